@@ -1,0 +1,31 @@
+// Expected errors: their message is safe to show the user. Anything else is a bug, logged and shown
+// as a generic message.
+export class ExpectedError extends Error {
+  readonly expected = true;
+}
+
+/** A missing id, or an id from another organisation: the two are indistinguishable on purpose. */
+export class NotFoundError extends ExpectedError {
+  constructor(what = "Not found") {
+    super(what);
+  }
+}
+
+export class ForbiddenError extends ExpectedError {
+  constructor(message = "You do not have permission to do that.") {
+    super(message);
+  }
+}
+
+export class ValidationError extends ExpectedError {
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function isExpectedError(e: unknown): e is ExpectedError {
+  return e instanceof ExpectedError;
+}

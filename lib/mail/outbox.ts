@@ -1,0 +1,34 @@
+import { renderEmail, type TemplateName, type TemplateProps } from "../../emails";
+import type { Tx } from "../db/client";
+import { emailSchema } from "../users/email";
+
+export type QueuedEmail<T extends TemplateName> = {
+  organizationId: string | null;
+  to: string;
+  template: T;
+  props: TemplateProps<T>;
+};
+
+// A subject or address with a line break could smuggle headers into the message.
+const singleLine = (s: string) => s.replace(/[\r\n]+/g, " ").trim();
+
+/**
+ * Queues an email inside the caller's transaction: it is sent only if that transaction commits,
+ * and it survives a crash between commit and send (the outbox worker picks it up).
+ */
+export async function queueEmail<T extends TemplateName>(tx: Tx, email: QueuedEmail<T>): Promise<string> {
+  const to = emailSchema.parse(email.to);
+  const rendered = await renderEmail(email.template, email.props);
+  const row = await tx.emailOutbox.create({
+    data: {
+      organizationId: email.organizationId,
+      toAddress: to,
+      subject: singleLine(rendered.subject),
+      html: rendered.html,
+      text: rendered.text,
+      template: email.template,
+    },
+    select: { id: true },
+  });
+  return row.id;
+}

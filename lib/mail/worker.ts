@@ -1,0 +1,41 @@
+import { db } from "../db/client";
+import { env } from "../env";
+import { deliverDueEmails } from "./deliver";
+import { configuredTransport } from "./transport";
+
+// One delivery loop per server process: polls the outbox, and runs at once when kicked after a
+// commit that queued mail.
+const state = globalThis as unknown as { pathwiseOutbox?: { timer: NodeJS.Timeout; running: boolean; again: boolean } };
+
+async function runOnce(): Promise<void> {
+  const s = state.pathwiseOutbox;
+  if (!s) return;
+  if (s.running) {
+    s.again = true;
+    return;
+  }
+  s.running = true;
+  try {
+    do {
+      s.again = false;
+      await deliverDueEmails(db(), configuredTransport(), { from: env().MAIL_FROM });
+    } while (s.again);
+  } catch (error) {
+    console.error("[outbox] delivery failed", error);
+  } finally {
+    s.running = false;
+  }
+}
+
+export function startOutboxWorker(): void {
+  if (state.pathwiseOutbox) return;
+  const timer = setInterval(runOnce, env().OUTBOX_POLL_MS);
+  timer.unref();
+  state.pathwiseOutbox = { timer, running: false, again: false };
+  void runOnce();
+}
+
+/** Call after a transaction that queued mail has committed, to send it now rather than at the next poll. */
+export function kickOutbox(): void {
+  void runOnce();
+}

@@ -1,0 +1,47 @@
+import type { Db } from "../lib/db/client";
+import { hashPassword } from "../lib/security/password";
+import type { Role } from "../lib/db/generated/enums";
+
+export const DEMO_ORG = { name: "Acme Coaching", slug: "acme" };
+export const DEMO_PASSWORD = "pathwise-demo-2026";
+
+export const DEMO_USERS: { email: string; firstName: string; lastName: string; role: Role; unit?: "leadership" | "sales" }[] = [
+  { email: "owner@acme.test", firstName: "Olivia", lastName: "Owner", role: "OWNER" },
+  { email: "admin@acme.test", firstName: "Adam", lastName: "Admin", role: "ADMIN" },
+  { email: "pm@acme.test", firstName: "Priya", lastName: "Manager", role: "PROGRAM_MANAGER", unit: "leadership" },
+  { email: "coach1@acme.test", firstName: "Carla", lastName: "Coach", role: "COACH", unit: "leadership" },
+  { email: "coach2@acme.test", firstName: "Cody", lastName: "Coach", role: "COACH", unit: "sales" },
+  { email: "pat@acme.test", firstName: "Pat", lastName: "Participant", role: "PARTICIPANT", unit: "leadership" },
+  { email: "sam@acme.test", firstName: "Sam", lastName: "Participant", role: "PARTICIPANT", unit: "sales" },
+  { email: "lee@acme.test", firstName: "Lee", lastName: "Participant", role: "PARTICIPANT", unit: "sales" },
+];
+
+/** Seeds the demo organisation once; returns false when it already exists. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  if (await db.organization.findUnique({ where: { slug: DEMO_ORG.slug } })) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.$transaction(async (tx) => {
+    const org = await tx.organization.create({ data: { ...DEMO_ORG, plan: "TEAM", seatLimit: 10 } });
+    const leadership = await tx.orgUnit.create({ data: { organizationId: org.id, name: "Leadership Academy" } });
+    const sales = await tx.orgUnit.create({ data: { organizationId: org.id, name: "Sales Excellence", parentId: leadership.id } });
+    const units = { leadership: leadership.id, sales: sales.id };
+    for (const u of DEMO_USERS) {
+      const user = await tx.user.upsert({
+        where: { email: u.email },
+        update: {},
+        create: { email: u.email, firstName: u.firstName, lastName: u.lastName, passwordHash, timezone: "Europe/London" },
+      });
+      await tx.membership.create({
+        data: {
+          organizationId: org.id,
+          userId: user.id,
+          role: u.role,
+          status: "ACTIVE",
+          unitId: u.unit ? units[u.unit] : null,
+          joinedAt: new Date(),
+        },
+      });
+    }
+  });
+  return true;
+}
