@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db/client";
+import { devMailboxEnabled } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Development mailbox" };
+export const dynamic = "force-dynamic";
+
+// Exists only while no SMTP server is configured (development and the demo): every message the app
+// would have sent, newest first. With SMTP_URL set, or in production without DEV_MAILBOX, it is a 404.
+export default async function DevMailbox({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
+  if (!devMailboxEnabled()) notFound();
+  const { id } = await searchParams;
+  const messages = await db().emailOutbox.findMany({
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: { id: true, toAddress: true, subject: true, status: true, createdAt: true, text: true },
+  });
+  const open = messages.find((m) => m.id === id) ?? messages[0];
+  return (
+    <main className="mx-auto max-w-5xl p-8">
+      <h1 className="mb-1 text-2xl font-semibold">Development mailbox</h1>
+      <p className="mb-6 text-sm text-slate-600">No SMTP server is configured, so mail is kept here instead of sent. The newest 100 messages.</p>
+      {messages.length === 0 ? (
+        <p className="rounded-md border border-dashed border-slate-300 p-6 text-slate-600">No mail yet. Anything the app sends, such as an invitation or a password reset, appears here.</p>
+      ) : (
+        <div className="grid grid-cols-[2fr_3fr] gap-6">
+          <ul aria-label="Messages" className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white">
+            {messages.map((m) => (
+              <li key={m.id}>
+                <a href={`?id=${m.id}`} aria-current={m.id === open?.id ? "true" : undefined} className="block p-3 text-sm hover:bg-slate-50 aria-[current]:bg-indigo-50">
+                  <span className="block font-medium">{m.subject}</span>
+                  <span className="block text-slate-600">
+                    To {m.toAddress} · {m.createdAt.toISOString().slice(0, 16).replace("T", " ")} · {m.status.toLowerCase()}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+          {open ? (
+            <article aria-label="Message" className="rounded-md border border-slate-200 bg-white p-4">
+              <h2 className="font-semibold">{open.subject}</h2>
+              <p className="mb-4 text-sm text-slate-600">To {open.toAddress}</p>
+              <pre className="whitespace-pre-wrap font-sans text-sm">{open.text}</pre>
+            </article>
+          ) : null}
+        </div>
+      )}
+    </main>
+  );
+}

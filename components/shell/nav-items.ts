@@ -1,0 +1,9 @@
+import type { Permission } from "@/lib/authz/permissions";
+
+export type NavItem = { label: string; href: (orgSlug: string) => string; permission: Permission; devMailboxOnly?: boolean };
+
+/** The left navigation: an item shows only to roles holding its permission. */
+export const NAV_ITEMS: NavItem[] = [
+  { label: "Dashboard", href: (org) => `/${org}`, permission: "dashboard:view" },
+  { label: "Dev mailbox", href: () => "/dev/mailbox", permission: "devtools:view", devMailboxOnly: true },
+];

@@ -1,0 +1,35 @@
+import { cache } from "react";
+import { db } from "../db/client";
+import { currentUser } from "./session";
+
+/**
+ * The signed-in user's active membership in the organisation with this slug, or null. A missing
+ * organisation, a foreign one and a deactivated or expired membership all look the same.
+ */
+export const currentMember = cache(async (orgSlug: string) => {
+  const user = await currentUser();
+  if (!user) return null;
+  const membership = await db().membership.findFirst({
+    where: {
+      userId: user.id,
+      status: "ACTIVE",
+      organization: { slug: orgSlug },
+      OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
+    },
+    select: { id: true, role: true, organization: { select: { id: true, name: true, slug: true } } },
+  });
+  if (!membership) return null;
+  return { user, membershipId: membership.id, role: membership.role, organization: membership.organization };
+});
+
+export type Member = NonNullable<Awaited<ReturnType<typeof currentMember>>>;
+
+/** Organisations the user can switch to. */
+export async function activeOrganizations(userId: string) {
+  const rows = await db().membership.findMany({
+    where: { userId, status: "ACTIVE", OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+    select: { organization: { select: { name: true, slug: true } } },
+    orderBy: { organization: { name: "asc" } },
+  });
+  return rows.map((r) => r.organization);
+}
