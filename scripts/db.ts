@@ -40,8 +40,10 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     console.log(folder ? `Wrote prisma/migrations/${folder}/migration.sql: review it, then npm run db:migrate.` : "schema.prisma matches the migrations: nothing to write.");
     return 0;
   },
-  async check() {
-    const drift = await schemaDrift(serverUrl());
+  async check(args) {
+    // --schema <file> checks another copy of the schema (the tests use it on a drifted copy).
+    const at = args.indexOf("--schema");
+    const drift = await schemaDrift(serverUrl(), at >= 0 && args[at + 1] ? { schemaPath: path.resolve(args[at + 1]) } : {});
     if (!drift) {
       console.log("db:check: schema.prisma and prisma/migrations agree.");
       return 0;

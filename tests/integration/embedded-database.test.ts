@@ -1,0 +1,31 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, it } from "vitest";
+import { createDb } from "../../lib/db/client";
+import { startEmbeddedDatabase } from "../../lib/db/embedded";
+import { applyMigrations } from "../../lib/db/schema-engine";
+import { seedDemo, DEMO_USERS } from "../../prisma/seed";
+
+it("the embedded database starts, takes the migrations and the seed, and serves queries", async () => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "pathwise-embedded-"));
+  const embedded = await startEmbeddedDatabase({ dataDir });
+  try {
+    const applied = await applyMigrations(embedded.url);
+    expect(applied.length).toBeGreaterThan(0);
+    expect(await applyMigrations(embedded.url)).toEqual([]);
+
+    const db = createDb(embedded.url);
+    try {
+      expect(await seedDemo(db)).toBe(true);
+      expect(await seedDemo(db)).toBe(false); // seeds once
+      const org = await db.organization.findUniqueOrThrow({ where: { slug: "acme" }, include: { _count: { select: { memberships: true, units: true } } } });
+      expect(org._count).toEqual({ memberships: DEMO_USERS.length, units: 2 });
+    } finally {
+      await db.$disconnect();
+    }
+  } finally {
+    await embedded.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}, 120_000);
