@@ -24,7 +24,9 @@ let parsed: Env | undefined;
 /** The parsed environment; throws one readable error listing every bad variable. */
 export function env(): Env {
   if (parsed) return parsed;
-  const result = schema.safeParse(process.env);
+  // An empty variable means "not set" (as in `SMTP_URL=` in a .env file).
+  const set = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+  const result = schema.safeParse(set);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);

@@ -1,0 +1,57 @@
+// The server Playwright tests run against: a fresh database (migrated and seeded like `npm start`),
+// served by `next start` from the production build. Dropped when Playwright stops it.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { createDb } from "../lib/db/client";
+import { applyMigrations } from "../lib/db/schema-engine";
+import { seedDemo } from "../prisma/seed";
+import { createDatabase, findServer } from "../tests/support/postgres";
+
+const port = process.env.E2E_PORT ?? "3100";
+const appUrl = `http://localhost:${port}`;
+
+async function main() {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` first (npm test does).");
+  const server = await findServer();
+  const database = await createDatabase(server, "pathwise_e2e");
+  await applyMigrations(database.url);
+  const db = createDb(database.url);
+  await seedDemo(db);
+  await db.$disconnect();
+
+  const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", port], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: database.url,
+      APP_URL: appUrl,
+      NEXTAUTH_URL: appUrl,
+      NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
+      DEV_MAILBOX: "true",
+      SMTP_URL: process.env.E2E_SMTP_URL,
+      OUTBOX_POLL_MS: "500",
+    },
+  });
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    app.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 300));
+    await database.drop().catch((e) => console.error("could not drop the e2e database", e));
+    await server.stop();
+    process.exit(code);
+  };
+  process.on("SIGTERM", () => void stop(0));
+  process.on("SIGINT", () => void stop(0));
+  app.on("exit", (code) => void stop(code ?? 1));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+// `npm test`: unit and integration tests (vitest, real PostgreSQL), then a production build and the
+// Playwright tests in Debian's Chromium. Ends with one summary line of the counts of both runners.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const OUT = path.resolve(".data/test-results");
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const bin = (name: string) => path.resolve("node_modules/.bin", name);
+
+function run(title: string, command: string, args: string[], extraEnv: Record<string, string> = {}): number {
+  console.log(`\n=== ${title} ===\n`);
+  return spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } }).status ?? 1;
+}
+
+function readJson<T>(file: string): T | undefined {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined;
+}
+
+const vitestJson = path.join(OUT, "vitest.json");
+const vitest = run("unit and integration tests (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+const build = run("production build (next build)", bin("next"), ["build"]);
+const playwrightJson = path.join(OUT, "playwright.json");
+const playwright = build === 0
+  ? run("end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson })
+  : 1;
+
+const v = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
+const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(playwrightJson);
+const passed = (v?.numPassedTests ?? 0) + (p?.stats.expected ?? 0);
+const failed = (v?.numFailedTests ?? 0) + (p ? p.stats.unexpected + p.stats.flaky : 0);
+const skipped = (v ? v.numPendingTests + v.numTodoTests : 0) + (p?.stats.skipped ?? 0);
+
+console.log(`\nvitest: ${v ? `${v.numPassedTests} passed, ${v.numFailedTests} failed` : "no results"} (exit ${vitest})`);
+console.log(`next build: exit ${build}`);
+console.log(`playwright: ${p ? `${p.stats.expected} passed, ${p.stats.unexpected} failed, ${p.stats.flaky} flaky` : "no results"} (exit ${playwright})`);
+const ok = vitest === 0 && build === 0 && playwright === 0 && failed === 0 && passed > 0;
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(ok ? 0 : 1);
