@@ -1,6 +1,7 @@
 import { cache } from "react";
 import { db } from "../db/client";
 import { currentUser } from "./session";
+import type { Actor } from "../authz/actor";
 
 /**
  * The signed-in user's active membership in the organisation with this slug, or null. A missing
@@ -32,4 +33,9 @@ export async function activeOrganizations(userId: string) {
     orderBy: { organization: { name: "asc" } },
   });
   return rows.map((r) => r.organization);
+}
+
+/** The member as the Actor that services take. */
+export function memberActor(member: Member, ipAddress: string | null = null): Actor {
+  return { userId: member.user.id, membershipId: member.membershipId, organizationId: member.organization.id, role: member.role, ipAddress };
 }

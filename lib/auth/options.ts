@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "../db/client";
 import { env } from "../env";
 import { authenticate } from "./authenticate";
 
@@ -15,8 +16,10 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
-          const user = await authenticate(credentials?.email ?? "", credentials?.password ?? "");
+        async authorize(credentials, req) {
+          const forwarded = req?.headers?.["x-forwarded-for"];
+          const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || null;
+          const user = await authenticate(db(), credentials?.email ?? "", credentials?.password ?? "", ip);
           return user ? { id: user.id, email: user.email, sessionVersion: user.sessionVersion } : null;
         },
       }),

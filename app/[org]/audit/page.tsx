@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { currentMember, memberActor } from "@/lib/auth/member";
+import { can } from "@/lib/authz/permissions";
+import { auditFilterSchema, listAuditEvents } from "@/lib/audit/list";
+import { db } from "@/lib/db/client";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function AuditPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
+  const member = await currentMember((await params).org);
+  if (!member || !can(member.role, "audit:view")) notFound();
+  const raw = await searchParams;
+  const filter = auditFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const { events, total, pages } = await listAuditEvents(db(), memberActor(member), filter);
+  const filtered = Boolean(filter.actor || filter.action || filter.target || filter.from || filter.to);
+  const pageHref = (page: number) => {
+    const q = new URLSearchParams(Object.entries({ ...filter, page: String(page) }).filter(([, v]) => v) as [string, string][]);
+    return `?${q}`;
+  };
+  return (
+    <section>
+      <h1 className="mb-6 text-2xl font-semibold">Audit log</h1>
+      <form method="get" role="search" aria-label="Filter the audit log" className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-6 md:items-end">
+        {[
+          { name: "actor", label: "Actor email", value: filter.actor, type: "search" },
+          { name: "action", label: "Action", value: filter.action, type: "search" },
+          { name: "target", label: "Target", value: filter.target, type: "search" },
+          { name: "from", label: "From", value: filter.from, type: "date" },
+          { name: "to", label: "To", value: filter.to, type: "date" },
+        ].map((f) => (
+          <div key={f.name}>
+            <label htmlFor={`audit-${f.name}`} className="mb-1 block text-sm font-medium text-slate-700">
+              {f.label}
+            </label>
+            <input id={`audit-${f.name}`} name={f.name} type={f.type} defaultValue={f.value ?? ""} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          </div>
+        ))}
+        <button type="submit" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white">
+          Filter
+        </button>
+      </form>
+      {events.length === 0 ? (
+        <p className="rounded-md border border-dashed border-slate-300 p-6 text-slate-600">
+          {filtered ? (
+            <>
+              No events match these filters. <Link href="?" className="text-indigo-700 underline">Clear the filters</Link> to see every event.
+            </>
+          ) : (
+            "No administrative changes yet. Changes to settings, users and invitations appear here."
+          )}
+        </p>
+      ) : (
+        <>
+          <table className="w-full border-collapse bg-white text-left text-sm">
+            <caption className="mb-2 text-left text-slate-600">
+              {total} event{total === 1 ? "" : "s"}, newest first
+            </caption>
+            <thead>
+              <tr className="border-b border-slate-200">
+                <th scope="col" className="p-2">When (UTC)</th>
+                <th scope="col" className="p-2">Actor</th>
+                <th scope="col" className="p-2">Action</th>
+                <th scope="col" className="p-2">Target</th>
+                <th scope="col" className="p-2">Address</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id} className="border-b border-slate-100 align-top">
+                  <td className="p-2 whitespace-nowrap">{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
+                  <td className="p-2">{e.actor?.email ?? "system"}</td>
+                  <td className="p-2">
+                    <span className="font-mono">{e.action}</span>
+                    <details className="mt-1">
+                      <summary className="cursor-pointer text-xs text-slate-500">Before and after</summary>
+                      <pre className="mt-1 max-w-md overflow-x-auto text-xs">{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre>
+                    </details>
+                  </td>
+                  <td className="p-2">
+                    {e.targetType} <span className="font-mono text-xs text-slate-500">{e.targetId}</span>
+                  </td>
+                  <td className="p-2">{e.ipAddress ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <nav aria-label="Pages" className="mt-4 flex items-center gap-4 text-sm">
+            {filter.page > 1 ? <Link href={pageHref(filter.page - 1)}>Previous page</Link> : null}
+            <span>
+              Page {filter.page} of {pages}
+            </span>
+            {filter.page < pages ? <Link href={pageHref(filter.page + 1)}>Next page</Link> : null}
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PasswordForm, ProfileForm, SignOutEverywhereForm } from "@/components/profile/profile-forms";
+import { currentMember } from "@/lib/auth/member";
+import { TIMEZONES } from "@/lib/users/profile";
+import { changePasswordAction, signOutEverywhereAction, updateProfileAction } from "./actions";
+
+export const metadata: Metadata = { title: "Profile" };
+
+export default async function ProfilePage({ params }: { params: Promise<{ org: string }> }) {
+  const member = await currentMember((await params).org);
+  if (!member) notFound();
+  return (
+    <section className="space-y-10">
+      <div>
+        <h1 className="text-2xl font-semibold">Profile</h1>
+        <p className="text-slate-600">{member.user.email}</p>
+      </div>
+      <ProfileForm action={updateProfileAction} user={member.user} timezones={TIMEZONES} />
+      <PasswordForm action={changePasswordAction} />
+      <SignOutEverywhereForm action={signOutEverywhereAction} />
+    </section>
+  );
+}

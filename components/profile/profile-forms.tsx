@@ -1,0 +1,72 @@
+"use client";
+
+import { useActionState, useEffect } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, SelectField } from "@/components/ui/field";
+import { fieldError, FormStatus } from "@/components/ui/form-status";
+import type { ActionResult } from "@/lib/actions/action";
+
+type Action = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
+
+export function ProfileForm({ action, user, timezones }: { action: Action; user: { firstName: string; lastName: string; timezone: string }; timezones: readonly string[] }) {
+  const [result, submit, pending] = useActionState(action, null);
+  return (
+    <form action={submit} aria-labelledby="profile-heading" className="max-w-md">
+      <h2 id="profile-heading" className="mb-4 text-lg font-semibold">
+        Your details
+      </h2>
+      <FormStatus result={result} />
+      <Field label="First name" name="firstName" defaultValue={user.firstName} autoComplete="given-name" error={fieldError(result, "firstName")} />
+      <Field label="Last name" name="lastName" defaultValue={user.lastName} autoComplete="family-name" error={fieldError(result, "lastName")} />
+      <SelectField label="Time zone" name="timezone" defaultValue={user.timezone} options={timezones} error={fieldError(result, "timezone")} />
+      <Button type="submit" disabled={pending}>
+        Save details
+      </Button>
+    </form>
+  );
+}
+
+// Both of these end the current session too, so on success the browser goes to sign in.
+function useSignInAgain(result: ActionResult | null) {
+  useEffect(() => {
+    if (result?.ok) {
+      const timer = setTimeout(() => window.location.assign("/sign-in"), 2500);
+      return () => clearTimeout(timer);
+    }
+  }, [result]);
+}
+
+export function PasswordForm({ action }: { action: Action }) {
+  const [result, submit, pending] = useActionState(action, null);
+  useSignInAgain(result);
+  return (
+    <form action={submit} aria-labelledby="password-heading" className="max-w-md">
+      <h2 id="password-heading" className="mb-4 text-lg font-semibold">
+        Change password
+      </h2>
+      <FormStatus result={result} />
+      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={fieldError(result, "currentPassword")} />
+      <Field label="New password" name="newPassword" type="password" autoComplete="new-password" hint="At least 8 characters. Long passphrases are good." error={fieldError(result, "newPassword")} />
+      <Button type="submit" disabled={pending}>
+        Change password
+      </Button>
+    </form>
+  );
+}
+
+export function SignOutEverywhereForm({ action }: { action: Action }) {
+  const [result, submit, pending] = useActionState(action, null);
+  useSignInAgain(result);
+  return (
+    <form action={submit} aria-labelledby="sessions-heading" className="max-w-md">
+      <h2 id="sessions-heading" className="mb-2 text-lg font-semibold">
+        Sessions
+      </h2>
+      <p className="mb-4 text-sm text-slate-600">Sign out of Pathwise on every device and browser, this one included.</p>
+      <FormStatus result={result} />
+      <Button type="submit" disabled={pending}>
+        Sign out everywhere
+      </Button>
+    </form>
+  );
+}

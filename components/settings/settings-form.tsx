@@ -1,0 +1,43 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { CheckboxField, Field, TextareaField } from "@/components/ui/field";
+import { fieldError, FormStatus } from "@/components/ui/form-status";
+import type { ActionResult } from "@/lib/actions/action";
+
+type Settings = {
+  name: string;
+  plan: string;
+  seatLimit: number;
+  invitationExpiryDays: number;
+  defaultInvitationMessage: string;
+  implementationAdminsEnabled: boolean;
+  implementationAdminDomains: string[];
+};
+
+export function SettingsForm({ org, settings, canManagePlan, action }: { org: string; settings: Settings; canManagePlan: boolean; action: (p: ActionResult | null, f: FormData) => Promise<ActionResult> }) {
+  const [result, submit, pending] = useActionState(action, null);
+  return (
+    <form action={submit} className="max-w-xl">
+      <input type="hidden" name="org" value={org} />
+      <FormStatus result={result} />
+      <Field label="Organisation name" name="name" defaultValue={settings.name} error={fieldError(result, "name")} />
+      <fieldset className="mb-4 rounded-md border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-semibold">Plan ({settings.plan.toLowerCase()})</legend>
+        {canManagePlan ? (
+          <Field label="Seat limit" name="seatLimit" type="number" min={1} defaultValue={settings.seatLimit} error={fieldError(result, "seatLimit")} />
+        ) : (
+          <p className="text-sm text-slate-600">Seat limit: {settings.seatLimit}. Only an owner can change the plan.</p>
+        )}
+      </fieldset>
+      <Field label="Invitation links expire after (days)" name="invitationExpiryDays" type="number" min={1} max={90} defaultValue={settings.invitationExpiryDays} error={fieldError(result, "invitationExpiryDays")} />
+      <TextareaField label="Default invitation message" name="defaultInvitationMessage" defaultValue={settings.defaultInvitationMessage} hint="Prefilled in every invitation; the sender can edit it." error={fieldError(result, "defaultInvitationMessage")} />
+      <CheckboxField label="Allow implementation admins" name="implementationAdminsEnabled" defaultChecked={settings.implementationAdminsEnabled} hint="Time-limited admins from an allowed email domain." />
+      <TextareaField label="Allowed email domains for implementation admins" name="implementationAdminDomains" defaultValue={settings.implementationAdminDomains.join("\n")} hint="One per line, like partner.example.com" error={fieldError(result, "implementationAdminDomains")} />
+      <Button type="submit" disabled={pending}>
+        Save settings
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import type { Actor } from "../authz/actor";
+import { assertCan } from "../authz/permissions";
+
+export const AUDIT_PAGE_SIZE = 25;
+
+const day = z.iso.date({ error: "Use a date like 2026-01-31" });
+
+/** The Audit log page's filters, as they come from the URL. */
+export const auditFilterSchema = z.object({
+  actor: z.string().trim().max(254).optional().catch(undefined),
+  action: z.string().trim().max(100).optional().catch(undefined),
+  target: z.string().trim().max(100).optional().catch(undefined),
+  from: day.optional().catch(undefined),
+  to: day.optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+/** One page of this organisation's audit events, newest first. */
+export async function listAuditEvents(db: Db, actor: Actor, filter: AuditFilter) {
+  assertCan(actor.role, "audit:view");
+  const where = {
+    organizationId: actor.organizationId,
+    ...(filter.action ? { action: { startsWith: filter.action } } : {}),
+    ...(filter.target ? { OR: [{ targetId: filter.target }, { targetType: filter.target }] } : {}),
+    ...(filter.actor ? { actor: { email: { contains: filter.actor.toLowerCase() } } } : {}),
+    ...(filter.from || filter.to
+      ? {
+          createdAt: {
+            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
+            ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+          },
+        }
+      : {}),
+  };
+  const [total, events] = await Promise.all([
+    db.auditEvent.count({ where }),
+    db.auditEvent.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: {
+        id: true,
+        action: true,
+        targetType: true,
+        targetId: true,
+        before: true,
+        after: true,
+        ipAddress: true,
+        createdAt: true,
+        actor: { select: { email: true, firstName: true, lastName: true } },
+      },
+    }),
+  ]);
+  return { total, events, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+}

@@ -1,0 +1,24 @@
+import type { Tx } from "../db/client";
+
+export type RateLimit = { limit: number; windowSeconds: number };
+
+export const LIMITS = {
+  signInPerAccount: { limit: 10, windowSeconds: 15 * 60 },
+  signInPerAddress: { limit: 50, windowSeconds: 15 * 60 },
+  resetPerAccount: { limit: 3, windowSeconds: 60 * 60 },
+  resetPerAddress: { limit: 20, windowSeconds: 60 * 60 },
+} satisfies Record<string, RateLimit>;
+
+/**
+ * Counts one attempt against `key` in a fixed window and says whether it is within the limit.
+ * One atomic upsert: concurrent attempts can't slip past the count.
+ */
+export async function hitRateLimit(db: Tx, key: string, { limit, windowSeconds }: RateLimit): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, now(), 1)
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimitBucket"."windowStart" < now() - make_interval(secs => ${windowSeconds}) THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
+      "windowStart" = CASE WHEN "RateLimitBucket"."windowStart" < now() - make_interval(secs => ${windowSeconds}) THEN now() ELSE "RateLimitBucket"."windowStart" END
+    RETURNING "count"`;
+  return row.count <= limit;
+}

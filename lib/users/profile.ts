@@ -1,0 +1,41 @@
+import { z } from "zod";
+import type { Db, Tx } from "../db/client";
+import { ValidationError } from "../errors";
+import { hashPassword, verifyPassword } from "../security/password";
+import { passwordSchema } from "../security/password-policy";
+
+export const TIMEZONES: readonly string[] = Intl.supportedValuesOf("timeZone");
+const timezones = new Set([...TIMEZONES, "UTC"]);
+
+export const profileSchema = z.strictObject({
+  firstName: z.string().trim().min(1, "Enter your first name").max(100, "At most 100 characters"),
+  lastName: z.string().trim().min(1, "Enter your last name").max(100, "At most 100 characters"),
+  timezone: z.string().refine((tz) => timezones.has(tz), "Choose a time zone from the list"),
+});
+
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1, "Enter your current password"),
+  newPassword: passwordSchema,
+});
+
+export async function updateProfile(db: Db, userId: string, input: z.infer<typeof profileSchema>) {
+  return db.user.update({ where: { id: userId }, data: input, select: { firstName: true, lastName: true, timezone: true } });
+}
+
+/** Ends every session of this user, this one included, on their next request. */
+export async function endAllSessions(tx: Tx, userId: string): Promise<void> {
+  await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
+/** Changes the password after checking the current one, and ends every session. */
+export async function changePassword(db: Db, userId: string, input: z.infer<typeof changePasswordSchema>) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new ValidationError("Check the highlighted fields.", { currentPassword: ["Your current password is not right"] });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await endAllSessions(tx, userId);
+  });
+}
