@@ -36,6 +36,17 @@ const skipped = (v ? v.numPendingTests + v.numTodoTests : 0) + (p?.stats.skipped
 console.log(`\nvitest: ${v ? `${v.numPassedTests} passed, ${v.numFailedTests} failed` : "no results"} (exit ${vitest})`);
 console.log(`next build: exit ${build}`);
 console.log(`playwright: ${p ? `${p.stats.expected} passed, ${p.stats.unexpected} failed, ${p.stats.flaky} flaky` : "no results"} (exit ${playwright})`);
+// Figures tests recorded about themselves (security checks): summed into one line.
+const figuresFile = path.join(OUT, "figures.jsonl");
+if (existsSync(figuresFile)) {
+  const totals: Record<string, number> = {};
+  for (const line of readFileSync(figuresFile, "utf8").split("\n").filter(Boolean)) {
+    for (const [key, value] of Object.entries(JSON.parse(line) as Record<string, unknown>)) {
+      if (typeof value === "number") totals[key] = (totals[key] ?? 0) + value;
+    }
+  }
+  console.log(`security: ${Object.entries(totals).map(([k, v]) => `${k}=${v}`).join(", ")}`);
+}
 const ok = vitest === 0 && build === 0 && playwright === 0 && failed === 0 && passed > 0;
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(ok ? 0 : 1);

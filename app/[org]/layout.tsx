@@ -1,8 +1,6 @@
-import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { currentMember } from "@/lib/auth/member";
-import { currentUser } from "@/lib/auth/session";
+import { requireMember } from "@/lib/auth/page";
 import { devMailboxEnabled } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
@@ -11,9 +9,7 @@ export const dynamic = "force-dynamic";
 // themselves, this only decides whether the organisation exists for this user at all.
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org } = await params;
-  if (!(await currentUser())) redirect(`/sign-in?callbackUrl=/${encodeURIComponent(org)}`);
-  const member = await currentMember(org);
-  if (!member) notFound();
+  const member = await requireMember(org);
   return (
     <AppShell member={member} devMailbox={devMailboxEnabled()}>
       {children}

@@ -1,10 +1,8 @@
-import { notFound } from "next/navigation";
-import { currentMember } from "@/lib/auth/member";
-import { can, ROLE_LABELS } from "@/lib/authz/permissions";
+import { requireMember } from "@/lib/auth/page";
+import { ROLE_LABELS } from "@/lib/authz/permissions";
 
 export default async function Dashboard({ params }: { params: Promise<{ org: string }> }) {
-  const member = await currentMember((await params).org);
-  if (!member || !can(member.role, "dashboard:view")) notFound();
+  const member = await requireMember((await params).org, "dashboard:view");
   return (
     <section>
       <h1 className="mb-2 text-2xl font-semibold">Dashboard</h1>

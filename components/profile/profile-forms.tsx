@@ -11,7 +11,7 @@ type Action = (prev: ActionResult | null, form: FormData) => Promise<ActionResul
 export function ProfileForm({ action, user, timezones }: { action: Action; user: { firstName: string; lastName: string; timezone: string }; timezones: readonly string[] }) {
   const [result, submit, pending] = useActionState(action, null);
   return (
-    <form action={submit} aria-labelledby="profile-heading" className="max-w-md">
+    <form action={submit} noValidate aria-labelledby="profile-heading" className="max-w-md">
       <h2 id="profile-heading" className="mb-4 text-lg font-semibold">
         Your details
       </h2>
@@ -40,7 +40,7 @@ export function PasswordForm({ action }: { action: Action }) {
   const [result, submit, pending] = useActionState(action, null);
   useSignInAgain(result);
   return (
-    <form action={submit} aria-labelledby="password-heading" className="max-w-md">
+    <form action={submit} noValidate aria-labelledby="password-heading" className="max-w-md">
       <h2 id="password-heading" className="mb-4 text-lg font-semibold">
         Change password
       </h2>
@@ -58,7 +58,7 @@ export function SignOutEverywhereForm({ action }: { action: Action }) {
   const [result, submit, pending] = useActionState(action, null);
   useSignInAgain(result);
   return (
-    <form action={submit} aria-labelledby="sessions-heading" className="max-w-md">
+    <form action={submit} noValidate aria-labelledby="sessions-heading" className="max-w-md">
       <h2 id="sessions-heading" className="mb-2 text-lg font-semibold">
         Sessions
       </h2>

@@ -19,7 +19,7 @@ type Settings = {
 export function SettingsForm({ org, settings, canManagePlan, action }: { org: string; settings: Settings; canManagePlan: boolean; action: (p: ActionResult | null, f: FormData) => Promise<ActionResult> }) {
   const [result, submit, pending] = useActionState(action, null);
   return (
-    <form action={submit} className="max-w-xl">
+    <form action={submit} noValidate className="max-w-xl">
       <input type="hidden" name="org" value={org} />
       <FormStatus result={result} />
       <Field label="Organisation name" name="name" defaultValue={settings.name} error={fieldError(result, "name")} />

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { currentMember, memberActor } from "@/lib/auth/member";
-import { can } from "@/lib/authz/permissions";
+import { memberActor } from "@/lib/auth/member";
+import { requireMember } from "@/lib/auth/page";
 import { auditFilterSchema, listAuditEvents } from "@/lib/audit/list";
 import { db } from "@/lib/db/client";
 
@@ -11,8 +10,7 @@ export const metadata: Metadata = { title: "Audit log" };
 type Search = Record<string, string | string[] | undefined>;
 
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
-  const member = await currentMember((await params).org);
-  if (!member || !can(member.role, "audit:view")) notFound();
+  const member = await requireMember((await params).org, "audit:view");
   const raw = await searchParams;
   const filter = auditFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const { events, total, pages } = await listAuditEvents(db(), memberActor(member), filter);

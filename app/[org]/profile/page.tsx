@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PasswordForm, ProfileForm, SignOutEverywhereForm } from "@/components/profile/profile-forms";
-import { currentMember } from "@/lib/auth/member";
+import { requireMember } from "@/lib/auth/page";
 import { TIMEZONES } from "@/lib/users/profile";
 import { changePasswordAction, signOutEverywhereAction, updateProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage({ params }: { params: Promise<{ org: string }> }) {
-  const member = await currentMember((await params).org);
-  if (!member) notFound();
+  const member = await requireMember((await params).org, "dashboard:view");
   return (
     <section className="space-y-10">
       <div>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { SettingsForm } from "@/components/settings/settings-form";
-import { currentMember, memberActor } from "@/lib/auth/member";
+import { memberActor } from "@/lib/auth/member";
+import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { getSettings } from "@/lib/orgs/settings";
@@ -10,8 +10,7 @@ import { updateSettingsAction } from "./actions";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
-  const member = await currentMember((await params).org);
-  if (!member || !can(member.role, "settings:manage")) notFound();
+  const member = await requireMember((await params).org, "settings:manage");
   const settings = await getSettings(db(), memberActor(member));
   return (
     <section>

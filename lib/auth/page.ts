@@ -1,0 +1,16 @@
+import { notFound, redirect } from "next/navigation";
+import { can, type Permission } from "../authz/permissions";
+import { currentMember, type Member } from "./member";
+import { currentUser } from "./session";
+
+/**
+ * What every page under /[org] calls first (layouts are not re-run on client navigation, so a page
+ * cannot lean on its layout): signed out or session ended -> sign in; not a member of this
+ * organisation, or lacking the permission -> 404, exactly like a page that does not exist.
+ */
+export async function requireMember(orgSlug: string, permission: Permission = "dashboard:view"): Promise<Member> {
+  if (!(await currentUser())) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/${orgSlug}`)}`);
+  const member = await currentMember(orgSlug);
+  if (!member || !can(member.role, permission)) notFound();
+  return member;
+}

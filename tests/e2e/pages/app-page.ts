@@ -1,0 +1,24 @@
+import { expect, type Page } from "@playwright/test";
+import { SignInPage } from "./sign-in-page";
+import { DEMO_PASSWORD } from "../../../prisma/seed";
+
+/** A signed-in page of the app: sign in, then move through the left navigation. */
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  static async signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn(email, password);
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    return new AppPage(page);
+  }
+
+  nav() {
+    return this.page.getByRole("navigation", { name: "Main" });
+  }
+
+  async open(label: string) {
+    await this.nav().getByRole("link", { name: label }).click();
+  }
+}

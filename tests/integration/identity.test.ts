@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { authenticate } from "../../lib/auth/authenticate";
+import { hashPassword, verifyPassword } from "../../lib/security/password";
+import { hitRateLimit, LIMITS } from "../../lib/security/rate-limit";
+import { changePassword, changePasswordSchema, endAllSessions } from "../../lib/users/profile";
+import { createMember, createOrganization } from "../factories";
+import { testDb } from "../support/db";
+
+const db = testDb();
+const PASSWORD = "correct horse battery staple";
+let passwordHash: string;
+let orgId: string;
+const unique = () => Math.random().toString(36).slice(2, 10);
+
+beforeAll(async () => {
+  passwordHash = await hashPassword(PASSWORD);
+  orgId = (await createOrganization(db)).id;
+});
+
+describe("sign-in", () => {
+  it("accepts the right password for an active member, whatever the email's case", async () => {
+    const email = `ok-${unique()}@example.test`;
+    await createMember(db, orgId, { role: "COACH", email, passwordHash });
+    expect(await authenticate(db, email.toUpperCase(), PASSWORD, "198.51.100.1")).toMatchObject({ email });
+  });
+
+  it("answers unknown email, wrong password and deactivated account alike, in similar time", async () => {
+    const active = `active-${unique()}@example.test`;
+    const deactivated = `gone-${unique()}@example.test`;
+    await createMember(db, orgId, { role: "COACH", email: active, passwordHash });
+    await createMember(db, orgId, { role: "COACH", email: deactivated, passwordHash, status: "DEACTIVATED" });
+
+    const timed = async (email: string, password: string) => {
+      const start = performance.now();
+      const result = await authenticate(db, email, password, "198.51.100.2");
+      return { result, ms: performance.now() - start };
+    };
+    await timed(active, "warm-up-the-hasher");
+    const cases = [
+      await timed(`nobody-${unique()}@example.test`, PASSWORD),
+      await timed(active, "wrong password here"),
+      await timed(deactivated, PASSWORD),
+    ];
+    expect(cases.map((c) => c.result)).toEqual([null, null, null]);
+    // Every case pays for one argon2id verification: none is many times faster than another.
+    const times = cases.map((c) => c.ms);
+    expect(Math.max(...times) / Math.min(...times)).toBeLessThan(5);
+  });
+
+  it("locks an account after too many attempts, even with the right password, and other accounts stay open", async () => {
+    const email = `limited-${unique()}@example.test`;
+    await createMember(db, orgId, { role: "COACH", email, passwordHash });
+    for (let i = 0; i < LIMITS.signInPerAccount.limit; i++) {
+      await authenticate(db, email, "wrong-password-attempt", `203.0.113.${i}`);
+    }
+    expect(await authenticate(db, email, PASSWORD, "203.0.113.200")).toBeNull();
+
+    const other = `other-${unique()}@example.test`;
+    await createMember(db, orgId, { role: "COACH", email: other, passwordHash });
+    expect(await authenticate(db, other, PASSWORD, "203.0.113.201")).not.toBeNull();
+  });
+});
+
+describe("rate limits", () => {
+  it("let exactly the limit through when attempts arrive at once", async () => {
+    const key = `test:${unique()}`;
+    const limit = { limit: 5, windowSeconds: 60 };
+    const results = await Promise.all(Array.from({ length: 20 }, () => hitRateLimit(db, key, limit)));
+    expect(results.filter(Boolean)).toHaveLength(5);
+  });
+
+  it("open again once the window has passed", async () => {
+    const key = `test:${unique()}`;
+    const limit = { limit: 1, windowSeconds: 60 };
+    expect(await hitRateLimit(db, key, limit)).toBe(true);
+    expect(await hitRateLimit(db, key, limit)).toBe(false);
+    await db.rateLimitBucket.update({ where: { key }, data: { windowStart: new Date(Date.now() - 61_000) } });
+    expect(await hitRateLimit(db, key, limit)).toBe(true);
+  });
+});
+
+describe("passwords", () => {
+  it("refuse short and common passwords, and accept long ones without truncating them", async () => {
+    const parse = (newPassword: string) => changePasswordSchema.safeParse({ currentPassword: "x", newPassword });
+    expect(parse("short").success).toBe(false);
+    expect(parse("password1").success).toBe(false);
+    expect(parse("Password123").success).toBe(false); // common, whatever the case
+    expect(parse("a".repeat(257)).success).toBe(false);
+    const long = `${"p".repeat(100)}-differs-at-the-end`;
+    expect(parse(long).success).toBe(true);
+    const hash = await hashPassword(long);
+    expect(await verifyPassword(hash, long)).toBe(true);
+    expect(await verifyPassword(hash, `${"p".repeat(100)}-differs-at-the-END`)).toBe(false);
+  });
+
+  it("a password change needs the current password, then ends every session", async () => {
+    const { user } = await createMember(db, orgId, { role: "COACH", email: `change-${unique()}@example.test`, passwordHash });
+    const input = { currentPassword: "not it", newPassword: "a brand new passphrase" };
+    await expect(changePassword(db, user.id, input)).rejects.toMatchObject({ fieldErrors: { currentPassword: [expect.any(String)] } });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(0);
+
+    await changePassword(db, user.id, { ...input, currentPassword: PASSWORD });
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.sessionVersion).toBe(1);
+    expect(await verifyPassword(after.passwordHash!, "a brand new passphrase")).toBe(true);
+  });
+
+  it("sign out everywhere bumps the session version", async () => {
+    const { user } = await createMember(db, orgId, { role: "COACH" });
+    await endAllSessions(db, user.id);
+    await endAllSessions(db, user.id);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(2);
+  });
+});
