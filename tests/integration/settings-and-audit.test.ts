@@ -66,7 +66,7 @@ describe("organisation settings", () => {
     expect((await getSettings(db, adminB)).name).toBe("Untouched B");
     const seen = await listAuditEvents(db, adminB, { page: 1 });
     expect(seen.events.filter((e) => e.targetId === orgA.id)).toHaveLength(0);
-    recordFigures("settings", { crossTenantAttempts: 1, leaks: seen.events.filter((e) => e.targetId === orgA.id).length });
+    recordFigures("settings", { isolationChecks: 1, leaks: seen.events.filter((e) => e.targetId === orgA.id).length });
   });
 
   it("bad input gets a message per field", () => {
