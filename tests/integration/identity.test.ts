@@ -30,10 +30,15 @@ describe("sign-in", () => {
     await createMember(db, orgId, { role: "COACH", email: active, passwordHash });
     await createMember(db, orgId, { role: "COACH", email: deactivated, passwordHash, status: "DEACTIVATED" });
 
+    // The median of three tries per case, so one slow moment on a busy machine doesn't decide.
     const timed = async (email: string, password: string) => {
-      const start = performance.now();
-      const result = await authenticate(db, email, password, "198.51.100.2");
-      return { result, ms: performance.now() - start };
+      const runs: { result: unknown; ms: number }[] = [];
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now();
+        const result = await authenticate(db, email, password, `198.51.100.${i + 2}`);
+        runs.push({ result, ms: performance.now() - start });
+      }
+      return runs.sort((a, b) => a.ms - b.ms)[1];
     };
     await timed(active, "warm-up-the-hasher");
     const cases = [
