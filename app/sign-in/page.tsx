@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -8,12 +10,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // Only same-site paths: a callback URL is never a way off this site.
   const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   return (
-    <main className="flex min-h-screen items-center justify-center p-6">
-      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-        <p className="mb-1 text-lg font-bold text-indigo-700">Pathwise</p>
-        <h1 className="mb-6 text-2xl font-semibold">Sign in</h1>
-        <SignInForm callbackUrl={next} />
-      </div>
-    </main>
+    <AuthCard title="Sign in">
+      <SignInForm callbackUrl={next} />
+      <p className="mt-4 text-sm">
+        <Link href="/forgot-password" className="text-indigo-700 underline">
+          Forgot your password?
+        </Link>
+      </p>
+    </AuthCard>
   );
 }

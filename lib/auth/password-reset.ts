@@ -1,0 +1,72 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { env } from "../env";
+import { ExpectedError } from "../errors";
+import { queueEmail } from "../mail/outbox";
+import { hashPassword } from "../security/password";
+import { passwordSchema } from "../security/password-policy";
+import { hitRateLimit, LIMITS } from "../security/rate-limit";
+import { generateToken, hashToken } from "../security/tokens";
+import { emailSchema } from "../users/email";
+
+export const RESET_TTL_MINUTES = 60;
+
+export const requestResetSchema = z.strictObject({ email: emailSchema });
+export const resetPasswordSchema = z.strictObject({ token: z.string().min(20).max(200), password: passwordSchema });
+
+export class RateLimitedError extends ExpectedError {
+  constructor() {
+    super("Too many attempts. Wait a while, then try again.");
+  }
+}
+
+/**
+ * Emails a reset link when the address belongs to an account that can sign in; says nothing either
+ * way, so the answer does not reveal whether an account exists. Rate-limited per address and account.
+ */
+export async function requestPasswordReset(db: Db, email: string, ipAddress: string | null): Promise<void> {
+  const [accountOk, addressOk] = await Promise.all([
+    hitRateLimit(db, `reset:account:${email}`, LIMITS.resetPerAccount),
+    hitRateLimit(db, `reset:address:${ipAddress ?? "unknown"}`, LIMITS.resetPerAddress),
+  ]);
+  if (!accountOk || !addressOk) throw new RateLimitedError();
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, firstName: true, memberships: { where: { status: { in: ["ACTIVE", "DEACTIVATED"] } }, select: { status: true } } },
+  });
+  if (!user || !user.memberships.some((m) => m.status === "ACTIVE")) return;
+  const { token, hash } = generateToken();
+  await db.$transaction(async (tx) => {
+    // A new link replaces any earlier one.
+    await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
+    await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hash, expiresAt: new Date(Date.now() + RESET_TTL_MINUTES * 60_000) } });
+    await queueEmail(tx, {
+      organizationId: null,
+      to: email,
+      template: "password-reset",
+      props: { firstName: user.firstName, url: new URL(`/reset-password/${token}`, env().APP_URL).toString(), expiresInMinutes: RESET_TTL_MINUTES },
+    });
+  });
+}
+
+export class InvalidLinkError extends ExpectedError {
+  constructor() {
+    super("This link has expired or was already used. Ask for a new one.");
+  }
+}
+
+/**
+ * Sets a new password with a reset token. The token is consumed by one conditional UPDATE, so of
+ * many simultaneous uses exactly one succeeds; every session of the user ends.
+ */
+export async function resetPassword(db: Db, token: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    const consumed = await tx.$queryRaw<{ userId: string }[]>`
+      UPDATE "PasswordResetToken" SET "usedAt" = now()
+       WHERE "tokenHash" = ${hashToken(token)} AND "usedAt" IS NULL AND "expiresAt" > now()
+      RETURNING "userId"`;
+    if (consumed.length !== 1) throw new InvalidLinkError();
+    await tx.user.update({ where: { id: consumed[0].userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+  });
+}

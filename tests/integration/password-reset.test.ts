@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { InvalidLinkError, RateLimitedError, requestPasswordReset, resetPassword } from "../../lib/auth/password-reset";
+import { hashPassword, verifyPassword } from "../../lib/security/password";
+import { hashToken } from "../../lib/security/tokens";
+import { createMember, createOrganization } from "../factories";
+import { testDb } from "../support/db";
+import { recordFigures } from "../support/figures";
+
+const db = testDb();
+let orgId: string;
+const unique = () => Math.random().toString(36).slice(2, 10);
+
+beforeAll(async () => {
+  orgId = (await createOrganization(db)).id;
+});
+
+async function member(status: "ACTIVE" | "DEACTIVATED" = "ACTIVE") {
+  const email = `reset-${unique()}@example.test`;
+  const { user } = await createMember(db, orgId, { role: "COACH", email, status, passwordHash: await hashPassword("old password 123") });
+  return { email, user };
+}
+
+/** The token in the newest reset email sent to this address, read from the message a person gets. */
+async function tokenFromEmail(email: string): Promise<string> {
+  const message = await db.emailOutbox.findFirstOrThrow({ where: { toAddress: email }, orderBy: { createdAt: "desc" } });
+  const match = /\/reset-password\/([A-Za-z0-9_-]+)/.exec(message.text);
+  expect(match, "the email carries a reset link").not.toBeNull();
+  expect(message.text).toContain("http://localhost:3000/reset-password/"); // built from APP_URL
+  return match![1];
+}
+
+describe("password reset", () => {
+  it("emails a single-use link whose token is stored only as a hash", async () => {
+    const { email, user } = await member();
+    await requestPasswordReset(db, email, "192.0.2.50");
+    const token = await tokenFromEmail(email);
+    expect(Buffer.from(token, "base64url").length).toBeGreaterThanOrEqual(16); // 128+ bits
+
+    const rows = await db.passwordResetToken.findMany({ where: { userId: user.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].tokenHash).toBe(hashToken(token));
+    expect(JSON.stringify(rows)).not.toContain(token);
+    recordFigures("password-reset", { rawTokensInDatabase: JSON.stringify(rows).includes(token) ? 1 : 0 });
+
+    await resetPassword(db, token, "a fresh new passphrase");
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword(after.passwordHash!, "a fresh new passphrase")).toBe(true);
+    expect(after.sessionVersion).toBe(1);
+    await expect(resetPassword(db, token, "another passphrase here")).rejects.toThrow(InvalidLinkError);
+  });
+
+  it("says the same and sends nothing for an unknown email or a deactivated account", async () => {
+    const unknown = `nobody-${unique()}@example.test`;
+    const { email: deactivated } = await member("DEACTIVATED");
+    await expect(requestPasswordReset(db, unknown, "192.0.2.51")).resolves.toBeUndefined();
+    await expect(requestPasswordReset(db, deactivated, "192.0.2.51")).resolves.toBeUndefined();
+    expect(await db.emailOutbox.count({ where: { toAddress: { in: [unknown, deactivated] } } })).toBe(0);
+  });
+
+  it("refuses an expired link, and a new request kills the earlier link", async () => {
+    const { email, user } = await member();
+    await requestPasswordReset(db, email, "192.0.2.52");
+    const first = await tokenFromEmail(email);
+    await requestPasswordReset(db, email, "192.0.2.52");
+    const second = await tokenFromEmail(email);
+    expect(second).not.toBe(first);
+    await expect(resetPassword(db, first, "a fresh new passphrase")).rejects.toThrow(InvalidLinkError);
+
+    await db.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expect(resetPassword(db, second, "a fresh new passphrase")).rejects.toThrow(InvalidLinkError);
+    expect(await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!, "old password 123")).toBe(true);
+  });
+
+  it("of 20 simultaneous uses of one link, exactly one succeeds", async () => {
+    const { email } = await member();
+    await requestPasswordReset(db, email, "192.0.2.53");
+    const token = await tokenFromEmail(email);
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => resetPassword(db, token, `parallel passphrase ${i}`)));
+    const successes = results.filter((r) => r.status === "fulfilled").length;
+    recordFigures("password-reset", { parallelTokenUses: 20, doubleSuccesses: Math.max(0, successes - 1) });
+    expect(successes).toBe(1);
+    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof InvalidLinkError)).toHaveLength(19);
+  });
+
+  it("is rate-limited per account", async () => {
+    const { email } = await member();
+    for (let i = 0; i < 3; i++) await requestPasswordReset(db, email, `198.51.100.${60 + i}`);
+    await expect(requestPasswordReset(db, email, "198.51.100.99")).rejects.toThrow(RateLimitedError);
+  });
+});
