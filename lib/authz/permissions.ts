@@ -22,21 +22,8 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ADMIN: Permission[] = [
-  "dashboard:view",
-  "users:view",
-  "users:manage",
-  "units:manage",
-  "invitations:send",
-  "programmes:view",
-  "programmes:manage",
-  "pathways:manage",
-  "imports:run",
-  "coachees:manage",
-  "audit:view",
-  "settings:manage",
-  "devtools:view",
-];
+// Admins may do everything but the plan (an OWNER's) and a participant's own goals.
+const ADMIN = PERMISSIONS.filter((p) => p !== "plan:manage" && p !== "goals:own");
 
 const TABLE: Record<Role, ReadonlySet<Permission>> = {
   OWNER: new Set([...ADMIN, "plan:manage"]),
