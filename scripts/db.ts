@@ -2,12 +2,10 @@
 // Migrations run through Prisma's WebAssembly schema engine (see lib/db/schema-engine.ts).
 import path from "node:path";
 import { createDb } from "../lib/db/client";
-import { startEmbeddedDatabase } from "../lib/db/embedded";
+import { EMBEDDED_DATA_DIR, LOCAL_POSTGRES_URL, startEmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations, createMigration, schemaDrift } from "../lib/db/schema-engine";
 import { seedDemo } from "../prisma/seed";
 
-export const EMBEDDED_DATA_DIR = path.resolve(".data/pglite");
-const LOCAL_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** DATABASE_URL, or the embedded database (started for the duration of `run`). */
 async function withDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
@@ -23,7 +21,7 @@ async function withDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
 
 // Comparing migrations with the schema needs a throwaway shadow database, which only a real
 // PostgreSQL server can create.
-const serverUrl = () => process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? LOCAL_SERVER;
+const serverUrl = () => process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? LOCAL_POSTGRES_URL;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   async migrate() {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSy
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { createDb } from "../lib/db/client";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
+import { EMBEDDED_DATA_DIR, startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/schema-engine";
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../prisma/seed";
 
@@ -47,7 +47,7 @@ async function main() {
   let embedded: EmbeddedDatabase | undefined;
   if (!process.env.DATABASE_URL) {
     console.log("DATABASE_URL is not set: starting the embedded database in .data/pglite (first start takes a few seconds)…");
-    embedded = await startEmbeddedDatabase({ dataDir: path.join(DATA, "pglite") });
+    embedded = await startEmbeddedDatabase({ dataDir: EMBEDDED_DATA_DIR });
   }
   const databaseUrl = process.env.DATABASE_URL ?? embedded!.url;
 

@@ -6,6 +6,7 @@ import { currentMember, memberActor } from "../auth/member";
 import { currentUser, type CurrentUser } from "../auth/session";
 import { env } from "../env";
 import { isExpectedError, ValidationError } from "../errors";
+import { clientAddressFrom } from "../security/client-address";
 
 /** What every server action returns: the one shape forms render with useActionState. */
 export type ActionResult<T = undefined> =
@@ -15,10 +16,9 @@ export type ActionResult<T = undefined> =
 export const GENERIC_ERROR = "Something went wrong. Try again, and tell us if it keeps happening.";
 export const SESSION_ENDED = "Your session has ended. Sign in again.";
 
-/** The client's address as our proxy reports it (first X-Forwarded-For hop), for audit and rate limits. */
 export async function clientAddress(): Promise<string | null> {
   const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
+  return clientAddressFrom(h.get("x-forwarded-for"), h.get("x-real-ip"));
 }
 
 // Next compares Origin with Host for server actions but lets a request with no Origin through; we

@@ -3,6 +3,9 @@ import { db } from "../db/client";
 import { currentUser } from "./session";
 import type { Actor } from "../authz/actor";
 
+// A membership that grants access now: active, and not past an implementation admin's expiry.
+const live = () => ({ status: "ACTIVE" as const, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] });
+
 /**
  * The signed-in user's active membership in the organisation with this slug, or null. A missing
  * organisation, a foreign one and a deactivated or expired membership all look the same.
@@ -13,9 +16,8 @@ export const currentMember = cache(async (orgSlug: string) => {
   const membership = await db().membership.findFirst({
     where: {
       userId: user.id,
-      status: "ACTIVE",
       organization: { slug: orgSlug },
-      OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
+      ...live(),
     },
     select: { id: true, role: true, organization: { select: { id: true, name: true, slug: true } } },
   });
@@ -28,7 +30,7 @@ export type Member = NonNullable<Awaited<ReturnType<typeof currentMember>>>;
 /** Organisations the user can switch to. */
 export async function activeOrganizations(userId: string) {
   const rows = await db().membership.findMany({
-    where: { userId, status: "ACTIVE", OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+    where: { userId, ...live() },
     select: { organization: { select: { name: true, slug: true } } },
     orderBy: { organization: { name: "asc" } },
   });

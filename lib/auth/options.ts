@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db/client";
 import { env } from "../env";
+import { clientAddressFrom } from "../security/client-address";
 import { authenticate } from "./authenticate";
 
 // JWT sessions carry the user id and the user's session version; every request compares that version
@@ -17,8 +18,8 @@ export function authOptions(): NextAuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
-          const forwarded = req?.headers?.["x-forwarded-for"];
-          const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || null;
+          const header = (name: string) => [req?.headers?.[name]].flat()[0] as string | undefined;
+          const ip = clientAddressFrom(header("x-forwarded-for"), header("x-real-ip"));
           const user = await authenticate(db(), credentials?.email ?? "", credentials?.password ?? "", ip);
           return user ? { id: user.id, email: user.email, sessionVersion: user.sessionVersion } : null;
         },

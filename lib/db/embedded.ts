@@ -5,6 +5,13 @@ import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
+import path from "node:path";
+
+/** Where `npm start` and the db:* scripts keep the embedded database. */
+export const EMBEDDED_DATA_DIR = path.resolve(".data/pglite");
+/** The PostgreSQL server the project's machines run; the default for tests and schema checks. */
+export const LOCAL_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
+
 export type EmbeddedDatabase = { url: string; stop(): Promise<void> };
 
 export async function startEmbeddedDatabase({ dataDir, port = 0 }: { dataDir: string; port?: number }): Promise<EmbeddedDatabase> {

@@ -41,10 +41,6 @@ function loadEngineModule(): Promise<EngineModule> {
 const panicRegistry = { message: "", get() { return this.message; }, set_message(m: string) { this.message = `RuntimeError: ${m}`; } };
 (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
 
-function databaseName(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.slice(1)) || "postgres";
-}
-
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${encodeURIComponent(database)}`;
@@ -174,4 +170,4 @@ export async function schemaDrift(url: string, { dir = MIGRATIONS_DIR, schemaPat
   });
 }
 
-export { databaseName, withDatabase };
+export { withDatabase };

@@ -4,10 +4,9 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedDatabase } from "../../lib/db/embedded";
+import { LOCAL_POSTGRES_URL, startEmbeddedDatabase } from "../../lib/db/embedded";
 import { onServer, withDatabase } from "../../lib/db/schema-engine";
 
-const LOCAL_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export type TestServer = { url: string; embedded: boolean; stop(): Promise<void> };
 
@@ -25,7 +24,7 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 export async function findServer(): Promise<TestServer> {
-  const url = process.env.TEST_DATABASE_URL ?? LOCAL_SERVER;
+  const url = process.env.TEST_DATABASE_URL ?? LOCAL_POSTGRES_URL;
   if (await reachable(url)) return { url, embedded: false, stop: async () => {} };
   if (process.env.CI === "true") {
     throw new Error(`CI=true and no PostgreSQL answers at ${url}: the tests need a real server (set TEST_DATABASE_URL).`);
