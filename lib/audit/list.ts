@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 
@@ -21,8 +22,8 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 /** One page of this organisation's audit events, newest first. */
 export async function listAuditEvents(db: Db, actor: Actor, filter: AuditFilter) {
   assertCan(actor.role, "audit:view");
+  const t = tenantDb(db, actor.organizationId);
   const where = {
-    organizationId: actor.organizationId,
     ...(filter.action ? { action: { startsWith: filter.action } } : {}),
     ...(filter.target ? { OR: [{ targetId: filter.target }, { targetType: filter.target }] } : {}),
     ...(filter.actor ? { actor: { email: { contains: filter.actor.toLowerCase() } } } : {}),
@@ -36,8 +37,8 @@ export async function listAuditEvents(db: Db, actor: Actor, filter: AuditFilter)
       : {}),
   };
   const [total, events] = await Promise.all([
-    db.auditEvent.count({ where }),
-    db.auditEvent.findMany({
+    t.auditEvent.count({ where }),
+    t.auditEvent.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (filter.page - 1) * AUDIT_PAGE_SIZE,

@@ -1,4 +1,4 @@
-import type { Tx } from "../db/client";
+import type { TenantTx } from "../db/tenant";
 import type { Prisma } from "../db/generated/client";
 import type { Actor } from "../authz/actor";
 
@@ -11,7 +11,7 @@ export type AuditEntry = {
 };
 
 /** Writes an audit event in the caller's transaction, so the record and the change stand or fall together. */
-export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: TenantTx, actor: Actor, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({
     data: {
       organizationId: actor.organizationId,

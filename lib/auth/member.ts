@@ -1,26 +1,30 @@
 import { cache } from "react";
-import { db } from "../db/client";
+import { db, type Db } from "../db/client";
 import { currentUser } from "./session";
 import type { Actor } from "../authz/actor";
+
+// Identity lookups run across organisations by nature (which organisations is this user in?), so they
+// use the plain client; everything after them goes through the scoped layer (lib/db/tenant.ts).
 
 // A membership that grants access now: active, and not past an implementation admin's expiry.
 const live = () => ({ status: "ACTIVE" as const, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] });
 
 /**
- * The signed-in user's active membership in the organisation with this slug, or null. A missing
+ * The user's membership that grants access now in the organisation with this slug, or null. A missing
  * organisation, a foreign one and a deactivated or expired membership all look the same.
  */
+export function findLiveMembership(client: Db, userId: string, orgSlug: string) {
+  return client.membership.findFirst({
+    where: { userId, organization: { slug: orgSlug }, ...live() },
+    select: { id: true, role: true, organization: { select: { id: true, name: true, slug: true } } },
+  });
+}
+
+/** The signed-in user's live membership in the organisation with this slug, or null. */
 export const currentMember = cache(async (orgSlug: string) => {
   const user = await currentUser();
   if (!user) return null;
-  const membership = await db().membership.findFirst({
-    where: {
-      userId: user.id,
-      organization: { slug: orgSlug },
-      ...live(),
-    },
-    select: { id: true, role: true, organization: { select: { id: true, name: true, slug: true } } },
-  });
+  const membership = await findLiveMembership(db(), user.id, orgSlug);
   if (!membership) return null;
   return { user, membershipId: membership.id, role: membership.role, organization: membership.organization };
 });
@@ -28,8 +32,8 @@ export const currentMember = cache(async (orgSlug: string) => {
 export type Member = NonNullable<Awaited<ReturnType<typeof currentMember>>>;
 
 /** Organisations the user can switch to. */
-export async function activeOrganizations(userId: string) {
-  const rows = await db().membership.findMany({
+export async function activeOrganizations(userId: string, client: Db = db()) {
+  const rows = await client.membership.findMany({
     where: { userId, ...live() },
     select: { organization: { select: { name: true, slug: true } } },
     orderBy: { organization: { name: "asc" } },

@@ -43,7 +43,7 @@ export function assertCan(role: Role, permission: Permission): void {
   if (!can(role, permission)) throw new ForbiddenError();
 }
 
-/** Roles in order of power; nobody grants a role above their own (only an OWNER grants OWNER). */
+/** Roles in order of power, for display and sorting. */
 export const ROLE_RANK: Record<Role, number> = {
   OWNER: 6,
   ADMIN: 5,
@@ -53,6 +53,44 @@ export const ROLE_RANK: Record<Role, number> = {
   COACH: 2,
   PARTICIPANT: 1,
 };
+
+// The role hierarchy: which roles each role may grant, and so also whose role it may change. Nobody
+// grants a role above their own; only an OWNER grants OWNER; an implementation admin cannot make
+// anyone an ADMIN (that would outlive their own expiry); programme managers and coaches only bring
+// in participants.
+const EVERY_ROLE = Object.keys(ROLE_RANK) as Role[];
+const GRANTS: Record<Role, ReadonlySet<Role>> = {
+  OWNER: new Set(EVERY_ROLE),
+  ADMIN: new Set(EVERY_ROLE.filter((r) => r !== "OWNER")),
+  IMPLEMENTATION_ADMIN: new Set(EVERY_ROLE.filter((r) => r !== "OWNER" && r !== "ADMIN")),
+  PROGRAM_MANAGER: new Set(["PARTICIPANT"]),
+  COACH: new Set(["PARTICIPANT"]),
+  SPONSOR: new Set(),
+  PARTICIPANT: new Set(),
+};
+
+/** May someone with role `granter` give role `role` to anyone? */
+export function canGrant(granter: Role, role: Role): boolean {
+  return GRANTS[granter].has(role);
+}
+
+/** The roles `granter` may give, in order of power, for pickers. */
+export function grantableRoles(granter: Role): Role[] {
+  return EVERY_ROLE.filter((r) => GRANTS[granter].has(r));
+}
+
+/**
+ * Changing someone from `from` to `to` needs both: you may neither promote someone above what you may
+ * grant, nor touch someone who holds a role you could not have granted (an ADMIN cannot demote an OWNER).
+ */
+export function assertCanChangeRole(granter: Role, from: Role, to: Role): void {
+  if (!canGrant(granter, from) || !canGrant(granter, to)) {
+    throw new ForbiddenError(to === "OWNER" || from === "OWNER" ? "Only an owner can grant or change the owner role." : "You cannot grant a role above your own.");
+  }
+}
+
+/** Roles whose access is limited to the programmes they are assigned (at least one). */
+export const PROGRAMME_SCOPED_ROLES: ReadonlySet<Role> = new Set(["PROGRAM_MANAGER", "SPONSOR"]);
 
 /** Roles that take a seat while ACTIVE or INVITED. */
 export const SEAT_ROLES: ReadonlySet<Role> = new Set(["OWNER", "ADMIN", "PROGRAM_MANAGER", "COACH", "SPONSOR"]);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan, can } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
@@ -42,7 +43,7 @@ const SELECT = {
 
 export async function getSettings(db: Db, actor: Actor) {
   assertCan(actor.role, "settings:manage");
-  const org = await db.organization.findUnique({ where: { id: actor.organizationId }, select: SELECT });
+  const org = await tenantDb(db, actor.organizationId).organization.findUnique({ where: { id: actor.organizationId }, select: SELECT });
   if (!org) throw new NotFoundError();
   return org;
 }
@@ -51,7 +52,7 @@ export async function getSettings(db: Db, actor: Actor) {
 export async function updateSettings(db: Db, actor: Actor, input: SettingsInput) {
   assertCan(actor.role, "settings:manage");
   const { seatLimit, ...rest } = input;
-  return db.$transaction(async (tx) => {
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const before = await tx.organization.findUnique({ where: { id: actor.organizationId }, select: SELECT });
     if (!before) throw new NotFoundError();
     if (seatLimit !== undefined && seatLimit !== before.seatLimit && !can(actor.role, "plan:manage")) {

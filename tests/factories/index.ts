@@ -11,13 +11,19 @@ export async function createOrganization(db: Db, overrides: { name?: string; sea
 export async function createMember(
   db: Db,
   organizationId: string,
-  { role = "PARTICIPANT", status = "ACTIVE", email, passwordHash = null }: { role?: Role; status?: MembershipStatus; email?: string; passwordHash?: string | null } = {},
+  {
+    role = "PARTICIPANT",
+    status = "ACTIVE",
+    email,
+    passwordHash = null,
+    expiresAt = null,
+  }: { role?: Role; status?: MembershipStatus; email?: string; passwordHash?: string | null; expiresAt?: Date | null } = {},
 ) {
   const user = await db.user.create({
     data: { email: email ?? `user-${unique()}@example.test`, firstName: "Test", lastName: role.toLowerCase(), passwordHash },
   });
   const membership = await db.membership.create({
-    data: { organizationId, userId: user.id, role, status, joinedAt: status === "ACTIVE" ? new Date() : null },
+    data: { organizationId, userId: user.id, role, status, expiresAt, joinedAt: status === "ACTIVE" ? new Date() : null },
   });
   return { user, membership };
 }

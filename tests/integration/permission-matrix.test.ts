@@ -4,6 +4,7 @@ import { can, type Permission } from "../../lib/authz/permissions";
 import { listAuditEvents } from "../../lib/audit/list";
 import { Role } from "../../lib/db/generated/enums";
 import { ForbiddenError } from "../../lib/errors";
+import { listVisibleProgrammes } from "../../lib/programmes/scope";
 import { getSettings, settingsSchema, updateSettings } from "../../lib/orgs/settings";
 import { createOrganization } from "../factories";
 import { createActor } from "../factories/actor";
@@ -22,12 +23,15 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
     call: (a) => updateSettings(db, a, settingsSchema.parse({ name: `Org by ${a.role}`, invitationExpiryDays: "14", defaultInvitationMessage: "", implementationAdminDomains: "" })),
   },
   { name: "listAuditEvents", permission: "audit:view", call: (a) => listAuditEvents(db, a, { page: 1 }) },
+  { name: "listVisibleProgrammes", permission: "programmes:view", call: (a) => listVisibleProgrammes(db, a) },
 ];
 
 describe("permission matrix: every role x every service, in two organisations", () => {
   const orgs: { id: string; name: string }[] = [];
   beforeAll(async () => {
     orgs.push(await createOrganization(db, { name: "Matrix A" }), await createOrganization(db, { name: "Matrix B" }));
+    // Something in each organisation for list services to (wrongly) find: named after its organisation.
+    for (const org of orgs) await db.programme.create({ data: { organizationId: org.id, name: `${org.name} programme` } });
   });
 
   it("allows exactly what the permission table allows, and touches only the actor's organisation", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, assertCan, PERMISSIONS, ROLE_RANK, SEAT_ROLES } from "../../lib/authz/permissions";
+import { assertCan, assertCanChangeRole, can, canGrant, grantableRoles, PERMISSIONS, ROLE_RANK, SEAT_ROLES } from "../../lib/authz/permissions";
 import { Role } from "../../lib/db/generated/enums";
 import { ForbiddenError } from "../../lib/errors";
 
@@ -33,5 +33,27 @@ describe("the permission table", () => {
     expect(SEAT_ROLES.has("PARTICIPANT")).toBe(false);
     expect(SEAT_ROLES.has("IMPLEMENTATION_ADMIN")).toBe(false);
     expect(SEAT_ROLES.has("COACH")).toBe(true);
+  });
+
+  it("never lets anyone grant a role above their own, and only an OWNER grants OWNER", () => {
+    for (const granter of roles) {
+      for (const role of grantableRoles(granter)) expect(ROLE_RANK[role], `${granter} grants ${role}`).toBeLessThanOrEqual(ROLE_RANK[granter]);
+    }
+    expect(roles.filter((r) => canGrant(r, "OWNER"))).toEqual(["OWNER"]);
+    expect(canGrant("ADMIN", "ADMIN")).toBe(true);
+    expect(canGrant("IMPLEMENTATION_ADMIN", "ADMIN")).toBe(false);
+    expect(grantableRoles("PROGRAM_MANAGER")).toEqual(["PARTICIPANT"]);
+    expect(grantableRoles("SPONSOR")).toEqual([]);
+  });
+
+  it("refuses a role change that touches a role the changer could not grant, either side", () => {
+    expect(() => assertCanChangeRole("ADMIN", "OWNER", "ADMIN")).toThrow(/Only an owner/);
+    expect(() => assertCanChangeRole("ADMIN", "COACH", "OWNER")).toThrow(/Only an owner/);
+    expect(() => assertCanChangeRole("IMPLEMENTATION_ADMIN", "COACH", "ADMIN")).toThrow(/above your own/);
+    expect(() => assertCanChangeRole("PROGRAM_MANAGER", "PARTICIPANT", "COACH")).toThrow(ForbiddenError);
+    // positive controls
+    expect(() => assertCanChangeRole("OWNER", "OWNER", "ADMIN")).not.toThrow();
+    expect(() => assertCanChangeRole("ADMIN", "COACH", "ADMIN")).not.toThrow();
+    expect(() => assertCanChangeRole("IMPLEMENTATION_ADMIN", "PARTICIPANT", "PROGRAM_MANAGER")).not.toThrow();
   });
 });

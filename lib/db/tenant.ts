@@ -1,0 +1,69 @@
+import type { Db } from "./client";
+
+// The scoped data layer: the one place where tenant data access gets its organisation. Services take
+// `tenantDb(db, actor.organizationId)` and query through it; every read, update and delete of a tenant
+// model gets `organizationId` added to its `where`, and every create gets it stamped on its data. An id
+// from another organisation therefore finds nothing, exactly like a missing id.
+//
+// PostgreSQL row-level security can be added here later as a second wall: open the transaction,
+// `SELECT set_config('app.organization_id', $1, true)`, and let policies compare it. Until then two
+// limits hold, and code review keeps them: relations read through a global model (User.memberships)
+// are not filtered, and raw SQL is not rewritten; both must carry their own `organizationId`.
+
+/** Models owned by one organisation (they all carry `organizationId`). */
+const TENANT_MODELS = new Set(["Membership", "OrgUnit", "Invitation", "AuditEvent", "Programme", "ProgrammeAssignment"]);
+
+const FILTERED = new Set([
+  "findUnique",
+  "findUniqueOrThrow",
+  "findFirst",
+  "findFirstOrThrow",
+  "findMany",
+  "count",
+  "aggregate",
+  "groupBy",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "delete",
+  "deleteMany",
+  "upsert",
+]);
+
+type Args = { where?: Record<string, unknown>; data?: unknown; create?: unknown };
+
+function stamp(data: unknown, organizationId: string): unknown {
+  if (Array.isArray(data)) return data.map((row) => stamp(row, organizationId));
+  const row = data as Record<string, unknown>;
+  if ("organization" in row) throw new Error("tenantDb: create with organizationId, not an organization relation");
+  if (row.organizationId !== undefined && row.organizationId !== organizationId) throw new Error("tenantDb: write into another organisation");
+  return { ...row, organizationId };
+}
+
+export function tenantDb(db: Db, organizationId: string) {
+  return db.$extends({
+    name: "tenant",
+    query: {
+      $allModels: {
+        $allOperations({ model, operation, args, query }) {
+          const a = { ...(args as Args) };
+          if (model === "Organization") {
+            // The organisation itself: only its own row, and never by another id.
+            if (a.where?.id !== undefined && a.where.id !== organizationId) throw new Error("tenantDb: another organisation's row");
+            if (FILTERED.has(operation)) a.where = { ...a.where, id: organizationId };
+            return query(a as typeof args);
+          }
+          if (!TENANT_MODELS.has(model)) return query(args);
+          if (FILTERED.has(operation)) a.where = { ...a.where, organizationId };
+          if (operation.startsWith("create") && a.data !== undefined) a.data = stamp(a.data, organizationId);
+          if (operation === "upsert") a.create = stamp(a.create, organizationId);
+          return query(a as typeof args);
+        },
+      },
+    },
+  });
+}
+
+export type TenantDb = ReturnType<typeof tenantDb>;
+/** An interactive transaction opened on a TenantDb: scoped the same way. */
+export type TenantTx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];

@@ -1,0 +1,29 @@
+import type { Db } from "../db/client";
+import { tenantDb } from "../db/tenant";
+import type { Actor } from "../authz/actor";
+import { assertCan, PROGRAMME_SCOPED_ROLES } from "../authz/permissions";
+
+/**
+ * Which programmes the actor's work is limited to: `null` for roles that see the whole organisation,
+ * otherwise the ids of the programmes assigned to their membership (possibly none). Every programme,
+ * cohort and pathway query for a programme-scoped role filters by this.
+ */
+export async function programmeScope(db: Db, actor: Actor): Promise<string[] | null> {
+  if (!PROGRAMME_SCOPED_ROLES.has(actor.role)) return null;
+  const rows = await tenantDb(db, actor.organizationId).programmeAssignment.findMany({
+    where: { membershipId: actor.membershipId },
+    select: { programmeId: true },
+  });
+  return rows.map((r) => r.programmeId);
+}
+
+/** The programmes the actor may see, by name. */
+export async function listVisibleProgrammes(db: Db, actor: Actor) {
+  assertCan(actor.role, "programmes:view");
+  const scope = await programmeScope(db, actor);
+  return tenantDb(db, actor.organizationId).programme.findMany({
+    where: scope ? { id: { in: scope } } : {},
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+}
