@@ -26,6 +26,12 @@ export class ValidationError extends ExpectedError {
   }
 }
 
+export class RateLimitedError extends ExpectedError {
+  constructor() {
+    super("Too many attempts. Wait a while, then try again.");
+  }
+}
+
 export function isExpectedError(e: unknown): e is ExpectedError {
   return e instanceof ExpectedError;
 }

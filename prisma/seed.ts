@@ -3,6 +3,8 @@ import { hashPassword } from "../lib/security/password";
 import type { Role } from "../lib/db/generated/enums";
 
 export const DEMO_ORG = { name: "Acme Coaching", slug: "acme" };
+/** A second organisation, so the organisation switcher has somewhere to go: Adam is a coach there. */
+export const SECOND_ORG = { name: "Northwind Mentoring", slug: "northwind" };
 export const DEMO_PASSWORD = "pathwise-demo-2026";
 
 export const DEMO_USERS: { email: string; firstName: string; lastName: string; role: Role; unit?: "leadership" | "sales" }[] = [
@@ -41,6 +43,25 @@ export async function seedDemo(db: Db): Promise<boolean> {
           joinedAt: new Date(),
         },
       });
+    }
+    const users = Object.fromEntries((await tx.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })).map((u) => [u.email, u.id]));
+    const pm = await tx.membership.findUniqueOrThrow({ where: { organizationId_userId: { organizationId: org.id, userId: users["pm@acme.test"] } } });
+    const [essentials] = await Promise.all(
+      ["Leadership Essentials", "Sales Accelerator"].map((name) => tx.programme.create({ data: { organizationId: org.id, name } })),
+    );
+    await tx.programmeAssignment.create({ data: { organizationId: org.id, programmeId: essentials.id, membershipId: pm.id } });
+
+    const second = await tx.organization.create({ data: { ...SECOND_ORG, plan: "TEAM", seatLimit: 5 } });
+    const northwindOwner = await tx.user.upsert({
+      where: { email: "owner@northwind.test" },
+      update: {},
+      create: { email: "owner@northwind.test", firstName: "Nora", lastName: "North", passwordHash, timezone: "America/New_York" },
+    });
+    for (const [userId, role] of [
+      [northwindOwner.id, "OWNER"],
+      [users["admin@acme.test"], "COACH"],
+    ] as const) {
+      await tx.membership.create({ data: { organizationId: second.id, userId, role, status: "ACTIVE", joinedAt: new Date() } });
     }
   });
   return true;

@@ -1,15 +1,19 @@
 // The server Playwright tests run against: a fresh database (migrated and seeded like `npm start`),
-// served by `next start` from the production build. Dropped when Playwright stops it.
+// served by `next start` from the production build, sending its mail over SMTP to a real local
+// smtp-server whose messages tests read from E2E_MAIL_PORT. Dropped when Playwright stops it.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/schema-engine";
 import { seedDemo } from "../prisma/seed";
+import { serveReceivedMail } from "../tests/support/mail-capture";
 import { createDatabase, findServer } from "../tests/support/postgres";
+import { startSmtpServer } from "../tests/support/smtp";
 
 const port = process.env.E2E_PORT ?? "3100";
 const appUrl = `http://localhost:${port}`;
+const mailPort = Number(process.env.E2E_MAIL_PORT ?? "3101");
 
 async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` first (npm test does).");
@@ -19,6 +23,8 @@ async function main() {
   const db = createDb(database.url);
   await seedDemo(db);
   await db.$disconnect();
+  const smtp = await startSmtpServer();
+  const mailbox = await serveReceivedMail(smtp, mailPort);
 
   const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", port], {
     stdio: "inherit",
@@ -31,7 +37,7 @@ async function main() {
       NEXTAUTH_URL: appUrl,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
       DEV_MAILBOX: "true",
-      SMTP_URL: process.env.E2E_SMTP_URL,
+      SMTP_URL: smtp.url,
       OUTBOX_POLL_MS: "500",
     },
   });
@@ -41,6 +47,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     app.kill("SIGTERM");
+    mailbox.close();
+    await smtp.close();
     await new Promise((r) => setTimeout(r, 300));
     await database.drop().catch((e) => console.error("could not drop the e2e database", e));
     await server.stop();

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { activeOrganizations } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { devMailboxEnabled } from "@/lib/env";
 
@@ -10,8 +11,9 @@ export const dynamic = "force-dynamic";
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org } = await params;
   const member = await requireMember(org);
+  const organizations = await activeOrganizations(member.user.id);
   return (
-    <AppShell member={member} devMailbox={devMailboxEnabled()}>
+    <AppShell member={member} organizations={organizations} devMailbox={devMailboxEnabled()}>
       {children}
     </AppShell>
   );

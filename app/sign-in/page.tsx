@@ -17,6 +17,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Forgot your password?
         </Link>
       </p>
+      <p className="mt-2 text-sm">
+        New to Pathwise?{" "}
+        <Link href="/sign-up" className="text-indigo-700 underline">
+          Create your organisation
+        </Link>
+      </p>
     </AuthCard>
   );
 }

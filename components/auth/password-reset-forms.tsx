@@ -1,18 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
-import type { ActionResult } from "@/lib/actions/action";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 
-type Action = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
-
-export function RequestResetForm({ action }: { action: Action }) {
-  const [result, submit, pending] = useActionState(action, null);
+export function RequestResetForm({ action }: { action: FormAction }) {
+  const [result, formProps, pending] = useFormAction(action);
   return (
-    <form action={submit} noValidate>
+    <form {...formProps} noValidate>
       <FormStatus result={result} />
       <Field label="Email" name="email" type="email" autoComplete="username" error={fieldError(result, "email")} />
       <Button type="submit" disabled={pending} className="w-full">
@@ -22,8 +19,8 @@ export function RequestResetForm({ action }: { action: Action }) {
   );
 }
 
-export function ResetPasswordForm({ action, token }: { action: Action; token: string }) {
-  const [result, submit, pending] = useActionState(action, null);
+export function ResetPasswordForm({ action, token }: { action: FormAction; token: string }) {
+  const [result, formProps, pending] = useFormAction(action);
   if (result?.ok) {
     return (
       <div>
@@ -35,7 +32,7 @@ export function ResetPasswordForm({ action, token }: { action: Action; token: st
     );
   }
   return (
-    <form action={submit} noValidate>
+    <form {...formProps} noValidate>
       <input type="hidden" name="token" value={token} />
       <FormStatus result={result} />
       <Field label="New password" name="password" type="password" autoComplete="new-password" hint="At least 8 characters. Long passphrases are good." error={fieldError(result, "password")} />

@@ -1,17 +1,16 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/actions/action";
 
-type Action = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
-
-export function ProfileForm({ action, user, timezones }: { action: Action; user: { firstName: string; lastName: string; timezone: string }; timezones: readonly string[] }) {
-  const [result, submit, pending] = useActionState(action, null);
+export function ProfileForm({ action, user, timezones }: { action: FormAction; user: { firstName: string; lastName: string; timezone: string }; timezones: readonly string[] }) {
+  const [result, formProps, pending] = useFormAction(action);
   return (
-    <form action={submit} noValidate aria-labelledby="profile-heading" className="max-w-md">
+    <form {...formProps} noValidate aria-labelledby="profile-heading" className="max-w-md">
       <h2 id="profile-heading" className="mb-4 text-lg font-semibold">
         Your details
       </h2>
@@ -36,11 +35,11 @@ function useSignInAgain(result: ActionResult | null) {
   }, [result]);
 }
 
-export function PasswordForm({ action }: { action: Action }) {
-  const [result, submit, pending] = useActionState(action, null);
+export function PasswordForm({ action }: { action: FormAction }) {
+  const [result, formProps, pending] = useFormAction(action);
   useSignInAgain(result);
   return (
-    <form action={submit} noValidate aria-labelledby="password-heading" className="max-w-md">
+    <form {...formProps} noValidate aria-labelledby="password-heading" className="max-w-md">
       <h2 id="password-heading" className="mb-4 text-lg font-semibold">
         Change password
       </h2>
@@ -54,11 +53,11 @@ export function PasswordForm({ action }: { action: Action }) {
   );
 }
 
-export function SignOutEverywhereForm({ action }: { action: Action }) {
-  const [result, submit, pending] = useActionState(action, null);
+export function SignOutEverywhereForm({ action }: { action: FormAction }) {
+  const [result, formProps, pending] = useFormAction(action);
   useSignInAgain(result);
   return (
-    <form action={submit} noValidate aria-labelledby="sessions-heading" className="max-w-md">
+    <form {...formProps} noValidate aria-labelledby="sessions-heading" className="max-w-md">
       <h2 id="sessions-heading" className="mb-2 text-lg font-semibold">
         Sessions
       </h2>

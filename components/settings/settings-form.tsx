@@ -1,10 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, Field, TextareaField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
-import type { ActionResult } from "@/lib/actions/action";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 
 type Settings = {
   name: string;
@@ -16,10 +15,10 @@ type Settings = {
   implementationAdminDomains: string[];
 };
 
-export function SettingsForm({ org, settings, canManagePlan, action }: { org: string; settings: Settings; canManagePlan: boolean; action: (p: ActionResult | null, f: FormData) => Promise<ActionResult> }) {
-  const [result, submit, pending] = useActionState(action, null);
+export function SettingsForm({ org, settings, canManagePlan, action }: { org: string; settings: Settings; canManagePlan: boolean; action: FormAction }) {
+  const [result, formProps, pending] = useFormAction(action);
   return (
-    <form action={submit} noValidate className="max-w-xl">
+    <form {...formProps} noValidate className="max-w-xl">
       <input type="hidden" name="org" value={org} />
       <FormStatus result={result} />
       <Field label="Organisation name" name="name" defaultValue={settings.name} error={fieldError(result, "name")} />

@@ -3,9 +3,12 @@ import type { ReactNode } from "react";
 import { can, ROLE_LABELS } from "@/lib/authz/permissions";
 import type { Member } from "@/lib/auth/member";
 import { NAV_ITEMS } from "./nav-items";
+import { OrganizationSwitcher } from "./organization-switcher";
 import { SignOutButton } from "./sign-out-button";
 
-export function AppShell({ member, devMailbox, children }: { member: Member; devMailbox: boolean; children: ReactNode }) {
+type Props = { member: Member; organizations: { name: string; slug: string }[]; devMailbox: boolean; children: ReactNode };
+
+export function AppShell({ member, organizations, devMailbox, children }: Props) {
   const items = NAV_ITEMS.filter((i) => can(member.role, i.permission) && (!i.devMailboxOnly || devMailbox));
   const name = `${member.user.firstName} ${member.user.lastName}`.trim() || member.user.email;
   return (
@@ -13,9 +16,7 @@ export function AppShell({ member, devMailbox, children }: { member: Member; dev
       <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
         <div className="flex items-center gap-4">
           <span className="font-bold text-indigo-700">Pathwise</span>
-          <span aria-label="Organisation" className="font-medium">
-            {member.organization.name}
-          </span>
+          <OrganizationSwitcher current={member.organization} organizations={organizations} />
         </div>
         <div className="flex items-center gap-4 text-sm">
           <span>

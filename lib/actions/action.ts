@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "../authz/actor";
 import { can, type Permission } from "../authz/permissions";
@@ -29,6 +30,7 @@ async function sameOrigin(): Promise<boolean> {
 }
 
 function toResult(error: unknown): ActionResult<never> {
+  unstable_rethrow(error); // redirect() and notFound() are Next's control flow, not failures
   if (error instanceof ValidationError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
   if (isExpectedError(error)) return { ok: false, error: error.message };
   console.error("[action] unexpected error", error);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { env } from "../env";
-import { ExpectedError } from "../errors";
+import { ExpectedError, RateLimitedError } from "../errors";
 import { queueEmail } from "../mail/outbox";
 import { hashPassword } from "../security/password";
 import { passwordSchema } from "../security/password-policy";
@@ -13,12 +13,6 @@ export const RESET_TTL_MINUTES = 60;
 
 export const requestResetSchema = z.strictObject({ email: emailSchema });
 export const resetPasswordSchema = z.strictObject({ token: z.string().min(20).max(200), password: passwordSchema });
-
-export class RateLimitedError extends ExpectedError {
-  constructor() {
-    super("Too many attempts. Wait a while, then try again.");
-  }
-}
 
 /**
  * Emails a reset link when the address belongs to an account that can sign in; says nothing either

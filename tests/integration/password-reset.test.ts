@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { InvalidLinkError, RateLimitedError, requestPasswordReset, resetPassword } from "../../lib/auth/password-reset";
+import { InvalidLinkError, requestPasswordReset, resetPassword } from "../../lib/auth/password-reset";
+import { RateLimitedError } from "../../lib/errors";
 import { hashPassword, verifyPassword } from "../../lib/security/password";
 import { hashToken } from "../../lib/security/tokens";
 import { createMember, createOrganization } from "../factories";

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { NewOrganizationForm } from "@/components/orgs/new-organization-form";
+import { currentUser } from "@/lib/auth/session";
+import { createOrganizationAction } from "./actions";
+
+export const metadata: Metadata = { title: "Create an organisation" };
+export const dynamic = "force-dynamic";
+
+export default async function NewOrganizationPage() {
+  if (!(await currentUser())) redirect("/sign-in?callbackUrl=%2Fnew-organisation");
+  return (
+    <AuthCard title="Create an organisation">
+      <p className="mb-4 text-sm text-slate-600">You will be its owner. Your other organisations stay as they are.</p>
+      <NewOrganizationForm action={createOrganizationAction} />
+      <p className="mt-4 text-sm">
+        <Link href="/" className="text-indigo-700 underline">
+          Back
+        </Link>
+      </p>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { SignUpForm } from "@/components/orgs/sign-up-form";
+import { currentUser } from "@/lib/auth/session";
+import { TIMEZONES } from "@/lib/users/profile";
+import { signUpAction } from "./actions";
+
+export const metadata: Metadata = { title: "Create your organisation" };
+export const dynamic = "force-dynamic";
+
+export default async function SignUpPage() {
+  // Someone already signed in adds an organisation to their account instead.
+  if (await currentUser()) redirect("/new-organisation");
+  return (
+    <AuthCard title="Create your organisation">
+      <SignUpForm action={signUpAction} timezones={TIMEZONES} />
+      <p className="mt-4 text-sm">
+        Already using Pathwise?{" "}
+        <Link href="/sign-in" className="text-indigo-700 underline">
+          Sign in
+        </Link>
+      </p>
+    </AuthCard>
+  );
+}

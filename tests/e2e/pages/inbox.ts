@@ -1,0 +1,28 @@
+import { expect } from "@playwright/test";
+import type { ReceivedMail } from "../../support/mail-capture";
+
+const MAILBOX = `http://127.0.0.1:${process.env.E2E_MAIL_PORT ?? "3101"}/messages`;
+
+/** Waits for the app's SMTP server to receive a mail to `to` whose subject matches, and returns the newest. */
+export async function receivedMail(to: string, subject: RegExp): Promise<ReceivedMail> {
+  let found: ReceivedMail | undefined;
+  await expect
+    .poll(
+      async () => {
+        const messages = (await (await fetch(MAILBOX)).json()) as ReceivedMail[];
+        found = messages.filter((m) => m.recipients.includes(to) && subject.test(m.subject)).at(-1);
+        return found !== undefined;
+      },
+      { message: `a mail to ${to} with subject ${subject}`, timeout: 15_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** The first link in a mail's text part that starts with `prefix`. */
+export function linkIn(mail: ReceivedMail, prefix: string): string {
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const link = new RegExp(`${escaped}[^\\s\\])>"]+`).exec(mail.text)?.[0];
+  expect(link, `a link starting ${prefix} in "${mail.text}"`).toBeTruthy();
+  return link!;
+}
