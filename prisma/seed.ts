@@ -33,7 +33,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         update: {},
         create: { email: u.email, firstName: u.firstName, lastName: u.lastName, passwordHash, timezone: "Europe/London" },
       });
-      await tx.membership.create({
+      const membership = await tx.membership.create({
         data: {
           organizationId: org.id,
           userId: user.id,
@@ -43,6 +43,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
           joinedAt: new Date(),
         },
       });
+      if (u.unit) await tx.unitAssignment.create({ data: { organizationId: org.id, membershipId: membership.id, unitId: units[u.unit] } });
     }
     const users = Object.fromEntries((await tx.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })).map((u) => [u.email, u.id]));
     const pm = await tx.membership.findUniqueOrThrow({ where: { organizationId_userId: { organizationId: org.id, userId: users["pm@acme.test"] } } });

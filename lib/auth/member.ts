@@ -2,12 +2,11 @@ import { cache } from "react";
 import { db, type Db } from "../db/client";
 import { currentUser } from "./session";
 import type { Actor } from "../authz/actor";
+import { liveMembership } from "./live";
 
 // Identity lookups run across organisations by nature (which organisations is this user in?), so they
 // use the plain client; everything after them goes through the scoped layer (lib/db/tenant.ts).
 
-// A membership that grants access now: active, and not past an implementation admin's expiry.
-const live = () => ({ status: "ACTIVE" as const, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] });
 
 /**
  * The user's membership that grants access now in the organisation with this slug, or null. A missing
@@ -15,7 +14,7 @@ const live = () => ({ status: "ACTIVE" as const, OR: [{ expiresAt: null }, { exp
  */
 export function findLiveMembership(client: Db, userId: string, orgSlug: string) {
   return client.membership.findFirst({
-    where: { userId, organization: { slug: orgSlug }, ...live() },
+    where: { userId, organization: { slug: orgSlug }, ...liveMembership() },
     select: { id: true, role: true, organization: { select: { id: true, name: true, slug: true } } },
   });
 }
@@ -34,7 +33,7 @@ export type Member = NonNullable<Awaited<ReturnType<typeof currentMember>>>;
 /** Organisations the user can switch to. */
 export async function activeOrganizations(userId: string, client: Db = db()) {
   const rows = await client.membership.findMany({
-    where: { userId, ...live() },
+    where: { userId, ...liveMembership() },
     select: { organization: { select: { name: true, slug: true } } },
     orderBy: { organization: { name: "asc" } },
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { env } from "../env";
 import { ExpectedError, RateLimitedError } from "../errors";
 import { queueEmail } from "../mail/outbox";
@@ -29,18 +29,23 @@ export async function requestPasswordReset(db: Db, email: string, ipAddress: str
     select: { id: true, firstName: true, memberships: { where: { status: { in: ["ACTIVE", "DEACTIVATED"] } }, select: { status: true } } },
   });
   if (!user || !user.memberships.some((m) => m.status === "ACTIVE")) return;
-  const { token, hash } = generateToken();
   await db.$transaction(async (tx) => {
-    // A new link replaces any earlier one.
-    await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
-    await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hash, expiresAt: new Date(Date.now() + RESET_TTL_MINUTES * 60_000) } });
+    const url = await issueResetToken(tx, user.id, RESET_TTL_MINUTES);
     await queueEmail(tx, {
       organizationId: null,
       to: email,
       template: "password-reset",
-      props: { firstName: user.firstName, url: new URL(`/reset-password/${token}`, env().APP_URL).toString(), expiresInMinutes: RESET_TTL_MINUTES },
+      props: { firstName: user.firstName, url, expiresInMinutes: RESET_TTL_MINUTES },
     });
   });
+}
+
+/** A fresh single-use reset link for the user (any earlier one dies); only its hash is stored. */
+export async function issueResetToken(tx: Tx, userId: string, ttlMinutes: number): Promise<string> {
+  const { token, hash } = generateToken();
+  await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
+  await tx.passwordResetToken.create({ data: { userId, tokenHash: hash, expiresAt: new Date(Date.now() + ttlMinutes * 60_000) } });
+  return new URL(`/reset-password/${token}`, env().APP_URL).toString();
 }
 
 export class InvalidLinkError extends ExpectedError {
@@ -61,6 +66,6 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
        WHERE "tokenHash" = ${hashToken(token)} AND "usedAt" IS NULL AND "expiresAt" > now()
       RETURNING "userId"`;
     if (consumed.length !== 1) throw new InvalidLinkError();
-    await tx.user.update({ where: { id: consumed[0].userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await tx.user.update({ where: { id: consumed[0].userId }, data: { passwordHash, passwordResetRequired: false, sessionVersion: { increment: 1 } } });
   });
 }

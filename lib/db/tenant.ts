@@ -1,4 +1,4 @@
-import type { Db } from "./client";
+import type { Db, Tx } from "./client";
 
 // The scoped data layer: the one place where tenant data access gets its organisation. Services take
 // `tenantDb(db, actor.organizationId)` and query through it; every read, update and delete of a tenant
@@ -11,7 +11,7 @@ import type { Db } from "./client";
 // are not filtered, and raw SQL is not rewritten; both must carry their own `organizationId`.
 
 /** Models owned by one organisation (they all carry `organizationId`). */
-const TENANT_MODELS = new Set(["Membership", "OrgUnit", "Invitation", "AuditEvent", "Programme", "ProgrammeAssignment"]);
+const TENANT_MODELS = new Set(["Membership", "OrgUnit", "UnitAssignment", "Invitation", "AuditEvent", "Programme", "ProgrammeAssignment"]);
 
 const FILTERED = new Set([
   "findUnique",
@@ -40,8 +40,10 @@ function stamp(data: unknown, organizationId: string): unknown {
   return { ...row, organizationId };
 }
 
-export function tenantDb(db: Db, organizationId: string) {
-  return db.$extends({
+// The extension only rewrites arguments, it adds no methods or result fields, so the scoped client is
+// typed as the plain one: services and helpers take either without conversions.
+export function tenantDb(db: Db, organizationId: string): Db {
+  const scoped = db.$extends({
     name: "tenant",
     query: {
       $allModels: {
@@ -62,8 +64,17 @@ export function tenantDb(db: Db, organizationId: string) {
       },
     },
   });
+  return scoped as unknown as Db;
 }
 
-export type TenantDb = ReturnType<typeof tenantDb>;
+export type TenantDb = Db;
 /** An interactive transaction opened on a TenantDb: scoped the same way. */
-export type TenantTx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];
+export type TenantTx = Tx;
+
+/**
+ * Locks the organisation's row until the transaction ends: the one way per-organisation invariants
+ * (seat limit, the unit tree, the last owner) are kept under concurrency.
+ */
+export async function lockOrganization(tx: TenantTx, organizationId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId}::uuid FOR UPDATE`;
+}

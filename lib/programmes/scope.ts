@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan, PROGRAMME_SCOPED_ROLES } from "../authz/permissions";
@@ -15,6 +16,14 @@ export async function programmeScope(db: Db, actor: Actor): Promise<string[] | n
     select: { programmeId: true },
   });
   return rows.map((r) => r.programmeId);
+}
+
+/**
+ * The members a programme-scoped actor may see: those assigned to one of the same programmes. The
+ * pathways issue widens this to the participants and coaches on those programmes' pathways.
+ */
+export function membersOfProgrammes(programmeIds: string[]): Prisma.MembershipWhereInput {
+  return { programmes: { some: { programmeId: { in: programmeIds } } } };
 }
 
 /** The programmes the actor may see, by name. */

@@ -5,8 +5,11 @@ import { listAuditEvents } from "../../lib/audit/list";
 import { Role } from "../../lib/db/generated/enums";
 import { ForbiddenError } from "../../lib/errors";
 import { listVisibleProgrammes } from "../../lib/programmes/scope";
+import { archiveUnit, createUnit, listUnits, moveUnit, renameUnit } from "../../lib/units/units";
+import { listUsers, userFilterSchema } from "../../lib/users/list";
+import { deactivateMembers, getMemberProfile, reactivateMembers, updateMember, updateMemberSchema } from "../../lib/users/manage";
 import { getSettings, settingsSchema, updateSettings } from "../../lib/orgs/settings";
-import { createOrganization } from "../factories";
+import { createMember, createOrganization } from "../factories";
 import { createActor } from "../factories/actor";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
@@ -24,7 +27,43 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
   },
   { name: "listAuditEvents", permission: "audit:view", call: (a) => listAuditEvents(db, a, { page: 1 }) },
   { name: "listVisibleProgrammes", permission: "programmes:view", call: (a) => listVisibleProgrammes(db, a) },
+  { name: "listUsers", permission: "users:view", call: (a) => listUsers(db, a, userFilterSchema.parse({})) },
+  { name: "listUnits", permission: "users:view", call: (a) => listUnits(db, a) },
+  // Actions on a fresh participant of the actor's own organisation (any role that may manage users may manage them).
+  { name: "getMemberProfile", permission: "users:view", call: async (a) => getMemberProfile(db, a, await programmeMember(a)) },
+  {
+    name: "updateMember",
+    permission: "users:manage",
+    call: async (a) =>
+      updateMember(db, a, updateMemberSchema.parse({ membershipId: await participant(a), firstName: "Edited", lastName: a.role, timezone: "UTC", unitId: "", role: "PARTICIPANT" })),
+  },
+  { name: "deactivateMembers", permission: "users:manage", call: async (a) => deactivateMembers(db, a, [await participant(a)]) },
+  { name: "reactivateMembers", permission: "users:manage", call: async (a) => reactivateMembers(db, a, [await participant(a, "DEACTIVATED")]) },
+  { name: "createUnit", permission: "units:manage", call: (a) => createUnit(db, a, { name: `Unit by ${a.role}`, parentId: null }) },
+  { name: "renameUnit", permission: "units:manage", call: async (a) => renameUnit(db, a, { unitId: await unit(a), name: "Renamed" }) },
+  { name: "moveUnit", permission: "units:manage", call: async (a) => moveUnit(db, a, { unitId: await unit(a), parentId: null }) },
+  { name: "archiveUnit", permission: "units:manage", call: async (a) => archiveUnit(db, a, { unitId: await unit(a) }) },
 ];
+
+async function participant(a: Actor, status: "ACTIVE" | "DEACTIVATED" = "ACTIVE") {
+  return (await createMember(db, a.organizationId, { role: "PARTICIPANT", status })).membership.id;
+}
+// A member the actor can see: for programme-scoped roles, one sharing their programme.
+async function programmeMember(a: Actor) {
+  const id = await participant(a);
+  const programme = await db.programme.findFirstOrThrow({ where: { organizationId: a.organizationId } });
+  for (const membershipId of [id, a.membershipId]) {
+    await db.programmeAssignment.upsert({
+      where: { organizationId_programmeId_membershipId: { organizationId: a.organizationId, programmeId: programme.id, membershipId } },
+      create: { organizationId: a.organizationId, programmeId: programme.id, membershipId },
+      update: {},
+    });
+  }
+  return id;
+}
+async function unit(a: Actor) {
+  return (await db.orgUnit.create({ data: { organizationId: a.organizationId, name: `Unit for ${a.role}` } })).id;
+}
 
 describe("permission matrix: every role x every service, in two organisations", () => {
   const orgs: { id: string; name: string }[] = [];
@@ -47,7 +86,8 @@ describe("permission matrix: every role x every service, in two organisations", 
           if (can(role, service.permission)) {
             const result = await call;
             // The result never carries the other organisation's data.
-            if (JSON.stringify(result).includes(other.id) || JSON.stringify(result).includes(other.name)) leaks++;
+            const json = JSON.stringify(result) ?? "";
+            if (json.includes(other.id) || json.includes(other.name)) leaks++;
           } else {
             await expect(call, `${role} ${service.name}`).rejects.toThrow(ForbiddenError);
           }

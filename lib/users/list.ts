@@ -1,0 +1,111 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { MembershipStatus, Role } from "../db/generated/enums";
+import { tenantDb } from "../db/tenant";
+import type { Actor } from "../authz/actor";
+import { assertCan } from "../authz/permissions";
+import { membersOfProgrammes, programmeScope } from "../programmes/scope";
+import { allUnits, withDescendants } from "../units/units";
+import { seatUsage } from "./seats";
+
+export const USERS_PAGE_SIZE = 25;
+
+export const STATUS_LABELS: Record<MembershipStatus, string> = {
+  ACTIVE: "Active",
+  INVITED: "Invited",
+  NOT_INVITED: "Not invited",
+  DEACTIVATED: "Deactivated",
+};
+
+export const JOINED_WINDOWS = { week: 7, month: 31, year: 365 } as const;
+export const SORTS = ["name", "lastActive", "joined"] as const;
+
+// A bad value in the URL is dropped, never an error page: the list shows as if it were not there.
+const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+/** The Users page's search, filters, sort and page, exactly as the URL carries them. */
+export const userFilterSchema = z.object({
+  q: optional(z.string().trim().max(100)),
+  role: optional(z.enum(Role)),
+  status: optional(z.enum(MembershipStatus)),
+  invitation: optional(z.enum(["accepted", "pending"])),
+  unit: optional(z.uuid()),
+  joined: optional(z.enum(["week", "month", "year"])),
+  sort: z.enum(SORTS).default("name").catch("name"),
+  dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+export type UserFilter = z.infer<typeof userFilterSchema>;
+
+/** The filter as a `where`: shared by the list, the bulk "all that match" and the export. */
+export async function userWhere(db: Db, actor: Actor, filter: Omit<UserFilter, "sort" | "dir" | "page">): Promise<Prisma.MembershipWhereInput> {
+  const t = tenantDb(db, actor.organizationId);
+  const scope = await programmeScope(db, actor);
+  const terms = filter.q?.split(/\s+/).filter(Boolean).slice(0, 5) ?? [];
+  const unitIds = filter.unit ? withDescendants(await allUnits(t), filter.unit) : undefined;
+  const since = filter.joined ? new Date(Date.now() - JOINED_WINDOWS[filter.joined] * 86_400_000) : undefined;
+  const and: Prisma.MembershipWhereInput[] = [];
+  if (scope) and.push(membersOfProgrammes(scope));
+  if (filter.role) and.push({ role: filter.role });
+  if (filter.status) and.push({ status: filter.status });
+  if (filter.invitation === "accepted") and.push({ invitations: { some: { acceptedAt: { not: null } } } });
+  if (filter.invitation === "pending") and.push({ status: "INVITED", invitations: { some: { acceptedAt: null, cancelledAt: null } } });
+  if (unitIds) and.push({ unitId: { in: unitIds } });
+  if (since) and.push({ joinedAt: { gte: since } });
+  // Every word must match the first name, last name or email: "ada love" finds Ada Lovelace.
+  for (const term of terms) {
+    and.push({
+      user: {
+        OR: [
+          { email: { contains: term.toLowerCase() } },
+          { firstName: { contains: term, mode: "insensitive" } },
+          { lastName: { contains: term, mode: "insensitive" } },
+        ],
+      },
+    });
+  }
+  return and.length ? { AND: and } : {};
+}
+
+export function userOrderBy(filter: Pick<UserFilter, "sort" | "dir">): Prisma.MembershipOrderByWithRelationInput[] {
+  const { dir } = filter;
+  switch (filter.sort) {
+    case "lastActive":
+      return [{ lastActiveAt: { sort: dir, nulls: "last" } }, { id: dir }];
+    case "joined":
+      return [{ joinedAt: { sort: dir, nulls: "last" } }, { id: dir }];
+    default:
+      return [{ user: { lastName: dir } }, { user: { firstName: dir } }, { id: dir }];
+  }
+}
+
+export const USER_ROW = {
+  id: true,
+  role: true,
+  status: true,
+  joinedAt: true,
+  lastActiveAt: true,
+  expiresAt: true,
+  unit: { select: { id: true, name: true } },
+  user: { select: { id: true, email: true, firstName: true, lastName: true, timezone: true } },
+} as const satisfies Prisma.MembershipSelect;
+
+/** One page of the organisation's members (a programme manager: those in their programmes), with the seat count. */
+export async function listUsers(db: Db, actor: Actor, filter: UserFilter) {
+  assertCan(actor.role, "users:view");
+  const t = tenantDb(db, actor.organizationId);
+  const where = await userWhere(db, actor, filter);
+  const [total, rows, seats] = await Promise.all([
+    t.membership.count({ where }),
+    t.membership.findMany({
+      where,
+      orderBy: userOrderBy(filter),
+      skip: (filter.page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+      select: USER_ROW,
+    }),
+    seatUsage(t),
+  ]);
+  return { total, rows, seats, pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
+}

@@ -1,0 +1,321 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { Role } from "../db/generated/enums";
+import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
+import type { Actor } from "../authz/actor";
+import { assertCan, assertCanChangeRole, canGrant, PROGRAMME_SCOPED_ROLES, ROLE_LABELS } from "../authz/permissions";
+import { recordAudit } from "../audit/record";
+import { issueResetToken } from "../auth/password-reset";
+import { liveMembership } from "../auth/live";
+import { ForbiddenError, isExpectedError, NotFoundError, ValidationError } from "../errors";
+import { queueEmail } from "../mail/outbox";
+import { programmeScope, membersOfProgrammes } from "../programmes/scope";
+import { profileSchema } from "./profile";
+import { reserveSeats, takesSeat } from "./seats";
+
+const uuid = z.uuid({ error: "Not found" });
+
+/** How long an implementation admin's access lasts, in months; "forever" has no end. */
+export const IMPLEMENTATION_ADMIN_DURATIONS = ["1", "2", "3", "6", "forever"] as const;
+
+const idList = z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid({ error: "Choose from the list" })).max(100));
+
+export const updateMemberSchema = z.strictObject({
+  membershipId: uuid,
+  ...profileSchema.shape,
+  unitId: z.union([z.literal("").transform(() => null), z.uuid({ error: "Choose a unit from the list" })]),
+  role: z.enum(Role, { error: "Choose a role" }),
+  programmeIds: idList,
+  duration: z.enum(IMPLEMENTATION_ADMIN_DURATIONS, { error: "Choose how long their access lasts" }).optional(),
+});
+export type UpdateMemberInput = z.infer<typeof updateMemberSchema>;
+
+export const membershipIdsSchema = z.strictObject({
+  membershipIds: z.preprocess((v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]), z.array(uuid).min(1, "Select at least one user").max(1000, "At most 1,000 users at once")),
+});
+
+const MEMBER = {
+  id: true,
+  role: true,
+  status: true,
+  unitId: true,
+  expiresAt: true,
+  userId: true,
+  user: { select: { id: true, email: true, firstName: true, lastName: true, timezone: true } },
+  programmes: { select: { programmeId: true } },
+} as const;
+
+const fieldError = (field: string, message: string) => new ValidationError("Check the highlighted fields.", { [field]: [message] });
+
+/** A member of the actor's organisation the actor may see (a programme manager: within their programmes). */
+async function visibleMember(db: Db, actor: Actor, membershipId: string) {
+  const scope = await programmeScope(db, actor);
+  const member = await tenantDb(db, actor.organizationId).membership.findFirst({
+    where: { id: membershipId, ...(scope ? membersOfProgrammes(scope) : {}) },
+    select: { id: true },
+  });
+  if (!member) throw new NotFoundError();
+}
+
+/** A user's page: details, programmes, the units they have been in, and the audit trail about them. */
+export async function getMemberProfile(db: Db, actor: Actor, membershipId: string) {
+  assertCan(actor.role, "users:view");
+  if (!uuid.safeParse(membershipId).success) throw new NotFoundError();
+  await visibleMember(db, actor, membershipId);
+  const t = tenantDb(db, actor.organizationId);
+  const [member, history, audit] = await Promise.all([
+    t.membership.findFirstOrThrow({
+      where: { id: membershipId },
+      select: {
+        ...MEMBER,
+        joinedAt: true,
+        lastActiveAt: true,
+        createdAt: true,
+        unit: { select: { id: true, name: true } },
+        programmes: { select: { programme: { select: { id: true, name: true } } } },
+      },
+    }),
+    t.unitAssignment.findMany({
+      where: { membershipId },
+      orderBy: { startedAt: "desc" },
+      select: { id: true, startedAt: true, endedAt: true, unit: { select: { name: true, archivedAt: true } } },
+    }),
+    t.auditEvent.findMany({
+      where: { targetType: "membership", targetId: membershipId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 50,
+      select: { id: true, action: true, before: true, after: true, createdAt: true, actor: { select: { email: true } } },
+    }),
+  ]);
+  return { member, history, audit };
+}
+
+async function findForChange(tx: TenantTx, membershipId: string) {
+  const member = await tx.membership.findFirst({ where: { id: membershipId }, select: MEMBER });
+  if (!member) throw new NotFoundError();
+  return member;
+}
+
+/** Refuses a change that would leave the organisation with no active OWNER (call with the org locked). */
+async function assertOwnersRemain(tx: TenantTx, leaving: string[]) {
+  const others = await tx.membership.count({ where: { role: "OWNER", ...liveMembership(), id: { notIn: leaving } } });
+  if (others === 0) throw new ForbiddenError("The organisation needs at least one active owner: make someone else an owner first.");
+}
+
+function expiryFor(duration: (typeof IMPLEMENTATION_ADMIN_DURATIONS)[number] | undefined, now = new Date()): Date | null {
+  if (!duration || duration === "forever") return null;
+  const end = new Date(now);
+  end.setUTCMonth(end.getUTCMonth() + Number(duration));
+  return end;
+}
+
+/**
+ * Edits a member: name and time zone, unit (keeping the history of the unit they were in), role with
+ * its programme scope. One transaction with the organisation locked, so the seat limit and the last
+ * owner hold under concurrency. A role change takes effect on the member's next request.
+ */
+export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInput) {
+  assertCan(actor.role, "users:manage");
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    await lockOrganization(tx, actor.organizationId);
+    const before = await findForChange(tx, input.membershipId);
+    // Whoever you may not grant, you may not edit either: an ADMIN leaves OWNERs alone.
+    if (!canGrant(actor.role, before.role)) throw new ForbiddenError("Only an owner can change an owner.");
+    const roleChanged = input.role !== before.role;
+    if (roleChanged) {
+      if (before.id === actor.membershipId) throw fieldError("role", "You cannot change your own role");
+      assertCanChangeRole(actor.role, before.role, input.role);
+      if (before.role === "OWNER") await assertOwnersRemain(tx, [before.id]);
+      if (!takesSeat(before.role, before.status) && takesSeat(input.role, before.status)) await reserveSeats(tx, actor.organizationId, 1);
+    }
+
+    // Implementation admins: only when enabled, only from an allowed domain, for a chosen time.
+    let expiresAt = before.expiresAt;
+    if (input.role === "IMPLEMENTATION_ADMIN" && (roleChanged || input.duration)) {
+      const org = await tx.organization.findFirstOrThrow({ select: { implementationAdminsEnabled: true, implementationAdminDomains: true } });
+      const domain = before.user.email.split("@")[1];
+      if (!org.implementationAdminsEnabled) throw fieldError("role", "Implementation admins are turned off in the organisation's settings");
+      if (!org.implementationAdminDomains.includes(domain)) throw fieldError("role", `${domain} is not on the implementation admins' allowed domains`);
+      if (!input.duration) throw fieldError("duration", "Choose how long their access lasts");
+      expiresAt = expiryFor(input.duration);
+    } else if (input.role !== "IMPLEMENTATION_ADMIN") {
+      expiresAt = null;
+    }
+
+    // Programme-scoped roles work on at least one programme of this organisation.
+    const scoped = PROGRAMME_SCOPED_ROLES.has(input.role);
+    const programmeIds = scoped ? [...new Set(input.programmeIds)] : [];
+    if (scoped) {
+      if (programmeIds.length === 0) throw fieldError("programmeIds", `A ${ROLE_LABELS[input.role].toLowerCase()} needs at least one programme`);
+      const found = await tx.programme.count({ where: { id: { in: programmeIds } } });
+      if (found !== programmeIds.length) throw fieldError("programmeIds", "Choose programmes from the list");
+    }
+    const programmesBefore = before.programmes.map((p) => p.programmeId).sort();
+    const programmesChanged = programmesBefore.join() !== [...programmeIds].sort().join();
+    if (programmesChanged) {
+      await tx.programmeAssignment.deleteMany({ where: { membershipId: before.id } });
+      if (programmeIds.length) {
+        await tx.programmeAssignment.createMany({ data: programmeIds.map((programmeId) => ({ organizationId: actor.organizationId, programmeId, membershipId: before.id })) });
+      }
+    }
+
+    // A unit change closes the current stay and opens the next.
+    const unitChanged = input.unitId !== before.unitId;
+    if (unitChanged) {
+      if (input.unitId) {
+        const unit = await tx.orgUnit.findFirst({ where: { id: input.unitId, archivedAt: null }, select: { id: true } });
+        if (!unit) throw fieldError("unitId", "Choose a unit from the list");
+      }
+      const now = new Date();
+      await tx.unitAssignment.updateMany({ where: { membershipId: before.id, endedAt: null }, data: { endedAt: now } });
+      if (input.unitId) await tx.unitAssignment.create({ data: { organizationId: actor.organizationId, membershipId: before.id, unitId: input.unitId, startedAt: now } });
+    }
+
+    await tx.membership.updateMany({ where: { id: before.id }, data: { role: input.role, unitId: input.unitId, expiresAt } });
+    await tx.user.update({ where: { id: before.userId }, data: { firstName: input.firstName, lastName: input.lastName, timezone: input.timezone } });
+
+    const after = { role: input.role, unitId: input.unitId, expiresAt, firstName: input.firstName, lastName: input.lastName, timezone: input.timezone, programmeIds };
+    const was = {
+      role: before.role,
+      unitId: before.unitId,
+      expiresAt: before.expiresAt,
+      firstName: before.user.firstName,
+      lastName: before.user.lastName,
+      timezone: before.user.timezone,
+      programmeIds: programmesBefore,
+    };
+    const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(was[k]));
+    if (changed.length) {
+      const pick = (o: Record<string, unknown>) => JSON.parse(JSON.stringify(Object.fromEntries(changed.map((k) => [k, o[k]]))));
+      await recordAudit(tx, actor, {
+        action: roleChanged ? "member.role_change" : unitChanged ? "member.unit_change" : "member.update",
+        targetType: "membership",
+        targetId: before.id,
+        before: pick(was),
+        after: pick(after),
+      });
+    }
+    return { changed };
+  });
+}
+
+export type BulkOutcome = { membershipId: string; name: string; outcome: "done" | "skipped" | "refused"; reason?: string };
+export type BulkResult = { applied: boolean; outcomes: BulkOutcome[] };
+
+type Planned = Awaited<ReturnType<typeof findForChange>>;
+
+/**
+ * Runs one step over many members: every member is checked first (exists, hierarchy, the step's own
+ * rules), then `seats` more seats are reserved for the whole step at once; if anything is refused,
+ * nothing changes and the result says why for each. Single and bulk actions both come through here.
+ */
+async function bulkStep(
+  db: Db,
+  actor: Actor,
+  membershipIds: string[],
+  step: {
+    check: (m: Planned) => "skip" | string | null; // a reason to skip, a refusal, or null to go ahead
+    seatsNeeded: (ms: Planned[]) => number;
+    after?: (tx: TenantTx, ms: Planned[]) => Promise<void>; // cross-member rules, e.g. the last owner
+    apply: (tx: TenantTx, m: Planned) => Promise<void>;
+    skipReason: string;
+  },
+): Promise<BulkResult> {
+  return tenantDb(db, actor.organizationId).$transaction(
+    async (tx) => {
+      await lockOrganization(tx, actor.organizationId);
+      const ids = [...new Set(membershipIds)];
+      const found = await tx.membership.findMany({ where: { id: { in: ids } }, select: MEMBER });
+      const byId = new Map(found.map((m) => [m.id, m]));
+      const outcomes: BulkOutcome[] = [];
+      const go: Planned[] = [];
+      for (const id of ids) {
+        const m = byId.get(id);
+        if (!m) {
+          outcomes.push({ membershipId: id, name: "Unknown user", outcome: "refused", reason: "Not found" });
+          continue;
+        }
+        const name = `${m.user.firstName} ${m.user.lastName}`.trim() || m.user.email;
+        const verdict = m.id === actor.membershipId ? "You cannot do this to yourself" : !canGrant(actor.role, m.role) ? `You cannot change a ${ROLE_LABELS[m.role].toLowerCase()}` : step.check(m);
+        if (verdict === "skip") outcomes.push({ membershipId: id, name, outcome: "skipped", reason: step.skipReason });
+        else if (verdict) outcomes.push({ membershipId: id, name, outcome: "refused", reason: verdict });
+        else {
+          outcomes.push({ membershipId: id, name, outcome: "done" });
+          go.push(m);
+        }
+      }
+      const refuse = (reason: string) => ({
+        applied: false,
+        outcomes: outcomes.map((o) => (o.outcome === "done" ? { ...o, outcome: "refused" as const, reason } : o)),
+      });
+      if (outcomes.some((o) => o.outcome === "refused")) return refuse("Not changed: other selected users were refused");
+      try {
+        await step.after?.(tx, go);
+        await reserveSeats(tx, actor.organizationId, step.seatsNeeded(go));
+      } catch (error) {
+        if (isExpectedError(error)) return refuse(error.message);
+        throw error;
+      }
+      for (const m of go) await step.apply(tx, m);
+      return { applied: true, outcomes };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/**
+ * Deactivates members: they cannot sign in here, their data stays, their seat frees, pending
+ * invitations die. A user with no other organisation is signed out of every session at once; one who
+ * belongs elsewhere too keeps those sessions but loses this organisation on their next request.
+ */
+export async function deactivateMembers(db: Db, actor: Actor, membershipIds: string[]): Promise<BulkResult> {
+  assertCan(actor.role, "users:manage");
+  return bulkStep(db, actor, membershipIds, {
+    check: (m) => (m.status === "DEACTIVATED" ? "skip" : null),
+    skipReason: "Already deactivated",
+    seatsNeeded: () => 0,
+    after: async (tx, ms) => {
+      const owners = ms.filter((m) => m.role === "OWNER" && m.status === "ACTIVE").map((m) => m.id);
+      if (owners.length) await assertOwnersRemain(tx, owners);
+    },
+    apply: async (tx, m) => {
+      await tx.membership.updateMany({ where: { id: m.id }, data: { status: "DEACTIVATED" } });
+      await tx.invitation.updateMany({ where: { membershipId: m.id, acceptedAt: null, cancelledAt: null }, data: { cancelledAt: new Date() } });
+      // The tenant layer sees only this organisation; whether they belong elsewhere is a global question.
+      const elsewhere = await tx.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM "Membership"
+         WHERE "userId" = ${m.userId}::uuid AND "organizationId" <> ${actor.organizationId}::uuid
+           AND "status" = 'ACTIVE' AND ("expiresAt" IS NULL OR "expiresAt" > now())`;
+      if (Number(elsewhere[0].n) === 0) await tx.user.update({ where: { id: m.userId }, data: { sessionVersion: { increment: 1 } } });
+      await recordAudit(tx, actor, { action: "member.deactivate", targetType: "membership", targetId: m.id, before: { status: m.status }, after: { status: "DEACTIVATED" } });
+    },
+  });
+}
+
+export const REACTIVATION_LINK_HOURS = 72;
+
+/**
+ * Reactivates members, all within the seat limit or none: each must choose a new password from an
+ * emailed link before they sign in again, and any session cookie from before is dead.
+ */
+export async function reactivateMembers(db: Db, actor: Actor, membershipIds: string[]): Promise<BulkResult> {
+  assertCan(actor.role, "users:manage");
+  const org = await tenantDb(db, actor.organizationId).organization.findFirstOrThrow({ select: { name: true } });
+  return bulkStep(db, actor, membershipIds, {
+    check: (m) => (m.status !== "DEACTIVATED" ? "skip" : null),
+    skipReason: "Not deactivated",
+    seatsNeeded: (ms) => ms.filter((m) => takesSeat(m.role, "ACTIVE")).length,
+    apply: async (tx, m) => {
+      await tx.membership.updateMany({ where: { id: m.id }, data: { status: "ACTIVE" } });
+      await tx.user.update({ where: { id: m.userId }, data: { passwordResetRequired: true, sessionVersion: { increment: 1 } } });
+      const url = await issueResetToken(tx, m.userId, REACTIVATION_LINK_HOURS * 60);
+      await queueEmail(tx, {
+        organizationId: actor.organizationId,
+        to: m.user.email,
+        template: "account-reactivated",
+        props: { firstName: m.user.firstName, organizationName: org.name, url, expiresInHours: REACTIVATION_LINK_HOURS },
+      });
+      await recordAudit(tx, actor, { action: "member.reactivate", targetType: "membership", targetId: m.id, before: { status: "DEACTIVATED" }, after: { status: "ACTIVE" } });
+    },
+  });
+}
