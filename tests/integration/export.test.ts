@@ -1,0 +1,74 @@
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { exportUsersCsv } from "../../lib/users/export";
+import { userFilterSchema } from "../../lib/users/list";
+import { createMember, createOrganization } from "../factories";
+import { createActor } from "../factories/actor";
+import { testDb } from "../support/db";
+import { recordFigures } from "../support/figures";
+
+const db = testDb();
+
+async function collect(gen: AsyncGenerator<string>) {
+  let out = "";
+  for await (const chunk of gen) out += chunk;
+  return out;
+}
+
+const PAYLOADS = ["=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1:A2)", "\tTabbed", "\rCarriage", '=HYPERLINK("http://x")\nsecond line', 'Quote " and, comma'];
+
+describe("users CSV export", () => {
+  it("neutralises formulas, quotes per RFC 4180, starts with a BOM, and round-trips through papaparse", async () => {
+    const org = await createOrganization(db);
+    const admin = await createActor(db, org.id, "ADMIN");
+    for (const [i, payload] of PAYLOADS.entries()) {
+      const { user } = await createMember(db, org.id, { role: "COACH", email: `payload-${i}-${org.id.slice(0, 8)}@example.test` });
+      await db.user.update({ where: { id: user.id }, data: { firstName: payload, lastName: `Payload ${i}` } });
+    }
+    const csv = await collect(exportUsersCsv(db, admin, userFilterSchema.parse({ q: "payload" })));
+    expect(csv.startsWith("\uFEFFFirst name,Last name,Email,")).toBe(true);
+    expect(csv.endsWith("\r\n")).toBe(true);
+    const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const [header, ...rows] = parsed.data;
+    expect(header).toEqual(["First name", "Last name", "Email", "Role", "Unit", "Status", "Time zone", "Joined", "Last active"]);
+    expect(rows).toHaveLength(PAYLOADS.length);
+    let neutralised = 0;
+    for (const row of rows) {
+      const original = PAYLOADS[Number(row[1].replace("Payload ", ""))];
+      if (/^[=+\-@\t\r]/.test(original)) {
+        expect(row[0]).toBe(`'${original}`);
+        neutralised++;
+      } else {
+        expect(row[0]).toBe(original);
+      }
+      expect(row[3]).toBe("Coach");
+      expect(row[5]).toBe("Active");
+    }
+    expect(neutralised).toBe(7);
+    // No cell of the raw file starts a formula.
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it("exports every matching row across batches, in the list's order, and only the caller's organisation", async () => {
+    const org = await createOrganization(db, { name: "Exporting Org" });
+    const other = await createOrganization(db, { name: "Not Exported Org" });
+    const admin = await createActor(db, org.id, "ADMIN");
+    await createMember(db, other.id, { role: "COACH", email: `other-${other.id}@example.test` });
+    const count = 2_345;
+    const users = await db.user.createManyAndReturn({
+      data: Array.from({ length: count }, (_, i) => ({ email: `bulk-${String(i).padStart(5, "0")}-${org.id}@example.test`, firstName: "Bulk", lastName: `P${String(i).padStart(5, "0")}` })),
+      select: { id: true },
+    });
+    await db.membership.createMany({ data: users.map((u) => ({ organizationId: org.id, userId: u.id, role: "PARTICIPANT" as const, status: "ACTIVE" as const })) });
+    const csv = await collect(exportUsersCsv(db, admin, userFilterSchema.parse({ role: "PARTICIPANT", sort: "name", dir: "desc" })));
+    const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data.slice(1);
+    expect(rows).toHaveLength(count);
+    expect(rows[0][1]).toBe(`P${String(count - 1).padStart(5, "0")}`);
+    expect(rows.at(-1)![1]).toBe("P00000");
+    expect(new Set(rows.map((r) => r[2])).size).toBe(count);
+    expect(csv).not.toContain(other.id);
+    expect(csv).not.toContain("Not Exported Org");
+    recordFigures("export", { isolationChecks: 1, leaks: csv.includes(other.id) ? 1 : 0 });
+  });
+});
