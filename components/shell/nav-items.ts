@@ -5,6 +5,8 @@ export type NavItem = { label: string; href: (orgSlug: string) => string; permis
 /** The left navigation: an item shows only to roles holding its permission. */
 export const NAV_ITEMS: NavItem[] = [
   { label: "Dashboard", href: (org) => `/${org}`, permission: "dashboard:view" },
+  { label: "Users", href: (org) => `/${org}/users`, permission: "users:view" },
+  { label: "Units", href: (org) => `/${org}/units`, permission: "units:manage" },
   { label: "Settings", href: (org) => `/${org}/settings`, permission: "settings:manage" },
   { label: "Audit log", href: (org) => `/${org}/audit`, permission: "audit:view" },
   { label: "Profile", href: (org) => `/${org}/profile`, permission: "dashboard:view" },

@@ -15,8 +15,25 @@ import { liveMembership } from "./live";
 export function findLiveMembership(client: Db, userId: string, orgSlug: string) {
   return client.membership.findFirst({
     where: { userId, organization: { slug: orgSlug }, ...liveMembership() },
-    select: { id: true, role: true, organization: { select: { id: true, name: true, slug: true } } },
+    select: { id: true, role: true, lastActiveAt: true, organization: { select: { id: true, name: true, slug: true } } },
   });
+}
+
+/** "Last active" is kept to the nearest few minutes: at most one write per member per this interval. */
+export const LAST_ACTIVE_RESOLUTION_MS = 5 * 60_000;
+
+export async function touchLastActive(client: Db, membership: { id: string; lastActiveAt: Date | null; organization: { id: string } }, now = new Date()) {
+  if (membership.lastActiveAt && now.getTime() - membership.lastActiveAt.getTime() < LAST_ACTIVE_RESOLUTION_MS) return false;
+  // Conditional, so concurrent requests of one member write once.
+  const { count } = await client.membership.updateMany({
+    where: {
+      organizationId: membership.organization.id,
+      id: membership.id,
+      OR: [{ lastActiveAt: null }, { lastActiveAt: { lt: new Date(now.getTime() - LAST_ACTIVE_RESOLUTION_MS) } }],
+    },
+    data: { lastActiveAt: now },
+  });
+  return count === 1;
 }
 
 /** The signed-in user's live membership in the organisation with this slug, or null. */
@@ -25,6 +42,7 @@ export const currentMember = cache(async (orgSlug: string) => {
   if (!user) return null;
   const membership = await findLiveMembership(db(), user.id, orgSlug);
   if (!membership) return null;
+  await touchLastActive(db(), membership);
   return { user, membershipId: membership.id, role: membership.role, organization: membership.organization };
 });
 

@@ -112,3 +112,20 @@ describe("programme scoping", () => {
     await expect(db.programmeAssignment.create({ data: { organizationId: a.id, programmeId: foreign.id, membershipId: idle.membershipId } })).rejects.toThrow();
   });
 });
+
+describe("last active", () => {
+  it("is written at most once per member per few minutes, even by concurrent requests", async () => {
+    const { touchLastActive, LAST_ACTIVE_RESOLUTION_MS } = await import("../../lib/auth/member");
+    const m = await createMember(db, a.id, { role: "COACH" });
+    const live = async () => (await findLiveMembership(db, m.user.id, a.slug))!;
+    const first = await live();
+    expect(first.lastActiveAt).toBeNull();
+    const writes = await Promise.all(Array.from({ length: 10 }, () => touchLastActive(db, first)));
+    expect(writes.filter(Boolean)).toHaveLength(1);
+    const touched = await live();
+    expect(touched.lastActiveAt).not.toBeNull();
+    expect(await touchLastActive(db, touched)).toBe(false); // within the interval: no write, no query
+    const later = new Date(touched.lastActiveAt!.getTime() + LAST_ACTIVE_RESOLUTION_MS + 1000);
+    expect(await touchLastActive(db, touched, later)).toBe(true);
+  });
+});

@@ -4,21 +4,18 @@ import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { auditFilterSchema, listAuditEvents } from "@/lib/audit/list";
 import { db } from "@/lib/db/client";
+import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Pagination } from "@/components/ui/pagination";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-type Search = Record<string, string | string[] | undefined>;
-
-export default async function AuditPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Search> }) {
+export default async function AuditPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<RawSearchParams> }) {
   const member = await requireMember((await params).org, "audit:view");
   const raw = await searchParams;
-  const filter = auditFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const filter = auditFilterSchema.parse(firstValues(raw));
   const { events, total, pages } = await listAuditEvents(db(), memberActor(member), filter);
   const filtered = Boolean(filter.actor || filter.action || filter.target || filter.from || filter.to);
-  const pageHref = (page: number) => {
-    const q = new URLSearchParams(Object.entries({ ...filter, page: String(page) }).filter(([, v]) => v) as [string, string][]);
-    return `?${q}`;
-  };
   return (
     <section>
       <h1 className="mb-6 text-2xl font-semibold">Audit log</h1>
@@ -42,7 +39,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         </button>
       </form>
       {events.length === 0 ? (
-        <p className="rounded-md border border-dashed border-slate-300 p-6 text-slate-600">
+        <EmptyState>
           {filtered ? (
             <>
               No events match these filters. <Link href="?" className="text-indigo-700 underline">Clear the filters</Link> to see every event.
@@ -50,7 +47,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           ) : (
             "No administrative changes yet. Changes to settings, users and invitations appear here."
           )}
-        </p>
+        </EmptyState>
       ) : (
         <>
           <table className="w-full border-collapse bg-white text-left text-sm">
@@ -86,13 +83,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
               ))}
             </tbody>
           </table>
-          <nav aria-label="Pages" className="mt-4 flex items-center gap-4 text-sm">
-            {filter.page > 1 ? <Link href={pageHref(filter.page - 1)}>Previous page</Link> : null}
-            <span>
-              Page {filter.page} of {pages}
-            </span>
-            {filter.page < pages ? <Link href={pageHref(filter.page + 1)}>Next page</Link> : null}
-          </nav>
+          <Pagination page={filter.page} pages={pages} href={(page) => queryWith(filter, { page }, { page: 1 })} />
         </>
       )}
     </section>

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { CreateUnitForm, UnitActions } from "@/components/units/unit-forms";
+import { memberActor } from "@/lib/auth/member";
+import { requireMember } from "@/lib/auth/page";
+import { db } from "@/lib/db/client";
+import { listUnits } from "@/lib/units/units";
+import { archiveUnitAction, createUnitAction, moveUnitAction, renameUnitAction } from "./actions";
+
+export const metadata: Metadata = { title: "Organisational units" };
+
+export default async function UnitsPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  const member = await requireMember(org, "units:manage");
+  const units = await listUnits(db(), memberActor(member));
+  const live = units.filter((u) => !u.archivedAt);
+  const parents = live.map((u) => ({ value: u.id, label: u.path }));
+  return (
+    <section className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold">Organisational units</h1>
+        <p className="text-sm text-slate-600">Units group your people. Filtering the Users list by a unit includes its sub-units.</p>
+      </div>
+      {live.length === 0 ? (
+        <EmptyState>No units yet. Create your first one below, for example a department or a region.</EmptyState>
+      ) : (
+        <ul className="space-y-4" aria-label="Units">
+          {live.map((u) => (
+            <li key={u.id} className="rounded-md border border-slate-200 bg-white p-4" style={{ marginLeft: `${u.depth * 1.5}rem` }}>
+              <h2 className="mb-2 font-medium">
+                {u.name}{" "}
+                <span className="text-sm font-normal text-slate-500">
+                  ·{" "}
+                  <Link href={`/${org}/users?unit=${u.id}`} className="underline">
+                    {u.members} member{u.members === 1 ? "" : "s"}
+                  </Link>
+                </span>
+              </h2>
+              <UnitActions
+                org={org}
+                unit={{ id: u.id, name: u.name, parentId: u.parentId ?? "" }}
+                parents={parents}
+                actions={{ rename: renameUnitAction, move: moveUnitAction, archive: archiveUnitAction }}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      <CreateUnitForm org={org} parents={parents} action={createUnitAction} />
+      {units.length > live.length ? (
+        <section aria-labelledby="archived-heading">
+          <h2 id="archived-heading" className="mb-2 text-lg font-semibold">
+            Archived
+          </h2>
+          <ul className="text-sm text-slate-600">
+            {units
+              .filter((u) => u.archivedAt)
+              .map((u) => (
+                <li key={u.id}>{u.path}</li>
+              ))}
+          </ul>
+        </section>
+      ) : null}
+    </section>
+  );
+}

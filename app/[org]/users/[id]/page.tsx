@@ -1,0 +1,164 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MemberForm, StatusChange } from "@/components/users/member-forms";
+import { memberActor } from "@/lib/auth/member";
+import { requireMember } from "@/lib/auth/page";
+import { can, canGrant, grantableRoles, PROGRAMME_SCOPED_ROLES, ROLE_LABELS } from "@/lib/authz/permissions";
+import { db } from "@/lib/db/client";
+import { tenantDb } from "@/lib/db/tenant";
+import { NotFoundError } from "@/lib/errors";
+import { listVisibleProgrammes } from "@/lib/programmes/scope";
+import { allUnits, unitTree } from "@/lib/units/units";
+import { STATUS_LABELS } from "@/lib/users/list";
+import { getMemberProfile, IMPLEMENTATION_ADMIN_DURATIONS } from "@/lib/users/manage";
+import { TIMEZONES } from "@/lib/users/profile";
+import { deactivateMemberAction, reactivateMemberAction, updateMemberAction } from "../actions";
+
+export const metadata: Metadata = { title: "User" };
+
+const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "Never");
+
+export default async function UserPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+  const { org, id } = await params;
+  const member = await requireMember(org, "users:view");
+  const actor = memberActor(member);
+  const profile = await getMemberProfile(db(), actor, id).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const { member: m, history, audit } = profile;
+  const name = `${m.user.firstName} ${m.user.lastName}`.trim() || m.user.email;
+  const mayEdit = can(member.role, "users:manage") && canGrant(member.role, m.role);
+  const [units, programmes] = mayEdit ? await Promise.all([allUnits(tenantDb(db(), actor.organizationId)), listVisibleProgrammes(db(), actor)]) : [[], []];
+  const roles = grantableRoles(member.role);
+
+  return (
+    <section className="space-y-8">
+      <div>
+        <p className="text-sm">
+          <Link href={`/${org}/users`} className="text-indigo-700 underline">
+            Users
+          </Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold">{name}</h1>
+        <p className="text-slate-600">
+          {m.user.email} · {ROLE_LABELS[m.role]} · {STATUS_LABELS[m.status]}
+        </p>
+      </div>
+
+      <dl className="grid max-w-2xl grid-cols-2 gap-x-6 gap-y-2 text-sm">
+        <dt className="font-medium">Unit</dt>
+        <dd>{m.unit?.name ?? "No unit"}</dd>
+        <dt className="font-medium">Time zone</dt>
+        <dd>{m.user.timezone}</dd>
+        <dt className="font-medium">Joined</dt>
+        <dd>{m.joinedAt ? when(m.joinedAt) : "Not yet"}</dd>
+        <dt className="font-medium">Last active</dt>
+        <dd>{when(m.lastActiveAt)}</dd>
+        {m.role === "IMPLEMENTATION_ADMIN" ? (
+          <>
+            <dt className="font-medium">Access ends</dt>
+            <dd>{m.expiresAt ? when(m.expiresAt) : "Never"}</dd>
+          </>
+        ) : null}
+        {PROGRAMME_SCOPED_ROLES.has(m.role) ? (
+          <>
+            <dt className="font-medium">Programmes</dt>
+            <dd>{m.programmes.map((p) => p.programme.name).join(", ") || "None"}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      {mayEdit && m.id !== member.membershipId ? (
+        <div className="flex gap-3">
+          {m.status === "DEACTIVATED" ? (
+            <StatusChange org={org} membershipId={m.id} name={name} mode="reactivate" action={reactivateMemberAction} />
+          ) : (
+            <StatusChange org={org} membershipId={m.id} name={name} mode="deactivate" action={deactivateMemberAction} />
+          )}
+        </div>
+      ) : null}
+
+      {mayEdit ? (
+        <MemberForm
+          org={org}
+          member={{
+            id: m.id,
+            firstName: m.user.firstName,
+            lastName: m.user.lastName,
+            timezone: m.user.timezone,
+            unitId: m.unitId ?? "",
+            role: m.role,
+            programmeIds: m.programmes.map((p) => p.programme.id),
+          }}
+          roles={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          scopedRoles={[...PROGRAMME_SCOPED_ROLES]}
+          units={unitTree(units)
+            .filter((u) => !u.archivedAt)
+            .map((u) => ({ value: u.id, label: u.path }))}
+          programmes={programmes.map((p) => ({ value: p.id, label: p.name }))}
+          timezones={TIMEZONES}
+          durations={IMPLEMENTATION_ADMIN_DURATIONS.map((d) => ({ value: d, label: d === "forever" ? "No end" : `${d} month${d === "1" ? "" : "s"}` }))}
+          action={updateMemberAction}
+        />
+      ) : null}
+
+      <section aria-labelledby="units-heading">
+        <h2 id="units-heading" className="mb-2 text-lg font-semibold">
+          Units
+        </h2>
+        {history.length === 0 ? (
+          <p className="text-sm text-slate-600">Not in any unit yet.</p>
+        ) : (
+          <ul className="text-sm">
+            {history.map((h) => (
+              <li key={h.id}>
+                {h.unit.name}
+                {h.unit.archivedAt ? " (archived)" : ""}: {when(h.startedAt)} – {h.endedAt ? when(h.endedAt) : "now"}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="pathways-heading">
+        <h2 id="pathways-heading" className="mb-2 text-lg font-semibold">
+          Pathways
+        </h2>
+        <p className="text-sm text-slate-600">Pathways appear here once this person is enrolled on a programme.</p>
+      </section>
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading" className="mb-2 text-lg font-semibold">
+          Changes to this user
+        </h2>
+        {audit.length === 0 ? (
+          <p className="text-sm text-slate-600">No changes recorded yet.</p>
+        ) : (
+          <table className="w-full max-w-3xl border-collapse bg-white text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-200">
+                <th scope="col" className="p-2">When (UTC)</th>
+                <th scope="col" className="p-2">By</th>
+                <th scope="col" className="p-2">Change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.map((e) => (
+                <tr key={e.id} className="border-b border-slate-100 align-top">
+                  <td className="p-2 whitespace-nowrap">{when(e.createdAt)}</td>
+                  <td className="p-2">{e.actor?.email ?? "system"}</td>
+                  <td className="p-2">
+                    <span className="font-mono">{e.action}</span>
+                    <pre className="mt-1 overflow-x-auto text-xs">{JSON.stringify({ before: e.before, after: e.after })}</pre>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { memberAction } from "@/lib/actions/action";
+import { db } from "@/lib/db/client";
+import { bulkSchema, runBulk } from "@/lib/users/bulk";
+import { deactivateMembers, reactivateMembers, updateMember, updateMemberSchema, type BulkResult } from "@/lib/users/manage";
+
+const single = z.strictObject({ membershipId: z.uuid({ error: "Not found" }) });
+
+export const updateMemberAction = memberAction("users:manage", updateMemberSchema, async (actor, input) => {
+  const { changed } = await updateMember(db(), actor, input);
+  revalidatePath(`/[org]/users`, "layout");
+  return { ok: true, message: changed.length ? "Changes saved." : "Nothing to change." };
+});
+
+/** Deactivate or reactivate one user: the bulk step with one id, so the rules are the same. */
+function one(run: typeof deactivateMembers, done: string) {
+  return memberAction("users:manage", single, async (actor, { membershipId }) => {
+    const result = await run(db(), actor, [membershipId]);
+    const outcome = result.outcomes[0];
+    if (outcome.outcome === "refused") return { ok: false, error: outcome.reason === "Not found" ? "Not found." : (outcome.reason ?? "Refused.") };
+    revalidatePath(`/[org]/users`, "layout");
+    return { ok: true, message: outcome.outcome === "skipped" ? `Nothing to do: ${outcome.reason?.toLowerCase()}.` : done };
+  });
+}
+
+export const deactivateMemberAction = one(deactivateMembers, "Deactivated. Their sessions have ended and their seat is free.");
+export const reactivateMemberAction = one(reactivateMembers, "Reactivated. We have emailed them a link to choose a new password.");
+
+export const bulkUsersAction = memberAction("users:manage", bulkSchema, async (actor, input) => {
+  const result: BulkResult = await runBulk(db(), actor, input);
+  revalidatePath(`/[org]/users`, "layout");
+  const done = result.outcomes.filter((o) => o.outcome === "done").length;
+  const verb = input.op === "deactivate" ? "Deactivated" : "Reactivated";
+  return result.applied
+    ? { ok: true, data: result, message: `${verb} ${done} user${done === 1 ? "" : "s"}.` }
+    : { ok: true, data: result, message: "Nothing was changed: see why for each user below." };
+});

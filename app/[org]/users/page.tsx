@@ -1,0 +1,193 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Pagination } from "@/components/ui/pagination";
+import { UsersTable } from "@/components/users/users-table";
+import { SeatCounter } from "@/components/users/seat-counter";
+import { memberActor } from "@/lib/auth/member";
+import { requireMember } from "@/lib/auth/page";
+import { can, ROLE_LABELS } from "@/lib/authz/permissions";
+import { db } from "@/lib/db/client";
+import { tenantDb } from "@/lib/db/tenant";
+import { allUnits, unitTree } from "@/lib/units/units";
+import { listUsers, STATUS_LABELS, userFilterSchema, type UserFilter } from "@/lib/users/list";
+import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
+import { bulkUsersAction } from "./actions";
+
+export const metadata: Metadata = { title: "Users" };
+
+const DEFAULTS = { sort: "name", dir: "asc", page: 1 };
+const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "Never");
+const SELECT = "block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
+
+export default async function UsersPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<RawSearchParams> }) {
+  const { org } = await params;
+  const member = await requireMember(org, "users:view");
+  const actor = memberActor(member);
+  const filter = userFilterSchema.parse(firstValues(await searchParams));
+  const [{ rows, total, pages, seats }, units] = await Promise.all([listUsers(db(), actor, filter), allUnits(tenantDb(db(), actor.organizationId))]);
+  const canManage = can(member.role, "users:manage");
+  const filtered = Boolean(filter.q || filter.role || filter.status || filter.invitation || filter.unit || filter.joined);
+  const { page: _page, ...withoutPage } = filter;
+  const listQuery = queryWith(withoutPage, {}, DEFAULTS).slice(1);
+
+  const sortLink = (sort: UserFilter["sort"], label: string) => {
+    const active = filter.sort === sort;
+    const dir = active && filter.dir === "asc" ? "desc" : "asc";
+    return (
+      <Link
+        href={queryWith(filter, { sort, dir, page: 1 }, DEFAULTS)}
+        className="underline"
+        aria-label={`Sort by ${label.toLowerCase()}${active ? `, now ${filter.dir === "asc" ? "ascending" : "descending"}` : ""}`}
+      >
+        {label}
+        {active ? (filter.dir === "asc" ? " ↑" : " ↓") : ""}
+      </Link>
+    );
+  };
+
+  return (
+    <section>
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold">Users</h1>
+        <div className="flex gap-3 text-sm">
+          {can(member.role, "units:manage") ? (
+            <Link href={`/${org}/units`} className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-100">
+              Organisational units
+            </Link>
+          ) : null}
+          <a
+            href={`/${org}/users/export${queryWith(withoutPage, {}, DEFAULTS)}`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-100"
+            download
+          >
+            Export CSV
+          </a>
+        </div>
+      </div>
+
+      <form method="get" role="search" aria-label="Search and filter users" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8 lg:items-end">
+        <input type="hidden" name="sort" value={filter.sort} />
+        <input type="hidden" name="dir" value={filter.dir} />
+        <div className="col-span-2">
+          <label htmlFor="users-q" className="mb-1 block text-sm font-medium text-slate-700">
+            Search name or email
+          </label>
+          <input id="users-q" name="q" type="search" defaultValue={filter.q ?? ""} className={SELECT} />
+        </div>
+        <Select id="users-role" name="role" label="Role" value={filter.role} options={Object.entries(ROLE_LABELS)} />
+        <Select id="users-status" name="status" label="Status" value={filter.status} options={Object.entries(STATUS_LABELS)} />
+        <Select
+          id="users-invitation"
+          name="invitation"
+          label="Invitation"
+          value={filter.invitation}
+          options={[
+            ["accepted", "Accepted"],
+            ["pending", "Pending"],
+          ]}
+        />
+        <Select
+          id="users-unit"
+          name="unit"
+          label="Unit"
+          value={filter.unit}
+          options={unitTree(units).map((u) => [u.id, `${"\u00a0\u00a0".repeat(u.depth)}${u.name}${u.archivedAt ? " (archived)" : ""}`])}
+        />
+        <Select
+          id="users-joined"
+          name="joined"
+          label="Joined in"
+          value={filter.joined}
+          options={[
+            ["week", "The last week"],
+            ["month", "The last month"],
+            ["year", "The last year"],
+          ]}
+        />
+        <div className="flex gap-2">
+          <button type="submit" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white">
+            Filter
+          </button>
+          {filtered ? (
+            <Link href="?" className="px-2 py-2 text-sm text-indigo-700 underline">
+              Clear
+            </Link>
+          ) : null}
+        </div>
+      </form>
+
+      <p className="mb-3 text-sm text-slate-600">
+        Sort by {sortLink("name", "Name")} · {sortLink("lastActive", "Last active")} · {sortLink("joined", "Joined")}
+      </p>
+
+      {rows.length > 0 ? (
+        <p className="mb-2 text-sm text-slate-600" aria-live="polite">
+          {total.toLocaleString("en")} user{total === 1 ? "" : "s"}
+          {filtered ? " match" : ""}
+        </p>
+      ) : null}
+      <UsersTable
+        org={org}
+        rows={rows.map((r) => ({
+          id: r.id,
+          name: `${r.user.firstName} ${r.user.lastName}`.trim() || r.user.email,
+          email: r.user.email,
+          role: ROLE_LABELS[r.role],
+          unit: r.unit?.name ?? "",
+          status: STATUS_LABELS[r.status],
+          timezone: r.user.timezone,
+          joined: r.joinedAt ? date(r.joinedAt) : "",
+          lastActive: date(r.lastActiveAt),
+        }))}
+        total={total}
+        query={listQuery}
+        canManage={canManage}
+        action={bulkUsersAction}
+        empty={
+          <EmptyState>
+            {filtered ? (
+              <>
+                No users match these filters.{" "}
+                <Link href="?" className="text-indigo-700 underline">
+                  Clear the filters
+                </Link>{" "}
+                or search for part of a name or email.
+              </>
+            ) : filter.page > 1 ? (
+              <>
+                This page is past the end of the list.{" "}
+                <Link href="?" className="text-indigo-700 underline">
+                  Go to the first page
+                </Link>
+                .
+              </>
+            ) : (
+              "Nobody is here yet. Invite your coaches and participants to get started."
+            )}
+          </EmptyState>
+        }
+      />
+      <Pagination page={filter.page} pages={pages} href={(page) => queryWith(filter, { page }, DEFAULTS)} />
+      <SeatCounter used={seats.used} limit={seats.limit} canManagePlan={can(member.role, "plan:manage")} org={org} />
+    </section>
+  );
+}
+
+function Select({ id, name, label, value, options }: { id: string; name: string; label: string; value: string | undefined; options: [string, string][] }) {
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={SELECT}>
+        <option value="">Any</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { fieldError, FormStatus } from "@/components/ui/form-status";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+
+type Option = { value: string; label: string };
+const CONTROL = "block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
+
+function ParentSelect({ id, options, defaultValue, error, label }: { id: string; options: Option[]; defaultValue: string; error?: string; label: string }) {
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <select id={id} name="parentId" defaultValue={defaultValue} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        <option value="">Top level</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function CreateUnitForm({ org, parents, action }: { org: string; parents: Option[]; action: FormAction }) {
+  const [result, formProps, pending] = useFormAction(action);
+  return (
+    <form {...formProps} noValidate aria-labelledby="create-unit-heading" className="max-w-md">
+      <h2 id="create-unit-heading" className="mb-3 text-lg font-semibold">
+        New unit
+      </h2>
+      <FormStatus result={result} />
+      <input type="hidden" name="org" value={org} />
+      <Field label="Name" name="name" id="new-unit-name" error={fieldError(result, "name")} />
+      <div className="mb-4">
+        <ParentSelect id="new-unit-parent" label="Inside" options={parents} defaultValue="" error={fieldError(result, "parentId")} />
+      </div>
+      <Button type="submit" disabled={pending}>
+        Create unit
+      </Button>
+    </form>
+  );
+}
+
+/** One unit's row of actions: rename, move, archive. */
+export function UnitActions({ org, unit, parents, actions }: { org: string; unit: { id: string; name: string; parentId: string }; parents: Option[]; actions: { rename: FormAction; move: FormAction; archive: FormAction } }) {
+  const [renamed, renameProps, renaming] = useFormAction(actions.rename);
+  const [moved, moveProps, moving] = useFormAction(actions.move);
+  const [archived, archiveProps, archiving] = useFormAction(actions.archive);
+  const others = parents.filter((p) => p.value !== unit.id);
+  return (
+    <div className="grid gap-4 md:grid-cols-3 md:items-end">
+      <form {...renameProps} noValidate className="flex items-end gap-2">
+        <input type="hidden" name="org" value={org} />
+        <input type="hidden" name="unitId" value={unit.id} />
+        <div className="flex-1">
+          <FormStatus result={renamed} />
+          <Field label={`New name for ${unit.name}`} name="name" id={`rename-${unit.id}`} defaultValue={unit.name} error={fieldError(renamed, "name")} />
+        </div>
+        <Button type="submit" disabled={renaming} className="mb-4">
+          Rename
+        </Button>
+      </form>
+      <form {...moveProps} noValidate className="flex items-end gap-2">
+        <input type="hidden" name="org" value={org} />
+        <input type="hidden" name="unitId" value={unit.id} />
+        <div className="mb-4 flex-1">
+          <FormStatus result={moved} />
+          <ParentSelect id={`move-${unit.id}`} label={`Move ${unit.name} into`} options={others} defaultValue={unit.parentId} error={fieldError(moved, "parentId")} />
+        </div>
+        <Button type="submit" disabled={moving} className="mb-4">
+          Move
+        </Button>
+      </form>
+      <form {...archiveProps} noValidate className="mb-4">
+        <input type="hidden" name="org" value={org} />
+        <input type="hidden" name="unitId" value={unit.id} />
+        <FormStatus result={archived} />
+        <button type="submit" disabled={archiving} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">
+          Archive {unit.name}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { tenantDb } from "../db/tenant";
+import type { Actor } from "../authz/actor";
+import { ValidationError } from "../errors";
+import { userFilterSchema, userWhere } from "./list";
+import { deactivateMembers, reactivateMembers, type BulkResult } from "./manage";
+
+export const BULK_LIMIT = 1000;
+
+const ids = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).max(BULK_LIMIT));
+
+/** A bulk step from the Users page: the ticked rows, or every row matching the filter in `query`. */
+export const bulkSchema = z.strictObject({
+  op: z.enum(["deactivate", "reactivate"], { error: "Choose what to do" }),
+  membershipIds: ids,
+  all: z.enum(["1"]).optional(),
+  query: z.string().max(2000).default(""),
+});
+
+export async function runBulk(db: Db, actor: Actor, input: z.infer<typeof bulkSchema>): Promise<BulkResult> {
+  let targets = input.membershipIds;
+  if (input.all) {
+    const filter = userFilterSchema.parse(Object.fromEntries(new URLSearchParams(input.query)));
+    const rows = await tenantDb(db, actor.organizationId).membership.findMany({
+      where: await userWhere(db, actor, filter),
+      select: { id: true },
+      take: BULK_LIMIT + 1,
+    });
+    if (rows.length > BULK_LIMIT) throw new ValidationError(`More than ${BULK_LIMIT.toLocaleString("en")} users match: narrow the filter and do it in parts.`);
+    targets = rows.map((r) => r.id);
+  }
+  if (targets.length === 0) throw new ValidationError("Select at least one user.");
+  return input.op === "deactivate" ? deactivateMembers(db, actor, targets) : reactivateMembers(db, actor, targets);
+}

@@ -1,0 +1,124 @@
+import { readFile } from "node:fs/promises";
+import Papa from "papaparse";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_ORG } from "../../prisma/seed";
+import { AppPage } from "./pages/app-page";
+import { linkIn, receivedMail } from "./pages/inbox";
+
+const ORG = `/${DEMO_ORG.slug}`;
+
+function userNames(page: Page) {
+  return page.getByRole("table").locator("tbody tr td:nth-child(2)").allTextContents();
+}
+
+test("an admin filters and sorts the users list through the URL, and Back restores the previous list", async ({ page }) => {
+  const app = await AppPage.signIn(page, "admin@acme.test");
+  await app.open("Users");
+  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+  await expect(page.getByRole("status", { name: "Seats" })).toContainText("5 / 10 seats used");
+
+  await page.getByLabel("Role").selectOption({ label: "Participant" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/role=PARTICIPANT/);
+  await expect.poll(() => userNames(page)).toEqual(["Lee Participant", "Pat Participant", "Sam Participant"]);
+
+  await page.getByRole("link", { name: /Sort by name/ }).click();
+  await expect(page).toHaveURL(/dir=desc/);
+  await expect.poll(() => userNames(page)).toEqual(["Sam Participant", "Pat Participant", "Lee Participant"]);
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/dir=desc/);
+  await expect.poll(() => userNames(page)).toEqual(["Lee Participant", "Pat Participant", "Sam Participant"]);
+
+  // A search with no match says what to do.
+  await page.getByLabel("Search name or email").fill("nobody-by-this-name");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByText("No users match these filters.")).toBeVisible();
+  await page.getByRole("link", { name: "Clear the filters" }).click();
+  await expect.poll(async () => (await userNames(page)).length).toBe(8);
+});
+
+test("export downloads the filtered list as a CSV that round-trips through papaparse", async ({ page }) => {
+  const app = await AppPage.signIn(page, "admin@acme.test");
+  await app.open("Users");
+  await page.getByLabel("Role").selectOption({ label: "Coach" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/role=COACH/);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^users-acme-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile((await download.path())!, "utf8");
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const { data, errors } = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
+  expect(errors).toEqual([]);
+  expect(data[0].slice(0, 3)).toEqual(["First name", "Last name", "Email"]);
+  expect(data.slice(1).map((r) => r[2])).toEqual(["coach1@acme.test", "coach2@acme.test"]);
+});
+
+test("deactivating a user signed in elsewhere signs them out on their next click; reactivation emails a reset link", async ({ page, browser }) => {
+  const elsewhere = await browser.newContext();
+  const coach = await AppPage.signIn(await elsewhere.newPage(), "coach2@acme.test");
+
+  const app = await AppPage.signIn(page, "admin@acme.test");
+  await app.open("Users");
+  await page.getByRole("link", { name: "Cody Coach" }).click();
+  await expect(page.getByRole("heading", { name: "Cody Coach" })).toBeVisible();
+  await page.getByRole("button", { name: "Deactivate Cody Coach" }).click();
+  const dialog = page.getByRole("dialog", { name: "Deactivate Cody Coach?" });
+  await expect(dialog).toContainText("signed out at once");
+  await dialog.getByRole("button", { name: "Deactivate" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Deactivated." })).toBeVisible();
+  await expect(page.getByText("Coach · Deactivated")).toBeVisible();
+
+  // The coach's next click finds the session over, and signing in again is refused.
+  await coach.open("Profile");
+  await expect(coach.page).toHaveURL(/\/sign-in/);
+
+  // Reactivate: a seat is taken again and the reset link arrives over SMTP; it must be used first.
+  await page.getByRole("button", { name: "Reactivate Cody Coach" }).click();
+  await page.getByRole("dialog", { name: "Reactivate Cody Coach?" }).getByRole("button", { name: "Reactivate" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Reactivated." })).toBeVisible();
+  const mail = await receivedMail("coach2@acme.test", /active again/);
+  await coach.page.goto(linkIn(mail, "http://localhost:3100/reset-password/"));
+  await coach.page.getByLabel("New password").fill("cody is back with a new passphrase");
+  await coach.page.getByRole("button", { name: "Set new password" }).click();
+  await expect(coach.page.getByRole("status")).toHaveText("Your password is changed. Sign in with it now.");
+  await AppPage.signIn(coach.page, "coach2@acme.test", "cody is back with a new passphrase");
+  await elsewhere.close();
+});
+
+test("an admin deactivates several users in one step and is told what happened to each", async ({ page }) => {
+  const app = await AppPage.signIn(page, "admin@acme.test");
+  await app.open("Users");
+  await page.getByLabel("Role").selectOption({ label: "Participant" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/role=PARTICIPANT/);
+  await page.getByRole("checkbox", { name: "Select Lee Participant" }).check();
+  await page.getByRole("checkbox", { name: "Select Sam Participant" }).check();
+  await page.getByRole("button", { name: "Deactivate 2 selected" }).click();
+  await page.getByRole("dialog", { name: "Deactivate 2 users?" }).getByRole("button", { name: "Deactivate" }).click();
+  const outcome = page.getByRole("status").filter({ hasText: "Deactivated 2 users." });
+  await expect(outcome).toContainText("Lee Participant: done");
+  await expect(outcome).toContainText("Sam Participant: done");
+
+  await page.goto(`${ORG}/users?status=DEACTIVATED`);
+  await expect.poll(() => userNames(page)).toEqual(["Lee Participant", "Sam Participant"]);
+  // And back: reactivated together, within the seats.
+  await page.getByRole("checkbox", { name: "Select every user on this page" }).check();
+  await page.getByLabel("With the selected users").selectOption("reactivate");
+  await page.getByRole("button", { name: "Reactivate 2 selected" }).click();
+  await page.getByRole("dialog", { name: "Reactivate 2 users?" }).getByRole("button", { name: "Reactivate" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Reactivated 2 users." })).toBeVisible();
+});
+
+test("an admin builds the unit tree, and a unit with members cannot be archived", async ({ page }) => {
+  const app = await AppPage.signIn(page, "admin@acme.test");
+  await app.open("Units");
+  await page.getByLabel("Name", { exact: true }).fill("Northern Region");
+  await page.getByRole("button", { name: "Create unit" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Northern Region created." })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Northern Region/ })).toBeVisible();
+  await page.getByRole("button", { name: "Archive Leadership Academy" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "is not empty" })).toBeVisible();
+  await page.getByRole("button", { name: "Archive Northern Region" }).click();
+  await expect(page.getByRole("heading", { name: "Archived" })).toBeVisible();
+});
