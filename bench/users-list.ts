@@ -1,6 +1,6 @@
 // Benchmark of the Users page's query path and the CSV export at 100,000 members.
 //
-//   npm run bench:users            (MEMBERS=100000 OTHER_ORGS=50 OTHER_MEMBERS=1000 RUNS=30 to change the size)
+//   npm run bench:users   (MEMBERS=100000 OTHER_ORGS=50 OTHER_MEMBERS=1000 RUNS=30 to change the size)
 //
 // Seeds a database of its own (one organisation with MEMBERS memberships, OTHER_ORGS organisations with
 // OTHER_MEMBERS each), then times listUsers (the exact service the page calls) for the search, each
@@ -65,7 +65,7 @@ async function seedOrganization(db: Db, index: number, count: number): Promise<{
 // Hand-written SQL returning the same page and count as listUsers: the baseline.
 function baseline(db: Db, orgId: string, where: Prisma.Sql, order: Prisma.Sql, page: number) {
   return Promise.all([
-    db.$queryRaw`SELECT count(*) FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE m."organizationId" = ${orgId}::uuid ${where}`,
+    db.$queryRaw`SELECT count(*) FROM "Membership" m WHERE m."organizationId" = ${orgId}::uuid ${where}`,
     db.$queryRaw`
       SELECT m."id", m."role", m."status", m."joinedAt", m."lastActiveAt", m."expiresAt", un."id" AS "unitId", un."name" AS "unitName",
              u."id" AS "userId", u."email", u."firstName", u."lastName", u."timezone"
@@ -108,12 +108,11 @@ async function main() {
     const admin = await db.membership.findFirstOrThrow({ where: { organizationId: big.id, role: "ADMIN", status: "ACTIVE" } });
     const actor: Actor = { userId: admin.userId, membershipId: admin.id, organizationId: big.id, role: "ADMIN", ipAddress: null };
     const lastPage = Math.ceil(MEMBERS / USERS_PAGE_SIZE);
-    const name = (dir: "ASC" | "DESC") => Prisma.raw(`u."lastName" ${dir}, u."firstName" ${dir}, m."id" ${dir}`);
+    const name = (dir: "ASC" | "DESC") => Prisma.raw(`m."sortName" ${dir}, m."id" ${dir}`);
     const nullsLast = (col: string, dir: "ASC" | "DESC") => Prisma.raw(`m."${col}" ${dir} NULLS LAST, m."id" ${dir}`);
     const unitIds = [big.units[1], big.units[4], big.units[5], big.units[6]]; // Team 0 and its sub-units
     const none = Prisma.empty;
-    const search = (term: string) =>
-      Prisma.sql`AND (u."email" LIKE ${`%${term.toLowerCase()}%`} OR u."firstName" ILIKE ${`%${term}%`} OR u."lastName" ILIKE ${`%${term}%`})`;
+    const search = (term: string) => Prisma.sql`AND m."searchText" LIKE ${`%${term.toLowerCase()}%`}`;
 
     const cases: { label: string; query: Record<string, string>; where: Prisma.Sql; order: Prisma.Sql; page?: number }[] = [
       { label: "default (name asc, page 1)", query: {}, where: none, order: name("ASC") },
@@ -156,25 +155,39 @@ async function main() {
     }
     console.log(`worst p95 ${worstP95.toFixed(1)} ms (target < 100), worst ratio to SQL ${worstRatio.toFixed(2)}x (target <= 2)`);
 
-    // The export: every row, streamed; memory sampled while it runs.
-    const before = process.memoryUsage();
-    let peakRss = before.rss;
-    let peakHeap = before.heapUsed;
-    let bytes = 0;
-    let lines = 0;
-    const start = performance.now();
-    for await (const chunk of exportUsersCsv(db, actor, userFilterSchema.parse({}))) {
-      bytes += Buffer.byteLength(chunk);
-      lines += chunk.split("\r\n").length - 1;
-      const m = process.memoryUsage();
-      peakRss = Math.max(peakRss, m.rss);
-      peakHeap = Math.max(peakHeap, m.heapUsed);
+    // The export, streamed, for a fifth of the members and for all of them: memory is sampled while it
+    // runs; flat memory means the peak does not grow with the number of rows.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    for (const [label, query] of [
+      ["coaches only", { role: "COACH" }],
+      ["every member", {}],
+    ] as const) {
+      gc?.();
+      const before = process.memoryUsage();
+      let peakHeap = before.heapUsed;
+      let retained = before.heapUsed;
+      let chunks = 0;
+      let bytes = 0;
+      let lines = 0;
+      const start = performance.now();
+      for await (const chunk of exportUsersCsv(db, actor, userFilterSchema.parse(query))) {
+        bytes += Buffer.byteLength(chunk);
+        lines += chunk.split("\r\n").length - 1;
+        peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+        // Every 20 batches, what is still held after a collection: garbage aside, does it grow?
+        if (gc && ++chunks % 20 === 0) {
+          gc();
+          retained = Math.max(retained, process.memoryUsage().heapUsed);
+        }
+      }
+      const seconds = (performance.now() - start) / 1000;
+      console.log(
+        `Export, ${label}: ${(lines - 1).toLocaleString("en")} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s; ` +
+          `heap ${(before.heapUsed / 1e6).toFixed(0)} MB before, peak +${((peakHeap - before.heapUsed) / 1e6).toFixed(0)} MB with garbage, ` +
+          (gc ? `at most +${((retained - before.heapUsed) / 1e6).toFixed(1)} MB retained after collections` : "(run with --expose-gc to see what is retained)"),
+      );
     }
-    const seconds = (performance.now() - start) / 1000;
-    console.log(
-      `\nExport: ${(lines - 1).toLocaleString("en")} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s (target < 5 s); ` +
-        `heap ${(before.heapUsed / 1e6).toFixed(0)} -> peak ${(peakHeap / 1e6).toFixed(0)} MB, rss ${(before.rss / 1e6).toFixed(0)} -> peak ${(peakRss / 1e6).toFixed(0)} MB`,
-    );
+    console.log("Targets: export of 100,000 rows in under 5 s; retained memory that does not grow with the row count.");
     await db.$disconnect();
   } finally {
     await database.drop();

@@ -58,6 +58,22 @@ export async function onServer(url: string, sql: string): Promise<void> {
   }
 }
 
+// adapter-pg runs a migration script by splitting it on every ";", which breaks dollar-quoted function
+// bodies. PostgreSQL takes a whole script as one simple-protocol query (as Prisma's native engine sends
+// it, one implicit transaction), so that is what the engine gets.
+function wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const driver = (adapter as unknown as { underlyingDriver(): pg.Pool | pg.Client }).underlyingDriver();
+  const onError = (adapter as unknown as { onError(e: unknown): never }).onError.bind(adapter);
+  adapter.executeScript = async (script: string) => {
+    try {
+      await driver.query(script);
+    } catch (error) {
+      onError(error);
+    }
+  };
+  return adapter;
+}
+
 // adapter-pg's own shadow database bypasses our pool and never closes it; this one is created, used
 // and dropped by us, with every connection to it closed before the drop.
 function adapterFactory(url: string, pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
@@ -65,14 +81,14 @@ function adapterFactory(url: string, pool: pg.Pool): SqlMigrationAwareDriverAdap
   return {
     provider: "postgres",
     adapterName: "@prisma/adapter-pg",
-    connect: () => main.connect(),
+    connect: async () => wholeScripts(await main.connect()),
     async connectToShadowDb(): Promise<SqlDriverAdapter> {
       const shadow = `shadow_${crypto.randomUUID().replaceAll("-", "")}`;
       await onServer(url, `CREATE DATABASE "${shadow}"`);
       const factory = new PrismaPg(catalogSafePool({ connectionString: withDatabase(url, shadow), max: 2 }), {
         disposeExternalPool: true,
       });
-      const adapter = await factory.connect();
+      const adapter = wholeScripts(await factory.connect());
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         await dispose();

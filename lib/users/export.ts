@@ -3,7 +3,8 @@ import type { Db } from "../db/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan, ROLE_LABELS } from "../authz/permissions";
-import { STATUS_LABELS, USER_ROW, userOrderBy, userWhere, type UserFilter } from "./list";
+import type { Prisma } from "../db/generated/client";
+import { STATUS_LABELS, USER_ROW, userWhere, type UserFilter } from "./list";
 
 const BATCH = 1000;
 const HEADER = ["First name", "Last name", "Email", "Role", "Unit", "Status", "Time zone", "Joined", "Last active"];
@@ -19,26 +20,54 @@ export function csvChunk(rows: unknown[][]): string {
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
+// The column each sort orders by (then by id). Keyset pagination over (column, id) walks the matching
+// index once; Prisma's own cursor option compares with an OR that PostgreSQL cannot range-scan, which
+// made a 100,000-row export restart its scan for every batch.
+const SORT_KEY = { name: "sortName", lastActive: "lastActiveAt", joined: "joinedAt" } as const;
+
+type Row = Prisma.MembershipGetPayload<{ select: typeof USER_ROW & { sortName: true } }>;
+
+/** Every matching membership in the list's order (values first, then the rows without one), a batch at a time. */
+async function* keysetBatches(t: Db, where: Prisma.MembershipWhereInput, filter: UserFilter): AsyncGenerator<Row[]> {
+  const key = SORT_KEY[filter.sort];
+  const [after, from] = filter.dir === "asc" ? (["gt", "gte"] as const) : (["lt", "lte"] as const);
+  const phases = key === "sortName" ? (["values"] as const) : (["values", "nulls"] as const);
+  for (const phase of phases) {
+    let last: { value: unknown; id: string } | undefined;
+    for (;;) {
+      const and: Prisma.MembershipWhereInput[] = [where];
+      if (phase === "nulls") {
+        and.push({ [key]: null });
+        if (last) and.push({ id: { [after]: last.id } });
+      } else {
+        if (key !== "sortName") and.push({ [key]: { not: null } });
+        // (key, id) > (last key, last id), with the redundant key >= last key that the index can seek to.
+        if (last) and.push({ [key]: { [from]: last.value } }, { OR: [{ [key]: { [after]: last.value } }, { id: { [after]: last.id } }] });
+      }
+      const rows = await t.membership.findMany({
+        where: { AND: and },
+        orderBy: phase === "nulls" ? [{ id: filter.dir }] : [{ [key]: filter.dir }, { id: filter.dir }],
+        take: BATCH,
+        select: { ...USER_ROW, sortName: true },
+      });
+      if (rows.length) yield rows;
+      if (rows.length < BATCH) break;
+      const tail = rows[rows.length - 1];
+      last = { value: tail[key], id: tail.id };
+    }
+  }
+}
+
 /**
- * The filtered Users list as CSV, in the list's order, produced a batch at a time (cursor pagination),
- * so memory stays flat however many rows there are. UTF-8 with a BOM so spreadsheets read it as UTF-8.
+ * The filtered Users list as CSV, in the list's order, produced a batch at a time, so memory stays
+ * flat however many rows there are. UTF-8 with a BOM so spreadsheets read it as UTF-8.
  */
 export async function* exportUsersCsv(db: Db, actor: Actor, filter: UserFilter): AsyncGenerator<string> {
   assertCan(actor.role, "users:view");
   const t = tenantDb(db, actor.organizationId);
   const where = await userWhere(db, actor, filter);
-  const orderBy = userOrderBy(filter);
   yield `\uFEFF${csvChunk([HEADER])}`;
-  let cursor: string | undefined;
-  for (;;) {
-    const rows = await t.membership.findMany({
-      where,
-      orderBy,
-      take: BATCH,
-      ...(cursor ? { cursor: { organizationId_id: { organizationId: actor.organizationId, id: cursor } }, skip: 1 } : {}),
-      select: USER_ROW,
-    });
-    if (rows.length === 0) return;
+  for await (const rows of keysetBatches(t, where, filter)) {
     yield csvChunk(
       rows.map((r) => [
         r.user.firstName,
@@ -52,7 +81,5 @@ export async function* exportUsersCsv(db: Db, actor: Actor, filter: UserFilter):
         day(r.lastActiveAt),
       ]),
     );
-    if (rows.length < BATCH) return;
-    cursor = rows[rows.length - 1].id;
   }
 }

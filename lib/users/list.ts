@@ -53,18 +53,9 @@ export async function userWhere(db: Db, actor: Actor, filter: Omit<UserFilter, "
   if (filter.invitation === "pending") and.push({ status: "INVITED", invitations: { some: { acceptedAt: null, cancelledAt: null } } });
   if (unitIds) and.push({ unitId: { in: unitIds } });
   if (since) and.push({ joinedAt: { gte: since } });
-  // Every word must match the first name, last name or email: "ada love" finds Ada Lovelace.
-  for (const term of terms) {
-    and.push({
-      user: {
-        OR: [
-          { email: { contains: term.toLowerCase() } },
-          { firstName: { contains: term, mode: "insensitive" } },
-          { lastName: { contains: term, mode: "insensitive" } },
-        ],
-      },
-    });
-  }
+  // Every word must match part of the first name, last name or email: "ada love" finds Ada Lovelace.
+  // searchText is the lower-cased copy of those kept on the membership (see schema.prisma).
+  for (const term of terms) and.push({ searchText: { contains: term.toLowerCase() } });
   return and.length ? { AND: and } : {};
 }
 
@@ -76,7 +67,7 @@ export function userOrderBy(filter: Pick<UserFilter, "sort" | "dir">): Prisma.Me
     case "joined":
       return [{ joinedAt: { sort: dir, nulls: "last" } }, { id: dir }];
     default:
-      return [{ user: { lastName: dir } }, { user: { firstName: dir } }, { id: dir }];
+      return [{ sortName: dir }, { id: dir }];
   }
 }
 

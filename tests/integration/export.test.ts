@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { exportUsersCsv } from "../../lib/users/export";
-import { userFilterSchema } from "../../lib/users/list";
+import { userFilterSchema, userOrderBy } from "../../lib/users/list";
 import { createMember, createOrganization } from "../factories";
 import { createActor } from "../factories/actor";
 import { testDb } from "../support/db";
@@ -69,6 +69,19 @@ describe("users CSV export", () => {
     expect(new Set(rows.map((r) => r[2])).size).toBe(count);
     expect(csv).not.toContain(other.id);
     expect(csv).not.toContain("Not Exported Org");
+
+    // Every sort, both ways, with missing values (never active, not joined yet): exactly the list's order.
+    await db.$executeRaw`UPDATE "Membership" SET "lastActiveAt" = CASE WHEN random() < 0.3 THEN NULL ELSE now() - random() * interval '90 days' END,
+                                             "joinedAt" = CASE WHEN random() < 0.1 THEN NULL ELSE date_trunc('day', now() - random() * interval '90 days') END
+                          WHERE "organizationId" = ${org.id}::uuid`;
+    for (const sort of ["name", "lastActive", "joined"] as const) {
+      for (const dir of ["asc", "desc"] as const) {
+        const filter = userFilterSchema.parse({ sort, dir });
+        const exported = Papa.parse<string[]>((await collect(exportUsersCsv(db, admin, filter))).slice(1), { skipEmptyLines: true }).data.slice(1).map((r) => r[2]);
+        const listed = await db.membership.findMany({ where: { organizationId: org.id }, orderBy: userOrderBy(filter), select: { user: { select: { email: true } } } });
+        expect(exported, `${sort} ${dir}`).toEqual(listed.map((m) => m.user.email));
+      }
+    }
     recordFigures("export", { isolationChecks: 1, leaks: csv.includes(other.id) ? 1 : 0 });
   });
 });
