@@ -1,12 +1,16 @@
 import { createElement, type FunctionComponent } from "react";
 import { render } from "@react-email/render";
+import * as accountCreated from "./account-created";
 import * as accountReactivated from "./account-reactivated";
+import * as invitation from "./invitation";
 import * as passwordReset from "./password-reset";
 
 // Every template: a subject line and a body component, rendered to HTML and plain text.
 const templates = {
   "password-reset": passwordReset,
   "account-reactivated": accountReactivated,
+  "account-created": accountCreated,
+  invitation,
 } satisfies Record<string, { subject: (props: never) => string; Body: FunctionComponent<never> }>;
 
 export type TemplateName = keyof typeof templates;

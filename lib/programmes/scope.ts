@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
@@ -9,10 +9,11 @@ import { assertCan, PROGRAMME_SCOPED_ROLES } from "../authz/permissions";
  * otherwise the ids of the programmes assigned to their membership (possibly none). Every programme,
  * cohort and pathway query for a programme-scoped role filters by this.
  */
-export async function programmeScope(db: Db, actor: Actor): Promise<string[] | null> {
+export async function programmeScope(client: Tx, actor: Actor): Promise<string[] | null> {
   if (!PROGRAMME_SCOPED_ROLES.has(actor.role)) return null;
-  const rows = await tenantDb(db, actor.organizationId).programmeAssignment.findMany({
-    where: { membershipId: actor.membershipId },
+  // Takes a client or a transaction (a transaction cannot be scoped again), so it names the organisation itself.
+  const rows = await client.programmeAssignment.findMany({
+    where: { organizationId: actor.organizationId, membershipId: actor.membershipId },
     select: { programmeId: true },
   });
   return rows.map((r) => r.programmeId);

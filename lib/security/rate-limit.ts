@@ -8,6 +8,9 @@ export const LIMITS = {
   resetPerAccount: { limit: 3, windowSeconds: 60 * 60 },
   resetPerAddress: { limit: 20, windowSeconds: 60 * 60 },
   signUpPerAddress: { limit: 10, windowSeconds: 60 * 60 },
+  resendPerInvitation: { limit: 5, windowSeconds: 60 * 60 },
+  acceptPerAddress: { limit: 30, windowSeconds: 15 * 60 },
+  acceptPerInvitation: { limit: 20, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimit>;
 
 /**

@@ -5,15 +5,16 @@ import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { NotFoundError, ValidationError } from "../errors";
+import { optionalId } from "../web/form-fields";
 
 export type Unit = { id: string; name: string; parentId: string | null; archivedAt: Date | null };
 
 const uuid = z.uuid({ error: "Choose a unit from the list" });
 const unitName = z.string().trim().min(1, "Enter the unit's name").max(100, "At most 100 characters");
 
-export const createUnitSchema = z.strictObject({ name: unitName, parentId: z.union([z.literal("").transform(() => null), uuid]).default(null) });
+export const createUnitSchema = z.strictObject({ name: unitName, parentId: optionalId("Choose a unit from the list").default(null) });
 export const renameUnitSchema = z.strictObject({ unitId: uuid, name: unitName });
-export const moveUnitSchema = z.strictObject({ unitId: uuid, parentId: z.union([z.literal("").transform(() => null), uuid]) });
+export const moveUnitSchema = z.strictObject({ unitId: uuid, parentId: optionalId("Choose a unit from the list") });
 export const archiveUnitSchema = z.strictObject({ unitId: uuid });
 
 /** Every unit of the organisation, archived ones included (units are few: the tree is built in memory). */

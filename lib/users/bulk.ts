@@ -3,12 +3,13 @@ import type { Db } from "../db/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { ValidationError } from "../errors";
+import { idList } from "../web/form-fields";
 import { userFilterSchema, userWhere } from "./list";
 import { deactivateMembers, reactivateMembers, type BulkResult } from "./manage";
 
 export const BULK_LIMIT = 1000;
 
-const ids = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).max(BULK_LIMIT));
+const ids = idList("Select users from the list", BULK_LIMIT);
 
 /** A bulk step from the Users page: the ticked rows, or every row matching the filter in `query`. */
 export const bulkSchema = z.strictObject({

@@ -10,29 +10,22 @@ import { liveMembership } from "../auth/live";
 import { ForbiddenError, isExpectedError, NotFoundError, ValidationError } from "../errors";
 import { queueEmail } from "../mail/outbox";
 import { programmeScope, membersOfProgrammes } from "../programmes/scope";
+import { expiryFor, IMPLEMENTATION_ADMIN_DURATIONS, implementationAdminProblem } from "./implementation-admins";
 import { profileSchema } from "./profile";
+import { idList, optionalId } from "../web/form-fields";
 import { reserveSeats, takesSeat } from "./seats";
 
 const uuid = z.uuid({ error: "Not found" });
 
-/** How long an implementation admin's access lasts, in months; "forever" has no end. */
-export const IMPLEMENTATION_ADMIN_DURATIONS = ["1", "2", "3", "6", "forever"] as const;
-
-const idList = z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid({ error: "Choose from the list" })).max(100));
-
 export const updateMemberSchema = z.strictObject({
   membershipId: uuid,
   ...profileSchema.shape,
-  unitId: z.union([z.literal("").transform(() => null), z.uuid({ error: "Choose a unit from the list" })]),
+  unitId: optionalId("Choose a unit from the list"),
   role: z.enum(Role, { error: "Choose a role" }),
-  programmeIds: idList,
+  programmeIds: idList(),
   duration: z.enum(IMPLEMENTATION_ADMIN_DURATIONS, { error: "Choose how long their access lasts" }).optional(),
 });
 export type UpdateMemberInput = z.infer<typeof updateMemberSchema>;
-
-export const membershipIdsSchema = z.strictObject({
-  membershipIds: z.preprocess((v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]), z.array(uuid).min(1, "Select at least one user").max(1000, "At most 1,000 users at once")),
-});
 
 const MEMBER = {
   id: true,
@@ -102,13 +95,6 @@ async function assertOwnersRemain(tx: TenantTx, leaving: string[]) {
   if (others === 0) throw new ForbiddenError("The organisation needs at least one active owner: make someone else an owner first.");
 }
 
-function expiryFor(duration: (typeof IMPLEMENTATION_ADMIN_DURATIONS)[number] | undefined, now = new Date()): Date | null {
-  if (!duration || duration === "forever") return null;
-  const end = new Date(now);
-  end.setUTCMonth(end.getUTCMonth() + Number(duration));
-  return end;
-}
-
 /**
  * Edits a member: name and time zone, unit (keeping the history of the unit they were in), role with
  * its programme scope. One transaction with the organisation locked, so the seat limit and the last
@@ -133,9 +119,8 @@ export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInpu
     let expiresAt = before.expiresAt;
     if (input.role === "IMPLEMENTATION_ADMIN" && (roleChanged || input.duration)) {
       const org = await tx.organization.findFirstOrThrow({ select: { implementationAdminsEnabled: true, implementationAdminDomains: true } });
-      const domain = before.user.email.split("@")[1];
-      if (!org.implementationAdminsEnabled) throw fieldError("role", "Implementation admins are turned off in the organisation's settings");
-      if (!org.implementationAdminDomains.includes(domain)) throw fieldError("role", `${domain} is not on the implementation admins' allowed domains`);
+      const problem = implementationAdminProblem(org, before.user.email);
+      if (problem) throw fieldError("role", problem);
       if (!input.duration) throw fieldError("duration", "Choose how long their access lasts");
       expiresAt = expiryFor(input.duration);
     } else if (input.role !== "IMPLEMENTATION_ADMIN") {

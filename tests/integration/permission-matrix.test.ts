@@ -7,6 +7,8 @@ import { ForbiddenError } from "../../lib/errors";
 import { listVisibleProgrammes } from "../../lib/programmes/scope";
 import { archiveUnit, createUnit, listUnits, moveUnit, renameUnit } from "../../lib/units/units";
 import { listUsers, userFilterSchema } from "../../lib/users/list";
+import { checkInvitations, inviteSchema, sendInvitations } from "../../lib/invitations/invite";
+import { cancelInvitation, listPendingInvitations, resendAllPending, resendInvitation } from "../../lib/invitations/pending";
 import { deactivateMembers, getMemberProfile, reactivateMembers, updateMember, updateMemberSchema } from "../../lib/users/manage";
 import { getSettings, settingsSchema, updateSettings } from "../../lib/orgs/settings";
 import { createMember, createOrganization } from "../factories";
@@ -39,6 +41,12 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
   },
   { name: "deactivateMembers", permission: "users:manage", call: async (a) => deactivateMembers(db, a, [await participant(a)]) },
   { name: "reactivateMembers", permission: "users:manage", call: async (a) => reactivateMembers(db, a, [await participant(a, "DEACTIVATED")]) },
+  { name: "checkInvitations", permission: "invitations:send", call: async (a) => checkInvitations(db, a, await participantInvite(a)) },
+  { name: "sendInvitations", permission: "invitations:send", call: async (a) => sendInvitations(db, a, await participantInvite(a)) },
+  { name: "listPendingInvitations", permission: "invitations:send", call: (a) => listPendingInvitations(db, a) },
+  { name: "resendInvitation", permission: "invitations:send", call: async (a) => resendInvitation(db, a, await pendingInvitation(a)) },
+  { name: "resendAllPending", permission: "invitations:send", call: (a) => resendAllPending(db, a) },
+  { name: "cancelInvitation", permission: "invitations:send", call: async (a) => cancelInvitation(db, a, await pendingInvitation(a)) },
   { name: "createUnit", permission: "units:manage", call: (a) => createUnit(db, a, { name: `Unit by ${a.role}`, parentId: null }) },
   { name: "renameUnit", permission: "units:manage", call: async (a) => renameUnit(db, a, { unitId: await unit(a), name: "Renamed" }) },
   { name: "moveUnit", permission: "units:manage", call: async (a) => moveUnit(db, a, { unitId: await unit(a), parentId: null }) },
@@ -60,6 +68,23 @@ async function programmeMember(a: Actor) {
     });
   }
   return id;
+}
+// An invitation of a participant to the organisation's programme, which the actor is assigned to.
+async function participantInvite(a: Actor) {
+  const programme = await db.programme.findFirstOrThrow({ where: { organizationId: a.organizationId } });
+  await db.programmeAssignment.upsert({
+    where: { organizationId_programmeId_membershipId: { organizationId: a.organizationId, programmeId: programme.id, membershipId: a.membershipId } },
+    create: { organizationId: a.organizationId, programmeId: programme.id, membershipId: a.membershipId },
+    update: {},
+  });
+  const email = `invitee-${Math.random().toString(36).slice(2)}@example.test`;
+  return inviteSchema.parse({ emails: email, role: "PARTICIPANT", programmeIds: [programme.id], unitId: "", message: "" });
+}
+async function pendingInvitation(a: Actor) {
+  const admin = await createActor(db, a.organizationId, "ADMIN");
+  const input = await participantInvite(a);
+  await sendInvitations(db, admin, input);
+  return (await db.invitation.findFirstOrThrow({ where: { organizationId: a.organizationId, email: input.emails } })).id;
 }
 async function unit(a: Actor) {
   return (await db.orgUnit.create({ data: { organizationId: a.organizationId, name: `Unit for ${a.role}` } })).id;

@@ -11,7 +11,8 @@ import { NotFoundError } from "@/lib/errors";
 import { listVisibleProgrammes } from "@/lib/programmes/scope";
 import { allUnits, unitTree } from "@/lib/units/units";
 import { STATUS_LABELS } from "@/lib/users/list";
-import { getMemberProfile, IMPLEMENTATION_ADMIN_DURATIONS } from "@/lib/users/manage";
+import { DURATION_LABELS, IMPLEMENTATION_ADMIN_DURATIONS } from "@/lib/users/implementation-admins";
+import { getMemberProfile } from "@/lib/users/manage";
 import { TIMEZONES } from "@/lib/users/profile";
 import { deactivateMemberAction, reactivateMemberAction, updateMemberAction } from "../actions";
 
@@ -99,7 +100,7 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
             .map((u) => ({ value: u.id, label: u.path }))}
           programmes={programmes.map((p) => ({ value: p.id, label: p.name }))}
           timezones={TIMEZONES}
-          durations={IMPLEMENTATION_ADMIN_DURATIONS.map((d) => ({ value: d, label: d === "forever" ? "No end" : `${d} month${d === "1" ? "" : "s"}` }))}
+          durations={IMPLEMENTATION_ADMIN_DURATIONS.map((d) => ({ value: d, label: DURATION_LABELS[d] }))}
           action={updateMemberAction}
         />
       ) : null}

@@ -1,0 +1,242 @@
+import { z } from "zod";
+import type { Db, Tx } from "../db/client";
+import { Role } from "../db/generated/enums";
+import { lockOrganization, tenantDb } from "../db/tenant";
+import { env } from "../env";
+import type { Actor } from "../authz/actor";
+import { assertCan, can, canGrant, PROGRAMME_SCOPED_ROLES, ROLE_LABELS, SEAT_ROLES } from "../authz/permissions";
+import { recordAudit } from "../audit/record";
+import { issueResetToken } from "../auth/password-reset";
+import { ValidationError } from "../errors";
+import { queueEmail } from "../mail/outbox";
+import { renderEmail } from "../../emails";
+import { programmeScope } from "../programmes/scope";
+import { generateToken } from "../security/tokens";
+import { expiryFor, IMPLEMENTATION_ADMIN_DURATIONS, implementationAdminProblem } from "../users/implementation-admins";
+import { NO_SEATS_MESSAGE, reserveSeats, seatUsage } from "../users/seats";
+import { idList, optionalId } from "../web/form-fields";
+import { MAX_INVITES, parseAddressList } from "./addresses";
+
+export const inviteSchema = z.strictObject({
+  emails: z.string().max(10_000, "That is too much text: paste at most 20 addresses"),
+  role: z.enum(Role, { error: "Choose a role" }),
+  programmeIds: idList("Choose programmes from the list"),
+  unitId: optionalId("Choose a unit from the list"),
+  duration: z.enum(IMPLEMENTATION_ADMIN_DURATIONS, { error: "Choose how long their access lasts" }).optional(),
+  message: z.string().trim().max(2000, "At most 2,000 characters"),
+  // "invite" emails a one-time link; "create" sets the account up at once (admins only).
+  mode: z.enum(["invite", "create"]).default("invite"),
+});
+export type InviteInput = z.infer<typeof inviteSchema>;
+
+export type AddressStatus = "new" | "existing-user" | "not-invited" | "already-invited" | "active-member" | "deactivated" | "duplicate" | "malformed" | "not-allowed";
+
+export type AddressResult = {
+  input: string;
+  email?: string;
+  status: AddressStatus;
+  ok: boolean;
+  message: string;
+  /** For an address already invited: the pending invitation, so it can be resent instead. */
+  invitationId?: string;
+};
+
+export type InviteCheck = {
+  addresses: AddressResult[];
+  seatsNeeded: number;
+  seats: { used: number; limit: number };
+  /** The whole batch is refused: set when any address has a problem or seats run out. */
+  refusal?: string;
+  preview: { subject: string; text: string };
+};
+
+const fieldError = (field: string, message: string) => new ValidationError("Check the highlighted fields.", { [field]: [message] });
+
+const inviterName = (u: { firstName: string; lastName: string; email: string }) => `${u.firstName} ${u.lastName}`.trim() || u.email;
+
+/**
+ * Checks a batch of invitations without writing or sending anything: the form's fields (role the
+ * inviter may grant, programmes, unit, duration) and then every address, and the whole batch against
+ * the seats. Sending runs the same check again, inside the transaction that writes.
+ */
+async function check(tx: Tx, actor: Actor, input: InviteInput): Promise<InviteCheck & { org: { name: string; invitationExpiryDays: number } }> {
+  assertCan(actor.role, "invitations:send");
+  if (input.mode === "create") assertCan(actor.role, "users:manage");
+  if (!canGrant(actor.role, input.role)) throw fieldError("role", `You cannot invite someone as ${ROLE_LABELS[input.role].toLowerCase()}`);
+
+  const org = await tx.organization.findFirstOrThrow({
+    select: { name: true, invitationExpiryDays: true, implementationAdminsEnabled: true, implementationAdminDomains: true },
+  });
+
+  // Programmes: programme-scoped roles need at least one; a programme manager invites into theirs only.
+  const scope = await programmeScope(tx, actor);
+  const programmeIds = [...new Set(input.programmeIds)];
+  if ((PROGRAMME_SCOPED_ROLES.has(input.role) || scope) && programmeIds.length === 0) {
+    throw fieldError("programmeIds", "Choose at least one programme");
+  }
+  if (programmeIds.length) {
+    const found = await tx.programme.count({ where: { id: { in: programmeIds } } });
+    if (found !== programmeIds.length || (scope && programmeIds.some((id) => !scope.includes(id)))) throw fieldError("programmeIds", "Choose programmes from the list");
+  }
+  if (input.unitId && !(await tx.orgUnit.findFirst({ where: { id: input.unitId, archivedAt: null }, select: { id: true } }))) {
+    throw fieldError("unitId", "Choose a unit from the list");
+  }
+  const implementationAdmin = input.role === "IMPLEMENTATION_ADMIN";
+  if (implementationAdmin && !org.implementationAdminsEnabled) throw fieldError("role", "Implementation admins are turned off in the organisation's settings");
+  if (implementationAdmin && !input.duration) throw fieldError("duration", "Choose how long their access lasts");
+
+  const parsed = parseAddressList(input.emails);
+  if (parsed.length === 0) throw fieldError("emails", "Enter at least one email address");
+  if (parsed.length > MAX_INVITES) throw fieldError("emails", `At most ${MAX_INVITES} addresses at once: you entered ${parsed.length}`);
+
+  const emails = parsed.flatMap((p) => (p.email ? [p.email] : []));
+  const users = await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, passwordHash: true } });
+  const userByEmail = new Map(users.map((u) => [u.email, u]));
+  const memberships = await tx.membership.findMany({
+    where: { userId: { in: users.map((u) => u.id) } },
+    select: { userId: true, status: true, invitations: { where: { acceptedAt: null, cancelledAt: null }, select: { id: true }, orderBy: { lastSentAt: "desc" }, take: 1 } },
+  });
+  const membershipByUser = new Map(memberships.map((m) => [m.userId, m]));
+
+  const seen = new Set<string>();
+  const addresses: AddressResult[] = parsed.map((p): AddressResult => {
+    if (!p.email) return { input: p.input, status: "malformed", ok: false, message: "Not a valid email address" };
+    const base = { input: p.input, email: p.email };
+    if (seen.has(p.email)) return { ...base, status: "duplicate", ok: false, message: "Listed twice" };
+    seen.add(p.email);
+    if (implementationAdmin) {
+      const problem = implementationAdminProblem(org, p.email);
+      if (problem) return { ...base, status: "not-allowed", ok: false, message: problem };
+    }
+    const user = userByEmail.get(p.email);
+    const membership = user ? membershipByUser.get(user.id) : undefined;
+    if (membership?.status === "ACTIVE") return { ...base, status: "active-member", ok: false, message: "Already has an active account" };
+    if (membership?.status === "DEACTIVATED") return { ...base, status: "deactivated", ok: false, message: "Deactivated: reactivate them from their page instead" };
+    if (membership?.status === "INVITED") {
+      return { ...base, status: "already-invited", ok: false, message: "Already invited: resend the invitation instead", invitationId: membership.invitations[0]?.id };
+    }
+    if (membership) return { ...base, status: "not-invited", ok: true, message: "Added earlier, not invited yet: will be invited" };
+    if (user) return { ...base, status: "existing-user", ok: true, message: "Has a Pathwise account: joins without a new password" };
+    return { ...base, status: "new", ok: true, message: input.mode === "create" ? "Account will be created" : "Will be invited" };
+  });
+
+  const seatsNeeded = SEAT_ROLES.has(input.role) ? addresses.filter((a) => a.ok).length : 0;
+  const seats = await seatUsage(tx);
+  const problems = addresses.filter((a) => !a.ok).length;
+  const refusal = problems
+    ? `Nothing was sent: ${problems} address${problems === 1 ? " needs" : "es need"} attention.`
+    : seats.used + seatsNeeded > seats.limit
+      ? NO_SEATS_MESSAGE
+      : undefined;
+
+  const preview = await renderEmail("invitation", {
+    organizationName: org.name,
+    inviterName: "You",
+    roleLabel: ROLE_LABELS[input.role],
+    message: input.message,
+    url: new URL("/invite/…", env().APP_URL).toString(),
+    expiresInDays: org.invitationExpiryDays,
+  });
+  return { addresses, seatsNeeded, seats, refusal, preview: { subject: preview.subject, text: preview.text }, org };
+}
+
+/** The Invite dialog's "Check": per-address results, seats and the email's preview; writes nothing. */
+export async function checkInvitations(db: Db, actor: Actor, input: InviteInput): Promise<InviteCheck> {
+  const { org: _org, ...result } = await check(tenantDb(db, actor.organizationId), actor, input);
+  return result;
+}
+
+export type InviteResult = InviteCheck & { sent: number };
+
+/**
+ * Sends a batch: all of it or none. Under the organisation's lock it checks again, reserves the seats
+ * for the whole batch, then for each address creates (or reuses) the global user, the membership
+ * (INVITED, or ACTIVE when creating), its programmes and unit, an invitation whose token only the email
+ * carries (its SHA-256 is stored), and queues the email, which leaves after commit.
+ */
+export async function sendInvitations(db: Db, actor: Actor, input: InviteInput): Promise<InviteResult> {
+  return tenantDb(db, actor.organizationId).$transaction(
+    async (tx) => {
+      await lockOrganization(tx, actor.organizationId);
+      const { org, ...checked } = await check(tx, actor, input);
+      if (checked.refusal) return { ...checked, sent: 0 };
+      await reserveSeats(tx, actor.organizationId, checked.seatsNeeded);
+
+      const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { firstName: true, lastName: true, email: true } });
+      const expiresAt = new Date(Date.now() + org.invitationExpiryDays * 86_400_000);
+      const memberExpiry = input.role === "IMPLEMENTATION_ADMIN" ? expiryFor(input.duration) : null;
+      const now = new Date();
+      const active = input.mode === "create";
+
+      for (const address of checked.addresses) {
+        const email = address.email!;
+        // The global user: created once for any organisation; a concurrent invite elsewhere may win the insert.
+        await tx.user.createMany({ data: [{ email }], skipDuplicates: true });
+        const user = await tx.user.findUniqueOrThrow({ where: { email }, select: { id: true, passwordHash: true } });
+        const data = { role: input.role, status: active ? ("ACTIVE" as const) : ("INVITED" as const), unitId: input.unitId, expiresAt: memberExpiry, joinedAt: active ? now : null };
+        const existing = await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true } });
+        const membership = existing
+          ? await tx.membership.update({ where: { organizationId_id: { organizationId: actor.organizationId, id: existing.id } }, data, select: { id: true } })
+          : await tx.membership.create({ data: { organizationId: actor.organizationId, userId: user.id, ...data }, select: { id: true } });
+        if (input.programmeIds.length) {
+          await tx.programmeAssignment.createMany({
+            data: [...new Set(input.programmeIds)].map((programmeId) => ({ organizationId: actor.organizationId, programmeId, membershipId: membership.id })),
+            skipDuplicates: true,
+          });
+        }
+        if (input.unitId) await tx.unitAssignment.create({ data: { organizationId: actor.organizationId, membershipId: membership.id, unitId: input.unitId, startedAt: now } });
+
+        if (active) {
+          // Create instead of invite: the account works now; a new person chooses a password from the email.
+          const url = user.passwordHash ? new URL("/sign-in", env().APP_URL).toString() : await issueResetToken(tx, user.id, org.invitationExpiryDays * 24 * 60);
+          await queueEmail(tx, {
+            organizationId: actor.organizationId,
+            to: email,
+            template: "account-created",
+            props: { organizationName: org.name, inviterName: inviterName(inviter), url, hasPassword: Boolean(user.passwordHash), expiresInDays: org.invitationExpiryDays },
+          });
+          await recordAudit(tx, actor, { action: "member.create", targetType: "membership", targetId: membership.id, after: { email, role: input.role, status: "ACTIVE" } });
+          continue;
+        }
+        const { token, hash } = generateToken();
+        const invitation = await tx.invitation.create({
+          data: {
+            organizationId: actor.organizationId,
+            membershipId: membership.id,
+            email,
+            role: input.role,
+            tokenHash: hash,
+            invitedById: actor.userId,
+            message: input.message,
+            expiresAt,
+          },
+          select: { id: true },
+        });
+        await queueEmail(tx, {
+          organizationId: actor.organizationId,
+          to: email,
+          template: "invitation",
+          props: invitationProps(org, inviter, input.role, input.message, token),
+        });
+        await recordAudit(tx, actor, { action: "invitation.send", targetType: "membership", targetId: membership.id, after: { email, role: input.role, invitationId: invitation.id } });
+      }
+      return { ...checked, sent: checked.addresses.length };
+    },
+    { timeout: 30_000 },
+  );
+}
+
+/** The invitation email's properties; the link is built from the configured app URL, never a request's host. */
+export function invitationProps(org: { name: string; invitationExpiryDays: number }, inviter: { firstName: string; lastName: string; email: string }, role: Role, message: string, token: string) {
+  return {
+    organizationName: org.name,
+    inviterName: inviterName(inviter),
+    roleLabel: ROLE_LABELS[role],
+    message,
+    url: new URL(`/invite/${token}`, env().APP_URL).toString(),
+    expiresInDays: org.invitationExpiryDays,
+  };
+}
+
+/** Whether the actor may use "create instead of invite". */
+export const canCreateAccounts = (actor: Pick<Actor, "role">) => can(actor.role, "users:manage");

@@ -1,0 +1,109 @@
+import { z } from "zod";
+import type { Db, Tx } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { lockOrganization, tenantDb } from "../db/tenant";
+import type { Actor } from "../authz/actor";
+import { assertCan, canGrant, ROLE_LABELS } from "../authz/permissions";
+import { recordAudit } from "../audit/record";
+import { ForbiddenError, NotFoundError, RateLimitedError } from "../errors";
+import { queueEmail } from "../mail/outbox";
+import { membersOfProgrammes, programmeScope } from "../programmes/scope";
+import { hitRateLimit, LIMITS } from "../security/rate-limit";
+import { generateToken } from "../security/tokens";
+import { invitationProps } from "./invite";
+
+export const invitationIdSchema = z.strictObject({ invitationId: z.uuid({ error: "Not found" }) });
+
+const PENDING = { acceptedAt: null, cancelledAt: null } as const;
+
+/** The pending invitations the actor may see: all of them, or a programme manager's programmes'. */
+async function visible(tx: Tx, actor: Actor): Promise<Prisma.InvitationWhereInput> {
+  const scope = await programmeScope(tx, actor);
+  return { ...PENDING, membershipId: { not: null }, ...(scope ? { membership: membersOfProgrammes(scope) } : {}) };
+}
+
+export async function listPendingInvitations(db: Db, actor: Actor) {
+  assertCan(actor.role, "invitations:send");
+  const t = tenantDb(db, actor.organizationId);
+  return t.invitation.findMany({
+    where: await visible(t, actor),
+    orderBy: [{ lastSentAt: "desc" }, { id: "desc" }],
+    take: 500,
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      createdAt: true,
+      lastSentAt: true,
+      sentCount: true,
+      expiresAt: true,
+      invitedBy: { select: { email: true, firstName: true, lastName: true } },
+    },
+  });
+}
+
+async function findPending(tx: Tx, actor: Actor, invitationId: string) {
+  const invitation = await tx.invitation.findFirst({ where: { id: invitationId, ...(await visible(tx, actor)) }, select: { id: true, email: true, role: true, message: true, membershipId: true } });
+  if (!invitation) throw new NotFoundError();
+  // Whoever may not grant a role may not send or withdraw it either.
+  if (!canGrant(actor.role, invitation.role)) throw new ForbiddenError(`You cannot manage invitations for a ${ROLE_LABELS[invitation.role].toLowerCase()}.`);
+  return invitation;
+}
+
+async function resendIn(tx: Tx, actor: Actor, invitationId: string) {
+  const invitation = await findPending(tx, actor, invitationId);
+  if (!(await hitRateLimit(tx, `resend:invitation:${invitation.id}`, LIMITS.resendPerInvitation))) throw new RateLimitedError();
+  const org = await tx.organization.findFirstOrThrow({ select: { name: true, invitationExpiryDays: true } });
+  const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { firstName: true, lastName: true, email: true } });
+  // A fresh token: the hash is replaced, so the old link finds nothing from now on.
+  const { token, hash } = generateToken();
+  await tx.invitation.updateMany({
+    where: { id: invitation.id },
+    data: { tokenHash: hash, sentCount: { increment: 1 }, lastSentAt: new Date(), expiresAt: new Date(Date.now() + org.invitationExpiryDays * 86_400_000) },
+  });
+  await queueEmail(tx, { organizationId: actor.organizationId, to: invitation.email, template: "invitation", props: invitationProps(org, inviter, invitation.role, invitation.message, token) });
+  await recordAudit(tx, actor, { action: "invitation.resend", targetType: "membership", targetId: invitation.membershipId, after: { email: invitation.email, invitationId: invitation.id } });
+  return invitation;
+}
+
+/** Sends the invitation again with a fresh link; the old link dies and the expiry starts over. */
+export async function resendInvitation(db: Db, actor: Actor, invitationId: string) {
+  assertCan(actor.role, "invitations:send");
+  return tenantDb(db, actor.organizationId).$transaction((tx) => resendIn(tx, actor, invitationId));
+}
+
+/** Resends every pending invitation the actor may manage; returns how many went out. */
+export async function resendAllPending(db: Db, actor: Actor): Promise<number> {
+  assertCan(actor.role, "invitations:send");
+  const t = tenantDb(db, actor.organizationId);
+  const pending = (await t.invitation.findMany({ where: await visible(t, actor), select: { id: true, role: true } })).filter((i) => canGrant(actor.role, i.role));
+  return t.$transaction(
+    async (tx) => {
+      for (const invitation of pending) await resendIn(tx, actor, invitation.id);
+      return pending.length;
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/**
+ * Cancels a pending invitation: the link dies, and the pending membership goes with its programme and
+ * unit records, which frees its seat. The invitation row stays (without its membership) for the record.
+ */
+export async function cancelInvitation(db: Db, actor: Actor, invitationId: string) {
+  assertCan(actor.role, "invitations:send");
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    await lockOrganization(tx, actor.organizationId);
+    const invitation = await findPending(tx, actor, invitationId);
+    await tx.invitation.updateMany({ where: { id: invitation.id }, data: { cancelledAt: new Date() } });
+    const membershipId = invitation.membershipId!;
+    const membership = await tx.membership.findFirst({ where: { id: membershipId }, select: { status: true } });
+    if (membership?.status === "INVITED") {
+      await tx.invitation.updateMany({ where: { membershipId }, data: { membershipId: null } });
+      await tx.programmeAssignment.deleteMany({ where: { membershipId } });
+      await tx.unitAssignment.deleteMany({ where: { membershipId } });
+      await tx.membership.deleteMany({ where: { id: membershipId, status: "INVITED" } });
+    }
+    await recordAudit(tx, actor, { action: "invitation.cancel", targetType: "membership", targetId: membershipId, before: { email: invitation.email, role: invitation.role } });
+  });
+}
