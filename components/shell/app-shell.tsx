@@ -5,12 +5,13 @@ import type { Member } from "@/lib/auth/member";
 import { NAV_ITEMS } from "./nav-items";
 import { OrganizationSwitcher } from "./organization-switcher";
 import { SignOutButton } from "./sign-out-button";
+import { displayName } from "@/lib/users/display-name";
 
 type Props = { member: Member; organizations: { name: string; slug: string }[]; devMailbox: boolean; children: ReactNode };
 
 export function AppShell({ member, organizations, devMailbox, children }: Props) {
   const items = NAV_ITEMS.filter((i) => can(member.role, i.permission) && (!i.devMailboxOnly || devMailbox));
-  const name = `${member.user.firstName} ${member.user.lastName}`.trim() || member.user.email;
+  const name = displayName(member.user);
   return (
     <div className="flex min-h-screen flex-col">
       <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">

@@ -6,6 +6,7 @@ export type NavItem = { label: string; href: (orgSlug: string) => string; permis
 export const NAV_ITEMS: NavItem[] = [
   { label: "Dashboard", href: (org) => `/${org}`, permission: "dashboard:view" },
   { label: "Users", href: (org) => `/${org}/users`, permission: "users:view" },
+  { label: "Invitations", href: (org) => `/${org}/invitations`, permission: "invitations:send" },
   { label: "Units", href: (org) => `/${org}/units`, permission: "units:manage" },
   { label: "Settings", href: (org) => `/${org}/settings`, permission: "settings:manage" },
   { label: "Audit log", href: (org) => `/${org}/audit`, permission: "audit:view" },

@@ -36,17 +36,33 @@ export function TextareaField({ label, name, error, hint, id, ...input }: Shared
   return <FieldShell {...{ label, name, error, hint, id }} control={(a) => <textarea rows={4} {...a} {...input} />} />;
 }
 
-export function SelectField({ label, name, error, hint, id, options, ...input }: Shared & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly string[] }) {
+export type Option = string | { value: string; label: string };
+
+/** A select; `empty` adds a first option with the value "" (for "any" or "none"). */
+export function SelectField({
+  label,
+  name,
+  error,
+  hint,
+  id,
+  options,
+  empty,
+  ...input
+}: Shared & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly Option[]; empty?: string }) {
   return (
     <FieldShell
       {...{ label, name, error, hint, id }}
       control={(a) => (
         <select {...a} {...input}>
-          {options.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
+          {empty !== undefined ? <option value="">{empty}</option> : null}
+          {options.map((o) => {
+            const { value, label: text } = typeof o === "string" ? { value: o, label: o } : o;
+            return (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            );
+          })}
         </select>
       )}
     />
@@ -69,5 +85,50 @@ export function CheckboxField({ label, name, hint, id, ...input }: Omit<Shared, 
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** A group of checkboxes sharing one name (several values), with its legend, hint and error. */
+export function CheckboxGroup({
+  legend,
+  name,
+  options,
+  checked = [],
+  hint,
+  error,
+  empty,
+}: {
+  legend: string;
+  name: string;
+  options: readonly { value: string; label: string }[];
+  checked?: readonly string[];
+  hint?: string;
+  error?: string;
+  /** What to say when there is nothing to choose. */
+  empty: string;
+}) {
+  const id = `group-${name}`;
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset className="mb-4" aria-describedby={described}>
+      <legend className="mb-1 text-sm font-medium text-slate-700">{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="mb-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {options.length === 0 ? <p className="text-sm text-slate-600">{empty}</p> : null}
+      {options.map((o) => (
+        <label key={o.value} className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name={name} value={o.value} defaultChecked={checked.includes(o.value)} />
+          {o.label}
+        </label>
+      ))}
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }

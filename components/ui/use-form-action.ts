@@ -16,7 +16,8 @@ export function useFormAction<T>(action: FormAction<T>) {
   const [result, dispatch, pending] = useActionState(action, null);
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    // The button that submitted takes part, as in a native submission (name="intent" value="check").
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     startTransition(() => dispatch(data));
   }
   return [result, { action: dispatch, onSubmit }, pending] as const;

@@ -1,34 +1,14 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 
 type Option = { value: string; label: string };
-const CONTROL = "block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
 
 function ParentSelect({ id, options, defaultValue, error, label }: { id: string; options: Option[]; defaultValue: string; error?: string; label: string }) {
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select id={id} name="parentId" defaultValue={defaultValue} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        <option value="">Top level</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
+  return <SelectField label={label} name="parentId" id={id} defaultValue={defaultValue} options={options} empty="Top level" error={error} />;
 }
 
 export function CreateUnitForm({ org, parents, action }: { org: string; parents: Option[]; action: FormAction }) {
@@ -73,7 +53,7 @@ export function UnitActions({ org, unit, parents, actions }: { org: string; unit
       <form {...moveProps} noValidate className="flex items-end gap-2">
         <input type="hidden" name="org" value={org} />
         <input type="hidden" name="unitId" value={unit.id} />
-        <div className="mb-4 flex-1">
+        <div className="flex-1">
           <FormStatus result={moved} />
           <ParentSelect id={`move-${unit.id}`} label={`Move ${unit.name} into`} options={others} defaultValue={unit.parentId} error={fieldError(moved, "parentId")} />
         </div>

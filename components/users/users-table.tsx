@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { BulkResult } from "@/lib/users/manage";
+import { HeaderCells } from "@/components/ui/table";
 
 export type UserRow = {
   id: string;
@@ -22,6 +23,10 @@ const OPS = {
   deactivate: {
     label: "Deactivate",
     warning: "They will be signed out at once and cannot sign in. Their seats free up; their goals, notes, pathways and history stay.",
+  },
+  resend: {
+    label: "Resend invitations to",
+    warning: "Each selected user with a pending invitation gets a fresh link; their earlier links stop working. Users with nothing pending are skipped.",
   },
   reactivate: {
     label: "Reactivate",
@@ -129,11 +134,7 @@ export function UsersTable({ org, rows, total, query, canManage, action, empty }
                 />
               </th>
             ) : null}
-            {["Name", "Email", "Role", "Unit", "Status", "Time zone", "Joined", "Last active"].map((h) => (
-              <th key={h} scope="col" className="p-2">
-                {h}
-              </th>
-            ))}
+            <HeaderCells labels={["Name", "Email", "Role", "Unit", "Status", "Time zone", "Joined", "Last active"]} />
           </tr>
         </thead>
         <tbody>

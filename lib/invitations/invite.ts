@@ -16,6 +16,7 @@ import { expiryFor, IMPLEMENTATION_ADMIN_DURATIONS, implementationAdminProblem }
 import { NO_SEATS_MESSAGE, reserveSeats, seatUsage } from "../users/seats";
 import { idList, optionalId } from "../web/form-fields";
 import { MAX_INVITES, parseAddressList } from "./addresses";
+import { displayName } from "../users/display-name";
 
 export const inviteSchema = z.strictObject({
   emails: z.string().max(10_000, "That is too much text: paste at most 20 addresses"),
@@ -52,7 +53,6 @@ export type InviteCheck = {
 
 const fieldError = (field: string, message: string) => new ValidationError("Check the highlighted fields.", { [field]: [message] });
 
-const inviterName = (u: { firstName: string; lastName: string; email: string }) => `${u.firstName} ${u.lastName}`.trim() || u.email;
 
 /**
  * Checks a batch of invitations without writing or sending anything: the form's fields (role the
@@ -193,7 +193,7 @@ export async function sendInvitations(db: Db, actor: Actor, input: InviteInput):
             organizationId: actor.organizationId,
             to: email,
             template: "account-created",
-            props: { organizationName: org.name, inviterName: inviterName(inviter), url, hasPassword: Boolean(user.passwordHash), expiresInDays: org.invitationExpiryDays },
+            props: { organizationName: org.name, inviterName: displayName(inviter), url, hasPassword: Boolean(user.passwordHash), expiresInDays: org.invitationExpiryDays },
           });
           await recordAudit(tx, actor, { action: "member.create", targetType: "membership", targetId: membership.id, after: { email, role: input.role, status: "ACTIVE" } });
           continue;
@@ -230,7 +230,7 @@ export async function sendInvitations(db: Db, actor: Actor, input: InviteInput):
 export function invitationProps(org: { name: string; invitationExpiryDays: number }, inviter: { firstName: string; lastName: string; email: string }, role: Role, message: string, token: string) {
   return {
     organizationName: org.name,
-    inviterName: inviterName(inviter),
+    inviterName: displayName(inviter),
     roleLabel: ROLE_LABELS[role],
     message,
     url: new URL(`/invite/${token}`, env().APP_URL).toString(),

@@ -14,6 +14,7 @@ import { expiryFor, IMPLEMENTATION_ADMIN_DURATIONS, implementationAdminProblem }
 import { profileSchema } from "./profile";
 import { idList, optionalId } from "../web/form-fields";
 import { reserveSeats, takesSeat } from "./seats";
+import { displayName } from "./display-name";
 
 const uuid = z.uuid({ error: "Not found" });
 
@@ -220,7 +221,7 @@ async function bulkStep(
           outcomes.push({ membershipId: id, name: "Unknown user", outcome: "refused", reason: "Not found" });
           continue;
         }
-        const name = `${m.user.firstName} ${m.user.lastName}`.trim() || m.user.email;
+        const name = displayName(m.user);
         const verdict = m.id === actor.membershipId ? "You cannot do this to yourself" : !canGrant(actor.role, m.role) ? `You cannot change a ${ROLE_LABELS[m.role].toLowerCase()}` : step.check(m);
         if (verdict === "skip") outcomes.push({ membershipId: id, name, outcome: "skipped", reason: step.skipReason });
         else if (verdict) outcomes.push({ membershipId: id, name, outcome: "refused", reason: verdict });

@@ -16,7 +16,8 @@ test("an admin filters and sorts the users list through the URL, and Back restor
   const app = await AppPage.signIn(page, "admin@acme.test");
   await app.open("Users");
   await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
-  await expect(page.getByRole("status", { name: "Seats" })).toContainText("5 / 10 seats used");
+  await expect(page.getByRole("status", { name: "Seats" })).toContainText(/\d+ \/ 10 seats used/);
+  const everyone = (await userNames(page)).length;
 
   await page.getByLabel("Role").selectOption({ label: "Participant" });
   await page.getByRole("button", { name: "Filter" }).click();
@@ -36,7 +37,7 @@ test("an admin filters and sorts the users list through the URL, and Back restor
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByText("No users match these filters.")).toBeVisible();
   await page.getByRole("link", { name: "Clear the filters" }).click();
-  await expect.poll(async () => (await userNames(page)).length).toBe(8);
+  await expect.poll(async () => (await userNames(page)).length).toBe(everyone);
 });
 
 // Sign-in is rate-limited per account (10 per 15 minutes), so these tests share the work between the
@@ -54,7 +55,10 @@ test("export downloads the filtered list as a CSV that round-trips through papap
   const { data, errors } = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
   expect(errors).toEqual([]);
   expect(data[0].slice(0, 3)).toEqual(["First name", "Last name", "Email"]);
-  expect(data.slice(1).map((r) => r[2])).toEqual(["coach1@acme.test", "coach2@acme.test"]);
+  // Exactly the coaches the filtered page lists, in its order.
+  const shown = await page.getByRole("table").locator("tbody tr td:nth-child(3)").allTextContents();
+  expect(shown).toContain("coach1@acme.test");
+  expect(data.slice(1).map((r) => r[2])).toEqual(shown);
 });
 
 // Carla belongs to this organisation only, so deactivation ends her sessions. (Someone who belongs to

@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from
 import { acceptInvitation, findInvitation, InvalidInvitationError } from "../../lib/invitations/accept";
 import { parseAddressList } from "../../lib/invitations/addresses";
 import { checkInvitations, inviteSchema, sendInvitations } from "../../lib/invitations/invite";
-import { cancelInvitation, listPendingInvitations, resendAllPending, resendInvitation } from "../../lib/invitations/pending";
+import { cancelInvitation, listPendingInvitations, resendAllPending, resendForMembers, resendInvitation } from "../../lib/invitations/pending";
 import { deliverDueEmails } from "../../lib/mail/deliver";
 import { smtpTransport } from "../../lib/mail/transport";
 import { hashPassword } from "../../lib/security/password";
@@ -233,6 +233,20 @@ describe("invitation links", () => {
 
     // The fresh link works.
     await expect(accept(fresh)).resolves.toMatchObject({ email: resent });
+  });
+
+  it("are resent in bulk from the Users page: fresh links for the pending, the rest skipped", async () => {
+    const invited = emails(2);
+    await sendInvitations(db, admin, invite({ emails: invited.join(" ") }));
+    const members = await db.membership.findMany({ where: { organizationId: org.id, user: { email: { in: invited } } }, select: { id: true } });
+    const active = await createMember(db, org.id, { role: "COACH" });
+    const before = await tokenFor(db, invited[0]);
+    const result = await resendForMembers(db, admin, [...members.map((m) => m.id), active.membership.id]);
+    expect(result.applied).toBe(true);
+    expect(result.outcomes.map((o) => o.outcome).sort()).toEqual(["done", "done", "skipped"]);
+    expect(await tokenFor(db, invited[0])).not.toBe(before);
+    await expect(accept(before)).rejects.toThrow(InvalidInvitationError);
+    expect((await db.invitation.findFirstOrThrow({ where: { email: invited[1] } })).sentCount).toBe(2);
   });
 
   it("join exactly one account from 20 parallel accepts", async () => {

@@ -33,7 +33,7 @@ export const bulkUsersAction = memberAction("users:manage", bulkSchema, async (a
   const result: BulkResult = await runBulk(db(), actor, input);
   revalidatePath(`/[org]/users`, "layout");
   const done = result.outcomes.filter((o) => o.outcome === "done").length;
-  const verb = input.op === "deactivate" ? "Deactivated" : "Reactivated";
+  const verb = { deactivate: "Deactivated", reactivate: "Reactivated", resend: "Sent invitations again to" }[input.op];
   return result.applied
     ? { ok: true, data: result, message: `${verb} ${done} user${done === 1 ? "" : "s"}.` }
     : { ok: true, data: result, message: "Nothing was changed: see why for each user below." };

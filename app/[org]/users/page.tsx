@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField } from "@/components/ui/field";
 import { Pagination } from "@/components/ui/pagination";
 import { UsersTable } from "@/components/users/users-table";
 import { SeatCounter } from "@/components/users/seat-counter";
@@ -13,12 +14,14 @@ import { allUnits, unitTree } from "@/lib/units/units";
 import { listUsers, STATUS_LABELS, userFilterSchema, type UserFilter } from "@/lib/users/list";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 import { bulkUsersAction } from "./actions";
+import { displayName } from "@/lib/users/display-name";
 
 export const metadata: Metadata = { title: "Users" };
 
 const DEFAULTS = { sort: "name", dir: "asc", page: 1 };
 const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "Never");
 const SELECT = "block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export default async function UsersPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<RawSearchParams> }) {
   const { org } = await params;
@@ -51,6 +54,11 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
       <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">Users</h1>
         <div className="flex gap-3 text-sm">
+          {can(member.role, "invitations:send") ? (
+            <Link href={`/${org}/invitations/new`} className="rounded-md bg-indigo-700 px-3 py-2 font-medium text-white hover:bg-indigo-800">
+              Invite users
+            </Link>
+          ) : null}
           {can(member.role, "units:manage") ? (
             <Link href={`/${org}/units`} className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-100">
               Organisational units
@@ -75,35 +83,31 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
           </label>
           <input id="users-q" name="q" type="search" defaultValue={filter.q ?? ""} className={SELECT} />
         </div>
-        <Select id="users-role" name="role" label="Role" value={filter.role} options={Object.entries(ROLE_LABELS)} />
-        <Select id="users-status" name="status" label="Status" value={filter.status} options={Object.entries(STATUS_LABELS)} />
-        <Select
+        <SelectField id="users-role" name="role" label="Role" defaultValue={filter.role ?? ""} empty="Any" options={options(ROLE_LABELS)} />
+        <SelectField id="users-status" name="status" label="Status" defaultValue={filter.status ?? ""} empty="Any" options={options(STATUS_LABELS)} />
+        <SelectField
           id="users-invitation"
           name="invitation"
           label="Invitation"
-          value={filter.invitation}
-          options={[
-            ["accepted", "Accepted"],
-            ["pending", "Pending"],
-          ]}
+          defaultValue={filter.invitation ?? ""}
+          empty="Any"
+          options={options({ accepted: "Accepted", pending: "Pending" })}
         />
-        <Select
+        <SelectField
           id="users-unit"
           name="unit"
           label="Unit"
-          value={filter.unit}
-          options={unitTree(units).map((u) => [u.id, `${"\u00a0\u00a0".repeat(u.depth)}${u.name}${u.archivedAt ? " (archived)" : ""}`])}
+          defaultValue={filter.unit ?? ""}
+          empty="Any"
+          options={unitTree(units).map((u) => ({ value: u.id, label: `${"\u00a0\u00a0".repeat(u.depth)}${u.name}${u.archivedAt ? " (archived)" : ""}` }))}
         />
-        <Select
+        <SelectField
           id="users-joined"
           name="joined"
           label="Joined in"
-          value={filter.joined}
-          options={[
-            ["week", "The last week"],
-            ["month", "The last month"],
-            ["year", "The last year"],
-          ]}
+          defaultValue={filter.joined ?? ""}
+          empty="Any"
+          options={options({ week: "The last week", month: "The last month", year: "The last year" })}
         />
         <div className="flex gap-2">
           <button type="submit" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white">
@@ -131,7 +135,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
         org={org}
         rows={rows.map((r) => ({
           id: r.id,
-          name: `${r.user.firstName} ${r.user.lastName}`.trim() || r.user.email,
+          name: displayName(r.user),
           email: r.user.email,
           role: ROLE_LABELS[r.role],
           unit: r.unit?.name ?? "",
@@ -171,23 +175,5 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
       <Pagination page={filter.page} pages={pages} href={(page) => queryWith(filter, { page }, DEFAULTS)} />
       <SeatCounter used={seats.used} limit={seats.limit} canManagePlan={can(member.role, "plan:manage")} org={org} />
     </section>
-  );
-}
-
-function Select({ id, name, label, value, options }: { id: string; name: string; label: string; value: string | undefined; options: [string, string][] }) {
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={SELECT}>
-        <option value="">Any</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

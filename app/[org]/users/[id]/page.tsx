@@ -15,6 +15,7 @@ import { DURATION_LABELS, IMPLEMENTATION_ADMIN_DURATIONS } from "@/lib/users/imp
 import { getMemberProfile } from "@/lib/users/manage";
 import { TIMEZONES } from "@/lib/users/profile";
 import { deactivateMemberAction, reactivateMemberAction, updateMemberAction } from "../actions";
+import { displayName } from "@/lib/users/display-name";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -29,7 +30,7 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
     throw e;
   });
   const { member: m, history, audit } = profile;
-  const name = `${m.user.firstName} ${m.user.lastName}`.trim() || m.user.email;
+  const name = displayName(m.user);
   const mayEdit = can(member.role, "users:manage") && canGrant(member.role, m.role);
   const [units, programmes] = mayEdit ? await Promise.all([allUnits(tenantDb(db(), actor.organizationId)), listVisibleProgrammes(db(), actor)]) : [[], []];
   const roles = grantableRoles(member.role);

@@ -1,0 +1,40 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { memberAction } from "@/lib/actions/action";
+import { db } from "@/lib/db/client";
+import { checkInvitations, inviteSchema, sendInvitations, type InviteResult } from "@/lib/invitations/invite";
+import { cancelInvitation, invitationIdSchema, resendAllPending, resendInvitation } from "@/lib/invitations/pending";
+
+const refresh = () => revalidatePath("/[org]", "layout");
+
+/** The Invite form: "Check" shows what would happen; "Send" does it, all or nothing. */
+export const inviteAction = memberAction("invitations:send", inviteSchema.extend({ intent: z.enum(["check", "send"]) }), async (actor, { intent, ...input }) => {
+  if (intent === "check") {
+    const checked = await checkInvitations(db(), actor, input);
+    return { ok: true, data: { ...checked, sent: 0 } satisfies InviteResult };
+  }
+  const result = await sendInvitations(db(), actor, input);
+  if (result.sent > 0) refresh();
+  const verb = input.mode === "create" ? "Created" : "Sent";
+  return { ok: true, data: result, message: result.sent > 0 ? `${verb} ${result.sent} ${input.mode === "create" ? "account" : "invitation"}${result.sent === 1 ? "" : "s"}.` : undefined };
+});
+
+export const resendInvitationAction = memberAction("invitations:send", invitationIdSchema, async (actor, { invitationId }) => {
+  const invitation = await resendInvitation(db(), actor, invitationId);
+  refresh();
+  return { ok: true, message: `Sent again to ${invitation.email}; the earlier link no longer works.` };
+});
+
+export const resendAllAction = memberAction("invitations:send", z.strictObject({}), async (actor) => {
+  const count = await resendAllPending(db(), actor);
+  refresh();
+  return { ok: true, message: count ? `Sent ${count} invitation${count === 1 ? "" : "s"} again.` : "There are no pending invitations to send." };
+});
+
+export const cancelInvitationAction = memberAction("invitations:send", invitationIdSchema, async (actor, { invitationId }) => {
+  await cancelInvitation(db(), actor, invitationId);
+  refresh();
+  return { ok: true, message: "Invitation cancelled: the link no longer works and the seat is free." };
+});

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { InviteForm } from "@/components/invitations/invite-form";
+import { memberActor } from "@/lib/auth/member";
+import { requireMember } from "@/lib/auth/page";
+import { can, grantableRoles, PROGRAMME_SCOPED_ROLES, ROLE_LABELS } from "@/lib/authz/permissions";
+import { db } from "@/lib/db/client";
+import { tenantDb } from "@/lib/db/tenant";
+import { listVisibleProgrammes } from "@/lib/programmes/scope";
+import { allUnits, unitTree } from "@/lib/units/units";
+import { DURATION_LABELS, IMPLEMENTATION_ADMIN_DURATIONS } from "@/lib/users/implementation-admins";
+import { inviteAction, resendInvitationAction } from "../actions";
+
+export const metadata: Metadata = { title: "Invite users" };
+
+export default async function InvitePage({ params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  const member = await requireMember(org, "invitations:send");
+  const actor = memberActor(member);
+  const t = tenantDb(db(), actor.organizationId);
+  const [settings, units, programmes] = await Promise.all([
+    t.organization.findFirstOrThrow({ select: { defaultInvitationMessage: true, implementationAdminsEnabled: true } }),
+    allUnits(t),
+    listVisibleProgrammes(db(), actor),
+  ]);
+  // Offer only the roles this person may grant, and implementation admins only where they are enabled.
+  const roles = grantableRoles(member.role).filter((r) => r !== "IMPLEMENTATION_ADMIN" || settings.implementationAdminsEnabled);
+  return (
+    <section>
+      <p className="mb-2 text-sm">
+        <Link href={`/${org}/invitations`} className="text-indigo-700 underline">
+          Pending invitations
+        </Link>
+      </p>
+      <InviteForm
+        org={org}
+        roles={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+        scopedRoles={[...PROGRAMME_SCOPED_ROLES]}
+        programmesRequired={PROGRAMME_SCOPED_ROLES.has(member.role)}
+        programmes={programmes.map((p) => ({ value: p.id, label: p.name }))}
+        units={unitTree(units)
+          .filter((u) => !u.archivedAt)
+          .map((u) => ({ value: u.id, label: u.path }))}
+        durations={IMPLEMENTATION_ADMIN_DURATIONS.map((d) => ({ value: d, label: DURATION_LABELS[d] }))}
+        defaultMessage={settings.defaultInvitationMessage}
+        canCreate={can(member.role, "users:manage")}
+        action={inviteAction}
+        resendAction={resendInvitationAction}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { signIn } from "next-auth/react";
+import { Button } from "@/components/ui/button";
+import { Field, SelectField } from "@/components/ui/field";
+import { fieldError, FormStatus } from "@/components/ui/form-status";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+
+/**
+ * Accepting an invitation: a new person chooses name, time zone and password; someone with a Pathwise
+ * account confirms with their password. Either way they are then signed in and land in the organisation.
+ */
+export function AcceptForm({ token, email, organizationName, hasAccount, timezones, action }: {
+  token: string;
+  email: string;
+  organizationName: string;
+  hasAccount: boolean;
+  timezones: readonly string[];
+  action: FormAction<{ slug: string }>;
+}) {
+  const [result, formProps, pending] = useFormAction(action);
+  const form = useRef<HTMLFormElement>(null);
+  const zone = typeof Intl === "undefined" ? "UTC" : Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  useEffect(() => {
+    if (!result?.ok || !result.data || !form.current) return;
+    const password = String(new FormData(form.current).get("password"));
+    const slug = result.data.slug;
+    void signIn("credentials", { redirect: false, email, password }).then(() => window.location.assign(`/${slug}`));
+  }, [result, email]);
+
+  const done = result?.ok === true;
+  return (
+    <form ref={form} {...formProps} noValidate>
+      <FormStatus result={done ? { ok: true, message: `You have joined ${organizationName}. Signing you in…` } : result} />
+      <input type="hidden" name="token" value={token} />
+      <p className="mb-4 text-sm">
+        Joining as <strong>{email}</strong>
+      </p>
+      {hasAccount ? null : (
+        <>
+          <Field label="First name" name="firstName" autoComplete="given-name" error={fieldError(result, "firstName")} />
+          <Field label="Last name" name="lastName" autoComplete="family-name" error={fieldError(result, "lastName")} />
+          <SelectField label="Time zone" name="timezone" defaultValue={timezones.includes(zone) ? zone : "UTC"} options={timezones} error={fieldError(result, "timezone")} />
+        </>
+      )}
+      <Field
+        label={hasAccount ? "Your Pathwise password" : "Choose a password"}
+        name="password"
+        type="password"
+        autoComplete={hasAccount ? "current-password" : "new-password"}
+        hint={hasAccount ? "You already have a Pathwise account: sign in with it to join." : "At least 8 characters. Long passphrases are good."}
+        error={fieldError(result, "password")}
+      />
+      <Button type="submit" disabled={pending || done} className="w-full">
+        {hasAccount ? `Sign in and join ${organizationName}` : `Join ${organizationName}`}
+      </Button>
+    </form>
+  );
+}
