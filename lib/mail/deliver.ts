@@ -41,7 +41,9 @@ export async function deliverDueEmails(
       await transport.send({ from, to: message.toAddress, subject: message.subject, html: message.html, text: message.text });
       await db.emailOutbox.update({
         where: { id: message.id },
-        data: { status: "SENT", sentAt: new Date(), lastError: null },
+        // Bodies carry one-time links (invitations, resets): once the SMTP server has the message, a copy
+        // here is only a liability, so it goes. The development mailbox has no other copy and keeps its own.
+        data: { status: "SENT", sentAt: new Date(), lastError: null, ...(transport.kind === "smtp" ? { html: "", text: "" } : {}) },
       });
       report.sent++;
     } catch (error) {

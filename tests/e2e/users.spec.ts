@@ -20,8 +20,9 @@ test("an admin filters and sorts the users list through the URL, and Back restor
   const everyone = (await userNames(page)).length;
 
   await page.getByLabel("Role").selectOption({ label: "Participant" });
+  await page.getByLabel("Status").selectOption({ label: "Active" });
   await page.getByRole("button", { name: "Filter" }).click();
-  await expect(page).toHaveURL(/role=PARTICIPANT/);
+  await expect(page).toHaveURL(/role=PARTICIPANT&status=ACTIVE/);
   await expect.poll(() => userNames(page)).toEqual(["Lee Participant", "Pat Participant", "Sam Participant"]);
 
   await page.getByRole("link", { name: /Sort by name/ }).click();

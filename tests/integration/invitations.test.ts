@@ -332,5 +332,11 @@ describe("the invitation email over real SMTP", () => {
     expect(mail.subject).not.toMatch(/[\r\n]/);
     const link = /https?:\/\/[^\s\]]+\/invite\/[A-Za-z0-9_-]+/.exec(mail.text ?? "")![0];
     expect(new URL(link).origin).toBe("http://localhost:3000");
+
+    // Once sent, the token is nowhere in the database: not in the invitation, not in the outbox's copy.
+    const token = link.split("/invite/")[1];
+    const dump = JSON.stringify([await isolated.db.invitation.findMany(), await isolated.db.emailOutbox.findMany(), await isolated.db.auditEvent.findMany()]);
+    recordFigures("invitations-sent-token", { rawTokensInDatabase: dump.includes(token) ? 1 : 0 });
+    expect(dump).not.toContain(token);
   });
 });
