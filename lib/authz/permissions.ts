@@ -11,7 +11,9 @@ export const PERMISSIONS = [
   "invitations:send",
   "programmes:view",
   "programmes:manage",
+  "pathways:view",
   "pathways:manage",
+  "pathways:restore",
   "imports:run",
   "coachees:manage",
   "goals:own",
@@ -29,9 +31,9 @@ const TABLE: Record<Role, ReadonlySet<Permission>> = {
   OWNER: new Set([...ADMIN, "plan:manage"]),
   ADMIN: new Set(ADMIN),
   IMPLEMENTATION_ADMIN: new Set(ADMIN),
-  PROGRAM_MANAGER: new Set(["dashboard:view", "users:view", "invitations:send", "programmes:view", "programmes:manage", "pathways:manage"]),
-  COACH: new Set(["dashboard:view", "coachees:manage"]),
-  SPONSOR: new Set(["dashboard:view", "programmes:view"]),
+  PROGRAM_MANAGER: new Set(["dashboard:view", "users:view", "invitations:send", "programmes:view", "programmes:manage", "pathways:view", "pathways:manage"]),
+  COACH: new Set(["dashboard:view", "coachees:manage", "pathways:view"]),
+  SPONSOR: new Set(["dashboard:view", "programmes:view", "pathways:view"]),
   PARTICIPANT: new Set(["dashboard:view", "goals:own"]),
 };
 
@@ -89,8 +91,22 @@ export function assertCanChangeRole(granter: Role, from: Role, to: Role): void {
   }
 }
 
+/**
+ * Which pathways a role reaches: the whole organisation's, those of the programmes assigned to the
+ * member, those they are the primary coach of, or their own.
+ */
+export const PATHWAY_REACH: Record<Role, "all" | "programmes" | "coached" | "own"> = {
+  OWNER: "all",
+  ADMIN: "all",
+  IMPLEMENTATION_ADMIN: "all",
+  PROGRAM_MANAGER: "programmes",
+  SPONSOR: "programmes",
+  COACH: "coached",
+  PARTICIPANT: "own",
+};
+
 /** Roles whose access is limited to the programmes they are assigned (at least one). */
-export const PROGRAMME_SCOPED_ROLES: ReadonlySet<Role> = new Set(["PROGRAM_MANAGER", "SPONSOR"]);
+export const PROGRAMME_SCOPED_ROLES: ReadonlySet<Role> = new Set(EVERY_ROLE.filter((r) => PATHWAY_REACH[r] === "programmes"));
 
 /** Roles that take a seat while ACTIVE or INVITED. */
 export const SEAT_ROLES: ReadonlySet<Role> = new Set(["OWNER", "ADMIN", "PROGRAM_MANAGER", "COACH", "SPONSOR"]);

@@ -11,7 +11,19 @@ import type { Db, Tx } from "./client";
 // are not filtered, and raw SQL is not rewritten; both must carry their own `organizationId`.
 
 /** Models owned by one organisation (they all carry `organizationId`). */
-const TENANT_MODELS = new Set(["Membership", "OrgUnit", "UnitAssignment", "Invitation", "AuditEvent", "Programme", "ProgrammeAssignment"]);
+const TENANT_MODELS = new Set([
+  "Membership",
+  "OrgUnit",
+  "UnitAssignment",
+  "Invitation",
+  "AuditEvent",
+  "Programme",
+  "ProgrammeAssignment",
+  "Cohort",
+  "Pathway",
+  "CoachingSession",
+  "CreditEntry",
+]);
 
 const FILTERED = new Set([
   "findUnique",

@@ -30,7 +30,8 @@ export const inviteSchema = z.strictObject({
 });
 export type InviteInput = z.infer<typeof inviteSchema>;
 
-export type AddressStatus = "new" | "existing-user" | "not-invited" | "already-invited" | "active-member" | "deactivated" | "duplicate" | "malformed" | "not-allowed";
+export type AddressStatus =
+  "new" | "existing-user" | "not-invited" | "already-invited" | "active-member" | "deactivated" | "duplicate" | "malformed" | "not-allowed";
 
 export type AddressResult = {
   input: string;
@@ -52,7 +53,6 @@ export type InviteCheck = {
 };
 
 const fieldError = (field: string, message: string) => new ValidationError("Check the highlighted fields.", { [field]: [message] });
-
 
 /**
  * Checks a batch of invitations without writing or sending anything: the form's fields (role the
@@ -76,7 +76,8 @@ async function check(tx: Tx, actor: Actor, input: InviteInput): Promise<InviteCh
   }
   if (programmeIds.length) {
     const found = await tx.programme.count({ where: { id: { in: programmeIds } } });
-    if (found !== programmeIds.length || (scope && programmeIds.some((id) => !scope.includes(id)))) throw fieldError("programmeIds", "Choose programmes from the list");
+    if (found !== programmeIds.length || (scope && programmeIds.some((id) => !scope.includes(id))))
+      throw fieldError("programmeIds", "Choose programmes from the list");
   }
   if (input.unitId && !(await tx.orgUnit.findFirst({ where: { id: input.unitId, archivedAt: null }, select: { id: true } }))) {
     throw fieldError("unitId", "Choose a unit from the list");
@@ -94,7 +95,11 @@ async function check(tx: Tx, actor: Actor, input: InviteInput): Promise<InviteCh
   const userByEmail = new Map(users.map((u) => [u.email, u]));
   const memberships = await tx.membership.findMany({
     where: { userId: { in: users.map((u) => u.id) } },
-    select: { userId: true, status: true, invitations: { where: { acceptedAt: null, cancelledAt: null }, select: { id: true }, orderBy: { lastSentAt: "desc" }, take: 1 } },
+    select: {
+      userId: true,
+      status: true,
+      invitations: { where: { acceptedAt: null, cancelledAt: null }, select: { id: true }, orderBy: { lastSentAt: "desc" }, take: 1 },
+    },
   });
   const membershipByUser = new Map(memberships.map((m) => [m.userId, m]));
 
@@ -111,9 +116,16 @@ async function check(tx: Tx, actor: Actor, input: InviteInput): Promise<InviteCh
     const user = userByEmail.get(p.email);
     const membership = user ? membershipByUser.get(user.id) : undefined;
     if (membership?.status === "ACTIVE") return { ...base, status: "active-member", ok: false, message: "Already has an active account" };
-    if (membership?.status === "DEACTIVATED") return { ...base, status: "deactivated", ok: false, message: "Deactivated: reactivate them from their page instead" };
+    if (membership?.status === "DEACTIVATED")
+      return { ...base, status: "deactivated", ok: false, message: "Deactivated: reactivate them from their page instead" };
     if (membership?.status === "INVITED") {
-      return { ...base, status: "already-invited", ok: false, message: "Already invited: resend the invitation instead", invitationId: membership.invitations[0]?.id };
+      return {
+        ...base,
+        status: "already-invited",
+        ok: false,
+        message: "Already invited: resend the invitation instead",
+        invitationId: membership.invitations[0]?.id,
+      };
     }
     if (membership) return { ...base, status: "not-invited", ok: true, message: "Added earlier, not invited yet: will be invited" };
     if (user) return { ...base, status: "existing-user", ok: true, message: "Has a Pathwise account: joins without a new password" };
@@ -125,7 +137,7 @@ async function check(tx: Tx, actor: Actor, input: InviteInput): Promise<InviteCh
   const problems = addresses.filter((a) => !a.ok).length;
   const refusal = problems
     ? `Nothing was sent: ${problems} address${problems === 1 ? " needs" : "es need"} attention.`
-    : seats.used + seatsNeeded > seats.limit
+    : seatsNeeded > 0 && seats.used + seatsNeeded > seats.limit
       ? NO_SEATS_MESSAGE
       : undefined;
 
@@ -158,76 +170,112 @@ export async function sendInvitations(db: Db, actor: Actor, input: InviteInput):
   return tenantDb(db, actor.organizationId).$transaction(
     async (tx) => {
       await lockOrganization(tx, actor.organizationId);
-      const { org, ...checked } = await check(tx, actor, input);
-      if (checked.refusal) return { ...checked, sent: 0 };
-      await reserveSeats(tx, actor.organizationId, checked.seatsNeeded);
-
-      const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { firstName: true, lastName: true, email: true } });
-      const expiresAt = new Date(Date.now() + org.invitationExpiryDays * 86_400_000);
-      const memberExpiry = input.role === "IMPLEMENTATION_ADMIN" ? expiryFor(input.duration) : null;
-      const now = new Date();
-      const active = input.mode === "create";
-
-      for (const address of checked.addresses) {
-        const email = address.email!;
-        // The global user: created once for any organisation; a concurrent invite elsewhere may win the insert.
-        await tx.user.createMany({ data: [{ email }], skipDuplicates: true });
-        const user = await tx.user.findUniqueOrThrow({ where: { email }, select: { id: true, passwordHash: true } });
-        const data = { role: input.role, status: active ? ("ACTIVE" as const) : ("INVITED" as const), unitId: input.unitId, expiresAt: memberExpiry, joinedAt: active ? now : null };
-        const existing = await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true } });
-        const membership = existing
-          ? await tx.membership.update({ where: { organizationId_id: { organizationId: actor.organizationId, id: existing.id } }, data, select: { id: true } })
-          : await tx.membership.create({ data: { organizationId: actor.organizationId, userId: user.id, ...data }, select: { id: true } });
-        if (input.programmeIds.length) {
-          await tx.programmeAssignment.createMany({
-            data: [...new Set(input.programmeIds)].map((programmeId) => ({ organizationId: actor.organizationId, programmeId, membershipId: membership.id })),
-            skipDuplicates: true,
-          });
-        }
-        if (input.unitId) await tx.unitAssignment.create({ data: { organizationId: actor.organizationId, membershipId: membership.id, unitId: input.unitId, startedAt: now } });
-
-        if (active) {
-          // Create instead of invite: the account works now; a new person chooses a password from the email.
-          const url = user.passwordHash ? new URL("/sign-in", env().APP_URL).toString() : await issueResetToken(tx, user.id, org.invitationExpiryDays * 24 * 60);
-          await queueEmail(tx, {
-            organizationId: actor.organizationId,
-            to: email,
-            template: "account-created",
-            props: { organizationName: org.name, inviterName: displayName(inviter), url, hasPassword: Boolean(user.passwordHash), expiresInDays: org.invitationExpiryDays },
-          });
-          await recordAudit(tx, actor, { action: "member.create", targetType: "membership", targetId: membership.id, after: { email, role: input.role, status: "ACTIVE" } });
-          continue;
-        }
-        const { token, hash } = generateToken();
-        const invitation = await tx.invitation.create({
-          data: {
-            organizationId: actor.organizationId,
-            membershipId: membership.id,
-            email,
-            role: input.role,
-            tokenHash: hash,
-            invitedById: actor.userId,
-            message: input.message,
-            expiresAt,
-          },
-          select: { id: true },
-        });
-        await queueEmail(tx, {
-          organizationId: actor.organizationId,
-          to: email,
-          template: "invitation",
-          props: invitationProps(org, inviter, input.role, input.message, token),
-        });
-        await recordAudit(tx, actor, { action: "invitation.send", targetType: "membership", targetId: membership.id, after: { email, role: input.role, invitationId: invitation.id } });
-      }
-      return { ...checked, sent: checked.addresses.length };
+      return sendInvitationsIn(tx, actor, input);
     },
     { timeout: 30_000 },
   );
 }
 
+/** The body of sendInvitations, for callers that hold the organisation's lock in their own transaction (tenant-scoped). */
+export async function sendInvitationsIn(tx: Tx, actor: Actor, input: InviteInput): Promise<InviteResult> {
+  const { org, ...checked } = await check(tx, actor, input);
+  if (checked.refusal) return { ...checked, sent: 0 };
+  await reserveSeats(tx, actor.organizationId, checked.seatsNeeded);
+
+  const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { firstName: true, lastName: true, email: true } });
+  const expiresAt = new Date(Date.now() + org.invitationExpiryDays * 86_400_000);
+  const memberExpiry = input.role === "IMPLEMENTATION_ADMIN" ? expiryFor(input.duration) : null;
+  const now = new Date();
+  const active = input.mode === "create";
+
+  for (const address of checked.addresses) {
+    const email = address.email!;
+    // The global user: created once for any organisation; a concurrent invite elsewhere may win the insert.
+    await tx.user.createMany({ data: [{ email }], skipDuplicates: true });
+    const user = await tx.user.findUniqueOrThrow({ where: { email }, select: { id: true, passwordHash: true } });
+    const data = {
+      role: input.role,
+      status: active ? ("ACTIVE" as const) : ("INVITED" as const),
+      unitId: input.unitId,
+      expiresAt: memberExpiry,
+      joinedAt: active ? now : null,
+    };
+    const existing = await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true } });
+    const membership = existing
+      ? await tx.membership.update({ where: { organizationId_id: { organizationId: actor.organizationId, id: existing.id } }, data, select: { id: true } })
+      : await tx.membership.create({ data: { organizationId: actor.organizationId, userId: user.id, ...data }, select: { id: true } });
+    if (input.programmeIds.length) {
+      await tx.programmeAssignment.createMany({
+        data: [...new Set(input.programmeIds)].map((programmeId) => ({ organizationId: actor.organizationId, programmeId, membershipId: membership.id })),
+        skipDuplicates: true,
+      });
+    }
+    if (input.unitId)
+      await tx.unitAssignment.create({ data: { organizationId: actor.organizationId, membershipId: membership.id, unitId: input.unitId, startedAt: now } });
+
+    if (active) {
+      // Create instead of invite: the account works now; a new person chooses a password from the email.
+      const url = user.passwordHash
+        ? new URL("/sign-in", env().APP_URL).toString()
+        : await issueResetToken(tx, user.id, org.invitationExpiryDays * 24 * 60);
+      await queueEmail(tx, {
+        organizationId: actor.organizationId,
+        to: email,
+        template: "account-created",
+        props: {
+          organizationName: org.name,
+          inviterName: displayName(inviter),
+          url,
+          hasPassword: Boolean(user.passwordHash),
+          expiresInDays: org.invitationExpiryDays,
+        },
+      });
+      await recordAudit(tx, actor, {
+        action: "member.create",
+        targetType: "membership",
+        targetId: membership.id,
+        after: { email, role: input.role, status: "ACTIVE" },
+      });
+      continue;
+    }
+    const { token, hash } = generateToken();
+    const invitation = await tx.invitation.create({
+      data: {
+        organizationId: actor.organizationId,
+        membershipId: membership.id,
+        email,
+        role: input.role,
+        tokenHash: hash,
+        invitedById: actor.userId,
+        message: input.message,
+        expiresAt,
+      },
+      select: { id: true },
+    });
+    await queueEmail(tx, {
+      organizationId: actor.organizationId,
+      to: email,
+      template: "invitation",
+      props: invitationProps(org, inviter, input.role, input.message, token),
+    });
+    await recordAudit(tx, actor, {
+      action: "invitation.send",
+      targetType: "membership",
+      targetId: membership.id,
+      after: { email, role: input.role, invitationId: invitation.id },
+    });
+  }
+  return { ...checked, sent: checked.addresses.length };
+}
+
 /** The invitation email's properties; the link is built from the configured app URL, never a request's host. */
-export function invitationProps(org: { name: string; invitationExpiryDays: number }, inviter: { firstName: string; lastName: string; email: string }, role: Role, message: string, token: string) {
+export function invitationProps(
+  org: { name: string; invitationExpiryDays: number },
+  inviter: { firstName: string; lastName: string; email: string },
+  role: Role,
+  message: string,
+  token: string,
+) {
   return {
     organizationName: org.name,
     inviterName: displayName(inviter),

@@ -20,11 +20,12 @@ export async function programmeScope(client: Tx, actor: Actor): Promise<string[]
 }
 
 /**
- * The members a programme-scoped actor may see: those assigned to one of the same programmes. The
- * pathways issue widens this to the participants and coaches on those programmes' pathways.
+ * The members a programme-scoped actor may see: those assigned to one of the same programmes, and the
+ * participants and coaches of those programmes' pathways.
  */
 export function membersOfProgrammes(programmeIds: string[]): Prisma.MembershipWhereInput {
-  return { programmes: { some: { programmeId: { in: programmeIds } } } };
+  const inProgrammes = { some: { programmeId: { in: programmeIds } } };
+  return { OR: [{ programmes: inProgrammes }, { pathways: inProgrammes }, { coaching: inProgrammes }] };
 }
 
 /** The programmes the actor may see, by name. */

@@ -104,6 +104,9 @@ describe("sending invitations", () => {
     expect((await sendInvitations(db, owner, invite({ emails: emails(2).join(" ") }))).sent).toBe(2);
     expect((await sendInvitations(db, owner, invite({ role: "PARTICIPANT", emails: emails(20).join(" ") }))).sent).toBe(20);
     expect((await seatUsage(tenantDb(db, org.id))).used).toBe(3);
+    // Even over the limit (it was lowered), invites that take no seat go through.
+    await db.organization.update({ where: { id: org.id }, data: { seatLimit: 2 } });
+    expect((await sendInvitations(db, owner, invite({ role: "PARTICIPANT", emails: emails(1).join() }))).sent).toBe(1);
   });
 
   it("holds the seat limit when 50 batches race for 10 free seats", async () => {

@@ -9,6 +9,10 @@ import { archiveUnit, createUnit, listUnits, moveUnit, renameUnit } from "../../
 import { listUsers, userFilterSchema } from "../../lib/users/list";
 import { checkInvitations, inviteSchema, sendInvitations } from "../../lib/invitations/invite";
 import { cancelInvitation, listPendingInvitations, resendAllPending, resendInvitation } from "../../lib/invitations/pending";
+import { cohortFilterSchema, getCohort } from "../../lib/pathways/cohorts";
+import { archivePathway, enrolMember, getPathway, unarchivePathway } from "../../lib/pathways/pathways";
+import { createCohort, createProgramme, listProgrammesWithCounts } from "../../lib/pathways/programmes";
+import { pathwayReport } from "../../lib/pathways/reports";
 import { deactivateMembers, getMemberProfile, reactivateMembers, updateMember, updateMemberSchema } from "../../lib/users/manage";
 import { getSettings, settingsSchema, updateSettings } from "../../lib/orgs/settings";
 import { createMember, createOrganization } from "../factories";
@@ -47,6 +51,27 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
   { name: "resendInvitation", permission: "invitations:send", call: async (a) => resendInvitation(db, a, await pendingInvitation(a)) },
   { name: "resendAllPending", permission: "invitations:send", call: (a) => resendAllPending(db, a) },
   { name: "cancelInvitation", permission: "invitations:send", call: async (a) => cancelInvitation(db, a, await pendingInvitation(a)) },
+  { name: "listProgrammesWithCounts", permission: "programmes:view", call: (a) => listProgrammesWithCounts(db, a) },
+  { name: "pathwayReport", permission: "programmes:view", call: (a) => pathwayReport(db, a) },
+  { name: "createProgramme", permission: "programmes:manage", call: (a) => createProgramme(db, a, { name: `Programme by ${a.role} ${Math.random()}`, description: "", sessionsIncluded: 4 }) },
+  {
+    name: "createCohort",
+    permission: "programmes:manage",
+    call: async (a) => createCohort(db, a, { programmeId: (await setting(a)).programmeId, name: `Cohort ${Math.random()}`, clientName: "", startDate: null, endDate: null }),
+  },
+  { name: "getCohort", permission: "programmes:view", call: async (a) => getCohort(db, a, (await setting(a)).cohortId, cohortFilterSchema.parse({})) },
+  { name: "enrolMember", permission: "pathways:manage", call: async (a) => enrolMember(db, a, await enrolment(a)) },
+  { name: "getPathway", permission: "pathways:view", call: async (a) => getPathway(db, a, await pathwayFor(a)) },
+  { name: "archivePathway", permission: "pathways:manage", call: async (a) => archivePathway(db, a, { pathwayId: await pathwayFor(a), reason: "DNF", credit: true }) },
+  {
+    name: "unarchivePathway",
+    permission: "pathways:restore",
+    call: async (a) => {
+      const pathwayId = await pathwayFor(a);
+      await db.pathway.updateMany({ where: { id: pathwayId }, data: { status: "ARCHIVED", archiveReason: "DNS" } });
+      return unarchivePathway(db, a, pathwayId);
+    },
+  },
   { name: "createUnit", permission: "units:manage", call: (a) => createUnit(db, a, { name: `Unit by ${a.role}`, parentId: null }) },
   { name: "renameUnit", permission: "units:manage", call: async (a) => renameUnit(db, a, { unitId: await unit(a), name: "Renamed" }) },
   { name: "moveUnit", permission: "units:manage", call: async (a) => moveUnit(db, a, { unitId: await unit(a), parentId: null }) },
@@ -85,6 +110,34 @@ async function pendingInvitation(a: Actor) {
   const input = await participantInvite(a);
   await sendInvitations(db, admin, input);
   return (await db.invitation.findFirstOrThrow({ where: { organizationId: a.organizationId, email: input.emails } })).id;
+}
+// The organisation's programme (the actor assigned to it), a cohort, an active coach (the actor when a coach).
+async function setting(a: Actor) {
+  const programme = await db.programme.findFirstOrThrow({ where: { organizationId: a.organizationId }, orderBy: { createdAt: "asc" } });
+  await db.programmeAssignment.upsert({
+    where: { organizationId_programmeId_membershipId: { organizationId: a.organizationId, programmeId: programme.id, membershipId: a.membershipId } },
+    create: { organizationId: a.organizationId, programmeId: programme.id, membershipId: a.membershipId },
+    update: {},
+  });
+  const cohort =
+    (await db.cohort.findFirst({ where: { organizationId: a.organizationId, programmeId: programme.id } })) ??
+    (await db.cohort.create({ data: { organizationId: a.organizationId, programmeId: programme.id, name: "Matrix cohort" } }));
+  const coach = a.role === "COACH" ? { membership: { id: a.membershipId } } : await createMember(db, a.organizationId, { role: "COACH" });
+  const coachEmail = (await db.membership.findFirstOrThrow({ where: { organizationId: a.organizationId, id: coach.membership.id }, include: { user: true } })).user.email;
+  return { programmeId: programme.id, cohortId: cohort.id, coachMembershipId: coach.membership.id, coachEmail };
+}
+async function enrolment(a: Actor) {
+  const s = await setting(a);
+  return { membershipId: await participant(a), cohortId: s.cohortId, coach: s.coachEmail, startDate: "2026-03-02", timezone: "UTC", tags: [] };
+}
+// A pathway the actor reaches: in their programme, coached by them when a coach, theirs when a participant.
+async function pathwayFor(a: Actor) {
+  const s = await setting(a);
+  const membershipId = a.role === "PARTICIPANT" ? a.membershipId : await participant(a);
+  const pathway = await db.pathway.create({
+    data: { organizationId: a.organizationId, membershipId, programmeId: s.programmeId, cohortId: s.cohortId, coachMembershipId: s.coachMembershipId, startDate: new Date(), timezone: "UTC" },
+  });
+  return pathway.id;
 }
 async function unit(a: Actor) {
   return (await db.orgUnit.create({ data: { organizationId: a.organizationId, name: `Unit for ${a.role}` } })).id;

@@ -1,0 +1,133 @@
+import { z } from "zod";
+import type { Db, Tx } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { tenantDb } from "../db/tenant";
+import type { Actor } from "../authz/actor";
+import { assertCan, PROGRAMME_SCOPED_ROLES } from "../authz/permissions";
+import { recordAudit } from "../audit/record";
+import { NotFoundError, ValidationError } from "../errors";
+import { programmeScope } from "../programmes/scope";
+
+const uuid = z.uuid({ error: "Not found" });
+const day = z.union([z.literal("").transform(() => null), z.iso.date({ error: "Use a date like 2026-01-31" }).transform((d) => new Date(`${d}T00:00:00Z`))]);
+
+export const programmeSchema = z.strictObject({
+  name: z.string().trim().min(1, "Enter the programme's name").max(120, "At most 120 characters"),
+  description: z.string().trim().max(2000, "At most 2,000 characters").default(""),
+  sessionsIncluded: z.coerce.number({ error: "Enter a number of sessions" }).int("Whole sessions only").min(0, "At least 0").max(500, "At most 500"),
+});
+export const updateProgrammeSchema = programmeSchema.extend({ programmeId: uuid });
+
+export const cohortSchema = z
+  .strictObject({
+    programmeId: z.uuid({ error: "Choose a programme" }),
+    name: z.string().trim().min(1, "Enter the cohort's name").max(120, "At most 120 characters"),
+    clientName: z.string().trim().max(120, "At most 120 characters").default(""),
+    startDate: day,
+    endDate: day,
+  })
+  .refine((c) => !c.startDate || !c.endDate || c.endDate >= c.startDate, { path: ["endDate"], message: "The end date cannot be before the start date" });
+
+const taken = (field: string, what: string) => new ValidationError("Check the highlighted fields.", { [field]: [`${what} with this name already exists`] });
+const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+
+/** A programme the actor may work on: in their scope, or any for organisation-wide roles. */
+export async function programmeInScope(tx: Tx, actor: Actor, programmeId: string) {
+  const scope = await programmeScope(tx, actor);
+  if (scope && !scope.includes(programmeId)) throw new NotFoundError();
+  const programme = await tx.programme.findFirst({ where: { organizationId: actor.organizationId, id: programmeId } });
+  if (!programme) throw new NotFoundError();
+  return programme;
+}
+
+/** Creates a programme; a programme manager who creates one is assigned to it. */
+export async function createProgramme(db: Db, actor: Actor, input: z.infer<typeof programmeSchema>) {
+  assertCan(actor.role, "programmes:manage");
+  try {
+    return await tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+      const programme = await tx.programme.create({ data: { organizationId: actor.organizationId, ...input } });
+      if (PROGRAMME_SCOPED_ROLES.has(actor.role)) {
+        await tx.programmeAssignment.create({ data: { organizationId: actor.organizationId, programmeId: programme.id, membershipId: actor.membershipId } });
+      }
+      await recordAudit(tx, actor, { action: "programme.create", targetType: "programme", targetId: programme.id, after: input });
+      return programme;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken("name", "A programme");
+    throw error;
+  }
+}
+
+export async function updateProgramme(db: Db, actor: Actor, { programmeId, ...input }: z.infer<typeof updateProgrammeSchema>) {
+  assertCan(actor.role, "programmes:manage");
+  try {
+    return await tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+      const before = await programmeInScope(tx, actor, programmeId);
+      await tx.programme.updateMany({ where: { id: programmeId }, data: input });
+      await recordAudit(tx, actor, {
+        action: "programme.update",
+        targetType: "programme",
+        targetId: programmeId,
+        before: { name: before.name, description: before.description, sessionsIncluded: before.sessionsIncluded },
+        after: input,
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken("name", "A programme");
+    throw error;
+  }
+}
+
+export async function createCohort(db: Db, actor: Actor, input: z.infer<typeof cohortSchema>) {
+  assertCan(actor.role, "programmes:manage");
+  try {
+    return await tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+      await programmeInScope(tx, actor, input.programmeId);
+      const cohort = await tx.cohort.create({ data: { organizationId: actor.organizationId, ...input } });
+      await recordAudit(tx, actor, { action: "cohort.create", targetType: "cohort", targetId: cohort.id, after: { name: cohort.name, programmeId: cohort.programmeId } });
+      return cohort;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken("name", "A cohort of this programme");
+    throw error;
+  }
+}
+
+const COUNTS = ["active", "COMPLETED", "DNF", "DNS"] as const;
+export type PathwayCounts = Record<(typeof COUNTS)[number], number>;
+
+/** The programmes the actor may see, each with its cohorts and pathway counts (active, completed, DNF, DNS). */
+export async function listProgrammesWithCounts(db: Db, actor: Actor) {
+  assertCan(actor.role, "programmes:view");
+  const t = tenantDb(db, actor.organizationId);
+  const scope = await programmeScope(t, actor);
+  const programmes = await t.programme.findMany({
+    where: scope ? { id: { in: scope } } : {},
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      sessionsIncluded: true,
+      cohorts: { orderBy: [{ startDate: "desc" }, { name: "asc" }], select: { id: true, name: true, clientName: true, startDate: true, endDate: true, creditBalance: true } },
+    },
+  });
+  const grouped = await t.pathway.groupBy({
+    by: ["cohortId", "status", "archiveReason"],
+    where: { programmeId: { in: programmes.map((p) => p.id) } },
+    _count: { _all: true },
+  });
+  const empty = (): PathwayCounts => ({ active: 0, COMPLETED: 0, DNF: 0, DNS: 0 });
+  const byCohort = new Map<string, PathwayCounts>();
+  for (const g of grouped) {
+    const counts = byCohort.get(g.cohortId) ?? empty();
+    counts[g.status === "ACTIVE" ? "active" : (g.archiveReason ?? "COMPLETED")] += g._count._all;
+    byCohort.set(g.cohortId, counts);
+  }
+  return programmes.map((p) => {
+    const cohorts = p.cohorts.map((c) => ({ ...c, counts: byCohort.get(c.id) ?? empty() }));
+    const counts = empty();
+    for (const c of cohorts) for (const k of COUNTS) counts[k] += c.counts[k];
+    return { ...p, cohorts, counts };
+  });
+}

@@ -1,0 +1,254 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../lib/authz/actor";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
+import { cohortFilterSchema, getCohort } from "../../lib/pathways/cohorts";
+import {
+  addUserWithPathway,
+  addUserWithPathwaySchema,
+  archivePathway,
+  archiveSchema,
+  enrolMember,
+  enrolSchema,
+  getPathway,
+  memberPathways,
+  scheduleSession,
+  setSessionStatus,
+  unarchivePathway,
+} from "../../lib/pathways/pathways";
+import { cohortSchema, createCohort, createProgramme, listProgrammesWithCounts, programmeSchema } from "../../lib/pathways/programmes";
+import { pathwayReport, pathwayReportCsv } from "../../lib/pathways/reports";
+import { listUsers, userFilterSchema } from "../../lib/users/list";
+import { createMember, createOrganization } from "../factories";
+import { createActor } from "../factories/actor";
+import { testDb } from "../support/db";
+import { recordFigures } from "../support/figures";
+
+const db = testDb();
+const unique = () => Math.random().toString(36).slice(2, 10);
+
+type World = Awaited<ReturnType<typeof world>>;
+
+/** An organisation with a programme of 6 sessions, a cohort, an active coach and an admin. */
+async function world() {
+  const org = await createOrganization(db, { seatLimit: 50 });
+  const admin = await createActor(db, org.id, "ADMIN");
+  const programme = await createProgramme(db, admin, programmeSchema.parse({ name: `Leadership ${unique()}`, sessionsIncluded: "6" }));
+  const cohort = await createCohort(db, admin, cohortSchema.parse({ programmeId: programme.id, name: "Spring", startDate: "2026-03-01", endDate: "" }));
+  const coach = await createMember(db, org.id, { role: "COACH", email: `coach-${unique()}@example.test` });
+  return { org, admin, programme, cohort, coach };
+}
+
+async function enrol(w: World, actor: Actor = w.admin, overrides: Record<string, string> = {}) {
+  const participant = await createMember(db, w.org.id, { role: "PARTICIPANT" });
+  const pathway = await enrolMember(
+    db,
+    actor,
+    enrolSchema.parse({ membershipId: participant.membership.id, cohortId: w.cohort.id, coach: w.coach.user.email, startDate: "2026-03-02", timezone: "Europe/London", ...overrides }),
+  );
+  return { participant, pathway };
+}
+
+async function attend(w: World, pathwayId: string, n: number) {
+  for (let i = 0; i < n; i++) {
+    const s = await scheduleSession(db, w.admin, { pathwayId, title: `Session ${i + 1}`, date: "2026-03-10", time: "09:30", durationMinutes: 60 });
+    await setSessionStatus(db, w.admin, { sessionId: s.id, status: "ATTENDED" });
+  }
+}
+
+const ledgerSum = async (cohortId: string) => (await db.creditEntry.aggregate({ where: { cohortId }, _sum: { amount: true } }))._sum.amount ?? 0;
+const balance = async (cohortId: string) => (await db.cohort.findFirstOrThrow({ where: { id: cohortId } })).creditBalance;
+
+describe("pathways", () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await world();
+  });
+
+  it("cannot exist without a coach, and the coach must be an active COACH of this organisation", async () => {
+    const participant = await createMember(db, w.org.id, { role: "PARTICIPANT" });
+    const base = { membershipId: participant.membership.id, cohortId: w.cohort.id, startDate: "2026-03-02", timezone: "UTC" };
+    expect(enrolSchema.safeParse({ ...base, coach: "" }).success).toBe(false);
+    const foreignOrg = await createOrganization(db);
+    const foreignCoach = await createMember(db, foreignOrg.id, { role: "COACH" });
+    const goneCoach = await createMember(db, w.org.id, { role: "COACH", status: "DEACTIVATED" });
+    const notACoach = await createMember(db, w.org.id, { role: "SPONSOR" });
+    for (const coach of [foreignCoach, goneCoach, notACoach]) {
+      const error = await enrolMember(db, w.admin, enrolSchema.parse({ ...base, coach: coach.user.email })).catch((e) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error.fieldErrors.coach[0]).toMatch(/active coach/);
+    }
+    expect(await db.pathway.count({ where: { membershipId: participant.membership.id } })).toBe(0);
+    // Positive control, and a participant may have several pathways.
+    await enrolMember(db, w.admin, enrolSchema.parse({ ...base, coach: w.coach.user.email, tags: "exec, remote" }));
+    await enrolMember(db, w.admin, enrolSchema.parse({ ...base, coach: w.coach.user.email.toUpperCase() }));
+    const pathways = await memberPathways(db, w.admin, participant.membership.id);
+    expect(pathways).toHaveLength(2);
+  });
+
+  it("refuses an archive without a reason, and credits exactly the unused sessions; the ledger sums to the balance", async () => {
+    const { pathway } = await enrol(w);
+    expect(archiveSchema.safeParse({ pathwayId: pathway.id, credit: "on" }).success).toBe(false);
+    await attend(w, pathway.id, 2);
+    const before = await balance(w.cohort.id);
+    const result = await archivePathway(db, w.admin, archiveSchema.parse({ pathwayId: pathway.id, reason: "DNF", credit: "on" }));
+    expect(result).toEqual({ credited: 4, unused: 4 });
+    expect(await balance(w.cohort.id)).toBe(before + 4);
+    expect(await ledgerSum(w.cohort.id)).toBe(await balance(w.cohort.id));
+    const detail = await getPathway(db, w.admin, pathway.id);
+    expect(detail).toMatchObject({ status: "ARCHIVED", archiveReason: "DNF", used: 2, unused: 4 });
+    // Archived sessions no longer change.
+    await expect(scheduleSession(db, w.admin, { pathwayId: pathway.id, title: "Late", date: "2026-04-01", time: "10:00", durationMinutes: 30 })).rejects.toThrow(/archived/);
+    // Without credit: nothing on the ledger.
+    const other = await enrol(w);
+    expect((await archivePathway(db, w.admin, archiveSchema.parse({ pathwayId: other.pathway.id, reason: "DNS" }))).credited).toBe(0);
+    expect(await ledgerSum(w.cohort.id)).toBe(before + 4);
+  });
+
+  it("un-archiving (admins only) reverses the credit through another entry", async () => {
+    const { pathway } = await enrol(w);
+    const before = await balance(w.cohort.id);
+    await archivePathway(db, w.admin, archiveSchema.parse({ pathwayId: pathway.id, reason: "COMPLETED", credit: "on" }));
+    expect(await balance(w.cohort.id)).toBe(before + 6);
+    const pm = await createActor(db, w.org.id, "PROGRAM_MANAGER");
+    await db.programmeAssignment.create({ data: { organizationId: w.org.id, programmeId: w.programme.id, membershipId: pm.membershipId } });
+    await expect(unarchivePathway(db, pm, pathway.id)).rejects.toThrow(ForbiddenError);
+    expect(await unarchivePathway(db, w.admin, pathway.id)).toEqual({ reversed: 6 });
+    expect(await balance(w.cohort.id)).toBe(before);
+    expect(await ledgerSum(w.cohort.id)).toBe(before);
+    const entries = await db.creditEntry.findMany({ where: { pathwayId: pathway.id }, orderBy: { createdAt: "asc" } });
+    expect(entries.map((e) => e.amount)).toEqual([6, -6]);
+    expect((await getPathway(db, w.admin, pathway.id)).status).toBe("ACTIVE");
+  });
+
+  it("archives and credits once when two people archive the same pathway at once", async () => {
+    const { pathway } = await enrol(w);
+    const before = await balance(w.cohort.id);
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () => archivePathway(db, w.admin, archiveSchema.parse({ pathwayId: pathway.id, reason: "DNF", credit: "on" }))),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await balance(w.cohort.id)).toBe(before + 6);
+    expect(await db.creditEntry.count({ where: { pathwayId: pathway.id } })).toBe(1);
+    expect(await ledgerSum(w.cohort.id)).toBe(await balance(w.cohort.id));
+    recordFigures("pathway-archive-race", { concurrentArchives: 5, doubleCredits: (await db.creditEntry.count({ where: { pathwayId: pathway.id } })) - 1 });
+  });
+
+  it("schedules sessions at the local time of the pathway's time zone", async () => {
+    const { pathway } = await enrol(w, w.admin, { timezone: "America/New_York" });
+    const session = await scheduleSession(db, w.admin, { pathwayId: pathway.id, title: "Kick-off", date: "2026-07-01", time: "09:30", durationMinutes: 45 });
+    expect(session.scheduledAt.toISOString()).toBe("2026-07-01T13:30:00.000Z");
+    // The pathway's coach may run its sessions; another coach may not see it at all.
+    const coachActor: Actor = { userId: w.coach.user.id, membershipId: w.coach.membership.id, organizationId: w.org.id, role: "COACH", ipAddress: null };
+    await setSessionStatus(db, coachActor, { sessionId: session.id, status: "NO_SHOW" });
+    const stranger = await createActor(db, w.org.id, "COACH");
+    await expect(setSessionStatus(db, stranger, { sessionId: session.id, status: "ATTENDED" })).rejects.toThrow(NotFoundError);
+    expect((await getPathway(db, coachActor, pathway.id)).sessions[0].status).toBe("NO_SHOW");
+  });
+});
+
+describe("scope and tenancy", () => {
+  it("gives a programme manager outside the programme 'not found', and one inside it the cohort", async () => {
+    const w = await world();
+    const { pathway } = await enrol(w);
+    const outside = await createActor(db, w.org.id, "PROGRAM_MANAGER");
+    const inside = await createActor(db, w.org.id, "PROGRAM_MANAGER");
+    await db.programmeAssignment.create({ data: { organizationId: w.org.id, programmeId: w.programme.id, membershipId: inside.membershipId } });
+    const filter = cohortFilterSchema.parse({});
+    await expect(getCohort(db, outside, w.cohort.id, filter)).rejects.toThrow(NotFoundError);
+    await expect(getPathway(db, outside, pathway.id)).rejects.toThrow(NotFoundError);
+    await expect(archivePathway(db, outside, archiveSchema.parse({ pathwayId: pathway.id, reason: "DNF" }))).rejects.toThrow(NotFoundError);
+    await expect(createCohort(db, outside, cohortSchema.parse({ programmeId: w.programme.id, name: "Theirs", startDate: "", endDate: "" }))).rejects.toThrow(NotFoundError);
+    expect(await listProgrammesWithCounts(db, outside)).toEqual([]);
+    // Positive controls.
+    expect((await getCohort(db, inside, w.cohort.id, filter)).pathways).toHaveLength(1);
+    expect((await listProgrammesWithCounts(db, inside)).map((p) => p.id)).toEqual([w.programme.id]);
+    // The programme manager now sees the pathway's participant and coach in the Users list.
+    const seen = (await listUsers(db, inside, userFilterSchema.parse({}))).rows.map((r) => r.id);
+    expect(seen).toEqual(expect.arrayContaining([pathway.membershipId, pathway.coachMembershipId]));
+    // A sponsor of the programme reads but cannot change.
+    const sponsor = await createActor(db, w.org.id, "SPONSOR");
+    await db.programmeAssignment.create({ data: { organizationId: w.org.id, programmeId: w.programme.id, membershipId: sponsor.membershipId } });
+    expect((await getCohort(db, sponsor, w.cohort.id, filter)).pathways).toHaveLength(1);
+    await expect(archivePathway(db, sponsor, archiveSchema.parse({ pathwayId: pathway.id, reason: "DNF" }))).rejects.toThrow(ForbiddenError);
+  });
+
+  it("treats another organisation's programme, cohort, pathway and session ids as missing, changing nothing", async () => {
+    const mine = await world();
+    const theirs = await world();
+    const { pathway } = await enrol(theirs);
+    const session = await scheduleSession(db, theirs.admin, { pathwayId: pathway.id, title: "Theirs", date: "2026-05-01", time: "10:00", durationMinutes: 30 });
+    const filter = cohortFilterSchema.parse({});
+    let attempts = 0;
+    const refused = async (p: Promise<unknown>) => {
+      attempts++;
+      await expect(p).rejects.toThrow(/Not found|Choose a cohort|Check the highlighted/);
+    };
+    await refused(getCohort(db, mine.admin, theirs.cohort.id, filter));
+    await refused(getPathway(db, mine.admin, pathway.id));
+    await refused(archivePathway(db, mine.admin, archiveSchema.parse({ pathwayId: pathway.id, reason: "DNF", credit: "on" })));
+    await refused(unarchivePathway(db, mine.admin, pathway.id));
+    await refused(setSessionStatus(db, mine.admin, { sessionId: session.id, status: "ATTENDED" }));
+    await refused(scheduleSession(db, mine.admin, { pathwayId: pathway.id, title: "x", date: "2026-05-01", time: "10:00", durationMinutes: 30 }));
+    await refused(createCohort(db, mine.admin, cohortSchema.parse({ programmeId: theirs.programme.id, name: "Hijack", startDate: "", endDate: "" })));
+    const participant = await createMember(db, mine.org.id, { role: "PARTICIPANT" });
+    await refused(enrolMember(db, mine.admin, enrolSchema.parse({ membershipId: participant.membership.id, cohortId: theirs.cohort.id, coach: mine.coach.user.email, startDate: "2026-03-02", timezone: "UTC" })));
+    const foreignParticipant = await createMember(db, theirs.org.id, { role: "PARTICIPANT" });
+    await refused(enrolMember(db, mine.admin, enrolSchema.parse({ membershipId: foreignParticipant.membership.id, cohortId: mine.cohort.id, coach: mine.coach.user.email, startDate: "2026-03-02", timezone: "UTC" })));
+    expect(await db.pathway.findFirstOrThrow({ where: { id: pathway.id } })).toMatchObject({ status: "ACTIVE" });
+    expect(await db.coachingSession.findFirstOrThrow({ where: { id: session.id } })).toMatchObject({ status: "SCHEDULED" });
+    expect(await db.cohort.count({ where: { programmeId: theirs.programme.id } })).toBe(1);
+    expect(await ledgerSum(theirs.cohort.id)).toBe(0);
+    recordFigures("pathways-cross-tenant", { isolationChecks: attempts, leaks: 0 });
+  });
+});
+
+describe("adding a user with a pathway in one step", () => {
+  it("invites a new person as a participant of the programme and enrols them; an existing member is just enrolled", async () => {
+    const w = await world();
+    const email = `plus-${unique()}@example.test`;
+    const input = (e: string) =>
+      addUserWithPathwaySchema.parse({ email: e, firstName: "Nia", lastName: "New", cohortId: w.cohort.id, coach: w.coach.user.email, startDate: "2026-04-01", timezone: "Europe/Berlin" });
+    const { pathway, invited } = await addUserWithPathway(db, w.admin, input(email));
+    expect(invited).toBe(true);
+    const member = await db.membership.findFirstOrThrow({ where: { id: pathway.membershipId }, include: { user: true } });
+    expect(member).toMatchObject({ role: "PARTICIPANT", status: "INVITED", user: { firstName: "Nia", lastName: "New" } });
+    expect(await db.invitation.count({ where: { organizationId: w.org.id, email } })).toBe(1);
+    expect(await db.emailOutbox.count({ where: { toAddress: email, template: "invitation" } })).toBe(1);
+
+    const again = await addUserWithPathway(db, w.admin, input(email));
+    expect(again.invited).toBe(false);
+    expect(await db.pathway.count({ where: { membershipId: pathway.membershipId } })).toBe(2);
+    expect(await db.invitation.count({ where: { organizationId: w.org.id, email } })).toBe(1);
+
+    // A bad coach stops everything: nobody is invited.
+    const nobody = `nobody-${unique()}@example.test`;
+    await expect(addUserWithPathway(db, w.admin, { ...input(nobody), coach: "not-a-coach@example.test" })).rejects.toThrow(ValidationError);
+    expect(await db.user.count({ where: { email: nobody } })).toBe(0);
+    expect(await db.emailOutbox.count({ where: { toAddress: nobody } })).toBe(0);
+  });
+});
+
+describe("reporting", () => {
+  it("counts pathways by outcome and sessions used and credited, per cohort and per programme, and exports CSV", async () => {
+    const w = await world();
+    const second = await createCohort(db, w.admin, cohortSchema.parse({ programmeId: w.programme.id, name: "Autumn", startDate: "", endDate: "" }));
+    const a = await enrol(w);
+    const b = await enrol(w);
+    await enrol(w);
+    await attend(w, a.pathway.id, 6);
+    await attend(w, b.pathway.id, 1);
+    await archivePathway(db, w.admin, archiveSchema.parse({ pathwayId: a.pathway.id, reason: "COMPLETED", credit: "on" }));
+    await archivePathway(db, w.admin, archiveSchema.parse({ pathwayId: b.pathway.id, reason: "DNF", credit: "on" }));
+    const report = await pathwayReport(db, w.admin);
+    const spring = report.cohorts.find((r) => r.cohort === "Spring")!;
+    expect(spring).toMatchObject({ active: 1, completed: 1, dnf: 1, dns: 0, sessionsIncluded: 18, sessionsUsed: 7, sessionsCredited: 5 });
+    expect(report.cohorts.find((r) => r.cohort === second.name)).toMatchObject({ active: 0, sessionsCredited: 0 });
+    expect(report.programmes).toEqual([expect.objectContaining({ programme: w.programme.name, active: 1, completed: 1, dnf: 1, sessionsUsed: 7, sessionsCredited: 5 })]);
+    const csv = await pathwayReportCsv(db, w.admin);
+    expect(csv.startsWith("\uFEFFProgramme,Cohort,Active")).toBe(true);
+    expect(csv).toContain(`${w.programme.name},Spring,1,1,1,0,18,7,5`);
+    expect(csv).toContain(`${w.programme.name},All cohorts,1,1,1,0,18,7,5`);
+    const counts = (await listProgrammesWithCounts(db, w.admin))[0].counts;
+    expect(counts).toEqual({ active: 1, COMPLETED: 1, DNF: 1, DNS: 0 });
+  });
+});
