@@ -48,9 +48,37 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const users = Object.fromEntries((await tx.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })).map((u) => [u.email, u.id]));
     const pm = await tx.membership.findUniqueOrThrow({ where: { organizationId_userId: { organizationId: org.id, userId: users["pm@acme.test"] } } });
     const [essentials] = await Promise.all(
-      ["Leadership Essentials", "Sales Accelerator"].map((name) => tx.programme.create({ data: { organizationId: org.id, name } })),
+      [
+        { name: "Leadership Essentials", description: "Six one-to-one sessions for new team leads.", sessionsIncluded: 6 },
+        { name: "Sales Accelerator", description: "Four sessions on consultative selling.", sessionsIncluded: 4 },
+      ].map((p) => tx.programme.create({ data: { organizationId: org.id, ...p } })),
     );
     await tx.programmeAssignment.create({ data: { organizationId: org.id, programmeId: essentials.id, membershipId: pm.id } });
+
+    // A cohort with Pat on it, coached by Carla, two sessions attended and one to come.
+    const cohort = await tx.cohort.create({
+      data: { organizationId: org.id, programmeId: essentials.id, name: "Spring 2026", clientName: "Acme Retail", startDate: new Date("2026-03-01T00:00:00Z") },
+    });
+    const membershipOf = async (email: string) => (await tx.membership.findUniqueOrThrow({ where: { organizationId_userId: { organizationId: org.id, userId: users[email] } } })).id;
+    const pathway = await tx.pathway.create({
+      data: {
+        organizationId: org.id,
+        membershipId: await membershipOf("pat@acme.test"),
+        programmeId: essentials.id,
+        cohortId: cohort.id,
+        coachMembershipId: await membershipOf("coach1@acme.test"),
+        startDate: new Date("2026-03-02T00:00:00Z"),
+        timezone: "Europe/London",
+        tags: ["retail"],
+      },
+    });
+    for (const [title, when, status] of [
+      ["Kick-off", "2026-03-03T09:00:00Z", "ATTENDED"],
+      ["Goals", "2026-03-17T09:00:00Z", "ATTENDED"],
+      ["Feedback", "2026-12-01T09:00:00Z", "SCHEDULED"],
+    ] as const) {
+      await tx.coachingSession.create({ data: { organizationId: org.id, pathwayId: pathway.id, title, scheduledAt: new Date(when), durationMinutes: 60, status } });
+    }
 
     const second = await tx.organization.create({ data: { ...SECOND_ORG, plan: "TEAM", seatLimit: 5 } });
     const northwindOwner = await tx.user.upsert({

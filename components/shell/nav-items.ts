@@ -5,6 +5,8 @@ export type NavItem = { label: string; href: (orgSlug: string) => string; permis
 /** The left navigation: an item shows only to roles holding its permission. */
 export const NAV_ITEMS: NavItem[] = [
   { label: "Dashboard", href: (org) => `/${org}`, permission: "dashboard:view" },
+  { label: "Programmes", href: (org) => `/${org}/programmes`, permission: "programmes:view" },
+  { label: "Reports", href: (org) => `/${org}/reports`, permission: "programmes:view" },
   { label: "Users", href: (org) => `/${org}/users`, permission: "users:view" },
   { label: "Invitations", href: (org) => `/${org}/invitations`, permission: "invitations:send" },
   { label: "Units", href: (org) => `/${org}/units`, permission: "units:manage" },

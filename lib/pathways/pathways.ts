@@ -261,9 +261,10 @@ export async function memberPathways(db: Db, actor: Actor, membershipId: string)
       status: true,
       archiveReason: true,
       startDate: true,
-      programme: { select: { name: true } },
+      programme: { select: { name: true, sessionsIncluded: true } },
       cohort: { select: { id: true, name: true } },
       coach: { select: { user: { select: { email: true, firstName: true, lastName: true } } } },
+      _count: { select: { sessions: { where: { status: "ATTENDED" } } } },
     },
   });
 }
@@ -321,4 +322,53 @@ export async function activeCoaches(db: Db, actor: Actor) {
     select: { id: true, user: { select: { email: true, firstName: true, lastName: true } } },
   });
   return coaches.map((c) => ({ id: c.id, email: c.user.email, name: displayName(c.user) }));
+}
+
+const PATHWAY_ROW = {
+  id: true,
+  status: true,
+  archiveReason: true,
+  startDate: true,
+  participant: { select: { id: true, user: { select: { email: true, firstName: true, lastName: true } } } },
+  coach: { select: { id: true, user: { select: { email: true, firstName: true, lastName: true } } } },
+  programme: { select: { name: true } },
+  cohort: { select: { id: true, name: true } },
+} as const satisfies Prisma.PathwaySelect;
+
+/**
+ * The dashboard's lists, within the actor's reach: active pathways starting in the next two weeks,
+ * and started ones with no attended session in the last 30 days.
+ */
+export async function pathwayWatchlist(db: Db, actor: Actor, now = new Date()) {
+  const t = tenantDb(db, actor.organizationId);
+  const scope = await pathwayScope(t, actor);
+  const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const [startingSoon, quiet] = await Promise.all([
+    t.pathway.findMany({
+      where: { ...scope, status: "ACTIVE", startDate: { gte: today, lte: new Date(today.getTime() + 14 * 86_400_000) } },
+      orderBy: [{ startDate: "asc" }, { id: "asc" }],
+      take: 20,
+      select: PATHWAY_ROW,
+    }),
+    t.pathway.findMany({
+      where: { ...scope, status: "ACTIVE", startDate: { lte: today }, sessions: { none: { status: "ATTENDED", scheduledAt: { gte: new Date(now.getTime() - 30 * 86_400_000) } } } },
+      orderBy: [{ startDate: "asc" }, { id: "asc" }],
+      take: 20,
+      select: PATHWAY_ROW,
+    }),
+  ]);
+  return { startingSoon, quiet };
+}
+
+/** Cohorts the actor may add pathways to, with their programme, for pickers. */
+export async function cohortsForPicker(db: Db, actor: Actor) {
+  assertCan(actor.role, "pathways:manage");
+  const t = tenantDb(db, actor.organizationId);
+  const scope = await programmeScope(t, actor);
+  const cohorts = await t.cohort.findMany({
+    where: scope ? { programmeId: { in: scope } } : {},
+    orderBy: [{ programme: { name: "asc" } }, { name: "asc" }],
+    select: { id: true, name: true, programme: { select: { name: true } } },
+  });
+  return cohorts.map((c) => ({ value: c.id, label: `${c.programme.name} › ${c.name}` }));
 }

@@ -252,3 +252,23 @@ describe("reporting", () => {
     expect(counts).toEqual({ active: 1, COMPLETED: 1, DNF: 1, DNS: 0 });
   });
 });
+
+describe("the dashboard's watchlist", () => {
+  it("lists pathways starting in the next two weeks and started ones without a recent attended session", async () => {
+    const w = await world();
+    const now = new Date("2026-06-15T12:00:00Z");
+    const soon = await enrol(w, w.admin, { startDate: "2026-06-20" });
+    await enrol(w, w.admin, { startDate: "2026-08-01" }); // too far
+    const quiet = await enrol(w, w.admin, { startDate: "2026-05-01" });
+    const busy = await enrol(w, w.admin, { startDate: "2026-05-01" });
+    const s = await scheduleSession(db, w.admin, { pathwayId: busy.pathway.id, title: "Recent", date: "2026-06-10", time: "10:00", durationMinutes: 60 });
+    await setSessionStatus(db, w.admin, { sessionId: s.id, status: "ATTENDED" });
+    const { pathwayWatchlist } = await import("../../lib/pathways/pathways");
+    const list = await pathwayWatchlist(db, w.admin, now);
+    expect(list.startingSoon.map((p) => p.id)).toEqual([soon.pathway.id]);
+    expect(list.quiet.map((p) => p.id)).toEqual([quiet.pathway.id]);
+    // A coach sees only the pathways they coach.
+    const other = await createActor(db, w.org.id, "COACH");
+    expect(await pathwayWatchlist(db, other, now)).toEqual({ startingSoon: [], quiet: [] });
+  });
+});

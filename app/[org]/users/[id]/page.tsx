@@ -13,8 +13,11 @@ import { allUnits, unitTree } from "@/lib/units/units";
 import { STATUS_LABELS } from "@/lib/users/list";
 import { DURATION_LABELS, IMPLEMENTATION_ADMIN_DURATIONS } from "@/lib/users/implementation-admins";
 import { getMemberProfile } from "@/lib/users/manage";
+import { memberPathways } from "@/lib/pathways/pathways";
+import { PathwayList } from "@/components/pathways/pathway-list";
 import { TIMEZONES } from "@/lib/users/profile";
 import { deactivateMemberAction, reactivateMemberAction, updateMemberAction } from "../actions";
+import { archivePathwayAction } from "../../programmes/actions";
 import { displayName } from "@/lib/users/display-name";
 
 export const metadata: Metadata = { title: "User" };
@@ -34,6 +37,7 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
   const mayEdit = can(member.role, "users:manage") && canGrant(member.role, m.role);
   const [units, programmes] = mayEdit ? await Promise.all([allUnits(tenantDb(db(), actor.organizationId)), listVisibleProgrammes(db(), actor)]) : [[], []];
   const roles = grantableRoles(member.role);
+  const pathways = await memberPathways(db(), actor, m.id);
 
   return (
     <section className="space-y-8">
@@ -128,7 +132,13 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
         <h2 id="pathways-heading" className="mb-2 text-lg font-semibold">
           Pathways
         </h2>
-        <p className="text-sm text-slate-600">Pathways appear here once this person is enrolled on a programme.</p>
+        <PathwayList
+          org={org}
+          rows={pathways}
+          showParticipant={false}
+          empty="Not on any pathway yet."
+          archive={can(member.role, "pathways:manage") ? { action: archivePathwayAction, name } : undefined}
+        />
       </section>
 
       <section aria-labelledby="history-heading">

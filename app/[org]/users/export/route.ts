@@ -3,6 +3,7 @@ import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { exportUsersCsv } from "@/lib/users/export";
 import { userFilterSchema } from "@/lib/users/list";
+import { csvResponse } from "@/lib/web/csv-response";
 
 export const dynamic = "force-dynamic";
 
@@ -29,12 +30,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
     },
   });
   const filename = `users-${member.organization.slug}-${new Date().toISOString().slice(0, 10)}.csv`;
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(body, filename);
 }

@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArchiveForm, SessionForm } from "@/components/pathways/forms";
+import { SessionActions } from "@/components/pathways/session-actions";
+import { ActionButton } from "@/components/ui/action-button";
+import { HeaderCells } from "@/components/ui/table";
+import { memberActor } from "@/lib/auth/member";
+import { requireMember } from "@/lib/auth/page";
+import { can } from "@/lib/authz/permissions";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { ARCHIVE_REASON_LABELS, getPathway, SESSION_STATUS_LABELS } from "@/lib/pathways/pathways";
+import { displayName } from "@/lib/users/display-name";
+import { archivePathwayAction, scheduleSessionAction, sessionStatusAction, unarchivePathwayAction } from "../../programmes/actions";
+
+export const metadata: Metadata = { title: "Pathway" };
+
+export default async function PathwayPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+  const { org, id } = await params;
+  const member = await requireMember(org, "pathways:view");
+  const pathway = await getPathway(db(), memberActor(member), id).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const name = displayName(pathway.participant.user);
+  const archived = pathway.status === "ARCHIVED";
+  const runsSessions = can(member.role, "pathways:manage") || (can(member.role, "coachees:manage") && pathway.coachMembershipId === member.membershipId);
+  const local = (d: Date) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: pathway.timezone }).format(d);
+  return (
+    <section className="space-y-6">
+      <div>
+        <p className="text-sm">
+          <Link href={`/${org}/cohorts/${pathway.cohort.id}`} className="text-indigo-700 underline">
+            {pathway.programme.name} › {pathway.cohort.name}
+          </Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold">Pathway of {name}</h1>
+        <p className="text-slate-600">
+          {archived ? `Archived: ${ARCHIVE_REASON_LABELS[pathway.archiveReason ?? "COMPLETED"].toLowerCase()}` : "Active"} · primary coach {displayName(pathway.coach.user)} · starts{" "}
+          {pathway.startDate.toISOString().slice(0, 10)} · {pathway.timezone}
+          {pathway.tags.length ? ` · ${pathway.tags.join(", ")}` : ""}
+        </p>
+        <p className="mt-2" role="status" aria-label="Sessions">
+          Sessions: {pathway.used} used of {pathway.programme.sessionsIncluded} included, {pathway.unused} unused
+        </p>
+      </div>
+      <div className="flex flex-wrap gap-4">
+        {!archived && can(member.role, "pathways:manage") ? (
+          <ArchiveForm org={org} pathwayId={pathway.id} name={name} unused={pathway.unused} action={archivePathwayAction} />
+        ) : null}
+        {archived && can(member.role, "pathways:restore") ? (
+          <ActionButton action={unarchivePathwayAction} fields={{ org, pathwayId: pathway.id }} label="Reopen this pathway (reverses any credit)" />
+        ) : null}
+      </div>
+
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading" className="mb-2 text-lg font-semibold">
+          Coaching sessions
+        </h2>
+        {pathway.sessions.length === 0 ? (
+          <p className="text-sm text-slate-600">No sessions yet{runsSessions && !archived ? ": schedule the first one below." : "."}</p>
+        ) : (
+          <table className={`w-full border-collapse bg-white text-left text-sm ${archived ? "opacity-60" : ""}`} aria-describedby={archived ? "archived-note" : undefined}>
+            <thead>
+              <tr className="border-b border-slate-200">
+                <HeaderCells labels={["When (local to the pathway)", "Title", "Length", "Status", ...(runsSessions && !archived ? ["Actions"] : [])]} />
+              </tr>
+            </thead>
+            <tbody>
+              {pathway.sessions.map((s) => (
+                <tr key={s.id} className="border-b border-slate-100">
+                  <td className="p-2 whitespace-nowrap">{local(s.scheduledAt)}</td>
+                  <td className="p-2">{s.title}</td>
+                  <td className="p-2">{s.durationMinutes} min</td>
+                  <td className="p-2">{SESSION_STATUS_LABELS[s.status]}</td>
+                  {runsSessions && !archived ? (
+                    <td className="p-2">
+                      <SessionActions org={org} sessionId={s.id} title={s.title} status={s.status} action={sessionStatusAction} />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {archived ? (
+          <p id="archived-note" className="mt-2 text-sm text-slate-600">
+            This pathway is archived: its sessions are kept for the record and no longer change.
+          </p>
+        ) : null}
+      </section>
+      {runsSessions && !archived ? <SessionForm org={org} pathwayId={pathway.id} action={scheduleSessionAction} /> : null}
+      {pathway.credits.length ? (
+        <section aria-labelledby="credits-heading">
+          <h2 id="credits-heading" className="mb-2 text-lg font-semibold">
+            Credits to the cohort
+          </h2>
+          <ul className="text-sm">
+            {pathway.credits.map((c) => (
+              <li key={c.id}>
+                {c.createdAt.toISOString().slice(0, 10)}: {c.amount > 0 ? `+${c.amount}` : c.amount} ({c.note})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </section>
+  );
+}

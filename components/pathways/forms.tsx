@@ -1,0 +1,170 @@
+"use client";
+
+import { useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, SelectField, TextareaField, type Option } from "@/components/ui/field";
+import { fieldError, FormStatus } from "@/components/ui/form-status";
+import { HiddenFields } from "@/components/ui/hidden-fields";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+
+type Programme = { id: string; name: string; description: string; sessionsIncluded: number };
+
+/** Create a programme, or edit one when `programme` is given. */
+export function ProgrammeForm({ org, programme, action }: { org: string; programme?: Programme; action: FormAction }) {
+  const [result, formProps, pending] = useFormAction(action);
+  const heading = programme ? "Edit programme" : "New programme";
+  return (
+    <form {...formProps} noValidate aria-label={heading} className="max-w-md">
+      <h2 className="mb-3 text-lg font-semibold">{heading}</h2>
+      <FormStatus result={result} />
+      <HiddenFields fields={programme ? { org, programmeId: programme.id } : { org }} />
+      <Field label="Programme name" name="name" id={`${heading}-name`} defaultValue={programme?.name} error={fieldError(result, "name")} />
+      <TextareaField label="Description" name="description" id={`${heading}-description`} defaultValue={programme?.description} error={fieldError(result, "description")} />
+      <Field
+        label="Sessions included"
+        name="sessionsIncluded"
+        id={`${heading}-sessions`}
+        type="number"
+        min={0}
+        defaultValue={programme?.sessionsIncluded ?? 6}
+        error={fieldError(result, "sessionsIncluded")}
+      />
+      <Button type="submit" disabled={pending}>
+        {programme ? "Save programme" : "Create programme"}
+      </Button>
+    </form>
+  );
+}
+
+export function CohortForm({ org, programmeId, action }: { org: string; programmeId: string; action: FormAction }) {
+  const [result, formProps, pending] = useFormAction(action);
+  return (
+    <form {...formProps} noValidate aria-label="New cohort" className="max-w-md">
+      <h2 className="mb-3 text-lg font-semibold">New cohort</h2>
+      <FormStatus result={result} />
+      <HiddenFields fields={{ org, programmeId }} />
+      <Field label="Cohort name" name="name" error={fieldError(result, "name")} />
+      <Field label="Client or company (optional)" name="clientName" error={fieldError(result, "clientName")} />
+      <Field label="Start date" name="startDate" type="date" error={fieldError(result, "startDate")} />
+      <Field label="End date" name="endDate" type="date" error={fieldError(result, "endDate")} />
+      <Button type="submit" disabled={pending}>
+        Create cohort
+      </Button>
+    </form>
+  );
+}
+
+/**
+ * The "+": one person and their pathway. The primary coach is a typeahead over the organisation's
+ * active coaches (a datalist); the form cannot be saved without one.
+ */
+export function AddPathwayForm(props: {
+  org: string;
+  cohorts: Option[];
+  defaultCohort?: string;
+  coaches: { email: string; name: string }[];
+  timezones: readonly string[];
+  action: FormAction<{ pathwayId: string }>;
+}) {
+  const { org, cohorts, defaultCohort, coaches, timezones, action } = props;
+  const [result, formProps, pending] = useFormAction(action);
+  const zone = typeof Intl === "undefined" ? "UTC" : Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return (
+    <form {...formProps} noValidate aria-labelledby="add-pathway-heading" className="max-w-lg">
+      <h1 id="add-pathway-heading" className="mb-4 text-2xl font-semibold">
+        Add a participant with a pathway
+      </h1>
+      <FormStatus result={result} />
+      {result?.ok && result.data ? (
+        <p className="mb-4 text-sm">
+          <a href={`/${org}/pathways/${result.data.pathwayId}`} className="text-indigo-700 underline">
+            Open the new pathway
+          </a>
+        </p>
+      ) : null}
+      <HiddenFields fields={{ org }} />
+      <Field label="Email" name="email" type="email" hint="Someone new is invited as a participant; someone already here is enrolled." error={fieldError(result, "email")} />
+      <Field label="First name" name="firstName" error={fieldError(result, "firstName")} />
+      <Field label="Last name" name="lastName" error={fieldError(result, "lastName")} />
+      <SelectField label="Cohort" name="cohortId" defaultValue={defaultCohort ?? ""} options={cohorts} empty="Choose a cohort" error={fieldError(result, "cohortId")} />
+      <Field label="Primary coach" name="coach" list="active-coaches" autoComplete="off" hint="Start typing a coach's name or email." error={fieldError(result, "coach")} />
+      <datalist id="active-coaches">
+        {coaches.map((c) => (
+          <option key={c.email} value={c.email}>
+            {c.name}
+          </option>
+        ))}
+      </datalist>
+      <Field label="Start date" name="startDate" type="date" error={fieldError(result, "startDate")} />
+      <SelectField label="Time zone" name="timezone" defaultValue={timezones.includes(zone) ? zone : "UTC"} options={timezones} error={fieldError(result, "timezone")} />
+      <Field label="Tags (optional)" name="tags" hint="Separated by commas." error={fieldError(result, "tags")} />
+      <Button type="submit" disabled={pending}>
+        Add participant
+      </Button>
+    </form>
+  );
+}
+
+/** Archive a pathway: the reason is required, and the person chooses whether unused sessions are credited back. */
+export function ArchiveForm({ org, pathwayId, name, unused, action }: { org: string; pathwayId: string; name: string; unused: number; action: FormAction }) {
+  const [result, formProps, pending] = useFormAction(action);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = `archive-${pathwayId}`;
+  return (
+    <form {...formProps} noValidate>
+      <HiddenFields fields={{ org, pathwayId }} />
+      <FormStatus result={result?.ok ? result : result ? { ...result, error: fieldError(result, "reason") ?? result.error } : null} />
+      <button type="button" disabled={pending} onClick={() => dialog.current?.showModal()} className="text-sm text-indigo-700 underline">
+        Archive the pathway of {name}
+      </button>
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
+        <h2 id={titleId} className="mb-2 text-lg font-semibold">
+          Archive the pathway of {name}?
+        </h2>
+        <p className="mb-3 text-sm text-slate-700">It stays readable; its sessions can no longer change.</p>
+        <fieldset className="mb-3">
+          <legend className="mb-1 text-sm font-medium">Why does it end?</legend>
+          {[
+            ["DNF", "Did not finish"],
+            ["DNS", "Did not start"],
+            ["COMPLETED", "All sessions complete"],
+          ].map(([value, label]) => (
+            <label key={value} className="flex items-center gap-2 text-sm">
+              <input type="radio" name="reason" value={value} required /> {label}
+            </label>
+          ))}
+        </fieldset>
+        <label className="mb-4 flex items-center gap-2 text-sm">
+          <input type="checkbox" name="credit" defaultChecked={unused > 0} />
+          Credit the {unused} unused session{unused === 1 ? "" : "s"} back to the cohort
+        </label>
+        <div className="flex justify-end gap-3">
+          <button type="button" className="rounded-md border border-slate-300 px-4 py-2 text-sm" onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+          <Button type="submit" onClick={() => dialog.current?.close()}>
+            Archive
+          </Button>
+        </div>
+      </dialog>
+    </form>
+  );
+}
+
+export function SessionForm({ org, pathwayId, action }: { org: string; pathwayId: string; action: FormAction }) {
+  const [result, formProps, pending] = useFormAction(action);
+  return (
+    <form {...formProps} noValidate aria-label="Schedule a session" className="max-w-md">
+      <h2 className="mb-3 text-lg font-semibold">Schedule a session</h2>
+      <FormStatus result={result} />
+      <HiddenFields fields={{ org, pathwayId }} />
+      <Field label="Title" name="title" error={fieldError(result, "title")} />
+      <Field label="Date" name="date" type="date" error={fieldError(result, "date")} />
+      <Field label="Time" name="time" type="time" error={fieldError(result, "time")} />
+      <Field label="Duration (minutes)" name="durationMinutes" type="number" min={5} defaultValue={60} error={fieldError(result, "durationMinutes")} />
+      <Button type="submit" disabled={pending}>
+        Schedule
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { AppPage } from "./pages/app-page";
+import { linkIn, receivedMail } from "./pages/inbox";
+
+const newcomer = `nina-${Date.now().toString(36)}@guests.test`;
+
+test("a programme manager adds a new person with a pathway in one step, and the invitation arrives over SMTP", async ({ page }) => {
+  await AppPage.signIn(page, "pm@acme.test");
+  await expect(page.getByRole("region", { name: "Programmes and cohorts" })).toContainText("Leadership Essentials");
+  await expect(page.getByRole("region", { name: "Programmes and cohorts" })).not.toContainText("Sales Accelerator"); // not theirs
+  await page.getByRole("link", { name: "Add a participant with a pathway" }).click();
+  await expect(page.getByRole("heading", { name: "Add a participant with a pathway" })).toBeVisible();
+
+  await page.getByLabel("Email").fill(newcomer);
+  await page.getByLabel("First name").fill("Nina");
+  await page.getByLabel("Last name").fill("Newcomer");
+  await page.getByLabel("Cohort").selectOption({ label: "Leadership Essentials › Spring 2026" });
+  await page.getByLabel("Start date").fill("2026-12-01");
+  // No coach: refused at the field, nothing created.
+  await page.getByRole("button", { name: "Add participant" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Choose the primary coach" })).toBeVisible();
+
+  await page.getByLabel("Primary coach").fill("coach1@acme.test");
+  await page.getByRole("button", { name: "Add participant" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Pathway created, and ${newcomer} is invited` })).toBeVisible();
+
+  const mail = await receivedMail(newcomer, /invited to join Acme Coaching/);
+  expect(linkIn(mail, "http://localhost:3100/invite/")).toBeTruthy();
+
+  await page.getByRole("link", { name: "Open the new pathway" }).click();
+  await expect(page.getByRole("heading", { name: "Pathway of Nina Newcomer" })).toBeVisible();
+  await expect(page.getByRole("status", { name: "Sessions" })).toContainText("0 used of 6 included");
+});
+
+test("archiving from the cohort page with reason and credit moves the cohort's balance through its ledger", async ({ page }) => {
+  const app = await AppPage.signIn(page, "pm@acme.test");
+  await app.open("Programmes");
+  await page.getByRole("link", { name: "Spring 2026" }).first().click();
+  await expect(page.getByRole("heading", { name: "Spring 2026" })).toBeVisible();
+  const balance = page.getByRole("status", { name: "Credit balance" });
+  await expect(balance).toContainText("Session credit balance: 0");
+  await expect(page.getByRole("row", { name: /Pat Participant/ })).toContainText("2 / 6");
+
+  await page.getByRole("button", { name: "Archive the pathway of Pat Participant" }).click();
+  const dialog = page.getByRole("dialog", { name: "Archive the pathway of Pat Participant?" });
+  await dialog.getByLabel("Did not finish").check();
+  await expect(dialog.getByLabel("Credit the 4 unused sessions back to the cohort")).toBeChecked();
+  await dialog.getByRole("button", { name: "Archive" }).click();
+
+  // The balance is a live region: the change is announced.
+  await expect(balance).toContainText("Session credit balance: 4");
+  await expect(page.getByRole("table", { name: "Pathways" }).getByRole("row", { name: /Pat Participant/ })).toContainText("Archived: did not finish");
+  await expect(page.getByRole("region", { name: "Credit ledger" })).toContainText("+4");
+
+  // The filters live in the URL.
+  await page.getByLabel("Status").selectOption({ label: "Active" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/status=ACTIVE/);
+  await expect(page.getByRole("table", { name: "Pathways" }).getByRole("row", { name: /Pat Participant/ })).toHaveCount(0);
+});
