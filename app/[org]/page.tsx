@@ -5,16 +5,19 @@ import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can, ROLE_LABELS } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { pathwayWatchlist } from "@/lib/pathways/pathways";
+import { pathwaysInReach, pathwayWatchlist } from "@/lib/pathways/pathways";
 import { listProgrammesWithCounts } from "@/lib/pathways/programmes";
 
 export default async function Dashboard({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const member = await requireMember(org, "dashboard:view");
   const actor = memberActor(member);
-  const [programmes, watchlist] = await Promise.all([
-    can(member.role, "programmes:view") ? listProgrammesWithCounts(db(), actor) : null,
+  const programmesView = can(member.role, "programmes:view");
+  const [programmes, watchlist, mine] = await Promise.all([
+    programmesView ? listProgrammesWithCounts(db(), actor) : null,
     can(member.role, "pathways:view") ? pathwayWatchlist(db(), actor) : null,
+    // Coaches and participants, who have no programme pages: the pathways they work on.
+    !programmesView && can(member.role, "pathways:view") ? pathwaysInReach(db(), actor) : null,
   ]);
   return (
     <section className="space-y-8">
@@ -66,6 +69,14 @@ export default async function Dashboard({ params }: { params: Promise<{ org: str
               ))}
             </ul>
           )}
+        </section>
+      ) : null}
+      {mine ? (
+        <section aria-labelledby="mine-heading">
+          <h2 id="mine-heading" className="mb-2 text-lg font-semibold">
+            Pathways
+          </h2>
+          <PathwayList org={org} rows={mine} empty="No pathways yet: they appear here when someone puts you on one." />
         </section>
       ) : null}
       {watchlist ? (

@@ -36,19 +36,24 @@ export function ProgrammeForm({ org, programme, action }: { org: string; program
   );
 }
 
-export function CohortForm({ org, programmeId, action }: { org: string; programmeId: string; action: FormAction }) {
+type Cohort = { id: string; name: string; clientName: string; startDate: Date | null; endDate: Date | null };
+const isoDay = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : "");
+
+/** Create a cohort of a programme, or edit one when `cohort` is given. */
+export function CohortForm({ org, programmeId, cohort, action }: { org: string; programmeId?: string; cohort?: Cohort; action: FormAction }) {
   const [result, formProps, pending] = useFormAction(action);
+  const heading = cohort ? "Edit cohort" : "New cohort";
   return (
-    <form {...formProps} noValidate aria-label="New cohort" className="max-w-md">
-      <h2 className="mb-3 text-lg font-semibold">New cohort</h2>
+    <form {...formProps} noValidate aria-label={heading} className="max-w-md">
+      <h2 className="mb-3 text-lg font-semibold">{heading}</h2>
       <FormStatus result={result} />
-      <HiddenFields fields={{ org, programmeId }} />
-      <Field label="Cohort name" name="name" error={fieldError(result, "name")} />
-      <Field label="Client or company (optional)" name="clientName" error={fieldError(result, "clientName")} />
-      <Field label="Start date" name="startDate" type="date" error={fieldError(result, "startDate")} />
-      <Field label="End date" name="endDate" type="date" error={fieldError(result, "endDate")} />
+      <HiddenFields fields={cohort ? { org, cohortId: cohort.id } : { org, programmeId: programmeId ?? "" }} />
+      <Field label="Cohort name" name="name" defaultValue={cohort?.name} error={fieldError(result, "name")} />
+      <Field label="Client or company (optional)" name="clientName" defaultValue={cohort?.clientName} error={fieldError(result, "clientName")} />
+      <Field label="Start date" name="startDate" type="date" defaultValue={isoDay(cohort?.startDate)} error={fieldError(result, "startDate")} />
+      <Field label="End date" name="endDate" type="date" defaultValue={isoDay(cohort?.endDate)} error={fieldError(result, "endDate")} />
       <Button type="submit" disabled={pending}>
-        Create cohort
+        {cohort ? "Save cohort" : "Create cohort"}
       </Button>
     </form>
   );

@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   "pathways:view",
   "pathways:manage",
   "pathways:restore",
+  "sessions:manage",
   "imports:run",
   "coachees:manage",
   "goals:own",
@@ -31,10 +32,10 @@ const TABLE: Record<Role, ReadonlySet<Permission>> = {
   OWNER: new Set([...ADMIN, "plan:manage"]),
   ADMIN: new Set(ADMIN),
   IMPLEMENTATION_ADMIN: new Set(ADMIN),
-  PROGRAM_MANAGER: new Set(["dashboard:view", "users:view", "invitations:send", "programmes:view", "programmes:manage", "pathways:view", "pathways:manage"]),
-  COACH: new Set(["dashboard:view", "coachees:manage", "pathways:view"]),
+  PROGRAM_MANAGER: new Set(["dashboard:view", "users:view", "invitations:send", "programmes:view", "programmes:manage", "pathways:view", "pathways:manage", "sessions:manage"]),
+  COACH: new Set(["dashboard:view", "coachees:manage", "pathways:view", "sessions:manage"]),
   SPONSOR: new Set(["dashboard:view", "programmes:view", "pathways:view"]),
-  PARTICIPANT: new Set(["dashboard:view", "goals:own"]),
+  PARTICIPANT: new Set(["dashboard:view", "goals:own", "pathways:view"]),
 };
 
 export function can(role: Role, permission: Permission): boolean {

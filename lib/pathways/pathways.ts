@@ -7,7 +7,7 @@ import { lockOrganization, tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan, can, PATHWAY_REACH } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
-import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
+import { NotFoundError, ValidationError } from "../errors";
 import { sendInvitationsIn } from "../invitations/invite";
 import { programmeScope } from "../programmes/scope";
 import { displayName } from "../users/display-name";
@@ -278,18 +278,14 @@ export const sessionSchema = z.strictObject({
 });
 export const sessionStatusSchema = z.strictObject({ sessionId: uuid, status: z.enum(SessionStatus, { error: "Choose a status" }) });
 
-/** Who may work a pathway's sessions: its programme managers and admins, and its primary coach. */
-function assertMayRunSessions(actor: Actor, pathway: { coachMembershipId: string }) {
-  if (can(actor.role, "pathways:manage")) return;
-  if (can(actor.role, "coachees:manage") && pathway.coachMembershipId === actor.membershipId) return;
-  throw new ForbiddenError();
-}
+// Who works a pathway's sessions: "sessions:manage" within the pathway reach, so its programme
+// managers and admins, and its primary coach (a coach reaches only the pathways they coach).
 
 /** Schedules a coaching session at a local date and time in the pathway's time zone. */
 export async function scheduleSession(db: Db, actor: Actor, input: z.infer<typeof sessionSchema>) {
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    assertCan(actor.role, "sessions:manage");
     const pathway = await pathwayInScope(tx, actor, input.pathwayId);
-    assertMayRunSessions(actor, pathway);
     if (pathway.status === "ARCHIVED") throw new ValidationError("This pathway is archived: its sessions can no longer change.");
     const { timezone } = await tx.pathway.findFirstOrThrow({ where: { id: pathway.id }, select: { timezone: true } });
     const [y, m, d] = input.date.split("-").map(Number);
@@ -303,11 +299,11 @@ export async function scheduleSession(db: Db, actor: Actor, input: z.infer<typeo
 
 /** Marks a session attended, cancelled or no-show (or back to scheduled). Used sessions = attended ones. */
 export async function setSessionStatus(db: Db, actor: Actor, input: z.infer<typeof sessionStatusSchema>) {
+  assertCan(actor.role, "sessions:manage");
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const session = await tx.coachingSession.findFirst({ where: { id: input.sessionId }, select: { id: true, pathwayId: true } });
     if (!session) throw new NotFoundError();
     const pathway = await pathwayInScope(tx, actor, session.pathwayId);
-    assertMayRunSessions(actor, pathway);
     if (pathway.status === "ARCHIVED") throw new ValidationError("This pathway is archived: its sessions can no longer change.");
     await tx.coachingSession.updateMany({ where: { id: session.id }, data: { status: input.status } });
   });
@@ -371,4 +367,10 @@ export async function cohortsForPicker(db: Db, actor: Actor) {
     select: { id: true, name: true, programme: { select: { name: true } } },
   });
   return cohorts.map((c) => ({ value: c.id, label: `${c.programme.name} › ${c.name}` }));
+}
+
+/** The pathways in the actor's reach, active first: a coach's coachees, a participant's own. */
+export async function pathwaysInReach(db: Db, actor: Actor) {
+  const t = tenantDb(db, actor.organizationId);
+  return t.pathway.findMany({ where: await pathwayScope(t, actor), orderBy: [{ status: "asc" }, { startDate: "desc" }], take: 100, select: PATHWAY_ROW });
 }

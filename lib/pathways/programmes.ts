@@ -28,6 +28,16 @@ export const cohortSchema = z
   })
   .refine((c) => !c.startDate || !c.endDate || c.endDate >= c.startDate, { path: ["endDate"], message: "The end date cannot be before the start date" });
 
+export const updateCohortSchema = z
+  .strictObject({
+    cohortId: uuid,
+    name: z.string().trim().min(1, "Enter the cohort's name").max(120, "At most 120 characters"),
+    clientName: z.string().trim().max(120, "At most 120 characters").default(""),
+    startDate: day,
+    endDate: day,
+  })
+  .refine((c) => !c.startDate || !c.endDate || c.endDate >= c.startDate, { path: ["endDate"], message: "The end date cannot be before the start date" });
+
 const taken = (field: string, what: string) => new ValidationError("Check the highlighted fields.", { [field]: [`${what} with this name already exists`] });
 const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 
@@ -86,6 +96,24 @@ export async function createCohort(db: Db, actor: Actor, input: z.infer<typeof c
       const cohort = await tx.cohort.create({ data: { organizationId: actor.organizationId, ...input } });
       await recordAudit(tx, actor, { action: "cohort.create", targetType: "cohort", targetId: cohort.id, after: { name: cohort.name, programmeId: cohort.programmeId } });
       return cohort;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken("name", "A cohort of this programme");
+    throw error;
+  }
+}
+
+/** Edits a cohort's name, client and dates (its balance moves only through the ledger). */
+export async function updateCohort(db: Db, actor: Actor, { cohortId, ...input }: z.infer<typeof updateCohortSchema>) {
+  assertCan(actor.role, "programmes:manage");
+  try {
+    return await tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+      const before = await tx.cohort.findFirst({ where: { id: cohortId }, select: { programmeId: true, name: true, clientName: true, startDate: true, endDate: true } });
+      if (!before) throw new NotFoundError();
+      await programmeInScope(tx, actor, before.programmeId);
+      await tx.cohort.updateMany({ where: { id: cohortId }, data: input });
+      const { programmeId: _p, ...was } = before;
+      await recordAudit(tx, actor, { action: "cohort.update", targetType: "cohort", targetId: cohortId, before: JSON.parse(JSON.stringify(was)), after: JSON.parse(JSON.stringify(input)) });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw taken("name", "A cohort of this programme");

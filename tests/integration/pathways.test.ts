@@ -15,7 +15,7 @@ import {
   setSessionStatus,
   unarchivePathway,
 } from "../../lib/pathways/pathways";
-import { cohortSchema, createCohort, createProgramme, listProgrammesWithCounts, programmeSchema } from "../../lib/pathways/programmes";
+import { cohortSchema, createCohort, createProgramme, listProgrammesWithCounts, programmeSchema, updateCohort, updateCohortSchema } from "../../lib/pathways/programmes";
 import { pathwayReport, pathwayReportCsv } from "../../lib/pathways/reports";
 import { listUsers, userFilterSchema } from "../../lib/users/list";
 import { createMember, createOrganization } from "../factories";
@@ -158,6 +158,10 @@ describe("scope and tenancy", () => {
     await expect(getPathway(db, outside, pathway.id)).rejects.toThrow(NotFoundError);
     await expect(archivePathway(db, outside, archiveSchema.parse({ pathwayId: pathway.id, reason: "DNF" }))).rejects.toThrow(NotFoundError);
     await expect(createCohort(db, outside, cohortSchema.parse({ programmeId: w.programme.id, name: "Theirs", startDate: "", endDate: "" }))).rejects.toThrow(NotFoundError);
+    await expect(updateCohort(db, outside, updateCohortSchema.parse({ cohortId: w.cohort.id, name: "Renamed", startDate: "", endDate: "" }))).rejects.toThrow(NotFoundError);
+    expect(updateCohortSchema.safeParse({ cohortId: w.cohort.id, name: "x", startDate: "2026-05-01", endDate: "2026-04-01" }).success).toBe(false);
+    await updateCohort(db, inside, updateCohortSchema.parse({ cohortId: w.cohort.id, name: "Spring renamed", clientName: "Acme", startDate: "2026-03-01", endDate: "2026-09-30" }));
+    expect((await db.cohort.findFirstOrThrow({ where: { id: w.cohort.id } })).name).toBe("Spring renamed");
     expect(await listProgrammesWithCounts(db, outside)).toEqual([]);
     // Positive controls.
     expect((await getCohort(db, inside, w.cohort.id, filter)).pathways).toHaveLength(1);
@@ -270,5 +274,11 @@ describe("the dashboard's watchlist", () => {
     // A coach sees only the pathways they coach.
     const other = await createActor(db, w.org.id, "COACH");
     expect(await pathwayWatchlist(db, other, now)).toEqual({ startingSoon: [], quiet: [] });
+    const { pathwaysInReach } = await import("../../lib/pathways/pathways");
+    const coachActor: Actor = { userId: w.coach.user.id, membershipId: w.coach.membership.id, organizationId: w.org.id, role: "COACH", ipAddress: null };
+    expect((await pathwaysInReach(db, coachActor)).length).toBe(4);
+    expect(await pathwaysInReach(db, other)).toEqual([]);
+    const own: Actor = { userId: quiet.participant.user.id, membershipId: quiet.participant.membership.id, organizationId: w.org.id, role: "PARTICIPANT", ipAddress: null };
+    expect((await pathwaysInReach(db, own)).map((p) => p.id)).toEqual([quiet.pathway.id]);
   });
 });

@@ -10,8 +10,9 @@ import { listUsers, userFilterSchema } from "../../lib/users/list";
 import { checkInvitations, inviteSchema, sendInvitations } from "../../lib/invitations/invite";
 import { cancelInvitation, listPendingInvitations, resendAllPending, resendInvitation } from "../../lib/invitations/pending";
 import { cohortFilterSchema, getCohort } from "../../lib/pathways/cohorts";
-import { archivePathway, enrolMember, getPathway, unarchivePathway } from "../../lib/pathways/pathways";
-import { createCohort, createProgramme, listProgrammesWithCounts } from "../../lib/pathways/programmes";
+import { addUserWithPathway, archivePathway, enrolMember, getPathway, scheduleSession, unarchivePathway } from "../../lib/pathways/pathways";
+import { createCohort, createProgramme, listProgrammesWithCounts, updateCohort, updateProgramme } from "../../lib/pathways/programmes";
+import { resendForMembers } from "../../lib/invitations/pending";
 import { pathwayReport } from "../../lib/pathways/reports";
 import { deactivateMembers, getMemberProfile, reactivateMembers, updateMember, updateMemberSchema } from "../../lib/users/manage";
 import { getSettings, settingsSchema, updateSettings } from "../../lib/orgs/settings";
@@ -59,6 +60,26 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
     permission: "programmes:manage",
     call: async (a) => createCohort(db, a, { programmeId: (await setting(a)).programmeId, name: `Cohort ${Math.random()}`, clientName: "", startDate: null, endDate: null }),
   },
+  {
+    name: "updateCohort",
+    permission: "programmes:manage",
+    call: async (a) => updateCohort(db, a, { cohortId: (await setting(a)).cohortId, name: `Renamed by ${a.role} ${Math.random()}`, clientName: "", startDate: null, endDate: null }),
+  },
+  {
+    name: "updateProgramme",
+    permission: "programmes:manage",
+    call: async (a) => updateProgramme(db, a, { programmeId: (await setting(a)).programmeId, name: `Programme ${Math.random()}`, description: "", sessionsIncluded: 6 }),
+  },
+  {
+    name: "addUserWithPathway",
+    permission: "pathways:manage",
+    call: async (a) => {
+      const { membershipId: _m, ...rest } = await enrolment(a);
+      return addUserWithPathway(db, a, { ...rest, email: `plus-${Math.random().toString(36).slice(2)}@example.test`, firstName: "P", lastName: "Q" });
+    },
+  },
+  { name: "scheduleSession", permission: "sessions:manage", call: async (a) => scheduleSession(db, a, { pathwayId: await pathwayFor(a), title: "T", date: "2026-05-01", time: "10:00", durationMinutes: 30 }) },
+  { name: "resendForMembers", permission: "invitations:send", call: async (a) => resendForMembers(db, a, [await participant(a)]) },
   { name: "getCohort", permission: "programmes:view", call: async (a) => getCohort(db, a, (await setting(a)).cohortId, cohortFilterSchema.parse({})) },
   { name: "enrolMember", permission: "pathways:manage", call: async (a) => enrolMember(db, a, await enrolment(a)) },
   { name: "getPathway", permission: "pathways:view", call: async (a) => getPathway(db, a, await pathwayFor(a)) },

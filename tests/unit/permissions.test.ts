@@ -19,8 +19,8 @@ describe("the permission table", () => {
     expect(roles.filter((r) => can(r, "plan:manage"))).toEqual(["OWNER"]);
   });
 
-  it("gives participants only their own goals", () => {
-    expect(PERMISSIONS.filter((p) => can("PARTICIPANT", p)).sort()).toEqual(["dashboard:view", "goals:own"]);
+  it("gives participants only their own goals and pathways", () => {
+    expect(PERMISSIONS.filter((p) => can("PARTICIPANT", p)).sort()).toEqual(["dashboard:view", "goals:own", "pathways:view"]);
   });
 
   it("throws an expected error when a role lacks a permission, and not when it has it", () => {

@@ -15,7 +15,16 @@ import {
   setSessionStatus,
   unarchivePathway,
 } from "@/lib/pathways/pathways";
-import { cohortSchema, createCohort, createProgramme, programmeSchema, updateProgramme, updateProgrammeSchema } from "@/lib/pathways/programmes";
+import {
+  cohortSchema,
+  createCohort,
+  createProgramme,
+  programmeSchema,
+  updateCohort,
+  updateCohortSchema,
+  updateProgramme,
+  updateProgrammeSchema,
+} from "@/lib/pathways/programmes";
 import { ARCHIVE_REASON_LABELS } from "@/lib/pathways/pathways";
 
 const refresh = () => revalidatePath("/[org]", "layout");
@@ -36,6 +45,12 @@ export const createCohortAction = memberAction("programmes:manage", cohortSchema
   await createCohort(db(), actor, input);
   refresh();
   return { ok: true, message: `Cohort ${input.name} created.` };
+});
+
+export const updateCohortAction = memberAction("programmes:manage", updateCohortSchema, async (actor, input) => {
+  await updateCohort(db(), actor, input);
+  refresh();
+  return { ok: true, message: "Cohort saved." };
 });
 
 export const addUserWithPathwayAction = memberAction("pathways:manage", addUserWithPathwaySchema, async (actor, input) => {
@@ -63,14 +78,14 @@ export const unarchivePathwayAction = memberAction("pathways:restore", z.strictO
   return { ok: true, message: reversed ? `Reopened; the ${reversed} credited session${reversed === 1 ? " was" : "s were"} taken back.` : "Reopened." };
 });
 
-// Sessions: programme managers and admins, or the pathway's own coach (checked by the service).
-export const scheduleSessionAction = memberAction("pathways:view", sessionSchema, async (actor, input) => {
+// Sessions: programme managers and admins, or the pathway's own coach (the service's pathway reach).
+export const scheduleSessionAction = memberAction("sessions:manage", sessionSchema, async (actor, input) => {
   await scheduleSession(db(), actor, input);
   refresh();
   return { ok: true, message: "Session scheduled." };
 });
 
-export const sessionStatusAction = memberAction("pathways:view", sessionStatusSchema, async (actor, input) => {
+export const sessionStatusAction = memberAction("sessions:manage", sessionStatusSchema, async (actor, input) => {
   await setSessionStatus(db(), actor, input);
   refresh();
   return { ok: true, message: "Session updated." };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArchiveForm } from "@/components/pathways/forms";
+import { ArchiveForm, CohortForm } from "@/components/pathways/forms";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/field";
 import { HeaderCells } from "@/components/ui/table";
@@ -14,7 +14,7 @@ import { cohortFilterSchema, getCohort, type CohortFilter } from "@/lib/pathways
 import { ARCHIVE_REASON_LABELS } from "@/lib/pathways/pathways";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
-import { archivePathwayAction } from "../../programmes/actions";
+import { archivePathwayAction, updateCohortAction } from "../../programmes/actions";
 
 export const metadata: Metadata = { title: "Cohort" };
 
@@ -154,6 +154,7 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
           </table>
         )}
       </section>
+      {can(member.role, "programmes:manage") ? <CohortForm org={org} cohort={cohort} action={updateCohortAction} /> : null}
     </section>
   );
 }

@@ -25,7 +25,8 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
   });
   const name = displayName(pathway.participant.user);
   const archived = pathway.status === "ARCHIVED";
-  const runsSessions = can(member.role, "pathways:manage") || (can(member.role, "coachees:manage") && pathway.coachMembershipId === member.membershipId);
+  // The pathway is in reach (getPathway found it), so the permission decides.
+  const runsSessions = can(member.role, "sessions:manage");
   const local = (d: Date) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: pathway.timezone }).format(d);
   return (
     <section className="space-y-6">
