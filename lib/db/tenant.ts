@@ -23,6 +23,7 @@ const TENANT_MODELS = new Set([
   "Pathway",
   "CoachingSession",
   "CreditEntry",
+  "ImportPreview",
 ]);
 
 const FILTERED = new Set([

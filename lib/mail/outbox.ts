@@ -32,3 +32,28 @@ export async function queueEmail<T extends TemplateName>(tx: Tx, email: QueuedEm
   });
   return row.id;
 }
+
+/**
+ * Queues one email per recipient for a large batch (an import): the template is rendered once with a
+ * placeholder link, which each recipient's own link replaces, and the rows go in with one statement.
+ * Same guarantees as queueEmail: inside the caller's transaction, sent only after it commits.
+ */
+export async function queueEmailBatch<T extends TemplateName>(
+  tx: Tx,
+  email: { organizationId: string; template: T; props: TemplateProps<T> & { url: string }; recipients: { to: string; url: string }[] },
+): Promise<number> {
+  const PLACEHOLDER = "https://pathwise.invalid/link-placeholder";
+  const rendered = await renderEmail(email.template, { ...email.props, url: PLACEHOLDER });
+  const subject = singleLine(rendered.subject);
+  const { count } = await tx.emailOutbox.createMany({
+    data: email.recipients.map((r) => ({
+      organizationId: email.organizationId,
+      toAddress: emailSchema.parse(r.to),
+      subject,
+      html: rendered.html.replaceAll(PLACEHOLDER, r.url),
+      text: rendered.text.replaceAll(PLACEHOLDER, r.url),
+      template: email.template,
+    })),
+  });
+  return count;
+}

@@ -1,0 +1,196 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { Db, Tx } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { lockOrganization, tenantDb } from "../db/tenant";
+import { env } from "../env";
+import type { Actor } from "../authz/actor";
+import { assertCan, ROLE_LABELS } from "../authz/permissions";
+import { recordAudit } from "../audit/record";
+import { NotFoundError, ValidationError } from "../errors";
+import { queueEmailBatch } from "../mail/outbox";
+import { programmeScope } from "../programmes/scope";
+import { generateToken } from "../security/tokens";
+import { displayName } from "../users/display-name";
+import { reserveSeats } from "../users/seats";
+import { csvChunk } from "../users/export";
+import { COLUMNS, ImportFileError, parseImportFile } from "./parse";
+import { parseDay, validateRows, type Colour, type ImportTarget, type RowResult } from "./validate";
+
+export { ImportFileError };
+
+export const importIdSchema = z.strictObject({ importId: z.uuid({ error: "Not found" }) });
+
+/** The cohort an import goes into, within the actor's programme scope. */
+async function target(tx: Tx, actor: Actor, cohortId: string): Promise<ImportTarget> {
+  const scope = await programmeScope(tx, actor);
+  const cohort = await tx.cohort.findFirst({
+    where: { id: cohortId, ...(scope ? { programmeId: { in: scope } } : {}) },
+    select: { id: true, programme: { select: { id: true, name: true } } },
+  });
+  if (!cohort) throw new NotFoundError();
+  return { cohortId: cohort.id, programmeId: cohort.programme.id, programmeName: cohort.programme.name };
+}
+
+const count = (rows: RowResult[], colour: Colour) => rows.filter((r) => r.colour === colour).length;
+
+/**
+ * Checks an uploaded file for a cohort and keeps the result as a preview: nothing else is written
+ * and nothing is sent. The preview is bound to the file's hash, the organisation and the admin.
+ */
+export async function previewImport(db: Db, actor: Actor, input: { cohortId: string; fileName: string; bytes: Uint8Array }) {
+  assertCan(actor.role, "imports:run");
+  const { rows, unknownColumns } = parseImportFile(input.bytes);
+  const t = tenantDb(db, actor.organizationId);
+  const into = await target(t, actor, input.cohortId);
+  const checked = await validateRows(t, rows, into);
+  const preview = await t.importPreview.create({
+    data: {
+      organizationId: actor.organizationId,
+      cohortId: into.cohortId,
+      createdById: actor.userId,
+      fileName: input.fileName.slice(0, 200),
+      fileHash: createHash("sha256").update(input.bytes).digest("hex"),
+      rows: checked as unknown as Prisma.InputJsonValue,
+      green: count(checked, "green"),
+      yellow: count(checked, "yellow"),
+      red: count(checked, "red"),
+      unknownColumns,
+    },
+    select: { id: true, green: true, yellow: true, red: true },
+  });
+  return preview;
+}
+
+/** A preview the actor made (another admin's, or another organisation's, is not found). */
+async function ownPreview(tx: Tx, actor: Actor, importId: string) {
+  if (!z.uuid().safeParse(importId).success) throw new NotFoundError();
+  const preview = await tx.importPreview.findFirst({ where: { id: importId, createdById: actor.userId } });
+  if (!preview) throw new NotFoundError();
+  await target(tx, actor, preview.cohortId); // still in the actor's scope
+  return preview;
+}
+
+export async function getImport(db: Db, actor: Actor, importId: string) {
+  assertCan(actor.role, "imports:run");
+  const t = tenantDb(db, actor.organizationId);
+  const preview = await ownPreview(t, actor, importId);
+  const cohort = await t.cohort.findFirstOrThrow({ where: { id: preview.cohortId }, select: { id: true, name: true, programme: { select: { name: true } } } });
+  return { ...preview, rows: preview.rows as unknown as RowResult[], cohort };
+}
+
+/** The red rows as CSV with an `error` column, to fix and upload again. */
+export async function redRowsCsv(db: Db, actor: Actor, importId: string): Promise<string> {
+  const { rows } = await getImport(db, actor, importId);
+  const red = rows.filter((r) => r.colour === "red");
+  const errorText = (r: RowResult) => Object.entries(r.errors).map(([field, message]) => `${field}: ${message}`).join("; ");
+  return `\uFEFF${csvChunk([[...COLUMNS, "error"], ...red.map((r) => [...COLUMNS.map((c) => r.raw[c]), errorText(r)])])}`;
+}
+
+export type ImportResult = { invited: number; enrolled: number; skipped: { row: number; email?: string; reason: string }[]; emails: number };
+
+/**
+ * Imports the preview's green rows, all or nothing, in one transaction under the organisation's lock:
+ * every row is checked again against the data as it is now, and if anything changed since the preview
+ * nothing is written. New people get a membership (invited participant), an invitation and an email;
+ * everyone gets their pathway. Batched: a fixed number of statements, whatever the number of rows.
+ * The preview turns CONFIRMED in the same transaction, so a second confirm creates nothing.
+ */
+export async function confirmImport(db: Db, actor: Actor, importId: string): Promise<ImportResult> {
+  assertCan(actor.role, "imports:run");
+  return tenantDb(db, actor.organizationId).$transaction(
+    async (tx) => {
+      await lockOrganization(tx, actor.organizationId);
+      const preview = await ownPreview(tx, actor, importId);
+      if (preview.status === "CONFIRMED") throw new ValidationError("This import was already confirmed: nothing more was created.");
+      const shown = preview.rows as unknown as RowResult[];
+      const into = await target(tx, actor, preview.cohortId);
+      const now = await validateRows(tx, shown.map((r) => r.raw), into);
+      const changed = now.filter((r, i) => r.colour !== shown[i].colour || r.action !== shown[i].action);
+      if (changed.length) {
+        throw new ValidationError(
+          `The organisation changed since this check (${changed.length} row${changed.length === 1 ? "" : "s"}, first row ${changed[0].row}): nothing was imported. Upload the file again to see the rows as they are now.`,
+        );
+      }
+      const green = now.filter((r) => r.colour === "green");
+      const invites = green.filter((r) => r.action === "invite");
+      // Participants take no seat; the check stays so that the rule lives in one place.
+      await reserveSeats(tx, actor.organizationId, 0);
+
+      const org = await tx.organization.findFirstOrThrow({ select: { name: true, invitationExpiryDays: true, defaultInvitationMessage: true } });
+      const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { firstName: true, lastName: true, email: true } });
+      const emailsNew = invites.map((r) => r.email!);
+      await tx.user.createMany({ data: invites.map((r) => ({ email: r.email!, firstName: r.raw.first_name, lastName: r.raw.last_name })), skipDuplicates: true });
+      const users = await tx.user.findMany({ where: { email: { in: green.map((r) => r.email!) } }, select: { id: true, email: true } });
+      const userId = new Map(users.map((u) => [u.email, u.id]));
+      await tx.membership.createMany({
+        data: emailsNew.map((email) => ({ organizationId: actor.organizationId, userId: userId.get(email)!, role: "PARTICIPANT" as const, status: "INVITED" as const })),
+      });
+      const memberships = await tx.membership.findMany({ where: { userId: { in: [...userId.values()] } }, select: { id: true, userId: true } });
+      const membershipOf = new Map(memberships.map((m) => [m.userId, m.id]));
+      const coaches = await tx.membership.findMany({ where: { role: "COACH", status: "ACTIVE" }, select: { id: true, user: { select: { email: true } } } });
+      const coachOf = new Map(coaches.map((c) => [c.user.email, c.id]));
+
+      const expiresAt = new Date(Date.now() + org.invitationExpiryDays * 86_400_000);
+      const links = invites.map((r) => ({ email: r.email!, ...generateToken() }));
+      await tx.invitation.createMany({
+        data: links.map((l) => ({
+          organizationId: actor.organizationId,
+          membershipId: membershipOf.get(userId.get(l.email)!)!,
+          email: l.email,
+          role: "PARTICIPANT" as const,
+          tokenHash: l.hash,
+          invitedById: actor.userId,
+          message: org.defaultInvitationMessage,
+          expiresAt,
+        })),
+      });
+      await tx.pathway.createMany({
+        data: green.map((r) => ({
+          organizationId: actor.organizationId,
+          membershipId: membershipOf.get(userId.get(r.email!)!)!,
+          programmeId: into.programmeId,
+          cohortId: into.cohortId,
+          coachMembershipId: coachOf.get(r.raw.primary_coach.toLowerCase())!,
+          startDate: new Date(`${(parseDay(r.raw.startdate) as { day: string }).day}T00:00:00Z`),
+          timezone: r.raw.timezone,
+          tags: r.raw.tag ? [r.raw.tag] : [],
+        })),
+      });
+      const emails = links.length
+        ? await queueEmailBatch(tx, {
+            organizationId: actor.organizationId,
+            template: "invitation",
+            props: {
+              organizationName: org.name,
+              inviterName: displayName(inviter),
+              roleLabel: ROLE_LABELS.PARTICIPANT,
+              message: org.defaultInvitationMessage,
+              url: "",
+              expiresInDays: org.invitationExpiryDays,
+            },
+            recipients: links.map((l) => ({ to: l.email, url: new URL(`/invite/${l.token}`, env().APP_URL).toString() })),
+          })
+        : 0;
+      const result: ImportResult = {
+        invited: invites.length,
+        enrolled: green.length - invites.length,
+        skipped: now.filter((r) => r.colour !== "green").map((r) => ({ row: r.row, email: r.email, reason: r.colour === "yellow" ? r.note : "Has errors" })),
+        emails,
+      };
+      const { count: confirmed } = await tx.importPreview.updateMany({
+        where: { id: preview.id, status: "PREVIEWED" },
+        data: { status: "CONFIRMED", confirmedAt: new Date(), result: result as unknown as Prisma.InputJsonValue },
+      });
+      if (confirmed !== 1) throw new ValidationError("This import was already confirmed: nothing more was created.");
+      await recordAudit(tx, actor, {
+        action: "import.confirm",
+        targetType: "cohort",
+        targetId: into.cohortId,
+        after: { importId: preview.id, fileHash: preview.fileHash, invited: result.invited, enrolled: result.enrolled, skipped: result.skipped.length },
+      });
+      return result;
+    },
+    { timeout: 120_000 },
+  );
+}

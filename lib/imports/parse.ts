@@ -1,0 +1,57 @@
+import Papa from "papaparse";
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 20_000;
+
+export const REQUIRED_COLUMNS = ["username", "first_name", "last_name", "email", "programme", "startdate", "primary_coach", "timezone"] as const;
+export const OPTIONAL_COLUMNS = ["tag"] as const;
+export const COLUMNS = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS] as const;
+export type Column = (typeof COLUMNS)[number];
+export type RawRow = Record<Column, string>;
+
+export class ImportFileError extends Error {}
+
+/** The template admins download: instructions as # comments (skipped on upload), the header, an example row. */
+export const TEMPLATE = [
+  "# Pathwise user import. Lines starting with # are ignored. One person per row; keep the header row.",
+  "# username: the person's sign-in email (the same as email). first_name, last_name: their names.",
+  "# email: where the invitation goes. programme: the exact name of an existing programme.",
+  "# startdate: DD-MM-YYYY, for example 01-03-2026. primary_coach: the username (email) of an active coach.",
+  "# timezone: an IANA time zone such as Europe/London. tag: optional, one label for the pathway.",
+  COLUMNS.join(","),
+  "ada.lovelace@example.com,Ada,Lovelace,ada.lovelace@example.com,Leadership Essentials,01-03-2026,coach1@acme.test,Europe/London,pilot",
+].join("\r\n");
+
+/**
+ * Reads an uploaded CSV into rows keyed by column. Accepts UTF-8 with or without a BOM, CRLF or LF,
+ * comma or semicolon (detected), quoted fields with delimiters and line breaks inside, headers in any
+ * case with spaces around them, and the optional column left out. A file that is too big, empty,
+ * binary, or without the required headers is refused whole with one message.
+ */
+export function parseImportFile(bytes: Uint8Array): { rows: RawRow[]; unknownColumns: string[] } {
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportFileError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
+  if (bytes.byteLength === 0) throw new ImportFileError("The file is empty. Download the template, fill it in and upload it.");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new ImportFileError("This is not a CSV file in UTF-8. Save the spreadsheet as CSV UTF-8 and upload that.");
+  }
+  // A NUL character never appears in a text CSV: a binary file that happens to be valid UTF-8.
+  if (text.includes("\u0000")) throw new ImportFileError("This is not a CSV file. Save the spreadsheet as CSV UTF-8 and upload that.");
+  const parsed = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: "greedy",
+    comments: "#",
+    delimitersToGuess: [",", ";"],
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
+  const headers = parsed.meta.fields ?? [];
+  if (headers.length === 0 || parsed.data.length === 0) throw new ImportFileError("The file has no rows. Download the template, fill it in and upload it.");
+  const missing = REQUIRED_COLUMNS.filter((c) => !headers.includes(c));
+  if (missing.length) throw new ImportFileError(`The header row is missing ${missing.join(", ")}. Start from the template: its first row names every column.`);
+  if (parsed.data.length > MAX_IMPORT_ROWS) throw new ImportFileError(`The file has ${parsed.data.length.toLocaleString("en")} rows; at most ${MAX_IMPORT_ROWS.toLocaleString("en")} at once. Split it.`);
+  const unknownColumns = headers.filter((h) => h && !(COLUMNS as readonly string[]).includes(h));
+  const rows = parsed.data.map((r) => Object.fromEntries(COLUMNS.map((c) => [c, (r[c] ?? "").trim()])) as RawRow);
+  return { rows, unknownColumns };
+}
