@@ -71,11 +71,18 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
             Filter
           </button>
         </form>
-        {canManage ? (
-          <Link href={`/${org}/pathways/new?cohort=${cohort.id}`} className="mb-4 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">
-            + Participant
-          </Link>
-        ) : null}
+        <div className="mb-4 flex gap-3">
+          {can(member.role, "imports:run") ? (
+            <Link href={`/${org}/cohorts/${cohort.id}/import`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">
+              Upload users
+            </Link>
+          ) : null}
+          {canManage ? (
+            <Link href={`/${org}/pathways/new?cohort=${cohort.id}`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">
+              + Participant
+            </Link>
+          ) : null}
+        </div>
       </div>
 
       <p className="text-sm text-slate-600">

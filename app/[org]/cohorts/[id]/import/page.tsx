@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { UploadForm } from "@/components/imports/upload-form";
+import { memberActor } from "@/lib/auth/member";
+import { requireMember } from "@/lib/auth/page";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { COLUMNS } from "@/lib/imports/parse";
+import { cohortFilterSchema, getCohort } from "@/lib/pathways/cohorts";
+import { previewImportAction } from "../../../imports/actions";
+
+export const metadata: Metadata = { title: "Upload users" };
+
+export default async function ImportPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+  const { org, id } = await params;
+  const member = await requireMember(org, "imports:run");
+  const { cohort } = await getCohort(db(), memberActor(member), id, cohortFilterSchema.parse({})).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  return (
+    <section className="space-y-6">
+      <div>
+        <p className="text-sm">
+          <Link href={`/${org}/cohorts/${cohort.id}`} className="text-indigo-700 underline">
+            {cohort.programme.name} › {cohort.name}
+          </Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold">Upload users to {cohort.name}</h1>
+      </div>
+      <ol className="list-decimal space-y-2 pl-5 text-sm">
+        <li>
+          <a href={`/${org}/imports/template`} download className="text-indigo-700 underline">
+            Download the template
+          </a>{" "}
+          and fill in one person per row: {COLUMNS.join(", ")} (tag is optional). Its first lines explain each column.
+        </li>
+        <li>Upload it here. Every row is checked first: green will be imported, yellow is skipped, red needs fixing. Nothing is saved yet.</li>
+        <li>Review, then confirm. New people are invited as participants and everyone gets a pathway in this cohort.</li>
+      </ol>
+      <UploadForm org={org} cohortId={cohort.id} action={previewImportAction} />
+    </section>
+  );
+}

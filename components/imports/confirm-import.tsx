@@ -1,0 +1,49 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import { HiddenFields } from "@/components/ui/hidden-fields";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import type { ImportResult } from "@/lib/imports/import";
+
+/** Confirm: imports the green rows all at once; the outcome lists what was created and what was skipped. */
+export function ConfirmImport({ org, importId, green, action }: { org: string; importId: string; green: number; action: FormAction<ImportResult> }) {
+  const [result, formProps, pending] = useFormAction(action);
+  if (result?.ok && result.data) return <ImportOutcome result={result.data} message={result.message} />;
+  return (
+    <form {...formProps} noValidate>
+      <HiddenFields fields={{ org, importId }} />
+      <FormStatus result={result} />
+      <Button type="submit" disabled={pending || green === 0}>
+        {pending ? "Importing…" : `Import ${green} green row${green === 1 ? "" : "s"}`}
+      </Button>
+      {pending ? (
+        <p role="status" className="mt-2 text-sm text-slate-700">
+          Importing in one step: nothing is saved until every row has gone in.
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+export function ImportOutcome({ result, message }: { result: ImportResult; message?: string }) {
+  return (
+    <div role="status" className="rounded-md bg-green-50 p-4 text-sm text-green-900">
+      <p className="font-medium">{message ?? `Imported: ${result.invited} invited, ${result.enrolled} enrolled, ${result.skipped.length} skipped.`}</p>
+      <p>{result.emails} invitation email{result.emails === 1 ? " is" : "s are"} on the way.</p>
+      {result.skipped.length ? (
+        <details className="mt-2">
+          <summary className="cursor-pointer">Skipped rows</summary>
+          <ul className="mt-1 list-disc pl-5">
+            {result.skipped.map((s) => (
+              <li key={s.row}>
+                Row {s.row}
+                {s.email ? ` (${s.email})` : ""}: {s.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}
