@@ -119,44 +119,45 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
 
       const org = await tx.organization.findFirstOrThrow({ select: { name: true, invitationExpiryDays: true, defaultInvitationMessage: true } });
       const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { firstName: true, lastName: true, email: true } });
-      const emailsNew = invites.map((r) => r.email!);
-      await tx.user.createMany({ data: invites.map((r) => ({ email: r.email!, firstName: r.raw.first_name, lastName: r.raw.last_name })), skipDuplicates: true });
-      const users = await tx.user.findMany({ where: { email: { in: green.map((r) => r.email!) } }, select: { id: true, email: true } });
-      const userId = new Map(users.map((u) => [u.email, u.id]));
-      await tx.membership.createMany({
-        data: emailsNew.map((email) => ({ organizationId: actor.organizationId, userId: userId.get(email)!, role: "PARTICIPANT" as const, status: "INVITED" as const })),
-      });
-      const memberships = await tx.membership.findMany({ where: { userId: { in: [...userId.values()] } }, select: { id: true, userId: true } });
-      const membershipOf = new Map(memberships.map((m) => [m.userId, m.id]));
-      const coaches = await tx.membership.findMany({ where: { role: "COACH", status: "ACTIVE" }, select: { id: true, user: { select: { email: true } } } });
-      const coachOf = new Map(coaches.map((c) => [c.user.email, c.id]));
+      // Batched writes: one INSERT ... SELECT FROM unnest(...) per table, whatever the number of rows
+      // (Prisma's createMany binds every value separately and was ten times slower at 10,000 rows).
+      // Raw SQL bypasses the scoped layer, so each statement names the organisation itself.
+      const orgId = actor.organizationId;
+      const newEmails = invites.map((r) => r.email!);
+      await tx.$executeRaw`
+        INSERT INTO "User" ("id", "email", "firstName", "lastName", "updatedAt")
+        SELECT gen_random_uuid(), t.e, t.f, t.l, now()
+          FROM unnest(${newEmails}::text[], ${invites.map((r) => r.raw.first_name)}::text[], ${invites.map((r) => r.raw.last_name)}::text[]) AS t(e, f, l)
+        ON CONFLICT ("email") DO NOTHING`;
+      await tx.$executeRaw`
+        INSERT INTO "Membership" ("organizationId", "id", "userId", "role", "status", "updatedAt")
+        SELECT ${orgId}::uuid, gen_random_uuid(), u."id", 'PARTICIPANT', 'INVITED', now()
+          FROM "User" u WHERE u."email" = ANY(${newEmails}::text[])`;
 
       const expiresAt = new Date(Date.now() + org.invitationExpiryDays * 86_400_000);
       const links = invites.map((r) => ({ email: r.email!, ...generateToken() }));
-      await tx.invitation.createMany({
-        data: links.map((l) => ({
-          organizationId: actor.organizationId,
-          membershipId: membershipOf.get(userId.get(l.email)!)!,
-          email: l.email,
-          role: "PARTICIPANT" as const,
-          tokenHash: l.hash,
-          invitedById: actor.userId,
-          message: org.defaultInvitationMessage,
-          expiresAt,
-        })),
-      });
-      await tx.pathway.createMany({
-        data: green.map((r) => ({
-          organizationId: actor.organizationId,
-          membershipId: membershipOf.get(userId.get(r.email!)!)!,
-          programmeId: into.programmeId,
-          cohortId: into.cohortId,
-          coachMembershipId: coachOf.get(r.raw.primary_coach.toLowerCase())!,
-          startDate: new Date(`${(parseDay(r.raw.startdate) as { day: string }).day}T00:00:00Z`),
-          timezone: r.raw.timezone,
-          tags: r.raw.tag ? [r.raw.tag] : [],
-        })),
-      });
+      await tx.$executeRaw`
+        INSERT INTO "Invitation" ("organizationId", "id", "membershipId", "email", "role", "tokenHash", "invitedById", "message", "expiresAt")
+        SELECT ${orgId}::uuid, gen_random_uuid(), m."id", t.e, 'PARTICIPANT', t.h, ${actor.userId}::uuid, ${org.defaultInvitationMessage}, ${expiresAt}
+          FROM unnest(${links.map((l) => l.email)}::text[], ${links.map((l) => l.hash)}::text[]) AS t(e, h)
+          JOIN "User" u ON u."email" = t.e
+          JOIN "Membership" m ON m."organizationId" = ${orgId}::uuid AND m."userId" = u."id"`;
+      const pathways = await tx.$executeRaw`
+        INSERT INTO "Pathway" ("organizationId", "id", "membershipId", "programmeId", "cohortId", "coachMembershipId", "startDate", "timezone", "tags", "updatedAt")
+        SELECT ${orgId}::uuid, gen_random_uuid(), m."id", ${into.programmeId}::uuid, ${into.cohortId}::uuid, c."id", t.d::date, t.z,
+               CASE WHEN t.tag = '' THEN '{}'::text[] ELSE ARRAY[t.tag] END, now()
+          FROM unnest(
+                 ${green.map((r) => r.email!)}::text[],
+                 ${green.map((r) => r.raw.primary_coach.toLowerCase())}::text[],
+                 ${green.map((r) => (parseDay(r.raw.startdate) as { day: string }).day)}::text[],
+                 ${green.map((r) => r.raw.timezone)}::text[],
+                 ${green.map((r) => r.raw.tag)}::text[]
+               ) AS t(e, coach, d, z, tag)
+          JOIN "User" u ON u."email" = t.e
+          JOIN "Membership" m ON m."organizationId" = ${orgId}::uuid AND m."userId" = u."id"
+          JOIN "User" cu ON cu."email" = t.coach
+          JOIN "Membership" c ON c."organizationId" = ${orgId}::uuid AND c."userId" = cu."id" AND c."role" = 'COACH' AND c."status" = 'ACTIVE'`;
+      if (pathways !== green.length) throw new Error(`import: ${pathways} pathways written for ${green.length} rows`);
       const emails = links.length
         ? await queueEmailBatch(tx, {
             organizationId: actor.organizationId,

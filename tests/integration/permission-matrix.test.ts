@@ -13,6 +13,7 @@ import { cohortFilterSchema, getCohort } from "../../lib/pathways/cohorts";
 import { addUserWithPathway, archivePathway, enrolMember, getPathway, scheduleSession, unarchivePathway } from "../../lib/pathways/pathways";
 import { createCohort, createProgramme, listProgrammesWithCounts, updateCohort, updateProgramme } from "../../lib/pathways/programmes";
 import { resendForMembers } from "../../lib/invitations/pending";
+import { confirmImport, getImport, previewImport } from "../../lib/imports/import";
 import { pathwayReport } from "../../lib/pathways/reports";
 import { deactivateMembers, getMemberProfile, reactivateMembers, updateMember, updateMemberSchema } from "../../lib/users/manage";
 import { getSettings, settingsSchema, updateSettings } from "../../lib/orgs/settings";
@@ -80,6 +81,18 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
   },
   { name: "scheduleSession", permission: "sessions:manage", call: async (a) => scheduleSession(db, a, { pathwayId: await pathwayFor(a), title: "T", date: "2026-05-01", time: "10:00", durationMinutes: 30 }) },
   { name: "resendForMembers", permission: "invitations:send", call: async (a) => resendForMembers(db, a, [await participant(a)]) },
+  { name: "previewImport", permission: "imports:run", call: async (a) => previewImport(db, a, { cohortId: (await setting(a)).cohortId, fileName: "m.csv", bytes: await importFile(a) }) },
+  {
+    name: "getImport+confirmImport",
+    permission: "imports:run",
+    call: async (a) => {
+      // The preview is the actor's own when they may import; otherwise an admin's, which they must not reach.
+      const owner = can(a.role, "imports:run") ? a : await createActor(db, a.organizationId, "ADMIN");
+      const preview = await previewImport(db, owner, { cohortId: (await setting(owner)).cohortId, fileName: "m.csv", bytes: await importFile(a) });
+      await getImport(db, a, preview.id);
+      return confirmImport(db, a, preview.id);
+    },
+  },
   { name: "getCohort", permission: "programmes:view", call: async (a) => getCohort(db, a, (await setting(a)).cohortId, cohortFilterSchema.parse({})) },
   { name: "enrolMember", permission: "pathways:manage", call: async (a) => enrolMember(db, a, await enrolment(a)) },
   { name: "getPathway", permission: "pathways:view", call: async (a) => getPathway(db, a, await pathwayFor(a)) },
@@ -159,6 +172,13 @@ async function pathwayFor(a: Actor) {
     data: { organizationId: a.organizationId, membershipId, programmeId: s.programmeId, cohortId: s.cohortId, coachMembershipId: s.coachMembershipId, startDate: new Date(), timezone: "UTC" },
   });
   return pathway.id;
+}
+async function importFile(a: Actor) {
+  const s = await setting(a);
+  const programme = await db.programme.findFirstOrThrow({ where: { id: s.programmeId } });
+  const email = `imported-${Math.random().toString(36).slice(2)}@example.test`;
+  const rows = ["username,first_name,last_name,email,programme,startdate,primary_coach,timezone", `${email},Im,Ported,${email},${programme.name},01-03-2026,${s.coachEmail},UTC`];
+  return new TextEncoder().encode(rows.join("\n"));
 }
 async function unit(a: Actor) {
   return (await db.orgUnit.create({ data: { organizationId: a.organizationId, name: `Unit for ${a.role}` } })).id;
