@@ -9,11 +9,10 @@
 // It prints figures; it never fails on machine speed.
 import { performance } from "node:perf_hooks";
 import type { Actor } from "../lib/authz/actor";
-import { createDb, type Db } from "../lib/db/client";
-import { applyMigrations } from "../lib/db/schema-engine";
+import type { Db } from "../lib/db/client";
 import { confirmImport, previewImport } from "../lib/imports/import";
 import { generateToken } from "../lib/security/tokens";
-import { createDatabase, findServer } from "../tests/support/postgres";
+import { runBench } from "./support";
 
 const SIZES = (process.env.SIZES ?? "1000,10000").split(",").map(Number);
 const HEADER = "username,first_name,last_name,email,programme,startdate,primary_coach,timezone,tag";
@@ -65,53 +64,31 @@ async function rawInsert(db: Db, rows: number, tag: string) {
   return performance.now() - start;
 }
 
-async function main() {
-  const server = await findServer();
-  const database = await createDatabase(server, "pathwise_bench_import");
-  try {
-    await applyMigrations(database.url);
-    // Links in the queued emails are built from the app's configuration.
-    process.env.DATABASE_URL = database.url;
-    process.env.NEXTAUTH_SECRET ??= "bench-secret-that-is-long-enough-0123456789";
-    process.env.APP_URL ??= "http://localhost:3000";
-    const db = createDb(database.url);
-    console.log(`${"rows".padStart(7)} ${"preview s".padStart(10)} ${"rows/s".padStart(9)} ${"confirm s".padStart(10)} ${"rows/s".padStart(9)} ${"raw s".padStart(7)} ${"ratio".padStart(6)} ${"peak heap".padStart(10)}`);
-    for (const size of SIZES) {
-      const tag = `s${size}x${Date.now().toString(36)}`;
-      const { actor, cohort } = await setup(db, tag);
-      const bytes = file(size, tag);
-      const gc = (globalThis as { gc?: () => void }).gc;
-      gc?.();
-      const heapBefore = process.memoryUsage().heapUsed;
-      let peak = heapBefore;
-      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
-      let start = performance.now();
-      const preview = await previewImport(db, actor, { cohortId: cohort.id, fileName: "bench.csv", bytes });
-      const previewMs = performance.now() - start;
-      start = performance.now();
-      const result = await confirmImport(db, actor, preview.id);
-      const confirmMs = performance.now() - start;
-      clearInterval(sampler);
-      const rawMs = await rawInsert(db, result.invited, `${tag}raw`);
-      console.log(
-        `${String(size).padStart(7)} ${(previewMs / 1000).toFixed(2).padStart(10)} ${Math.round(size / (previewMs / 1000)).toString().padStart(9)} ` +
-          `${(confirmMs / 1000).toFixed(2).padStart(10)} ${Math.round(result.invited / (confirmMs / 1000)).toString().padStart(9)} ` +
-          `${(rawMs / 1000).toFixed(2).padStart(7)} ${(confirmMs / rawMs).toFixed(1).padStart(6)} ${`+${((peak - heapBefore) / 1e6).toFixed(0)} MB`.padStart(10)}` +
-          `   (green ${preview.green}, yellow ${preview.yellow}, red ${preview.red}; ${result.emails} emails queued)`,
-      );
-    }
-    console.log("Targets at 10,000 rows: preview under 2 s, confirm under 10 s including the outbox rows, within 5x of the raw insert.");
-    await db.$disconnect();
-  } finally {
-    await database.drop();
-    await server.stop();
+runBench("pathwise_bench_import", async (db) => {
+  console.log(`${"rows".padStart(7)} ${"preview s".padStart(10)} ${"rows/s".padStart(9)} ${"confirm s".padStart(10)} ${"rows/s".padStart(9)} ${"raw s".padStart(7)} ${"ratio".padStart(6)} ${"peak heap".padStart(10)}`);
+  for (const size of SIZES) {
+    const tag = `s${size}x${Date.now().toString(36)}`;
+    const { actor, cohort } = await setup(db, tag);
+    const bytes = file(size, tag);
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    let peak = heapBefore;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
+    let start = performance.now();
+    const preview = await previewImport(db, actor, { cohortId: cohort.id, fileName: "bench.csv", bytes });
+    const previewMs = performance.now() - start;
+    start = performance.now();
+    const result = await confirmImport(db, actor, preview.id);
+    const confirmMs = performance.now() - start;
+    clearInterval(sampler);
+    const rawMs = await rawInsert(db, result.invited, `${tag}raw`);
+    console.log(
+      `${String(size).padStart(7)} ${(previewMs / 1000).toFixed(2).padStart(10)} ${Math.round(size / (previewMs / 1000)).toString().padStart(9)} ` +
+        `${(confirmMs / 1000).toFixed(2).padStart(10)} ${Math.round(result.invited / (confirmMs / 1000)).toString().padStart(9)} ` +
+        `${(rawMs / 1000).toFixed(2).padStart(7)} ${(confirmMs / rawMs).toFixed(1).padStart(6)} ${`+${((peak - heapBefore) / 1e6).toFixed(0)} MB`.padStart(10)}` +
+        `   (green ${preview.green}, yellow ${preview.yellow}, red ${preview.red}; ${result.emails} emails queued)`,
+    );
   }
-}
-
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+  console.log("Targets at 10,000 rows: preview under 2 s, confirm under 10 s including the outbox rows, within 5x of the raw insert.");
+});

@@ -9,12 +9,11 @@
 // memory. It prints figures; it never fails on machine speed.
 import { performance } from "node:perf_hooks";
 import type { Actor } from "../lib/authz/actor";
-import { createDb, type Db } from "../lib/db/client";
+import type { Db } from "../lib/db/client";
 import { Prisma } from "../lib/db/generated/client";
-import { applyMigrations } from "../lib/db/schema-engine";
 import { exportUsersCsv } from "../lib/users/export";
 import { listUsers, userFilterSchema, USERS_PAGE_SIZE } from "../lib/users/list";
-import { createDatabase, findServer } from "../tests/support/postgres";
+import { runBench } from "./support";
 
 const MEMBERS = Number(process.env.MEMBERS ?? 100_000);
 const OTHER_ORGS = Number(process.env.OTHER_ORGS ?? 50);
@@ -93,112 +92,94 @@ async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: num
   return { p50: at(0.5), p95: at(0.95) };
 }
 
-async function main() {
-  const server = await findServer();
-  const database = await createDatabase(server, "pathwise_bench");
-  try {
-    await applyMigrations(database.url);
-    const db = createDb(database.url);
-    const seedStart = performance.now();
-    const big = await seedOrganization(db, 0, MEMBERS);
-    for (let i = 1; i <= OTHER_ORGS; i++) await seedOrganization(db, i, OTHER_MEMBERS);
-    await db.$executeRawUnsafe("ANALYZE");
-    console.log(`Seeded ${MEMBERS.toLocaleString("en")} members (+ ${OTHER_ORGS} organisations x ${OTHER_MEMBERS}) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+runBench("pathwise_bench", async (db) => {
+  const seedStart = performance.now();
+  const big = await seedOrganization(db, 0, MEMBERS);
+  for (let i = 1; i <= OTHER_ORGS; i++) await seedOrganization(db, i, OTHER_MEMBERS);
+  await db.$executeRawUnsafe("ANALYZE");
+  console.log(`Seeded ${MEMBERS.toLocaleString("en")} members (+ ${OTHER_ORGS} organisations x ${OTHER_MEMBERS}) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
-    const admin = await db.membership.findFirstOrThrow({ where: { organizationId: big.id, role: "ADMIN", status: "ACTIVE" } });
-    const actor: Actor = { userId: admin.userId, membershipId: admin.id, organizationId: big.id, role: "ADMIN", ipAddress: null };
-    const lastPage = Math.ceil(MEMBERS / USERS_PAGE_SIZE);
-    const name = (dir: "ASC" | "DESC") => Prisma.raw(`m."sortName" ${dir}, m."id" ${dir}`);
-    const nullsLast = (col: string, dir: "ASC" | "DESC") => Prisma.raw(`m."${col}" ${dir} NULLS LAST, m."id" ${dir}`);
-    const unitIds = [big.units[1], big.units[4], big.units[5], big.units[6]]; // Team 0 and its sub-units
-    const none = Prisma.empty;
-    const search = (term: string) => Prisma.sql`AND m."searchText" LIKE ${`%${term.toLowerCase()}%`}`;
+  const admin = await db.membership.findFirstOrThrow({ where: { organizationId: big.id, role: "ADMIN", status: "ACTIVE" } });
+  const actor: Actor = { userId: admin.userId, membershipId: admin.id, organizationId: big.id, role: "ADMIN", ipAddress: null };
+  const lastPage = Math.ceil(MEMBERS / USERS_PAGE_SIZE);
+  const name = (dir: "ASC" | "DESC") => Prisma.raw(`m."sortName" ${dir}, m."id" ${dir}`);
+  const nullsLast = (col: string, dir: "ASC" | "DESC") => Prisma.raw(`m."${col}" ${dir} NULLS LAST, m."id" ${dir}`);
+  const unitIds = [big.units[1], big.units[4], big.units[5], big.units[6]]; // Team 0 and its sub-units
+  const none = Prisma.empty;
+  const search = (term: string) => Prisma.sql`AND m."searchText" LIKE ${`%${term.toLowerCase()}%`}`;
 
-    const cases: { label: string; query: Record<string, string>; where: Prisma.Sql; order: Prisma.Sql; page?: number }[] = [
-      { label: "default (name asc, page 1)", query: {}, where: none, order: name("ASC") },
-      { label: "search 'lovel'", query: { q: "lovel" }, where: search("lovel"), order: name("ASC") },
-      { label: "search 'grace hop'", query: { q: "grace hop" }, where: Prisma.sql`${search("grace")} ${search("hop")}`, order: name("ASC") },
-      { label: "search email 'ada.turing12'", query: { q: "ada.turing12" }, where: search("ada.turing12"), order: name("ASC") },
-      { label: "role = COACH", query: { role: "COACH" }, where: Prisma.sql`AND m."role" = 'COACH'`, order: name("ASC") },
-      { label: "status = DEACTIVATED", query: { status: "DEACTIVATED" }, where: Prisma.sql`AND m."status" = 'DEACTIVATED'`, order: name("ASC") },
-      {
-        label: "invitation = pending",
-        query: { invitation: "pending" },
-        where: Prisma.sql`AND m."status" = 'INVITED' AND EXISTS (SELECT 1 FROM "Invitation" i WHERE i."organizationId" = m."organizationId" AND i."membershipId" = m."id" AND i."acceptedAt" IS NULL AND i."cancelledAt" IS NULL)`,
-        order: name("ASC"),
-      },
-      { label: "unit with sub-units", query: { unit: big.units[1] }, where: Prisma.sql`AND m."unitId" = ANY(${unitIds}::uuid[])`, order: name("ASC") },
-      { label: "joined in the last week", query: { joined: "week" }, where: Prisma.sql`AND m."joinedAt" >= now() - interval '7 days'`, order: name("ASC") },
-      { label: "sort name desc", query: { dir: "desc" }, where: none, order: name("DESC") },
-      { label: "sort last active desc", query: { sort: "lastActive", dir: "desc" }, where: none, order: nullsLast("lastActiveAt", "DESC") },
-      { label: "sort joined asc", query: { sort: "joined" }, where: none, order: nullsLast("joinedAt", "ASC") },
-      { label: "page 2,000 by name", query: { page: "2000" }, where: none, order: name("ASC"), page: 2000 },
-      { label: `last page (${lastPage}) by name`, query: { page: String(lastPage) }, where: none, order: name("ASC"), page: lastPage },
-      { label: `last page by joined`, query: { sort: "joined", page: String(lastPage) }, where: none, order: nullsLast("joinedAt", "ASC"), page: lastPage },
-    ];
+  const cases: { label: string; query: Record<string, string>; where: Prisma.Sql; order: Prisma.Sql; page?: number }[] = [
+    { label: "default (name asc, page 1)", query: {}, where: none, order: name("ASC") },
+    { label: "search 'lovel'", query: { q: "lovel" }, where: search("lovel"), order: name("ASC") },
+    { label: "search 'grace hop'", query: { q: "grace hop" }, where: Prisma.sql`${search("grace")} ${search("hop")}`, order: name("ASC") },
+    { label: "search email 'ada.turing12'", query: { q: "ada.turing12" }, where: search("ada.turing12"), order: name("ASC") },
+    { label: "role = COACH", query: { role: "COACH" }, where: Prisma.sql`AND m."role" = 'COACH'`, order: name("ASC") },
+    { label: "status = DEACTIVATED", query: { status: "DEACTIVATED" }, where: Prisma.sql`AND m."status" = 'DEACTIVATED'`, order: name("ASC") },
+    {
+      label: "invitation = pending",
+      query: { invitation: "pending" },
+      where: Prisma.sql`AND m."status" = 'INVITED' AND EXISTS (SELECT 1 FROM "Invitation" i WHERE i."organizationId" = m."organizationId" AND i."membershipId" = m."id" AND i."acceptedAt" IS NULL AND i."cancelledAt" IS NULL)`,
+      order: name("ASC"),
+    },
+    { label: "unit with sub-units", query: { unit: big.units[1] }, where: Prisma.sql`AND m."unitId" = ANY(${unitIds}::uuid[])`, order: name("ASC") },
+    { label: "joined in the last week", query: { joined: "week" }, where: Prisma.sql`AND m."joinedAt" >= now() - interval '7 days'`, order: name("ASC") },
+    { label: "sort name desc", query: { dir: "desc" }, where: none, order: name("DESC") },
+    { label: "sort last active desc", query: { sort: "lastActive", dir: "desc" }, where: none, order: nullsLast("lastActiveAt", "DESC") },
+    { label: "sort joined asc", query: { sort: "joined" }, where: none, order: nullsLast("joinedAt", "ASC") },
+    { label: "page 2,000 by name", query: { page: "2000" }, where: none, order: name("ASC"), page: 2000 },
+    { label: `last page (${lastPage}) by name`, query: { page: String(lastPage) }, where: none, order: name("ASC"), page: lastPage },
+    { label: `last page by joined`, query: { sort: "joined", page: String(lastPage) }, where: none, order: nullsLast("joinedAt", "ASC"), page: lastPage },
+  ];
 
-    console.log(`\nUsers list at ${MEMBERS.toLocaleString("en")} members, ${RUNS} runs each (ms)`);
-    console.log(`${"case".padEnd(36)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"SQL p50".padStart(8)} ${"SQL p95".padStart(8)} ${"ratio".padStart(6)}`);
-    let worstP95 = 0;
-    let worstRatio = 0;
-    for (const c of cases) {
-      const filter = userFilterSchema.parse(c.query);
-      const [first] = [await listUsers(db, actor, filter)];
-      const [, sqlRows] = await baseline(db, big.id, c.where, c.order, c.page ?? 1);
-      if ((sqlRows as unknown[]).length !== first.rows.length) console.log(`  ! ${c.label}: ${first.rows.length} rows vs ${(sqlRows as unknown[]).length} from SQL`);
-      const ours = await time(() => listUsers(db, actor, filter));
-      const sql = await time(() => baseline(db, big.id, c.where, c.order, c.page ?? 1));
-      const ratio = ours.p95 / sql.p95;
-      worstP95 = Math.max(worstP95, ours.p95);
-      worstRatio = Math.max(worstRatio, ratio);
-      console.log(`${c.label.padEnd(36)} ${ours.p50.toFixed(1).padStart(8)} ${ours.p95.toFixed(1).padStart(8)} ${sql.p50.toFixed(1).padStart(8)} ${sql.p95.toFixed(1).padStart(8)} ${ratio.toFixed(2).padStart(6)}`);
-    }
-    console.log(`worst p95 ${worstP95.toFixed(1)} ms (target < 100), worst ratio to SQL ${worstRatio.toFixed(2)}x (target <= 2)`);
-
-    // The export, streamed, for a fifth of the members and for all of them: memory is sampled while it
-    // runs; flat memory means the peak does not grow with the number of rows.
-    const gc = (globalThis as { gc?: () => void }).gc;
-    for (const [label, query] of [
-      ["coaches only", { role: "COACH" }],
-      ["every member", {}],
-    ] as const) {
-      gc?.();
-      const before = process.memoryUsage();
-      let peakHeap = before.heapUsed;
-      let retained = before.heapUsed;
-      let chunks = 0;
-      let bytes = 0;
-      let lines = 0;
-      const start = performance.now();
-      for await (const chunk of exportUsersCsv(db, actor, userFilterSchema.parse(query))) {
-        bytes += Buffer.byteLength(chunk);
-        lines += chunk.split("\r\n").length - 1;
-        peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-        // Every 20 batches, what is still held after a collection: garbage aside, does it grow?
-        if (gc && ++chunks % 20 === 0) {
-          gc();
-          retained = Math.max(retained, process.memoryUsage().heapUsed);
-        }
-      }
-      const seconds = (performance.now() - start) / 1000;
-      console.log(
-        `Export, ${label}: ${(lines - 1).toLocaleString("en")} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s; ` +
-          `heap ${(before.heapUsed / 1e6).toFixed(0)} MB before, peak +${((peakHeap - before.heapUsed) / 1e6).toFixed(0)} MB with garbage, ` +
-          (gc ? `at most +${((retained - before.heapUsed) / 1e6).toFixed(1)} MB retained after collections` : "(run with --expose-gc to see what is retained)"),
-      );
-    }
-    console.log("Targets: export of 100,000 rows in under 5 s; retained memory that does not grow with the row count.");
-    await db.$disconnect();
-  } finally {
-    await database.drop();
-    await server.stop();
+  console.log(`\nUsers list at ${MEMBERS.toLocaleString("en")} members, ${RUNS} runs each (ms)`);
+  console.log(`${"case".padEnd(36)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"SQL p50".padStart(8)} ${"SQL p95".padStart(8)} ${"ratio".padStart(6)}`);
+  let worstP95 = 0;
+  let worstRatio = 0;
+  for (const c of cases) {
+    const filter = userFilterSchema.parse(c.query);
+    const [first] = [await listUsers(db, actor, filter)];
+    const [, sqlRows] = await baseline(db, big.id, c.where, c.order, c.page ?? 1);
+    if ((sqlRows as unknown[]).length !== first.rows.length) console.log(`  ! ${c.label}: ${first.rows.length} rows vs ${(sqlRows as unknown[]).length} from SQL`);
+    const ours = await time(() => listUsers(db, actor, filter));
+    const sql = await time(() => baseline(db, big.id, c.where, c.order, c.page ?? 1));
+    const ratio = ours.p95 / sql.p95;
+    worstP95 = Math.max(worstP95, ours.p95);
+    worstRatio = Math.max(worstRatio, ratio);
+    console.log(`${c.label.padEnd(36)} ${ours.p50.toFixed(1).padStart(8)} ${ours.p95.toFixed(1).padStart(8)} ${sql.p50.toFixed(1).padStart(8)} ${sql.p95.toFixed(1).padStart(8)} ${ratio.toFixed(2).padStart(6)}`);
   }
-}
+  console.log(`worst p95 ${worstP95.toFixed(1)} ms (target < 100), worst ratio to SQL ${worstRatio.toFixed(2)}x (target <= 2)`);
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+  // The export, streamed, for a fifth of the members and for all of them: memory is sampled while it
+  // runs; flat memory means the peak does not grow with the number of rows.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (const [label, query] of [
+    ["coaches only", { role: "COACH" }],
+    ["every member", {}],
+  ] as const) {
+    gc?.();
+    const before = process.memoryUsage();
+    let peakHeap = before.heapUsed;
+    let retained = before.heapUsed;
+    let chunks = 0;
+    let bytes = 0;
+    let lines = 0;
+    const start = performance.now();
+    for await (const chunk of exportUsersCsv(db, actor, userFilterSchema.parse(query))) {
+      bytes += Buffer.byteLength(chunk);
+      lines += chunk.split("\r\n").length - 1;
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      // Every 20 batches, what is still held after a collection: garbage aside, does it grow?
+      if (gc && ++chunks % 20 === 0) {
+        gc();
+        retained = Math.max(retained, process.memoryUsage().heapUsed);
+      }
+    }
+    const seconds = (performance.now() - start) / 1000;
+    console.log(
+      `Export, ${label}: ${(lines - 1).toLocaleString("en")} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s; ` +
+        `heap ${(before.heapUsed / 1e6).toFixed(0)} MB before, peak +${((peakHeap - before.heapUsed) / 1e6).toFixed(0)} MB with garbage, ` +
+        (gc ? `at most +${((retained - before.heapUsed) / 1e6).toFixed(1)} MB retained after collections` : "(run with --expose-gc to see what is retained)"),
+    );
+  }
+  console.log("Targets: export of 100,000 rows in under 5 s; retained memory that does not grow with the row count.");
+});
