@@ -21,8 +21,9 @@ export { ImportFileError };
 
 export const importIdSchema = z.strictObject({ importId: z.uuid({ error: "Not found" }) });
 
-/** The cohort an import goes into, within the actor's programme scope. */
-async function target(tx: Tx, actor: Actor, cohortId: string): Promise<ImportTarget> {
+/** The cohort an import goes into, within the actor's programme scope; none for an import of people only. */
+async function target(tx: Tx, actor: Actor, cohortId: string | null): Promise<ImportTarget | null> {
+  if (!cohortId) return null;
   const scope = await programmeScope(tx, actor);
   const cohort = await tx.cohort.findFirst({
     where: { id: cohortId, ...(scope ? { programmeId: { in: scope } } : {}) },
@@ -38,7 +39,7 @@ const count = (rows: RowResult[], colour: Colour) => rows.filter((r) => r.colour
  * Checks an uploaded file for a cohort and keeps the result as a preview: nothing else is written
  * and nothing is sent. The preview is bound to the file's hash, the organisation and the admin.
  */
-export async function previewImport(db: Db, actor: Actor, input: { cohortId: string; fileName: string; bytes: Uint8Array }) {
+export async function previewImport(db: Db, actor: Actor, input: { cohortId: string | null; fileName: string; bytes: Uint8Array }) {
   assertCan(actor.role, "imports:run");
   const { rows, unknownColumns } = parseImportFile(input.bytes);
   const t = tenantDb(db, actor.organizationId);
@@ -47,7 +48,7 @@ export async function previewImport(db: Db, actor: Actor, input: { cohortId: str
   const preview = await t.importPreview.create({
     data: {
       organizationId: actor.organizationId,
-      cohortId: into.cohortId,
+      cohortId: into?.cohortId ?? null,
       createdById: actor.userId,
       fileName: input.fileName.slice(0, 200),
       fileHash: createHash("sha256").update(input.bytes).digest("hex"),
@@ -75,7 +76,9 @@ export async function getImport(db: Db, actor: Actor, importId: string) {
   assertCan(actor.role, "imports:run");
   const t = tenantDb(db, actor.organizationId);
   const preview = await ownPreview(t, actor, importId);
-  const cohort = await t.cohort.findFirstOrThrow({ where: { id: preview.cohortId }, select: { id: true, name: true, programme: { select: { name: true } } } });
+  const cohort = preview.cohortId
+    ? await t.cohort.findFirstOrThrow({ where: { id: preview.cohortId }, select: { id: true, name: true, programme: { select: { name: true } } } })
+    : null;
   return { ...preview, rows: preview.rows as unknown as RowResult[], cohort };
 }
 
@@ -142,7 +145,9 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
           FROM unnest(${links.map((l) => l.email)}::text[], ${links.map((l) => l.hash)}::text[]) AS t(e, h)
           JOIN "User" u ON u."email" = t.e
           JOIN "Membership" m ON m."organizationId" = ${orgId}::uuid AND m."userId" = u."id"`;
-      const pathways = await tx.$executeRaw`
+      const pathways = !into
+        ? 0
+        : await tx.$executeRaw`
         INSERT INTO "Pathway" ("organizationId", "id", "membershipId", "programmeId", "cohortId", "coachMembershipId", "startDate", "timezone", "tags", "updatedAt")
         SELECT ${orgId}::uuid, gen_random_uuid(), m."id", ${into.programmeId}::uuid, ${into.cohortId}::uuid, c."id", t.d::date, t.z,
                CASE WHEN t.tag = '' THEN '{}'::text[] ELSE ARRAY[t.tag] END, now()
@@ -157,7 +162,7 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
           JOIN "Membership" m ON m."organizationId" = ${orgId}::uuid AND m."userId" = u."id"
           JOIN "User" cu ON cu."email" = t.coach
           JOIN "Membership" c ON c."organizationId" = ${orgId}::uuid AND c."userId" = cu."id" AND c."role" = 'COACH' AND c."status" = 'ACTIVE'`;
-      if (pathways !== green.length) throw new Error(`import: ${pathways} pathways written for ${green.length} rows`);
+      if (into && pathways !== green.length) throw new Error(`import: ${pathways} pathways written for ${green.length} rows`);
       const emails = links.length
         ? await queueEmailBatch(tx, {
             organizationId: actor.organizationId,
@@ -186,8 +191,8 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
       if (confirmed !== 1) throw new ValidationError("This import was already confirmed: nothing more was created.");
       await recordAudit(tx, actor, {
         action: "import.confirm",
-        targetType: "cohort",
-        targetId: into.cohortId,
+        targetType: into ? "cohort" : "organization",
+        targetId: into?.cohortId ?? actor.organizationId,
         after: { importId: preview.id, fileHash: preview.fileHash, invited: result.invited, enrolled: result.enrolled, skipped: result.skipped.length },
       });
       return result;

@@ -34,9 +34,9 @@ export function parseDay(value: string): { day: string } | { error: string } {
   return { day: `${y}-${m}-${d}` };
 }
 
-function programmeError(value: string, names: string[], target: ImportTarget): string | undefined {
-  if (!value) return "Enter the programme's name";
-  if (names.includes(value)) return value === target.programmeName ? undefined : `This cohort is on ${target.programmeName}, not ${value}`;
+function programmeError(value: string, names: string[], target: ImportTarget | null): string | undefined {
+  if (!value) return target ? "Enter the programme's name" : undefined;
+  if (names.includes(value)) return !target || value === target.programmeName ? undefined : `This cohort is on ${target.programmeName}, not ${value}`;
   const near = names.length ? closest(value.toLowerCase(), names.map((n) => n.toLowerCase())) : undefined;
   const suggestion = near !== undefined && distance(value.toLowerCase(), near) <= Math.max(2, Math.floor(near.length / 4)) ? names.find((n) => n.toLowerCase() === near) : undefined;
   return suggestion ? `No programme is called "${value}". Did you mean "${suggestion}"?` : `No programme is called "${value}"`;
@@ -46,16 +46,22 @@ function programmeError(value: string, names: string[], target: ImportTarget): s
  * Checks every row against the rules and the organisation as it is now: red rows have errors per field,
  * yellow ones are skipped (repeated in the file, already invited, already on this programme), green
  * ones will be imported (a new person invited, or an existing participant enrolled). A handful of
- * queries for the whole file, never one per row. `tx` is tenant-scoped.
+ * queries for the whole file, never one per row. `tx` is tenant-scoped. Without a target (an import of
+ * people only, from Admin > Users) the pathway columns are optional, but checked when filled in.
  */
-export async function validateRows(tx: Tx, rows: RawRow[], target: ImportTarget): Promise<RowResult[]> {
+export async function validateRows(tx: Tx, rows: RawRow[], target: ImportTarget | null): Promise<RowResult[]> {
   const emails = [...new Set(rows.flatMap((r) => (emailSchema.safeParse(r.email).success ? [emailSchema.parse(r.email)] : [])))];
   const [programmes, coaches, members] = await Promise.all([
     tx.programme.findMany({ select: { name: true } }),
     tx.membership.findMany({ where: { role: "COACH", status: "ACTIVE" }, select: { user: { select: { email: true } } } }),
     tx.membership.findMany({
       where: { user: { email: { in: emails } } },
-      select: { role: true, status: true, user: { select: { email: true } }, pathways: { where: { status: "ACTIVE", programmeId: target.programmeId }, select: { id: true } } },
+      select: {
+        role: true,
+        status: true,
+        user: { select: { email: true } },
+        pathways: { where: { status: "ACTIVE", programmeId: target?.programmeId ?? "00000000-0000-0000-0000-000000000000" }, select: { id: true } },
+      },
     }),
   ]);
   const programmeNames = programmes.map((p) => p.name);
@@ -75,13 +81,15 @@ export async function validateRows(tx: Tx, rows: RawRow[], target: ImportTarget)
       if (!raw[field]) errors[field] = `Enter the ${field === "first_name" ? "first" : "last"} name`;
       else if (raw[field].length > 100) errors[field] = "At most 100 characters";
     }
+    // Pathway columns: required for a cohort import, checked when filled in otherwise.
+    const checks = (value: string) => Boolean(target) || value !== "";
     const day = parseDay(raw.startdate);
-    if ("error" in day) errors.startdate = day.error;
+    if (checks(raw.startdate) && "error" in day) errors.startdate = day.error;
     const programme = programmeError(raw.programme, programmeNames, target);
     if (programme) errors.programme = programme;
-    if (!raw.primary_coach) errors.primary_coach = "Enter the coach's username";
-    else if (!coachEmails.has(raw.primary_coach.toLowerCase())) errors.primary_coach = "No active coach has this username";
-    if (!timezones.has(raw.timezone)) errors.timezone = raw.timezone ? "Not a time zone: use a name like Europe/London" : "Enter the time zone";
+    if (checks(raw.primary_coach) && !raw.primary_coach) errors.primary_coach = "Enter the coach's username";
+    else if (checks(raw.primary_coach) && !coachEmails.has(raw.primary_coach.toLowerCase())) errors.primary_coach = "No active coach has this username";
+    if (checks(raw.timezone) && !timezones.has(raw.timezone)) errors.timezone = raw.timezone ? "Not a time zone: use a name like Europe/London" : "Enter the time zone";
     if (raw.tag.length > 40) errors.tag = "At most 40 characters";
     if (Object.keys(errors).length) return { row, raw, colour: "red", errors, note: "" };
 
@@ -93,8 +101,9 @@ export async function validateRows(tx: Tx, rows: RawRow[], target: ImportTarget)
     if (!member) return { row, raw, colour: "green", errors, note: "Will be invited", email: address, action: "invite" };
     if (member.status === "DEACTIVATED") return { row, raw, colour: "red", errors: { email: "This person is deactivated: reactivate them first" }, note: "" };
     if (member.role !== "PARTICIPANT") return { row, raw, colour: "red", errors: { email: "This person has another role here: only participants are imported" }, note: "" };
-    if (member.pathways.length) return { row, raw, colour: "yellow", errors, note: `Already on ${target.programmeName}`, email: address };
+    if (target && member.pathways.length) return { row, raw, colour: "yellow", errors, note: `Already on ${target.programmeName}`, email: address };
     if (member.status === "INVITED") return { row, raw, colour: "yellow", errors, note: "Already invited", email: address };
+    if (!target) return { row, raw, colour: "yellow", errors, note: "Already a member", email: address };
     return { row, raw, colour: "green", errors, note: "Already a member: will be enrolled", email: address, action: "enrol" };
   });
 }

@@ -184,6 +184,27 @@ describe("confirming an import", () => {
     expect((await confirmImport(db, w.admin, preview.id)).invited).toBe(50);
   });
 
+  it("imports people only, without a pathway, from Admin > Users; pathway columns are checked only when filled in", async () => {
+    const w = await world();
+    const tag = Math.random().toString(36).slice(2, 8);
+    const header = "username,first_name,last_name,email,programme,startdate,primary_coach,timezone";
+    const lines = [
+      header,
+      `a@${tag}.import.test,Al,Only,a@${tag}.import.test,,,,`,
+      `b@${tag}.import.test,Bo,Dated,b@${tag}.import.test,,2026-01-01,,`,
+      `c@${tag}.import.test,Cy,Prog,c@${tag}.import.test,Import Programme,01-03-2026,${COACH},UTC`,
+    ];
+    const preview = await previewImport(db, w.admin, { cohortId: null, fileName: "people.csv", bytes: new TextEncoder().encode(lines.join("\n")) });
+    expect(preview).toMatchObject({ green: 2, yellow: 0, red: 1 });
+    const result = await confirmImport(db, w.admin, preview.id);
+    expect(result).toMatchObject({ invited: 2, enrolled: 0, emails: 2 });
+    expect(await db.membership.count({ where: { organizationId: w.org.id, status: "INVITED", user: { email: { endsWith: `@${tag}.import.test` } } } })).toBe(2);
+    expect(await db.pathway.count({ where: { organizationId: w.org.id } })).toBe(0);
+    // Again: they are invited now, so yellow.
+    const again = await previewImport(db, w.admin, { cohortId: null, fileName: "people.csv", bytes: new TextEncoder().encode(lines.slice(0, 2).join("\n")) });
+    expect(again).toMatchObject({ green: 0, yellow: 1 });
+  });
+
   it("is bound to its organisation and its admin", async () => {
     const a = await world();
     const b = await world();

@@ -5,10 +5,11 @@ import { z } from "zod";
 import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
+import { optionalId } from "@/lib/web/form-fields";
 import { confirmImport, ImportFileError, importIdSchema, previewImport, type ImportResult } from "@/lib/imports/import";
 
 const uploadSchema = z.strictObject({
-  cohortId: z.uuid({ error: "Not found" }),
+  cohortId: optionalId("Not found"),
   file: z.instanceof(File, { error: "Choose a CSV file to upload" }),
 });
 

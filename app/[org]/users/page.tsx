@@ -59,6 +59,11 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
               Invite users
             </Link>
           ) : null}
+          {can(member.role, "imports:run") ? (
+            <Link href={`/${org}/users/import`} className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-100">
+              Upload users
+            </Link>
+          ) : null}
           {can(member.role, "units:manage") ? (
             <Link href={`/${org}/units`} className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-100">
               Organisational units

@@ -5,7 +5,7 @@ CREATE TYPE "ImportStatus" AS ENUM ('PREVIEWED', 'CONFIRMED');
 CREATE TABLE "ImportPreview" (
     "organizationId" UUID NOT NULL,
     "id" UUID NOT NULL,
-    "cohortId" UUID NOT NULL,
+    "cohortId" UUID,
     "createdById" UUID NOT NULL,
     "fileName" TEXT NOT NULL,
     "fileHash" TEXT NOT NULL,

@@ -34,13 +34,14 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
   const shown = preview.rows.filter((r) => !colour || r.colour === colour);
   const seats = await seatUsage(tenantDb(db(), actor.organizationId));
   const filter = { colour, page };
+  const back = preview.cohort ? `/${org}/cohorts/${preview.cohort.id}` : `/${org}/users`;
 
   return (
     <section className="space-y-6">
       <div>
         <p className="text-sm">
-          <Link href={`/${org}/cohorts/${preview.cohort.id}`} className="text-indigo-700 underline">
-            {preview.cohort.programme.name} › {preview.cohort.name}
+          <Link href={back} className="text-indigo-700 underline">
+            {preview.cohort ? `${preview.cohort.programme.name} › ${preview.cohort.name}` : "Users"}
           </Link>
         </p>
         <h1 className="mt-1 text-2xl font-semibold">Import check: {preview.fileName}</h1>
@@ -74,7 +75,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
               Download the {preview.red} red row{preview.red === 1 ? "" : "s"} to fix
             </a>
           ) : null}
-          <Link href={`/${org}/cohorts/${preview.cohort.id}/import`} className="px-2 py-2 text-sm text-indigo-700 underline">
+          <Link href={preview.cohort ? `/${org}/cohorts/${preview.cohort.id}/import` : `/${org}/users/import`} className="px-2 py-2 text-sm text-indigo-700 underline">
             Upload another file
           </Link>
         </div>
