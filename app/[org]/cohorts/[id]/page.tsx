@@ -15,6 +15,7 @@ import { ARCHIVE_REASON_LABELS } from "@/lib/pathways/pathways";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 import { archivePathwayAction, updateCohortAction } from "../../programmes/actions";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Cohort" };
 
@@ -45,11 +46,7 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
   return (
     <section className="space-y-6">
       <div>
-        <p className="text-sm">
-          <Link href={`/${org}/programmes/${cohort.programme.id}`} className="text-indigo-700 underline">
-            {cohort.programme.name}
-          </Link>
-        </p>
+        <BackLink href={`/${org}/programmes/${cohort.programme.id}`}>{cohort.programme.name}</BackLink>
         <h1 className="mt-1 text-2xl font-semibold">{cohort.name}</h1>
         <p className="text-sm text-slate-600">
           {cohort.clientName ? `${cohort.clientName} · ` : ""}

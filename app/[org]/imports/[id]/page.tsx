@@ -13,6 +13,7 @@ import { getImport, type ImportResult } from "@/lib/imports/import";
 import { seatUsage } from "@/lib/users/seats";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 import { confirmImportAction } from "../actions";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Import check" };
 
@@ -39,11 +40,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
   return (
     <section className="space-y-6">
       <div>
-        <p className="text-sm">
-          <Link href={back} className="text-indigo-700 underline">
-            {preview.cohort ? `${preview.cohort.programme.name} › ${preview.cohort.name}` : "Users"}
-          </Link>
-        </p>
+        <BackLink href={back}>{preview.cohort ? `${preview.cohort.programme.name} › ${preview.cohort.name}` : "Users"}</BackLink>
         <h1 className="mt-1 text-2xl font-semibold">Import check: {preview.fileName}</h1>
       </div>
 

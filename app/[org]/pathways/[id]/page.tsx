@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArchiveForm, SessionForm } from "@/components/pathways/forms";
 import { SessionActions } from "@/components/pathways/session-actions";
@@ -13,6 +12,7 @@ import { NotFoundError } from "@/lib/errors";
 import { ARCHIVE_REASON_LABELS, getPathway, SESSION_STATUS_LABELS } from "@/lib/pathways/pathways";
 import { displayName } from "@/lib/users/display-name";
 import { archivePathwayAction, scheduleSessionAction, sessionStatusAction, unarchivePathwayAction } from "../../programmes/actions";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Pathway" };
 
@@ -31,11 +31,7 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
   return (
     <section className="space-y-6">
       <div>
-        <p className="text-sm">
-          <Link href={`/${org}/cohorts/${pathway.cohort.id}`} className="text-indigo-700 underline">
-            {pathway.programme.name} › {pathway.cohort.name}
-          </Link>
-        </p>
+        <BackLink href={`/${org}/cohorts/${pathway.cohort.id}`}>{pathway.programme.name} › {pathway.cohort.name}</BackLink>
         <h1 className="mt-1 text-2xl font-semibold">Pathway of {name}</h1>
         <p className="text-slate-600">
           {archived ? `Archived: ${ARCHIVE_REASON_LABELS[pathway.archiveReason ?? "COMPLETED"].toLowerCase()}` : "Active"} · primary coach {displayName(pathway.coach.user)} · starts{" "}

@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { listProgrammesWithCounts } from "@/lib/pathways/programmes";
 import { Counts } from "@/components/pathways/counts";
 import { createCohortAction, updateProgrammeAction } from "../actions";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Programme" };
 
@@ -23,11 +24,7 @@ export default async function ProgrammePage({ params }: { params: Promise<{ org:
   return (
     <section className="space-y-8">
       <div>
-        <p className="text-sm">
-          <Link href={`/${org}/programmes`} className="text-indigo-700 underline">
-            Programmes
-          </Link>
-        </p>
+        <BackLink href={`/${org}/programmes`}>Programmes</BackLink>
         <h1 className="mt-1 text-2xl font-semibold">{programme.name}</h1>
         {programme.description ? <p className="mt-1 text-slate-700">{programme.description}</p> : null}
         <p className="mt-1 text-sm">{programme.sessionsIncluded} sessions included</p>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MemberForm, StatusChange } from "@/components/users/member-forms";
 import { memberActor } from "@/lib/auth/member";
@@ -19,6 +18,7 @@ import { TIMEZONES } from "@/lib/users/profile";
 import { deactivateMemberAction, reactivateMemberAction, updateMemberAction } from "../actions";
 import { archivePathwayAction } from "../../programmes/actions";
 import { displayName } from "@/lib/users/display-name";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -42,11 +42,7 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
   return (
     <section className="space-y-8">
       <div>
-        <p className="text-sm">
-          <Link href={`/${org}/users`} className="text-indigo-700 underline">
-            Users
-          </Link>
-        </p>
+        <BackLink href={`/${org}/users`}>Users</BackLink>
         <h1 className="mt-1 text-2xl font-semibold">{name}</h1>
         <p className="text-slate-600">
           {m.user.email} · {ROLE_LABELS[m.role]} · {STATUS_LABELS[m.status]}

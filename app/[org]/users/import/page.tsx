@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { UploadForm } from "@/components/imports/upload-form";
 import { requireMember } from "@/lib/auth/page";
 import { previewImportAction } from "../../imports/actions";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Upload users" };
 
@@ -13,11 +13,7 @@ export default async function UsersImportPage({ params }: { params: Promise<{ or
   return (
     <section className="space-y-6">
       <div>
-        <p className="text-sm">
-          <Link href={`/${org}/users`} className="text-indigo-700 underline">
-            Users
-          </Link>
-        </p>
+        <BackLink href={`/${org}/users`}>Users</BackLink>
         <h1 className="mt-1 text-2xl font-semibold">Upload users</h1>
         <p className="text-sm text-slate-600">
           Everyone in the file is invited as a participant, without a pathway. To put people on a programme at the same time, upload from the cohort&apos;s page.

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { UploadForm } from "@/components/imports/upload-form";
 import { memberActor } from "@/lib/auth/member";
@@ -9,6 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { COLUMNS } from "@/lib/imports/parse";
 import { cohortFilterSchema, getCohort } from "@/lib/pathways/cohorts";
 import { previewImportAction } from "../../../imports/actions";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Upload users" };
 
@@ -22,11 +22,7 @@ export default async function ImportPage({ params }: { params: Promise<{ org: st
   return (
     <section className="space-y-6">
       <div>
-        <p className="text-sm">
-          <Link href={`/${org}/cohorts/${cohort.id}`} className="text-indigo-700 underline">
-            {cohort.programme.name} › {cohort.name}
-          </Link>
-        </p>
+        <BackLink href={`/${org}/cohorts/${cohort.id}`}>{cohort.programme.name} › {cohort.name}</BackLink>
         <h1 className="mt-1 text-2xl font-semibold">Upload users to {cohort.name}</h1>
       </div>
       <ol className="list-decimal space-y-2 pl-5 text-sm">
