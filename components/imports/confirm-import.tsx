@@ -31,6 +31,18 @@ export function ImportOutcome({ result, message }: { result: ImportResult; messa
     <div role="status" className="rounded-md bg-green-50 p-4 text-sm text-green-900">
       <p className="font-medium">{message ?? `Imported: ${result.invited} invited, ${result.enrolled} enrolled, ${result.skipped.length} skipped.`}</p>
       <p>{result.emails} invitation email{result.emails === 1 ? " is" : "s are"} on the way.</p>
+      {result.created?.length ? (
+        <details className="mt-2">
+          <summary className="cursor-pointer">Created ({result.created.length})</summary>
+          <ul className="mt-1 list-disc pl-5">
+            {result.created.map((c) => (
+              <li key={c.row}>
+                Row {c.row}: {c.email}, {c.action === "invite" ? "invited" : "enrolled"}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {result.skipped.length ? (
         <details className="mt-2">
           <summary className="cursor-pointer">Skipped rows</summary>

@@ -90,7 +90,13 @@ export async function redRowsCsv(db: Db, actor: Actor, importId: string): Promis
   return `\uFEFF${csvChunk([[...COLUMNS, "error"], ...red.map((r) => [...COLUMNS.map((c) => r.raw[c]), errorText(r)])])}`;
 }
 
-export type ImportResult = { invited: number; enrolled: number; skipped: { row: number; email?: string; reason: string }[]; emails: number };
+export type ImportResult = {
+  invited: number;
+  enrolled: number;
+  created: { row: number; email: string; action: "invite" | "enrol" }[];
+  skipped: { row: number; email?: string; reason: string }[];
+  emails: number;
+};
 
 /**
  * Imports the preview's green rows, all or nothing, in one transaction under the organisation's lock:
@@ -181,6 +187,7 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
       const result: ImportResult = {
         invited: invites.length,
         enrolled: green.length - invites.length,
+        created: green.map((r) => ({ row: r.row, email: r.email!, action: r.action! })),
         skipped: now.filter((r) => r.colour !== "green").map((r) => ({ row: r.row, email: r.email, reason: r.colour === "yellow" ? r.note : "Has errors" })),
         emails,
       };

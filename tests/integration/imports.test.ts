@@ -122,6 +122,10 @@ describe("confirming an import", () => {
     const preview = await previewImport(db, w.admin, { cohortId: w.cohort.id, fileName: "ok.csv", bytes });
     const result = await confirmImport(db, w.admin, preview.id);
     expect(result).toMatchObject({ invited: 2, enrolled: 0, emails: 2, skipped: [] });
+    expect(result.created).toEqual([
+      { row: 2, email: `ada@${tag}.import.test`, action: "invite" },
+      { row: 3, email: `grace@${tag}.import.test`, action: "invite" },
+    ]);
     const members = await db.membership.findMany({ where: { organizationId: w.org.id, user: { email: { endsWith: `@${tag}.import.test` } } }, include: { user: true, pathways: true } });
     expect(members.map((m) => [m.user.firstName, m.role, m.status, m.pathways.length])).toEqual(
       expect.arrayContaining([
