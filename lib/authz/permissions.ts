@@ -58,14 +58,14 @@ export const ROLE_RANK: Record<Role, number> = {
 };
 
 // The role hierarchy: which roles each role may grant, and so also whose role it may change. Nobody
-// grants a role above their own; only an OWNER grants OWNER; an implementation admin cannot make
-// anyone an ADMIN (that would outlive their own expiry); programme managers and coaches only bring
-// in participants.
+// grants a role above their own; only an OWNER grants OWNER; an implementation admin makes nobody an
+// ADMIN or another implementation admin (either could outlive their own expiry); programme managers
+// and coaches only bring in participants.
 const EVERY_ROLE = Object.keys(ROLE_RANK) as Role[];
 const GRANTS: Record<Role, ReadonlySet<Role>> = {
   OWNER: new Set(EVERY_ROLE),
   ADMIN: new Set(EVERY_ROLE.filter((r) => r !== "OWNER")),
-  IMPLEMENTATION_ADMIN: new Set(EVERY_ROLE.filter((r) => r !== "OWNER" && r !== "ADMIN")),
+  IMPLEMENTATION_ADMIN: new Set(EVERY_ROLE.filter((r) => r !== "OWNER" && r !== "ADMIN" && r !== "IMPLEMENTATION_ADMIN")),
   PROGRAM_MANAGER: new Set(["PARTICIPANT"]),
   COACH: new Set(["PARTICIPANT"]),
   SPONSOR: new Set(),
@@ -121,3 +121,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   SPONSOR: "Sponsor",
   PARTICIPANT: "Participant",
 };
+
+/** "an implementation admin", "a coach": a role's label in a sentence. */
+export function roleInSentence(role: Role): string {
+  const label = ROLE_LABELS[role].toLowerCase();
+  return `${/^[aeiou]/.test(label) ? "an" : "a"} ${label}`;
+}

@@ -31,7 +31,7 @@ export const inviteSchema = z.strictObject({
 export type InviteInput = z.infer<typeof inviteSchema>;
 
 export type AddressStatus =
-  "new" | "existing-user" | "not-invited" | "already-invited" | "active-member" | "deactivated" | "duplicate" | "malformed" | "not-allowed";
+  "new" | "not-invited" | "already-invited" | "active-member" | "deactivated" | "duplicate" | "malformed" | "not-allowed";
 
 export type AddressResult = {
   input: string;
@@ -97,6 +97,7 @@ async function check(tx: Tx, actor: Actor, input: InviteInput): Promise<InviteCh
     where: { userId: { in: users.map((u) => u.id) } },
     select: {
       userId: true,
+      role: true,
       status: true,
       invitations: { where: { acceptedAt: null, cancelledAt: null }, select: { id: true }, orderBy: { lastSentAt: "desc" }, take: 1 },
     },
@@ -127,9 +128,19 @@ async function check(tx: Tx, actor: Actor, input: InviteInput): Promise<InviteCh
         invitationId: membership.invitations[0]?.id,
       };
     }
-    if (membership) return { ...base, status: "not-invited", ok: true, message: "Added earlier, not invited yet: will be invited" };
-    if (user) return { ...base, status: "existing-user", ok: true, message: "Has a Pathwise account: joins without a new password" };
-    return { ...base, status: "new", ok: true, message: input.mode === "create" ? "Account will be created" : "Will be invited" };
+    if (membership) {
+      return canGrant(actor.role, membership.role)
+        ? { ...base, status: "not-invited", ok: true, message: "Added earlier, not invited yet: will be invited" }
+        : { ...base, status: "not-allowed", ok: false, message: `Added earlier as ${ROLE_LABELS[membership.role].toLowerCase()}: you cannot invite them` };
+    }
+    // Whether the address already has a Pathwise account elsewhere is not this organisation's business:
+    // both read the same. (Such a person joins without a new password when they accept.)
+    return {
+      ...base,
+      status: "new",
+      ok: true,
+      message: input.mode === "create" ? "Will be set up (someone who already uses Pathwise gets an invitation instead)" : "Will be invited",
+    };
   });
 
   const seatsNeeded = SEAT_ROLES.has(input.role) ? addresses.filter((a) => a.ok).length : 0;
@@ -190,15 +201,19 @@ export async function sendInvitationsIn(tx: Tx, actor: Actor, input: InviteInput
 
   for (const address of checked.addresses) {
     const email = address.email!;
+    // Create instead of invite only sets up accounts that are new: nobody who already has a Pathwise
+    // account is made a member without accepting, so they get an invitation instead.
+    const existedBefore = Boolean(await tx.user.findUnique({ where: { email }, select: { id: true } }));
+    const activate = active && !existedBefore;
     // The global user: created once for any organisation; a concurrent invite elsewhere may win the insert.
     await tx.user.createMany({ data: [{ email }], skipDuplicates: true });
     const user = await tx.user.findUniqueOrThrow({ where: { email }, select: { id: true, passwordHash: true } });
     const data = {
       role: input.role,
-      status: active ? ("ACTIVE" as const) : ("INVITED" as const),
+      status: activate ? ("ACTIVE" as const) : ("INVITED" as const),
       unitId: input.unitId,
       expiresAt: memberExpiry,
-      joinedAt: active ? now : null,
+      joinedAt: activate ? now : null,
     };
     const existing = await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true } });
     const membership = existing
@@ -213,11 +228,9 @@ export async function sendInvitationsIn(tx: Tx, actor: Actor, input: InviteInput
     if (input.unitId)
       await tx.unitAssignment.create({ data: { organizationId: actor.organizationId, membershipId: membership.id, unitId: input.unitId, startedAt: now } });
 
-    if (active) {
-      // Create instead of invite: the account works now; a new person chooses a password from the email.
-      const url = user.passwordHash
-        ? new URL("/sign-in", env().APP_URL).toString()
-        : await issueResetToken(tx, user.id, org.invitationExpiryDays * 24 * 60);
+    if (activate) {
+      // Create instead of invite: the account works now; the new person chooses a password from the email.
+      const url = await issueResetToken(tx, user.id, org.invitationExpiryDays * 24 * 60);
       await queueEmail(tx, {
         organizationId: actor.organizationId,
         to: email,
@@ -226,7 +239,6 @@ export async function sendInvitationsIn(tx: Tx, actor: Actor, input: InviteInput
           organizationName: org.name,
           inviterName: displayName(inviter),
           url,
-          hasPassword: Boolean(user.passwordHash),
           expiresInDays: org.invitationExpiryDays,
         },
       });

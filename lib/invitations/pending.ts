@@ -3,7 +3,7 @@ import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { lockOrganization, tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
-import { assertCan, canGrant, ROLE_LABELS } from "../authz/permissions";
+import { assertCan, canGrant, roleInSentence } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { ForbiddenError, NotFoundError, RateLimitedError } from "../errors";
 import { queueEmail } from "../mail/outbox";
@@ -45,10 +45,16 @@ export async function listPendingInvitations(db: Db, actor: Actor) {
 }
 
 async function findPending(tx: Tx, actor: Actor, invitationId: string) {
-  const invitation = await tx.invitation.findFirst({ where: { id: invitationId, ...(await visible(tx, actor)) }, select: { id: true, email: true, role: true, message: true, membershipId: true } });
+  const invitation = await tx.invitation.findFirst({
+    where: { id: invitationId, ...(await visible(tx, actor)) },
+    select: { id: true, email: true, role: true, message: true, membershipId: true, membership: { select: { role: true } } },
+  });
   if (!invitation) throw new NotFoundError();
-  // Whoever may not grant a role may not send or withdraw it either.
-  if (!canGrant(actor.role, invitation.role)) throw new ForbiddenError(`You cannot manage invitations for a ${ROLE_LABELS[invitation.role].toLowerCase()}.`);
+  // Whoever may not grant a role may not send or withdraw it either: the role the invitation grants,
+  // and the member's role now (it may have changed since).
+  for (const role of [invitation.role, invitation.membership?.role ?? invitation.role]) {
+    if (!canGrant(actor.role, role)) throw new ForbiddenError(`You cannot manage invitations for ${roleInSentence(role)}.`);
+  }
   return invitation;
 }
 
@@ -108,7 +114,7 @@ export async function resendForMembers(db: Db, actor: Actor, membershipIds: stri
         const name = displayName(m.user);
         const invitation = m.status === "INVITED" ? m.invitations[0] : undefined;
         if (!invitation) return { membershipId: id, name, outcome: "skipped", reason: "No pending invitation" };
-        if (!canGrant(actor.role, invitation.role)) return { membershipId: id, name, outcome: "refused", reason: `You cannot invite a ${ROLE_LABELS[invitation.role].toLowerCase()}` };
+        if (!canGrant(actor.role, invitation.role)) return { membershipId: id, name, outcome: "refused", reason: `You cannot invite ${roleInSentence(invitation.role)}` };
         return { membershipId: id, name, outcome: "done" };
       });
       if (outcomes.some((o) => o.outcome === "refused")) {
@@ -134,10 +140,20 @@ export async function cancelInvitation(db: Db, actor: Actor, invitationId: strin
     const membershipId = invitation.membershipId!;
     const membership = await tx.membership.findFirst({ where: { id: membershipId }, select: { status: true } });
     if (membership?.status === "INVITED") {
-      await tx.invitation.updateMany({ where: { membershipId }, data: { membershipId: null } });
-      await tx.programmeAssignment.deleteMany({ where: { membershipId } });
-      await tx.unitAssignment.deleteMany({ where: { membershipId } });
-      await tx.membership.deleteMany({ where: { id: membershipId, status: "INVITED" } });
+      // Their enrolments go too, unless one already moved the cohort's credit ledger: a ledger entry is
+      // never deleted, so then the membership stays, as "not invited", with its pathways.
+      const pathways = await tx.pathway.findMany({ where: { membershipId }, select: { id: true, _count: { select: { credits: true } } } });
+      if (pathways.some((p) => p._count.credits > 0)) {
+        await tx.membership.updateMany({ where: { id: membershipId }, data: { status: "NOT_INVITED" } });
+      } else {
+        const ids = pathways.map((p) => p.id);
+        await tx.coachingSession.deleteMany({ where: { pathwayId: { in: ids } } });
+        await tx.pathway.deleteMany({ where: { id: { in: ids } } });
+        await tx.invitation.updateMany({ where: { membershipId }, data: { membershipId: null } });
+        await tx.programmeAssignment.deleteMany({ where: { membershipId } });
+        await tx.unitAssignment.deleteMany({ where: { membershipId } });
+        await tx.membership.deleteMany({ where: { id: membershipId, status: "INVITED" } });
+      }
     }
     await recordAudit(tx, actor, { action: "invitation.cancel", targetType: "membership", targetId: membershipId, before: { email: invitation.email, role: invitation.role } });
   });

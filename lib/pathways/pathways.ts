@@ -11,6 +11,7 @@ import { NotFoundError, ValidationError } from "../errors";
 import { sendInvitationsIn } from "../invitations/invite";
 import { programmeScope } from "../programmes/scope";
 import { displayName } from "../users/display-name";
+import { otherMemberships } from "../users/manage";
 import { emailSchema } from "../users/email";
 import { TIMEZONES } from "../users/profile";
 
@@ -133,7 +134,8 @@ export async function addUserWithPathway(db: Db, actor: Actor, input: z.infer<ty
         });
         if (result.refusal) throw fieldError("email", result.addresses[0]?.ok === false ? result.addresses[0].message : result.refusal);
         const user = await tx.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, passwordHash: true } });
-        if (!user.passwordHash && (input.firstName || input.lastName)) {
+        // Names go on the account only while it is new and this organisation's alone.
+        if (!user.passwordHash && (input.firstName || input.lastName) && (await otherMemberships(tx, user.id, actor.organizationId)) === 0) {
           await tx.user.update({ where: { id: user.id }, data: { firstName: input.firstName, lastName: input.lastName } });
         }
         membershipId = (await tx.membership.findFirstOrThrow({ where: { userId: user.id }, select: { id: true } })).id;
@@ -269,6 +271,16 @@ export async function memberPathways(db: Db, actor: Actor, membershipId: string)
   });
 }
 
+/**
+ * Locks the pathway's row for the rest of the transaction: archiving (which counts attended sessions to
+ * credit the rest) and session changes then happen one after the other, never interleaved.
+ */
+async function assertOpenAndLock(tx: Tx, actor: Actor, pathwayId: string) {
+  const [row] = await tx.$queryRaw<{ status: string }[]>`
+    SELECT "status" FROM "Pathway" WHERE "organizationId" = ${actor.organizationId}::uuid AND "id" = ${pathwayId}::uuid FOR UPDATE`;
+  if (row?.status !== "ACTIVE") throw new ValidationError("This pathway is archived: its sessions can no longer change.");
+}
+
 export const sessionSchema = z.strictObject({
   pathwayId: uuid,
   title: z.string().trim().min(1, "Enter a title").max(120, "At most 120 characters"),
@@ -286,7 +298,7 @@ export async function scheduleSession(db: Db, actor: Actor, input: z.infer<typeo
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     assertCan(actor.role, "sessions:manage");
     const pathway = await pathwayInScope(tx, actor, input.pathwayId);
-    if (pathway.status === "ARCHIVED") throw new ValidationError("This pathway is archived: its sessions can no longer change.");
+    await assertOpenAndLock(tx, actor, pathway.id);
     const { timezone } = await tx.pathway.findFirstOrThrow({ where: { id: pathway.id }, select: { timezone: true } });
     const [y, m, d] = input.date.split("-").map(Number);
     const [hh, mm] = input.time.split(":").map(Number);
@@ -304,7 +316,7 @@ export async function setSessionStatus(db: Db, actor: Actor, input: z.infer<type
     const session = await tx.coachingSession.findFirst({ where: { id: input.sessionId }, select: { id: true, pathwayId: true } });
     if (!session) throw new NotFoundError();
     const pathway = await pathwayInScope(tx, actor, session.pathwayId);
-    if (pathway.status === "ARCHIVED") throw new ValidationError("This pathway is archived: its sessions can no longer change.");
+    await assertOpenAndLock(tx, actor, pathway.id);
     await tx.coachingSession.updateMany({ where: { id: session.id }, data: { status: input.status } });
   });
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { Role } from "../db/generated/enums";
 import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
-import { assertCan, assertCanChangeRole, canGrant, PROGRAMME_SCOPED_ROLES, ROLE_LABELS } from "../authz/permissions";
+import { assertCan, assertCanChangeRole, canGrant, PROGRAMME_SCOPED_ROLES, roleInSentence } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { issueResetToken } from "../auth/password-reset";
 import { liveMembership } from "../auth/live";
@@ -34,11 +34,29 @@ const MEMBER = {
   status: true,
   unitId: true,
   expiresAt: true,
+  joinedAt: true,
   userId: true,
   user: { select: { id: true, email: true, firstName: true, lastName: true, timezone: true } },
   programmes: { select: { programmeId: true } },
 } as const;
 
+/**
+ * How many other organisations the user belongs to (any status). The account is global: what one
+ * organisation may change about it (name, password, sessions) depends on whether it is theirs alone.
+ * The tenant layer sees only this organisation, so this asks the database directly.
+ */
+export async function otherMemberships(tx: Tx, userId: string, organizationId: string, live = false): Promise<number> {
+  const [row] = live
+    ? await tx.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM "Membership"
+         WHERE "userId" = ${userId}::uuid AND "organizationId" <> ${organizationId}::uuid
+           AND "status" = 'ACTIVE' AND ("expiresAt" IS NULL OR "expiresAt" > now())`
+    : await tx.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM "Membership" WHERE "userId" = ${userId}::uuid AND "organizationId" <> ${organizationId}::uuid`;
+  return Number(row.n);
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const fieldError = (field: string, message: string) => new ValidationError("Check the highlighted fields.", { [field]: [message] });
 
 /** A member of the actor's organisation the actor may see (a programme manager: within their programmes). */
@@ -107,8 +125,12 @@ export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInpu
     await lockOrganization(tx, actor.organizationId);
     const before = await findForChange(tx, input.membershipId);
     // Whoever you may not grant, you may not edit either: an ADMIN leaves OWNERs alone.
-    if (!canGrant(actor.role, before.role)) throw new ForbiddenError("Only an owner can change an owner.");
+    if (!canGrant(actor.role, before.role)) {
+      throw new ForbiddenError(before.role === "OWNER" ? "Only an owner can change an owner." : `You cannot change ${roleInSentence(before.role)}.`);
+    }
     const roleChanged = input.role !== before.role;
+    // Nobody changes their own role or extends their own access.
+    if (before.id === actor.membershipId && input.duration) throw fieldError("duration", "You cannot change how long your own access lasts");
     if (roleChanged) {
       if (before.id === actor.membershipId) throw fieldError("role", "You cannot change your own role");
       assertCanChangeRole(actor.role, before.role, input.role);
@@ -132,7 +154,7 @@ export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInpu
     const scoped = PROGRAMME_SCOPED_ROLES.has(input.role);
     const programmeIds = scoped ? [...new Set(input.programmeIds)] : [];
     if (scoped) {
-      if (programmeIds.length === 0) throw fieldError("programmeIds", `A ${ROLE_LABELS[input.role].toLowerCase()} needs at least one programme`);
+      if (programmeIds.length === 0) throw fieldError("programmeIds", `${capitalise(roleInSentence(input.role))} needs at least one programme`);
       const found = await tx.programme.count({ where: { id: { in: programmeIds } } });
       if (found !== programmeIds.length) throw fieldError("programmeIds", "Choose programmes from the list");
     }
@@ -158,7 +180,17 @@ export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInpu
     }
 
     await tx.membership.updateMany({ where: { id: before.id }, data: { role: input.role, unitId: input.unitId, expiresAt } });
-    await tx.user.update({ where: { id: before.userId }, data: { firstName: input.firstName, lastName: input.lastName, timezone: input.timezone } });
+    // The person's name and time zone live on their global account: an organisation may set them only
+    // while the account is theirs alone, otherwise the person keeps them up to date on their profile.
+    const profileChanged = input.firstName !== before.user.firstName || input.lastName !== before.user.lastName || input.timezone !== before.user.timezone;
+    if (profileChanged) {
+      if ((await otherMemberships(tx, before.userId, actor.organizationId)) > 0) {
+        throw fieldError("firstName", "This person also belongs to another organisation: only they can change their name and time zone, on their profile");
+      }
+      await tx.user.update({ where: { id: before.userId }, data: { firstName: input.firstName, lastName: input.lastName, timezone: input.timezone } });
+    }
+    // A pending invitation carries the role it grants: keep it in step.
+    if (roleChanged) await tx.invitation.updateMany({ where: { membershipId: before.id, acceptedAt: null, cancelledAt: null }, data: { role: input.role } });
 
     const after = { role: input.role, unitId: input.unitId, expiresAt, firstName: input.firstName, lastName: input.lastName, timezone: input.timezone, programmeIds };
     const was = {
@@ -222,7 +254,7 @@ async function bulkStep(
           continue;
         }
         const name = displayName(m.user);
-        const verdict = m.id === actor.membershipId ? "You cannot do this to yourself" : !canGrant(actor.role, m.role) ? `You cannot change a ${ROLE_LABELS[m.role].toLowerCase()}` : step.check(m);
+        const verdict = m.id === actor.membershipId ? "You cannot do this to yourself" : !canGrant(actor.role, m.role) ? `You cannot change ${roleInSentence(m.role)}` : step.check(m);
         if (verdict === "skip") outcomes.push({ membershipId: id, name, outcome: "skipped", reason: step.skipReason });
         else if (verdict) outcomes.push({ membershipId: id, name, outcome: "refused", reason: verdict });
         else {
@@ -267,12 +299,7 @@ export async function deactivateMembers(db: Db, actor: Actor, membershipIds: str
     apply: async (tx, m) => {
       await tx.membership.updateMany({ where: { id: m.id }, data: { status: "DEACTIVATED" } });
       await tx.invitation.updateMany({ where: { membershipId: m.id, acceptedAt: null, cancelledAt: null }, data: { cancelledAt: new Date() } });
-      // The tenant layer sees only this organisation; whether they belong elsewhere is a global question.
-      const elsewhere = await tx.$queryRaw<{ n: bigint }[]>`
-        SELECT count(*) AS n FROM "Membership"
-         WHERE "userId" = ${m.userId}::uuid AND "organizationId" <> ${actor.organizationId}::uuid
-           AND "status" = 'ACTIVE' AND ("expiresAt" IS NULL OR "expiresAt" > now())`;
-      if (Number(elsewhere[0].n) === 0) await tx.user.update({ where: { id: m.userId }, data: { sessionVersion: { increment: 1 } } });
+      if ((await otherMemberships(tx, m.userId, actor.organizationId, true)) === 0) await tx.user.update({ where: { id: m.userId }, data: { sessionVersion: { increment: 1 } } });
       await recordAudit(tx, actor, { action: "member.deactivate", targetType: "membership", targetId: m.id, before: { status: m.status }, after: { status: "DEACTIVATED" } });
     },
   });
@@ -288,11 +315,16 @@ export async function reactivateMembers(db: Db, actor: Actor, membershipIds: str
   assertCan(actor.role, "users:manage");
   const org = await tenantDb(db, actor.organizationId).organization.findFirstOrThrow({ select: { name: true } });
   return bulkStep(db, actor, membershipIds, {
-    check: (m) => (m.status !== "DEACTIVATED" ? "skip" : null),
+    // Someone who never joined (deactivated while invited) comes back by a new invitation, not here.
+    check: (m) => (m.status !== "DEACTIVATED" ? "skip" : m.joinedAt ? null : "Never joined: invite them again instead"),
     skipReason: "Not deactivated",
     seatsNeeded: (ms) => ms.filter((m) => takesSeat(m.role, "ACTIVE")).length,
     apply: async (tx, m) => {
       await tx.membership.updateMany({ where: { id: m.id }, data: { status: "ACTIVE" } });
+      await recordAudit(tx, actor, { action: "member.reactivate", targetType: "membership", targetId: m.id, before: { status: "DEACTIVATED" }, after: { status: "ACTIVE" } });
+      // The account is global: while it is live in another organisation, this one does not reset its
+      // password or end its sessions; it simply opens again here on the next request.
+      if ((await otherMemberships(tx, m.userId, actor.organizationId, true)) > 0) return;
       await tx.user.update({ where: { id: m.userId }, data: { passwordResetRequired: true, sessionVersion: { increment: 1 } } });
       const url = await issueResetToken(tx, m.userId, REACTIVATION_LINK_HOURS * 60);
       await queueEmail(tx, {
@@ -301,7 +333,6 @@ export async function reactivateMembers(db: Db, actor: Actor, membershipIds: str
         template: "account-reactivated",
         props: { firstName: m.user.firstName, organizationName: org.name, url, expiresInHours: REACTIVATION_LINK_HOURS },
       });
-      await recordAudit(tx, actor, { action: "member.reactivate", targetType: "membership", targetId: m.id, before: { status: "DEACTIVATED" }, after: { status: "ACTIVE" } });
     },
   });
 }

@@ -23,7 +23,7 @@ export async function createMember(
     data: { email: email ?? `user-${unique()}@example.test`, firstName: "Test", lastName: role.toLowerCase(), passwordHash },
   });
   const membership = await db.membership.create({
-    data: { organizationId, userId: user.id, role, status, expiresAt, joinedAt: status === "ACTIVE" ? new Date() : null },
+    data: { organizationId, userId: user.id, role, status, expiresAt, joinedAt: status === "ACTIVE" || status === "DEACTIVATED" ? new Date() : null },
   });
   return { user, membership };
 }

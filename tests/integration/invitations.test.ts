@@ -67,7 +67,9 @@ describe("sending invitations", () => {
     const list = [...fresh, fresh[0].toUpperCase(), active.user.email, elsewhere.user.email, "not-an-address"].join("\n");
 
     const checked = await checkInvitations(db, admin, invite({ emails: list }));
-    expect(checked.addresses.map((a) => a.status)).toEqual(["new", "new", "duplicate", "active-member", "existing-user", "malformed"]);
+    // Someone with an account in another organisation reads exactly like a new address: that is not this organisation's business.
+    expect(checked.addresses.map((a) => a.status)).toEqual(["new", "new", "duplicate", "active-member", "new", "malformed"]);
+    expect(checked.addresses[4].message).toBe(checked.addresses[0].message);
     expect(checked.addresses[3].message).toBe("Already has an active account");
     expect(checked.refusal).toMatch(/3 addresses need attention/);
     expect(checked.preview.subject).toContain(org.name);
@@ -341,5 +343,51 @@ describe("the invitation email over real SMTP", () => {
     const dump = JSON.stringify([await isolated.db.invitation.findMany(), await isolated.db.emailOutbox.findMany(), await isolated.db.auditEvent.findMany()]);
     recordFigures("invitations-sent-token", { rawTokensInDatabase: dump.includes(token) ? 1 : 0 });
     expect(dump).not.toContain(token);
+  });
+});
+
+describe("invitations and the rest of the organisation", () => {
+  it("cancels an invited participant's enrolments with the invitation; follows role changes for who may manage it", async () => {
+    const { createProgramme, programmeSchema, createCohort, cohortSchema } = await import("../../lib/pathways/programmes");
+    const { addUserWithPathway, addUserWithPathwaySchema } = await import("../../lib/pathways/pathways");
+    const org = await createOrganization(db);
+    const admin = await createActor(db, org.id, "ADMIN");
+    const programme = await createProgramme(db, admin, programmeSchema.parse({ name: "P", sessionsIncluded: "2" }));
+    const cohort = await createCohort(db, admin, cohortSchema.parse({ programmeId: programme.id, name: "C", startDate: "", endDate: "" }));
+    const coach = await createMember(db, org.id, { role: "COACH" });
+    const [email] = emails(1);
+    await addUserWithPathway(db, admin, addUserWithPathwaySchema.parse({ email, cohortId: cohort.id, coach: coach.user.email, startDate: "2026-05-01", timezone: "UTC" }));
+    const invitation = await db.invitation.findFirstOrThrow({ where: { organizationId: org.id, email } });
+    await cancelInvitation(db, admin, invitation.id);
+    expect(await db.pathway.count({ where: { cohortId: cohort.id } })).toBe(0);
+    expect(await db.membership.count({ where: { organizationId: org.id, user: { email } } })).toBe(0);
+    await expect(accept(await tokenFor(db, email))).rejects.toThrow(InvalidInvitationError);
+
+    // Invited as a participant into the PM's programme, then made a programme manager: the PM may no longer touch it.
+    const pm = await createActor(db, org.id, "PROGRAM_MANAGER");
+    await db.programmeAssignment.create({ data: { organizationId: org.id, programmeId: programme.id, membershipId: pm.membershipId } });
+    const [later] = emails(1);
+    await sendInvitations(db, pm, invite({ role: "PARTICIPANT", programmeIds: [programme.id], emails: later }));
+    const pending = await db.invitation.findFirstOrThrow({ where: { organizationId: org.id, email: later } });
+    const { updateMember, updateMemberSchema } = await import("../../lib/users/manage");
+    await updateMember(
+      db,
+      admin,
+      updateMemberSchema.parse({ membershipId: pending.membershipId, firstName: "Later", lastName: "Person", timezone: "UTC", unitId: "", role: "PROGRAM_MANAGER", programmeIds: [programme.id] }),
+    );
+    expect((await db.invitation.findFirstOrThrow({ where: { id: pending.id } })).role).toBe("PROGRAM_MANAGER");
+    await expect(cancelInvitation(db, pm, pending.id)).rejects.toThrow(ForbiddenError);
+    await expect(resendInvitation(db, pm, pending.id)).rejects.toThrow(ForbiddenError);
+  });
+
+  it("never makes an existing Pathwise user a member without their consent: 'create' invites them instead", async () => {
+    const [a, b] = [await createOrganization(db), await createOrganization(db)];
+    const admin = await createActor(db, a.id, "ADMIN");
+    const elsewhere = await createMember(db, b.id, { role: "COACH", passwordHash: await hashPassword(PASSWORD) });
+    const [fresh] = emails(1);
+    await sendInvitations(db, admin, invite({ mode: "create", role: "PARTICIPANT", emails: `${fresh} ${elsewhere.user.email}` }));
+    const statuses = await db.membership.findMany({ where: { organizationId: a.id, role: "PARTICIPANT" }, include: { user: true } });
+    expect(Object.fromEntries(statuses.map((m) => [m.user.email, m.status]))).toEqual({ [fresh]: "ACTIVE", [elsewhere.user.email]: "INVITED" });
+    expect(await db.invitation.count({ where: { organizationId: a.id, email: elsewhere.user.email } })).toBe(1);
   });
 });

@@ -386,3 +386,50 @@ describe("another organisation's ids", () => {
     recordFigures("users-cross-tenant", { isolationChecks: attempts, leaks: 0 });
   });
 });
+
+describe("the account is global: one organisation cannot take it over", () => {
+  it("never lets an organisation lock out, sign out or rename someone who also belongs elsewhere", async () => {
+    const PASSWORD = "a person of two organisations";
+    const [mine, theirs] = [await createOrganization(db), await createOrganization(db)];
+    const owner = await createActor(db, mine.id, "OWNER");
+    const victim = await createMember(db, theirs.id, { role: "COACH", passwordHash: await hashPassword(PASSWORD) });
+    // Invited into `mine` (never accepted), deactivated, then "reactivated": refused, nothing global changes.
+    const invited = await db.membership.create({ data: { organizationId: mine.id, userId: victim.user.id, role: "PARTICIPANT", status: "INVITED" } });
+    await deactivateMembers(db, owner, [invited.id]);
+    const refused = await reactivateMembers(db, owner, [invited.id]);
+    expect(refused).toMatchObject({ applied: false, outcomes: [{ outcome: "refused", reason: "Never joined: invite them again instead" }] });
+    const account = await db.user.findUniqueOrThrow({ where: { id: victim.user.id } });
+    expect(account).toMatchObject({ passwordResetRequired: false, sessionVersion: 0 });
+    expect(await authenticate(db, victim.user.email, PASSWORD, "192.0.2.90")).not.toBeNull();
+
+    // A member here who joined, deactivated and reactivated: back here, and nothing global changes either.
+    await db.membership.update({ where: { organizationId_id: { organizationId: mine.id, id: invited.id } }, data: { joinedAt: new Date() } });
+    expect((await reactivateMembers(db, owner, [invited.id])).applied).toBe(true);
+    expect(await db.user.findUniqueOrThrow({ where: { id: victim.user.id } })).toMatchObject({ passwordResetRequired: false, sessionVersion: 0 });
+    expect(await db.emailOutbox.count({ where: { toAddress: victim.user.email, template: "account-reactivated" } })).toBe(0);
+
+    // Their name and time zone are theirs: refused at the field; other edits go through.
+    const member = { membership: { id: invited.id, role: "PARTICIPANT" as const }, user: account };
+    const rename = await updateMember(db, owner, edit(member, { firstName: "Pwned" })).catch((e) => e);
+    expect(rename.fieldErrors.firstName[0]).toMatch(/another organisation/);
+    await updateMember(db, owner, edit(member, { role: "COACH" }));
+    expect((await db.user.findUniqueOrThrow({ where: { id: victim.user.id } })).firstName).toBe(account.firstName);
+  });
+
+  it("lets no implementation admin extend their own access or make another implementation admin", async () => {
+    const org = await createOrganization(db);
+    await db.organization.update({ where: { id: org.id }, data: { implementationAdminsEnabled: true, implementationAdminDomains: ["partner.test"] } });
+    const ia = await createMember(db, org.id, { role: "IMPLEMENTATION_ADMIN", email: `ia-${unique()}@partner.test`, expiresAt: new Date(Date.now() + 30 * DAY) });
+    const actor: Actor = { userId: ia.user.id, membershipId: ia.membership.id, organizationId: org.id, role: "IMPLEMENTATION_ADMIN", ipAddress: null };
+    // Implementation admins cannot change implementation admins at all, themselves included.
+    await expect(updateMember(db, actor, edit(ia, { duration: "forever" }))).rejects.toThrow("You cannot change an implementation admin.");
+    // And nobody extends their own access, whatever their role.
+    const owner = await createActor(db, org.id, "OWNER");
+    const ownRow = { membership: { id: owner.membershipId, role: "OWNER" as const }, user: { firstName: "Test", lastName: "owner", timezone: "UTC" } };
+    const own = await updateMember(db, owner, edit(ownRow, { duration: "forever" })).catch((e) => e);
+    expect(own.fieldErrors.duration[0]).toMatch(/your own access/);
+    const other = await createMember(db, org.id, { role: "COACH", email: `c-${unique()}@partner.test` });
+    await expect(updateMember(db, actor, edit(other, { role: "IMPLEMENTATION_ADMIN", duration: "forever" }))).rejects.toThrow(ForbiddenError);
+    expect((await db.membership.findFirstOrThrow({ where: { id: ia.membership.id } })).expiresAt).not.toBeNull();
+  });
+});
