@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField, TextareaField, type Option } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
@@ -114,6 +114,7 @@ export function AddPathwayForm(props: {
 export function ArchiveForm({ org, pathwayId, name, unused, action }: { org: string; pathwayId: string; name: string; unused: number; action: FormAction }) {
   const [result, formProps, pending] = useFormAction(action);
   const dialog = useRef<HTMLDialogElement>(null);
+  const [missingReason, setMissingReason] = useState(false);
   const titleId = `archive-${pathwayId}`;
   return (
     <form {...formProps} noValidate>
@@ -127,7 +128,7 @@ export function ArchiveForm({ org, pathwayId, name, unused, action }: { org: str
           Archive the pathway of {name}?
         </h2>
         <p className="mb-3 text-sm text-slate-700">It stays readable; its sessions can no longer change.</p>
-        <fieldset className="mb-3">
+        <fieldset className="mb-3" aria-describedby={missingReason ? `${titleId}-reason-error` : undefined}>
           <legend className="mb-1 text-sm font-medium">Why does it end?</legend>
           {[
             ["DNF", "Did not finish"],
@@ -135,9 +136,14 @@ export function ArchiveForm({ org, pathwayId, name, unused, action }: { org: str
             ["COMPLETED", "All sessions complete"],
           ].map(([value, label]) => (
             <label key={value} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="reason" value={value} required /> {label}
+              <input type="radio" name="reason" value={value} required aria-invalid={missingReason || undefined} onChange={() => setMissingReason(false)} /> {label}
             </label>
           ))}
+          {missingReason ? (
+            <p id={`${titleId}-reason-error`} role="alert" className="mt-1 text-sm text-red-700">
+              Choose why the pathway ends
+            </p>
+          ) : null}
         </fieldset>
         <label className="mb-4 flex items-center gap-2 text-sm">
           <input type="checkbox" name="credit" defaultChecked={unused > 0} />
@@ -147,7 +153,18 @@ export function ArchiveForm({ org, pathwayId, name, unused, action }: { org: str
           <button type="button" className="rounded-md border border-slate-300 px-4 py-2 text-sm" onClick={() => dialog.current?.close()}>
             Cancel
           </button>
-          <Button type="submit" onClick={() => dialog.current?.close()}>
+          <Button
+            type="submit"
+            onClick={(event) => {
+              // The reason is required: say so inside the dialog instead of closing it.
+              if (!event.currentTarget.form?.querySelector("input[name=reason]:checked")) {
+                event.preventDefault();
+                setMissingReason(true);
+                return;
+              }
+              dialog.current?.close();
+            }}
+          >
             Archive
           </Button>
         </div>

@@ -41,10 +41,10 @@ const count = (rows: RowResult[], colour: Colour) => rows.filter((r) => r.colour
  */
 export async function previewImport(db: Db, actor: Actor, input: { cohortId: string | null; fileName: string; bytes: Uint8Array }) {
   assertCan(actor.role, "imports:run");
-  const { rows, unknownColumns } = parseImportFile(input.bytes);
+  const { rows, unknownColumns, firstLine } = parseImportFile(input.bytes);
   const t = tenantDb(db, actor.organizationId);
   const into = await target(t, actor, input.cohortId);
-  const checked = await validateRows(t, rows, into);
+  const checked = await validateRows(t, rows, into, firstLine);
   const preview = await t.importPreview.create({
     data: {
       organizationId: actor.organizationId,
@@ -114,7 +114,7 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
       if (preview.status === "CONFIRMED") throw new ValidationError("This import was already confirmed: nothing more was created.");
       const shown = preview.rows as unknown as RowResult[];
       const into = await target(tx, actor, preview.cohortId);
-      const now = await validateRows(tx, shown.map((r) => r.raw), into);
+      const now = await validateRows(tx, shown.map((r) => r.raw), into, shown[0]?.row ?? 2);
       const changed = now.filter((r, i) => r.colour !== shown[i].colour || r.action !== shown[i].action);
       if (changed.length) {
         throw new ValidationError(

@@ -2,6 +2,8 @@ import Papa from "papaparse";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
+/** More columns than any real template: a header beyond this is refused before it is parsed. */
+export const MAX_IMPORT_COLUMNS = 100;
 
 export const REQUIRED_COLUMNS = ["username", "first_name", "last_name", "email", "programme", "startdate", "primary_coach", "timezone"] as const;
 export const OPTIONAL_COLUMNS = ["tag"] as const;
@@ -28,7 +30,7 @@ export const TEMPLATE = [
  * case with spaces around them, and the optional column left out. A file that is too big, empty,
  * binary, or without the required headers is refused whole with one message.
  */
-export function parseImportFile(bytes: Uint8Array): { rows: RawRow[]; unknownColumns: string[] } {
+export function parseImportFile(bytes: Uint8Array): { rows: RawRow[]; unknownColumns: string[]; firstLine: number } {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportFileError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
   if (bytes.byteLength === 0) throw new ImportFileError("The file is empty. Download the template, fill it in and upload it.");
   let text: string;
@@ -39,6 +41,17 @@ export function parseImportFile(bytes: Uint8Array): { rows: RawRow[]; unknownCol
   }
   // A NUL character never appears in a text CSV: a binary file that happens to be valid UTF-8.
   if (text.includes("\u0000")) throw new ImportFileError("This is not a CSV file. Save the spreadsheet as CSV UTF-8 and upload that.");
+  // The header line, found cheaply first: a file with thousands of columns is refused before papaparse
+  // spends seconds on it.
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/, 200);
+  const leading = lines.findIndex((l) => l.trim() !== "" && !l.startsWith("#"));
+  const headerLine = leading >= 0 ? lines[leading] : "";
+  if ((headerLine.match(/[,;]/g)?.length ?? 0) >= MAX_IMPORT_COLUMNS) {
+    throw new ImportFileError(`The header row has more than ${MAX_IMPORT_COLUMNS} columns. Start from the template: it has ${COLUMNS.length}.`);
+  }
+  if (headerLine.includes("\t") && !/[,;]/.test(headerLine)) {
+    throw new ImportFileError("The columns are separated by tabs. Save the spreadsheet as CSV, with commas or semicolons between the columns.");
+  }
   const parsed = Papa.parse<Record<string, string>>(text, {
     header: true,
     skipEmptyLines: "greedy",
@@ -51,7 +64,12 @@ export function parseImportFile(bytes: Uint8Array): { rows: RawRow[]; unknownCol
   const missing = REQUIRED_COLUMNS.filter((c) => !headers.includes(c));
   if (missing.length) throw new ImportFileError(`The header row is missing ${missing.join(", ")}. Start from the template: its first row names every column.`);
   if (parsed.data.length > MAX_IMPORT_ROWS) throw new ImportFileError(`The file has ${parsed.data.length.toLocaleString("en")} rows; at most ${MAX_IMPORT_ROWS.toLocaleString("en")} at once. Split it.`);
-  const unknownColumns = headers.filter((h) => h && !(COLUMNS as readonly string[]).includes(h));
+  const unclosed = parsed.errors.find((e) => e.type === "Quotes");
+  if (unclosed) {
+    throw new ImportFileError('A quoted field is not closed: every " that opens a field needs one that closes it.');
+  }
+  const unknownColumns = headers.filter((h) => h && !(COLUMNS as readonly string[]).includes(h)).slice(0, 20);
   const rows = parsed.data.map((r) => Object.fromEntries(COLUMNS.map((c) => [c, (r[c] ?? "").trim()])) as RawRow);
-  return { rows, unknownColumns };
+  // Spreadsheet line of the first person: after any # lines and blank lines above the header, and the header.
+  return { rows, unknownColumns, firstLine: leading + 2 };
 }

@@ -7,7 +7,7 @@ import type { Column, RawRow } from "./parse";
 export type Colour = "green" | "yellow" | "red";
 
 export type RowResult = {
-  /** The row's number as a spreadsheet shows it (the header is row 1). */
+  /** The row's line in the file as a spreadsheet shows it (exact unless a field above spans lines). */
   row: number;
   raw: RawRow;
   colour: Colour;
@@ -49,7 +49,7 @@ function programmeError(value: string, names: string[], target: ImportTarget | n
  * queries for the whole file, never one per row. `tx` is tenant-scoped. Without a target (an import of
  * people only, from Admin > Users) the pathway columns are optional, but checked when filled in.
  */
-export async function validateRows(tx: Tx, rows: RawRow[], target: ImportTarget | null): Promise<RowResult[]> {
+export async function validateRows(tx: Tx, rows: RawRow[], target: ImportTarget | null, firstLine = 2): Promise<RowResult[]> {
   const emails = [...new Set(rows.flatMap((r) => (emailSchema.safeParse(r.email).success ? [emailSchema.parse(r.email)] : [])))];
   const [programmes, coaches, members] = await Promise.all([
     tx.programme.findMany({ select: { name: true } }),
@@ -70,7 +70,7 @@ export async function validateRows(tx: Tx, rows: RawRow[], target: ImportTarget 
   const firstRow = new Map<string, number>();
 
   return rows.map((raw, i): RowResult => {
-    const row = i + 2;
+    const row = i + firstLine;
     const errors: Partial<Record<Column, string>> = {};
     const email = emailSchema.safeParse(raw.email);
     if (!email.success) errors.email = raw.email ? "Not a valid email address" : "Enter the email address";

@@ -236,7 +236,7 @@ export async function unarchivePathway(db: Db, actor: Actor, pathwayId: string) 
 export async function getPathway(db: Db, actor: Actor, pathwayId: string) {
   const t = tenantDb(db, actor.organizationId);
   await pathwayInScope(t, actor, pathwayId);
-  const pathway = await t.pathway.findFirstOrThrow({
+  const pathway = await t.pathway.findFirst({
     where: { id: pathwayId },
     include: {
       participant: { select: { id: true, user: { select: { email: true, firstName: true, lastName: true } } } },
@@ -247,6 +247,7 @@ export async function getPathway(db: Db, actor: Actor, pathwayId: string) {
       credits: { orderBy: { createdAt: "asc" }, select: { id: true, amount: true, note: true, createdAt: true } },
     },
   });
+  if (!pathway) throw new NotFoundError(); // gone since the check (a cancelled invitation)
   const used = pathway.sessions.filter((s) => s.status === "ATTENDED").length;
   return { ...pathway, used, unused: Math.max(0, pathway.programme.sessionsIncluded - used) };
 }

@@ -3,7 +3,7 @@ import type { Db, Tx } from "../db/client";
 import { Role } from "../db/generated/enums";
 import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
-import { assertCan, assertCanChangeRole, canGrant, PROGRAMME_SCOPED_ROLES, roleInSentence } from "../authz/permissions";
+import { assertCan, assertCanChangeRole, can, canGrant, PROGRAMME_SCOPED_ROLES, roleInSentence } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { issueResetToken } from "../auth/password-reset";
 import { liveMembership } from "../auth/live";
@@ -75,8 +75,9 @@ export async function getMemberProfile(db: Db, actor: Actor, membershipId: strin
   if (!uuid.safeParse(membershipId).success) throw new NotFoundError();
   await visibleMember(db, actor, membershipId);
   const t = tenantDb(db, actor.organizationId);
+  const scope = await programmeScope(t, actor);
   const [member, history, audit] = await Promise.all([
-    t.membership.findFirstOrThrow({
+    t.membership.findFirst({
       where: { id: membershipId },
       select: {
         ...MEMBER,
@@ -84,7 +85,7 @@ export async function getMemberProfile(db: Db, actor: Actor, membershipId: strin
         lastActiveAt: true,
         createdAt: true,
         unit: { select: { id: true, name: true } },
-        programmes: { select: { programme: { select: { id: true, name: true } } } },
+        programmes: { where: scope ? { programmeId: { in: scope } } : {}, select: { programme: { select: { id: true, name: true } } } },
       },
     }),
     t.unitAssignment.findMany({
@@ -92,13 +93,15 @@ export async function getMemberProfile(db: Db, actor: Actor, membershipId: strin
       orderBy: { startedAt: "desc" },
       select: { id: true, startedAt: true, endedAt: true, unit: { select: { name: true, archivedAt: true } } },
     }),
+    // The audit trail is for those who may read the audit log.
     t.auditEvent.findMany({
-      where: { targetType: "membership", targetId: membershipId },
+      where: can(actor.role, "audit:view") ? { targetType: "membership", targetId: membershipId } : { id: { in: [] } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 50,
       select: { id: true, action: true, before: true, after: true, createdAt: true, actor: { select: { email: true } } },
     }),
   ]);
+  if (!member) throw new NotFoundError(); // gone since the check (a cancelled invitation)
   return { member, history, audit };
 }
 

@@ -43,6 +43,9 @@ test("archiving from the cohort page with reason and credit moves the cohort's b
 
   await page.getByRole("button", { name: "Archive the pathway of Pat Participant" }).click();
   const dialog = page.getByRole("dialog", { name: "Archive the pathway of Pat Participant?" });
+  // The reason is required: the dialog stays open and says so.
+  await dialog.getByRole("button", { name: "Archive" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("Choose why the pathway ends");
   await dialog.getByLabel("Did not finish").check();
   await expect(dialog.getByLabel("Credit the 4 unused sessions back to the cohort")).toBeChecked();
   await dialog.getByRole("button", { name: "Archive" }).click();

@@ -46,8 +46,10 @@ describe("reading import files", () => {
     expect(parseImportFile(fixture("quoted.csv")).rows[0]).toMatchObject({ first_name: "Ada, the first", last_name: "Love\nlace", tag: 'a "quoted" tag' });
     expect(parseImportFile(fixture("headers-no-tag.csv")).rows[0]).toMatchObject({ username: "ada@import.test", first_name: "Ada", tag: "" });
     expect(parseImportFile(fixture("unknown-column.csv")).unknownColumns).toEqual(["shoe_size"]);
-    // The template itself parses: comments skipped, one example row.
-    expect(parseImportFile(new TextEncoder().encode(TEMPLATE)).rows).toHaveLength(1);
+    // The template itself parses: comments skipped, one example row, on line 7 of the file.
+    const template = parseImportFile(new TextEncoder().encode(TEMPLATE));
+    expect(template.rows).toHaveLength(1);
+    expect(template.firstLine).toBe(7);
   });
 
   it("refuses an empty, header-only, binary, header-less or oversized file with one clear message", () => {
@@ -57,6 +59,9 @@ describe("reading import files", () => {
       [fixture("binary.png"), /not a CSV file/],
       [fixture("missing-headers.csv"), /missing username, first_name, last_name, programme, startdate, primary_coach, timezone/],
       [new Uint8Array(MAX_IMPORT_BYTES + 1).fill(65), /larger than 5 MB/],
+      [new TextEncoder().encode(`${TEMPLATE.split("\r\n")[5]}${",".repeat(200_000)}\nx\n`), /more than 100 columns/],
+      [new TextEncoder().encode("username\tfirst_name\temail\nx\ty\tz\n"), /separated by tabs/],
+      [new TextEncoder().encode(`${TEMPLATE.split("\r\n")[5]}\n"a@x.test,Ada\n`), /quoted field is not closed/],
     ];
     for (const [bytes, message] of refusals) expect(() => parseImportFile(bytes)).toThrow(message);
   });

@@ -157,6 +157,10 @@ describe("the users list", () => {
     await expect(listUsers(db, coach, userFilterSchema.parse({}))).rejects.toThrow(ForbiddenError);
     await expect(getMemberProfile(db, pm, people.Lovelace.membership.id)).rejects.toThrow(NotFoundError);
     expect((await getMemberProfile(db, pm, people.Knuth.membership.id)).member.user.lastName).toBe("Knuth");
+    // The audit trail is for those who may read the audit log: an admin sees it, the programme manager does not.
+    await updateMember(db, admin, edit({ membership: people.Knuth.membership, user: { ...people.Knuth.user, firstName: "Donald", lastName: "Knuth" } }, { timezone: "Europe/Paris", programmeIds: [programme.id] }));
+    expect((await getMemberProfile(db, admin, people.Knuth.membership.id)).audit).toHaveLength(1);
+    expect((await getMemberProfile(db, pm, people.Knuth.membership.id)).audit).toEqual([]);
   });
 });
 

@@ -136,7 +136,9 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
           {filtered ? " match" : ""}
         </p>
       ) : null}
+      {/* A new filter or page is a new list: the selection starts afresh (keyed by the query). */}
       <UsersTable
+        key={`${listQuery}&page=${filter.page}`}
         org={org}
         rows={rows.map((r) => ({
           id: r.id,

@@ -31,7 +31,13 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
   return (
     <section className="space-y-6">
       <div>
-        <BackLink href={`/${org}/cohorts/${pathway.cohort.id}`}>{pathway.programme.name} › {pathway.cohort.name}</BackLink>
+        {can(member.role, "programmes:view") ? (
+          <BackLink href={`/${org}/cohorts/${pathway.cohort.id}`}>
+            {pathway.programme.name} › {pathway.cohort.name}
+          </BackLink>
+        ) : (
+          <BackLink href={`/${org}`}>Dashboard</BackLink>
+        )}
         <h1 className="mt-1 text-2xl font-semibold">Pathway of {name}</h1>
         <p className="text-slate-600">
           {archived ? `Archived: ${ARCHIVE_REASON_LABELS[pathway.archiveReason ?? "COMPLETED"].toLowerCase()}` : "Active"} · primary coach {displayName(pathway.coach.user)} · starts{" "}
