@@ -7,7 +7,12 @@ export type Db = PrismaClient;
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 export function createDb(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 10 }),
+    // Operations that take the organisation's lock queue behind each other (and for a pool connection)
+    // under a burst; Prisma's default of 2 s to start a transaction turns that queue into errors.
+    transactionOptions: { maxWait: 15_000, timeout: 15_000 },
+  });
 }
 
 // One client per process; kept on globalThis so Next's dev reloads don't open a pool per reload.

@@ -13,7 +13,7 @@ import { programmeScope } from "../programmes/scope";
 import { generateToken } from "../security/tokens";
 import { displayName } from "../users/display-name";
 import { reserveSeats } from "../users/seats";
-import { csvChunk } from "../users/export";
+import { csvDocument } from "../csv";
 import { COLUMNS, ImportFileError, parseImportFile } from "./parse";
 import { parseDay, validateRows, type Colour, type ImportTarget, type RowResult } from "./validate";
 
@@ -87,7 +87,7 @@ export async function redRowsCsv(db: Db, actor: Actor, importId: string): Promis
   const { rows } = await getImport(db, actor, importId);
   const red = rows.filter((r) => r.colour === "red");
   const errorText = (r: RowResult) => Object.entries(r.errors).map(([field, message]) => `${field}: ${message}`).join("; ");
-  return `\uFEFF${csvChunk([[...COLUMNS, "error"], ...red.map((r) => [...COLUMNS.map((c) => r.raw[c]), errorText(r)])])}`;
+  return csvDocument([[...COLUMNS, "error"], ...red.map((r) => [...COLUMNS.map((c) => r.raw[c]), errorText(r)])]);
 }
 
 export type ImportResult = {

@@ -3,7 +3,7 @@ import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { programmeScope } from "../programmes/scope";
-import { csvChunk } from "../users/export";
+import { csvDocument } from "../csv";
 
 export type ReportRow = {
   programme: string;
@@ -66,5 +66,5 @@ const HEADER = ["Programme", "Cohort", "Active", "Completed", "Did not finish", 
 export async function pathwayReportCsv(db: Db, actor: Actor): Promise<string> {
   const { cohorts, programmes } = await pathwayReport(db, actor);
   const line = (r: ReportRow, cohort: string) => [r.programme, cohort, r.active, r.completed, r.dnf, r.dns, r.sessionsIncluded, r.sessionsUsed, r.sessionsCredited];
-  return `\uFEFF${csvChunk([HEADER, ...cohorts.map((r) => line(r, r.cohort)), ...programmes.map((r) => line(r, "All cohorts"))])}`;
+  return csvDocument([HEADER, ...cohorts.map((r) => line(r, r.cohort)), ...programmes.map((r) => line(r, "All cohorts"))]);
 }

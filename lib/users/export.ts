@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import { csvChunk, csvDocument } from "../csv";
 import type { Db } from "../db/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
@@ -8,15 +8,6 @@ import { STATUS_LABELS, USER_ROW, userWhere, type UserFilter } from "./list";
 
 const BATCH = 1000;
 const HEADER = ["First name", "Last name", "Email", "Role", "Unit", "Status", "Time zone", "Joined", "Last active"];
-
-// A cell starting with = + - @, TAB or CR would run as a formula in a spreadsheet: papaparse prefixes
-// it with ' and quotes it. Its own default pattern stops at a line break; this one does not.
-const FORMULA = /^[=+\-@\t\r]/;
-
-/** One CSV chunk: RFC 4180 quoting, CRLF line ends, formulas neutralised. */
-export function csvChunk(rows: unknown[][]): string {
-  return `${Papa.unparse(rows, { newline: "\r\n", escapeFormulae: FORMULA })}\r\n`;
-}
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
@@ -66,7 +57,7 @@ export async function* exportUsersCsv(db: Db, actor: Actor, filter: UserFilter):
   assertCan(actor.role, "users:view");
   const t = tenantDb(db, actor.organizationId);
   const where = await userWhere(db, actor, filter);
-  yield `\uFEFF${csvChunk([HEADER])}`;
+  yield csvDocument([HEADER]);
   for await (const rows of keysetBatches(t, where, filter)) {
     yield csvChunk(
       rows.map((r) => [
