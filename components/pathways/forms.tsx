@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField, TextareaField, type Option } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
@@ -111,11 +111,38 @@ export function AddPathwayForm(props: {
 }
 
 /** Archive a pathway: the reason is required, and the person chooses whether unused sessions are credited back. */
-export function ArchiveForm({ org, pathwayId, name, unused, action }: { org: string; pathwayId: string; name: string; unused: number; action: FormAction }) {
+export function ArchiveForm({
+  org,
+  pathwayId,
+  name,
+  unused,
+  archived = false,
+  action,
+}: {
+  org: string;
+  pathwayId: string;
+  name: string;
+  unused: number;
+  /** Already archived: only the outcome of archiving it from here stays, and gets the focus. */
+  archived?: boolean;
+  action: FormAction;
+}) {
   const [result, formProps, pending] = useFormAction(action);
   const dialog = useRef<HTMLDialogElement>(null);
+  const outcome = useRef<HTMLDivElement>(null);
   const [missingReason, setMissingReason] = useState(false);
   const titleId = `archive-${pathwayId}`;
+  // Once archived the button is gone; the outcome takes the focus so that it is not lost on the page.
+  useEffect(() => {
+    if (archived && result?.ok) outcome.current?.focus();
+  }, [archived, result]);
+  if (archived) {
+    return result?.ok ? (
+      <div ref={outcome} tabIndex={-1}>
+        <FormStatus result={result} />
+      </div>
+    ) : null;
+  }
   return (
     <form {...formProps} noValidate>
       <HiddenFields fields={{ org, pathwayId }} />

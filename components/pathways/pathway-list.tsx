@@ -42,8 +42,9 @@ export function PathwayList({
           </Link>
           {showParticipant ? ` · ${p.programme.name} › ${p.cohort.name}` : ""} · coach {displayName(p.coach.user)} · starts {p.startDate.toISOString().slice(0, 10)}
           {p.status === "ARCHIVED" ? ` · archived: ${ARCHIVE_REASON_LABELS[p.archiveReason ?? "COMPLETED"].toLowerCase()}` : ""}
-          {archive && p.status === "ACTIVE" ? (
+          {archive ? (
             <ArchiveForm
+              archived={p.status !== "ACTIVE"}
               org={org}
               pathwayId={p.id}
               name={`${archive.name} (${p.programme.name})`}

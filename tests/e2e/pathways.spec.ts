@@ -50,7 +50,10 @@ test("archiving from the cohort page with reason and credit moves the cohort's b
   await expect(dialog.getByLabel("Credit the 4 unused sessions back to the cohort")).toBeChecked();
   await dialog.getByRole("button", { name: "Archive" }).click();
 
-  // The balance is a live region: the change is announced.
+  // The outcome stays where the button was, and has the focus; the balance is a live region too.
+  const outcome = page.getByRole("status").filter({ hasText: "4 unused sessions credited" });
+  await expect(outcome).toBeVisible();
+  await expect(page.locator(":focus")).toContainText("4 unused sessions credited");
   await expect(balance).toContainText("Session credit balance: 4");
   await expect(page.getByRole("table", { name: "Pathways" }).getByRole("row", { name: /Pat Participant/ })).toContainText("Archived: did not finish");
   await expect(page.getByRole("region", { name: "Credit ledger" })).toContainText("+4");

@@ -121,8 +121,15 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
                   </td>
                   <td className="p-2">{p.status === "ACTIVE" ? "Active" : `Archived: ${ARCHIVE_REASON_LABELS[p.archiveReason ?? "COMPLETED"].toLowerCase()}`}</td>
                   <td className="p-2">
-                    {canManage && p.status === "ACTIVE" ? (
-                      <ArchiveForm org={org} pathwayId={p.id} name={name} unused={Math.max(0, p.programme.sessionsIncluded - p.used)} action={archivePathwayAction} />
+                    {canManage ? (
+                      <ArchiveForm
+                        org={org}
+                        pathwayId={p.id}
+                        name={name}
+                        unused={Math.max(0, p.programme.sessionsIncluded - p.used)}
+                        archived={p.status !== "ACTIVE"}
+                        action={archivePathwayAction}
+                      />
                     ) : null}
                   </td>
                 </tr>

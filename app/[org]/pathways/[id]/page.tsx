@@ -49,8 +49,8 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
         </p>
       </div>
       <div className="flex flex-wrap gap-4">
-        {!archived && can(member.role, "pathways:manage") ? (
-          <ArchiveForm org={org} pathwayId={pathway.id} name={name} unused={pathway.unused} action={archivePathwayAction} />
+        {can(member.role, "pathways:manage") ? (
+          <ArchiveForm org={org} pathwayId={pathway.id} name={name} unused={pathway.unused} archived={archived} action={archivePathwayAction} />
         ) : null}
         {archived && can(member.role, "pathways:restore") ? (
           <ActionButton action={unarchivePathwayAction} fields={{ org, pathwayId: pathway.id }} label="Reopen this pathway (reverses any credit)" />
