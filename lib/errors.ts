@@ -26,6 +26,11 @@ export class ValidationError extends ExpectedError {
   }
 }
 
+/** Bad input in one field: the message shows next to that field, the form says to check it. */
+export function fieldError(field: string, message: string): ValidationError {
+  return new ValidationError("Check the highlighted fields.", { [field]: [message] });
+}
+
 export class RateLimitedError extends ExpectedError {
   constructor() {
     super("Too many attempts. Wait a while, then try again.");

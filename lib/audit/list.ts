@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
+import { lenient } from "../web/search-params";
 
 export const AUDIT_PAGE_SIZE = 25;
 
@@ -10,11 +11,11 @@ const day = z.iso.date({ error: "Use a date like 2026-01-31" });
 
 /** The Audit log page's filters, as they come from the URL. */
 export const auditFilterSchema = z.object({
-  actor: z.string().trim().max(254).optional().catch(undefined),
-  action: z.string().trim().max(100).optional().catch(undefined),
-  target: z.string().trim().max(100).optional().catch(undefined),
-  from: day.optional().catch(undefined),
-  to: day.optional().catch(undefined),
+  actor: lenient(z.string().trim().max(254)),
+  action: lenient(z.string().trim().max(100)),
+  target: lenient(z.string().trim().max(100)),
+  from: lenient(day),
+  to: lenient(day),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;

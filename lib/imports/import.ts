@@ -9,7 +9,7 @@ import { assertCan, ROLE_LABELS } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { NotFoundError, ValidationError } from "../errors";
 import { queueEmailBatch } from "../mail/outbox";
-import { programmeScope } from "../programmes/scope";
+import { inProgrammes, programmeScope } from "../programmes/scope";
 import { generateToken } from "../security/tokens";
 import { displayName } from "../users/display-name";
 import { reserveSeats } from "../users/seats";
@@ -26,7 +26,7 @@ async function target(tx: Tx, actor: Actor, cohortId: string | null): Promise<Im
   if (!cohortId) return null;
   const scope = await programmeScope(tx, actor);
   const cohort = await tx.cohort.findFirst({
-    where: { id: cohortId, ...(scope ? { programmeId: { in: scope } } : {}) },
+    where: { id: cohortId, ...inProgrammes(scope) },
     select: { id: true, programme: { select: { id: true, name: true } } },
   });
   if (!cohort) throw new NotFoundError();

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { recordAudit } from "../audit/record";
-import { ExpectedError, RateLimitedError, ValidationError } from "../errors";
+import { ExpectedError, fieldError, RateLimitedError } from "../errors";
 import { hashPassword, verifyPassword } from "../security/password";
 import { passwordSchema } from "../security/password-policy";
 import { hitRateLimit, LIMITS } from "../security/rate-limit";
@@ -57,9 +57,9 @@ export async function acceptInvitation(db: Db, input: Accept, ipAddress: string 
   const user = await db.user.findUniqueOrThrow({ where: { email: pending.email }, select: { id: true, passwordHash: true } });
   // Someone who already has a password proves it; the link alone does not take over an account.
   if (user.passwordHash) {
-    if (!(await verifyPassword(user.passwordHash, input.password))) throw new ValidationError("Check the highlighted fields.", { password: ["That is not the password of this account"] });
+    if (!(await verifyPassword(user.passwordHash, input.password))) throw fieldError("password", "That is not the password of this account");
   } else if (!input.firstName || !input.lastName || !input.timezone) {
-    throw new ValidationError("Check the highlighted fields.", { firstName: ["Enter your first name"] });
+    throw fieldError("firstName", "Enter your first name");
   }
   const passwordHash = user.passwordHash ? null : await hashPassword(input.password);
 

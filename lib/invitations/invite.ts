@@ -7,7 +7,7 @@ import type { Actor } from "../authz/actor";
 import { assertCan, can, canGrant, PROGRAMME_SCOPED_ROLES, ROLE_LABELS, SEAT_ROLES } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { issueResetToken } from "../auth/password-reset";
-import { ValidationError } from "../errors";
+import { fieldError } from "../errors";
 import { queueEmail } from "../mail/outbox";
 import { renderEmail } from "../../emails";
 import { programmeScope } from "../programmes/scope";
@@ -52,7 +52,6 @@ export type InviteCheck = {
   preview: { subject: string; text: string };
 };
 
-const fieldError = (field: string, message: string) => new ValidationError("Check the highlighted fields.", { [field]: [message] });
 
 /**
  * Checks a batch of invitations without writing or sending anything: the form's fields (role the

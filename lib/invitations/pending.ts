@@ -10,9 +10,8 @@ import { queueEmail } from "../mail/outbox";
 import { membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { hitRateLimit, LIMITS } from "../security/rate-limit";
 import { generateToken } from "../security/tokens";
-import type { BulkOutcome, BulkResult } from "../users/manage";
+import { bulkStep, type BulkResult } from "../users/manage";
 import { invitationProps } from "./invite";
-import { displayName } from "../users/display-name";
 
 export const invitationIdSchema = z.strictObject({ invitationId: z.uuid({ error: "Not found" }) });
 
@@ -100,31 +99,18 @@ export async function resendAllPending(db: Db, actor: Actor): Promise<number> {
  */
 export async function resendForMembers(db: Db, actor: Actor, membershipIds: string[]): Promise<BulkResult> {
   assertCan(actor.role, "invitations:send");
-  return tenantDb(db, actor.organizationId).$transaction(
-    async (tx) => {
-      const ids = [...new Set(membershipIds)];
-      const members = await tx.membership.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, status: true, user: { select: { email: true, firstName: true, lastName: true } }, invitations: { where: PENDING, select: { id: true, role: true } } },
-      });
-      const byId = new Map(members.map((m) => [m.id, m]));
-      const outcomes: BulkOutcome[] = ids.map((id) => {
-        const m = byId.get(id);
-        if (!m) return { membershipId: id, name: "Unknown user", outcome: "refused", reason: "Not found" };
-        const name = displayName(m.user);
-        const invitation = m.status === "INVITED" ? m.invitations[0] : undefined;
-        if (!invitation) return { membershipId: id, name, outcome: "skipped", reason: "No pending invitation" };
-        if (!canGrant(actor.role, invitation.role)) return { membershipId: id, name, outcome: "refused", reason: `You cannot invite ${roleInSentence(invitation.role)}` };
-        return { membershipId: id, name, outcome: "done" };
-      });
-      if (outcomes.some((o) => o.outcome === "refused")) {
-        return { applied: false, outcomes: outcomes.map((o) => (o.outcome === "done" ? { ...o, outcome: "refused" as const, reason: "Not sent: other selected users were refused" } : o)) };
-      }
-      for (const o of outcomes) if (o.outcome === "done") await resendIn(tx, actor, byId.get(o.membershipId)!.invitations[0].id);
-      return { applied: true, outcomes };
+  return bulkStep(db, actor, membershipIds, {
+    check: (m) => {
+      const invitation = m.status === "INVITED" ? m.invitations[0] : undefined;
+      if (!invitation) return "skip";
+      return canGrant(actor.role, invitation.role) ? null : `You cannot invite ${roleInSentence(invitation.role)}`;
     },
-    { timeout: 60_000 },
-  );
+    skipReason: "No pending invitation",
+    seatsNeeded: () => 0,
+    apply: async (tx, m) => {
+      await resendIn(tx, actor, m.invitations[0].id);
+    },
+  });
 }
 
 /**

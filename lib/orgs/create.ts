@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { Prisma } from "../db/generated/client";
+import type { Prisma } from "../db/generated/client";
 import { tenantDb } from "../db/tenant";
 import { recordAudit } from "../audit/record";
-import { RateLimitedError, ValidationError } from "../errors";
+import { fieldError, RateLimitedError } from "../errors";
 import { hashPassword } from "../security/password";
 import { passwordSchema } from "../security/password-policy";
 import { hitRateLimit, LIMITS } from "../security/rate-limit";
 import { emailSchema } from "../users/email";
 import { profileSchema } from "../users/profile";
+import { isUniqueViolation } from "../db/errors";
 
 const organizationName = z.string().trim().min(1, "Enter your organisation's name").max(100, "At most 100 characters");
 
@@ -62,7 +63,6 @@ async function freeSlug(db: Db, name: string): Promise<string> {
   }
 }
 
-const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 
 /**
  * Creates an organisation with `userId` (or the user `newUser` creates inside the same transaction) as
@@ -85,9 +85,9 @@ async function createWithOwner(db: Db, name: string, ipAddress: string | null, o
         return { organizationId, slug, userId };
       });
     } catch (error) {
-      const target = error instanceof Prisma.PrismaClientKnownRequestError ? JSON.stringify(error.meta ?? {}) : "";
-      if (isUniqueViolation(error) && target.includes("email")) throw emailTaken();
-      if (isUniqueViolation(error) && attempt < 5) continue;
+      if (!isUniqueViolation(error)) throw error;
+      if (JSON.stringify(error.meta ?? {}).includes("email")) throw emailTaken();
+      if (attempt < 5) continue;
       throw error;
     }
   }
@@ -96,10 +96,7 @@ async function createWithOwner(db: Db, name: string, ipAddress: string | null, o
 // Sign-up has to say when an email already has an account (it cannot create a second one), so this one
 // answer can tell an address exists; it is rate-limited per client address, and says the same for an
 // active, a deactivated or an invited-only account.
-const emailTaken = () =>
-  new ValidationError("Check the highlighted fields.", {
-    email: ["An account with this email already exists. Sign in, then create the organisation from the organisation menu."],
-  });
+const emailTaken = () => fieldError("email", "An account with this email already exists. Sign in, then create the organisation from the organisation menu.");
 
 /** Self-serve sign-up: a new user and a new organisation with them as OWNER. */
 export async function signUp(db: Db, input: SignUpInput, ipAddress: string | null) {

@@ -6,15 +6,15 @@ import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { NotFoundError } from "../errors";
-import { programmeScope } from "../programmes/scope";
+import { inProgrammes, programmeScope } from "../programmes/scope";
+import { lenient } from "../web/search-params";
 
-const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 /** The cohort page's filters and sort, as the URL carries them. */
 export const cohortFilterSchema = z.object({
-  status: optional(z.enum(PathwayStatus)),
-  reason: optional(z.enum(ArchiveReason)),
-  coach: optional(z.uuid()),
+  status: lenient(z.enum(PathwayStatus)),
+  reason: lenient(z.enum(ArchiveReason)),
+  coach: lenient(z.uuid()),
   sort: z.enum(["participant", "start", "coach"]).default("participant").catch("participant"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
 });
@@ -33,7 +33,7 @@ export async function getCohort(db: Db, actor: Actor, cohortId: string, filter: 
   const t = tenantDb(db, actor.organizationId);
   const scope = await programmeScope(t, actor);
   const cohort = await t.cohort.findFirst({
-    where: { id: cohortId, ...(scope ? { programmeId: { in: scope } } : {}) },
+    where: { id: cohortId, ...inProgrammes(scope) },
     include: { programme: { select: { id: true, name: true, sessionsIncluded: true } } },
   });
   if (!cohort) throw new NotFoundError();

@@ -7,9 +7,9 @@ import { lockOrganization, tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan, can, PATHWAY_REACH } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
-import { NotFoundError, ValidationError } from "../errors";
+import { fieldError, NotFoundError, ValidationError } from "../errors";
 import { sendInvitationsIn } from "../invitations/invite";
-import { programmeScope } from "../programmes/scope";
+import { inProgrammes, programmeScope } from "../programmes/scope";
 import { displayName } from "../users/display-name";
 import { otherMemberships } from "../users/manage";
 import { emailSchema } from "../users/email";
@@ -17,7 +17,6 @@ import { TIMEZONES } from "../users/profile";
 
 const uuid = z.uuid({ error: "Not found" });
 const timezones = new Set([...TIMEZONES, "UTC"]);
-const fieldError = (field: string, message: string) => new ValidationError("Check the highlighted fields.", { [field]: [message] });
 
 export const ARCHIVE_REASON_LABELS: Record<ArchiveReason, string> = {
   DNF: "Did not finish",
@@ -75,7 +74,7 @@ type PathwayInput = { membershipId: string; cohortId: string; coach: string; sta
 /** Creates a pathway inside the caller's transaction (tenant-scoped `tx`), checking cohort scope, participant and coach. */
 async function createPathwayIn(tx: Tx, actor: Actor, input: PathwayInput) {
   const scope = await programmeScope(tx, actor);
-  const cohort = await tx.cohort.findFirst({ where: { id: input.cohortId, ...(scope ? { programmeId: { in: scope } } : {}) }, select: { id: true, programmeId: true } });
+  const cohort = await tx.cohort.findFirst({ where: { id: input.cohortId, ...inProgrammes(scope) }, select: { id: true, programmeId: true } });
   if (!cohort) throw fieldError("cohortId", "Choose a cohort from the list");
   // The primary coach: an active COACH of this organisation (the composite key keeps it in this organisation).
   const coach = await tx.membership.findFirst({ where: { role: "COACH", status: "ACTIVE", user: { email: input.coach.toLowerCase() } }, select: { id: true } });
@@ -375,7 +374,7 @@ export async function cohortsForPicker(db: Db, actor: Actor) {
   const t = tenantDb(db, actor.organizationId);
   const scope = await programmeScope(t, actor);
   const cohorts = await t.cohort.findMany({
-    where: scope ? { programmeId: { in: scope } } : {},
+    where: inProgrammes(scope),
     orderBy: [{ programme: { name: "asc" } }, { name: "asc" }],
     select: { id: true, name: true, programme: { select: { name: true } } },
   });

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { Db, Tx } from "../db/client";
-import { Prisma } from "../db/generated/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan, PROGRAMME_SCOPED_ROLES } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
-import { NotFoundError, ValidationError } from "../errors";
+import { fieldError, NotFoundError } from "../errors";
 import { programmeScope } from "../programmes/scope";
+import { isUniqueViolation } from "../db/errors";
 
 const uuid = z.uuid({ error: "Not found" });
 const day = z.union([z.literal("").transform(() => null), z.iso.date({ error: "Use a date like 2026-01-31" }).transform((d) => new Date(`${d}T00:00:00Z`))]);
@@ -38,8 +38,7 @@ export const updateCohortSchema = z
   })
   .refine((c) => !c.startDate || !c.endDate || c.endDate >= c.startDate, { path: ["endDate"], message: "The end date cannot be before the start date" });
 
-const taken = (field: string, what: string) => new ValidationError("Check the highlighted fields.", { [field]: [`${what} with this name already exists`] });
-const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+const taken = (field: string, what: string) => fieldError(field, `${what} with this name already exists`);
 
 /** A programme the actor may work on: in their scope, or any for organisation-wide roles. */
 export async function programmeInScope(tx: Tx, actor: Actor, programmeId: string) {

@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
-import { programmeScope } from "../programmes/scope";
+import { inProgrammes, programmeScope } from "../programmes/scope";
 import { csvDocument } from "../csv";
 
 export type ReportRow = {
@@ -25,7 +25,7 @@ export async function pathwayReport(db: Db, actor: Actor): Promise<{ cohorts: Re
   assertCan(actor.role, "programmes:view");
   const t = tenantDb(db, actor.organizationId);
   const scope = await programmeScope(t, actor);
-  const inScope = scope ? { programmeId: { in: scope } } : {};
+  const inScope = inProgrammes(scope);
   const [cohorts, pathways, used, credits] = await Promise.all([
     t.cohort.findMany({ where: inScope, select: { id: true, name: true, programme: { select: { id: true, name: true } } }, orderBy: [{ programme: { name: "asc" } }, { name: "asc" }] }),
     t.pathway.findMany({ where: inScope, select: { id: true, cohortId: true, status: true, archiveReason: true, programme: { select: { sessionsIncluded: true } } } }),

@@ -19,6 +19,11 @@ export async function programmeScope(client: Tx, actor: Actor): Promise<string[]
   return rows.map((r) => r.programmeId);
 }
 
+/** A `where` on rows with a programmeId: within the scope, or everything when there is no scope. */
+export function inProgrammes(scope: string[] | null): { programmeId?: { in: string[] } } {
+  return scope ? { programmeId: { in: scope } } : {};
+}
+
 /**
  * The members a programme-scoped actor may see: those assigned to one of the same programmes, and the
  * participants and coaches of those programmes' pathways.

@@ -4,7 +4,7 @@ import { lockOrganization, tenantDb, type TenantDb, type TenantTx } from "../db/
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
-import { NotFoundError, ValidationError } from "../errors";
+import { fieldError, NotFoundError, ValidationError } from "../errors";
 import { optionalId } from "../web/form-fields";
 
 export type Unit = { id: string; name: string; parentId: string | null; archivedAt: Date | null };
@@ -63,7 +63,7 @@ async function findUnit(tx: TenantTx, unitId: string) {
 async function assertLiveParent(tx: TenantTx, parentId: string | null) {
   if (!parentId) return;
   const parent = await tx.orgUnit.findFirst({ where: { id: parentId }, select: { archivedAt: true } });
-  if (!parent || parent.archivedAt) throw new ValidationError("Check the highlighted fields.", { parentId: ["Choose a unit from the list"] });
+  if (!parent || parent.archivedAt) throw fieldError("parentId", "Choose a unit from the list");
 }
 
 export async function createUnit(db: Db, actor: Actor, input: z.infer<typeof createUnitSchema>) {
@@ -94,7 +94,7 @@ export async function moveUnit(db: Db, actor: Actor, input: z.infer<typeof moveU
     const before = await findUnit(tx, input.unitId);
     await assertLiveParent(tx, input.parentId);
     if (input.parentId && withDescendants(await allUnits(tx), input.unitId).includes(input.parentId)) {
-      throw new ValidationError("Check the highlighted fields.", { parentId: ["A unit cannot move under itself or one of its sub-units"] });
+      throw fieldError("parentId", "A unit cannot move under itself or one of its sub-units");
     }
     await tx.orgUnit.updateMany({ where: { id: input.unitId }, data: { parentId: input.parentId } });
     await recordAudit(tx, actor, { action: "unit.move", targetType: "unit", targetId: input.unitId, before: { parentId: before.parentId }, after: { parentId: input.parentId } });

@@ -8,6 +8,7 @@ import { assertCan } from "../authz/permissions";
 import { membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { allUnits, withDescendants } from "../units/units";
 import { seatUsage } from "./seats";
+import { lenient } from "../web/search-params";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -21,17 +22,15 @@ export const STATUS_LABELS: Record<MembershipStatus, string> = {
 export const JOINED_WINDOWS = { week: 7, month: 31, year: 365 } as const;
 export const SORTS = ["name", "lastActive", "joined"] as const;
 
-// A bad value in the URL is dropped, never an error page: the list shows as if it were not there.
-const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 /** The Users page's search, filters, sort and page, exactly as the URL carries them. */
 export const userFilterSchema = z.object({
-  q: optional(z.string().trim().max(100)),
-  role: optional(z.enum(Role)),
-  status: optional(z.enum(MembershipStatus)),
-  invitation: optional(z.enum(["accepted", "pending"])),
-  unit: optional(z.uuid()),
-  joined: optional(z.enum(["week", "month", "year"])),
+  q: lenient(z.string().trim().max(100)),
+  role: lenient(z.enum(Role)),
+  status: lenient(z.enum(MembershipStatus)),
+  invitation: lenient(z.enum(["accepted", "pending"])),
+  unit: lenient(z.uuid()),
+  joined: lenient(z.enum(["week", "month", "year"])),
   sort: z.enum(SORTS).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),

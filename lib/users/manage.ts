@@ -7,9 +7,9 @@ import { assertCan, assertCanChangeRole, can, canGrant, PROGRAMME_SCOPED_ROLES, 
 import { recordAudit } from "../audit/record";
 import { issueResetToken } from "../auth/password-reset";
 import { liveMembership } from "../auth/live";
-import { ForbiddenError, isExpectedError, NotFoundError, ValidationError } from "../errors";
+import { fieldError, ForbiddenError, isExpectedError, NotFoundError } from "../errors";
 import { queueEmail } from "../mail/outbox";
-import { programmeScope, membersOfProgrammes } from "../programmes/scope";
+import { inProgrammes, membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { expiryFor, IMPLEMENTATION_ADMIN_DURATIONS, implementationAdminProblem } from "./implementation-admins";
 import { profileSchema } from "./profile";
 import { idList, optionalId } from "../web/form-fields";
@@ -38,6 +38,7 @@ const MEMBER = {
   userId: true,
   user: { select: { id: true, email: true, firstName: true, lastName: true, timezone: true } },
   programmes: { select: { programmeId: true } },
+  invitations: { where: { acceptedAt: null, cancelledAt: null }, select: { id: true, role: true }, orderBy: { lastSentAt: "desc" }, take: 1 },
 } as const;
 
 /**
@@ -57,7 +58,6 @@ export async function otherMemberships(tx: Tx, userId: string, organizationId: s
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const fieldError = (field: string, message: string) => new ValidationError("Check the highlighted fields.", { [field]: [message] });
 
 /** A member of the actor's organisation the actor may see (a programme manager: within their programmes). */
 async function visibleMember(db: Db, actor: Actor, membershipId: string) {
@@ -85,7 +85,7 @@ export async function getMemberProfile(db: Db, actor: Actor, membershipId: strin
         lastActiveAt: true,
         createdAt: true,
         unit: { select: { id: true, name: true } },
-        programmes: { where: scope ? { programmeId: { in: scope } } : {}, select: { programme: { select: { id: true, name: true } } } },
+        programmes: { where: inProgrammes(scope), select: { programme: { select: { id: true, name: true } } } },
       },
     }),
     t.unitAssignment.findMany({
@@ -223,14 +223,14 @@ export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInpu
 export type BulkOutcome = { membershipId: string; name: string; outcome: "done" | "skipped" | "refused"; reason?: string };
 export type BulkResult = { applied: boolean; outcomes: BulkOutcome[] };
 
-type Planned = Awaited<ReturnType<typeof findForChange>>;
+export type Planned = Awaited<ReturnType<typeof findForChange>>;
 
 /**
  * Runs one step over many members: every member is checked first (exists, hierarchy, the step's own
  * rules), then `seats` more seats are reserved for the whole step at once; if anything is refused,
  * nothing changes and the result says why for each. Single and bulk actions both come through here.
  */
-async function bulkStep(
+export async function bulkStep(
   db: Db,
   actor: Actor,
   membershipIds: string[],

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db, Tx } from "../db/client";
-import { ValidationError } from "../errors";
+import { fieldError } from "../errors";
 import { hashPassword, verifyPassword } from "../security/password";
 import { passwordSchema } from "../security/password-policy";
 
@@ -31,7 +31,7 @@ export async function endAllSessions(tx: Tx, userId: string): Promise<void> {
 export async function changePassword(db: Db, userId: string, input: z.infer<typeof changePasswordSchema>) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new ValidationError("Check the highlighted fields.", { currentPassword: ["Your current password is not right"] });
+    throw fieldError("currentPassword", "Your current password is not right");
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {

@@ -1,3 +1,10 @@
+import type { z } from "zod";
+
+/** A URL parameter that is dropped when it does not parse: a bad link shows the list as if it were not there. */
+export function lenient<T extends z.ZodType>(schema: T) {
+  return schema.optional().catch(undefined);
+}
+
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
 /** Next's searchParams with repeated keys reduced to their first value, ready for a zod schema. */
