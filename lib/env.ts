@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLoopbackHost } from "./security/client-address";
 
 // Every environment variable the app reads, parsed once. `.env.example` documents each of them.
 const schema = z
@@ -11,10 +12,17 @@ const schema = z
     MAIL_FROM: z.string().default("Pathwise <no-reply@pathwise.local>"),
     DEV_MAILBOX: z.stringbool().default(false),
     OUTBOX_POLL_MS: z.coerce.number().int().min(100).default(2000),
+    // How many proxies of our own stand in front of the app, each appending to X-Forwarded-For.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })
   .refine((e) => e.SMTP_URL || e.DEV_MAILBOX || e.NODE_ENV !== "production", {
     message: "SMTP_URL is required in production (or set DEV_MAILBOX=true to keep mail on the development mailbox page)",
     path: ["SMTP_URL"],
+  })
+  // The mailbox shows every sign-in link the app sends: only for a trial on this very machine.
+  .refine((e) => !e.DEV_MAILBOX || isLoopbackHost(new URL(e.APP_URL).hostname), {
+    message: "DEV_MAILBOX is for trying Pathwise on this machine only: APP_URL must be a localhost address, or configure SMTP_URL instead",
+    path: ["DEV_MAILBOX"],
   });
 
 export type Env = z.infer<typeof schema>;
@@ -35,8 +43,12 @@ export function env(): Env {
   return parsed;
 }
 
-/** Mail is kept on the development mailbox page instead of sent: only with no SMTP server set. */
+/**
+ * The development mailbox page exists only when asked for (DEV_MAILBOX=true, which `npm start` sets
+ * without SMTP), no SMTP server is configured, and APP_URL is on this machine. Whether it answers a
+ * given request is decided by the client's address as well (lib/mail/dev-mailbox.ts).
+ */
 export function devMailboxEnabled(): boolean {
   const e = env();
-  return !e.SMTP_URL && (e.DEV_MAILBOX || e.NODE_ENV !== "production");
+  return e.DEV_MAILBOX && !e.SMTP_URL && isLoopbackHost(new URL(e.APP_URL).hostname);
 }

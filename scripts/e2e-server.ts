@@ -1,5 +1,5 @@
 // The server Playwright tests run against: a fresh database (migrated and seeded like `npm start`),
-// served by `next start` from the production build, sending its mail over SMTP to a real local
+// served by scripts/serve.ts from the production build, sending its mail over SMTP to a real local
 // smtp-server whose messages tests read from E2E_MAIL_PORT. Dropped when Playwright stops it.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -26,7 +26,7 @@ async function main() {
   const smtp = await startSmtpServer();
   const mailbox = await serveReceivedMail(smtp, mailPort);
 
-  const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", port], {
+  const app = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts"], {
     stdio: "inherit",
     env: {
       ...process.env,
@@ -39,6 +39,7 @@ async function main() {
       DEV_MAILBOX: "true",
       SMTP_URL: smtp.url,
       OUTBOX_POLL_MS: "500",
+      PORT: port,
     },
   });
 

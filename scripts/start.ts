@@ -66,6 +66,7 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
     NEXTAUTH_SECRET: sessionSecret(),
     DEV_MAILBOX: process.env.DEV_MAILBOX ?? (process.env.SMTP_URL ? "false" : "true"),
+    NODE_ENV: dev ? ("development" as const) : ("production" as const),
     PORT: String(port),
   };
   const next = path.resolve("node_modules/.bin/next");
@@ -75,7 +76,8 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
-  const server = spawn(next, [dev ? "dev" : "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+  // Our own server script (client addresses from the connection); on loopback only while APP_URL is local.
+  const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", ...(dev ? ["--dev"] : [])], { stdio: ["ignore", "pipe", "inherit"], env });
   let announced = false;
   server.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
@@ -86,7 +88,7 @@ async function main() {
       console.log(`  Demo organisation: ${DEMO_ORG.name} (${appUrl}/${DEMO_ORG.slug})`);
       console.log(`  Password for every demo user: ${DEMO_PASSWORD}`);
       for (const u of DEMO_USERS) console.log(`    ${u.email.padEnd(width)}  ${u.role}`);
-      if (env.DEV_MAILBOX === "true") console.log(`  Mail is kept at ${appUrl}/dev/mailbox`);
+      if (env.DEV_MAILBOX === "true") console.log(`  Mail is kept at ${appUrl}/dev/mailbox (open only to this machine)`);
       console.log("\n  Stop with Ctrl+C.\n");
     }
   });

@@ -17,9 +17,9 @@ export type ActionResult<T = undefined> =
 export const GENERIC_ERROR = "Something went wrong. Try again, and tell us if it keeps happening.";
 export const SESSION_ENDED = "Your session has ended. Sign in again.";
 
+/** The client's address as the server resolved it from the connection (lib/security/client-address.ts). */
 export async function clientAddress(): Promise<string | null> {
-  const h = await headers();
-  return clientAddressFrom(h.get("x-forwarded-for"), h.get("x-real-ip"));
+  return clientAddressFrom(await headers());
 }
 
 // Next compares Origin with Host for server actions but lets a request with no Origin through; we

@@ -3,7 +3,7 @@ import { getServerSession } from "next-auth";
 import { db } from "../db/client";
 import { authOptions } from "./options";
 
-/** The signed-in user, or null when signed out or when the session was ended (version bumped). */
+/** The signed-in user, or null when signed out or when the session was ended (signed out, version bumped). */
 export const currentUser = cache(async () => {
   const session = (await getServerSession(authOptions())) as { userId?: string; sv?: number } | null;
   if (!session?.userId) return null;

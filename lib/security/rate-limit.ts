@@ -3,7 +3,8 @@ import type { Tx } from "../db/client";
 export type RateLimit = { limit: number; windowSeconds: number };
 
 export const LIMITS = {
-  signInPerAccount: { limit: 10, windowSeconds: 15 * 60 },
+  // Guesses at one account from one address; an account as a whole is never locked (see slowdown).
+  signInPerAccountAndAddress: { limit: 10, windowSeconds: 15 * 60 },
   signInPerAddress: { limit: 50, windowSeconds: 15 * 60 },
   resetPerAccount: { limit: 3, windowSeconds: 60 * 60 },
   resetPerAddress: { limit: 20, windowSeconds: 60 * 60 },
@@ -25,4 +26,11 @@ export async function hitRateLimit(db: Tx, key: string, { limit, windowSeconds }
       "windowStart" = CASE WHEN "RateLimitBucket"."windowStart" < now() - make_interval(secs => ${windowSeconds}) THEN now() ELSE "RateLimitBucket"."windowStart" END
     RETURNING "count"`;
   return row.count <= limit;
+}
+
+/** The attempts counted against `key` in its current window, without counting one more. */
+export async function rateLimitCount(db: Tx, key: string, { windowSeconds }: RateLimit): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT "count" FROM "RateLimitBucket" WHERE "key" = ${key} AND "windowStart" >= now() - make_interval(secs => ${windowSeconds})`;
+  return row?.count ?? 0;
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { authenticate } from "../../lib/auth/authenticate";
+import { authenticate, SIGN_IN_SLOWDOWN, slowdownDelay } from "../../lib/auth/authenticate";
+import { endSession, sessionIsLive, startSession } from "../../lib/auth/sessions";
 import { hashPassword, verifyPassword } from "../../lib/security/password";
 import { hitRateLimit, LIMITS } from "../../lib/security/rate-limit";
 import { changePassword, changePasswordSchema, endAllSessions } from "../../lib/users/profile";
@@ -52,17 +53,43 @@ describe("sign-in", () => {
     expect(Math.max(...times) / Math.min(...times)).toBeLessThan(5);
   });
 
-  it("locks an account after too many attempts, even with the right password, and other accounts stay open", async () => {
-    const email = `limited-${unique()}@example.test`;
+  it("lets the owner sign in from their own address while a stranger hammers the account", async () => {
+    const email = `hammered-${unique()}@example.test`;
     await createMember(db, orgId, { role: "COACH", email, passwordHash });
-    for (let i = 0; i < LIMITS.signInPerAccount.limit; i++) {
-      await authenticate(db, email, "wrong-password-attempt", `203.0.113.${i}`);
+    // Small delays keep the test quick; the shape (growing, capped, per account) is the production one.
+    const quick = { ...SIGN_IN_SLOWDOWN, firstDelayMs: 2, maxDelayMs: 20 };
+    const attacker = "203.0.113.66";
+    for (let i = 0; i < 3 * LIMITS.signInPerAccountAndAddress.limit; i++) {
+      await authenticate(db, email, `guess number ${i}`, attacker, quick);
     }
-    expect(await authenticate(db, email, PASSWORD, "203.0.113.200")).toBeNull();
+    // A botnet: a few guesses from each of many addresses.
+    await Promise.all(Array.from({ length: 20 }, (_, i) => authenticate(db, email, "another wrong guess", `198.18.0.${i + 1}`, quick)));
 
-    const other = `other-${unique()}@example.test`;
-    await createMember(db, orgId, { role: "COACH", email: other, passwordHash });
-    expect(await authenticate(db, other, PASSWORD, "203.0.113.201")).not.toBeNull();
+    expect(await authenticate(db, email, PASSWORD, "198.51.100.77", quick)).toMatchObject({ email });
+    // The attacker's own address is the one that is stopped, even once it has guessed right.
+    expect(await authenticate(db, email, PASSWORD, attacker, quick)).toBeNull();
+  });
+
+  it("slows guesses at an account down by growing, capped delays, the same for an unknown email", async () => {
+    expect([0, 5, 6, 7, 8, 20].map((n) => slowdownDelay(n, SIGN_IN_SLOWDOWN))).toEqual([0, 0, 500, 1000, 2000, 8000]);
+    const slow = { ...SIGN_IN_SLOWDOWN, freeFailures: 2, firstDelayMs: 300, maxDelayMs: 300 };
+    for (const email of [`known-${unique()}@example.test`, `nobody-${unique()}@example.test`]) {
+      if (email.startsWith("known")) await createMember(db, orgId, { role: "COACH", email, passwordHash });
+      for (let i = 0; i < 3; i++) await authenticate(db, email, "wrong guess", `198.51.100.${100 + i}`, slow);
+      const start = performance.now();
+      expect(await authenticate(db, email, "wrong guess", "198.51.100.120", slow)).toBeNull();
+      expect(performance.now() - start).toBeGreaterThanOrEqual(290);
+    }
+  });
+
+  it("caps guesses from one address across accounts", async () => {
+    const address = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
+    const email = `spread-${unique()}@example.test`;
+    await createMember(db, orgId, { role: "COACH", email, passwordHash });
+    const none = { ...SIGN_IN_SLOWDOWN, freeFailures: 1000 };
+    for (let i = 0; i < LIMITS.signInPerAddress.limit; i++) await authenticate(db, `someone-${i}-${unique()}@example.test`, "guess", address, none);
+    expect(await authenticate(db, email, PASSWORD, address, none)).toBeNull();
+    expect(await authenticate(db, email, PASSWORD, "198.51.100.200", none)).toMatchObject({ email });
   });
 });
 
@@ -115,5 +142,27 @@ describe("passwords", () => {
     await endAllSessions(db, user.id);
     await endAllSessions(db, user.id);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(2);
+  });
+});
+
+describe("signed-in sessions", () => {
+  it("signing out ends that session only; a version bump ends them all", async () => {
+    const email = `sessions-${unique()}@example.test`;
+    const { user } = await createMember(db, orgId, { role: "COACH", email, passwordHash });
+    const laptop = await startSession(db, user.id);
+    const phone = await startSession(db, user.id);
+    expect(await sessionIsLive(db, laptop, user.id, 0)).toBe(true);
+
+    await endSession(db, laptop);
+    expect(await sessionIsLive(db, laptop, user.id, 0)).toBe(false);
+    expect(await sessionIsLive(db, phone, user.id, 0)).toBe(true);
+
+    // a session id is no use with another user's id, or a forged value
+    const other = await createMember(db, orgId, { role: "COACH", email: `other-${unique()}@example.test`, passwordHash });
+    expect(await sessionIsLive(db, phone, other.user.id, 0)).toBe(false);
+    expect(await sessionIsLive(db, "' OR 1=1 --", user.id, 0)).toBe(false);
+
+    await endAllSessions(db, user.id);
+    expect(await sessionIsLive(db, phone, user.id, 0)).toBe(false);
   });
 });

@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
-import { devMailboxEnabled } from "@/lib/env";
+import { clientAddress } from "@/lib/actions/action";
+import { devMailboxOpenTo } from "@/lib/mail/dev-mailbox";
 
 export const metadata: Metadata = { title: "Development mailbox" };
 export const dynamic = "force-dynamic";
 
-// Exists only while no SMTP server is configured (development and the demo): every message the app
-// would have sent, newest first. With SMTP_URL set, or in production without DEV_MAILBOX, it is a 404.
+// Every message the app would have sent, newest first, for the person trying Pathwise on this machine.
+// A 404 unless DEV_MAILBOX is on, no SMTP server is set, APP_URL is local and the client connects from
+// this machine (lib/mail/dev-mailbox.ts): the links in these messages sign anyone in.
 export default async function DevMailbox({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
-  if (!devMailboxEnabled()) notFound();
+  if (!devMailboxOpenTo(await clientAddress())) notFound();
   const { id } = await searchParams;
   const messages = await db().emailOutbox.findMany({
     orderBy: { createdAt: "desc" },

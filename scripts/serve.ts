@@ -1,0 +1,49 @@
+// The app's HTTP server (`npm run serve`; `npm start`, `npm run dev` and the e2e server run it too):
+// Next's request handler behind a plain Node server, so each request carries the client's address as
+// the connection says, resolved through `TRUSTED_PROXY_HOPS` proxies of our own, never as a client's
+// header claims (lib/security/client-address.ts).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import next from "next";
+import { CLIENT_ADDRESS_HEADER, listenHosts, resolveClientAddress, trustClientAddressHeader } from "../lib/security/client-address";
+import { env } from "../lib/env";
+
+// NODE_ENV is set by the npm scripts (production unless --dev), before React is loaded.
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+
+async function main() {
+  const { APP_URL, TRUSTED_PROXY_HOPS } = env(); // fails fast, listing every bad variable
+  const hosts = listenHosts(APP_URL, process.env.HOST);
+  trustClientAddressHeader();
+  const app = next({ dev, dir: process.cwd(), hostname: new URL(APP_URL).hostname, port, turbopack: dev });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    // Overwrites whatever a client sent under this name: only this line decides its value.
+    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], TRUSTED_PROXY_HOPS) ?? "";
+    void handle(req, res);
+  };
+  const servers = await Promise.all((hosts ?? [undefined]).map((host) => listen(createServer(listener), host, host === "::1")));
+  const where = hosts ? hosts.map((h) => (h.includes(":") ? `[${h}]` : h)).join(" and ") : "every interface";
+  console.log(`Ready: listening on ${where}, port ${port} (${dev ? "development" : "production"}; ${TRUSTED_PROXY_HOPS} trusted proxy hops)`);
+  const stop = () => {
+    for (const s of servers) s?.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+/** Listens, or (for an optional address such as ::1 on a machine without IPv6) gives up quietly. */
+function listen(server: Server, host: string | undefined, optional: boolean): Promise<Server | null> {
+  return new Promise((resolve, reject) => {
+    server.once("error", (error) => (optional ? resolve(null) : reject(error)));
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
