@@ -4,7 +4,10 @@ import { db } from "@/lib/db/client";
 import { clientAddress } from "@/lib/actions/action";
 import { devMailboxOpenTo } from "@/lib/mail/dev-mailbox";
 
-export const metadata: Metadata = { title: "Development mailbox" };
+// Not even the title is given away to a client the mailbox does not answer.
+export async function generateMetadata(): Promise<Metadata> {
+  return devMailboxOpenTo(await clientAddress()) ? { title: "Development mailbox" } : {};
+}
 export const dynamic = "force-dynamic";
 
 // Every message the app would have sent, newest first, for the person trying Pathwise on this machine.
