@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/orgs/sign-up-form";
 import { currentUser } from "@/lib/auth/session";
-import { TIMEZONES } from "@/lib/users/profile";
+import { TIME_ZONES } from "@/lib/web/form-fields";
 import { signUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create your organisation" };
@@ -15,7 +15,7 @@ export default async function SignUpPage() {
   if (await currentUser()) redirect("/new-organisation");
   return (
     <AuthCard title="Create your organisation">
-      <SignUpForm action={signUpAction} timezones={TIMEZONES} />
+      <SignUpForm action={signUpAction} timezones={TIME_ZONES} />
       <p className="mt-4 text-sm">
         Already using Pathwise?{" "}
         <Link href="/sign-in" className="text-indigo-700 underline">

@@ -3,7 +3,8 @@
 import { useEffect, useRef } from "react";
 import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { TimeZoneField } from "@/components/ui/time-zone-field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 
@@ -21,7 +22,6 @@ export function AcceptForm({ token, email, organizationName, hasAccount, timezon
 }) {
   const [result, formProps, pending] = useFormAction(action);
   const form = useRef<HTMLFormElement>(null);
-  const zone = typeof Intl === "undefined" ? "UTC" : Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   useEffect(() => {
     if (!result?.ok || !result.data || !form.current) return;
@@ -42,7 +42,7 @@ export function AcceptForm({ token, email, organizationName, hasAccount, timezon
         <>
           <Field label="First name" name="firstName" autoComplete="given-name" error={fieldError(result, "firstName")} />
           <Field label="Last name" name="lastName" autoComplete="family-name" error={fieldError(result, "lastName")} />
-          <SelectField label="Time zone" name="timezone" defaultValue={timezones.includes(zone) ? zone : "UTC"} options={timezones} error={fieldError(result, "timezone")} />
+          <TimeZoneField zones={timezones} error={fieldError(result, "timezone")} />
         </>
       )}
       <Field

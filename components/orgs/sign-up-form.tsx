@@ -3,7 +3,8 @@
 import { useEffect, useRef } from "react";
 import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { TimeZoneField } from "@/components/ui/time-zone-field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 
@@ -11,7 +12,6 @@ import { useFormAction, type FormAction } from "@/components/ui/use-form-action"
 export function SignUpForm({ action, timezones }: { action: FormAction<{ slug: string }>; timezones: readonly string[] }) {
   const [result, formProps, pending] = useFormAction(action);
   const form = useRef<HTMLFormElement>(null);
-  const browserZone = typeof Intl === "undefined" ? "UTC" : Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   useEffect(() => {
     if (!result?.ok || !result.data || !form.current) return;
@@ -31,7 +31,7 @@ export function SignUpForm({ action, timezones }: { action: FormAction<{ slug: s
       <Field label="Last name" name="lastName" autoComplete="family-name" error={fieldError(result, "lastName")} />
       <Field label="Email" name="email" type="email" autoComplete="username" error={fieldError(result, "email")} />
       <Field label="Password" name="password" type="password" autoComplete="new-password" hint="At least 8 characters. Long passphrases are good." error={fieldError(result, "password")} />
-      <SelectField label="Time zone" name="timezone" defaultValue={timezones.includes(browserZone) ? browserZone : "UTC"} options={timezones} error={fieldError(result, "timezone")} />
+      <TimeZoneField zones={timezones} error={fieldError(result, "timezone")} />
       <Button type="submit" disabled={pending || done} className="w-full">
         {pending ? "Creating…" : "Create organisation"}
       </Button>

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, SelectField, TextareaField, type Option } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { HiddenFields } from "@/components/ui/hidden-fields";
+import { TimeZoneField } from "@/components/ui/time-zone-field";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 
 type Programme = { id: string; name: string; description: string; sessionsIncluded: number };
@@ -73,7 +74,6 @@ export function AddPathwayForm(props: {
 }) {
   const { org, cohorts, defaultCohort, coaches, timezones, action } = props;
   const [result, formProps, pending] = useFormAction(action);
-  const zone = typeof Intl === "undefined" ? "UTC" : Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <form {...formProps} noValidate aria-labelledby="add-pathway-heading" className="max-w-lg">
       <h1 id="add-pathway-heading" className="mb-4 text-2xl font-semibold">
@@ -101,7 +101,7 @@ export function AddPathwayForm(props: {
         ))}
       </datalist>
       <Field label="Start date" name="startDate" type="date" error={fieldError(result, "startDate")} />
-      <SelectField label="Time zone" name="timezone" defaultValue={timezones.includes(zone) ? zone : "UTC"} options={timezones} error={fieldError(result, "timezone")} />
+      <TimeZoneField zones={timezones} error={fieldError(result, "timezone")} />
       <Field label="Tags (optional)" name="tags" hint="Separated by commas." error={fieldError(result, "tags")} />
       <Button type="submit" disabled={pending}>
         Add participant

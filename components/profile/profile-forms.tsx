@@ -2,7 +2,8 @@
 
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { TimeZoneField } from "@/components/ui/time-zone-field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/actions/action";
@@ -17,7 +18,7 @@ export function ProfileForm({ action, user, timezones }: { action: FormAction; u
       <FormStatus result={result} />
       <Field label="First name" name="firstName" defaultValue={user.firstName} autoComplete="given-name" error={fieldError(result, "firstName")} />
       <Field label="Last name" name="lastName" defaultValue={user.lastName} autoComplete="family-name" error={fieldError(result, "lastName")} />
-      <SelectField label="Time zone" name="timezone" defaultValue={user.timezone} options={timezones} error={fieldError(result, "timezone")} />
+      <TimeZoneField zones={timezones} value={user.timezone} error={fieldError(result, "timezone")} />
       <Button type="submit" disabled={pending}>
         Save details
       </Button>

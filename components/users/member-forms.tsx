@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup, Field, SelectField } from "@/components/ui/field";
+import { TimeZoneField } from "@/components/ui/time-zone-field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 
@@ -38,7 +39,7 @@ export function MemberForm(props: {
       <input type="hidden" name="membershipId" value={member.id} />
       <Field label="First name" name="firstName" defaultValue={member.firstName} error={fieldError(result, "firstName")} />
       <Field label="Last name" name="lastName" defaultValue={member.lastName} error={fieldError(result, "lastName")} />
-      <SelectField label="Time zone" name="timezone" defaultValue={member.timezone} options={timezones} error={fieldError(result, "timezone")} />
+      <TimeZoneField zones={timezones} value={member.timezone} error={fieldError(result, "timezone")} />
       <SelectField label="Unit" name="unitId" id="member-unit" defaultValue={member.unitId} options={units} empty="No unit" error={fieldError(result, "unitId")} />
       <SelectField label="Role" name="role" id="member-role" value={role} onChange={(e) => setRole(e.target.value)} options={roles} error={fieldError(result, "role")} />
       {role === "IMPLEMENTATION_ADMIN" ? (

@@ -1,7 +1,7 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { Tx } from "../db/client";
 import { emailSchema } from "../users/email";
-import { TIMEZONES } from "../users/profile";
+import { nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
 import type { Column, RawRow } from "./parse";
 
 export type Colour = "green" | "yellow" | "red";
@@ -21,7 +21,10 @@ export type RowResult = {
 
 export type ImportTarget = { cohortId: string; programmeId: string; programmeName: string };
 
-const timezones = new Set([...TIMEZONES, "UTC"]);
+const personName = {
+  first_name: nameField({ label: "the first name", max: PERSON_NAME_MAX }),
+  last_name: nameField({ label: "the last name", max: PERSON_NAME_MAX }),
+};
 
 /** DD-MM-YYYY into an ISO day, or the reason it is not one. */
 export function parseDay(value: string): { day: string } | { error: string } {
@@ -78,8 +81,8 @@ export async function validateRows(tx: Tx, rows: RawRow[], target: ImportTarget 
     if (!username.success) errors.username = raw.username ? "The username must be an email address" : "Enter the username (the sign-in email)";
     else if (email.success && username.data !== email.data) errors.username = "The username is the sign-in email: it must be the same as email";
     for (const field of ["first_name", "last_name"] as const) {
-      if (!raw[field]) errors[field] = `Enter the ${field === "first_name" ? "first" : "last"} name`;
-      else if (raw[field].length > 100) errors[field] = "At most 100 characters";
+      const name = personName[field].safeParse(raw[field]);
+      if (!name.success) errors[field] = name.error.issues[0].message;
     }
     // Pathway columns: required for a cohort import, checked when filled in otherwise.
     const checks = (value: string) => Boolean(target) || value !== "";
@@ -89,7 +92,7 @@ export async function validateRows(tx: Tx, rows: RawRow[], target: ImportTarget 
     if (programme) errors.programme = programme;
     if (checks(raw.primary_coach) && !raw.primary_coach) errors.primary_coach = "Enter the coach's username";
     else if (checks(raw.primary_coach) && !coachEmails.has(raw.primary_coach.toLowerCase())) errors.primary_coach = "No active coach has this username";
-    if (checks(raw.timezone) && !timezones.has(raw.timezone)) errors.timezone = raw.timezone ? "Not a time zone: use a name like Europe/London" : "Enter the time zone";
+    if (checks(raw.timezone) && !timeZoneSchema.safeParse(raw.timezone).success) errors.timezone = raw.timezone ? "Not a time zone: use a name like Europe/London" : "Enter the time zone";
     if (raw.tag.length > 40) errors.tag = "At most 40 characters";
     if (Object.keys(errors).length) return { row, raw, colour: "red", errors, note: "" };
 

@@ -11,8 +11,9 @@ import { hitRateLimit, LIMITS } from "../security/rate-limit";
 import { emailSchema } from "../users/email";
 import { profileSchema } from "../users/profile";
 import { isUniqueViolation } from "../db/errors";
+import { NAME_MAX, nameField } from "../web/form-fields";
 
-const organizationName = z.string().trim().min(1, "Enter your organisation's name").max(100, "At most 100 characters");
+const organizationName = nameField({ label: "your organisation's name", max: NAME_MAX });
 
 export const signUpSchema = z.strictObject({
   organizationName,

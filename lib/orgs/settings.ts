@@ -5,6 +5,7 @@ import type { Actor } from "../authz/actor";
 import { assertCan, can } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { NotFoundError, ForbiddenError } from "../errors";
+import { NAME_MAX, nameField } from "../web/form-fields";
 
 const domain = z
   .string()
@@ -20,7 +21,7 @@ const domainList = z.preprocess(
 );
 
 export const settingsSchema = z.strictObject({
-  name: z.string().trim().min(1, "Enter the organisation's name").max(100, "At most 100 characters"),
+  name: nameField({ label: "the organisation's name", max: NAME_MAX }),
   invitationExpiryDays: z.coerce.number({ error: "Enter a number of days" }).int("Whole days only").min(1, "At least 1 day").max(90, "At most 90 days"),
   defaultInvitationMessage: z.string().trim().max(2000, "At most 2,000 characters"),
   implementationAdminsEnabled: checkbox,

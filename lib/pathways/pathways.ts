@@ -13,10 +13,9 @@ import { inProgrammes, programmeScope } from "../programmes/scope";
 import { displayName } from "../users/display-name";
 import { otherMemberships } from "../users/manage";
 import { emailSchema } from "../users/email";
-import { TIMEZONES } from "../users/profile";
+import { nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
 
 const uuid = z.uuid({ error: "Not found" });
-const timezones = new Set([...TIMEZONES, "UTC"]);
 
 export const ARCHIVE_REASON_LABELS: Record<ArchiveReason, string> = {
   DNF: "Did not finish",
@@ -37,7 +36,7 @@ const pathwayFields = {
   // The typeahead over active coaches fills in the coach's email.
   coach: z.string().trim().min(1, "Choose the primary coach").max(254),
   startDate: z.iso.date({ error: "Enter the start date, like 2026-01-31" }),
-  timezone: z.string().refine((tz) => timezones.has(tz), "Choose a time zone from the list"),
+  timezone: timeZoneSchema,
   tags: z
     .string()
     .max(500)
@@ -49,8 +48,9 @@ const pathwayFields = {
 export const enrolSchema = z.strictObject({ membershipId: uuid, ...pathwayFields });
 export const addUserWithPathwaySchema = z.strictObject({
   email: emailSchema,
-  firstName: z.string().trim().max(100).default(""),
-  lastName: z.string().trim().max(100).default(""),
+  // Optional: someone already here keeps their name; someone new fills it in when they accept.
+  firstName: nameField({ label: "the first name", max: PERSON_NAME_MAX, optional: true }).default(""),
+  lastName: nameField({ label: "the last name", max: PERSON_NAME_MAX, optional: true }).default(""),
   ...pathwayFields,
 });
 

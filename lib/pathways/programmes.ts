@@ -7,22 +7,26 @@ import { recordAudit } from "../audit/record";
 import { fieldError, NotFoundError } from "../errors";
 import { programmeScope } from "../programmes/scope";
 import { isUniqueViolation } from "../db/errors";
+import { NAME_MAX, nameField } from "../web/form-fields";
 
 const uuid = z.uuid({ error: "Not found" });
 const day = z.union([z.literal("").transform(() => null), z.iso.date({ error: "Use a date like 2026-01-31" }).transform((d) => new Date(`${d}T00:00:00Z`))]);
 
 export const programmeSchema = z.strictObject({
-  name: z.string().trim().min(1, "Enter the programme's name").max(120, "At most 120 characters"),
+  name: nameField({ label: "the programme's name", max: NAME_MAX }),
   description: z.string().trim().max(2000, "At most 2,000 characters").default(""),
   sessionsIncluded: z.coerce.number({ error: "Enter a number of sessions" }).int("Whole sessions only").min(0, "At least 0").max(500, "At most 500"),
 });
 export const updateProgrammeSchema = programmeSchema.extend({ programmeId: uuid });
 
+const cohortName = nameField({ label: "the cohort's name", max: NAME_MAX });
+const clientName = nameField({ label: "the client's name", max: NAME_MAX, optional: true }).default("");
+
 export const cohortSchema = z
   .strictObject({
     programmeId: z.uuid({ error: "Choose a programme" }),
-    name: z.string().trim().min(1, "Enter the cohort's name").max(120, "At most 120 characters"),
-    clientName: z.string().trim().max(120, "At most 120 characters").default(""),
+    name: cohortName,
+    clientName,
     startDate: day,
     endDate: day,
   })
@@ -31,8 +35,8 @@ export const cohortSchema = z
 export const updateCohortSchema = z
   .strictObject({
     cohortId: uuid,
-    name: z.string().trim().min(1, "Enter the cohort's name").max(120, "At most 120 characters"),
-    clientName: z.string().trim().max(120, "At most 120 characters").default(""),
+    name: cohortName,
+    clientName,
     startDate: day,
     endDate: day,
   })

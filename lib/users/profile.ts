@@ -3,14 +3,12 @@ import type { Db, Tx } from "../db/client";
 import { fieldError } from "../errors";
 import { hashPassword, verifyPassword } from "../security/password";
 import { passwordSchema } from "../security/password-policy";
-
-export const TIMEZONES: readonly string[] = Intl.supportedValuesOf("timeZone");
-const timezones = new Set([...TIMEZONES, "UTC"]);
+import { nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
 
 export const profileSchema = z.strictObject({
-  firstName: z.string().trim().min(1, "Enter your first name").max(100, "At most 100 characters"),
-  lastName: z.string().trim().min(1, "Enter your last name").max(100, "At most 100 characters"),
-  timezone: z.string().refine((tz) => timezones.has(tz), "Choose a time zone from the list"),
+  firstName: nameField({ label: "your first name", max: PERSON_NAME_MAX }),
+  lastName: nameField({ label: "your last name", max: PERSON_NAME_MAX }),
+  timezone: timeZoneSchema,
 });
 
 export const changePasswordSchema = z.strictObject({

@@ -12,3 +12,55 @@ export function idList(message = "Choose from the list", max = 100) {
 export function optionalId(message = "Choose from the list") {
   return z.union([z.literal("").transform(() => null), z.uuid({ error: message })]);
 }
+
+// Names: one rule wherever a person, organisation, unit, programme or cohort is named (forms, import,
+// invitations). They end up in emails, CSV exports and headers, so line breaks and other control
+// characters are refused with a message rather than quietly stripped: a "name" carrying
+// "\r\nBcc: x@y" is an attack or a broken file, and either way the person should see it.
+/** Longest first or last name of a person. */
+export const PERSON_NAME_MAX = 100;
+/** Longest name of an organisation, unit, programme or cohort (and a cohort's client). */
+export const NAME_MAX = 120;
+const CONTROL_CHARACTERS = /[\p{Cc}\p{Cs}\u2028\u2029]/u;
+
+/**
+ * A name: no control characters (CR, LF, TAB, NUL, ...), no Unicode line or paragraph separators, no
+ * half of a surrogate pair; spaces trimmed; at most `max` characters. `label` reads in a sentence:
+ * "your first name", "the unit's name". `optional` lets an empty value through as "".
+ */
+export function nameField({ label, max, optional = false }: { label: string; max: number; optional?: boolean }) {
+  const text = z
+    .string({ error: `Enter ${label}` })
+    .refine((s) => !CONTROL_CHARACTERS.test(s), { error: `${label.charAt(0).toUpperCase()}${label.slice(1)} cannot contain line breaks, tabs or other control characters`, abort: true })
+    .trim()
+    .max(max, `At most ${max} characters`);
+  return optional ? text : text.min(1, `Enter ${label}`);
+}
+
+// Time zones. `Intl.supportedValuesOf` lists the runtime's canonical IANA zones but leaves out UTC, the
+// most common stored zone of all; a picker built from it alone turned every UTC into its first entry.
+/** The zones every time-zone picker offers, UTC first. */
+export const TIME_ZONES: readonly string[] = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
+const LISTED = new Set(TIME_ZONES);
+const LISTED_LOWER = new Map(TIME_ZONES.map((z) => [z.toLowerCase(), z]));
+// IANA spelling: segments that start with a capital ("America/Argentina/Buenos_Aires", "Etc/GMT+5").
+const IANA_NAME = /^[A-Z][A-Za-z0-9_+-]*(?:\/[A-Z][A-Za-z0-9_+-]*)*$/;
+
+/**
+ * A listed zone, or another IANA name the runtime knows (a link such as Asia/Kolkata or US/Eastern,
+ * which may already be stored and must survive a save). Intl accepts any letter case, so a listed zone
+ * in the wrong case is refused rather than stored misspelt.
+ */
+export function isTimeZone(name: string): boolean {
+  if (LISTED.has(name)) return true;
+  if (name.length > 64 || !IANA_NAME.test(name) || LISTED_LOWER.has(name.toLowerCase())) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The one time-zone schema, shared by every form, service and the import. */
+export const timeZoneSchema = z.string({ error: "Choose a time zone from the list" }).refine(isTimeZone, "Choose a time zone from the list");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PasswordForm, ProfileForm, SignOutEverywhereForm } from "@/components/profile/profile-forms";
 import { requireMember } from "@/lib/auth/page";
-import { TIMEZONES } from "@/lib/users/profile";
+import { TIME_ZONES } from "@/lib/web/form-fields";
 import { changePasswordAction, signOutEverywhereAction, updateProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -14,7 +14,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ org: s
         <h1 className="text-2xl font-semibold">Profile</h1>
         <p className="text-slate-600">{member.user.email}</p>
       </div>
-      <ProfileForm action={updateProfileAction} user={member.user} timezones={TIMEZONES} />
+      <ProfileForm action={updateProfileAction} user={member.user} timezones={TIME_ZONES} />
       <PasswordForm action={changePasswordAction} />
       <SignOutEverywhereForm action={signOutEverywhereAction} />
     </section>

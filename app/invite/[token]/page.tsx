@@ -4,7 +4,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { AcceptForm } from "@/components/invitations/accept-form";
 import { db } from "@/lib/db/client";
 import { findInvitation, InvalidInvitationError } from "@/lib/invitations/accept";
-import { TIMEZONES } from "@/lib/users/profile";
+import { TIME_ZONES } from "@/lib/web/form-fields";
 import { acceptExistingAction, acceptNewAction } from "./actions";
 import { displayName } from "@/lib/users/display-name";
 
@@ -36,7 +36,7 @@ export default async function AcceptInvitationPage({ params }: { params: Promise
         email={invitation.email}
         organizationName={invitation.organization.name}
         hasAccount={invitation.hasAccount}
-        timezones={TIMEZONES}
+        timezones={TIME_ZONES}
         action={invitation.hasAccount ? acceptExistingAction : acceptNewAction}
       />
     </AuthCard>

@@ -5,7 +5,7 @@ import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { activeCoaches, cohortsForPicker } from "@/lib/pathways/pathways";
-import { TIMEZONES } from "@/lib/users/profile";
+import { TIME_ZONES } from "@/lib/web/form-fields";
 import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
 import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -32,5 +32,5 @@ export default async function AddPathwayPage({ params, searchParams }: { params:
       </EmptyState>
     );
   }
-  return <AddPathwayForm org={org} cohorts={cohorts} defaultCohort={cohorts.some((c) => c.value === cohort) ? cohort : undefined} coaches={coaches} timezones={TIMEZONES} action={addUserWithPathwayAction} />;
+  return <AddPathwayForm org={org} cohorts={cohorts} defaultCohort={cohorts.some((c) => c.value === cohort) ? cohort : undefined} coaches={coaches} timezones={TIME_ZONES} action={addUserWithPathwayAction} />;
 }

@@ -14,7 +14,7 @@ import { DURATION_LABELS, IMPLEMENTATION_ADMIN_DURATIONS } from "@/lib/users/imp
 import { getMemberProfile } from "@/lib/users/manage";
 import { memberPathways } from "@/lib/pathways/pathways";
 import { PathwayList } from "@/components/pathways/pathway-list";
-import { TIMEZONES } from "@/lib/users/profile";
+import { TIME_ZONES } from "@/lib/web/form-fields";
 import { deactivateMemberAction, reactivateMemberAction, updateMemberAction } from "../actions";
 import { archivePathwayAction } from "../../programmes/actions";
 import { displayName } from "@/lib/users/display-name";
@@ -100,7 +100,7 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
             .filter((u) => !u.archivedAt)
             .map((u) => ({ value: u.id, label: u.path }))}
           programmes={programmes.map((p) => ({ value: p.id, label: p.name }))}
-          timezones={TIMEZONES}
+          timezones={TIME_ZONES}
           durations={IMPLEMENTATION_ADMIN_DURATIONS.map((d) => ({ value: d, label: DURATION_LABELS[d] }))}
           action={updateMemberAction}
         />

@@ -1,0 +1,64 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { SelectField } from "./field";
+
+/** Where the browser's own zone is not spelt as in the server's list (Asia/Kolkata, Asia/Calcutta): the listed zone it resolves to here. */
+function browserZoneIn(zones: readonly string[]): string | undefined {
+  const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!own || zones.includes(own)) return own || undefined;
+  const resolve = (zone: string) => {
+    try {
+      return new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+    } catch {
+      return undefined;
+    }
+  };
+  const target = resolve(own);
+  return zones.find((zone) => resolve(zone) === target);
+}
+
+/**
+ * The one time-zone picker of every form. `zones` comes from the server (TIME_ZONES): its list is what
+ * the server accepts, and the browser's own list differs between engines, so building it here would
+ * not hydrate. `value` is the stored zone, kept even when the list lacks it. Without one the field
+ * is rendered on UTC (what a page without JavaScript submits) and moves to the browser's zone once the
+ * page runs, after hydration, so server and browser render the same first HTML.
+ */
+export function TimeZoneField({
+  zones,
+  value,
+  error,
+  label = "Time zone",
+  name = "timezone",
+  id,
+}: {
+  zones: readonly string[];
+  value?: string;
+  error?: string;
+  label?: string;
+  name?: string;
+  id?: string;
+}) {
+  const [zone, setZone] = useState(value ?? "UTC");
+
+  // Once, on mount: a later render (after a refused submit, say) keeps whatever the person chose.
+  useEffect(() => {
+    if (value !== undefined) return;
+    const browser = browserZoneIn(zones);
+    if (browser) setZone(browser);
+  }, []);
+
+  const options = value === undefined || zones.includes(value) ? zones : [value, ...zones];
+  return (
+    <SelectField
+      label={label}
+      name={name}
+      id={id}
+      value={zone}
+      onChange={(e) => setZone(e.target.value)}
+      options={options}
+      error={error}
+    />
+  );
+}
