@@ -71,11 +71,36 @@ export function MemberForm(props: {
 }
 
 /** Deactivate or reactivate, behind a confirmation dialog that says what will happen. */
-export function StatusChange({ org, membershipId, name, mode, action }: { org: string; membershipId: string; name: string; mode: "deactivate" | "reactivate"; action: FormAction }) {
-  const label = mode === "deactivate" ? "Deactivate" : "Reactivate";
-  const explain =
-    mode === "deactivate"
-      ? `${name} will be signed out at once and cannot sign in. Their seat frees up; their goals, notes, pathways and history stay, and you can reactivate them later.`
-      : `${name} takes a seat again and gets an email with a link to choose a new password, which they must use before signing in.`;
-  return <ConfirmForm action={action} fields={{ org, membershipId }} label={`${label} ${name}`} title={`${label} ${name}?`} explain={explain} confirmLabel={label} />;
+const EXPLAIN = {
+  deactivate: (name: string) =>
+    `${name} will be signed out at once and cannot sign in. Their seat frees up; their goals, notes, pathways and history stay, and you can reactivate them later.`,
+  reactivate: (name: string) => `${name} takes a seat again and gets an email with a link to choose a new password, which they must use before signing in.`,
+  invite: (name: string) =>
+    `${name} gets an email with a link to join, with the role, programmes and unit shown here, and becomes active when they accept. A role that takes a seat takes it now.`,
+  resend: (name: string) => `${name} gets the invitation again with a fresh link; the earlier link stops working.`,
+};
+
+/** One step of a member's state from their page (lib/users/membership-state.ts), confirmed first. */
+export function StatusChange({
+  org,
+  membershipId,
+  name,
+  op,
+  button,
+  confirm,
+  note,
+  action,
+}: {
+  org: string;
+  membershipId: string;
+  name: string;
+  op: keyof typeof EXPLAIN;
+  button: string;
+  confirm: string;
+  note?: string;
+  action: FormAction;
+}) {
+  const label = button.replace("{name}", name);
+  const explain = note ? `${EXPLAIN[op](name)} ${note}` : EXPLAIN[op](name);
+  return <ConfirmForm action={action} fields={{ org, membershipId }} label={label} title={`${label}?`} explain={explain} confirmLabel={confirm} />;
 }

@@ -100,12 +100,12 @@ export async function resendAllPending(db: Db, actor: Actor): Promise<number> {
 export async function resendForMembers(db: Db, actor: Actor, membershipIds: string[]): Promise<BulkResult> {
   assertCan(actor.role, "invitations:send");
   return bulkStep(db, actor, membershipIds, {
+    op: "resend",
     check: (m) => {
-      const invitation = m.status === "INVITED" ? m.invitations[0] : undefined;
-      if (!invitation) return "skip";
-      return canGrant(actor.role, invitation.role) ? null : `You cannot invite ${roleInSentence(invitation.role)}`;
+      const invitation = m.invitations[0];
+      if (!invitation) return { skip: "No pending invitation" };
+      return canGrant(actor.role, invitation.role) ? null : { refuse: `You cannot invite ${roleInSentence(invitation.role)}: ask an owner or an admin` };
     },
-    skipReason: "No pending invitation",
     seatsNeeded: () => 0,
     apply: async (tx, m) => {
       await resendIn(tx, actor, m.invitations[0].id);
