@@ -18,7 +18,7 @@ export type Step = { to: MembershipState; says: string } | { skip: string } | { 
 
 /** One answer for every dead invitation link (expired, cancelled, used, unknown), so a link tells nothing. */
 export const DEAD_LINK_MESSAGE = "This invitation link is no longer valid. Ask the person who invited you for a new invitation.";
-const NO_PENDING = "No pending invitation: nothing to cancel";
+export const NO_PENDING_MESSAGE = "This invitation is no longer pending: nothing to cancel";
 const NOT_FOUND = "Not found";
 
 type StateRow = {
@@ -49,7 +49,7 @@ export const MEMBERSHIP_MACHINE: Record<MembershipState, StateRow> = {
       invite: { to: "INVITED", says: "Added earlier, not invited yet: will be invited" },
       resend: { skip: "Not invited yet: invite them instead" },
       accept: { refuse: DEAD_LINK_MESSAGE },
-      cancel: { refuse: NO_PENDING },
+      cancel: { refuse: NO_PENDING_MESSAGE },
       deactivate: { to: "DEACTIVATED_NEVER_JOINED", says: "Will be deactivated" },
       reactivate: { skip: "Not deactivated: invite them instead" },
     },
@@ -73,7 +73,7 @@ export const MEMBERSHIP_MACHINE: Record<MembershipState, StateRow> = {
       invite: { refuse: "Already has an active account" },
       resend: { skip: "Already joined: no invitation to resend" },
       accept: { refuse: DEAD_LINK_MESSAGE },
-      cancel: { refuse: NO_PENDING },
+      cancel: { refuse: NO_PENDING_MESSAGE },
       deactivate: { to: "DEACTIVATED", says: "Will be deactivated" },
       reactivate: { skip: "Already active" },
     },
@@ -85,7 +85,7 @@ export const MEMBERSHIP_MACHINE: Record<MembershipState, StateRow> = {
       invite: { refuse: "Deactivated: reactivate them from their page instead" },
       resend: { skip: "Deactivated: reactivate them instead" },
       accept: { refuse: DEAD_LINK_MESSAGE },
-      cancel: { refuse: NO_PENDING },
+      cancel: { refuse: NO_PENDING_MESSAGE },
       deactivate: { skip: "Already deactivated" },
       reactivate: { to: "ACTIVE", says: "Will be active again after choosing a new password" },
     },
@@ -97,7 +97,7 @@ export const MEMBERSHIP_MACHINE: Record<MembershipState, StateRow> = {
       invite: { to: "INVITED", says: "Deactivated before joining: will be invited again" },
       resend: { skip: "Deactivated before joining: invite them again instead" },
       accept: { refuse: DEAD_LINK_MESSAGE },
-      cancel: { refuse: NO_PENDING },
+      cancel: { refuse: NO_PENDING_MESSAGE },
       deactivate: { skip: "Already deactivated" },
       reactivate: { refuse: "Never joined: invite them again instead" },
     },
