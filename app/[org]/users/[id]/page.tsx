@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { MemberForm, StatusChange } from "@/components/users/member-forms";
+import { MemberForm, MemberSteps } from "@/components/users/member-forms";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can, canGrant, grantableRoles, PROGRAMME_SCOPED_ROLES, ROLE_LABELS } from "@/lib/authz/permissions";
@@ -78,23 +78,25 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
 
       {mayEdit && m.id !== member.membershipId ? (
         // The state's one way forward, and deactivation wherever it applies (lib/users/membership-state.ts).
-        <div className="flex flex-wrap gap-3">
-          {machine.forward && machine.forward.op in STEP_ACTIONS ? (
-            <StatusChange
-              org={org}
-              membershipId={m.id}
-              name={name}
-              op={machine.forward.op as keyof typeof STEP_ACTIONS}
-              button={machine.forward.button}
-              confirm={machine.forward.confirm}
-              note={machine.forward.op === "invite" && m.role === "IMPLEMENTATION_ADMIN" ? "Their access as an implementation admin runs for 3 months from today." : undefined}
-              action={STEP_ACTIONS[machine.forward.op as keyof typeof STEP_ACTIONS]}
-            />
-          ) : null}
-          {"to" in machine.steps.deactivate ? (
-            <StatusChange org={org} membershipId={m.id} name={name} op="deactivate" button="Deactivate {name}" confirm="Deactivate" action={deactivateMemberAction} />
-          ) : null}
-        </div>
+        <MemberSteps
+          org={org}
+          membershipId={m.id}
+          name={name}
+          steps={[
+            ...(machine.forward && machine.forward.op in STEP_ACTIONS
+              ? [
+                  {
+                    op: machine.forward.op as keyof typeof STEP_ACTIONS,
+                    button: machine.forward.button,
+                    confirm: machine.forward.confirm,
+                    note: machine.forward.op === "invite" && m.role === "IMPLEMENTATION_ADMIN" ? "Their access as an implementation admin runs for 3 months from today." : undefined,
+                  },
+                ]
+              : []),
+            ...("to" in machine.steps.deactivate ? [{ op: "deactivate" as const, button: "Deactivate {name}", confirm: "Deactivate" }] : []),
+          ]}
+          actions={{ ...STEP_ACTIONS, deactivate: deactivateMemberAction }}
+        />
       ) : null}
 
       {mayEdit ? (
