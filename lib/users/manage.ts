@@ -295,7 +295,7 @@ export async function bulkStep(
           }
         }
         const refused = outcomes.filter((o) => o.outcome === "refused").map((o) => o.name);
-        if (refused.length) return refuse(outcomes, `Not changed, because ${listOf(refused)} ${refused.length === 1 ? "was" : "were"} refused`);
+        if (refused.length) return refuse(outcomes, heldBy(refused));
         try {
           await step.after?.(tx, go);
           await reserveSeats(tx, actor.organizationId, step.seatsNeeded(go));
@@ -311,7 +311,7 @@ export async function bulkStep(
             // Found only while applying (the invitation path checks again): undo the members before it.
             const name = displayName(m.user);
             const marked = outcomes.map((o) => (o.membershipId === m.id ? { ...o, outcome: "refused" as const, reason: reasonOf(error) } : o));
-            throw new StepRefused(refuse(marked, `Not changed, because ${name} was refused`));
+            throw new StepRefused(refuse(marked, heldBy([name])));
           }
         }
         return { applied: true, outcomes };
@@ -324,7 +324,12 @@ export async function bulkStep(
   }
 }
 
-const listOf = (names: string[]) => (names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`);
+/** Why the members who could have gone ahead did not, and what to do about it. */
+function heldBy(refused: string[]): string {
+  const who = refused.length <= 3 ? refused.join(", ") : `${refused.slice(0, 3).join(", ")} and ${refused.length - 3} more`;
+  const one = refused.length === 1;
+  return `Not changed, because ${who} ${one ? "was" : "were"} refused: leave ${one ? "them" : "those"} out, or do what ${one ? "their line says" : "their lines say"}, then try again`;
+}
 
 /**
  * Deactivates members: they cannot sign in here, their data stays, their seat frees, pending

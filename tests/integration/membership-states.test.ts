@@ -191,7 +191,7 @@ describe("a bulk step that refuses one member", () => {
     const result = await runBulk(db, admin, { op: "reactivate", membershipIds: [joined.membershipId, never.id], query: "" });
     expect(result.applied).toBe(false);
     expect(result.outcomes).toContainEqual({ membershipId: never.id, name: "Nell Never", outcome: "refused", reason: "Never joined: invite them again instead" });
-    expect(result.outcomes).toContainEqual(expect.objectContaining({ membershipId: joined.membershipId, outcome: "refused", reason: "Not changed, because Nell Never was refused" }));
+    expect(result.outcomes).toContainEqual(expect.objectContaining({ membershipId: joined.membershipId, outcome: "refused", reason: "Not changed, because Nell Never was refused: leave them out, or do what their line says, then try again" }));
     expect(await db.membership.count({ where: { organizationId: org.id, id: { in: [joined.membershipId, never.id] }, status: "DEACTIVATED" } })).toBe(2);
 
     // What it says to do: invite them again (the same bulk menu, or their page), then reactivate the other.
@@ -213,7 +213,7 @@ describe("a bulk step that refuses one member", () => {
     const result = await inviteMembers(db, admin, [first.id, second.id]);
     expect(result.applied).toBe(false);
     expect(result.outcomes).toEqual([
-      { membershipId: first.id, name: "Cora Later", outcome: "refused", reason: "Not changed, because Ian Later was refused" },
+      { membershipId: first.id, name: "Cora Later", outcome: "refused", reason: "Not changed, because Ian Later was refused: leave them out, or do what their line says, then try again" },
       { membershipId: second.id, name: "Ian Later", outcome: "refused", reason: "Implementation admins are turned off in the organisation's settings" },
     ]);
     expect(await db.membership.count({ where: { organizationId: org.id, status: "NOT_INVITED" } })).toBe(2);
