@@ -2,6 +2,7 @@
 
 import { ActionButton } from "@/components/ui/action-button";
 import type { FormAction } from "@/components/ui/use-form-action";
+import { SESSION_OUTCOMES } from "@/lib/pathways/session-outcomes";
 
 const NEXT: Record<string, { status: string; label: string }[]> = {
   SCHEDULED: [
@@ -14,13 +15,30 @@ const NEXT: Record<string, { status: string; label: string }[]> = {
   NO_SHOW: [{ status: "SCHEDULED", label: "Undo no-show" }],
 };
 
-/** The status changes a session offers, each one button. */
-export function SessionActions({ org, sessionId, title, status, action }: { org: string; sessionId: string; title: string; status: string; action: FormAction }) {
+/** The status changes a session offers, each one button; attended and no-show only once it has started. */
+export function SessionActions({
+  org,
+  sessionId,
+  title,
+  status,
+  started,
+  action,
+}: {
+  org: string;
+  sessionId: string;
+  title: string;
+  status: string;
+  started: boolean;
+  action: FormAction;
+}) {
+  const next = NEXT[status].filter((n) => started || !SESSION_OUTCOMES.has(n.status));
+  const held = NEXT[status].length > next.length;
   return (
-    <div className="flex flex-wrap gap-3">
-      {NEXT[status].map((n) => (
+    <div className="flex flex-wrap items-center gap-3">
+      {next.map((n) => (
         <ActionButton key={n.status} action={action} fields={{ org, sessionId, status: n.status }} label={`${n.label}: ${title}`} quiet />
       ))}
+      {held ? <p className="text-sm text-slate-600">Attended and no-show can be marked once the session has started.</p> : null}
     </div>
   );
 }

@@ -17,17 +17,19 @@ type Props = {
   explain: string;
   confirmLabel: string;
   quiet?: boolean;
+  /** False when the caller announces the outcome itself (a step that changes what the page offers may remove this form). */
+  announce?: boolean;
 };
 
 /** A button for a consequential step: it opens a dialog that says what will happen, and only its confirm button submits. */
-export function ConfirmForm({ action, fields, label, title, explain, confirmLabel, quiet }: Props) {
+export function ConfirmForm({ action, fields, label, title, explain, confirmLabel, quiet, announce = true }: Props) {
   const [result, formProps, pending] = useFormAction(action);
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = `confirm-${Object.values(fields).join("-")}-${confirmLabel}`.replace(/[^A-Za-z0-9-]/g, "");
   return (
     <form {...formProps} noValidate>
       <HiddenFields fields={fields} />
-      <FormStatus result={result} />
+      {announce ? <FormStatus result={result} /> : null}
       <button
         type="button"
         disabled={pending}

@@ -1,12 +1,13 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup, Field, SelectField } from "@/components/ui/field";
 import { TimeZoneField } from "@/components/ui/time-zone-field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import type { ActionResult } from "@/lib/actions/action";
 
 type Option = { value: string; label: string };
 
@@ -71,12 +72,60 @@ export function MemberForm(props: {
   );
 }
 
-/** Deactivate or reactivate, behind a confirmation dialog that says what will happen. */
-export function StatusChange({ org, membershipId, name, mode, action }: { org: string; membershipId: string; name: string; mode: "deactivate" | "reactivate"; action: FormAction }) {
-  const label = mode === "deactivate" ? "Deactivate" : "Reactivate";
-  const explain =
-    mode === "deactivate"
-      ? `${name} will be signed out at once and cannot sign in. Their seat frees up; their goals, notes, pathways and history stay, and you can reactivate them later.`
-      : `${name} takes a seat again and gets an email with a link to choose a new password, which they must use before signing in.`;
-  return <ConfirmForm action={action} fields={{ org, membershipId }} label={`${label} ${name}`} title={`${label} ${name}?`} explain={explain} confirmLabel={label} />;
+/** What each step from a member's page does, as its confirmation dialog says it. */
+const EXPLAIN = {
+  deactivate: (name: string) =>
+    `${name} will be signed out at once and cannot sign in. Their seat frees up; their goals, notes, pathways and history stay, and you can reactivate them later.`,
+  reactivate: (name: string) => `${name} takes a seat again and gets an email with a link to choose a new password, which they must use before signing in.`,
+  invite: (name: string) =>
+    `${name} gets an email with a link to join, with the role, programmes and unit shown here, and becomes active when they accept. A role that takes a seat takes it now.`,
+  resend: (name: string) => `${name} gets the invitation again with a fresh link; the earlier link stops working.`,
+};
+
+type MemberStep = { op: keyof typeof EXPLAIN; button: string; confirm: string; note?: string };
+
+/**
+ * A member's steps from their page (lib/users/membership-state.ts): their state's one way forward and,
+ * where it applies, deactivation, each confirmed first. A step changes the state and so which buttons
+ * show, so the outcome is announced here, where it outlives the button that caused it.
+ */
+export function MemberSteps({ org, membershipId, name, steps, actions }: { org: string; membershipId: string; name: string; steps: MemberStep[]; actions: Partial<Record<MemberStep["op"], FormAction>> }) {
+  const [last, setLast] = useState<ActionResult | null>(null);
+  const announced = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(actions).map(([op, action]) => [
+          op,
+          (async (prev, form) => {
+            const result = await action(prev, form);
+            setLast(result);
+            return result;
+          }) satisfies FormAction,
+        ]),
+      ),
+    [actions],
+  );
+  return (
+    <div>
+      <FormStatus result={last} />
+      <div className="flex flex-wrap gap-3">
+        {steps.map((step) => {
+          const label = step.button.replace("{name}", name);
+          const explain = step.note ? `${EXPLAIN[step.op](name)} ${step.note}` : EXPLAIN[step.op](name);
+          return (
+            <ConfirmForm
+              key={step.op}
+              action={announced[step.op]}
+              fields={{ org, membershipId }}
+              label={label}
+              title={`${label}?`}
+              explain={explain}
+              confirmLabel={step.confirm}
+              announce={false}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
 }

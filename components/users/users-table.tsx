@@ -32,6 +32,11 @@ const OPS = {
     label: "Reactivate",
     warning: "Seats are checked for all of them at once. Each gets an email to choose a new password, which they must do before signing in.",
   },
+  invite: {
+    label: "Invite",
+    warning:
+      "Users who were never invited, or were deactivated before they joined, get an invitation with the role, programmes and unit they have. Seats are checked for all of them at once.",
+  },
 } as const;
 
 /**
@@ -188,7 +193,7 @@ function BulkOutcome({ result }: { result: NonNullable<ReturnType<typeof useForm
       <ul className="mt-2 list-disc pl-5">
         {result.data?.outcomes.map((o) => (
           <li key={o.membershipId}>
-            {o.name}: {o.outcome === "done" ? "done" : `${o.outcome}, ${o.reason?.toLowerCase()}`}
+            {o.name}: {o.outcome === "done" ? "done" : `${o.outcome}. ${o.reason}`}
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import type { Tx } from "../db/client";
 import { emailSchema } from "../users/email";
 import { nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
 import type { Column, RawRow } from "./parse";
+import { membershipState } from "../users/membership-state";
 
 export type Colour = "green" | "yellow" | "red";
 
@@ -62,6 +63,7 @@ export async function validateRows(tx: Tx, rows: RawRow[], target: ImportTarget 
       select: {
         role: true,
         status: true,
+        joinedAt: true,
         user: { select: { email: true } },
         pathways: { where: { status: "ACTIVE", programmeId: target?.programmeId ?? "00000000-0000-0000-0000-000000000000" }, select: { id: true } },
       },
@@ -102,7 +104,12 @@ export async function validateRows(tx: Tx, rows: RawRow[], target: ImportTarget 
     firstRow.set(address, row);
     const member = memberByEmail.get(address);
     if (!member) return { row, raw, colour: "green", errors, note: "Will be invited", email: address, action: "invite" };
-    if (member.status === "DEACTIVATED") return { row, raw, colour: "red", errors: { email: "This person is deactivated: reactivate them first" }, note: "" };
+    // A deactivated person comes back by their state's one way forward (membership-state.ts), from their page.
+    const state = membershipState(member);
+    if (state === "DEACTIVATED" || state === "DEACTIVATED_NEVER_JOINED") {
+      const again = state === "DEACTIVATED" ? "reactivate them from their page first" : "invite them again from their page first";
+      return { row, raw, colour: "red", errors: { email: `This person is deactivated: ${again}` }, note: "" };
+    }
     if (member.role !== "PARTICIPANT") return { row, raw, colour: "red", errors: { email: "This person has another role here: only participants are imported" }, note: "" };
     if (target && member.pathways.length) return { row, raw, colour: "yellow", errors, note: `Already on ${target.programmeName}`, email: address };
     if (member.status === "INVITED") return { row, raw, colour: "yellow", errors, note: "Already invited", email: address };

@@ -6,12 +6,13 @@ import { hashPassword, verifyPassword } from "../security/password";
 import { passwordSchema } from "../security/password-policy";
 import { hitRateLimit, LIMITS } from "../security/rate-limit";
 import { hashToken } from "../security/tokens";
+import { DEAD_LINK_MESSAGE } from "../users/membership-state";
 import { profileSchema } from "../users/profile";
 
 /** Expired, cancelled, used or unknown: one answer for all four, so a link tells nothing about the others. */
 export class InvalidInvitationError extends ExpectedError {
   constructor() {
-    super("This invitation link is no longer valid. Ask the person who invited you for a new invitation.");
+    super(DEAD_LINK_MESSAGE);
   }
 }
 

@@ -17,6 +17,7 @@ import { NO_SEATS_MESSAGE, reserveSeats, seatUsage } from "../users/seats";
 import { idList, optionalId } from "../web/form-fields";
 import { MAX_INVITES, parseAddressList } from "./addresses";
 import { displayName } from "../users/display-name";
+import { MEMBERSHIP_MACHINE, type MembershipState, membershipState } from "../users/membership-state";
 
 export const inviteSchema = z.strictObject({
   emails: z.string().max(10_000, "That is too much text: paste at most 20 addresses"),
@@ -31,7 +32,16 @@ export const inviteSchema = z.strictObject({
 export type InviteInput = z.infer<typeof inviteSchema>;
 
 export type AddressStatus =
-  "new" | "not-invited" | "already-invited" | "active-member" | "deactivated" | "duplicate" | "malformed" | "not-allowed";
+  "new" | "not-invited" | "already-invited" | "active-member" | "deactivated" | "deactivated-never-joined" | "duplicate" | "malformed" | "not-allowed";
+
+const ADDRESS_STATUS: Record<MembershipState, AddressStatus> = {
+  NONE: "new",
+  NOT_INVITED: "not-invited",
+  INVITED: "already-invited",
+  ACTIVE: "active-member",
+  DEACTIVATED: "deactivated",
+  DEACTIVATED_NEVER_JOINED: "deactivated-never-joined",
+};
 
 export type AddressResult = {
   input: string;
@@ -98,6 +108,7 @@ async function check(tx: Tx, actor: Actor, input: InviteInput): Promise<InviteCh
       userId: true,
       role: true,
       status: true,
+      joinedAt: true,
       invitations: { where: { acceptedAt: null, cancelledAt: null }, select: { id: true }, orderBy: { lastSentAt: "desc" }, take: 1 },
     },
   });
@@ -115,21 +126,17 @@ async function check(tx: Tx, actor: Actor, input: InviteInput): Promise<InviteCh
     }
     const user = userByEmail.get(p.email);
     const membership = user ? membershipByUser.get(user.id) : undefined;
-    if (membership?.status === "ACTIVE") return { ...base, status: "active-member", ok: false, message: "Already has an active account" };
-    if (membership?.status === "DEACTIVATED")
-      return { ...base, status: "deactivated", ok: false, message: "Deactivated: reactivate them from their page instead" };
-    if (membership?.status === "INVITED") {
-      return {
-        ...base,
-        status: "already-invited",
-        ok: false,
-        message: "Already invited: resend the invitation instead",
-        invitationId: membership.invitations[0]?.id,
-      };
-    }
     if (membership) {
+      // Someone with a membership here: what inviting does from their state (membership-state.ts).
+      const state = membershipState(membership);
+      const step = MEMBERSHIP_MACHINE[state].steps.invite;
+      const status = ADDRESS_STATUS[state];
+      if (!("to" in step)) {
+        const message = "skip" in step ? step.skip : step.refuse;
+        return { ...base, status, ok: false, message, invitationId: state === "INVITED" ? membership.invitations[0]?.id : undefined };
+      }
       return canGrant(actor.role, membership.role)
-        ? { ...base, status: "not-invited", ok: true, message: "Added earlier, not invited yet: will be invited" }
+        ? { ...base, status, ok: true, message: step.says }
         : { ...base, status: "not-allowed", ok: false, message: `Added earlier as ${ROLE_LABELS[membership.role].toLowerCase()}: you cannot invite them` };
     }
     // Whether the address already has a Pathwise account elsewhere is not this organisation's business:
@@ -214,7 +221,8 @@ export async function sendInvitationsIn(tx: Tx, actor: Actor, input: InviteInput
       expiresAt: memberExpiry,
       joinedAt: activate ? now : null,
     };
-    const existing = await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true } });
+    // Someone added earlier, or deactivated before joining, is invited on the membership they have.
+    const existing = await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true, status: true, unitId: true } });
     const membership = existing
       ? await tx.membership.update({ where: { organizationId_id: { organizationId: actor.organizationId, id: existing.id } }, data, select: { id: true } })
       : await tx.membership.create({ data: { organizationId: actor.organizationId, userId: user.id, ...data }, select: { id: true } });
@@ -224,7 +232,11 @@ export async function sendInvitationsIn(tx: Tx, actor: Actor, input: InviteInput
         skipDuplicates: true,
       });
     }
-    if (input.unitId)
+    // A unit change closes the stay in the unit they were in and opens the next.
+    if (existing && existing.unitId !== input.unitId) {
+      await tx.unitAssignment.updateMany({ where: { membershipId: membership.id, endedAt: null }, data: { endedAt: now } });
+    }
+    if (input.unitId && existing?.unitId !== input.unitId)
       await tx.unitAssignment.create({ data: { organizationId: actor.organizationId, membershipId: membership.id, unitId: input.unitId, startedAt: now } });
 
     if (activate) {
@@ -273,7 +285,8 @@ export async function sendInvitationsIn(tx: Tx, actor: Actor, input: InviteInput
       action: "invitation.send",
       targetType: "membership",
       targetId: membership.id,
-      after: { email, role: input.role, invitationId: invitation.id },
+      ...(existing ? { before: { status: existing.status } } : {}),
+      after: { email, role: input.role, status: "INVITED", invitationId: invitation.id },
     });
   }
   return { ...checked, sent: checked.addresses.length };

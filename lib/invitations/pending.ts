@@ -5,22 +5,23 @@ import { lockOrganization, tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan, canGrant, roleInSentence } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
-import { ForbiddenError, NotFoundError, RateLimitedError } from "../errors";
+import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "../errors";
 import { queueEmail } from "../mail/outbox";
 import { membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { hitRateLimit, LIMITS } from "../security/rate-limit";
 import { generateToken } from "../security/tokens";
 import { bulkStep, type BulkResult } from "../users/manage";
+import { NO_PENDING_MESSAGE, stepFrom } from "../users/membership-state";
 import { invitationProps } from "./invite";
 
 export const invitationIdSchema = z.strictObject({ invitationId: z.uuid({ error: "Not found" }) });
 
 const PENDING = { acceptedAt: null, cancelledAt: null } as const;
 
-/** The pending invitations the actor may see: all of them, or a programme manager's programmes'. */
-async function visible(tx: Tx, actor: Actor): Promise<Prisma.InvitationWhereInput> {
+/** The pending invitations the actor may see (with `pending` false, also used and cancelled ones): all of them, or a programme manager's programmes'. */
+async function visible(tx: Tx, actor: Actor, pending = true): Promise<Prisma.InvitationWhereInput> {
   const scope = await programmeScope(tx, actor);
-  return { ...PENDING, membershipId: { not: null }, ...(scope ? { membership: membersOfProgrammes(scope) } : {}) };
+  return { ...(pending ? PENDING : {}), membershipId: { not: null }, ...(scope ? { membership: membersOfProgrammes(scope) } : {}) };
 }
 
 export async function listPendingInvitations(db: Db, actor: Actor) {
@@ -100,12 +101,12 @@ export async function resendAllPending(db: Db, actor: Actor): Promise<number> {
 export async function resendForMembers(db: Db, actor: Actor, membershipIds: string[]): Promise<BulkResult> {
   assertCan(actor.role, "invitations:send");
   return bulkStep(db, actor, membershipIds, {
+    op: "resend",
     check: (m) => {
-      const invitation = m.status === "INVITED" ? m.invitations[0] : undefined;
-      if (!invitation) return "skip";
-      return canGrant(actor.role, invitation.role) ? null : `You cannot invite ${roleInSentence(invitation.role)}`;
+      const invitation = m.invitations[0];
+      if (!invitation) return { skip: "No pending invitation" };
+      return canGrant(actor.role, invitation.role) ? null : { refuse: `You cannot invite ${roleInSentence(invitation.role)}: ask an owner or an admin` };
     },
-    skipReason: "No pending invitation",
     seatsNeeded: () => 0,
     apply: async (tx, m) => {
       await resendIn(tx, actor, m.invitations[0].id);
@@ -121,6 +122,14 @@ export async function cancelInvitation(db: Db, actor: Actor, invitationId: strin
   assertCan(actor.role, "invitations:send");
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     await lockOrganization(tx, actor.organizationId);
+    // An invitation of this organisation that is no longer pending: say so, from the member's state.
+    const known = await tx.invitation.findFirst({
+      where: { id: invitationId, ...(await visible(tx, actor, false)) },
+      select: { acceptedAt: true, cancelledAt: true, membership: { select: { status: true, joinedAt: true } } },
+    });
+    if (!known) throw new NotFoundError();
+    const step = stepFrom(known.membership, "cancel");
+    if (known.acceptedAt || known.cancelledAt || !("to" in step)) throw new ValidationError("refuse" in step ? step.refuse : NO_PENDING_MESSAGE);
     const invitation = await findPending(tx, actor, invitationId);
     await tx.invitation.updateMany({ where: { id: invitation.id }, data: { cancelledAt: new Date() } });
     const membershipId = invitation.membershipId!;

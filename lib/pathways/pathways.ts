@@ -11,6 +11,7 @@ import { fieldError, NotFoundError, ValidationError } from "../errors";
 import { sendInvitationsIn } from "../invitations/invite";
 import { inProgrammes, programmeScope } from "../programmes/scope";
 import { displayName } from "../users/display-name";
+import { NOT_STARTED_MESSAGE, SESSION_OUTCOMES } from "./session-outcomes";
 import { otherMemberships } from "../users/manage";
 import { emailSchema } from "../users/email";
 import { nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
@@ -248,7 +249,10 @@ export async function getPathway(db: Db, actor: Actor, pathwayId: string) {
   });
   if (!pathway) throw new NotFoundError(); // gone since the check (a cancelled invitation)
   const used = pathway.sessions.filter((s) => s.status === "ATTENDED").length;
-  return { ...pathway, used, unused: Math.max(0, pathway.programme.sessionsIncluded - used) };
+  // Whether each session has started, by the same clock setSessionStatus checks against.
+  const [{ now }] = await t.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
+  const sessions = pathway.sessions.map((s) => ({ ...s, started: s.scheduledAt <= now }));
+  return { ...pathway, sessions, used, unused: Math.max(0, pathway.programme.sessionsIncluded - used) };
 }
 
 /** A member's pathways that the actor reaches, for the user's page. */
@@ -309,7 +313,11 @@ export async function scheduleSession(db: Db, actor: Actor, input: z.infer<typeo
   });
 }
 
-/** Marks a session attended, cancelled or no-show (or back to scheduled). Used sessions = attended ones. */
+/**
+ * Marks a session attended, cancelled or no-show (or back to scheduled). Used sessions = attended ones,
+ * so attended and no-show wait until the session has started, by the database's clock (the one clock
+ * every server shares, and the one getPathway reads to decide which buttons to show); cancel any time.
+ */
 export async function setSessionStatus(db: Db, actor: Actor, input: z.infer<typeof sessionStatusSchema>) {
   assertCan(actor.role, "sessions:manage");
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
@@ -317,6 +325,12 @@ export async function setSessionStatus(db: Db, actor: Actor, input: z.infer<type
     if (!session) throw new NotFoundError();
     const pathway = await pathwayInScope(tx, actor, session.pathwayId);
     await assertOpenAndLock(tx, actor, pathway.id);
+    if (SESSION_OUTCOMES.has(input.status)) {
+      const [row] = await tx.$queryRaw<{ started: boolean }[]>`
+        SELECT "scheduledAt" <= now() AS started FROM "CoachingSession"
+         WHERE "organizationId" = ${actor.organizationId}::uuid AND "id" = ${session.id}::uuid`;
+      if (!row?.started) throw new ValidationError(NOT_STARTED_MESSAGE);
+    }
     await tx.coachingSession.updateMany({ where: { id: session.id }, data: { status: input.status } });
   });
 }

@@ -4,6 +4,7 @@ import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { ValidationError } from "../errors";
 import { idList } from "../web/form-fields";
+import { inviteMembers } from "../invitations/invite-members";
 import { resendForMembers } from "../invitations/pending";
 import { userFilterSchema, userWhere } from "./list";
 import { deactivateMembers, reactivateMembers, type BulkResult } from "./manage";
@@ -14,7 +15,7 @@ const ids = idList("Select users from the list", BULK_LIMIT);
 
 /** A bulk step from the Users page: the ticked rows, or every row matching the filter in `query`. */
 export const bulkSchema = z.strictObject({
-  op: z.enum(["deactivate", "reactivate", "resend"], { error: "Choose what to do" }),
+  op: z.enum(["deactivate", "reactivate", "resend", "invite"], { error: "Choose what to do" }),
   membershipIds: ids,
   all: z.enum(["1"]).optional(),
   query: z.string().max(2000).default(""),
@@ -33,6 +34,6 @@ export async function runBulk(db: Db, actor: Actor, input: z.infer<typeof bulkSc
     targets = rows.map((r) => r.id);
   }
   if (targets.length === 0) throw new ValidationError("Select at least one user.");
-  if (input.op === "resend") return resendForMembers(db, actor, targets);
-  return input.op === "deactivate" ? deactivateMembers(db, actor, targets) : reactivateMembers(db, actor, targets);
+  const run = { deactivate: deactivateMembers, reactivate: reactivateMembers, resend: resendForMembers, invite: inviteMembers }[input.op];
+  return run(db, actor, targets);
 }

@@ -64,3 +64,40 @@ test("archiving from the cohort page with reason and credit moves the cohort's b
   await expect(page).toHaveURL(/status=ACTIVE/);
   await expect(page.getByRole("table", { name: "Pathways" }).getByRole("row", { name: /Pat Participant/ })).toHaveCount(0);
 });
+
+test("a session that has not started offers only cancel, and says when attended and no-show come", async ({ page }) => {
+  await AppPage.signIn(page, "pm@acme.test");
+  await page.getByRole("link", { name: "Add a participant with a pathway" }).click();
+  const email = `omar-${Date.now().toString(36)}@guests.test`;
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("First name").fill("Omar");
+  await page.getByLabel("Last name").fill("Onward");
+  await page.getByLabel("Cohort").selectOption({ label: "Leadership Essentials › Spring 2026" });
+  await page.getByLabel("Start date").fill("2026-01-05");
+  await page.getByLabel("Primary coach").fill("coach1@acme.test");
+  await page.getByRole("button", { name: "Add participant" }).click();
+  await page.getByRole("link", { name: "Open the new pathway" }).click();
+  await expect(page.getByRole("heading", { name: "Pathway of Omar Onward" })).toBeVisible();
+
+  const schedule = page.getByRole("form", { name: "Schedule a session" });
+  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  for (const [title, date] of [
+    ["Next month", inAMonth],
+    ["Back in January", "2026-01-12"],
+  ]) {
+    await schedule.getByLabel("Title").fill(title);
+    await schedule.getByLabel("Date").fill(date);
+    await schedule.getByLabel("Time").fill("10:00");
+    await schedule.getByRole("button", { name: "Schedule" }).click();
+    await expect(page.getByRole("row", { name: new RegExp(title) })).toBeVisible();
+  }
+
+  const future = page.getByRole("row", { name: /Next month/ });
+  await expect(future.getByRole("button", { name: "Mark cancelled: Next month" })).toBeVisible();
+  await expect(future.getByRole("button", { name: /Mark attended|Mark no-show/ })).toHaveCount(0);
+  await expect(future).toContainText("Attended and no-show can be marked once the session has started.");
+
+  // One that has started may be marked attended, and that spends one of the included sessions.
+  await page.getByRole("button", { name: "Mark attended: Back in January" }).click();
+  await expect(page.getByRole("status", { name: "Sessions" })).toContainText("1 used of 6 included");
+});

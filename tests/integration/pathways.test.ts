@@ -146,6 +146,36 @@ describe("pathways", () => {
   });
 });
 
+describe("session outcomes wait for the session to start", () => {
+  it("refuses attended and no-show on a future session and changes nothing; cancel any time; a past session may be attended", async () => {
+    const w = await world();
+    const { pathway } = await enrol(w, w.admin, { timezone: "UTC" });
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const future = await scheduleSession(db, w.admin, { pathwayId: pathway.id, title: "Next week", date: tomorrow, time: "09:00", durationMinutes: 60 });
+    const coachActor: Actor = { userId: w.coach.user.id, membershipId: w.coach.membership.id, organizationId: w.org.id, role: "COACH", ipAddress: null };
+    for (const actor of [w.admin, coachActor]) {
+      for (const status of ["ATTENDED", "NO_SHOW"] as const) {
+        const error = await setSessionStatus(db, actor, { sessionId: future.id, status }).catch((e) => e);
+        expect(error).toBeInstanceOf(ValidationError);
+        expect(error.message).toMatch(/not started yet.*once it has begun/);
+      }
+    }
+    const after = await getPathway(db, w.admin, pathway.id);
+    expect(after.sessions.map((s) => [s.status, s.started])).toEqual([["SCHEDULED", false]]);
+    expect(after.used).toBe(0);
+    // Cancelling a future session is fine, and so is undoing it.
+    await setSessionStatus(db, w.admin, { sessionId: future.id, status: "CANCELLED" });
+    expect((await getPathway(db, w.admin, pathway.id)).sessions[0].status).toBe("CANCELLED");
+    await setSessionStatus(db, w.admin, { sessionId: future.id, status: "SCHEDULED" });
+    // Positive control: a session that has started may be marked attended, and that spends one.
+    const past = await scheduleSession(db, w.admin, { pathwayId: pathway.id, title: "Last week", date: "2026-03-10", time: "09:00", durationMinutes: 60 });
+    await setSessionStatus(db, coachActor, { sessionId: past.id, status: "ATTENDED" });
+    const detail = await getPathway(db, w.admin, pathway.id);
+    expect(detail.sessions.find((s) => s.id === past.id)).toMatchObject({ status: "ATTENDED", started: true });
+    expect(detail.used).toBe(1);
+  });
+});
+
 describe("scope and tenancy", () => {
   it("gives a programme manager outside the programme 'not found', and one inside it the cohort", async () => {
     const w = await world();

@@ -8,6 +8,7 @@ import { listVisibleProgrammes } from "../../lib/programmes/scope";
 import { archiveUnit, createUnit, listUnits, moveUnit, renameUnit } from "../../lib/units/units";
 import { listUsers, userFilterSchema } from "../../lib/users/list";
 import { checkInvitations, inviteSchema, sendInvitations } from "../../lib/invitations/invite";
+import { inviteMembers } from "../../lib/invitations/invite-members";
 import { cancelInvitation, listPendingInvitations, resendAllPending, resendInvitation } from "../../lib/invitations/pending";
 import { cohortFilterSchema, getCohort } from "../../lib/pathways/cohorts";
 import { addUserWithPathway, archivePathway, enrolMember, getPathway, scheduleSession, unarchivePathway } from "../../lib/pathways/pathways";
@@ -81,6 +82,7 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
   },
   { name: "scheduleSession", permission: "sessions:manage", call: async (a) => scheduleSession(db, a, { pathwayId: await pathwayFor(a), title: "T", date: "2026-05-01", time: "10:00", durationMinutes: 30 }) },
   { name: "resendForMembers", permission: "invitations:send", call: async (a) => resendForMembers(db, a, [await participant(a)]) },
+  { name: "inviteMembers", permission: "users:manage", call: async (a) => inviteMembers(db, a, [await participant(a, "NOT_INVITED")]) },
   { name: "previewImport", permission: "imports:run", call: async (a) => previewImport(db, a, { cohortId: (await setting(a)).cohortId, fileName: "m.csv", bytes: await importFile(a) }) },
   {
     name: "getImport+confirmImport",
@@ -112,7 +114,7 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
   { name: "archiveUnit", permission: "units:manage", call: async (a) => archiveUnit(db, a, { unitId: await unit(a) }) },
 ];
 
-async function participant(a: Actor, status: "ACTIVE" | "DEACTIVATED" = "ACTIVE") {
+async function participant(a: Actor, status: "ACTIVE" | "DEACTIVATED" | "NOT_INVITED" = "ACTIVE") {
   return (await createMember(db, a.organizationId, { role: "PARTICIPANT", status })).membership.id;
 }
 // A member the actor can see: for programme-scoped roles, one sharing their programme.

@@ -6,6 +6,8 @@ import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
 import { bulkSchema, runBulk } from "@/lib/users/bulk";
 import { deactivateMembers, reactivateMembers, updateMember, updateMemberSchema, type BulkResult } from "@/lib/users/manage";
+import { inviteMembers } from "@/lib/invitations/invite-members";
+import { resendForMembers } from "@/lib/invitations/pending";
 
 const single = z.strictObject({ membershipId: z.uuid({ error: "Not found" }) });
 
@@ -15,7 +17,7 @@ export const updateMemberAction = memberAction("users:manage", updateMemberSchem
   return { ok: true, message: changed.length ? "Changes saved." : "Nothing to change." };
 });
 
-/** Deactivate or reactivate one user: the bulk step with one id, so the rules are the same. */
+/** One user's step from their page (membership-state.ts): the bulk step with one id, so the rules are the same. */
 function one(run: typeof deactivateMembers, done: string) {
   return memberAction("users:manage", single, async (actor, { membershipId }) => {
     const result = await run(db(), actor, [membershipId]);
@@ -28,12 +30,14 @@ function one(run: typeof deactivateMembers, done: string) {
 
 export const deactivateMemberAction = one(deactivateMembers, "Deactivated. Their sessions have ended and their seat is free.");
 export const reactivateMemberAction = one(reactivateMembers, "Reactivated. We have emailed them a link to choose a new password.");
+export const inviteMemberAction = one(inviteMembers, "Invited. We have emailed them a link to join.");
+export const resendMemberInvitationAction = one(resendForMembers, "Sent the invitation again; the earlier link no longer works.");
 
 export const bulkUsersAction = memberAction("users:manage", bulkSchema, async (actor, input) => {
   const result: BulkResult = await runBulk(db(), actor, input);
   revalidatePath(`/[org]/users`, "layout");
   const done = result.outcomes.filter((o) => o.outcome === "done").length;
-  const verb = { deactivate: "Deactivated", reactivate: "Reactivated", resend: "Sent invitations again to" }[input.op];
+  const verb = { deactivate: "Deactivated", reactivate: "Reactivated", resend: "Sent invitations again to", invite: "Invited" }[input.op];
   return result.applied
     ? { ok: true, data: result, message: `${verb} ${done} user${done === 1 ? "" : "s"}.` }
     : { ok: true, data: result, message: "Nothing was changed: see why for each user below." };

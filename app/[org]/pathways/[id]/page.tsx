@@ -79,7 +79,7 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
                   <td className="p-2">{SESSION_STATUS_LABELS[s.status]}</td>
                   {runsSessions && !archived ? (
                     <td className="p-2">
-                      <SessionActions org={org} sessionId={s.id} title={s.title} status={s.status} action={sessionStatusAction} />
+                      <SessionActions org={org} sessionId={s.id} title={s.title} status={s.status} started={s.started} action={sessionStatusAction} />
                     </td>
                   ) : null}
                 </tr>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { MemberForm, StatusChange } from "@/components/users/member-forms";
+import { MemberForm, MemberSteps } from "@/components/users/member-forms";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can, canGrant, grantableRoles, PROGRAMME_SCOPED_ROLES, ROLE_LABELS } from "@/lib/authz/permissions";
@@ -9,18 +9,21 @@ import { tenantDb } from "@/lib/db/tenant";
 import { NotFoundError } from "@/lib/errors";
 import { listVisibleProgrammes } from "@/lib/programmes/scope";
 import { allUnits, unitTree } from "@/lib/units/units";
-import { STATUS_LABELS } from "@/lib/users/list";
 import { DURATION_LABELS, IMPLEMENTATION_ADMIN_DURATIONS } from "@/lib/users/implementation-admins";
 import { getMemberProfile } from "@/lib/users/manage";
 import { memberPathways } from "@/lib/pathways/pathways";
 import { PathwayList } from "@/components/pathways/pathway-list";
 import { TIME_ZONES } from "@/lib/web/form-fields";
-import { deactivateMemberAction, reactivateMemberAction, updateMemberAction } from "../actions";
+import { deactivateMemberAction, inviteMemberAction, reactivateMemberAction, resendMemberInvitationAction, updateMemberAction } from "../actions";
+import { MEMBERSHIP_MACHINE, membershipState } from "@/lib/users/membership-state";
 import { archivePathwayAction } from "../../programmes/actions";
 import { displayName } from "@/lib/users/display-name";
 import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "User" };
+
+// The page's action for each operation a state may offer as its way forward.
+const STEP_ACTIONS = { invite: inviteMemberAction, resend: resendMemberInvitationAction, reactivate: reactivateMemberAction };
 
 const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "Never");
 
@@ -38,6 +41,7 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
   const [units, programmes] = mayEdit ? await Promise.all([allUnits(tenantDb(db(), actor.organizationId)), listVisibleProgrammes(db(), actor)]) : [[], []];
   const roles = grantableRoles(member.role);
   const pathways = await memberPathways(db(), actor, m.id);
+  const machine = MEMBERSHIP_MACHINE[membershipState(m)];
 
   return (
     <section className="space-y-8">
@@ -45,7 +49,7 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
         <BackLink href={`/${org}/users`}>Users</BackLink>
         <h1 className="mt-1 text-2xl font-semibold">{name}</h1>
         <p className="text-slate-600">
-          {m.user.email} · {ROLE_LABELS[m.role]} · {STATUS_LABELS[m.status]}
+          {m.user.email} · {ROLE_LABELS[m.role]} · {machine.label}
         </p>
       </div>
 
@@ -73,13 +77,26 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
       </dl>
 
       {mayEdit && m.id !== member.membershipId ? (
-        <div className="flex gap-3">
-          {m.status === "DEACTIVATED" ? (
-            <StatusChange org={org} membershipId={m.id} name={name} mode="reactivate" action={reactivateMemberAction} />
-          ) : (
-            <StatusChange org={org} membershipId={m.id} name={name} mode="deactivate" action={deactivateMemberAction} />
-          )}
-        </div>
+        // The state's one way forward, and deactivation wherever it applies (lib/users/membership-state.ts).
+        <MemberSteps
+          org={org}
+          membershipId={m.id}
+          name={name}
+          steps={[
+            ...(machine.forward && machine.forward.op in STEP_ACTIONS
+              ? [
+                  {
+                    op: machine.forward.op as keyof typeof STEP_ACTIONS,
+                    button: machine.forward.button,
+                    confirm: machine.forward.confirm,
+                    note: machine.forward.op === "invite" && m.role === "IMPLEMENTATION_ADMIN" ? "Their access as an implementation admin runs for 3 months from today." : undefined,
+                  },
+                ]
+              : []),
+            ...("to" in machine.steps.deactivate ? [{ op: "deactivate" as const, button: "Deactivate {name}", confirm: "Deactivate" }] : []),
+          ]}
+          actions={{ ...STEP_ACTIONS, deactivate: deactivateMemberAction }}
+        />
       ) : null}
 
       {mayEdit ? (
