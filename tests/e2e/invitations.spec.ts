@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_ORG } from "../../prisma/seed";
 import { AppPage } from "./pages/app-page";
-import { linkIn, receivedMail } from "./pages/inbox";
+import { APP_URL, linkIn, receivedMail } from "./pages/inbox";
 
 const stamp = Date.now().toString(36);
 const people = ["ines", "jon", "kai"].map((name) => `${name}-${stamp}@guests.test`);
@@ -29,7 +29,7 @@ test("an admin invites three people; one accepts from the emailed link and lands
   const mail = await receivedMail(people[0], /invited to join Acme Coaching/);
   expect(mail.text).toContain("Welcome to the coaching team!");
   const guest = await (await browser.newContext()).newPage();
-  await guest.goto(linkIn(mail, "http://localhost:3100/invite/"));
+  await guest.goto(linkIn(mail, `${APP_URL}/invite/`));
   await expect(guest.getByRole("heading", { name: `Join ${DEMO_ORG.name}` })).toBeVisible();
   await expect(guest.getByText("Adam Admin invited you")).toBeVisible();
   await guest.getByLabel("First name").fill("Ines");
@@ -44,7 +44,7 @@ test("an admin invites three people; one accepts from the emailed link and lands
   await expect(guest.getByRole("banner")).toContainText("Ines Invited");
 
   // The link is spent: one page for every dead link.
-  await guest.goto(linkIn(mail, "http://localhost:3100/invite/"));
+  await guest.goto(linkIn(mail, `${APP_URL}/invite/`));
   await expect(guest.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
   await guest.context().close();
 
@@ -72,7 +72,7 @@ test("pending invitations are resent and cancelled from the list; a resent link 
   await expect(page.getByRole("row", { name: new RegExp(people[2]) })).toHaveCount(0);
 
   // The first link to Jon died with the resend.
-  await page.goto(linkIn(first, "http://localhost:3100/invite/"));
+  await page.goto(linkIn(first, `${APP_URL}/invite/`));
   await expect(page.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
 });
 

@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { SECOND_ORG } from "../../prisma/seed";
 import { AppPage } from "./pages/app-page";
-import { linkIn, receivedMail } from "./pages/inbox";
+import { APP_URL, linkIn, receivedMail } from "./pages/inbox";
 
-const INVITE_LINK = `http://localhost:${process.env.E2E_PORT ?? "3100"}/invite/`;
+const INVITE_LINK = `${APP_URL}/invite/`;
 const dora = `dora-${Date.now().toString(36)}@guests.test`;
 
 // In the second organisation, so the demo organisation's lists that other specs count stay as they are.

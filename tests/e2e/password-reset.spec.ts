@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { AppPage } from "./pages/app-page";
-import { linkIn, receivedMail } from "./pages/inbox";
+import { APP_URL, linkIn, receivedMail } from "./pages/inbox";
 import { SignInPage } from "./pages/sign-in-page";
 
 test("a forgotten password is reset from the emailed link, which then works no more", async ({ page }) => {
@@ -15,7 +15,7 @@ test("a forgotten password is reset from the emailed link, which then works no m
 
   // The message as the person receives it: sent by the app's outbox over SMTP to a real smtp-server.
   const mail = await receivedMail("lee@acme.test", /Reset your Pathwise password/);
-  const link = linkIn(mail, "http://localhost:3100/reset-password/");
+  const link = linkIn(mail, `${APP_URL}/reset-password/`);
 
   await page.goto(link!);
   await page.getByLabel("New password").fill("password");

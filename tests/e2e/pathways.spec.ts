@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { AppPage } from "./pages/app-page";
-import { linkIn, receivedMail } from "./pages/inbox";
+import { APP_URL, linkIn, receivedMail } from "./pages/inbox";
 
 const newcomer = `nina-${Date.now().toString(36)}@guests.test`;
 
@@ -25,7 +25,7 @@ test("a programme manager adds a new person with a pathway in one step, and the 
   await expect(page.getByRole("status").filter({ hasText: `Pathway created, and ${newcomer} is invited` })).toBeVisible();
 
   const mail = await receivedMail(newcomer, /invited to join Acme Coaching/);
-  expect(linkIn(mail, "http://localhost:3100/invite/")).toBeTruthy();
+  expect(linkIn(mail, `${APP_URL}/invite/`)).toBeTruthy();
 
   await page.getByRole("link", { name: "Open the new pathway" }).click();
   await expect(page.getByRole("heading", { name: "Pathway of Nina Newcomer" })).toBeVisible();

@@ -3,7 +3,7 @@ import Papa from "papaparse";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ORG, DEMO_PASSWORD } from "../../prisma/seed";
 import { AppPage } from "./pages/app-page";
-import { linkIn, receivedMail } from "./pages/inbox";
+import { APP_URL, linkIn, receivedMail } from "./pages/inbox";
 import { SignInPage } from "./pages/sign-in-page";
 
 const ORG = `/${DEMO_ORG.slug}`;
@@ -95,7 +95,7 @@ test("deactivating a user signed in elsewhere signs them out on their next click
   await signIn.signIn("coach1@acme.test", DEMO_PASSWORD);
   await expect(coach.page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
   const mail = await receivedMail("coach1@acme.test", /active again/);
-  await coach.page.goto(linkIn(mail, "http://localhost:3100/reset-password/"));
+  await coach.page.goto(linkIn(mail, `${APP_URL}/reset-password/`));
   await coach.page.getByLabel("New password").fill("carla is back with a new passphrase");
   await coach.page.getByRole("button", { name: "Set new password" }).click();
   await expect(coach.page.getByRole("status")).toHaveText("Your password is changed. Sign in with it now.");
