@@ -53,7 +53,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
     <section>
       <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">Users</h1>
-        <div className="flex gap-3 text-sm">
+        <div className="flex flex-wrap gap-3 text-sm">
           {can(member.role, "invitations:send") ? (
             <Link href={`/${org}/invitations/new`} className="rounded-md bg-indigo-700 px-3 py-2 font-medium text-white hover:bg-indigo-800">
               Invite users

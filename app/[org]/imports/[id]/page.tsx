@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConfirmImport, ImportOutcome } from "@/components/imports/confirm-import";
 import { Pagination } from "@/components/ui/pagination";
-import { HeaderCells } from "@/components/ui/table";
+import { Clipped, HeaderCells, Table } from "@/components/ui/table";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
@@ -41,7 +41,9 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
     <section className="space-y-6">
       <div>
         <BackLink href={back}>{preview.cohort ? `${preview.cohort.programme.name} › ${preview.cohort.name}` : "Users"}</BackLink>
-        <h1 className="mt-1 text-2xl font-semibold">Import check: {preview.fileName}</h1>
+        <h1 className="mt-1 text-2xl font-semibold">
+          Import check: <Clipped text={preview.fileName} />
+        </h1>
       </div>
 
       <nav aria-label="Rows by colour" className="flex flex-wrap gap-3 text-sm">
@@ -78,7 +80,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
         </div>
       )}
 
-      <table className="w-full border-collapse bg-white text-left text-sm">
+      <Table>
         <caption className="sr-only">Rows</caption>
         <thead>
           <tr className="border-b border-slate-200">
@@ -92,27 +94,29 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
               <td className="p-2">
                 <span className={`rounded px-2 py-0.5 ${STYLE[r.colour]}`}>{COLOURS[r.colour]}</span>
               </td>
-              <td className="p-2">{r.raw.email}</td>
               <td className="p-2">
-                {r.raw.first_name} {r.raw.last_name}
+                <Clipped text={r.raw.email} />
+              </td>
+              <td className="p-2">
+                <Clipped text={`${r.raw.first_name} ${r.raw.last_name}`} />
               </td>
               <td className="p-2">
                 {r.colour === "red" ? (
                   <ul>
                     {Object.entries(r.errors).map(([field, message]) => (
                       <li key={field}>
-                        <strong>{field}</strong>: {message}
+                        <strong>{field}</strong>: <Clipped text={message} max={200} />
                       </li>
                     ))}
                   </ul>
                 ) : (
-                  r.note
+                  <Clipped text={r.note} max={200} />
                 )}
               </td>
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       <Pagination page={page} pages={Math.max(1, Math.ceil(shown.length / PAGE))} href={(p) => queryWith(filter, { page: p }, { page: 1 })} />
     </section>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Table } from "@/components/ui/table";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CohortForm, ProgrammeForm } from "@/components/pathways/forms";
@@ -30,7 +31,7 @@ export default async function ProgrammePage({ params }: { params: Promise<{ org:
         <p className="mt-1 text-sm">{programme.sessionsIncluded} sessions included</p>
         <Counts counts={programme.counts} />
       </div>
-      <table className="w-full border-collapse bg-white text-left text-sm">
+      <Table>
         <caption className="mb-2 text-left font-medium">Cohorts</caption>
         <thead>
           <tr className="border-b border-slate-200">
@@ -60,7 +61,7 @@ export default async function ProgrammePage({ params }: { params: Promise<{ org:
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       {canManage ? (
         <div className="grid gap-8 md:grid-cols-2">
           <CohortForm org={org} programmeId={programme.id} action={createCohortAction} />
