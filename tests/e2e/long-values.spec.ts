@@ -33,7 +33,6 @@ async function sidewaysOverflow(page: Page): Promise<Record<string, number>> {
     await page.reload();
     await page.getByRole("heading", { level: 1 }).waitFor();
     overflow[size.name] = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    if (overflow[size.name]) console.log("DEBUG", await page.evaluate(() => [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)} ${e.textContent?.slice(0, 40)}`)));
   }
   return overflow;
 }
@@ -98,7 +97,6 @@ test("every admin page fits a 390-px phone screen without sideways scrolling", a
   const measure = async (name: string) => {
     await page.getByRole("heading", { level: 1 }).first().waitFor();
     wide[name] = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    if (wide[name]) console.log("DEBUG", name, await page.evaluate(() => [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 6).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)} ${e.textContent?.slice(0, 40)}`)));
   };
   for (const path of ["", "/users", "/invitations", "/invitations/new", "/users/import", "/programmes", "/reports", "/units", "/settings", "/audit", "/profile"]) {
     await page.goto(`${ORG}${path}`);
