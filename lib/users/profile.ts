@@ -7,9 +7,15 @@ import { passwordSchema } from "../security/password-policy";
 export const TIMEZONES: readonly string[] = Intl.supportedValuesOf("timeZone");
 const timezones = new Set([...TIMEZONES, "UTC"]);
 
+/** A name field; `missing` says what to enter, in the person's words ("your first name" on one's own profile, "a first name" about someone else). */
+const nameField = (missing: string) => z.string().trim().min(1, `Enter ${missing}`).max(100, "At most 100 characters");
+
+/** The name fields of a form about someone else (an admin editing a member). */
+export const someoneElsesName = { firstName: nameField("a first name"), lastName: nameField("a last name") };
+
 export const profileSchema = z.strictObject({
-  firstName: z.string().trim().min(1, "Enter your first name").max(100, "At most 100 characters"),
-  lastName: z.string().trim().min(1, "Enter your last name").max(100, "At most 100 characters"),
+  firstName: nameField("your first name"),
+  lastName: nameField("your last name"),
   timezone: z.string().refine((tz) => timezones.has(tz), "Choose a time zone from the list"),
 });
 

@@ -40,7 +40,10 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           Filter
         </button>
       </form>
-      {events.length === 0 ? (
+      {filter.page > pages ? (
+        // Past the end of the list: the pagination says so and links back.
+        <Pagination page={filter.page} pages={pages} href={(page) => queryWith(filter, { page }, { page: 1 })} />
+      ) : events.length === 0 ? (
         <EmptyState>
           {filtered ? (
             <>

@@ -155,28 +155,23 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
         query={listQuery}
         canManage={canManage}
         action={bulkUsersAction}
+        // A page past the end of the list: the pagination below says so and links back.
         empty={
-          <EmptyState>
-            {filtered ? (
-              <>
-                No users match these filters.{" "}
-                <Link href="?" className="text-indigo-700 underline">
-                  Clear the filters
-                </Link>{" "}
-                or search for part of a name or email.
-              </>
-            ) : filter.page > 1 ? (
-              <>
-                This page is past the end of the list.{" "}
-                <Link href="?" className="text-indigo-700 underline">
-                  Go to the first page
-                </Link>
-                .
-              </>
-            ) : (
-              "Nobody is here yet. Invite your coaches and participants to get started."
-            )}
-          </EmptyState>
+          filter.page > pages ? null : (
+            <EmptyState>
+              {filtered ? (
+                <>
+                  No users match these filters.{" "}
+                  <Link href="?" className="text-indigo-700 underline">
+                    Clear the filters
+                  </Link>{" "}
+                  or search for part of a name or email.
+                </>
+              ) : (
+                "Nobody is here yet. Invite your coaches and participants to get started."
+              )}
+            </EmptyState>
+          )
         }
       />
       <Pagination page={filter.page} pages={pages} href={(page) => queryWith(filter, { page }, DEFAULTS)} />

@@ -12,6 +12,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getImport, type ImportResult } from "@/lib/imports/import";
 import { seatUsage } from "@/lib/users/seats";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
+import { clampPage, pageCount } from "@/lib/web/pagination";
 import { confirmImportAction } from "../actions";
 import { BackLink } from "@/components/ui/back-link";
 
@@ -31,8 +32,9 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
   });
   const query = firstValues(await searchParams);
   const colour = query.colour === "green" || query.colour === "yellow" || query.colour === "red" ? query.colour : undefined;
-  const page = Math.max(1, Number.parseInt(query.page ?? "1", 10) || 1);
   const shown = preview.rows.filter((r) => !colour || r.colour === colour);
+  const pages = pageCount(shown.length, PAGE);
+  const page = clampPage(Number.parseInt(query.page ?? "1", 10) || 1, pages);
   const seats = await seatUsage(tenantDb(db(), actor.organizationId));
   const filter = { colour, page };
   const back = preview.cohort ? `/${org}/cohorts/${preview.cohort.id}` : `/${org}/users`;
@@ -68,7 +70,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
         <ImportOutcome result={preview.result as unknown as ImportResult} />
       ) : (
         <div className="flex flex-wrap items-start gap-4">
-          <ConfirmImport org={org} importId={preview.id} green={preview.green} action={confirmImportAction} />
+          <ConfirmImport org={org} importId={preview.id} green={preview.green} red={preview.red} action={confirmImportAction} />
           {preview.red ? (
             <a href={`/${org}/imports/${preview.id}/red`} download className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">
               Download the {preview.red} red row{preview.red === 1 ? "" : "s"} to fix
@@ -117,7 +119,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
           ))}
         </tbody>
       </Table>
-      <Pagination page={page} pages={Math.max(1, Math.ceil(shown.length / PAGE))} href={(p) => queryWith(filter, { page: p }, { page: 1 })} />
+      <Pagination page={page} pages={pages} href={(p) => queryWith(filter, { page: p }, { page: 1 })} />
     </section>
   );
 }
