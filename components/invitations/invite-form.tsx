@@ -62,7 +62,7 @@ export function InviteForm(props: Props) {
             name="programmeIds"
             options={programmes}
             hint={needsProgrammes ? "At least one." : "Optional for this role."}
-            empty="There are no programmes yet."
+            empty="There are no programmes yet: create one under Programmes first."
             error={fieldError(result, "programmeIds")}
           />
         ) : null}
