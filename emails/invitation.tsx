@@ -1,3 +1,4 @@
+import { withArticle } from "../lib/words";
 import { EmailButton, EmailLayout } from "./layout";
 
 export type InvitationProps = { organizationName: string; inviterName: string; roleLabel: string; message: string; url: string; expiresInDays: number };
@@ -9,7 +10,7 @@ export function Body({ organizationName, inviterName, roleLabel, message, url, e
     <EmailLayout preview={`${inviterName} invited you to ${organizationName}`}>
       <p>Hello,</p>
       <p>
-        {inviterName} has invited you to join {organizationName} on Pathwise as {roleLabel.toLowerCase().startsWith("a") ? "an" : "a"} {roleLabel.toLowerCase()}.
+        {inviterName} has invited you to join {organizationName} on Pathwise as {withArticle(roleLabel.toLowerCase())}.
       </p>
       {message ? <p style={{ whiteSpace: "pre-line", borderLeft: "3px solid #c7d2fe", paddingLeft: 12 }}>{message}</p> : null}
       <EmailButton href={url}>Accept the invitation</EmailButton>

@@ -3,7 +3,7 @@ import { Counts } from "@/components/pathways/counts";
 import { PathwayList } from "@/components/pathways/pathway-list";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
-import { can, ROLE_LABELS } from "@/lib/authz/permissions";
+import { can, roleInSentence } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { pathwaysInReach, pathwayWatchlist } from "@/lib/pathways/pathways";
 import { listProgrammesWithCounts } from "@/lib/pathways/programmes";
@@ -25,7 +25,7 @@ export default async function Dashboard({ params }: { params: Promise<{ org: str
         <div>
           <h1 className="mb-2 text-2xl font-semibold">Dashboard</h1>
           <p className="text-slate-600">
-            Welcome, {member.user.firstName || member.user.email}. You are signed in to {member.organization.name} as {ROLE_LABELS[member.role].toLowerCase()}.
+            Welcome, {member.user.firstName || member.user.email}. You are signed in to {member.organization.name} as {roleInSentence(member.role)}.
           </p>
         </div>
         {can(member.role, "pathways:manage") && can(member.role, "invitations:send") ? (

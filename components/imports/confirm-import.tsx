@@ -5,17 +5,28 @@ import { FormStatus } from "@/components/ui/form-status";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { ImportResult } from "@/lib/imports/import";
+import { plural } from "@/lib/words";
 
 /** Confirm: imports the green rows all at once; the outcome lists what was created and what was skipped. */
-export function ConfirmImport({ org, importId, green, action }: { org: string; importId: string; green: number; action: FormAction<ImportResult> }) {
+export function ConfirmImport({ org, importId, green, red, action }: { org: string; importId: string; green: number; red: number; action: FormAction<ImportResult> }) {
   const [result, formProps, pending] = useFormAction(action);
   if (result?.ok && result.data) return <ImportOutcome result={result.data} message={result.message} />;
+  // Nothing is ready: say what to do instead of offering to import nothing.
+  if (green === 0) {
+    return (
+      <p role="status" className="max-w-xl rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+        {red > 0
+          ? "No row is ready to import yet. Download the red rows, fix what each one says, and upload them again."
+          : "There is nothing new to import: every row is skipped (the table says why). Upload another file to add other people."}
+      </p>
+    );
+  }
   return (
     <form {...formProps} noValidate>
       <HiddenFields fields={{ org, importId }} />
       <FormStatus result={result} />
-      <Button type="submit" disabled={pending || green === 0}>
-        {pending ? "Importing…" : `Import ${green} green row${green === 1 ? "" : "s"}`}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Importing…" : `Import ${plural(green, "green row")}`}
       </Button>
       {pending ? (
         <p role="status" className="mt-2 text-sm text-slate-700">
@@ -30,7 +41,7 @@ export function ImportOutcome({ result, message }: { result: ImportResult; messa
   return (
     <div role="status" className="rounded-md bg-green-50 p-4 text-sm text-green-900">
       <p className="font-medium">{message ?? `Imported: ${result.invited} invited, ${result.enrolled} enrolled, ${result.skipped.length} skipped.`}</p>
-      <p>{result.emails} invitation email{result.emails === 1 ? " is" : "s are"} on the way.</p>
+      <p>{result.emails === 0 ? "No invitation emails were needed." : `${plural(result.emails, "invitation email")} ${result.emails === 1 ? "is" : "are"} on the way.`}</p>
       {result.created?.length ? (
         <details className="mt-2">
           <summary className="cursor-pointer">Created ({result.created.length})</summary>

@@ -7,6 +7,7 @@ import { CheckboxGroup, SelectField, TextareaField } from "@/components/ui/field
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { InviteResult } from "@/lib/invitations/invite";
+import { plural } from "@/lib/words";
 
 type Option = { value: string; label: string };
 
@@ -61,7 +62,7 @@ export function InviteForm(props: Props) {
             name="programmeIds"
             options={programmes}
             hint={needsProgrammes ? "At least one." : "Optional for this role."}
-            empty="There are no programmes yet."
+            empty="There are no programmes yet: create one under Programmes first."
             error={fieldError(result, "programmeIds")}
           />
         ) : null}
@@ -97,8 +98,10 @@ export function InviteForm(props: Props) {
             </p>
           ) : null}
           <p className="mb-2 text-sm">
-            {data.seatsNeeded > 0 ? `Takes ${data.seatsNeeded} seat${data.seatsNeeded === 1 ? "" : "s"}: ` : "Takes no seats: "}
-            {data.seats.used + (sent ? 0 : data.seatsNeeded)} / {data.seats.limit} seats used {sent ? "" : "after sending"}.
+            {/* The seat count was taken before sending, so the seats this batch takes are added either way. */}
+            {sent ? "Took " : "Takes "}
+            {data.seatsNeeded > 0 ? plural(data.seatsNeeded, "seat") : "no seats"}: {data.seats.used + data.seatsNeeded} / {data.seats.limit} seats used
+            {sent ? " now" : " after sending"}.
           </p>
           <ul className="mb-4 space-y-1 text-sm" aria-label="Addresses">
             {data.addresses.map((a, i) => (

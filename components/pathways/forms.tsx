@@ -92,7 +92,7 @@ export function AddPathwayForm(props: {
       <Field label="First name" name="firstName" error={fieldError(result, "firstName")} />
       <Field label="Last name" name="lastName" error={fieldError(result, "lastName")} />
       <SelectField label="Cohort" name="cohortId" defaultValue={defaultCohort ?? ""} options={cohorts} empty="Choose a cohort" error={fieldError(result, "cohortId")} />
-      <Field label="Primary coach" name="coach" list="active-coaches" autoComplete="off" hint="Start typing a coach's name or email." error={fieldError(result, "coach")} />
+      <Field label="Primary coach" name="coach" list="active-coaches" autoComplete="off" hint={coaches.length ? "Start typing a coach's name or email." : "There are no active coaches yet: invite a coach first."} error={fieldError(result, "coach")} />
       <datalist id="active-coaches">
         {coaches.map((c) => (
           <option key={c.email} value={c.email}>

@@ -14,21 +14,22 @@ export function AppShell({ member, organizations, devMailbox, children }: Props)
   const name = displayName(member.user);
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
+      <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-3 md:px-6">
         <div className="flex items-center gap-4">
           <span className="font-bold text-indigo-700">Pathwise</span>
           <OrganizationSwitcher current={member.organization} organizations={organizations} />
         </div>
-        <div className="flex items-center gap-4 text-sm">
-          <span>
+        <div className="flex min-w-0 items-center gap-4 text-sm">
+          <span className="min-w-0 [overflow-wrap:anywhere]">
             {name} <span className="text-slate-500">· {ROLE_LABELS[member.role]}</span>
           </span>
           <SignOutButton />
         </div>
       </header>
-      <div className="flex flex-1">
-        <nav aria-label="Main" className="w-56 shrink-0 border-r border-slate-200 bg-white p-4">
-          <ul className="space-y-1">
+      {/* On a phone the navigation sits above the page instead of beside it, so the page keeps the width. */}
+      <div className="flex flex-1 flex-col md:flex-row">
+        <nav aria-label="Main" className="shrink-0 border-b border-slate-200 bg-white p-2 md:w-56 md:border-r md:border-b-0 md:p-4">
+          <ul className="flex flex-wrap gap-1 md:block md:space-y-1">
             {items.map((item) => (
               <li key={item.label}>
                 <Link href={item.href(member.organization.slug)} className="block rounded-md px-3 py-2 text-sm hover:bg-slate-100">
@@ -38,7 +39,7 @@ export function AppShell({ member, organizations, devMailbox, children }: Props)
             ))}
           </ul>
         </nav>
-        <main className="flex-1 p-8">{children}</main>
+        <main className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
       </div>
     </div>
   );

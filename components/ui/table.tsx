@@ -1,3 +1,19 @@
+import type { ReactNode, TableHTMLAttributes } from "react";
+
+/**
+ * Every table of the app: when its columns do not fit the screen it scrolls inside its own box, so the
+ * page never scrolls sideways. Cells wrap long values (app/globals.css); `Clipped` cuts very long ones.
+ */
+export function Table({ className = "", children, ...props }: TableHTMLAttributes<HTMLTableElement> & { children: ReactNode }) {
+  return (
+    <div className={`max-w-full overflow-x-auto ${props.hidden ? "hidden" : ""}`}>
+      <table className={`w-full border-collapse bg-white text-left text-sm ${className}`} {...props}>
+        {children}
+      </table>
+    </div>
+  );
+}
+
 /** Column headers from their labels. */
 export function HeaderCells({ labels }: { labels: readonly string[] }) {
   return labels.map((label) => (
@@ -5,4 +21,14 @@ export function HeaderCells({ labels }: { labels: readonly string[] }) {
       {label}
     </th>
   ));
+}
+
+/**
+ * A value that may be very long (anything typed or uploaded by someone): past `max` characters it is
+ * cut with an ellipsis, and the whole value is in its title, shown on hover.
+ */
+export function Clipped({ text, max = 120 }: { text: string; max?: number }) {
+  const characters = Array.from(text);
+  if (characters.length <= max) return <>{text}</>;
+  return <span title={text}>{characters.slice(0, max).join("")}…</span>;
 }

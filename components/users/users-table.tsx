@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { BulkResult } from "@/lib/users/manage";
-import { HeaderCells } from "@/components/ui/table";
+import { HeaderCells, Table } from "@/components/ui/table";
 
 export type UserRow = {
   id: string;
@@ -125,7 +125,7 @@ export function UsersTable({ org, rows, total, query, canManage, action, empty }
 
       {/* The outcome of a step stays in view even when the step empties the list. */}
       {rows.length === 0 ? empty : null}
-      <table hidden={rows.length === 0} className="w-full border-collapse bg-white text-left text-sm">
+      <Table hidden={rows.length === 0}>
         <caption className="sr-only">Users</caption>
         <thead>
           <tr className="border-b border-slate-200">
@@ -146,7 +146,7 @@ export function UsersTable({ org, rows, total, query, canManage, action, empty }
           {rows.map((r) => (
             <tr key={r.id} className="border-b border-slate-100">
               {canManage ? (
-                <td className="p-2">
+                <td className="min-w-0 p-2">
                   <input
                     type="checkbox"
                     name="membershipIds"
@@ -173,7 +173,7 @@ export function UsersTable({ org, rows, total, query, canManage, action, empty }
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </form>
   );
 }

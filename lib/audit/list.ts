@@ -4,6 +4,7 @@ import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { lenient } from "../web/search-params";
+import { pageCount } from "../web/pagination";
 
 export const AUDIT_PAGE_SIZE = 25;
 
@@ -57,5 +58,5 @@ export async function listAuditEvents(db: Db, actor: Actor, filter: AuditFilter)
       },
     }),
   ]);
-  return { total, events, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+  return { total, events, pages: pageCount(total, AUDIT_PAGE_SIZE) };
 }

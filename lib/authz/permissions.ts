@@ -1,5 +1,6 @@
 import type { Role } from "../db/generated/enums";
 import { ForbiddenError } from "../errors";
+import { withArticle } from "../words";
 
 // The one permission table: role -> what it may do. Every page, server action and route handler asks
 // `can` / `assertCan`; nothing compares roles anywhere else.
@@ -124,6 +125,5 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 /** "an implementation admin", "a coach": a role's label in a sentence. */
 export function roleInSentence(role: Role): string {
-  const label = ROLE_LABELS[role].toLowerCase();
-  return `${/^[aeiou]/.test(label) ? "an" : "a"} ${label}`;
+  return withArticle(ROLE_LABELS[role].toLowerCase());
 }

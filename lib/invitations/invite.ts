@@ -18,6 +18,7 @@ import { idList, optionalId } from "../web/form-fields";
 import { MAX_INVITES, parseAddressList } from "./addresses";
 import { displayName } from "../users/display-name";
 import { MEMBERSHIP_MACHINE, type MembershipState, membershipState } from "../users/membership-state";
+import { plural } from "../words";
 
 export const inviteSchema = z.strictObject({
   emails: z.string().max(10_000, "That is too much text: paste at most 20 addresses"),
@@ -153,20 +154,33 @@ async function check(tx: Tx, actor: Actor, input: InviteInput): Promise<InviteCh
   const seats = await seatUsage(tx);
   const problems = addresses.filter((a) => !a.ok).length;
   const refusal = problems
-    ? `Nothing was sent: ${problems} address${problems === 1 ? " needs" : "es need"} attention.`
+    ? `${plural(problems, "address", "addresses")} ${problems === 1 ? "needs" : "need"} attention: fix or remove ${problems === 1 ? "it" : "them"} before sending.`
     : seatsNeeded > 0 && seats.used + seatsNeeded > seats.limit
       ? NO_SEATS_MESSAGE
       : undefined;
 
-  const preview = await renderEmail("invitation", {
-    organizationName: org.name,
-    inviterName: "You",
-    roleLabel: ROLE_LABELS[input.role],
-    message: input.message,
-    url: new URL("/invite/…", env().APP_URL).toString(),
-    expiresInDays: org.invitationExpiryDays,
-  });
-  return { addresses, seatsNeeded, seats, refusal, preview: { subject: preview.subject, text: preview.text }, org };
+  const preview = await previewEmail(tx, actor, input, org);
+  return { addresses, seatsNeeded, seats, refusal, preview, org };
+}
+
+/**
+ * The email as the people invited will read it, signed with the inviter's name. Creating accounts
+ * shows the account-created email, which is what a new person gets then.
+ */
+async function previewEmail(tx: Tx, actor: Actor, input: InviteInput, org: { name: string; invitationExpiryDays: number }) {
+  const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { firstName: true, lastName: true, email: true } });
+  // Where each person's own link goes; "…" stands for the token, which only the email carries.
+  const link = (path: string) => `${new URL(path, env().APP_URL)}…`;
+  const email =
+    input.mode === "create"
+      ? await renderEmail("account-created", {
+          organizationName: org.name,
+          inviterName: displayName(inviter),
+          url: link("/reset-password/"),
+          expiresInDays: org.invitationExpiryDays,
+        })
+      : await renderEmail("invitation", { ...invitationProps(org, inviter, input.role, input.message, "…"), url: link("/invite/") });
+  return { subject: email.subject, text: email.text };
 }
 
 /** The Invite dialog's "Check": per-address results, seats and the email's preview; writes nothing. */
@@ -196,7 +210,10 @@ export async function sendInvitations(db: Db, actor: Actor, input: InviteInput):
 /** The body of sendInvitations, for callers that hold the organisation's lock in their own transaction (tenant-scoped). */
 export async function sendInvitationsIn(tx: Tx, actor: Actor, input: InviteInput): Promise<InviteResult> {
   const { org, ...checked } = await check(tx, actor, input);
-  if (checked.refusal) return { ...checked, sent: 0 };
+  if (checked.refusal) {
+    const problems = checked.addresses.some((a) => !a.ok);
+    return { ...checked, refusal: problems ? `Nothing was sent. ${checked.refusal}` : checked.refusal, sent: 0 };
+  }
   await reserveSeats(tx, actor.organizationId, checked.seatsNeeded);
 
   const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { firstName: true, lastName: true, email: true } });
@@ -289,7 +306,10 @@ export async function sendInvitationsIn(tx: Tx, actor: Actor, input: InviteInput
       after: { email, role: input.role, status: "INVITED", invitationId: invitation.id },
     });
   }
-  return { ...checked, sent: checked.addresses.length };
+  // The check said what would happen; now say what did. Creating reads the same whether or not the
+  // person already used Pathwise: that is not this organisation's business.
+  const done = active ? "Set up, or invited if they already use Pathwise" : "Invited";
+  return { ...checked, addresses: checked.addresses.map((a) => ({ ...a, message: done })), sent: checked.addresses.length };
 }
 
 /** The invitation email's properties; the link is built from the configured app URL, never a request's host. */

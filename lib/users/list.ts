@@ -9,6 +9,7 @@ import { membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { allUnits, withDescendants } from "../units/units";
 import { seatUsage } from "./seats";
 import { lenient } from "../web/search-params";
+import { pageCount } from "../web/pagination";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -97,5 +98,5 @@ export async function listUsers(db: Db, actor: Actor, filter: UserFilter) {
     }),
     seatUsage(t),
   ]);
-  return { total, rows, seats, pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
+  return { total, rows, seats, pages: pageCount(total, USERS_PAGE_SIZE) };
 }

@@ -11,7 +11,7 @@ import { type ExpectedError, fieldError, ForbiddenError, isExpectedError, NotFou
 import { queueEmail } from "../mail/outbox";
 import { inProgrammes, membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { expiryFor, IMPLEMENTATION_ADMIN_DURATIONS, implementationAdminProblem } from "./implementation-admins";
-import { profileSchema } from "./profile";
+import { profileSchema, someoneElsesName } from "./profile";
 import { idList, optionalId } from "../web/form-fields";
 import { reserveSeats, takesSeat } from "./seats";
 import { displayName } from "./display-name";
@@ -22,6 +22,7 @@ const uuid = z.uuid({ error: "Not found" });
 export const updateMemberSchema = z.strictObject({
   membershipId: uuid,
   ...profileSchema.shape,
+  ...someoneElsesName,
   unitId: optionalId("Choose a unit from the list"),
   role: z.enum(Role, { error: "Choose a role" }),
   programmeIds: idList(),

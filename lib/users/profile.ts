@@ -5,6 +5,12 @@ import { hashPassword, verifyPassword } from "../security/password";
 import { passwordSchema } from "../security/password-policy";
 import { nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
 
+/** The name fields of a form about someone else (an admin editing a member): "Enter a first name", not "your". */
+export const someoneElsesName = {
+  firstName: nameField({ label: "a first name", max: PERSON_NAME_MAX }),
+  lastName: nameField({ label: "a last name", max: PERSON_NAME_MAX }),
+};
+
 export const profileSchema = z.strictObject({
   firstName: nameField({ label: "your first name", max: PERSON_NAME_MAX }),
   lastName: nameField({ label: "your last name", max: PERSON_NAME_MAX }),

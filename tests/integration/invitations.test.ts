@@ -183,6 +183,50 @@ describe("sending invitations", () => {
   });
 });
 
+describe("what the inviter reads", () => {
+  it("previews the email as it will arrive: signed with the inviter's name, with the right article for the role", async () => {
+    const org = await createOrganization(db);
+    await db.organization.update({ where: { id: org.id }, data: { implementationAdminsEnabled: true, implementationAdminDomains: ["partner.test"] } });
+    const admin = await createActor(db, org.id, "ADMIN");
+    await db.user.update({ where: { id: admin.userId }, data: { firstName: "Adam", lastName: "Admin" } });
+    const checked = await checkInvitations(db, admin, invite({ role: "IMPLEMENTATION_ADMIN", duration: "3", emails: "x@partner.test" }));
+    expect(checked.preview.text).toContain(`Adam Admin has invited you to join ${org.name} on Pathwise as an implementation admin.`);
+    expect(checked.preview.text).not.toMatch(/\bYou has\b|\ba implementation\b/);
+    const coach = await checkInvitations(db, admin, invite({ role: "COACH", emails: emails(1).join() }));
+    expect(coach.preview.text).toContain("as a coach.");
+  });
+
+  it("previews the account-created email when creating accounts, not the invitation", async () => {
+    const org = await createOrganization(db);
+    const admin = await createActor(db, org.id, "ADMIN");
+    await db.user.update({ where: { id: admin.userId }, data: { firstName: "Adam", lastName: "Admin" } });
+    const checked = await checkInvitations(db, admin, invite({ mode: "create", emails: emails(1).join() }));
+    expect(checked.preview.subject).toBe(`Your ${org.name} account on Pathwise is ready`);
+    expect(checked.preview.text).toContain(`Adam Admin has set up your account in ${org.name} on Pathwise`);
+    expect(checked.preview.text).not.toContain("Accept the invitation");
+    expect(checked.preview.text).toContain("/reset-password/…");
+  });
+
+  it("says what happened once sent, and what would happen before", async () => {
+    const org = await createOrganization(db);
+    const admin = await createActor(db, org.id, "ADMIN");
+    const list = emails(2).join(", ");
+    const checked = await checkInvitations(db, admin, invite({ emails: list }));
+    expect(checked.addresses.map((a) => a.message)).toEqual(["Will be invited", "Will be invited"]);
+    const sent = await sendInvitations(db, admin, invite({ emails: list }));
+    expect(sent.addresses.map((a) => a.message)).toEqual(["Invited", "Invited"]);
+
+    const created = await sendInvitations(db, admin, invite({ mode: "create", emails: emails(1).join() }));
+    expect(created.addresses[0].message).toMatch(/^Set up/);
+    expect(created.addresses[0].message).not.toMatch(/^Will/);
+
+    // A refused batch says nothing was sent, and what to do; a check says what to do before sending.
+    const bad = `${emails(1).join()} not-an-address`;
+    expect((await checkInvitations(db, admin, invite({ emails: bad }))).refusal).toBe("1 address needs attention: fix or remove it before sending.");
+    expect((await sendInvitations(db, admin, invite({ emails: bad }))).refusal).toBe("Nothing was sent. 1 address needs attention: fix or remove it before sending.");
+  });
+});
+
 describe("invitation links", () => {
   let org: { id: string; slug: string; name: string };
   let admin: Actor;

@@ -8,6 +8,7 @@ import { hashPassword } from "../../lib/security/password";
 import { listUsers, userFilterSchema } from "../../lib/users/list";
 import { deactivateMembers, getMemberProfile, reactivateMembers, updateMember, updateMemberSchema } from "../../lib/users/manage";
 import { NO_SEATS_MESSAGE, seatUsage } from "../../lib/users/seats";
+import { profileSchema } from "../../lib/users/profile";
 import { tenantDb } from "../../lib/db/tenant";
 import { createMember, createOrganization } from "../factories";
 import { createActor } from "../factories/actor";
@@ -181,6 +182,15 @@ describe("editing a member", () => {
     expect(profile.member.user.firstName).toBe("Renamed");
     expect(profile.audit.map((e) => e.action)).toEqual(["member.unit_change", "member.unit_change"]);
     expect(profile.audit[0].before).toMatchObject({ unitId: a.id, firstName: "Test" });
+  });
+
+  it("speaks about the member, not the admin, when a name is missing", () => {
+    const missing = updateMemberSchema.safeParse({ membershipId: crypto.randomUUID(), firstName: " ", lastName: "", timezone: "UTC", unitId: "", programmeIds: [], role: "COACH" });
+    const messages = Object.fromEntries((missing.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
+    expect(messages).toMatchObject({ firstName: "Enter a first name", lastName: "Enter a last name" });
+    // On one's own profile it is their own name.
+    const own = profileSchema.safeParse({ firstName: "", lastName: "Lovelace", timezone: "UTC" });
+    expect(own.error?.issues[0].message).toBe("Enter your first name");
   });
 
   it("needs programmes for programme-scoped roles, and only this organisation's", async () => {

@@ -7,6 +7,8 @@ import { db } from "@/lib/db/client";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { HeaderCells, Table } from "@/components/ui/table";
+import { ChangeList } from "@/components/audit/change-list";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -38,7 +40,10 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           Filter
         </button>
       </form>
-      {events.length === 0 ? (
+      {filter.page > pages ? (
+        // Past the end of the list: the pagination says so and links back.
+        <Pagination page={filter.page} pages={pages} href={(page) => queryWith(filter, { page }, { page: 1 })} />
+      ) : events.length === 0 ? (
         <EmptyState>
           {filtered ? (
             <>
@@ -50,17 +55,13 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         </EmptyState>
       ) : (
         <>
-          <table className="w-full border-collapse bg-white text-left text-sm">
+          <Table>
             <caption className="mb-2 text-left text-slate-600">
               {total} event{total === 1 ? "" : "s"}, newest first
             </caption>
             <thead>
               <tr className="border-b border-slate-200">
-                <th scope="col" className="p-2">When (UTC)</th>
-                <th scope="col" className="p-2">Actor</th>
-                <th scope="col" className="p-2">Action</th>
-                <th scope="col" className="p-2">Target</th>
-                <th scope="col" className="p-2">Address</th>
+                <HeaderCells labels={["When (UTC)", "Actor", "Action", "Target", "Address"]} />
               </tr>
             </thead>
             <tbody>
@@ -72,7 +73,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                     <span className="font-mono">{e.action}</span>
                     <details className="mt-1">
                       <summary className="cursor-pointer text-xs text-slate-500">Before and after</summary>
-                      <pre className="mt-1 max-w-md overflow-x-auto text-xs">{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</pre>
+                      <ChangeList before={e.before} after={e.after} />
                     </details>
                   </td>
                   <td className="p-2">
@@ -82,7 +83,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
           <Pagination page={filter.page} pages={pages} href={(page) => queryWith(filter, { page }, { page: 1 })} />
         </>
       )}

@@ -10,7 +10,7 @@ import { db } from "@/lib/db/client";
 import { listPendingInvitations } from "@/lib/invitations/pending";
 import { cancelInvitationAction, resendAllAction, resendInvitationAction } from "./actions";
 import { displayName } from "@/lib/users/display-name";
-import { HeaderCells } from "@/components/ui/table";
+import { HeaderCells, Table } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Invitations" };
 
@@ -41,7 +41,7 @@ export default async function InvitationsPage({ params }: { params: Promise<{ or
           to bring in your coaches and participants.
         </EmptyState>
       ) : (
-        <table className="w-full border-collapse bg-white text-left text-sm">
+        <Table>
           <caption className="mb-2 text-left text-slate-600">
             {pending.length} pending, most recently sent first
           </caption>
@@ -74,7 +74,7 @@ export default async function InvitationsPage({ params }: { params: Promise<{ or
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </section>
   );

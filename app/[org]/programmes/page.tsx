@@ -52,7 +52,7 @@ export default async function ProgrammesPage({ params }: { params: Promise<{ org
                   ))}
                 </ul>
               ) : (
-                <p className="mt-2 text-sm text-slate-600">No cohorts yet.</p>
+                <p className="mt-2 text-sm text-slate-600">No cohorts yet{canManage ? ": open the programme to add one." : "."}</p>
               )}
             </li>
           ))}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { HeaderCells } from "@/components/ui/table";
+import { HeaderCells, Table } from "@/components/ui/table";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Reports" };
 
 function ReportTable({ caption, rows, first }: { caption: string; rows: ReportRow[]; first: "cohort" | "programme" }) {
   return (
-    <table className="w-full border-collapse bg-white text-left text-sm">
+    <Table>
       <caption className="mb-2 text-left font-medium">{caption}</caption>
       <thead>
         <tr className="border-b border-slate-200">
@@ -31,7 +31,7 @@ function ReportTable({ caption, rows, first }: { caption: string; rows: ReportRo
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }
 

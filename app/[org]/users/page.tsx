@@ -53,7 +53,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
     <section>
       <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">Users</h1>
-        <div className="flex gap-3 text-sm">
+        <div className="flex flex-wrap gap-3 text-sm">
           {can(member.role, "invitations:send") ? (
             <Link href={`/${org}/invitations/new`} className="rounded-md bg-indigo-700 px-3 py-2 font-medium text-white hover:bg-indigo-800">
               Invite users
@@ -155,28 +155,23 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
         query={listQuery}
         canManage={canManage}
         action={bulkUsersAction}
+        // A page past the end of the list: the pagination below says so and links back.
         empty={
-          <EmptyState>
-            {filtered ? (
-              <>
-                No users match these filters.{" "}
-                <Link href="?" className="text-indigo-700 underline">
-                  Clear the filters
-                </Link>{" "}
-                or search for part of a name or email.
-              </>
-            ) : filter.page > 1 ? (
-              <>
-                This page is past the end of the list.{" "}
-                <Link href="?" className="text-indigo-700 underline">
-                  Go to the first page
-                </Link>
-                .
-              </>
-            ) : (
-              "Nobody is here yet. Invite your coaches and participants to get started."
-            )}
-          </EmptyState>
+          filter.page > pages ? null : (
+            <EmptyState>
+              {filtered ? (
+                <>
+                  No users match these filters.{" "}
+                  <Link href="?" className="text-indigo-700 underline">
+                    Clear the filters
+                  </Link>{" "}
+                  or search for part of a name or email.
+                </>
+              ) : (
+                "Nobody is here yet. Invite your coaches and participants to get started."
+              )}
+            </EmptyState>
+          )
         }
       />
       <Pagination page={filter.page} pages={pages} href={(page) => queryWith(filter, { page }, DEFAULTS)} />

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ArchiveForm, CohortForm } from "@/components/pathways/forms";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/field";
-import { HeaderCells } from "@/components/ui/table";
+import { HeaderCells, Table } from "@/components/ui/table";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
@@ -96,7 +96,7 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
           )}
         </EmptyState>
       ) : (
-        <table className="w-full border-collapse bg-white text-left text-sm">
+        <Table>
           <caption className="sr-only">Pathways</caption>
           <thead>
             <tr className="border-b border-slate-200">
@@ -136,7 +136,7 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
               );
             })}
           </tbody>
-        </table>
+        </Table>
       )}
 
       <section aria-labelledby="ledger-heading">
@@ -146,7 +146,7 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
         {ledger.length === 0 ? (
           <p className="text-sm text-slate-600">No credits yet. Archiving a pathway can credit its unused sessions here.</p>
         ) : (
-          <table className="w-full max-w-3xl border-collapse bg-white text-left text-sm">
+          <Table className="max-w-3xl">
             <thead>
               <tr className="border-b border-slate-200">
                 <HeaderCells labels={["When (UTC)", "Who", "Sessions", "What"]} />
@@ -162,7 +162,7 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         )}
       </section>
       {can(member.role, "programmes:manage") ? <CohortForm org={org} cohort={cohort} action={updateCohortAction} /> : null}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConfirmImport, ImportOutcome } from "@/components/imports/confirm-import";
 import { Pagination } from "@/components/ui/pagination";
-import { HeaderCells } from "@/components/ui/table";
+import { Clipped, HeaderCells, Table } from "@/components/ui/table";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
@@ -12,6 +12,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getImport, type ImportResult } from "@/lib/imports/import";
 import { seatUsage } from "@/lib/users/seats";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
+import { clampPage, pageCount } from "@/lib/web/pagination";
 import { confirmImportAction } from "../actions";
 import { BackLink } from "@/components/ui/back-link";
 
@@ -31,8 +32,9 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
   });
   const query = firstValues(await searchParams);
   const colour = query.colour === "green" || query.colour === "yellow" || query.colour === "red" ? query.colour : undefined;
-  const page = Math.max(1, Number.parseInt(query.page ?? "1", 10) || 1);
   const shown = preview.rows.filter((r) => !colour || r.colour === colour);
+  const pages = pageCount(shown.length, PAGE);
+  const page = clampPage(Number.parseInt(query.page ?? "1", 10) || 1, pages);
   const seats = await seatUsage(tenantDb(db(), actor.organizationId));
   const filter = { colour, page };
   const back = preview.cohort ? `/${org}/cohorts/${preview.cohort.id}` : `/${org}/users`;
@@ -41,7 +43,9 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
     <section className="space-y-6">
       <div>
         <BackLink href={back}>{preview.cohort ? `${preview.cohort.programme.name} › ${preview.cohort.name}` : "Users"}</BackLink>
-        <h1 className="mt-1 text-2xl font-semibold">Import check: {preview.fileName}</h1>
+        <h1 className="mt-1 text-2xl font-semibold">
+          Import check: <Clipped text={preview.fileName} />
+        </h1>
       </div>
 
       <nav aria-label="Rows by colour" className="flex flex-wrap gap-3 text-sm">
@@ -66,7 +70,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
         <ImportOutcome result={preview.result as unknown as ImportResult} />
       ) : (
         <div className="flex flex-wrap items-start gap-4">
-          <ConfirmImport org={org} importId={preview.id} green={preview.green} action={confirmImportAction} />
+          <ConfirmImport org={org} importId={preview.id} green={preview.green} red={preview.red} action={confirmImportAction} />
           {preview.red ? (
             <a href={`/${org}/imports/${preview.id}/red`} download className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">
               Download the {preview.red} red row{preview.red === 1 ? "" : "s"} to fix
@@ -78,7 +82,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
         </div>
       )}
 
-      <table className="w-full border-collapse bg-white text-left text-sm">
+      <Table>
         <caption className="sr-only">Rows</caption>
         <thead>
           <tr className="border-b border-slate-200">
@@ -92,28 +96,30 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
               <td className="p-2">
                 <span className={`rounded px-2 py-0.5 ${STYLE[r.colour]}`}>{COLOURS[r.colour]}</span>
               </td>
-              <td className="p-2">{r.raw.email}</td>
               <td className="p-2">
-                {r.raw.first_name} {r.raw.last_name}
+                <Clipped text={r.raw.email} />
+              </td>
+              <td className="p-2">
+                <Clipped text={`${r.raw.first_name} ${r.raw.last_name}`} />
               </td>
               <td className="p-2">
                 {r.colour === "red" ? (
                   <ul>
                     {Object.entries(r.errors).map(([field, message]) => (
                       <li key={field}>
-                        <strong>{field}</strong>: {message}
+                        <strong>{field}</strong>: <Clipped text={message} max={200} />
                       </li>
                     ))}
                   </ul>
                 ) : (
-                  r.note
+                  <Clipped text={r.note} max={200} />
                 )}
               </td>
             </tr>
           ))}
         </tbody>
-      </table>
-      <Pagination page={page} pages={Math.max(1, Math.ceil(shown.length / PAGE))} href={(p) => queryWith(filter, { page: p }, { page: 1 })} />
+      </Table>
+      <Pagination page={page} pages={pages} href={(p) => queryWith(filter, { page: p }, { page: 1 })} />
     </section>
   );
 }

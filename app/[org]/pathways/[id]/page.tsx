@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ArchiveForm, SessionForm } from "@/components/pathways/forms";
 import { SessionActions } from "@/components/pathways/session-actions";
 import { ActionButton } from "@/components/ui/action-button";
-import { HeaderCells } from "@/components/ui/table";
+import { HeaderCells, Table } from "@/components/ui/table";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
@@ -64,7 +64,7 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
         {pathway.sessions.length === 0 ? (
           <p className="text-sm text-slate-600">No sessions yet{runsSessions && !archived ? ": schedule the first one below." : "."}</p>
         ) : (
-          <table className={`w-full border-collapse bg-white text-left text-sm ${archived ? "opacity-60" : ""}`} aria-describedby={archived ? "archived-note" : undefined}>
+          <Table className={archived ? "opacity-60" : ""} aria-describedby={archived ? "archived-note" : undefined}>
             <thead>
               <tr className="border-b border-slate-200">
                 <HeaderCells labels={["When (local to the pathway)", "Title", "Length", "Status", ...(runsSessions && !archived ? ["Actions"] : [])]} />
@@ -85,7 +85,7 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         )}
         {archived ? (
           <p id="archived-note" className="mt-2 text-sm text-slate-600">

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { Table } from "@/components/ui/table";
+import { EmptyState } from "@/components/ui/empty-state";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CohortForm, ProgrammeForm } from "@/components/pathways/forms";
@@ -30,37 +32,41 @@ export default async function ProgrammePage({ params }: { params: Promise<{ org:
         <p className="mt-1 text-sm">{programme.sessionsIncluded} sessions included</p>
         <Counts counts={programme.counts} />
       </div>
-      <table className="w-full border-collapse bg-white text-left text-sm">
-        <caption className="mb-2 text-left font-medium">Cohorts</caption>
-        <thead>
-          <tr className="border-b border-slate-200">
-            <th scope="col" className="p-2">Cohort</th>
-            <th scope="col" className="p-2">Client</th>
-            <th scope="col" className="p-2">Dates</th>
-            <th scope="col" className="p-2">Pathways</th>
-            <th scope="col" className="p-2">Credit balance</th>
-          </tr>
-        </thead>
-        <tbody>
-          {programme.cohorts.map((c) => (
-            <tr key={c.id} className="border-b border-slate-100">
-              <td className="p-2">
-                <Link href={`/${org}/cohorts/${c.id}`} className="text-indigo-700 underline">
-                  {c.name}
-                </Link>
-              </td>
-              <td className="p-2">{c.clientName}</td>
-              <td className="p-2">
-                {day(c.startDate)} to {day(c.endDate)}
-              </td>
-              <td className="p-2">
-                <Counts counts={c.counts} />
-              </td>
-              <td className="p-2">{c.creditBalance}</td>
+      {programme.cohorts.length === 0 ? (
+        <EmptyState>{canManage ? "This programme has no cohorts yet. Add the first one with the form below." : "This programme has no cohorts yet."}</EmptyState>
+      ) : (
+        <Table>
+          <caption className="mb-2 text-left font-medium">Cohorts</caption>
+          <thead>
+            <tr className="border-b border-slate-200">
+              <th scope="col" className="p-2">Cohort</th>
+              <th scope="col" className="p-2">Client</th>
+              <th scope="col" className="p-2">Dates</th>
+              <th scope="col" className="p-2">Pathways</th>
+              <th scope="col" className="p-2">Credit balance</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {programme.cohorts.map((c) => (
+              <tr key={c.id} className="border-b border-slate-100">
+                <td className="p-2">
+                  <Link href={`/${org}/cohorts/${c.id}`} className="text-indigo-700 underline">
+                    {c.name}
+                  </Link>
+                </td>
+                <td className="p-2">{c.clientName}</td>
+                <td className="p-2">
+                  {day(c.startDate)} to {day(c.endDate)}
+                </td>
+                <td className="p-2">
+                  <Counts counts={c.counts} />
+                </td>
+                <td className="p-2">{c.creditBalance}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
       {canManage ? (
         <div className="grid gap-8 md:grid-cols-2">
           <CohortForm org={org} programmeId={programme.id} action={createCohortAction} />

@@ -19,6 +19,8 @@ import { MEMBERSHIP_MACHINE, membershipState } from "@/lib/users/membership-stat
 import { archivePathwayAction } from "../../programmes/actions";
 import { displayName } from "@/lib/users/display-name";
 import { BackLink } from "@/components/ui/back-link";
+import { HeaderCells, Table } from "@/components/ui/table";
+import { ChangeList } from "@/components/audit/change-list";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -161,12 +163,10 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
         {audit.length === 0 ? (
           <p className="text-sm text-slate-600">No changes recorded yet.</p>
         ) : (
-          <table className="w-full max-w-3xl border-collapse bg-white text-left text-sm">
+          <Table className="max-w-3xl">
             <thead>
               <tr className="border-b border-slate-200">
-                <th scope="col" className="p-2">When (UTC)</th>
-                <th scope="col" className="p-2">By</th>
-                <th scope="col" className="p-2">Change</th>
+                <HeaderCells labels={["When (UTC)", "By", "Change"]} />
               </tr>
             </thead>
             <tbody>
@@ -176,12 +176,12 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
                   <td className="p-2">{e.actor?.email ?? "system"}</td>
                   <td className="p-2">
                     <span className="font-mono">{e.action}</span>
-                    <pre className="mt-1 overflow-x-auto text-xs">{JSON.stringify({ before: e.before, after: e.after })}</pre>
+                    <ChangeList before={e.before} after={e.after} />
                   </td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         )}
       </section>
     </section>

@@ -1,0 +1,27 @@
+import { Clipped } from "@/components/ui/table";
+import { describeChanges } from "@/lib/audit/changes";
+
+/** What an audit event changed, field by field ("First name: Ada → Adele"), wrapped to its column. */
+export function ChangeList({ before, after }: { before: unknown; after: unknown }) {
+  const changes = describeChanges(before, after);
+  if (changes.length === 0) return null;
+  return (
+    <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs">
+      {changes.map((c) => (
+        <div key={c.field} className="contents">
+          <dt className="font-medium text-slate-600">{c.label}</dt>
+          <dd>
+            {c.before !== undefined ? (
+              <>
+                {c.after === undefined ? "was " : null}
+                <Clipped text={c.before} max={200} />
+              </>
+            ) : null}
+            {c.before !== undefined && c.after !== undefined ? " → " : null}
+            {c.after !== undefined ? <Clipped text={c.after} max={200} /> : null}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

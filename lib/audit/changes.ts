@@ -1,0 +1,64 @@
+import { ROLE_LABELS } from "../authz/permissions";
+
+/** One field of an audit event, as people read it: "Role: Coach → Admin". */
+export type FieldChange = { field: string; label: string; before?: string; after?: string };
+
+// Fields whose label cannot come from their name; the rest do ("firstName" → "First name").
+const LABELS: Record<string, string> = {
+  timezone: "Time zone",
+  expiresAt: "Access ends",
+  unitId: "Unit",
+  parentId: "Parent unit",
+  programmeIds: "Programmes",
+  programmeId: "Programme",
+  membershipId: "Member",
+  coachMembershipId: "Coach",
+  cohortId: "Cohort",
+  invitationId: "Invitation",
+  importId: "Import",
+};
+
+const STATUS: Record<string, string> = { ACTIVE: "Active", INVITED: "Invited", NOT_INVITED: "Not invited", DEACTIVATED: "Deactivated" };
+
+/** "firstName" → "First name", "sessionsIncluded" → "Sessions included". */
+function labelFor(field: string): string {
+  if (LABELS[field]) return LABELS[field];
+  const words = field.replace(/Ids?$/, "").replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function show(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === "") return "none";
+  if (Array.isArray(value)) return value.length ? value.map((v) => show(field, v)).join(", ") : "none";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "string") {
+    if (field === "role" && value in ROLE_LABELS) return ROLE_LABELS[value as keyof typeof ROLE_LABELS];
+    if (field === "status" && value in STATUS) return STATUS[value];
+    if (ISO_TIME.test(value)) return `${value.slice(0, 16).replace("T", " ")} UTC`;
+    return value;
+  }
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+/**
+ * An audit event's before and after as a list of labelled field changes, in the order the fields were
+ * recorded; a field the same on both sides is left out. Values are shown as text, never raw JSON.
+ */
+export function describeChanges(before: unknown, after: unknown): FieldChange[] {
+  const was = asRecord(before);
+  const now = asRecord(after);
+  const fields = [...new Set([...Object.keys(was), ...Object.keys(now)])];
+  return fields
+    .filter((f) => JSON.stringify(was[f]) !== JSON.stringify(now[f]))
+    .map((field) => ({
+      field,
+      label: labelFor(field),
+      ...(field in was ? { before: show(field, was[field]) } : {}),
+      ...(field in now ? { after: show(field, now[field]) } : {}),
+    }));
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { describeChanges } from "../../lib/audit/changes";
+
+describe("an audit event's changes, as people read them", () => {
+  it("labels each changed field and shows its values as text, leaving out what did not change", () => {
+    const changes = describeChanges(
+      { role: "COACH", firstName: "Ada", timezone: "UTC", programmeIds: [], expiresAt: null },
+      { role: "IMPLEMENTATION_ADMIN", firstName: "Adele", timezone: "UTC", programmeIds: ["p1", "p2"], expiresAt: "2026-04-01T09:30:00.000Z" },
+    );
+    expect(changes).toEqual([
+      { field: "role", label: "Role", before: "Coach", after: "Implementation admin" },
+      { field: "firstName", label: "First name", before: "Ada", after: "Adele" },
+      { field: "programmeIds", label: "Programmes", before: "none", after: "p1, p2" },
+      { field: "expiresAt", label: "Access ends", before: "none", after: "2026-04-01 09:30 UTC" },
+    ]);
+  });
+
+  it("handles a record with only an after (created) or only a before (archived), and anything that is not an object", () => {
+    expect(describeChanges(null, { status: "ACTIVE", sessionsIncluded: 6 })).toEqual([
+      { field: "status", label: "Status", after: "Active" },
+      { field: "sessionsIncluded", label: "Sessions included", after: "6" },
+    ]);
+    expect(describeChanges({ name: "Sales" }, undefined)).toEqual([{ field: "name", label: "Name", before: "Sales" }]);
+    expect(describeChanges("junk", [1, 2])).toEqual([]);
+  });
+});
