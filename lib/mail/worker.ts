@@ -1,3 +1,4 @@
+import { processPasswordResetRequests } from "../auth/password-reset";
 import { db } from "../db/client";
 import { env } from "../env";
 import { deliverDueEmails } from "./deliver";
@@ -18,6 +19,8 @@ async function runOnce(): Promise<void> {
   try {
     do {
       s.again = false;
+      // Requests answered the same for every address (reset) compose their mail here, after the answer.
+      await processPasswordResetRequests(db());
       await deliverDueEmails(db(), configuredTransport(), { from: env().MAIL_FROM });
     } while (s.again);
   } catch (error) {
