@@ -15,7 +15,7 @@ test("a forgotten password is reset from the emailed link, which then works no m
 
   // The message as the person receives it: sent by the app's outbox over SMTP to a real smtp-server.
   const mail = await receivedMail("lee@acme.test", /Reset your Pathwise password/);
-  const link = linkIn(mail, "http://localhost:3100/reset-password/");
+  const link = linkIn(mail, `http://localhost:${process.env.E2E_PORT ?? "3100"}/reset-password/`);
 
   await page.goto(link!);
   await page.getByLabel("New password").fill("password");
