@@ -12,6 +12,7 @@ import { sendInvitationsIn } from "../invitations/invite";
 import { inProgrammes, programmeScope } from "../programmes/scope";
 import { displayName } from "../users/display-name";
 import { otherMemberships } from "../users/manage";
+import { PERSON, seen } from "../users/person";
 import { emailSchema } from "../users/email";
 import { TIMEZONES } from "../users/profile";
 
@@ -138,6 +139,8 @@ export async function addUserWithPathway(db: Db, actor: Actor, input: z.infer<ty
           await tx.user.update({ where: { id: user.id }, data: { firstName: input.firstName, lastName: input.lastName } });
         }
         membershipId = (await tx.membership.findFirstOrThrow({ where: { userId: user.id }, select: { id: true } })).id;
+        // What this organisation calls them until they join, whoever else they are on Pathwise.
+        await tx.membership.updateMany({ where: { id: membershipId, joinedAt: null }, data: { firstName: input.firstName, lastName: input.lastName } });
         invited = true;
       }
       const pathway = await createPathwayIn(tx, actor, { ...input, membershipId });
@@ -152,7 +155,7 @@ async function pathwayInScope(tx: Tx, actor: Actor, pathwayId: string) {
   if (!uuid.safeParse(pathwayId).success) throw new NotFoundError();
   const pathway = await tx.pathway.findFirst({
     where: { id: pathwayId, ...(await pathwayScope(tx, actor)) },
-    select: { id: true, status: true, cohortId: true, coachMembershipId: true, programme: { select: { sessionsIncluded: true } }, participant: { select: { user: true } } },
+    select: { id: true, status: true, cohortId: true, coachMembershipId: true, programme: { select: { sessionsIncluded: true } }, participant: { select: PERSON } },
   });
   if (!pathway) throw new NotFoundError();
   return pathway;
@@ -191,7 +194,7 @@ export async function archivePathway(db: Db, actor: Actor, input: z.infer<typeof
           cohortId: pathway.cohortId,
           pathwayId: pathway.id,
           amount: credited,
-          note: `Unused sessions of ${displayName(pathway.participant.user)} (${ARCHIVE_REASON_LABELS[input.reason].toLowerCase()})`,
+          note: `Unused sessions of ${displayName(seen(pathway.participant).user)} (${ARCHIVE_REASON_LABELS[input.reason].toLowerCase()})`,
           actorId: actor.userId,
         },
       });
@@ -220,7 +223,7 @@ export async function unarchivePathway(db: Db, actor: Actor, pathwayId: string) 
           cohortId: pathway.cohortId,
           pathwayId: pathway.id,
           amount: -net,
-          note: `Reversed: the pathway of ${displayName(pathway.participant.user)} was reopened`,
+          note: `Reversed: the pathway of ${displayName(seen(pathway.participant).user)} was reopened`,
           actorId: actor.userId,
         },
       });
@@ -238,8 +241,8 @@ export async function getPathway(db: Db, actor: Actor, pathwayId: string) {
   const pathway = await t.pathway.findFirst({
     where: { id: pathwayId },
     include: {
-      participant: { select: { id: true, user: { select: { email: true, firstName: true, lastName: true } } } },
-      coach: { select: { id: true, user: { select: { email: true, firstName: true, lastName: true } } } },
+      participant: { select: { id: true, ...PERSON } },
+      coach: { select: { id: true, ...PERSON } },
       programme: { select: { id: true, name: true, sessionsIncluded: true } },
       cohort: { select: { id: true, name: true } },
       sessions: { orderBy: { scheduledAt: "asc" } },
@@ -248,14 +251,14 @@ export async function getPathway(db: Db, actor: Actor, pathwayId: string) {
   });
   if (!pathway) throw new NotFoundError(); // gone since the check (a cancelled invitation)
   const used = pathway.sessions.filter((s) => s.status === "ATTENDED").length;
-  return { ...pathway, used, unused: Math.max(0, pathway.programme.sessionsIncluded - used) };
+  return { ...pathway, participant: seen(pathway.participant), coach: seen(pathway.coach), used, unused: Math.max(0, pathway.programme.sessionsIncluded - used) };
 }
 
 /** A member's pathways that the actor reaches, for the user's page. */
 export async function memberPathways(db: Db, actor: Actor, membershipId: string) {
   const t = tenantDb(db, actor.organizationId);
   if (!can(actor.role, "pathways:view")) return [];
-  return t.pathway.findMany({
+  const pathways = await t.pathway.findMany({
     where: { membershipId, ...(await pathwayScope(t, actor)) },
     orderBy: { startDate: "desc" },
     select: {
@@ -265,10 +268,11 @@ export async function memberPathways(db: Db, actor: Actor, membershipId: string)
       startDate: true,
       programme: { select: { name: true, sessionsIncluded: true } },
       cohort: { select: { id: true, name: true } },
-      coach: { select: { user: { select: { email: true, firstName: true, lastName: true } } } },
+      coach: { select: PERSON },
       _count: { select: { sessions: { where: { status: "ATTENDED" } } } },
     },
   });
+  return pathways.map((p) => ({ ...p, coach: seen(p.coach) }));
 }
 
 /**
@@ -327,9 +331,9 @@ export async function activeCoaches(db: Db, actor: Actor) {
   const coaches = await tenantDb(db, actor.organizationId).membership.findMany({
     where: { role: "COACH", status: "ACTIVE" },
     orderBy: { sortName: "asc" },
-    select: { id: true, user: { select: { email: true, firstName: true, lastName: true } } },
+    select: { id: true, ...PERSON },
   });
-  return coaches.map((c) => ({ id: c.id, email: c.user.email, name: displayName(c.user) }));
+  return coaches.map(seen).map((c) => ({ id: c.id, email: c.user.email, name: displayName(c.user) }));
 }
 
 const PATHWAY_ROW = {
@@ -337,11 +341,13 @@ const PATHWAY_ROW = {
   status: true,
   archiveReason: true,
   startDate: true,
-  participant: { select: { id: true, user: { select: { email: true, firstName: true, lastName: true } } } },
-  coach: { select: { id: true, user: { select: { email: true, firstName: true, lastName: true } } } },
+  participant: { select: { id: true, ...PERSON } },
+  coach: { select: { id: true, ...PERSON } },
   programme: { select: { name: true } },
   cohort: { select: { id: true, name: true } },
 } as const satisfies Prisma.PathwaySelect;
+
+const withPeople = <P extends Prisma.PathwayGetPayload<{ select: typeof PATHWAY_ROW }>>(p: P) => ({ ...p, participant: seen(p.participant), coach: seen(p.coach) });
 
 /**
  * The dashboard's lists, within the actor's reach: active pathways starting in the next two weeks,
@@ -365,7 +371,7 @@ export async function pathwayWatchlist(db: Db, actor: Actor, now = new Date()) {
       select: PATHWAY_ROW,
     }),
   ]);
-  return { startingSoon, quiet };
+  return { startingSoon: startingSoon.map(withPeople), quiet: quiet.map(withPeople) };
 }
 
 /** Cohorts the actor may add pathways to, with their programme, for pickers. */
@@ -384,5 +390,5 @@ export async function cohortsForPicker(db: Db, actor: Actor) {
 /** The pathways in the actor's reach, active first: a coach's coachees, a participant's own. */
 export async function pathwaysInReach(db: Db, actor: Actor) {
   const t = tenantDb(db, actor.organizationId);
-  return t.pathway.findMany({ where: await pathwayScope(t, actor), orderBy: [{ status: "asc" }, { startDate: "desc" }], take: 100, select: PATHWAY_ROW });
+  return (await t.pathway.findMany({ where: await pathwayScope(t, actor), orderBy: [{ status: "asc" }, { startDate: "desc" }], take: 100, select: PATHWAY_ROW })).map(withPeople);
 }

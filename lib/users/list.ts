@@ -9,6 +9,7 @@ import { membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { allUnits, withDescendants } from "../units/units";
 import { seatUsage } from "./seats";
 import { lenient } from "../web/search-params";
+import { PERSON, seen } from "./person";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -78,7 +79,7 @@ export const USER_ROW = {
   lastActiveAt: true,
   expiresAt: true,
   unit: { select: { id: true, name: true } },
-  user: { select: { id: true, email: true, firstName: true, lastName: true, timezone: true } },
+  ...PERSON,
 } as const satisfies Prisma.MembershipSelect;
 
 /** One page of the organisation's members (a programme manager: those in their programmes), with the seat count. */
@@ -97,5 +98,5 @@ export async function listUsers(db: Db, actor: Actor, filter: UserFilter) {
     }),
     seatUsage(t),
   ]);
-  return { total, rows, seats, pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
+  return { total, rows: rows.map(seen), seats, pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
 }
