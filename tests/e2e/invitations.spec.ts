@@ -3,6 +3,7 @@ import { DEMO_ORG } from "../../prisma/seed";
 import { AppPage } from "./pages/app-page";
 import { linkIn, receivedMail } from "./pages/inbox";
 
+const APP = `http://localhost:${process.env.E2E_PORT ?? "3100"}`;
 const stamp = Date.now().toString(36);
 const people = ["ines", "jon", "kai"].map((name) => `${name}-${stamp}@guests.test`);
 
@@ -29,7 +30,7 @@ test("an admin invites three people; one accepts from the emailed link and lands
   const mail = await receivedMail(people[0], /invited to join Acme Coaching/);
   expect(mail.text).toContain("Welcome to the coaching team!");
   const guest = await (await browser.newContext()).newPage();
-  await guest.goto(linkIn(mail, "http://localhost:3100/invite/"));
+  await guest.goto(linkIn(mail, `${APP}/invite/`));
   await expect(guest.getByRole("heading", { name: `Join ${DEMO_ORG.name}` })).toBeVisible();
   await expect(guest.getByText("Adam Admin invited you")).toBeVisible();
   await guest.getByLabel("First name").fill("Ines");
@@ -44,7 +45,7 @@ test("an admin invites three people; one accepts from the emailed link and lands
   await expect(guest.getByRole("banner")).toContainText("Ines Invited");
 
   // The link is spent: one page for every dead link.
-  await guest.goto(linkIn(mail, "http://localhost:3100/invite/"));
+  await guest.goto(linkIn(mail, `${APP}/invite/`));
   await expect(guest.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
   await guest.context().close();
 
@@ -72,7 +73,7 @@ test("pending invitations are resent and cancelled from the list; a resent link 
   await expect(page.getByRole("row", { name: new RegExp(people[2]) })).toHaveCount(0);
 
   // The first link to Jon died with the resend.
-  await page.goto(linkIn(first, "http://localhost:3100/invite/"));
+  await page.goto(linkIn(first, `${APP}/invite/`));
   await expect(page.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
 });
 
@@ -94,4 +95,35 @@ test("a batch that needs more seats than are free is refused whole, as the perso
   await page.getByLabel("Role").selectOption({ label: "Participant" });
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Sent 6 invitations." })).toBeVisible();
+});
+
+test("someone with an account in another organisation is only their email here until they accept", async ({ page }) => {
+  // Nora North owns Northwind; to Acme she is an address it types, nothing more.
+  const nora = { email: "owner@northwind.test", secrets: ["Nora", "North", "America/New_York"] };
+  const app = await AppPage.signIn(page, "admin@acme.test");
+  await app.open("Invitations");
+  await page.getByRole("main").getByRole("link", { name: "Invite users" }).first().click();
+  await page.getByLabel("Email addresses").fill(nora.email);
+  await page.getByLabel("Role").selectOption({ label: "Participant" });
+  await page.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByRole("list", { name: "Addresses" })).toContainText(`${nora.email}: Will be invited`);
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Sent 1 invitation." })).toBeVisible();
+
+  const seen: string[] = [await page.locator("main").innerText()];
+  await page.goto(`/${DEMO_ORG.slug}/invitations`);
+  seen.push(await page.locator("main").innerText());
+  await page.goto(`/${DEMO_ORG.slug}/users?q=${encodeURIComponent(nora.email)}`);
+  const row = page.getByRole("row", { name: new RegExp(nora.email) });
+  await expect(row).toContainText("Invited");
+  seen.push(await page.locator("main").innerText());
+  await row.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(nora.email);
+  await expect(page.getByText("Chosen when they join")).toBeVisible();
+  seen.push(await page.locator("main").innerText());
+  // Searching for her name finds nobody.
+  await page.goto(`/${DEMO_ORG.slug}/users?q=Nora`);
+  await expect(page.getByRole("row", { name: new RegExp(nora.email) })).toHaveCount(0);
+
+  for (const text of seen) for (const secret of nora.secrets) expect(text).not.toContain(secret);
 });
