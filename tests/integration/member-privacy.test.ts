@@ -57,8 +57,9 @@ describe("a person invited from outside the organisation", () => {
     const seen = await whatTheOrganisationSees(admin, email);
     const searchByName = await listUsers(db, admin, userFilterSchema.parse({ q: secrets[0] }));
     const searchByEmail = await listUsers(db, admin, userFilterSchema.parse({ q: email }));
-    const found = leaks({ checked, sent, seen, searchByName: searchByName.rows }, secrets);
-    recordFigures("member-privacy", { privacyCells: 7, privacyLeaks: found.length });
+    const views = { checked, sent, ...seen, searchByName: searchByName.rows };
+    const found = Object.values(views).flatMap((view) => leaks(view, secrets));
+    recordFigures("member-privacy", { privacyCells: Object.keys(views).length * secrets.length, privacyLeaks: found.length });
     expect(found).toEqual([]);
     expect(searchByName.total).toBe(0);
     expect(searchByEmail.rows.map((r) => r.user.email)).toEqual([email]);
