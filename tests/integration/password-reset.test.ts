@@ -101,8 +101,11 @@ describe("password reset", () => {
     const known: number[] = [];
     const unknown: number[] = [];
     for (let i = 0; i < TIMED_CALLS + WARM_UP; i++) {
-      const a = await time(existing[i].email, 2 * i);
-      const b = await time(`nobody-${unique()}@example.test`, 2 * i + 1);
+      // Which goes first alternates, so neither side always runs right after the other's work.
+      const nobody = `nobody-${unique()}@example.test`;
+      let a: number, b: number;
+      if (i % 2) (a = await time(existing[i].email, 2 * i)), (b = await time(nobody, 2 * i + 1));
+      else (b = await time(nobody, 2 * i + 1)), (a = await time(existing[i].email, 2 * i));
       if (i >= WARM_UP) known.push(a), unknown.push(b);
     }
     const [k, u] = [median(known), median(unknown)];
