@@ -59,7 +59,7 @@ describe("a person invited from outside the organisation", () => {
     const searchByEmail = await listUsers(db, admin, userFilterSchema.parse({ q: email }));
     const views = { checked, sent, ...seen, searchByName: searchByName.rows };
     const found = Object.values(views).flatMap((view) => leaks(view, secrets));
-    recordFigures("member-privacy", { privacyCells: Object.keys(views).length * secrets.length, privacyLeaks: found.length });
+    recordFigures("member-privacy", { inviteePrivacyChecks: Object.keys(views).length * secrets.length, inviteePrivacyLeaks: found.length });
     expect(found).toEqual([]);
     expect(searchByName.total).toBe(0);
     expect(searchByEmail.rows.map((r) => r.user.email)).toEqual([email]);
