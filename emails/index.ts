@@ -4,6 +4,8 @@ import * as accountCreated from "./account-created";
 import * as accountReactivated from "./account-reactivated";
 import * as invitation from "./invitation";
 import * as passwordReset from "./password-reset";
+import * as signUpConfirm from "./sign-up-confirm";
+import * as signUpExisting from "./sign-up-existing";
 
 // Every template: a subject line and a body component, rendered to HTML and plain text.
 const templates = {
@@ -11,6 +13,8 @@ const templates = {
   "account-reactivated": accountReactivated,
   "account-created": accountCreated,
   invitation,
+  "sign-up-confirm": signUpConfirm,
+  "sign-up-existing": signUpExisting,
 } satisfies Record<string, { subject: (props: never) => string; Body: FunctionComponent<never> }>;
 
 export type TemplateName = keyof typeof templates;

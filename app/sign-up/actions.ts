@@ -1,12 +1,14 @@
 "use server";
 
 import { publicAction } from "@/lib/actions/action";
-import { rememberOrganization } from "@/lib/auth/active-org";
 import { db } from "@/lib/db/client";
-import { signUp, signUpSchema } from "@/lib/orgs/create";
+import { kickOutbox } from "@/lib/mail/worker";
+import { signUpSchema } from "@/lib/orgs/create";
+import { signUp, SIGN_UP_SENT } from "@/lib/orgs/sign-up";
 
+// The same answer for every address: whether it already has an account is said only in the email.
 export const signUpAction = publicAction(signUpSchema, async (input, ip) => {
-  const { slug } = await signUp(db(), input, ip);
-  await rememberOrganization(slug);
-  return { ok: true, data: { slug } };
+  await signUp(db(), input, ip);
+  kickOutbox();
+  return { ok: true, message: SIGN_UP_SENT };
 });

@@ -11,7 +11,8 @@ import type { ActionResult } from "@/lib/actions/action";
 
 type Option = { value: string; label: string };
 
-type Member = { id: string; firstName: string; lastName: string; timezone: string; unitId: string; role: string; programmeIds: string[] };
+/** `timezone` is null for someone who has not joined: they choose it when they accept. */
+type Member = { id: string; firstName: string; lastName: string; timezone: string | null; unitId: string; role: string; programmeIds: string[] };
 
 
 /** Edit a member: name, time zone, unit, role with its programmes or duration. */
@@ -40,7 +41,7 @@ export function MemberForm(props: {
       <input type="hidden" name="membershipId" value={member.id} />
       <Field label="First name" name="firstName" defaultValue={member.firstName} error={fieldError(result, "firstName")} />
       <Field label="Last name" name="lastName" defaultValue={member.lastName} error={fieldError(result, "lastName")} />
-      <TimeZoneField zones={timezones} value={member.timezone} error={fieldError(result, "timezone")} />
+      {member.timezone === null ? null : <TimeZoneField zones={timezones} value={member.timezone} error={fieldError(result, "timezone")} />}
       <SelectField label="Unit" name="unitId" id="member-unit" defaultValue={member.unitId} options={units} empty="No unit" error={fieldError(result, "unitId")} />
       <SelectField label="Role" name="role" id="member-role" value={role} onChange={(e) => setRole(e.target.value)} options={roles} error={fieldError(result, "role")} />
       {role === "IMPLEMENTATION_ADMIN" ? (

@@ -15,8 +15,10 @@ export const requestResetSchema = z.strictObject({ email: emailSchema });
 export const resetPasswordSchema = z.strictObject({ token: z.string().min(20).max(200), password: passwordSchema });
 
 /**
- * Emails a reset link when the address belongs to an account that can sign in; says nothing either
- * way, so the answer does not reveal whether an account exists. Rate-limited per address and account.
+ * Takes a request for a reset link. Whether the address has an account is not looked at here: the
+ * request is written as it is and answered, and processPasswordResetRequests (the outbox worker) emails
+ * a link afterwards if the account can sign in. So the answer, and the time it takes, are the same for
+ * every address. Rate-limited per address and account.
  */
 export async function requestPasswordReset(db: Db, email: string, ipAddress: string | null): Promise<void> {
   const [accountOk, addressOk] = await Promise.all([
@@ -24,20 +26,41 @@ export async function requestPasswordReset(db: Db, email: string, ipAddress: str
     hitRateLimit(db, `reset:address:${ipAddress ?? "unknown"}`, LIMITS.resetPerAddress),
   ]);
   if (!accountOk || !addressOk) throw new RateLimitedError();
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, firstName: true, memberships: { where: { status: { in: ["ACTIVE", "DEACTIVATED"] } }, select: { status: true } } },
-  });
-  if (!user || !user.memberships.some((m) => m.status === "ACTIVE")) return;
-  await db.$transaction(async (tx) => {
-    const url = await issueResetToken(tx, user.id, RESET_TTL_MINUTES);
-    await queueEmail(tx, {
-      organizationId: null,
-      to: email,
-      template: "password-reset",
-      props: { firstName: user.firstName, url, expiresInMinutes: RESET_TTL_MINUTES },
+  await db.passwordResetRequest.create({ data: { email }, select: { id: true } });
+}
+
+/**
+ * The part of a reset request that depends on the account: a link to an account that can sign in,
+ * nothing otherwise. Rows are claimed with SKIP LOCKED and removed in the transaction that queues the
+ * mail, so several workers never send one twice and a crash loses nothing. Returns how many it handled.
+ */
+export async function processPasswordResetRequests(db: Db, batch = 20): Promise<number> {
+  let handled = 0;
+  for (;;) {
+    const count = await db.$transaction(async (tx) => {
+      const requests = await tx.$queryRaw<{ email: string }[]>`
+        DELETE FROM "PasswordResetRequest" WHERE "id" IN (
+          SELECT "id" FROM "PasswordResetRequest" ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED)
+        RETURNING "email"`;
+      for (const { email } of requests) {
+        const user = await tx.user.findUnique({
+          where: { email },
+          select: { id: true, firstName: true, memberships: { where: { status: "ACTIVE" }, select: { status: true }, take: 1 } },
+        });
+        if (!user || user.memberships.length === 0) continue;
+        const url = await issueResetToken(tx, user.id, RESET_TTL_MINUTES);
+        await queueEmail(tx, {
+          organizationId: null,
+          to: email,
+          template: "password-reset",
+          props: { firstName: user.firstName, url, expiresInMinutes: RESET_TTL_MINUTES },
+        });
+      }
+      return requests.length;
     });
-  });
+    handled += count;
+    if (count < batch) return handled;
+  }
 }
 
 /** A fresh single-use reset link for the user (any earlier one dies); only its hash is stored. */

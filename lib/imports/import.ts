@@ -138,10 +138,13 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
         SELECT gen_random_uuid(), t.e, t.f, t.l, now()
           FROM unnest(${newEmails}::text[], ${invites.map((r) => r.raw.first_name)}::text[], ${invites.map((r) => r.raw.last_name)}::text[]) AS t(e, f, l)
         ON CONFLICT ("email") DO NOTHING`;
+      // The names from the file are what this organisation calls them until they join; an account that
+      // already existed keeps its own, which the organisation does not see before then.
       await tx.$executeRaw`
-        INSERT INTO "Membership" ("organizationId", "id", "userId", "role", "status", "updatedAt")
-        SELECT ${orgId}::uuid, gen_random_uuid(), u."id", 'PARTICIPANT', 'INVITED', now()
-          FROM "User" u WHERE u."email" = ANY(${newEmails}::text[])`;
+        INSERT INTO "Membership" ("organizationId", "id", "userId", "role", "status", "firstName", "lastName", "updatedAt")
+        SELECT ${orgId}::uuid, gen_random_uuid(), u."id", 'PARTICIPANT', 'INVITED', t.f, t.l, now()
+          FROM unnest(${newEmails}::text[], ${invites.map((r) => r.raw.first_name)}::text[], ${invites.map((r) => r.raw.last_name)}::text[]) AS t(e, f, l)
+          JOIN "User" u ON u."email" = t.e`;
 
       const expiresAt = new Date(Date.now() + org.invitationExpiryDays * 86_400_000);
       const links = invites.map((r) => ({ email: r.email!, ...generateToken() }));

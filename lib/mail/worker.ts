@@ -1,5 +1,7 @@
+import { processPasswordResetRequests } from "../auth/password-reset";
 import { db } from "../db/client";
 import { env } from "../env";
+import { processSignUpRequests } from "../orgs/sign-up";
 import { deliverDueEmails } from "./deliver";
 import { configuredTransport } from "./transport";
 
@@ -18,6 +20,10 @@ async function runOnce(): Promise<void> {
   try {
     do {
       s.again = false;
+      // Requests answered the same for every address (password reset, sign-up) compose their mail
+      // here, after the answer, so that the answer's timing cannot depend on the account.
+      await processPasswordResetRequests(db());
+      await processSignUpRequests(db());
       await deliverDueEmails(db(), configuredTransport(), { from: env().MAIL_FROM });
     } while (s.again);
   } catch (error) {

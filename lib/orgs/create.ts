@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { Db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import type { Db, Tx } from "../db/client";
 import { tenantDb } from "../db/tenant";
 import { recordAudit } from "../audit/record";
-import { fieldError, RateLimitedError } from "../errors";
-import { hashPassword } from "../security/password";
+import { ExpectedError, RateLimitedError } from "../errors";
 import { passwordSchema } from "../security/password-policy";
 import { hitRateLimit, LIMITS } from "../security/rate-limit";
 import { emailSchema } from "../users/email";
@@ -15,6 +13,7 @@ import { NAME_MAX, nameField } from "../web/form-fields";
 
 const organizationName = nameField({ label: "your organisation's name", max: NAME_MAX });
 
+/** The sign-up form: everything the organisation and its owner need, checked before anything is written. */
 export const signUpSchema = z.strictObject({
   organizationName,
   ...profileSchema.shape,
@@ -65,18 +64,21 @@ async function freeSlug(db: Db, name: string): Promise<string> {
 }
 
 
+/** Who owns a new organisation: an existing user, or one `create` makes inside the same transaction. */
+export type Owner = { userId: string } | { create: (tx: Tx) => Promise<string> };
+
 /**
- * Creates an organisation with `userId` (or the user `newUser` creates inside the same transaction) as
- * its first, active OWNER, and audits it. Two sign-ups racing for one slug: the loser takes the next.
+ * Creates an organisation with its first, active OWNER, and audits it, in one transaction. Two
+ * organisations racing for one slug: the loser takes the next (its whole transaction runs again).
  */
-async function createWithOwner(db: Db, name: string, ipAddress: string | null, owner: { userId: string } | { newUser: Prisma.UserCreateInput }) {
+export async function createWithOwner(db: Db, name: string, ipAddress: string | null, owner: Owner) {
   for (let attempt = 0; ; attempt++) {
     const slug = await freeSlug(db, name);
     const organizationId = randomUUID();
     try {
       return await tenantDb(db, organizationId).$transaction(async (tx) => {
         await tx.organization.create({ data: { id: organizationId, name, slug } });
-        const userId = "userId" in owner ? owner.userId : (await tx.user.create({ data: owner.newUser, select: { id: true } })).id;
+        const userId = "userId" in owner ? owner.userId : await owner.create(tx);
         const membership = await tx.membership.create({
           data: { organizationId, userId, role: "OWNER", status: "ACTIVE", joinedAt: new Date() },
           select: { id: true },
@@ -87,25 +89,19 @@ async function createWithOwner(db: Db, name: string, ipAddress: string | null, o
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      if (JSON.stringify(error.meta ?? {}).includes("email")) throw emailTaken();
+      if (JSON.stringify(error.meta ?? {}).includes("email")) throw new EmailTakenError();
       if (attempt < 5) continue;
       throw error;
     }
   }
 }
 
-// Sign-up has to say when an email already has an account (it cannot create a second one), so this one
-// answer can tell an address exists; it is rate-limited per client address, and says the same for an
-// active, a deactivated or an invited-only account.
-const emailTaken = () => fieldError("email", "An account with this email already exists. Sign in, then create the organisation from the organisation menu.");
-
-/** Self-serve sign-up: a new user and a new organisation with them as OWNER. */
-export async function signUp(db: Db, input: SignUpInput, ipAddress: string | null) {
-  if (!(await hitRateLimit(db, `sign-up:address:${ipAddress ?? "unknown"}`, LIMITS.signUpPerAddress))) throw new RateLimitedError();
-  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
-  const { organizationName: name, password, ...profile } = input;
-  const passwordHash = await hashPassword(password);
-  return createWithOwner(db, name, ipAddress, { newUser: { ...profile, passwordHash } });
+// Only someone holding a sign-up confirmation link meets this (the sign-up form answers the same for
+// every address), and the link went to the address itself: saying it has an account tells nothing new.
+export class EmailTakenError extends ExpectedError {
+  constructor() {
+    super("This email address already has a Pathwise account. Sign in instead, then create the organisation from the organisation menu.");
+  }
 }
 
 /** A signed-in user starts another organisation, as its OWNER. */

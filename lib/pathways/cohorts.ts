@@ -8,6 +8,7 @@ import { assertCan } from "../authz/permissions";
 import { NotFoundError } from "../errors";
 import { inProgrammes, programmeScope } from "../programmes/scope";
 import { lenient } from "../web/search-params";
+import { PERSON, seen } from "../users/person";
 
 
 /** The cohort page's filters and sort, as the URL carries them. */
@@ -54,8 +55,8 @@ export async function getCohort(db: Db, actor: Actor, cohortId: string, filter: 
         archiveReason: true,
         startDate: true,
         tags: true,
-        participant: { select: { id: true, user: { select: { email: true, firstName: true, lastName: true } } } },
-        coach: { select: { id: true, user: { select: { email: true, firstName: true, lastName: true } } } },
+        participant: { select: { id: true, ...PERSON } },
+        coach: { select: { id: true, ...PERSON } },
         programme: { select: { name: true, sessionsIncluded: true } },
       },
     }),
@@ -64,14 +65,14 @@ export async function getCohort(db: Db, actor: Actor, cohortId: string, filter: 
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, amount: true, note: true, createdAt: true, actor: { select: { email: true } }, pathwayId: true },
     }),
-    t.pathway.findMany({ where: { cohortId }, distinct: ["coachMembershipId"], select: { coach: { select: { id: true, user: { select: { email: true, firstName: true, lastName: true } } } } } }),
+    t.pathway.findMany({ where: { cohortId }, distinct: ["coachMembershipId"], select: { coach: { select: { id: true, ...PERSON } } } }),
   ]);
   const attended = await t.coachingSession.groupBy({ by: ["pathwayId"], where: { pathwayId: { in: pathways.map((p) => p.id) }, status: "ATTENDED" }, _count: { _all: true } });
   const used = new Map(attended.map((a) => [a.pathwayId, a._count._all]));
   return {
     cohort,
-    pathways: pathways.map((p) => ({ ...p, used: used.get(p.id) ?? 0 })),
+    pathways: pathways.map((p) => ({ ...p, participant: seen(p.participant), coach: seen(p.coach), used: used.get(p.id) ?? 0 })),
     ledger,
-    coaches: coaches.map((c) => c.coach),
+    coaches: coaches.map((c) => seen(c.coach)),
   };
 }

@@ -13,6 +13,7 @@ import { inProgrammes, programmeScope } from "../programmes/scope";
 import { displayName } from "../users/display-name";
 import { NOT_STARTED_MESSAGE, SESSION_OUTCOMES } from "./session-outcomes";
 import { otherMemberships } from "../users/manage";
+import { PERSON, seen } from "../users/person";
 import { emailSchema } from "../users/email";
 import { nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
 
@@ -139,6 +140,8 @@ export async function addUserWithPathway(db: Db, actor: Actor, input: z.infer<ty
           await tx.user.update({ where: { id: user.id }, data: { firstName: input.firstName, lastName: input.lastName } });
         }
         membershipId = (await tx.membership.findFirstOrThrow({ where: { userId: user.id }, select: { id: true } })).id;
+        // What this organisation calls them until they join, whoever else they are on Pathwise.
+        await tx.membership.updateMany({ where: { id: membershipId, joinedAt: null }, data: { firstName: input.firstName, lastName: input.lastName } });
         invited = true;
       }
       const pathway = await createPathwayIn(tx, actor, { ...input, membershipId });
@@ -153,7 +156,7 @@ async function pathwayInScope(tx: Tx, actor: Actor, pathwayId: string) {
   if (!uuid.safeParse(pathwayId).success) throw new NotFoundError();
   const pathway = await tx.pathway.findFirst({
     where: { id: pathwayId, ...(await pathwayScope(tx, actor)) },
-    select: { id: true, status: true, cohortId: true, coachMembershipId: true, programme: { select: { sessionsIncluded: true } }, participant: { select: { user: true } } },
+    select: { id: true, status: true, cohortId: true, coachMembershipId: true, programme: { select: { sessionsIncluded: true } }, participant: { select: PERSON } },
   });
   if (!pathway) throw new NotFoundError();
   return pathway;
@@ -192,7 +195,7 @@ export async function archivePathway(db: Db, actor: Actor, input: z.infer<typeof
           cohortId: pathway.cohortId,
           pathwayId: pathway.id,
           amount: credited,
-          note: `Unused sessions of ${displayName(pathway.participant.user)} (${ARCHIVE_REASON_LABELS[input.reason].toLowerCase()})`,
+          note: `Unused sessions of ${displayName(seen(pathway.participant).user)} (${ARCHIVE_REASON_LABELS[input.reason].toLowerCase()})`,
           actorId: actor.userId,
         },
       });
@@ -221,7 +224,7 @@ export async function unarchivePathway(db: Db, actor: Actor, pathwayId: string) 
           cohortId: pathway.cohortId,
           pathwayId: pathway.id,
           amount: -net,
-          note: `Reversed: the pathway of ${displayName(pathway.participant.user)} was reopened`,
+          note: `Reversed: the pathway of ${displayName(seen(pathway.participant).user)} was reopened`,
           actorId: actor.userId,
         },
       });
@@ -239,8 +242,8 @@ export async function getPathway(db: Db, actor: Actor, pathwayId: string) {
   const pathway = await t.pathway.findFirst({
     where: { id: pathwayId },
     include: {
-      participant: { select: { id: true, user: { select: { email: true, firstName: true, lastName: true } } } },
-      coach: { select: { id: true, user: { select: { email: true, firstName: true, lastName: true } } } },
+      participant: { select: { id: true, ...PERSON } },
+      coach: { select: { id: true, ...PERSON } },
       programme: { select: { id: true, name: true, sessionsIncluded: true } },
       cohort: { select: { id: true, name: true } },
       sessions: { orderBy: { scheduledAt: "asc" } },
@@ -252,14 +255,14 @@ export async function getPathway(db: Db, actor: Actor, pathwayId: string) {
   // Whether each session has started, by the same clock setSessionStatus checks against.
   const [{ now }] = await t.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
   const sessions = pathway.sessions.map((s) => ({ ...s, started: s.scheduledAt <= now }));
-  return { ...pathway, sessions, used, unused: Math.max(0, pathway.programme.sessionsIncluded - used) };
+  return { ...pathway, participant: seen(pathway.participant), coach: seen(pathway.coach), sessions, used, unused: Math.max(0, pathway.programme.sessionsIncluded - used) };
 }
 
 /** A member's pathways that the actor reaches, for the user's page. */
 export async function memberPathways(db: Db, actor: Actor, membershipId: string) {
   const t = tenantDb(db, actor.organizationId);
   if (!can(actor.role, "pathways:view")) return [];
-  return t.pathway.findMany({
+  const pathways = await t.pathway.findMany({
     where: { membershipId, ...(await pathwayScope(t, actor)) },
     orderBy: { startDate: "desc" },
     select: {
@@ -269,10 +272,11 @@ export async function memberPathways(db: Db, actor: Actor, membershipId: string)
       startDate: true,
       programme: { select: { name: true, sessionsIncluded: true } },
       cohort: { select: { id: true, name: true } },
-      coach: { select: { user: { select: { email: true, firstName: true, lastName: true } } } },
+      coach: { select: PERSON },
       _count: { select: { sessions: { where: { status: "ATTENDED" } } } },
     },
   });
+  return pathways.map((p) => ({ ...p, coach: seen(p.coach) }));
 }
 
 /**
@@ -341,9 +345,9 @@ export async function activeCoaches(db: Db, actor: Actor) {
   const coaches = await tenantDb(db, actor.organizationId).membership.findMany({
     where: { role: "COACH", status: "ACTIVE" },
     orderBy: { sortName: "asc" },
-    select: { id: true, user: { select: { email: true, firstName: true, lastName: true } } },
+    select: { id: true, ...PERSON },
   });
-  return coaches.map((c) => ({ id: c.id, email: c.user.email, name: displayName(c.user) }));
+  return coaches.map(seen).map((c) => ({ id: c.id, email: c.user.email, name: displayName(c.user) }));
 }
 
 const PATHWAY_ROW = {
@@ -351,11 +355,13 @@ const PATHWAY_ROW = {
   status: true,
   archiveReason: true,
   startDate: true,
-  participant: { select: { id: true, user: { select: { email: true, firstName: true, lastName: true } } } },
-  coach: { select: { id: true, user: { select: { email: true, firstName: true, lastName: true } } } },
+  participant: { select: { id: true, ...PERSON } },
+  coach: { select: { id: true, ...PERSON } },
   programme: { select: { name: true } },
   cohort: { select: { id: true, name: true } },
 } as const satisfies Prisma.PathwaySelect;
+
+const withPeople = <P extends Prisma.PathwayGetPayload<{ select: typeof PATHWAY_ROW }>>(p: P) => ({ ...p, participant: seen(p.participant), coach: seen(p.coach) });
 
 /**
  * The dashboard's lists, within the actor's reach: active pathways starting in the next two weeks,
@@ -379,7 +385,7 @@ export async function pathwayWatchlist(db: Db, actor: Actor, now = new Date()) {
       select: PATHWAY_ROW,
     }),
   ]);
-  return { startingSoon, quiet };
+  return { startingSoon: startingSoon.map(withPeople), quiet: quiet.map(withPeople) };
 }
 
 /** Cohorts the actor may add pathways to, with their programme, for pickers. */
@@ -398,5 +404,5 @@ export async function cohortsForPicker(db: Db, actor: Actor) {
 /** The pathways in the actor's reach, active first: a coach's coachees, a participant's own. */
 export async function pathwaysInReach(db: Db, actor: Actor) {
   const t = tenantDb(db, actor.organizationId);
-  return t.pathway.findMany({ where: await pathwayScope(t, actor), orderBy: [{ status: "asc" }, { startDate: "desc" }], take: 100, select: PATHWAY_ROW });
+  return (await t.pathway.findMany({ where: await pathwayScope(t, actor), orderBy: [{ status: "asc" }, { startDate: "desc" }], take: 100, select: PATHWAY_ROW })).map(withPeople);
 }

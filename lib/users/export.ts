@@ -61,13 +61,13 @@ export async function* exportUsersCsv(db: Db, actor: Actor, filter: UserFilter):
   for await (const rows of keysetBatches(t, where, filter)) {
     yield csvChunk(
       rows.map((r) => [
-        r.user.firstName,
-        r.user.lastName,
+        r.firstName,
+        r.lastName,
         r.user.email,
         ROLE_LABELS[r.role],
         r.unit?.name ?? "",
         STATUS_LABELS[r.status],
-        r.user.timezone,
+        r.timezone ?? "",
         day(r.joinedAt),
         day(r.lastActiveAt),
       ]),

@@ -10,6 +10,7 @@ import { allUnits, withDescendants } from "../units/units";
 import { seatUsage } from "./seats";
 import { lenient } from "../web/search-params";
 import { pageCount } from "../web/pagination";
+import { PERSON, seen } from "./person";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -79,7 +80,7 @@ export const USER_ROW = {
   lastActiveAt: true,
   expiresAt: true,
   unit: { select: { id: true, name: true } },
-  user: { select: { id: true, email: true, firstName: true, lastName: true, timezone: true } },
+  ...PERSON,
 } as const satisfies Prisma.MembershipSelect;
 
 /** One page of the organisation's members (a programme manager: those in their programmes), with the seat count. */
@@ -98,5 +99,5 @@ export async function listUsers(db: Db, actor: Actor, filter: UserFilter) {
     }),
     seatUsage(t),
   ]);
-  return { total, rows, seats, pages: pageCount(total, USERS_PAGE_SIZE) };
+  return { total, rows: rows.map(seen), seats, pages: pageCount(total, USERS_PAGE_SIZE) };
 }

@@ -16,6 +16,7 @@ import { idList, optionalId } from "../web/form-fields";
 import { reserveSeats, takesSeat } from "./seats";
 import { displayName } from "./display-name";
 import { type MembershipOp, stepFrom } from "./membership-state";
+import { PERSON, seen } from "./person";
 
 const uuid = z.uuid({ error: "Not found" });
 
@@ -23,6 +24,8 @@ export const updateMemberSchema = z.strictObject({
   membershipId: uuid,
   ...profileSchema.shape,
   ...someoneElsesName,
+  // Someone who has not joined has no time zone here yet (they choose it when they accept): the form leaves it out.
+  timezone: profileSchema.shape.timezone.optional(),
   unitId: optionalId("Choose a unit from the list"),
   role: z.enum(Role, { error: "Choose a role" }),
   programmeIds: idList(),
@@ -38,7 +41,7 @@ const MEMBER = {
   expiresAt: true,
   joinedAt: true,
   userId: true,
-  user: { select: { id: true, email: true, firstName: true, lastName: true, timezone: true } },
+  ...PERSON,
   programmes: { select: { programmeId: true } },
   invitations: { where: { acceptedAt: null, cancelledAt: null }, select: { id: true, role: true }, orderBy: { lastSentAt: "desc" }, take: 1 },
 } as const;
@@ -104,13 +107,13 @@ export async function getMemberProfile(db: Db, actor: Actor, membershipId: strin
     }),
   ]);
   if (!member) throw new NotFoundError(); // gone since the check (a cancelled invitation)
-  return { member, history, audit };
+  return { member: seen(member), history, audit };
 }
 
 async function findForChange(tx: TenantTx, membershipId: string) {
   const member = await tx.membership.findFirst({ where: { id: membershipId }, select: MEMBER });
   if (!member) throw new NotFoundError();
-  return member;
+  return seen(member);
 }
 
 /** Refuses a change that would leave the organisation with no active OWNER (call with the org locked). */
@@ -185,19 +188,25 @@ export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInpu
     }
 
     await tx.membership.updateMany({ where: { id: before.id }, data: { role: input.role, unitId: input.unitId, expiresAt } });
-    // The person's name and time zone live on their global account: an organisation may set them only
-    // while the account is theirs alone, otherwise the person keeps them up to date on their profile.
-    const profileChanged = input.firstName !== before.user.firstName || input.lastName !== before.user.lastName || input.timezone !== before.user.timezone;
-    if (profileChanged) {
+    // Before the person joins, the names are only what this organisation calls them: they change here
+    // and nowhere else, and the account (which may be someone's elsewhere) is not touched. Once joined,
+    // name and time zone are the person's own, on their global account: an organisation may set them
+    // only while the account is theirs alone, otherwise the person keeps them up to date on their profile.
+    const joined = before.joinedAt !== null;
+    const timezone = joined ? (input.timezone ?? before.user.timezone) : null;
+    const profileChanged = input.firstName !== before.user.firstName || input.lastName !== before.user.lastName || timezone !== before.user.timezone;
+    if (profileChanged && !joined) {
+      await tx.membership.updateMany({ where: { id: before.id }, data: { firstName: input.firstName, lastName: input.lastName } });
+    } else if (profileChanged) {
       if ((await otherMemberships(tx, before.userId, actor.organizationId)) > 0) {
         throw fieldError("firstName", "This person also belongs to another organisation: only they can change their name and time zone, on their profile");
       }
-      await tx.user.update({ where: { id: before.userId }, data: { firstName: input.firstName, lastName: input.lastName, timezone: input.timezone } });
+      await tx.user.update({ where: { id: before.userId }, data: { firstName: input.firstName, lastName: input.lastName, timezone: timezone! } });
     }
     // A pending invitation carries the role it grants: keep it in step.
     if (roleChanged) await tx.invitation.updateMany({ where: { membershipId: before.id, acceptedAt: null, cancelledAt: null }, data: { role: input.role } });
 
-    const after = { role: input.role, unitId: input.unitId, expiresAt, firstName: input.firstName, lastName: input.lastName, timezone: input.timezone, programmeIds };
+    const after = { role: input.role, unitId: input.unitId, expiresAt, firstName: input.firstName, lastName: input.lastName, timezone, programmeIds };
     const was = {
       role: before.role,
       unitId: before.unitId,
@@ -268,7 +277,7 @@ export async function bulkStep(
       async (tx) => {
         await lockOrganization(tx, actor.organizationId);
         const ids = [...new Set(membershipIds)];
-        const found = await tx.membership.findMany({ where: { id: { in: ids } }, select: MEMBER });
+        const found = (await tx.membership.findMany({ where: { id: { in: ids } }, select: MEMBER })).map(seen);
         const byId = new Map(found.map((m) => [m.id, m]));
         const outcomes: BulkOutcome[] = [];
         const go: Planned[] = [];

@@ -95,3 +95,34 @@ test("a batch that needs more seats than are free is refused whole, as the perso
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Sent 6 invitations." })).toBeVisible();
 });
+
+test("someone with an account in another organisation is only their email here until they accept", async ({ page }) => {
+  // Nora North owns Northwind; to Acme she is an address it types, nothing more.
+  const nora = { email: "owner@northwind.test", secrets: ["Nora", "North", "America/New_York"] };
+  const app = await AppPage.signIn(page, "admin@acme.test");
+  await app.open("Invitations");
+  await page.getByRole("main").getByRole("link", { name: "Invite users" }).first().click();
+  await page.getByLabel("Email addresses").fill(nora.email);
+  await page.getByLabel("Role").selectOption({ label: "Participant" });
+  await page.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByRole("list", { name: "Addresses" })).toContainText(`${nora.email}: Will be invited`);
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Sent 1 invitation." })).toBeVisible();
+
+  const seen: string[] = [await page.locator("main").innerText()];
+  await page.goto(`/${DEMO_ORG.slug}/invitations`);
+  seen.push(await page.locator("main").innerText());
+  await page.goto(`/${DEMO_ORG.slug}/users?q=${encodeURIComponent(nora.email)}`);
+  const row = page.getByRole("row", { name: new RegExp(nora.email) });
+  await expect(row).toContainText("Invited");
+  seen.push(await page.locator("main").innerText());
+  await row.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(nora.email);
+  await expect(page.getByText("Chosen when they join")).toBeVisible();
+  seen.push(await page.locator("main").innerText());
+  // Searching for her name finds nobody.
+  await page.goto(`/${DEMO_ORG.slug}/users?q=Nora`);
+  await expect(page.getByRole("row", { name: new RegExp(nora.email) })).toHaveCount(0);
+
+  for (const text of seen) for (const secret of nora.secrets) expect(text).not.toContain(secret);
+});

@@ -60,7 +60,7 @@ describe("users CSV export", () => {
       data: Array.from({ length: count }, (_, i) => ({ email: `bulk-${String(i).padStart(5, "0")}-${org.id}@example.test`, firstName: "Bulk", lastName: `P${String(i).padStart(5, "0")}` })),
       select: { id: true },
     });
-    await db.membership.createMany({ data: users.map((u) => ({ organizationId: org.id, userId: u.id, role: "PARTICIPANT" as const, status: "ACTIVE" as const })) });
+    await db.membership.createMany({ data: users.map((u) => ({ organizationId: org.id, userId: u.id, role: "PARTICIPANT" as const, status: "ACTIVE" as const, joinedAt: new Date() })) });
     const csv = await collect(exportUsersCsv(db, admin, userFilterSchema.parse({ role: "PARTICIPANT", sort: "name", dir: "desc" })));
     const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data.slice(1);
     expect(rows).toHaveLength(count);

@@ -28,6 +28,9 @@ async function addMember(orgId: string, spec: Spec, unitIds: { top: string; chil
   await db.membership.update({
     where: { organizationId_id: { organizationId: orgId, id: membership.id } },
     data: {
+      // For someone who has not joined, the names the organisation entered (joined members show their account's).
+      firstName: spec.first,
+      lastName: spec.last,
       unitId: spec.unit ? unitIds[spec.unit] : null,
       joinedAt: spec.joinedDaysAgo === null ? null : new Date(now - (spec.joinedDaysAgo ?? 100) * DAY),
       lastActiveAt: spec.activeDaysAgo == null ? null : new Date(now - spec.activeDaysAgo * DAY),
@@ -159,7 +162,8 @@ describe("the users list", () => {
     await expect(getMemberProfile(db, pm, people.Lovelace.membership.id)).rejects.toThrow(NotFoundError);
     expect((await getMemberProfile(db, pm, people.Knuth.membership.id)).member.user.lastName).toBe("Knuth");
     // The audit trail is for those who may read the audit log: an admin sees it, the programme manager does not.
-    await updateMember(db, admin, edit({ membership: people.Knuth.membership, user: { ...people.Knuth.user, firstName: "Donald", lastName: "Knuth" } }, { timezone: "Europe/Paris", programmeIds: [programme.id] }));
+    // (Knuth has not joined: his time zone is his to choose when he does, so the change is to his name here.)
+    await updateMember(db, admin, edit({ membership: people.Knuth.membership, user: { ...people.Knuth.user, firstName: "Donald", lastName: "Knuth" } }, { firstName: "Don", programmeIds: [programme.id] }));
     expect((await getMemberProfile(db, admin, people.Knuth.membership.id)).audit).toHaveLength(1);
     expect((await getMemberProfile(db, pm, people.Knuth.membership.id)).audit).toEqual([]);
   });

@@ -147,7 +147,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
           role: ROLE_LABELS[r.role],
           unit: r.unit?.name ?? "",
           status: STATUS_LABELS[r.status],
-          timezone: r.user.timezone,
+          timezone: r.user.timezone ?? "",
           joined: r.joinedAt ? date(r.joinedAt) : "",
           lastActive: date(r.lastActiveAt),
         }))}

@@ -59,7 +59,7 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
         <dt className="font-medium">Unit</dt>
         <dd>{m.unit?.name ?? "No unit"}</dd>
         <dt className="font-medium">Time zone</dt>
-        <dd>{m.user.timezone}</dd>
+        <dd>{m.user.timezone ?? "Chosen when they join"}</dd>
         <dt className="font-medium">Joined</dt>
         <dd>{m.joinedAt ? when(m.joinedAt) : "Not yet"}</dd>
         <dt className="font-medium">Last active</dt>
