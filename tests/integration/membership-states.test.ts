@@ -185,7 +185,8 @@ describe("a bulk step that refuses one member", () => {
     const email = `never-${unique()}@example.test`;
     await sendInvitations(db, admin, invite(email));
     const never = await db.membership.findFirstOrThrow({ where: { organizationId: org.id, user: { email } }, include: { user: true } });
-    await db.user.update({ where: { id: never.userId }, data: { firstName: "Nell", lastName: "Never" } });
+    // The name the organisation entered itself (it never sees the account's own before they join).
+    await db.membership.update({ where: { organizationId_id: { organizationId: org.id, id: never.id } }, data: { firstName: "Nell", lastName: "Never" } });
     await deactivateMembers(db, admin, [never.id]);
 
     const result = await runBulk(db, admin, { op: "reactivate", membershipIds: [joined.membershipId, never.id], query: "" });
@@ -205,7 +206,7 @@ describe("a bulk step that refuses one member", () => {
     const admin = await createActor(db, org.id, "ADMIN");
     const make = async (first: string, role: "COACH" | "IMPLEMENTATION_ADMIN") => {
       const user = await db.user.create({ data: { email: `${first.toLowerCase()}-${unique()}@partner.test`, firstName: first, lastName: "Later" } });
-      return db.membership.create({ data: { organizationId: org.id, userId: user.id, role, status: "NOT_INVITED" } });
+      return db.membership.create({ data: { organizationId: org.id, userId: user.id, role, status: "NOT_INVITED", firstName: first, lastName: "Later" } });
     };
     const first = await make("Cora", "COACH");
     // Implementation admins are turned off in this organisation: the invitation path refuses Ian.
