@@ -26,23 +26,30 @@ export function slowdownDelay(failures: number, { freeFailures, firstDelayMs, ma
 export async function authenticate(db: Db, email: string, password: string, ipAddress: string | null, slowdown: Slowdown = SIGN_IN_SLOWDOWN) {
   const normalized = normalizeEmail(email);
   const address = ipAddress ?? "unknown";
-  const failuresKey = `sign-in:failures:${normalized}`;
-  const failuresWindow = { limit: Number.MAX_SAFE_INTEGER, windowSeconds: slowdown.windowSeconds };
-  const [pairOk, addressOk, failures] = await Promise.all([
-    hitRateLimit(db, `sign-in:account-address:${normalized}:${address}`, LIMITS.signInPerAccountAndAddress),
-    hitRateLimit(db, `sign-in:address:${address}`, LIMITS.signInPerAddress),
-    rateLimitCount(db, failuresKey, failuresWindow),
+  // Only failures count: a person signing in correctly, however often, never uses up a limit.
+  const failures = { account: `sign-in:failures:${normalized}`, pair: `sign-in:account-address:${normalized}:${address}`, address: `sign-in:address:${address}` };
+  const [accountFailures, pairFailures, addressFailures] = await Promise.all([
+    rateLimitCount(db, failures.account, { limit: 0, windowSeconds: slowdown.windowSeconds }),
+    rateLimitCount(db, failures.pair, LIMITS.signInPerAccountAndAddress),
+    rateLimitCount(db, failures.address, LIMITS.signInPerAddress),
   ]);
-  const delay = slowdownDelay(failures, slowdown);
+  const blocked = pairFailures >= LIMITS.signInPerAccountAndAddress.limit || addressFailures >= LIMITS.signInPerAddress.limit;
+  const delay = slowdownDelay(accountFailures, slowdown);
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   const user = await db.user.findUnique({
     where: { email: normalized },
     select: { id: true, email: true, passwordHash: true, passwordResetRequired: true, sessionVersion: true, memberships: { where: liveMembership(), select: { id: true } } },
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
-  if (!pairOk || !addressOk) return null;
-  if (!ok) await hitRateLimit(db, failuresKey, failuresWindow);
+  if (!ok || blocked) {
+    await Promise.all([
+      hitRateLimit(db, failures.account, { limit: Number.MAX_SAFE_INTEGER, windowSeconds: slowdown.windowSeconds }),
+      hitRateLimit(db, failures.pair, LIMITS.signInPerAccountAndAddress),
+      hitRateLimit(db, failures.address, LIMITS.signInPerAddress),
+    ]);
+    return null;
+  }
   // A reactivated account must use its emailed reset link before it signs in again.
-  if (!user || !user.passwordHash || !ok || user.passwordResetRequired || user.memberships.length === 0) return null;
+  if (!user || !user.passwordHash || user.passwordResetRequired || user.memberships.length === 0) return null;
   return { id: user.id, email: user.email, sessionVersion: user.sessionVersion };
 }

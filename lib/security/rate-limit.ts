@@ -3,7 +3,8 @@ import type { Tx } from "../db/client";
 export type RateLimit = { limit: number; windowSeconds: number };
 
 export const LIMITS = {
-  // Guesses at one account from one address; an account as a whole is never locked (see slowdown).
+  // Failed sign-ins at one account from one address, and from one address at all; an account as a
+  // whole is never locked (lib/auth/authenticate.ts slows it down instead).
   signInPerAccountAndAddress: { limit: 10, windowSeconds: 15 * 60 },
   signInPerAddress: { limit: 50, windowSeconds: 15 * 60 },
   resetPerAccount: { limit: 3, windowSeconds: 60 * 60 },

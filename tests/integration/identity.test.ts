@@ -82,6 +82,14 @@ describe("sign-in", () => {
     }
   });
 
+  it("counts only failures: someone who signs in correctly, however often, is never limited", async () => {
+    const email = `often-${unique()}@example.test`;
+    await createMember(db, orgId, { role: "COACH", email, passwordHash });
+    for (let i = 0; i < LIMITS.signInPerAccountAndAddress.limit + 5; i++) {
+      expect(await authenticate(db, email, PASSWORD, "198.51.100.240")).toMatchObject({ email });
+    }
+  });
+
   it("caps guesses from one address across accounts", async () => {
     const address = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
     const email = `spread-${unique()}@example.test`;
