@@ -55,7 +55,7 @@ test("a server action posted with a foreign or null Origin is refused and change
   await expect(page.getByRole("banner")).toContainText("Acme Coaching");
 
   // Positive control: the same request from our own origin goes through.
-  const ok = await replay("http://localhost:3100");
+  const ok = await replay(new URL(captured!.url).origin);
   expect(await ok.text()).toContain("Settings saved.");
   await page.reload();
   await expect(page.getByRole("banner")).toContainText("Hijacked");
