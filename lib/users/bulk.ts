@@ -4,6 +4,7 @@ import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { ValidationError } from "../errors";
 import { idList } from "../web/form-fields";
+import { searchParamsOf } from "../web/search-params";
 import { resendForMembers } from "../invitations/pending";
 import { userFilterSchema, userWhere } from "./list";
 import { deactivateMembers, reactivateMembers, type BulkResult } from "./manage";
@@ -23,7 +24,7 @@ export const bulkSchema = z.strictObject({
 export async function runBulk(db: Db, actor: Actor, input: z.infer<typeof bulkSchema>): Promise<BulkResult> {
   let targets = input.membershipIds;
   if (input.all) {
-    const filter = userFilterSchema.parse(Object.fromEntries(new URLSearchParams(input.query)));
+    const filter = userFilterSchema.parse(searchParamsOf(new URLSearchParams(input.query)));
     const rows = await tenantDb(db, actor.organizationId).membership.findMany({
       where: await userWhere(db, actor, filter),
       select: { id: true },

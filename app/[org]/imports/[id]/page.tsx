@@ -10,8 +10,9 @@ import { db } from "@/lib/db/client";
 import { tenantDb } from "@/lib/db/tenant";
 import { NotFoundError } from "@/lib/errors";
 import { getImport, type ImportResult } from "@/lib/imports/import";
+import { MAX_IMPORT_ROWS } from "@/lib/imports/parse";
 import { seatUsage } from "@/lib/users/seats";
-import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
+import { firstValues, pageNumber, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 import { confirmImportAction } from "../actions";
 import { BackLink } from "@/components/ui/back-link";
 
@@ -31,7 +32,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
   });
   const query = firstValues(await searchParams);
   const colour = query.colour === "green" || query.colour === "yellow" || query.colour === "red" ? query.colour : undefined;
-  const page = Math.max(1, Number.parseInt(query.page ?? "1", 10) || 1);
+  const page = pageNumber(Math.ceil(MAX_IMPORT_ROWS / PAGE)).parse(query.page);
   const shown = preview.rows.filter((r) => !colour || r.colour === colour);
   const seats = await seatUsage(tenantDb(db(), actor.organizationId));
   const filter = { colour, page };
