@@ -43,7 +43,7 @@ test("signing in with a hostile callbackUrl lands on our own origin, and a callb
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(`/${DEMO_ORG.slug}/profile?x=1`)}`);
-  await new SignInPage(page).signIn("owner@acme.test", DEMO_PASSWORD);
+  await new SignInPage(page).signIn("coach2@acme.test", DEMO_PASSWORD);
   await expect(page).toHaveURL(`${origin}/${DEMO_ORG.slug}/profile?x=1`);
   await context.close();
 });
