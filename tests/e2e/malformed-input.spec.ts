@@ -23,13 +23,13 @@ const VALUES = ["\u0000", "a\u0000b", "%00", "x".repeat(10_000), "-1", "1e308", 
 
 /** A response that is an error on our side: a 5xx, a body cut off mid-stream, or an error boundary's page. */
 async function serverError(request: APIRequestContext, url: string): Promise<string | null> {
-  const response = await request.get(url, { failOnStatusCode: false, maxRedirects: 0 });
-  if (response.status() >= 500) return `${response.status()} ${url.slice(0, 120)}`;
+  const what = url.slice(0, 120);
   try {
-    const body = await response.text();
-    if (body.includes("Something went wrong")) return `error page ${url.slice(0, 120)}`;
+    const response = await request.get(url, { failOnStatusCode: false, maxRedirects: 0 });
+    if (response.status() >= 500) return `${response.status()} ${what}`;
+    if ((await response.text()).includes("Something went wrong")) return `error page ${what}`;
   } catch (error) {
-    return `cut off (${(error as Error).message}) ${url.slice(0, 120)}`;
+    return `cut off (${(error as Error).message.split("\n")[0]}) ${what}`;
   }
   return null;
 }
