@@ -184,3 +184,25 @@ test("the upload route refuses an oversized body by its length or as it streams,
   expect(ok).toBe(true);
   expect((await page.goto(`${ORG}/imports/${data.importId}`))?.status()).toBe(200);
 });
+
+test("a NUL typed into a form field is dropped, not a database error", async ({ page }) => {
+  await page.goto(`${ORG}/settings`);
+  const message = page.getByLabel("Default invitation message");
+  const before = await message.inputValue();
+  // Browsers keep a NUL a script puts in a field; the request carries it to the server action.
+  await page.route(`**${ORG}/settings`, async (route) => {
+    const body = route.request().method() === "POST" ? route.request().postDataBuffer() : null;
+    if (!body) return route.continue();
+    return route.continue({ postData: Buffer.from(body.toString("utf8").replace("NUL-HERE", "\u0000"), "utf8") });
+  });
+  await message.fill("Welcome NUL-HERE aboard");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
+  await page.unroute(`**${ORG}/settings`);
+  await page.reload();
+  await expect(message).toHaveValue("Welcome  aboard");
+
+  await message.fill(before);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
+});
