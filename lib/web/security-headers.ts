@@ -17,13 +17,14 @@ export function newNonce(): string {
  * Only our own origin, and scripts only with this response's nonce ('strict-dynamic' lets the scripts
  * Next loads with it load their own chunks). Next reads the nonce back from this policy on the request
  * and puts it on its own inline scripts and styles. In development React evaluates server stacks, hence
- * 'unsafe-eval' there only.
+ * 'unsafe-eval' there only. No style attributes either: components style with classes.
  */
 export function contentSecurityPolicy(nonce: string, { https, dev }: { https: boolean; dev: boolean }): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // next dev injects its hot-reloaded styles without the nonce; a production build needs none inline.
+    `style-src 'self' ${dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
