@@ -41,7 +41,9 @@ function parse<S extends z.ZodType>(schema: S, formData: FormData): z.infer<S> {
   const raw: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION") || key === "org") continue;
-    const values = formData.getAll(key);
+    // NUL is never typed, and PostgreSQL refuses it in text (an error deep in a query): dropped here,
+    // once for every form.
+    const values = formData.getAll(key).map((v) => (typeof v === "string" ? v.replaceAll("\u0000", "") : v));
     raw[key] = values.length > 1 ? values : values[0];
   }
   const result = schema.safeParse(raw);

@@ -3,21 +3,20 @@ import type { Db } from "../db/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
-import { lenient } from "../web/search-params";
+import { likeLiteral } from "../db/like";
+import { isoDay, pageNumber, searchText } from "../web/search-params";
 import { pageCount } from "../web/pagination";
 
 export const AUDIT_PAGE_SIZE = 25;
 
-const day = z.iso.date({ error: "Use a date like 2026-01-31" });
-
 /** The Audit log page's filters, as they come from the URL. */
 export const auditFilterSchema = z.object({
-  actor: lenient(z.string().trim().max(254)),
-  action: lenient(z.string().trim().max(100)),
-  target: lenient(z.string().trim().max(100)),
-  from: lenient(day),
-  to: lenient(day),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  actor: searchText(254),
+  action: searchText(100),
+  target: searchText(100),
+  from: isoDay(),
+  to: isoDay(),
+  page: pageNumber(10_000),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
@@ -26,9 +25,9 @@ export async function listAuditEvents(db: Db, actor: Actor, filter: AuditFilter)
   assertCan(actor.role, "audit:view");
   const t = tenantDb(db, actor.organizationId);
   const where = {
-    ...(filter.action ? { action: { startsWith: filter.action } } : {}),
+    ...(filter.action ? { action: { startsWith: likeLiteral(filter.action) } } : {}),
     ...(filter.target ? { OR: [{ targetId: filter.target }, { targetType: filter.target }] } : {}),
-    ...(filter.actor ? { actor: { email: { contains: filter.actor.toLowerCase() } } } : {}),
+    ...(filter.actor ? { actor: { email: { contains: likeLiteral(filter.actor.toLowerCase()) } } } : {}),
     ...(filter.from || filter.to
       ? {
           createdAt: {

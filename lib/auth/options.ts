@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db/client";
 import { env } from "../env";
 import { clientAddressFrom } from "../security/client-address";
+import { safeRedirectPath } from "../web/safe-redirect";
 import { authenticate } from "./authenticate";
 import { endSession, SESSION_MAX_AGE_SECONDS, sessionIsLive, startSession } from "./sessions";
 
@@ -29,6 +30,10 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // Every callbackUrl next-auth is handed (sign-in, sign-out) goes through the one same-origin rule.
+      async redirect({ url }) {
+        return new URL(safeRedirectPath(url, env().APP_URL), env().APP_URL).href;
+      },
       async jwt({ token, user }) {
         if (user) {
           token.sub = user.id;

@@ -1,6 +1,7 @@
 import Papa from "papaparse";
+import { FILE_TOO_BIG, MAX_IMPORT_BYTES } from "./limits";
 
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 export const MAX_IMPORT_ROWS = 20_000;
 /** More columns than any real template: a header beyond this is refused before it is parsed. */
 export const MAX_IMPORT_COLUMNS = 100;
@@ -31,7 +32,7 @@ export const TEMPLATE = [
  * binary, or without the required headers is refused whole with one message.
  */
 export function parseImportFile(bytes: Uint8Array): { rows: RawRow[]; unknownColumns: string[]; firstLine: number } {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportFileError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportFileError(FILE_TOO_BIG);
   if (bytes.byteLength === 0) throw new ImportFileError("The file is empty. Download the template, fill it in and upload it.");
   let text: string;
   try {

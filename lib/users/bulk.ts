@@ -5,6 +5,7 @@ import type { Actor } from "../authz/actor";
 import { ValidationError } from "../errors";
 import { idList } from "../web/form-fields";
 import { inviteMembers } from "../invitations/invite-members";
+import { searchParamsOf } from "../web/search-params";
 import { resendForMembers } from "../invitations/pending";
 import { userFilterSchema, userWhere } from "./list";
 import { deactivateMembers, reactivateMembers, type BulkResult } from "./manage";
@@ -24,7 +25,7 @@ export const bulkSchema = z.strictObject({
 export async function runBulk(db: Db, actor: Actor, input: z.infer<typeof bulkSchema>): Promise<BulkResult> {
   let targets = input.membershipIds;
   if (input.all) {
-    const filter = userFilterSchema.parse(Object.fromEntries(new URLSearchParams(input.query)));
+    const filter = userFilterSchema.parse(searchParamsOf(new URLSearchParams(input.query)));
     const rows = await tenantDb(db, actor.organizationId).membership.findMany({
       where: await userWhere(db, actor, filter),
       select: { id: true },

@@ -8,7 +8,8 @@ import { assertCan } from "../authz/permissions";
 import { membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { allUnits, withDescendants } from "../units/units";
 import { seatUsage } from "./seats";
-import { lenient } from "../web/search-params";
+import { likeLiteral } from "../db/like";
+import { lenient, pageNumber, searchText } from "../web/search-params";
 import { pageCount } from "../web/pagination";
 import { PERSON, seen } from "./person";
 
@@ -27,7 +28,7 @@ export const SORTS = ["name", "lastActive", "joined"] as const;
 
 /** The Users page's search, filters, sort and page, exactly as the URL carries them. */
 export const userFilterSchema = z.object({
-  q: lenient(z.string().trim().max(100)),
+  q: searchText(100),
   role: lenient(z.enum(Role)),
   status: lenient(z.enum(MembershipStatus)),
   invitation: lenient(z.enum(["accepted", "pending"])),
@@ -35,7 +36,7 @@ export const userFilterSchema = z.object({
   joined: lenient(z.enum(["week", "month", "year"])),
   sort: z.enum(SORTS).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  page: pageNumber(100_000),
 });
 export type UserFilter = z.infer<typeof userFilterSchema>;
 
@@ -56,7 +57,7 @@ export async function userWhere(db: Db, actor: Actor, filter: Omit<UserFilter, "
   if (since) and.push({ joinedAt: { gte: since } });
   // Every word must match part of the first name, last name or email: "ada love" finds Ada Lovelace.
   // searchText is the lower-cased copy of those kept on the membership (see schema.prisma).
-  for (const term of terms) and.push({ searchText: { contains: term.toLowerCase() } });
+  for (const term of terms) and.push({ searchText: { contains: likeLiteral(term.toLowerCase()) } });
   return and.length ? { AND: and } : {};
 }
 

@@ -10,6 +10,10 @@ import { archiveUnitAction, createUnitAction, moveUnitAction, renameUnitAction }
 
 export const metadata: Metadata = { title: "Organisational units" };
 
+// Indentation by depth as classes, not a style attribute (the Content-Security-Policy refuses inline
+// styles); deeper units stay at the last step, which also keeps them readable on a phone.
+const INDENT = ["ml-0", "ml-6", "ml-12", "ml-18", "ml-24", "ml-30"];
+
 export default async function UnitsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const member = await requireMember(org, "units:manage");
@@ -27,7 +31,7 @@ export default async function UnitsPage({ params }: { params: Promise<{ org: str
       ) : (
         <ul className="space-y-4" aria-label="Units">
           {live.map((u) => (
-            <li key={u.id} className="rounded-md border border-slate-200 bg-white p-4" style={{ marginLeft: `${u.depth * 1.5}rem` }}>
+            <li key={u.id} className={`rounded-md border border-slate-200 bg-white p-4 ${INDENT[Math.min(u.depth, INDENT.length - 1)]}`}>
               <h2 className="mb-2 font-medium">
                 {u.name}{" "}
                 <span className="text-sm font-normal text-slate-500">

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { exportUsersCsv } from "@/lib/users/export";
 import { userFilterSchema } from "@/lib/users/list";
 import { csvResponse } from "@/lib/web/csv-response";
+import { searchParamsOf } from "@/lib/web/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
   const { org } = await params;
   const member = await currentMember(org);
   if (!member || !can(member.role, "users:view")) return new Response("Not found", { status: 404 });
-  const filter = userFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const filter = userFilterSchema.parse(searchParamsOf(new URL(request.url).searchParams));
   const rows = exportUsersCsv(db(), memberActor(member), filter);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { UploadForm } from "@/components/imports/upload-form";
 import { requireMember } from "@/lib/auth/page";
-import { previewImportAction } from "../../imports/actions";
 import { BackLink } from "@/components/ui/back-link";
-import { MAX_IMPORT_BYTES } from "@/lib/imports/parse";
 
 export const metadata: Metadata = { title: "Upload users" };
 
@@ -30,7 +28,7 @@ export default async function UsersImportPage({ params }: { params: Promise<{ or
         <li>Upload it. Every row is checked first: green will be invited, yellow is skipped, red needs fixing. Nothing is saved yet.</li>
         <li>Review, then confirm.</li>
       </ol>
-      <UploadForm org={org} cohortId="" maxBytes={MAX_IMPORT_BYTES} action={previewImportAction} />
+      <UploadForm org={org} cohortId="" />
     </section>
   );
 }

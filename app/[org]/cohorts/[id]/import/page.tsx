@@ -5,9 +5,8 @@ import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { COLUMNS, MAX_IMPORT_BYTES } from "@/lib/imports/parse";
+import { COLUMNS } from "@/lib/imports/parse";
 import { cohortFilterSchema, getCohort } from "@/lib/pathways/cohorts";
-import { previewImportAction } from "../../../imports/actions";
 import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Upload users" };
@@ -35,7 +34,7 @@ export default async function ImportPage({ params }: { params: Promise<{ org: st
         <li>Upload it here. Every row is checked first: green will be imported, yellow is skipped, red needs fixing. Nothing is saved yet.</li>
         <li>Review, then confirm. New people are invited as participants and everyone gets a pathway in this cohort.</li>
       </ol>
-      <UploadForm org={org} cohortId={cohort.id} maxBytes={MAX_IMPORT_BYTES} action={previewImportAction} />
+      <UploadForm org={org} cohortId={cohort.id} />
     </section>
   );
 }
