@@ -1,5 +1,6 @@
-// `npm test`: unit and integration tests (vitest, real PostgreSQL), then a production build and the
-// Playwright tests in Debian's Chromium. Ends with one summary line of the counts of both runners.
+// `npm test`: lint and format checks, unit and integration tests (vitest, real PostgreSQL), then a
+// production build and the Playwright tests in Debian's Chromium. Ends with one summary line of the
+// counts of both runners.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -19,6 +20,8 @@ function readJson<T>(file: string): T | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined;
 }
 
+const lint = run("lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."]);
+const format = run("format (prettier --check)", bin("prettier"), ["--check", "--log-level", "warn", "."]);
 const vitestJson = path.join(OUT, "vitest.json");
 const vitest = run("unit and integration tests (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
 const build = run("production build (next build)", bin("next"), ["build"]);
@@ -33,7 +36,8 @@ const passed = (v?.numPassedTests ?? 0) + (p?.stats.expected ?? 0);
 const failed = (v?.numFailedTests ?? 0) + (p ? p.stats.unexpected + p.stats.flaky : 0);
 const skipped = (v ? v.numPendingTests + v.numTodoTests : 0) + (p?.stats.skipped ?? 0);
 
-console.log(`\nvitest: ${v ? `${v.numPassedTests} passed, ${v.numFailedTests} failed` : "no results"} (exit ${vitest})`);
+console.log(`\nlint: exit ${lint}; format: exit ${format}${format ? " (npm run format fixes it)" : ""}`);
+console.log(`vitest: ${v ? `${v.numPassedTests} passed, ${v.numFailedTests} failed` : "no results"} (exit ${vitest})`);
 console.log(`next build: exit ${build}`);
 console.log(`playwright: ${p ? `${p.stats.expected} passed, ${p.stats.unexpected} failed, ${p.stats.flaky} flaky` : "no results"} (exit ${playwright})`);
 // Figures tests recorded about themselves (security checks): summed into one line.
@@ -47,6 +51,6 @@ if (existsSync(figuresFile)) {
   }
   console.log(`security: ${Object.entries(totals).map(([k, v]) => `${k}=${v}`).join(", ")}`);
 }
-const ok = vitest === 0 && build === 0 && playwright === 0 && failed === 0 && passed > 0;
+const ok = lint === 0 && format === 0 && vitest === 0 && build === 0 && playwright === 0 && failed === 0 && passed > 0;
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(ok ? 0 : 1);
