@@ -22,6 +22,11 @@ export async function clientAddress(): Promise<string | null> {
   return clientAddressFrom(await headers());
 }
 
+/** The Host the request was made to (only ever compared with APP_URL's, never used to build a link). */
+export async function requestHost(): Promise<string | null> {
+  return (await headers()).get("host");
+}
+
 // Next compares Origin with Host for server actions but lets a request with no Origin through; we
 // accept only our own configured origin, so a missing, `null` or foreign Origin is refused.
 async function sameOrigin(): Promise<boolean> {

@@ -5,7 +5,7 @@ import { ExpectedError, RateLimitedError } from "../errors";
 import { queueEmail } from "../mail/outbox";
 import { hashPassword } from "../security/password";
 import { passwordSchema } from "../security/password-policy";
-import { hitRateLimit, LIMITS } from "../security/rate-limit";
+import { hitAddressLimit, hitRateLimit, LIMITS } from "../security/rate-limit";
 import { generateToken, hashToken } from "../security/tokens";
 import { emailSchema } from "../users/email";
 
@@ -23,7 +23,7 @@ export const resetPasswordSchema = z.strictObject({ token: z.string().min(20).ma
 export async function requestPasswordReset(db: Db, email: string, ipAddress: string | null): Promise<void> {
   const [accountOk, addressOk] = await Promise.all([
     hitRateLimit(db, `reset:account:${email}`, LIMITS.resetPerAccount),
-    hitRateLimit(db, `reset:address:${ipAddress ?? "unknown"}`, LIMITS.resetPerAddress),
+    hitAddressLimit(db, "reset", ipAddress, LIMITS.resetPerAddress),
   ]);
   if (!accountOk || !addressOk) throw new RateLimitedError();
   await db.passwordResetRequest.create({ data: { email }, select: { id: true } });

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record";
 import { ExpectedError, fieldError, RateLimitedError } from "../errors";
 import { hashPassword, verifyPassword } from "../security/password";
 import { passwordSchema } from "../security/password-policy";
-import { hitRateLimit, LIMITS } from "../security/rate-limit";
+import { hitAddressLimit, hitRateLimit, LIMITS } from "../security/rate-limit";
 import { hashToken } from "../security/tokens";
 import { DEAD_LINK_MESSAGE } from "../users/membership-state";
 import { profileSchema } from "../users/profile";
@@ -48,7 +48,7 @@ type Accept = { token: string; password: string; firstName?: string; lastName?: 
 export async function acceptInvitation(db: Db, input: Accept, ipAddress: string | null): Promise<{ email: string; slug: string }> {
   const tokenHash = hashToken(input.token);
   const [addressOk, linkOk] = await Promise.all([
-    hitRateLimit(db, `accept:address:${ipAddress ?? "unknown"}`, LIMITS.acceptPerAddress),
+    hitAddressLimit(db, "accept", ipAddress, LIMITS.acceptPerAddress),
     hitRateLimit(db, `accept:invitation:${tokenHash}`, LIMITS.acceptPerInvitation),
   ]);
   if (!addressOk || !linkOk) throw new RateLimitedError();

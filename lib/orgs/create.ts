@@ -5,7 +5,7 @@ import { tenantDb } from "../db/tenant";
 import { recordAudit } from "../audit/record";
 import { ExpectedError, RateLimitedError } from "../errors";
 import { passwordSchema } from "../security/password-policy";
-import { hitRateLimit, LIMITS } from "../security/rate-limit";
+import { hitAddressLimit, LIMITS } from "../security/rate-limit";
 import { emailSchema } from "../users/email";
 import { profileSchema } from "../users/profile";
 import { isUniqueViolation } from "../db/errors";
@@ -106,6 +106,6 @@ export class EmailTakenError extends ExpectedError {
 
 /** A signed-in user starts another organisation, as its OWNER. */
 export async function createOrganizationForUser(db: Db, userId: string, input: z.infer<typeof newOrganizationSchema>, ipAddress: string | null) {
-  if (!(await hitRateLimit(db, `sign-up:address:${ipAddress ?? "unknown"}`, LIMITS.signUpPerAddress))) throw new RateLimitedError();
+  if (!(await hitAddressLimit(db, "sign-up", ipAddress, LIMITS.signUpPerAddress))) throw new RateLimitedError();
   return createWithOwner(db, input.organizationName, ipAddress, { userId });
 }

@@ -4,7 +4,7 @@ import { env } from "../env";
 import { ExpectedError, fieldError, RateLimitedError } from "../errors";
 import { queueEmail } from "../mail/outbox";
 import { hashPassword, verifyPassword } from "../security/password";
-import { hitRateLimit, LIMITS, type RateLimit } from "../security/rate-limit";
+import { hitAddressLimit, hitRateLimit, LIMITS, type RateLimit } from "../security/rate-limit";
 import { generateToken, hashToken } from "../security/tokens";
 import { createWithOwner, type SignUpInput } from "./create";
 
@@ -24,7 +24,7 @@ const MAILS_PER_RECIPIENT: RateLimit = { limit: 5, windowSeconds: 60 * 60 };
  * whether or not the address has an account; processSignUpRequests then emails the right message.
  */
 export async function signUp(db: Db, input: SignUpInput, ipAddress: string | null): Promise<void> {
-  if (!(await hitRateLimit(db, `sign-up:address:${ipAddress ?? "unknown"}`, LIMITS.signUpPerAddress))) throw new RateLimitedError();
+  if (!(await hitAddressLimit(db, "sign-up", ipAddress, LIMITS.signUpPerAddress))) throw new RateLimitedError();
   const { password, ...rest } = input;
   const passwordHash = await hashPassword(password);
   await db.signUpRequest.create({
@@ -122,7 +122,7 @@ export async function findSignUpRequest(db: Db, token: string) {
 export async function verifySignUp(db: Db, input: z.infer<typeof verifySignUpSchema>, ipAddress: string | null) {
   const tokenHash = hashToken(input.token);
   const [addressOk, linkOk] = await Promise.all([
-    hitRateLimit(db, `sign-up-verify:address:${ipAddress ?? "unknown"}`, LIMITS.acceptPerAddress),
+    hitAddressLimit(db, "sign-up-verify", ipAddress, LIMITS.acceptPerAddress),
     hitRateLimit(db, `sign-up-verify:link:${tokenHash}`, LIMITS.acceptPerInvitation),
   ]);
   if (!addressOk || !linkOk) throw new RateLimitedError();
