@@ -10,9 +10,9 @@ import { queueEmail } from "../mail/outbox";
 import { membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { hitRateLimit, LIMITS } from "../security/rate-limit";
 import { generateToken } from "../security/tokens";
-import { bulkStep, type BulkResult } from "../users/manage";
+import { bulkStep, type BulkResult } from "../users/bulk-step";
 import { NO_PENDING_MESSAGE, stepFrom } from "../users/membership-state";
-import { invitationProps } from "./invite";
+import { invitationProps } from "./email";
 
 export const invitationIdSchema = z.strictObject({ invitationId: z.uuid({ error: "Not found" }) });
 

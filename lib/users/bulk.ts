@@ -8,7 +8,8 @@ import { inviteMembers } from "../invitations/invite-members";
 import { searchParamsOf } from "../web/search-params";
 import { resendForMembers } from "../invitations/pending";
 import { userFilterSchema, userWhere } from "./list";
-import { deactivateMembers, reactivateMembers, type BulkResult } from "./manage";
+import { deactivateMembers, reactivateMembers } from "./activation";
+import { type BulkResult } from "./bulk-step";
 
 export const BULK_LIMIT = 1000;
 

@@ -7,16 +7,23 @@ import { ForbiddenError } from "../../lib/errors";
 import { listVisibleProgrammes } from "../../lib/programmes/scope";
 import { archiveUnit, createUnit, listUnits, moveUnit, renameUnit } from "../../lib/units/units";
 import { listUsers, userFilterSchema } from "../../lib/users/list";
-import { checkInvitations, inviteSchema, sendInvitations } from "../../lib/invitations/invite";
+import { checkInvitations, inviteSchema } from "../../lib/invitations/check";
+import { sendInvitations } from "../../lib/invitations/send";
 import { inviteMembers } from "../../lib/invitations/invite-members";
 import { cancelInvitation, listPendingInvitations, resendAllPending, resendInvitation } from "../../lib/invitations/pending";
-import { cohortFilterSchema, getCohort } from "../../lib/pathways/cohorts";
-import { addUserWithPathway, archivePathway, enrolMember, getPathway, scheduleSession, unarchivePathway } from "../../lib/pathways/pathways";
-import { createCohort, createProgramme, listProgrammesWithCounts, updateCohort, updateProgramme } from "../../lib/pathways/programmes";
+import { cohortFilterSchema, getCohort } from "../../lib/programmes/cohorts";
+import { addUserWithPathway, enrolMember } from "../../lib/pathways/enrol";
+import { archivePathway, unarchivePathway } from "../../lib/pathways/archive";
+import { getPathway } from "../../lib/pathways/read";
+import { scheduleSession } from "../../lib/pathways/sessions";
+import { createCohort, updateCohort } from "../../lib/programmes/cohorts";
+import { createProgramme, listProgrammesWithCounts, updateProgramme } from "../../lib/programmes/programmes";
 import { resendForMembers } from "../../lib/invitations/pending";
 import { confirmImport, getImport, previewImport } from "../../lib/imports/import";
-import { pathwayReport } from "../../lib/pathways/reports";
-import { deactivateMembers, getMemberProfile, reactivateMembers, updateMember, updateMemberSchema } from "../../lib/users/manage";
+import { pathwayReport } from "../../lib/reports/pathway-report";
+import { deactivateMembers, reactivateMembers } from "../../lib/users/activation";
+import { getMemberProfile } from "../../lib/users/member-profile";
+import { updateMember, updateMemberSchema } from "../../lib/users/update-member";
 import { getSettings, settingsSchema, updateSettings } from "../../lib/orgs/settings";
 import { createMember, createOrganization } from "../factories";
 import { createActor } from "../factories/actor";
@@ -223,7 +230,7 @@ describe("permission matrix: every role x every service, in two organisations", 
     expect(leaks).toBe(0);
   });
 
-  it("a forged organisationId on the actor reaches nothing: services read it from the membership the action resolved", async () => {
+  it("a forged organizationId on the actor reaches nothing: services read it from the membership the action resolved", async () => {
     // The action wrapper builds the Actor from the session's membership; a browser never supplies
     // organizationId (settingsSchema is strict and would refuse the field).
     const parsed = settingsSchema.safeParse({ name: "x", invitationExpiryDays: "1", defaultInvitationMessage: "", implementationAdminDomains: "", organizationId: orgs[1].id });

@@ -10,11 +10,12 @@ import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { cohortFilterSchema, getCohort, type CohortFilter } from "@/lib/pathways/cohorts";
-import { ARCHIVE_REASON_LABELS } from "@/lib/pathways/pathways";
+import { cohortFilterSchema, getCohort, type CohortFilter } from "@/lib/programmes/cohorts";
+import { ARCHIVE_REASON_LABELS } from "@/lib/pathways/labels";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
-import { archivePathwayAction, updateCohortAction } from "../../programmes/actions";
+import { archivePathwayAction } from "../../pathways/actions";
+import { updateCohortAction } from "../actions";
 import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Cohort" };

@@ -9,9 +9,10 @@ import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { ARCHIVE_REASON_LABELS, getPathway, SESSION_STATUS_LABELS } from "@/lib/pathways/pathways";
+import { ARCHIVE_REASON_LABELS, SESSION_STATUS_LABELS } from "@/lib/pathways/labels";
+import { getPathway } from "@/lib/pathways/read";
 import { displayName } from "@/lib/users/display-name";
-import { archivePathwayAction, scheduleSessionAction, sessionStatusAction, unarchivePathwayAction } from "../../programmes/actions";
+import { archivePathwayAction, scheduleSessionAction, sessionStatusAction, unarchivePathwayAction } from "../actions";
 import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Pathway" };

@@ -1,7 +1,7 @@
 import { currentMember, memberActor } from "@/lib/auth/member";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { pathwayReportCsv } from "@/lib/pathways/reports";
+import { pathwayReportCsv } from "@/lib/reports/pathway-report";
 import { csvResponse } from "@/lib/web/csv-response";
 
 export const dynamic = "force-dynamic";

@@ -6,7 +6,7 @@ import { requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { COLUMNS } from "@/lib/imports/parse";
-import { cohortFilterSchema, getCohort } from "@/lib/pathways/cohorts";
+import { cohortFilterSchema, getCohort } from "@/lib/programmes/cohorts";
 import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Upload users" };
