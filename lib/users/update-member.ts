@@ -128,7 +128,7 @@ export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInpu
     if (changed.length) {
       const pick = (o: Record<string, unknown>) => JSON.parse(JSON.stringify(Object.fromEntries(changed.map((k) => [k, o[k]]))));
       await recordAudit(tx, actor, {
-        action: roleChanged ? "member.role_change" : unitChanged ? "member.unit_change" : "member.update",
+        action: roleChanged ? "member.change_role" : unitChanged ? "member.change_unit" : "member.update",
         targetType: "membership",
         targetId: before.id,
         before: pick(was),

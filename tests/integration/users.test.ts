@@ -186,7 +186,7 @@ describe("editing a member", () => {
       ["A", false],
     ]);
     expect(profile.member.user.firstName).toBe("Renamed");
-    expect(profile.audit.map((e) => e.action)).toEqual(["member.unit_change", "member.unit_change"]);
+    expect(profile.audit.map((e) => e.action)).toEqual(["member.change_unit", "member.change_unit"]);
     expect(profile.audit[0].before).toMatchObject({ unitId: a.id, firstName: "Test" });
   });
 
