@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { liveMembership } from "./live";
+import { signInAccount } from "../db/cross-tenant";
 import { dummyHash, verifyPassword } from "../security/password";
 import { hitRateLimit, LIMITS, rateLimitCount } from "../security/rate-limit";
 import { normalizeEmail } from "../users/email";
@@ -36,10 +36,7 @@ export async function authenticate(db: Db, email: string, password: string, ipAd
   const blocked = pairFailures >= LIMITS.signInPerAccountAndAddress.limit || addressFailures >= LIMITS.signInPerAddress.limit;
   const delay = slowdownDelay(accountFailures, slowdown);
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-  const user = await db.user.findUnique({
-    where: { email: normalized },
-    select: { id: true, email: true, passwordHash: true, passwordResetRequired: true, sessionVersion: true, memberships: { where: liveMembership(), select: { id: true } } },
-  });
+  const user = await signInAccount(db, normalized);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
   if (!ok || blocked) {
     await Promise.all([

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { Db, Tx } from "../db/client";
+import type { Db } from "../db/client";
 import { Role } from "../db/generated/enums";
-import { tenantDb } from "../db/tenant";
+import { tenantDb, type TenantTx } from "../db/tenant";
 import { env } from "../env";
 import type { Actor } from "../authz/actor";
 import { assertCan, canGrant, PROGRAMME_SCOPED_ROLES, ROLE_LABELS, SEAT_ROLES } from "../authz/permissions";
@@ -66,7 +66,7 @@ export type InviteCheck = {
  * inviter may grant, programmes, unit, duration) and then every address, and the whole batch against
  * the seats. Sending runs the same check again, inside the transaction that writes.
  */
-export async function checkBatch(tx: Tx, actor: Actor, input: InviteInput): Promise<InviteCheck & { org: { name: string; invitationExpiryDays: number } }> {
+export async function checkBatch(tx: TenantTx, actor: Actor, input: InviteInput): Promise<InviteCheck & { org: { name: string; invitationExpiryDays: number } }> {
   assertCan(actor.role, "invitations:send");
   if (input.mode === "create") assertCan(actor.role, "users:manage");
   if (!canGrant(actor.role, input.role)) throw fieldError("role", `You cannot invite someone as ${ROLE_LABELS[input.role].toLowerCase()}`);
@@ -164,7 +164,7 @@ export async function checkBatch(tx: Tx, actor: Actor, input: InviteInput): Prom
  * The email as the people invited will read it, signed with the inviter's name. Creating accounts
  * shows the account-created email, which is what a new person gets then.
  */
-async function previewEmail(tx: Tx, actor: Actor, input: InviteInput, org: { name: string; invitationExpiryDays: number }) {
+async function previewEmail(tx: TenantTx, actor: Actor, input: InviteInput, org: { name: string; invitationExpiryDays: number }) {
   const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { firstName: true, lastName: true, email: true } });
   // Where each person's own link goes; "…" stands for the token, which only the email carries.
   const link = (path: string) => `${new URL(path, env().APP_URL)}…`;

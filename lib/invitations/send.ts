@@ -1,5 +1,5 @@
-import type { Db, Tx } from "../db/client";
-import { lockOrganization, tenantDb } from "../db/tenant";
+import type { Db } from "../db/client";
+import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { recordAudit } from "../audit/record";
 import { issueResetToken } from "../auth/password-reset";
@@ -30,7 +30,7 @@ export async function sendInvitations(db: Db, actor: Actor, input: InviteInput):
 }
 
 /** The body of sendInvitations, for callers that hold the organisation's lock in their own transaction (tenant-scoped). */
-export async function sendInvitationsIn(tx: Tx, actor: Actor, input: InviteInput): Promise<InviteResult> {
+export async function sendInvitationsIn(tx: TenantTx, actor: Actor, input: InviteInput): Promise<InviteResult> {
   const { org, ...checked } = await checkBatch(tx, actor, input);
   if (checked.refusal) {
     const problems = checked.addresses.some((a) => !a.ok);

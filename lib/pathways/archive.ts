@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { Db, Tx } from "../db/client";
+import type { Db } from "../db/client";
 import { ArchiveReason } from "../db/generated/enums";
-import { tenantDb } from "../db/tenant";
+import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
@@ -11,7 +11,7 @@ import { seen } from "../users/person";
 import { ARCHIVE_REASON_LABELS } from "./labels";
 import { pathwayInScope, uuid } from "./scope";
 
-async function attendedCount(tx: Tx, pathwayId: string) {
+async function attendedCount(tx: TenantTx, pathwayId: string) {
   return tx.coachingSession.count({ where: { pathwayId, status: "ATTENDED" } });
 }
 

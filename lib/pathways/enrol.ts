@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Db, Tx } from "../db/client";
-import { lockOrganization, tenantDb } from "../db/tenant";
+import type { Db } from "../db/client";
+import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import { otherMemberships } from "../db/cross-tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
@@ -39,7 +39,7 @@ export const addUserWithPathwaySchema = z.strictObject({
 type PathwayInput = { membershipId: string; cohortId: string; coach: string; startDate: string; timezone: string; tags: string[] };
 
 /** Creates a pathway inside the caller's transaction (tenant-scoped `tx`), checking cohort scope, participant and coach. */
-async function createPathwayIn(tx: Tx, actor: Actor, input: PathwayInput) {
+async function createPathwayIn(tx: TenantTx, actor: Actor, input: PathwayInput) {
   const scope = await programmeScope(tx, actor);
   const cohort = await tx.cohort.findFirst({ where: { id: input.cohortId, ...inProgrammes(scope) }, select: { id: true, programmeId: true } });
   if (!cohort) throw fieldError("cohortId", "Choose a cohort from the list");

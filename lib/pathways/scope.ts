@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Tx } from "../db/client";
+import type { TenantTx } from "../db/tenant";
 import type { Prisma } from "../db/generated/client";
 import type { Actor } from "../authz/actor";
 import { assertCan, PATHWAY_REACH } from "../authz/permissions";
@@ -10,7 +10,7 @@ import { PERSON } from "../users/person";
 export const uuid = z.uuid({ error: "Not found" });
 
 /** The pathways the actor reaches, as a `where`: the one place pathway scope is decided. */
-export async function pathwayScope(tx: Tx, actor: Actor): Promise<Prisma.PathwayWhereInput> {
+export async function pathwayScope(tx: TenantTx, actor: Actor): Promise<Prisma.PathwayWhereInput> {
   assertCan(actor.role, "pathways:view");
   switch (PATHWAY_REACH[actor.role]) {
     case "all":
@@ -25,7 +25,7 @@ export async function pathwayScope(tx: Tx, actor: Actor): Promise<Prisma.Pathway
 }
 
 /** A pathway the actor reaches, or not found. */
-export async function pathwayInScope(tx: Tx, actor: Actor, pathwayId: string) {
+export async function pathwayInScope(tx: TenantTx, actor: Actor, pathwayId: string) {
   if (!uuid.safeParse(pathwayId).success) throw new NotFoundError();
   const pathway = await tx.pathway.findFirst({
     where: { id: pathwayId, ...(await pathwayScope(tx, actor)) },

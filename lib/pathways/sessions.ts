@@ -1,8 +1,8 @@
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
-import type { Db, Tx } from "../db/client";
+import type { Db } from "../db/client";
 import { SessionStatus } from "../db/generated/enums";
-import { tenantDb } from "../db/tenant";
+import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { NotFoundError, ValidationError } from "../errors";
@@ -13,7 +13,7 @@ import { NOT_STARTED_MESSAGE, SESSION_OUTCOMES } from "./session-outcomes";
  * Locks the pathway's row for the rest of the transaction: archiving (which counts attended sessions to
  * credit the rest) and session changes then happen one after the other, never interleaved.
  */
-async function assertOpenAndLock(tx: Tx, actor: Actor, pathwayId: string) {
+async function assertOpenAndLock(tx: TenantTx, actor: Actor, pathwayId: string) {
   const [row] = await tx.$queryRaw<{ status: string }[]>`
     SELECT "status" FROM "Pathway" WHERE "organizationId" = ${actor.organizationId}::uuid AND "id" = ${pathwayId}::uuid FOR UPDATE`;
   if (row?.status !== "ACTIVE") throw new ValidationError("This pathway is archived: its sessions can no longer change.");

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Db, Tx } from "../db/client";
-import { tenantDb } from "../db/tenant";
+import type { Db } from "../db/client";
+import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan, PROGRAMME_SCOPED_ROLES } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
@@ -22,7 +22,7 @@ export const updateProgrammeSchema = programmeSchema.extend({ programmeId: uuid 
 export const taken = (field: string, what: string) => fieldError(field, `${what} with this name already exists`);
 
 /** A programme the actor may work on: in their scope, or any for organisation-wide roles. */
-export async function programmeInScope(tx: Tx, actor: Actor, programmeId: string) {
+export async function programmeInScope(tx: TenantTx, actor: Actor, programmeId: string) {
   const scope = await programmeScope(tx, actor);
   if (scope && !scope.includes(programmeId)) throw new NotFoundError();
   const programme = await tx.programme.findFirst({ where: { organizationId: actor.organizationId, id: programmeId } });

@@ -27,8 +27,9 @@ export async function runBulk(db: Db, actor: Actor, input: z.infer<typeof bulkSc
   let targets = input.membershipIds;
   if (input.all) {
     const filter = userFilterSchema.parse(searchParamsOf(new URLSearchParams(input.query)));
-    const rows = await tenantDb(db, actor.organizationId).membership.findMany({
-      where: await userWhere(db, actor, filter),
+    const t = tenantDb(db, actor.organizationId);
+    const rows = await t.membership.findMany({
+      where: await userWhere(t, actor, filter),
       select: { id: true },
       take: BULK_LIMIT + 1,
     });

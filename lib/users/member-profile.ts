@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { tenantDb } from "../db/tenant";
+import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan, can } from "../authz/permissions";
 import { NotFoundError } from "../errors";
@@ -11,9 +11,9 @@ import { seen } from "./person";
 const uuid = z.uuid({ error: "Not found" });
 
 /** A member of the actor's organisation the actor may see (a programme manager: within their programmes). */
-async function visibleMember(db: Db, actor: Actor, membershipId: string) {
-  const scope = await programmeScope(db, actor);
-  const member = await tenantDb(db, actor.organizationId).membership.findFirst({
+async function visibleMember(t: TenantTx, actor: Actor, membershipId: string) {
+  const scope = await programmeScope(t, actor);
+  const member = await t.membership.findFirst({
     where: { id: membershipId, ...(scope ? membersOfProgrammes(scope) : {}) },
     select: { id: true },
   });
@@ -24,8 +24,8 @@ async function visibleMember(db: Db, actor: Actor, membershipId: string) {
 export async function getMemberProfile(db: Db, actor: Actor, membershipId: string) {
   assertCan(actor.role, "users:view");
   if (!uuid.safeParse(membershipId).success) throw new NotFoundError();
-  await visibleMember(db, actor, membershipId);
   const t = tenantDb(db, actor.organizationId);
+  await visibleMember(t, actor, membershipId);
   const scope = await programmeScope(t, actor);
   const [member, history, audit] = await Promise.all([
     t.membership.findFirst({
