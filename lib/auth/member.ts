@@ -3,7 +3,9 @@ import { db, type Db } from "../db/client";
 import { findLiveMembership } from "../db/cross-tenant";
 import { tenantDb } from "../db/tenant";
 import { currentUser } from "./session";
-import type { Actor } from "../authz/actor";
+
+// Pages build the Actor services take from the member with memberActor.
+export { memberActor } from "../authz/actor";
 
 // Which organisation a request is in is found across organisations (lib/db/cross-tenant.ts); everything
 // after that goes through the scoped layer (lib/db/tenant.ts).
@@ -35,8 +37,3 @@ export const currentMember = cache(async (orgSlug: string) => {
 });
 
 export type Member = NonNullable<Awaited<ReturnType<typeof currentMember>>>;
-
-/** The member as the Actor that services take. */
-export function memberActor(member: Member, ipAddress: string | null = null): Actor {
-  return { userId: member.user.id, membershipId: member.membershipId, organizationId: member.organization.id, role: member.role, ipAddress };
-}

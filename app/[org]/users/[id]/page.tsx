@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { MemberForm, MemberSteps } from "@/components/users/member-forms";
 import { memberActor } from "@/lib/auth/member";
-import { requireMember } from "@/lib/auth/page";
+import { orNotFound, requireMember } from "@/lib/auth/page";
 import { can, canGrant, grantableRoles, PROGRAMME_SCOPED_ROLES, ROLE_LABELS } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { listVisibleProgrammes } from "@/lib/programmes/scope";
 import { unitsForPickers, unitTree } from "@/lib/units/units";
 import { DURATION_LABELS, IMPLEMENTATION_ADMIN_DURATIONS } from "@/lib/users/implementation-admins";
@@ -32,10 +30,7 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
   const { org, id } = await params;
   const member = await requireMember(org, "users:view");
   const actor = memberActor(member);
-  const profile = await getMemberProfile(db(), actor, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const profile = await orNotFound(getMemberProfile(db(), actor, id));
   const { member: m, history, audit } = profile;
   const name = displayName(m.user);
   const mayEdit = can(member.role, "users:manage") && canGrant(member.role, m.role);
