@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
+import { assertCan } from "../authz/permissions";
 import { ValidationError } from "../errors";
 import { idList } from "../web/form-fields";
 import { inviteMembers } from "../invitations/invite-members";
@@ -23,7 +24,9 @@ export const bulkSchema = z.strictObject({
   query: z.string().max(2000).default(""),
 });
 
+/** The Users page's bulk menu: the step for every target, all or none (each step asserts its own permission too). */
 export async function runBulk(db: Db, actor: Actor, input: z.infer<typeof bulkSchema>): Promise<BulkResult> {
+  assertCan(actor.role, "users:manage");
   let targets = input.membershipIds;
   if (input.all) {
     const filter = userFilterSchema.parse(searchParamsOf(new URLSearchParams(input.query)));
