@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { activeOrganizations } from "@/lib/auth/member";
+import { activeOrganizations } from "@/lib/db/cross-tenant";
 import { requireMember } from "@/lib/auth/page";
 import { clientAddress, requestHost } from "@/lib/actions/action";
 import { devMailboxOpenTo } from "@/lib/mail/dev-mailbox";

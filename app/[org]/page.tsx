@@ -5,8 +5,8 @@ import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can, roleInSentence } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { pathwaysInReach, pathwayWatchlist } from "@/lib/pathways/pathways";
-import { listProgrammesWithCounts } from "@/lib/pathways/programmes";
+import { pathwaysInReach, pathwayWatchlist } from "@/lib/pathways/read";
+import { listProgrammesWithCounts } from "@/lib/programmes/programmes";
 
 export default async function Dashboard({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { CheckboxGroup, SelectField, TextareaField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
-import type { InviteResult } from "@/lib/invitations/invite";
+import type { InviteResult } from "@/lib/invitations/send";
 import { plural } from "@/lib/words";
 
 type Option = { value: string; label: string };

@@ -1,4 +1,4 @@
-import type { PathwayCounts } from "@/lib/pathways/programmes";
+import type { PathwayCounts } from "@/lib/programmes/programmes";
 
 /** Pathways by outcome: active, completed, did not finish, did not start. */
 export function Counts({ counts }: { counts: PathwayCounts }) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { FormAction } from "@/components/ui/use-form-action";
 import { ArchiveForm } from "./forms";
-import { ARCHIVE_REASON_LABELS } from "@/lib/pathways/pathways";
+import { ARCHIVE_REASON_LABELS } from "@/lib/pathways/labels";
 import { displayName } from "@/lib/users/display-name";
 
 type Person = { user: { email: string; firstName: string; lastName: string } };

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
-import type { BulkResult } from "@/lib/users/manage";
+import type { BulkResult } from "@/lib/users/bulk-step";
 import { HeaderCells, Table } from "@/components/ui/table";
 
 export type UserRow = {

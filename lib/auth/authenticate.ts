@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { liveMembership } from "./live";
+import { signInAccount } from "../db/cross-tenant";
 import { dummyHash, verifyPassword } from "../security/password";
 import { addressBucket, countAttempt, LIMITS, rateLimitCount, releaseAttempt } from "../security/rate-limit";
 import { normalizeEmail } from "../users/email";
@@ -42,10 +42,7 @@ export async function authenticate(db: Db, email: string, password: string, ipAd
   const blocked = limited.some(({ limit }, i) => counts[i] > limit.limit);
   const delay = slowdownDelay(failures, slowdown);
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-  const user = await db.user.findUnique({
-    where: { email: normalized },
-    select: { id: true, email: true, passwordHash: true, passwordResetRequired: true, sessionVersion: true, memberships: { where: liveMembership(), select: { id: true } } },
-  });
+  const user = await signInAccount(db, normalized);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
   if (blocked) return null;
   if (!ok) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db, Tx } from "../db/client";
+import { resetAccount } from "../db/cross-tenant";
 import { env } from "../env";
 import { ExpectedError, RateLimitedError } from "../errors";
 import { queueEmail } from "../mail/outbox";
@@ -43,10 +44,7 @@ export async function processPasswordResetRequests(db: Db, batch = 20): Promise<
           SELECT "id" FROM "PasswordResetRequest" ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED)
         RETURNING "email"`;
       for (const { email } of requests) {
-        const user = await tx.user.findUnique({
-          where: { email },
-          select: { id: true, firstName: true, memberships: { where: { status: "ACTIVE" }, select: { status: true }, take: 1 } },
-        });
+        const user = await resetAccount(tx, email);
         if (!user || user.memberships.length === 0) continue;
         const url = await issueResetToken(tx, user.id, RESET_TTL_MINUTES);
         await queueEmail(tx, {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db, Tx } from "../db/client";
+import { slugsStartingWith } from "../db/cross-tenant";
 import { tenantDb } from "../db/tenant";
 import { recordAudit } from "../audit/record";
 import { ExpectedError, RateLimitedError } from "../errors";
@@ -56,7 +57,7 @@ export function slugify(name: string): string {
 /** The first free slug from the name: the name itself, then -2, -3, ... */
 async function freeSlug(db: Db, name: string): Promise<string> {
   const base = slugify(name);
-  const taken = new Set((await db.organization.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((o) => o.slug));
+  const taken = await slugsStartingWith(db, base);
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
     if (!taken.has(candidate) && !RESERVED_SLUGS.has(candidate)) return candidate;

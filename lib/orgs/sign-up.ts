@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { accountByEmail } from "../db/cross-tenant";
 import { env } from "../env";
 import { ExpectedError, fieldError, RateLimitedError } from "../errors";
 import { queueEmail } from "../mail/outbox";
@@ -48,7 +49,7 @@ export async function processSignUpRequests(db: Db, batch = 20): Promise<number>
          WHERE "processedAt" IS NULL ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED`;
       for (const request of requests) {
         const allowed = await hitRateLimit(tx, `sign-up:mail:${request.email}`, MAILS_PER_RECIPIENT);
-        const user = await tx.user.findUnique({ where: { email: request.email }, select: { firstName: true } });
+        const user = await accountByEmail(tx, request.email);
         if (!allowed || user) {
           await tx.signUpRequest.delete({ where: { id: request.id } });
           if (allowed && user) {

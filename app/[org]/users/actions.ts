@@ -5,7 +5,9 @@ import { z } from "zod";
 import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
 import { bulkSchema, runBulk } from "@/lib/users/bulk";
-import { deactivateMembers, reactivateMembers, updateMember, updateMemberSchema, type BulkResult } from "@/lib/users/manage";
+import { deactivateMembers, reactivateMembers } from "@/lib/users/activation";
+import { updateMember, updateMemberSchema } from "@/lib/users/update-member";
+import { type BulkResult } from "@/lib/users/bulk-step";
 import { inviteMembers } from "@/lib/invitations/invite-members";
 import { resendForMembers } from "@/lib/invitations/pending";
 

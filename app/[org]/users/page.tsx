@@ -9,8 +9,7 @@ import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can, ROLE_LABELS } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { tenantDb } from "@/lib/db/tenant";
-import { allUnits, unitTree } from "@/lib/units/units";
+import { unitsForPickers, unitTree } from "@/lib/units/units";
 import { listUsers, STATUS_LABELS, userFilterSchema, type UserFilter } from "@/lib/users/list";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 import { bulkUsersAction } from "./actions";
@@ -28,7 +27,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
   const member = await requireMember(org, "users:view");
   const actor = memberActor(member);
   const filter = userFilterSchema.parse(firstValues(await searchParams));
-  const [{ rows, total, pages, seats }, units] = await Promise.all([listUsers(db(), actor, filter), allUnits(tenantDb(db(), actor.organizationId))]);
+  const [{ rows, total, pages, seats }, units] = await Promise.all([listUsers(db(), actor, filter), unitsForPickers(db(), actor)]);
   const canManage = can(member.role, "users:manage");
   const filtered = Boolean(filter.q || filter.role || filter.status || filter.invitation || filter.unit || filter.joined);
   const { page: _page, ...withoutPage } = filter;

@@ -1,20 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ArchiveForm, CohortForm } from "@/components/pathways/forms";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/field";
 import { HeaderCells, Table } from "@/components/ui/table";
 import { memberActor } from "@/lib/auth/member";
-import { requireMember } from "@/lib/auth/page";
+import { orNotFound, requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
-import { cohortFilterSchema, getCohort, type CohortFilter } from "@/lib/pathways/cohorts";
-import { ARCHIVE_REASON_LABELS } from "@/lib/pathways/pathways";
+import { cohortFilterSchema, getCohort, type CohortFilter } from "@/lib/programmes/cohorts";
+import { ARCHIVE_REASON_LABELS } from "@/lib/pathways/labels";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
-import { archivePathwayAction, updateCohortAction } from "../../programmes/actions";
+import { archivePathwayAction } from "../../pathways/actions";
+import { updateCohortAction } from "../actions";
 import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Cohort" };
@@ -26,10 +25,7 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
   const { org, id } = await params;
   const member = await requireMember(org, "programmes:view");
   const filter = cohortFilterSchema.parse(firstValues(await searchParams));
-  const data = await getCohort(db(), memberActor(member), id, filter).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const data = await orNotFound(getCohort(db(), memberActor(member), id, filter));
   const { cohort, pathways, ledger, coaches } = data;
   const canManage = can(member.role, "pathways:manage");
   const filtered = Boolean(filter.status || filter.reason || filter.coach);

@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ArchiveForm, SessionForm } from "@/components/pathways/forms";
 import { SessionActions } from "@/components/pathways/session-actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { HeaderCells, Table } from "@/components/ui/table";
 import { memberActor } from "@/lib/auth/member";
-import { requireMember } from "@/lib/auth/page";
+import { orNotFound, requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
-import { ARCHIVE_REASON_LABELS, getPathway, SESSION_STATUS_LABELS } from "@/lib/pathways/pathways";
+import { ARCHIVE_REASON_LABELS, SESSION_STATUS_LABELS } from "@/lib/pathways/labels";
+import { getPathway } from "@/lib/pathways/read";
 import { displayName } from "@/lib/users/display-name";
-import { archivePathwayAction, scheduleSessionAction, sessionStatusAction, unarchivePathwayAction } from "../../programmes/actions";
+import { archivePathwayAction, scheduleSessionAction, sessionStatusAction, unarchivePathwayAction } from "../actions";
 import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Pathway" };
@@ -19,10 +18,7 @@ export const metadata: Metadata = { title: "Pathway" };
 export default async function PathwayPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
   const member = await requireMember(org, "pathways:view");
-  const pathway = await getPathway(db(), memberActor(member), id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const pathway = await orNotFound(getPathway(db(), memberActor(member), id));
   const name = displayName(pathway.participant.user);
   const archived = pathway.status === "ARCHIVED";
   // The pathway is in reach (getPathway found it), so the permission decides.

@@ -8,9 +8,10 @@ import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { listProgrammesWithCounts } from "@/lib/pathways/programmes";
+import { listProgrammesWithCounts } from "@/lib/programmes/programmes";
 import { Counts } from "@/components/pathways/counts";
-import { createCohortAction, updateProgrammeAction } from "../actions";
+import { createCohortAction } from "../../cohorts/actions";
+import { updateProgrammeAction } from "../actions";
 import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Programme" };

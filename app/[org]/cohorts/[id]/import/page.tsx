@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { UploadForm } from "@/components/imports/upload-form";
 import { memberActor } from "@/lib/auth/member";
-import { requireMember } from "@/lib/auth/page";
+import { orNotFound, requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { COLUMNS } from "@/lib/imports/parse";
-import { cohortFilterSchema, getCohort } from "@/lib/pathways/cohorts";
+import { cohortFilterSchema, getCohort } from "@/lib/programmes/cohorts";
 import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Upload users" };
@@ -14,10 +12,7 @@ export const metadata: Metadata = { title: "Upload users" };
 export default async function ImportPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
   const member = await requireMember(org, "imports:run");
-  const { cohort } = await getCohort(db(), memberActor(member), id, cohortFilterSchema.parse({})).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const { cohort } = await orNotFound(getCohort(db(), memberActor(member), id, cohortFilterSchema.parse({})));
   return (
     <section className="space-y-6">
       <div>
