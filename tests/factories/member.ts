@@ -8,7 +8,10 @@ export type MemberOverrides = {
   /** The account's email; an account that already has it joins as it is (accounts are global). */
   email?: string;
   passwordHash?: string | null;
+  /** The new account's own name and time zone (default "Test <role>", UTC): what the person set, not the organisation. */
+  account?: { firstName?: string; lastName?: string; timezone?: string };
   expiresAt?: Date | null;
+  lastActiveAt?: Date | null;
   unitId?: string | null;
   /** Defaults to now for ACTIVE and DEACTIVATED members, and null (never joined) for the others. */
   joinedAt?: Date | null;
@@ -20,13 +23,13 @@ export type MemberOverrides = {
   lastName?: string;
 };
 
-/** A person with a membership of the organisation: a new account named "Test <role>", unless `email` names an existing one. */
+/** A person with a membership of the organisation: a new account, unless `email` names an existing one. */
 export async function createMember(
   db: Db,
   organizationId: string,
-  { role = "PARTICIPANT", status = "ACTIVE", email, passwordHash = null, expiresAt = null, unitId = null, joinedAt, firstName, lastName }: MemberOverrides = {},
+  { role = "PARTICIPANT", status = "ACTIVE", email, passwordHash = null, account: own = {}, expiresAt = null, lastActiveAt = null, unitId = null, joinedAt, firstName, lastName }: MemberOverrides = {},
 ) {
-  const account = { firstName: "Test", lastName: role.toLowerCase(), passwordHash };
+  const account = { firstName: "Test", lastName: role.toLowerCase(), ...own, passwordHash };
   const user = email
     ? await db.user.upsert({ where: { email: email.toLowerCase() }, create: { email: email.toLowerCase(), ...account }, update: {} })
     : await db.user.create({ data: { email: `user-${unique()}@example.test`, ...account } });
@@ -37,6 +40,7 @@ export async function createMember(
       role,
       status,
       expiresAt,
+      lastActiveAt,
       unitId,
       joinedAt: joinedAt !== undefined ? joinedAt : status === "ACTIVE" || status === "DEACTIVATED" ? new Date() : null,
       ...(firstName !== undefined && { firstName }),

@@ -18,8 +18,7 @@ import { confirmImport, getImport, previewImport } from "../../lib/imports/impor
 import { pathwayReport } from "../../lib/pathways/reports";
 import { deactivateMembers, getMemberProfile, reactivateMembers, updateMember, updateMemberSchema } from "../../lib/users/manage";
 import { getSettings, settingsSchema, updateSettings } from "../../lib/orgs/settings";
-import { createMember, createOrganization } from "../factories";
-import { createActor } from "../factories/actor";
+import { createActor, createMember, createOrganization } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 
