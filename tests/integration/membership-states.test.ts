@@ -10,7 +10,7 @@ import { deactivateMembers, reactivateMembers, type BulkResult } from "../../lib
 import { MEMBERSHIP_MACHINE, MEMBERSHIP_OPS, MEMBERSHIP_STATES, membershipState, type MembershipOp, type MembershipState, type Step } from "../../lib/users/membership-state";
 import { NO_SEATS_MESSAGE, seatUsage } from "../../lib/users/seats";
 import { tenantDb } from "../../lib/db/tenant";
-import { createInvitation, createMember } from "../factories";
+import { createInvitation, createMember, createUnit } from "../factories";
 import { testDb } from "../support/db";
 import { createOrganizationWith } from "../support/world";
 
@@ -162,7 +162,7 @@ describe("a deactivated invitee who never joined", () => {
 
   it("keeps their unit stay whole when invited again into the same unit", async () => {
     const s = await personIn("DEACTIVATED_NEVER_JOINED");
-    const unit = await db.orgUnit.create({ data: { organizationId: s.org.id, name: `Unit ${unique()}` } });
+    const unit = await createUnit(db, s.org.id);
     await db.membership.update({ where: { organizationId_id: { organizationId: s.org.id, id: s.membershipId } }, data: { unitId: unit.id } });
     await db.unitAssignment.create({ data: { organizationId: s.org.id, membershipId: s.membershipId, unitId: unit.id } });
     await inviteMembers(db, s.admin, [s.membershipId]);

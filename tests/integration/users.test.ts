@@ -10,7 +10,7 @@ import { deactivateMembers, getMemberProfile, reactivateMembers, updateMember, u
 import { NO_SEATS_MESSAGE, seatUsage } from "../../lib/users/seats";
 import { profileSchema } from "../../lib/users/profile";
 import { tenantDb } from "../../lib/db/tenant";
-import { createActor, createInvitation, createMember, createOrganization, createUnit } from "../factories";
+import { assignProgramme, createActor, createInvitation, createMember, createOrganization, createProgramme, createUnit } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createOrganizationWith } from "../support/world";
@@ -137,10 +137,10 @@ describe("the users list", () => {
   });
 
   it("shows a programme manager only the members of their programmes, and a coach nothing", async () => {
-    const programme = await db.programme.create({ data: { organizationId: org.id, name: `P ${unique()}` } });
+    const programme = await createProgramme(db, org.id, { name: `P ${unique()}` });
     const pm = await createActor(db, org.id, "PROGRAM_MANAGER");
     for (const m of [pm.membershipId, people.Knuth.membership.id]) {
-      await db.programmeAssignment.create({ data: { organizationId: org.id, programmeId: programme.id, membershipId: m } });
+      await assignProgramme(db, programme, { id: m });
     }
     expect(await names({}, pm)).toEqual(["Knuth", "program_manager"]);
     const coach = await createActor(db, org.id, "COACH");
@@ -158,7 +158,7 @@ describe("the users list", () => {
 describe("editing a member", () => {
   it("keeps the history of the units they were in, and audits the change", async () => {
     const { org, admin } = await createOrganizationWith(db, ["admin"]);
-    const [a, b] = await Promise.all(["A", "B"].map((name) => db.orgUnit.create({ data: { organizationId: org.id, name } })));
+    const [a, b] = await Promise.all(["A", "B"].map((name) => createUnit(db, org.id, { name })));
     const m = await createMember(db, org.id, { role: "COACH" });
     await updateMember(db, admin, edit(m, { unitId: a.id }));
     await updateMember(db, admin, edit(m, { unitId: b.id, firstName: "Renamed" }));
@@ -186,8 +186,8 @@ describe("editing a member", () => {
     const org = await createOrganization(db);
     const other = await createOrganization(db);
     const admin = await createActor(db, org.id, "ADMIN");
-    const mine = await db.programme.create({ data: { organizationId: org.id, name: "Mine" } });
-    const theirs = await db.programme.create({ data: { organizationId: other.id, name: "Theirs" } });
+    const mine = await createProgramme(db, org.id, { name: "Mine" });
+    const theirs = await createProgramme(db, other.id, { name: "Theirs" });
     const m = await createMember(db, org.id, { role: "COACH" });
     const noProgrammes = await updateMember(db, admin, edit(m, { role: "SPONSOR" })).catch((e) => e);
     expect(noProgrammes.fieldErrors.programmeIds[0]).toMatch(/at least one programme/);
@@ -386,7 +386,7 @@ describe("the account is global: one organisation cannot take it over", () => {
     const theirs = await createOrganization(db);
     const victim = await createMember(db, theirs.id, { role: "COACH", passwordHash: await hashPassword(PASSWORD) });
     // Invited into `mine` (never accepted), deactivated, then "reactivated": refused, nothing global changes.
-    const invited = await db.membership.create({ data: { organizationId: mine.id, userId: victim.user.id, role: "PARTICIPANT", status: "INVITED" } });
+    const { membership: invited } = await createMember(db, mine.id, { role: "PARTICIPANT", status: "INVITED", email: victim.user.email });
     await deactivateMembers(db, owner, [invited.id]);
     const refused = await reactivateMembers(db, owner, [invited.id]);
     expect(refused).toMatchObject({ applied: false, outcomes: [{ outcome: "refused", reason: "Never joined: invite them again instead" }] });
