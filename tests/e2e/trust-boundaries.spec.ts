@@ -5,7 +5,7 @@ import http from "node:http";
 import path from "node:path";
 import pg from "pg";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { applyMigrations } from "../../lib/db/schema-engine";
+import { applyMigrations } from "../../tools/db/schema-engine";
 import { recordFigures } from "../support/figures";
 import { createDatabase, findServer, type TestServer } from "../support/postgres";
 import { AppPage } from "./pages/app-page";

@@ -7,17 +7,15 @@ import { listPendingInvitations } from "../../lib/invitations/pending";
 import { cohortFilterSchema, getCohort } from "../../lib/programmes/cohorts";
 import { addUserWithPathway, addUserWithPathwaySchema } from "../../lib/pathways/enrol";
 import { getPathway } from "../../lib/pathways/read";
-import { cohortSchema, createCohort } from "../../lib/programmes/cohorts";
-import { createProgramme, programmeSchema } from "../../lib/programmes/programmes";
 import { hashPassword } from "../../lib/security/password";
 import { exportUsersCsv } from "../../lib/users/export";
 import { listUsers, userFilterSchema } from "../../lib/users/list";
 import { getMemberProfile } from "../../lib/users/member-profile";
 import { updateMember, updateMemberSchema } from "../../lib/users/update-member";
 import { createMember, createOrganization } from "../factories";
-import { createActor } from "../factories/actor";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
+import { createOrganizationWith, createWorld } from "../support/world";
 
 const db = testDb();
 const unique = () => Math.random().toString(36).slice(2, 10);
@@ -51,8 +49,7 @@ const invite = (emails: string, mode: "invite" | "create" = "invite") => inviteS
 
 describe("a person invited from outside the organisation", () => {
   it("is only the email the organisation typed until they accept: check, results, pending list, users list, search, user page, export", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { admin } = await createOrganizationWith(db, ["admin"]);
     const { email, secrets } = await personElsewhere();
 
     const checked = await checkInvitations(db, admin, invite(email));
@@ -78,8 +75,7 @@ describe("a person invited from outside the organisation", () => {
   });
 
   it("reads in create mode exactly as a new address does, and shows neither a name nor a time zone", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { admin } = await createOrganizationWith(db, ["admin"]);
     const { email, secrets } = await personElsewhere();
     const fresh = `fresh-${unique()}@example.test`;
     // What the admin sees with the address replaced by a placeholder: the same for both.
@@ -96,11 +92,7 @@ describe("a person invited from outside the organisation", () => {
   });
 
   it("keeps the names the organisation itself typed (+ Participant), never the account's own, until they accept", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
-    const coach = await createMember(db, org.id, { role: "COACH" });
-    const programme = await createProgramme(db, admin, programmeSchema.parse({ name: `Programme ${unique()}`, sessionsIncluded: "4" }));
-    const cohort = await createCohort(db, admin, cohortSchema.parse({ programmeId: programme.id, name: "Spring", startDate: "2026-03-01", endDate: "" }));
+    const { admin, coach, cohort } = await createWorld(db, { members: ["admin", "coach"], pathway: false });
     const { email, secrets } = await personElsewhere();
 
     const { pathway } = await addUserWithPathway(

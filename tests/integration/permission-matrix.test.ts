@@ -32,8 +32,7 @@ import { deactivateMembers, reactivateMembers } from "../../lib/users/activation
 import { getMemberProfile } from "../../lib/users/member-profile";
 import { updateMember, updateMemberSchema } from "../../lib/users/update-member";
 import { getSettings, settingsSchema, updateSettings } from "../../lib/orgs/settings";
-import { createMember, createOrganization } from "../factories";
-import { createActor } from "../factories/actor";
+import { createActor, createMember, createOrganization } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 

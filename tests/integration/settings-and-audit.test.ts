@@ -5,10 +5,10 @@ import { listAuditEvents } from "../../lib/audit/list";
 import { Role } from "../../lib/db/generated/enums";
 import { ForbiddenError } from "../../lib/errors";
 import { getSettings, settingsSchema, updateSettings } from "../../lib/orgs/settings";
-import { createOrganization } from "../factories";
-import { createActor } from "../factories/actor";
+import { createActor, createOrganization } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
+import { createOrganizationWith } from "../support/world";
 
 const db = testDb();
 const input = (over: Record<string, unknown> = {}) =>
@@ -81,8 +81,7 @@ describe("organisation settings", () => {
 
 describe("audit log", () => {
   it("filters by action, actor, target and date, and pages", async () => {
-    const org = await createOrganization(db);
-    const owner = await createActor(db, org.id, "OWNER");
+    const { org, owner } = await createOrganizationWith(db, ["owner"]);
     for (let i = 0; i < 30; i++) await updateSettings(db, owner, input({ name: `Name ${i}` }));
 
     const page1 = await listAuditEvents(db, owner, { page: 1 });
@@ -102,8 +101,7 @@ describe("audit log", () => {
   });
 
   it("is closed to roles without audit:view", async () => {
-    const org = await createOrganization(db);
-    const coach = await createActor(db, org.id, "COACH");
+    const { coach } = await createOrganizationWith(db, ["coach"]);
     await expect(listAuditEvents(db, coach, { page: 1 })).rejects.toThrow(ForbiddenError);
   });
 });

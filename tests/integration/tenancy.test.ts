@@ -2,8 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { findLiveMembership, activeOrganizations } from "../../lib/db/cross-tenant";
 import { tenantDb } from "../../lib/db/tenant";
 import { listVisibleProgrammes, programmeScope } from "../../lib/programmes/scope";
-import { createMember, createOrganization } from "../factories";
-import { createActor } from "../factories/actor";
+import { createActor, createMember, createOrganization } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 
