@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from "../authz/permissions";
+import { MEMBERSHIP_STATUS_LABELS, ROLE_LABELS } from "../labels";
 
 /** One field of an audit event, as people read it: "Role: Coach → Admin". */
 export type FieldChange = { field: string; label: string; before?: string; after?: string };
@@ -18,8 +18,6 @@ const LABELS: Record<string, string> = {
   importId: "Import",
 };
 
-const STATUS: Record<string, string> = { ACTIVE: "Active", INVITED: "Invited", NOT_INVITED: "Not invited", DEACTIVATED: "Deactivated" };
-
 /** "firstName" → "First name", "sessionsIncluded" → "Sessions included". */
 function labelFor(field: string): string {
   if (LABELS[field]) return LABELS[field];
@@ -35,7 +33,7 @@ function show(field: string, value: unknown): string {
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "string") {
     if (field === "role" && value in ROLE_LABELS) return ROLE_LABELS[value as keyof typeof ROLE_LABELS];
-    if (field === "status" && value in STATUS) return STATUS[value];
+    if (field === "status" && value in MEMBERSHIP_STATUS_LABELS) return MEMBERSHIP_STATUS_LABELS[value as keyof typeof MEMBERSHIP_STATUS_LABELS];
     if (ISO_TIME.test(value)) return `${value.slice(0, 16).replace("T", " ")} UTC`;
     return value;
   }

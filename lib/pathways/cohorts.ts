@@ -9,13 +9,14 @@ import { NotFoundError } from "../errors";
 import { inProgrammes, programmeScope } from "../programmes/scope";
 import { lenient } from "../web/search-params";
 import { PERSON, seen } from "../users/person";
+import { idField, isId } from "../web/form-fields";
 
 
 /** The cohort page's filters and sort, as the URL carries them. */
 export const cohortFilterSchema = z.object({
   status: lenient(z.enum(PathwayStatus)),
   reason: lenient(z.enum(ArchiveReason)),
-  coach: lenient(z.uuid()),
+  coach: lenient(idField()),
   sort: z.enum(["participant", "start", "coach"]).default("participant").catch("participant"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
 });
@@ -30,7 +31,7 @@ const ORDER: Record<CohortFilter["sort"], (dir: "asc" | "desc") => Prisma.Pathwa
 /** A cohort the actor may see (its programme in their scope), its pathways filtered and sorted, and its credit ledger. */
 export async function getCohort(db: Db, actor: Actor, cohortId: string, filter: CohortFilter) {
   assertCan(actor.role, "programmes:view");
-  if (!z.uuid().safeParse(cohortId).success) throw new NotFoundError();
+  if (!isId(cohortId)) throw new NotFoundError();
   const t = tenantDb(db, actor.organizationId);
   const scope = await programmeScope(t, actor);
   const cohort = await t.cohort.findFirst({

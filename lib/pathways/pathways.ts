@@ -11,33 +11,20 @@ import { fieldError, NotFoundError, ValidationError } from "../errors";
 import { sendInvitationsIn } from "../invitations/invite";
 import { inProgrammes, programmeScope } from "../programmes/scope";
 import { displayName } from "../users/display-name";
+import { ARCHIVE_REASON_LABELS } from "../labels";
 import { NOT_STARTED_MESSAGE, SESSION_OUTCOMES } from "./session-outcomes";
 import { otherMemberships } from "../users/manage";
 import { PERSON, seen } from "../users/person";
-import { emailSchema } from "../users/email";
-import { nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
+import { dayToDate, emailSchema, idField, isId, isoDayField, nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
 
-const uuid = z.uuid({ error: "Not found" });
-
-export const ARCHIVE_REASON_LABELS: Record<ArchiveReason, string> = {
-  DNF: "Did not finish",
-  DNS: "Did not start",
-  COMPLETED: "All sessions complete",
-};
-
-export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
-  SCHEDULED: "Scheduled",
-  ATTENDED: "Attended",
-  CANCELLED: "Cancelled",
-  NO_SHOW: "No-show",
-};
+const uuid = idField();
 
 // What a pathway needs besides its participant: the form fields shared by "enrol" and the "+" flow.
 const pathwayFields = {
-  cohortId: z.uuid({ error: "Choose a cohort" }),
+  cohortId: idField("Choose a cohort"),
   // The typeahead over active coaches fills in the coach's email.
   coach: z.string().trim().min(1, "Choose the primary coach").max(254),
-  startDate: z.iso.date({ error: "Enter the start date, like 2026-01-31" }),
+  startDate: isoDayField("Enter the start date, like 2026-01-31"),
   timezone: timeZoneSchema,
   tags: z
     .string()
@@ -92,7 +79,7 @@ async function createPathwayIn(tx: Tx, actor: Actor, input: PathwayInput) {
       programmeId: cohort.programmeId,
       cohortId: cohort.id,
       coachMembershipId: coach.id,
-      startDate: new Date(`${input.startDate}T00:00:00Z`),
+      startDate: dayToDate(input.startDate),
       timezone: input.timezone,
       tags: input.tags,
     },
@@ -153,7 +140,7 @@ export async function addUserWithPathway(db: Db, actor: Actor, input: z.infer<ty
 
 /** A pathway the actor reaches, or not found. */
 async function pathwayInScope(tx: Tx, actor: Actor, pathwayId: string) {
-  if (!uuid.safeParse(pathwayId).success) throw new NotFoundError();
+  if (!isId(pathwayId)) throw new NotFoundError();
   const pathway = await tx.pathway.findFirst({
     where: { id: pathwayId, ...(await pathwayScope(tx, actor)) },
     select: { id: true, status: true, cohortId: true, coachMembershipId: true, programme: { select: { sessionsIncluded: true } }, participant: { select: PERSON } },
@@ -292,7 +279,7 @@ async function assertOpenAndLock(tx: Tx, actor: Actor, pathwayId: string) {
 export const sessionSchema = z.strictObject({
   pathwayId: uuid,
   title: z.string().trim().min(1, "Enter a title").max(120, "At most 120 characters"),
-  date: z.iso.date({ error: "Enter the date, like 2026-01-31" }),
+  date: isoDayField("Enter the date, like 2026-01-31"),
   time: z.iso.time({ precision: -1, error: "Enter the time, like 09:30" }),
   durationMinutes: z.coerce.number({ error: "Enter the length in minutes" }).int("Whole minutes").min(5, "At least 5 minutes").max(480, "At most 8 hours"),
 });

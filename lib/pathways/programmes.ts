@@ -7,10 +7,10 @@ import { recordAudit } from "../audit/record";
 import { fieldError, NotFoundError } from "../errors";
 import { programmeScope } from "../programmes/scope";
 import { isUniqueViolation } from "../db/errors";
-import { NAME_MAX, nameField } from "../web/form-fields";
+import { idField, NAME_MAX, nameField, optionalDayField } from "../web/form-fields";
 
-const uuid = z.uuid({ error: "Not found" });
-const day = z.union([z.literal("").transform(() => null), z.iso.date({ error: "Use a date like 2026-01-31" }).transform((d) => new Date(`${d}T00:00:00Z`))]);
+const uuid = idField();
+const day = optionalDayField();
 
 export const programmeSchema = z.strictObject({
   name: nameField({ label: "the programme's name", max: NAME_MAX }),
@@ -24,7 +24,7 @@ const clientName = nameField({ label: "the client's name", max: NAME_MAX, option
 
 export const cohortSchema = z
   .strictObject({
-    programmeId: z.uuid({ error: "Choose a programme" }),
+    programmeId: idField("Choose a programme"),
     name: cohortName,
     clientName,
     startDate: day,

@@ -2,9 +2,10 @@ import { csvChunk, csvDocument } from "../csv";
 import type { Db } from "../db/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
-import { assertCan, ROLE_LABELS } from "../authz/permissions";
+import { assertCan } from "../authz/permissions";
+import { MEMBERSHIP_STATUS_LABELS, ROLE_LABELS } from "../labels";
 import type { Prisma } from "../db/generated/client";
-import { STATUS_LABELS, USER_ROW, userWhere, type UserFilter } from "./list";
+import { USER_ROW, userWhere, type UserFilter } from "./list";
 
 const BATCH = 1000;
 const HEADER = ["First name", "Last name", "Email", "Role", "Unit", "Status", "Time zone", "Joined", "Last active"];
@@ -66,7 +67,7 @@ export async function* exportUsersCsv(db: Db, actor: Actor, filter: UserFilter):
         r.user.email,
         ROLE_LABELS[r.role],
         r.unit?.name ?? "",
-        STATUS_LABELS[r.status],
+        MEMBERSHIP_STATUS_LABELS[r.status],
         r.timezone ?? "",
         day(r.joinedAt),
         day(r.lastActiveAt),

@@ -3,7 +3,8 @@ import type { Db, Tx } from "../db/client";
 import { Role } from "../db/generated/enums";
 import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
-import { assertCan, assertCanChangeRole, can, canGrant, PROGRAMME_SCOPED_ROLES, roleInSentence } from "../authz/permissions";
+import { assertCan, assertCanChangeRole, can, canGrant, PROGRAMME_SCOPED_ROLES } from "../authz/permissions";
+import { roleInSentence } from "../labels";
 import { recordAudit } from "../audit/record";
 import { issueResetToken } from "../auth/password-reset";
 import { liveMembership } from "../auth/live";
@@ -12,13 +13,13 @@ import { queueEmail } from "../mail/outbox";
 import { inProgrammes, membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { expiryFor, IMPLEMENTATION_ADMIN_DURATIONS, implementationAdminProblem } from "./implementation-admins";
 import { profileSchema, someoneElsesName } from "./profile";
-import { idList, optionalId } from "../web/form-fields";
+import { idField, idList, isId, optionalId } from "../web/form-fields";
 import { reserveSeats, takesSeat } from "./seats";
 import { displayName } from "./display-name";
 import { type MembershipOp, stepFrom } from "./membership-state";
 import { PERSON, seen } from "./person";
 
-const uuid = z.uuid({ error: "Not found" });
+const uuid = idField();
 
 export const updateMemberSchema = z.strictObject({
   membershipId: uuid,
@@ -77,7 +78,7 @@ async function visibleMember(db: Db, actor: Actor, membershipId: string) {
 /** A user's page: details, programmes, the units they have been in, and the audit trail about them. */
 export async function getMemberProfile(db: Db, actor: Actor, membershipId: string) {
   assertCan(actor.role, "users:view");
-  if (!uuid.safeParse(membershipId).success) throw new NotFoundError();
+  if (!isId(membershipId)) throw new NotFoundError();
   await visibleMember(db, actor, membershipId);
   const t = tenantDb(db, actor.organizationId);
   const scope = await programmeScope(t, actor);
