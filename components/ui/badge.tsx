@@ -43,7 +43,7 @@ export function SessionStatusBadge({ status }: { status: SessionStatus }) {
 
 export const IMPORT_TONE: Record<ImportColour, BadgeTone> = { green: "success", yellow: "warning", red: "danger" };
 
-/** An import row's colour, said in words: "Ready", "Skipped", "Needs fixing". */
+/** An import row's colour, said in words (IMPORT_COLOUR_LABELS), not by the colour alone. */
 export function ImportColourBadge({ colour }: { colour: ImportColour }) {
   return <Badge tone={IMPORT_TONE[colour]}>{IMPORT_COLOUR_LABELS[colour]}</Badge>;
 }

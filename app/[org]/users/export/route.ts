@@ -1,6 +1,7 @@
 import { memberActor, currentMember } from "@/lib/auth/member";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
+import { formatDate, viewerClock } from "@/lib/format/dates";
 import { exportUsersCsv } from "@/lib/users/export";
 import { userFilterSchema } from "@/lib/users/list";
 import { csvResponse } from "@/lib/web/csv-response";
@@ -17,7 +18,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
   const member = await currentMember(org);
   if (!member || !can(member.role, "users:view")) return new Response("Not found", { status: 404 });
   const filter = userFilterSchema.parse(searchParamsOf(new URL(request.url).searchParams));
-  const rows = exportUsersCsv(db(), memberActor(member), filter);
+  const { zone } = viewerClock(member.user);
+  const rows = exportUsersCsv(db(), memberActor(member), filter, zone);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     // Pulled one batch at a time: a slow download holds back the database reads, memory stays flat.
@@ -30,6 +32,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
       await rows.return(undefined);
     },
   });
-  const filename = `users-${member.organization.slug}-${new Date().toISOString().slice(0, 10)}.csv`;
+  const filename = `users-${member.organization.slug}-${formatDate(new Date(), zone)}.csv`;
   return csvResponse(body, filename);
 }
