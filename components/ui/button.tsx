@@ -42,7 +42,7 @@ export function Button({ variant, size, block, type = "button", ...props }: Look
  */
 export function LinkButton({
   href,
-  variant = "secondary",
+  variant,
   size,
   block,
   download,

@@ -41,7 +41,7 @@ export default async function ReportsPage({ params }: { params: Promise<{ org: s
       <PageHeader
         title="Reports"
         actions={
-          <LinkButton href={`/${org}/reports/export`} download>
+          <LinkButton variant="secondary" href={`/${org}/reports/export`} download>
             Export CSV
           </LinkButton>
         }

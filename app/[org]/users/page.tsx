@@ -56,9 +56,9 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
                 Invite users
               </LinkButton>
             ) : null}
-            {can(member.role, "imports:run") ? <LinkButton href={`/${org}/users/import`}>Upload users</LinkButton> : null}
-            {can(member.role, "units:manage") ? <LinkButton href={`/${org}/units`}>Organisational units</LinkButton> : null}
-            <LinkButton href={`/${org}/users/export${queryWith(withoutPage, {}, DEFAULTS)}`} download>
+            {can(member.role, "imports:run") ? <LinkButton variant="secondary" href={`/${org}/users/import`}>Upload users</LinkButton> : null}
+            {can(member.role, "units:manage") ? <LinkButton variant="secondary" href={`/${org}/units`}>Organisational units</LinkButton> : null}
+            <LinkButton variant="secondary" href={`/${org}/users/export${queryWith(withoutPage, {}, DEFAULTS)}`} download>
               Export CSV
             </LinkButton>
           </>

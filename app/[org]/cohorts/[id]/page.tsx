@@ -57,8 +57,8 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
         }
         actions={
           <>
-            {can(member.role, "imports:run") ? <LinkButton href={`/${org}/cohorts/${cohort.id}/import`}>Upload users</LinkButton> : null}
-            {canManage ? <LinkButton href={`/${org}/pathways/new?cohort=${cohort.id}`}>+ Participant</LinkButton> : null}
+            {can(member.role, "imports:run") ? <LinkButton variant="secondary" href={`/${org}/cohorts/${cohort.id}/import`}>Upload users</LinkButton> : null}
+            {canManage ? <LinkButton variant="secondary" href={`/${org}/pathways/new?cohort=${cohort.id}`}>+ Participant</LinkButton> : null}
           </>
         }
       >

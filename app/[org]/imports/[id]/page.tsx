@@ -77,7 +77,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
         <div className="flex flex-wrap items-start gap-4">
           <ConfirmImport org={org} importId={preview.id} green={preview.green} red={preview.red} action={confirmImportAction} />
           {preview.red ? (
-            <LinkButton href={`/${org}/imports/${preview.id}/red`} download>
+            <LinkButton variant="secondary" href={`/${org}/imports/${preview.id}/red`} download>
               Download the {plural(preview.red, "red row")} to fix
             </LinkButton>
           ) : null}
