@@ -3,7 +3,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { LinkButton } from "@/components/ui/button";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { rememberedOrganization } from "@/lib/auth/active-org";
-import { activeOrganizations } from "@/lib/auth/member";
+import { activeOrganizations } from "@/lib/db/cross-tenant";
 import { currentUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";

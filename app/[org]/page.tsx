@@ -9,8 +9,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { db } from "@/lib/db/client";
-import { pathwaysInReach, pathwayWatchlist } from "@/lib/pathways/pathways";
-import { listProgrammesWithCounts } from "@/lib/pathways/programmes";
+import { pathwaysInReach, pathwayWatchlist } from "@/lib/pathways/read";
+import { listProgrammesWithCounts } from "@/lib/programmes/programmes";
 
 export default async function Dashboard({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;

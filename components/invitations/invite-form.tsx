@@ -8,7 +8,7 @@ import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { Notice } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
-import type { InviteResult } from "@/lib/invitations/invite";
+import type { InviteResult } from "@/lib/invitations/send";
 import { plural } from "@/lib/words";
 
 type Option = { value: string; label: string };

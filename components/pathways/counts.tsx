@@ -1,5 +1,5 @@
 import { OUTCOME_LABELS } from "@/lib/labels";
-import type { PathwayCounts } from "@/lib/pathways/programmes";
+import type { PathwayCounts } from "@/lib/programmes/programmes";
 
 const ORDER = ["active", "COMPLETED", "DNF", "DNS"] as const;
 

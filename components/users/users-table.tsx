@@ -9,7 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { DataTable } from "@/components/ui/table";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { MembershipStatus, Role } from "@/lib/db/generated/enums";
-import type { BulkResult } from "@/lib/users/manage";
+import type { BulkResult } from "@/lib/users/bulk-step";
 import { plural } from "@/lib/words";
 
 export type UserRow = {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { Db, Tx } from "../db/client";
+import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { lockOrganization, tenantDb } from "../db/tenant";
+import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import { env } from "../env";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
@@ -24,7 +24,7 @@ export { ImportFileError };
 export const importIdSchema = z.strictObject({ importId: idField() });
 
 /** The cohort an import goes into, within the actor's programme scope; none for an import of people only. */
-async function target(tx: Tx, actor: Actor, cohortId: string | null): Promise<ImportTarget | null> {
+async function target(tx: TenantTx, actor: Actor, cohortId: string | null): Promise<ImportTarget | null> {
   if (!cohortId) return null;
   const scope = await programmeScope(tx, actor);
   const cohort = await tx.cohort.findFirst({
@@ -66,7 +66,7 @@ export async function previewImport(db: Db, actor: Actor, input: { cohortId: str
 }
 
 /** A preview the actor made (another admin's, or another organisation's, is not found). */
-async function ownPreview(tx: Tx, actor: Actor, importId: string) {
+async function ownPreview(tx: TenantTx, actor: Actor, importId: string) {
   if (!isId(importId)) throw new NotFoundError();
   const preview = await tx.importPreview.findFirst({ where: { id: importId, createdById: actor.userId } });
   if (!preview) throw new NotFoundError();

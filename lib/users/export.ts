@@ -1,6 +1,6 @@
 import { csvChunk, csvDocument } from "../csv";
 import type { Db } from "../db/client";
-import { tenantDb } from "../db/tenant";
+import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { MEMBERSHIP_STATUS_LABELS, ROLE_LABELS } from "../labels";
@@ -20,7 +20,7 @@ const SORT_KEY = { name: "sortName", lastActive: "lastActiveAt", joined: "joined
 type Row = Prisma.MembershipGetPayload<{ select: typeof USER_ROW & { sortName: true } }>;
 
 /** Every matching membership in the list's order (values first, then the rows without one), a batch at a time. */
-async function* keysetBatches(t: Db, where: Prisma.MembershipWhereInput, filter: UserFilter): AsyncGenerator<Row[]> {
+async function* keysetBatches(t: TenantTx, where: Prisma.MembershipWhereInput, filter: UserFilter): AsyncGenerator<Row[]> {
   const key = SORT_KEY[filter.sort];
   const [after, from] = filter.dir === "asc" ? (["gt", "gte"] as const) : (["lt", "lte"] as const);
   const phases = key === "sortName" ? (["values"] as const) : (["values", "nulls"] as const);
@@ -59,7 +59,7 @@ export async function* exportUsersCsv(db: Db, actor: Actor, filter: UserFilter, 
   const day = (d: Date | null) => (d ? formatDate(d, timeZone) : "");
   assertCan(actor.role, "users:view");
   const t = tenantDb(db, actor.organizationId);
-  const where = await userWhere(db, actor, filter);
+  const where = await userWhere(t, actor, filter);
   yield csvDocument([HEADER]);
   for await (const rows of keysetBatches(t, where, filter)) {
     yield csvChunk(

@@ -6,7 +6,8 @@ import type { Db } from "../../lib/db/client";
 import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "../../lib/errors";
 import { acceptInvitation, findInvitation, InvalidInvitationError } from "../../lib/invitations/accept";
 import { parseAddressList } from "../../lib/invitations/addresses";
-import { checkInvitations, inviteSchema, sendInvitations } from "../../lib/invitations/invite";
+import { checkInvitations, inviteSchema } from "../../lib/invitations/check";
+import { sendInvitations } from "../../lib/invitations/send";
 import { cancelInvitation, listPendingInvitations, resendAllPending, resendForMembers, resendInvitation } from "../../lib/invitations/pending";
 import { deliverDueEmails } from "../../lib/mail/deliver";
 import { smtpTransport } from "../../lib/mail/transport";
@@ -392,8 +393,9 @@ describe("the invitation email over real SMTP", () => {
 
 describe("invitations and the rest of the organisation", () => {
   it("cancels an invited participant's enrolments with the invitation; follows role changes for who may manage it", async () => {
-    const { createProgramme, programmeSchema, createCohort, cohortSchema } = await import("../../lib/pathways/programmes");
-    const { addUserWithPathway, addUserWithPathwaySchema } = await import("../../lib/pathways/pathways");
+    const { createProgramme, programmeSchema } = await import("../../lib/programmes/programmes");
+    const { createCohort, cohortSchema } = await import("../../lib/programmes/cohorts");
+    const { addUserWithPathway, addUserWithPathwaySchema } = await import("../../lib/pathways/enrol");
     const org = await createOrganization(db);
     const admin = await createActor(db, org.id, "ADMIN");
     const programme = await createProgramme(db, admin, programmeSchema.parse({ name: "P", sessionsIncluded: "2" }));
@@ -413,7 +415,7 @@ describe("invitations and the rest of the organisation", () => {
     const [later] = emails(1);
     await sendInvitations(db, pm, invite({ role: "PARTICIPANT", programmeIds: [programme.id], emails: later }));
     const pending = await db.invitation.findFirstOrThrow({ where: { organizationId: org.id, email: later } });
-    const { updateMember, updateMemberSchema } = await import("../../lib/users/manage");
+    const { updateMember, updateMemberSchema } = await import("../../lib/users/update-member");
     await updateMember(
       db,
       admin,

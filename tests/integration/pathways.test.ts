@@ -1,22 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
-import { cohortFilterSchema, getCohort } from "../../lib/pathways/cohorts";
-import {
-  addUserWithPathway,
-  addUserWithPathwaySchema,
-  archivePathway,
-  archiveSchema,
-  enrolMember,
-  enrolSchema,
-  getPathway,
-  memberPathways,
-  scheduleSession,
-  setSessionStatus,
-  unarchivePathway,
-} from "../../lib/pathways/pathways";
-import { cohortSchema, createCohort, createProgramme, listProgrammesWithCounts, programmeSchema, updateCohort, updateCohortSchema } from "../../lib/pathways/programmes";
-import { pathwayReport, pathwayReportCsv } from "../../lib/pathways/reports";
+import { cohortFilterSchema, getCohort } from "../../lib/programmes/cohorts";
+import { addUserWithPathway, addUserWithPathwaySchema, enrolMember, enrolSchema } from "../../lib/pathways/enrol";
+import { archivePathway, archiveSchema, unarchivePathway } from "../../lib/pathways/archive";
+import { getPathway, memberPathways } from "../../lib/pathways/read";
+import { scheduleSession, setSessionStatus } from "../../lib/pathways/sessions";
+import { cohortSchema, createCohort, updateCohort, updateCohortSchema } from "../../lib/programmes/cohorts";
+import { createProgramme, listProgrammesWithCounts, programmeSchema } from "../../lib/programmes/programmes";
+import { pathwayReport, pathwayReportCsv } from "../../lib/reports/pathway-report";
 import { listUsers, userFilterSchema } from "../../lib/users/list";
 import { createMember, createOrganization } from "../factories";
 import { createActor } from "../factories/actor";
@@ -297,14 +289,14 @@ describe("the dashboard's watchlist", () => {
     const busy = await enrol(w, w.admin, { startDate: "2026-05-01" });
     const s = await scheduleSession(db, w.admin, { pathwayId: busy.pathway.id, title: "Recent", date: "2026-06-10", time: "10:00", durationMinutes: 60 });
     await setSessionStatus(db, w.admin, { sessionId: s.id, status: "ATTENDED" });
-    const { pathwayWatchlist } = await import("../../lib/pathways/pathways");
+    const { pathwayWatchlist } = await import("../../lib/pathways/read");
     const list = await pathwayWatchlist(db, w.admin, now);
     expect(list.startingSoon.map((p) => p.id)).toEqual([soon.pathway.id]);
     expect(list.quiet.map((p) => p.id)).toEqual([quiet.pathway.id]);
     // A coach sees only the pathways they coach.
     const other = await createActor(db, w.org.id, "COACH");
     expect(await pathwayWatchlist(db, other, now)).toEqual({ startingSoon: [], quiet: [] });
-    const { pathwaysInReach } = await import("../../lib/pathways/pathways");
+    const { pathwaysInReach } = await import("../../lib/pathways/read");
     const coachActor: Actor = { userId: w.coach.user.id, membershipId: w.coach.membership.id, organizationId: w.org.id, role: "COACH", ipAddress: null };
     expect((await pathwaysInReach(db, coachActor)).length).toBe(4);
     expect(await pathwaysInReach(db, other)).toEqual([]);

@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { AUDIT_ACTIONS, auditSentence } from "../../lib/audit/actions";
 import { listAuditEvents } from "../../lib/audit/list";
 import { Role } from "../../lib/db/generated/enums";
 import { ForbiddenError } from "../../lib/errors";
@@ -103,5 +105,22 @@ describe("audit log", () => {
     const org = await createOrganization(db);
     const coach = await createActor(db, org.id, "COACH");
     await expect(listAuditEvents(db, coach, { page: 1 })).rejects.toThrow(ForbiddenError);
+  });
+});
+
+describe("audit action names", () => {
+  it("the migration renames rows written under the old names to the noun.verb ones, and leaves the rest", async () => {
+    const org = await createOrganization(db);
+    const owner = await createActor(db, org.id, "OWNER");
+    const old = ["member.role_change", "member.unit_change", "member.update", "settings.update"];
+    await db.auditEvent.createMany({ data: old.map((action) => ({ organizationId: org.id, actorId: owner.userId, action, targetType: "membership" })) });
+    const folder = readdirSync("prisma/migrations").find((name) => name.endsWith("_audit_action_names"));
+    const sql = readFileSync(`prisma/migrations/${folder}/migration.sql`, "utf8");
+    for (const statement of sql.split(";").map((s) => s.replace(/--.*$/gm, "").trim()).filter(Boolean)) await db.$executeRawUnsafe(statement);
+    const now = (await db.auditEvent.findMany({ where: { organizationId: org.id }, orderBy: { action: "asc" } })).map((e) => e.action);
+    expect(now).toEqual(["member.change_role", "member.change_unit", "member.update", "settings.update"]);
+    // Every name now in the log is one the code knows, and reads as a sentence.
+    expect(now.every((a) => a in AUDIT_ACTIONS)).toBe(true);
+    expect(auditSentence("member.change_role", "Pat Participant")).toBe("changed the role of Pat Participant");
   });
 });

@@ -6,7 +6,9 @@ import type { MembershipStatus, Role } from "../../lib/db/generated/enums";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
 import { hashPassword } from "../../lib/security/password";
 import { listUsers, userFilterSchema } from "../../lib/users/list";
-import { deactivateMembers, getMemberProfile, reactivateMembers, updateMember, updateMemberSchema } from "../../lib/users/manage";
+import { deactivateMembers, reactivateMembers } from "../../lib/users/activation";
+import { getMemberProfile } from "../../lib/users/member-profile";
+import { updateMember, updateMemberSchema } from "../../lib/users/update-member";
 import { NO_SEATS_MESSAGE, seatUsage } from "../../lib/users/seats";
 import { profileSchema } from "../../lib/users/profile";
 import { tenantDb } from "../../lib/db/tenant";
@@ -184,7 +186,7 @@ describe("editing a member", () => {
       ["A", false],
     ]);
     expect(profile.member.user.firstName).toBe("Renamed");
-    expect(profile.audit.map((e) => e.action)).toEqual(["member.unit_change", "member.unit_change"]);
+    expect(profile.audit.map((e) => e.action)).toEqual(["member.change_unit", "member.change_unit"]);
     expect(profile.audit[0].before).toMatchObject({ unitId: a.id, firstName: "Test" });
   });
 

@@ -8,7 +8,7 @@ import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { listProgrammesWithCounts } from "@/lib/pathways/programmes";
+import { listProgrammesWithCounts } from "@/lib/programmes/programmes";
 import { Counts } from "@/components/pathways/counts";
 import { createProgrammeAction } from "./actions";
 

@@ -7,7 +7,7 @@ import { OUTCOME_LABELS } from "@/lib/labels";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
-import { pathwayReport, type ReportRow } from "@/lib/pathways/reports";
+import { pathwayReport, type ReportRow } from "@/lib/reports/pathway-report";
 
 export const metadata: Metadata = { title: "Reports" };
 

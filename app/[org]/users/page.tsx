@@ -15,8 +15,7 @@ import { viewerClock } from "@/lib/format/dates";
 import { INVITATION_STATUS_LABELS, JOINED_WINDOW_LABELS, MEMBERSHIP_STATUS_LABELS, ROLE_LABELS } from "@/lib/labels";
 import { plural } from "@/lib/words";
 import { db } from "@/lib/db/client";
-import { tenantDb } from "@/lib/db/tenant";
-import { allUnits, unitTree } from "@/lib/units/units";
+import { unitsForPickers, unitTree } from "@/lib/units/units";
 import { listUsers, userFilterSchema, type UserFilter } from "@/lib/users/list";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 import { bulkUsersAction } from "./actions";
@@ -32,7 +31,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
   const member = await requireMember(org, "users:view");
   const actor = memberActor(member);
   const filter = userFilterSchema.parse(firstValues(await searchParams));
-  const [{ rows, total, pages, seats }, units] = await Promise.all([listUsers(db(), actor, filter), allUnits(tenantDb(db(), actor.organizationId))]);
+  const [{ rows, total, pages, seats }, units] = await Promise.all([listUsers(db(), actor, filter), unitsForPickers(db(), actor)]);
   const canManage = can(member.role, "users:manage");
   const zone = viewerClock(member.user).zone;
   const filtered = Boolean(filter.q || filter.role || filter.status || filter.invitation || filter.unit || filter.joined);

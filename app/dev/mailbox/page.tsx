@@ -4,12 +4,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Time } from "@/components/ui/time";
 import { db } from "@/lib/db/client";
 import { FALLBACK_ZONE } from "@/lib/format/dates";
-import { clientAddress } from "@/lib/actions/action";
+import { clientAddress, requestHost } from "@/lib/actions/action";
 import { devMailboxOpenTo } from "@/lib/mail/dev-mailbox";
 
 // Not even the title is given away to a client the mailbox does not answer.
 export async function generateMetadata(): Promise<Metadata> {
-  return devMailboxOpenTo(await clientAddress()) ? { title: "Development mailbox" } : {};
+  return devMailboxOpenTo(await clientAddress(), await requestHost()) ? { title: "Development mailbox" } : {};
 }
 export const dynamic = "force-dynamic";
 
@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 // A 404 unless DEV_MAILBOX is on, no SMTP server is set, APP_URL is local and the client connects from
 // this machine (lib/mail/dev-mailbox.ts): the links in these messages sign anyone in.
 export default async function DevMailbox({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
-  if (!devMailboxOpenTo(await clientAddress())) notFound();
+  if (!devMailboxOpenTo(await clientAddress(), await requestHost())) notFound();
   const { id } = await searchParams;
   const messages = await db().emailOutbox.findMany({
     orderBy: { createdAt: "desc" },

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ArchiveForm, CohortForm } from "@/components/pathways/forms";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/field";
@@ -11,16 +10,16 @@ import { SortLink } from "@/components/ui/sort-link";
 import { DataTable } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { memberActor } from "@/lib/auth/member";
-import { requireMember } from "@/lib/auth/page";
+import { orNotFound, requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
-import { cohortFilterSchema, getCohort, type CohortFilter } from "@/lib/pathways/cohorts";
+import { cohortFilterSchema, getCohort, type CohortFilter } from "@/lib/programmes/cohorts";
 import { formatDay, viewerClock } from "@/lib/format/dates";
 import { ARCHIVE_REASON_LABELS, PATHWAY_STATUS_LABELS } from "@/lib/labels";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
-import { archivePathwayAction, updateCohortAction } from "../../programmes/actions";
+import { archivePathwayAction } from "../../pathways/actions";
+import { updateCohortAction } from "../actions";
 
 export const metadata: Metadata = { title: "Cohort" };
 
@@ -31,10 +30,7 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
   const { org, id } = await params;
   const member = await requireMember(org, "programmes:view");
   const filter = cohortFilterSchema.parse(firstValues(await searchParams));
-  const data = await getCohort(db(), memberActor(member), id, filter).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const data = await orNotFound(getCohort(db(), memberActor(member), id, filter));
   const { cohort, pathways, ledger, coaches } = data;
   const canManage = can(member.role, "pathways:manage");
   const filtered = Boolean(filter.status || filter.reason || filter.coach);

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ConfirmImport, ImportOutcome } from "@/components/imports/confirm-import";
 import { Pagination } from "@/components/ui/pagination";
 import { BadgeLink, IMPORT_TONE, ImportColourBadge } from "@/components/ui/badge";
@@ -10,13 +9,11 @@ import { Clipped, DataTable } from "@/components/ui/table";
 import { IMPORT_COLOUR_LABELS } from "@/lib/labels";
 import { plural } from "@/lib/words";
 import { memberActor } from "@/lib/auth/member";
-import { requireMember } from "@/lib/auth/page";
+import { orNotFound, requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
-import { tenantDb } from "@/lib/db/tenant";
-import { NotFoundError } from "@/lib/errors";
 import { getImport, type ImportResult } from "@/lib/imports/import";
 import { MAX_IMPORT_ROWS } from "@/lib/imports/parse";
-import { seatUsage } from "@/lib/users/seats";
+import { getSeatUsage } from "@/lib/users/seats";
 import { firstValues, pageNumber, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 import { clampPage, pageCount } from "@/lib/web/pagination";
 import { confirmImportAction } from "../actions";
@@ -29,16 +26,13 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
   const { org, id } = await params;
   const member = await requireMember(org, "imports:run");
   const actor = memberActor(member);
-  const preview = await getImport(db(), actor, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const preview = await orNotFound(getImport(db(), actor, id));
   const query = firstValues(await searchParams);
   const colour = query.colour === "green" || query.colour === "yellow" || query.colour === "red" ? query.colour : undefined;
   const shown = preview.rows.filter((r) => !colour || r.colour === colour);
   const pages = pageCount(shown.length, PAGE);
   const page = clampPage(pageNumber(Math.ceil(MAX_IMPORT_ROWS / PAGE)).parse(query.page), pages);
-  const seats = await seatUsage(tenantDb(db(), actor.organizationId));
+  const seats = await getSeatUsage(db(), actor);
   const filter = { colour, page };
   const back = preview.cohort ? `/${org}/cohorts/${preview.cohort.id}` : `/${org}/users`;
 

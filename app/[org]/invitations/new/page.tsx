@@ -6,9 +6,8 @@ import { requireMember } from "@/lib/auth/page";
 import { can, grantableRoles, PROGRAMME_SCOPED_ROLES } from "@/lib/authz/permissions";
 import { DURATION_LABELS, ROLE_LABELS } from "@/lib/labels";
 import { db } from "@/lib/db/client";
-import { tenantDb } from "@/lib/db/tenant";
-import { listVisibleProgrammes } from "@/lib/programmes/scope";
-import { allUnits, unitTree } from "@/lib/units/units";
+import { inviteFormContext } from "@/lib/invitations/form-context";
+import { unitTree } from "@/lib/units/units";
 import { IMPLEMENTATION_ADMIN_DURATIONS } from "@/lib/users/implementation-admins";
 import { inviteAction, resendInvitationAction } from "../actions";
 
@@ -17,13 +16,7 @@ export const metadata: Metadata = { title: "Invite users" };
 export default async function InvitePage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const member = await requireMember(org, "invitations:send");
-  const actor = memberActor(member);
-  const t = tenantDb(db(), actor.organizationId);
-  const [settings, units, programmes] = await Promise.all([
-    t.organization.findFirstOrThrow({ select: { defaultInvitationMessage: true, implementationAdminsEnabled: true } }),
-    allUnits(t),
-    listVisibleProgrammes(db(), actor),
-  ]);
+  const { settings, units, programmes } = await inviteFormContext(db(), memberActor(member));
   // Offer only the roles this person may grant, and implementation admins only where they are enabled.
   const roles = grantableRoles(member.role).filter((r) => r !== "IMPLEMENTATION_ADMIN" || settings.implementationAdminsEnabled);
   return (

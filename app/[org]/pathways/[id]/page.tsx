@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ArchiveForm, SessionForm } from "@/components/pathways/forms";
 import { SessionActions } from "@/components/pathways/session-actions";
 import { ActionButton } from "@/components/ui/action-button";
@@ -10,25 +9,21 @@ import { Section } from "@/components/ui/section";
 import { DataTable } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { memberActor } from "@/lib/auth/member";
-import { requireMember } from "@/lib/auth/page";
+import { orNotFound, requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { formatDay, pathwayClock, viewerClock } from "@/lib/format/dates";
 import { pathwayStatusLabel } from "@/lib/labels";
-import { getPathway } from "@/lib/pathways/pathways";
+import { getPathway } from "@/lib/pathways/read";
 import { displayName } from "@/lib/users/display-name";
-import { archivePathwayAction, scheduleSessionAction, sessionStatusAction, unarchivePathwayAction } from "../../programmes/actions";
+import { archivePathwayAction, scheduleSessionAction, sessionStatusAction, unarchivePathwayAction } from "../actions";
 
 export const metadata: Metadata = { title: "Pathway" };
 
 export default async function PathwayPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
   const member = await requireMember(org, "pathways:view");
-  const pathway = await getPathway(db(), memberActor(member), id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const pathway = await orNotFound(getPathway(db(), memberActor(member), id));
   const name = displayName(pathway.participant.user);
   const archived = pathway.status === "ARCHIVED";
   // The pathway is in reach (getPathway found it), so the permission decides.

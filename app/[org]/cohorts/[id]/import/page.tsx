@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { UploadForm } from "@/components/imports/upload-form";
 import { memberActor } from "@/lib/auth/member";
-import { requireMember } from "@/lib/auth/page";
+import { orNotFound, requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { COLUMNS } from "@/lib/imports/parse";
-import { cohortFilterSchema, getCohort } from "@/lib/pathways/cohorts";
+import { cohortFilterSchema, getCohort } from "@/lib/programmes/cohorts";
 import { TextLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -15,10 +13,7 @@ export const metadata: Metadata = { title: "Upload users" };
 export default async function ImportPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
   const member = await requireMember(org, "imports:run");
-  const { cohort } = await getCohort(db(), memberActor(member), id, cohortFilterSchema.parse({})).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const { cohort } = await orNotFound(getCohort(db(), memberActor(member), id, cohortFilterSchema.parse({})));
   return (
     <section className="space-y-6">
       <PageHeader back={{ href: `/${org}/cohorts/${cohort.id}`, label: `${cohort.programme.name} › ${cohort.name}` }} title={`Upload users to ${cohort.name}`} />
