@@ -61,3 +61,37 @@ test("times are shown in the signed-in person's own time zone, and follow it whe
     }
   }
 });
+
+// The audit log reads like the rest: each event at the reader's own clock, the zone named once in the header.
+test("the audit log shows when each event happened in the signed-in person's time zone, and says which", async ({ page }) => {
+  await AppPage.signIn(page, "owner@northwind.test");
+  await page.goto(`${ORG}/profile`);
+  const original = await page.getByLabel("Time zone").inputValue();
+  expect(original).not.toBe("Asia/Katmandu");
+
+  try {
+    await setZone(page, "Asia/Katmandu");
+    // Something to read in the log: saving the settings records an event even when nothing changed.
+    await page.goto(`${ORG}/settings`);
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("status")).toHaveText("Settings saved.");
+
+    await page.goto(`${ORG}/audit`);
+    await expect(page.getByRole("columnheader", { name: "When (Asia/Katmandu)" })).toBeVisible();
+    const shown = await times(page);
+    expect(shown.length).toBeGreaterThanOrEqual(1);
+    for (const [moment, text] of shown) {
+      expect(text).toBe(new Date(new Date(moment).getTime() + 345 * 60_000).toISOString().slice(0, 16).replace("T", " "));
+    }
+
+    await setZone(page, original);
+    await page.goto(`${ORG}/audit`);
+    await expect(page.getByRole("columnheader", { name: `When (${original})` })).toBeVisible();
+    for (const [moment, text] of await times(page)) expect(text).toBe(wallClock(moment, original));
+  } finally {
+    if (!page.isClosed()) {
+      await page.goto(`${ORG}/profile`);
+      if ((await page.getByLabel("Time zone").inputValue()) !== original) await setZone(page, original);
+    }
+  }
+});

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { Button, TextLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { Time } from "@/components/ui/time";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { auditFilterSchema, listAuditEvents } from "@/lib/audit/list";
 import { db } from "@/lib/db/client";
+import { viewerClock } from "@/lib/format/dates";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
@@ -19,6 +21,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const raw = await searchParams;
   const filter = auditFilterSchema.parse(firstValues(raw));
   const { events, total, pages } = await listAuditEvents(db(), memberActor(member), filter);
+  const clock = viewerClock(member.user);
   const filtered = Boolean(filter.actor || filter.action || filter.target || filter.from || filter.to);
   return (
     <section>
@@ -60,19 +63,21 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
             </caption>
             <thead>
               <tr className="border-b border-slate-200">
-                <HeaderCells labels={["When (UTC)", "Actor", "Action", "Target", "Address"]} />
+                <HeaderCells labels={[clock.label("When"), "Actor", "Action", "Target", "Address"]} />
               </tr>
             </thead>
             <tbody>
               {events.map((e) => (
                 <tr key={e.id} className="border-b border-slate-100 align-top">
-                  <td className="p-2 whitespace-nowrap">{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
+                  <td className="p-2 whitespace-nowrap">
+                    <Time at={e.createdAt} zone={clock.zone} />
+                  </td>
                   <td className="p-2">{e.actor?.email ?? "system"}</td>
                   <td className="p-2">
                     <span className="font-mono">{e.action}</span>
                     <details className="mt-1">
                       <summary className="cursor-pointer text-xs text-slate-500">Before and after</summary>
-                      <ChangeList before={e.before} after={e.after} />
+                      <ChangeList before={e.before} after={e.after} zone={clock.zone} />
                     </details>
                   </td>
                   <td className="p-2">

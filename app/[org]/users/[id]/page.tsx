@@ -158,7 +158,7 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
                   <td className="p-2">{e.actor?.email ?? "system"}</td>
                   <td className="p-2">
                     <span className="font-mono">{e.action}</span>
-                    <ChangeList before={e.before} after={e.after} />
+                    <ChangeList before={e.before} after={e.after} zone={zone} />
                   </td>
                 </tr>
               ))}
