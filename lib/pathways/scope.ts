@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { TenantTx } from "../db/tenant";
 import type { Prisma } from "../db/generated/client";
 import type { Actor } from "../authz/actor";

@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/record";
 import { fieldError, NotFoundError } from "../errors";
 import { programmeScope } from "./scope";
 import { isUniqueViolation } from "../db/errors";
-import { idField, NAME_MAX, nameField, optionalDayField } from "../web/form-fields";
+import { idField, NAME_MAX, nameField } from "../web/form-fields";
 
 const uuid = idField();
 

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Db } from "../db/client";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
