@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { can, ROLE_LABELS } from "@/lib/authz/permissions";
+import { can } from "@/lib/authz/permissions";
+import { ROLE_LABELS } from "@/lib/labels";
 import type { Member } from "@/lib/auth/member";
 import { NAV_ITEMS } from "./nav-items";
 import { OrganizationSwitcher } from "./organization-switcher";

@@ -6,6 +6,7 @@ import { assertCan } from "../authz/permissions";
 import { likeLiteral } from "../db/like";
 import { isoDay, pageNumber, searchText } from "../web/search-params";
 import { pageCount } from "../web/pagination";
+import { dayToDate } from "../web/form-fields";
 
 export const AUDIT_PAGE_SIZE = 25;
 
@@ -31,8 +32,8 @@ export async function listAuditEvents(db: Db, actor: Actor, filter: AuditFilter)
     ...(filter.from || filter.to
       ? {
           createdAt: {
-            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
-            ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+            ...(filter.from ? { gte: dayToDate(filter.from) } : {}),
+            ...(filter.to ? { lt: new Date(dayToDate(filter.to).getTime() + 86_400_000) } : {}),
           },
         }
       : {}),

@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import { signInAccount } from "../db/cross-tenant";
 import { dummyHash, verifyPassword } from "../security/password";
 import { addressBucket, countAttempt, LIMITS, rateLimitCount, releaseAttempt } from "../security/rate-limit";
-import { normalizeEmail } from "../users/email";
+import { normalizeEmail } from "../web/form-fields";
 
 /**
  * Failed guesses at one account, from anywhere, slow every further attempt at it down (doubling from

@@ -8,7 +8,7 @@ import { hashPassword } from "../security/password";
 import { passwordSchema } from "../security/password-policy";
 import { hitAddressLimit, hitRateLimit, LIMITS } from "../security/rate-limit";
 import { generateToken, hashToken } from "../security/tokens";
-import { emailSchema } from "../users/email";
+import { emailSchema } from "../web/form-fields";
 
 export const RESET_TTL_MINUTES = 60;
 

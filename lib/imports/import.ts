@@ -5,7 +5,8 @@ import type { Prisma } from "../db/generated/client";
 import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import { env } from "../env";
 import type { Actor } from "../authz/actor";
-import { assertCan, ROLE_LABELS } from "../authz/permissions";
+import { assertCan } from "../authz/permissions";
+import { ROLE_LABELS } from "../labels";
 import { recordAudit } from "../audit/record";
 import { NotFoundError, ValidationError } from "../errors";
 import { queueEmailBatch } from "../mail/outbox";
@@ -16,10 +17,11 @@ import { reserveSeats } from "../users/seats";
 import { csvDocument } from "../csv";
 import { COLUMNS, ImportFileError, parseImportFile } from "./parse";
 import { parseDay, validateRows, type Colour, type ImportTarget, type RowResult } from "./validate";
+import { idField, isId } from "../web/form-fields";
 
 export { ImportFileError };
 
-export const importIdSchema = z.strictObject({ importId: z.uuid({ error: "Not found" }) });
+export const importIdSchema = z.strictObject({ importId: idField() });
 
 /** The cohort an import goes into, within the actor's programme scope; none for an import of people only. */
 async function target(tx: TenantTx, actor: Actor, cohortId: string | null): Promise<ImportTarget | null> {
@@ -65,7 +67,7 @@ export async function previewImport(db: Db, actor: Actor, input: { cohortId: str
 
 /** A preview the actor made (another admin's, or another organisation's, is not found). */
 async function ownPreview(tx: TenantTx, actor: Actor, importId: string) {
-  if (!z.uuid().safeParse(importId).success) throw new NotFoundError();
+  if (!isId(importId)) throw new NotFoundError();
   const preview = await tx.importPreview.findFirst({ where: { id: importId, createdById: actor.userId } });
   if (!preview) throw new NotFoundError();
   await target(tx, actor, preview.cohortId); // still in the actor's scope

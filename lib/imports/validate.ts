@@ -1,7 +1,6 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { TenantTx } from "../db/tenant";
-import { emailSchema } from "../users/email";
-import { nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
+import { emailSchema, nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
 import type { Column, RawRow } from "./parse";
 import { membershipState } from "../users/membership-state";
 

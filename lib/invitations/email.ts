@@ -1,6 +1,6 @@
 import type { Role } from "../db/generated/enums";
 import { env } from "../env";
-import { ROLE_LABELS } from "../authz/permissions";
+import { ROLE_LABELS } from "../labels";
 import { displayName } from "../users/display-name";
 
 /** The invitation email's properties; the link is built from the configured app URL, never a request's host. */

@@ -3,7 +3,8 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
-import { assertCan, canGrant, roleInSentence } from "../authz/permissions";
+import { assertCan, canGrant } from "../authz/permissions";
+import { roleInSentence } from "../labels";
 import { recordAudit } from "../audit/record";
 import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "../errors";
 import { queueEmail } from "../mail/outbox";
@@ -13,8 +14,9 @@ import { generateToken } from "../security/tokens";
 import { bulkStep, type BulkResult } from "../users/bulk-step";
 import { NO_PENDING_MESSAGE, stepFrom } from "../users/membership-state";
 import { invitationProps } from "./email";
+import { idField } from "../web/form-fields";
 
-export const invitationIdSchema = z.strictObject({ invitationId: z.uuid({ error: "Not found" }) });
+export const invitationIdSchema = z.strictObject({ invitationId: idField() });
 
 const PENDING = { acceptedAt: null, cancelledAt: null } as const;
 

@@ -7,10 +7,9 @@ import { recordAudit } from "../audit/record";
 import { ExpectedError, RateLimitedError } from "../errors";
 import { passwordSchema } from "../security/password-policy";
 import { hitAddressLimit, LIMITS } from "../security/rate-limit";
-import { emailSchema } from "../users/email";
 import { profileSchema } from "../users/profile";
 import { isUniqueViolation } from "../db/errors";
-import { NAME_MAX, nameField } from "../web/form-fields";
+import { emailSchema, NAME_MAX, nameField } from "../web/form-fields";
 
 const organizationName = nameField({ label: "your organisation's name", max: NAME_MAX });
 

@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/record";
 import { ValidationError } from "../errors";
 import { displayName } from "../users/display-name";
 import { seen } from "../users/person";
-import { ARCHIVE_REASON_LABELS } from "./labels";
+import { ARCHIVE_REASON_LABELS } from "../labels";
 import { pathwayInScope, uuid } from "./scope";
 
 async function attendedCount(tx: TenantTx, pathwayId: string) {

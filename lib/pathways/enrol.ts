@@ -8,16 +8,15 @@ import { recordAudit } from "../audit/record";
 import { fieldError, NotFoundError } from "../errors";
 import { sendInvitationsIn } from "../invitations/send";
 import { inProgrammes, programmeScope } from "../programmes/scope";
-import { emailSchema } from "../users/email";
-import { nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
+import { dayToDate, emailSchema, idField, isoDayField, nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
 import { uuid } from "./scope";
 
 // What a pathway needs besides its participant: the form fields shared by "enrol" and the "+" flow.
 const pathwayFields = {
-  cohortId: z.uuid({ error: "Choose a cohort" }),
+  cohortId: idField("Choose a cohort"),
   // The typeahead over active coaches fills in the coach's email.
   coach: z.string().trim().min(1, "Choose the primary coach").max(254),
-  startDate: z.iso.date({ error: "Enter the start date, like 2026-01-31" }),
+  startDate: isoDayField("Enter the start date, like 2026-01-31"),
   timezone: timeZoneSchema,
   tags: z
     .string()
@@ -57,7 +56,7 @@ async function createPathwayIn(tx: TenantTx, actor: Actor, input: PathwayInput) 
       programmeId: cohort.programmeId,
       cohortId: cohort.id,
       coachMembershipId: coach.id,
-      startDate: new Date(`${input.startDate}T00:00:00Z`),
+      startDate: dayToDate(input.startDate),
       timezone: input.timezone,
       tags: input.tags,
     },

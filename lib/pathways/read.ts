@@ -5,6 +5,7 @@ import type { Actor } from "../authz/actor";
 import { can } from "../authz/permissions";
 import { NotFoundError } from "../errors";
 import { PERSON, seen } from "../users/person";
+import { dayToDate } from "../web/form-fields";
 import { pathwayInScope, pathwayScope } from "./scope";
 
 /** One pathway with its sessions and credits, and used / included / unused. */
@@ -71,7 +72,7 @@ const withPeople = <P extends Prisma.PathwayGetPayload<{ select: typeof PATHWAY_
 export async function pathwayWatchlist(db: Db, actor: Actor, now = new Date()) {
   const t = tenantDb(db, actor.organizationId);
   const scope = await pathwayScope(t, actor);
-  const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const today = dayToDate(now.toISOString().slice(0, 10));
   const [startingSoon, quiet] = await Promise.all([
     t.pathway.findMany({
       where: { ...scope, status: "ACTIVE", startDate: { gte: today, lte: new Date(today.getTime() + 14 * 86_400_000) } },

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { TenantTx } from "../db/tenant";
 import type { Prisma } from "../db/generated/client";
 import type { Actor } from "../authz/actor";
@@ -6,8 +5,9 @@ import { assertCan, PATHWAY_REACH } from "../authz/permissions";
 import { NotFoundError } from "../errors";
 import { programmeScope } from "../programmes/scope";
 import { PERSON } from "../users/person";
+import { idField, isId } from "../web/form-fields";
 
-export const uuid = z.uuid({ error: "Not found" });
+export const uuid = idField();
 
 /** The pathways the actor reaches, as a `where`: the one place pathway scope is decided. */
 export async function pathwayScope(tx: TenantTx, actor: Actor): Promise<Prisma.PathwayWhereInput> {
@@ -26,7 +26,7 @@ export async function pathwayScope(tx: TenantTx, actor: Actor): Promise<Prisma.P
 
 /** A pathway the actor reaches, or not found. */
 export async function pathwayInScope(tx: TenantTx, actor: Actor, pathwayId: string) {
-  if (!uuid.safeParse(pathwayId).success) throw new NotFoundError();
+  if (!isId(pathwayId)) throw new NotFoundError();
   const pathway = await tx.pathway.findFirst({
     where: { id: pathwayId, ...(await pathwayScope(tx, actor)) },
     select: { id: true, status: true, cohortId: true, coachMembershipId: true, programme: { select: { sessionsIncluded: true } }, participant: { select: PERSON } },

@@ -6,6 +6,7 @@ import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { NotFoundError, ValidationError } from "../errors";
+import { isoDayField } from "../web/form-fields";
 import { pathwayInScope, uuid } from "./scope";
 import { NOT_STARTED_MESSAGE, SESSION_OUTCOMES } from "./session-outcomes";
 
@@ -22,7 +23,7 @@ async function assertOpenAndLock(tx: TenantTx, actor: Actor, pathwayId: string) 
 export const sessionSchema = z.strictObject({
   pathwayId: uuid,
   title: z.string().trim().min(1, "Enter a title").max(120, "At most 120 characters"),
-  date: z.iso.date({ error: "Enter the date, like 2026-01-31" }),
+  date: isoDayField("Enter the date, like 2026-01-31"),
   time: z.iso.time({ precision: -1, error: "Enter the time, like 09:30" }),
   durationMinutes: z.coerce.number({ error: "Enter the length in minutes" }).int("Whole minutes").min(5, "At least 5 minutes").max(480, "At most 8 hours"),
 });

@@ -11,18 +11,18 @@ import { isUniqueViolation } from "../db/errors";
 import { inProgrammes, programmeScope } from "./scope";
 import { programmeInScope, taken } from "./programmes";
 import { lenient } from "../web/search-params";
-import { NAME_MAX, nameField } from "../web/form-fields";
 import { PERSON, seen } from "../users/person";
+import { idField, isId, NAME_MAX, nameField, optionalDayField } from "../web/form-fields";
 
-const uuid = z.uuid({ error: "Not found" });
-const day = z.union([z.literal("").transform(() => null), z.iso.date({ error: "Use a date like 2026-01-31" }).transform((d) => new Date(`${d}T00:00:00Z`))]);
+const uuid = idField();
+const day = optionalDayField();
 
 const cohortName = nameField({ label: "the cohort's name", max: NAME_MAX });
 const clientName = nameField({ label: "the client's name", max: NAME_MAX, optional: true }).default("");
 
 export const cohortSchema = z
   .strictObject({
-    programmeId: z.uuid({ error: "Choose a programme" }),
+    programmeId: idField("Choose a programme"),
     name: cohortName,
     clientName,
     startDate: day,
@@ -77,7 +77,7 @@ export async function updateCohort(db: Db, actor: Actor, { cohortId, ...input }:
 export const cohortFilterSchema = z.object({
   status: lenient(z.enum(PathwayStatus)),
   reason: lenient(z.enum(ArchiveReason)),
-  coach: lenient(z.uuid()),
+  coach: lenient(idField()),
   sort: z.enum(["participant", "start", "coach"]).default("participant").catch("participant"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
 });
@@ -92,7 +92,7 @@ const ORDER: Record<CohortFilter["sort"], (dir: "asc" | "desc") => Prisma.Pathwa
 /** A cohort the actor may see (its programme in their scope), its pathways filtered and sorted, and its credit ledger. */
 export async function getCohort(db: Db, actor: Actor, cohortId: string, filter: CohortFilter) {
   assertCan(actor.role, "programmes:view");
-  if (!z.uuid().safeParse(cohortId).success) throw new NotFoundError();
+  if (!isId(cohortId)) throw new NotFoundError();
   const t = tenantDb(db, actor.organizationId);
   const scope = await programmeScope(t, actor);
   const cohort = await t.cohort.findFirst({

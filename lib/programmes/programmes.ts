@@ -7,9 +7,9 @@ import { recordAudit } from "../audit/record";
 import { fieldError, NotFoundError } from "../errors";
 import { programmeScope } from "./scope";
 import { isUniqueViolation } from "../db/errors";
-import { NAME_MAX, nameField } from "../web/form-fields";
+import { idField, NAME_MAX, nameField } from "../web/form-fields";
 
-const uuid = z.uuid({ error: "Not found" });
+const uuid = idField();
 
 export const programmeSchema = z.strictObject({
   name: nameField({ label: "the programme's name", max: NAME_MAX }),

@@ -5,11 +5,11 @@ import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { fieldError, NotFoundError, ValidationError } from "../errors";
-import { NAME_MAX, nameField, optionalId } from "../web/form-fields";
+import { idField, NAME_MAX, nameField, optionalId } from "../web/form-fields";
 
 export type Unit = { id: string; name: string; parentId: string | null; archivedAt: Date | null };
 
-const uuid = z.uuid({ error: "Choose a unit from the list" });
+const uuid = idField("Choose a unit from the list");
 const unitName = nameField({ label: "the unit's name", max: NAME_MAX });
 
 export const createUnitSchema = z.strictObject({ name: unitName, parentId: optionalId("Choose a unit from the list").default(null) });

@@ -1,7 +1,8 @@
 import type { Db } from "../db/client";
 import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
-import { canGrant, roleInSentence } from "../authz/permissions";
+import { canGrant } from "../authz/permissions";
+import { roleInSentence } from "../labels";
 import { type ExpectedError, isExpectedError, ValidationError } from "../errors";
 import { reserveSeats } from "./seats";
 import { displayName } from "./display-name";

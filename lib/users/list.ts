@@ -12,15 +12,9 @@ import { likeLiteral } from "../db/like";
 import { lenient, pageNumber, searchText } from "../web/search-params";
 import { pageCount } from "../web/pagination";
 import { PERSON, seen } from "./person";
+import { idField } from "../web/form-fields";
 
 export const USERS_PAGE_SIZE = 25;
-
-export const STATUS_LABELS: Record<MembershipStatus, string> = {
-  ACTIVE: "Active",
-  INVITED: "Invited",
-  NOT_INVITED: "Not invited",
-  DEACTIVATED: "Deactivated",
-};
 
 export const JOINED_WINDOWS = { week: 7, month: 31, year: 365 } as const;
 export const SORTS = ["name", "lastActive", "joined"] as const;
@@ -32,7 +26,7 @@ export const userFilterSchema = z.object({
   role: lenient(z.enum(Role)),
   status: lenient(z.enum(MembershipStatus)),
   invitation: lenient(z.enum(["accepted", "pending"])),
-  unit: lenient(z.uuid()),
+  unit: lenient(idField()),
   joined: lenient(z.enum(["week", "month", "year"])),
   sort: z.enum(SORTS).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),

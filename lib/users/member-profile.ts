@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Db } from "../db/client";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
@@ -7,8 +6,8 @@ import { NotFoundError } from "../errors";
 import { inProgrammes, membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { MEMBER } from "./member-change";
 import { seen } from "./person";
+import { isId } from "../web/form-fields";
 
-const uuid = z.uuid({ error: "Not found" });
 
 /** A member of the actor's organisation the actor may see (a programme manager: within their programmes). */
 async function visibleMember(t: TenantTx, actor: Actor, membershipId: string) {
@@ -23,7 +22,7 @@ async function visibleMember(t: TenantTx, actor: Actor, membershipId: string) {
 /** A user's page: details, programmes, the units they have been in, and the audit trail about them. */
 export async function getMemberProfile(db: Db, actor: Actor, membershipId: string) {
   assertCan(actor.role, "users:view");
-  if (!uuid.safeParse(membershipId).success) throw new NotFoundError();
+  if (!isId(membershipId)) throw new NotFoundError();
   const t = tenantDb(db, actor.organizationId);
   await visibleMember(t, actor, membershipId);
   const scope = await programmeScope(t, actor);

@@ -4,16 +4,17 @@ import { Role } from "../db/generated/enums";
 import { lockOrganization, tenantDb } from "../db/tenant";
 import { otherMemberships } from "../db/cross-tenant";
 import type { Actor } from "../authz/actor";
-import { assertCan, assertCanChangeRole, canGrant, PROGRAMME_SCOPED_ROLES, roleInSentence } from "../authz/permissions";
+import { assertCan, assertCanChangeRole, canGrant, PROGRAMME_SCOPED_ROLES } from "../authz/permissions";
+import { roleInSentence } from "../labels";
 import { recordAudit } from "../audit/record";
 import { fieldError, ForbiddenError } from "../errors";
 import { expiryFor, IMPLEMENTATION_ADMIN_DURATIONS, implementationAdminProblem } from "./implementation-admins";
 import { assertOwnersRemain, findForChange } from "./member-change";
 import { profileSchema, someoneElsesName } from "./profile";
-import { idList, optionalId } from "../web/form-fields";
+import { idField, idList, optionalId } from "../web/form-fields";
 import { reserveSeats, takesSeat } from "./seats";
 
-const uuid = z.uuid({ error: "Not found" });
+const uuid = idField();
 
 export const updateMemberSchema = z.strictObject({
   membershipId: uuid,

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Button, TextLink } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Time } from "@/components/ui/time";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { auditFilterSchema, listAuditEvents } from "@/lib/audit/list";
 import { db } from "@/lib/db/client";
+import { viewerClock } from "@/lib/format/dates";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
@@ -17,10 +21,11 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const raw = await searchParams;
   const filter = auditFilterSchema.parse(firstValues(raw));
   const { events, total, pages } = await listAuditEvents(db(), memberActor(member), filter);
+  const clock = viewerClock(member.user);
   const filtered = Boolean(filter.actor || filter.action || filter.target || filter.from || filter.to);
   return (
     <section>
-      <h1 className="mb-6 text-2xl font-semibold">Audit log</h1>
+      <PageHeader title="Audit log" />
       <form method="get" role="search" aria-label="Filter the audit log" className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-6 md:items-end">
         {[
           { name: "actor", label: "Actor email", value: filter.actor, type: "search" },
@@ -29,16 +34,13 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           { name: "from", label: "From", value: filter.from, type: "date" },
           { name: "to", label: "To", value: filter.to, type: "date" },
         ].map((f) => (
-          <div key={f.name}>
-            <label htmlFor={`audit-${f.name}`} className="mb-1 block text-sm font-medium text-slate-700">
-              {f.label}
-            </label>
-            <input id={`audit-${f.name}`} name={f.name} type={f.type} defaultValue={f.value ?? ""} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-          </div>
+          <Field key={f.name} id={`audit-${f.name}`} name={f.name} type={f.type} label={f.label} defaultValue={f.value ?? ""} />
         ))}
-        <button type="submit" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white">
-          Filter
-        </button>
+        <div className="mb-4">
+          <Button type="submit" variant="primary">
+            Filter
+          </Button>
+        </div>
       </form>
       {filter.page > pages ? (
         // Past the end of the list: the pagination says so and links back.
@@ -47,7 +49,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         <EmptyState>
           {filtered ? (
             <>
-              No events match these filters. <Link href="?" className="text-indigo-700 underline">Clear the filters</Link> to see every event.
+              No events match these filters. <TextLink href="?">Clear the filters</TextLink> to see every event.
             </>
           ) : (
             "No administrative changes yet. Changes to settings, users and invitations appear here."
@@ -61,19 +63,21 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
             </caption>
             <thead>
               <tr className="border-b border-slate-200">
-                <HeaderCells labels={["When (UTC)", "Actor", "Action", "Target", "Address"]} />
+                <HeaderCells labels={[clock.label("When"), "Actor", "Action", "Target", "Address"]} />
               </tr>
             </thead>
             <tbody>
               {events.map((e) => (
                 <tr key={e.id} className="border-b border-slate-100 align-top">
-                  <td className="p-2 whitespace-nowrap">{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
+                  <td className="p-2 whitespace-nowrap">
+                    <Time at={e.createdAt} zone={clock.zone} />
+                  </td>
                   <td className="p-2">{e.actor?.email ?? "system"}</td>
                   <td className="p-2">
                     <span className="font-mono">{e.action}</span>
                     <details className="mt-1">
                       <summary className="cursor-pointer text-xs text-slate-500">Before and after</summary>
-                      <ChangeList before={e.before} after={e.after} />
+                      <ChangeList before={e.before} after={e.after} zone={clock.zone} />
                     </details>
                   </td>
                   <td className="p-2">

@@ -6,7 +6,8 @@ import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
 import { addUserWithPathway, addUserWithPathwaySchema } from "@/lib/pathways/enrol";
 import { archivePathway, archiveSchema, unarchivePathway } from "@/lib/pathways/archive";
-import { ARCHIVE_REASON_LABELS } from "@/lib/pathways/labels";
+import { pathwayStatusLabel } from "@/lib/labels";
+import { idField } from "@/lib/web/form-fields";
 import { scheduleSession, sessionSchema, sessionStatusSchema, setSessionStatus } from "@/lib/pathways/sessions";
 
 const refresh = () => revalidatePath("/[org]", "layout");
@@ -26,11 +27,11 @@ export const archivePathwayAction = memberAction("pathways:manage", archiveSchem
   refresh();
   return {
     ok: true,
-    message: `Archived: ${ARCHIVE_REASON_LABELS[input.reason].toLowerCase()}. ${credited ? `${credited} unused session${credited === 1 ? "" : "s"} credited to the cohort.` : "No sessions credited."}`,
+    message: `${pathwayStatusLabel({ status: "ARCHIVED", archiveReason: input.reason })}. ${credited ? `${credited} unused session${credited === 1 ? "" : "s"} credited to the cohort.` : "No sessions credited."}`,
   };
 });
 
-export const unarchivePathwayAction = memberAction("pathways:restore", z.strictObject({ pathwayId: z.uuid({ error: "Not found" }) }), async (actor, { pathwayId }) => {
+export const unarchivePathwayAction = memberAction("pathways:restore", z.strictObject({ pathwayId: idField() }), async (actor, { pathwayId }) => {
   const { reversed } = await unarchivePathway(db(), actor, pathwayId);
   refresh();
   return { ok: true, message: reversed ? `Reopened; the ${reversed} credited session${reversed === 1 ? " was" : "s were"} taken back.` : "Reopened." };

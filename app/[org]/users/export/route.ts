@@ -1,5 +1,6 @@
 import { memberRoute } from "@/lib/actions/route";
 import { db } from "@/lib/db/client";
+import { formatDate, viewerClock } from "@/lib/format/dates";
 import { exportUsersCsv } from "@/lib/users/export";
 import { userFilterSchema } from "@/lib/users/list";
 import { csvResponse } from "@/lib/web/csv-response";
@@ -10,7 +11,8 @@ export const dynamic = "force-dynamic";
 /** The Users list as CSV, with the filters and sort of the page it was asked from. */
 export const GET = memberRoute("users:view", async (request, { actor, member }) => {
   const filter = userFilterSchema.parse(searchParamsOf(new URL(request.url).searchParams));
-  const rows = exportUsersCsv(db(), actor, filter);
+  const { zone } = viewerClock(member.user);
+  const rows = exportUsersCsv(db(), actor, filter, zone);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     // Pulled one batch at a time: a slow download holds back the database reads, memory stays flat.
@@ -23,6 +25,6 @@ export const GET = memberRoute("users:view", async (request, { actor, member }) 
       await rows.return(undefined);
     },
   });
-  const filename = `users-${member.organization.slug}-${new Date().toISOString().slice(0, 10)}.csv`;
+  const filename = `users-${member.organization.slug}-${formatDate(new Date(), zone)}.csv`;
   return csvResponse(body, filename);
 });
