@@ -2,8 +2,8 @@ import { Clipped } from "@/components/ui/table";
 import { describeChanges } from "@/lib/audit/changes";
 
 /** What an audit event changed, field by field ("First name: Ada → Adele"), wrapped to its column. */
-export function ChangeList({ before, after }: { before: unknown; after: unknown }) {
-  const changes = describeChanges(before, after);
+export function ChangeList({ before, after, names }: { before: unknown; after: unknown; names?: Record<string, string> }) {
+  const changes = describeChanges(before, after, names);
   if (changes.length === 0) return null;
   return (
     <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs">

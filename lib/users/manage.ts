@@ -5,6 +5,7 @@ import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan, assertCanChangeRole, can, canGrant, PROGRAMME_SCOPED_ROLES, roleInSentence } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
+import { nameAuditEvents } from "../audit/list";
 import { issueResetToken } from "../auth/password-reset";
 import { liveMembership } from "../auth/live";
 import { type ExpectedError, fieldError, ForbiddenError, isExpectedError, NotFoundError, ValidationError } from "../errors";
@@ -103,11 +104,11 @@ export async function getMemberProfile(db: Db, actor: Actor, membershipId: strin
       where: can(actor.role, "audit:view") ? { targetType: "membership", targetId: membershipId } : { id: { in: [] } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 50,
-      select: { id: true, action: true, before: true, after: true, createdAt: true, actor: { select: { email: true } } },
+      select: { id: true, action: true, targetType: true, targetId: true, before: true, after: true, createdAt: true, actorId: true, actor: { select: { email: true } } },
     }),
   ]);
   if (!member) throw new NotFoundError(); // gone since the check (a cancelled invitation)
-  return { member: seen(member), history, audit };
+  return { member: seen(member), history, audit: await nameAuditEvents(t, audit) };
 }
 
 async function findForChange(tx: TenantTx, membershipId: string) {

@@ -8,7 +8,8 @@ import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-p
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { HeaderCells, Table } from "@/components/ui/table";
-import { ChangeList } from "@/components/audit/change-list";
+import { AuditEvent } from "@/components/audit/audit-event";
+import { AUDIT_AREAS } from "@/lib/audit/sentence";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -22,20 +23,25 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
     <section>
       <h1 className="mb-6 text-2xl font-semibold">Audit log</h1>
       <form method="get" role="search" aria-label="Filter the audit log" className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-6 md:items-end">
-        {[
-          { name: "actor", label: "Actor email", value: filter.actor, type: "search" },
-          { name: "action", label: "Action", value: filter.action, type: "search" },
-          { name: "target", label: "Target", value: filter.target, type: "search" },
-          { name: "from", label: "From", value: filter.from, type: "date" },
-          { name: "to", label: "To", value: filter.to, type: "date" },
-        ].map((f) => (
-          <div key={f.name}>
-            <label htmlFor={`audit-${f.name}`} className="mb-1 block text-sm font-medium text-slate-700">
-              {f.label}
-            </label>
-            <input id={`audit-${f.name}`} name={f.name} type={f.type} defaultValue={f.value ?? ""} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-          </div>
-        ))}
+        <TextFilter name="actor" label="Actor email" value={filter.actor} type="search" />
+        <div>
+          <label htmlFor="audit-action" className="mb-1 block text-sm font-medium text-slate-700">
+            Action
+          </label>
+          {/* Areas by name; a value from an older link that names no area stays, so the filter shown is the one applied. */}
+          <select id="audit-action" name="action" defaultValue={filter.action ?? ""} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <option value="">Every action</option>
+            {AUDIT_AREAS.map((a) => (
+              <option key={a.prefix} value={a.prefix}>
+                {a.label}
+              </option>
+            ))}
+            {filter.action && !AUDIT_AREAS.some((a) => a.prefix === filter.action) ? <option value={filter.action}>Other: {filter.action}</option> : null}
+          </select>
+        </div>
+        <TextFilter name="target" label="Target" value={filter.target} type="search" />
+        <TextFilter name="from" label="From" value={filter.from} type="date" />
+        <TextFilter name="to" label="To" value={filter.to} type="date" />
         <button type="submit" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white">
           Filter
         </button>
@@ -61,25 +67,16 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
             </caption>
             <thead>
               <tr className="border-b border-slate-200">
-                <HeaderCells labels={["When (UTC)", "Actor", "Action", "Target", "Address"]} />
+                <HeaderCells labels={["When (UTC)", "What happened"]} />
               </tr>
             </thead>
             <tbody>
               {events.map((e) => (
                 <tr key={e.id} className="border-b border-slate-100 align-top">
                   <td className="p-2 whitespace-nowrap">{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
-                  <td className="p-2">{e.actor?.email ?? "system"}</td>
-                  <td className="p-2">
-                    <span className="font-mono">{e.action}</span>
-                    <details className="mt-1">
-                      <summary className="cursor-pointer text-xs text-slate-500">Before and after</summary>
-                      <ChangeList before={e.before} after={e.after} />
-                    </details>
+                  <td className="max-w-none p-2">
+                    <AuditEvent event={e} folded />
                   </td>
-                  <td className="p-2">
-                    {e.targetType} <span className="font-mono text-xs text-slate-500">{e.targetId}</span>
-                  </td>
-                  <td className="p-2">{e.ipAddress ?? ""}</td>
                 </tr>
               ))}
             </tbody>
@@ -88,5 +85,16 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         </>
       )}
     </section>
+  );
+}
+
+function TextFilter({ name, label, value, type }: { name: string; label: string; value: string | undefined; type: "search" | "date" }) {
+  return (
+    <div>
+      <label htmlFor={`audit-${name}`} className="mb-1 block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input id={`audit-${name}`} name={name} type={type} defaultValue={value ?? ""} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+    </div>
   );
 }

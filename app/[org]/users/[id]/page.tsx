@@ -20,7 +20,7 @@ import { archivePathwayAction } from "../../programmes/actions";
 import { displayName } from "@/lib/users/display-name";
 import { BackLink } from "@/components/ui/back-link";
 import { HeaderCells, Table } from "@/components/ui/table";
-import { ChangeList } from "@/components/audit/change-list";
+import { AuditEvent } from "@/components/audit/audit-event";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -166,17 +166,15 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
           <Table className="max-w-3xl">
             <thead>
               <tr className="border-b border-slate-200">
-                <HeaderCells labels={["When (UTC)", "By", "Change"]} />
+                <HeaderCells labels={["When (UTC)", "What happened"]} />
               </tr>
             </thead>
             <tbody>
               {audit.map((e) => (
                 <tr key={e.id} className="border-b border-slate-100 align-top">
                   <td className="p-2 whitespace-nowrap">{when(e.createdAt)}</td>
-                  <td className="p-2">{e.actor?.email ?? "system"}</td>
-                  <td className="p-2">
-                    <span className="font-mono">{e.action}</span>
-                    <ChangeList before={e.before} after={e.after} />
+                  <td className="max-w-none p-2">
+                    <AuditEvent event={e} />
                   </td>
                 </tr>
               ))}
