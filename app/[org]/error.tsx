@@ -6,7 +6,8 @@ import { Problem, PROBLEM_PRIMARY, PROBLEM_SECONDARY } from "@/components/shell/
 
 /** Whatever went wrong while showing a page: said plainly, inside the shell, with a way on. */
 export default function OrgError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const { org } = useParams<{ org: string }>();
+  const org = useParams<{ org: string }>()?.org;
+  const home = org ? `/${org}` : "/";
   return (
     <Problem
       alert
@@ -16,7 +17,7 @@ export default function OrgError({ error, reset }: { error: Error & { digest?: s
           <button type="button" onClick={reset} className={PROBLEM_PRIMARY}>
             Try again
           </button>
-          <Link href={`/${org}`} className={PROBLEM_SECONDARY}>
+          <Link href={home} className={PROBLEM_SECONDARY}>
             Go to the dashboard
           </Link>
         </>
@@ -24,7 +25,7 @@ export default function OrgError({ error, reset }: { error: Error & { digest?: s
     >
       <p>The page could not be shown. Try again, and tell us if it keeps happening.</p>
       {/* The digest ties the report to the server's log line; the message itself is never shown. */}
-      {error.digest ? <p className="mt-2 text-xs">Reference: {error.digest}</p> : null}
+      {error.digest ? <p className="mt-2 text-xs">{`Reference: ${error.digest}`}</p> : null}
     </Problem>
   );
 }
