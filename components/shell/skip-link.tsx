@@ -6,7 +6,8 @@ export function SkipLink() {
   return (
     <a
       href={`#${MAIN_ID}`}
-      className="sr-only z-50 rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      // The padding only when shown: on a visually hidden element it would still take room.
+      className="sr-only text-sm font-medium focus:not-sr-only focus:m-2 focus:block focus:w-fit focus:rounded-md focus:bg-indigo-700 focus:px-4 focus:py-2 focus:text-white"
     >
       Skip to main content
     </a>

@@ -54,7 +54,7 @@ test("on a phone the navigation folds behind a Menu button that says whether it 
   await new SignInPage(page).signIn("admin@acme.test", DEMO_PASSWORD);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 
-  const nav = page.getByRole("navigation", { name: "Main" });
+  const nav = page.getByRole("navigation", { name: "Main", includeHidden: true });
   const menu = page.getByRole("button", { name: "Menu" });
   await expect(nav).toBeHidden();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeHidden();
