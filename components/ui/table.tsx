@@ -7,7 +7,14 @@ import type { ReactNode, TableHTMLAttributes } from "react";
  */
 export function Table({ className = "", children, ...props }: TableHTMLAttributes<HTMLTableElement> & { children: ReactNode }) {
   return (
-    <div className={`max-w-full overflow-x-auto ${props.hidden ? "hidden" : ""}`}>
+    // Focusable, so a keyboard can scroll a table wider than the screen (WCAG 2.1.1); named after the
+    // table when it has an aria-label.
+    <div
+      tabIndex={0}
+      role={props["aria-label"] ? "region" : undefined}
+      aria-label={props["aria-label"]}
+      className={`max-w-full overflow-x-auto ${props.hidden ? "hidden" : ""}`}
+    >
       <table className={`w-full border-collapse bg-white text-left text-sm ${className}`} {...props}>
         {children}
       </table>

@@ -6,6 +6,7 @@ import { NotFoundError } from "../errors";
 import { inProgrammes, membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { MEMBER } from "./member-change";
 import { seen } from "./person";
+import { nameAuditEvents } from "../audit/list";
 import { isId } from "../web/form-fields";
 
 
@@ -48,9 +49,9 @@ export async function getMemberProfile(db: Db, actor: Actor, membershipId: strin
       where: can(actor.role, "audit:view") ? { targetType: "membership", targetId: membershipId } : { id: { in: [] } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 50,
-      select: { id: true, action: true, before: true, after: true, createdAt: true, actor: { select: { email: true } } },
+      select: { id: true, action: true, targetType: true, targetId: true, before: true, after: true, createdAt: true, actorId: true, actor: { select: { email: true } } },
     }),
   ]);
   if (!member) throw new NotFoundError(); // gone since the check (a cancelled invitation)
-  return { member: seen(member), history, audit };
+  return { member: seen(member), history, audit: await nameAuditEvents(t, audit) };
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { AUDIT_ACTIONS, auditSentence } from "../../lib/audit/actions";
+import { AUDIT_ACTIONS } from "../../lib/audit/actions";
+import { auditSentence } from "../../lib/audit/sentence";
 import { listAuditEvents } from "../../lib/audit/list";
 import { Role } from "../../lib/db/generated/enums";
 import { ForbiddenError } from "../../lib/errors";
@@ -119,6 +120,7 @@ describe("audit action names", () => {
     expect(now).toEqual(["member.change_role", "member.change_unit", "member.update", "settings.update"]);
     // Every name now in the log is one the code knows, and reads as a sentence.
     expect(now.every((a) => a in AUDIT_ACTIONS)).toBe(true);
-    expect(auditSentence("member.change_role", "Pat Participant")).toBe("changed the role of Pat Participant");
+    const roleChange = { action: "member.change_role", targetType: "membership", actorName: "Adam Admin", targetName: "Pat Participant", before: { role: "PARTICIPANT" }, after: { role: "COACH" }, names: {} };
+    expect(auditSentence(roleChange)).toBe("Adam Admin changed Pat Participant's role from Participant to Coach");
   });
 });

@@ -23,7 +23,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { Time } from "@/components/ui/time";
 import { HeaderCells, Table } from "@/components/ui/table";
-import { ChangeList } from "@/components/audit/change-list";
+import { AuditEvent } from "@/components/audit/audit-event";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -148,17 +148,15 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
           <Table className="max-w-3xl">
             <thead>
               <tr className="border-b border-slate-200">
-                <HeaderCells labels={[`When (${zone})`, "By", "Change"]} />
+                <HeaderCells labels={[`When (${zone})`, "What happened"]} />
               </tr>
             </thead>
             <tbody>
               {audit.map((e) => (
                 <tr key={e.id} className="border-b border-slate-100 align-top">
                   <td className="p-2 whitespace-nowrap">{when(e.createdAt)}</td>
-                  <td className="p-2">{e.actor?.email ?? "system"}</td>
-                  <td className="p-2">
-                    <span className="font-mono">{e.action}</span>
-                    <ChangeList before={e.before} after={e.after} zone={zone} />
+                  <td className="max-w-none p-2">
+                    <AuditEvent event={e} zone={zone} />
                   </td>
                 </tr>
               ))}
