@@ -1,9 +1,17 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
-export const metadata: Metadata = { title: { default: "Pathwise", template: "%s · Pathwise" } };
+export const metadata: Metadata = {
+  title: { default: "Pathwise", template: "%s · Pathwise" },
+  applicationName: "Pathwise",
+  // The brand mark (public/icon.svg) for browsers that take SVG, the .ico for those that ask /favicon.ico.
+  icons: { icon: [{ url: "/favicon.ico", sizes: "16x16 32x32 48x48" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+  manifest: "/manifest.webmanifest",
+};
+
+export const viewport: Viewport = { themeColor: "#4338ca" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Rendered per request, never prerendered: a page built ahead of time could not carry the

@@ -1,17 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AuthCard } from "@/components/auth/auth-card";
+import { Problem, PROBLEM_PRIMARY } from "@/components/shell/problem";
 
 export const metadata: Metadata = { title: "Not found" };
 
-// Next's built-in 404 styles itself inline, which the Content-Security-Policy (proxy.ts) refuses.
+// Outside any organisation (or one this person does not belong to, which must look the same). Next's
+// built-in 404 styles itself inline, which the Content-Security-Policy (proxy.ts) refuses.
 export default function NotFound() {
   return (
-    <AuthCard title="Page not found">
-      <p className="mb-4 text-sm">This page does not exist, or you do not have access to it.</p>
-      <Link href="/" className="text-sm text-indigo-700 underline">
-        Go to your organisation
-      </Link>
-    </AuthCard>
+    <main className="p-6">
+      <Problem
+        title="Page not found"
+        actions={
+          <Link href="/" className={PROBLEM_PRIMARY}>
+            Go to your organisation
+          </Link>
+        }
+      >
+        <p>This page does not exist, or you do not have access to it.</p>
+      </Problem>
+    </main>
   );
 }

@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
+import { LinkButton } from "@/components/ui/button";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { rememberedOrganization } from "@/lib/auth/active-org";
-import { activeOrganizations } from "@/lib/auth/member";
+import { activeOrganizations } from "@/lib/db/cross-tenant";
 import { currentUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
@@ -20,9 +20,9 @@ export default async function Home() {
     <AuthCard title="No organisation yet">
       <p className="mb-4 text-sm">You are not an active member of any organisation. Ask an admin to invite you, or start your own.</p>
       <div className="flex items-center gap-3">
-        <Link href="/new-organisation" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800">
+        <LinkButton href="/new-organisation" variant="primary">
           Create an organisation
-        </Link>
+        </LinkButton>
         <SignOutButton />
       </div>
     </AuthCard>

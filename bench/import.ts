@@ -12,6 +12,8 @@ import type { Actor } from "../lib/authz/actor";
 import type { Db } from "../lib/db/client";
 import { confirmImport, previewImport } from "../lib/imports/import";
 import { generateToken } from "../lib/security/tokens";
+import { actorOf, createCohort, createProgramme } from "../tests/factories";
+import { createOrganizationWith } from "../tests/support/world";
 import { runBench } from "./support";
 
 const SIZES = (process.env.SIZES ?? "1000,10000").split(",").map(Number);
@@ -28,16 +30,16 @@ function file(rows: number, tag: string): Uint8Array {
   return new TextEncoder().encode(lines.join("\r\n"));
 }
 
+/** An organisation with an admin, the coach the file names, "Bench Programme" and a cohort (the test factories). */
 async function setup(db: Db, tag: string) {
-  const org = await db.organization.create({ data: { name: `Bench ${tag}`, slug: `bench-${tag}`, seatLimit: 100 } });
-  const adminUser = await db.user.create({ data: { email: `admin@${tag}.bench.test`, firstName: "Ada", lastName: "Admin" } });
-  const admin = await db.membership.create({ data: { organizationId: org.id, userId: adminUser.id, role: "ADMIN", status: "ACTIVE" } });
-  const coachUser = await db.user.create({ data: { email: `coach@${tag}.bench.test`, firstName: "Cy", lastName: "Coach" } });
-  const coach = await db.membership.create({ data: { organizationId: org.id, userId: coachUser.id, role: "COACH", status: "ACTIVE" } });
-  const programme = await db.programme.create({ data: { organizationId: org.id, name: "Bench Programme", sessionsIncluded: 6 } });
-  const cohort = await db.cohort.create({ data: { organizationId: org.id, programmeId: programme.id, name: "Bench" } });
-  const actor: Actor = { userId: adminUser.id, membershipId: admin.id, organizationId: org.id, role: "ADMIN", ipAddress: null };
-  return { org, actor, coach, programme, cohort };
+  const team = await createOrganizationWith(db, ["admin", "coach"], { name: `Bench ${tag}`, slug: `bench-${tag}`, seatLimit: 100 }, {
+    admin: { email: `admin@${tag}.bench.test`, account: { firstName: "Ada", lastName: "Admin" } },
+    coach: { email: `coach@${tag}.bench.test`, account: { firstName: "Cy", lastName: "Coach" } },
+  });
+  const programme = await createProgramme(db, team.org.id, { name: "Bench Programme", sessionsIncluded: 6 });
+  const cohort = await createCohort(db, programme, { name: "Bench" });
+  const actor: Actor = { ...actorOf(team.admin), ipAddress: null };
+  return { org: team.org, actor, coach: team.coach.membership, programme, cohort };
 }
 
 /** The same kind of rows, written with one unnest statement per table: what the database itself can do. */

@@ -1,5 +1,5 @@
 import { createDb, type Db } from "../lib/db/client";
-import { applyMigrations } from "../lib/db/schema-engine";
+import { applyMigrations } from "../tools/db/schema-engine";
 import { createDatabase, findServer } from "../tests/support/postgres";
 
 /**

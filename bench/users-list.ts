@@ -13,6 +13,7 @@ import type { Db } from "../lib/db/client";
 import { Prisma } from "../lib/db/generated/client";
 import { exportUsersCsv } from "../lib/users/export";
 import { listUsers, userFilterSchema, USERS_PAGE_SIZE } from "../lib/users/list";
+import { createOrganization, createUnit } from "../tests/factories";
 import { runBench } from "./support";
 
 const MEMBERS = Number(process.env.MEMBERS ?? 100_000);
@@ -29,10 +30,10 @@ const sqlArray = (values: string[]) => Prisma.raw(`ARRAY[${values.map((v) => `'$
 
 /** Seeds one organisation with `count` members, in SQL: 100,000 rows take seconds, not minutes. */
 async function seedOrganization(db: Db, index: number, count: number): Promise<{ id: string; units: string[] }> {
-  const org = await db.organization.create({ data: { name: `Bench ${index}`, slug: `bench-${index}`, seatLimit: count } });
-  const top = await db.orgUnit.create({ data: { organizationId: org.id, name: "Region" } });
+  const org = await createOrganization(db, { name: `Bench ${index}`, slug: `bench-${index}`, seatLimit: count });
+  const top = await createUnit(db, org.id, { name: "Region" });
   const units = [top.id];
-  for (let i = 0; i < 6; i++) units.push((await db.orgUnit.create({ data: { organizationId: org.id, name: `Team ${i}`, parentId: i < 3 ? top.id : units[1] } })).id);
+  for (let i = 0; i < 6; i++) units.push((await createUnit(db, org.id, { name: `Team ${i}`, parent: { id: i < 3 ? top.id : units[1] } })).id);
   const key = `bench-${index}-`;
   await db.$executeRaw`
     INSERT INTO "User" ("id", "email", "firstName", "lastName", "timezone", "updatedAt")

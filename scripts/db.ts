@@ -1,9 +1,9 @@
 // npm run db:migrate | db:migration <name> | db:check | db:seed
-// Migrations run through Prisma's WebAssembly schema engine (see lib/db/schema-engine.ts).
+// Migrations run through Prisma's WebAssembly schema engine (see tools/db/schema-engine.ts).
 import path from "node:path";
 import { createDb } from "../lib/db/client";
-import { EMBEDDED_DATA_DIR, LOCAL_POSTGRES_URL, startEmbeddedDatabase } from "../lib/db/embedded";
-import { applyMigrations, createMigration, schemaDrift } from "../lib/db/schema-engine";
+import { EMBEDDED_DATA_DIR, LOCAL_POSTGRES_URL, startEmbeddedDatabase } from "../tools/db/embedded";
+import { applyMigrations, createMigration, schemaDrift } from "../tools/db/schema-engine";
 import { seedDemo } from "../prisma/seed";
 
 

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "../lib/db/client";
-import { applyMigrations } from "../lib/db/schema-engine";
+import { applyMigrations } from "../tools/db/schema-engine";
 import { seedDemo } from "../prisma/seed";
 import { serveReceivedMail } from "../tests/support/mail-capture";
 import { createDatabase, findServer } from "../tests/support/postgres";

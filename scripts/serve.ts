@@ -15,7 +15,9 @@ async function main() {
   const { APP_URL, TRUSTED_PROXY_HOPS } = env(); // fails fast, listing every bad variable
   const hosts = listenHosts(APP_URL, process.env.HOST);
   trustClientAddressHeader();
-  const app = next({ dev, dir: process.cwd(), hostname: new URL(APP_URL).hostname, port, turbopack: dev });
+  // Where Next reaches this same server for its own internal requests: a local address it listens on.
+  const self = !hosts || hosts[0] === "0.0.0.0" || hosts[0] === "::" ? "127.0.0.1" : hosts[0];
+  const app = next({ dev, dir: process.cwd(), hostname: self, port, turbopack: dev });
   const handle = app.getRequestHandler();
   await app.prepare();
 

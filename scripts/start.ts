@@ -5,8 +5,8 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSy
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { createDb } from "../lib/db/client";
-import { EMBEDDED_DATA_DIR, startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
-import { applyMigrations } from "../lib/db/schema-engine";
+import { EMBEDDED_DATA_DIR, startEmbeddedDatabase, type EmbeddedDatabase } from "../tools/db/embedded";
+import { applyMigrations } from "../tools/db/schema-engine";
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../prisma/seed";
 
 const dev = process.argv.includes("--dev");

@@ -1,14 +1,31 @@
 "use client";
 
-/** Whatever went wrong while showing a page: say so plainly and offer a way on. */
-export default function OrgError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+import Link from "next/link";
+import { useParams } from "next/navigation";
+import { Problem, PROBLEM_PRIMARY, PROBLEM_SECONDARY } from "@/components/shell/problem";
+
+/** Whatever went wrong while showing a page: said plainly, inside the shell, with a way on. */
+export default function OrgError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const org = useParams<{ org: string }>()?.org;
+  const home = org ? `/${org}` : "/";
   return (
-    <section role="alert" className="max-w-lg rounded-md border border-red-200 bg-red-50 p-6">
-      <h1 className="mb-2 text-xl font-semibold">Something went wrong</h1>
-      <p className="mb-4 text-sm">The page could not be shown. Try again, and tell us if it keeps happening.</p>
-      <button type="button" onClick={reset} className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white">
-        Try again
-      </button>
-    </section>
+    <Problem
+      alert
+      title="Something went wrong"
+      actions={
+        <>
+          <button type="button" onClick={reset} className={PROBLEM_PRIMARY}>
+            Try again
+          </button>
+          <Link href={home} className={PROBLEM_SECONDARY}>
+            Go to the dashboard
+          </Link>
+        </>
+      }
+    >
+      <p>The page could not be shown. Try again, and tell us if it keeps happening.</p>
+      {/* The digest ties the report to the server's log line; the message itself is never shown. */}
+      {error.digest ? <p className="mt-2 text-xs">{`Reference: ${error.digest}`}</p> : null}
+    </Problem>
   );
 }

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { activeOrganizations } from "@/lib/auth/member";
+import { activeOrganizations } from "@/lib/db/cross-tenant";
 import { requireMember } from "@/lib/auth/page";
-import { clientAddress } from "@/lib/actions/action";
+import { clientAddress, requestHost } from "@/lib/actions/action";
 import { devMailboxOpenTo } from "@/lib/mail/dev-mailbox";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
   const member = await requireMember(org);
   const organizations = await activeOrganizations(member.user.id);
   return (
-    <AppShell member={member} organizations={organizations} devMailbox={devMailboxOpenTo(await clientAddress())}>
+    <AppShell member={member} organizations={organizations} devMailbox={devMailboxOpenTo(await clientAddress(), await requestHost())}>
       {children}
     </AppShell>
   );

@@ -1,12 +1,16 @@
-import Link from "next/link";
 import { Counts } from "@/components/pathways/counts";
 import { PathwayList } from "@/components/pathways/pathway-list";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
-import { can, roleInSentence } from "@/lib/authz/permissions";
+import { can } from "@/lib/authz/permissions";
+import { roleInSentence } from "@/lib/labels";
+import { LinkButton, TextLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { db } from "@/lib/db/client";
-import { pathwaysInReach, pathwayWatchlist } from "@/lib/pathways/pathways";
-import { listProgrammesWithCounts } from "@/lib/pathways/programmes";
+import { pathwaysInReach, pathwayWatchlist } from "@/lib/pathways/read";
+import { listProgrammesWithCounts } from "@/lib/programmes/programmes";
 
 export default async function Dashboard({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
@@ -21,47 +25,35 @@ export default async function Dashboard({ params }: { params: Promise<{ org: str
   ]);
   return (
     <section className="space-y-8">
-      <div className="flex flex-wrap items-center justify-between gap-4">
-        <div>
-          <h1 className="mb-2 text-2xl font-semibold">Dashboard</h1>
-          <p className="text-slate-600">
-            Welcome, {member.user.firstName || member.user.email}. You are signed in to {member.organization.name} as {roleInSentence(member.role)}.
-          </p>
-        </div>
-        {can(member.role, "pathways:manage") && can(member.role, "invitations:send") ? (
-          <Link href={`/${org}/pathways/new`} className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800" aria-label="Add a participant with a pathway">
-            + Participant
-          </Link>
-        ) : null}
-      </div>
+      <PageHeader
+        title="Dashboard"
+        description={`Welcome, ${member.user.firstName || member.user.email}. You are signed in to ${member.organization.name} as ${roleInSentence(member.role)}.`}
+        actions={
+          can(member.role, "pathways:manage") && can(member.role, "invitations:send") ? (
+            <LinkButton href={`/${org}/pathways/new`} variant="primary" aria-label="Add a participant with a pathway">
+              + Participant
+            </LinkButton>
+          ) : null
+        }
+      />
       {programmes ? (
-        <section aria-labelledby="programmes-heading">
-          <h2 id="programmes-heading" className="mb-2 text-lg font-semibold">
-            Programmes and cohorts
-          </h2>
+        <Section id="programmes-heading" title="Programmes and cohorts">
           {programmes.length === 0 ? (
-            <p className="text-sm text-slate-600">
-              No programmes yet.{" "}
-              <Link href={`/${org}/programmes`} className="text-indigo-700 underline">
-                Set up programmes
-              </Link>
-              .
-            </p>
+            <EmptyState inline>
+              No programmes yet. <TextLink href={`/${org}/programmes`}>Set up programmes</TextLink>.
+            </EmptyState>
           ) : (
             <ul className="space-y-3">
               {programmes.map((p) => (
                 <li key={p.id}>
-                  <Link href={`/${org}/programmes/${p.id}`} className="font-medium text-indigo-700 underline">
+                  <TextLink href={`/${org}/programmes/${p.id}`} strong>
                     {p.name}
-                  </Link>{" "}
+                  </TextLink>{" "}
                   <Counts counts={p.counts} />
                   <ul className="ml-4 list-disc text-sm">
                     {p.cohorts.map((c) => (
                       <li key={c.id}>
-                        <Link href={`/${org}/cohorts/${c.id}`} className="text-indigo-700 underline">
-                          {c.name}
-                        </Link>
-                        : <Counts counts={c.counts} />
+                        <TextLink href={`/${org}/cohorts/${c.id}`}>{c.name}</TextLink>: <Counts counts={c.counts} />
                       </li>
                     ))}
                   </ul>
@@ -69,30 +61,21 @@ export default async function Dashboard({ params }: { params: Promise<{ org: str
               ))}
             </ul>
           )}
-        </section>
+        </Section>
       ) : null}
       {mine ? (
-        <section aria-labelledby="mine-heading">
-          <h2 id="mine-heading" className="mb-2 text-lg font-semibold">
-            Pathways
-          </h2>
+        <Section id="mine-heading" title="Pathways">
           <PathwayList org={org} rows={mine} empty="No pathways yet: they appear here when someone puts you on one." />
-        </section>
+        </Section>
       ) : null}
       {watchlist ? (
         <div className="grid gap-8 md:grid-cols-2">
-          <section aria-labelledby="soon-heading">
-            <h2 id="soon-heading" className="mb-2 text-lg font-semibold">
-              Starting in the next two weeks
-            </h2>
+          <Section id="soon-heading" title="Starting in the next two weeks">
             <PathwayList org={org} rows={watchlist.startingSoon} empty="No pathways start in the next two weeks." />
-          </section>
-          <section aria-labelledby="quiet-heading">
-            <h2 id="quiet-heading" className="mb-2 text-lg font-semibold">
-              No session attended in 30 days
-            </h2>
+          </Section>
+          <Section id="quiet-heading" title="No session attended in 30 days">
             <PathwayList org={org} rows={watchlist.quiet} empty="Every started pathway had a session in the last 30 days." />
-          </section>
+          </Section>
         </div>
       ) : null}
     </section>

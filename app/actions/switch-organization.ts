@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { userAction } from "@/lib/actions/action";
 import { rememberOrganization } from "@/lib/auth/active-org";
-import { findLiveMembership } from "@/lib/auth/member";
+import { findLiveMembership } from "@/lib/db/cross-tenant";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { TextLink } from "@/components/ui/button";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { NewOrganizationForm } from "@/components/orgs/new-organization-form";
@@ -16,9 +16,9 @@ export default async function NewOrganizationPage() {
       <p className="mb-4 text-sm text-slate-600">You will be its owner. Your other organisations stay as they are.</p>
       <NewOrganizationForm action={createOrganizationAction} />
       <p className="mt-4 text-sm">
-        <Link href="/" className="text-indigo-700 underline">
+        <TextLink href="/">
           Back
-        </Link>
+        </TextLink>
       </p>
     </AuthCard>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { TextLink } from "@/components/ui/button";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { env } from "@/lib/env";
@@ -14,15 +14,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <AuthCard title="Sign in">
       <SignInForm callbackUrl={next} />
       <p className="mt-4 text-sm">
-        <Link href="/forgot-password" className="text-indigo-700 underline">
+        <TextLink href="/forgot-password">
           Forgot your password?
-        </Link>
+        </TextLink>
       </p>
       <p className="mt-2 text-sm">
         New to Pathwise?{" "}
-        <Link href="/sign-up" className="text-indigo-700 underline">
+        <TextLink href="/sign-up">
           Create your organisation
-        </Link>
+        </TextLink>
       </p>
     </AuthCard>
   );

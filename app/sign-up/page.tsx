@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { TextLink } from "@/components/ui/button";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/orgs/sign-up-form";
@@ -18,9 +18,9 @@ export default async function SignUpPage() {
       <SignUpForm action={signUpAction} timezones={TIME_ZONES} />
       <p className="mt-4 text-sm">
         Already using Pathwise?{" "}
-        <Link href="/sign-in" className="text-indigo-700 underline">
+        <TextLink href="/sign-in">
           Sign in
-        </Link>
+        </TextLink>
       </p>
     </AuthCard>
   );

@@ -1,9 +1,9 @@
 import { Clipped } from "@/components/ui/table";
 import { describeChanges } from "@/lib/audit/changes";
 
-/** What an audit event changed, field by field ("First name: Ada → Adele"), wrapped to its column. */
-export function ChangeList({ before, after }: { before: unknown; after: unknown }) {
-  const changes = describeChanges(before, after);
+/** What an audit event changed, field by field ("First name: Ada → Adele"), wrapped to its column; times in `zone`, the viewer's; ids by `names`. */
+export function ChangeList({ before, after, zone, names }: { before: unknown; after: unknown; zone: string; names?: Record<string, string> }) {
+  const changes = describeChanges(before, after, zone, names);
   if (changes.length === 0) return null;
   return (
     <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs">

@@ -1,11 +1,14 @@
 import type { ReactNode } from "react";
+import { Brand } from "@/components/shell/brand-mark";
 
 /** The centred card the signed-out pages (sign in, password reset) share. */
 export function AuthCard({ title, children }: { title: string; children: ReactNode }) {
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-        <p className="mb-1 text-lg font-bold text-indigo-700">Pathwise</p>
+        <p className="mb-3">
+          <Brand />
+        </p>
         <h1 className="mb-6 text-2xl font-semibold">{title}</h1>
         {children}
       </div>

@@ -1,7 +1,6 @@
 "use client";
 
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { Button, TextLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
@@ -12,7 +11,7 @@ export function RequestResetForm({ action }: { action: FormAction }) {
     <form {...formProps} noValidate>
       <FormStatus result={result} />
       <Field label="Email" name="email" type="email" autoComplete="username" error={fieldError(result, "email")} />
-      <Button type="submit" disabled={pending} className="w-full">
+      <Button type="submit" disabled={pending} block>
         Send me a link
       </Button>
     </form>
@@ -25,9 +24,7 @@ export function ResetPasswordForm({ action, token }: { action: FormAction; token
     return (
       <div>
         <FormStatus result={result} />
-        <Link href="/sign-in" className="text-indigo-700 underline">
-          Sign in
-        </Link>
+        <TextLink href="/sign-in">Sign in</TextLink>
       </div>
     );
   }
@@ -36,7 +33,7 @@ export function ResetPasswordForm({ action, token }: { action: FormAction; token
       <input type="hidden" name="token" value={token} />
       <FormStatus result={result} />
       <Field label="New password" name="password" type="password" autoComplete="new-password" hint="At least 8 characters. Long passphrases are good." error={fieldError(result, "password")} />
-      <Button type="submit" disabled={pending} className="w-full">
+      <Button type="submit" disabled={pending} block>
         Set new password
       </Button>
     </form>

@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { HiddenFields } from "@/components/ui/hidden-fields";
+import { Notice } from "@/components/ui/notice";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { ImportResult } from "@/lib/imports/import";
 import { plural } from "@/lib/words";
@@ -14,11 +15,11 @@ export function ConfirmImport({ org, importId, green, red, action }: { org: stri
   // Nothing is ready: say what to do instead of offering to import nothing.
   if (green === 0) {
     return (
-      <p role="status" className="max-w-xl rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+      <Notice tone="warning" role="status">
         {red > 0
           ? "No row is ready to import yet. Download the red rows, fix what each one says, and upload them again."
           : "There is nothing new to import: every row is skipped (the table says why). Upload another file to add other people."}
-      </p>
+      </Notice>
     );
   }
   return (
@@ -39,7 +40,7 @@ export function ConfirmImport({ org, importId, green, red, action }: { org: stri
 
 export function ImportOutcome({ result, message }: { result: ImportResult; message?: string }) {
   return (
-    <div role="status" className="rounded-md bg-green-50 p-4 text-sm text-green-900">
+    <Notice tone="success" role="status">
       <p className="font-medium">{message ?? `Imported: ${result.invited} invited, ${result.enrolled} enrolled, ${result.skipped.length} skipped.`}</p>
       <p>{result.emails === 0 ? "No invitation emails were needed." : `${plural(result.emails, "invitation email")} ${result.emails === 1 ? "is" : "are"} on the way.`}</p>
       {result.created?.length ? (
@@ -67,6 +68,6 @@ export function ImportOutcome({ result, message }: { result: ImportResult; messa
           </ul>
         </details>
       ) : null}
-    </div>
+    </Notice>
   );
 }

@@ -53,7 +53,7 @@ export function AcceptForm({ token, email, organizationName, hasAccount, timezon
         hint={hasAccount ? "You already have a Pathwise account: sign in with it to join." : "At least 8 characters. Long passphrases are good."}
         error={fieldError(result, "password")}
       />
-      <Button type="submit" disabled={pending || done} className="w-full">
+      <Button type="submit" disabled={pending || done} block>
         {hasAccount ? `Sign in and join ${organizationName}` : `Join ${organizationName}`}
       </Button>
     </form>

@@ -3,10 +3,12 @@
 import { useState } from "react";
 import { ActionButton } from "@/components/ui/action-button";
 import { Button } from "@/components/ui/button";
-import { CheckboxGroup, SelectField, TextareaField } from "@/components/ui/field";
+import { CheckboxGroup, RadioGroup, SelectField, TextareaField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
+import { Notice } from "@/components/ui/notice";
+import { Panel } from "@/components/ui/panel";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
-import type { InviteResult } from "@/lib/invitations/invite";
+import type { InviteResult } from "@/lib/invitations/send";
 import { plural } from "@/lib/words";
 
 type Option = { value: string; label: string };
@@ -69,20 +71,20 @@ export function InviteForm(props: Props) {
         <SelectField label="Unit" name="unitId" id="invite-unit" defaultValue="" options={units} empty="No unit" error={fieldError(result, "unitId")} />
         <TextareaField label="Message" name="message" defaultValue={defaultMessage} hint="Included in the email. Prefilled from your organisation's settings." error={fieldError(result, "message")} />
         {canCreate ? (
-          <fieldset className="mb-4">
-            <legend className="mb-1 text-sm font-medium text-slate-700">How they join</legend>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="mode" value="invite" defaultChecked /> Send an invitation link (they become active when they accept)
-            </label>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="mode" value="create" /> Create the account now (active at once) and email a set-password link
-            </label>
-          </fieldset>
+          <RadioGroup
+            legend="How they join"
+            name="mode"
+            defaultValue="invite"
+            options={[
+              { value: "invite", label: "Send an invitation link (they become active when they accept)" },
+              { value: "create", label: "Create the account now (active at once) and email a set-password link" },
+            ]}
+          />
         ) : null}
         <div className="flex gap-3">
-          <button type="submit" name="intent" value="check" disabled={pending} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">
+          <Button type="submit" name="intent" value="check" variant="secondary" disabled={pending}>
             Check
-          </button>
+          </Button>
           <Button type="submit" name="intent" value="send" disabled={pending}>
             {pending ? "Working…" : "Send"}
           </Button>
@@ -93,9 +95,9 @@ export function InviteForm(props: Props) {
         <div aria-live="polite">
           <h2 className="mb-2 text-lg font-semibold">{sent ? "Done" : "What will happen"}</h2>
           {data.refusal ? (
-            <p role="alert" className="mb-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+            <Notice tone="warning" role="alert">
               {data.refusal}
-            </p>
+            </Notice>
           ) : null}
           <p className="mb-2 text-sm">
             {/* The seat count was taken before sending, so the seats this batch takes are added either way. */}
@@ -116,13 +118,10 @@ export function InviteForm(props: Props) {
             ))}
           </ul>
           {!sent ? (
-            <section aria-labelledby="preview-heading" className="rounded-md border border-slate-200 bg-white p-4">
-              <h3 id="preview-heading" className="mb-1 font-medium">
-                Email preview
-              </h3>
+            <Panel id="preview-heading" title="Email preview">
               <p className="mb-2 text-sm">Subject: {data.preview.subject}</p>
               <pre className="whitespace-pre-wrap text-xs text-slate-700">{data.preview.text}</pre>
-            </section>
+            </Panel>
           ) : null}
         </div>
       ) : null}

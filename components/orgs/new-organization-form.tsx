@@ -11,7 +11,7 @@ export function NewOrganizationForm({ action }: { action: FormAction }) {
     <form {...formProps} noValidate>
       <FormStatus result={result} />
       <Field label="Organisation name" name="organizationName" autoComplete="organization" error={fieldError(result, "organizationName")} />
-      <Button type="submit" disabled={pending} className="w-full">
+      <Button type="submit" disabled={pending} block>
         {pending ? "Creating…" : "Create organisation"}
       </Button>
     </form>

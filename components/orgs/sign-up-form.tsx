@@ -32,7 +32,7 @@ export function SignUpForm({ action, timezones }: { action: FormAction; timezone
       <Field label="Email" name="email" type="email" autoComplete="username" error={fieldError(result, "email")} />
       <Field label="Password" name="password" type="password" autoComplete="new-password" hint="At least 8 characters. Long passphrases are good." error={fieldError(result, "password")} />
       <TimeZoneField zones={timezones} error={fieldError(result, "timezone")} />
-      <Button type="submit" disabled={pending} className="w-full">
+      <Button type="submit" disabled={pending} block>
         {pending ? "Sending…" : "Create organisation"}
       </Button>
     </form>
@@ -63,7 +63,7 @@ export function VerifySignUpForm({ token, email, organizationName, action }: { t
         Signing up as <strong>{email}</strong>. Enter the password you chose on the sign-up form to create the organisation and sign in.
       </p>
       <Field label="Password" name="password" type="password" autoComplete="current-password" error={fieldError(result, "password")} />
-      <Button type="submit" disabled={pending || done} className="w-full">
+      <Button type="submit" disabled={pending || done} block>
         {pending ? "Creating…" : `Create ${organizationName}`}
       </Button>
     </form>

@@ -1,10 +1,9 @@
-import type { PathwayCounts } from "@/lib/pathways/programmes";
+import { OUTCOME_LABELS } from "@/lib/labels";
+import type { PathwayCounts } from "@/lib/programmes/programmes";
 
-/** Pathways by outcome: active, completed, did not finish, did not start. */
+const ORDER = ["active", "COMPLETED", "DNF", "DNS"] as const;
+
+/** Pathways by outcome: "3 active · 1 completed · 0 did not finish · 0 did not start". */
 export function Counts({ counts }: { counts: PathwayCounts }) {
-  return (
-    <span className="text-sm text-slate-600">
-      {counts.active} active · {counts.COMPLETED} completed · {counts.DNF} did not finish · {counts.DNS} did not start
-    </span>
-  );
+  return <span className="text-sm text-slate-600">{ORDER.map((k) => `${counts[k]} ${OUTCOME_LABELS[k].toLowerCase()}`).join(" · ")}</span>;
 }

@@ -1,12 +1,16 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Field, SelectField, TextareaField, type Option } from "@/components/ui/field";
+import { Button, TextLink } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CheckboxField, Field, RadioGroup, SelectField, TextareaField, type Option } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { TimeZoneField } from "@/components/ui/time-zone-field";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import { dayInputValue } from "@/lib/format/dates";
+import { ARCHIVE_REASON_LABELS } from "@/lib/labels";
+import { plural } from "@/lib/words";
 
 type Programme = { id: string; name: string; description: string; sessionsIncluded: number };
 
@@ -38,7 +42,6 @@ export function ProgrammeForm({ org, programme, action }: { org: string; program
 }
 
 type Cohort = { id: string; name: string; clientName: string; startDate: Date | null; endDate: Date | null };
-const isoDay = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : "");
 
 /** Create a cohort of a programme, or edit one when `cohort` is given. */
 export function CohortForm({ org, programmeId, cohort, action }: { org: string; programmeId?: string; cohort?: Cohort; action: FormAction }) {
@@ -51,8 +54,8 @@ export function CohortForm({ org, programmeId, cohort, action }: { org: string; 
       <HiddenFields fields={cohort ? { org, cohortId: cohort.id } : { org, programmeId: programmeId ?? "" }} />
       <Field label="Cohort name" name="name" defaultValue={cohort?.name} error={fieldError(result, "name")} />
       <Field label="Client or company (optional)" name="clientName" defaultValue={cohort?.clientName} error={fieldError(result, "clientName")} />
-      <Field label="Start date" name="startDate" type="date" defaultValue={isoDay(cohort?.startDate)} error={fieldError(result, "startDate")} />
-      <Field label="End date" name="endDate" type="date" defaultValue={isoDay(cohort?.endDate)} error={fieldError(result, "endDate")} />
+      <Field label="Start date" name="startDate" type="date" defaultValue={dayInputValue(cohort?.startDate)} error={fieldError(result, "startDate")} />
+      <Field label="End date" name="endDate" type="date" defaultValue={dayInputValue(cohort?.endDate)} error={fieldError(result, "endDate")} />
       <Button type="submit" disabled={pending}>
         {cohort ? "Save cohort" : "Create cohort"}
       </Button>
@@ -82,9 +85,7 @@ export function AddPathwayForm(props: {
       <FormStatus result={result} />
       {result?.ok && result.data ? (
         <p className="mb-4 text-sm">
-          <a href={`/${org}/pathways/${result.data.pathwayId}`} className="text-indigo-700 underline">
-            Open the new pathway
-          </a>
+          <TextLink href={`/${org}/pathways/${result.data.pathwayId}`}>Open the new pathway</TextLink>
         </p>
       ) : null}
       <HiddenFields fields={{ org }} />
@@ -147,55 +148,34 @@ export function ArchiveForm({
     <form {...formProps} noValidate>
       <HiddenFields fields={{ org, pathwayId }} />
       <FormStatus result={result?.ok ? result : result ? { ...result, error: fieldError(result, "reason") ?? result.error } : null} />
-      <button type="button" disabled={pending} onClick={() => dialog.current?.showModal()} className="text-sm text-indigo-700 underline">
+      <Button variant="quiet" disabled={pending} onClick={() => dialog.current?.showModal()}>
         Archive the pathway of {name}
-      </button>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
-        <h2 id={titleId} className="mb-2 text-lg font-semibold">
-          Archive the pathway of {name}?
-        </h2>
-        <p className="mb-3 text-sm text-slate-700">It stays readable; its sessions can no longer change.</p>
-        <fieldset className="mb-3" aria-describedby={missingReason ? `${titleId}-reason-error` : undefined}>
-          <legend className="mb-1 text-sm font-medium">Why does it end?</legend>
-          {[
-            ["DNF", "Did not finish"],
-            ["DNS", "Did not start"],
-            ["COMPLETED", "All sessions complete"],
-          ].map(([value, label]) => (
-            <label key={value} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="reason" value={value} required aria-invalid={missingReason || undefined} onChange={() => setMissingReason(false)} /> {label}
-            </label>
-          ))}
-          {missingReason ? (
-            <p id={`${titleId}-reason-error`} role="alert" className="mt-1 text-sm text-red-700">
-              Choose why the pathway ends
-            </p>
-          ) : null}
-        </fieldset>
-        <label className="mb-4 flex items-center gap-2 text-sm">
-          <input type="checkbox" name="credit" defaultChecked={unused > 0} />
-          Credit the {unused} unused session{unused === 1 ? "" : "s"} back to the cohort
-        </label>
-        <div className="flex justify-end gap-3">
-          <button type="button" className="rounded-md border border-slate-300 px-4 py-2 text-sm" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-          <Button
-            type="submit"
-            onClick={(event) => {
-              // The reason is required: say so inside the dialog instead of closing it.
-              if (!event.currentTarget.form?.querySelector("input[name=reason]:checked")) {
-                event.preventDefault();
-                setMissingReason(true);
-                return;
-              }
-              dialog.current?.close();
-            }}
-          >
-            Archive
-          </Button>
-        </div>
-      </dialog>
+      </Button>
+      <ConfirmDialog
+        dialog={dialog}
+        titleId={titleId}
+        title={`Archive the pathway of ${name}?`}
+        explain="It stays readable; its sessions can no longer change."
+        confirmLabel="Archive"
+        onConfirm={(event) => {
+          // The reason is required: say so inside the dialog instead of closing it.
+          if (!event.currentTarget.form?.querySelector("input[name=reason]:checked")) {
+            event.preventDefault();
+            setMissingReason(true);
+          }
+        }}
+      >
+        <RadioGroup
+          legend="Why does it end?"
+          name="reason"
+          required
+          options={Object.entries(ARCHIVE_REASON_LABELS).map(([value, label]) => ({ value, label }))}
+          error={missingReason ? "Choose why the pathway ends" : undefined}
+          errorId={`${titleId}-reason-error`}
+          onChange={() => setMissingReason(false)}
+        />
+        <CheckboxField id={`${titleId}-credit`} name="credit" defaultChecked={unused > 0} label={`Credit the ${plural(unused, "unused session")} back to the cohort`} />
+      </ConfirmDialog>
     </form>
   );
 }

@@ -1,14 +1,17 @@
-import Link from "next/link";
+import { TextLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import type { FormAction } from "@/components/ui/use-form-action";
-import { ArchiveForm } from "./forms";
-import { ARCHIVE_REASON_LABELS } from "@/lib/pathways/pathways";
+import type { ArchiveReason } from "@/lib/db/generated/enums";
+import { formatDay } from "@/lib/format/dates";
+import { pathwayStatusLabel } from "@/lib/labels";
 import { displayName } from "@/lib/users/display-name";
+import { ArchiveForm } from "./forms";
 
 type Person = { user: { email: string; firstName: string; lastName: string } };
 type Row = {
   id: string;
   status: string;
-  archiveReason: keyof typeof ARCHIVE_REASON_LABELS | null;
+  archiveReason: ArchiveReason | null;
   startDate: Date;
   participant?: Person;
   coach: Person;
@@ -32,16 +35,16 @@ export function PathwayList({
   /** Offer "archive" on active rows (the user's page), with the name it shows. */
   archive?: { action: FormAction; name: string };
 }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
+  if (rows.length === 0) return <EmptyState inline>{empty}</EmptyState>;
   return (
     <ul className="space-y-1 text-sm">
       {rows.map((p) => (
         <li key={p.id} className={p.status === "ARCHIVED" ? "text-slate-500" : ""}>
-          <Link href={`/${org}/pathways/${p.id}`} className="text-indigo-700 underline">
+          <TextLink href={`/${org}/pathways/${p.id}`}>
             {showParticipant && p.participant ? displayName(p.participant.user) : `${p.programme.name} › ${p.cohort.name}`}
-          </Link>
-          {showParticipant ? ` · ${p.programme.name} › ${p.cohort.name}` : ""} · coach {displayName(p.coach.user)} · starts {p.startDate.toISOString().slice(0, 10)}
-          {p.status === "ARCHIVED" ? ` · archived: ${ARCHIVE_REASON_LABELS[p.archiveReason ?? "COMPLETED"].toLowerCase()}` : ""}
+          </TextLink>
+          {showParticipant ? ` · ${p.programme.name} › ${p.cohort.name}` : ""} · coach {displayName(p.coach.user)} · starts {formatDay(p.startDate)}
+          {p.status === "ARCHIVED" ? ` · ${pathwayStatusLabel(p).toLowerCase()}` : ""}
           {archive ? (
             <ArchiveForm
               archived={p.status !== "ACTIVE"}

@@ -1,13 +1,15 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { CheckboxField, Field, TextareaField } from "@/components/ui/field";
+import { CheckboxField, Field, Fieldset, TextareaField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import type { Plan } from "@/lib/db/generated/enums";
+import { PLAN_LABELS } from "@/lib/labels";
 
 type Settings = {
   name: string;
-  plan: string;
+  plan: Plan;
   seatLimit: number;
   invitationExpiryDays: number;
   defaultInvitationMessage: string;
@@ -22,14 +24,13 @@ export function SettingsForm({ org, settings, canManagePlan, action }: { org: st
       <input type="hidden" name="org" value={org} />
       <FormStatus result={result} />
       <Field label="Organisation name" name="name" defaultValue={settings.name} error={fieldError(result, "name")} />
-      <fieldset className="mb-4 rounded-md border border-slate-200 p-4">
-        <legend className="px-1 text-sm font-semibold">Plan ({settings.plan.toLowerCase()})</legend>
+      <Fieldset legend={`Plan (${PLAN_LABELS[settings.plan].toLowerCase()})`}>
         {canManagePlan ? (
           <Field label="Seat limit" name="seatLimit" type="number" min={1} defaultValue={settings.seatLimit} error={fieldError(result, "seatLimit")} />
         ) : (
           <p className="text-sm text-slate-600">Seat limit: {settings.seatLimit}. Only an owner can change the plan.</p>
         )}
-      </fieldset>
+      </Fieldset>
       <Field label="Invitation links expire after (days)" name="invitationExpiryDays" type="number" min={1} max={90} defaultValue={settings.invitationExpiryDays} error={fieldError(result, "invitationExpiryDays")} />
       <TextareaField label="Default invitation message" name="defaultInvitationMessage" defaultValue={settings.defaultInvitationMessage} hint="Prefilled in every invitation; the sender can edit it." error={fieldError(result, "defaultInvitationMessage")} />
       <CheckboxField label="Allow implementation admins" name="implementationAdminsEnabled" defaultChecked={settings.implementationAdminsEnabled} hint="Time-limited admins from an allowed email domain." />

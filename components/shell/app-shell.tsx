@@ -1,46 +1,52 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { can, ROLE_LABELS } from "@/lib/authz/permissions";
+import { can } from "@/lib/authz/permissions";
+import { ROLE_LABELS } from "@/lib/labels";
 import type { Member } from "@/lib/auth/member";
 import { NAV_ITEMS } from "./nav-items";
 import { OrganizationSwitcher } from "./organization-switcher";
 import { SignOutButton } from "./sign-out-button";
 import { displayName } from "@/lib/users/display-name";
+import { BrandMark } from "./brand-mark";
+import { MainNav, MENU_IDS, MenuButton, MenuProvider, MenuSection } from "./menu";
+import { SkipLink, MAIN_ID } from "./skip-link";
 
 type Props = { member: Member; organizations: { name: string; slug: string }[]; devMailbox: boolean; children: ReactNode };
 
 export function AppShell({ member, organizations, devMailbox, children }: Props) {
-  const items = NAV_ITEMS.filter((i) => can(member.role, i.permission) && (!i.devMailboxOnly || devMailbox));
+  const home = `/${member.organization.slug}`;
+  const items = NAV_ITEMS.filter((i) => can(member.role, i.permission) && (!i.devMailboxOnly || devMailbox)).map((i) => ({ label: i.label, href: i.href(member.organization.slug) }));
   const name = displayName(member.user);
   return (
-    <div className="flex min-h-screen flex-col">
-      <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-3 md:px-6">
-        <div className="flex items-center gap-4">
-          <span className="font-bold text-indigo-700">Pathwise</span>
-          <OrganizationSwitcher current={member.organization} organizations={organizations} />
+    <MenuProvider>
+      <SkipLink />
+      <div className="flex min-h-screen flex-col">
+        <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-3 md:px-6">
+          <div className="flex min-w-0 flex-1 items-center gap-2 md:gap-4">
+            <Link href={home} className="flex shrink-0 items-center gap-2 rounded-md text-lg font-bold text-indigo-700">
+              <BrandMark />
+              {/* On a phone the mark alone; the name is still what the link says. */}
+              <span className="sr-only sm:not-sr-only">Pathwise</span>
+            </Link>
+            <OrganizationSwitcher current={member.organization} organizations={organizations} />
+          </div>
+          <MenuButton />
+          {/* Who is signed in and the way out: in the header from md up, inside the phone's menu below it. */}
+          <MenuSection id={MENU_IDS.account} className="w-full min-w-0 items-center justify-between gap-4 text-sm md:w-auto md:justify-end">
+            <span className="min-w-0 [overflow-wrap:anywhere]">
+              {name} <span className="text-slate-600">· {ROLE_LABELS[member.role]}</span>
+            </span>
+            <SignOutButton />
+          </MenuSection>
+        </header>
+        <div className="flex flex-1 flex-col md:flex-row">
+          <MainNav items={items} home={home} />
+          {/* tabIndex -1: the skip link moves the keyboard focus here, not only the scroll position. */}
+          <main id={MAIN_ID} tabIndex={-1} className="min-w-0 flex-1 p-4 focus:outline-none md:p-8">
+            {children}
+          </main>
         </div>
-        <div className="flex min-w-0 items-center gap-4 text-sm">
-          <span className="min-w-0 [overflow-wrap:anywhere]">
-            {name} <span className="text-slate-500">· {ROLE_LABELS[member.role]}</span>
-          </span>
-          <SignOutButton />
-        </div>
-      </header>
-      {/* On a phone the navigation sits above the page instead of beside it, so the page keeps the width. */}
-      <div className="flex flex-1 flex-col md:flex-row">
-        <nav aria-label="Main" className="shrink-0 border-b border-slate-200 bg-white p-2 md:w-56 md:border-r md:border-b-0 md:p-4">
-          <ul className="flex flex-wrap gap-1 md:block md:space-y-1">
-            {items.map((item) => (
-              <li key={item.label}>
-                <Link href={item.href(member.organization.slug)} className="block rounded-md px-3 py-2 text-sm hover:bg-slate-100">
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <main className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
       </div>
-    </div>
+    </MenuProvider>
   );
 }

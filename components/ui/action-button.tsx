@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "./button";
 import { FormStatus } from "./form-status";
 import { HiddenFields } from "./hidden-fields";
 import { useFormAction, type FormAction } from "./use-form-action";
@@ -11,13 +12,9 @@ export function ActionButton({ action, fields, label, quiet }: { action: FormAct
     <form {...formProps} noValidate>
       <HiddenFields fields={fields} />
       <FormStatus result={result} />
-      <button
-        type="submit"
-        disabled={pending}
-        className={quiet ? "text-sm text-indigo-700 underline disabled:opacity-60" : "rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"}
-      >
+      <Button type="submit" variant={quiet ? "quiet" : "secondary"} disabled={pending}>
         {pending ? "Working…" : label}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -4,16 +4,19 @@ const CONTROL = "block w-full rounded-md border border-slate-300 px-3 py-2 text-
 
 type Shared = { label: string; name: string; error?: string; hint?: string };
 
-/** Label, control, hint and error, tied together (aria-describedby); the error is announced when it appears. */
-function FieldShell({ label, name, error, hint, id, control }: Shared & { id?: string; control: (a: Record<string, unknown>) => ReactNode }) {
+/**
+ * Label, control, hint and error, tied together (aria-describedby); the error is announced when it
+ * appears. `inline`: no space below, for a control in a row with its button.
+ */
+function FieldShell({ label, name, error, hint, id, inline, control }: Shared & { id?: string; inline?: boolean; control: (a: Record<string, unknown>) => ReactNode }) {
   const inputId = id ?? `field-${name}`;
   const described = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="mb-4">
+    <div className={inline ? undefined : "mb-4"}>
       <label htmlFor={inputId} className="mb-1 block text-sm font-medium text-slate-700">
         {label}
       </label>
-      {control({ id: inputId, name, "aria-invalid": error ? true : undefined, "aria-describedby": described, className: CONTROL })}
+      {control({ id: inputId, name: name || undefined, "aria-invalid": error ? true : undefined, "aria-describedby": described, className: CONTROL })}
       {hint ? (
         <p id={`${inputId}-hint`} className="mt-1 text-xs text-slate-500">
           {hint}
@@ -38,7 +41,10 @@ export function TextareaField({ label, name, error, hint, id, ...input }: Shared
 
 export type Option = string | { value: string; label: string };
 
-/** A select; `empty` adds a first option with the value "" (for "any" or "none"). */
+/**
+ * A select; `empty` adds a first option with the value "" (for "any" or "none"). An empty `name`
+ * leaves it out of the form's data (a choice the form sends another way).
+ */
 export function SelectField({
   label,
   name,
@@ -47,11 +53,12 @@ export function SelectField({
   id,
   options,
   empty,
+  inline,
   ...input
-}: Shared & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly Option[]; empty?: string }) {
+}: Shared & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly Option[]; empty?: string; inline?: boolean }) {
   return (
     <FieldShell
-      {...{ label, name, error, hint, id }}
+      {...{ label, name, error, hint, id, inline }}
       control={(a) => (
         <select {...a} {...input}>
           {empty !== undefined ? <option value="">{empty}</option> : null}
@@ -126,6 +133,55 @@ export function CheckboxGroup({
       ))}
       {error ? (
         <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** A bordered group of fields under a legend (the plan's settings). */
+export function Fieldset({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset className="mb-4 rounded-md border border-slate-200 p-4">
+      <legend className="px-1 text-sm font-semibold">{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+/** One choice of several, as radio buttons under a legend; the error is announced when it appears. */
+export function RadioGroup({
+  legend,
+  name,
+  options,
+  defaultValue,
+  required,
+  error,
+  errorId,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  options: readonly { value: string; label: string }[];
+  defaultValue?: string;
+  required?: boolean;
+  error?: string;
+  /** The error's id, when something else points at it. */
+  errorId?: string;
+  onChange?: () => void;
+}) {
+  const id = errorId ?? `group-${name}-error`;
+  return (
+    <fieldset className="mb-4" aria-describedby={error ? id : undefined}>
+      <legend className="mb-1 text-sm font-medium text-slate-700">{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="flex items-center gap-2 text-sm">
+          <input type="radio" name={name} value={o.value} defaultChecked={o.value === defaultValue} required={required} aria-invalid={error ? true : undefined} onChange={onChange} /> {o.label}
+        </label>
+      ))}
+      {error ? (
+        <p id={id} role="alert" className="mt-1 text-sm text-red-700">
           {error}
         </p>
       ) : null}

@@ -1,19 +1,20 @@
 import type { ActionResult } from "@/lib/actions/action";
+import { Notice } from "./notice";
 
 /** The outcome of a form's last submission: a success announced politely, an error assertively. */
 export function FormStatus({ result }: { result: ActionResult<unknown> | null }) {
   if (!result) return null;
   if (result.ok) {
     return result.message ? (
-      <p role="status" className="mb-4 rounded-md bg-green-50 p-3 text-sm text-green-800">
+      <Notice tone="success" role="status">
         {result.message}
-      </p>
+      </Notice>
     ) : null;
   }
   return (
-    <p role="alert" className="mb-4 rounded-md bg-red-50 p-3 text-sm text-red-800">
+    <Notice tone="error" role="alert">
       {result.error}
-    </p>
+    </Notice>
   );
 }
 

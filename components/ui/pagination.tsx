@@ -1,6 +1,4 @@
-import Link from "next/link";
-
-const LINK = "text-indigo-700 underline";
+import { TextLink } from "./button";
 
 /**
  * Previous / next links for a list whose page lives in the URL. It never reads "Page 2 of 1": lists
@@ -13,9 +11,9 @@ export function Pagination({ page, pages, href }: { page: number; pages: number;
     return (
       <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center gap-4 text-sm">
         <span>This page is past the end of the list.</span>
-        <Link href={href(last)} className={LINK}>
+        <TextLink href={href(last)}>
           {last === 1 ? "Go to the first page" : `Go to the last page (${last})`}
-        </Link>
+        </TextLink>
       </nav>
     );
   }
@@ -23,17 +21,17 @@ export function Pagination({ page, pages, href }: { page: number; pages: number;
   return (
     <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center gap-4 text-sm">
       {page > 1 ? (
-        <Link href={href(page - 1)} className={LINK}>
+        <TextLink href={href(page - 1)}>
           Previous page
-        </Link>
+        </TextLink>
       ) : null}
       <span>
         Page {page} of {last}
       </span>
       {page < last ? (
-        <Link href={href(page + 1)} className={LINK}>
+        <TextLink href={href(page + 1)}>
           Next page
-        </Link>
+        </TextLink>
       ) : null}
     </nav>
   );

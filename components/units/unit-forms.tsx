@@ -46,9 +46,11 @@ export function UnitActions({ org, unit, parents, actions }: { org: string; unit
           <FormStatus result={renamed} />
           <Field label={`New name for ${unit.name}`} name="name" id={`rename-${unit.id}`} defaultValue={unit.name} error={fieldError(renamed, "name")} />
         </div>
-        <Button type="submit" disabled={renaming} className="mb-4">
-          Rename
-        </Button>
+        <div className="mb-4">
+          <Button type="submit" disabled={renaming}>
+            Rename
+          </Button>
+        </div>
       </form>
       <form {...moveProps} noValidate className="flex items-end gap-2">
         <input type="hidden" name="org" value={org} />
@@ -57,17 +59,19 @@ export function UnitActions({ org, unit, parents, actions }: { org: string; unit
           <FormStatus result={moved} />
           <ParentSelect id={`move-${unit.id}`} label={`Move ${unit.name} into`} options={others} defaultValue={unit.parentId} error={fieldError(moved, "parentId")} />
         </div>
-        <Button type="submit" disabled={moving} className="mb-4">
-          Move
-        </Button>
+        <div className="mb-4">
+          <Button type="submit" disabled={moving}>
+            Move
+          </Button>
+        </div>
       </form>
       <form {...archiveProps} noValidate className="mb-4">
         <input type="hidden" name="org" value={org} />
         <input type="hidden" name="unitId" value={unit.id} />
         <FormStatus result={archived} />
-        <button type="submit" disabled={archiving} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">
+        <Button type="submit" variant="secondary" disabled={archiving}>
           Archive {unit.name}
-        </button>
+        </Button>
       </form>
     </div>
   );

@@ -122,6 +122,7 @@ export function MemberSteps({ org, membershipId, name, steps, actions }: { org: 
               title={`${label}?`}
               explain={explain}
               confirmLabel={step.confirm}
+              tone={step.op === "deactivate" ? "danger" : "primary"}
               announce={false}
             />
           );

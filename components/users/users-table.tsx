@@ -1,22 +1,28 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { Button } from "@/components/ui/button";
+import { MembershipStatusBadge, RoleBadge } from "@/components/ui/badge";
+import { Button, TextLink } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { SelectField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { DataTable } from "@/components/ui/table";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
-import type { BulkResult } from "@/lib/users/manage";
-import { HeaderCells, Table } from "@/components/ui/table";
+import type { MembershipStatus, Role } from "@/lib/db/generated/enums";
+import type { BulkResult } from "@/lib/users/bulk-step";
+import { plural } from "@/lib/words";
 
 export type UserRow = {
   id: string;
   name: string;
   email: string;
-  role: string;
+  role: Role;
   unit: string;
-  status: string;
+  status: MembershipStatus;
   timezone: string;
-  joined: string;
-  lastActive: string;
+  /** Days in the viewer's zone, rendered on the server (<Time>). */
+  joined: ReactNode;
+  lastActive: ReactNode;
 };
 
 const OPS = {
@@ -59,15 +65,6 @@ export function UsersTable({ org, rows, total, query, canManage, action, empty }
       setAll(false);
     }
   }, [result]);
-  const pageSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
-
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
 
   return (
     <form {...formProps} noValidate>
@@ -77,24 +74,16 @@ export function UsersTable({ org, rows, total, query, canManage, action, empty }
       {all ? <input type="hidden" name="all" value="1" /> : null}
       {canManage && rows.length > 0 ? (
         <div className="mb-3 flex flex-wrap items-end gap-3" role="group" aria-label="Bulk actions">
-          <div>
-            <label htmlFor="bulk-op" className="mb-1 block text-sm font-medium text-slate-700">
-              With the selected users
-            </label>
-            <select
-              id="bulk-op"
-              value={op}
-              onChange={(e) => setOp(e.target.value as keyof typeof OPS)}
-              className="rounded-md border border-slate-300 px-3 py-2 text-sm"
-            >
-              {Object.entries(OPS).map(([value, o]) => (
-                <option key={value} value={value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <Button type="button" disabled={count === 0 || pending} onClick={() => dialog.current?.showModal()}>
+          <SelectField
+            label="With the selected users"
+            name=""
+            id="bulk-op"
+            value={op}
+            onChange={(e) => setOp(e.target.value as keyof typeof OPS)}
+            options={Object.entries(OPS).map(([value, o]) => ({ value, label: o.label }))}
+            inline
+          />
+          <Button variant="primary" disabled={count === 0 || pending} onClick={() => dialog.current?.showModal()}>
             {pending ? "Working…" : `${OPS[op].label} ${count} selected`}
           </Button>
           {total > rows.length ? (
@@ -106,74 +95,47 @@ export function UsersTable({ org, rows, total, query, canManage, action, empty }
         </div>
       ) : null}
 
-      <dialog ref={dialog} aria-labelledby="bulk-confirm-title" className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
-        <h2 id="bulk-confirm-title" className="mb-2 text-lg font-semibold">
-          {OPS[op].label} {count} user{count === 1 ? "" : "s"}?
-        </h2>
-        <p className="mb-4 text-sm text-slate-700">{OPS[op].warning}</p>
-        <div className="flex justify-end gap-3">
-          <button type="button" className="rounded-md border border-slate-300 px-4 py-2 text-sm" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-          <Button type="submit" onClick={() => dialog.current?.close()}>
-            {OPS[op].label}
-          </Button>
-        </div>
-      </dialog>
+      <ConfirmDialog
+        dialog={dialog}
+        titleId="bulk-confirm-title"
+        title={`${OPS[op].label} ${plural(count, "user")}?`}
+        explain={OPS[op].warning}
+        confirmLabel={OPS[op].label}
+        tone={op === "deactivate" ? "danger" : "primary"}
+      />
 
       {result ? <BulkOutcome result={result} /> : null}
 
       {/* The outcome of a step stays in view even when the step empties the list. */}
-      {rows.length === 0 ? empty : null}
-      <Table hidden={rows.length === 0}>
-        <caption className="sr-only">Users</caption>
-        <thead>
-          <tr className="border-b border-slate-200">
-            {canManage ? (
-              <th scope="col" className="w-8 p-2">
-                <input
-                  type="checkbox"
-                  aria-label="Select every user on this page"
-                  checked={pageSelected}
-                  onChange={() => setSelected(pageSelected ? new Set() : new Set(rows.map((r) => r.id)))}
-                />
-              </th>
-            ) : null}
-            <HeaderCells labels={["Name", "Email", "Role", "Unit", "Status", "Time zone", "Joined", "Last active"]} />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="border-b border-slate-100">
-              {canManage ? (
-                <td className="min-w-0 p-2">
-                  <input
-                    type="checkbox"
-                    name="membershipIds"
-                    value={r.id}
-                    aria-label={`Select ${r.name}`}
-                    checked={all || selected.has(r.id)}
-                    disabled={all}
-                    onChange={() => toggle(r.id)}
-                  />
-                </td>
-              ) : null}
-              <td className="p-2">
-                <Link href={`/${org}/users/${r.id}`} className="font-medium text-indigo-700 underline">
-                  {r.name}
-                </Link>
-              </td>
-              <td className="p-2">{r.email}</td>
-              <td className="p-2">{r.role}</td>
-              <td className="p-2">{r.unit}</td>
-              <td className="p-2">{r.status}</td>
-              <td className="p-2">{r.timezone}</td>
-              <td className="p-2 whitespace-nowrap">{r.joined}</td>
-              <td className="p-2 whitespace-nowrap">{r.lastActive}</td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <DataTable
+        caption="Users"
+        captionHidden
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={empty}
+        selection={
+          canManage
+            ? { name: "membershipIds", selected, onChange: setSelected, all, label: (r) => `Select ${r.name}`, allLabel: "Select every user on this page" }
+            : undefined
+        }
+        columns={[
+          {
+            header: "Name",
+            cell: (r) => (
+              <TextLink href={`/${org}/users/${r.id}`} strong>
+                {r.name}
+              </TextLink>
+            ),
+          },
+          { header: "Email", cell: (r) => r.email },
+          { header: "Role", cell: (r) => <RoleBadge role={r.role} /> },
+          { header: "Unit", cell: (r) => r.unit },
+          { header: "Status", cell: (r) => <MembershipStatusBadge status={r.status} /> },
+          { header: "Time zone", cell: (r) => r.timezone },
+          { header: "Joined", cell: (r) => r.joined, nowrap: true },
+          { header: "Last active", cell: (r) => r.lastActive, nowrap: true },
+        ]}
+      />
     </form>
   );
 }
@@ -181,14 +143,14 @@ export function UsersTable({ org, rows, total, query, canManage, action, empty }
 function BulkOutcome({ result }: { result: NonNullable<ReturnType<typeof useFormAction<BulkResult>>[0]> }) {
   if (!result.ok) {
     return (
-      <p role="alert" className="mb-4 rounded-md bg-red-50 p-3 text-sm text-red-800">
+      <Notice tone="error" role="alert">
         {result.error}
-      </p>
+      </Notice>
     );
   }
   const applied = result.data?.applied ?? false;
   return (
-    <div role={applied ? "status" : "alert"} className={`mb-4 rounded-md p-3 text-sm ${applied ? "bg-green-50 text-green-900" : "bg-amber-50 text-amber-900"}`}>
+    <Notice tone={applied ? "success" : "warning"} role={applied ? "status" : "alert"}>
       <p className="font-medium">{result.message}</p>
       <ul className="mt-2 list-disc pl-5">
         {result.data?.outcomes.map((o) => (
@@ -197,6 +159,6 @@ function BulkOutcome({ result }: { result: NonNullable<ReturnType<typeof useForm
           </li>
         ))}
       </ul>
-    </div>
+    </Notice>
   );
 }

@@ -1,4 +1,5 @@
-import { ROLE_LABELS } from "../authz/permissions";
+import { FALLBACK_ZONE, formatDay, formatTime, zoneName } from "../format/dates";
+import { ARCHIVE_REASON_LABELS, MEMBERSHIP_STATUS_LABELS, ROLE_LABELS } from "../labels";
 
 /** One field of an audit event, as people read it: "Role: Coach → Admin". */
 export type FieldChange = { field: string; label: string; before?: string; after?: string };
@@ -16,9 +17,23 @@ const LABELS: Record<string, string> = {
   cohortId: "Cohort",
   invitationId: "Invitation",
   importId: "Import",
+  credited: "Sessions credited back",
+  reversed: "Credits reversed",
 };
 
-const STATUS: Record<string, string> = { ACTIVE: "Active", INVITED: "Invited", NOT_INVITED: "Not invited", DEACTIVATED: "Deactivated" };
+// Fields that name another record by id, and which kind: shown by that record's name (resolved by
+// lib/audit/list.ts), never as the id.
+export const ID_FIELDS: Record<string, "member" | "unit" | "programme" | "cohort"> = {
+  unitId: "unit",
+  parentId: "unit",
+  programmeId: "programme",
+  programmeIds: "programme",
+  membershipId: "member",
+  coachMembershipId: "member",
+  cohortId: "cohort",
+};
+// Bookkeeping that means nothing to a reader (the import's and invitation's own ids, a file's hash).
+const HIDDEN = new Set(["invitationId", "importId", "fileHash"]);
 
 /** "firstName" → "First name", "sessionsIncluded" → "Sessions included". */
 function labelFor(field: string): string {
@@ -28,15 +43,29 @@ function labelFor(field: string): string {
 }
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const MIDNIGHT = /T00:00(:00(\.000)?)?Z$/;
 
-function show(field: string, value: unknown): string {
+// Calendar days stored as a DATE (a cohort's dates): the same day everywhere, so never shifted into a zone.
+const DAY_FIELDS = new Set(["startDate", "endDate"]);
+
+/** A recorded moment in the viewer's zone, with the zone's name at that moment: "2026-04-01 11:30 CEST". */
+function showTime(field: string, value: string, timeZone: string): string {
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) return value;
+  if (DAY_FIELDS.has(field)) return formatDay(at);
+  return `${formatTime(at, timeZone)} ${zoneName(at, timeZone)}`;
+}
+
+function show(field: string, value: unknown, timeZone: string, names?: Record<string, string>): string {
   if (value === null || value === undefined || value === "") return "none";
-  if (Array.isArray(value)) return value.length ? value.map((v) => show(field, v)).join(", ") : "none";
+  if (Array.isArray(value)) return value.length ? value.map((v) => show(field, v, timeZone, names)).join(", ") : "none";
+  if (names && field in ID_FIELDS) return typeof value === "string" && names[value] ? names[value] : "unknown";
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "string") {
     if (field === "role" && value in ROLE_LABELS) return ROLE_LABELS[value as keyof typeof ROLE_LABELS];
-    if (field === "status" && value in STATUS) return STATUS[value];
-    if (ISO_TIME.test(value)) return `${value.slice(0, 16).replace("T", " ")} UTC`;
+    if (field === "status" && value in MEMBERSHIP_STATUS_LABELS) return MEMBERSHIP_STATUS_LABELS[value as keyof typeof MEMBERSHIP_STATUS_LABELS];
+    if (field === "reason" && value in ARCHIVE_REASON_LABELS) return ARCHIVE_REASON_LABELS[value as keyof typeof ARCHIVE_REASON_LABELS];
+    if (ISO_TIME.test(value)) return showTime(field, value, timeZone);
     return value;
   }
   if (typeof value === "object") return JSON.stringify(value);
@@ -47,18 +76,20 @@ const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === "ob
 
 /**
  * An audit event's before and after as a list of labelled field changes, in the order the fields were
- * recorded; a field the same on both sides is left out. Values are shown as text, never raw JSON.
+ * recorded; a field the same on both sides is left out. Values are shown as text, never raw JSON;
+ * moments in `timeZone`, the viewer's (lib/format/dates.ts); ids by the names in `names`
+ * (lib/audit/list.ts resolves them), bookkeeping ids not at all.
  */
-export function describeChanges(before: unknown, after: unknown): FieldChange[] {
+export function describeChanges(before: unknown, after: unknown, timeZone: string = FALLBACK_ZONE, names?: Record<string, string>): FieldChange[] {
   const was = asRecord(before);
   const now = asRecord(after);
   const fields = [...new Set([...Object.keys(was), ...Object.keys(now)])];
   return fields
-    .filter((f) => JSON.stringify(was[f]) !== JSON.stringify(now[f]))
+    .filter((f) => !HIDDEN.has(f) && JSON.stringify(was[f]) !== JSON.stringify(now[f]))
     .map((field) => ({
       field,
       label: labelFor(field),
-      ...(field in was ? { before: show(field, was[field]) } : {}),
-      ...(field in now ? { after: show(field, now[field]) } : {}),
+      ...(field in was ? { before: show(field, was[field], timeZone, names) } : {}),
+      ...(field in now ? { after: show(field, now[field], timeZone, names) } : {}),
     }));
 }

@@ -1,9 +1,10 @@
 import type { TenantTx } from "../db/tenant";
 import type { Prisma } from "../db/generated/client";
 import type { Actor } from "../authz/actor";
+import type { AuditAction } from "./actions";
 
 export type AuditEntry = {
-  action: string;
+  action: AuditAction;
   targetType: string;
   targetId?: string | null;
   before?: Prisma.InputJsonValue;

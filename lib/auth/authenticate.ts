@@ -1,8 +1,8 @@
 import type { Db } from "../db/client";
-import { liveMembership } from "./live";
+import { signInAccount } from "../db/cross-tenant";
 import { dummyHash, verifyPassword } from "../security/password";
-import { hitRateLimit, LIMITS, rateLimitCount } from "../security/rate-limit";
-import { normalizeEmail } from "../users/email";
+import { addressBucket, countAttempt, LIMITS, rateLimitCount, releaseAttempt } from "../security/rate-limit";
+import { normalizeEmail } from "../web/form-fields";
 
 /**
  * Failed guesses at one account, from anywhere, slow every further attempt at it down (doubling from
@@ -25,30 +25,32 @@ export function slowdownDelay(failures: number, { freeFailures, firstDelayMs, ma
  */
 export async function authenticate(db: Db, email: string, password: string, ipAddress: string | null, slowdown: Slowdown = SIGN_IN_SLOWDOWN) {
   const normalized = normalizeEmail(email);
-  const address = ipAddress ?? "unknown";
-  // Only failures count: a person signing in correctly, however often, never uses up a limit.
-  const failures = { account: `sign-in:failures:${normalized}`, pair: `sign-in:account-address:${normalized}:${address}`, address: `sign-in:address:${address}` };
-  const [accountFailures, pairFailures, addressFailures] = await Promise.all([
-    rateLimitCount(db, failures.account, { limit: 0, windowSeconds: slowdown.windowSeconds }),
-    rateLimitCount(db, failures.pair, LIMITS.signInPerAccountAndAddress),
-    rateLimitCount(db, failures.address, LIMITS.signInPerAddress),
+  const bucket = addressBucket(ipAddress);
+  // Every attempt is counted up front, atomically, so a burst of parallel guesses meets the limits as a
+  // sequence would; a right password gives its attempt back, so signing in correctly uses up nothing.
+  // An unknown address has no buckets: one stranger must not use up a limit shared by everyone.
+  const limited = bucket === null ? [] : [
+    { key: `sign-in:account-address:${normalized}:${bucket}`, limit: LIMITS.signInPerAccountAndAddress },
+    { key: `sign-in:address:${bucket}`, limit: LIMITS.signInPerAddress },
+  ];
+  const failuresKey = `sign-in:failures:${normalized}`;
+  const failuresWindow = { limit: Number.MAX_SAFE_INTEGER, windowSeconds: slowdown.windowSeconds };
+  const [counts, failures] = await Promise.all([
+    Promise.all(limited.map(({ key, limit }) => countAttempt(db, key, limit))),
+    rateLimitCount(db, failuresKey, failuresWindow),
   ]);
-  const blocked = pairFailures >= LIMITS.signInPerAccountAndAddress.limit || addressFailures >= LIMITS.signInPerAddress.limit;
-  const delay = slowdownDelay(accountFailures, slowdown);
+  const blocked = limited.some(({ limit }, i) => counts[i] > limit.limit);
+  const delay = slowdownDelay(failures, slowdown);
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-  const user = await db.user.findUnique({
-    where: { email: normalized },
-    select: { id: true, email: true, passwordHash: true, passwordResetRequired: true, sessionVersion: true, memberships: { where: liveMembership(), select: { id: true } } },
-  });
+  const user = await signInAccount(db, normalized);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
-  if (!ok || blocked) {
-    await Promise.all([
-      hitRateLimit(db, failures.account, { limit: Number.MAX_SAFE_INTEGER, windowSeconds: slowdown.windowSeconds }),
-      hitRateLimit(db, failures.pair, LIMITS.signInPerAccountAndAddress),
-      hitRateLimit(db, failures.address, LIMITS.signInPerAddress),
-    ]);
+  if (blocked) return null;
+  if (!ok) {
+    // Only guesses that were actually weighed slow the account down.
+    await countAttempt(db, failuresKey, failuresWindow);
     return null;
   }
+  await Promise.all(limited.map(({ key }) => releaseAttempt(db, key)));
   // A reactivated account must use its emailed reset link before it signs in again.
   if (!user || !user.passwordHash || user.passwordResetRequired || user.memberships.length === 0) return null;
   return { id: user.id, email: user.email, sessionVersion: user.sessionVersion };

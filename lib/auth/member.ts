@@ -1,23 +1,14 @@
 import { cache } from "react";
 import { db, type Db } from "../db/client";
+import { findLiveMembership } from "../db/cross-tenant";
+import { tenantDb } from "../db/tenant";
 import { currentUser } from "./session";
-import type { Actor } from "../authz/actor";
-import { liveMembership } from "./live";
 
-// Identity lookups run across organisations by nature (which organisations is this user in?), so they
-// use the plain client; everything after them goes through the scoped layer (lib/db/tenant.ts).
+// Pages build the Actor services take from the member with memberActor.
+export { memberActor } from "../authz/actor";
 
-
-/**
- * The user's membership that grants access now in the organisation with this slug, or null. A missing
- * organisation, a foreign one and a deactivated or expired membership all look the same.
- */
-export function findLiveMembership(client: Db, userId: string, orgSlug: string) {
-  return client.membership.findFirst({
-    where: { userId, organization: { slug: orgSlug }, ...liveMembership() },
-    select: { id: true, role: true, lastActiveAt: true, organization: { select: { id: true, name: true, slug: true } } },
-  });
-}
+// Which organisation a request is in is found across organisations (lib/db/cross-tenant.ts); everything
+// after that goes through the scoped layer (lib/db/tenant.ts).
 
 /** "Last active" is kept to the nearest few minutes: at most one write per member per this interval. */
 export const LAST_ACTIVE_RESOLUTION_MS = 5 * 60_000;
@@ -25,9 +16,8 @@ export const LAST_ACTIVE_RESOLUTION_MS = 5 * 60_000;
 export async function touchLastActive(client: Db, membership: { id: string; lastActiveAt: Date | null; organization: { id: string } }, now = new Date()) {
   if (membership.lastActiveAt && now.getTime() - membership.lastActiveAt.getTime() < LAST_ACTIVE_RESOLUTION_MS) return false;
   // Conditional, so concurrent requests of one member write once.
-  const { count } = await client.membership.updateMany({
+  const { count } = await tenantDb(client, membership.organization.id).membership.updateMany({
     where: {
-      organizationId: membership.organization.id,
       id: membership.id,
       OR: [{ lastActiveAt: null }, { lastActiveAt: { lt: new Date(now.getTime() - LAST_ACTIVE_RESOLUTION_MS) } }],
     },
@@ -47,18 +37,3 @@ export const currentMember = cache(async (orgSlug: string) => {
 });
 
 export type Member = NonNullable<Awaited<ReturnType<typeof currentMember>>>;
-
-/** Organisations the user can switch to. */
-export async function activeOrganizations(userId: string, client: Db = db()) {
-  const rows = await client.membership.findMany({
-    where: { userId, ...liveMembership() },
-    select: { organization: { select: { name: true, slug: true } } },
-    orderBy: { organization: { name: "asc" } },
-  });
-  return rows.map((r) => r.organization);
-}
-
-/** The member as the Actor that services take. */
-export function memberActor(member: Member, ipAddress: string | null = null): Actor {
-  return { userId: member.user.id, membershipId: member.membershipId, organizationId: member.organization.id, role: member.role, ipAddress };
-}

@@ -1,5 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { can, type Permission } from "../authz/permissions";
+import { NotFoundError } from "../errors";
 import { currentMember, type Member } from "./member";
 import { currentUser } from "./session";
 
@@ -13,4 +14,14 @@ export async function requireMember(orgSlug: string, permission: Permission = "d
   const member = await currentMember(orgSlug);
   if (!member || !can(member.role, permission)) notFound();
   return member;
+}
+
+/** What a service found, or the 404 page when it found nothing (another organisation's id included). */
+export async function orNotFound<T>(found: Promise<T>): Promise<T> {
+  try {
+    return await found;
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
 }

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import type { Db, Tx } from "../db/client";
+import { resetAccount } from "../db/cross-tenant";
 import { env } from "../env";
 import { ExpectedError, RateLimitedError } from "../errors";
 import { queueEmail } from "../mail/outbox";
 import { hashPassword } from "../security/password";
 import { passwordSchema } from "../security/password-policy";
-import { hitRateLimit, LIMITS } from "../security/rate-limit";
+import { hitAddressLimit, hitRateLimit, LIMITS } from "../security/rate-limit";
 import { generateToken, hashToken } from "../security/tokens";
-import { emailSchema } from "../users/email";
+import { emailSchema } from "../web/form-fields";
 
 export const RESET_TTL_MINUTES = 60;
 
@@ -23,7 +24,7 @@ export const resetPasswordSchema = z.strictObject({ token: z.string().min(20).ma
 export async function requestPasswordReset(db: Db, email: string, ipAddress: string | null): Promise<void> {
   const [accountOk, addressOk] = await Promise.all([
     hitRateLimit(db, `reset:account:${email}`, LIMITS.resetPerAccount),
-    hitRateLimit(db, `reset:address:${ipAddress ?? "unknown"}`, LIMITS.resetPerAddress),
+    hitAddressLimit(db, "reset", ipAddress, LIMITS.resetPerAddress),
   ]);
   if (!accountOk || !addressOk) throw new RateLimitedError();
   await db.passwordResetRequest.create({ data: { email }, select: { id: true } });
@@ -43,10 +44,7 @@ export async function processPasswordResetRequests(db: Db, batch = 20): Promise<
           SELECT "id" FROM "PasswordResetRequest" ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED)
         RETURNING "email"`;
       for (const { email } of requests) {
-        const user = await tx.user.findUnique({
-          where: { email },
-          select: { id: true, firstName: true, memberships: { where: { status: "ACTIVE" }, select: { status: true }, take: 1 } },
-        });
+        const user = await resetAccount(tx, email);
         if (!user || user.memberships.length === 0) continue;
         const url = await issueResetToken(tx, user.id, RESET_TTL_MINUTES);
         await queueEmail(tx, {

@@ -1,6 +1,5 @@
 import type { Role } from "../db/generated/enums";
 import { ForbiddenError } from "../errors";
-import { withArticle } from "../words";
 
 // The one permission table: role -> what it may do. Every page, server action and route handler asks
 // `can` / `assertCan`; nothing compares roles anywhere else.
@@ -112,18 +111,3 @@ export const PROGRAMME_SCOPED_ROLES: ReadonlySet<Role> = new Set(EVERY_ROLE.filt
 
 /** Roles that take a seat while ACTIVE or INVITED. */
 export const SEAT_ROLES: ReadonlySet<Role> = new Set(["OWNER", "ADMIN", "PROGRAM_MANAGER", "COACH", "SPONSOR"]);
-
-export const ROLE_LABELS: Record<Role, string> = {
-  OWNER: "Owner",
-  ADMIN: "Admin",
-  IMPLEMENTATION_ADMIN: "Implementation admin",
-  PROGRAM_MANAGER: "Programme manager",
-  COACH: "Coach",
-  SPONSOR: "Sponsor",
-  PARTICIPANT: "Participant",
-};
-
-/** "an implementation admin", "a coach": a role's label in a sentence. */
-export function roleInSentence(role: Role): string {
-  return withArticle(ROLE_LABELS[role].toLowerCase());
-}

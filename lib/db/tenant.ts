@@ -1,4 +1,5 @@
 import type { Db, Tx } from "./client";
+import type { Prisma } from "./generated/client";
 
 // The scoped data layer: the one place where tenant data access gets its organisation. Services take
 // `tenantDb(db, actor.organizationId)` and query through it; every read, update and delete of a tenant
@@ -53,9 +54,27 @@ function stamp(data: unknown, organizationId: string): unknown {
   return { ...row, organizationId };
 }
 
-// The extension only rewrites arguments, it adds no methods or result fields, so the scoped client is
-// typed as the plain one: services and helpers take either without conversions.
-export function tenantDb(db: Db, organizationId: string): Db {
+declare const scoped: unique symbol;
+/** The mark only tenantDb gives: a plain client or transaction lacks it, so the compiler refuses it where a scoped one is required. */
+type Scoped = { readonly [scoped]: true };
+
+/**
+ * A tenant-scoped client or interactive transaction: what every helper that relies on the scoping takes
+ * (it reads and writes tenant rows without naming the organisation). Only tenantDb makes one.
+ */
+export type TenantTx = Tx & Scoped;
+
+type TransactionOptions = { maxWait?: number; timeout?: number; isolationLevel?: Prisma.TransactionIsolationLevel };
+
+/** A tenant-scoped client: the interactive transactions it opens are scoped too. */
+export type TenantDb = Omit<Db, "$transaction" | "$extends"> &
+  Scoped & {
+    $transaction<R>(fn: (tx: TenantTx) => Promise<R>, options?: TransactionOptions): Promise<R>;
+  };
+
+// The extension only rewrites arguments, it adds no methods or result fields, so the scoped client has
+// the plain client's shape; the brand in its type is what tells the two apart.
+export function tenantDb(db: Db, organizationId: string): TenantDb {
   const scoped = db.$extends({
     name: "tenant",
     query: {
@@ -77,12 +96,8 @@ export function tenantDb(db: Db, organizationId: string): Db {
       },
     },
   });
-  return scoped as unknown as Db;
+  return scoped as unknown as TenantDb;
 }
-
-export type TenantDb = Db;
-/** An interactive transaction opened on a TenantDb: scoped the same way. */
-export type TenantTx = Tx;
 
 /**
  * Locks the organisation's row until the transaction ends: the one way per-organisation invariants

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { Db, Tx } from "../db/client";
+import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { lockOrganization, tenantDb } from "../db/tenant";
+import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import { env } from "../env";
 import type { Actor } from "../authz/actor";
-import { assertCan, ROLE_LABELS } from "../authz/permissions";
+import { assertCan } from "../authz/permissions";
+import { ROLE_LABELS } from "../labels";
 import { recordAudit } from "../audit/record";
 import { NotFoundError, ValidationError } from "../errors";
 import { queueEmailBatch } from "../mail/outbox";
@@ -16,13 +17,14 @@ import { reserveSeats } from "../users/seats";
 import { csvDocument } from "../csv";
 import { COLUMNS, ImportFileError, parseImportFile } from "./parse";
 import { parseDay, validateRows, type Colour, type ImportTarget, type RowResult } from "./validate";
+import { idField, isId } from "../web/form-fields";
 
 export { ImportFileError };
 
-export const importIdSchema = z.strictObject({ importId: z.uuid({ error: "Not found" }) });
+export const importIdSchema = z.strictObject({ importId: idField() });
 
 /** The cohort an import goes into, within the actor's programme scope; none for an import of people only. */
-async function target(tx: Tx, actor: Actor, cohortId: string | null): Promise<ImportTarget | null> {
+async function target(tx: TenantTx, actor: Actor, cohortId: string | null): Promise<ImportTarget | null> {
   if (!cohortId) return null;
   const scope = await programmeScope(tx, actor);
   const cohort = await tx.cohort.findFirst({
@@ -64,8 +66,8 @@ export async function previewImport(db: Db, actor: Actor, input: { cohortId: str
 }
 
 /** A preview the actor made (another admin's, or another organisation's, is not found). */
-async function ownPreview(tx: Tx, actor: Actor, importId: string) {
-  if (!z.uuid().safeParse(importId).success) throw new NotFoundError();
+async function ownPreview(tx: TenantTx, actor: Actor, importId: string) {
+  if (!isId(importId)) throw new NotFoundError();
   const preview = await tx.importPreview.findFirst({ where: { id: importId, createdById: actor.userId } });
   if (!preview) throw new NotFoundError();
   await target(tx, actor, preview.cohortId); // still in the actor's scope

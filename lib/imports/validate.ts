@@ -1,7 +1,6 @@
 import { closest, distance } from "fastest-levenshtein";
-import type { Tx } from "../db/client";
-import { emailSchema } from "../users/email";
-import { nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
+import type { TenantTx } from "../db/tenant";
+import { emailSchema, nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
 import type { Column, RawRow } from "./parse";
 import { membershipState } from "../users/membership-state";
 
@@ -53,7 +52,7 @@ function programmeError(value: string, names: string[], target: ImportTarget | n
  * queries for the whole file, never one per row. `tx` is tenant-scoped. Without a target (an import of
  * people only, from Admin > Users) the pathway columns are optional, but checked when filled in.
  */
-export async function validateRows(tx: Tx, rows: RawRow[], target: ImportTarget | null, firstLine = 2): Promise<RowResult[]> {
+export async function validateRows(tx: TenantTx, rows: RawRow[], target: ImportTarget | null, firstLine = 2): Promise<RowResult[]> {
   const emails = [...new Set(rows.flatMap((r) => (emailSchema.safeParse(r.email).success ? [emailSchema.parse(r.email)] : [])))];
   const [programmes, coaches, members] = await Promise.all([
     tx.programme.findMany({ select: { name: true } }),

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { accountByEmail, invitationForAcceptPage, invitationToAccept } from "../db/cross-tenant";
+import { tenantDb } from "../db/tenant";
 import { recordAudit } from "../audit/record";
 import { ExpectedError, fieldError, RateLimitedError } from "../errors";
 import { hashPassword, verifyPassword } from "../security/password";
 import { passwordSchema } from "../security/password-policy";
-import { hitRateLimit, LIMITS } from "../security/rate-limit";
+import { hitAddressLimit, hitRateLimit, LIMITS } from "../security/rate-limit";
 import { hashToken } from "../security/tokens";
 import { DEAD_LINK_MESSAGE } from "../users/membership-state";
 import { profileSchema } from "../users/profile";
@@ -19,22 +21,12 @@ export class InvalidInvitationError extends ExpectedError {
 export const acceptNewSchema = z.strictObject({ token: z.string().min(20).max(200), ...profileSchema.shape, password: passwordSchema });
 export const acceptExistingSchema = z.strictObject({ token: z.string().min(20).max(200), password: z.string().min(1, "Enter your password").max(1024) });
 
-const live = () => ({ acceptedAt: null, cancelledAt: null, expiresAt: { gt: new Date() }, membership: { is: { status: "INVITED" as const } } });
-
 /** What the accept page shows for a token: the organisation, who invited, and whether the person already has a password. */
 export async function findInvitation(db: Db, token: string) {
   if (token.length < 20 || token.length > 200) return null;
-  const invitation = await db.invitation.findUnique({
-    where: { tokenHash: hashToken(token), ...live() },
-    select: {
-      email: true,
-      role: true,
-      organization: { select: { name: true, slug: true } },
-      invitedBy: { select: { firstName: true, lastName: true, email: true } },
-    },
-  });
+  const invitation = await invitationForAcceptPage(db, hashToken(token));
   if (!invitation) return null;
-  const user = await db.user.findUnique({ where: { email: invitation.email }, select: { passwordHash: true } });
+  const user = await accountByEmail(db, invitation.email);
   return { ...invitation, hasAccount: Boolean(user?.passwordHash) };
 }
 
@@ -48,14 +40,15 @@ type Accept = { token: string; password: string; firstName?: string; lastName?: 
 export async function acceptInvitation(db: Db, input: Accept, ipAddress: string | null): Promise<{ email: string; slug: string }> {
   const tokenHash = hashToken(input.token);
   const [addressOk, linkOk] = await Promise.all([
-    hitRateLimit(db, `accept:address:${ipAddress ?? "unknown"}`, LIMITS.acceptPerAddress),
+    hitAddressLimit(db, "accept", ipAddress, LIMITS.acceptPerAddress),
     hitRateLimit(db, `accept:invitation:${tokenHash}`, LIMITS.acceptPerInvitation),
   ]);
   if (!addressOk || !linkOk) throw new RateLimitedError();
 
-  const pending = await db.invitation.findUnique({ where: { tokenHash, ...live() }, select: { email: true } });
+  const pending = await invitationToAccept(db, tokenHash);
   if (!pending) throw new InvalidInvitationError();
-  const user = await db.user.findUniqueOrThrow({ where: { email: pending.email }, select: { id: true, passwordHash: true } });
+  const user = await accountByEmail(db, pending.email);
+  if (!user) throw new Error("acceptInvitation: the invited account is missing");
   // Someone who already has a password proves it; the link alone does not take over an account.
   if (user.passwordHash) {
     if (!(await verifyPassword(user.passwordHash, input.password))) throw fieldError("password", "That is not the password of this account");
@@ -64,19 +57,22 @@ export async function acceptInvitation(db: Db, input: Accept, ipAddress: string 
   }
   const passwordHash = user.passwordHash ? null : await hashPassword(input.password);
 
-  return db.$transaction(async (tx) => {
-    const consumed = await tx.$queryRaw<{ organizationId: string; membershipId: string; email: string }[]>`
+  // The link named the organisation: from here on everything happens inside it.
+  const { organizationId } = pending;
+  return tenantDb(db, organizationId).$transaction(async (tx) => {
+    const consumed = await tx.$queryRaw<{ membershipId: string; email: string }[]>`
       UPDATE "Invitation" SET "acceptedAt" = now()
-       WHERE "tokenHash" = ${tokenHash} AND "acceptedAt" IS NULL AND "cancelledAt" IS NULL AND "expiresAt" > now()
-      RETURNING "organizationId", "membershipId", "email"`;
+       WHERE "organizationId" = ${organizationId}::uuid AND "tokenHash" = ${tokenHash}
+         AND "acceptedAt" IS NULL AND "cancelledAt" IS NULL AND "expiresAt" > now()
+      RETURNING "membershipId", "email"`;
     if (consumed.length !== 1 || !consumed[0].membershipId) throw new InvalidInvitationError();
-    const { organizationId, membershipId, email } = consumed[0];
-    const joined = await tx.membership.updateMany({ where: { organizationId, id: membershipId, userId: user.id, status: "INVITED" }, data: { status: "ACTIVE", joinedAt: new Date() } });
+    const { membershipId, email } = consumed[0];
+    const joined = await tx.membership.updateMany({ where: { id: membershipId, userId: user.id, status: "INVITED" }, data: { status: "ACTIVE", joinedAt: new Date() } });
     if (joined.count !== 1) throw new InvalidInvitationError();
     if (passwordHash) {
       await tx.user.update({ where: { id: user.id }, data: { passwordHash, firstName: input.firstName, lastName: input.lastName, timezone: input.timezone, passwordResetRequired: false } });
     }
-    const membership = await tx.membership.findUniqueOrThrow({ where: { organizationId_id: { organizationId, id: membershipId } }, select: { role: true, organization: { select: { slug: true } } } });
+    const membership = await tx.membership.findFirstOrThrow({ where: { id: membershipId }, select: { role: true, organization: { select: { slug: true } } } });
     await recordAudit(tx, { userId: user.id, membershipId, organizationId, role: membership.role, ipAddress }, {
       action: "invitation.accept",
       targetType: "membership",

@@ -1,4 +1,4 @@
-import { emailSchema } from "../users/email";
+import { emailSchema } from "../web/form-fields";
 
 export const MAX_INVITES = 20;
 

@@ -3,8 +3,8 @@ import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { ValidationError } from "../errors";
 import { takesSeat } from "../users/seats";
-import { bulkStep, type BulkResult } from "../users/manage";
-import { sendInvitationsIn } from "./invite";
+import { bulkStep, type BulkResult } from "../users/bulk-step";
+import { sendInvitationsIn } from "./send";
 
 /**
  * Invites members who have a membership here but no way in: added earlier and never invited, or

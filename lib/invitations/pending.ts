@@ -1,25 +1,27 @@
 import { z } from "zod";
-import type { Db, Tx } from "../db/client";
+import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { lockOrganization, tenantDb } from "../db/tenant";
+import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
-import { assertCan, canGrant, roleInSentence } from "../authz/permissions";
+import { assertCan, canGrant } from "../authz/permissions";
+import { roleInSentence } from "../labels";
 import { recordAudit } from "../audit/record";
 import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "../errors";
 import { queueEmail } from "../mail/outbox";
 import { membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { hitRateLimit, LIMITS } from "../security/rate-limit";
 import { generateToken } from "../security/tokens";
-import { bulkStep, type BulkResult } from "../users/manage";
+import { bulkStep, type BulkResult } from "../users/bulk-step";
 import { NO_PENDING_MESSAGE, stepFrom } from "../users/membership-state";
-import { invitationProps } from "./invite";
+import { invitationProps } from "./email";
+import { idField } from "../web/form-fields";
 
-export const invitationIdSchema = z.strictObject({ invitationId: z.uuid({ error: "Not found" }) });
+export const invitationIdSchema = z.strictObject({ invitationId: idField() });
 
 const PENDING = { acceptedAt: null, cancelledAt: null } as const;
 
 /** The pending invitations the actor may see (with `pending` false, also used and cancelled ones): all of them, or a programme manager's programmes'. */
-async function visible(tx: Tx, actor: Actor, pending = true): Promise<Prisma.InvitationWhereInput> {
+async function visible(tx: TenantTx, actor: Actor, pending = true): Promise<Prisma.InvitationWhereInput> {
   const scope = await programmeScope(tx, actor);
   return { ...(pending ? PENDING : {}), membershipId: { not: null }, ...(scope ? { membership: membersOfProgrammes(scope) } : {}) };
 }
@@ -44,7 +46,7 @@ export async function listPendingInvitations(db: Db, actor: Actor) {
   });
 }
 
-async function findPending(tx: Tx, actor: Actor, invitationId: string) {
+async function findPending(tx: TenantTx, actor: Actor, invitationId: string) {
   const invitation = await tx.invitation.findFirst({
     where: { id: invitationId, ...(await visible(tx, actor)) },
     select: { id: true, email: true, role: true, message: true, membershipId: true, membership: { select: { role: true } } },
@@ -58,7 +60,7 @@ async function findPending(tx: Tx, actor: Actor, invitationId: string) {
   return invitation;
 }
 
-async function resendIn(tx: Tx, actor: Actor, invitationId: string) {
+async function resendIn(tx: TenantTx, actor: Actor, invitationId: string) {
   const invitation = await findPending(tx, actor, invitationId);
   if (!(await hitRateLimit(tx, `resend:invitation:${invitation.id}`, LIMITS.resendPerInvitation))) throw new RateLimitedError();
   const org = await tx.organization.findFirstOrThrow({ select: { name: true, invitationExpiryDays: true } });

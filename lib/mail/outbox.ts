@@ -1,6 +1,6 @@
 import { renderEmail, type TemplateName, type TemplateProps } from "../../emails";
 import type { Tx } from "../db/client";
-import { emailSchema } from "../users/email";
+import { emailSchema } from "../web/form-fields";
 
 export type QueuedEmail<T extends TemplateName> = {
   organizationId: string | null;

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db, Tx } from "../db/client";
+import { slugsStartingWith } from "../db/cross-tenant";
 import { tenantDb } from "../db/tenant";
 import { recordAudit } from "../audit/record";
 import { ExpectedError, RateLimitedError } from "../errors";
 import { passwordSchema } from "../security/password-policy";
-import { hitRateLimit, LIMITS } from "../security/rate-limit";
-import { emailSchema } from "../users/email";
+import { hitAddressLimit, LIMITS } from "../security/rate-limit";
 import { profileSchema } from "../users/profile";
 import { isUniqueViolation } from "../db/errors";
-import { NAME_MAX, nameField } from "../web/form-fields";
+import { emailSchema, NAME_MAX, nameField } from "../web/form-fields";
 
 const organizationName = nameField({ label: "your organisation's name", max: NAME_MAX });
 
@@ -56,7 +56,7 @@ export function slugify(name: string): string {
 /** The first free slug from the name: the name itself, then -2, -3, ... */
 async function freeSlug(db: Db, name: string): Promise<string> {
   const base = slugify(name);
-  const taken = new Set((await db.organization.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((o) => o.slug));
+  const taken = await slugsStartingWith(db, base);
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
     if (!taken.has(candidate) && !RESERVED_SLUGS.has(candidate)) return candidate;
@@ -106,6 +106,6 @@ export class EmailTakenError extends ExpectedError {
 
 /** A signed-in user starts another organisation, as its OWNER. */
 export async function createOrganizationForUser(db: Db, userId: string, input: z.infer<typeof newOrganizationSchema>, ipAddress: string | null) {
-  if (!(await hitRateLimit(db, `sign-up:address:${ipAddress ?? "unknown"}`, LIMITS.signUpPerAddress))) throw new RateLimitedError();
+  if (!(await hitAddressLimit(db, "sign-up", ipAddress, LIMITS.signUpPerAddress))) throw new RateLimitedError();
   return createWithOwner(db, input.organizationName, ipAddress, { userId });
 }

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { accountByEmail } from "../db/cross-tenant";
 import { env } from "../env";
 import { ExpectedError, fieldError, RateLimitedError } from "../errors";
 import { queueEmail } from "../mail/outbox";
 import { hashPassword, verifyPassword } from "../security/password";
-import { hitRateLimit, LIMITS, type RateLimit } from "../security/rate-limit";
+import { hitAddressLimit, hitRateLimit, LIMITS, type RateLimit } from "../security/rate-limit";
 import { generateToken, hashToken } from "../security/tokens";
 import { createWithOwner, type SignUpInput } from "./create";
 
@@ -24,7 +25,7 @@ const MAILS_PER_RECIPIENT: RateLimit = { limit: 5, windowSeconds: 60 * 60 };
  * whether or not the address has an account; processSignUpRequests then emails the right message.
  */
 export async function signUp(db: Db, input: SignUpInput, ipAddress: string | null): Promise<void> {
-  if (!(await hitRateLimit(db, `sign-up:address:${ipAddress ?? "unknown"}`, LIMITS.signUpPerAddress))) throw new RateLimitedError();
+  if (!(await hitAddressLimit(db, "sign-up", ipAddress, LIMITS.signUpPerAddress))) throw new RateLimitedError();
   const { password, ...rest } = input;
   const passwordHash = await hashPassword(password);
   await db.signUpRequest.create({
@@ -48,7 +49,7 @@ export async function processSignUpRequests(db: Db, batch = 20): Promise<number>
          WHERE "processedAt" IS NULL ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED`;
       for (const request of requests) {
         const allowed = await hitRateLimit(tx, `sign-up:mail:${request.email}`, MAILS_PER_RECIPIENT);
-        const user = await tx.user.findUnique({ where: { email: request.email }, select: { firstName: true } });
+        const user = await accountByEmail(tx, request.email);
         if (!allowed || user) {
           await tx.signUpRequest.delete({ where: { id: request.id } });
           if (allowed && user) {
@@ -122,7 +123,7 @@ export async function findSignUpRequest(db: Db, token: string) {
 export async function verifySignUp(db: Db, input: z.infer<typeof verifySignUpSchema>, ipAddress: string | null) {
   const tokenHash = hashToken(input.token);
   const [addressOk, linkOk] = await Promise.all([
-    hitRateLimit(db, `sign-up-verify:address:${ipAddress ?? "unknown"}`, LIMITS.acceptPerAddress),
+    hitAddressLimit(db, "sign-up-verify", ipAddress, LIMITS.acceptPerAddress),
     hitRateLimit(db, `sign-up-verify:link:${tokenHash}`, LIMITS.acceptPerInvitation),
   ]);
   if (!addressOk || !linkOk) throw new RateLimitedError();

@@ -1,6 +1,6 @@
-import type { Db, Tx } from "../db/client";
+import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { tenantDb } from "../db/tenant";
+import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan, PROGRAMME_SCOPED_ROLES } from "../authz/permissions";
 
@@ -9,11 +9,10 @@ import { assertCan, PROGRAMME_SCOPED_ROLES } from "../authz/permissions";
  * otherwise the ids of the programmes assigned to their membership (possibly none). Every programme,
  * cohort and pathway query for a programme-scoped role filters by this.
  */
-export async function programmeScope(client: Tx, actor: Actor): Promise<string[] | null> {
+export async function programmeScope(t: TenantTx, actor: Actor): Promise<string[] | null> {
   if (!PROGRAMME_SCOPED_ROLES.has(actor.role)) return null;
-  // Takes a client or a transaction (a transaction cannot be scoped again), so it names the organisation itself.
-  const rows = await client.programmeAssignment.findMany({
-    where: { organizationId: actor.organizationId, membershipId: actor.membershipId },
+  const rows = await t.programmeAssignment.findMany({
+    where: { membershipId: actor.membershipId },
     select: { programmeId: true },
   });
   return rows.map((r) => r.programmeId);
@@ -36,8 +35,9 @@ export function membersOfProgrammes(programmeIds: string[]): Prisma.MembershipWh
 /** The programmes the actor may see, by name. */
 export async function listVisibleProgrammes(db: Db, actor: Actor) {
   assertCan(actor.role, "programmes:view");
-  const scope = await programmeScope(db, actor);
-  return tenantDb(db, actor.organizationId).programme.findMany({
+  const t = tenantDb(db, actor.organizationId);
+  const scope = await programmeScope(t, actor);
+  return t.programme.findMany({
     where: scope ? { id: { in: scope } } : {},
     select: { id: true, name: true },
     orderBy: { name: "asc" },

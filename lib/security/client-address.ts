@@ -20,9 +20,9 @@ export function clientAddressHeaderTrusted(): boolean {
   return (globalThis as Record<symbol, unknown>)[TRUSTED] === true;
 }
 
-/** `::ffff:127.0.0.1` -> `127.0.0.1`; anything that is not an IP address -> null. */
+/** `::ffff:127.0.0.1` -> `127.0.0.1`, `1.2.3.4:5678` and `[::1]:443` (as some proxies write) -> the address; anything else -> null. */
 export function normalizeAddress(value: string | undefined | null): string | null {
-  const trimmed = value?.trim().replace(/^\[(.*)\]$/, "$1") ?? "";
+  const trimmed = (value?.trim() ?? "").replace(/^\[(.*)\](:\d+)?$/, "$1").replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1");
   const plain = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(trimmed)?.[1] ?? trimmed;
   return isIP(plain) ? plain.toLowerCase() : null;
 }

@@ -19,14 +19,45 @@ export const LIMITS = {
  * Counts one attempt against `key` in a fixed window and says whether it is within the limit.
  * One atomic upsert: concurrent attempts can't slip past the count.
  */
-export async function hitRateLimit(db: Tx, key: string, { limit, windowSeconds }: RateLimit): Promise<boolean> {
+export async function hitRateLimit(db: Tx, key: string, limit: RateLimit): Promise<boolean> {
+  return (await countAttempt(db, key, limit)) <= limit.limit;
+}
+
+/**
+ * A per-address limit: the same as hitRateLimit on the address's bucket (an IPv6 client's whole /64,
+ * which one subscriber holds). An unknown address has no bucket: it never lets one stranger's attempts
+ * use up a limit shared by everyone whose address is unknown; per-account limits still apply.
+ */
+export async function hitAddressLimit(db: Tx, scope: string, address: string | null, limit: RateLimit): Promise<boolean> {
+  const bucket = addressBucket(address);
+  return bucket === null ? true : hitRateLimit(db, `${scope}:address:${bucket}`, limit);
+}
+
+/** The rate-limit bucket of a client address: IPv4 as it is, IPv6 by its /64 prefix; null when unknown. */
+export function addressBucket(address: string | null): string | null {
+  if (!address) return null;
+  if (!address.includes(":")) return address;
+  const [head, tail = ""] = address.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = address.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+}
+
+/** Counts one attempt against `key` and returns the count in the window, this attempt included. */
+export async function countAttempt(db: Tx, key: string, { windowSeconds }: RateLimit): Promise<number> {
   const [row] = await db.$queryRaw<{ count: number }[]>`
     INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, now(), 1)
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "RateLimitBucket"."windowStart" < now() - make_interval(secs => ${windowSeconds}) THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
       "windowStart" = CASE WHEN "RateLimitBucket"."windowStart" < now() - make_interval(secs => ${windowSeconds}) THEN now() ELSE "RateLimitBucket"."windowStart" END
     RETURNING "count"`;
-  return row.count <= limit;
+  return row.count;
+}
+
+/** Gives back an attempt counted by countAttempt (a sign-in that turned out right uses up nothing). */
+export async function releaseAttempt(db: Tx, key: string): Promise<void> {
+  await db.$executeRaw`UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
 }
 
 /** The attempts counted against `key` in its current window, without counting one more. */

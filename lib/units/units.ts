@@ -1,15 +1,15 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { lockOrganization, tenantDb, type TenantDb, type TenantTx } from "../db/tenant";
+import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { fieldError, NotFoundError, ValidationError } from "../errors";
-import { NAME_MAX, nameField, optionalId } from "../web/form-fields";
+import { idField, NAME_MAX, nameField, optionalId } from "../web/form-fields";
 
 export type Unit = { id: string; name: string; parentId: string | null; archivedAt: Date | null };
 
-const uuid = z.uuid({ error: "Choose a unit from the list" });
+const uuid = idField("Choose a unit from the list");
 const unitName = nameField({ label: "the unit's name", max: NAME_MAX });
 
 export const createUnitSchema = z.strictObject({ name: unitName, parentId: optionalId("Choose a unit from the list").default(null) });
@@ -18,8 +18,14 @@ export const moveUnitSchema = z.strictObject({ unitId: uuid, parentId: optionalI
 export const archiveUnitSchema = z.strictObject({ unitId: uuid });
 
 /** Every unit of the organisation, archived ones included (units are few: the tree is built in memory). */
-export function allUnits(t: TenantDb | TenantTx): Promise<Unit[]> {
+export function allUnits(t: TenantTx): Promise<Unit[]> {
   return t.orgUnit.findMany({ select: { id: true, name: true, parentId: true, archivedAt: true }, orderBy: { name: "asc" } });
+}
+
+/** Every unit, archived ones included, for the pickers and filters of people's pages. */
+export async function unitsForPickers(db: Db, actor: Actor): Promise<Unit[]> {
+  assertCan(actor.role, "users:view");
+  return allUnits(tenantDb(db, actor.organizationId));
 }
 
 /** The unit and all units below it. */

@@ -2,13 +2,15 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
+import { assertCan } from "../authz/permissions";
 import { ValidationError } from "../errors";
 import { idList } from "../web/form-fields";
 import { inviteMembers } from "../invitations/invite-members";
 import { searchParamsOf } from "../web/search-params";
 import { resendForMembers } from "../invitations/pending";
 import { userFilterSchema, userWhere } from "./list";
-import { deactivateMembers, reactivateMembers, type BulkResult } from "./manage";
+import { deactivateMembers, reactivateMembers } from "./activation";
+import { type BulkResult } from "./bulk-step";
 
 export const BULK_LIMIT = 1000;
 
@@ -22,12 +24,15 @@ export const bulkSchema = z.strictObject({
   query: z.string().max(2000).default(""),
 });
 
+/** The Users page's bulk menu: the step for every target, all or none (each step asserts its own permission too). */
 export async function runBulk(db: Db, actor: Actor, input: z.infer<typeof bulkSchema>): Promise<BulkResult> {
+  assertCan(actor.role, "users:manage");
   let targets = input.membershipIds;
   if (input.all) {
     const filter = userFilterSchema.parse(searchParamsOf(new URLSearchParams(input.query)));
-    const rows = await tenantDb(db, actor.organizationId).membership.findMany({
-      where: await userWhere(db, actor, filter),
+    const t = tenantDb(db, actor.organizationId);
+    const rows = await t.membership.findMany({
+      where: await userWhere(t, actor, filter),
       select: { id: true },
       take: BULK_LIMIT + 1,
     });

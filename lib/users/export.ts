@@ -1,15 +1,16 @@
 import { csvChunk, csvDocument } from "../csv";
 import type { Db } from "../db/client";
-import { tenantDb } from "../db/tenant";
+import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
-import { assertCan, ROLE_LABELS } from "../authz/permissions";
+import { assertCan } from "../authz/permissions";
+import { MEMBERSHIP_STATUS_LABELS, ROLE_LABELS } from "../labels";
+import { FALLBACK_ZONE, formatDate } from "../format/dates";
 import type { Prisma } from "../db/generated/client";
-import { STATUS_LABELS, USER_ROW, userWhere, type UserFilter } from "./list";
+import { USER_ROW, userWhere, type UserFilter } from "./list";
 
 const BATCH = 1000;
 const HEADER = ["First name", "Last name", "Email", "Role", "Unit", "Status", "Time zone", "Joined", "Last active"];
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
 // The column each sort orders by (then by id). Keyset pagination over (column, id) walks the matching
 // index once; Prisma's own cursor option compares with an OR that PostgreSQL cannot range-scan, which
@@ -19,7 +20,7 @@ const SORT_KEY = { name: "sortName", lastActive: "lastActiveAt", joined: "joined
 type Row = Prisma.MembershipGetPayload<{ select: typeof USER_ROW & { sortName: true } }>;
 
 /** Every matching membership in the list's order (values first, then the rows without one), a batch at a time. */
-async function* keysetBatches(t: Db, where: Prisma.MembershipWhereInput, filter: UserFilter): AsyncGenerator<Row[]> {
+async function* keysetBatches(t: TenantTx, where: Prisma.MembershipWhereInput, filter: UserFilter): AsyncGenerator<Row[]> {
   const key = SORT_KEY[filter.sort];
   const [after, from] = filter.dir === "asc" ? (["gt", "gte"] as const) : (["lt", "lte"] as const);
   const phases = key === "sortName" ? (["values"] as const) : (["values", "nulls"] as const);
@@ -51,12 +52,14 @@ async function* keysetBatches(t: Db, where: Prisma.MembershipWhereInput, filter:
 
 /**
  * The filtered Users list as CSV, in the list's order, produced a batch at a time, so memory stays
- * flat however many rows there are. UTF-8 with a BOM so spreadsheets read it as UTF-8.
+ * flat however many rows there are. UTF-8 with a BOM so spreadsheets read it as UTF-8. Days are in
+ * `timeZone`, the viewer's, as on the page the export is asked from.
  */
-export async function* exportUsersCsv(db: Db, actor: Actor, filter: UserFilter): AsyncGenerator<string> {
+export async function* exportUsersCsv(db: Db, actor: Actor, filter: UserFilter, timeZone = FALLBACK_ZONE): AsyncGenerator<string> {
+  const day = (d: Date | null) => (d ? formatDate(d, timeZone) : "");
   assertCan(actor.role, "users:view");
   const t = tenantDb(db, actor.organizationId);
-  const where = await userWhere(db, actor, filter);
+  const where = await userWhere(t, actor, filter);
   yield csvDocument([HEADER]);
   for await (const rows of keysetBatches(t, where, filter)) {
     yield csvChunk(
@@ -66,7 +69,7 @@ export async function* exportUsersCsv(db: Db, actor: Actor, filter: UserFilter):
         r.user.email,
         ROLE_LABELS[r.role],
         r.unit?.name ?? "",
-        STATUS_LABELS[r.status],
+        MEMBERSHIP_STATUS_LABELS[r.status],
         r.timezone ?? "",
         day(r.joinedAt),
         day(r.lastActiveAt),

@@ -5,8 +5,6 @@
 export const IMPLEMENTATION_ADMIN_DURATIONS = ["1", "2", "3", "6", "forever"] as const;
 export type ImplementationAdminDuration = (typeof IMPLEMENTATION_ADMIN_DURATIONS)[number];
 
-export const DURATION_LABELS: Record<ImplementationAdminDuration, string> = { "1": "1 month", "2": "2 months", "3": "3 months", "6": "6 months", forever: "No end" };
-
 export function expiryFor(duration: ImplementationAdminDuration | undefined, now = new Date()): Date | null {
   if (!duration || duration === "forever") return null;
   const end = new Date(now);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { MembershipStatus, Role } from "../db/generated/enums";
-import { tenantDb } from "../db/tenant";
+import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { membersOfProgrammes, programmeScope } from "../programmes/scope";
@@ -12,15 +12,9 @@ import { likeLiteral } from "../db/like";
 import { lenient, pageNumber, searchText } from "../web/search-params";
 import { pageCount } from "../web/pagination";
 import { PERSON, seen } from "./person";
+import { idField } from "../web/form-fields";
 
 export const USERS_PAGE_SIZE = 25;
-
-export const STATUS_LABELS: Record<MembershipStatus, string> = {
-  ACTIVE: "Active",
-  INVITED: "Invited",
-  NOT_INVITED: "Not invited",
-  DEACTIVATED: "Deactivated",
-};
 
 export const JOINED_WINDOWS = { week: 7, month: 31, year: 365 } as const;
 export const SORTS = ["name", "lastActive", "joined"] as const;
@@ -32,7 +26,7 @@ export const userFilterSchema = z.object({
   role: lenient(z.enum(Role)),
   status: lenient(z.enum(MembershipStatus)),
   invitation: lenient(z.enum(["accepted", "pending"])),
-  unit: lenient(z.uuid()),
+  unit: lenient(idField()),
   joined: lenient(z.enum(["week", "month", "year"])),
   sort: z.enum(SORTS).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
@@ -41,9 +35,8 @@ export const userFilterSchema = z.object({
 export type UserFilter = z.infer<typeof userFilterSchema>;
 
 /** The filter as a `where`: shared by the list, the bulk "all that match" and the export. */
-export async function userWhere(db: Db, actor: Actor, filter: Omit<UserFilter, "sort" | "dir" | "page">): Promise<Prisma.MembershipWhereInput> {
-  const t = tenantDb(db, actor.organizationId);
-  const scope = await programmeScope(db, actor);
+export async function userWhere(t: TenantTx, actor: Actor, filter: Omit<UserFilter, "sort" | "dir" | "page">): Promise<Prisma.MembershipWhereInput> {
+  const scope = await programmeScope(t, actor);
   const terms = filter.q?.split(/\s+/).filter(Boolean).slice(0, 5) ?? [];
   const unitIds = filter.unit ? withDescendants(await allUnits(t), filter.unit) : undefined;
   const since = filter.joined ? new Date(Date.now() - JOINED_WINDOWS[filter.joined] * 86_400_000) : undefined;
@@ -88,7 +81,7 @@ export const USER_ROW = {
 export async function listUsers(db: Db, actor: Actor, filter: UserFilter) {
   assertCan(actor.role, "users:view");
   const t = tenantDb(db, actor.organizationId);
-  const where = await userWhere(db, actor, filter);
+  const where = await userWhere(t, actor, filter);
   const [total, rows, seats] = await Promise.all([
     t.membership.count({ where }),
     t.membership.findMany({

@@ -21,8 +21,8 @@ export const DEAD_LINK_MESSAGE = "This invitation link is no longer valid. Ask t
 export const NO_PENDING_MESSAGE = "This invitation is no longer pending: nothing to cancel";
 const NOT_FOUND = "Not found";
 
+// Each state's label is MEMBERSHIP_STATE_LABELS (lib/labels.ts).
 type StateRow = {
-  label: string;
   /** The one way forward the user's page offers (its button), or null when there is nowhere further to go. */
   forward: { op: MembershipOp; button: string; confirm: string } | null;
   /** What each operation does from here. Deactivate, wherever it moves the state, is the page's way out beside the way forward. */
@@ -31,7 +31,6 @@ type StateRow = {
 
 export const MEMBERSHIP_MACHINE: Record<MembershipState, StateRow> = {
   NONE: {
-    label: "Not a member",
     forward: { op: "invite", button: "Invite {name}", confirm: "Invite" },
     steps: {
       invite: { to: "INVITED", says: "Will be invited" },
@@ -43,7 +42,6 @@ export const MEMBERSHIP_MACHINE: Record<MembershipState, StateRow> = {
     },
   },
   NOT_INVITED: {
-    label: "Not invited",
     forward: { op: "invite", button: "Invite {name}", confirm: "Invite" },
     steps: {
       invite: { to: "INVITED", says: "Added earlier, not invited yet: will be invited" },
@@ -55,7 +53,6 @@ export const MEMBERSHIP_MACHINE: Record<MembershipState, StateRow> = {
     },
   },
   INVITED: {
-    label: "Invited",
     forward: { op: "resend", button: "Resend the invitation to {name}", confirm: "Resend" },
     steps: {
       invite: { refuse: "Already invited: resend the invitation instead" },
@@ -67,7 +64,6 @@ export const MEMBERSHIP_MACHINE: Record<MembershipState, StateRow> = {
     },
   },
   ACTIVE: {
-    label: "Active",
     forward: null,
     steps: {
       invite: { refuse: "Already has an active account" },
@@ -79,7 +75,6 @@ export const MEMBERSHIP_MACHINE: Record<MembershipState, StateRow> = {
     },
   },
   DEACTIVATED: {
-    label: "Deactivated",
     forward: { op: "reactivate", button: "Reactivate {name}", confirm: "Reactivate" },
     steps: {
       invite: { refuse: "Deactivated: reactivate them from their page instead" },
@@ -91,7 +86,6 @@ export const MEMBERSHIP_MACHINE: Record<MembershipState, StateRow> = {
     },
   },
   DEACTIVATED_NEVER_JOINED: {
-    label: "Deactivated before joining",
     forward: { op: "invite", button: "Invite {name} again", confirm: "Invite again" },
     steps: {
       invite: { to: "INVITED", says: "Deactivated before joining: will be invited again" },

@@ -1,6 +1,8 @@
-import { SEAT_ROLES } from "../authz/permissions";
+import type { Db } from "../db/client";
+import type { Actor } from "../authz/actor";
+import { assertCan, SEAT_ROLES } from "../authz/permissions";
 import type { Role } from "../db/generated/enums";
-import { lockOrganization, type TenantDb, type TenantTx } from "../db/tenant";
+import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import { ExpectedError, NotFoundError } from "../errors";
 
 export const NO_SEATS_MESSAGE = "No seats available. Upgrade your plan or free a seat before sending these invites.";
@@ -19,13 +21,19 @@ export function takesSeat(role: Role, status: string): boolean {
   return SEAT_ROLES.has(role) && (status === "ACTIVE" || status === "INVITED");
 }
 
-export async function seatUsage(t: TenantDb | TenantTx) {
+export async function seatUsage(t: TenantTx) {
   const [org, used] = await Promise.all([
     t.organization.findFirst({ select: { seatLimit: true } }),
     t.membership.count({ where: SEAT_TAKING }),
   ]);
   if (!org) throw new NotFoundError();
   return { used, limit: org.seatLimit };
+}
+
+/** Seats used and the limit, for pages that show them (the Users list, an import's check). */
+export async function getSeatUsage(db: Db, actor: Actor) {
+  assertCan(actor.role, "users:view");
+  return seatUsage(tenantDb(db, actor.organizationId));
 }
 
 /**

@@ -1,16 +1,28 @@
 import { z } from "zod";
 
-// Form values arrive as strings, a repeated field as an array (or one string when it has one value);
-// these turn them into what services take.
+// The one place each kind of field is defined (ids, names, emails, time zones, days), shared by the
+// forms, the server actions, the services and the import. Form values arrive as strings, a repeated
+// field as an array (or one string when it has one value); these turn them into what services take.
+// Client-safe: zod and Intl only.
+
+/** An id (a UUID). Another organisation's id and a malformed one answer alike: `message` is "Not found" unless it comes from a picker. */
+export function idField(message = "Not found") {
+  return z.uuid({ error: message });
+}
+
+/** Whether a value is shaped like an id at all (a lookup by anything else finds nothing). */
+export function isId(value: unknown): value is string {
+  return idField().safeParse(value).success;
+}
 
 /** Zero or more ids from repeated form fields (checkboxes, multi-selects). */
 export function idList(message = "Choose from the list", max = 100) {
-  return z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid({ error: message })).max(max));
+  return z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(idField(message)).max(max));
 }
 
 /** An id from a select whose empty option means "none". */
 export function optionalId(message = "Choose from the list") {
-  return z.union([z.literal("").transform(() => null), z.uuid({ error: message })]);
+  return z.union([z.literal("").transform(() => null), idField(message)]);
 }
 
 // Names: one rule wherever a person, organisation, unit, programme or cohort is named (forms, import,
@@ -64,3 +76,35 @@ export function isTimeZone(name: string): boolean {
 
 /** The one time-zone schema, shared by every form, service and the import. */
 export const timeZoneSchema = z.string({ error: "Choose a time zone from the list" }).refine(isTimeZone, "Choose a time zone from the list");
+
+// Emails are unique case-insensitively: every email is stored and looked up in this form.
+/** An email as stored and looked up: trimmed and lower-cased. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** The one email rule of every form, service, invitation list and import row; the value comes out normalised. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter an email address")
+  .max(254, "Email addresses are at most 254 characters")
+  .pipe(z.email({ error: "Enter a valid email address" }))
+  .transform(normalizeEmail);
+
+// Days: a date input sends YYYY-MM-DD. A day is stored as a DATE, which reads back as midnight UTC
+// (lib/format/dates.ts formatDay shows it as the same day everywhere).
+/** A calendar day, YYYY-MM-DD, that exists ("2026-02-30" does not). */
+export function isoDayField(message = "Use a date like 2026-01-31") {
+  return z.iso.date({ error: message });
+}
+
+/** The Date a DATE column stores for a day: midnight UTC. */
+export function dayToDate(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+/** An optional day from a date input: empty is none (null), anything else a day as stored. */
+export function optionalDayField(message = "Use a date like 2026-01-31") {
+  return z.union([z.literal("").transform(() => null), isoDayField(message).transform(dayToDate)]);
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDayField } from "./form-fields";
 
 // The one way list pages read their URL: every value is cleaned here first (firstValues), then parsed
 // with the field builders below, whose rule is that a value that does not parse is dropped, as if the
@@ -68,7 +69,7 @@ export const MAX_YEAR = 2200;
 /** A calendar day, YYYY-MM-DD, that exists and falls within MIN_YEAR..MAX_YEAR; dropped otherwise. */
 export function isoDay() {
   return lenient(
-    z.iso.date().refine((s) => {
+    isoDayField().refine((s) => {
       const year = Number(s.slice(0, 4));
       return year >= MIN_YEAR && year <= MAX_YEAR;
     }),

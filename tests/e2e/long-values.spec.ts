@@ -90,24 +90,4 @@ test("a user's page whose history holds long values stays within the page, and s
   expect(await sidewaysOverflow(page)).toEqual({ desktop: 0, phone: 0 });
 });
 
-test("every admin page fits a 390-px phone screen without sideways scrolling", async ({ browser }) => {
-  const page = await signedIn(browser);
-  await page.setViewportSize({ width: 390, height: 844 });
-  const wide: Record<string, number> = {};
-  const measure = async (name: string) => {
-    await page.getByRole("heading", { level: 1 }).first().waitFor();
-    wide[name] = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  };
-  for (const path of ["", "/users", "/invitations", "/invitations/new", "/users/import", "/programmes", "/reports", "/units", "/settings", "/audit", "/profile"]) {
-    await page.goto(`${ORG}${path}`);
-    await measure(path || "/");
-  }
-  await page.goto(`${ORG}/programmes`);
-  await page.getByRole("link", { name: "Leadership Essentials" }).first().click();
-  await measure("programme");
-  await page.getByRole("link", { name: "Spring 2026" }).first().click();
-  await measure("cohort");
-  await page.getByRole("table", { name: "Pathways" }).getByRole("link").first().click();
-  await measure("pathway");
-  expect(Object.entries(wide).filter(([, px]) => px > 0)).toEqual([]);
-});
+// Every page of every role at 390 px: phone-width.spec.ts.

@@ -206,3 +206,10 @@ test("a NUL typed into a form field is dropped, not a database error", async ({ 
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
 });
+
+test("Next's image optimiser, which the app does not use, answers a stranger without a server error", async ({ request }) => {
+  const urls = ["/_next/image?url=%2Fx.png&w=64&q=75", "/_next/image?url=%2Ficon.svg&w=64&q=75", "/_next/image?url=https%3A%2F%2Fevil.example%2Fx.png&w=64&q=75"];
+  const statuses = await Promise.all(urls.map(async (url) => (await request.get(url, { maxRedirects: 0 })).status()));
+  expect(statuses.filter((s) => s >= 500)).toEqual([]);
+  recordFigures("image-route", { fuzzedUrlParams: urls.length, serverErrors: statuses.filter((s) => s >= 500).length });
+});

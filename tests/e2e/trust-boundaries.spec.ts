@@ -1,10 +1,11 @@
 // What a client says about who or where it is counts for nothing: the development mailbox answers only
 // a trial on this machine, client addresses come from the connection, and a signed-out cookie is dead.
 import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import path from "node:path";
 import pg from "pg";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { applyMigrations } from "../../lib/db/schema-engine";
+import { applyMigrations } from "../../tools/db/schema-engine";
 import { recordFigures } from "../support/figures";
 import { createDatabase, findServer, type TestServer } from "../support/postgres";
 import { AppPage } from "./pages/app-page";
@@ -66,6 +67,19 @@ function refusesToStart(env: Record<string, string>): Promise<{ code: number | n
   });
 }
 
+/** A GET to this machine with a Host header of our choosing, as a browser fooled by DNS rebinding sends. */
+function getWithHost(port: number, pathname: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: "127.0.0.1", port, path: pathname, headers: { host } }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+  });
+}
+
 /** A credentials sign-in attempt over HTTP, with whatever headers a client cares to send. */
 async function signInAttempt(request: APIRequestContext, base: string, email: string, password: string, headers: Record<string, string>) {
   const { csrfToken } = (await (await request.get(`${base}/api/auth/csrf`)).json()) as { csrfToken: string };
@@ -109,17 +123,21 @@ test.describe("servers of their own", () => {
       [link],
     );
     await db.end();
-    // Positive control: the person at the keyboard (loopback, no proxy entry) reads the mailbox.
-    const local = await request.get(`${trial.url}/dev/mailbox`);
+    // Positive control: the person at the keyboard (loopback, no proxy entry, APP_URL's name) reads the mailbox.
+    const local = await request.get(`${trialUrl}/dev/mailbox`);
     expect(local.status()).toBe(200);
     expect(await local.text()).toContain(link);
+    // DNS rebinding: a hostile page whose name now points at 127.0.0.1 arrives from loopback, under its own name.
+    const rebound = await getWithHost(trialPort, "/dev/mailbox", `rebind.attacker.example:${trialPort}`);
+    expect(rebound.status).toBe(404);
+    expect(rebound.body).not.toContain(link);
     // The same server behind a proxy that reports a client elsewhere: not found, whatever else is claimed.
     const remoteClaims: Record<string, string>[] = [
       { "x-forwarded-for": "203.0.113.9" },
       { "x-forwarded-for": "127.0.0.1, 203.0.113.9", "x-real-ip": "127.0.0.1", "x-pathwise-client-address": "127.0.0.1" },
     ];
     for (const headers of remoteClaims) {
-      const remote = await request.get(`${trial.url}/dev/mailbox`, { headers });
+      const remote = await request.get(`${trialUrl}/dev/mailbox`, { headers });
       expect(remote.status()).toBe(404);
       const body = await remote.text();
       expect(body).not.toContain(link);

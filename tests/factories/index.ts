@@ -1,29 +1,18 @@
-import type { Db } from "../../lib/db/client";
-import type { MembershipStatus, Role } from "../../lib/db/generated/enums";
-
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-
-export async function createOrganization(db: Db, overrides: { name?: string; seatLimit?: number } = {}) {
-  const id = unique();
-  return db.organization.create({ data: { name: overrides.name ?? `Org ${id}`, slug: `org-${id}`, seatLimit: overrides.seatLimit ?? 25 } });
-}
-
-export async function createMember(
-  db: Db,
-  organizationId: string,
-  {
-    role = "PARTICIPANT",
-    status = "ACTIVE",
-    email,
-    passwordHash = null,
-    expiresAt = null,
-  }: { role?: Role; status?: MembershipStatus; email?: string; passwordHash?: string | null; expiresAt?: Date | null } = {},
-) {
-  const user = await db.user.create({
-    data: { email: email ?? `user-${unique()}@example.test`, firstName: "Test", lastName: role.toLowerCase(), passwordHash },
-  });
-  const membership = await db.membership.create({
-    data: { organizationId, userId: user.id, role, status, expiresAt, joinedAt: status === "ACTIVE" || status === "DEACTIVATED" ? new Date() : null },
-  });
-  return { user, membership };
-}
+// Test factories: one per model, each with defaults that make a valid row and overrides for what a test
+// cares about. Rows are written straight to the database (no service, no audit, no email), and every
+// child row takes its organisation from its parent, so a factory cannot build a cross-tenant link the
+// schema would refuse. For a whole organisation ready to use, see tests/support/world.ts.
+export { unique } from "./unique";
+export { createOrganization, type OrganizationOverrides } from "./organization";
+export { createUser, type UserOverrides } from "./user";
+export { createMember, type MemberOverrides, type TestMember } from "./member";
+export { actorOf, createActor, type TestActor } from "./actor";
+export { createUnit } from "./unit";
+export { assignProgramme, createProgramme } from "./programme";
+export { createCohort, type CohortOverrides } from "./cohort";
+export { createPathway, type PathwayOverrides } from "./pathway";
+export { createCoachingSession } from "./session";
+export { createCreditEntry } from "./credit";
+export { createInvitation, type InvitationOverrides } from "./invitation";
+export { createImportPreview, importRow } from "./import";
+export { createAuditEvent, type AuditOverrides } from "./audit";

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { createDb } from "../../lib/db/client";
-import { startEmbeddedDatabase } from "../../lib/db/embedded";
-import { applyMigrations } from "../../lib/db/schema-engine";
+import { startEmbeddedDatabase } from "../../tools/db/embedded";
+import { applyMigrations } from "../../tools/db/schema-engine";
 import { seedDemo, DEMO_USERS } from "../../prisma/seed";
 
 it("the embedded database starts, takes the migrations and the seed, and serves queries", async () => {

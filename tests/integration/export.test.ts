@@ -2,10 +2,10 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { exportUsersCsv } from "../../lib/users/export";
 import { userFilterSchema, userOrderBy } from "../../lib/users/list";
-import { createMember, createOrganization } from "../factories";
-import { createActor } from "../factories/actor";
+import { createActor, createMember, createOrganization } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
+import { createOrganizationWith } from "../support/world";
 
 const db = testDb();
 
@@ -19,8 +19,7 @@ const PAYLOADS = ["=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1:A2)", "\tTabbed", "
 
 describe("users CSV export", () => {
   it("neutralises formulas, quotes per RFC 4180, starts with a BOM, and round-trips through papaparse", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { org, admin } = await createOrganizationWith(db, ["admin"]);
     for (const [i, payload] of PAYLOADS.entries()) {
       const { user } = await createMember(db, org.id, { role: "COACH", email: `payload-${i}-${org.id.slice(0, 8)}@example.test` });
       await db.user.update({ where: { id: user.id }, data: { firstName: payload, lastName: `Payload ${i}` } });

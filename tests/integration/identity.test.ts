@@ -90,6 +90,26 @@ describe("sign-in", () => {
     }
   });
 
+  it("meets a burst of parallel guesses with the same limits as a sequence", async () => {
+    const email = `burst-${unique()}@example.test`;
+    await createMember(db, orgId, { role: "COACH", email, passwordHash });
+    const none = { ...SIGN_IN_SLOWDOWN, freeFailures: 1000 };
+    const burst = 4 * LIMITS.signInPerAccountAndAddress.limit;
+    const results = await Promise.all(Array.from({ length: burst }, (_, i) => authenticate(db, email, `parallel guess ${i}`, "203.0.113.77", none)));
+    expect(results.every((r) => r === null)).toBe(true);
+    // Only the guesses within the limit were weighed: the rest were refused before the password counted.
+    const weighed = await db.rateLimitBucket.findUniqueOrThrow({ where: { key: `sign-in:failures:${email}` } });
+    expect(weighed.count).toBe(LIMITS.signInPerAccountAndAddress.limit);
+  });
+
+  it("keeps no shared bucket for clients whose address is unknown", async () => {
+    const email = `unknown-${unique()}@example.test`;
+    await createMember(db, orgId, { role: "COACH", email, passwordHash });
+    const none = { ...SIGN_IN_SLOWDOWN, freeFailures: 1000 };
+    for (let i = 0; i < LIMITS.signInPerAddress.limit + 5; i++) await authenticate(db, `stranger-${i}-${unique()}@example.test`, "guess", null, none);
+    expect(await authenticate(db, email, PASSWORD, null, none)).toMatchObject({ email });
+  });
+
   it("caps guesses from one address across accounts", async () => {
     const address = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
     const email = `spread-${unique()}@example.test`;

@@ -7,28 +7,20 @@ import { NotFoundError, ValidationError } from "../../lib/errors";
 import { confirmImport, getImport, ImportFileError, previewImport, redRowsCsv } from "../../lib/imports/import";
 import { MAX_IMPORT_BYTES, parseImportFile, TEMPLATE } from "../../lib/imports/parse";
 import { parseDay } from "../../lib/imports/validate";
-import { sendInvitations, inviteSchema } from "../../lib/invitations/invite";
-import { cohortSchema, createCohort, createProgramme, programmeSchema } from "../../lib/pathways/programmes";
-import { createMember, createOrganization } from "../factories";
-import { createActor } from "../factories/actor";
+import { sendInvitations } from "../../lib/invitations/send";
+import { inviteSchema } from "../../lib/invitations/check";
+import { createActor } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
+import { createImportWorld, IMPORT_COACH } from "../support/world";
 
 const db = testDb();
 const FIXTURES = path.resolve("tests/fixtures/import");
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(FIXTURES, name)));
-const COACH = "import.coach@example.test";
+const COACH = IMPORT_COACH;
 
-/** An organisation with "Import Programme", a cohort, the fixtures' coach and an admin. */
-async function world() {
-  const org = await createOrganization(db, { seatLimit: 20 });
-  const admin = await createActor(db, org.id, "ADMIN");
-  const programme = await createProgramme(db, admin, programmeSchema.parse({ name: "Import Programme", sessionsIncluded: "4" }));
-  const cohort = await createCohort(db, admin, cohortSchema.parse({ programmeId: programme.id, name: "Imported", startDate: "", endDate: "" }));
-  const coach = await db.user.upsert({ where: { email: COACH }, create: { email: COACH, firstName: "Import", lastName: "Coach" }, update: {} });
-  await db.membership.create({ data: { organizationId: org.id, userId: coach.id, role: "COACH", status: "ACTIVE" } });
-  return { org, admin, programme, cohort };
-}
+/** "Import Programme", a cohort, the fixtures' coach and an admin (tests/support/world.ts). */
+const world = () => createImportWorld(db);
 
 /** The fixture with its addresses made unique to this test, so tests don't see each other's people. */
 function unique(name: string, tag = Math.random().toString(36).slice(2, 8)) {
@@ -216,7 +208,7 @@ describe("confirming an import", () => {
 
   it("is bound to its organisation and its admin", async () => {
     const a = await world();
-    const b = await world();
+    const b = a.other;
     const preview = await previewImport(db, a.admin, { cohortId: a.cohort.id, fileName: "ok.csv", bytes: unique("one-row.csv").bytes });
     await expect(confirmImport(db, b.admin, preview.id)).rejects.toThrow(NotFoundError);
     await expect(getImport(db, b.admin, preview.id)).rejects.toThrow(NotFoundError);

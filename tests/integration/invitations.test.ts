@@ -6,7 +6,8 @@ import type { Db } from "../../lib/db/client";
 import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "../../lib/errors";
 import { acceptInvitation, findInvitation, InvalidInvitationError } from "../../lib/invitations/accept";
 import { parseAddressList } from "../../lib/invitations/addresses";
-import { checkInvitations, inviteSchema, sendInvitations } from "../../lib/invitations/invite";
+import { checkInvitations, inviteSchema } from "../../lib/invitations/check";
+import { sendInvitations } from "../../lib/invitations/send";
 import { cancelInvitation, listPendingInvitations, resendAllPending, resendForMembers, resendInvitation } from "../../lib/invitations/pending";
 import { deliverDueEmails } from "../../lib/mail/deliver";
 import { smtpTransport } from "../../lib/mail/transport";
@@ -14,11 +15,11 @@ import { hashPassword } from "../../lib/security/password";
 import { hashToken } from "../../lib/security/tokens";
 import { NO_SEATS_MESSAGE, seatUsage } from "../../lib/users/seats";
 import { tenantDb } from "../../lib/db/tenant";
-import { createMember, createOrganization } from "../factories";
-import { createActor } from "../factories/actor";
+import { assignProgramme, createActor, createMember, createOrganization, createProgramme } from "../factories";
 import { isolatedDatabase, testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { startSmtpServer } from "../support/smtp";
+import { createOrganizationWith, createWorld } from "../support/world";
 
 const db = testDb();
 const unique = () => Math.random().toString(36).slice(2, 10);
@@ -58,8 +59,7 @@ describe("address lists", () => {
 
 describe("sending invitations", () => {
   it("checks the whole batch first, then invites: one membership, invitation and email each", async () => {
-    const org = await createOrganization(db, { seatLimit: 10 });
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { org, admin } = await createOrganizationWith(db, ["admin"], { seatLimit: 10 });
     const active = await createMember(db, org.id, { role: "COACH" });
     const other = await createOrganization(db);
     const elsewhere = await createMember(db, other.id, { role: "COACH", passwordHash: await hashPassword(PASSWORD) });
@@ -97,8 +97,7 @@ describe("sending invitations", () => {
   });
 
   it("refuses the entire batch when one seat-taking invite would pass the limit; participants take none", async () => {
-    const org = await createOrganization(db, { seatLimit: 3 });
-    const owner = await createActor(db, org.id, "OWNER");
+    const { org, owner } = await createOrganizationWith(db, ["owner"], { seatLimit: 3 });
     const refused = await sendInvitations(db, owner, invite({ emails: emails(3).join(" ") }));
     expect(refused.refusal).toBe(NO_SEATS_MESSAGE);
     expect(refused.sent).toBe(0);
@@ -112,8 +111,7 @@ describe("sending invitations", () => {
   });
 
   it("holds the seat limit when 50 batches race for 10 free seats", async () => {
-    const org = await createOrganization(db, { seatLimit: 11 });
-    const owner = await createActor(db, org.id, "OWNER");
+    const { org, owner } = await createOrganizationWith(db, ["owner"], { seatLimit: 11 });
     const batches = Array.from({ length: 50 }, (_, i) => emails(1 + (i % 3), `race${i}-${unique()}`));
     const results = await Promise.allSettled(batches.map((b) => sendInvitations(db, owner, invite({ emails: b.join(",") }))));
     const used = (await seatUsage(tenantDb(db, org.id))).used;
@@ -125,8 +123,7 @@ describe("sending invitations", () => {
   });
 
   it("creates one invitation and one email from identical concurrent invites", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { org, admin } = await createOrganizationWith(db, ["admin"]);
     const [email] = emails(1);
     await Promise.all(Array.from({ length: 10 }, () => sendInvitations(db, admin, invite({ emails: email }))));
     expect(await db.invitation.count({ where: { organizationId: org.id, email } })).toBe(1);
@@ -135,14 +132,13 @@ describe("sending invitations", () => {
   });
 
   it("follows the hierarchy: an admin cannot invite an owner, a programme manager only participants into their programmes", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { org, admin } = await createOrganizationWith(db, ["admin"]);
     const error = await sendInvitations(db, admin, invite({ role: "OWNER", emails: emails(1).join() })).catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.fieldErrors.role[0]).toMatch(/cannot invite someone as owner/);
     const pm = await createActor(db, org.id, "PROGRAM_MANAGER");
-    const [mine, theirs] = await Promise.all(["Mine", "Not mine"].map((name) => db.programme.create({ data: { organizationId: org.id, name } })));
-    await db.programmeAssignment.create({ data: { organizationId: org.id, programmeId: mine.id, membershipId: pm.membershipId } });
+    const [mine, theirs] = await Promise.all(["Mine", "Not mine"].map((name) => createProgramme(db, org.id, { name })));
+    await assignProgramme(db, mine, pm.membership);
     await expect(sendInvitations(db, pm, invite({ role: "COACH", emails: emails(1).join() }))).rejects.toThrow(ValidationError);
     const noProgramme = await sendInvitations(db, pm, invite({ role: "PARTICIPANT", emails: emails(1).join() })).catch((e) => e);
     expect(noProgramme.fieldErrors.programmeIds[0]).toMatch(/at least one programme/);
@@ -155,8 +151,7 @@ describe("sending invitations", () => {
   });
 
   it("invites implementation admins only when enabled, from allowed domains, with a duration", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { org, admin } = await createOrganizationWith(db, ["admin"]);
     const off = await checkInvitations(db, admin, invite({ role: "IMPLEMENTATION_ADMIN", duration: "3", emails: "x@partner.test" })).catch((e) => e);
     expect(off.fieldErrors.role[0]).toMatch(/turned off/);
     await db.organization.update({ where: { id: org.id }, data: { implementationAdminsEnabled: true, implementationAdminDomains: ["partner.test"] } });
@@ -169,8 +164,7 @@ describe("sending invitations", () => {
   });
 
   it("creates accounts at once instead of inviting, for admins: active, seat taken, a set-password link emailed", async () => {
-    const org = await createOrganization(db, { seatLimit: 5 });
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { org, admin } = await createOrganizationWith(db, ["admin"], { seatLimit: 5 });
     const [email] = emails(1);
     await sendInvitations(db, admin, invite({ mode: "create", emails: email }));
     const member = await db.membership.findFirstOrThrow({ where: { organizationId: org.id, user: { email } } });
@@ -197,8 +191,7 @@ describe("what the inviter reads", () => {
   });
 
   it("previews the account-created email when creating accounts, not the invitation", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { org, admin } = await createOrganizationWith(db, ["admin"]);
     await db.user.update({ where: { id: admin.userId }, data: { firstName: "Adam", lastName: "Admin" } });
     const checked = await checkInvitations(db, admin, invite({ mode: "create", emails: emails(1).join() }));
     expect(checked.preview.subject).toBe(`Your ${org.name} account on Pathwise is ready`);
@@ -208,8 +201,7 @@ describe("what the inviter reads", () => {
   });
 
   it("says what happened once sent, and what would happen before", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { admin } = await createOrganizationWith(db, ["admin"]);
     const list = emails(2).join(", ");
     const checked = await checkInvitations(db, admin, invite({ emails: list }));
     expect(checked.addresses.map((a) => a.message)).toEqual(["Will be invited", "Will be invited"]);
@@ -334,8 +326,7 @@ describe("invitation links", () => {
   });
 
   it("treat another organisation's invitation ids as missing, changing nothing", async () => {
-    const other = await createOrganization(db);
-    const otherAdmin = await createActor(db, other.id, "ADMIN");
+    const { admin: otherAdmin } = await createOrganizationWith(db, ["admin"]);
     const [email] = emails(1);
     await sendInvitations(db, otherAdmin, invite({ emails: email }));
     const theirs = await db.invitation.findFirstOrThrow({ where: { email } });
@@ -392,13 +383,8 @@ describe("the invitation email over real SMTP", () => {
 
 describe("invitations and the rest of the organisation", () => {
   it("cancels an invited participant's enrolments with the invitation; follows role changes for who may manage it", async () => {
-    const { createProgramme, programmeSchema, createCohort, cohortSchema } = await import("../../lib/pathways/programmes");
-    const { addUserWithPathway, addUserWithPathwaySchema } = await import("../../lib/pathways/pathways");
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
-    const programme = await createProgramme(db, admin, programmeSchema.parse({ name: "P", sessionsIncluded: "2" }));
-    const cohort = await createCohort(db, admin, cohortSchema.parse({ programmeId: programme.id, name: "C", startDate: "", endDate: "" }));
-    const coach = await createMember(db, org.id, { role: "COACH" });
+    const { addUserWithPathway, addUserWithPathwaySchema } = await import("../../lib/pathways/enrol");
+    const { org, admin, coach, pm, programme, cohort } = await createWorld(db, { members: ["admin", "coach", "pm"], pathway: false });
     const [email] = emails(1);
     await addUserWithPathway(db, admin, addUserWithPathwaySchema.parse({ email, cohortId: cohort.id, coach: coach.user.email, startDate: "2026-05-01", timezone: "UTC" }));
     const invitation = await db.invitation.findFirstOrThrow({ where: { organizationId: org.id, email } });
@@ -408,12 +394,10 @@ describe("invitations and the rest of the organisation", () => {
     await expect(accept(await tokenFor(db, email))).rejects.toThrow(InvalidInvitationError);
 
     // Invited as a participant into the PM's programme, then made a programme manager: the PM may no longer touch it.
-    const pm = await createActor(db, org.id, "PROGRAM_MANAGER");
-    await db.programmeAssignment.create({ data: { organizationId: org.id, programmeId: programme.id, membershipId: pm.membershipId } });
     const [later] = emails(1);
     await sendInvitations(db, pm, invite({ role: "PARTICIPANT", programmeIds: [programme.id], emails: later }));
     const pending = await db.invitation.findFirstOrThrow({ where: { organizationId: org.id, email: later } });
-    const { updateMember, updateMemberSchema } = await import("../../lib/users/manage");
+    const { updateMember, updateMemberSchema } = await import("../../lib/users/update-member");
     await updateMember(
       db,
       admin,
@@ -425,8 +409,8 @@ describe("invitations and the rest of the organisation", () => {
   });
 
   it("never makes an existing Pathwise user a member without their consent: 'create' invites them instead", async () => {
-    const [a, b] = [await createOrganization(db), await createOrganization(db)];
-    const admin = await createActor(db, a.id, "ADMIN");
+    const { org: a, admin } = await createOrganizationWith(db, ["admin"]);
+    const b = await createOrganization(db);
     const elsewhere = await createMember(db, b.id, { role: "COACH", passwordHash: await hashPassword(PASSWORD) });
     const [fresh] = emails(1);
     await sendInvitations(db, admin, invite({ mode: "create", role: "PARTICIPANT", emails: `${fresh} ${elsewhere.user.email}` }));

@@ -3,8 +3,7 @@ import { auditFilterSchema, listAuditEvents } from "../../lib/audit/list";
 import type { Actor } from "../../lib/authz/actor";
 import { listUsers, userFilterSchema } from "../../lib/users/list";
 import { firstValues, type RawSearchParams } from "../../lib/web/search-params";
-import { createMember, createOrganization } from "../factories";
-import { createActor } from "../factories/actor";
+import { createActor, createMember, createOrganization } from "../factories";
 import { testDb } from "../support/db";
 
 const db = testDb();

@@ -1,19 +1,21 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/actor";
 import { acceptInvitation } from "../../lib/invitations/accept";
-import { checkInvitations, inviteSchema, sendInvitations } from "../../lib/invitations/invite";
+import { checkInvitations, inviteSchema } from "../../lib/invitations/check";
+import { sendInvitations } from "../../lib/invitations/send";
 import { listPendingInvitations } from "../../lib/invitations/pending";
-import { cohortFilterSchema, getCohort } from "../../lib/pathways/cohorts";
-import { addUserWithPathway, addUserWithPathwaySchema, getPathway } from "../../lib/pathways/pathways";
-import { cohortSchema, createCohort, createProgramme, programmeSchema } from "../../lib/pathways/programmes";
+import { cohortFilterSchema, getCohort } from "../../lib/programmes/cohorts";
+import { addUserWithPathway, addUserWithPathwaySchema } from "../../lib/pathways/enrol";
+import { getPathway } from "../../lib/pathways/read";
 import { hashPassword } from "../../lib/security/password";
 import { exportUsersCsv } from "../../lib/users/export";
 import { listUsers, userFilterSchema } from "../../lib/users/list";
-import { getMemberProfile, updateMember, updateMemberSchema } from "../../lib/users/manage";
+import { getMemberProfile } from "../../lib/users/member-profile";
+import { updateMember, updateMemberSchema } from "../../lib/users/update-member";
 import { createMember, createOrganization } from "../factories";
-import { createActor } from "../factories/actor";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
+import { createOrganizationWith, createWorld } from "../support/world";
 
 const db = testDb();
 const unique = () => Math.random().toString(36).slice(2, 10);
@@ -29,7 +31,7 @@ async function personElsewhere() {
 }
 
 /** Every text the inviting organisation can read about its members and invitations. */
-async function whatTheOrganisationSees(admin: Actor, email: string) {
+async function whatTheOrganizationSees(admin: Actor, email: string) {
   const list = await listUsers(db, admin, userFilterSchema.parse({}));
   const row = list.rows.find((r) => r.user.email === email)!;
   let csv = "";
@@ -47,14 +49,13 @@ const invite = (emails: string, mode: "invite" | "create" = "invite") => inviteS
 
 describe("a person invited from outside the organisation", () => {
   it("is only the email the organisation typed until they accept: check, results, pending list, users list, search, user page, export", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { admin } = await createOrganizationWith(db, ["admin"]);
     const { email, secrets } = await personElsewhere();
 
     const checked = await checkInvitations(db, admin, invite(email));
     const sent = await sendInvitations(db, admin, invite(email));
     expect(sent.sent).toBe(1);
-    const seen = await whatTheOrganisationSees(admin, email);
+    const seen = await whatTheOrganizationSees(admin, email);
     const searchByName = await listUsers(db, admin, userFilterSchema.parse({ q: secrets[0] }));
     const searchByEmail = await listUsers(db, admin, userFilterSchema.parse({ q: email }));
     const views = { checked, sent, ...seen, searchByName: searchByName.rows };
@@ -68,14 +69,13 @@ describe("a person invited from outside the organisation", () => {
     // Once they accept, they are a member like any other: their own name and time zone show.
     const mail = await db.emailOutbox.findFirstOrThrow({ where: { toAddress: email, template: "invitation" }, orderBy: { createdAt: "desc" } });
     await acceptInvitation(db, { token: /\/invite\/([A-Za-z0-9_-]+)/.exec(mail.text)![1], password: PASSWORD }, "192.0.2.77");
-    const after = await whatTheOrganisationSees(admin, email);
+    const after = await whatTheOrganizationSees(admin, email);
     expect(after.row.user).toMatchObject({ firstName: secrets[0], lastName: secrets[1], timezone: secrets[2] });
     expect((await listUsers(db, admin, userFilterSchema.parse({ q: secrets[0] }))).total).toBe(1);
   });
 
   it("reads in create mode exactly as a new address does, and shows neither a name nor a time zone", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { admin } = await createOrganizationWith(db, ["admin"]);
     const { email, secrets } = await personElsewhere();
     const fresh = `fresh-${unique()}@example.test`;
     // What the admin sees with the address replaced by a placeholder: the same for both.
@@ -87,16 +87,12 @@ describe("a person invited from outside the organisation", () => {
     // The seat count moved by one between the two sends; everything else is the same.
     expect({ ...blind(results[0], email), seats: null }).toEqual({ ...blind(results[1], fresh), seats: null });
     expect(results[1].seats.used - results[0].seats.used).toBe(1);
-    const seen = await whatTheOrganisationSees(admin, email);
+    const seen = await whatTheOrganizationSees(admin, email);
     expect(leaks({ results, seen }, secrets)).toEqual([]);
   });
 
   it("keeps the names the organisation itself typed (+ Participant), never the account's own, until they accept", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
-    const coach = await createMember(db, org.id, { role: "COACH" });
-    const programme = await createProgramme(db, admin, programmeSchema.parse({ name: `Programme ${unique()}`, sessionsIncluded: "4" }));
-    const cohort = await createCohort(db, admin, cohortSchema.parse({ programmeId: programme.id, name: "Spring", startDate: "2026-03-01", endDate: "" }));
+    const { admin, coach, cohort } = await createWorld(db, { members: ["admin", "coach"], pathway: false });
     const { email, secrets } = await personElsewhere();
 
     const { pathway } = await addUserWithPathway(
@@ -105,7 +101,7 @@ describe("a person invited from outside the organisation", () => {
       addUserWithPathwaySchema.parse({ email, firstName: "Typed", lastName: "Here", cohortId: cohort.id, coach: coach.user.email, startDate: "2026-04-01", timezone: "UTC" }),
     );
     const seen = {
-      ...(await whatTheOrganisationSees(admin, email)),
+      ...(await whatTheOrganizationSees(admin, email)),
       pathway: await getPathway(db, admin, pathway.id),
       cohort: await getCohort(db, admin, cohort.id, cohortFilterSchema.parse({})),
     };
@@ -120,6 +116,6 @@ describe("a person invited from outside the organisation", () => {
       updateMemberSchema.parse({ membershipId: seen.row.id, firstName: "Renamed", lastName: "Here", timezone: "UTC", unitId: "", role: "PARTICIPANT" }),
     );
     expect((await db.user.findUniqueOrThrow({ where: { email } })).firstName).toBe(secrets[0]);
-    expect((await whatTheOrganisationSees(admin, email)).row.user.firstName).toBe("Renamed");
+    expect((await whatTheOrganizationSees(admin, email)).row.user.firstName).toBe("Renamed");
   });
 });

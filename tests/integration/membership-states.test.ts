@@ -2,18 +2,19 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/actor";
 import { isExpectedError } from "../../lib/errors";
 import { acceptInvitation } from "../../lib/invitations/accept";
-import { checkInvitations, inviteSchema, sendInvitations } from "../../lib/invitations/invite";
+import { checkInvitations, inviteSchema } from "../../lib/invitations/check";
+import { sendInvitations } from "../../lib/invitations/send";
 import { inviteMembers } from "../../lib/invitations/invite-members";
 import { cancelInvitation, resendForMembers } from "../../lib/invitations/pending";
 import { runBulk } from "../../lib/users/bulk";
-import { deactivateMembers, reactivateMembers, type BulkResult } from "../../lib/users/manage";
+import { deactivateMembers, reactivateMembers } from "../../lib/users/activation";
+import { type BulkResult } from "../../lib/users/bulk-step";
 import { MEMBERSHIP_MACHINE, MEMBERSHIP_OPS, MEMBERSHIP_STATES, membershipState, type MembershipOp, type MembershipState, type Step } from "../../lib/users/membership-state";
 import { NO_SEATS_MESSAGE, seatUsage } from "../../lib/users/seats";
-import { generateToken } from "../../lib/security/tokens";
 import { tenantDb } from "../../lib/db/tenant";
-import { createOrganization } from "../factories";
-import { createActor } from "../factories/actor";
+import { createInvitation, createMember, createUnit } from "../factories";
 import { testDb } from "../support/db";
+import { createOrganizationWith } from "../support/world";
 
 // Every cell of the membership state machine (lib/users/membership-state.ts), run through the real
 // services: each state is reached the way a person reaches it, then each operation is tried. What the
@@ -35,18 +36,13 @@ type Subject = { org: { id: string }; admin: Actor; email: string; membershipId:
 
 /** Someone in `state`, reached through the services; with the last invitation they had and its link. */
 async function personIn(state: MembershipState): Promise<Subject> {
-  const org = await createOrganization(db, { seatLimit: 50 });
-  const admin = await createActor(db, org.id, "ADMIN");
+  const { org, admin } = await createOrganizationWith(db, ["admin"], { seatLimit: 50 });
   const email = `person-${unique()}@example.test`;
   if (state === "NOT_INVITED") {
     // Left behind "not invited" when their invitation was cancelled after their pathway moved the ledger.
-    const user = await db.user.create({ data: { email, firstName: "Nora", lastName: "Notinvited" } });
-    const m = await db.membership.create({ data: { organizationId: org.id, userId: user.id, role: "COACH", status: "NOT_INVITED" } });
-    const { token, hash } = generateToken();
-    const i = await db.invitation.create({
-      data: { organizationId: org.id, membershipId: m.id, email, role: "COACH", tokenHash: hash, cancelledAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000) },
-    });
-    return { org, admin, email, membershipId: m.id, invitationId: i.id, token };
+    const member = await createMember(db, org.id, { role: "COACH", status: "NOT_INVITED", email, account: { firstName: "Nora", lastName: "Notinvited" } });
+    const { invitation: i, token } = await createInvitation(db, org.id, { member, cancelledAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000) });
+    return { org, admin, email, membershipId: member.membership.id, invitationId: i.id, token };
   }
   await sendInvitations(db, admin, invite(email));
   const token = await tokenFor(email);
@@ -168,7 +164,7 @@ describe("a deactivated invitee who never joined", () => {
 
   it("keeps their unit stay whole when invited again into the same unit", async () => {
     const s = await personIn("DEACTIVATED_NEVER_JOINED");
-    const unit = await db.orgUnit.create({ data: { organizationId: s.org.id, name: `Unit ${unique()}` } });
+    const unit = await createUnit(db, s.org.id);
     await db.membership.update({ where: { organizationId_id: { organizationId: s.org.id, id: s.membershipId } }, data: { unitId: unit.id } });
     await db.unitAssignment.create({ data: { organizationId: s.org.id, membershipId: s.membershipId, unitId: unit.id } });
     await inviteMembers(db, s.admin, [s.membershipId]);
@@ -202,11 +198,10 @@ describe("a bulk step that refuses one member", () => {
   });
 
   it("undoes the members before it when the invitation path refuses one while applying, and names it", async () => {
-    const org = await createOrganization(db, { seatLimit: 50 });
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { org, admin } = await createOrganizationWith(db, ["admin"], { seatLimit: 50 });
     const make = async (first: string, role: "COACH" | "IMPLEMENTATION_ADMIN") => {
-      const user = await db.user.create({ data: { email: `${first.toLowerCase()}-${unique()}@partner.test`, firstName: first, lastName: "Later" } });
-      return db.membership.create({ data: { organizationId: org.id, userId: user.id, role, status: "NOT_INVITED", firstName: first, lastName: "Later" } });
+      const email = `${first.toLowerCase()}-${unique()}@partner.test`;
+      return (await createMember(db, org.id, { role, status: "NOT_INVITED", email, account: { firstName: first, lastName: "Later" }, firstName: first, lastName: "Later" })).membership;
     };
     const first = await make("Cora", "COACH");
     // Implementation admins are turned off in this organisation: the invitation path refuses Ian.
@@ -223,12 +218,11 @@ describe("a bulk step that refuses one member", () => {
   });
 
   it("refuses the whole step when the seats run out, with the seat message", async () => {
-    const org = await createOrganization(db, { seatLimit: 2 });
-    const admin = await createActor(db, org.id, "ADMIN"); // one seat used
+    const { org, admin } = await createOrganizationWith(db, ["admin"], { seatLimit: 2 }); // one seat used
     const ids = [];
     for (const first of ["Kim", "Lou"]) {
-      const user = await db.user.create({ data: { email: `${first.toLowerCase()}-${unique()}@example.test`, firstName: first, lastName: "Seat" } });
-      ids.push((await db.membership.create({ data: { organizationId: org.id, userId: user.id, role: "COACH", status: "NOT_INVITED" } })).id);
+      const email = `${first.toLowerCase()}-${unique()}@example.test`;
+      ids.push((await createMember(db, org.id, { role: "COACH", status: "NOT_INVITED", email, account: { firstName: first, lastName: "Seat" } })).membership.id);
     }
     const result = await inviteMembers(db, admin, ids);
     expect(result).toMatchObject({ applied: false, outcomes: [{ reason: NO_SEATS_MESSAGE }, { reason: NO_SEATS_MESSAGE }] });

@@ -4,18 +4,20 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { getImport, previewImport, redRowsCsv } from "../../lib/imports/import";
 import { acceptInvitation, acceptNewSchema } from "../../lib/invitations/accept";
-import { inviteSchema, sendInvitations } from "../../lib/invitations/invite";
+import { inviteSchema } from "../../lib/invitations/check";
+import { sendInvitations } from "../../lib/invitations/send";
 import { createOrganizationForUser, newOrganizationSchema } from "../../lib/orgs/create";
 import { settingsSchema, updateSettings } from "../../lib/orgs/settings";
-import { addUserWithPathway, addUserWithPathwaySchema } from "../../lib/pathways/pathways";
-import { cohortSchema, createCohort, createProgramme, programmeSchema, updateCohort, updateCohortSchema, updateProgramme, updateProgrammeSchema } from "../../lib/pathways/programmes";
+import { addUserWithPathway, addUserWithPathwaySchema } from "../../lib/pathways/enrol";
+import { cohortSchema, createCohort, updateCohort, updateCohortSchema } from "../../lib/programmes/cohorts";
+import { createProgramme, programmeSchema, updateProgramme, updateProgrammeSchema } from "../../lib/programmes/programmes";
 import { createUnit, createUnitSchema, renameUnit, renameUnitSchema } from "../../lib/units/units";
-import { updateMember, updateMemberSchema } from "../../lib/users/manage";
+import { updateMember, updateMemberSchema } from "../../lib/users/update-member";
 import { profileSchema, updateProfile } from "../../lib/users/profile";
 import { NAME_MAX, PERSON_NAME_MAX } from "../../lib/web/form-fields";
 import { createMember, createOrganization } from "../factories";
-import { createActor } from "../factories/actor";
 import { testDb } from "../support/db";
+import { createImportWorld, createOrganizationWith, createWorld } from "../support/world";
 
 const db = testDb();
 const unique = () => Math.random().toString(36).slice(2, 10);
@@ -60,8 +62,7 @@ describe("person names", () => {
   });
 
   it("editing a member refuses them too", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { org, admin } = await createOrganizationWith(db, ["admin"]);
     const { user, membership } = await createMember(db, org.id, { role: "COACH" });
     const edit = (raw: Record<string, unknown>) =>
       submit(updateMemberSchema, { membershipId: membership.id, firstName: "Grace", lastName: "Hopper", timezone: "UTC", unitId: "", role: "COACH", ...raw }, (input) => updateMember(db, admin, input));
@@ -73,8 +74,7 @@ describe("person names", () => {
   });
 
   it("accepting an invitation refuses them, and the link still works with a clean name", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { org, admin } = await createOrganizationWith(db, ["admin"]);
     const email = `names-${unique()}@example.test`;
     await sendInvitations(db, admin, inviteSchema.parse({ emails: email, role: "COACH", unitId: "", message: "" }));
     const mail = await db.emailOutbox.findFirstOrThrow({ where: { toAddress: email, template: "invitation" } });
@@ -89,11 +89,7 @@ describe("person names", () => {
   });
 
   it("+ Participant refuses them (the names are optional, not free-form)", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
-    const coach = await createMember(db, org.id, { role: "COACH" });
-    const programme = await createProgramme(db, admin, programmeSchema.parse({ name: "Names", sessionsIncluded: "2" }));
-    const cohort = await createCohort(db, admin, cohortSchema.parse({ programmeId: programme.id, name: "Spring", startDate: "", endDate: "" }));
+    const { admin, coach, cohort } = await createWorld(db, { members: ["admin", "coach"], pathway: false });
     const email = `plus-${unique()}@example.test`;
     const add = (raw: Record<string, unknown>) =>
       submit(addUserWithPathwaySchema, { email, cohortId: cohort.id, coach: coach.user.email, startDate: "2026-05-01", timezone: "UTC", ...raw }, (input) => addUserWithPathway(db, admin, input));
@@ -115,8 +111,7 @@ describe("organisation, unit, programme and cohort names", () => {
     expect((await create(`  Bright Paths ${unique()} `)).ok).toBe(true);
     expect(await db.organization.count()).toBe(before + 1);
 
-    const org = await createOrganization(db, { name: "Settings Org" });
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { org, admin } = await createOrganizationWith(db, ["admin"], { name: "Settings Org" });
     const save = (name: string) =>
       submit(settingsSchema, { name, invitationExpiryDays: "14", defaultInvitationMessage: "", implementationAdminDomains: "" }, (input) => updateSettings(db, admin, input));
     for (const name of HOSTILE) await expectRefused(await save(name), "name", CONTROL);
@@ -126,8 +121,7 @@ describe("organisation, unit, programme and cohort names", () => {
   });
 
   it("units, programmes and cohorts refuse them on create and on rename", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { org, admin } = await createOrganizationWith(db, ["admin"]);
     const unit = await createUnit(db, admin, createUnitSchema.parse({ name: "EMEA" }));
     const programme = await createProgramme(db, admin, programmeSchema.parse({ name: "Leadership", sessionsIncluded: "4" }));
     const cohort = await createCohort(db, admin, cohortSchema.parse({ programmeId: programme.id, name: "Spring", startDate: "", endDate: "" }));
@@ -159,12 +153,7 @@ describe("organisation, unit, programme and cohort names", () => {
 
 describe("the import", () => {
   it("colours a row red, with the reason on the name, when a name carries a line break or CR/LF with header-like text", async () => {
-    const org = await createOrganization(db, { seatLimit: 20 });
-    const admin = await createActor(db, org.id, "ADMIN");
-    const programme = await createProgramme(db, admin, programmeSchema.parse({ name: "Import Programme", sessionsIncluded: "4" }));
-    const cohort = await createCohort(db, admin, cohortSchema.parse({ programmeId: programme.id, name: "Imported", startDate: "", endDate: "" }));
-    const coach = await db.user.upsert({ where: { email: "import.coach@example.test" }, create: { email: "import.coach@example.test", firstName: "Import", lastName: "Coach" }, update: {} });
-    await db.membership.create({ data: { organizationId: org.id, userId: coach.id, role: "COACH", status: "ACTIVE" } });
+    const { admin, cohort } = await createImportWorld(db);
 
     const tag = unique();
     const text = readFileSync(path.resolve("tests/fixtures/import/control-characters.csv"), "utf8").replaceAll("@import.test", `@${tag}.import.test`);
@@ -185,8 +174,7 @@ describe("the import", () => {
 
 describe("time zones", () => {
   it("UTC round-trips through the profile, a member edit, an acceptance and + Participant", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { org, admin, coach, cohort } = await createWorld(db, { members: ["admin", "coach"], pathway: false });
     const { user, membership } = await createMember(db, org.id, { role: "COACH" });
     await db.user.update({ where: { id: user.id }, data: { timezone: "Europe/Paris" } });
 
@@ -200,9 +188,6 @@ describe("time zones", () => {
     await updateMember(db, admin, updateMemberSchema.parse({ membershipId: membership.id, firstName: "Uma", lastName: "Utc", timezone: "UTC", unitId: "", role: "COACH" }));
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).timezone).toBe("UTC");
 
-    const coach = await createMember(db, org.id, { role: "COACH" });
-    const programme = await createProgramme(db, admin, programmeSchema.parse({ name: "Zones", sessionsIncluded: "2" }));
-    const cohort = await createCohort(db, admin, cohortSchema.parse({ programmeId: programme.id, name: "Spring", startDate: "", endDate: "" }));
     const email = `utc-${unique()}@example.test`;
     const added = await addUserWithPathway(db, admin, addUserWithPathwaySchema.parse({ email, cohortId: cohort.id, coach: coach.user.email, startDate: "2026-05-01", timezone: "UTC" }));
     expect((await db.pathway.findFirstOrThrow({ where: { id: added.pathway.id } })).timezone).toBe("UTC");

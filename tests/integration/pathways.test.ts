@@ -1,44 +1,28 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
-import { cohortFilterSchema, getCohort } from "../../lib/pathways/cohorts";
-import {
-  addUserWithPathway,
-  addUserWithPathwaySchema,
-  archivePathway,
-  archiveSchema,
-  enrolMember,
-  enrolSchema,
-  getPathway,
-  memberPathways,
-  scheduleSession,
-  setSessionStatus,
-  unarchivePathway,
-} from "../../lib/pathways/pathways";
-import { cohortSchema, createCohort, createProgramme, listProgrammesWithCounts, programmeSchema, updateCohort, updateCohortSchema } from "../../lib/pathways/programmes";
-import { pathwayReport, pathwayReportCsv } from "../../lib/pathways/reports";
+import { cohortFilterSchema, getCohort } from "../../lib/programmes/cohorts";
+import { addUserWithPathway, addUserWithPathwaySchema, enrolMember, enrolSchema } from "../../lib/pathways/enrol";
+import { archivePathway, archiveSchema, unarchivePathway } from "../../lib/pathways/archive";
+import { getPathway, memberPathways } from "../../lib/pathways/read";
+import { scheduleSession, setSessionStatus } from "../../lib/pathways/sessions";
+import { cohortSchema, createCohort, updateCohort, updateCohortSchema } from "../../lib/programmes/cohorts";
+import { createProgramme, listProgrammesWithCounts, programmeSchema } from "../../lib/programmes/programmes";
+import { pathwayReport, pathwayReportCsv } from "../../lib/reports/pathway-report";
 import { listUsers, userFilterSchema } from "../../lib/users/list";
-import { createMember, createOrganization } from "../factories";
-import { createActor } from "../factories/actor";
+import { actorOf, createActor, createMember, createOrganization } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
+import { createWorld } from "../support/world";
 
 const db = testDb();
 const unique = () => Math.random().toString(36).slice(2, 10);
 
+/** The shared world with an empty cohort "Spring" of a 6-session programme (the tests count its pathways). */
+const world = () => createWorld(db, { organization: { seatLimit: 50 }, pathway: false });
 type World = Awaited<ReturnType<typeof world>>;
 
-/** An organisation with a programme of 6 sessions, a cohort, an active coach and an admin. */
-async function world() {
-  const org = await createOrganization(db, { seatLimit: 50 });
-  const admin = await createActor(db, org.id, "ADMIN");
-  const programme = await createProgramme(db, admin, programmeSchema.parse({ name: `Leadership ${unique()}`, sessionsIncluded: "6" }));
-  const cohort = await createCohort(db, admin, cohortSchema.parse({ programmeId: programme.id, name: "Spring", startDate: "2026-03-01", endDate: "" }));
-  const coach = await createMember(db, org.id, { role: "COACH", email: `coach-${unique()}@example.test` });
-  return { org, admin, programme, cohort, coach };
-}
-
-async function enrol(w: World, actor: Actor = w.admin, overrides: Record<string, string> = {}) {
+async function enrol(w: Pick<World, "org" | "admin" | "cohort" | "coach">, actor: Actor = w.admin, overrides: Record<string, string> = {}) {
   const participant = await createMember(db, w.org.id, { role: "PARTICIPANT" });
   const pathway = await enrolMember(
     db,
@@ -48,7 +32,7 @@ async function enrol(w: World, actor: Actor = w.admin, overrides: Record<string,
   return { participant, pathway };
 }
 
-async function attend(w: World, pathwayId: string, n: number) {
+async function attend(w: Pick<World, "admin">, pathwayId: string, n: number) {
   for (let i = 0; i < n; i++) {
     const s = await scheduleSession(db, w.admin, { pathwayId, title: `Session ${i + 1}`, date: "2026-03-10", time: "09:30", durationMinutes: 60 });
     await setSessionStatus(db, w.admin, { sessionId: s.id, status: "ATTENDED" });
@@ -109,8 +93,7 @@ describe("pathways", () => {
     const before = await balance(w.cohort.id);
     await archivePathway(db, w.admin, archiveSchema.parse({ pathwayId: pathway.id, reason: "COMPLETED", credit: "on" }));
     expect(await balance(w.cohort.id)).toBe(before + 6);
-    const pm = await createActor(db, w.org.id, "PROGRAM_MANAGER");
-    await db.programmeAssignment.create({ data: { organizationId: w.org.id, programmeId: w.programme.id, membershipId: pm.membershipId } });
+    const pm = w.pm; // assigned to the programme
     await expect(unarchivePathway(db, pm, pathway.id)).rejects.toThrow(ForbiddenError);
     expect(await unarchivePathway(db, w.admin, pathway.id)).toEqual({ reversed: 6 });
     expect(await balance(w.cohort.id)).toBe(before);
@@ -138,7 +121,7 @@ describe("pathways", () => {
     const session = await scheduleSession(db, w.admin, { pathwayId: pathway.id, title: "Kick-off", date: "2026-07-01", time: "09:30", durationMinutes: 45 });
     expect(session.scheduledAt.toISOString()).toBe("2026-07-01T13:30:00.000Z");
     // The pathway's coach may run its sessions; another coach may not see it at all.
-    const coachActor: Actor = { userId: w.coach.user.id, membershipId: w.coach.membership.id, organizationId: w.org.id, role: "COACH", ipAddress: null };
+    const coachActor: Actor = w.coach;
     await setSessionStatus(db, coachActor, { sessionId: session.id, status: "NO_SHOW" });
     const stranger = await createActor(db, w.org.id, "COACH");
     await expect(setSessionStatus(db, stranger, { sessionId: session.id, status: "ATTENDED" })).rejects.toThrow(NotFoundError);
@@ -152,7 +135,7 @@ describe("session outcomes wait for the session to start", () => {
     const { pathway } = await enrol(w, w.admin, { timezone: "UTC" });
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const future = await scheduleSession(db, w.admin, { pathwayId: pathway.id, title: "Next week", date: tomorrow, time: "09:00", durationMinutes: 60 });
-    const coachActor: Actor = { userId: w.coach.user.id, membershipId: w.coach.membership.id, organizationId: w.org.id, role: "COACH", ipAddress: null };
+    const coachActor: Actor = w.coach;
     for (const actor of [w.admin, coachActor]) {
       for (const status of ["ATTENDED", "NO_SHOW"] as const) {
         const error = await setSessionStatus(db, actor, { sessionId: future.id, status }).catch((e) => e);
@@ -181,8 +164,7 @@ describe("scope and tenancy", () => {
     const w = await world();
     const { pathway } = await enrol(w);
     const outside = await createActor(db, w.org.id, "PROGRAM_MANAGER");
-    const inside = await createActor(db, w.org.id, "PROGRAM_MANAGER");
-    await db.programmeAssignment.create({ data: { organizationId: w.org.id, programmeId: w.programme.id, membershipId: inside.membershipId } });
+    const inside = w.pm; // assigned to the programme
     const filter = cohortFilterSchema.parse({});
     await expect(getCohort(db, outside, w.cohort.id, filter)).rejects.toThrow(NotFoundError);
     await expect(getPathway(db, outside, pathway.id)).rejects.toThrow(NotFoundError);
@@ -200,15 +182,14 @@ describe("scope and tenancy", () => {
     const seen = (await listUsers(db, inside, userFilterSchema.parse({}))).rows.map((r) => r.id);
     expect(seen).toEqual(expect.arrayContaining([pathway.membershipId, pathway.coachMembershipId]));
     // A sponsor of the programme reads but cannot change.
-    const sponsor = await createActor(db, w.org.id, "SPONSOR");
-    await db.programmeAssignment.create({ data: { organizationId: w.org.id, programmeId: w.programme.id, membershipId: sponsor.membershipId } });
+    const sponsor = w.sponsor; // assigned to the programme
     expect((await getCohort(db, sponsor, w.cohort.id, filter)).pathways).toHaveLength(1);
     await expect(archivePathway(db, sponsor, archiveSchema.parse({ pathwayId: pathway.id, reason: "DNF" }))).rejects.toThrow(ForbiddenError);
   });
 
   it("treats another organisation's programme, cohort, pathway and session ids as missing, changing nothing", async () => {
     const mine = await world();
-    const theirs = await world();
+    const theirs = mine.other;
     const { pathway } = await enrol(theirs);
     const session = await scheduleSession(db, theirs.admin, { pathwayId: pathway.id, title: "Theirs", date: "2026-05-01", time: "10:00", durationMinutes: 30 });
     const filter = cohortFilterSchema.parse({});
@@ -297,18 +278,18 @@ describe("the dashboard's watchlist", () => {
     const busy = await enrol(w, w.admin, { startDate: "2026-05-01" });
     const s = await scheduleSession(db, w.admin, { pathwayId: busy.pathway.id, title: "Recent", date: "2026-06-10", time: "10:00", durationMinutes: 60 });
     await setSessionStatus(db, w.admin, { sessionId: s.id, status: "ATTENDED" });
-    const { pathwayWatchlist } = await import("../../lib/pathways/pathways");
+    const { pathwayWatchlist } = await import("../../lib/pathways/read");
     const list = await pathwayWatchlist(db, w.admin, now);
     expect(list.startingSoon.map((p) => p.id)).toEqual([soon.pathway.id]);
     expect(list.quiet.map((p) => p.id)).toEqual([quiet.pathway.id]);
     // A coach sees only the pathways they coach.
     const other = await createActor(db, w.org.id, "COACH");
     expect(await pathwayWatchlist(db, other, now)).toEqual({ startingSoon: [], quiet: [] });
-    const { pathwaysInReach } = await import("../../lib/pathways/pathways");
-    const coachActor: Actor = { userId: w.coach.user.id, membershipId: w.coach.membership.id, organizationId: w.org.id, role: "COACH", ipAddress: null };
+    const { pathwaysInReach } = await import("../../lib/pathways/read");
+    const coachActor: Actor = w.coach;
     expect((await pathwaysInReach(db, coachActor)).length).toBe(4);
     expect(await pathwaysInReach(db, other)).toEqual([]);
-    const own: Actor = { userId: quiet.participant.user.id, membershipId: quiet.participant.membership.id, organizationId: w.org.id, role: "PARTICIPANT", ipAddress: null };
+    const own: Actor = actorOf(quiet.participant);
     expect((await pathwaysInReach(db, own)).map((p) => p.id)).toEqual([quiet.pathway.id]);
   });
 });

@@ -1,25 +1,38 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/actor";
 import { can, type Permission } from "../../lib/authz/permissions";
 import { listAuditEvents } from "../../lib/audit/list";
 import { Role } from "../../lib/db/generated/enums";
-import { ForbiddenError } from "../../lib/errors";
+import { ForbiddenError, NotFoundError } from "../../lib/errors";
 import { listVisibleProgrammes } from "../../lib/programmes/scope";
-import { archiveUnit, createUnit, listUnits, moveUnit, renameUnit } from "../../lib/units/units";
+import { archiveUnit, createUnit, listUnits, moveUnit, renameUnit, unitsForPickers } from "../../lib/units/units";
 import { listUsers, userFilterSchema } from "../../lib/users/list";
-import { checkInvitations, inviteSchema, sendInvitations } from "../../lib/invitations/invite";
+import { checkInvitations, inviteSchema } from "../../lib/invitations/check";
+import { sendInvitations } from "../../lib/invitations/send";
 import { inviteMembers } from "../../lib/invitations/invite-members";
 import { cancelInvitation, listPendingInvitations, resendAllPending, resendInvitation } from "../../lib/invitations/pending";
-import { cohortFilterSchema, getCohort } from "../../lib/pathways/cohorts";
-import { addUserWithPathway, archivePathway, enrolMember, getPathway, scheduleSession, unarchivePathway } from "../../lib/pathways/pathways";
-import { createCohort, createProgramme, listProgrammesWithCounts, updateCohort, updateProgramme } from "../../lib/pathways/programmes";
+import { cohortFilterSchema, getCohort } from "../../lib/programmes/cohorts";
+import { addUserWithPathway, enrolMember } from "../../lib/pathways/enrol";
+import { archivePathway, unarchivePathway } from "../../lib/pathways/archive";
+import { getPathway, memberPathways, pathwaysInReach, pathwayWatchlist } from "../../lib/pathways/read";
+import { scheduleSession, setSessionStatus } from "../../lib/pathways/sessions";
+import { activeCoaches, cohortsForPicker } from "../../lib/pathways/pickers";
+import { createCohort, updateCohort } from "../../lib/programmes/cohorts";
+import { createProgramme, listProgrammesWithCounts, updateProgramme } from "../../lib/programmes/programmes";
 import { resendForMembers } from "../../lib/invitations/pending";
-import { confirmImport, getImport, previewImport } from "../../lib/imports/import";
-import { pathwayReport } from "../../lib/pathways/reports";
-import { deactivateMembers, getMemberProfile, reactivateMembers, updateMember, updateMemberSchema } from "../../lib/users/manage";
+import { confirmImport, getImport, previewImport, redRowsCsv } from "../../lib/imports/import";
+import { pathwayReport, pathwayReportCsv } from "../../lib/reports/pathway-report";
+import { inviteFormContext } from "../../lib/invitations/form-context";
+import { runBulk } from "../../lib/users/bulk";
+import { exportUsersCsv } from "../../lib/users/export";
+import { getSeatUsage } from "../../lib/users/seats";
+import { deactivateMembers, reactivateMembers } from "../../lib/users/activation";
+import { getMemberProfile } from "../../lib/users/member-profile";
+import { updateMember, updateMemberSchema } from "../../lib/users/update-member";
 import { getSettings, settingsSchema, updateSettings } from "../../lib/orgs/settings";
-import { createMember, createOrganization } from "../factories";
-import { createActor } from "../factories/actor";
+import { createActor, createMember, createOrganization } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 
@@ -112,7 +125,72 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
   { name: "renameUnit", permission: "units:manage", call: async (a) => renameUnit(db, a, { unitId: await unit(a), name: "Renamed" }) },
   { name: "moveUnit", permission: "units:manage", call: async (a) => moveUnit(db, a, { unitId: await unit(a), parentId: null }) },
   { name: "archiveUnit", permission: "units:manage", call: async (a) => archiveUnit(db, a, { unitId: await unit(a) }) },
+  // Read services behind pages and downloads.
+  { name: "unitsForPickers", permission: "users:view", call: (a) => unitsForPickers(db, a) },
+  { name: "getSeatUsage", permission: "users:view", call: (a) => getSeatUsage(db, a) },
+  { name: "inviteFormContext", permission: "invitations:send", call: (a) => inviteFormContext(db, a) },
+  { name: "exportUsersCsv", permission: "users:view", call: (a) => drain(exportUsersCsv(db, a, userFilterSchema.parse({}))) },
+  { name: "pathwayReportCsv", permission: "programmes:view", call: (a) => pathwayReportCsv(db, a) },
+  {
+    name: "redRowsCsv",
+    permission: "imports:run",
+    call: async (a) => {
+      const owner = can(a.role, "imports:run") ? a : await createActor(db, a.organizationId, "ADMIN");
+      const preview = await previewImport(db, owner, { cohortId: (await setting(owner)).cohortId, fileName: "m.csv", bytes: await importFile(a) });
+      return redRowsCsv(db, a, preview.id);
+    },
+  },
+  { name: "activeCoaches", permission: "pathways:manage", call: async (a) => (await setting(a), activeCoaches(db, a)) },
+  { name: "cohortsForPicker", permission: "pathways:manage", call: async (a) => (await setting(a), cohortsForPicker(db, a)) },
+  { name: "pathwayWatchlist", permission: "pathways:view", call: async (a) => (await pathwayFor(a), pathwayWatchlist(db, a)) },
+  { name: "pathwaysInReach", permission: "pathways:view", call: async (a) => (await pathwayFor(a), pathwaysInReach(db, a)) },
+  {
+    name: "memberPathways",
+    permission: "pathways:view",
+    call: async (a) => {
+      const pathway = await db.pathway.findFirstOrThrow({ where: { organizationId: a.organizationId, id: await pathwayFor(a) } });
+      return memberPathways(db, a, pathway.membershipId);
+    },
+  },
+  {
+    name: "setSessionStatus",
+    permission: "sessions:manage",
+    call: async (a) => setSessionStatus(db, a, { sessionId: await sessionFor(a), status: "CANCELLED" }),
+  },
+  { name: "runBulk", permission: "users:manage", call: async (a) => runBulk(db, a, { op: "deactivate", membershipIds: [await participant(a)], query: "" }) },
 ];
+
+// Exported functions of lib/ that take an Actor but are not entry points, so not in the matrix:
+//  - any whose first parameter is a TenantTx (recordAudit, sendInvitationsIn, pathwayScope, ...): they
+//    run inside a service's transaction, after its permission check, and only services build one;
+//  - bulkStep: the engine of deactivateMembers, reactivateMembers, resendForMembers and inviteMembers,
+//    each of which asserts its own permission before calling it.
+const NOT_ENTRY_POINTS = new Set(["bulkStep"]);
+
+/** Every exported function under lib/ whose parameters include `actor: Actor`, with its first parameter. */
+function servicesTakingAnActor(): { name: string; file: string; first: string }[] {
+  const found: { name: string; file: string; first: string }[] = [];
+  const files = readdirSync("lib", { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".ts") && !e.parentPath.includes("generated"));
+  for (const entry of files) {
+    const file = path.join(entry.parentPath, entry.name);
+    const source = readFileSync(file, "utf8");
+    for (const match of source.matchAll(/export (?:async )?function\*?\s*(\w+)\s*(?:<[^(]*?>)?\(/g)) {
+      // The parameter list: up to the parenthesis that closes the one the match ends on.
+      let depth = 1;
+      let end = match.index + match[0].length;
+      while (depth > 0) depth += { "(": 1, ")": -1 }[source[end++]] ?? 0;
+      const params = source.slice(match.index + match[0].length, end - 1);
+      if (/\bactor\s*:\s*Actor\b/.test(params)) found.push({ name: match[1], file, first: params.split(",")[0].trim() });
+    }
+  }
+  return found;
+}
+
+async function drain(rows: AsyncIterable<string>) {
+  let out = "";
+  for await (const chunk of rows) out += chunk;
+  return out;
+}
 
 async function participant(a: Actor, status: "ACTIVE" | "DEACTIVATED" | "NOT_INVITED" = "ACTIVE") {
   return (await createMember(db, a.organizationId, { role: "PARTICIPANT", status })).membership.id;
@@ -175,6 +253,12 @@ async function pathwayFor(a: Actor) {
   });
   return pathway.id;
 }
+// A session, not started yet, on a pathway the actor reaches.
+async function sessionFor(a: Actor) {
+  const pathwayId = await pathwayFor(a);
+  const session = await db.coachingSession.create({ data: { organizationId: a.organizationId, pathwayId, title: "Matrix", scheduledAt: new Date(Date.now() + 86_400_000), durationMinutes: 30 } });
+  return session.id;
+}
 async function importFile(a: Actor) {
   const s = await setting(a);
   const programme = await db.programme.findFirstOrThrow({ where: { id: s.programmeId } });
@@ -223,7 +307,61 @@ describe("permission matrix: every role x every service, in two organisations", 
     expect(leaks).toBe(0);
   });
 
-  it("a forged organisationId on the actor reaches nothing: services read it from the membership the action resolved", async () => {
+  it("covers every service that takes an actor: a new one fails here until it is added", () => {
+    const inMatrix = new Set(services.flatMap((s) => s.name.split("+")));
+    const found = servicesTakingAnActor();
+    const missing = found.filter((s) => !inMatrix.has(s.name) && !NOT_ENTRY_POINTS.has(s.name) && !/:\s*TenantTx\b/.test(s.first)).map((s) => `${s.name} (${s.file})`);
+    expect(missing).toEqual([]);
+    // The scan itself finds what it should: services, and the helpers it leaves out by rule.
+    expect(found.map((s) => s.name)).toEqual(expect.arrayContaining(["updateSettings", "recordAudit", "bulkStep"]));
+    // Names in the matrix that no longer exist would make it look complete when it is not.
+    const exported = new Set(found.map((s) => s.name));
+    expect([...inMatrix].filter((name) => !exported.has(name))).toEqual([]);
+  });
+
+  it("another organisation's ids answer exactly like ids that do not exist, and change nothing", async () => {
+    const [mine, theirs] = orgs;
+    const admin = await createActor(db, mine.id, "ADMIN");
+    const stranger = await createActor(db, theirs.id, "ADMIN");
+    const missing = crypto.randomUUID();
+    // Rows of the other organisation, made by its own admin, for the first one's admin to reach for.
+    const theirSession = await sessionFor(stranger);
+    const theirPathway = (await db.coachingSession.findFirstOrThrow({ where: { organizationId: theirs.id, id: theirSession } })).pathwayId;
+    const theirMember = await participant(stranger);
+    const theirPreview = (await previewImport(db, stranger, { cohortId: (await setting(stranger)).cohortId, fileName: "m.csv", bytes: await importFile(stranger) })).id;
+    const attempts: [string, (id: string) => Promise<unknown>, string][] = [
+      ["setSessionStatus", (id) => setSessionStatus(db, admin, { sessionId: id, status: "CANCELLED" }), theirSession],
+      ["getPathway", (id) => getPathway(db, admin, id), theirPathway],
+      ["archivePathway", (id) => archivePathway(db, admin, { pathwayId: id, reason: "DNF", credit: true }), theirPathway],
+      ["redRowsCsv", (id) => redRowsCsv(db, admin, id), theirPreview],
+      ["getImport", (id) => getImport(db, admin, id), theirPreview],
+      ["confirmImport", (id) => confirmImport(db, admin, id), theirPreview],
+      ["getMemberProfile", (id) => getMemberProfile(db, admin, id), theirMember],
+      ["runBulk", (id) => runBulk(db, admin, { op: "deactivate", membershipIds: [id], query: "" }), theirMember],
+    ];
+    const before = JSON.stringify(await Promise.all([db.coachingSession.findMany({ where: { organizationId: theirs.id } }), db.pathway.findMany({ where: { organizationId: theirs.id } }), db.membership.findMany({ where: { organizationId: theirs.id } }), db.importPreview.findMany({ where: { organizationId: theirs.id } })]));
+    let tried = 0;
+    const differences: string[] = [];
+    const answer = (call: Promise<unknown>) => call.then((r) => JSON.stringify(r).replaceAll(/"[0-9a-f-]{36}"/g, '"<id>"'), (e: Error) => `${e.constructor.name}: ${e.message}`);
+    for (const [name, call, foreign] of attempts) {
+      const [forTheirs, forMissing] = [await answer(call(foreign)), await answer(call(missing))];
+      tried++;
+      if (forTheirs !== forMissing) differences.push(`${name}: ${forTheirs} / ${forMissing}`);
+    }
+    expect(differences).toEqual([]);
+    // memberPathways lists, rather than looks up: another organisation's member has none here.
+    expect(await memberPathways(db, admin, theirMember)).toEqual([]);
+    const after = JSON.stringify(await Promise.all([db.coachingSession.findMany({ where: { organizationId: theirs.id } }), db.pathway.findMany({ where: { organizationId: theirs.id } }), db.membership.findMany({ where: { organizationId: theirs.id } }), db.importPreview.findMany({ where: { organizationId: theirs.id } })]));
+    expect(after).toBe(before);
+    // Positive control: the same calls reach the organisation's own rows.
+    const ownSession = await sessionFor(admin);
+    await setSessionStatus(db, admin, { sessionId: ownSession, status: "CANCELLED" });
+    expect((await db.coachingSession.findFirstOrThrow({ where: { organizationId: mine.id, id: ownSession } })).status).toBe("CANCELLED");
+    await expect(getPathway(db, admin, theirPathway)).rejects.toThrow(NotFoundError);
+    recordFigures("permission-matrix", { crossTenantAttempts: tried, crossTenantLeaks: differences.length });
+  });
+
+  it("a forged organizationId on the actor reaches nothing: services read it from the membership the action resolved", async () => {
     // The action wrapper builds the Actor from the session's membership; a browser never supplies
     // organizationId (settingsSchema is strict and would refuse the field).
     const parsed = settingsSchema.safeParse({ name: "x", invitationExpiryDays: "1", defaultInvitationMessage: "", implementationAdminDomains: "", organizationId: orgs[1].id });

@@ -1,12 +1,15 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { AUDIT_ACTIONS } from "../../lib/audit/actions";
+import { auditSentence } from "../../lib/audit/sentence";
 import { listAuditEvents } from "../../lib/audit/list";
 import { Role } from "../../lib/db/generated/enums";
 import { ForbiddenError } from "../../lib/errors";
 import { getSettings, settingsSchema, updateSettings } from "../../lib/orgs/settings";
-import { createOrganization } from "../factories";
-import { createActor } from "../factories/actor";
+import { createActor, createOrganization } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
+import { createOrganizationWith } from "../support/world";
 
 const db = testDb();
 const input = (over: Record<string, unknown> = {}) =>
@@ -79,8 +82,7 @@ describe("organisation settings", () => {
 
 describe("audit log", () => {
   it("filters by action, actor, target and date, and pages", async () => {
-    const org = await createOrganization(db);
-    const owner = await createActor(db, org.id, "OWNER");
+    const { org, owner } = await createOrganizationWith(db, ["owner"]);
     for (let i = 0; i < 30; i++) await updateSettings(db, owner, input({ name: `Name ${i}` }));
 
     const page1 = await listAuditEvents(db, owner, { page: 1 });
@@ -100,8 +102,25 @@ describe("audit log", () => {
   });
 
   it("is closed to roles without audit:view", async () => {
-    const org = await createOrganization(db);
-    const coach = await createActor(db, org.id, "COACH");
+    const { coach } = await createOrganizationWith(db, ["coach"]);
     await expect(listAuditEvents(db, coach, { page: 1 })).rejects.toThrow(ForbiddenError);
+  });
+});
+
+describe("audit action names", () => {
+  it("the migration renames rows written under the old names to the noun.verb ones, and leaves the rest", async () => {
+    const org = await createOrganization(db);
+    const owner = await createActor(db, org.id, "OWNER");
+    const old = ["member.role_change", "member.unit_change", "member.update", "settings.update"];
+    await db.auditEvent.createMany({ data: old.map((action) => ({ organizationId: org.id, actorId: owner.userId, action, targetType: "membership" })) });
+    const folder = readdirSync("prisma/migrations").find((name) => name.endsWith("_audit_action_names"));
+    const sql = readFileSync(`prisma/migrations/${folder}/migration.sql`, "utf8");
+    for (const statement of sql.split(";").map((s) => s.replace(/--.*$/gm, "").trim()).filter(Boolean)) await db.$executeRawUnsafe(statement);
+    const now = (await db.auditEvent.findMany({ where: { organizationId: org.id }, orderBy: { action: "asc" } })).map((e) => e.action);
+    expect(now).toEqual(["member.change_role", "member.change_unit", "member.update", "settings.update"]);
+    // Every name now in the log is one the code knows, and reads as a sentence.
+    expect(now.every((a) => a in AUDIT_ACTIONS)).toBe(true);
+    const roleChange = { action: "member.change_role", targetType: "membership", actorName: "Adam Admin", targetName: "Pat Participant", before: { role: "PARTICIPANT" }, after: { role: "COACH" }, names: {} };
+    expect(auditSentence(roleChange)).toBe("Adam Admin changed Pat Participant's role from Participant to Coach");
   });
 });

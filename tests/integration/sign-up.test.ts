@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { authenticate } from "../../lib/auth/authenticate";
-import { activeOrganizations } from "../../lib/auth/member";
+import { activeOrganizations } from "../../lib/db/cross-tenant";
 import { RateLimitedError, ValidationError } from "../../lib/errors";
 import { createOrganizationForUser, EmailTakenError, signUpSchema, slugify } from "../../lib/orgs/create";
 import { findSignUpRequest, InvalidSignUpLinkError, processSignUpRequests, signUp, verifySignUp } from "../../lib/orgs/sign-up";

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { findLiveMembership, activeOrganizations } from "../../lib/auth/member";
+import { findLiveMembership, activeOrganizations } from "../../lib/db/cross-tenant";
 import { tenantDb } from "../../lib/db/tenant";
 import { listVisibleProgrammes, programmeScope } from "../../lib/programmes/scope";
-import { createMember, createOrganization } from "../factories";
-import { createActor } from "../factories/actor";
+import { createActor, createMember, createOrganization } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 
@@ -98,10 +97,10 @@ describe("programme scoping", () => {
     await db.programmeAssignment.create({ data: { organizationId: a.id, programmeId: p1.id, membershipId: pm.membershipId } });
     await db.programmeAssignment.create({ data: { organizationId: a.id, programmeId: p2.id, membershipId: sponsor.membershipId } });
 
-    expect(await programmeScope(db, pm)).toEqual([p1.id]);
+    expect(await programmeScope(tenantDb(db, a.id), pm)).toEqual([p1.id]);
     expect((await listVisibleProgrammes(db, pm)).map((p) => p.name)).toEqual(["Leadership"]);
     expect((await listVisibleProgrammes(db, sponsor)).map((p) => p.name)).toEqual(["Sales"]);
-    expect(await programmeScope(db, admin)).toBeNull();
+    expect(await programmeScope(tenantDb(db, a.id), admin)).toBeNull();
     expect((await listVisibleProgrammes(db, admin)).map((p) => p.id).sort()).toEqual([p1.id, p2.id].sort());
 
     // An unassigned programme manager sees nothing, not everything.

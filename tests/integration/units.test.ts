@@ -2,16 +2,15 @@ import { describe, expect, it } from "vitest";
 import { NotFoundError, ValidationError } from "../../lib/errors";
 import { archiveUnit, createUnit, createUnitSchema, listUnits, moveUnit, renameUnit } from "../../lib/units/units";
 import { createMember, createOrganization } from "../factories";
-import { createActor } from "../factories/actor";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
+import { createOrganizationWith } from "../support/world";
 
 const db = testDb();
 
 describe("organisational units", () => {
   it("are created, renamed, moved and archived, in tree order, audited", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { org, admin } = await createOrganizationWith(db, ["admin"]);
     const emea = await createUnit(db, admin, createUnitSchema.parse({ name: "EMEA" }));
     const uk = await createUnit(db, admin, createUnitSchema.parse({ name: "UK", parentId: emea.id }));
     const london = await createUnit(db, admin, createUnitSchema.parse({ name: "London", parentId: uk.id }));
@@ -42,8 +41,8 @@ describe("organisational units", () => {
   });
 
   it("treat another organisation's units as missing", async () => {
-    const [a, b] = [await createOrganization(db), await createOrganization(db)];
-    const admin = await createActor(db, a.id, "ADMIN");
+    const { org: a, admin } = await createOrganizationWith(db, ["admin"]);
+    const b = await createOrganization(db);
     const theirs = await db.orgUnit.create({ data: { organizationId: b.id, name: "Theirs" } });
     const mine = await db.orgUnit.create({ data: { organizationId: a.id, name: "Mine" } });
     await expect(renameUnit(db, admin, { unitId: theirs.id, name: "Pwned" })).rejects.toThrow(NotFoundError);

@@ -6,14 +6,16 @@ import type { MembershipStatus, Role } from "../../lib/db/generated/enums";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
 import { hashPassword } from "../../lib/security/password";
 import { listUsers, userFilterSchema } from "../../lib/users/list";
-import { deactivateMembers, getMemberProfile, reactivateMembers, updateMember, updateMemberSchema } from "../../lib/users/manage";
+import { deactivateMembers, reactivateMembers } from "../../lib/users/activation";
+import { getMemberProfile } from "../../lib/users/member-profile";
+import { updateMember, updateMemberSchema } from "../../lib/users/update-member";
 import { NO_SEATS_MESSAGE, seatUsage } from "../../lib/users/seats";
 import { profileSchema } from "../../lib/users/profile";
 import { tenantDb } from "../../lib/db/tenant";
-import { createMember, createOrganization } from "../factories";
-import { createActor } from "../factories/actor";
+import { assignProgramme, createActor, createInvitation, createMember, createOrganization, createProgramme, createUnit } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
+import { createOrganizationWith } from "../support/world";
 
 const db = testDb();
 const unique = () => Math.random().toString(36).slice(2, 10);
@@ -22,21 +24,19 @@ const DAY = 86_400_000;
 type Spec = { first: string; last: string; role: Role; status?: MembershipStatus; unit?: "top" | "child"; joinedDaysAgo?: number | null; activeDaysAgo?: number | null };
 
 async function addMember(orgId: string, spec: Spec, unitIds: { top: string; child: string }) {
-  const { user, membership } = await createMember(db, orgId, { role: spec.role, status: spec.status ?? "ACTIVE", email: `${spec.first.toLowerCase()}.${spec.last.toLowerCase()}-${unique()}@example.test` });
-  await db.user.update({ where: { id: user.id }, data: { firstName: spec.first, lastName: spec.last } });
   const now = Date.now();
-  await db.membership.update({
-    where: { organizationId_id: { organizationId: orgId, id: membership.id } },
-    data: {
-      // For someone who has not joined, the names the organisation entered (joined members show their account's).
-      firstName: spec.first,
-      lastName: spec.last,
-      unitId: spec.unit ? unitIds[spec.unit] : null,
-      joinedAt: spec.joinedDaysAgo === null ? null : new Date(now - (spec.joinedDaysAgo ?? 100) * DAY),
-      lastActiveAt: spec.activeDaysAgo == null ? null : new Date(now - spec.activeDaysAgo * DAY),
-    },
+  return createMember(db, orgId, {
+    role: spec.role,
+    status: spec.status ?? "ACTIVE",
+    email: `${spec.first.toLowerCase()}.${spec.last.toLowerCase()}-${unique()}@example.test`,
+    account: { firstName: spec.first, lastName: spec.last },
+    // For someone who has not joined, the names the organisation entered (joined members show their account's).
+    firstName: spec.first,
+    lastName: spec.last,
+    unitId: spec.unit ? unitIds[spec.unit] : null,
+    joinedAt: spec.joinedDaysAgo === null ? null : new Date(now - (spec.joinedDaysAgo ?? 100) * DAY),
+    lastActiveAt: spec.activeDaysAgo == null ? null : new Date(now - spec.activeDaysAgo * DAY),
   });
-  return { user, membership };
 }
 
 const edit = (m: { membership: { id: string; role?: Role }; user: { firstName: string; lastName: string; timezone: string } }, changes: Record<string, unknown>) =>
@@ -58,12 +58,10 @@ describe("the users list", () => {
   const people: Record<string, Awaited<ReturnType<typeof addMember>>> = {};
 
   beforeAll(async () => {
-    org = await createOrganization(db, { name: "List Org", seatLimit: 100 });
-    const top = await db.orgUnit.create({ data: { organizationId: org.id, name: "Top" } });
-    const child = await db.orgUnit.create({ data: { organizationId: org.id, name: "Child", parentId: top.id } });
+    ({ org, admin } = await createOrganizationWith(db, ["admin"], { name: "List Org", seatLimit: 100 }, { admin: { account: { firstName: "Zed", lastName: "Zulu" } } }));
+    const top = await createUnit(db, org.id, { name: "Top" });
+    const child = await createUnit(db, org.id, { name: "Child", parent: top });
     units = { top: top.id, child: child.id };
-    admin = await createActor(db, org.id, "ADMIN");
-    await db.user.update({ where: { id: admin.userId }, data: { firstName: "Zed", lastName: "Zulu" } });
     const specs: Spec[] = [
       { first: "Ada", last: "Lovelace", role: "COACH", unit: "top", joinedDaysAgo: 3, activeDaysAgo: 1 },
       { first: "Alan", last: "Turing", role: "PARTICIPANT", unit: "child", joinedDaysAgo: 20, activeDaysAgo: 5 },
@@ -78,17 +76,7 @@ describe("the users list", () => {
       ["Dijkstra", null],
       ["Lovelace", new Date()],
     ] as const) {
-      await db.invitation.create({
-        data: {
-          organizationId: org.id,
-          membershipId: people[who].membership.id,
-          email: people[who].user.email,
-          role: "PARTICIPANT",
-          tokenHash: `hash-${unique()}`,
-          expiresAt: new Date(Date.now() + 14 * DAY),
-          acceptedAt,
-        },
-      });
+      await createInvitation(db, org.id, { member: people[who], role: "PARTICIPANT", acceptedAt });
     }
     // Another organisation's member with a matching name must never show up.
     const other = await createOrganization(db);
@@ -151,10 +139,10 @@ describe("the users list", () => {
   });
 
   it("shows a programme manager only the members of their programmes, and a coach nothing", async () => {
-    const programme = await db.programme.create({ data: { organizationId: org.id, name: `P ${unique()}` } });
+    const programme = await createProgramme(db, org.id, { name: `P ${unique()}` });
     const pm = await createActor(db, org.id, "PROGRAM_MANAGER");
     for (const m of [pm.membershipId, people.Knuth.membership.id]) {
-      await db.programmeAssignment.create({ data: { organizationId: org.id, programmeId: programme.id, membershipId: m } });
+      await assignProgramme(db, programme, { id: m });
     }
     expect(await names({}, pm)).toEqual(["Knuth", "program_manager"]);
     const coach = await createActor(db, org.id, "COACH");
@@ -171,9 +159,8 @@ describe("the users list", () => {
 
 describe("editing a member", () => {
   it("keeps the history of the units they were in, and audits the change", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
-    const [a, b] = await Promise.all(["A", "B"].map((name) => db.orgUnit.create({ data: { organizationId: org.id, name } })));
+    const { org, admin } = await createOrganizationWith(db, ["admin"]);
+    const [a, b] = await Promise.all(["A", "B"].map((name) => createUnit(db, org.id, { name })));
     const m = await createMember(db, org.id, { role: "COACH" });
     await updateMember(db, admin, edit(m, { unitId: a.id }));
     await updateMember(db, admin, edit(m, { unitId: b.id, firstName: "Renamed" }));
@@ -184,7 +171,7 @@ describe("editing a member", () => {
       ["A", false],
     ]);
     expect(profile.member.user.firstName).toBe("Renamed");
-    expect(profile.audit.map((e) => e.action)).toEqual(["member.unit_change", "member.unit_change"]);
+    expect(profile.audit.map((e) => e.action)).toEqual(["member.change_unit", "member.change_unit"]);
     expect(profile.audit[0].before).toMatchObject({ unitId: a.id, firstName: "Test" });
   });
 
@@ -201,8 +188,8 @@ describe("editing a member", () => {
     const org = await createOrganization(db);
     const other = await createOrganization(db);
     const admin = await createActor(db, org.id, "ADMIN");
-    const mine = await db.programme.create({ data: { organizationId: org.id, name: "Mine" } });
-    const theirs = await db.programme.create({ data: { organizationId: other.id, name: "Theirs" } });
+    const mine = await createProgramme(db, org.id, { name: "Mine" });
+    const theirs = await createProgramme(db, other.id, { name: "Theirs" });
     const m = await createMember(db, org.id, { role: "COACH" });
     const noProgrammes = await updateMember(db, admin, edit(m, { role: "SPONSOR" })).catch((e) => e);
     expect(noProgrammes.fieldErrors.programmeIds[0]).toMatch(/at least one programme/);
@@ -216,8 +203,7 @@ describe("editing a member", () => {
   });
 
   it("makes implementation admins only when enabled and from an allowed domain, for the chosen time", async () => {
-    const org = await createOrganization(db);
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { org, admin } = await createOrganizationWith(db, ["admin"]);
     const m = await createMember(db, org.id, { role: "PARTICIPANT", email: `consultant-${unique()}@partner.test` });
     const off = await updateMember(db, admin, edit(m, { role: "IMPLEMENTATION_ADMIN", duration: "3" })).catch((e) => e);
     expect(off.fieldErrors.role[0]).toMatch(/turned off/);
@@ -234,9 +220,7 @@ describe("editing a member", () => {
 
 describe("role changes: hierarchy, seats and the last owner", () => {
   it("lets nobody grant above their own role or touch an owner unless an owner", async () => {
-    const org = await createOrganization(db);
-    const owner = await createActor(db, org.id, "OWNER");
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { org, owner, admin } = await createOrganizationWith(db, ["owner", "admin"]);
     const ia = await createActor(db, org.id, "IMPLEMENTATION_ADMIN");
     const coach = await createMember(db, org.id, { role: "COACH" });
     const ownerRow = { membership: { id: owner.membershipId }, user: { firstName: "Test", lastName: "owner", timezone: "UTC" } };
@@ -255,8 +239,7 @@ describe("role changes: hierarchy, seats and the last owner", () => {
   });
 
   it("refuses a role change that would pass the seat limit, with the seat message", async () => {
-    const org = await createOrganization(db, { seatLimit: 2 });
-    const owner = await createActor(db, org.id, "OWNER"); // seat 1
+    const { org, owner } = await createOrganizationWith(db, ["owner"], { seatLimit: 2 }); // seat 1
     await createMember(db, org.id, { role: "COACH" }); // seat 2
     const participant = await createMember(db, org.id, { role: "PARTICIPANT" });
     await expect(updateMember(db, owner, edit(participant, { role: "COACH" }))).rejects.toThrow(NO_SEATS_MESSAGE);
@@ -270,8 +253,7 @@ describe("role changes: hierarchy, seats and the last owner", () => {
   });
 
   it("never demotes or deactivates the last active owner", async () => {
-    const org = await createOrganization(db);
-    const owner = await createActor(db, org.id, "OWNER");
+    const { org, owner } = await createOrganizationWith(db, ["owner"]);
     const second = await createMember(db, org.id, { role: "OWNER" });
     const actorOfSecond: Actor = { userId: second.user.id, membershipId: second.membership.id, organizationId: org.id, role: "OWNER", ipAddress: null };
     const ownerRow = { membership: { id: owner.membershipId }, user: { firstName: "Test", lastName: "owner", timezone: "UTC" } };
@@ -297,13 +279,10 @@ describe("deactivation and reactivation", () => {
   });
 
   it("deactivation ends sign-in and every session, keeps the data, frees the seat and kills pending invitations", async () => {
-    const org = await createOrganization(db, { seatLimit: 5 });
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { org, admin } = await createOrganizationWith(db, ["admin"], { seatLimit: 5 });
     const m = await createMember(db, org.id, { role: "COACH", passwordHash });
     const invited = await createMember(db, org.id, { role: "COACH", status: "INVITED" });
-    const invitation = await db.invitation.create({
-      data: { organizationId: org.id, membershipId: invited.membership.id, email: invited.user.email, role: "COACH", tokenHash: `h-${unique()}`, expiresAt: new Date(Date.now() + DAY) },
-    });
+    const { invitation } = await createInvitation(db, org.id, { member: invited, expiresAt: new Date(Date.now() + DAY) });
     expect((await seatUsage(tenantDb(db, org.id))).used).toBe(3);
     const result = await deactivateMembers(db, admin, [m.membership.id, invited.membership.id]);
     expect(result).toMatchObject({ applied: true, outcomes: [{ outcome: "done" }, { outcome: "done" }] });
@@ -318,8 +297,8 @@ describe("deactivation and reactivation", () => {
   });
 
   it("a member of another organisation too keeps their other sessions", async () => {
-    const [a, b] = [await createOrganization(db), await createOrganization(db)];
-    const admin = await createActor(db, a.id, "ADMIN");
+    const { org: a, admin } = await createOrganizationWith(db, ["admin"]);
+    const b = await createOrganization(db);
     const m = await createMember(db, a.id, { role: "COACH", passwordHash });
     await db.membership.create({ data: { organizationId: b.id, userId: m.user.id, role: "COACH", status: "ACTIVE" } });
     await deactivateMembers(db, admin, [m.membership.id]);
@@ -328,8 +307,7 @@ describe("deactivation and reactivation", () => {
   });
 
   it("reactivation needs the emailed reset before the next sign-in, and kills old sessions", async () => {
-    const org = await createOrganization(db, { name: "Reactivating Org" });
-    const admin = await createActor(db, org.id, "ADMIN");
+    const { org, admin } = await createOrganizationWith(db, ["admin"], { name: "Reactivating Org" });
     const m = await createMember(db, org.id, { role: "COACH", passwordHash });
     await deactivateMembers(db, admin, [m.membership.id]);
     const versionBefore = (await db.user.findUniqueOrThrow({ where: { id: m.user.id } })).sessionVersion;
@@ -348,8 +326,7 @@ describe("deactivation and reactivation", () => {
   });
 
   it("reactivates all or nothing within the seats", async () => {
-    const org = await createOrganization(db, { seatLimit: 3 });
-    const owner = await createActor(db, org.id, "OWNER");
+    const { org, owner } = await createOrganizationWith(db, ["owner"], { seatLimit: 3 });
     const gone = await Promise.all([0, 1, 2].map(() => createMember(db, org.id, { role: "COACH", status: "DEACTIVATED" })));
     const participant = await createMember(db, org.id, { role: "PARTICIPANT", status: "DEACTIVATED" });
     const ids = [...gone.map((g) => g.membership.id), participant.membership.id];
@@ -365,8 +342,7 @@ describe("deactivation and reactivation", () => {
   });
 
   it("50 concurrent reactivations against 10 free seats end with exactly 10 active", async () => {
-    const org = await createOrganization(db, { seatLimit: 11 });
-    const owner = await createActor(db, org.id, "OWNER"); // 1 seat used, 10 free
+    const { org, owner } = await createOrganizationWith(db, ["owner"], { seatLimit: 11 }); // 1 seat used, 10 free
     const gone = await Promise.all(Array.from({ length: 50 }, () => createMember(db, org.id, { role: "COACH", status: "DEACTIVATED" })));
     const results = await Promise.all(gone.map((g) => reactivateMembers(db, owner, [g.membership.id])));
     const applied = results.filter((r) => r.applied).length;
@@ -379,8 +355,8 @@ describe("deactivation and reactivation", () => {
 
 describe("another organisation's ids", () => {
   it("answer like missing ones on every member action, and change nothing", async () => {
-    const [a, b] = [await createOrganization(db), await createOrganization(db)];
-    const admin = await createActor(db, a.id, "ADMIN");
+    const { admin } = await createOrganizationWith(db, ["admin"]);
+    const b = await createOrganization(db);
     const theirs = await createMember(db, b.id, { role: "COACH", status: "ACTIVE" });
     const theirsGone = await createMember(db, b.id, { role: "COACH", status: "DEACTIVATED" });
     const missing = "01900000-0000-7000-8000-000000000000";
@@ -408,11 +384,11 @@ describe("another organisation's ids", () => {
 describe("the account is global: one organisation cannot take it over", () => {
   it("never lets an organisation lock out, sign out or rename someone who also belongs elsewhere", async () => {
     const PASSWORD = "a person of two organisations";
-    const [mine, theirs] = [await createOrganization(db), await createOrganization(db)];
-    const owner = await createActor(db, mine.id, "OWNER");
+    const { org: mine, owner } = await createOrganizationWith(db, ["owner"]);
+    const theirs = await createOrganization(db);
     const victim = await createMember(db, theirs.id, { role: "COACH", passwordHash: await hashPassword(PASSWORD) });
     // Invited into `mine` (never accepted), deactivated, then "reactivated": refused, nothing global changes.
-    const invited = await db.membership.create({ data: { organizationId: mine.id, userId: victim.user.id, role: "PARTICIPANT", status: "INVITED" } });
+    const { membership: invited } = await createMember(db, mine.id, { role: "PARTICIPANT", status: "INVITED", email: victim.user.email });
     await deactivateMembers(db, owner, [invited.id]);
     const refused = await reactivateMembers(db, owner, [invited.id]);
     expect(refused).toMatchObject({ applied: false, outcomes: [{ outcome: "refused", reason: "Never joined: invite them again instead" }] });

@@ -1,6 +1,6 @@
 import { inject } from "vitest";
 import { createDb, type Db } from "../../lib/db/client";
-import { applyMigrations } from "../../lib/db/schema-engine";
+import { applyMigrations } from "../../tools/db/schema-engine";
 import { createDatabase } from "./postgres";
 
 let client: Db | undefined;

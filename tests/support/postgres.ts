@@ -4,8 +4,8 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { LOCAL_POSTGRES_URL, startEmbeddedDatabase } from "../../lib/db/embedded";
-import { onServer, withDatabase } from "../../lib/db/schema-engine";
+import { LOCAL_POSTGRES_URL, startEmbeddedDatabase } from "../../tools/db/embedded";
+import { onServer, withDatabase } from "../../tools/db/schema-engine";
 
 
 export type TestServer = { url: string; embedded: boolean; stop(): Promise<void> };

@@ -23,4 +23,17 @@ describe("an audit event's changes, as people read them", () => {
     expect(describeChanges({ name: "Sales" }, undefined)).toEqual([{ field: "name", label: "Name", before: "Sales" }]);
     expect(describeChanges("junk", [1, 2])).toEqual([]);
   });
+
+  it("shows a recorded moment in the viewer's zone with the zone's name, and a stored day as the same day everywhere", () => {
+    const moment = { expiresAt: "2026-04-01T09:30:00.000Z" };
+    expect(describeChanges(null, moment, "Asia/Kathmandu")).toEqual([{ field: "expiresAt", label: "Access ends", after: "2026-04-01 15:15 GMT+5:45" }]);
+    // Either side of the spring change in Berlin: the name says which.
+    expect(describeChanges({ expiresAt: "2026-03-29T00:30:00.000Z" }, { expiresAt: "2026-03-29T01:30:00.000Z" }, "Europe/Berlin")).toEqual([
+      { field: "expiresAt", label: "Access ends", before: "2026-03-29 01:30 CET", after: "2026-03-29 03:30 CEST" },
+    ]);
+    // A cohort's dates are DATEs: New York, five hours behind UTC, still reads the day as stored.
+    expect(describeChanges({ startDate: null }, { startDate: "2026-01-31T00:00:00.000Z" }, "America/New_York")).toEqual([
+      { field: "startDate", label: "Start date", before: "none", after: "2026-01-31" },
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { recordFigures } from "../support/figures";
+import { addressBucket } from "../../lib/security/rate-limit";
 import {
   CLIENT_ADDRESS_HEADER,
   clientAddressFrom,
@@ -30,6 +31,9 @@ describe("client address", () => {
     expect(resolveClientAddress("10.1.0.2", ["6.6.6.6", "198.51.100.9"], 1)).toBe("198.51.100.9");
     // a request that bypassed the proxies: the chain is short, the first entry is the best there is
     expect(resolveClientAddress("10.1.0.2", undefined, 1)).toBe("10.1.0.2");
+    // proxies that write a port with the address
+    expect(resolveClientAddress("10.1.0.2", "6.6.6.6, 198.51.100.9:51234", 1)).toBe("198.51.100.9");
+    expect(resolveClientAddress("10.1.0.2", "[2001:db8::7]:443", 1)).toBe("2001:db8::7");
     // garbage where the proxy's entry should be reads as unknown, not as a guess
     expect(resolveClientAddress("10.1.0.2", "6.6.6.6, not-an-address", 1)).toBeNull();
   });
@@ -56,6 +60,17 @@ describe("client address", () => {
   });
 });
 
+describe("rate-limit buckets", () => {
+  it("hold an IPv4 address as it is and an IPv6 client by its /64, and have none for an unknown address", () => {
+    expect(addressBucket("198.51.100.9")).toBe("198.51.100.9");
+    expect(addressBucket("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(addressBucket("2001:db8:1:2:ffff:ffff:ffff:ffff")).toBe("2001:db8:1:2::/64");
+    expect(addressBucket("2001:0db8:0001:0002::9")).toBe("2001:db8:1:2::/64");
+    expect(addressBucket("::1")).toBe("0:0:0:0::/64");
+    expect(addressBucket(null)).toBeNull();
+  });
+});
+
 describe("development mailbox", () => {
   const base = { DATABASE_URL: "postgresql://localhost/x", NEXTAUTH_SECRET: "s".repeat(32), SMTP_URL: undefined };
   afterEach(() => vi.unstubAllEnvs());
@@ -67,16 +82,20 @@ describe("development mailbox", () => {
   }
 
   it("opens only when asked for, without SMTP, on a local APP_URL, to a loopback client", async () => {
+    const host = "localhost:3000";
     const trial = await load({ NODE_ENV: "production", DEV_MAILBOX: "true", APP_URL: "http://localhost:3000" });
-    expect(trial.devMailboxOpenTo("127.0.0.1")).toBe(true);
-    expect(trial.devMailboxOpenTo("::1")).toBe(true);
-    expect(trial.devMailboxOpenTo("192.0.2.2")).toBe(false);
-    expect(trial.devMailboxOpenTo(null)).toBe(false);
+    expect(trial.devMailboxOpenTo("127.0.0.1", host)).toBe(true);
+    expect(trial.devMailboxOpenTo("::1", "LOCALHOST:3000")).toBe(true);
+    expect(trial.devMailboxOpenTo("192.0.2.2", host)).toBe(false);
+    expect(trial.devMailboxOpenTo(null, host)).toBe(false);
+    // DNS rebinding: a hostile page re-pointed at 127.0.0.1 arrives from loopback under its own name.
+    expect(trial.devMailboxOpenTo("127.0.0.1", "rebind.attacker.example:3000")).toBe(false);
+    expect(trial.devMailboxOpenTo("127.0.0.1", null)).toBe(false);
 
     const unset = await load({ NODE_ENV: "development", DEV_MAILBOX: undefined, APP_URL: "http://localhost:3000" });
-    expect(unset.devMailboxOpenTo("127.0.0.1")).toBe(false);
+    expect(unset.devMailboxOpenTo("127.0.0.1", host)).toBe(false);
     const smtp = await load({ NODE_ENV: "production", DEV_MAILBOX: "true", SMTP_URL: "smtp://mail.example:587" });
-    expect(smtp.devMailboxOpenTo("127.0.0.1")).toBe(false);
+    expect(smtp.devMailboxOpenTo("127.0.0.1", host)).toBe(false);
   });
 
   it("refuses to start with the mailbox on a public APP_URL", async () => {

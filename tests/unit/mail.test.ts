@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderEmail } from "../../emails";
 import { retryDelayMs } from "../../lib/mail/deliver";
-import { emailSchema } from "../../lib/users/email";
+import { emailSchema } from "../../lib/web/form-fields";
 
 describe("email templates", () => {
   it("render to HTML and plain text, escaping what they are given", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROLE_LABELS, roleInSentence } from "../../lib/authz/permissions";
+import { ROLE_LABELS, roleInSentence } from "../../lib/labels";
 import { Role } from "../../lib/db/generated/enums";
 import { plural, withArticle } from "../../lib/words";
 

@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Button, TextLink } from "@/components/ui/button";
+import { Field, SelectField } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Time } from "@/components/ui/time";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { auditFilterSchema, listAuditEvents } from "@/lib/audit/list";
 import { db } from "@/lib/db/client";
+import { viewerClock } from "@/lib/format/dates";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { HeaderCells, Table } from "@/components/ui/table";
-import { ChangeList } from "@/components/audit/change-list";
+import { AuditEvent } from "@/components/audit/audit-event";
+import { AUDIT_AREAS } from "@/lib/audit/sentence";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -17,28 +22,37 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const raw = await searchParams;
   const filter = auditFilterSchema.parse(firstValues(raw));
   const { events, total, pages } = await listAuditEvents(db(), memberActor(member), filter);
+  const clock = viewerClock(member.user);
   const filtered = Boolean(filter.actor || filter.action || filter.target || filter.from || filter.to);
   return (
     <section>
-      <h1 className="mb-6 text-2xl font-semibold">Audit log</h1>
+      <PageHeader title="Audit log" />
       <form method="get" role="search" aria-label="Filter the audit log" className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-6 md:items-end">
+        <Field id="audit-actor" name="actor" type="search" label="Actor email" defaultValue={filter.actor ?? ""} />
+        {/* Areas by name; a value from an older link that names no area stays, so the filter shown is the one applied. */}
+        <SelectField
+          id="audit-action"
+          name="action"
+          label="Action"
+          defaultValue={filter.action ?? ""}
+          empty="Every action"
+          options={[
+            ...AUDIT_AREAS.map((a) => ({ value: a.prefix, label: a.label })),
+            ...(filter.action && !AUDIT_AREAS.some((a) => a.prefix === filter.action) ? [{ value: filter.action, label: `Other: ${filter.action}` }] : []),
+          ]}
+        />
         {[
-          { name: "actor", label: "Actor email", value: filter.actor, type: "search" },
-          { name: "action", label: "Action", value: filter.action, type: "search" },
           { name: "target", label: "Target", value: filter.target, type: "search" },
           { name: "from", label: "From", value: filter.from, type: "date" },
           { name: "to", label: "To", value: filter.to, type: "date" },
         ].map((f) => (
-          <div key={f.name}>
-            <label htmlFor={`audit-${f.name}`} className="mb-1 block text-sm font-medium text-slate-700">
-              {f.label}
-            </label>
-            <input id={`audit-${f.name}`} name={f.name} type={f.type} defaultValue={f.value ?? ""} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-          </div>
+          <Field key={f.name} id={`audit-${f.name}`} name={f.name} type={f.type} label={f.label} defaultValue={f.value ?? ""} />
         ))}
-        <button type="submit" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white">
-          Filter
-        </button>
+        <div className="mb-4">
+          <Button type="submit" variant="primary">
+            Filter
+          </Button>
+        </div>
       </form>
       {filter.page > pages ? (
         // Past the end of the list: the pagination says so and links back.
@@ -47,7 +61,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         <EmptyState>
           {filtered ? (
             <>
-              No events match these filters. <Link href="?" className="text-indigo-700 underline">Clear the filters</Link> to see every event.
+              No events match these filters. <TextLink href="?">Clear the filters</TextLink> to see every event.
             </>
           ) : (
             "No administrative changes yet. Changes to settings, users and invitations appear here."
@@ -61,25 +75,18 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
             </caption>
             <thead>
               <tr className="border-b border-slate-200">
-                <HeaderCells labels={["When (UTC)", "Actor", "Action", "Target", "Address"]} />
+                <HeaderCells labels={[clock.label("When"), "What happened"]} />
               </tr>
             </thead>
             <tbody>
               {events.map((e) => (
                 <tr key={e.id} className="border-b border-slate-100 align-top">
-                  <td className="p-2 whitespace-nowrap">{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
-                  <td className="p-2">{e.actor?.email ?? "system"}</td>
-                  <td className="p-2">
-                    <span className="font-mono">{e.action}</span>
-                    <details className="mt-1">
-                      <summary className="cursor-pointer text-xs text-slate-500">Before and after</summary>
-                      <ChangeList before={e.before} after={e.after} />
-                    </details>
+                  <td className="p-2 whitespace-nowrap">
+                    <Time at={e.createdAt} zone={clock.zone} />
                   </td>
-                  <td className="p-2">
-                    {e.targetType} <span className="font-mono text-xs text-slate-500">{e.targetId}</span>
+                  <td className="max-w-none p-2">
+                    <AuditEvent event={e} zone={clock.zone} folded />
                   </td>
-                  <td className="p-2">{e.ipAddress ?? ""}</td>
                 </tr>
               ))}
             </tbody>
@@ -90,3 +97,4 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
     </section>
   );
 }
+

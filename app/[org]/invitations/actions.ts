@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
-import { checkInvitations, inviteSchema, sendInvitations, type InviteResult } from "@/lib/invitations/invite";
+import { checkInvitations, inviteSchema } from "@/lib/invitations/check";
+import { sendInvitations, type InviteResult } from "@/lib/invitations/send";
 import { cancelInvitation, invitationIdSchema, resendAllPending, resendInvitation } from "@/lib/invitations/pending";
 
 const refresh = () => revalidatePath("/[org]", "layout");

@@ -1,37 +1,34 @@
 import type { Metadata } from "next";
-import { HeaderCells, Table } from "@/components/ui/table";
+import { LinkButton } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { DataTable } from "@/components/ui/table";
+import { OUTCOME_LABELS } from "@/lib/labels";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
-import { pathwayReport, type ReportRow } from "@/lib/pathways/reports";
+import { pathwayReport, type ReportRow } from "@/lib/reports/pathway-report";
 
 export const metadata: Metadata = { title: "Reports" };
 
 function ReportTable({ caption, rows, first }: { caption: string; rows: ReportRow[]; first: "cohort" | "programme" }) {
   return (
-    <Table>
-      <caption className="mb-2 text-left font-medium">{caption}</caption>
-      <thead>
-        <tr className="border-b border-slate-200">
-          <HeaderCells labels={[...(first === "cohort" ? ["Programme", "Cohort"] : ["Programme"]), "Active", "Completed", "Did not finish", "Did not start", "Sessions included", "Used", "Credited"]} />
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={`${r.programme}-${r.cohort}`} className="border-b border-slate-100">
-            <td className="p-2">{r.programme}</td>
-            {first === "cohort" ? <td className="p-2">{r.cohort}</td> : null}
-            <td className="p-2">{r.active}</td>
-            <td className="p-2">{r.completed}</td>
-            <td className="p-2">{r.dnf}</td>
-            <td className="p-2">{r.dns}</td>
-            <td className="p-2">{r.sessionsIncluded}</td>
-            <td className="p-2">{r.sessionsUsed}</td>
-            <td className="p-2">{r.sessionsCredited}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+    <DataTable
+      caption={caption}
+      rows={rows}
+      rowKey={(r) => `${r.programme}-${r.cohort}`}
+      columns={[
+        { header: "Programme", cell: (r) => r.programme },
+        first === "cohort" && { header: "Cohort", cell: (r) => r.cohort },
+        { header: OUTCOME_LABELS.active, cell: (r) => r.active },
+        { header: OUTCOME_LABELS.COMPLETED, cell: (r) => r.completed },
+        { header: OUTCOME_LABELS.DNF, cell: (r) => r.dnf },
+        { header: OUTCOME_LABELS.DNS, cell: (r) => r.dns },
+        { header: "Sessions included", cell: (r) => r.sessionsIncluded },
+        { header: "Used", cell: (r) => r.sessionsUsed },
+        { header: "Credited", cell: (r) => r.sessionsCredited },
+      ]}
+    />
   );
 }
 
@@ -41,14 +38,16 @@ export default async function ReportsPage({ params }: { params: Promise<{ org: s
   const report = await pathwayReport(db(), memberActor(member));
   return (
     <section className="space-y-8">
-      <div className="flex items-center justify-between">
-        <h1 className="text-2xl font-semibold">Reports</h1>
-        <a href={`/${org}/reports/export`} download className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100">
-          Export CSV
-        </a>
-      </div>
+      <PageHeader
+        title="Reports"
+        actions={
+          <LinkButton variant="secondary" href={`/${org}/reports/export`} download>
+            Export CSV
+          </LinkButton>
+        }
+      />
       {report.cohorts.length === 0 ? (
-        <p className="text-sm text-slate-600">Nothing to report yet: outcomes appear here once cohorts have pathways.</p>
+        <EmptyState inline>Nothing to report yet: outcomes appear here once cohorts have pathways.</EmptyState>
       ) : (
         <>
           <ReportTable caption="By programme" rows={report.programmes} first="programme" />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SettingsForm } from "@/components/settings/settings-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
@@ -14,7 +15,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
   const settings = await getSettings(db(), memberActor(member));
   return (
     <section>
-      <h1 className="mb-6 text-2xl font-semibold">Organisation settings</h1>
+      <PageHeader title="Organisation settings" />
       <SettingsForm org={member.organization.slug} settings={settings} canManagePlan={can(member.role, "plan:manage")} action={updateSettingsAction} />
     </section>
   );

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { TextLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
+import { Section } from "@/components/ui/section";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CreateUnitForm, UnitActions } from "@/components/units/unit-forms";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
 import { listUnits } from "@/lib/units/units";
+import { plural } from "@/lib/words";
 import { archiveUnitAction, createUnitAction, moveUnitAction, renameUnitAction } from "./actions";
 
 export const metadata: Metadata = { title: "Organisational units" };
@@ -22,23 +26,18 @@ export default async function UnitsPage({ params }: { params: Promise<{ org: str
   const parents = live.map((u) => ({ value: u.id, label: u.path }));
   return (
     <section className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold">Organisational units</h1>
-        <p className="text-sm text-slate-600">Units group your people. Filtering the Users list by a unit includes its sub-units.</p>
-      </div>
+      <PageHeader title="Organisational units" description="Units group your people. Filtering the Users list by a unit includes its sub-units." />
       {live.length === 0 ? (
         <EmptyState>No units yet. Create your first one below, for example a department or a region.</EmptyState>
       ) : (
         <ul className="space-y-4" aria-label="Units">
           {live.map((u) => (
-            <li key={u.id} className={`rounded-md border border-slate-200 bg-white p-4 ${INDENT[Math.min(u.depth, INDENT.length - 1)]}`}>
+            <Panel as="li" key={u.id} indent={INDENT[Math.min(u.depth, INDENT.length - 1)]}>
               <h2 className="mb-2 font-medium">
                 {u.name}{" "}
                 <span className="text-sm font-normal text-slate-500">
                   ·{" "}
-                  <Link href={`/${org}/users?unit=${u.id}`} className="underline">
-                    {u.members} member{u.members === 1 ? "" : "s"}
-                  </Link>
+                  <TextLink href={`/${org}/users?unit=${u.id}`}>{plural(u.members, "member")}</TextLink>
                 </span>
               </h2>
               <UnitActions
@@ -47,16 +46,13 @@ export default async function UnitsPage({ params }: { params: Promise<{ org: str
                 parents={parents}
                 actions={{ rename: renameUnitAction, move: moveUnitAction, archive: archiveUnitAction }}
               />
-            </li>
+            </Panel>
           ))}
         </ul>
       )}
       <CreateUnitForm org={org} parents={parents} action={createUnitAction} />
       {units.length > live.length ? (
-        <section aria-labelledby="archived-heading">
-          <h2 id="archived-heading" className="mb-2 text-lg font-semibold">
-            Archived
-          </h2>
+        <Section id="archived-heading" title="Archived">
           <ul className="text-sm text-slate-600">
             {units
               .filter((u) => u.archivedAt)
@@ -64,7 +60,7 @@ export default async function UnitsPage({ params }: { params: Promise<{ org: str
                 <li key={u.id}>{u.path}</li>
               ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
     </section>
   );

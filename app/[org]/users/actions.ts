@@ -5,11 +5,14 @@ import { z } from "zod";
 import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
 import { bulkSchema, runBulk } from "@/lib/users/bulk";
-import { deactivateMembers, reactivateMembers, updateMember, updateMemberSchema, type BulkResult } from "@/lib/users/manage";
+import { deactivateMembers, reactivateMembers } from "@/lib/users/activation";
+import { updateMember, updateMemberSchema } from "@/lib/users/update-member";
+import { type BulkResult } from "@/lib/users/bulk-step";
 import { inviteMembers } from "@/lib/invitations/invite-members";
 import { resendForMembers } from "@/lib/invitations/pending";
+import { idField } from "@/lib/web/form-fields";
 
-const single = z.strictObject({ membershipId: z.uuid({ error: "Not found" }) });
+const single = z.strictObject({ membershipId: idField() });
 
 export const updateMemberAction = memberAction("users:manage", updateMemberSchema, async (actor, input) => {
   const { changed } = await updateMember(db(), actor, input);

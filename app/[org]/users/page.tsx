@@ -1,17 +1,22 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
-import { SelectField } from "@/components/ui/field";
+import { Button, LinkButton, TextLink } from "@/components/ui/button";
+import { Field, SelectField } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Time } from "@/components/ui/time";
 import { Pagination } from "@/components/ui/pagination";
+import { SortLink } from "@/components/ui/sort-link";
 import { UsersTable } from "@/components/users/users-table";
 import { SeatCounter } from "@/components/users/seat-counter";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
-import { can, ROLE_LABELS } from "@/lib/authz/permissions";
+import { can } from "@/lib/authz/permissions";
+import { viewerClock } from "@/lib/format/dates";
+import { INVITATION_STATUS_LABELS, JOINED_WINDOW_LABELS, MEMBERSHIP_STATUS_LABELS, ROLE_LABELS } from "@/lib/labels";
+import { plural } from "@/lib/words";
 import { db } from "@/lib/db/client";
-import { tenantDb } from "@/lib/db/tenant";
-import { allUnits, unitTree } from "@/lib/units/units";
-import { listUsers, STATUS_LABELS, userFilterSchema, type UserFilter } from "@/lib/users/list";
+import { unitsForPickers, unitTree } from "@/lib/units/units";
+import { listUsers, userFilterSchema, type UserFilter } from "@/lib/users/list";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 import { bulkUsersAction } from "./actions";
 import { displayName } from "@/lib/users/display-name";
@@ -19,8 +24,6 @@ import { displayName } from "@/lib/users/display-name";
 export const metadata: Metadata = { title: "Users" };
 
 const DEFAULTS = { sort: "name", dir: "asc", page: 1 };
-const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "Never");
-const SELECT = "block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export default async function UsersPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<RawSearchParams> }) {
@@ -28,8 +31,9 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
   const member = await requireMember(org, "users:view");
   const actor = memberActor(member);
   const filter = userFilterSchema.parse(firstValues(await searchParams));
-  const [{ rows, total, pages, seats }, units] = await Promise.all([listUsers(db(), actor, filter), allUnits(tenantDb(db(), actor.organizationId))]);
+  const [{ rows, total, pages, seats }, units] = await Promise.all([listUsers(db(), actor, filter), unitsForPickers(db(), actor)]);
   const canManage = can(member.role, "users:manage");
+  const zone = viewerClock(member.user).zone;
   const filtered = Boolean(filter.q || filter.role || filter.status || filter.invitation || filter.unit || filter.joined);
   const { page: _page, ...withoutPage } = filter;
   const listQuery = queryWith(withoutPage, {}, DEFAULTS).slice(1);
@@ -37,66 +41,44 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
   const sortLink = (sort: UserFilter["sort"], label: string) => {
     const active = filter.sort === sort;
     const dir = active && filter.dir === "asc" ? "desc" : "asc";
-    return (
-      <Link
-        href={queryWith(filter, { sort, dir, page: 1 }, DEFAULTS)}
-        className="underline"
-        aria-label={`Sort by ${label.toLowerCase()}${active ? `, now ${filter.dir === "asc" ? "ascending" : "descending"}` : ""}`}
-      >
-        {label}
-        {active ? (filter.dir === "asc" ? " ↑" : " ↓") : ""}
-      </Link>
-    );
+    return <SortLink href={queryWith(filter, { sort, dir, page: 1 }, DEFAULTS)} label={label} active={active} dir={filter.dir} />;
   };
 
   return (
     <section>
-      <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
-        <h1 className="text-2xl font-semibold">Users</h1>
-        <div className="flex flex-wrap gap-3 text-sm">
-          {can(member.role, "invitations:send") ? (
-            <Link href={`/${org}/invitations/new`} className="rounded-md bg-indigo-700 px-3 py-2 font-medium text-white hover:bg-indigo-800">
-              Invite users
-            </Link>
-          ) : null}
-          {can(member.role, "imports:run") ? (
-            <Link href={`/${org}/users/import`} className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-100">
-              Upload users
-            </Link>
-          ) : null}
-          {can(member.role, "units:manage") ? (
-            <Link href={`/${org}/units`} className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-100">
-              Organisational units
-            </Link>
-          ) : null}
-          <a
-            href={`/${org}/users/export${queryWith(withoutPage, {}, DEFAULTS)}`}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-100"
-            download
-          >
-            Export CSV
-          </a>
-        </div>
-      </div>
+      <PageHeader
+        title="Users"
+        actions={
+          <>
+            {can(member.role, "invitations:send") ? (
+              <LinkButton href={`/${org}/invitations/new`} variant="primary">
+                Invite users
+              </LinkButton>
+            ) : null}
+            {can(member.role, "imports:run") ? <LinkButton variant="secondary" href={`/${org}/users/import`}>Upload users</LinkButton> : null}
+            {can(member.role, "units:manage") ? <LinkButton variant="secondary" href={`/${org}/units`}>Organisational units</LinkButton> : null}
+            <LinkButton variant="secondary" href={`/${org}/users/export${queryWith(withoutPage, {}, DEFAULTS)}`} download>
+              Export CSV
+            </LinkButton>
+          </>
+        }
+      />
 
       <form method="get" role="search" aria-label="Search and filter users" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8 lg:items-end">
         <input type="hidden" name="sort" value={filter.sort} />
         <input type="hidden" name="dir" value={filter.dir} />
         <div className="col-span-2">
-          <label htmlFor="users-q" className="mb-1 block text-sm font-medium text-slate-700">
-            Search name or email
-          </label>
-          <input id="users-q" name="q" type="search" defaultValue={filter.q ?? ""} className={SELECT} />
+          <Field id="users-q" name="q" type="search" label="Search name or email" defaultValue={filter.q ?? ""} />
         </div>
         <SelectField id="users-role" name="role" label="Role" defaultValue={filter.role ?? ""} empty="Any" options={options(ROLE_LABELS)} />
-        <SelectField id="users-status" name="status" label="Status" defaultValue={filter.status ?? ""} empty="Any" options={options(STATUS_LABELS)} />
+        <SelectField id="users-status" name="status" label="Status" defaultValue={filter.status ?? ""} empty="Any" options={options(MEMBERSHIP_STATUS_LABELS)} />
         <SelectField
           id="users-invitation"
           name="invitation"
           label="Invitation"
           defaultValue={filter.invitation ?? ""}
           empty="Any"
-          options={options({ accepted: "Accepted", pending: "Pending" })}
+          options={options({ accepted: INVITATION_STATUS_LABELS.accepted, pending: INVITATION_STATUS_LABELS.pending })}
         />
         <SelectField
           id="users-unit"
@@ -106,23 +88,12 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
           empty="Any"
           options={unitTree(units).map((u) => ({ value: u.id, label: `${"\u00a0\u00a0".repeat(u.depth)}${u.name}${u.archivedAt ? " (archived)" : ""}` }))}
         />
-        <SelectField
-          id="users-joined"
-          name="joined"
-          label="Joined in"
-          defaultValue={filter.joined ?? ""}
-          empty="Any"
-          options={options({ week: "The last week", month: "The last month", year: "The last year" })}
-        />
-        <div className="flex gap-2">
-          <button type="submit" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white">
+        <SelectField id="users-joined" name="joined" label="Joined in" defaultValue={filter.joined ?? ""} empty="Any" options={options(JOINED_WINDOW_LABELS)} />
+        <div className="mb-4 flex items-center gap-3">
+          <Button type="submit" variant="primary">
             Filter
-          </button>
-          {filtered ? (
-            <Link href="?" className="px-2 py-2 text-sm text-indigo-700 underline">
-              Clear
-            </Link>
-          ) : null}
+          </Button>
+          {filtered ? <TextLink href="?">Clear</TextLink> : null}
         </div>
       </form>
 
@@ -132,7 +103,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
 
       {rows.length > 0 ? (
         <p className="mb-2 text-sm text-slate-600" aria-live="polite">
-          {total.toLocaleString("en")} user{total === 1 ? "" : "s"}
+          {plural(total, "user")}
           {filtered ? " match" : ""}
         </p>
       ) : null}
@@ -144,12 +115,12 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
           id: r.id,
           name: displayName(r.user),
           email: r.user.email,
-          role: ROLE_LABELS[r.role],
+          role: r.role,
           unit: r.unit?.name ?? "",
-          status: STATUS_LABELS[r.status],
+          status: r.status,
           timezone: r.user.timezone ?? "",
-          joined: r.joinedAt ? date(r.joinedAt) : "",
-          lastActive: date(r.lastActiveAt),
+          joined: r.joinedAt ? <Time at={r.joinedAt} zone={zone} dateOnly /> : "",
+          lastActive: r.lastActiveAt ? <Time at={r.lastActiveAt} zone={zone} dateOnly /> : "Never",
         }))}
         total={total}
         query={listQuery}
@@ -161,11 +132,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
             <EmptyState>
               {filtered ? (
                 <>
-                  No users match these filters.{" "}
-                  <Link href="?" className="text-indigo-700 underline">
-                    Clear the filters
-                  </Link>{" "}
-                  or search for part of a name or email.
+                  No users match these filters. <TextLink href="?">Clear the filters</TextLink> or search for part of a name or email.
                 </>
               ) : (
                 "Nobody is here yet. Invite your coaches and participants to get started."

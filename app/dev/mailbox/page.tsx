@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Time } from "@/components/ui/time";
 import { db } from "@/lib/db/client";
-import { clientAddress } from "@/lib/actions/action";
+import { FALLBACK_ZONE } from "@/lib/format/dates";
+import { clientAddress, requestHost } from "@/lib/actions/action";
 import { devMailboxOpenTo } from "@/lib/mail/dev-mailbox";
 
 // Not even the title is given away to a client the mailbox does not answer.
 export async function generateMetadata(): Promise<Metadata> {
-  return devMailboxOpenTo(await clientAddress()) ? { title: "Development mailbox" } : {};
+  return devMailboxOpenTo(await clientAddress(), await requestHost()) ? { title: "Development mailbox" } : {};
 }
 export const dynamic = "force-dynamic";
 
@@ -14,7 +17,7 @@ export const dynamic = "force-dynamic";
 // A 404 unless DEV_MAILBOX is on, no SMTP server is set, APP_URL is local and the client connects from
 // this machine (lib/mail/dev-mailbox.ts): the links in these messages sign anyone in.
 export default async function DevMailbox({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
-  if (!devMailboxOpenTo(await clientAddress())) notFound();
+  if (!devMailboxOpenTo(await clientAddress(), await requestHost())) notFound();
   const { id } = await searchParams;
   const messages = await db().emailOutbox.findMany({
     orderBy: { createdAt: "desc" },
@@ -27,7 +30,7 @@ export default async function DevMailbox({ searchParams }: { searchParams: Promi
       <h1 className="mb-1 text-2xl font-semibold">Development mailbox</h1>
       <p className="mb-6 text-sm text-slate-600">No SMTP server is configured, so mail is kept here instead of sent. The newest 100 messages.</p>
       {messages.length === 0 ? (
-        <p className="rounded-md border border-dashed border-slate-300 p-6 text-slate-600">No mail yet. Anything the app sends, such as an invitation or a password reset, appears here.</p>
+        <EmptyState>No mail yet. Anything the app sends, such as an invitation or a password reset, appears here.</EmptyState>
       ) : (
         <div className="grid grid-cols-[2fr_3fr] gap-6">
           <ul aria-label="Messages" className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white">
@@ -36,7 +39,7 @@ export default async function DevMailbox({ searchParams }: { searchParams: Promi
                 <a href={`?id=${m.id}`} aria-current={m.id === open?.id ? "true" : undefined} className="block p-3 text-sm hover:bg-slate-50 aria-[current]:bg-indigo-50">
                   <span className="block font-medium">{m.subject}</span>
                   <span className="block text-slate-600">
-                    To {m.toAddress} · {m.createdAt.toISOString().slice(0, 16).replace("T", " ")} · {m.status.toLowerCase()}
+                    To {m.toAddress} · <Time at={m.createdAt} zone={FALLBACK_ZONE} /> {FALLBACK_ZONE} · {m.status.toLowerCase()}
                   </span>
                 </a>
               </li>

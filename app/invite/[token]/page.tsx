@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { TextLink } from "@/components/ui/button";
 import { AuthCard } from "@/components/auth/auth-card";
 import { AcceptForm } from "@/components/invitations/accept-form";
 import { db } from "@/lib/db/client";
@@ -19,9 +19,9 @@ export default async function AcceptInvitationPage({ params }: { params: Promise
     return (
       <AuthCard title="This link no longer works">
         <p className="mb-4 text-sm">{new InvalidInvitationError().message}</p>
-        <Link href="/sign-in" className="text-sm text-indigo-700 underline">
-          Go to sign in
-        </Link>
+        <p className="text-sm">
+          <TextLink href="/sign-in">Go to sign in</TextLink>
+        </p>
       </AuthCard>
     );
   }

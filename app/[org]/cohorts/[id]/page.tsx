@@ -1,170 +1,141 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ArchiveForm, CohortForm } from "@/components/pathways/forms";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/field";
-import { HeaderCells, Table } from "@/components/ui/table";
+import { PathwayStatusBadge } from "@/components/ui/badge";
+import { Button, LinkButton, TextLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { SortLink } from "@/components/ui/sort-link";
+import { DataTable } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 import { memberActor } from "@/lib/auth/member";
-import { requireMember } from "@/lib/auth/page";
+import { orNotFound, requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
-import { cohortFilterSchema, getCohort, type CohortFilter } from "@/lib/pathways/cohorts";
-import { ARCHIVE_REASON_LABELS } from "@/lib/pathways/pathways";
+import { cohortFilterSchema, getCohort, type CohortFilter } from "@/lib/programmes/cohorts";
+import { formatDay, viewerClock } from "@/lib/format/dates";
+import { ARCHIVE_REASON_LABELS, PATHWAY_STATUS_LABELS } from "@/lib/labels";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
-import { archivePathwayAction, updateCohortAction } from "../../programmes/actions";
-import { BackLink } from "@/components/ui/back-link";
+import { archivePathwayAction } from "../../pathways/actions";
+import { updateCohortAction } from "../actions";
 
 export const metadata: Metadata = { title: "Cohort" };
 
 const DEFAULTS = { sort: "participant", dir: "asc" };
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "–");
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export default async function CohortPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<RawSearchParams> }) {
   const { org, id } = await params;
   const member = await requireMember(org, "programmes:view");
   const filter = cohortFilterSchema.parse(firstValues(await searchParams));
-  const data = await getCohort(db(), memberActor(member), id, filter).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const data = await orNotFound(getCohort(db(), memberActor(member), id, filter));
   const { cohort, pathways, ledger, coaches } = data;
   const canManage = can(member.role, "pathways:manage");
   const filtered = Boolean(filter.status || filter.reason || filter.coach);
   const sortLink = (sort: CohortFilter["sort"], label: string) => {
     const active = filter.sort === sort;
-    return (
-      <Link href={queryWith(filter, { sort, dir: active && filter.dir === "asc" ? "desc" : "asc" }, DEFAULTS)} className="underline" aria-label={`Sort by ${label.toLowerCase()}`}>
-        {label}
-        {active ? (filter.dir === "asc" ? " ↑" : " ↓") : ""}
-      </Link>
-    );
+    return <SortLink href={queryWith(filter, { sort, dir: active && filter.dir === "asc" ? "desc" : "asc" }, DEFAULTS)} label={label} active={active} dir={filter.dir} />;
   };
+  const clock = viewerClock(member.user);
 
   return (
     <section className="space-y-6">
-      <div>
-        <BackLink href={`/${org}/programmes/${cohort.programme.id}`}>{cohort.programme.name}</BackLink>
-        <h1 className="mt-1 text-2xl font-semibold">{cohort.name}</h1>
-        <p className="text-sm text-slate-600">
-          {cohort.clientName ? `${cohort.clientName} · ` : ""}
-          {day(cohort.startDate)} to {day(cohort.endDate)} · {cohort.programme.sessionsIncluded} sessions included per pathway
-        </p>
+      <PageHeader
+        back={{ href: `/${org}/programmes/${cohort.programme.id}`, label: cohort.programme.name }}
+        title={cohort.name}
+        description={
+          <span className="text-sm">
+            {cohort.clientName ? `${cohort.clientName} · ` : ""}
+            {formatDay(cohort.startDate)} to {formatDay(cohort.endDate)} · {cohort.programme.sessionsIncluded} sessions included per pathway
+          </span>
+        }
+        actions={
+          <>
+            {can(member.role, "imports:run") ? <LinkButton variant="secondary" href={`/${org}/cohorts/${cohort.id}/import`}>Upload users</LinkButton> : null}
+            {canManage ? <LinkButton variant="secondary" href={`/${org}/pathways/new?cohort=${cohort.id}`}>+ Participant</LinkButton> : null}
+          </>
+        }
+      >
         <p className="mt-2 text-lg" role="status" aria-label="Credit balance">
           Session credit balance: <strong>{cohort.creditBalance}</strong>
         </p>
-      </div>
+      </PageHeader>
 
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <form method="get" role="search" aria-label="Filter pathways" className="flex flex-wrap items-end gap-3">
-          <input type="hidden" name="sort" value={filter.sort} />
-          <input type="hidden" name="dir" value={filter.dir} />
-          <SelectField label="Status" name="status" defaultValue={filter.status ?? ""} empty="Any" options={[{ value: "ACTIVE", label: "Active" }, { value: "ARCHIVED", label: "Archived" }]} />
-          <SelectField label="Reason" name="reason" defaultValue={filter.reason ?? ""} empty="Any" options={Object.entries(ARCHIVE_REASON_LABELS).map(([value, label]) => ({ value, label }))} />
-          <SelectField label="Coach" name="coach" defaultValue={filter.coach ?? ""} empty="Any" options={coaches.map((c) => ({ value: c.id, label: displayName(c.user) }))} />
-          <button type="submit" className="mb-4 rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white">
+      <form method="get" role="search" aria-label="Filter pathways" className="flex flex-wrap items-end gap-3">
+        <input type="hidden" name="sort" value={filter.sort} />
+        <input type="hidden" name="dir" value={filter.dir} />
+        <SelectField label="Status" name="status" defaultValue={filter.status ?? ""} empty="Any" options={options(PATHWAY_STATUS_LABELS)} />
+        <SelectField label="Reason" name="reason" defaultValue={filter.reason ?? ""} empty="Any" options={options(ARCHIVE_REASON_LABELS)} />
+        <SelectField label="Coach" name="coach" defaultValue={filter.coach ?? ""} empty="Any" options={coaches.map((c) => ({ value: c.id, label: displayName(c.user) }))} />
+        <div className="mb-4">
+          <Button type="submit" variant="primary">
             Filter
-          </button>
-        </form>
-        <div className="mb-4 flex gap-3">
-          {can(member.role, "imports:run") ? (
-            <Link href={`/${org}/cohorts/${cohort.id}/import`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">
-              Upload users
-            </Link>
-          ) : null}
-          {canManage ? (
-            <Link href={`/${org}/pathways/new?cohort=${cohort.id}`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">
-              + Participant
-            </Link>
-          ) : null}
+          </Button>
         </div>
-      </div>
+      </form>
 
       <p className="text-sm text-slate-600">
         Sort by {sortLink("participant", "Participant")} · {sortLink("coach", "Coach")} · {sortLink("start", "Start date")}
       </p>
-      {pathways.length === 0 ? (
-        <EmptyState>
-          {filtered ? (
-            <>
-              No pathways match these filters. <Link href="?" className="text-indigo-700 underline">Clear the filters</Link>.
-            </>
-          ) : (
-            "Nobody is on this cohort yet. Add a participant with + Participant."
-          )}
-        </EmptyState>
-      ) : (
-        <Table>
-          <caption className="sr-only">Pathways</caption>
-          <thead>
-            <tr className="border-b border-slate-200">
-              <HeaderCells labels={["Participant", "Coach", "Programme", "Start", "Sessions used / included", "Status", "Actions"]} />
-            </tr>
-          </thead>
-          <tbody>
-            {pathways.map((p) => {
-              const name = displayName(p.participant.user);
-              return (
-                <tr key={p.id} className={`border-b border-slate-100 align-top ${p.status === "ARCHIVED" ? "text-slate-500" : ""}`}>
-                  <td className="p-2">
-                    <Link href={`/${org}/pathways/${p.id}`} className="text-indigo-700 underline">
-                      {name}
-                    </Link>
-                  </td>
-                  <td className="p-2">{displayName(p.coach.user)}</td>
-                  <td className="p-2">{p.programme.name}</td>
-                  <td className="p-2 whitespace-nowrap">{day(p.startDate)}</td>
-                  <td className="p-2">
-                    {p.used} / {p.programme.sessionsIncluded}
-                  </td>
-                  <td className="p-2">{p.status === "ACTIVE" ? "Active" : `Archived: ${ARCHIVE_REASON_LABELS[p.archiveReason ?? "COMPLETED"].toLowerCase()}`}</td>
-                  <td className="p-2">
-                    {canManage ? (
-                      <ArchiveForm
-                        org={org}
-                        pathwayId={p.id}
-                        name={name}
-                        unused={Math.max(0, p.programme.sessionsIncluded - p.used)}
-                        archived={p.status !== "ACTIVE"}
-                        action={archivePathwayAction}
-                      />
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </Table>
-      )}
+      <DataTable
+        caption="Pathways"
+        captionHidden
+        rows={pathways}
+        rowKey={(p) => p.id}
+        muted={(p) => p.status === "ARCHIVED"}
+        empty={
+          <EmptyState>
+            {filtered ? (
+              <>
+                No pathways match these filters. <TextLink href="?">Clear the filters</TextLink>.
+              </>
+            ) : (
+              "Nobody is on this cohort yet. Add a participant with + Participant."
+            )}
+          </EmptyState>
+        }
+        columns={[
+          { header: "Participant", cell: (p) => <TextLink href={`/${org}/pathways/${p.id}`}>{displayName(p.participant.user)}</TextLink> },
+          { header: "Coach", cell: (p) => displayName(p.coach.user) },
+          { header: "Programme", cell: (p) => p.programme.name },
+          { header: "Start", cell: (p) => formatDay(p.startDate), nowrap: true },
+          { header: "Sessions used / included", cell: (p) => `${p.used} / ${p.programme.sessionsIncluded}` },
+          { header: "Status", cell: (p) => <PathwayStatusBadge pathway={p} /> },
+          {
+            header: "Actions",
+            cell: (p) =>
+              canManage ? (
+                <ArchiveForm
+                  org={org}
+                  pathwayId={p.id}
+                  name={displayName(p.participant.user)}
+                  unused={Math.max(0, p.programme.sessionsIncluded - p.used)}
+                  archived={p.status !== "ACTIVE"}
+                  action={archivePathwayAction}
+                />
+              ) : null,
+          },
+        ]}
+      />
 
-      <section aria-labelledby="ledger-heading">
-        <h2 id="ledger-heading" className="mb-2 text-lg font-semibold">
-          Credit ledger
-        </h2>
-        {ledger.length === 0 ? (
-          <p className="text-sm text-slate-600">No credits yet. Archiving a pathway can credit its unused sessions here.</p>
-        ) : (
-          <Table className="max-w-3xl">
-            <thead>
-              <tr className="border-b border-slate-200">
-                <HeaderCells labels={["When (UTC)", "Who", "Sessions", "What"]} />
-              </tr>
-            </thead>
-            <tbody>
-              {ledger.map((e) => (
-                <tr key={e.id} className="border-b border-slate-100">
-                  <td className="p-2 whitespace-nowrap">{e.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
-                  <td className="p-2">{e.actor?.email ?? ""}</td>
-                  <td className="p-2">{e.amount > 0 ? `+${e.amount}` : e.amount}</td>
-                  <td className="p-2">{e.note}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-      </section>
+      <Section id="ledger-heading" title="Credit ledger">
+        <DataTable
+          caption="Credit ledger"
+          captionHidden
+          narrow
+          rows={ledger}
+          rowKey={(e) => e.id}
+          empty={<EmptyState inline>No credits yet. Archiving a pathway can credit its unused sessions here.</EmptyState>}
+          columns={[
+            { header: clock.label("When"), cell: (e) => <Time at={e.createdAt} zone={clock.zone} />, nowrap: true },
+            { header: "Who", cell: (e) => e.actor?.email ?? "" },
+            { header: "Sessions", cell: (e) => (e.amount > 0 ? `+${e.amount}` : e.amount) },
+            { header: "What", cell: (e) => e.note },
+          ]}
+        />
+      </Section>
       {can(member.role, "programmes:manage") ? <CohortForm org={org} cohort={cohort} action={updateCohortAction} /> : null}
     </section>
   );

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { memberAction, type ActionResult } from "@/lib/actions/action";
+import { parseForm, settle, type ActionResult } from "@/lib/actions/core";
+import { memberRoute } from "@/lib/actions/route";
 import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { ImportFileError, previewImport } from "@/lib/imports/import";
@@ -21,25 +22,14 @@ const uploadSchema = z.strictObject({
 
 const fileError = (message: string): UploadResult => ({ ok: false, error: "Check the highlighted fields.", fieldErrors: { file: [message] } });
 
-/** Read and check the file, keep the preview, and hand back its id. Nothing else is written. */
-const preview = memberAction("imports:run", uploadSchema, async (actor, { cohortId, file }): Promise<UploadResult> => {
-  if (file.size === 0) throw new ValidationError("Check the highlighted fields.", { file: ["Choose a CSV file to upload: none was chosen, or it is empty"] });
-  try {
-    const result = await previewImport(db(), actor, { cohortId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-    return { ok: true, data: { importId: result.id } };
-  } catch (error) {
-    if (error instanceof ImportFileError) return fileError(error.message);
-    throw error;
-  }
-});
-
 /**
- * The CSV upload. A route handler rather than a server action because a server action's body over
- * Next's limit fails with a 500 and a reset connection; here an upload over the limit gets the same
- * message the browser shows before sending, as a 413, without its body being held. The checks are the
- * server action wrapper's own: origin, session, membership, permission, schema.
+ * The CSV upload: read and check the file, keep the preview, and hand back its id; nothing else is
+ * written. A route handler rather than a server action because a server action's body over Next's
+ * limit fails with a 500 and a reset connection; here an upload over the limit gets the same message
+ * the browser shows before sending, as a 413, without its body being held. The guard (origin,
+ * session, membership, permission) is the server actions' own, and runs before the body is read.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ org: string }> }) {
+export const POST = memberRoute("imports:run", async (request, { actor }) => {
   const body = await readCappedBody(request, BODY_LIMIT);
   if (!body) return Response.json(fileError(FILE_TOO_BIG), { status: 413 });
   let form: FormData;
@@ -48,8 +38,16 @@ export async function POST(request: Request, { params }: { params: Promise<{ org
   } catch {
     return Response.json(fileError("Choose a CSV file to upload"), { status: 400 });
   }
-  // The organisation is the one in the URL, whatever the form says.
-  form.set("org", (await params).org);
-  const result = await preview(null, form);
+  const result = await settle<{ importId: string }>(async () => {
+    const { cohortId, file } = parseForm(uploadSchema, form);
+    if (file.size === 0) throw new ValidationError("Check the highlighted fields.", { file: ["Choose a CSV file to upload: none was chosen, or it is empty"] });
+    try {
+      const preview = await previewImport(db(), actor, { cohortId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      return { ok: true, data: { importId: preview.id } };
+    } catch (error) {
+      if (error instanceof ImportFileError) return fileError(error.message);
+      throw error;
+    }
+  });
   return Response.json(result, { status: result.ok ? 200 : 400 });
-}
+});

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { InviteForm } from "@/components/invitations/invite-form";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
-import { can, grantableRoles, PROGRAMME_SCOPED_ROLES, ROLE_LABELS } from "@/lib/authz/permissions";
+import { can, grantableRoles, PROGRAMME_SCOPED_ROLES } from "@/lib/authz/permissions";
+import { DURATION_LABELS, ROLE_LABELS } from "@/lib/labels";
 import { db } from "@/lib/db/client";
-import { tenantDb } from "@/lib/db/tenant";
-import { listVisibleProgrammes } from "@/lib/programmes/scope";
-import { allUnits, unitTree } from "@/lib/units/units";
-import { DURATION_LABELS, IMPLEMENTATION_ADMIN_DURATIONS } from "@/lib/users/implementation-admins";
+import { inviteFormContext } from "@/lib/invitations/form-context";
+import { unitTree } from "@/lib/units/units";
+import { IMPLEMENTATION_ADMIN_DURATIONS } from "@/lib/users/implementation-admins";
 import { inviteAction, resendInvitationAction } from "../actions";
 
 export const metadata: Metadata = { title: "Invite users" };
@@ -16,22 +16,12 @@ export const metadata: Metadata = { title: "Invite users" };
 export default async function InvitePage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const member = await requireMember(org, "invitations:send");
-  const actor = memberActor(member);
-  const t = tenantDb(db(), actor.organizationId);
-  const [settings, units, programmes] = await Promise.all([
-    t.organization.findFirstOrThrow({ select: { defaultInvitationMessage: true, implementationAdminsEnabled: true } }),
-    allUnits(t),
-    listVisibleProgrammes(db(), actor),
-  ]);
+  const { settings, units, programmes } = await inviteFormContext(db(), memberActor(member));
   // Offer only the roles this person may grant, and implementation admins only where they are enabled.
   const roles = grantableRoles(member.role).filter((r) => r !== "IMPLEMENTATION_ADMIN" || settings.implementationAdminsEnabled);
   return (
     <section>
-      <p className="mb-2 text-sm">
-        <Link href={`/${org}/invitations`} className="text-indigo-700 underline">
-          Pending invitations
-        </Link>
-      </p>
+      <BackLink href={`/${org}/invitations`}>Pending invitations</BackLink>
       <InviteForm
         org={org}
         roles={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}

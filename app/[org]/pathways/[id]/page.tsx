@@ -1,53 +1,53 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ArchiveForm, SessionForm } from "@/components/pathways/forms";
 import { SessionActions } from "@/components/pathways/session-actions";
 import { ActionButton } from "@/components/ui/action-button";
-import { HeaderCells, Table } from "@/components/ui/table";
+import { SessionStatusBadge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { DataTable } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 import { memberActor } from "@/lib/auth/member";
-import { requireMember } from "@/lib/auth/page";
+import { orNotFound, requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
-import { ARCHIVE_REASON_LABELS, getPathway, SESSION_STATUS_LABELS } from "@/lib/pathways/pathways";
+import { formatDay, pathwayClock, viewerClock } from "@/lib/format/dates";
+import { pathwayStatusLabel } from "@/lib/labels";
+import { getPathway } from "@/lib/pathways/read";
 import { displayName } from "@/lib/users/display-name";
-import { archivePathwayAction, scheduleSessionAction, sessionStatusAction, unarchivePathwayAction } from "../../programmes/actions";
-import { BackLink } from "@/components/ui/back-link";
+import { archivePathwayAction, scheduleSessionAction, sessionStatusAction, unarchivePathwayAction } from "../actions";
 
 export const metadata: Metadata = { title: "Pathway" };
 
 export default async function PathwayPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
   const member = await requireMember(org, "pathways:view");
-  const pathway = await getPathway(db(), memberActor(member), id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const pathway = await orNotFound(getPathway(db(), memberActor(member), id));
   const name = displayName(pathway.participant.user);
   const archived = pathway.status === "ARCHIVED";
   // The pathway is in reach (getPathway found it), so the permission decides.
   const runsSessions = can(member.role, "sessions:manage");
-  const local = (d: Date) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: pathway.timezone }).format(d);
+  // The rule (lib/format/dates.ts): sessions on the pathway's clock, everything else on the viewer's.
+  const local = pathwayClock(pathway);
+  const viewer = viewerClock(member.user);
+  const runsOpenSessions = runsSessions && !archived;
   return (
     <section className="space-y-6">
-      <div>
-        {can(member.role, "programmes:view") ? (
-          <BackLink href={`/${org}/cohorts/${pathway.cohort.id}`}>
-            {pathway.programme.name} › {pathway.cohort.name}
-          </BackLink>
-        ) : (
-          <BackLink href={`/${org}`}>Dashboard</BackLink>
-        )}
-        <h1 className="mt-1 text-2xl font-semibold">Pathway of {name}</h1>
-        <p className="text-slate-600">
-          {archived ? `Archived: ${ARCHIVE_REASON_LABELS[pathway.archiveReason ?? "COMPLETED"].toLowerCase()}` : "Active"} · primary coach {displayName(pathway.coach.user)} · starts{" "}
-          {pathway.startDate.toISOString().slice(0, 10)} · {pathway.timezone}
-          {pathway.tags.length ? ` · ${pathway.tags.join(", ")}` : ""}
-        </p>
+      <PageHeader
+        back={can(member.role, "programmes:view") ? { href: `/${org}/cohorts/${pathway.cohort.id}`, label: `${pathway.programme.name} › ${pathway.cohort.name}` } : { href: `/${org}`, label: "Dashboard" }}
+        title={`Pathway of ${name}`}
+        description={
+          <>
+            {pathwayStatusLabel(pathway)} · primary coach {displayName(pathway.coach.user)} · starts {formatDay(pathway.startDate)} · {pathway.timezone}
+            {pathway.tags.length ? ` · ${pathway.tags.join(", ")}` : ""}
+          </>
+        }
+      >
         <p className="mt-2" role="status" aria-label="Sessions">
           Sessions: {pathway.used} used of {pathway.programme.sessionsIncluded} included, {pathway.unused} unused
         </p>
-      </div>
+      </PageHeader>
       <div className="flex flex-wrap gap-4">
         {can(member.role, "pathways:manage") ? (
           <ArchiveForm org={org} pathwayId={pathway.id} name={name} unused={pathway.unused} archived={archived} action={archivePathwayAction} />
@@ -57,56 +57,48 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
         ) : null}
       </div>
 
-      <section aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading" className="mb-2 text-lg font-semibold">
-          Coaching sessions
-        </h2>
-        {pathway.sessions.length === 0 ? (
-          <p className="text-sm text-slate-600">No sessions yet{runsSessions && !archived ? ": schedule the first one below." : "."}</p>
-        ) : (
-          <Table className={archived ? "opacity-60" : ""} aria-describedby={archived ? "archived-note" : undefined}>
-            <thead>
-              <tr className="border-b border-slate-200">
-                <HeaderCells labels={["When (local to the pathway)", "Title", "Length", "Status", ...(runsSessions && !archived ? ["Actions"] : [])]} />
-              </tr>
-            </thead>
-            <tbody>
-              {pathway.sessions.map((s) => (
-                <tr key={s.id} className="border-b border-slate-100">
-                  <td className="p-2 whitespace-nowrap">{local(s.scheduledAt)}</td>
-                  <td className="p-2">{s.title}</td>
-                  <td className="p-2">{s.durationMinutes} min</td>
-                  <td className="p-2">{SESSION_STATUS_LABELS[s.status]}</td>
-                  {runsSessions && !archived ? (
-                    <td className="p-2">
-                      <SessionActions org={org} sessionId={s.id} title={s.title} status={s.status} started={s.started} action={sessionStatusAction} />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+      <Section id="sessions-heading" title="Coaching sessions">
+        <DataTable
+          caption="Coaching sessions"
+          captionHidden
+          rows={pathway.sessions}
+          rowKey={(s) => s.id}
+          empty={<EmptyState inline>No sessions yet{runsOpenSessions ? ": schedule the first one below." : "."}</EmptyState>}
+          dimmed={archived}
+          describedBy={archived ? "archived-note" : undefined}
+          columns={[
+            { header: local.label("When"), cell: (s) => <Time at={s.scheduledAt} zone={local.zone} />, nowrap: true },
+            { header: "Title", cell: (s) => s.title },
+            { header: "Length", cell: (s) => `${s.durationMinutes} min` },
+            { header: "Status", cell: (s) => <SessionStatusBadge status={s.status} /> },
+            runsOpenSessions && {
+              header: "Actions",
+              cell: (s) => <SessionActions org={org} sessionId={s.id} title={s.title} status={s.status} started={s.started} action={sessionStatusAction} />,
+            },
+          ]}
+        />
         {archived ? (
           <p id="archived-note" className="mt-2 text-sm text-slate-600">
             This pathway is archived: its sessions are kept for the record and no longer change.
           </p>
         ) : null}
-      </section>
-      {runsSessions && !archived ? <SessionForm org={org} pathwayId={pathway.id} action={scheduleSessionAction} /> : null}
+      </Section>
+      {runsOpenSessions ? <SessionForm org={org} pathwayId={pathway.id} action={scheduleSessionAction} /> : null}
       {pathway.credits.length ? (
-        <section aria-labelledby="credits-heading">
-          <h2 id="credits-heading" className="mb-2 text-lg font-semibold">
-            Credits to the cohort
-          </h2>
-          <ul className="text-sm">
-            {pathway.credits.map((c) => (
-              <li key={c.id}>
-                {c.createdAt.toISOString().slice(0, 10)}: {c.amount > 0 ? `+${c.amount}` : c.amount} ({c.note})
-              </li>
-            ))}
-          </ul>
-        </section>
+        <Section id="credits-heading" title="Credits to the cohort">
+          <DataTable
+            caption="Credits to the cohort"
+            captionHidden
+            narrow
+            rows={pathway.credits}
+            rowKey={(c) => c.id}
+            columns={[
+              { header: viewer.label("When"), cell: (c) => <Time at={c.createdAt} zone={viewer.zone} />, nowrap: true },
+              { header: "Sessions", cell: (c) => (c.amount > 0 ? `+${c.amount}` : c.amount) },
+              { header: "What", cell: (c) => c.note },
+            ]}
+          />
+        </Section>
       ) : null}
     </section>
   );

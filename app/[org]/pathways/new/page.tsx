@@ -4,13 +4,13 @@ import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { activeCoaches, cohortsForPicker } from "@/lib/pathways/pathways";
+import { activeCoaches, cohortsForPicker } from "@/lib/pathways/pickers";
 import { TIME_ZONES } from "@/lib/web/form-fields";
 import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
 import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
-import Link from "next/link";
-import { addUserWithPathwayAction } from "../../programmes/actions";
+import { TextLink } from "@/components/ui/button";
+import { addUserWithPathwayAction } from "../actions";
 
 export const metadata: Metadata = { title: "Add a participant" };
 
@@ -25,9 +25,7 @@ export default async function AddPathwayPage({ params, searchParams }: { params:
     return (
       <EmptyState>
         There is no cohort to add a participant to yet.{" "}
-        <Link href={`/${org}/programmes`} className="text-indigo-700 underline">
-          Create a programme and a cohort
-        </Link>{" "}
+        <TextLink href={`/${org}/programmes`}>Create a programme and a cohort</TextLink>{" "}
         first.
       </EmptyState>
     );

@@ -1,16 +1,13 @@
-import { currentMember, memberActor } from "@/lib/auth/member";
-import { can } from "@/lib/authz/permissions";
+import { memberRoute } from "@/lib/actions/route";
 import { db } from "@/lib/db/client";
-import { pathwayReportCsv } from "@/lib/pathways/reports";
+import { viewerClock } from "@/lib/format/dates";
+import { pathwayReportCsv } from "@/lib/reports/pathway-report";
 import { csvResponse } from "@/lib/web/csv-response";
 
 export const dynamic = "force-dynamic";
 
-/** The outcomes report as CSV; authorizes itself like a page (a 404 when not allowed). */
-export async function GET(_request: Request, { params }: { params: Promise<{ org: string }> }) {
-  const { org } = await params;
-  const member = await currentMember(org);
-  if (!member || !can(member.role, "programmes:view")) return new Response("Not found", { status: 404 });
-  const csv = await pathwayReportCsv(db(), memberActor(member));
-  return csvResponse(csv, `pathway-report-${member.organization.slug}-${new Date().toISOString().slice(0, 10)}.csv`);
-}
+/** The outcomes report as CSV. */
+export const GET = memberRoute("programmes:view", async (_request, { actor, member }) => {
+  const csv = await pathwayReportCsv(db(), actor);
+  return csvResponse(csv, `pathway-report-${member.organization.slug}-${viewerClock(member.user).date(new Date())}.csv`);
+});

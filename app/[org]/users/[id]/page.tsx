@@ -1,82 +1,70 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { MemberForm, MemberSteps } from "@/components/users/member-forms";
 import { memberActor } from "@/lib/auth/member";
-import { requireMember } from "@/lib/auth/page";
-import { can, canGrant, grantableRoles, PROGRAMME_SCOPED_ROLES, ROLE_LABELS } from "@/lib/authz/permissions";
+import { orNotFound, requireMember } from "@/lib/auth/page";
+import { can, canGrant, grantableRoles, PROGRAMME_SCOPED_ROLES } from "@/lib/authz/permissions";
+import { viewerClock } from "@/lib/format/dates";
+import { DURATION_LABELS, MEMBERSHIP_STATE_LABELS, ROLE_LABELS } from "@/lib/labels";
 import { db } from "@/lib/db/client";
-import { tenantDb } from "@/lib/db/tenant";
-import { NotFoundError } from "@/lib/errors";
 import { listVisibleProgrammes } from "@/lib/programmes/scope";
-import { allUnits, unitTree } from "@/lib/units/units";
-import { DURATION_LABELS, IMPLEMENTATION_ADMIN_DURATIONS } from "@/lib/users/implementation-admins";
-import { getMemberProfile } from "@/lib/users/manage";
-import { memberPathways } from "@/lib/pathways/pathways";
+import { unitsForPickers, unitTree } from "@/lib/units/units";
+import { IMPLEMENTATION_ADMIN_DURATIONS } from "@/lib/users/implementation-admins";
+import { getMemberProfile } from "@/lib/users/member-profile";
+import { memberPathways } from "@/lib/pathways/read";
 import { PathwayList } from "@/components/pathways/pathway-list";
 import { TIME_ZONES } from "@/lib/web/form-fields";
 import { deactivateMemberAction, inviteMemberAction, reactivateMemberAction, resendMemberInvitationAction, updateMemberAction } from "../actions";
 import { MEMBERSHIP_MACHINE, membershipState } from "@/lib/users/membership-state";
-import { archivePathwayAction } from "../../programmes/actions";
+import { archivePathwayAction } from "../../pathways/actions";
 import { displayName } from "@/lib/users/display-name";
-import { BackLink } from "@/components/ui/back-link";
+import { DescriptionList } from "@/components/ui/description-list";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { Time } from "@/components/ui/time";
 import { HeaderCells, Table } from "@/components/ui/table";
-import { ChangeList } from "@/components/audit/change-list";
+import { AuditEvent } from "@/components/audit/audit-event";
 
 export const metadata: Metadata = { title: "User" };
 
 // The page's action for each operation a state may offer as its way forward.
 const STEP_ACTIONS = { invite: inviteMemberAction, resend: resendMemberInvitationAction, reactivate: reactivateMemberAction };
 
-const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "Never");
-
 export default async function UserPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
   const member = await requireMember(org, "users:view");
   const actor = memberActor(member);
-  const profile = await getMemberProfile(db(), actor, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const profile = await orNotFound(getMemberProfile(db(), actor, id));
   const { member: m, history, audit } = profile;
   const name = displayName(m.user);
   const mayEdit = can(member.role, "users:manage") && canGrant(member.role, m.role);
-  const [units, programmes] = mayEdit ? await Promise.all([allUnits(tenantDb(db(), actor.organizationId)), listVisibleProgrammes(db(), actor)]) : [[], []];
+  const [units, programmes] = mayEdit ? await Promise.all([unitsForPickers(db(), actor), listVisibleProgrammes(db(), actor)]) : [[], []];
   const roles = grantableRoles(member.role);
   const pathways = await memberPathways(db(), actor, m.id);
   const machine = MEMBERSHIP_MACHINE[membershipState(m)];
 
+  const zone = viewerClock(member.user).zone;
+  const when = (d: Date | null, none = "Never") => (d ? <Time at={d} zone={zone} /> : none);
+
   return (
     <section className="space-y-8">
-      <div>
-        <BackLink href={`/${org}/users`}>Users</BackLink>
-        <h1 className="mt-1 text-2xl font-semibold">{name}</h1>
-        <p className="text-slate-600">
-          {m.user.email} · {ROLE_LABELS[m.role]} · {machine.label}
-        </p>
-      </div>
+      <PageHeader
+        back={{ href: `/${org}/users`, label: "Users" }}
+        title={name}
+        description={`${m.user.email} · ${ROLE_LABELS[m.role]} · ${MEMBERSHIP_STATE_LABELS[membershipState(m)]}`}
+      />
 
-      <dl className="grid max-w-2xl grid-cols-2 gap-x-6 gap-y-2 text-sm">
-        <dt className="font-medium">Unit</dt>
-        <dd>{m.unit?.name ?? "No unit"}</dd>
-        <dt className="font-medium">Time zone</dt>
-        <dd>{m.user.timezone ?? "Chosen when they join"}</dd>
-        <dt className="font-medium">Joined</dt>
-        <dd>{m.joinedAt ? when(m.joinedAt) : "Not yet"}</dd>
-        <dt className="font-medium">Last active</dt>
-        <dd>{when(m.lastActiveAt)}</dd>
-        {m.role === "IMPLEMENTATION_ADMIN" ? (
-          <>
-            <dt className="font-medium">Access ends</dt>
-            <dd>{m.expiresAt ? when(m.expiresAt) : "Never"}</dd>
-          </>
-        ) : null}
-        {PROGRAMME_SCOPED_ROLES.has(m.role) ? (
-          <>
-            <dt className="font-medium">Programmes</dt>
-            <dd>{m.programmes.map((p) => p.programme.name).join(", ") || "None"}</dd>
-          </>
-        ) : null}
-      </dl>
+      <DescriptionList
+        items={[
+          { term: "Unit", detail: m.unit?.name ?? "No unit" },
+          { term: "Time zone", detail: m.user.timezone ?? "Chosen when they join" },
+          { term: "Joined", detail: when(m.joinedAt, "Not yet") },
+          { term: "Last active", detail: when(m.lastActiveAt) },
+          m.role === "IMPLEMENTATION_ADMIN" && { term: "Access ends", detail: when(m.expiresAt) },
+          PROGRAMME_SCOPED_ROLES.has(m.role) && { term: "Programmes", detail: m.programmes.map((p) => p.programme.name).join(", ") || "None" },
+          { term: "Times on this page", detail: `${zone} (your time zone)` },
+        ]}
+      />
 
       {mayEdit && m.id !== member.membershipId ? (
         // The state's one way forward, and deactivation wherever it applies (lib/users/membership-state.ts).
@@ -125,12 +113,9 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
         />
       ) : null}
 
-      <section aria-labelledby="units-heading">
-        <h2 id="units-heading" className="mb-2 text-lg font-semibold">
-          Units
-        </h2>
+      <Section id="units-heading" title="Units">
         {history.length === 0 ? (
-          <p className="text-sm text-slate-600">Not in any unit yet.</p>
+          <EmptyState inline>Not in any unit yet.</EmptyState>
         ) : (
           <ul className="text-sm">
             {history.map((h) => (
@@ -141,12 +126,9 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="pathways-heading">
-        <h2 id="pathways-heading" className="mb-2 text-lg font-semibold">
-          Pathways
-        </h2>
+      <Section id="pathways-heading" title="Pathways">
         <PathwayList
           org={org}
           rows={pathways}
@@ -154,7 +136,7 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
           empty="Not on any pathway yet."
           archive={can(member.role, "pathways:manage") ? { action: archivePathwayAction, name } : undefined}
         />
-      </section>
+      </Section>
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-2 text-lg font-semibold">
@@ -166,17 +148,15 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
           <Table className="max-w-3xl">
             <thead>
               <tr className="border-b border-slate-200">
-                <HeaderCells labels={["When (UTC)", "By", "Change"]} />
+                <HeaderCells labels={[`When (${zone})`, "What happened"]} />
               </tr>
             </thead>
             <tbody>
               {audit.map((e) => (
                 <tr key={e.id} className="border-b border-slate-100 align-top">
                   <td className="p-2 whitespace-nowrap">{when(e.createdAt)}</td>
-                  <td className="p-2">{e.actor?.email ?? "system"}</td>
-                  <td className="p-2">
-                    <span className="font-mono">{e.action}</span>
-                    <ChangeList before={e.before} after={e.after} />
+                  <td className="max-w-none p-2">
+                    <AuditEvent event={e} zone={zone} />
                   </td>
                 </tr>
               ))}

@@ -1,6 +1,6 @@
-import { memberActor, currentMember } from "@/lib/auth/member";
-import { can } from "@/lib/authz/permissions";
+import { memberRoute } from "@/lib/actions/route";
 import { db } from "@/lib/db/client";
+import { formatDate, viewerClock } from "@/lib/format/dates";
 import { exportUsersCsv } from "@/lib/users/export";
 import { userFilterSchema } from "@/lib/users/list";
 import { csvResponse } from "@/lib/web/csv-response";
@@ -8,16 +8,11 @@ import { searchParamsOf } from "@/lib/web/search-params";
 
 export const dynamic = "force-dynamic";
 
-/**
- * The Users list as CSV, with the filters and sort of the page it was asked from. Authorizes itself:
- * a missing, foreign or forbidden organisation is a plain 404, like a page.
- */
-export async function GET(request: Request, { params }: { params: Promise<{ org: string }> }) {
-  const { org } = await params;
-  const member = await currentMember(org);
-  if (!member || !can(member.role, "users:view")) return new Response("Not found", { status: 404 });
+/** The Users list as CSV, with the filters and sort of the page it was asked from. */
+export const GET = memberRoute("users:view", async (request, { actor, member }) => {
   const filter = userFilterSchema.parse(searchParamsOf(new URL(request.url).searchParams));
-  const rows = exportUsersCsv(db(), memberActor(member), filter);
+  const { zone } = viewerClock(member.user);
+  const rows = exportUsersCsv(db(), actor, filter, zone);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     // Pulled one batch at a time: a slow download holds back the database reads, memory stays flat.
@@ -30,6 +25,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
       await rows.return(undefined);
     },
   });
-  const filename = `users-${member.organization.slug}-${new Date().toISOString().slice(0, 10)}.csv`;
+  const filename = `users-${member.organization.slug}-${formatDate(new Date(), zone)}.csv`;
   return csvResponse(body, filename);
-}
+});

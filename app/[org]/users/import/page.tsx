@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { UploadForm } from "@/components/imports/upload-form";
 import { requireMember } from "@/lib/auth/page";
-import { BackLink } from "@/components/ui/back-link";
+import { TextLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Upload users" };
 
@@ -11,18 +12,16 @@ export default async function UsersImportPage({ params }: { params: Promise<{ or
   await requireMember(org, "imports:run");
   return (
     <section className="space-y-6">
-      <div>
-        <BackLink href={`/${org}/users`}>Users</BackLink>
-        <h1 className="mt-1 text-2xl font-semibold">Upload users</h1>
-        <p className="text-sm text-slate-600">
-          Everyone in the file is invited as a participant, without a pathway. To put people on a programme at the same time, upload from the cohort&apos;s page.
-        </p>
-      </div>
+      <PageHeader
+        back={{ href: `/${org}/users`, label: "Users" }}
+        title="Upload users"
+        description="Everyone in the file is invited as a participant, without a pathway. To put people on a programme at the same time, upload from the cohort's page."
+      />
       <ol className="list-decimal space-y-2 pl-5 text-sm">
         <li>
-          <a href={`/${org}/imports/template`} download className="text-indigo-700 underline">
+          <TextLink href={`/${org}/imports/template`} download>
             Download the template
-          </a>{" "}
+          </TextLink>{" "}
           and fill in username, first_name, last_name and email; the pathway columns may stay empty here.
         </li>
         <li>Upload it. Every row is checked first: green will be invited, yellow is skipped, red needs fixing. Nothing is saved yet.</li>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { TextLink } from "@/components/ui/button";
 import { AuthCard } from "@/components/auth/auth-card";
 import { VerifySignUpForm } from "@/components/orgs/sign-up-form";
 import { db } from "@/lib/db/client";
@@ -17,9 +17,9 @@ export default async function VerifySignUpPage({ params }: { params: Promise<{ t
     return (
       <AuthCard title="This link no longer works">
         <p className="mb-4 text-sm">{new InvalidSignUpLinkError().message}</p>
-        <Link href="/sign-up" className="text-sm text-indigo-700 underline">
-          Create your organisation
-        </Link>
+        <p className="text-sm">
+          <TextLink href="/sign-up">Create your organisation</TextLink>
+        </p>
       </AuthCard>
     );
   }

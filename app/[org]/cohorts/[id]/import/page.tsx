@@ -1,34 +1,27 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { UploadForm } from "@/components/imports/upload-form";
 import { memberActor } from "@/lib/auth/member";
-import { requireMember } from "@/lib/auth/page";
+import { orNotFound, requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { COLUMNS } from "@/lib/imports/parse";
-import { cohortFilterSchema, getCohort } from "@/lib/pathways/cohorts";
-import { BackLink } from "@/components/ui/back-link";
+import { cohortFilterSchema, getCohort } from "@/lib/programmes/cohorts";
+import { TextLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Upload users" };
 
 export default async function ImportPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
   const member = await requireMember(org, "imports:run");
-  const { cohort } = await getCohort(db(), memberActor(member), id, cohortFilterSchema.parse({})).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const { cohort } = await orNotFound(getCohort(db(), memberActor(member), id, cohortFilterSchema.parse({})));
   return (
     <section className="space-y-6">
-      <div>
-        <BackLink href={`/${org}/cohorts/${cohort.id}`}>{cohort.programme.name} › {cohort.name}</BackLink>
-        <h1 className="mt-1 text-2xl font-semibold">Upload users to {cohort.name}</h1>
-      </div>
+      <PageHeader back={{ href: `/${org}/cohorts/${cohort.id}`, label: `${cohort.programme.name} › ${cohort.name}` }} title={`Upload users to ${cohort.name}`} />
       <ol className="list-decimal space-y-2 pl-5 text-sm">
         <li>
-          <a href={`/${org}/imports/template`} download className="text-indigo-700 underline">
+          <TextLink href={`/${org}/imports/template`} download>
             Download the template
-          </a>{" "}
+          </TextLink>{" "}
           and fill in one person per row: {COLUMNS.join(", ")} (tag is optional). Its first lines explain each column.
         </li>
         <li>Upload it here. Every row is checked first: green will be imported, yellow is skipped, red needs fixing. Nothing is saved yet.</li>

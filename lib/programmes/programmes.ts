@@ -1,16 +1,15 @@
 import { z } from "zod";
-import type { Db, Tx } from "../db/client";
-import { tenantDb } from "../db/tenant";
+import type { Db } from "../db/client";
+import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan, PROGRAMME_SCOPED_ROLES } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { fieldError, NotFoundError } from "../errors";
-import { programmeScope } from "../programmes/scope";
+import { programmeScope } from "./scope";
 import { isUniqueViolation } from "../db/errors";
-import { NAME_MAX, nameField } from "../web/form-fields";
+import { idField, NAME_MAX, nameField } from "../web/form-fields";
 
-const uuid = z.uuid({ error: "Not found" });
-const day = z.union([z.literal("").transform(() => null), z.iso.date({ error: "Use a date like 2026-01-31" }).transform((d) => new Date(`${d}T00:00:00Z`))]);
+const uuid = idField();
 
 export const programmeSchema = z.strictObject({
   name: nameField({ label: "the programme's name", max: NAME_MAX }),
@@ -19,33 +18,11 @@ export const programmeSchema = z.strictObject({
 });
 export const updateProgrammeSchema = programmeSchema.extend({ programmeId: uuid });
 
-const cohortName = nameField({ label: "the cohort's name", max: NAME_MAX });
-const clientName = nameField({ label: "the client's name", max: NAME_MAX, optional: true }).default("");
-
-export const cohortSchema = z
-  .strictObject({
-    programmeId: z.uuid({ error: "Choose a programme" }),
-    name: cohortName,
-    clientName,
-    startDate: day,
-    endDate: day,
-  })
-  .refine((c) => !c.startDate || !c.endDate || c.endDate >= c.startDate, { path: ["endDate"], message: "The end date cannot be before the start date" });
-
-export const updateCohortSchema = z
-  .strictObject({
-    cohortId: uuid,
-    name: cohortName,
-    clientName,
-    startDate: day,
-    endDate: day,
-  })
-  .refine((c) => !c.startDate || !c.endDate || c.endDate >= c.startDate, { path: ["endDate"], message: "The end date cannot be before the start date" });
-
-const taken = (field: string, what: string) => fieldError(field, `${what} with this name already exists`);
+/** The field error for a name another programme or cohort already has. */
+export const taken = (field: string, what: string) => fieldError(field, `${what} with this name already exists`);
 
 /** A programme the actor may work on: in their scope, or any for organisation-wide roles. */
-export async function programmeInScope(tx: Tx, actor: Actor, programmeId: string) {
+export async function programmeInScope(tx: TenantTx, actor: Actor, programmeId: string) {
   const scope = await programmeScope(tx, actor);
   if (scope && !scope.includes(programmeId)) throw new NotFoundError();
   const programme = await tx.programme.findFirst({ where: { organizationId: actor.organizationId, id: programmeId } });
@@ -90,40 +67,6 @@ export async function updateProgramme(db: Db, actor: Actor, { programmeId, ...in
     throw error;
   }
 }
-
-export async function createCohort(db: Db, actor: Actor, input: z.infer<typeof cohortSchema>) {
-  assertCan(actor.role, "programmes:manage");
-  try {
-    return await tenantDb(db, actor.organizationId).$transaction(async (tx) => {
-      await programmeInScope(tx, actor, input.programmeId);
-      const cohort = await tx.cohort.create({ data: { organizationId: actor.organizationId, ...input } });
-      await recordAudit(tx, actor, { action: "cohort.create", targetType: "cohort", targetId: cohort.id, after: { name: cohort.name, programmeId: cohort.programmeId } });
-      return cohort;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw taken("name", "A cohort of this programme");
-    throw error;
-  }
-}
-
-/** Edits a cohort's name, client and dates (its balance moves only through the ledger). */
-export async function updateCohort(db: Db, actor: Actor, { cohortId, ...input }: z.infer<typeof updateCohortSchema>) {
-  assertCan(actor.role, "programmes:manage");
-  try {
-    return await tenantDb(db, actor.organizationId).$transaction(async (tx) => {
-      const before = await tx.cohort.findFirst({ where: { id: cohortId }, select: { programmeId: true, name: true, clientName: true, startDate: true, endDate: true } });
-      if (!before) throw new NotFoundError();
-      await programmeInScope(tx, actor, before.programmeId);
-      await tx.cohort.updateMany({ where: { id: cohortId }, data: input });
-      const { programmeId: _p, ...was } = before;
-      await recordAudit(tx, actor, { action: "cohort.update", targetType: "cohort", targetId: cohortId, before: JSON.parse(JSON.stringify(was)), after: JSON.parse(JSON.stringify(input)) });
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw taken("name", "A cohort of this programme");
-    throw error;
-  }
-}
-
 const COUNTS = ["active", "COMPLETED", "DNF", "DNS"] as const;
 export type PathwayCounts = Record<(typeof COUNTS)[number], number>;
 

@@ -5,17 +5,79 @@ import { ArchiveReason, PathwayStatus } from "../db/generated/enums";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
+import { recordAudit } from "../audit/record";
 import { NotFoundError } from "../errors";
-import { inProgrammes, programmeScope } from "../programmes/scope";
+import { isUniqueViolation } from "../db/errors";
+import { inProgrammes, programmeScope } from "./scope";
+import { programmeInScope, taken } from "./programmes";
 import { lenient } from "../web/search-params";
 import { PERSON, seen } from "../users/person";
+import { idField, isId, NAME_MAX, nameField, optionalDayField } from "../web/form-fields";
 
+const uuid = idField();
+const day = optionalDayField();
+
+const cohortName = nameField({ label: "the cohort's name", max: NAME_MAX });
+const clientName = nameField({ label: "the client's name", max: NAME_MAX, optional: true }).default("");
+
+export const cohortSchema = z
+  .strictObject({
+    programmeId: idField("Choose a programme"),
+    name: cohortName,
+    clientName,
+    startDate: day,
+    endDate: day,
+  })
+  .refine((c) => !c.startDate || !c.endDate || c.endDate >= c.startDate, { path: ["endDate"], message: "The end date cannot be before the start date" });
+
+export const updateCohortSchema = z
+  .strictObject({
+    cohortId: uuid,
+    name: cohortName,
+    clientName,
+    startDate: day,
+    endDate: day,
+  })
+  .refine((c) => !c.startDate || !c.endDate || c.endDate >= c.startDate, { path: ["endDate"], message: "The end date cannot be before the start date" });
+
+export async function createCohort(db: Db, actor: Actor, input: z.infer<typeof cohortSchema>) {
+  assertCan(actor.role, "programmes:manage");
+  try {
+    return await tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+      await programmeInScope(tx, actor, input.programmeId);
+      const cohort = await tx.cohort.create({ data: { organizationId: actor.organizationId, ...input } });
+      await recordAudit(tx, actor, { action: "cohort.create", targetType: "cohort", targetId: cohort.id, after: { name: cohort.name, programmeId: cohort.programmeId } });
+      return cohort;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken("name", "A cohort of this programme");
+    throw error;
+  }
+}
+
+/** Edits a cohort's name, client and dates (its balance moves only through the ledger). */
+export async function updateCohort(db: Db, actor: Actor, { cohortId, ...input }: z.infer<typeof updateCohortSchema>) {
+  assertCan(actor.role, "programmes:manage");
+  try {
+    return await tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+      const before = await tx.cohort.findFirst({ where: { id: cohortId }, select: { programmeId: true, name: true, clientName: true, startDate: true, endDate: true } });
+      if (!before) throw new NotFoundError();
+      await programmeInScope(tx, actor, before.programmeId);
+      await tx.cohort.updateMany({ where: { id: cohortId }, data: input });
+      const { programmeId: _p, ...was } = before;
+      await recordAudit(tx, actor, { action: "cohort.update", targetType: "cohort", targetId: cohortId, before: JSON.parse(JSON.stringify(was)), after: JSON.parse(JSON.stringify(input)) });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken("name", "A cohort of this programme");
+    throw error;
+  }
+}
 
 /** The cohort page's filters and sort, as the URL carries them. */
 export const cohortFilterSchema = z.object({
   status: lenient(z.enum(PathwayStatus)),
   reason: lenient(z.enum(ArchiveReason)),
-  coach: lenient(z.uuid()),
+  coach: lenient(idField()),
   sort: z.enum(["participant", "start", "coach"]).default("participant").catch("participant"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
 });
@@ -30,7 +92,7 @@ const ORDER: Record<CohortFilter["sort"], (dir: "asc" | "desc") => Prisma.Pathwa
 /** A cohort the actor may see (its programme in their scope), its pathways filtered and sorted, and its credit ledger. */
 export async function getCohort(db: Db, actor: Actor, cohortId: string, filter: CohortFilter) {
   assertCan(actor.role, "programmes:view");
-  if (!z.uuid().safeParse(cohortId).success) throw new NotFoundError();
+  if (!isId(cohortId)) throw new NotFoundError();
   const t = tenantDb(db, actor.organizationId);
   const scope = await programmeScope(t, actor);
   const cohort = await t.cohort.findFirst({

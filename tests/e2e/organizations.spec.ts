@@ -80,7 +80,9 @@ test("a new customer signs up, confirms the emailed link, lands in their own org
 
   const app = new AppPage(page);
   await app.open("Audit log");
-  await expect(page.getByRole("table")).toContainText("organization.create");
+  // In words, with the organisation's name: not the action's code.
+  await expect(page.getByRole("table")).toContainText("created the organisation Harbour Light Coaching");
+  await expect(page.getByRole("table")).not.toContainText("organization.create");
   await expect(page.getByRole("table")).toContainText("hana@harbour.test");
 
   // The link is spent.

@@ -4,6 +4,7 @@ import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { inProgrammes, programmeScope } from "../programmes/scope";
 import { csvDocument } from "../csv";
+import { OUTCOME_LABELS } from "../labels";
 
 export type ReportRow = {
   programme: string;
@@ -60,7 +61,7 @@ export async function pathwayReport(db: Db, actor: Actor): Promise<{ cohorts: Re
   return { cohorts: cohortRows, programmes: [...byProgramme.values()] };
 }
 
-const HEADER = ["Programme", "Cohort", "Active", "Completed", "Did not finish", "Did not start", "Sessions included", "Sessions used", "Sessions credited"];
+const HEADER = ["Programme", "Cohort", OUTCOME_LABELS.active, OUTCOME_LABELS.COMPLETED, OUTCOME_LABELS.DNF, OUTCOME_LABELS.DNS, "Sessions included", "Sessions used", "Sessions credited"];
 
 /** The report as CSV (UTF-8 with BOM), one row per cohort followed by one per programme. */
 export async function pathwayReportCsv(db: Db, actor: Actor): Promise<string> {

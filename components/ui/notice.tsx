@@ -1,0 +1,22 @@
+import type { ReactNode } from "react";
+
+export type NoticeTone = "success" | "error" | "warning" | "info";
+
+const TONE: Record<NoticeTone, string> = {
+  success: "bg-green-50 text-green-900",
+  error: "bg-red-50 text-red-800",
+  warning: "bg-amber-50 text-amber-900",
+  info: "border border-slate-200 bg-white text-slate-800",
+};
+
+/**
+ * A message box: an outcome, a refusal, a warning. `role` is how it is announced: "status" for news
+ * that can wait, "alert" for what needs attention now, none for a box that is just there on load.
+ */
+export function Notice({ tone, role, label, children }: { tone: NoticeTone; role?: "status" | "alert"; /** An accessible name, for a status found by it ("Seats"). */ label?: string; children: ReactNode }) {
+  return (
+    <div role={role} aria-label={label} className={`mb-4 rounded-md p-3 text-sm ${TONE[tone]}`}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import type { z } from "zod";
+import { memberActor, type Actor } from "../authz/actor";
+import { can, type Permission } from "../authz/permissions";
+import type { Member } from "../auth/member";
+import type { CurrentUser } from "../auth/session";
+import { env } from "../env";
+import { isExpectedError, ValidationError } from "../errors";
+
+// The guard every server action and route handler goes through, without Next: it takes the facts of
+// the request (./action.ts reads them from Next's headers and session), so tests run it as it is.
+
+/** What every server action returns: the one shape forms render with useActionState. */
+export type ActionResult<T = undefined> =
+  | { ok: true; data?: T; message?: string }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[] | undefined> };
+
+export type Refusal = { ok: false; error: string };
+
+export const GENERIC_ERROR = "Something went wrong. Try again, and tell us if it keeps happening.";
+export const SESSION_ENDED = "Your session has ended. Sign in again.";
+export const REQUEST_REFUSED = "Request refused.";
+export const NOT_FOUND = "Not found.";
+export const NO_PERMISSION = "You do not have permission to do that.";
+
+/** The facts of one request that the guard decides on. */
+export type RequestFacts = {
+  /** The request's Origin header, as sent (null when absent). */
+  origin: string | null;
+  /** The client's address as the server resolved it from the connection (lib/security/client-address.ts). */
+  clientAddress: string | null;
+  currentUser: () => Promise<CurrentUser | null>;
+  /** The signed-in user's live membership in the organisation with this slug. */
+  currentMember: (orgSlug: string) => Promise<Member | null>;
+  /** Lets the framework's control flow (redirect, notFound) through instead of reporting it as a failure. */
+  rethrow?: (error: unknown) => void;
+};
+
+// Next compares Origin with Host for server actions but lets a request with no Origin through; we
+// accept only our own configured origin, so a missing, `null` or foreign Origin is refused.
+export function sameOrigin(facts: Pick<RequestFacts, "origin">): boolean {
+  return facts.origin !== null && facts.origin === new URL(env().APP_URL).origin;
+}
+
+export type Guarded = { ok: true; actor: Actor; member: Member } | { ok: false; refusal: Refusal; status: 401 | 403 | 404 };
+
+/**
+ * Origin (for anything that changes data), session, membership of the organisation named by the slug,
+ * the permission. A non-member learns nothing: another organisation answers like a missing one.
+ */
+export async function guardMember(facts: RequestFacts, orgSlug: string, permission: Permission, { checkOrigin = true } = {}): Promise<Guarded> {
+  if (checkOrigin && !sameOrigin(facts)) return { ok: false, refusal: { ok: false, error: REQUEST_REFUSED }, status: 403 };
+  const member = await facts.currentMember(orgSlug);
+  if (!member) return (await facts.currentUser()) ? { ok: false, refusal: { ok: false, error: NOT_FOUND }, status: 404 } : { ok: false, refusal: { ok: false, error: SESSION_ENDED }, status: 401 };
+  if (!can(member.role, permission)) return { ok: false, refusal: { ok: false, error: NO_PERMISSION }, status: 403 };
+  return { ok: true, actor: memberActor(member, facts.clientAddress), member };
+}
+
+/** Any failure as the one error shape: expected errors with their message, anything else generic and logged. */
+export function toResult(error: unknown, rethrow?: (error: unknown) => void): ActionResult<never> {
+  rethrow?.(error);
+  if (error instanceof ValidationError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+  if (isExpectedError(error)) return { ok: false, error: error.message };
+  console.error("[action] unexpected error", error);
+  return { ok: false, error: GENERIC_ERROR };
+}
+
+/** Runs `work`, answering its failures in the one error shape. */
+export async function settle<T>(work: () => Promise<ActionResult<T> | void>, rethrow?: (error: unknown) => void): Promise<ActionResult<T>> {
+  try {
+    return (await work()) ?? { ok: true };
+  } catch (error) {
+    return toResult(error, rethrow);
+  }
+}
+
+/** A form's fields through its schema; bad input throws a ValidationError with a message per field. */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): z.infer<S> {
+  const raw: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION") || key === "org") continue;
+    // NUL is never typed, and PostgreSQL refuses it in text (an error deep in a query): dropped here,
+    // once for every form.
+    const values = formData.getAll(key).map((v) => (typeof v === "string" ? v.replaceAll("\u0000", "") : v));
+    raw[key] = values.length > 1 ? values : values[0];
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of result.error.issues) {
+      const field = String(issue.path[0] ?? "form");
+      (fieldErrors[field] ??= []).push(issue.message);
+    }
+    throw new ValidationError("Check the highlighted fields.", fieldErrors);
+  }
+  return result.data;
+}
+
+type Run<S extends z.ZodType, C, T> = (ctx: C, input: z.infer<S>) => Promise<ActionResult<T> | void>;
+
+/**
+ * A member's server action on the organisation named by the form's `org` field: origin, session,
+ * membership, the permission, input parsing, then `run`.
+ */
+export function runMemberAction<S extends z.ZodType, T>(facts: RequestFacts, permission: Permission, schema: S, run: Run<S, Actor, T>, formData: FormData): Promise<ActionResult<T>> {
+  return settle(async () => {
+    const guard = await guardMember(facts, String(formData.get("org") ?? ""), permission);
+    if (!guard.ok) return guard.refusal;
+    const input = parseForm(schema, formData);
+    return run(guard.actor, input);
+  }, facts.rethrow);
+}
+
+/** A signed-in user's server action about their own account: origin, session, parsing, then `run`. */
+export function runUserAction<S extends z.ZodType, T>(facts: RequestFacts, schema: S, run: Run<S, CurrentUser, T>, formData: FormData): Promise<ActionResult<T>> {
+  return settle(async () => {
+    if (!sameOrigin(facts)) return { ok: false, error: REQUEST_REFUSED };
+    const user = await facts.currentUser();
+    if (!user) return { ok: false, error: SESSION_ENDED };
+    return run(user, parseForm(schema, formData));
+  }, facts.rethrow);
+}
+
+/** A server action anyone may call (sign-up, password reset): origin, parsing, then `run`. */
+export function runPublicAction<S extends z.ZodType, T>(
+  facts: Pick<RequestFacts, "origin" | "clientAddress" | "rethrow">,
+  schema: S,
+  run: (input: z.infer<S>, ip: string | null) => Promise<ActionResult<T> | void>,
+  formData: FormData,
+): Promise<ActionResult<T>> {
+  return settle(async () => {
+    if (!sameOrigin(facts)) return { ok: false, error: REQUEST_REFUSED };
+    return run(parseForm(schema, formData), facts.clientAddress);
+  }, facts.rethrow);
+}

@@ -1,0 +1,99 @@
+import { liveMembership } from "../auth/live";
+import { db as appDb, type Db, type Tx } from "./client";
+
+// The deliberate reads across organisations, each with why it must see past one tenant. Everything
+// else reaches tenant data through tenantDb (./tenant.ts), whose type the plain client does not have;
+// a new function here needs a reason as good as these.
+
+/**
+ * How many other organisations the user belongs to (any status; with `live`, only where they may sign
+ * in now). Why: the account is global, so what one organisation may change about it (name, password,
+ * sessions) depends on whether it is theirs alone.
+ */
+export async function otherMemberships(tx: Tx, userId: string, organizationId: string, live = false): Promise<number> {
+  const [row] = live
+    ? await tx.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM "Membership"
+         WHERE "userId" = ${userId}::uuid AND "organizationId" <> ${organizationId}::uuid
+           AND "status" = 'ACTIVE' AND ("expiresAt" IS NULL OR "expiresAt" > now())`
+    : await tx.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM "Membership" WHERE "userId" = ${userId}::uuid AND "organizationId" <> ${organizationId}::uuid`;
+  return Number(row.n);
+}
+
+/**
+ * The user's membership that grants access now in the organisation with this slug, or null. A missing
+ * organisation, a foreign one and a deactivated or expired membership all look the same. Why: this is
+ * how a request finds its organisation at all (the slug comes from the URL).
+ */
+export function findLiveMembership(client: Db, userId: string, orgSlug: string) {
+  return client.membership.findFirst({
+    where: { userId, organization: { slug: orgSlug }, ...liveMembership() },
+    select: { id: true, role: true, lastActiveAt: true, organization: { select: { id: true, name: true, slug: true } } },
+  });
+}
+
+/** Organisations the user can switch to. Why: the switcher lists every organisation of the person. */
+export async function activeOrganizations(userId: string, client: Db = appDb()) {
+  const rows = await client.membership.findMany({
+    where: { userId, ...liveMembership() },
+    select: { organization: { select: { name: true, slug: true } } },
+    orderBy: { organization: { name: "asc" } },
+  });
+  return rows.map((r) => r.organization);
+}
+
+/**
+ * The account signing in, with its live memberships anywhere. Why: sign-in comes before any
+ * organisation, and an account may sign in while it is live in at least one.
+ */
+export function signInAccount(client: Db, email: string) {
+  return client.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, passwordHash: true, passwordResetRequired: true, sessionVersion: true, memberships: { where: liveMembership(), select: { id: true } } },
+  });
+}
+
+/** The account a reset link would go to, if it is active anywhere. Why: passwords are global, like accounts. */
+export function resetAccount(tx: Tx, email: string) {
+  return tx.user.findUnique({
+    where: { email },
+    select: { id: true, firstName: true, memberships: { where: { status: "ACTIVE" }, select: { status: true }, take: 1 } },
+  });
+}
+
+/**
+ * The global account with this address, if any. Why: sign-up and accepting an invitation come before
+ * (or between) organisations; whether the address already has an account decides what happens.
+ */
+export function accountByEmail(client: Tx, email: string) {
+  return client.user.findUnique({ where: { email }, select: { id: true, firstName: true, passwordHash: true } });
+}
+
+const liveInvitation = () => ({ acceptedAt: null, cancelledAt: null, expiresAt: { gt: new Date() }, membership: { is: { status: "INVITED" as const } } });
+
+/**
+ * A live invitation by its token's hash, with what the accept page shows. Why: the link, not a session,
+ * names the organisation; nothing else is known before it is looked up.
+ */
+export function invitationForAcceptPage(client: Db, tokenHash: string) {
+  return client.invitation.findUnique({
+    where: { tokenHash, ...liveInvitation() },
+    select: {
+      email: true,
+      role: true,
+      organization: { select: { name: true, slug: true } },
+      invitedBy: { select: { firstName: true, lastName: true, email: true } },
+    },
+  });
+}
+
+/** A live invitation by its token's hash: whose it is and which organisation's. Why: as above. */
+export function invitationToAccept(client: Db, tokenHash: string) {
+  return client.invitation.findUnique({ where: { tokenHash, ...liveInvitation() }, select: { email: true, organizationId: true } });
+}
+
+/** The slugs in use that start with `base`. Why: a new organisation's slug must differ from every other's. */
+export async function slugsStartingWith(client: Db, base: string): Promise<Set<string>> {
+  return new Set((await client.organization.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((o) => o.slug));
+}

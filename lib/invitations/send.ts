@@ -1,0 +1,135 @@
+import type { Db } from "../db/client";
+import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
+import type { Actor } from "../authz/actor";
+import { recordAudit } from "../audit/record";
+import { issueResetToken } from "../auth/password-reset";
+import { queueEmail } from "../mail/outbox";
+import { generateToken } from "../security/tokens";
+import { expiryFor } from "../users/implementation-admins";
+import { reserveSeats } from "../users/seats";
+import { displayName } from "../users/display-name";
+import { checkBatch, type InviteCheck, type InviteInput } from "./check";
+import { invitationProps } from "./email";
+
+export type InviteResult = InviteCheck & { sent: number };
+
+/**
+ * Sends a batch: all of it or none. Under the organisation's lock it checks again, reserves the seats
+ * for the whole batch, then for each address creates (or reuses) the global user, the membership
+ * (INVITED, or ACTIVE when creating), its programmes and unit, an invitation whose token only the email
+ * carries (its SHA-256 is stored), and queues the email, which leaves after commit.
+ */
+export async function sendInvitations(db: Db, actor: Actor, input: InviteInput): Promise<InviteResult> {
+  return tenantDb(db, actor.organizationId).$transaction(
+    async (tx) => {
+      await lockOrganization(tx, actor.organizationId);
+      return sendInvitationsIn(tx, actor, input);
+    },
+    { timeout: 30_000 },
+  );
+}
+
+/** The body of sendInvitations, for callers that hold the organisation's lock in their own transaction (tenant-scoped). */
+export async function sendInvitationsIn(tx: TenantTx, actor: Actor, input: InviteInput): Promise<InviteResult> {
+  const { org, ...checked } = await checkBatch(tx, actor, input);
+  if (checked.refusal) {
+    const problems = checked.addresses.some((a) => !a.ok);
+    return { ...checked, refusal: problems ? `Nothing was sent. ${checked.refusal}` : checked.refusal, sent: 0 };
+  }
+  await reserveSeats(tx, actor.organizationId, checked.seatsNeeded);
+
+  const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { firstName: true, lastName: true, email: true } });
+  const expiresAt = new Date(Date.now() + org.invitationExpiryDays * 86_400_000);
+  const memberExpiry = input.role === "IMPLEMENTATION_ADMIN" ? expiryFor(input.duration) : null;
+  const now = new Date();
+  const active = input.mode === "create";
+
+  for (const address of checked.addresses) {
+    const email = address.email!;
+    // Create instead of invite only sets up accounts that are new: nobody who already has a Pathwise
+    // account is made a member without accepting, so they get an invitation instead.
+    const existedBefore = Boolean(await tx.user.findUnique({ where: { email }, select: { id: true } }));
+    const activate = active && !existedBefore;
+    // The global user: created once for any organisation; a concurrent invite elsewhere may win the insert.
+    await tx.user.createMany({ data: [{ email }], skipDuplicates: true });
+    const user = await tx.user.findUniqueOrThrow({ where: { email }, select: { id: true, passwordHash: true } });
+    const data = {
+      role: input.role,
+      status: activate ? ("ACTIVE" as const) : ("INVITED" as const),
+      unitId: input.unitId,
+      expiresAt: memberExpiry,
+      joinedAt: activate ? now : null,
+    };
+    // Someone added earlier, or deactivated before joining, is invited on the membership they have.
+    const existing = await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true, status: true, unitId: true } });
+    const membership = existing
+      ? await tx.membership.update({ where: { organizationId_id: { organizationId: actor.organizationId, id: existing.id } }, data, select: { id: true } })
+      : await tx.membership.create({ data: { organizationId: actor.organizationId, userId: user.id, ...data }, select: { id: true } });
+    if (input.programmeIds.length) {
+      await tx.programmeAssignment.createMany({
+        data: [...new Set(input.programmeIds)].map((programmeId) => ({ organizationId: actor.organizationId, programmeId, membershipId: membership.id })),
+        skipDuplicates: true,
+      });
+    }
+    // A unit change closes the stay in the unit they were in and opens the next.
+    if (existing && existing.unitId !== input.unitId) {
+      await tx.unitAssignment.updateMany({ where: { membershipId: membership.id, endedAt: null }, data: { endedAt: now } });
+    }
+    if (input.unitId && existing?.unitId !== input.unitId)
+      await tx.unitAssignment.create({ data: { organizationId: actor.organizationId, membershipId: membership.id, unitId: input.unitId, startedAt: now } });
+
+    if (activate) {
+      // Create instead of invite: the account works now; the new person chooses a password from the email.
+      const url = await issueResetToken(tx, user.id, org.invitationExpiryDays * 24 * 60);
+      await queueEmail(tx, {
+        organizationId: actor.organizationId,
+        to: email,
+        template: "account-created",
+        props: {
+          organizationName: org.name,
+          inviterName: displayName(inviter),
+          url,
+          expiresInDays: org.invitationExpiryDays,
+        },
+      });
+      await recordAudit(tx, actor, {
+        action: "member.create",
+        targetType: "membership",
+        targetId: membership.id,
+        after: { email, role: input.role, status: "ACTIVE" },
+      });
+      continue;
+    }
+    const { token, hash } = generateToken();
+    const invitation = await tx.invitation.create({
+      data: {
+        organizationId: actor.organizationId,
+        membershipId: membership.id,
+        email,
+        role: input.role,
+        tokenHash: hash,
+        invitedById: actor.userId,
+        message: input.message,
+        expiresAt,
+      },
+      select: { id: true },
+    });
+    await queueEmail(tx, {
+      organizationId: actor.organizationId,
+      to: email,
+      template: "invitation",
+      props: invitationProps(org, inviter, input.role, input.message, token),
+    });
+    await recordAudit(tx, actor, {
+      action: "invitation.send",
+      targetType: "membership",
+      targetId: membership.id,
+      ...(existing ? { before: { status: existing.status } } : {}),
+      after: { email, role: input.role, status: "INVITED", invitationId: invitation.id },
+    });
+  }
+  // The check said what would happen; now say what did. Creating reads the same whether or not the
+  // person already used Pathwise: that is not this organisation's business.
+  const done = active ? "Set up, or invited if they already use Pathwise" : "Invited";
+  return { ...checked, addresses: checked.addresses.map((a) => ({ ...a, message: done })), sent: checked.addresses.length };
+}

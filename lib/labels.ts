@@ -1,0 +1,78 @@
+import type { ArchiveReason, MembershipStatus, PathwayStatus, Plan, Role, SessionStatus } from "./db/generated/enums";
+import type { ImplementationAdminDuration } from "./users/implementation-admins";
+import type { MembershipState } from "./users/membership-state";
+import { withArticle } from "./words";
+
+// Every label a person reads for a stored code (roles, statuses, reasons), in one place that pages,
+// client components, services, exports and emails all read, so a label is typed once and reads the
+// same everywhere. Client-safe: type imports only, and lib/words (no imports of its own).
+
+export const ROLE_LABELS: Record<Role, string> = {
+  OWNER: "Owner",
+  ADMIN: "Admin",
+  IMPLEMENTATION_ADMIN: "Implementation admin",
+  PROGRAM_MANAGER: "Programme manager",
+  COACH: "Coach",
+  SPONSOR: "Sponsor",
+  PARTICIPANT: "Participant",
+};
+
+/** "an implementation admin", "a coach": a role's label in a sentence. */
+export function roleInSentence(role: Role): string {
+  return withArticle(ROLE_LABELS[role].toLowerCase());
+}
+
+export const PLAN_LABELS: Record<Plan, string> = { FREE: "Free", TEAM: "Team", ENTERPRISE: "Enterprise" };
+
+/** A membership's stored status. */
+export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
+  ACTIVE: "Active",
+  INVITED: "Invited",
+  NOT_INVITED: "Not invited",
+  DEACTIVATED: "Deactivated",
+};
+
+/** A membership's state (lib/users/membership-state.ts): the stored status, told apart by whether they ever joined. */
+export const MEMBERSHIP_STATE_LABELS: Record<MembershipState, string> = {
+  NONE: "Not a member",
+  ...MEMBERSHIP_STATUS_LABELS,
+  DEACTIVATED_NEVER_JOINED: "Deactivated before joining",
+};
+
+/** Where someone's invitation stands (the Users filter, the invitations list). */
+export const INVITATION_STATUS_LABELS = { pending: "Pending", accepted: "Accepted", expired: "Expired" } as const;
+
+/** The Users list's "joined in" windows. */
+export const JOINED_WINDOW_LABELS = { week: "The last week", month: "The last month", year: "The last year" } as const;
+
+/** How long an implementation admin's access lasts. */
+export const DURATION_LABELS: Record<ImplementationAdminDuration, string> = { "1": "1 month", "2": "2 months", "3": "3 months", "6": "6 months", forever: "No end" };
+
+/** Pathways counted by outcome (dashboard, programmes, reports and their CSV). */
+export const OUTCOME_LABELS = { active: "Active", COMPLETED: "Completed", DNF: "Did not finish", DNS: "Did not start" } as const;
+
+/** Why a pathway ended, as the person archiving it chooses. */
+export const ARCHIVE_REASON_LABELS: Record<ArchiveReason, string> = {
+  DNF: OUTCOME_LABELS.DNF,
+  DNS: OUTCOME_LABELS.DNS,
+  COMPLETED: "All sessions complete",
+};
+
+export const PATHWAY_STATUS_LABELS: Record<PathwayStatus, string> = { ACTIVE: OUTCOME_LABELS.active, ARCHIVED: "Archived" };
+
+/** "Active", or "Archived: did not finish": a pathway's status with the reason it ended. */
+export function pathwayStatusLabel(pathway: { status: PathwayStatus | string; archiveReason: ArchiveReason | null }): string {
+  if (pathway.status !== "ARCHIVED") return PATHWAY_STATUS_LABELS.ACTIVE;
+  return `${PATHWAY_STATUS_LABELS.ARCHIVED}: ${ARCHIVE_REASON_LABELS[pathway.archiveReason ?? "COMPLETED"].toLowerCase()}`;
+}
+
+export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
+  SCHEDULED: "Scheduled",
+  ATTENDED: "Attended",
+  CANCELLED: "Cancelled",
+  NO_SHOW: "No-show",
+};
+
+/** An import row by what will happen to it. */
+export const IMPORT_COLOUR_LABELS = { green: "Ready", yellow: "Skipped", red: "Needs fixing" } as const;
+export type ImportColour = keyof typeof IMPORT_COLOUR_LABELS;

@@ -1,0 +1,14 @@
+import type { Db } from "../../lib/db/client";
+import type { SessionStatus } from "../../lib/db/generated/enums";
+import { withDefaults } from "./unique";
+
+/** A coaching session of the pathway (a week ago by default, so it may already be marked attended). */
+export async function createCoachingSession(
+  db: Db,
+  pathway: { organizationId: string; id: string },
+  overrides: { title?: string; scheduledAt?: Date; durationMinutes?: number; status?: SessionStatus } = {},
+) {
+  return db.coachingSession.create({
+    data: withDefaults({ organizationId: pathway.organizationId, pathwayId: pathway.id, title: "Session", scheduledAt: new Date(Date.now() - 7 * 86_400_000), durationMinutes: 60 }, overrides),
+  });
+}

@@ -1,0 +1,86 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ArchiveReason, MembershipStatus, PathwayStatus, Plan, Role, SessionStatus } from "../../lib/db/generated/enums";
+import * as labels from "../../lib/labels";
+import {
+  ARCHIVE_REASON_LABELS,
+  MEMBERSHIP_STATE_LABELS,
+  MEMBERSHIP_STATUS_LABELS,
+  OUTCOME_LABELS,
+  PATHWAY_STATUS_LABELS,
+  pathwayStatusLabel,
+  PLAN_LABELS,
+  ROLE_LABELS,
+  SESSION_STATUS_LABELS,
+} from "../../lib/labels";
+import { MEMBERSHIP_STATES } from "../../lib/users/membership-state";
+
+/** The static imports of a source file, with whether each is type-only. */
+function importsOf(file: string) {
+  return [...readFileSync(file, "utf8").matchAll(/^import (type )?[^;]*? from "([^"]+)";/gm)].map((m) => ({ typeOnly: Boolean(m[1]), from: m[2] }));
+}
+
+function* sources(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) {
+      if (name !== "generated" && name !== "node_modules") yield* sources(file);
+    } else if (/\.tsx?$/.test(name)) yield file;
+  }
+}
+
+describe("labels", () => {
+  it("name every value of every code people read", () => {
+    const cases: [Record<string, string>, readonly string[]][] = [
+      [ROLE_LABELS, Object.values(Role)],
+      [MEMBERSHIP_STATUS_LABELS, Object.values(MembershipStatus)],
+      [MEMBERSHIP_STATE_LABELS, MEMBERSHIP_STATES],
+      [ARCHIVE_REASON_LABELS, Object.values(ArchiveReason)],
+      [PATHWAY_STATUS_LABELS, Object.values(PathwayStatus)],
+      [SESSION_STATUS_LABELS, Object.values(SessionStatus)],
+      [PLAN_LABELS, Object.values(Plan)],
+    ];
+    for (const [table, codes] of cases) {
+      expect(Object.keys(table).sort()).toEqual([...codes].sort());
+      for (const label of Object.values(table)) expect(label).toMatch(/^[A-Z0-9][^\n]*[a-z]$/);
+      // Two codes of one kind never read the same.
+      expect(new Set(Object.values(table)).size).toBe(codes.length);
+    }
+  });
+
+  it("read the same wherever a code appears: a state is its status, an ended pathway says why", () => {
+    for (const status of Object.values(MembershipStatus)) expect(MEMBERSHIP_STATE_LABELS[status]).toBe(MEMBERSHIP_STATUS_LABELS[status]);
+    expect(ARCHIVE_REASON_LABELS.DNF).toBe(OUTCOME_LABELS.DNF);
+    expect(pathwayStatusLabel({ status: "ACTIVE", archiveReason: null })).toBe("Active");
+    expect(pathwayStatusLabel({ status: "ARCHIVED", archiveReason: "DNF" })).toBe("Archived: did not finish");
+    expect(pathwayStatusLabel({ status: "ARCHIVED", archiveReason: "COMPLETED" })).toBe("Archived: all sessions complete");
+  });
+
+  it("are typed once: no other source file spells a label of several words", () => {
+    const table = new Map<string, string>();
+    for (const [name, value] of Object.entries(labels)) {
+      if (value && typeof value === "object") for (const label of Object.values(value)) if (typeof label === "string" && /[ -]/.test(label)) table.set(label, name);
+    }
+    expect(table.size).toBeGreaterThan(10);
+    const copies: string[] = [];
+    for (const root of ["app", "components", "lib", "emails"]) {
+      for (const file of sources(root)) {
+        if (file === path.join("lib", "labels.ts")) continue;
+        const source = readFileSync(file, "utf8");
+        for (const [label, name] of table) {
+          if (source.includes(`"${label}"`) || source.includes(`'${label}'`) || source.includes(`\`${label}\``)) copies.push(`${file}: "${label}" (${name})`);
+        }
+      }
+    }
+    expect(copies).toEqual([]);
+  });
+
+  it("are client-safe: the module imports only types and lib/words, which imports nothing", () => {
+    const runtime = importsOf("lib/labels.ts").filter((i) => !i.typeOnly);
+    expect(runtime.map((i) => i.from)).toEqual(["./words"]);
+    expect(importsOf("lib/words.ts")).toEqual([]);
+    // And so is the formatting of dates: Intl only.
+    expect(importsOf("lib/format/dates.ts")).toEqual([]);
+  });
+});

@@ -1,0 +1,107 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { Actor } from "../../lib/authz/actor";
+import { recordAudit } from "../../lib/audit/record";
+import type { Db, Tx } from "../../lib/db/client";
+import { lockOrganization, tenantDb, type TenantDb, type TenantTx } from "../../lib/db/tenant";
+import { validateRows } from "../../lib/imports/validate";
+import { sendInvitationsIn } from "../../lib/invitations/send";
+import { programmeScope } from "../../lib/programmes/scope";
+import { allUnits } from "../../lib/units/units";
+import { seatUsage } from "../../lib/users/seats";
+
+// Type-level tests: the functions below are compiled (by `tsc --noEmit`, `next build`, and the test at
+// the bottom, which runs the compiler on this file) and never run. Each `@ts-expect-error` says the
+// line must NOT compile; the compiler fails on one that compiles after all.
+
+const entry = { action: "settings.update", targetType: "organization" } as const;
+
+async function plainClientsAreRefused(db: Db, tx: Tx, actor: Actor) {
+  // @ts-expect-error a plain client is not tenant-scoped
+  await recordAudit(db, actor, entry);
+  // @ts-expect-error nor is a transaction opened on one
+  await recordAudit(tx, actor, entry);
+  // @ts-expect-error
+  await lockOrganization(tx, actor.organizationId);
+  // @ts-expect-error
+  await seatUsage(db);
+  // @ts-expect-error
+  await allUnits(db);
+  // @ts-expect-error
+  await programmeScope(db, actor);
+  // @ts-expect-error
+  await validateRows(tx, [], null);
+  await db.$transaction(async (plain) => {
+    // @ts-expect-error a plain client's transaction stays plain
+    await sendInvitationsIn(plain, actor, { emails: "", role: "PARTICIPANT", programmeIds: [], unitId: null, message: "", mode: "invite" });
+  });
+}
+
+async function scopedClientsAreAccepted(db: Db, actor: Actor) {
+  const t = tenantDb(db, actor.organizationId);
+  await recordAudit(t, actor, entry);
+  await seatUsage(t);
+  await t.$transaction(async (tx) => {
+    expectTypeOf(tx).toEqualTypeOf<TenantTx>();
+    await lockOrganization(tx, actor.organizationId);
+    await recordAudit(tx, actor, entry);
+    await validateRows(tx, [], null);
+  });
+}
+
+async function onlyNamedAuditActions(db: Db, actor: Actor) {
+  const t = tenantDb(db, actor.organizationId);
+  // @ts-expect-error audit actions are the union in lib/audit/actions.ts, named noun.verb
+  await recordAudit(t, actor, { action: "invite", targetType: "membership" });
+  // @ts-expect-error an old name is refused too
+  await recordAudit(t, actor, { action: "member.role_change", targetType: "membership" });
+}
+
+void [plainClientsAreRefused, scopedClientsAreAccepted, onlyNamedAuditActions];
+
+const ROOT = path.resolve(__dirname, "../..");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
+    .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)))
+    .filter((f) => !f.includes(`${path.sep}generated${path.sep}`));
+}
+
+const TENANT_MODELS = "membership|orgUnit|unitAssignment|invitation|auditEvent|programme|programmeAssignment|cohort|pathway|coachingSession|creditEntry|importPreview|organization";
+
+describe("tenant-scoped clients", () => {
+  it("are told apart from plain ones by the compiler", () => {
+    expectTypeOf<Db>().not.toExtend<TenantTx>();
+    expectTypeOf<Tx>().not.toExtend<TenantTx>();
+    expectTypeOf<TenantDb>().toExtend<TenantTx>();
+    expectTypeOf<TenantTx>().toExtend<Tx>();
+    // The compiler itself, on this file: every line marked @ts-expect-error above must fail to compile.
+    const dir = mkdtempSync(path.join(tmpdir(), "tenant-types-"));
+    try {
+      const config = path.join(dir, "tsconfig.json");
+      writeFileSync(config, JSON.stringify({ extends: path.join(ROOT, "tsconfig.json"), compilerOptions: { incremental: false, plugins: [] }, files: [__filename], include: [] }));
+      const tsc = spawnSync(path.join(ROOT, "node_modules/.bin/tsc"), ["--noEmit", "-p", config], { cwd: ROOT, encoding: "utf8" });
+      expect(`${tsc.stdout}${tsc.stderr}`.trim()).toBe("");
+      expect(tsc.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("are never built by a page, action or route handler: they call services", () => {
+    const offenders = sourceFiles("app").filter((f) => /\btenantDb\(|lib\/db\/tenant/.test(readFileSync(path.join(ROOT, f), "utf8")));
+    expect(offenders).toEqual([]);
+  });
+
+  it("tenant tables are read through the plain client only in lib/db/cross-tenant.ts", () => {
+    const plainAccess = new RegExp(`\\b(db|client)(\\(\\))?\\.(${TENANT_MODELS})\\b`);
+    const offenders = [...sourceFiles("lib"), ...sourceFiles("app")]
+      .filter((f) => f !== path.join("lib", "db", "cross-tenant.ts"))
+      .filter((f) => plainAccess.test(readFileSync(path.join(ROOT, f), "utf8")));
+    expect(offenders).toEqual([]);
+  });
+});
