@@ -10,12 +10,25 @@ const noAppImports = {
   group: ["@/app/*", "**/app/*", "../app/*", "../../app/*"],
   message: "app/ holds routes only: move what you need into lib/ or components/.",
 };
+// What only scripts, tests and benches use never ships in the app.
+const noToolImports = {
+  group: ["@/tools/*", "**/tools/*", "@/tests/*", "**/tests/*", "@/scripts/*", "**/scripts/*", "@/bench/*", "**/bench/*"],
+  message: "tools/, tests/, scripts/ and bench/ are not part of the app.",
+};
 
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
   prettier,
-  globalIgnores([".next/**", ".data/**", "node_modules/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    ".data/**",
+    "node_modules/**",
+    "lib/db/generated/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" }],
@@ -23,7 +36,7 @@ export default defineConfig([
   },
   {
     files: ["components/**", "lib/**", "emails/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [noAppImports] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [noAppImports, noToolImports] }] },
   },
   {
     files: ["lib/**"],
@@ -34,6 +47,7 @@ export default defineConfig([
         {
           patterns: [
             noAppImports,
+            noToolImports,
             { group: ["next/*", "!next/server"], message: "Services in lib/ never import next/*: the route passes what they need." },
             { group: ["@/components/*", "**/components/*"], message: "lib/ is the domain: it does not import UI." },
           ],
@@ -47,7 +61,14 @@ export default defineConfig([
       "no-restricted-imports": [
         "error",
         {
-          paths: [{ name: "@/lib/db/tenant", importNames: ["tenantDb"], message: "Pages and actions call services; services build the tenant client." }],
+          paths: [
+            {
+              name: "@/lib/db/tenant",
+              importNames: ["tenantDb"],
+              message: "Pages and actions call services; services build the tenant client.",
+            },
+          ],
+          patterns: [noToolImports],
         },
       ],
     },

@@ -7,7 +7,13 @@ export const metadata: Metadata = {
   title: { default: "Pathwise", template: "%s · Pathwise" },
   applicationName: "Pathwise",
   // The brand mark (public/icon.svg) for browsers that take SVG, the .ico for those that ask /favicon.ico.
-  icons: { icon: [{ url: "/favicon.ico", sizes: "16x16 32x32 48x48" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
   manifest: "/manifest.webmanifest",
 };
 

@@ -32,10 +32,15 @@ function file(rows: number, tag: string): Uint8Array {
 
 /** An organisation with an admin, the coach the file names, "Bench Programme" and a cohort (the test factories). */
 async function setup(db: Db, tag: string) {
-  const team = await createOrganizationWith(db, ["admin", "coach"], { name: `Bench ${tag}`, slug: `bench-${tag}`, seatLimit: 100 }, {
-    admin: { email: `admin@${tag}.bench.test`, account: { firstName: "Ada", lastName: "Admin" } },
-    coach: { email: `coach@${tag}.bench.test`, account: { firstName: "Cy", lastName: "Coach" } },
-  });
+  const team = await createOrganizationWith(
+    db,
+    ["admin", "coach"],
+    { name: `Bench ${tag}`, slug: `bench-${tag}`, seatLimit: 100 },
+    {
+      admin: { email: `admin@${tag}.bench.test`, account: { firstName: "Ada", lastName: "Admin" } },
+      coach: { email: `coach@${tag}.bench.test`, account: { firstName: "Cy", lastName: "Coach" } },
+    },
+  );
   const programme = await createProgramme(db, team.org.id, { name: "Bench Programme", sessionsIncluded: 6 });
   const cohort = await createCohort(db, programme, { name: "Bench" });
   const actor: Actor = { ...actorOf(team.admin), ipAddress: null };
@@ -67,7 +72,9 @@ async function rawInsert(db: Db, rows: number, tag: string) {
 }
 
 runBench("pathwise_bench_import", async (db) => {
-  console.log(`${"rows".padStart(7)} ${"preview s".padStart(10)} ${"rows/s".padStart(9)} ${"confirm s".padStart(10)} ${"rows/s".padStart(9)} ${"raw s".padStart(7)} ${"ratio".padStart(6)} ${"peak heap".padStart(10)}`);
+  console.log(
+    `${"rows".padStart(7)} ${"preview s".padStart(10)} ${"rows/s".padStart(9)} ${"confirm s".padStart(10)} ${"rows/s".padStart(9)} ${"raw s".padStart(7)} ${"ratio".padStart(6)} ${"peak heap".padStart(10)}`,
+  );
   for (const size of SIZES) {
     const tag = `s${size}x${Date.now().toString(36)}`;
     const { actor, cohort } = await setup(db, tag);
@@ -86,8 +93,12 @@ runBench("pathwise_bench_import", async (db) => {
     clearInterval(sampler);
     const rawMs = await rawInsert(db, result.invited, `${tag}raw`);
     console.log(
-      `${String(size).padStart(7)} ${(previewMs / 1000).toFixed(2).padStart(10)} ${Math.round(size / (previewMs / 1000)).toString().padStart(9)} ` +
-        `${(confirmMs / 1000).toFixed(2).padStart(10)} ${Math.round(result.invited / (confirmMs / 1000)).toString().padStart(9)} ` +
+      `${String(size).padStart(7)} ${(previewMs / 1000).toFixed(2).padStart(10)} ${Math.round(size / (previewMs / 1000))
+        .toString()
+        .padStart(9)} ` +
+        `${(confirmMs / 1000).toFixed(2).padStart(10)} ${Math.round(result.invited / (confirmMs / 1000))
+          .toString()
+          .padStart(9)} ` +
         `${(rawMs / 1000).toFixed(2).padStart(7)} ${(confirmMs / rawMs).toFixed(1).padStart(6)} ${`+${((peak - heapBefore) / 1e6).toFixed(0)} MB`.padStart(10)}` +
         `   (green ${preview.green}, yellow ${preview.yellow}, red ${preview.red}; ${result.emails} emails queued)`,
     );

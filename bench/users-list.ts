@@ -21,9 +21,73 @@ const OTHER_ORGS = Number(process.env.OTHER_ORGS ?? 50);
 const OTHER_MEMBERS = Number(process.env.OTHER_MEMBERS ?? 1_000);
 const RUNS = Number(process.env.RUNS ?? 30);
 
-const FIRST = ["Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Ken", "Dennis", "Margaret", "Linus", "Guido", "Bjarne", "Frances", "John", "Radia", "Tim", "Hedy", "Katherine", "Niklaus", "Leslie"];
-const LAST = ["Lovelace", "Turing", "Hopper", "Dijkstra", "Liskov", "Knuth", "Thompson", "Ritchie", "Hamilton", "Torvalds", "Rossum", "Stroustrup", "Allen", "McCarthy", "Perlman", "Berners-Lee", "Lamarr", "Johnson", "Wirth", "Lamport", "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Evans", "Thomas", "Roberts", "Walker"];
-const ROLES = ["PARTICIPANT", "PARTICIPANT", "PARTICIPANT", "PARTICIPANT", "PARTICIPANT", "PARTICIPANT", "COACH", "COACH", "PROGRAM_MANAGER", "SPONSOR", "ADMIN"];
+const FIRST = [
+  "Ada",
+  "Alan",
+  "Grace",
+  "Edsger",
+  "Barbara",
+  "Donald",
+  "Ken",
+  "Dennis",
+  "Margaret",
+  "Linus",
+  "Guido",
+  "Bjarne",
+  "Frances",
+  "John",
+  "Radia",
+  "Tim",
+  "Hedy",
+  "Katherine",
+  "Niklaus",
+  "Leslie",
+];
+const LAST = [
+  "Lovelace",
+  "Turing",
+  "Hopper",
+  "Dijkstra",
+  "Liskov",
+  "Knuth",
+  "Thompson",
+  "Ritchie",
+  "Hamilton",
+  "Torvalds",
+  "Rossum",
+  "Stroustrup",
+  "Allen",
+  "McCarthy",
+  "Perlman",
+  "Berners-Lee",
+  "Lamarr",
+  "Johnson",
+  "Wirth",
+  "Lamport",
+  "Smith",
+  "Jones",
+  "Taylor",
+  "Brown",
+  "Williams",
+  "Wilson",
+  "Evans",
+  "Thomas",
+  "Roberts",
+  "Walker",
+];
+const ROLES = [
+  "PARTICIPANT",
+  "PARTICIPANT",
+  "PARTICIPANT",
+  "PARTICIPANT",
+  "PARTICIPANT",
+  "PARTICIPANT",
+  "COACH",
+  "COACH",
+  "PROGRAM_MANAGER",
+  "SPONSOR",
+  "ADMIN",
+];
 const STATUSES = ["ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "INVITED", "NOT_INVITED", "DEACTIVATED"];
 
 const sqlArray = (values: string[]) => Prisma.raw(`ARRAY[${values.map((v) => `'${v}'`).join(",")}]`);
@@ -33,7 +97,8 @@ async function seedOrganization(db: Db, index: number, count: number): Promise<{
   const org = await createOrganization(db, { name: `Bench ${index}`, slug: `bench-${index}`, seatLimit: count });
   const top = await createUnit(db, org.id, { name: "Region" });
   const units = [top.id];
-  for (let i = 0; i < 6; i++) units.push((await createUnit(db, org.id, { name: `Team ${i}`, parent: { id: i < 3 ? top.id : units[1] } })).id);
+  for (let i = 0; i < 6; i++)
+    units.push((await createUnit(db, org.id, { name: `Team ${i}`, parent: { id: i < 3 ? top.id : units[1] } })).id);
   const key = `bench-${index}-`;
   await db.$executeRaw`
     INSERT INTO "User" ("id", "email", "firstName", "lastName", "timezone", "updatedAt")
@@ -98,7 +163,9 @@ runBench("pathwise_bench", async (db) => {
   const big = await seedOrganization(db, 0, MEMBERS);
   for (let i = 1; i <= OTHER_ORGS; i++) await seedOrganization(db, i, OTHER_MEMBERS);
   await db.$executeRawUnsafe("ANALYZE");
-  console.log(`Seeded ${MEMBERS.toLocaleString("en")} members (+ ${OTHER_ORGS} organisations x ${OTHER_MEMBERS}) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  console.log(
+    `Seeded ${MEMBERS.toLocaleString("en")} members (+ ${OTHER_ORGS} organisations x ${OTHER_MEMBERS}) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+  );
 
   const admin = await db.membership.findFirstOrThrow({ where: { organizationId: big.id, role: "ADMIN", status: "ACTIVE" } });
   const actor: Actor = { userId: admin.userId, membershipId: admin.id, organizationId: big.id, role: "ADMIN", ipAddress: null };
@@ -115,38 +182,64 @@ runBench("pathwise_bench", async (db) => {
     { label: "search 'grace hop'", query: { q: "grace hop" }, where: Prisma.sql`${search("grace")} ${search("hop")}`, order: name("ASC") },
     { label: "search email 'ada.turing12'", query: { q: "ada.turing12" }, where: search("ada.turing12"), order: name("ASC") },
     { label: "role = COACH", query: { role: "COACH" }, where: Prisma.sql`AND m."role" = 'COACH'`, order: name("ASC") },
-    { label: "status = DEACTIVATED", query: { status: "DEACTIVATED" }, where: Prisma.sql`AND m."status" = 'DEACTIVATED'`, order: name("ASC") },
+    {
+      label: "status = DEACTIVATED",
+      query: { status: "DEACTIVATED" },
+      where: Prisma.sql`AND m."status" = 'DEACTIVATED'`,
+      order: name("ASC"),
+    },
     {
       label: "invitation = pending",
       query: { invitation: "pending" },
       where: Prisma.sql`AND m."status" = 'INVITED' AND EXISTS (SELECT 1 FROM "Invitation" i WHERE i."organizationId" = m."organizationId" AND i."membershipId" = m."id" AND i."acceptedAt" IS NULL AND i."cancelledAt" IS NULL)`,
       order: name("ASC"),
     },
-    { label: "unit with sub-units", query: { unit: big.units[1] }, where: Prisma.sql`AND m."unitId" = ANY(${unitIds}::uuid[])`, order: name("ASC") },
-    { label: "joined in the last week", query: { joined: "week" }, where: Prisma.sql`AND m."joinedAt" >= now() - interval '7 days'`, order: name("ASC") },
+    {
+      label: "unit with sub-units",
+      query: { unit: big.units[1] },
+      where: Prisma.sql`AND m."unitId" = ANY(${unitIds}::uuid[])`,
+      order: name("ASC"),
+    },
+    {
+      label: "joined in the last week",
+      query: { joined: "week" },
+      where: Prisma.sql`AND m."joinedAt" >= now() - interval '7 days'`,
+      order: name("ASC"),
+    },
     { label: "sort name desc", query: { dir: "desc" }, where: none, order: name("DESC") },
     { label: "sort last active desc", query: { sort: "lastActive", dir: "desc" }, where: none, order: nullsLast("lastActiveAt", "DESC") },
     { label: "sort joined asc", query: { sort: "joined" }, where: none, order: nullsLast("joinedAt", "ASC") },
     { label: "page 2,000 by name", query: { page: "2000" }, where: none, order: name("ASC"), page: 2000 },
     { label: `last page (${lastPage}) by name`, query: { page: String(lastPage) }, where: none, order: name("ASC"), page: lastPage },
-    { label: `last page by joined`, query: { sort: "joined", page: String(lastPage) }, where: none, order: nullsLast("joinedAt", "ASC"), page: lastPage },
+    {
+      label: `last page by joined`,
+      query: { sort: "joined", page: String(lastPage) },
+      where: none,
+      order: nullsLast("joinedAt", "ASC"),
+      page: lastPage,
+    },
   ];
 
   console.log(`\nUsers list at ${MEMBERS.toLocaleString("en")} members, ${RUNS} runs each (ms)`);
-  console.log(`${"case".padEnd(36)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"SQL p50".padStart(8)} ${"SQL p95".padStart(8)} ${"ratio".padStart(6)}`);
+  console.log(
+    `${"case".padEnd(36)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"SQL p50".padStart(8)} ${"SQL p95".padStart(8)} ${"ratio".padStart(6)}`,
+  );
   let worstP95 = 0;
   let worstRatio = 0;
   for (const c of cases) {
     const filter = userFilterSchema.parse(c.query);
     const [first] = [await listUsers(db, actor, filter)];
     const [, sqlRows] = await baseline(db, big.id, c.where, c.order, c.page ?? 1);
-    if ((sqlRows as unknown[]).length !== first.rows.length) console.log(`  ! ${c.label}: ${first.rows.length} rows vs ${(sqlRows as unknown[]).length} from SQL`);
+    if ((sqlRows as unknown[]).length !== first.rows.length)
+      console.log(`  ! ${c.label}: ${first.rows.length} rows vs ${(sqlRows as unknown[]).length} from SQL`);
     const ours = await time(() => listUsers(db, actor, filter));
     const sql = await time(() => baseline(db, big.id, c.where, c.order, c.page ?? 1));
     const ratio = ours.p95 / sql.p95;
     worstP95 = Math.max(worstP95, ours.p95);
     worstRatio = Math.max(worstRatio, ratio);
-    console.log(`${c.label.padEnd(36)} ${ours.p50.toFixed(1).padStart(8)} ${ours.p95.toFixed(1).padStart(8)} ${sql.p50.toFixed(1).padStart(8)} ${sql.p95.toFixed(1).padStart(8)} ${ratio.toFixed(2).padStart(6)}`);
+    console.log(
+      `${c.label.padEnd(36)} ${ours.p50.toFixed(1).padStart(8)} ${ours.p95.toFixed(1).padStart(8)} ${sql.p50.toFixed(1).padStart(8)} ${sql.p95.toFixed(1).padStart(8)} ${ratio.toFixed(2).padStart(6)}`,
+    );
   }
   console.log(`worst p95 ${worstP95.toFixed(1)} ms (target < 100), worst ratio to SQL ${worstRatio.toFixed(2)}x (target <= 2)`);
 
@@ -179,7 +272,9 @@ runBench("pathwise_bench", async (db) => {
     console.log(
       `Export, ${label}: ${(lines - 1).toLocaleString("en")} rows, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s; ` +
         `heap ${(before.heapUsed / 1e6).toFixed(0)} MB before, peak +${((peakHeap - before.heapUsed) / 1e6).toFixed(0)} MB with garbage, ` +
-        (gc ? `at most +${((retained - before.heapUsed) / 1e6).toFixed(1)} MB retained after collections` : "(run with --expose-gc to see what is retained)"),
+        (gc
+          ? `at most +${((retained - before.heapUsed) / 1e6).toFixed(1)} MB retained after collections`
+          : "(run with --expose-gc to see what is retained)"),
     );
   }
   console.log("Targets: export of 100,000 rows in under 5 s; retained memory that does not grow with the row count.");

@@ -8,10 +8,14 @@ export function Body({ organizationName, inviterName, url, expiresInDays }: Acco
   return (
     <EmailLayout preview={`Your ${organizationName} account is ready`}>
       <p>Hello,</p>
-      <p>{inviterName} has set up your account in {organizationName} on Pathwise. Choose your password to start:</p>
+      <p>
+        {inviterName} has set up your account in {organizationName} on Pathwise. Choose your password to start:
+      </p>
       <EmailButton href={url}>Choose a password</EmailButton>
       <p>Or paste this link into your browser: {url}</p>
-      <p>The link works once and expires in {expiresInDays} days. After that, use &ldquo;Forgot your password?&rdquo; on the sign-in page.</p>
+      <p>
+        The link works once and expires in {expiresInDays} days. After that, use &ldquo;Forgot your password?&rdquo; on the sign-in page.
+      </p>
     </EmailLayout>
   );
 }

@@ -1,7 +1,14 @@
 import { withArticle } from "../lib/words";
 import { EmailButton, EmailLayout } from "./layout";
 
-export type InvitationProps = { organizationName: string; inviterName: string; roleLabel: string; message: string; url: string; expiresInDays: number };
+export type InvitationProps = {
+  organizationName: string;
+  inviterName: string;
+  roleLabel: string;
+  message: string;
+  url: string;
+  expiresInDays: number;
+};
 
 export const subject = ({ organizationName }: InvitationProps) => `You're invited to join ${organizationName} on Pathwise`;
 

@@ -12,9 +12,7 @@ export function EmailLayout({ preview, children }: { preview: string; children: 
         <div style={{ maxWidth: 560, margin: "0 auto", background: "#ffffff", borderRadius: 8, padding: 32, color: "#1f2937" }}>
           <p style={{ fontWeight: 700, fontSize: 18, margin: "0 0 24px" }}>Pathwise</p>
           {children}
-          <p style={{ fontSize: 12, color: "#6b7280", marginTop: 32 }}>
-            You received this email because of your account on Pathwise.
-          </p>
+          <p style={{ fontSize: 12, color: "#6b7280", marginTop: 32 }}>You received this email because of your account on Pathwise.</p>
         </div>
       </body>
     </html>
@@ -24,7 +22,17 @@ export function EmailLayout({ preview, children }: { preview: string; children: 
 export function EmailButton({ href, children }: { href: string; children: ReactNode }) {
   return (
     <p>
-      <a href={href} style={{ display: "inline-block", background: "#4338ca", color: "#ffffff", padding: "10px 18px", borderRadius: 6, textDecoration: "none" }}>
+      <a
+        href={href}
+        style={{
+          display: "inline-block",
+          background: "#4338ca",
+          color: "#ffffff",
+          padding: "10px 18px",
+          borderRadius: 6,
+          textDecoration: "none",
+        }}
+      >
         {children}
       </a>
     </p>

@@ -46,7 +46,13 @@ export const INVITATION_STATUS_LABELS = { pending: "Pending", accepted: "Accepte
 export const JOINED_WINDOW_LABELS = { week: "The last week", month: "The last month", year: "The last year" } as const;
 
 /** How long an implementation admin's access lasts. */
-export const DURATION_LABELS: Record<ImplementationAdminDuration, string> = { "1": "1 month", "2": "2 months", "3": "3 months", "6": "6 months", forever: "No end" };
+export const DURATION_LABELS: Record<ImplementationAdminDuration, string> = {
+  "1": "1 month",
+  "2": "2 months",
+  "3": "3 months",
+  "6": "6 months",
+  forever: "No end",
+};
 
 /** Pathways counted by outcome (dashboard, programmes, reports and their CSV). */
 export const OUTCOME_LABELS = { active: "Active", COMPLETED: "Completed", DNF: "Did not finish", DNS: "Did not start" } as const;

@@ -45,8 +45,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
       });
       if (u.unit) await tx.unitAssignment.create({ data: { organizationId: org.id, membershipId: membership.id, unitId: units[u.unit] } });
     }
-    const users = Object.fromEntries((await tx.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })).map((u) => [u.email, u.id]));
-    const pm = await tx.membership.findUniqueOrThrow({ where: { organizationId_userId: { organizationId: org.id, userId: users["pm@acme.test"] } } });
+    const users = Object.fromEntries(
+      (await tx.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } } })).map((u) => [u.email, u.id]),
+    );
+    const pm = await tx.membership.findUniqueOrThrow({
+      where: { organizationId_userId: { organizationId: org.id, userId: users["pm@acme.test"] } },
+    });
     const [essentials] = await Promise.all(
       [
         { name: "Leadership Essentials", description: "Six one-to-one sessions for new team leads.", sessionsIncluded: 6 },
@@ -57,9 +61,16 @@ export async function seedDemo(db: Db): Promise<boolean> {
 
     // A cohort with Pat on it, coached by Carla, two sessions attended and one to come.
     const cohort = await tx.cohort.create({
-      data: { organizationId: org.id, programmeId: essentials.id, name: "Spring 2026", clientName: "Acme Retail", startDate: new Date("2026-03-01T00:00:00Z") },
+      data: {
+        organizationId: org.id,
+        programmeId: essentials.id,
+        name: "Spring 2026",
+        clientName: "Acme Retail",
+        startDate: new Date("2026-03-01T00:00:00Z"),
+      },
     });
-    const membershipOf = async (email: string) => (await tx.membership.findUniqueOrThrow({ where: { organizationId_userId: { organizationId: org.id, userId: users[email] } } })).id;
+    const membershipOf = async (email: string) =>
+      (await tx.membership.findUniqueOrThrow({ where: { organizationId_userId: { organizationId: org.id, userId: users[email] } } })).id;
     const pathway = await tx.pathway.create({
       data: {
         organizationId: org.id,
@@ -77,7 +88,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
       ["Goals", "2026-03-17T09:00:00Z", "ATTENDED"],
       ["Feedback", "2026-12-01T09:00:00Z", "SCHEDULED"],
     ] as const) {
-      await tx.coachingSession.create({ data: { organizationId: org.id, pathwayId: pathway.id, title, scheduledAt: new Date(when), durationMinutes: 60, status } });
+      await tx.coachingSession.create({
+        data: { organizationId: org.id, pathwayId: pathway.id, title, scheduledAt: new Date(when), durationMinutes: 60, status },
+      });
     }
 
     const second = await tx.organization.create({ data: { ...SECOND_ORG, plan: "TEAM", seatLimit: 5 } });

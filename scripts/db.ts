@@ -6,7 +6,6 @@ import { EMBEDDED_DATA_DIR, LOCAL_POSTGRES_URL, startEmbeddedDatabase } from "..
 import { applyMigrations, createMigration, schemaDrift } from "../tools/db/schema-engine";
 import { seedDemo } from "../prisma/seed";
 
-
 /** DATABASE_URL, or the embedded database (started for the duration of `run`). */
 async function withDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
   if (process.env.DATABASE_URL) return run(process.env.DATABASE_URL);
@@ -35,7 +34,11 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
       return 2;
     }
     const folder = await createMigration(serverUrl(), name);
-    console.log(folder ? `Wrote prisma/migrations/${folder}/migration.sql: review it, then npm run db:migrate.` : "schema.prisma matches the migrations: nothing to write.");
+    console.log(
+      folder
+        ? `Wrote prisma/migrations/${folder}/migration.sql: review it, then npm run db:migrate.`
+        : "schema.prisma matches the migrations: nothing to write.",
+    );
     return 0;
   },
   async check(args) {

@@ -23,12 +23,15 @@ async function main() {
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     // Overwrites whatever a client sent under this name: only this line decides its value.
-    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], TRUSTED_PROXY_HOPS) ?? "";
+    req.headers[CLIENT_ADDRESS_HEADER] =
+      resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], TRUSTED_PROXY_HOPS) ?? "";
     void handle(req, res);
   };
   const servers = await Promise.all((hosts ?? [undefined]).map((host) => listen(createServer(listener), host, host === "::1")));
   const where = hosts ? hosts.map((h) => (h.includes(":") ? `[${h}]` : h)).join(" and ") : "every interface";
-  console.log(`Ready: listening on ${where}, port ${port} (${dev ? "development" : "production"}; ${TRUSTED_PROXY_HOPS} trusted proxy hops)`);
+  console.log(
+    `Ready: listening on ${where}, port ${port} (${dev ? "development" : "production"}; ${TRUSTED_PROXY_HOPS} trusted proxy hops)`,
+  );
   const stop = () => {
     for (const s of servers) s?.close();
     process.exit(0);

@@ -77,7 +77,10 @@ async function main() {
   }
 
   // Our own server script (client addresses from the connection); on loopback only while APP_URL is local.
-  const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", ...(dev ? ["--dev"] : [])], { stdio: ["ignore", "pipe", "inherit"], env });
+  const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", ...(dev ? ["--dev"] : [])], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env,
+  });
   let announced = false;
   server.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);

@@ -23,12 +23,20 @@ function readJson<T>(file: string): T | undefined {
 const lint = run("lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."]);
 const format = run("format (prettier --check)", bin("prettier"), ["--check", "--log-level", "warn", "."]);
 const vitestJson = path.join(OUT, "vitest.json");
-const vitest = run("unit and integration tests (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+const vitest = run("unit and integration tests (vitest)", bin("vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestJson}`,
+]);
 const build = run("production build (next build)", bin("next"), ["build"]);
 const playwrightJson = path.join(OUT, "playwright.json");
-const playwright = build === 0
-  ? run("end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson })
-  : 1;
+const playwright =
+  build === 0
+    ? run("end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", "--reporter=list,json"], {
+        PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+      })
+    : 1;
 
 const v = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
 const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(playwrightJson);
@@ -39,7 +47,9 @@ const skipped = (v ? v.numPendingTests + v.numTodoTests : 0) + (p?.stats.skipped
 console.log(`\nlint: exit ${lint}; format: exit ${format}${format ? " (npm run format fixes it)" : ""}`);
 console.log(`vitest: ${v ? `${v.numPassedTests} passed, ${v.numFailedTests} failed` : "no results"} (exit ${vitest})`);
 console.log(`next build: exit ${build}`);
-console.log(`playwright: ${p ? `${p.stats.expected} passed, ${p.stats.unexpected} failed, ${p.stats.flaky} flaky` : "no results"} (exit ${playwright})`);
+console.log(
+  `playwright: ${p ? `${p.stats.expected} passed, ${p.stats.unexpected} failed, ${p.stats.flaky} flaky` : "no results"} (exit ${playwright})`,
+);
 // Figures tests recorded about themselves (security checks): summed into one line.
 const figuresFile = path.join(OUT, "figures.jsonl");
 if (existsSync(figuresFile)) {
@@ -49,7 +59,11 @@ if (existsSync(figuresFile)) {
       if (typeof value === "number") totals[key] = (totals[key] ?? 0) + value;
     }
   }
-  console.log(`security: ${Object.entries(totals).map(([k, v]) => `${k}=${v}`).join(", ")}`);
+  console.log(
+    `security: ${Object.entries(totals)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", ")}`,
+  );
 }
 const ok = lint === 0 && format === 0 && vitest === 0 && build === 0 && playwright === 0 && failed === 0 && passed > 0;
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);

@@ -16,9 +16,7 @@ export default async function NewOrganizationPage() {
       <p className="mb-4 text-sm text-slate-600">You will be its owner. Your other organisations stay as they are.</p>
       <NewOrganizationForm action={createOrganizationAction} />
       <p className="mt-4 text-sm">
-        <TextLink href="/">
-          Back
-        </TextLink>
+        <TextLink href="/">Back</TextLink>
       </p>
     </AuthCard>
   );

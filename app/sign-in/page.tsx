@@ -14,15 +14,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <AuthCard title="Sign in">
       <SignInForm callbackUrl={next} />
       <p className="mt-4 text-sm">
-        <TextLink href="/forgot-password">
-          Forgot your password?
-        </TextLink>
+        <TextLink href="/forgot-password">Forgot your password?</TextLink>
       </p>
       <p className="mt-2 text-sm">
-        New to Pathwise?{" "}
-        <TextLink href="/sign-up">
-          Create your organisation
-        </TextLink>
+        New to Pathwise? <TextLink href="/sign-up">Create your organisation</TextLink>
       </p>
     </AuthCard>
   );

@@ -17,10 +17,7 @@ export default async function SignUpPage() {
     <AuthCard title="Create your organisation">
       <SignUpForm action={signUpAction} timezones={TIME_ZONES} />
       <p className="mt-4 text-sm">
-        Already using Pathwise?{" "}
-        <TextLink href="/sign-in">
-          Sign in
-        </TextLink>
+        Already using Pathwise? <TextLink href="/sign-in">Sign in</TextLink>
       </p>
     </AuthCard>
   );

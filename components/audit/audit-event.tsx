@@ -11,7 +11,10 @@ type Event = NamedAuditEvent & { actor?: { email: string } | null; ipAddress?: s
 export function AuditEvent({ event, zone, folded = false }: { event: Event; zone: string; folded?: boolean }) {
   const changed = describeChanges(event.before, event.after, zone, event.names).length > 0;
   const changes = <ChangeList before={event.before} after={event.after} zone={zone} names={event.names} />;
-  const by = [event.actor ? `Signed in as ${event.actor.email}` : event.actorName === null ? "Done by Pathwise itself" : null, event.ipAddress ? `from ${event.ipAddress}` : null].filter(Boolean);
+  const by = [
+    event.actor ? `Signed in as ${event.actor.email}` : event.actorName === null ? "Done by Pathwise itself" : null,
+    event.ipAddress ? `from ${event.ipAddress}` : null,
+  ].filter(Boolean);
   return (
     <>
       <p className="[overflow-wrap:anywhere]">{auditSentence(event)}</p>

@@ -2,7 +2,17 @@ import { Clipped } from "@/components/ui/table";
 import { describeChanges } from "@/lib/audit/changes";
 
 /** What an audit event changed, field by field ("First name: Ada → Adele"), wrapped to its column; times in `zone`, the viewer's; ids by `names`. */
-export function ChangeList({ before, after, zone, names }: { before: unknown; after: unknown; zone: string; names?: Record<string, string> }) {
+export function ChangeList({
+  before,
+  after,
+  zone,
+  names,
+}: {
+  before: unknown;
+  after: unknown;
+  zone: string;
+  names?: Record<string, string>;
+}) {
   const changes = describeChanges(before, after, zone, names);
   if (changes.length === 0) return null;
   return (

@@ -32,7 +32,14 @@ export function ResetPasswordForm({ action, token }: { action: FormAction; token
     <form {...formProps} noValidate>
       <input type="hidden" name="token" value={token} />
       <FormStatus result={result} />
-      <Field label="New password" name="password" type="password" autoComplete="new-password" hint="At least 8 characters. Long passphrases are good." error={fieldError(result, "password")} />
+      <Field
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters. Long passphrases are good."
+        error={fieldError(result, "password")}
+      />
       <Button type="submit" disabled={pending} block>
         Set new password
       </Button>

@@ -9,7 +9,19 @@ import type { ImportResult } from "@/lib/imports/import";
 import { plural } from "@/lib/words";
 
 /** Confirm: imports the green rows all at once; the outcome lists what was created and what was skipped. */
-export function ConfirmImport({ org, importId, green, red, action }: { org: string; importId: string; green: number; red: number; action: FormAction<ImportResult> }) {
+export function ConfirmImport({
+  org,
+  importId,
+  green,
+  red,
+  action,
+}: {
+  org: string;
+  importId: string;
+  green: number;
+  red: number;
+  action: FormAction<ImportResult>;
+}) {
   const [result, formProps, pending] = useFormAction(action);
   if (result?.ok && result.data) return <ImportOutcome result={result.data} message={result.message} />;
   // Nothing is ready: say what to do instead of offering to import nothing.
@@ -41,8 +53,14 @@ export function ConfirmImport({ org, importId, green, red, action }: { org: stri
 export function ImportOutcome({ result, message }: { result: ImportResult; message?: string }) {
   return (
     <Notice tone="success" role="status">
-      <p className="font-medium">{message ?? `Imported: ${result.invited} invited, ${result.enrolled} enrolled, ${result.skipped.length} skipped.`}</p>
-      <p>{result.emails === 0 ? "No invitation emails were needed." : `${plural(result.emails, "invitation email")} ${result.emails === 1 ? "is" : "are"} on the way.`}</p>
+      <p className="font-medium">
+        {message ?? `Imported: ${result.invited} invited, ${result.enrolled} enrolled, ${result.skipped.length} skipped.`}
+      </p>
+      <p>
+        {result.emails === 0
+          ? "No invitation emails were needed."
+          : `${plural(result.emails, "invitation email")} ${result.emails === 1 ? "is" : "are"} on the way.`}
+      </p>
       {result.created?.length ? (
         <details className="mt-2">
           <summary className="cursor-pointer">Created ({result.created.length})</summary>

@@ -45,7 +45,14 @@ export function UploadForm({ org, cohortId }: { org: string; cohortId: string })
     <form onSubmit={onSubmit} noValidate encType="multipart/form-data" className="max-w-md">
       <HiddenFields fields={{ org, cohortId }} />
       <FormStatus result={result?.ok ? null : result} />
-      <Field label="CSV file" name="file" type="file" accept=".csv,text/csv" hint="UTF-8, comma or semicolon separated, at most 5 MB and 20,000 rows." error={fieldError(result, "file")} />
+      <Field
+        label="CSV file"
+        name="file"
+        type="file"
+        accept=".csv,text/csv"
+        hint="UTF-8, comma or semicolon separated, at most 5 MB and 20,000 rows."
+        error={fieldError(result, "file")}
+      />
       <Button type="submit" disabled={pending}>
         Check the file
       </Button>

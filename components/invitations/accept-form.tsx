@@ -12,7 +12,14 @@ import { useFormAction, type FormAction } from "@/components/ui/use-form-action"
  * Accepting an invitation: a new person chooses name, time zone and password; someone with a Pathwise
  * account confirms with their password. Either way they are then signed in and land in the organisation.
  */
-export function AcceptForm({ token, email, organizationName, hasAccount, timezones, action }: {
+export function AcceptForm({
+  token,
+  email,
+  organizationName,
+  hasAccount,
+  timezones,
+  action,
+}: {
   token: string;
   email: string;
   organizationName: string;
@@ -50,7 +57,9 @@ export function AcceptForm({ token, email, organizationName, hasAccount, timezon
         name="password"
         type="password"
         autoComplete={hasAccount ? "current-password" : "new-password"}
-        hint={hasAccount ? "You already have a Pathwise account: sign in with it to join." : "At least 8 characters. Long passphrases are good."}
+        hint={
+          hasAccount ? "You already have a Pathwise account: sign in with it to join." : "At least 8 characters. Long passphrases are good."
+        }
         error={fieldError(result, "password")}
       />
       <Button type="submit" disabled={pending || done} block>

@@ -32,7 +32,8 @@ type Props = {
  * per address what would happen, the seats it takes and the email; "Send" does it, all or nothing.
  */
 export function InviteForm(props: Props) {
-  const { org, roles, scopedRoles, programmesRequired, programmes, units, durations, defaultMessage, canCreate, action, resendAction } = props;
+  const { org, roles, scopedRoles, programmesRequired, programmes, units, durations, defaultMessage, canCreate, action, resendAction } =
+    props;
   const [result, formProps, pending] = useFormAction(action);
   const [role, setRole] = useState(roles.find((r) => r.value === "PARTICIPANT")?.value ?? roles[0]?.value ?? "");
   const needsProgrammes = programmesRequired || scopedRoles.includes(role);
@@ -54,9 +55,24 @@ export function InviteForm(props: Props) {
           error={fieldError(result, "emails")}
           rows={4}
         />
-        <SelectField label="Role" name="role" id="invite-role" value={role} onChange={(e) => setRole(e.target.value)} options={roles} error={fieldError(result, "role")} />
+        <SelectField
+          label="Role"
+          name="role"
+          id="invite-role"
+          value={role}
+          onChange={(e) => setRole(e.target.value)}
+          options={roles}
+          error={fieldError(result, "role")}
+        />
         {role === "IMPLEMENTATION_ADMIN" ? (
-          <SelectField label="Access lasts" name="duration" id="invite-duration" defaultValue="3" options={durations} error={fieldError(result, "duration")} />
+          <SelectField
+            label="Access lasts"
+            name="duration"
+            id="invite-duration"
+            defaultValue="3"
+            options={durations}
+            error={fieldError(result, "duration")}
+          />
         ) : null}
         {needsProgrammes || programmes.length > 0 ? (
           <CheckboxGroup
@@ -68,8 +84,22 @@ export function InviteForm(props: Props) {
             error={fieldError(result, "programmeIds")}
           />
         ) : null}
-        <SelectField label="Unit" name="unitId" id="invite-unit" defaultValue="" options={units} empty="No unit" error={fieldError(result, "unitId")} />
-        <TextareaField label="Message" name="message" defaultValue={defaultMessage} hint="Included in the email. Prefilled from your organisation's settings." error={fieldError(result, "message")} />
+        <SelectField
+          label="Unit"
+          name="unitId"
+          id="invite-unit"
+          defaultValue=""
+          options={units}
+          empty="No unit"
+          error={fieldError(result, "unitId")}
+        />
+        <TextareaField
+          label="Message"
+          name="message"
+          defaultValue={defaultMessage}
+          hint="Included in the email. Prefilled from your organisation's settings."
+          error={fieldError(result, "message")}
+        />
         {canCreate ? (
           <RadioGroup
             legend="How they join"
@@ -102,7 +132,8 @@ export function InviteForm(props: Props) {
           <p className="mb-2 text-sm">
             {/* The seat count was taken before sending, so the seats this batch takes are added either way. */}
             {sent ? "Took " : "Takes "}
-            {data.seatsNeeded > 0 ? plural(data.seatsNeeded, "seat") : "no seats"}: {data.seats.used + data.seatsNeeded} / {data.seats.limit} seats used
+            {data.seatsNeeded > 0 ? plural(data.seatsNeeded, "seat") : "no seats"}: {data.seats.used + data.seatsNeeded} /{" "}
+            {data.seats.limit} seats used
             {sent ? " now" : " after sending"}.
           </p>
           <ul className="mb-4 space-y-1 text-sm" aria-label="Addresses">
@@ -111,7 +142,12 @@ export function InviteForm(props: Props) {
                 <span className="font-medium">{a.email ?? a.input}</span>: {a.message}
                 {a.status === "already-invited" && a.invitationId ? (
                   <span className="ml-2 inline-block">
-                    <ActionButton action={resendAction} fields={{ org, invitationId: a.invitationId }} label={`Resend to ${a.email}`} quiet />
+                    <ActionButton
+                      action={resendAction}
+                      fields={{ org, invitationId: a.invitationId }}
+                      label={`Resend to ${a.email}`}
+                      quiet
+                    />
                   </span>
                 ) : null}
               </li>

@@ -30,7 +30,14 @@ export function SignUpForm({ action, timezones }: { action: FormAction; timezone
       <Field label="First name" name="firstName" autoComplete="given-name" error={fieldError(result, "firstName")} />
       <Field label="Last name" name="lastName" autoComplete="family-name" error={fieldError(result, "lastName")} />
       <Field label="Email" name="email" type="email" autoComplete="username" error={fieldError(result, "email")} />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" hint="At least 8 characters. Long passphrases are good." error={fieldError(result, "password")} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters. Long passphrases are good."
+        error={fieldError(result, "password")}
+      />
       <TimeZoneField zones={timezones} error={fieldError(result, "timezone")} />
       <Button type="submit" disabled={pending} block>
         {pending ? "Sending…" : "Create organisation"}
@@ -43,7 +50,17 @@ export function SignUpForm({ action, timezones }: { action: FormAction; timezone
  * The emailed link's page: the password chosen on the sign-up form confirms it; then the organisation
  * exists, and the new owner is signed in and lands in it.
  */
-export function VerifySignUpForm({ token, email, organizationName, action }: { token: string; email: string; organizationName: string; action: FormAction<{ slug: string }> }) {
+export function VerifySignUpForm({
+  token,
+  email,
+  organizationName,
+  action,
+}: {
+  token: string;
+  email: string;
+  organizationName: string;
+  action: FormAction<{ slug: string }>;
+}) {
   const [result, formProps, pending] = useFormAction(action);
   const form = useRef<HTMLFormElement>(null);
 

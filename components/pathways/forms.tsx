@@ -24,7 +24,13 @@ export function ProgrammeForm({ org, programme, action }: { org: string; program
       <FormStatus result={result} />
       <HiddenFields fields={programme ? { org, programmeId: programme.id } : { org }} />
       <Field label="Programme name" name="name" id={`${heading}-name`} defaultValue={programme?.name} error={fieldError(result, "name")} />
-      <TextareaField label="Description" name="description" id={`${heading}-description`} defaultValue={programme?.description} error={fieldError(result, "description")} />
+      <TextareaField
+        label="Description"
+        name="description"
+        id={`${heading}-description`}
+        defaultValue={programme?.description}
+        error={fieldError(result, "description")}
+      />
       <Field
         label="Sessions included"
         name="sessionsIncluded"
@@ -44,7 +50,17 @@ export function ProgrammeForm({ org, programme, action }: { org: string; program
 type Cohort = { id: string; name: string; clientName: string; startDate: Date | null; endDate: Date | null };
 
 /** Create a cohort of a programme, or edit one when `cohort` is given. */
-export function CohortForm({ org, programmeId, cohort, action }: { org: string; programmeId?: string; cohort?: Cohort; action: FormAction }) {
+export function CohortForm({
+  org,
+  programmeId,
+  cohort,
+  action,
+}: {
+  org: string;
+  programmeId?: string;
+  cohort?: Cohort;
+  action: FormAction;
+}) {
   const [result, formProps, pending] = useFormAction(action);
   const heading = cohort ? "Edit cohort" : "New cohort";
   return (
@@ -53,9 +69,26 @@ export function CohortForm({ org, programmeId, cohort, action }: { org: string; 
       <FormStatus result={result} />
       <HiddenFields fields={cohort ? { org, cohortId: cohort.id } : { org, programmeId: programmeId ?? "" }} />
       <Field label="Cohort name" name="name" defaultValue={cohort?.name} error={fieldError(result, "name")} />
-      <Field label="Client or company (optional)" name="clientName" defaultValue={cohort?.clientName} error={fieldError(result, "clientName")} />
-      <Field label="Start date" name="startDate" type="date" defaultValue={dayInputValue(cohort?.startDate)} error={fieldError(result, "startDate")} />
-      <Field label="End date" name="endDate" type="date" defaultValue={dayInputValue(cohort?.endDate)} error={fieldError(result, "endDate")} />
+      <Field
+        label="Client or company (optional)"
+        name="clientName"
+        defaultValue={cohort?.clientName}
+        error={fieldError(result, "clientName")}
+      />
+      <Field
+        label="Start date"
+        name="startDate"
+        type="date"
+        defaultValue={dayInputValue(cohort?.startDate)}
+        error={fieldError(result, "startDate")}
+      />
+      <Field
+        label="End date"
+        name="endDate"
+        type="date"
+        defaultValue={dayInputValue(cohort?.endDate)}
+        error={fieldError(result, "endDate")}
+      />
       <Button type="submit" disabled={pending}>
         {cohort ? "Save cohort" : "Create cohort"}
       </Button>
@@ -89,11 +122,31 @@ export function AddPathwayForm(props: {
         </p>
       ) : null}
       <HiddenFields fields={{ org }} />
-      <Field label="Email" name="email" type="email" hint="Someone new is invited as a participant; someone already here is enrolled." error={fieldError(result, "email")} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        hint="Someone new is invited as a participant; someone already here is enrolled."
+        error={fieldError(result, "email")}
+      />
       <Field label="First name" name="firstName" error={fieldError(result, "firstName")} />
       <Field label="Last name" name="lastName" error={fieldError(result, "lastName")} />
-      <SelectField label="Cohort" name="cohortId" defaultValue={defaultCohort ?? ""} options={cohorts} empty="Choose a cohort" error={fieldError(result, "cohortId")} />
-      <Field label="Primary coach" name="coach" list="active-coaches" autoComplete="off" hint={coaches.length ? "Start typing a coach's name or email." : "There are no active coaches yet: invite a coach first."} error={fieldError(result, "coach")} />
+      <SelectField
+        label="Cohort"
+        name="cohortId"
+        defaultValue={defaultCohort ?? ""}
+        options={cohorts}
+        empty="Choose a cohort"
+        error={fieldError(result, "cohortId")}
+      />
+      <Field
+        label="Primary coach"
+        name="coach"
+        list="active-coaches"
+        autoComplete="off"
+        hint={coaches.length ? "Start typing a coach's name or email." : "There are no active coaches yet: invite a coach first."}
+        error={fieldError(result, "coach")}
+      />
       <datalist id="active-coaches">
         {coaches.map((c) => (
           <option key={c.email} value={c.email}>
@@ -174,7 +227,12 @@ export function ArchiveForm({
           errorId={`${titleId}-reason-error`}
           onChange={() => setMissingReason(false)}
         />
-        <CheckboxField id={`${titleId}-credit`} name="credit" defaultChecked={unused > 0} label={`Credit the ${plural(unused, "unused session")} back to the cohort`} />
+        <CheckboxField
+          id={`${titleId}-credit`}
+          name="credit"
+          defaultChecked={unused > 0}
+          label={`Credit the ${plural(unused, "unused session")} back to the cohort`}
+        />
       </ConfirmDialog>
     </form>
   );
@@ -190,7 +248,14 @@ export function SessionForm({ org, pathwayId, action }: { org: string; pathwayId
       <Field label="Title" name="title" error={fieldError(result, "title")} />
       <Field label="Date" name="date" type="date" error={fieldError(result, "date")} />
       <Field label="Time" name="time" type="time" error={fieldError(result, "time")} />
-      <Field label="Duration (minutes)" name="durationMinutes" type="number" min={5} defaultValue={60} error={fieldError(result, "durationMinutes")} />
+      <Field
+        label="Duration (minutes)"
+        name="durationMinutes"
+        type="number"
+        min={5}
+        defaultValue={60}
+        error={fieldError(result, "durationMinutes")}
+      />
       <Button type="submit" disabled={pending}>
         Schedule
       </Button>

@@ -43,7 +43,8 @@ export function PathwayList({
           <TextLink href={`/${org}/pathways/${p.id}`}>
             {showParticipant && p.participant ? displayName(p.participant.user) : `${p.programme.name} › ${p.cohort.name}`}
           </TextLink>
-          {showParticipant ? ` · ${p.programme.name} › ${p.cohort.name}` : ""} · coach {displayName(p.coach.user)} · starts {formatDay(p.startDate)}
+          {showParticipant ? ` · ${p.programme.name} › ${p.cohort.name}` : ""} · coach {displayName(p.coach.user)} · starts{" "}
+          {formatDay(p.startDate)}
           {p.status === "ARCHIVED" ? ` · ${pathwayStatusLabel(p).toLowerCase()}` : ""}
           {archive ? (
             <ArchiveForm

@@ -8,7 +8,15 @@ import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/actions/action";
 
-export function ProfileForm({ action, user, timezones }: { action: FormAction; user: { firstName: string; lastName: string; timezone: string }; timezones: readonly string[] }) {
+export function ProfileForm({
+  action,
+  user,
+  timezones,
+}: {
+  action: FormAction;
+  user: { firstName: string; lastName: string; timezone: string };
+  timezones: readonly string[];
+}) {
   const [result, formProps, pending] = useFormAction(action);
   return (
     <form {...formProps} noValidate aria-labelledby="profile-heading" className="max-w-md">
@@ -16,8 +24,20 @@ export function ProfileForm({ action, user, timezones }: { action: FormAction; u
         Your details
       </h2>
       <FormStatus result={result} />
-      <Field label="First name" name="firstName" defaultValue={user.firstName} autoComplete="given-name" error={fieldError(result, "firstName")} />
-      <Field label="Last name" name="lastName" defaultValue={user.lastName} autoComplete="family-name" error={fieldError(result, "lastName")} />
+      <Field
+        label="First name"
+        name="firstName"
+        defaultValue={user.firstName}
+        autoComplete="given-name"
+        error={fieldError(result, "firstName")}
+      />
+      <Field
+        label="Last name"
+        name="lastName"
+        defaultValue={user.lastName}
+        autoComplete="family-name"
+        error={fieldError(result, "lastName")}
+      />
       <TimeZoneField zones={timezones} value={user.timezone} error={fieldError(result, "timezone")} />
       <Button type="submit" disabled={pending}>
         Save details
@@ -45,8 +65,21 @@ export function PasswordForm({ action }: { action: FormAction }) {
         Change password
       </h2>
       <FormStatus result={result} />
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={fieldError(result, "currentPassword")} />
-      <Field label="New password" name="newPassword" type="password" autoComplete="new-password" hint="At least 8 characters. Long passphrases are good." error={fieldError(result, "newPassword")} />
+      <Field
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        error={fieldError(result, "currentPassword")}
+      />
+      <Field
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters. Long passphrases are good."
+        error={fieldError(result, "newPassword")}
+      />
       <Button type="submit" disabled={pending}>
         Change password
       </Button>

@@ -15,7 +15,10 @@ type Props = { member: Member; organizations: { name: string; slug: string }[]; 
 
 export function AppShell({ member, organizations, devMailbox, children }: Props) {
   const home = `/${member.organization.slug}`;
-  const items = NAV_ITEMS.filter((i) => can(member.role, i.permission) && (!i.devMailboxOnly || devMailbox)).map((i) => ({ label: i.label, href: i.href(member.organization.slug) }));
+  const items = NAV_ITEMS.filter((i) => can(member.role, i.permission) && (!i.devMailboxOnly || devMailbox)).map((i) => ({
+    label: i.label,
+    href: i.href(member.organization.slug),
+  }));
   const name = displayName(member.user);
   return (
     <MenuProvider>

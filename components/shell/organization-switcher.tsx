@@ -12,7 +12,10 @@ export function OrganizationSwitcher({ current, organizations }: { current: Org;
   };
   return (
     <details className="relative">
-      <summary className="cursor-pointer list-none rounded-md px-2 py-1 font-medium hover:bg-slate-100" aria-label={`Organisation: ${current.name}. Switch organisation`}>
+      <summary
+        className="cursor-pointer list-none rounded-md px-2 py-1 font-medium hover:bg-slate-100"
+        aria-label={`Organisation: ${current.name}. Switch organisation`}
+      >
         {current.name} <span aria-hidden="true">▾</span>
       </summary>
       <div className="absolute left-0 z-10 mt-1 w-64 rounded-md border border-slate-200 bg-white p-2 shadow-lg">

@@ -5,7 +5,17 @@ import { BrandMark } from "./brand-mark";
  * What a page says when it cannot show what was asked for (not found, an error): the brand, a plain
  * heading, what happened, and the ways on. Server- and client-safe, so error boundaries can use it.
  */
-export function Problem({ title, children, actions, alert = false }: { title: string; children: ReactNode; actions: ReactNode; alert?: boolean }) {
+export function Problem({
+  title,
+  children,
+  actions,
+  alert = false,
+}: {
+  title: string;
+  children: ReactNode;
+  actions: ReactNode;
+  alert?: boolean;
+}) {
   return (
     <section role={alert ? "alert" : undefined} aria-labelledby="problem-heading" className="mx-auto max-w-lg py-8 text-center md:py-16">
       <BrandMark className="mx-auto h-12 w-12" />

@@ -6,7 +6,17 @@ import { HiddenFields } from "./hidden-fields";
 import { useFormAction, type FormAction } from "./use-form-action";
 
 /** One button that runs a server action with a few hidden fields, and announces its outcome. */
-export function ActionButton({ action, fields, label, quiet }: { action: FormAction; fields: Record<string, string>; label: string; quiet?: boolean }) {
+export function ActionButton({
+  action,
+  fields,
+  label,
+  quiet,
+}: {
+  action: FormAction;
+  fields: Record<string, string>;
+  label: string;
+  quiet?: boolean;
+}) {
   const [result, formProps, pending] = useFormAction(action);
   return (
     <form {...formProps} noValidate>

@@ -1,7 +1,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { MembershipStatus, PathwayStatus, Role, SessionStatus } from "@/lib/db/generated/enums";
-import { IMPORT_COLOUR_LABELS, MEMBERSHIP_STATUS_LABELS, pathwayStatusLabel, ROLE_LABELS, SESSION_STATUS_LABELS, type ImportColour } from "@/lib/labels";
+import {
+  IMPORT_COLOUR_LABELS,
+  MEMBERSHIP_STATUS_LABELS,
+  pathwayStatusLabel,
+  ROLE_LABELS,
+  SESSION_STATUS_LABELS,
+  type ImportColour,
+} from "@/lib/labels";
 
 export type BadgeTone = "neutral" | "success" | "warning" | "danger" | "info";
 
@@ -21,17 +28,28 @@ export function Badge({ tone = "neutral", children }: { tone?: BadgeTone; childr
 }
 
 export function RoleBadge({ role }: { role: Role }) {
-  return <Badge tone={role === "OWNER" || role === "ADMIN" || role === "IMPLEMENTATION_ADMIN" ? "info" : "neutral"}>{ROLE_LABELS[role]}</Badge>;
+  return (
+    <Badge tone={role === "OWNER" || role === "ADMIN" || role === "IMPLEMENTATION_ADMIN" ? "info" : "neutral"}>{ROLE_LABELS[role]}</Badge>
+  );
 }
 
-const MEMBERSHIP_TONE: Record<MembershipStatus, BadgeTone> = { ACTIVE: "success", INVITED: "info", NOT_INVITED: "neutral", DEACTIVATED: "danger" };
+const MEMBERSHIP_TONE: Record<MembershipStatus, BadgeTone> = {
+  ACTIVE: "success",
+  INVITED: "info",
+  NOT_INVITED: "neutral",
+  DEACTIVATED: "danger",
+};
 
 export function MembershipStatusBadge({ status }: { status: MembershipStatus }) {
   return <Badge tone={MEMBERSHIP_TONE[status]}>{MEMBERSHIP_STATUS_LABELS[status]}</Badge>;
 }
 
 /** "Active", or "Archived: did not finish". */
-export function PathwayStatusBadge({ pathway }: { pathway: Parameters<typeof pathwayStatusLabel>[0] & { status: PathwayStatus | string } }) {
+export function PathwayStatusBadge({
+  pathway,
+}: {
+  pathway: Parameters<typeof pathwayStatusLabel>[0] & { status: PathwayStatus | string };
+}) {
   return <Badge tone={pathway.status === "ARCHIVED" ? "neutral" : "success"}>{pathwayStatusLabel(pathway)}</Badge>;
 }
 
@@ -49,7 +67,17 @@ export function ImportColourBadge({ colour }: { colour: ImportColour }) {
 }
 
 /** One of a row of filter links shaped like badges ("Ready: 12"); the current one is marked for screen readers and in bold. */
-export function BadgeLink({ href, tone = "neutral", current, children }: { href: string; tone?: BadgeTone; current: boolean; children: ReactNode }) {
+export function BadgeLink({
+  href,
+  tone = "neutral",
+  current,
+  children,
+}: {
+  href: string;
+  tone?: BadgeTone;
+  current: boolean;
+  children: ReactNode;
+}) {
   return (
     <Link
       href={href}

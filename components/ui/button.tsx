@@ -32,7 +32,13 @@ export function buttonClass({ variant = "primary", size = "md", block = false }:
 }
 
 /** A button; `type` defaults to "button", so a button that submits says so. */
-export function Button({ variant, size, block, type = "button", ...props }: Look & Omit<ButtonHTMLAttributes<HTMLButtonElement>, "className">) {
+export function Button({
+  variant,
+  size,
+  block,
+  type = "button",
+  ...props
+}: Look & Omit<ButtonHTMLAttributes<HTMLButtonElement>, "className">) {
   return <button type={type} className={buttonClass({ variant, size, block })} {...props} />;
 }
 
@@ -48,7 +54,10 @@ export function LinkButton({
   download,
   children,
   ...props
-}: Look & { href: string; download?: boolean; children: ReactNode } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "className" | "href" | "download">) {
+}: Look & { href: string; download?: boolean; children: ReactNode } & Omit<
+    AnchorHTMLAttributes<HTMLAnchorElement>,
+    "className" | "href" | "download"
+  >) {
   const className = buttonClass({ variant, size, block });
   if (download) {
     return (
@@ -71,7 +80,10 @@ export function TextLink({
   strong,
   children,
   ...props
-}: { href: string; download?: boolean; strong?: boolean; children: ReactNode } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "className" | "href" | "download">) {
+}: { href: string; download?: boolean; strong?: boolean; children: ReactNode } & Omit<
+  AnchorHTMLAttributes<HTMLAnchorElement>,
+  "className" | "href" | "download"
+>) {
   const className = `${strong ? "font-medium " : ""}text-indigo-700 underline hover:text-indigo-900`;
   if (download) {
     return (

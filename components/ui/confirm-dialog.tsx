@@ -32,7 +32,11 @@ export function ConfirmDialog({
   children?: ReactNode;
 }) {
   return (
-    <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
+    <dialog
+      ref={dialog}
+      aria-labelledby={titleId}
+      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40"
+    >
       <h2 id={titleId} className="mb-2 text-lg font-semibold">
         {title}
       </h2>

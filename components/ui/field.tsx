@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
-const CONTROL = "block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 aria-invalid:border-red-500";
+const CONTROL =
+  "block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 aria-invalid:border-red-500";
 
 type Shared = { label: string; name: string; error?: string; hint?: string };
 
@@ -8,7 +9,15 @@ type Shared = { label: string; name: string; error?: string; hint?: string };
  * Label, control, hint and error, tied together (aria-describedby); the error is announced when it
  * appears. `inline`: no space below, for a control in a row with its button.
  */
-function FieldShell({ label, name, error, hint, id, inline, control }: Shared & { id?: string; inline?: boolean; control: (a: Record<string, unknown>) => ReactNode }) {
+function FieldShell({
+  label,
+  name,
+  error,
+  hint,
+  id,
+  inline,
+  control,
+}: Shared & { id?: string; inline?: boolean; control: (a: Record<string, unknown>) => ReactNode }) {
   const inputId = id ?? `field-${name}`;
   const described = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -16,7 +25,13 @@ function FieldShell({ label, name, error, hint, id, inline, control }: Shared & 
       <label htmlFor={inputId} className="mb-1 block text-sm font-medium text-slate-700">
         {label}
       </label>
-      {control({ id: inputId, name: name || undefined, "aria-invalid": error ? true : undefined, "aria-describedby": described, className: CONTROL })}
+      {control({
+        id: inputId,
+        name: name || undefined,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": described,
+        className: CONTROL,
+      })}
       {hint ? (
         <p id={`${inputId}-hint`} className="mt-1 text-xs text-slate-500">
           {hint}
@@ -177,7 +192,16 @@ export function RadioGroup({
       <legend className="mb-1 text-sm font-medium text-slate-700">{legend}</legend>
       {options.map((o) => (
         <label key={o.value} className="flex items-center gap-2 text-sm">
-          <input type="radio" name={name} value={o.value} defaultChecked={o.value === defaultValue} required={required} aria-invalid={error ? true : undefined} onChange={onChange} /> {o.label}
+          <input
+            type="radio"
+            name={name}
+            value={o.value}
+            defaultChecked={o.value === defaultValue}
+            required={required}
+            aria-invalid={error ? true : undefined}
+            onChange={onChange}
+          />{" "}
+          {o.label}
         </label>
       ))}
       {error ? (

@@ -11,28 +11,18 @@ export function Pagination({ page, pages, href }: { page: number; pages: number;
     return (
       <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center gap-4 text-sm">
         <span>This page is past the end of the list.</span>
-        <TextLink href={href(last)}>
-          {last === 1 ? "Go to the first page" : `Go to the last page (${last})`}
-        </TextLink>
+        <TextLink href={href(last)}>{last === 1 ? "Go to the first page" : `Go to the last page (${last})`}</TextLink>
       </nav>
     );
   }
   if (last === 1) return null;
   return (
     <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center gap-4 text-sm">
-      {page > 1 ? (
-        <TextLink href={href(page - 1)}>
-          Previous page
-        </TextLink>
-      ) : null}
+      {page > 1 ? <TextLink href={href(page - 1)}>Previous page</TextLink> : null}
       <span>
         Page {page} of {last}
       </span>
-      {page < last ? (
-        <TextLink href={href(page + 1)}>
-          Next page
-        </TextLink>
-      ) : null}
+      {page < last ? <TextLink href={href(page + 1)}>Next page</TextLink> : null}
     </nav>
   );
 }

@@ -20,7 +20,10 @@ export function Panel({
   children: ReactNode;
 }) {
   return (
-    <Tag aria-labelledby={Tag === "section" && title && id ? id : undefined} className={`rounded-md border border-slate-200 bg-white p-4 ${indent}`}>
+    <Tag
+      aria-labelledby={Tag === "section" && title && id ? id : undefined}
+      className={`rounded-md border border-slate-200 bg-white p-4 ${indent}`}
+    >
       {title ? (
         <h3 id={id} className="mb-1 font-medium">
           {title}

@@ -6,7 +6,11 @@ import Link from "next/link";
  */
 export function SortLink({ href, label, active, dir }: { href: string; label: string; active: boolean; dir: "asc" | "desc" }) {
   return (
-    <Link href={href} className="underline" aria-label={`Sort by ${label.toLowerCase()}${active ? `, now ${dir === "asc" ? "ascending" : "descending"}` : ""}`}>
+    <Link
+      href={href}
+      className="underline"
+      aria-label={`Sort by ${label.toLowerCase()}${active ? `, now ${dir === "asc" ? "ascending" : "descending"}` : ""}`}
+    >
       {label}
       {active ? (dir === "asc" ? " ↑" : " ↓") : ""}
     </Link>

@@ -51,14 +51,6 @@ export function TimeZoneField({
 
   const options = value === undefined || zones.includes(value) ? zones : [value, ...zones];
   return (
-    <SelectField
-      label={label}
-      name={name}
-      id={id}
-      value={zone}
-      onChange={(e) => setZone(e.target.value)}
-      options={options}
-      error={error}
-    />
+    <SelectField label={label} name={name} id={id} value={zone} onChange={(e) => setZone(e.target.value)} options={options} error={error} />
   );
 }

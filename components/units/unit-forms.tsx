@@ -7,8 +7,22 @@ import { useFormAction, type FormAction } from "@/components/ui/use-form-action"
 
 type Option = { value: string; label: string };
 
-function ParentSelect({ id, options, defaultValue, error, label }: { id: string; options: Option[]; defaultValue: string; error?: string; label: string }) {
-  return <SelectField label={label} name="parentId" id={id} defaultValue={defaultValue} options={options} empty="Top level" error={error} />;
+function ParentSelect({
+  id,
+  options,
+  defaultValue,
+  error,
+  label,
+}: {
+  id: string;
+  options: Option[];
+  defaultValue: string;
+  error?: string;
+  label: string;
+}) {
+  return (
+    <SelectField label={label} name="parentId" id={id} defaultValue={defaultValue} options={options} empty="Top level" error={error} />
+  );
 }
 
 export function CreateUnitForm({ org, parents, action }: { org: string; parents: Option[]; action: FormAction }) {
@@ -32,7 +46,17 @@ export function CreateUnitForm({ org, parents, action }: { org: string; parents:
 }
 
 /** One unit's row of actions: rename, move, archive. */
-export function UnitActions({ org, unit, parents, actions }: { org: string; unit: { id: string; name: string; parentId: string }; parents: Option[]; actions: { rename: FormAction; move: FormAction; archive: FormAction } }) {
+export function UnitActions({
+  org,
+  unit,
+  parents,
+  actions,
+}: {
+  org: string;
+  unit: { id: string; name: string; parentId: string };
+  parents: Option[];
+  actions: { rename: FormAction; move: FormAction; archive: FormAction };
+}) {
   const [renamed, renameProps, renaming] = useFormAction(actions.rename);
   const [moved, moveProps, moving] = useFormAction(actions.move);
   const [archived, archiveProps, archiving] = useFormAction(actions.archive);
@@ -44,7 +68,13 @@ export function UnitActions({ org, unit, parents, actions }: { org: string; unit
         <input type="hidden" name="unitId" value={unit.id} />
         <div className="flex-1">
           <FormStatus result={renamed} />
-          <Field label={`New name for ${unit.name}`} name="name" id={`rename-${unit.id}`} defaultValue={unit.name} error={fieldError(renamed, "name")} />
+          <Field
+            label={`New name for ${unit.name}`}
+            name="name"
+            id={`rename-${unit.id}`}
+            defaultValue={unit.name}
+            error={fieldError(renamed, "name")}
+          />
         </div>
         <div className="mb-4">
           <Button type="submit" disabled={renaming}>
@@ -57,7 +87,13 @@ export function UnitActions({ org, unit, parents, actions }: { org: string; unit
         <input type="hidden" name="unitId" value={unit.id} />
         <div className="flex-1">
           <FormStatus result={moved} />
-          <ParentSelect id={`move-${unit.id}`} label={`Move ${unit.name} into`} options={others} defaultValue={unit.parentId} error={fieldError(moved, "parentId")} />
+          <ParentSelect
+            id={`move-${unit.id}`}
+            label={`Move ${unit.name} into`}
+            options={others}
+            defaultValue={unit.parentId}
+            error={fieldError(moved, "parentId")}
+          />
         </div>
         <div className="mb-4">
           <Button type="submit" disabled={moving}>

@@ -12,8 +12,15 @@ import type { ActionResult } from "@/lib/actions/action";
 type Option = { value: string; label: string };
 
 /** `timezone` is null for someone who has not joined: they choose it when they accept. */
-type Member = { id: string; firstName: string; lastName: string; timezone: string | null; unitId: string; role: string; programmeIds: string[] };
-
+type Member = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  timezone: string | null;
+  unitId: string;
+  role: string;
+  programmeIds: string[];
+};
 
 /** Edit a member: name, time zone, unit, role with its programmes or duration. */
 export function MemberForm(props: {
@@ -42,8 +49,24 @@ export function MemberForm(props: {
       <Field label="First name" name="firstName" defaultValue={member.firstName} error={fieldError(result, "firstName")} />
       <Field label="Last name" name="lastName" defaultValue={member.lastName} error={fieldError(result, "lastName")} />
       {member.timezone === null ? null : <TimeZoneField zones={timezones} value={member.timezone} error={fieldError(result, "timezone")} />}
-      <SelectField label="Unit" name="unitId" id="member-unit" defaultValue={member.unitId} options={units} empty="No unit" error={fieldError(result, "unitId")} />
-      <SelectField label="Role" name="role" id="member-role" value={role} onChange={(e) => setRole(e.target.value)} options={roles} error={fieldError(result, "role")} />
+      <SelectField
+        label="Unit"
+        name="unitId"
+        id="member-unit"
+        defaultValue={member.unitId}
+        options={units}
+        empty="No unit"
+        error={fieldError(result, "unitId")}
+      />
+      <SelectField
+        label="Role"
+        name="role"
+        id="member-role"
+        value={role}
+        onChange={(e) => setRole(e.target.value)}
+        options={roles}
+        error={fieldError(result, "role")}
+      />
       {role === "IMPLEMENTATION_ADMIN" ? (
         <SelectField
           label="Access lasts"
@@ -77,7 +100,8 @@ export function MemberForm(props: {
 const EXPLAIN = {
   deactivate: (name: string) =>
     `${name} will be signed out at once and cannot sign in. Their seat frees up; their goals, notes, pathways and history stay, and you can reactivate them later.`,
-  reactivate: (name: string) => `${name} takes a seat again and gets an email with a link to choose a new password, which they must use before signing in.`,
+  reactivate: (name: string) =>
+    `${name} takes a seat again and gets an email with a link to choose a new password, which they must use before signing in.`,
   invite: (name: string) =>
     `${name} gets an email with a link to join, with the role, programmes and unit shown here, and becomes active when they accept. A role that takes a seat takes it now.`,
   resend: (name: string) => `${name} gets the invitation again with a fresh link; the earlier link stops working.`,
@@ -90,7 +114,19 @@ type MemberStep = { op: keyof typeof EXPLAIN; button: string; confirm: string; n
  * where it applies, deactivation, each confirmed first. A step changes the state and so which buttons
  * show, so the outcome is announced here, where it outlives the button that caused it.
  */
-export function MemberSteps({ org, membershipId, name, steps, actions }: { org: string; membershipId: string; name: string; steps: MemberStep[]; actions: Partial<Record<MemberStep["op"], FormAction>> }) {
+export function MemberSteps({
+  org,
+  membershipId,
+  name,
+  steps,
+  actions,
+}: {
+  org: string;
+  membershipId: string;
+  name: string;
+  steps: MemberStep[];
+  actions: Partial<Record<MemberStep["op"], FormAction>>;
+}) {
   const [last, setLast] = useState<ActionResult | null>(null);
   const announced = useMemo(
     () =>

@@ -32,11 +32,13 @@ const OPS = {
   },
   resend: {
     label: "Resend invitations to",
-    warning: "Each selected user with a pending invitation gets a fresh link; their earlier links stop working. Users with nothing pending are skipped.",
+    warning:
+      "Each selected user with a pending invitation gets a fresh link; their earlier links stop working. Users with nothing pending are skipped.",
   },
   reactivate: {
     label: "Reactivate",
-    warning: "Seats are checked for all of them at once. Each gets an email to choose a new password, which they must do before signing in.",
+    warning:
+      "Seats are checked for all of them at once. Each gets an email to choose a new password, which they must do before signing in.",
   },
   invite: {
     label: "Invite",
@@ -49,7 +51,15 @@ const OPS = {
  * The Users table with row selection and bulk actions. Ticked rows, or every user matching the
  * current filter, go to one server action; a confirmation dialog says what will happen first.
  */
-type Props = { org: string; rows: UserRow[]; total: number; query: string; canManage: boolean; action: FormAction<BulkResult>; empty: ReactNode };
+type Props = {
+  org: string;
+  rows: UserRow[];
+  total: number;
+  query: string;
+  canManage: boolean;
+  action: FormAction<BulkResult>;
+  empty: ReactNode;
+};
 
 export function UsersTable({ org, rows, total, query, canManage, action, empty }: Props) {
   const [result, formProps, pending] = useFormAction(action);
@@ -115,7 +125,14 @@ export function UsersTable({ org, rows, total, query, canManage, action, empty }
         empty={empty}
         selection={
           canManage
-            ? { name: "membershipIds", selected, onChange: setSelected, all, label: (r) => `Select ${r.name}`, allLabel: "Select every user on this page" }
+            ? {
+                name: "membershipIds",
+                selected,
+                onChange: setSelected,
+                all,
+                label: (r) => `Select ${r.name}`,
+                allLabel: "Select every user on this page",
+              }
             : undefined
         }
         columns={[

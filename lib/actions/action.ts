@@ -36,15 +36,21 @@ type Handler<S extends z.ZodType, C, T> = (ctx: C, input: z.infer<S>) => Promise
  * reach the user with their message; anything else becomes a generic message and a log line.
  */
 export function memberAction<S extends z.ZodType, T = undefined>(permission: Permission, schema: S, run: Handler<S, Actor, T>) {
-  return async (_prev: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => runMemberAction(await requestFacts(), permission, schema, run, formData);
+  return async (_prev: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> =>
+    runMemberAction(await requestFacts(), permission, schema, run, formData);
 }
 
 /** A server action for any signed-in user, about their own account (profile, password). */
 export function userAction<S extends z.ZodType, T = undefined>(schema: S, run: Handler<S, CurrentUser, T>) {
-  return async (_prev: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => runUserAction(await requestFacts(), schema, run, formData);
+  return async (_prev: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> =>
+    runUserAction(await requestFacts(), schema, run, formData);
 }
 
 /** A server action anyone may call (sign-up, password reset): origin check, parsing, error shape. */
-export function publicAction<S extends z.ZodType, T = undefined>(schema: S, run: (input: z.infer<S>, ip: string | null) => Promise<ActionResult<T> | void>) {
-  return async (_prev: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => runPublicAction(await requestFacts(), schema, run, formData);
+export function publicAction<S extends z.ZodType, T = undefined>(
+  schema: S,
+  run: (input: z.infer<S>, ip: string | null) => Promise<ActionResult<T> | void>,
+) {
+  return async (_prev: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> =>
+    runPublicAction(await requestFacts(), schema, run, formData);
 }

@@ -11,8 +11,7 @@ import { isExpectedError, ValidationError } from "../errors";
 
 /** What every server action returns: the one shape forms render with useActionState. */
 export type ActionResult<T = undefined> =
-  | { ok: true; data?: T; message?: string }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[] | undefined> };
+  { ok: true; data?: T; message?: string } | { ok: false; error: string; fieldErrors?: Record<string, string[] | undefined> };
 
 export type Refusal = { ok: false; error: string };
 
@@ -47,10 +46,18 @@ export type Guarded = { ok: true; actor: Actor; member: Member } | { ok: false; 
  * Origin (for anything that changes data), session, membership of the organisation named by the slug,
  * the permission. A non-member learns nothing: another organisation answers like a missing one.
  */
-export async function guardMember(facts: RequestFacts, orgSlug: string, permission: Permission, { checkOrigin = true } = {}): Promise<Guarded> {
+export async function guardMember(
+  facts: RequestFacts,
+  orgSlug: string,
+  permission: Permission,
+  { checkOrigin = true } = {},
+): Promise<Guarded> {
   if (checkOrigin && !sameOrigin(facts)) return { ok: false, refusal: { ok: false, error: REQUEST_REFUSED }, status: 403 };
   const member = await facts.currentMember(orgSlug);
-  if (!member) return (await facts.currentUser()) ? { ok: false, refusal: { ok: false, error: NOT_FOUND }, status: 404 } : { ok: false, refusal: { ok: false, error: SESSION_ENDED }, status: 401 };
+  if (!member)
+    return (await facts.currentUser())
+      ? { ok: false, refusal: { ok: false, error: NOT_FOUND }, status: 404 }
+      : { ok: false, refusal: { ok: false, error: SESSION_ENDED }, status: 401 };
   if (!can(member.role, permission)) return { ok: false, refusal: { ok: false, error: NO_PERMISSION }, status: 403 };
   return { ok: true, actor: memberActor(member, facts.clientAddress), member };
 }
@@ -101,7 +108,13 @@ type Run<S extends z.ZodType, C, T> = (ctx: C, input: z.infer<S>) => Promise<Act
  * A member's server action on the organisation named by the form's `org` field: origin, session,
  * membership, the permission, input parsing, then `run`.
  */
-export function runMemberAction<S extends z.ZodType, T>(facts: RequestFacts, permission: Permission, schema: S, run: Run<S, Actor, T>, formData: FormData): Promise<ActionResult<T>> {
+export function runMemberAction<S extends z.ZodType, T>(
+  facts: RequestFacts,
+  permission: Permission,
+  schema: S,
+  run: Run<S, Actor, T>,
+  formData: FormData,
+): Promise<ActionResult<T>> {
   return settle(async () => {
     const guard = await guardMember(facts, String(formData.get("org") ?? ""), permission);
     if (!guard.ok) return guard.refusal;
@@ -111,7 +124,12 @@ export function runMemberAction<S extends z.ZodType, T>(facts: RequestFacts, per
 }
 
 /** A signed-in user's server action about their own account: origin, session, parsing, then `run`. */
-export function runUserAction<S extends z.ZodType, T>(facts: RequestFacts, schema: S, run: Run<S, CurrentUser, T>, formData: FormData): Promise<ActionResult<T>> {
+export function runUserAction<S extends z.ZodType, T>(
+  facts: RequestFacts,
+  schema: S,
+  run: Run<S, CurrentUser, T>,
+  formData: FormData,
+): Promise<ActionResult<T>> {
   return settle(async () => {
     if (!sameOrigin(facts)) return { ok: false, error: REQUEST_REFUSED };
     const user = await facts.currentUser();

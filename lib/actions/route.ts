@@ -15,7 +15,10 @@ const notFound = () => new Response("Not found", { status: 404 });
  * page: signed out, not a member, no permission, or a service saying not found. A request that
  * changes data must also come from our own origin, and is answered in the actions' JSON shape.
  */
-export function memberRoute<P extends { org: string }>(permission: Permission, handler: (request: Request, context: RouteContext<P>) => Promise<Response>) {
+export function memberRoute<P extends { org: string }>(
+  permission: Permission,
+  handler: (request: Request, context: RouteContext<P>) => Promise<Response>,
+) {
   return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
     const routeParams = await params;
     const write = request.method !== "GET" && request.method !== "HEAD";

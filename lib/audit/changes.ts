@@ -38,7 +38,10 @@ const HIDDEN = new Set(["invitationId", "importId", "fileHash"]);
 /** "firstName" → "First name", "sessionsIncluded" → "Sessions included". */
 function labelFor(field: string): string {
   if (LABELS[field]) return LABELS[field];
-  const words = field.replace(/Ids?$/, "").replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  const words = field
+    .replace(/Ids?$/, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -63,7 +66,8 @@ function show(field: string, value: unknown, timeZone: string, names?: Record<st
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "string") {
     if (field === "role" && value in ROLE_LABELS) return ROLE_LABELS[value as keyof typeof ROLE_LABELS];
-    if (field === "status" && value in MEMBERSHIP_STATUS_LABELS) return MEMBERSHIP_STATUS_LABELS[value as keyof typeof MEMBERSHIP_STATUS_LABELS];
+    if (field === "status" && value in MEMBERSHIP_STATUS_LABELS)
+      return MEMBERSHIP_STATUS_LABELS[value as keyof typeof MEMBERSHIP_STATUS_LABELS];
     if (field === "reason" && value in ARCHIVE_REASON_LABELS) return ARCHIVE_REASON_LABELS[value as keyof typeof ARCHIVE_REASON_LABELS];
     if (ISO_TIME.test(value)) return showTime(field, value, timeZone);
     return value;
@@ -72,7 +76,8 @@ function show(field: string, value: unknown, timeZone: string, names?: Record<st
   return String(value);
 }
 
-const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const asRecord = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /**
  * An audit event's before and after as a list of labelled field changes, in the order the fields were
@@ -80,7 +85,12 @@ const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === "ob
  * moments in `timeZone`, the viewer's (lib/format/dates.ts); ids by the names in `names`
  * (lib/audit/list.ts resolves them), bookkeeping ids not at all.
  */
-export function describeChanges(before: unknown, after: unknown, timeZone: string = FALLBACK_ZONE, names?: Record<string, string>): FieldChange[] {
+export function describeChanges(
+  before: unknown,
+  after: unknown,
+  timeZone: string = FALLBACK_ZONE,
+  names?: Record<string, string>,
+): FieldChange[] {
   const was = asRecord(before);
   const now = asRecord(after);
   const fields = [...new Set([...Object.keys(was), ...Object.keys(now)])];

@@ -71,7 +71,14 @@ export type AuditNames = { actorName: string | null; targetName: string | null; 
 type RawEvent = { actorId: string | null; targetType: string; targetId: string | null; before: unknown; after: unknown };
 type Kind = "member" | "unit" | "programme" | "cohort" | "pathway" | "organization";
 
-const TARGET_KINDS: Record<string, Kind> = { membership: "member", unit: "unit", programme: "programme", cohort: "cohort", pathway: "pathway", organization: "organization" };
+const TARGET_KINDS: Record<string, Kind> = {
+  membership: "member",
+  unit: "unit",
+  programme: "programme",
+  cohort: "cohort",
+  pathway: "pathway",
+  organization: "organization",
+};
 const isUuid = (v: unknown): v is string => z.uuid().safeParse(v).success;
 const fields = (v: unknown): [string, unknown][] => (v && typeof v === "object" && !Array.isArray(v) ? Object.entries(v) : []);
 
@@ -81,7 +88,15 @@ const fields = (v: unknown): [string, unknown][] => (v && typeof v === "object" 
  * entered), units, programmes, cohorts and pathways by their names. Nothing outside `t`'s organisation.
  */
 export async function nameAuditEvents<E extends RawEvent>(t: TenantDb, events: E[]): Promise<(E & AuditNames)[]> {
-  const ids: Record<Kind | "user", Set<string>> = { user: new Set(), member: new Set(), unit: new Set(), programme: new Set(), cohort: new Set(), pathway: new Set(), organization: new Set() };
+  const ids: Record<Kind | "user", Set<string>> = {
+    user: new Set(),
+    member: new Set(),
+    unit: new Set(),
+    programme: new Set(),
+    cohort: new Set(),
+    pathway: new Set(),
+    organization: new Set(),
+  };
   for (const e of events) {
     if (e.actorId) ids.user.add(e.actorId);
     const kind = TARGET_KINDS[e.targetType];
@@ -99,7 +114,10 @@ export async function nameAuditEvents<E extends RawEvent>(t: TenantDb, events: E
     ids.programme.size ? t.programme.findMany({ where: among("programme"), select: { id: true, name: true } }) : none,
     ids.cohort.size ? t.cohort.findMany({ where: among("cohort"), select: { id: true, name: true } }) : none,
     ids.pathway.size
-      ? t.pathway.findMany({ where: among("pathway"), select: { id: true, participant: { select: PERSON }, programme: { select: { name: true } }, cohort: { select: { name: true } } } })
+      ? t.pathway.findMany({
+          where: among("pathway"),
+          select: { id: true, participant: { select: PERSON }, programme: { select: { name: true } }, cohort: { select: { name: true } } },
+        })
       : none,
     ids.organization.size ? t.organization.findMany({ select: { id: true, name: true } }) : none,
   ]);

@@ -21,18 +21,27 @@ export type NamedAuditEvent = {
   names: Record<string, string>;
 };
 
-const record = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const record = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const text = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 const count = (v: unknown): number => (typeof v === "number" ? v : 0);
 const roleLabel = (v: unknown): string | undefined => (typeof v === "string" && v in ROLE_LABELS ? ROLE_LABELS[v as Role] : undefined);
 const possessive = (name: string) => `${name}'s`;
 
-type Sentence = (e: { who: string; target: string | undefined; targetType: string; was: Record<string, unknown>; now: Record<string, unknown>; name: (id: unknown) => string | undefined }) => string;
+type Sentence = (e: {
+  who: string;
+  target: string | undefined;
+  targetType: string;
+  was: Record<string, unknown>;
+  now: Record<string, unknown>;
+  name: (id: unknown) => string | undefined;
+}) => string;
 
 // One sentence per action; names come from the event, values through the same labels as the field list.
 // What was created is named as it was then (its recorded name); everything else by its name today.
 const SENTENCES: Record<AuditAction, Sentence> = {
-  "member.create": ({ who, target, now }) => `${who} added ${target ?? "someone"}${roleLabel(now.role) ? ` as ${withArticle(roleLabel(now.role)!.toLowerCase())}` : ""}`,
+  "member.create": ({ who, target, now }) =>
+    `${who} added ${target ?? "someone"}${roleLabel(now.role) ? ` as ${withArticle(roleLabel(now.role)!.toLowerCase())}` : ""}`,
   "member.update": ({ who, target }) => `${who} changed ${target ? possessive(target) : "a member's"} details`,
   "member.change_role": ({ who, target, was, now }) =>
     `${who} changed ${target ? possessive(target) : "a member's"} role${roleLabel(was.role) ? ` from ${roleLabel(was.role)}` : ""}${roleLabel(now.role) ? ` to ${roleLabel(now.role)}` : ""}`,
@@ -43,13 +52,17 @@ const SENTENCES: Record<AuditAction, Sentence> = {
   },
   "member.deactivate": ({ who, target }) => `${who} deactivated ${target ?? "a member"}`,
   "member.reactivate": ({ who, target }) => `${who} reactivated ${target ?? "a member"}`,
-  "invitation.send": ({ who, target, now }) => `${who} invited ${target ?? "someone"}${roleLabel(now.role) ? ` to join as ${withArticle(roleLabel(now.role)!.toLowerCase())}` : ""}`,
+  "invitation.send": ({ who, target, now }) =>
+    `${who} invited ${target ?? "someone"}${roleLabel(now.role) ? ` to join as ${withArticle(roleLabel(now.role)!.toLowerCase())}` : ""}`,
   "invitation.resend": ({ who, target }) => `${who} sent ${target ?? "someone"} a new invitation`,
   "invitation.cancel": ({ who, target }) => `${who} cancelled the invitation of ${target ?? "someone"}`,
   "invitation.accept": ({ who }) => `${who} accepted their invitation and joined`,
-  "unit.create": ({ who, target, now, name }) => `${who} created the unit ${text(now.name) ?? target ?? ""}${now.parentId ? ` under ${name(now.parentId) ?? "another unit"}` : ""}`,
-  "unit.rename": ({ who, target, was, now }) => `${who} renamed the unit ${text(was.name) ?? target ?? ""} to ${text(now.name) ?? target ?? ""}`,
-  "unit.move": ({ who, target, now, name }) => `${who} moved the unit ${target ?? ""} ${now.parentId ? `under ${name(now.parentId) ?? "another unit"}` : "to the top level"}`,
+  "unit.create": ({ who, target, now, name }) =>
+    `${who} created the unit ${text(now.name) ?? target ?? ""}${now.parentId ? ` under ${name(now.parentId) ?? "another unit"}` : ""}`,
+  "unit.rename": ({ who, target, was, now }) =>
+    `${who} renamed the unit ${text(was.name) ?? target ?? ""} to ${text(now.name) ?? target ?? ""}`,
+  "unit.move": ({ who, target, now, name }) =>
+    `${who} moved the unit ${target ?? ""} ${now.parentId ? `under ${name(now.parentId) ?? "another unit"}` : "to the top level"}`,
   "unit.archive": ({ who, target, was }) => `${who} archived the unit ${target ?? text(was.name) ?? ""}`,
   "settings.update": ({ who }) => `${who} changed the organisation's settings`,
   "organization.create": ({ who, target, now }) => `${who} created the organisation ${text(now.name) ?? target ?? ""}`,
@@ -57,9 +70,11 @@ const SENTENCES: Record<AuditAction, Sentence> = {
     `${who} imported a file${targetType === "cohort" ? ` into the cohort ${target ?? ""}` : " of users"}: ${plural(count(now.invited), "person", "people")} invited, ${count(now.enrolled)} enrolled, ${count(now.skipped)} skipped`,
   "programme.create": ({ who, target, now }) => `${who} created the programme ${text(now.name) ?? target ?? ""}`,
   "programme.update": ({ who, target }) => `${who} changed the programme ${target ?? ""}`,
-  "cohort.create": ({ who, target, now, name }) => `${who} created the cohort ${text(now.name) ?? target ?? ""}${name(now.programmeId) ? ` in ${name(now.programmeId)}` : ""}`,
+  "cohort.create": ({ who, target, now, name }) =>
+    `${who} created the cohort ${text(now.name) ?? target ?? ""}${name(now.programmeId) ? ` in ${name(now.programmeId)}` : ""}`,
   "cohort.update": ({ who, target }) => `${who} changed the cohort ${target ?? ""}`,
-  "pathway.create": ({ who, target, now, name }) => `${who} created ${target ?? "a pathway"}${name(now.coachMembershipId) ? `, coached by ${name(now.coachMembershipId)}` : ""}`,
+  "pathway.create": ({ who, target, now, name }) =>
+    `${who} created ${target ?? "a pathway"}${name(now.coachMembershipId) ? `, coached by ${name(now.coachMembershipId)}` : ""}`,
   "pathway.archive": ({ who, target, now }) =>
     `${who} archived ${target ?? "a pathway"}${typeof now.reason === "string" && now.reason in ARCHIVE_REASON_LABELS ? `: ${ARCHIVE_REASON_LABELS[now.reason as keyof typeof ARCHIVE_REASON_LABELS].toLowerCase()}` : ""}`,
   "pathway.unarchive": ({ who, target }) => `${who} restored ${target ?? "a pathway"}`,
@@ -74,7 +89,14 @@ export function auditSentence(event: NamedAuditEvent): string {
   const target = event.targetName ?? undefined;
   const sentence = isAuditAction(event.action) ? SENTENCES[event.action] : undefined;
   if (!sentence) return `${who} made a change${target ? ` to ${target}` : ""}`;
-  return sentence({ who, target, targetType: event.targetType, was: record(event.before), now: record(event.after), name: (id: unknown) => (typeof id === "string" ? event.names[id] : undefined) })
+  return sentence({
+    who,
+    target,
+    targetType: event.targetType,
+    was: record(event.before),
+    now: record(event.after),
+    name: (id: unknown) => (typeof id === "string" ? event.names[id] : undefined),
+  })
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -23,16 +23,25 @@ export function slowdownDelay(failures: number, { freeFailures, firstDelayMs, ma
  * reactivation reset, and a rate-limited attempt all return null after the same password-hashing work, so
  * neither the answer nor its timing tells them apart (the slowdown is the same for an unknown email).
  */
-export async function authenticate(db: Db, email: string, password: string, ipAddress: string | null, slowdown: Slowdown = SIGN_IN_SLOWDOWN) {
+export async function authenticate(
+  db: Db,
+  email: string,
+  password: string,
+  ipAddress: string | null,
+  slowdown: Slowdown = SIGN_IN_SLOWDOWN,
+) {
   const normalized = normalizeEmail(email);
   const bucket = addressBucket(ipAddress);
   // Every attempt is counted up front, atomically, so a burst of parallel guesses meets the limits as a
   // sequence would; a right password gives its attempt back, so signing in correctly uses up nothing.
   // An unknown address has no buckets: one stranger must not use up a limit shared by everyone.
-  const limited = bucket === null ? [] : [
-    { key: `sign-in:account-address:${normalized}:${bucket}`, limit: LIMITS.signInPerAccountAndAddress },
-    { key: `sign-in:address:${bucket}`, limit: LIMITS.signInPerAddress },
-  ];
+  const limited =
+    bucket === null
+      ? []
+      : [
+          { key: `sign-in:account-address:${normalized}:${bucket}`, limit: LIMITS.signInPerAccountAndAddress },
+          { key: `sign-in:address:${bucket}`, limit: LIMITS.signInPerAddress },
+        ];
   const failuresKey = `sign-in:failures:${normalized}`;
   const failuresWindow = { limit: Number.MAX_SAFE_INTEGER, windowSeconds: slowdown.windowSeconds };
   const [counts, failures] = await Promise.all([

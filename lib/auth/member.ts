@@ -13,7 +13,11 @@ export { memberActor } from "../authz/actor";
 /** "Last active" is kept to the nearest few minutes: at most one write per member per this interval. */
 export const LAST_ACTIVE_RESOLUTION_MS = 5 * 60_000;
 
-export async function touchLastActive(client: Db, membership: { id: string; lastActiveAt: Date | null; organization: { id: string } }, now = new Date()) {
+export async function touchLastActive(
+  client: Db,
+  membership: { id: string; lastActiveAt: Date | null; organization: { id: string } },
+  now = new Date(),
+) {
   if (membership.lastActiveAt && now.getTime() - membership.lastActiveAt.getTime() < LAST_ACTIVE_RESOLUTION_MS) return false;
   // Conditional, so concurrent requests of one member write once.
   const { count } = await tenantDb(client, membership.organization.id).membership.updateMany({

@@ -87,6 +87,9 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
        WHERE "tokenHash" = ${hashToken(token)} AND "usedAt" IS NULL AND "expiresAt" > now()
       RETURNING "userId"`;
     if (consumed.length !== 1) throw new InvalidLinkError();
-    await tx.user.update({ where: { id: consumed[0].userId }, data: { passwordHash, passwordResetRequired: false, sessionVersion: { increment: 1 } } });
+    await tx.user.update({
+      where: { id: consumed[0].userId },
+      data: { passwordHash, passwordResetRequired: false, sessionVersion: { increment: 1 } },
+    });
   });
 }

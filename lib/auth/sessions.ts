@@ -23,7 +23,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * session version has not moved on (password change, sign out everywhere, deactivation).
  */
 export async function sessionIsLive(db: Db, sessionId: unknown, userId: unknown, sessionVersion: unknown): Promise<boolean> {
-  if (typeof sessionId !== "string" || !UUID.test(sessionId) || typeof userId !== "string" || !UUID.test(userId) || typeof sessionVersion !== "number") return false;
+  if (
+    typeof sessionId !== "string" ||
+    !UUID.test(sessionId) ||
+    typeof userId !== "string" ||
+    !UUID.test(userId) ||
+    typeof sessionVersion !== "number"
+  )
+    return false;
   const live = await db.authSession.count({
     where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: new Date() }, user: { sessionVersion } },
   });

@@ -14,5 +14,11 @@ export function memberActor(
   member: { user: { id: string }; membershipId: string; role: Role; organization: { id: string } },
   ipAddress: string | null = null,
 ): Actor {
-  return { userId: member.user.id, membershipId: member.membershipId, organizationId: member.organization.id, role: member.role, ipAddress };
+  return {
+    userId: member.user.id,
+    membershipId: member.membershipId,
+    organizationId: member.organization.id,
+    role: member.role,
+    ipAddress,
+  };
 }

@@ -32,7 +32,16 @@ const TABLE: Record<Role, ReadonlySet<Permission>> = {
   OWNER: new Set([...ADMIN, "plan:manage"]),
   ADMIN: new Set(ADMIN),
   IMPLEMENTATION_ADMIN: new Set(ADMIN),
-  PROGRAM_MANAGER: new Set(["dashboard:view", "users:view", "invitations:send", "programmes:view", "programmes:manage", "pathways:view", "pathways:manage", "sessions:manage"]),
+  PROGRAM_MANAGER: new Set([
+    "dashboard:view",
+    "users:view",
+    "invitations:send",
+    "programmes:view",
+    "programmes:manage",
+    "pathways:view",
+    "pathways:manage",
+    "sessions:manage",
+  ]),
   COACH: new Set(["dashboard:view", "coachees:manage", "pathways:view", "sessions:manage"]),
   SPONSOR: new Set(["dashboard:view", "programmes:view", "pathways:view"]),
   PARTICIPANT: new Set(["dashboard:view", "goals:own", "pathways:view"]),
@@ -88,7 +97,9 @@ export function grantableRoles(granter: Role): Role[] {
  */
 export function assertCanChangeRole(granter: Role, from: Role, to: Role): void {
   if (!canGrant(granter, from) || !canGrant(granter, to)) {
-    throw new ForbiddenError(to === "OWNER" || from === "OWNER" ? "Only an owner can grant or change the owner role." : "You cannot grant a role above your own.");
+    throw new ForbiddenError(
+      to === "OWNER" || from === "OWNER" ? "Only an owner can grant or change the owner role." : "You cannot grant a role above your own.",
+    );
   }
 }
 

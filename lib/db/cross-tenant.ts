@@ -50,7 +50,14 @@ export async function activeOrganizations(userId: string, client: Db = appDb()) 
 export function signInAccount(client: Db, email: string) {
   return client.user.findUnique({
     where: { email },
-    select: { id: true, email: true, passwordHash: true, passwordResetRequired: true, sessionVersion: true, memberships: { where: liveMembership(), select: { id: true } } },
+    select: {
+      id: true,
+      email: true,
+      passwordHash: true,
+      passwordResetRequired: true,
+      sessionVersion: true,
+      memberships: { where: liveMembership(), select: { id: true } },
+    },
   });
 }
 
@@ -70,7 +77,12 @@ export function accountByEmail(client: Tx, email: string) {
   return client.user.findUnique({ where: { email }, select: { id: true, firstName: true, passwordHash: true } });
 }
 
-const liveInvitation = () => ({ acceptedAt: null, cancelledAt: null, expiresAt: { gt: new Date() }, membership: { is: { status: "INVITED" as const } } });
+const liveInvitation = () => ({
+  acceptedAt: null,
+  cancelledAt: null,
+  expiresAt: { gt: new Date() },
+  membership: { is: { status: "INVITED" as const } },
+});
 
 /**
  * A live invitation by its token's hash, with what the accept page shows. Why: the link, not a session,
@@ -95,5 +107,7 @@ export function invitationToAccept(client: Db, tokenHash: string) {
 
 /** The slugs in use that start with `base`. Why: a new organisation's slug must differ from every other's. */
 export async function slugsStartingWith(client: Db, base: string): Promise<Set<string>> {
-  return new Set((await client.organization.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((o) => o.slug));
+  return new Set(
+    (await client.organization.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((o) => o.slug),
+  );
 }

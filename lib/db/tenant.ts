@@ -50,7 +50,8 @@ function stamp(data: unknown, organizationId: string): unknown {
   if (Array.isArray(data)) return data.map((row) => stamp(row, organizationId));
   const row = data as Record<string, unknown>;
   if ("organization" in row) throw new Error("tenantDb: create with organizationId, not an organization relation");
-  if (row.organizationId !== undefined && row.organizationId !== organizationId) throw new Error("tenantDb: write into another organisation");
+  if (row.organizationId !== undefined && row.organizationId !== organizationId)
+    throw new Error("tenantDb: write into another organisation");
   return { ...row, organizationId };
 }
 

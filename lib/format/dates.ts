@@ -49,7 +49,11 @@ export function knownZone(timeZone: string | null | undefined): string {
 type Parts = { year: string; month: string; day: string; hour: string; minute: string; zone: string };
 
 function parts(instant: Date, timeZone: string): Parts {
-  const p = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instant)
+      .map((x) => [x.type, x.value]),
+  );
   return { year: p.year.padStart(4, "0"), month: p.month, day: p.day, hour: p.hour, minute: p.minute, zone: p.timeZoneName };
 }
 

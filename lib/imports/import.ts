@@ -79,7 +79,10 @@ export async function getImport(db: Db, actor: Actor, importId: string) {
   const t = tenantDb(db, actor.organizationId);
   const preview = await ownPreview(t, actor, importId);
   const cohort = preview.cohortId
-    ? await t.cohort.findFirstOrThrow({ where: { id: preview.cohortId }, select: { id: true, name: true, programme: { select: { name: true } } } })
+    ? await t.cohort.findFirstOrThrow({
+        where: { id: preview.cohortId },
+        select: { id: true, name: true, programme: { select: { name: true } } },
+      })
     : null;
   return { ...preview, rows: preview.rows as unknown as RowResult[], cohort };
 }
@@ -88,7 +91,10 @@ export async function getImport(db: Db, actor: Actor, importId: string) {
 export async function redRowsCsv(db: Db, actor: Actor, importId: string): Promise<string> {
   const { rows } = await getImport(db, actor, importId);
   const red = rows.filter((r) => r.colour === "red");
-  const errorText = (r: RowResult) => Object.entries(r.errors).map(([field, message]) => `${field}: ${message}`).join("; ");
+  const errorText = (r: RowResult) =>
+    Object.entries(r.errors)
+      .map(([field, message]) => `${field}: ${message}`)
+      .join("; ");
   return csvDocument([[...COLUMNS, "error"], ...red.map((r) => [...COLUMNS.map((c) => r.raw[c]), errorText(r)])]);
 }
 
@@ -116,7 +122,12 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
       if (preview.status === "CONFIRMED") throw new ValidationError("This import was already confirmed: nothing more was created.");
       const shown = preview.rows as unknown as RowResult[];
       const into = await target(tx, actor, preview.cohortId);
-      const now = await validateRows(tx, shown.map((r) => r.raw), into, shown[0]?.row ?? 2);
+      const now = await validateRows(
+        tx,
+        shown.map((r) => r.raw),
+        into,
+        shown[0]?.row ?? 2,
+      );
       const changed = now.filter((r, i) => r.colour !== shown[i].colour || r.action !== shown[i].action);
       if (changed.length) {
         throw new ValidationError(
@@ -128,8 +139,13 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
       // Participants take no seat; the check stays so that the rule lives in one place.
       await reserveSeats(tx, actor.organizationId, 0);
 
-      const org = await tx.organization.findFirstOrThrow({ select: { name: true, invitationExpiryDays: true, defaultInvitationMessage: true } });
-      const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { firstName: true, lastName: true, email: true } });
+      const org = await tx.organization.findFirstOrThrow({
+        select: { name: true, invitationExpiryDays: true, defaultInvitationMessage: true },
+      });
+      const inviter = await tx.user.findUniqueOrThrow({
+        where: { id: actor.userId },
+        select: { firstName: true, lastName: true, email: true },
+      });
       // Batched writes: one INSERT ... SELECT FROM unnest(...) per table, whatever the number of rows
       // (Prisma's createMany binds every value separately and was ten times slower at 10,000 rows).
       // Raw SQL bypasses the scoped layer, so each statement names the organisation itself.
@@ -193,7 +209,9 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
         invited: invites.length,
         enrolled: green.length - invites.length,
         created: green.map((r) => ({ row: r.row, email: r.email!, action: r.action! })),
-        skipped: now.filter((r) => r.colour !== "green").map((r) => ({ row: r.row, email: r.email, reason: r.colour === "yellow" ? r.note : "Has errors" })),
+        skipped: now
+          .filter((r) => r.colour !== "green")
+          .map((r) => ({ row: r.row, email: r.email, reason: r.colour === "yellow" ? r.note : "Has errors" })),
         emails,
       };
       const { count: confirmed } = await tx.importPreview.updateMany({
@@ -205,7 +223,13 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
         action: "import.confirm",
         targetType: into ? "cohort" : "organization",
         targetId: into?.cohortId ?? actor.organizationId,
-        after: { importId: preview.id, fileHash: preview.fileHash, invited: result.invited, enrolled: result.enrolled, skipped: result.skipped.length },
+        after: {
+          importId: preview.id,
+          fileHash: preview.fileHash,
+          invited: result.invited,
+          enrolled: result.enrolled,
+          skipped: result.skipped.length,
+        },
       });
       return result;
     },

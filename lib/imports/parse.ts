@@ -6,7 +6,16 @@ export const MAX_IMPORT_ROWS = 20_000;
 /** More columns than any real template: a header beyond this is refused before it is parsed. */
 export const MAX_IMPORT_COLUMNS = 100;
 
-export const REQUIRED_COLUMNS = ["username", "first_name", "last_name", "email", "programme", "startdate", "primary_coach", "timezone"] as const;
+export const REQUIRED_COLUMNS = [
+  "username",
+  "first_name",
+  "last_name",
+  "email",
+  "programme",
+  "startdate",
+  "primary_coach",
+  "timezone",
+] as const;
 export const OPTIONAL_COLUMNS = ["tag"] as const;
 export const COLUMNS = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS] as const;
 export type Column = (typeof COLUMNS)[number];
@@ -48,10 +57,14 @@ export function parseImportFile(bytes: Uint8Array): { rows: RawRow[]; unknownCol
   const leading = lines.findIndex((l) => l.trim() !== "" && !l.startsWith("#"));
   const headerLine = leading >= 0 ? lines[leading] : "";
   if ((headerLine.match(/[,;]/g)?.length ?? 0) >= MAX_IMPORT_COLUMNS) {
-    throw new ImportFileError(`The header row has more than ${MAX_IMPORT_COLUMNS} columns. Start from the template: it has ${COLUMNS.length}.`);
+    throw new ImportFileError(
+      `The header row has more than ${MAX_IMPORT_COLUMNS} columns. Start from the template: it has ${COLUMNS.length}.`,
+    );
   }
   if (headerLine.includes("\t") && !/[,;]/.test(headerLine)) {
-    throw new ImportFileError("The columns are separated by tabs. Save the spreadsheet as CSV, with commas or semicolons between the columns.");
+    throw new ImportFileError(
+      "The columns are separated by tabs. Save the spreadsheet as CSV, with commas or semicolons between the columns.",
+    );
   }
   const parsed = Papa.parse<Record<string, string>>(text, {
     header: true,
@@ -61,10 +74,17 @@ export function parseImportFile(bytes: Uint8Array): { rows: RawRow[]; unknownCol
     transformHeader: (h) => h.trim().toLowerCase(),
   });
   const headers = parsed.meta.fields ?? [];
-  if (headers.length === 0 || parsed.data.length === 0) throw new ImportFileError("The file has no rows. Download the template, fill it in and upload it.");
+  if (headers.length === 0 || parsed.data.length === 0)
+    throw new ImportFileError("The file has no rows. Download the template, fill it in and upload it.");
   const missing = REQUIRED_COLUMNS.filter((c) => !headers.includes(c));
-  if (missing.length) throw new ImportFileError(`The header row is missing ${missing.join(", ")}. Start from the template: its first row names every column.`);
-  if (parsed.data.length > MAX_IMPORT_ROWS) throw new ImportFileError(`The file has ${parsed.data.length.toLocaleString("en")} rows; at most ${MAX_IMPORT_ROWS.toLocaleString("en")} at once. Split it.`);
+  if (missing.length)
+    throw new ImportFileError(
+      `The header row is missing ${missing.join(", ")}. Start from the template: its first row names every column.`,
+    );
+  if (parsed.data.length > MAX_IMPORT_ROWS)
+    throw new ImportFileError(
+      `The file has ${parsed.data.length.toLocaleString("en")} rows; at most ${MAX_IMPORT_ROWS.toLocaleString("en")} at once. Split it.`,
+    );
   const unclosed = parsed.errors.find((e) => e.type === "Quotes");
   if (unclosed) {
     throw new ImportFileError('A quoted field is not closed: every " that opens a field needs one that closes it.');

@@ -33,15 +33,25 @@ export function parseDay(value: string): { day: string } | { error: string } {
   if (!match) return { error: value ? "Not a date: use DD-MM-YYYY, for example 01-03-2026" : "Enter the start date (DD-MM-YYYY)" };
   const [, d, m, y] = match;
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return { error: `${value} is not a real date` };
+  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d))
+    return { error: `${value} is not a real date` };
   return { day: `${y}-${m}-${d}` };
 }
 
 function programmeError(value: string, names: string[], target: ImportTarget | null): string | undefined {
   if (!value) return target ? "Enter the programme's name" : undefined;
-  if (names.includes(value)) return !target || value === target.programmeName ? undefined : `This cohort is on ${target.programmeName}, not ${value}`;
-  const near = names.length ? closest(value.toLowerCase(), names.map((n) => n.toLowerCase())) : undefined;
-  const suggestion = near !== undefined && distance(value.toLowerCase(), near) <= Math.max(2, Math.floor(near.length / 4)) ? names.find((n) => n.toLowerCase() === near) : undefined;
+  if (names.includes(value))
+    return !target || value === target.programmeName ? undefined : `This cohort is on ${target.programmeName}, not ${value}`;
+  const near = names.length
+    ? closest(
+        value.toLowerCase(),
+        names.map((n) => n.toLowerCase()),
+      )
+    : undefined;
+  const suggestion =
+    near !== undefined && distance(value.toLowerCase(), near) <= Math.max(2, Math.floor(near.length / 4))
+      ? names.find((n) => n.toLowerCase() === near)
+      : undefined;
   return suggestion ? `No programme is called "${value}". Did you mean "${suggestion}"?` : `No programme is called "${value}"`;
 }
 
@@ -64,7 +74,10 @@ export async function validateRows(tx: TenantTx, rows: RawRow[], target: ImportT
         status: true,
         joinedAt: true,
         user: { select: { email: true } },
-        pathways: { where: { status: "ACTIVE", programmeId: target?.programmeId ?? "00000000-0000-0000-0000-000000000000" }, select: { id: true } },
+        pathways: {
+          where: { status: "ACTIVE", programmeId: target?.programmeId ?? "00000000-0000-0000-0000-000000000000" },
+          select: { id: true },
+        },
       },
     }),
   ]);
@@ -79,8 +92,10 @@ export async function validateRows(tx: TenantTx, rows: RawRow[], target: ImportT
     const email = emailSchema.safeParse(raw.email);
     if (!email.success) errors.email = raw.email ? "Not a valid email address" : "Enter the email address";
     const username = emailSchema.safeParse(raw.username);
-    if (!username.success) errors.username = raw.username ? "The username must be an email address" : "Enter the username (the sign-in email)";
-    else if (email.success && username.data !== email.data) errors.username = "The username is the sign-in email: it must be the same as email";
+    if (!username.success)
+      errors.username = raw.username ? "The username must be an email address" : "Enter the username (the sign-in email)";
+    else if (email.success && username.data !== email.data)
+      errors.username = "The username is the sign-in email: it must be the same as email";
     for (const field of ["first_name", "last_name"] as const) {
       const name = personName[field].safeParse(raw[field]);
       if (!name.success) errors[field] = name.error.issues[0].message;
@@ -92,8 +107,10 @@ export async function validateRows(tx: TenantTx, rows: RawRow[], target: ImportT
     const programme = programmeError(raw.programme, programmeNames, target);
     if (programme) errors.programme = programme;
     if (checks(raw.primary_coach) && !raw.primary_coach) errors.primary_coach = "Enter the coach's username";
-    else if (checks(raw.primary_coach) && !coachEmails.has(raw.primary_coach.toLowerCase())) errors.primary_coach = "No active coach has this username";
-    if (checks(raw.timezone) && !timeZoneSchema.safeParse(raw.timezone).success) errors.timezone = raw.timezone ? "Not a time zone: use a name like Europe/London" : "Enter the time zone";
+    else if (checks(raw.primary_coach) && !coachEmails.has(raw.primary_coach.toLowerCase()))
+      errors.primary_coach = "No active coach has this username";
+    if (checks(raw.timezone) && !timeZoneSchema.safeParse(raw.timezone).success)
+      errors.timezone = raw.timezone ? "Not a time zone: use a name like Europe/London" : "Enter the time zone";
     if (raw.tag.length > 40) errors.tag = "At most 40 characters";
     if (Object.keys(errors).length) return { row, raw, colour: "red", errors, note: "" };
 
@@ -109,8 +126,10 @@ export async function validateRows(tx: TenantTx, rows: RawRow[], target: ImportT
       const again = state === "DEACTIVATED" ? "reactivate them from their page first" : "invite them again from their page first";
       return { row, raw, colour: "red", errors: { email: `This person is deactivated: ${again}` }, note: "" };
     }
-    if (member.role !== "PARTICIPANT") return { row, raw, colour: "red", errors: { email: "This person has another role here: only participants are imported" }, note: "" };
-    if (target && member.pathways.length) return { row, raw, colour: "yellow", errors, note: `Already on ${target.programmeName}`, email: address };
+    if (member.role !== "PARTICIPANT")
+      return { row, raw, colour: "red", errors: { email: "This person has another role here: only participants are imported" }, note: "" };
+    if (target && member.pathways.length)
+      return { row, raw, colour: "yellow", errors, note: `Already on ${target.programmeName}`, email: address };
     if (member.status === "INVITED") return { row, raw, colour: "yellow", errors, note: "Already invited", email: address };
     if (!target) return { row, raw, colour: "yellow", errors, note: "Already a member", email: address };
     return { row, raw, colour: "green", errors, note: "Already a member: will be enrolled", email: address, action: "enrol" };

@@ -19,7 +19,10 @@ export class InvalidInvitationError extends ExpectedError {
 }
 
 export const acceptNewSchema = z.strictObject({ token: z.string().min(20).max(200), ...profileSchema.shape, password: passwordSchema });
-export const acceptExistingSchema = z.strictObject({ token: z.string().min(20).max(200), password: z.string().min(1, "Enter your password").max(1024) });
+export const acceptExistingSchema = z.strictObject({
+  token: z.string().min(20).max(200),
+  password: z.string().min(1, "Enter your password").max(1024),
+});
 
 /** What the accept page shows for a token: the organisation, who invited, and whether the person already has a password. */
 export async function findInvitation(db: Db, token: string) {
@@ -51,7 +54,8 @@ export async function acceptInvitation(db: Db, input: Accept, ipAddress: string 
   if (!user) throw new Error("acceptInvitation: the invited account is missing");
   // Someone who already has a password proves it; the link alone does not take over an account.
   if (user.passwordHash) {
-    if (!(await verifyPassword(user.passwordHash, input.password))) throw fieldError("password", "That is not the password of this account");
+    if (!(await verifyPassword(user.passwordHash, input.password)))
+      throw fieldError("password", "That is not the password of this account");
   } else if (!input.firstName || !input.lastName || !input.timezone) {
     throw fieldError("firstName", "Enter your first name");
   }
@@ -67,18 +71,37 @@ export async function acceptInvitation(db: Db, input: Accept, ipAddress: string 
       RETURNING "membershipId", "email"`;
     if (consumed.length !== 1 || !consumed[0].membershipId) throw new InvalidInvitationError();
     const { membershipId, email } = consumed[0];
-    const joined = await tx.membership.updateMany({ where: { id: membershipId, userId: user.id, status: "INVITED" }, data: { status: "ACTIVE", joinedAt: new Date() } });
+    const joined = await tx.membership.updateMany({
+      where: { id: membershipId, userId: user.id, status: "INVITED" },
+      data: { status: "ACTIVE", joinedAt: new Date() },
+    });
     if (joined.count !== 1) throw new InvalidInvitationError();
     if (passwordHash) {
-      await tx.user.update({ where: { id: user.id }, data: { passwordHash, firstName: input.firstName, lastName: input.lastName, timezone: input.timezone, passwordResetRequired: false } });
+      await tx.user.update({
+        where: { id: user.id },
+        data: {
+          passwordHash,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          timezone: input.timezone,
+          passwordResetRequired: false,
+        },
+      });
     }
-    const membership = await tx.membership.findFirstOrThrow({ where: { id: membershipId }, select: { role: true, organization: { select: { slug: true } } } });
-    await recordAudit(tx, { userId: user.id, membershipId, organizationId, role: membership.role, ipAddress }, {
-      action: "invitation.accept",
-      targetType: "membership",
-      targetId: membershipId,
-      after: { status: "ACTIVE" },
+    const membership = await tx.membership.findFirstOrThrow({
+      where: { id: membershipId },
+      select: { role: true, organization: { select: { slug: true } } },
     });
+    await recordAudit(
+      tx,
+      { userId: user.id, membershipId, organizationId, role: membership.role, ipAddress },
+      {
+        action: "invitation.accept",
+        targetType: "membership",
+        targetId: membershipId,
+        after: { status: "ACTIVE" },
+      },
+    );
     return { email, slug: membership.organization.slug };
   });
 }

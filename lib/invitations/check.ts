@@ -31,7 +31,15 @@ export const inviteSchema = z.strictObject({
 export type InviteInput = z.infer<typeof inviteSchema>;
 
 export type AddressStatus =
-  "new" | "not-invited" | "already-invited" | "active-member" | "deactivated" | "deactivated-never-joined" | "duplicate" | "malformed" | "not-allowed";
+  | "new"
+  | "not-invited"
+  | "already-invited"
+  | "active-member"
+  | "deactivated"
+  | "deactivated-never-joined"
+  | "duplicate"
+  | "malformed"
+  | "not-allowed";
 
 const ADDRESS_STATUS: Record<MembershipState, AddressStatus> = {
   NONE: "new",
@@ -61,13 +69,16 @@ export type InviteCheck = {
   preview: { subject: string; text: string };
 };
 
-
 /**
  * Checks a batch of invitations without writing or sending anything: the form's fields (role the
  * inviter may grant, programmes, unit, duration) and then every address, and the whole batch against
  * the seats. Sending runs the same check again, inside the transaction that writes.
  */
-export async function checkBatch(tx: TenantTx, actor: Actor, input: InviteInput): Promise<InviteCheck & { org: { name: string; invitationExpiryDays: number } }> {
+export async function checkBatch(
+  tx: TenantTx,
+  actor: Actor,
+  input: InviteInput,
+): Promise<InviteCheck & { org: { name: string; invitationExpiryDays: number } }> {
   assertCan(actor.role, "invitations:send");
   if (input.mode === "create") assertCan(actor.role, "users:manage");
   if (!canGrant(actor.role, input.role)) throw fieldError("role", `You cannot invite someone as ${ROLE_LABELS[input.role].toLowerCase()}`);
@@ -91,7 +102,8 @@ export async function checkBatch(tx: TenantTx, actor: Actor, input: InviteInput)
     throw fieldError("unitId", "Choose a unit from the list");
   }
   const implementationAdmin = input.role === "IMPLEMENTATION_ADMIN";
-  if (implementationAdmin && !org.implementationAdminsEnabled) throw fieldError("role", "Implementation admins are turned off in the organisation's settings");
+  if (implementationAdmin && !org.implementationAdminsEnabled)
+    throw fieldError("role", "Implementation admins are turned off in the organisation's settings");
   if (implementationAdmin && !input.duration) throw fieldError("duration", "Choose how long their access lasts");
 
   const parsed = parseAddressList(input.emails);
@@ -136,7 +148,12 @@ export async function checkBatch(tx: TenantTx, actor: Actor, input: InviteInput)
       }
       return canGrant(actor.role, membership.role)
         ? { ...base, status, ok: true, message: step.says }
-        : { ...base, status: "not-allowed", ok: false, message: `Added earlier as ${ROLE_LABELS[membership.role].toLowerCase()}: you cannot invite them` };
+        : {
+            ...base,
+            status: "not-allowed",
+            ok: false,
+            message: `Added earlier as ${ROLE_LABELS[membership.role].toLowerCase()}: you cannot invite them`,
+          };
     }
     // Whether the address already has a Pathwise account elsewhere is not this organisation's business:
     // both read the same. (Such a person joins without a new password when they accept.)
@@ -144,7 +161,8 @@ export async function checkBatch(tx: TenantTx, actor: Actor, input: InviteInput)
       ...base,
       status: "new",
       ok: true,
-      message: input.mode === "create" ? "Will be set up (someone who already uses Pathwise gets an invitation instead)" : "Will be invited",
+      message:
+        input.mode === "create" ? "Will be set up (someone who already uses Pathwise gets an invitation instead)" : "Will be invited",
     };
   });
 
@@ -166,7 +184,10 @@ export async function checkBatch(tx: TenantTx, actor: Actor, input: InviteInput)
  * shows the account-created email, which is what a new person gets then.
  */
 async function previewEmail(tx: TenantTx, actor: Actor, input: InviteInput, org: { name: string; invitationExpiryDays: number }) {
-  const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { firstName: true, lastName: true, email: true } });
+  const inviter = await tx.user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    select: { firstName: true, lastName: true, email: true },
+  });
   // Where each person's own link goes; "…" stands for the token, which only the email carries.
   const link = (path: string) => `${new URL(path, env().APP_URL)}…`;
   const email =

@@ -64,15 +64,33 @@ async function resendIn(tx: TenantTx, actor: Actor, invitationId: string) {
   const invitation = await findPending(tx, actor, invitationId);
   if (!(await hitRateLimit(tx, `resend:invitation:${invitation.id}`, LIMITS.resendPerInvitation))) throw new RateLimitedError();
   const org = await tx.organization.findFirstOrThrow({ select: { name: true, invitationExpiryDays: true } });
-  const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { firstName: true, lastName: true, email: true } });
+  const inviter = await tx.user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    select: { firstName: true, lastName: true, email: true },
+  });
   // A fresh token: the hash is replaced, so the old link finds nothing from now on.
   const { token, hash } = generateToken();
   await tx.invitation.updateMany({
     where: { id: invitation.id },
-    data: { tokenHash: hash, sentCount: { increment: 1 }, lastSentAt: new Date(), expiresAt: new Date(Date.now() + org.invitationExpiryDays * 86_400_000) },
+    data: {
+      tokenHash: hash,
+      sentCount: { increment: 1 },
+      lastSentAt: new Date(),
+      expiresAt: new Date(Date.now() + org.invitationExpiryDays * 86_400_000),
+    },
   });
-  await queueEmail(tx, { organizationId: actor.organizationId, to: invitation.email, template: "invitation", props: invitationProps(org, inviter, invitation.role, invitation.message, token) });
-  await recordAudit(tx, actor, { action: "invitation.resend", targetType: "membership", targetId: invitation.membershipId, after: { email: invitation.email, invitationId: invitation.id } });
+  await queueEmail(tx, {
+    organizationId: actor.organizationId,
+    to: invitation.email,
+    template: "invitation",
+    props: invitationProps(org, inviter, invitation.role, invitation.message, token),
+  });
+  await recordAudit(tx, actor, {
+    action: "invitation.resend",
+    targetType: "membership",
+    targetId: invitation.membershipId,
+    after: { email: invitation.email, invitationId: invitation.id },
+  });
   return invitation;
 }
 
@@ -86,7 +104,9 @@ export async function resendInvitation(db: Db, actor: Actor, invitationId: strin
 export async function resendAllPending(db: Db, actor: Actor): Promise<number> {
   assertCan(actor.role, "invitations:send");
   const t = tenantDb(db, actor.organizationId);
-  const pending = (await t.invitation.findMany({ where: await visible(t, actor), select: { id: true, role: true } })).filter((i) => canGrant(actor.role, i.role));
+  const pending = (await t.invitation.findMany({ where: await visible(t, actor), select: { id: true, role: true } })).filter((i) =>
+    canGrant(actor.role, i.role),
+  );
   return t.$transaction(
     async (tx) => {
       for (const invitation of pending) await resendIn(tx, actor, invitation.id);
@@ -107,7 +127,9 @@ export async function resendForMembers(db: Db, actor: Actor, membershipIds: stri
     check: (m) => {
       const invitation = m.invitations[0];
       if (!invitation) return { skip: "No pending invitation" };
-      return canGrant(actor.role, invitation.role) ? null : { refuse: `You cannot invite ${roleInSentence(invitation.role)}: ask an owner or an admin` };
+      return canGrant(actor.role, invitation.role)
+        ? null
+        : { refuse: `You cannot invite ${roleInSentence(invitation.role)}: ask an owner or an admin` };
     },
     seatsNeeded: () => 0,
     apply: async (tx, m) => {
@@ -131,7 +153,8 @@ export async function cancelInvitation(db: Db, actor: Actor, invitationId: strin
     });
     if (!known) throw new NotFoundError();
     const step = stepFrom(known.membership, "cancel");
-    if (known.acceptedAt || known.cancelledAt || !("to" in step)) throw new ValidationError("refuse" in step ? step.refuse : NO_PENDING_MESSAGE);
+    if (known.acceptedAt || known.cancelledAt || !("to" in step))
+      throw new ValidationError("refuse" in step ? step.refuse : NO_PENDING_MESSAGE);
     const invitation = await findPending(tx, actor, invitationId);
     await tx.invitation.updateMany({ where: { id: invitation.id }, data: { cancelledAt: new Date() } });
     const membershipId = invitation.membershipId!;
@@ -152,6 +175,11 @@ export async function cancelInvitation(db: Db, actor: Actor, invitationId: strin
         await tx.membership.deleteMany({ where: { id: membershipId, status: "INVITED" } });
       }
     }
-    await recordAudit(tx, actor, { action: "invitation.cancel", targetType: "membership", targetId: membershipId, before: { email: invitation.email, role: invitation.role } });
+    await recordAudit(tx, actor, {
+      action: "invitation.cancel",
+      targetType: "membership",
+      targetId: membershipId,
+      before: { email: invitation.email, role: invitation.role },
+    });
   });
 }

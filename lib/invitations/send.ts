@@ -38,7 +38,10 @@ export async function sendInvitationsIn(tx: TenantTx, actor: Actor, input: Invit
   }
   await reserveSeats(tx, actor.organizationId, checked.seatsNeeded);
 
-  const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { firstName: true, lastName: true, email: true } });
+  const inviter = await tx.user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    select: { firstName: true, lastName: true, email: true },
+  });
   const expiresAt = new Date(Date.now() + org.invitationExpiryDays * 86_400_000);
   const memberExpiry = input.role === "IMPLEMENTATION_ADMIN" ? expiryFor(input.duration) : null;
   const now = new Date();
@@ -63,11 +66,19 @@ export async function sendInvitationsIn(tx: TenantTx, actor: Actor, input: Invit
     // Someone added earlier, or deactivated before joining, is invited on the membership they have.
     const existing = await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true, status: true, unitId: true } });
     const membership = existing
-      ? await tx.membership.update({ where: { organizationId_id: { organizationId: actor.organizationId, id: existing.id } }, data, select: { id: true } })
+      ? await tx.membership.update({
+          where: { organizationId_id: { organizationId: actor.organizationId, id: existing.id } },
+          data,
+          select: { id: true },
+        })
       : await tx.membership.create({ data: { organizationId: actor.organizationId, userId: user.id, ...data }, select: { id: true } });
     if (input.programmeIds.length) {
       await tx.programmeAssignment.createMany({
-        data: [...new Set(input.programmeIds)].map((programmeId) => ({ organizationId: actor.organizationId, programmeId, membershipId: membership.id })),
+        data: [...new Set(input.programmeIds)].map((programmeId) => ({
+          organizationId: actor.organizationId,
+          programmeId,
+          membershipId: membership.id,
+        })),
         skipDuplicates: true,
       });
     }
@@ -76,7 +87,9 @@ export async function sendInvitationsIn(tx: TenantTx, actor: Actor, input: Invit
       await tx.unitAssignment.updateMany({ where: { membershipId: membership.id, endedAt: null }, data: { endedAt: now } });
     }
     if (input.unitId && existing?.unitId !== input.unitId)
-      await tx.unitAssignment.create({ data: { organizationId: actor.organizationId, membershipId: membership.id, unitId: input.unitId, startedAt: now } });
+      await tx.unitAssignment.create({
+        data: { organizationId: actor.organizationId, membershipId: membership.id, unitId: input.unitId, startedAt: now },
+      });
 
     if (activate) {
       // Create instead of invite: the account works now; the new person chooses a password from the email.

@@ -63,7 +63,6 @@ async function freeSlug(db: Db, name: string): Promise<string> {
   }
 }
 
-
 /** Who owns a new organisation: an existing user, or one `create` makes inside the same transaction. */
 export type Owner = { userId: string } | { create: (tx: Tx) => Promise<string> };
 
@@ -84,7 +83,12 @@ export async function createWithOwner(db: Db, name: string, ipAddress: string | 
           select: { id: true },
         });
         const actor = { userId, membershipId: membership.id, organizationId, role: "OWNER" as const, ipAddress };
-        await recordAudit(tx, actor, { action: "organization.create", targetType: "organization", targetId: organizationId, after: { name, slug } });
+        await recordAudit(tx, actor, {
+          action: "organization.create",
+          targetType: "organization",
+          targetId: organizationId,
+          after: { name, slug },
+        });
         return { organizationId, slug, userId };
       });
     } catch (error) {
@@ -105,7 +109,12 @@ export class EmailTakenError extends ExpectedError {
 }
 
 /** A signed-in user starts another organisation, as its OWNER. */
-export async function createOrganizationForUser(db: Db, userId: string, input: z.infer<typeof newOrganizationSchema>, ipAddress: string | null) {
+export async function createOrganizationForUser(
+  db: Db,
+  userId: string,
+  input: z.infer<typeof newOrganizationSchema>,
+  ipAddress: string | null,
+) {
   if (!(await hitAddressLimit(db, "sign-up", ipAddress, LIMITS.signUpPerAddress))) throw new RateLimitedError();
   return createWithOwner(db, input.organizationName, ipAddress, { userId });
 }

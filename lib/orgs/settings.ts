@@ -22,12 +22,21 @@ const domainList = z.preprocess(
 
 export const settingsSchema = z.strictObject({
   name: nameField({ label: "the organisation's name", max: NAME_MAX }),
-  invitationExpiryDays: z.coerce.number({ error: "Enter a number of days" }).int("Whole days only").min(1, "At least 1 day").max(90, "At most 90 days"),
+  invitationExpiryDays: z.coerce
+    .number({ error: "Enter a number of days" })
+    .int("Whole days only")
+    .min(1, "At least 1 day")
+    .max(90, "At most 90 days"),
   defaultInvitationMessage: z.string().trim().max(2000, "At most 2,000 characters"),
   implementationAdminsEnabled: checkbox,
   implementationAdminDomains: domainList,
   // Plan fields: only an OWNER may change them (checked below, not by the schema).
-  seatLimit: z.coerce.number({ error: "Enter a number of seats" }).int("Whole seats only").min(1, "At least 1 seat").max(100_000).optional(),
+  seatLimit: z.coerce
+    .number({ error: "Enter a number of seats" })
+    .int("Whole seats only")
+    .min(1, "At least 1 seat")
+    .max(100_000)
+    .optional(),
 });
 export type SettingsInput = z.infer<typeof settingsSchema>;
 

@@ -130,7 +130,8 @@ export async function verifySignUp(db: Db, input: z.infer<typeof verifySignUpSch
 
   const request = await db.signUpRequest.findUnique({ where: { tokenHash, ...live() } });
   if (!request) throw new InvalidSignUpLinkError();
-  if (!(await verifyPassword(request.passwordHash, input.password))) throw fieldError("password", "That is not the password you chose when you signed up");
+  if (!(await verifyPassword(request.passwordHash, input.password)))
+    throw fieldError("password", "That is not the password you chose when you signed up");
 
   const created = await createWithOwner(db, request.organizationName, ipAddress, {
     create: async (tx) => {

@@ -50,7 +50,12 @@ export async function archivePathway(db: Db, actor: Actor, input: z.infer<typeof
       });
       await tx.cohort.updateMany({ where: { id: pathway.cohortId }, data: { creditBalance: { increment: credited } } });
     }
-    await recordAudit(tx, actor, { action: "pathway.archive", targetType: "pathway", targetId: pathway.id, after: { reason: input.reason, credited } });
+    await recordAudit(tx, actor, {
+      action: "pathway.archive",
+      targetType: "pathway",
+      targetId: pathway.id,
+      after: { reason: input.reason, credited },
+    });
     return { credited, unused };
   });
 }

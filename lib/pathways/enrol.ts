@@ -22,7 +22,14 @@ const pathwayFields = {
     .string()
     .max(500)
     .default("")
-    .transform((s) => [...new Set(s.split(",").map((t) => t.trim()).filter(Boolean))])
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(",")
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(z.string().max(40, "Tags are at most 40 characters")).max(10, "At most 10 tags")),
 };
 
@@ -40,10 +47,16 @@ type PathwayInput = { membershipId: string; cohortId: string; coach: string; sta
 /** Creates a pathway inside the caller's transaction (tenant-scoped `tx`), checking cohort scope, participant and coach. */
 async function createPathwayIn(tx: TenantTx, actor: Actor, input: PathwayInput) {
   const scope = await programmeScope(tx, actor);
-  const cohort = await tx.cohort.findFirst({ where: { id: input.cohortId, ...inProgrammes(scope) }, select: { id: true, programmeId: true } });
+  const cohort = await tx.cohort.findFirst({
+    where: { id: input.cohortId, ...inProgrammes(scope) },
+    select: { id: true, programmeId: true },
+  });
   if (!cohort) throw fieldError("cohortId", "Choose a cohort from the list");
   // The primary coach: an active COACH of this organisation (the composite key keeps it in this organisation).
-  const coach = await tx.membership.findFirst({ where: { role: "COACH", status: "ACTIVE", user: { email: input.coach.toLowerCase() } }, select: { id: true } });
+  const coach = await tx.membership.findFirst({
+    where: { role: "COACH", status: "ACTIVE", user: { email: input.coach.toLowerCase() } },
+    select: { id: true },
+  });
   if (!coach) throw fieldError("coach", "Choose an active coach from the list");
   const participant = await tx.membership.findFirst({ where: { id: input.membershipId }, select: { id: true, role: true, status: true } });
   if (!participant) throw new NotFoundError();
@@ -61,7 +74,12 @@ async function createPathwayIn(tx: TenantTx, actor: Actor, input: PathwayInput) 
       tags: input.tags,
     },
   });
-  await recordAudit(tx, actor, { action: "pathway.create", targetType: "pathway", targetId: pathway.id, after: { membershipId: participant.id, cohortId: cohort.id, coachMembershipId: coach.id } });
+  await recordAudit(tx, actor, {
+    action: "pathway.create",
+    targetType: "pathway",
+    targetId: pathway.id,
+    after: { membershipId: participant.id, cohortId: cohort.id, coachMembershipId: coach.id },
+  });
   return pathway;
 }
 
@@ -100,12 +118,19 @@ export async function addUserWithPathway(db: Db, actor: Actor, input: z.infer<ty
         if (result.refusal) throw fieldError("email", result.addresses[0]?.ok === false ? result.addresses[0].message : result.refusal);
         const user = await tx.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, passwordHash: true } });
         // Names go on the account only while it is new and this organisation's alone.
-        if (!user.passwordHash && (input.firstName || input.lastName) && (await otherMemberships(tx, user.id, actor.organizationId)) === 0) {
+        if (
+          !user.passwordHash &&
+          (input.firstName || input.lastName) &&
+          (await otherMemberships(tx, user.id, actor.organizationId)) === 0
+        ) {
           await tx.user.update({ where: { id: user.id }, data: { firstName: input.firstName, lastName: input.lastName } });
         }
         membershipId = (await tx.membership.findFirstOrThrow({ where: { userId: user.id }, select: { id: true } })).id;
         // What this organisation calls them until they join, whoever else they are on Pathwise.
-        await tx.membership.updateMany({ where: { id: membershipId, joinedAt: null }, data: { firstName: input.firstName, lastName: input.lastName } });
+        await tx.membership.updateMany({
+          where: { id: membershipId, joinedAt: null },
+          data: { firstName: input.firstName, lastName: input.lastName },
+        });
         invited = true;
       }
       const pathway = await createPathwayIn(tx, actor, { ...input, membershipId });

@@ -28,7 +28,14 @@ export async function getPathway(db: Db, actor: Actor, pathwayId: string) {
   // Whether each session has started, by the same clock setSessionStatus checks against.
   const [{ now }] = await t.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
   const sessions = pathway.sessions.map((s) => ({ ...s, started: s.scheduledAt <= now }));
-  return { ...pathway, participant: seen(pathway.participant), coach: seen(pathway.coach), sessions, used, unused: Math.max(0, pathway.programme.sessionsIncluded - used) };
+  return {
+    ...pathway,
+    participant: seen(pathway.participant),
+    coach: seen(pathway.coach),
+    sessions,
+    used,
+    unused: Math.max(0, pathway.programme.sessionsIncluded - used),
+  };
 }
 
 /** A member's pathways that the actor reaches, for the user's page. */
@@ -63,7 +70,11 @@ const PATHWAY_ROW = {
   cohort: { select: { id: true, name: true } },
 } as const satisfies Prisma.PathwaySelect;
 
-const withPeople = <P extends Prisma.PathwayGetPayload<{ select: typeof PATHWAY_ROW }>>(p: P) => ({ ...p, participant: seen(p.participant), coach: seen(p.coach) });
+const withPeople = <P extends Prisma.PathwayGetPayload<{ select: typeof PATHWAY_ROW }>>(p: P) => ({
+  ...p,
+  participant: seen(p.participant),
+  coach: seen(p.coach),
+});
 
 /**
  * The dashboard's lists, within the actor's reach: active pathways starting in the next two weeks,
@@ -81,7 +92,12 @@ export async function pathwayWatchlist(db: Db, actor: Actor, now = new Date()) {
       select: PATHWAY_ROW,
     }),
     t.pathway.findMany({
-      where: { ...scope, status: "ACTIVE", startDate: { lte: today }, sessions: { none: { status: "ATTENDED", scheduledAt: { gte: new Date(now.getTime() - 30 * 86_400_000) } } } },
+      where: {
+        ...scope,
+        status: "ACTIVE",
+        startDate: { lte: today },
+        sessions: { none: { status: "ATTENDED", scheduledAt: { gte: new Date(now.getTime() - 30 * 86_400_000) } } },
+      },
       orderBy: [{ startDate: "asc" }, { id: "asc" }],
       take: 20,
       select: PATHWAY_ROW,
@@ -93,5 +109,12 @@ export async function pathwayWatchlist(db: Db, actor: Actor, now = new Date()) {
 /** The pathways in the actor's reach, active first: a coach's coachees, a participant's own. */
 export async function pathwaysInReach(db: Db, actor: Actor) {
   const t = tenantDb(db, actor.organizationId);
-  return (await t.pathway.findMany({ where: await pathwayScope(t, actor), orderBy: [{ status: "asc" }, { startDate: "desc" }], take: 100, select: PATHWAY_ROW })).map(withPeople);
+  return (
+    await t.pathway.findMany({
+      where: await pathwayScope(t, actor),
+      orderBy: [{ status: "asc" }, { startDate: "desc" }],
+      take: 100,
+      select: PATHWAY_ROW,
+    })
+  ).map(withPeople);
 }

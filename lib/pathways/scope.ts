@@ -29,7 +29,14 @@ export async function pathwayInScope(tx: TenantTx, actor: Actor, pathwayId: stri
   if (!isId(pathwayId)) throw new NotFoundError();
   const pathway = await tx.pathway.findFirst({
     where: { id: pathwayId, ...(await pathwayScope(tx, actor)) },
-    select: { id: true, status: true, cohortId: true, coachMembershipId: true, programme: { select: { sessionsIncluded: true } }, participant: { select: PERSON } },
+    select: {
+      id: true,
+      status: true,
+      cohortId: true,
+      coachMembershipId: true,
+      programme: { select: { sessionsIncluded: true } },
+      participant: { select: PERSON },
+    },
   });
   if (!pathway) throw new NotFoundError();
   return pathway;

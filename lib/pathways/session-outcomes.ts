@@ -4,4 +4,5 @@
 /** Outcomes only a session that has begun can have (attended spends one of the included sessions). */
 export const SESSION_OUTCOMES: ReadonlySet<string> = new Set(["ATTENDED", "NO_SHOW"]);
 
-export const NOT_STARTED_MESSAGE = "This session has not started yet: mark it attended or no-show once it has begun. It can be cancelled now.";
+export const NOT_STARTED_MESSAGE =
+  "This session has not started yet: mark it attended or no-show once it has begun. It can be cancelled now.";

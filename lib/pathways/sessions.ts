@@ -25,7 +25,11 @@ export const sessionSchema = z.strictObject({
   title: z.string().trim().min(1, "Enter a title").max(120, "At most 120 characters"),
   date: isoDayField("Enter the date, like 2026-01-31"),
   time: z.iso.time({ precision: -1, error: "Enter the time, like 09:30" }),
-  durationMinutes: z.coerce.number({ error: "Enter the length in minutes" }).int("Whole minutes").min(5, "At least 5 minutes").max(480, "At most 8 hours"),
+  durationMinutes: z.coerce
+    .number({ error: "Enter the length in minutes" })
+    .int("Whole minutes")
+    .min(5, "At least 5 minutes")
+    .max(480, "At most 8 hours"),
 });
 export const sessionStatusSchema = z.strictObject({ sessionId: uuid, status: z.enum(SessionStatus, { error: "Choose a status" }) });
 
@@ -43,7 +47,13 @@ export async function scheduleSession(db: Db, actor: Actor, input: z.infer<typeo
     const [hh, mm] = input.time.split(":").map(Number);
     const scheduledAt = new Date(new TZDate(y, m - 1, d, hh, mm, timezone).getTime());
     return tx.coachingSession.create({
-      data: { organizationId: actor.organizationId, pathwayId: pathway.id, title: input.title, scheduledAt, durationMinutes: input.durationMinutes },
+      data: {
+        organizationId: actor.organizationId,
+        pathwayId: pathway.id,
+        title: input.title,
+        scheduledAt,
+        durationMinutes: input.durationMinutes,
+      },
     });
   });
 }

@@ -28,7 +28,10 @@ export const cohortSchema = z
     startDate: day,
     endDate: day,
   })
-  .refine((c) => !c.startDate || !c.endDate || c.endDate >= c.startDate, { path: ["endDate"], message: "The end date cannot be before the start date" });
+  .refine((c) => !c.startDate || !c.endDate || c.endDate >= c.startDate, {
+    path: ["endDate"],
+    message: "The end date cannot be before the start date",
+  });
 
 export const updateCohortSchema = z
   .strictObject({
@@ -38,7 +41,10 @@ export const updateCohortSchema = z
     startDate: day,
     endDate: day,
   })
-  .refine((c) => !c.startDate || !c.endDate || c.endDate >= c.startDate, { path: ["endDate"], message: "The end date cannot be before the start date" });
+  .refine((c) => !c.startDate || !c.endDate || c.endDate >= c.startDate, {
+    path: ["endDate"],
+    message: "The end date cannot be before the start date",
+  });
 
 export async function createCohort(db: Db, actor: Actor, input: z.infer<typeof cohortSchema>) {
   assertCan(actor.role, "programmes:manage");
@@ -46,7 +52,12 @@ export async function createCohort(db: Db, actor: Actor, input: z.infer<typeof c
     return await tenantDb(db, actor.organizationId).$transaction(async (tx) => {
       await programmeInScope(tx, actor, input.programmeId);
       const cohort = await tx.cohort.create({ data: { organizationId: actor.organizationId, ...input } });
-      await recordAudit(tx, actor, { action: "cohort.create", targetType: "cohort", targetId: cohort.id, after: { name: cohort.name, programmeId: cohort.programmeId } });
+      await recordAudit(tx, actor, {
+        action: "cohort.create",
+        targetType: "cohort",
+        targetId: cohort.id,
+        after: { name: cohort.name, programmeId: cohort.programmeId },
+      });
       return cohort;
     });
   } catch (error) {
@@ -60,12 +71,21 @@ export async function updateCohort(db: Db, actor: Actor, { cohortId, ...input }:
   assertCan(actor.role, "programmes:manage");
   try {
     return await tenantDb(db, actor.organizationId).$transaction(async (tx) => {
-      const before = await tx.cohort.findFirst({ where: { id: cohortId }, select: { programmeId: true, name: true, clientName: true, startDate: true, endDate: true } });
+      const before = await tx.cohort.findFirst({
+        where: { id: cohortId },
+        select: { programmeId: true, name: true, clientName: true, startDate: true, endDate: true },
+      });
       if (!before) throw new NotFoundError();
       await programmeInScope(tx, actor, before.programmeId);
       await tx.cohort.updateMany({ where: { id: cohortId }, data: input });
       const { programmeId: _p, ...was } = before;
-      await recordAudit(tx, actor, { action: "cohort.update", targetType: "cohort", targetId: cohortId, before: JSON.parse(JSON.stringify(was)), after: JSON.parse(JSON.stringify(input)) });
+      await recordAudit(tx, actor, {
+        action: "cohort.update",
+        targetType: "cohort",
+        targetId: cohortId,
+        before: JSON.parse(JSON.stringify(was)),
+        after: JSON.parse(JSON.stringify(input)),
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw taken("name", "A cohort of this programme");
@@ -129,7 +149,11 @@ export async function getCohort(db: Db, actor: Actor, cohortId: string, filter: 
     }),
     t.pathway.findMany({ where: { cohortId }, distinct: ["coachMembershipId"], select: { coach: { select: { id: true, ...PERSON } } } }),
   ]);
-  const attended = await t.coachingSession.groupBy({ by: ["pathwayId"], where: { pathwayId: { in: pathways.map((p) => p.id) }, status: "ATTENDED" }, _count: { _all: true } });
+  const attended = await t.coachingSession.groupBy({
+    by: ["pathwayId"],
+    where: { pathwayId: { in: pathways.map((p) => p.id) }, status: "ATTENDED" },
+    _count: { _all: true },
+  });
   const used = new Map(attended.map((a) => [a.pathwayId, a._count._all]));
   return {
     cohort,

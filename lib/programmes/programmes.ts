@@ -14,7 +14,11 @@ const uuid = idField();
 export const programmeSchema = z.strictObject({
   name: nameField({ label: "the programme's name", max: NAME_MAX }),
   description: z.string().trim().max(2000, "At most 2,000 characters").default(""),
-  sessionsIncluded: z.coerce.number({ error: "Enter a number of sessions" }).int("Whole sessions only").min(0, "At least 0").max(500, "At most 500"),
+  sessionsIncluded: z.coerce
+    .number({ error: "Enter a number of sessions" })
+    .int("Whole sessions only")
+    .min(0, "At least 0")
+    .max(500, "At most 500"),
 });
 export const updateProgrammeSchema = programmeSchema.extend({ programmeId: uuid });
 
@@ -37,7 +41,9 @@ export async function createProgramme(db: Db, actor: Actor, input: z.infer<typeo
     return await tenantDb(db, actor.organizationId).$transaction(async (tx) => {
       const programme = await tx.programme.create({ data: { organizationId: actor.organizationId, ...input } });
       if (PROGRAMME_SCOPED_ROLES.has(actor.role)) {
-        await tx.programmeAssignment.create({ data: { organizationId: actor.organizationId, programmeId: programme.id, membershipId: actor.membershipId } });
+        await tx.programmeAssignment.create({
+          data: { organizationId: actor.organizationId, programmeId: programme.id, membershipId: actor.membershipId },
+        });
       }
       await recordAudit(tx, actor, { action: "programme.create", targetType: "programme", targetId: programme.id, after: input });
       return programme;
@@ -83,7 +89,10 @@ export async function listProgrammesWithCounts(db: Db, actor: Actor) {
       name: true,
       description: true,
       sessionsIncluded: true,
-      cohorts: { orderBy: [{ startDate: "desc" }, { name: "asc" }], select: { id: true, name: true, clientName: true, startDate: true, endDate: true, creditBalance: true } },
+      cohorts: {
+        orderBy: [{ startDate: "desc" }, { name: "asc" }],
+        select: { id: true, name: true, clientName: true, startDate: true, endDate: true, creditBalance: true },
+      },
     },
   });
   const grouped = await t.pathway.groupBy({

@@ -28,8 +28,15 @@ export async function pathwayReport(db: Db, actor: Actor): Promise<{ cohorts: Re
   const scope = await programmeScope(t, actor);
   const inScope = inProgrammes(scope);
   const [cohorts, pathways, used, credits] = await Promise.all([
-    t.cohort.findMany({ where: inScope, select: { id: true, name: true, programme: { select: { id: true, name: true } } }, orderBy: [{ programme: { name: "asc" } }, { name: "asc" }] }),
-    t.pathway.findMany({ where: inScope, select: { id: true, cohortId: true, status: true, archiveReason: true, programme: { select: { sessionsIncluded: true } } } }),
+    t.cohort.findMany({
+      where: inScope,
+      select: { id: true, name: true, programme: { select: { id: true, name: true } } },
+      orderBy: [{ programme: { name: "asc" } }, { name: "asc" }],
+    }),
+    t.pathway.findMany({
+      where: inScope,
+      select: { id: true, cohortId: true, status: true, archiveReason: true, programme: { select: { sessionsIncluded: true } } },
+    }),
     t.coachingSession.groupBy({ by: ["pathwayId"], where: { status: "ATTENDED", pathway: inScope }, _count: { _all: true } }),
     t.creditEntry.groupBy({ by: ["cohortId"], where: { cohort: inScope }, _sum: { amount: true } }),
   ]);
@@ -38,7 +45,17 @@ export async function pathwayReport(db: Db, actor: Actor): Promise<{ cohorts: Re
   const rows = new Map<string, ReportRow>(
     cohorts.map((c) => [
       c.id,
-      { programme: c.programme.name, cohort: c.name, active: 0, completed: 0, dnf: 0, dns: 0, sessionsIncluded: 0, sessionsUsed: 0, sessionsCredited: creditedBy.get(c.id) ?? 0 },
+      {
+        programme: c.programme.name,
+        cohort: c.name,
+        active: 0,
+        completed: 0,
+        dnf: 0,
+        dns: 0,
+        sessionsIncluded: 0,
+        sessionsUsed: 0,
+        sessionsCredited: creditedBy.get(c.id) ?? 0,
+      },
     ]),
   );
   for (const p of pathways) {
@@ -54,18 +71,49 @@ export async function pathwayReport(db: Db, actor: Actor): Promise<{ cohorts: Re
   const cohortRows = [...rows.values()];
   const byProgramme = new Map<string, ReportRow>();
   for (const r of cohortRows) {
-    const total = byProgramme.get(r.programme) ?? { ...r, cohort: "", active: 0, completed: 0, dnf: 0, dns: 0, sessionsIncluded: 0, sessionsUsed: 0, sessionsCredited: 0 };
-    for (const k of ["active", "completed", "dnf", "dns", "sessionsIncluded", "sessionsUsed", "sessionsCredited"] as const) total[k] += r[k];
+    const total = byProgramme.get(r.programme) ?? {
+      ...r,
+      cohort: "",
+      active: 0,
+      completed: 0,
+      dnf: 0,
+      dns: 0,
+      sessionsIncluded: 0,
+      sessionsUsed: 0,
+      sessionsCredited: 0,
+    };
+    for (const k of ["active", "completed", "dnf", "dns", "sessionsIncluded", "sessionsUsed", "sessionsCredited"] as const)
+      total[k] += r[k];
     byProgramme.set(r.programme, total);
   }
   return { cohorts: cohortRows, programmes: [...byProgramme.values()] };
 }
 
-const HEADER = ["Programme", "Cohort", OUTCOME_LABELS.active, OUTCOME_LABELS.COMPLETED, OUTCOME_LABELS.DNF, OUTCOME_LABELS.DNS, "Sessions included", "Sessions used", "Sessions credited"];
+const HEADER = [
+  "Programme",
+  "Cohort",
+  OUTCOME_LABELS.active,
+  OUTCOME_LABELS.COMPLETED,
+  OUTCOME_LABELS.DNF,
+  OUTCOME_LABELS.DNS,
+  "Sessions included",
+  "Sessions used",
+  "Sessions credited",
+];
 
 /** The report as CSV (UTF-8 with BOM), one row per cohort followed by one per programme. */
 export async function pathwayReportCsv(db: Db, actor: Actor): Promise<string> {
   const { cohorts, programmes } = await pathwayReport(db, actor);
-  const line = (r: ReportRow, cohort: string) => [r.programme, cohort, r.active, r.completed, r.dnf, r.dns, r.sessionsIncluded, r.sessionsUsed, r.sessionsCredited];
+  const line = (r: ReportRow, cohort: string) => [
+    r.programme,
+    cohort,
+    r.active,
+    r.completed,
+    r.dnf,
+    r.dns,
+    r.sessionsIncluded,
+    r.sessionsUsed,
+    r.sessionsCredited,
+  ];
   return csvDocument([HEADER, ...cohorts.map((r) => line(r, r.cohort)), ...programmes.map((r) => line(r, "All cohorts"))]);
 }

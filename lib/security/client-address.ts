@@ -34,9 +34,18 @@ export function normalizeAddress(value: string | undefined | null): string | nul
  * wrote itself (to the left) are never reached. A chain shorter than the hops falls back to its first
  * entry; a malformed entry at the chosen place gives null (unknown), never a guess.
  */
-export function resolveClientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, hops: number): string | null {
+export function resolveClientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  hops: number,
+): string | null {
   if (hops <= 0) return normalizeAddress(socketAddress);
-  const forwarded = [forwardedFor ?? []].flat().join(",").split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = [forwardedFor ?? []]
+    .flat()
+    .join(",")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const chain = [...forwarded, socketAddress ?? ""];
   return normalizeAddress(chain[Math.max(0, chain.length - 1 - hops)]);
 }

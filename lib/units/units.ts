@@ -77,7 +77,12 @@ export async function createUnit(db: Db, actor: Actor, input: z.infer<typeof cre
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     await assertLiveParent(tx, input.parentId);
     const unit = await tx.orgUnit.create({ data: { organizationId: actor.organizationId, name: input.name, parentId: input.parentId } });
-    await recordAudit(tx, actor, { action: "unit.create", targetType: "unit", targetId: unit.id, after: { name: unit.name, parentId: unit.parentId } });
+    await recordAudit(tx, actor, {
+      action: "unit.create",
+      targetType: "unit",
+      targetId: unit.id,
+      after: { name: unit.name, parentId: unit.parentId },
+    });
     return unit;
   });
 }
@@ -87,7 +92,13 @@ export async function renameUnit(db: Db, actor: Actor, input: z.infer<typeof ren
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const before = await findUnit(tx, input.unitId);
     await tx.orgUnit.updateMany({ where: { id: input.unitId }, data: { name: input.name } });
-    await recordAudit(tx, actor, { action: "unit.rename", targetType: "unit", targetId: input.unitId, before: { name: before.name }, after: { name: input.name } });
+    await recordAudit(tx, actor, {
+      action: "unit.rename",
+      targetType: "unit",
+      targetId: input.unitId,
+      before: { name: before.name },
+      after: { name: input.name },
+    });
   });
 }
 
@@ -103,7 +114,13 @@ export async function moveUnit(db: Db, actor: Actor, input: z.infer<typeof moveU
       throw fieldError("parentId", "A unit cannot move under itself or one of its sub-units");
     }
     await tx.orgUnit.updateMany({ where: { id: input.unitId }, data: { parentId: input.parentId } });
-    await recordAudit(tx, actor, { action: "unit.move", targetType: "unit", targetId: input.unitId, before: { parentId: before.parentId }, after: { parentId: input.parentId } });
+    await recordAudit(tx, actor, {
+      action: "unit.move",
+      targetType: "unit",
+      targetId: input.unitId,
+      before: { parentId: before.parentId },
+      after: { parentId: input.parentId },
+    });
   });
 }
 

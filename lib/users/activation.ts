@@ -26,9 +26,19 @@ export async function deactivateMembers(db: Db, actor: Actor, membershipIds: str
     },
     apply: async (tx, m) => {
       await tx.membership.updateMany({ where: { id: m.id }, data: { status: "DEACTIVATED" } });
-      await tx.invitation.updateMany({ where: { membershipId: m.id, acceptedAt: null, cancelledAt: null }, data: { cancelledAt: new Date() } });
-      if ((await otherMemberships(tx, m.userId, actor.organizationId, true)) === 0) await tx.user.update({ where: { id: m.userId }, data: { sessionVersion: { increment: 1 } } });
-      await recordAudit(tx, actor, { action: "member.deactivate", targetType: "membership", targetId: m.id, before: { status: m.status }, after: { status: "DEACTIVATED" } });
+      await tx.invitation.updateMany({
+        where: { membershipId: m.id, acceptedAt: null, cancelledAt: null },
+        data: { cancelledAt: new Date() },
+      });
+      if ((await otherMemberships(tx, m.userId, actor.organizationId, true)) === 0)
+        await tx.user.update({ where: { id: m.userId }, data: { sessionVersion: { increment: 1 } } });
+      await recordAudit(tx, actor, {
+        action: "member.deactivate",
+        targetType: "membership",
+        targetId: m.id,
+        before: { status: m.status },
+        after: { status: "DEACTIVATED" },
+      });
     },
   });
 }
@@ -48,7 +58,13 @@ export async function reactivateMembers(db: Db, actor: Actor, membershipIds: str
     seatsNeeded: (ms) => ms.filter((m) => takesSeat(m.role, "ACTIVE")).length,
     apply: async (tx, m) => {
       await tx.membership.updateMany({ where: { id: m.id }, data: { status: "ACTIVE" } });
-      await recordAudit(tx, actor, { action: "member.reactivate", targetType: "membership", targetId: m.id, before: { status: "DEACTIVATED" }, after: { status: "ACTIVE" } });
+      await recordAudit(tx, actor, {
+        action: "member.reactivate",
+        targetType: "membership",
+        targetId: m.id,
+        before: { status: "DEACTIVATED" },
+        after: { status: "ACTIVE" },
+      });
       // The account is global: while it is live in another organisation, this one does not reset its
       // password or end its sessions; it simply opens again here on the next request.
       if ((await otherMemberships(tx, m.userId, actor.organizationId, true)) > 0) return;

@@ -99,7 +99,9 @@ export async function bulkStep(
             if (!isExpectedError(error)) throw error;
             // Found only while applying (the invitation path checks again): undo the members before it.
             const name = displayName(m.user);
-            const marked = outcomes.map((o) => (o.membershipId === m.id ? { ...o, outcome: "refused" as const, reason: reasonOf(error) } : o));
+            const marked = outcomes.map((o) =>
+              o.membershipId === m.id ? { ...o, outcome: "refused" as const, reason: reasonOf(error) } : o,
+            );
             throw new StepRefused(refuse(marked, heldBy([name])));
           }
         }

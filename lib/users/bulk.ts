@@ -36,7 +36,8 @@ export async function runBulk(db: Db, actor: Actor, input: z.infer<typeof bulkSc
       select: { id: true },
       take: BULK_LIMIT + 1,
     });
-    if (rows.length > BULK_LIMIT) throw new ValidationError(`More than ${BULK_LIMIT.toLocaleString("en")} users match: narrow the filter and do it in parts.`);
+    if (rows.length > BULK_LIMIT)
+      throw new ValidationError(`More than ${BULK_LIMIT.toLocaleString("en")} users match: narrow the filter and do it in parts.`);
     targets = rows.map((r) => r.id);
   }
   if (targets.length === 0) throw new ValidationError("Select at least one user.");

@@ -11,7 +11,6 @@ import { USER_ROW, userWhere, type UserFilter } from "./list";
 const BATCH = 1000;
 const HEADER = ["First name", "Last name", "Email", "Role", "Unit", "Status", "Time zone", "Joined", "Last active"];
 
-
 // The column each sort orders by (then by id). Keyset pagination over (column, id) walks the matching
 // index once; Prisma's own cursor option compares with an OR that PostgreSQL cannot range-scan, which
 // made a 100,000-row export restart its scan for every batch.

@@ -19,7 +19,6 @@ export const USERS_PAGE_SIZE = 25;
 export const JOINED_WINDOWS = { week: 7, month: 31, year: 365 } as const;
 export const SORTS = ["name", "lastActive", "joined"] as const;
 
-
 /** The Users page's search, filters, sort and page, exactly as the URL carries them. */
 export const userFilterSchema = z.object({
   q: searchText(100),
@@ -35,7 +34,11 @@ export const userFilterSchema = z.object({
 export type UserFilter = z.infer<typeof userFilterSchema>;
 
 /** The filter as a `where`: shared by the list, the bulk "all that match" and the export. */
-export async function userWhere(t: TenantTx, actor: Actor, filter: Omit<UserFilter, "sort" | "dir" | "page">): Promise<Prisma.MembershipWhereInput> {
+export async function userWhere(
+  t: TenantTx,
+  actor: Actor,
+  filter: Omit<UserFilter, "sort" | "dir" | "page">,
+): Promise<Prisma.MembershipWhereInput> {
   const scope = await programmeScope(t, actor);
   const terms = filter.q?.split(/\s+/).filter(Boolean).slice(0, 5) ?? [];
   const unitIds = filter.unit ? withDescendants(await allUnits(t), filter.unit) : undefined;

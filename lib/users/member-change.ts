@@ -15,7 +15,12 @@ export const MEMBER = {
   userId: true,
   ...PERSON,
   programmes: { select: { programmeId: true } },
-  invitations: { where: { acceptedAt: null, cancelledAt: null }, select: { id: true, role: true }, orderBy: { lastSentAt: "desc" }, take: 1 },
+  invitations: {
+    where: { acceptedAt: null, cancelledAt: null },
+    select: { id: true, role: true },
+    orderBy: { lastSentAt: "desc" },
+    take: 1,
+  },
 } as const;
 
 export async function findForChange(tx: TenantTx, membershipId: string) {

@@ -9,7 +9,6 @@ import { seen } from "./person";
 import { nameAuditEvents } from "../audit/list";
 import { isId } from "../web/form-fields";
 
-
 /** A member of the actor's organisation the actor may see (a programme manager: within their programmes). */
 async function visibleMember(t: TenantTx, actor: Actor, membershipId: string) {
   const scope = await programmeScope(t, actor);
@@ -49,7 +48,17 @@ export async function getMemberProfile(db: Db, actor: Actor, membershipId: strin
       where: can(actor.role, "audit:view") ? { targetType: "membership", targetId: membershipId } : { id: { in: [] } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 50,
-      select: { id: true, action: true, targetType: true, targetId: true, before: true, after: true, createdAt: true, actorId: true, actor: { select: { email: true } } },
+      select: {
+        id: true,
+        action: true,
+        targetType: true,
+        targetId: true,
+        before: true,
+        after: true,
+        createdAt: true,
+        actorId: true,
+        actor: { select: { email: true } },
+      },
     }),
   ]);
   if (!member) throw new NotFoundError(); // gone since the check (a cancelled invitation)

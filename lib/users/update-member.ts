@@ -43,11 +43,14 @@ export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInpu
     const before = await findForChange(tx, input.membershipId);
     // Whoever you may not grant, you may not edit either: an ADMIN leaves OWNERs alone.
     if (!canGrant(actor.role, before.role)) {
-      throw new ForbiddenError(before.role === "OWNER" ? "Only an owner can change an owner." : `You cannot change ${roleInSentence(before.role)}.`);
+      throw new ForbiddenError(
+        before.role === "OWNER" ? "Only an owner can change an owner." : `You cannot change ${roleInSentence(before.role)}.`,
+      );
     }
     const roleChanged = input.role !== before.role;
     // Nobody changes their own role or extends their own access.
-    if (before.id === actor.membershipId && input.duration) throw fieldError("duration", "You cannot change how long your own access lasts");
+    if (before.id === actor.membershipId && input.duration)
+      throw fieldError("duration", "You cannot change how long your own access lasts");
     if (roleChanged) {
       if (before.id === actor.membershipId) throw fieldError("role", "You cannot change your own role");
       assertCanChangeRole(actor.role, before.role, input.role);
@@ -58,7 +61,9 @@ export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInpu
     // Implementation admins: only when enabled, only from an allowed domain, for a chosen time.
     let expiresAt = before.expiresAt;
     if (input.role === "IMPLEMENTATION_ADMIN" && (roleChanged || input.duration)) {
-      const org = await tx.organization.findFirstOrThrow({ select: { implementationAdminsEnabled: true, implementationAdminDomains: true } });
+      const org = await tx.organization.findFirstOrThrow({
+        select: { implementationAdminsEnabled: true, implementationAdminDomains: true },
+      });
       const problem = implementationAdminProblem(org, before.user.email);
       if (problem) throw fieldError("role", problem);
       if (!input.duration) throw fieldError("duration", "Choose how long their access lasts");
@@ -71,7 +76,8 @@ export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInpu
     const scoped = PROGRAMME_SCOPED_ROLES.has(input.role);
     const programmeIds = scoped ? [...new Set(input.programmeIds)] : [];
     if (scoped) {
-      if (programmeIds.length === 0) throw fieldError("programmeIds", `${capitalise(roleInSentence(input.role))} needs at least one programme`);
+      if (programmeIds.length === 0)
+        throw fieldError("programmeIds", `${capitalise(roleInSentence(input.role))} needs at least one programme`);
       const found = await tx.programme.count({ where: { id: { in: programmeIds } } });
       if (found !== programmeIds.length) throw fieldError("programmeIds", "Choose programmes from the list");
     }
@@ -80,7 +86,9 @@ export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInpu
     if (programmesChanged) {
       await tx.programmeAssignment.deleteMany({ where: { membershipId: before.id } });
       if (programmeIds.length) {
-        await tx.programmeAssignment.createMany({ data: programmeIds.map((programmeId) => ({ organizationId: actor.organizationId, programmeId, membershipId: before.id })) });
+        await tx.programmeAssignment.createMany({
+          data: programmeIds.map((programmeId) => ({ organizationId: actor.organizationId, programmeId, membershipId: before.id })),
+        });
       }
     }
 
@@ -93,7 +101,10 @@ export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInpu
       }
       const now = new Date();
       await tx.unitAssignment.updateMany({ where: { membershipId: before.id, endedAt: null }, data: { endedAt: now } });
-      if (input.unitId) await tx.unitAssignment.create({ data: { organizationId: actor.organizationId, membershipId: before.id, unitId: input.unitId, startedAt: now } });
+      if (input.unitId)
+        await tx.unitAssignment.create({
+          data: { organizationId: actor.organizationId, membershipId: before.id, unitId: input.unitId, startedAt: now },
+        });
     }
 
     await tx.membership.updateMany({ where: { id: before.id }, data: { role: input.role, unitId: input.unitId, expiresAt } });
@@ -103,19 +114,38 @@ export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInpu
     // only while the account is theirs alone, otherwise the person keeps them up to date on their profile.
     const joined = before.joinedAt !== null;
     const timezone = joined ? (input.timezone ?? before.user.timezone) : null;
-    const profileChanged = input.firstName !== before.user.firstName || input.lastName !== before.user.lastName || timezone !== before.user.timezone;
+    const profileChanged =
+      input.firstName !== before.user.firstName || input.lastName !== before.user.lastName || timezone !== before.user.timezone;
     if (profileChanged && !joined) {
       await tx.membership.updateMany({ where: { id: before.id }, data: { firstName: input.firstName, lastName: input.lastName } });
     } else if (profileChanged) {
       if ((await otherMemberships(tx, before.userId, actor.organizationId)) > 0) {
-        throw fieldError("firstName", "This person also belongs to another organisation: only they can change their name and time zone, on their profile");
+        throw fieldError(
+          "firstName",
+          "This person also belongs to another organisation: only they can change their name and time zone, on their profile",
+        );
       }
-      await tx.user.update({ where: { id: before.userId }, data: { firstName: input.firstName, lastName: input.lastName, timezone: timezone! } });
+      await tx.user.update({
+        where: { id: before.userId },
+        data: { firstName: input.firstName, lastName: input.lastName, timezone: timezone! },
+      });
     }
     // A pending invitation carries the role it grants: keep it in step.
-    if (roleChanged) await tx.invitation.updateMany({ where: { membershipId: before.id, acceptedAt: null, cancelledAt: null }, data: { role: input.role } });
+    if (roleChanged)
+      await tx.invitation.updateMany({
+        where: { membershipId: before.id, acceptedAt: null, cancelledAt: null },
+        data: { role: input.role },
+      });
 
-    const after = { role: input.role, unitId: input.unitId, expiresAt, firstName: input.firstName, lastName: input.lastName, timezone, programmeIds };
+    const after = {
+      role: input.role,
+      unitId: input.unitId,
+      expiresAt,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      timezone,
+      programmeIds,
+    };
     const was = {
       role: before.role,
       unitId: before.unitId,

@@ -43,7 +43,10 @@ const CONTROL_CHARACTERS = /[\p{Cc}\p{Cs}\u2028\u2029]/u;
 export function nameField({ label, max, optional = false }: { label: string; max: number; optional?: boolean }) {
   const text = z
     .string({ error: `Enter ${label}` })
-    .refine((s) => !CONTROL_CHARACTERS.test(s), { error: `${label.charAt(0).toUpperCase()}${label.slice(1)} cannot contain line breaks, tabs or other control characters`, abort: true })
+    .refine((s) => !CONTROL_CHARACTERS.test(s), {
+      error: `${label.charAt(0).toUpperCase()}${label.slice(1)} cannot contain line breaks, tabs or other control characters`,
+      abort: true,
+    })
     .trim()
     .max(max, `At most ${max} characters`);
   return optional ? text : text.min(1, `Enter ${label}`);
@@ -75,7 +78,9 @@ export function isTimeZone(name: string): boolean {
 }
 
 /** The one time-zone schema, shared by every form, service and the import. */
-export const timeZoneSchema = z.string({ error: "Choose a time zone from the list" }).refine(isTimeZone, "Choose a time zone from the list");
+export const timeZoneSchema = z
+  .string({ error: "Choose a time zone from the list" })
+  .refine(isTimeZone, "Choose a time zone from the list");
 
 // Emails are unique case-insensitively: every email is stored and looked up in this form.
 /** An email as stored and looked up: trimmed and lower-cased. */

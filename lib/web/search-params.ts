@@ -20,7 +20,10 @@ const CONTROL = /\p{Cc}/gu;
 
 /** A parameter's value as parsers may see it: no control characters, bounded length. */
 export function cleanValue(value: string): string {
-  return value.slice(0, MAX_VALUE_LENGTH * 2).replace(CONTROL, "").slice(0, MAX_VALUE_LENGTH);
+  return value
+    .slice(0, MAX_VALUE_LENGTH * 2)
+    .replace(CONTROL, "")
+    .slice(0, MAX_VALUE_LENGTH);
 }
 
 /** Next's searchParams with repeated keys reduced to their first value, cleaned, ready for a zod schema. */
@@ -80,7 +83,11 @@ export function isoDay() {
  * A query string for a list URL: the current filter with some values changed; empty values and the
  * defaults named in `defaults` are left out, so URLs stay short and shareable.
  */
-export function queryWith(current: Record<string, unknown>, changes: Record<string, unknown> = {}, defaults: Record<string, unknown> = {}): string {
+export function queryWith(
+  current: Record<string, unknown>,
+  changes: Record<string, unknown> = {},
+  defaults: Record<string, unknown> = {},
+): string {
   const merged = { ...current, ...changes };
   const entries = Object.entries(merged).filter(([k, v]) => v !== undefined && v !== null && v !== "" && defaults[k] !== v);
   const q = new URLSearchParams(entries.map(([k, v]) => [k, String(v)]));

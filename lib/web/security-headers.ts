@@ -52,7 +52,17 @@ export const PERMISSIONS_POLICY = [
 ].join(", ");
 
 /** Every header but the policy's nonce-bearing one depends only on where the app lives and which page this is. */
-export function securityHeaders({ nonce, pathname, appUrl, dev }: { nonce: string; pathname: string; appUrl: string; dev: boolean }): Record<string, string> {
+export function securityHeaders({
+  nonce,
+  pathname,
+  appUrl,
+  dev,
+}: {
+  nonce: string;
+  pathname: string;
+  appUrl: string;
+  dev: boolean;
+}): Record<string, string> {
   const https = new URL(appUrl).protocol === "https:";
   return {
     "Content-Security-Policy": contentSecurityPolicy(nonce, { https, dev }),

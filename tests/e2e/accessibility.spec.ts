@@ -14,7 +14,9 @@ const BLOCKING = new Set(["serious", "critical"]);
 /** Each serious or critical violation on the page as it is now, as "where: rule (impact) × nodes: first target". */
 async function check(page: Page, where: string): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => BLOCKING.has(v.impact ?? "")).map((v) => `${where}: ${v.id} (${v.impact}) × ${v.nodes.length}: ${v.nodes[0]?.target.join(" ")}`);
+  return violations
+    .filter((v) => BLOCKING.has(v.impact ?? ""))
+    .map((v) => `${where}: ${v.id} (${v.impact}) × ${v.nodes.length}: ${v.nodes[0]?.target.join(" ")}`);
 }
 
 /** Every listed page at both widths; `checks` counts the axe runs. */
@@ -33,7 +35,9 @@ async function violations(page: Page, pages: ListedPage[], checks: { runs: numbe
 }
 
 for (const { role, email } of ROLE_USERS) {
-  test(`every page a ${role.toLowerCase().replace("_", " ")} opens has no serious or critical accessibility violation`, async ({ browser }) => {
+  test(`every page a ${role.toLowerCase().replace("_", " ")} opens has no serious or critical accessibility violation`, async ({
+    browser,
+  }) => {
     test.setTimeout(240_000);
     const { page, context } = await signedInPage(browser, email, DESKTOP);
     const pages = await pagesFor(page, role);

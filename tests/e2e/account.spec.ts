@@ -40,7 +40,11 @@ test("a server action posted with a foreign or null Origin is refused and change
     if (request.method() !== "POST") return route.continue();
     const headers = await request.allHeaders();
     const keep = ["next-action", "content-type", "accept", "next-router-state-tree"];
-    captured = { url: request.url(), headers: Object.fromEntries(keep.filter((k) => headers[k]).map((k) => [k, headers[k]])), body: request.postDataBuffer()! };
+    captured = {
+      url: request.url(),
+      headers: Object.fromEntries(keep.filter((k) => headers[k]).map((k) => [k, headers[k]])),
+      body: request.postDataBuffer()!,
+    };
     await route.abort();
   });
   await page.getByLabel("Organisation name").fill("Hijacked");
@@ -48,7 +52,11 @@ test("a server action posted with a foreign or null Origin is refused and change
   await expect.poll(() => captured).toBeDefined();
 
   const replay = (origin?: string) =>
-    page.request.post(captured!.url, { headers: { ...captured!.headers, ...(origin ? { origin } : {}) }, data: captured!.body, failOnStatusCode: false });
+    page.request.post(captured!.url, {
+      headers: { ...captured!.headers, ...(origin ? { origin } : {}) },
+      data: captured!.body,
+      failOnStatusCode: false,
+    });
   for (const origin of ["https://evil.example", "null", undefined]) {
     const response = await replay(origin);
     const body = await response.text();

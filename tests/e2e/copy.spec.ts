@@ -21,7 +21,9 @@ async function signedIn(browser: Browser): Promise<Page> {
   return (await browser.newContext({ storageState: state })).newPage();
 }
 
-test("the invite preview is signed by the inviter, creating previews its own email, and the results say what happened", async ({ browser }) => {
+test("the invite preview is signed by the inviter, creating previews its own email, and the results say what happened", async ({
+  browser,
+}) => {
   const page = await signedIn(browser);
   const email = `copy-${tag}@guests.test`;
   await page.goto(`${ORG}/invitations/new`);
@@ -48,7 +50,10 @@ test("the invite preview is signed by the inviter, creating previews its own ema
 
 test("an import with nothing ready says what to do instead of offering to import 0 rows", async ({ browser }) => {
   const page = await signedIn(browser);
-  const file = ["username,first_name,last_name,email,programme,startdate,primary_coach,timezone", `not-an-email-${tag},Rita,Red,not-an-email-${tag},,,,`].join("\n");
+  const file = [
+    "username,first_name,last_name,email,programme,startdate,primary_coach,timezone",
+    `not-an-email-${tag},Rita,Red,not-an-email-${tag},,,,`,
+  ].join("\n");
   await page.goto(`${ORG}/users/import`);
   await page.getByLabel("CSV file").setInputFiles({ name: "red.csv", mimeType: "text/csv", buffer: Buffer.from(file, "utf8") });
   await page.getByRole("button", { name: "Check the file" }).click();
@@ -69,7 +74,10 @@ test("a page past the end of a list never reads 'Page 2 of 1' and links back", a
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.getByText(/Page 40 of/)).toHaveCount(0);
     await expect(page.getByText("This page is past the end of the list.")).toBeVisible();
-    await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: /Go to the (first|last) page/ }).click();
+    await page
+      .getByRole("navigation", { name: "Pages" })
+      .getByRole("link", { name: /Go to the (first|last) page/ })
+      .click();
     await expect(page).not.toHaveURL(/page=40/);
     await expect(page.getByText("This page is past the end of the list.")).toHaveCount(0);
   }

@@ -5,7 +5,8 @@ import { AppPage } from "./pages/app-page";
 import { receivedMail } from "./pages/inbox";
 
 const tag = Date.now().toString(36);
-const row = (email: string, first: string, date = "01-12-2026") => `${email},${first},Imported,${email},Leadership Essentials,${date},coach1@acme.test,Europe/London,e2e`;
+const row = (email: string, first: string, date = "01-12-2026") =>
+  `${email},${first},Imported,${email},Leadership Essentials,${date},coach1@acme.test,Europe/London,e2e`;
 const file = [
   "username,first_name,last_name,email,programme,startdate,primary_coach,timezone,tag",
   row(`olga-${tag}@imports.test`, "Olga"),
@@ -14,7 +15,9 @@ const file = [
   row(`quinn-${tag}@imports.test`, "Quinn", "31-02-2026"),
 ].join("\r\n");
 
-test("an admin uploads a file, sees green, yellow and red rows, downloads the red ones, confirms, and the invitations arrive", async ({ page }) => {
+test("an admin uploads a file, sees green, yellow and red rows, downloads the red ones, confirms, and the invitations arrive", async ({
+  page,
+}) => {
   const app = await AppPage.signIn(page, "owner@acme.test");
   await app.open("Programmes");
   await page.getByRole("link", { name: "Spring 2026" }).first().click();
@@ -40,8 +43,13 @@ test("an admin uploads a file, sees green, yellow and red rows, downloads the re
   await expect(rows.first()).toContainText("31-02-2026 is not a real date");
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Download the 1 red row/ }).click()]);
-  const fix = Papa.parse<Record<string, string>>((await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
-  expect(fix.data).toEqual([expect.objectContaining({ email: `quinn-${tag}@imports.test`, error: "startdate: 31-02-2026 is not a real date" })]);
+  const fix = Papa.parse<Record<string, string>>((await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, ""), {
+    header: true,
+    skipEmptyLines: true,
+  });
+  expect(fix.data).toEqual([
+    expect.objectContaining({ email: `quinn-${tag}@imports.test`, error: "startdate: 31-02-2026 is not a real date" }),
+  ]);
 
   await page.getByRole("button", { name: "Import 2 green rows" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported: 2 invited, 0 enrolled, 2 skipped." })).toBeVisible();

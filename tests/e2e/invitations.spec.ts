@@ -84,7 +84,9 @@ test("a batch that needs more seats than are free is refused whole, as the perso
   await page.getByLabel("Email addresses").fill(many.join(" "));
   await page.getByLabel("Role").selectOption({ label: "Coach" });
   await page.getByRole("button", { name: "Send" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "No seats available. Upgrade your plan or free a seat before sending these invites." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "No seats available. Upgrade your plan or free a seat before sending these invites." }),
+  ).toBeVisible();
   await page.goto(`/${DEMO_ORG.slug}/invitations`);
   await expect(page.getByRole("table")).not.toContainText("extra0-");
 

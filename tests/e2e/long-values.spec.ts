@@ -46,7 +46,9 @@ test("an import check with a 5,000-character cell stays within the page at deskt
     `${huge},Wanda,Wide,${huge}@wide.test,Leadership Essentials,01-12-2026,coach1@acme.test,Europe/London`,
   ].join("\n");
   await page.goto(`${ORG}/users/import`);
-  await page.getByLabel("CSV file").setInputFiles({ name: `wide-${"n".repeat(200)}.csv`, mimeType: "text/csv", buffer: Buffer.from(file, "utf8") });
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: `wide-${"n".repeat(200)}.csv`, mimeType: "text/csv", buffer: Buffer.from(file, "utf8") });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByRole("heading", { name: /Import check/ })).toBeVisible();
   await expect(page.getByRole("table", { name: "Rows" }).locator("tbody tr")).toHaveCount(2);

@@ -19,7 +19,22 @@ test.use({ storageState: async ({}, use) => use(session) });
 
 // What a hostile or careless link carries: NUL (raw and as text), huge, negative, not numbers, arrays,
 // dates outside any calendar we use, quotes and LIKE's wildcards.
-const VALUES = ["\u0000", "a\u0000b", "%00", "x".repeat(10_000), "-1", "1e308", "NaN", "[]", "0000-01-01", "99999-12-31", "'", "%", "_", "\\"];
+const VALUES = [
+  "\u0000",
+  "a\u0000b",
+  "%00",
+  "x".repeat(10_000),
+  "-1",
+  "1e308",
+  "NaN",
+  "[]",
+  "0000-01-01",
+  "99999-12-31",
+  "'",
+  "%",
+  "_",
+  "\\",
+];
 
 /** A response that is an error on our side: a 5xx, a body cut off mid-stream, or an error boundary's page. */
 async function serverError(request: APIRequestContext, url: string): Promise<string | null> {
@@ -47,7 +62,9 @@ async function ids(page: Page) {
   await page.getByLabel("CSV file").setInputFiles({
     name: "fuzz.csv",
     mimeType: "text/csv",
-    buffer: Buffer.from("username,first_name,last_name,email,programme,startdate,primary_coach,timezone\r\nfuzz@fuzz.test,Fuzz,Row,fuzz@fuzz.test,,,,Europe/London\r\n"),
+    buffer: Buffer.from(
+      "username,first_name,last_name,email,programme,startdate,primary_coach,timezone\r\nfuzz@fuzz.test,Fuzz,Row,fuzz@fuzz.test,,,,Europe/London\r\n",
+    ),
   });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByRole("heading", { name: "Import check: fuzz.csv" })).toBeVisible();
@@ -96,7 +113,8 @@ test("every list page's URL parameters, fuzzed, answer without a server error", 
   // The path's own parameters: the organisation and the ids in it.
   for (const segment of ["%00", "a%00b", "x".repeat(2_000), "-1", "%25", "_", "'"]) {
     await check(`/${segment}/users`);
-    for (const base of [`${ORG}/users`, `${ORG}/programmes`, `${ORG}/cohorts`, `${ORG}/pathways`, `${ORG}/imports`]) await check(`${base}/${segment}`);
+    for (const base of [`${ORG}/users`, `${ORG}/programmes`, `${ORG}/cohorts`, `${ORG}/pathways`, `${ORG}/imports`])
+      await check(`${base}/${segment}`);
   }
 
   recordFigures("url-fuzz", { fuzzedUrlParams: requests, serverErrors: failures.length });
@@ -105,7 +123,8 @@ test("every list page's URL parameters, fuzzed, answer without a server error", 
 });
 
 /** A one-row import file, then the same file padded past the limit with more rows of the same shape. */
-const SMALL = "username,first_name,last_name,email,programme,startdate,primary_coach,timezone\r\noversize@fuzz.test,Over,Size,oversize@fuzz.test,,,,Europe/London\r\n";
+const SMALL =
+  "username,first_name,last_name,email,programme,startdate,primary_coach,timezone\r\noversize@fuzz.test,Over,Size,oversize@fuzz.test,,,,Europe/London\r\n";
 const ROW = "pad@fuzz.test,Pad,Row,pad@fuzz.test,,,,Europe/London\r\n";
 const padding = (bytes: number) => ROW.repeat(Math.ceil(bytes / ROW.length)).slice(0, bytes);
 
@@ -113,7 +132,9 @@ test("an upload over the limit that gets past the browser's check is refused wit
   await page.goto(`${ORG}/users/import`);
 
   // The browser's check: a chosen file over the limit is never sent.
-  await page.getByLabel("CSV file").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(SMALL + padding(MAX_IMPORT_BYTES)) });
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(SMALL + padding(MAX_IMPORT_BYTES)) });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByText(FILE_TOO_BIG)).toBeVisible();
 
@@ -124,7 +145,11 @@ test("an upload over the limit that gets past the browser's check is refused wit
     const body = request.method() === "POST" ? request.postDataBuffer() : null;
     const at = body?.indexOf(SMALL) ?? -1;
     if (!body || at < 0) return route.continue();
-    const grown = Buffer.concat([body.subarray(0, at), Buffer.from(SMALL + padding(MAX_IMPORT_BYTES + 2 * 1024 * 1024)), body.subarray(at + SMALL.length)]);
+    const grown = Buffer.concat([
+      body.subarray(0, at),
+      Buffer.from(SMALL + padding(MAX_IMPORT_BYTES + 2 * 1024 * 1024)),
+      body.subarray(at + SMALL.length),
+    ]);
     return route.continue({ postData: grown });
   });
   await page.getByLabel("CSV file").setInputFiles({ name: "small.csv", mimeType: "text/csv", buffer: Buffer.from(SMALL) });
@@ -134,18 +159,34 @@ test("an upload over the limit that gets past the browser's check is refused wit
   await page.unroute("**/*");
 });
 
-test("the upload route refuses an oversized body by its length or as it streams, with a 413 and the same message", async ({ page, context, baseURL }) => {
+test("the upload route refuses an oversized body by its length or as it streams, with a 413 and the same message", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const url = `${baseURL}${ORG}/imports/upload`;
   const origin = new URL(baseURL!).origin;
-  const multipart = (content: string) => ({ org: DEMO_ORG.slug, cohortId: "", file: { name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(content) } });
+  const multipart = (content: string) => ({
+    org: DEMO_ORG.slug,
+    cohortId: "",
+    file: { name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(content) },
+  });
 
   // Declared length over the limit (what a browser sends): refused before the body is read.
-  const declared = await page.request.post(url, { headers: { origin }, multipart: multipart(SMALL + padding(12 * 1024 * 1024)), failOnStatusCode: false });
+  const declared = await page.request.post(url, {
+    headers: { origin },
+    multipart: multipart(SMALL + padding(12 * 1024 * 1024)),
+    failOnStatusCode: false,
+  });
   expect(declared.status()).toBe(413);
   expect(await declared.json()).toEqual({ ok: false, error: "Check the highlighted fields.", fieldErrors: { file: [FILE_TOO_BIG] } });
 
   // A file just over the limit inside a body the route reads: the same words from the file check.
-  const justOver = await page.request.post(url, { headers: { origin }, multipart: multipart(SMALL + padding(MAX_IMPORT_BYTES - SMALL.length + 10)), failOnStatusCode: false });
+  const justOver = await page.request.post(url, {
+    headers: { origin },
+    multipart: multipart(SMALL + padding(MAX_IMPORT_BYTES - SMALL.length + 10)),
+    failOnStatusCode: false,
+  });
   expect(justOver.status()).toBe(400);
   expect((await justOver.json()).fieldErrors.file).toEqual([FILE_TOO_BIG]);
 
@@ -156,7 +197,11 @@ test("the upload route refuses an oversized body by its length or as it streams,
   let sent = 0;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n${SMALL}`));
+      controller.enqueue(
+        new TextEncoder().encode(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n${SMALL}`,
+        ),
+      );
     },
     pull(controller) {
       if (sent > 8 * 1024 * 1024) {
@@ -208,7 +253,11 @@ test("a NUL typed into a form field is dropped, not a database error", async ({ 
 });
 
 test("Next's image optimiser, which the app does not use, answers a stranger without a server error", async ({ request }) => {
-  const urls = ["/_next/image?url=%2Fx.png&w=64&q=75", "/_next/image?url=%2Ficon.svg&w=64&q=75", "/_next/image?url=https%3A%2F%2Fevil.example%2Fx.png&w=64&q=75"];
+  const urls = [
+    "/_next/image?url=%2Fx.png&w=64&q=75",
+    "/_next/image?url=%2Ficon.svg&w=64&q=75",
+    "/_next/image?url=https%3A%2F%2Fevil.example%2Fx.png&w=64&q=75",
+  ];
   const statuses = await Promise.all(urls.map(async (url) => (await request.get(url, { maxRedirects: 0 })).status()));
   expect(statuses.filter((s) => s >= 500)).toEqual([]);
   recordFigures("image-route", { fuzzedUrlParams: urls.length, serverErrors: statuses.filter((s) => s >= 500).length });

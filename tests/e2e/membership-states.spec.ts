@@ -24,7 +24,10 @@ test("a deactivated invitee who never joined is taken forward from their page: i
   await page.getByRole("link", { name: dora }).click();
   await expect(page.getByText("Participant · Invited")).toBeVisible();
   await page.getByRole("button", { name: `Deactivate ${dora}` }).click();
-  await page.getByRole("dialog", { name: `Deactivate ${dora}?` }).getByRole("button", { name: "Deactivate" }).click();
+  await page
+    .getByRole("dialog", { name: `Deactivate ${dora}?` })
+    .getByRole("button", { name: "Deactivate" })
+    .click();
   await expect(page.getByRole("status").filter({ hasText: "Deactivated." })).toBeVisible();
   await expect(page.getByText("Participant · Deactivated before joining")).toBeVisible();
   await expect(page.getByRole("button", { name: `Reactivate ${dora}` })).toHaveCount(0);
@@ -49,7 +52,9 @@ test("a deactivated invitee who never joined is taken forward from their page: i
 
   // The new link arrives and works; the first one stays dead.
   let again = first;
-  await expect.poll(async () => linkIn((again = await receivedMail(dora, /invited to join/)), INVITE_LINK)).not.toBe(linkIn(first, INVITE_LINK));
+  await expect
+    .poll(async () => linkIn((again = await receivedMail(dora, /invited to join/)), INVITE_LINK))
+    .not.toBe(linkIn(first, INVITE_LINK));
   const guest = await (await browser.newContext()).newPage();
   await guest.goto(linkIn(first, INVITE_LINK));
   await expect(guest.getByRole("heading", { name: "This link no longer works" })).toBeVisible();

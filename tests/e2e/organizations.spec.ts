@@ -30,7 +30,9 @@ async function fillSignUp(page: Page, fields: { email: string; password: string 
   await page.getByLabel("Password").fill(fields.password);
 }
 
-test("a new customer signs up, confirms the emailed link, lands in their own organisation as its owner, and finds it in the audit log", async ({ page }) => {
+test("a new customer signs up, confirms the emailed link, lands in their own organisation as its owner, and finds it in the audit log", async ({
+  page,
+}) => {
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Create your organisation" }).click();
   await expect(page.getByRole("heading", { name: "Create your organisation" })).toBeVisible();
@@ -61,7 +63,10 @@ test("a new customer signs up, confirms the emailed link, lands in their own org
   expect(taken.toString("utf8")).toContain("Check your email");
   expect(fresh.equals(taken), `the same bytes for a taken and a new address:\n${taken}\n${fresh}`).toBe(true);
   expect(await page.locator("main").innerText()).toBe(takenPage);
-  recordFigures("sign-up-e2e", { identicalSignUpAnswers: fresh.equals(taken) ? 1 : 0, differingSignUpAnswers: fresh.equals(taken) ? 0 : 1 });
+  recordFigures("sign-up-e2e", {
+    identicalSignUpAnswers: fresh.equals(taken) ? 1 : 0,
+    differingSignUpAnswers: fresh.equals(taken) ? 0 : 1,
+  });
 
   // Nothing exists yet: signing in fails. The emailed link creates it, with the password chosen above.
   const link = linkIn(await receivedMail("hana@harbour.test", /Confirm your email/), `${APP}/sign-up/verify/`);

@@ -55,7 +55,9 @@ test("archiving from the cohort page with reason and credit moves the cohort's b
   await expect(outcome).toBeVisible();
   await expect(page.locator(":focus")).toContainText("4 unused sessions credited");
   await expect(balance).toContainText("Session credit balance: 4");
-  await expect(page.getByRole("table", { name: "Pathways" }).getByRole("row", { name: /Pat Participant/ })).toContainText("Archived: did not finish");
+  await expect(page.getByRole("table", { name: "Pathways" }).getByRole("row", { name: /Pat Participant/ })).toContainText(
+    "Archived: did not finish",
+  );
   await expect(page.getByRole("region", { name: "Credit ledger" })).toContainText("+4");
 
   // The filters live in the URL.

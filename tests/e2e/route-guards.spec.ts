@@ -9,7 +9,13 @@ import { AppPage } from "./pages/app-page";
 const ORG = `/${DEMO_ORG.slug}`;
 const DOWNLOADS = [`${ORG}/users/export`, `${ORG}/reports/export`, `${ORG}/imports/template`, `${ORG}/imports/${crypto.randomUUID()}/red`];
 const UPLOAD = `${ORG}/imports/upload`;
-const FILE = { name: "one.csv", mimeType: "text/csv", buffer: Buffer.from("username,first_name,last_name,email,programme,startdate,primary_coach,timezone\r\nguard@fuzz.test,Guard,Row,guard@fuzz.test,,,,Europe/London\r\n") };
+const FILE = {
+  name: "one.csv",
+  mimeType: "text/csv",
+  buffer: Buffer.from(
+    "username,first_name,last_name,email,programme,startdate,primary_coach,timezone\r\nguard@fuzz.test,Guard,Row,guard@fuzz.test,,,,Europe/London\r\n",
+  ),
+};
 
 async function signedIn(browser: Browser, email: string | null): Promise<APIRequestContext> {
   const context = await browser.newContext();

@@ -31,12 +31,19 @@ function expectSecurityHeaders(headers: Headers, what: string, referrer = "stric
   // Only our origin and this response's nonce: no inline scripts, no other host, no eval.
   expect(scripts, what).not.toContain("'unsafe-inline'");
   expect(scripts, what).not.toContain("'unsafe-eval'");
-  expect(scripts.every((s) => s === "'self'" || s === "'strict-dynamic'" || /^'nonce-[A-Za-z0-9+/]{22}==?'$/.test(s)), `${what}: ${scripts}`).toBe(true);
+  expect(
+    scripts.every((s) => s === "'self'" || s === "'strict-dynamic'" || /^'nonce-[A-Za-z0-9+/]{22}==?'$/.test(s)),
+    `${what}: ${scripts}`,
+  ).toBe(true);
   const nonce = scripts.find((s) => s.startsWith("'nonce-"))?.slice(7, -1);
   expect(nonce, `${what}: a script nonce`).toBeTruthy();
   for (const [name, values] of d) {
     // Every source list allows our origin only (plus data:/blob: images and nonces).
-    for (const v of values) expect(["'self'", "'none'", "'strict-dynamic'", "data:", "blob:"].includes(v) || v.startsWith("'nonce-"), `${what}: ${name} ${v}`).toBe(true);
+    for (const v of values)
+      expect(
+        ["'self'", "'none'", "'strict-dynamic'", "data:", "blob:"].includes(v) || v.startsWith("'nonce-"),
+        `${what}: ${name} ${v}`,
+      ).toBe(true);
   }
   expect(headers["x-content-type-options"], what).toBe("nosniff");
   expect(headers["referrer-policy"], what).toBe(referrer);
@@ -53,7 +60,10 @@ async function headersOf(response: Response | APIResponse | null): Promise<Heade
 }
 
 async function captureAction(page: Page, trigger: () => Promise<void>) {
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && Boolean(r.request().headers()["next-action"])), trigger()]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && Boolean(r.request().headers()["next-action"])),
+    trigger(),
+  ]);
   return response;
 }
 
@@ -80,7 +90,11 @@ test("a page, an action's response, a route handler, a 404 and an error page all
   // An error page: the same action with a body Next cannot decode fails inside Next itself.
   const request = action.request();
   const broken = await page.request.post(request.url(), {
-    headers: { "next-action": request.headers()["next-action"], origin: new URL(request.url()).origin, "content-type": "text/plain;charset=UTF-8" },
+    headers: {
+      "next-action": request.headers()["next-action"],
+      origin: new URL(request.url()).origin,
+      "content-type": "text/plain;charset=UTF-8",
+    },
     data: "[not a flight payload",
     failOnStatusCode: false,
   });
@@ -136,7 +150,15 @@ test("the app runs under its policy: no page breaks a rule, and forms still work
   await collect();
   const app = await AppPage.signIn(page, "owner@acme.test");
   await collect();
-  for (const [label, path] of [["Programmes", "programmes"], ["Reports", "reports"], ["Users", "users"], ["Invitations", "invitations"], ["Units", "units"], ["Settings", "settings"], ["Audit log", "audit"]]) {
+  for (const [label, path] of [
+    ["Programmes", "programmes"],
+    ["Reports", "reports"],
+    ["Users", "users"],
+    ["Invitations", "invitations"],
+    ["Units", "units"],
+    ["Settings", "settings"],
+    ["Audit log", "audit"],
+  ]) {
     await app.open(label);
     await expect(page).toHaveURL(`${ORG}/${path}`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -111,12 +111,18 @@ test("the first Tab reaches a skip link, seen only when focused, that moves the 
   expect(await page.evaluate(() => document.activeElement?.closest("main") !== null)).toBe(true);
 });
 
-test("a page that does not exist in an organisation is a branded 404 inside the shell; outside, a branded 404 of its own", async ({ page }) => {
+test("a page that does not exist in an organisation is a branded 404 inside the shell; outside, a branded 404 of its own", async ({
+  page,
+}) => {
   await new SignInPage(page).goto();
   await new SignInPage(page).signIn("coach1@acme.test", DEMO_PASSWORD);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 
-  for (const path of [`/${DEMO_ORG.slug}/no-such-page`, `/${DEMO_ORG.slug}/pathways/${crypto.randomUUID()}`, `/${DEMO_ORG.slug}/settings`]) {
+  for (const path of [
+    `/${DEMO_ORG.slug}/no-such-page`,
+    `/${DEMO_ORG.slug}/pathways/${crypto.randomUUID()}`,
+    `/${DEMO_ORG.slug}/settings`,
+  ]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" }), path).toBeVisible();
     await expect(page.getByRole("banner"), path).toContainText(DEMO_ORG.name);
@@ -135,12 +141,22 @@ test("a page that does not exist in an organisation is a branded 404 inside the 
 
 test("the app has its icon: a favicon, an SVG icon, a touch icon and a manifest", async ({ page, request }) => {
   await page.goto("/sign-in");
-  const icons = await page.locator('link[rel="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]').evaluateAll((links) => links.map((l) => l.getAttribute("href")!));
+  const icons = await page
+    .locator('link[rel="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]')
+    .evaluateAll((links) => links.map((l) => l.getAttribute("href")!));
   expect(icons).toEqual(expect.arrayContaining(["/favicon.ico", "/icon.svg", "/apple-touch-icon.png", "/manifest.webmanifest"]));
-  for (const [path, type] of [["/favicon.ico", /icon/], ["/icon.svg", /image\/svg\+xml/], ["/apple-touch-icon.png", /image\/png/], ["/manifest.webmanifest", /manifest\+json|json/]] as const) {
+  for (const [path, type] of [
+    ["/favicon.ico", /icon/],
+    ["/icon.svg", /image\/svg\+xml/],
+    ["/apple-touch-icon.png", /image\/png/],
+    ["/manifest.webmanifest", /manifest\+json|json/],
+  ] as const) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(200);
     expect(response.headers()["content-type"], path).toMatch(type);
   }
-  expect(await (await request.get("/manifest.webmanifest")).json()).toMatchObject({ name: "Pathwise", icons: expect.arrayContaining([expect.objectContaining({ src: "/icon.svg" })]) });
+  expect(await (await request.get("/manifest.webmanifest")).json()).toMatchObject({
+    name: "Pathwise",
+    icons: expect.arrayContaining([expect.objectContaining({ src: "/icon.svg" })]),
+  });
 });

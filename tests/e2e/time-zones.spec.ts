@@ -54,7 +54,10 @@ test("+ Participant starts on the browser's zone, and the new pathway is in it",
   // One sign-in (they are rate-limited per account), then a browser per zone with that session.
   await AppPage.signIn(page, "pm@acme.test");
   const storageState = await page.context().storageState();
-  for (const [zone, name] of [["UTC", "Una"], ["Europe/Berlin", "Bea"]] as const) {
+  for (const [zone, name] of [
+    ["UTC", "Una"],
+    ["Europe/Berlin", "Bea"],
+  ] as const) {
     const context = await browser.newContext({ timezoneId: zone, storageState });
     const tab = await context.newPage();
     await tab.goto(`/${DEMO_ORG.slug}`);

@@ -18,7 +18,15 @@ type Served = { url: string; stop(): Promise<void> };
 /** Our server script on the production build, with its own configuration. */
 async function serve(port: number, env: Record<string, string>): Promise<Served> {
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts"], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: SECRET, PORT: String(port), OUTBOX_POLL_MS: "60000", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXTAUTH_SECRET: SECRET,
+      PORT: String(port),
+      OUTBOX_POLL_MS: "60000",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
@@ -52,7 +60,14 @@ function stopChild(child: ChildProcess): Promise<void> {
 /** Runs the server script expecting it to refuse to start; returns what it printed. */
 function refusesToStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts"], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: SECRET, PORT: String(basePort + 9), ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXTAUTH_SECRET: SECRET,
+      PORT: String(basePort + 9),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -83,7 +98,11 @@ function getWithHost(port: number, pathname: string, host: string): Promise<{ st
 /** A credentials sign-in attempt over HTTP, with whatever headers a client cares to send. */
 async function signInAttempt(request: APIRequestContext, base: string, email: string, password: string, headers: Record<string, string>) {
   const { csrfToken } = (await (await request.get(`${base}/api/auth/csrf`)).json()) as { csrfToken: string };
-  return request.post(`${base}/api/auth/callback/credentials`, { form: { csrfToken, email, password, json: "true" }, headers, maxRedirects: 0 });
+  return request.post(`${base}/api/auth/callback/credentials`, {
+    form: { csrfToken, email, password, json: "true" },
+    headers,
+    maxRedirects: 0,
+  });
 }
 
 test.describe("servers of their own", () => {
@@ -146,12 +165,22 @@ test.describe("servers of their own", () => {
 
     // A production configuration (public APP_URL, SMTP, no DEV_MAILBOX): the page does not exist at all.
     const prodPort = basePort + 2;
-    const production = await start(prodPort, { APP_URL: "https://coach.example.com", NEXTAUTH_URL: "https://coach.example.com", SMTP_URL: "smtp://127.0.0.1:9", HOST: "127.0.0.1" });
+    const production = await start(prodPort, {
+      APP_URL: "https://coach.example.com",
+      NEXTAUTH_URL: "https://coach.example.com",
+      SMTP_URL: "smtp://127.0.0.1:9",
+      HOST: "127.0.0.1",
+    });
     const fromHere = await request.get(`${production.url}/dev/mailbox`);
     expect(fromHere.status()).toBe(404);
 
     // Asking for the mailbox on a public APP_URL stops the server before it listens.
-    const refused = await refusesToStart({ DATABASE_URL: database.url, APP_URL: "https://coach.example.com", DEV_MAILBOX: "true", HOST: "127.0.0.1" });
+    const refused = await refusesToStart({
+      DATABASE_URL: database.url,
+      APP_URL: "https://coach.example.com",
+      DEV_MAILBOX: "true",
+      HOST: "127.0.0.1",
+    });
     expect(refused.code).not.toBe(0);
     expect(refused.output).toContain("DEV_MAILBOX is for trying Pathwise on this machine only");
   });
@@ -161,7 +190,11 @@ test.describe("servers of their own", () => {
     const db = new pg.Client({ connectionString: database.url });
     await db.connect();
     const buckets = async () =>
-      (await db.query<{ key: string; count: number }>(`SELECT "key", "count" FROM "RateLimitBucket" WHERE "key" LIKE 'sign-in:address:%' ORDER BY "key"`)).rows;
+      (
+        await db.query<{ key: string; count: number }>(
+          `SELECT "key", "count" FROM "RateLimitBucket" WHERE "key" LIKE 'sign-in:address:%' ORDER BY "key"`,
+        )
+      ).rows;
     const forged: Record<string, string>[] = [
       { "x-forwarded-for": "6.6.6.6" },
       { "x-real-ip": "6.6.6.7" },
@@ -171,17 +204,29 @@ test.describe("servers of their own", () => {
     try {
       // No proxy trusted: every attempt counts against the connection's own address.
       const directPort = basePort + 3;
-      const direct = await start(directPort, { APP_URL: `http://localhost:${directPort}`, NEXTAUTH_URL: `http://localhost:${directPort}`, SMTP_URL: "smtp://127.0.0.1:9" });
+      const direct = await start(directPort, {
+        APP_URL: `http://localhost:${directPort}`,
+        NEXTAUTH_URL: `http://localhost:${directPort}`,
+        SMTP_URL: "smtp://127.0.0.1:9",
+      });
       for (const headers of forged) await signInAttempt(request, direct.url, "nobody@example.test", "wrong password", headers);
       expect(await buckets()).toEqual([{ key: "sign-in:address:127.0.0.1", count: forged.length }]);
 
       // Behind one trusted proxy: the address that proxy appended, not what the client wrote before it.
       await db.query(`DELETE FROM "RateLimitBucket"`);
       const proxiedPort = basePort + 4;
-      const proxied = await start(proxiedPort, { APP_URL: `http://localhost:${proxiedPort}`, NEXTAUTH_URL: `http://localhost:${proxiedPort}`, SMTP_URL: "smtp://127.0.0.1:9", TRUSTED_PROXY_HOPS: "1" });
+      const proxied = await start(proxiedPort, {
+        APP_URL: `http://localhost:${proxiedPort}`,
+        NEXTAUTH_URL: `http://localhost:${proxiedPort}`,
+        SMTP_URL: "smtp://127.0.0.1:9",
+        TRUSTED_PROXY_HOPS: "1",
+      });
       for (const headers of forged) {
         const claimed = headers["x-forwarded-for"] ? `${headers["x-forwarded-for"]}, ` : "";
-        await signInAttempt(request, proxied.url, "nobody@example.test", "wrong password", { ...headers, "x-forwarded-for": `${claimed}198.51.100.9` });
+        await signInAttempt(request, proxied.url, "nobody@example.test", "wrong password", {
+          ...headers,
+          "x-forwarded-for": `${claimed}198.51.100.9`,
+        });
       }
       expect(await buckets()).toEqual([{ key: "sign-in:address:198.51.100.9", count: forged.length }]);
       recordFigures("trust-boundaries:e2e", { forgedAddressesTried: 2 * forged.length });

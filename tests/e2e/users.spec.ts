@@ -64,7 +64,10 @@ test("export downloads the filtered list as a CSV that round-trips through papap
 
 // Carla belongs to this organisation only, so deactivation ends her sessions. (Someone who belongs to
 // another organisation too keeps those sessions and loses this organisation on their next request.)
-test("deactivating a user signed in elsewhere signs them out on their next click; reactivation emails a reset link", async ({ page, browser }) => {
+test("deactivating a user signed in elsewhere signs them out on their next click; reactivation emails a reset link", async ({
+  page,
+  browser,
+}) => {
   const elsewhere = await browser.newContext();
   const coach = await AppPage.signIn(await elsewhere.newPage(), "coach1@acme.test");
 

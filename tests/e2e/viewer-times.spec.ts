@@ -6,7 +6,14 @@ const ORG = `/${SECOND_ORG.slug}`;
 
 /** "YYYY-MM-DD HH:mm" of a moment in a zone, worked out here independently of the app (Swedish dates are ISO-shaped). */
 function wallClock(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(new Date(iso));
 }
 
 async function setZone(page: Page, zone: string) {
@@ -36,7 +43,9 @@ test("times are shown in the signed-in person's own time zone, and follow it whe
     await page.goto(`${ORG}/users`);
     const row = page.getByRole("table", { name: "Users" }).getByRole("row", { name: /Nora North/ });
     // The list's days are hers too.
-    for (const [moment, shown] of await row.locator("time").evaluateAll((els) => els.map((el) => [el.getAttribute("datetime") ?? "", el.textContent ?? ""] as const))) {
+    for (const [moment, shown] of await row
+      .locator("time")
+      .evaluateAll((els) => els.map((el) => [el.getAttribute("datetime") ?? "", el.textContent ?? ""] as const))) {
       expect(shown).toBe(new Date(new Date(moment).getTime() + 345 * 60_000).toISOString().slice(0, 10));
     }
     await row.getByRole("link", { name: "Nora North" }).click();

@@ -15,5 +15,7 @@ export type AuditOverrides = {
 
 /** An audit event of the organisation, as recordAudit writes one (for lists and filters, not for what a service audits). */
 export async function createAuditEvent(db: Db, organizationId: string, overrides: AuditOverrides = {}) {
-  return db.auditEvent.create({ data: withDefaults({ organizationId, action: "settings.update", targetType: "organization", targetId: organizationId }, overrides) });
+  return db.auditEvent.create({
+    data: withDefaults({ organizationId, action: "settings.update", targetType: "organization", targetId: organizationId }, overrides),
+  });
 }

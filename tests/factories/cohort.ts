@@ -5,5 +5,7 @@ export type CohortOverrides = { name?: string; clientName?: string; startDate?: 
 
 /** A cohort of the programme, in the programme's organisation, with an empty credit ledger. */
 export async function createCohort(db: Db, programme: { organizationId: string; id: string }, overrides: CohortOverrides = {}) {
-  return db.cohort.create({ data: withDefaults({ organizationId: programme.organizationId, programmeId: programme.id, name: `Cohort ${unique()}` }, overrides) });
+  return db.cohort.create({
+    data: withDefaults({ organizationId: programme.organizationId, programmeId: programme.id, name: `Cohort ${unique()}` }, overrides),
+  });
 }

@@ -7,11 +7,21 @@ import type { Db } from "../../lib/db/client";
 export async function createCreditEntry(
   db: Db,
   cohort: { organizationId: string; id: string },
-  { amount, note = "Credited by a test", pathwayId = null, actorId = null }: { amount: number; note?: string; pathwayId?: string | null; actorId?: string | null },
+  {
+    amount,
+    note = "Credited by a test",
+    pathwayId = null,
+    actorId = null,
+  }: { amount: number; note?: string; pathwayId?: string | null; actorId?: string | null },
 ) {
   return db.$transaction(async (tx) => {
-    const entry = await tx.creditEntry.create({ data: { organizationId: cohort.organizationId, cohortId: cohort.id, pathwayId, actorId, amount, note } });
-    await tx.cohort.update({ where: { organizationId_id: { organizationId: cohort.organizationId, id: cohort.id } }, data: { creditBalance: { increment: amount } } });
+    const entry = await tx.creditEntry.create({
+      data: { organizationId: cohort.organizationId, cohortId: cohort.id, pathwayId, actorId, amount, note },
+    });
+    await tx.cohort.update({
+      where: { organizationId_id: { organizationId: cohort.organizationId, id: cohort.id } },
+      data: { creditBalance: { increment: amount } },
+    });
     return entry;
   });
 }

@@ -10,7 +10,17 @@ export function importRow(overrides: Partial<RowResult> = {}): RowResult {
   const email = `imported-${unique()}@example.test`;
   return {
     row: 2,
-    raw: { username: email, first_name: "Ima", last_name: "Ported", email, programme: "", startdate: "", primary_coach: "", timezone: "", tag: "" },
+    raw: {
+      username: email,
+      first_name: "Ima",
+      last_name: "Ported",
+      email,
+      programme: "",
+      startdate: "",
+      primary_coach: "",
+      timezone: "",
+      tag: "",
+    },
     colour: "green",
     errors: {},
     note: "Will be invited",
@@ -27,7 +37,13 @@ export function importRow(overrides: Partial<RowResult> = {}): RowResult {
 export async function createImportPreview(
   db: Db,
   organizationId: string,
-  { createdBy, cohort = null, rows = [importRow()], fileName = "import.csv", status = "PREVIEWED" }: { createdBy: { userId: string }; cohort?: { id: string } | null; rows?: RowResult[]; fileName?: string; status?: ImportStatus },
+  {
+    createdBy,
+    cohort = null,
+    rows = [importRow()],
+    fileName = "import.csv",
+    status = "PREVIEWED",
+  }: { createdBy: { userId: string }; cohort?: { id: string } | null; rows?: RowResult[]; fileName?: string; status?: ImportStatus },
 ) {
   const count = (colour: RowResult["colour"]) => rows.filter((r) => r.colour === colour).length;
   return db.importPreview.create({

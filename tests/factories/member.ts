@@ -27,7 +27,19 @@ export type MemberOverrides = {
 export async function createMember(
   db: Db,
   organizationId: string,
-  { role = "PARTICIPANT", status = "ACTIVE", email, passwordHash = null, account: own = {}, expiresAt = null, lastActiveAt = null, unitId = null, joinedAt, firstName, lastName }: MemberOverrides = {},
+  {
+    role = "PARTICIPANT",
+    status = "ACTIVE",
+    email,
+    passwordHash = null,
+    account: own = {},
+    expiresAt = null,
+    lastActiveAt = null,
+    unitId = null,
+    joinedAt,
+    firstName,
+    lastName,
+  }: MemberOverrides = {},
 ) {
   const account = { firstName: "Test", lastName: role.toLowerCase(), ...own, passwordHash };
   const user = email

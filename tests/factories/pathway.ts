@@ -10,7 +10,11 @@ export type PathwayOverrides = { startDate?: Date; timezone?: string; tags?: str
  */
 export async function createPathway(
   db: Db,
-  { cohort, participant, coach }: { cohort: { organizationId: string; id: string; programmeId: string }; participant: { id: string }; coach: { id: string } },
+  {
+    cohort,
+    participant,
+    coach,
+  }: { cohort: { organizationId: string; id: string; programmeId: string }; participant: { id: string }; coach: { id: string } },
   overrides: PathwayOverrides = {},
 ) {
   return db.pathway.create({

@@ -9,6 +9,15 @@ export async function createCoachingSession(
   overrides: { title?: string; scheduledAt?: Date; durationMinutes?: number; status?: SessionStatus } = {},
 ) {
   return db.coachingSession.create({
-    data: withDefaults({ organizationId: pathway.organizationId, pathwayId: pathway.id, title: "Session", scheduledAt: new Date(Date.now() - 7 * 86_400_000), durationMinutes: 60 }, overrides),
+    data: withDefaults(
+      {
+        organizationId: pathway.organizationId,
+        pathwayId: pathway.id,
+        title: "Session",
+        scheduledAt: new Date(Date.now() - 7 * 86_400_000),
+        durationMinutes: 60,
+      },
+      overrides,
+    ),
   });
 }

@@ -27,7 +27,12 @@ const OURS = () => new URL(env().APP_URL).origin;
 /** The facts of a request by `userId` (null: signed out), looked up in the database the way the app's session and membership lookups do. */
 function facts(userId: string | null, over: Partial<RequestFacts> = {}): RequestFacts {
   const currentUser = async () =>
-    userId ? db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, firstName: true, lastName: true, timezone: true, sessionVersion: true } }) : null;
+    userId
+      ? db.user.findUnique({
+          where: { id: userId },
+          select: { id: true, email: true, firstName: true, lastName: true, timezone: true, sessionVersion: true },
+        })
+      : null;
   return {
     origin: OURS(),
     clientAddress: "203.0.113.9",
@@ -35,7 +40,9 @@ function facts(userId: string | null, over: Partial<RequestFacts> = {}): Request
     currentMember: async (slug) => {
       const user = await currentUser();
       const membership = user && (await findLiveMembership(db, user.id, slug));
-      return user && membership ? { user, membershipId: membership.id, role: membership.role, organization: membership.organization } : null;
+      return user && membership
+        ? { user, membershipId: membership.id, role: membership.role, organization: membership.organization }
+        : null;
     },
     ...over,
   };
@@ -77,18 +84,39 @@ describe("the action guard: origin", () => {
     for (const origin of [null, "null", "https://evil.example", `${OURS()}.evil.example`, OURS().replace("http:", "https:")]) {
       const { calls, run } = recorder();
       const f = facts(admin.userId, { origin });
-      expect(await runMemberAction(f, "users:view", nameSchema, run, form({ org: org.slug, name: "Ada" })), String(origin)).toEqual({ ok: false, error: REQUEST_REFUSED });
-      expect(await runUserAction(f, nameSchema, async () => void calls.push({} as never), form({ name: "Ada" }))).toEqual({ ok: false, error: REQUEST_REFUSED });
-      expect(await runPublicAction(f, nameSchema, async () => void calls.push({} as never), form({ name: "Ada" }))).toEqual({ ok: false, error: REQUEST_REFUSED });
+      expect(await runMemberAction(f, "users:view", nameSchema, run, form({ org: org.slug, name: "Ada" })), String(origin)).toEqual({
+        ok: false,
+        error: REQUEST_REFUSED,
+      });
+      expect(await runUserAction(f, nameSchema, async () => void calls.push({} as never), form({ name: "Ada" }))).toEqual({
+        ok: false,
+        error: REQUEST_REFUSED,
+      });
+      expect(await runPublicAction(f, nameSchema, async () => void calls.push({} as never), form({ name: "Ada" }))).toEqual({
+        ok: false,
+        error: REQUEST_REFUSED,
+      });
       expect(calls).toEqual([]);
     }
   });
 
   it("lets our own origin through (the positive control)", async () => {
     const { calls, run } = recorder();
-    expect(await runMemberAction(facts(admin.userId), "users:view", nameSchema, run, form({ org: org.slug, name: "Ada" }))).toEqual({ ok: true, message: "Hello Ada" });
-    expect(await runUserAction(facts(admin.userId), nameSchema, async (user) => ({ ok: true, data: user.id }), form({ name: "Ada" }))).toEqual({ ok: true, data: admin.userId });
-    expect(await runPublicAction(facts(null), nameSchema, async (input, ip) => ({ ok: true, data: `${input.name}@${ip}` }), form({ name: "Ada" }))).toEqual({ ok: true, data: "Ada@203.0.113.9" });
+    expect(await runMemberAction(facts(admin.userId), "users:view", nameSchema, run, form({ org: org.slug, name: "Ada" }))).toEqual({
+      ok: true,
+      message: "Hello Ada",
+    });
+    expect(
+      await runUserAction(facts(admin.userId), nameSchema, async (user) => ({ ok: true, data: user.id }), form({ name: "Ada" })),
+    ).toEqual({ ok: true, data: admin.userId });
+    expect(
+      await runPublicAction(
+        facts(null),
+        nameSchema,
+        async (input, ip) => ({ ok: true, data: `${input.name}@${ip}` }),
+        form({ name: "Ada" }),
+      ),
+    ).toEqual({ ok: true, data: "Ada@203.0.113.9" });
     expect(calls).toHaveLength(1);
   });
 });
@@ -96,15 +124,27 @@ describe("the action guard: origin", () => {
 describe("the action guard: session, membership, permission", () => {
   it("answers a request with no session: sign in again", async () => {
     const { calls, run } = recorder();
-    expect(await runMemberAction(facts(null), "users:view", nameSchema, run, form({ org: org.slug, name: "Ada" }))).toEqual({ ok: false, error: SESSION_ENDED });
-    expect(await runUserAction(facts(null), nameSchema, async () => undefined, form({ name: "Ada" }))).toEqual({ ok: false, error: SESSION_ENDED });
+    expect(await runMemberAction(facts(null), "users:view", nameSchema, run, form({ org: org.slug, name: "Ada" }))).toEqual({
+      ok: false,
+      error: SESSION_ENDED,
+    });
+    expect(await runUserAction(facts(null), nameSchema, async () => undefined, form({ name: "Ada" }))).toEqual({
+      ok: false,
+      error: SESSION_ENDED,
+    });
     expect(calls).toEqual([]);
   });
 
   it("answers a member of another organisation exactly like an organisation that does not exist", async () => {
     const { calls, run } = recorder();
     const foreign = await runMemberAction(facts(outsider.userId), "users:view", nameSchema, run, form({ org: org.slug, name: "Ada" }));
-    const missing = await runMemberAction(facts(outsider.userId), "users:view", nameSchema, run, form({ org: "no-such-organisation", name: "Ada" }));
+    const missing = await runMemberAction(
+      facts(outsider.userId),
+      "users:view",
+      nameSchema,
+      run,
+      form({ org: "no-such-organisation", name: "Ada" }),
+    );
     const none = await runMemberAction(facts(outsider.userId), "users:view", nameSchema, run, form({ name: "Ada" }));
     expect(foreign).toEqual({ ok: false, error: NOT_FOUND });
     expect(missing).toEqual(foreign);
@@ -118,27 +158,54 @@ describe("the action guard: session, membership, permission", () => {
 
   it("refuses a member without the permission, and lets one with it through", async () => {
     const { calls, run } = recorder();
-    expect(await runMemberAction(facts(coach.userId), "users:manage", nameSchema, run, form({ org: org.slug, name: "Ada" }))).toEqual({ ok: false, error: NO_PERMISSION });
+    expect(await runMemberAction(facts(coach.userId), "users:manage", nameSchema, run, form({ org: org.slug, name: "Ada" }))).toEqual({
+      ok: false,
+      error: NO_PERMISSION,
+    });
     expect(calls).toEqual([]);
-    expect((await runMemberAction(facts(coach.userId), "sessions:manage", nameSchema, run, form({ org: org.slug, name: "Ada" }))).ok).toBe(true);
+    expect((await runMemberAction(facts(coach.userId), "sessions:manage", nameSchema, run, form({ org: org.slug, name: "Ada" }))).ok).toBe(
+      true,
+    );
     expect(calls).toHaveLength(1);
   });
 
   it("hands the service the actor of the membership it found: its organisation, never one the form names", async () => {
     const { calls, run } = recorder();
     await runMemberAction(facts(admin.userId), "users:view", nameSchema, run, form({ org: org.slug, name: "Ada" }));
-    expect(calls[0].actor).toEqual({ userId: admin.userId, membershipId: admin.membershipId, organizationId: org.id, role: "ADMIN", ipAddress: "203.0.113.9" });
+    expect(calls[0].actor).toEqual({
+      userId: admin.userId,
+      membershipId: admin.membershipId,
+      organizationId: org.id,
+      role: "ADMIN",
+      ipAddress: "203.0.113.9",
+    });
     // An organizationId in the form is an unknown field to a strict schema, not a way in.
-    expect(await runMemberAction(facts(admin.userId), "users:view", nameSchema, run, form({ org: org.slug, name: "Ada", organizationId: other.id }))).toMatchObject({ ok: false, fieldErrors: { form: [expect.any(String)] } });
+    expect(
+      await runMemberAction(
+        facts(admin.userId),
+        "users:view",
+        nameSchema,
+        run,
+        form({ org: org.slug, name: "Ada", organizationId: other.id }),
+      ),
+    ).toMatchObject({ ok: false, fieldErrors: { form: [expect.any(String)] } });
   });
 
   it("guards route handlers the same way: downloads skip the origin check, everything else is the same", async () => {
-    const get = (userId: string | null, slug: string) => guardMember(facts(userId, { origin: null }), slug, "users:view", { checkOrigin: false });
+    const get = (userId: string | null, slug: string) =>
+      guardMember(facts(userId, { origin: null }), slug, "users:view", { checkOrigin: false });
     expect(await get(admin.userId, org.slug)).toMatchObject({ ok: true, actor: { organizationId: org.id } });
     expect(await get(outsider.userId, org.slug)).toEqual({ ok: false, refusal: { ok: false, error: NOT_FOUND }, status: 404 });
     expect(await get(null, org.slug)).toEqual({ ok: false, refusal: { ok: false, error: SESSION_ENDED }, status: 401 });
-    expect(await guardMember(facts(coach.userId, { origin: null }), org.slug, "users:view", { checkOrigin: false })).toMatchObject({ ok: false, status: 403 });
-    expect(await guardMember(facts(admin.userId, { origin: null }), org.slug, "users:view")).toMatchObject({ ok: false, refusal: { error: REQUEST_REFUSED }, status: 403 });
+    expect(await guardMember(facts(coach.userId, { origin: null }), org.slug, "users:view", { checkOrigin: false })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(await guardMember(facts(admin.userId, { origin: null }), org.slug, "users:view")).toMatchObject({
+      ok: false,
+      refusal: { error: REQUEST_REFUSED },
+      status: 403,
+    });
   });
 });
 
@@ -147,21 +214,44 @@ describe("the action guard: input and errors", () => {
     const { calls, run } = recorder();
     const result = await runMemberAction(facts(admin.userId), "users:view", nameSchema, run, form({ org: org.slug, name: "x".repeat(21) }));
     expect(result).toEqual({ ok: false, error: "Check the highlighted fields.", fieldErrors: { name: ["At most 20 characters"] } });
-    expect(await runMemberAction(facts(admin.userId), "users:view", nameSchema, run, form({ org: org.slug }))).toMatchObject({ ok: false, fieldErrors: { name: [expect.any(String)] } });
+    expect(await runMemberAction(facts(admin.userId), "users:view", nameSchema, run, form({ org: org.slug }))).toMatchObject({
+      ok: false,
+      fieldErrors: { name: [expect.any(String)] },
+    });
     expect(calls).toEqual([]);
   });
 
   it("drops NUL from every value and ignores Next's own fields and the organisation field", async () => {
     const { calls, run } = recorder();
-    await runMemberAction(facts(admin.userId), "users:view", nameSchema, run, form({ org: org.slug, $ACTION_ID_abc: "", name: "A\u0000da" }));
+    await runMemberAction(
+      facts(admin.userId),
+      "users:view",
+      nameSchema,
+      run,
+      form({ org: org.slug, $ACTION_ID_abc: "", name: "A\u0000da" }),
+    );
     expect(calls[0].input).toEqual({ name: "Ada" });
   });
 
   it("shows expected errors with their own message, field errors next to their field", async () => {
-    const fail = (error: Error) => runMemberAction(facts(admin.userId), "users:view", nameSchema, async () => Promise.reject(error), form({ org: org.slug, name: "Ada" }));
+    const fail = (error: Error) =>
+      runMemberAction(
+        facts(admin.userId),
+        "users:view",
+        nameSchema,
+        async () => Promise.reject(error),
+        form({ org: org.slug, name: "Ada" }),
+      );
     expect(await fail(new NotFoundError())).toEqual({ ok: false, error: "Not found" });
-    expect(await fail(new ForbiddenError("Only an owner can change an owner."))).toEqual({ ok: false, error: "Only an owner can change an owner." });
-    expect(await fail(new ValidationError("Check the highlighted fields.", { name: ["Taken"] }))).toEqual({ ok: false, error: "Check the highlighted fields.", fieldErrors: { name: ["Taken"] } });
+    expect(await fail(new ForbiddenError("Only an owner can change an owner."))).toEqual({
+      ok: false,
+      error: "Only an owner can change an owner.",
+    });
+    expect(await fail(new ValidationError("Check the highlighted fields.", { name: ["Taken"] }))).toEqual({
+      ok: false,
+      error: "Check the highlighted fields.",
+      fieldErrors: { name: ["Taken"] },
+    });
   });
 
   it("turns anything unexpected into the generic message, leaking nothing of it", async () => {
@@ -170,10 +260,21 @@ describe("the action guard: input and errors", () => {
     const log = console.error;
     console.error = (...args: unknown[]) => void logged.push(args);
     try {
-      const result = await runMemberAction(facts(admin.userId), "users:view", nameSchema, async () => Promise.reject(new Error(secret)), form({ org: org.slug, name: "Ada" }));
+      const result = await runMemberAction(
+        facts(admin.userId),
+        "users:view",
+        nameSchema,
+        async () => Promise.reject(new Error(secret)),
+        form({ org: org.slug, name: "Ada" }),
+      );
       expect(result).toEqual({ ok: false, error: GENERIC_ERROR });
       expect(JSON.stringify(result)).not.toContain("secret");
-      const publicResult = await runPublicAction(facts(null), nameSchema, async () => Promise.reject(new TypeError(secret)), form({ name: "Ada" }));
+      const publicResult = await runPublicAction(
+        facts(null),
+        nameSchema,
+        async () => Promise.reject(new TypeError(secret)),
+        form({ name: "Ada" }),
+      );
       expect(publicResult).toEqual({ ok: false, error: GENERIC_ERROR });
     } finally {
       console.error = log;
@@ -187,12 +288,33 @@ describe("the action guard: input and errors", () => {
     const rethrow = (error: unknown) => {
       if (error === redirect) throw error;
     };
-    await expect(runMemberAction(facts(admin.userId, { rethrow }), "users:view", nameSchema, async () => Promise.reject(redirect), form({ org: org.slug, name: "Ada" }))).rejects.toBe(redirect);
+    await expect(
+      runMemberAction(
+        facts(admin.userId, { rethrow }),
+        "users:view",
+        nameSchema,
+        async () => Promise.reject(redirect),
+        form({ org: org.slug, name: "Ada" }),
+      ),
+    ).rejects.toBe(redirect);
   });
 
   it("runs a real service end to end, and a refused request changes nothing", async () => {
-    const settings = form({ org: org.slug, name: "Guarded Renamed", invitationExpiryDays: "9", defaultInvitationMessage: "", implementationAdminDomains: "" });
-    const save = (f: RequestFacts) => runMemberAction(f, "settings:manage", settingsSchema, async (actor, input) => void (await updateSettings(db, actor, input)), settings);
+    const settings = form({
+      org: org.slug,
+      name: "Guarded Renamed",
+      invitationExpiryDays: "9",
+      defaultInvitationMessage: "",
+      implementationAdminDomains: "",
+    });
+    const save = (f: RequestFacts) =>
+      runMemberAction(
+        f,
+        "settings:manage",
+        settingsSchema,
+        async (actor, input) => void (await updateSettings(db, actor, input)),
+        settings,
+      );
     expect(await save(facts(admin.userId, { origin: "https://evil.example" }))).toEqual({ ok: false, error: REQUEST_REFUSED });
     expect(await save(facts(outsider.userId))).toEqual({ ok: false, error: NOT_FOUND });
     expect(await save(facts(coach.userId))).toEqual({ ok: false, error: NO_PERMISSION });

@@ -19,7 +19,10 @@ const unique = () => Math.random().toString(36).slice(2, 10);
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /** Everything a reader sees of an event: its sentence and its labelled field changes. */
-const shown = (e: Parameters<typeof auditSentence>[0]) => [auditSentence(e), ...describeChanges(e.before, e.after, "UTC", e.names).flatMap((c) => [c.label, c.before ?? "", c.after ?? ""])].join(" | ");
+const shown = (e: Parameters<typeof auditSentence>[0]) =>
+  [auditSentence(e), ...describeChanges(e.before, e.after, "UTC", e.names).flatMap((c) => [c.label, c.before ?? "", c.after ?? ""])].join(
+    " | ",
+  );
 
 async function named(organizationId: string, role: "PARTICIPANT" | "COACH", firstName: string, lastName: string) {
   const m = await createMember(db, organizationId, { role });
@@ -44,38 +47,66 @@ describe("the audit log, as people read it", () => {
     await renameUnit(db, admin, renameUnitSchema.parse({ unitId: sales.id, name: "Sales Excellence" }));
     await moveUnit(db, admin, moveUnitSchema.parse({ unitId: sales.id, parentId: "" }));
     const edit = (changes: Record<string, unknown>) =>
-      updateMemberSchema.parse({ membershipId: pat.membership.id, firstName: "Pat", lastName: "Participant", timezone: "Europe/London", unitId: "", programmeIds: [], role: "PARTICIPANT", ...changes });
+      updateMemberSchema.parse({
+        membershipId: pat.membership.id,
+        firstName: "Pat",
+        lastName: "Participant",
+        timezone: "Europe/London",
+        unitId: "",
+        programmeIds: [],
+        role: "PARTICIPANT",
+        ...changes,
+      });
     await updateMember(db, admin, edit({ unitId: sales.id }));
     await updateMember(db, admin, edit({ unitId: sales.id, role: "COACH" }));
     const programme = await createProgramme(db, admin, programmeSchema.parse({ name: "Leadership Essentials", sessionsIncluded: "6" }));
-    const cohort = await createCohort(db, admin, cohortSchema.parse({ programmeId: programme.id, name: "Spring 2026", startDate: "2026-03-01", endDate: "" }));
+    const cohort = await createCohort(
+      db,
+      admin,
+      cohortSchema.parse({ programmeId: programme.id, name: "Spring 2026", startDate: "2026-03-01", endDate: "" }),
+    );
     const { pathway } = await addUserWithPathway(
       db,
       admin,
-      addUserWithPathwaySchema.parse({ email: outsider.user.email, firstName: "Typed", lastName: "Here", cohortId: cohort.id, coach: coach.user.email, startDate: "2026-04-01", timezone: "UTC" }),
+      addUserWithPathwaySchema.parse({
+        email: outsider.user.email,
+        firstName: "Typed",
+        lastName: "Here",
+        cohortId: cohort.id,
+        coach: coach.user.email,
+        startDate: "2026-04-01",
+        timezone: "UTC",
+      }),
     );
     await archivePathway(db, admin, archiveSchema.parse({ pathwayId: pathway.id, reason: "DNS", credit: "on" }));
 
     const { events } = await listAuditEvents(db, admin, { page: 1 });
     const sentences = events.map(auditSentence);
     expect(sentences.reverse()).toEqual([
-        "Adam Admin created the unit Leadership",
-        "Adam Admin created the unit Sales under Leadership",
-        "Adam Admin renamed the unit Sales to Sales Excellence",
-        "Adam Admin moved the unit Sales Excellence to the top level",
-        "Adam Admin moved Pat Participant to the unit Sales Excellence",
-        "Adam Admin changed Pat Participant's role from Participant to Coach",
-        "Adam Admin created the programme Leadership Essentials",
-        "Adam Admin created the cohort Spring 2026 in Leadership Essentials",
-        "Adam Admin invited Typed Here to join as a participant",
-        "Adam Admin created Typed Here's pathway in Leadership Essentials (Spring 2026), coached by Carla Coach",
-        "Adam Admin archived Typed Here's pathway in Leadership Essentials (Spring 2026): did not start",
+      "Adam Admin created the unit Leadership",
+      "Adam Admin created the unit Sales under Leadership",
+      "Adam Admin renamed the unit Sales to Sales Excellence",
+      "Adam Admin moved the unit Sales Excellence to the top level",
+      "Adam Admin moved Pat Participant to the unit Sales Excellence",
+      "Adam Admin changed Pat Participant's role from Participant to Coach",
+      "Adam Admin created the programme Leadership Essentials",
+      "Adam Admin created the cohort Spring 2026 in Leadership Essentials",
+      "Adam Admin invited Typed Here to join as a participant",
+      "Adam Admin created Typed Here's pathway in Leadership Essentials (Spring 2026), coached by Carla Coach",
+      "Adam Admin archived Typed Here's pathway in Leadership Essentials (Spring 2026): did not start",
     ]);
     // The role change lists its fields by label, with names for the unit, not ids.
     const roleChange = events.find((e) => e.action === "member.change_role")!;
-    expect(describeChanges(roleChange.before, roleChange.after, "UTC", roleChange.names)).toEqual([{ field: "role", label: "Role", before: "Participant", after: "Coach" }]);
+    expect(describeChanges(roleChange.before, roleChange.after, "UTC", roleChange.names)).toEqual([
+      { field: "role", label: "Role", before: "Participant", after: "Coach" },
+    ]);
     const unitChange = events.find((e) => e.action === "member.change_unit")!;
-    expect(describeChanges(unitChange.before, unitChange.after, "UTC", unitChange.names)).toContainEqual({ field: "unitId", label: "Unit", before: "none", after: "Sales Excellence" });
+    expect(describeChanges(unitChange.before, unitChange.after, "UTC", unitChange.names)).toContainEqual({
+      field: "unitId",
+      label: "Unit",
+      before: "none",
+      after: "Sales Excellence",
+    });
     const created = events.find((e) => e.action === "pathway.create")!;
     // (jsonb keeps its own key order, so the fields are compared as a set)
     expect(describeChanges(created.before, created.after, "UTC", created.names).sort((a, b) => a.field.localeCompare(b.field))).toEqual([
@@ -94,7 +125,10 @@ describe("the audit log, as people read it", () => {
 
     // A user's page tells the same story about them.
     const profile = await getMemberProfile(db, admin, pat.membership.id);
-    expect(profile.audit.map(auditSentence)).toEqual(["Adam Admin changed Pat Participant's role from Participant to Coach", "Adam Admin moved Pat Participant to the unit Sales Excellence"]);
+    expect(profile.audit.map(auditSentence)).toEqual([
+      "Adam Admin changed Pat Participant's role from Participant to Coach",
+      "Adam Admin moved Pat Participant to the unit Sales Excellence",
+    ]);
   });
 
   it("names only what the organisation's own rows hold: another organisation's ids in an event stay unnamed", async () => {
@@ -105,7 +139,14 @@ describe("the audit log, as people read it", () => {
     const elsewhere = await named(other.id, "PARTICIPANT", secret, "Elsewhere");
     const unitThere = await db.orgUnit.create({ data: { organizationId: other.id, name: `Hidden${unique()}` } });
     await db.auditEvent.create({
-      data: { organizationId: org.id, actorId: elsewhere.user.id, action: "member.change_unit", targetType: "membership", targetId: elsewhere.membership.id, after: { unitId: unitThere.id } },
+      data: {
+        organizationId: org.id,
+        actorId: elsewhere.user.id,
+        action: "member.change_unit",
+        targetType: "membership",
+        targetId: elsewhere.membership.id,
+        after: { unitId: unitThere.id },
+      },
     });
     const [event] = (await listAuditEvents(db, admin, { page: 1 })).events;
     const text = shown(event);

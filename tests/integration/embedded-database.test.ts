@@ -19,7 +19,10 @@ it("the embedded database starts, takes the migrations and the seed, and serves 
     try {
       expect(await seedDemo(db)).toBe(true);
       expect(await seedDemo(db)).toBe(false); // seeds once
-      const org = await db.organization.findUniqueOrThrow({ where: { slug: "acme" }, include: { _count: { select: { memberships: true, units: true } } } });
+      const org = await db.organization.findUniqueOrThrow({
+        where: { slug: "acme" },
+        include: { _count: { select: { memberships: true, units: true } } },
+      });
       expect(org._count).toEqual({ memberships: DEMO_USERS.length, units: 2 });
     } finally {
       await db.$disconnect();

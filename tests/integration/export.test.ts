@@ -15,7 +15,16 @@ async function collect(gen: AsyncGenerator<string>) {
   return out;
 }
 
-const PAYLOADS = ["=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1:A2)", "\tTabbed", "\rCarriage", '=HYPERLINK("http://x")\nsecond line', 'Quote " and, comma'];
+const PAYLOADS = [
+  "=cmd|' /C calc'!A0",
+  "+1",
+  "-1",
+  "@SUM(A1:A2)",
+  "\tTabbed",
+  "\rCarriage",
+  '=HYPERLINK("http://x")\nsecond line',
+  'Quote " and, comma',
+];
 
 describe("users CSV export", () => {
   it("neutralises formulas, quotes per RFC 4180, starts with a BOM, and round-trips through papaparse", async () => {
@@ -56,10 +65,22 @@ describe("users CSV export", () => {
     await createMember(db, other.id, { role: "COACH", email: `other-${other.id}@example.test` });
     const count = 2_345;
     const users = await db.user.createManyAndReturn({
-      data: Array.from({ length: count }, (_, i) => ({ email: `bulk-${String(i).padStart(5, "0")}-${org.id}@example.test`, firstName: "Bulk", lastName: `P${String(i).padStart(5, "0")}` })),
+      data: Array.from({ length: count }, (_, i) => ({
+        email: `bulk-${String(i).padStart(5, "0")}-${org.id}@example.test`,
+        firstName: "Bulk",
+        lastName: `P${String(i).padStart(5, "0")}`,
+      })),
       select: { id: true },
     });
-    await db.membership.createMany({ data: users.map((u) => ({ organizationId: org.id, userId: u.id, role: "PARTICIPANT" as const, status: "ACTIVE" as const, joinedAt: new Date() })) });
+    await db.membership.createMany({
+      data: users.map((u) => ({
+        organizationId: org.id,
+        userId: u.id,
+        role: "PARTICIPANT" as const,
+        status: "ACTIVE" as const,
+        joinedAt: new Date(),
+      })),
+    });
     const csv = await collect(exportUsersCsv(db, admin, userFilterSchema.parse({ role: "PARTICIPANT", sort: "name", dir: "desc" })));
     const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data.slice(1);
     expect(rows).toHaveLength(count);
@@ -76,8 +97,14 @@ describe("users CSV export", () => {
     for (const sort of ["name", "lastActive", "joined"] as const) {
       for (const dir of ["asc", "desc"] as const) {
         const filter = userFilterSchema.parse({ sort, dir });
-        const exported = Papa.parse<string[]>((await collect(exportUsersCsv(db, admin, filter))).slice(1), { skipEmptyLines: true }).data.slice(1).map((r) => r[2]);
-        const listed = await db.membership.findMany({ where: { organizationId: org.id }, orderBy: userOrderBy(filter), select: { user: { select: { email: true } } } });
+        const exported = Papa.parse<string[]>((await collect(exportUsersCsv(db, admin, filter))).slice(1), { skipEmptyLines: true })
+          .data.slice(1)
+          .map((r) => r[2]);
+        const listed = await db.membership.findMany({
+          where: { organizationId: org.id },
+          orderBy: userOrderBy(filter),
+          select: { user: { select: { email: true } } },
+        });
         expect(exported, `${sort} ${dir}`).toEqual(listed.map((m) => m.user.email));
       }
     }

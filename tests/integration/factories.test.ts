@@ -37,7 +37,13 @@ describe("the test world", () => {
     const assigned = await db.programmeAssignment.findMany({ where: { organizationId: w.org.id, programmeId: w.programme.id } });
     expect(assigned.map((a) => a.membershipId).sort()).toEqual([w.pm.membershipId, w.sponsor.membershipId].sort());
     expect(w.cohort).toMatchObject({ organizationId: w.org.id, programmeId: w.programme.id, name: "Spring" });
-    expect(w.pathway).toMatchObject({ organizationId: w.org.id, cohortId: w.cohort.id, programmeId: w.programme.id, membershipId: w.participant.membershipId, coachMembershipId: w.coach.membershipId });
+    expect(w.pathway).toMatchObject({
+      organizationId: w.org.id,
+      cohortId: w.cohort.id,
+      programmeId: w.programme.id,
+      membershipId: w.participant.membershipId,
+      coachMembershipId: w.coach.membershipId,
+    });
 
     expect(w.other.org.id).not.toBe(w.org.id);
     for (const row of [w.other.admin, w.other.coach, w.other.programme, w.other.cohort]) expect(row.organizationId).toBe(w.other.org.id);
@@ -64,8 +70,12 @@ describe("the factories", () => {
   it("refuse to link rows of two organisations, as the schema does", async () => {
     const w = await createWorld(db, { pathway: false });
     const theirs = w.other;
-    await expect(createPathway(db, { cohort: w.cohort, participant: w.participant.membership, coach: theirs.coach.membership })).rejects.toThrow();
-    await expect(createPathway(db, { cohort: theirs.cohort, participant: w.participant.membership, coach: theirs.coach.membership })).rejects.toThrow();
+    await expect(
+      createPathway(db, { cohort: w.cohort, participant: w.participant.membership, coach: theirs.coach.membership }),
+    ).rejects.toThrow();
+    await expect(
+      createPathway(db, { cohort: theirs.cohort, participant: w.participant.membership, coach: theirs.coach.membership }),
+    ).rejects.toThrow();
     await expect(assignProgramme(db, theirs.programme, w.pm.membership)).rejects.toThrow();
     await expect(createUnit(db, w.org.id, { parent: await createUnit(db, theirs.org.id) })).rejects.toThrow();
     expect(await db.pathway.count({ where: { organizationId: { in: [w.org.id, theirs.org.id] } } })).toBe(0);
@@ -95,7 +105,11 @@ describe("the factories", () => {
     const session = await createCoachingSession(db, w.pathway, { status: "ATTENDED" });
     expect(session).toMatchObject({ organizationId: w.org.id, pathwayId: w.pathway.id, status: "ATTENDED" });
 
-    const preview = await createImportPreview(db, w.org.id, { createdBy: w.admin, cohort: w.cohort, rows: [importRow(), importRow({ row: 3, colour: "red", errors: { email: "Not a valid email address" } })] });
+    const preview = await createImportPreview(db, w.org.id, {
+      createdBy: w.admin,
+      cohort: w.cohort,
+      rows: [importRow(), importRow({ row: 3, colour: "red", errors: { email: "Not a valid email address" } })],
+    });
     expect(preview).toMatchObject({ green: 1, yellow: 0, red: 1, status: "PREVIEWED" });
     expect((await getImport(db, w.admin, preview.id)).rows.map((r) => r.colour)).toEqual(["green", "red"]);
 

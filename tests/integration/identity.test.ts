@@ -95,7 +95,9 @@ describe("sign-in", () => {
     await createMember(db, orgId, { role: "COACH", email, passwordHash });
     const none = { ...SIGN_IN_SLOWDOWN, freeFailures: 1000 };
     const burst = 4 * LIMITS.signInPerAccountAndAddress.limit;
-    const results = await Promise.all(Array.from({ length: burst }, (_, i) => authenticate(db, email, `parallel guess ${i}`, "203.0.113.77", none)));
+    const results = await Promise.all(
+      Array.from({ length: burst }, (_, i) => authenticate(db, email, `parallel guess ${i}`, "203.0.113.77", none)),
+    );
     expect(results.every((r) => r === null)).toBe(true);
     // Only the guesses within the limit were weighed: the rest were refused before the password counted.
     const weighed = await db.rateLimitBucket.findUniqueOrThrow({ where: { key: `sign-in:failures:${email}` } });
@@ -106,7 +108,8 @@ describe("sign-in", () => {
     const email = `unknown-${unique()}@example.test`;
     await createMember(db, orgId, { role: "COACH", email, passwordHash });
     const none = { ...SIGN_IN_SLOWDOWN, freeFailures: 1000 };
-    for (let i = 0; i < LIMITS.signInPerAddress.limit + 5; i++) await authenticate(db, `stranger-${i}-${unique()}@example.test`, "guess", null, none);
+    for (let i = 0; i < LIMITS.signInPerAddress.limit + 5; i++)
+      await authenticate(db, `stranger-${i}-${unique()}@example.test`, "guess", null, none);
     expect(await authenticate(db, email, PASSWORD, null, none)).toMatchObject({ email });
   });
 
@@ -115,7 +118,8 @@ describe("sign-in", () => {
     const email = `spread-${unique()}@example.test`;
     await createMember(db, orgId, { role: "COACH", email, passwordHash });
     const none = { ...SIGN_IN_SLOWDOWN, freeFailures: 1000 };
-    for (let i = 0; i < LIMITS.signInPerAddress.limit; i++) await authenticate(db, `someone-${i}-${unique()}@example.test`, "guess", address, none);
+    for (let i = 0; i < LIMITS.signInPerAddress.limit; i++)
+      await authenticate(db, `someone-${i}-${unique()}@example.test`, "guess", address, none);
     expect(await authenticate(db, email, PASSWORD, address, none)).toBeNull();
     expect(await authenticate(db, email, PASSWORD, "198.51.100.200", none)).toMatchObject({ email });
   });

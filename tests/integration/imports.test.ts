@@ -34,9 +34,21 @@ describe("reading import files", () => {
       ["ada@import.test", "pilot"],
       ["grace@import.test", ""],
     ]);
-    expect(parseImportFile(fixture("semicolon.csv")).rows[0]).toMatchObject({ first_name: "Ada", programme: "Import Programme", tag: "pilot" });
-    expect(parseImportFile(fixture("quoted.csv")).rows[0]).toMatchObject({ first_name: "Ada, the first", last_name: "Love\nlace", tag: 'a "quoted" tag' });
-    expect(parseImportFile(fixture("headers-no-tag.csv")).rows[0]).toMatchObject({ username: "ada@import.test", first_name: "Ada", tag: "" });
+    expect(parseImportFile(fixture("semicolon.csv")).rows[0]).toMatchObject({
+      first_name: "Ada",
+      programme: "Import Programme",
+      tag: "pilot",
+    });
+    expect(parseImportFile(fixture("quoted.csv")).rows[0]).toMatchObject({
+      first_name: "Ada, the first",
+      last_name: "Love\nlace",
+      tag: 'a "quoted" tag',
+    });
+    expect(parseImportFile(fixture("headers-no-tag.csv")).rows[0]).toMatchObject({
+      username: "ada@import.test",
+      first_name: "Ada",
+      tag: "",
+    });
     expect(parseImportFile(fixture("unknown-column.csv")).unknownColumns).toEqual(["shoe_size"]);
     // The template itself parses: comments skipped, one example row, on line 7 of the file.
     const template = parseImportFile(new TextEncoder().encode(TEMPLATE));
@@ -102,7 +114,11 @@ describe("the upload checker", () => {
 
   it("marks already invited and already-on-the-programme people yellow", async () => {
     const tag = Math.random().toString(36).slice(2, 8);
-    await sendInvitations(db, w.admin, inviteSchema.parse({ emails: `ada@${tag}.import.test`, role: "PARTICIPANT", unitId: "", message: "" }));
+    await sendInvitations(
+      db,
+      w.admin,
+      inviteSchema.parse({ emails: `ada@${tag}.import.test`, role: "PARTICIPANT", unitId: "", message: "" }),
+    );
     const first = await previewImport(db, w.admin, { cohortId: w.cohort.id, fileName: "x.csv", bytes: unique("bom-crlf.csv", tag).bytes });
     expect(first).toMatchObject({ green: 1, yellow: 1 });
     expect((await getImport(db, w.admin, first.id)).rows[0].note).toBe("Already invited");
@@ -123,7 +139,10 @@ describe("confirming an import", () => {
       { row: 2, email: `ada@${tag}.import.test`, action: "invite" },
       { row: 3, email: `grace@${tag}.import.test`, action: "invite" },
     ]);
-    const members = await db.membership.findMany({ where: { organizationId: w.org.id, user: { email: { endsWith: `@${tag}.import.test` } } }, include: { user: true, pathways: true } });
+    const members = await db.membership.findMany({
+      where: { organizationId: w.org.id, user: { email: { endsWith: `@${tag}.import.test` } } },
+      include: { user: true, pathways: true },
+    });
     expect(members.map((m) => [m.user.firstName, m.role, m.status, m.pathways.length])).toEqual(
       expect.arrayContaining([
         ["Ada", "PARTICIPANT", "INVITED", 1],
@@ -148,7 +167,11 @@ describe("confirming an import", () => {
     const w = await world();
     const { bytes, tag } = unique("bom-crlf.csv");
     const preview = await previewImport(db, w.admin, { cohortId: w.cohort.id, fileName: "ok.csv", bytes });
-    await sendInvitations(db, w.admin, inviteSchema.parse({ emails: `grace@${tag}.import.test`, role: "PARTICIPANT", unitId: "", message: "" }));
+    await sendInvitations(
+      db,
+      w.admin,
+      inviteSchema.parse({ emails: `grace@${tag}.import.test`, role: "PARTICIPANT", unitId: "", message: "" }),
+    );
     const outboxBefore = await db.emailOutbox.count({ where: { organizationId: w.org.id } });
     await expect(confirmImport(db, w.admin, preview.id)).rejects.toThrow(/changed since this check .* row 3/);
     expect(await db.pathway.count({ where: { cohortId: w.cohort.id } })).toBe(0);
@@ -159,13 +182,21 @@ describe("confirming an import", () => {
   it("leaves nothing behind, and sends nothing, when a fault strikes at row n", async () => {
     const w = await world();
     const tag = Math.random().toString(36).slice(2, 8);
-    const rows = Array.from({ length: 50 }, (_, i) => `p${i}@${tag}.import.test,P,${i},p${i}@${tag}.import.test,Import Programme,01-03-2026,${COACH},UTC,${i === 37 ? `boom-${tag}` : ""}`);
-    const bytes = new TextEncoder().encode(["username,first_name,last_name,email,programme,startdate,primary_coach,timezone,tag", ...rows].join("\n"));
+    const rows = Array.from(
+      { length: 50 },
+      (_, i) =>
+        `p${i}@${tag}.import.test,P,${i},p${i}@${tag}.import.test,Import Programme,01-03-2026,${COACH},UTC,${i === 37 ? `boom-${tag}` : ""}`,
+    );
+    const bytes = new TextEncoder().encode(
+      ["username,first_name,last_name,email,programme,startdate,primary_coach,timezone,tag", ...rows].join("\n"),
+    );
     const preview = await previewImport(db, w.admin, { cohortId: w.cohort.id, fileName: "fault.csv", bytes });
     expect(preview.green).toBe(50);
     // A real fault from the database in the middle of the batch: a trigger that rejects row 37's pathway.
     const fn = `fault_${tag}`;
-    await db.$executeRawUnsafe(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF 'boom-${tag}' = ANY(NEW."tags") THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN NEW; END $$`);
+    await db.$executeRawUnsafe(
+      `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF 'boom-${tag}' = ANY(NEW."tags") THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN NEW; END $$`,
+    );
     await db.$executeRawUnsafe(`CREATE TRIGGER ${fn} BEFORE INSERT ON "Pathway" FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
     try {
       await expect(confirmImport(db, w.admin, preview.id)).rejects.toThrow();
@@ -195,14 +226,26 @@ describe("confirming an import", () => {
       `b@${tag}.import.test,Bo,Dated,b@${tag}.import.test,,2026-01-01,,`,
       `c@${tag}.import.test,Cy,Prog,c@${tag}.import.test,Import Programme,01-03-2026,${COACH},UTC`,
     ];
-    const preview = await previewImport(db, w.admin, { cohortId: null, fileName: "people.csv", bytes: new TextEncoder().encode(lines.join("\n")) });
+    const preview = await previewImport(db, w.admin, {
+      cohortId: null,
+      fileName: "people.csv",
+      bytes: new TextEncoder().encode(lines.join("\n")),
+    });
     expect(preview).toMatchObject({ green: 2, yellow: 0, red: 1 });
     const result = await confirmImport(db, w.admin, preview.id);
     expect(result).toMatchObject({ invited: 2, enrolled: 0, emails: 2 });
-    expect(await db.membership.count({ where: { organizationId: w.org.id, status: "INVITED", user: { email: { endsWith: `@${tag}.import.test` } } } })).toBe(2);
+    expect(
+      await db.membership.count({
+        where: { organizationId: w.org.id, status: "INVITED", user: { email: { endsWith: `@${tag}.import.test` } } },
+      }),
+    ).toBe(2);
     expect(await db.pathway.count({ where: { organizationId: w.org.id } })).toBe(0);
     // Again: they are invited now, so yellow.
-    const again = await previewImport(db, w.admin, { cohortId: null, fileName: "people.csv", bytes: new TextEncoder().encode(lines.slice(0, 2).join("\n")) });
+    const again = await previewImport(db, w.admin, {
+      cohortId: null,
+      fileName: "people.csv",
+      bytes: new TextEncoder().encode(lines.slice(0, 2).join("\n")),
+    });
     expect(again).toMatchObject({ green: 0, yellow: 1 });
   });
 
@@ -214,7 +257,9 @@ describe("confirming an import", () => {
     await expect(getImport(db, b.admin, preview.id)).rejects.toThrow(NotFoundError);
     const otherAdmin = await createActor(db, a.org.id, "ADMIN");
     await expect(confirmImport(db, otherAdmin, preview.id)).rejects.toThrow(NotFoundError);
-    await expect(previewImport(db, b.admin, { cohortId: a.cohort.id, fileName: "x.csv", bytes: unique("one-row.csv").bytes })).rejects.toThrow(NotFoundError);
+    await expect(
+      previewImport(db, b.admin, { cohortId: a.cohort.id, fileName: "x.csv", bytes: unique("one-row.csv").bytes }),
+    ).rejects.toThrow(NotFoundError);
     const coach: Actor = await createActor(db, a.org.id, "COACH");
     await expect(confirmImport(db, coach, preview.id)).rejects.toThrow(/permission/);
     expect((await db.importPreview.findFirstOrThrow({ where: { id: preview.id } })).status).toBe("PREVIEWED");
@@ -226,7 +271,20 @@ describe("confirming an import", () => {
     let fuzzed = 0;
     let serverErrors = 0;
     const header = "username,first_name,last_name,email,programme,startdate,primary_coach,timezone,tag";
-    const pieces = () => ["=1+1", "+SUM(A1)", "-2", "@x", "\t", "x".repeat(5000), randomBytes(12).toString("latin1"), '"', ";", "\r", "ünïcödé", ""];
+    const pieces = () => [
+      "=1+1",
+      "+SUM(A1)",
+      "-2",
+      "@x",
+      "\t",
+      "x".repeat(5000),
+      randomBytes(12).toString("latin1"),
+      '"',
+      ";",
+      "\r",
+      "ünïcödé",
+      "",
+    ];
     for (let i = 0; i < 60; i++) {
       const p = pieces();
       const row = Array.from({ length: 9 }, () => p[Math.floor(Math.random() * p.length)]);

@@ -8,7 +8,13 @@ import { acceptInvitation, findInvitation, InvalidInvitationError } from "../../
 import { parseAddressList } from "../../lib/invitations/addresses";
 import { checkInvitations, inviteSchema } from "../../lib/invitations/check";
 import { sendInvitations } from "../../lib/invitations/send";
-import { cancelInvitation, listPendingInvitations, resendAllPending, resendForMembers, resendInvitation } from "../../lib/invitations/pending";
+import {
+  cancelInvitation,
+  listPendingInvitations,
+  resendAllPending,
+  resendForMembers,
+  resendInvitation,
+} from "../../lib/invitations/pending";
 import { deliverDueEmails } from "../../lib/mail/deliver";
 import { smtpTransport } from "../../lib/mail/transport";
 import { hashPassword } from "../../lib/security/password";
@@ -32,11 +38,15 @@ const emails = (n: number, tag = unique()) => Array.from({ length: n }, (_, i) =
 
 /** The raw token of the newest invitation email to `to`, from the outbox. */
 async function tokenFor(client: Db, to: string): Promise<string> {
-  const mail = await client.emailOutbox.findFirstOrThrow({ where: { toAddress: to, template: "invitation" }, orderBy: { createdAt: "desc" } });
+  const mail = await client.emailOutbox.findFirstOrThrow({
+    where: { toAddress: to, template: "invitation" },
+    orderBy: { createdAt: "desc" },
+  });
   return /\/invite\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
 }
 
-const accept = (token: string) => acceptInvitation(db, { token, firstName: "New", lastName: "Person", timezone: "Europe/Paris", password: PASSWORD }, ip());
+const accept = (token: string) =>
+  acceptInvitation(db, { token, firstName: "New", lastName: "Person", timezone: "Europe/Paris", password: PASSWORD }, ip());
 
 describe("address lists", () => {
   it("splits on commas, semicolons, spaces and new lines, mixed", () => {
@@ -45,15 +55,32 @@ describe("address lists", () => {
   });
 
   it("refuses display names and multi-address tricks instead of guessing", () => {
-    const tricks = ["Ada <ada@x.test>", '"ada@x.test"@evil.test', "ada@x.test%0aBcc:eve@evil.test", "<ada@x.test>", "ada@@x.test", "ada@x.test,<eve@evil.test>"];
+    const tricks = [
+      "Ada <ada@x.test>",
+      '"ada@x.test"@evil.test',
+      "ada@x.test%0aBcc:eve@evil.test",
+      "<ada@x.test>",
+      "ada@@x.test",
+      "ada@x.test,<eve@evil.test>",
+    ];
     for (const trick of tricks) {
       const parsed = parseAddressList(trick);
       // Whatever pieces a trick splits into, no piece smuggles a second recipient through as valid.
-      expect(parsed.filter((p) => p.email && p.email !== "ada@x.test"), trick).toEqual([]);
-      expect(parsed.some((p) => p.error), trick).toBe(true);
+      expect(
+        parsed.filter((p) => p.email && p.email !== "ada@x.test"),
+        trick,
+      ).toEqual([]);
+      expect(
+        parsed.some((p) => p.error),
+        trick,
+      ).toBe(true);
     }
     // A line break is a separator: what follows is another listed address, shown to the inviter as such.
-    expect(parseAddressList("ada@x.test\nBcc: eve@evil.test").map((p) => p.email ?? `malformed ${p.input}`)).toEqual(["ada@x.test", "malformed Bcc:", "eve@evil.test"]);
+    expect(parseAddressList("ada@x.test\nBcc: eve@evil.test").map((p) => p.email ?? `malformed ${p.input}`)).toEqual([
+      "ada@x.test",
+      "malformed Bcc:",
+      "eve@evil.test",
+    ]);
   });
 });
 
@@ -81,7 +108,11 @@ describe("sending invitations", () => {
     expect(await db.membership.count({ where: { organizationId: org.id } })).toBe(2);
     expect(await db.emailOutbox.count({ where: { organizationId: org.id } })).toBe(0);
 
-    const sent = await sendInvitations(db, admin, invite({ emails: [...fresh, elsewhere.user.email].join(", "), message: "Welcome aboard" }));
+    const sent = await sendInvitations(
+      db,
+      admin,
+      invite({ emails: [...fresh, elsewhere.user.email].join(", "), message: "Welcome aboard" }),
+    );
     expect(sent.sent).toBe(3);
     expect(await db.membership.count({ where: { organizationId: org.id, status: "INVITED" } })).toBe(3);
     expect(await db.emailOutbox.count({ where: { organizationId: org.id, template: "invitation" } })).toBe(3);
@@ -142,7 +173,9 @@ describe("sending invitations", () => {
     await expect(sendInvitations(db, pm, invite({ role: "COACH", emails: emails(1).join() }))).rejects.toThrow(ValidationError);
     const noProgramme = await sendInvitations(db, pm, invite({ role: "PARTICIPANT", emails: emails(1).join() })).catch((e) => e);
     expect(noProgramme.fieldErrors.programmeIds[0]).toMatch(/at least one programme/);
-    await expect(sendInvitations(db, pm, invite({ role: "PARTICIPANT", programmeIds: [theirs.id], emails: emails(1).join() }))).rejects.toThrow(ValidationError);
+    await expect(
+      sendInvitations(db, pm, invite({ role: "PARTICIPANT", programmeIds: [theirs.id], emails: emails(1).join() })),
+    ).rejects.toThrow(ValidationError);
     const ok = await sendInvitations(db, pm, invite({ role: "PARTICIPANT", programmeIds: [mine.id], emails: emails(1).join() }));
     expect(ok.sent).toBe(1);
     expect((await listPendingInvitations(db, pm)).map((i) => i.role)).toEqual(["PARTICIPANT"]);
@@ -152,10 +185,19 @@ describe("sending invitations", () => {
 
   it("invites implementation admins only when enabled, from allowed domains, with a duration", async () => {
     const { org, admin } = await createOrganizationWith(db, ["admin"]);
-    const off = await checkInvitations(db, admin, invite({ role: "IMPLEMENTATION_ADMIN", duration: "3", emails: "x@partner.test" })).catch((e) => e);
+    const off = await checkInvitations(db, admin, invite({ role: "IMPLEMENTATION_ADMIN", duration: "3", emails: "x@partner.test" })).catch(
+      (e) => e,
+    );
     expect(off.fieldErrors.role[0]).toMatch(/turned off/);
-    await db.organization.update({ where: { id: org.id }, data: { implementationAdminsEnabled: true, implementationAdminDomains: ["partner.test"] } });
-    const checked = await checkInvitations(db, admin, invite({ role: "IMPLEMENTATION_ADMIN", duration: "3", emails: "x@partner.test y@other.test" }));
+    await db.organization.update({
+      where: { id: org.id },
+      data: { implementationAdminsEnabled: true, implementationAdminDomains: ["partner.test"] },
+    });
+    const checked = await checkInvitations(
+      db,
+      admin,
+      invite({ role: "IMPLEMENTATION_ADMIN", duration: "3", emails: "x@partner.test y@other.test" }),
+    );
     expect(checked.addresses.map((a) => a.status)).toEqual(["new", "not-allowed"]);
     expect(checked.seatsNeeded).toBe(0);
     await sendInvitations(db, admin, invite({ role: "IMPLEMENTATION_ADMIN", duration: "3", emails: `ia-${unique()}@partner.test` }));
@@ -173,14 +215,19 @@ describe("sending invitations", () => {
     const mail = await db.emailOutbox.findFirstOrThrow({ where: { toAddress: email, template: "account-created" } });
     expect(mail.text).toMatch(/\/reset-password\//);
     const pm = await createActor(db, org.id, "PROGRAM_MANAGER");
-    await expect(sendInvitations(db, pm, invite({ mode: "create", role: "PARTICIPANT", emails: emails(1).join() }))).rejects.toThrow(ForbiddenError);
+    await expect(sendInvitations(db, pm, invite({ mode: "create", role: "PARTICIPANT", emails: emails(1).join() }))).rejects.toThrow(
+      ForbiddenError,
+    );
   });
 });
 
 describe("what the inviter reads", () => {
   it("previews the email as it will arrive: signed with the inviter's name, with the right article for the role", async () => {
     const org = await createOrganization(db);
-    await db.organization.update({ where: { id: org.id }, data: { implementationAdminsEnabled: true, implementationAdminDomains: ["partner.test"] } });
+    await db.organization.update({
+      where: { id: org.id },
+      data: { implementationAdminsEnabled: true, implementationAdminDomains: ["partner.test"] },
+    });
     const admin = await createActor(db, org.id, "ADMIN");
     await db.user.update({ where: { id: admin.userId }, data: { firstName: "Adam", lastName: "Admin" } });
     const checked = await checkInvitations(db, admin, invite({ role: "IMPLEMENTATION_ADMIN", duration: "3", emails: "x@partner.test" }));
@@ -214,8 +261,12 @@ describe("what the inviter reads", () => {
 
     // A refused batch says nothing was sent, and what to do; a check says what to do before sending.
     const bad = `${emails(1).join()} not-an-address`;
-    expect((await checkInvitations(db, admin, invite({ emails: bad }))).refusal).toBe("1 address needs attention: fix or remove it before sending.");
-    expect((await sendInvitations(db, admin, invite({ emails: bad }))).refusal).toBe("Nothing was sent. 1 address needs attention: fix or remove it before sending.");
+    expect((await checkInvitations(db, admin, invite({ emails: bad }))).refusal).toBe(
+      "1 address needs attention: fix or remove it before sending.",
+    );
+    expect((await sendInvitations(db, admin, invite({ emails: bad }))).refusal).toBe(
+      "Nothing was sent. 1 address needs attention: fix or remove it before sending.",
+    );
   });
 });
 
@@ -233,9 +284,11 @@ describe("invitation links", () => {
     const token = await tokenFor(db, email);
     expect(Buffer.from(token, "base64url").length).toBeGreaterThanOrEqual(16);
     const rows = await db.invitation.findMany({ where: { organizationId: org.id } });
-    const leaks = [rows, await db.membership.findMany({ where: { organizationId: org.id } }), await db.auditEvent.findMany({ where: { organizationId: org.id } })].filter((r) =>
-      JSON.stringify(r).includes(token),
-    ).length;
+    const leaks = [
+      rows,
+      await db.membership.findMany({ where: { organizationId: org.id } }),
+      await db.auditEvent.findMany({ where: { organizationId: org.id } }),
+    ].filter((r) => JSON.stringify(r).includes(token)).length;
     recordFigures("invitations-token", { rawTokensInDatabase: leaks });
     expect(leaks).toBe(0);
     expect(rows.find((r) => r.email === email)?.tokenHash).toBe(hashToken(token));
@@ -270,7 +323,9 @@ describe("invitation links", () => {
     await expect(accept(tokens.cancelled)).rejects.toThrow(InvalidInvitationError);
     expect((await seatUsage(tenantDb(db, org.id))).used).toBe(usedBefore - 1);
     expect(await db.membership.count({ where: { organizationId: org.id, user: { email: cancelled } } })).toBe(0);
-    expect(await db.auditEvent.count({ where: { organizationId: org.id, action: { in: ["invitation.resend", "invitation.cancel"] } } })).toBe(2);
+    expect(
+      await db.auditEvent.count({ where: { organizationId: org.id, action: { in: ["invitation.resend", "invitation.cancel"] } } }),
+    ).toBe(2);
 
     // The fresh link works.
     await expect(accept(fresh)).resolves.toMatchObject({ email: resent });
@@ -279,7 +334,10 @@ describe("invitation links", () => {
   it("are resent in bulk from the Users page: fresh links for the pending, the rest skipped", async () => {
     const invited = emails(2);
     await sendInvitations(db, admin, invite({ emails: invited.join(" ") }));
-    const members = await db.membership.findMany({ where: { organizationId: org.id, user: { email: { in: invited } } }, select: { id: true } });
+    const members = await db.membership.findMany({
+      where: { organizationId: org.id, user: { email: { in: invited } } },
+      select: { id: true },
+    });
     const active = await createMember(db, org.id, { role: "COACH" });
     const before = await tokenFor(db, invited[0]);
     const result = await resendForMembers(db, admin, [...members.map((m) => m.id), active.membership.id]);
@@ -298,7 +356,9 @@ describe("invitation links", () => {
     const successes = results.filter((r) => r.status === "fulfilled").length;
     recordFigures("invitations-accept-race", { parallelTokenUses: 20, doubleSuccesses: Math.max(0, successes - 1) });
     expect(successes).toBe(1);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.constructor.name)).toEqual(Array(19).fill("InvalidInvitationError"));
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.constructor.name)).toEqual(
+      Array(19).fill("InvalidInvitationError"),
+    );
     expect(await db.membership.count({ where: { organizationId: org.id, user: { email }, status: "ACTIVE" } })).toBe(1);
   });
 
@@ -312,16 +372,20 @@ describe("invitation links", () => {
     expect(wrong).toBeInstanceOf(ValidationError);
     expect(await findInvitation(db, token)).not.toBeNull(); // a wrong password does not burn the link
     const otherBefore = await db.membership.findMany({ where: { organizationId: other.id } });
-    await expect(acceptInvitation(db, { token, password: PASSWORD }, ip())).resolves.toEqual({ email: existing.user.email, slug: org.slug });
+    await expect(acceptInvitation(db, { token, password: PASSWORD }, ip())).resolves.toEqual({
+      email: existing.user.email,
+      slug: org.slug,
+    });
     expect(await db.membership.findMany({ where: { organizationId: other.id } })).toEqual(otherBefore);
     expect((await db.user.findUniqueOrThrow({ where: { id: existing.user.id } })).passwordHash).toBe(existing.user.passwordHash);
   });
 
   it("are rate-limited per link", async () => {
     await expect(async () => {
-      for (let i = 0; i < 22; i++) await acceptInvitation(db, { token: "x".repeat(43), password: "whatever it is" }, ip()).catch((e) => {
-        if (!(e instanceof InvalidInvitationError)) throw e;
-      });
+      for (let i = 0; i < 22; i++)
+        await acceptInvitation(db, { token: "x".repeat(43), password: "whatever it is" }, ip()).catch((e) => {
+          if (!(e instanceof InvalidInvitationError)) throw e;
+        });
     }).rejects.toThrow(RateLimitedError);
   });
 
@@ -333,7 +397,11 @@ describe("invitation links", () => {
     await expect(resendInvitation(db, admin, theirs.id)).rejects.toThrow(NotFoundError);
     await expect(cancelInvitation(db, admin, theirs.id)).rejects.toThrow(NotFoundError);
     expect(await listPendingInvitations(db, admin)).not.toContainEqual(expect.objectContaining({ id: theirs.id }));
-    expect(await db.invitation.findFirstOrThrow({ where: { id: theirs.id } })).toMatchObject({ sentCount: 1, cancelledAt: null, tokenHash: theirs.tokenHash });
+    expect(await db.invitation.findFirstOrThrow({ where: { id: theirs.id } })).toMatchObject({
+      sentCount: 1,
+      cancelledAt: null,
+      tokenHash: theirs.tokenHash,
+    });
     expect(await resendAllPending(db, admin)).toBeGreaterThanOrEqual(0);
     expect((await db.invitation.findFirstOrThrow({ where: { id: theirs.id } })).sentCount).toBe(1);
     recordFigures("invitations-cross-tenant", { isolationChecks: 4, leaks: 0 });
@@ -375,7 +443,11 @@ describe("the invitation email over real SMTP", () => {
 
     // Once sent, the token is nowhere in the database: not in the invitation, not in the outbox's copy.
     const token = link.split("/invite/")[1];
-    const dump = JSON.stringify([await isolated.db.invitation.findMany(), await isolated.db.emailOutbox.findMany(), await isolated.db.auditEvent.findMany()]);
+    const dump = JSON.stringify([
+      await isolated.db.invitation.findMany(),
+      await isolated.db.emailOutbox.findMany(),
+      await isolated.db.auditEvent.findMany(),
+    ]);
     recordFigures("invitations-sent-token", { rawTokensInDatabase: dump.includes(token) ? 1 : 0 });
     expect(dump).not.toContain(token);
   });
@@ -386,7 +458,11 @@ describe("invitations and the rest of the organisation", () => {
     const { addUserWithPathway, addUserWithPathwaySchema } = await import("../../lib/pathways/enrol");
     const { org, admin, coach, pm, programme, cohort } = await createWorld(db, { members: ["admin", "coach", "pm"], pathway: false });
     const [email] = emails(1);
-    await addUserWithPathway(db, admin, addUserWithPathwaySchema.parse({ email, cohortId: cohort.id, coach: coach.user.email, startDate: "2026-05-01", timezone: "UTC" }));
+    await addUserWithPathway(
+      db,
+      admin,
+      addUserWithPathwaySchema.parse({ email, cohortId: cohort.id, coach: coach.user.email, startDate: "2026-05-01", timezone: "UTC" }),
+    );
     const invitation = await db.invitation.findFirstOrThrow({ where: { organizationId: org.id, email } });
     await cancelInvitation(db, admin, invitation.id);
     expect(await db.pathway.count({ where: { cohortId: cohort.id } })).toBe(0);
@@ -401,7 +477,15 @@ describe("invitations and the rest of the organisation", () => {
     await updateMember(
       db,
       admin,
-      updateMemberSchema.parse({ membershipId: pending.membershipId, firstName: "Later", lastName: "Person", timezone: "UTC", unitId: "", role: "PROGRAM_MANAGER", programmeIds: [programme.id] }),
+      updateMemberSchema.parse({
+        membershipId: pending.membershipId,
+        firstName: "Later",
+        lastName: "Person",
+        timezone: "UTC",
+        unitId: "",
+        role: "PROGRAM_MANAGER",
+        programmeIds: [programme.id],
+      }),
     );
     expect((await db.invitation.findFirstOrThrow({ where: { id: pending.id } })).role).toBe("PROGRAM_MANAGER");
     await expect(cancelInvitation(db, pm, pending.id)).rejects.toThrow(ForbiddenError);
@@ -415,7 +499,10 @@ describe("invitations and the rest of the organisation", () => {
     const [fresh] = emails(1);
     await sendInvitations(db, admin, invite({ mode: "create", role: "PARTICIPANT", emails: `${fresh} ${elsewhere.user.email}` }));
     const statuses = await db.membership.findMany({ where: { organizationId: a.id, role: "PARTICIPANT" }, include: { user: true } });
-    expect(Object.fromEntries(statuses.map((m) => [m.user.email, m.status]))).toEqual({ [fresh]: "ACTIVE", [elsewhere.user.email]: "INVITED" });
+    expect(Object.fromEntries(statuses.map((m) => [m.user.email, m.status]))).toEqual({
+      [fresh]: "ACTIVE",
+      [elsewhere.user.email]: "INVITED",
+    });
     expect(await db.invitation.count({ where: { organizationId: a.id, email: elsewhere.user.email } })).toBe(1);
   });
 });

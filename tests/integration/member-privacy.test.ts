@@ -45,7 +45,8 @@ async function whatTheOrganizationSees(admin: Actor, email: string) {
 }
 
 const leaks = (seen: unknown, secrets: string[]) => secrets.filter((s) => JSON.stringify(seen).includes(s));
-const invite = (emails: string, mode: "invite" | "create" = "invite") => inviteSchema.parse({ emails, role: "COACH", unitId: "", message: "", mode });
+const invite = (emails: string, mode: "invite" | "create" = "invite") =>
+  inviteSchema.parse({ emails, role: "COACH", unitId: "", message: "", mode });
 
 describe("a person invited from outside the organisation", () => {
   it("is only the email the organisation typed until they accept: check, results, pending list, users list, search, user page, export", async () => {
@@ -60,14 +61,20 @@ describe("a person invited from outside the organisation", () => {
     const searchByEmail = await listUsers(db, admin, userFilterSchema.parse({ q: email }));
     const views = { checked, sent, ...seen, searchByName: searchByName.rows };
     const found = Object.values(views).flatMap((view) => leaks(view, secrets));
-    recordFigures("member-privacy", { inviteePrivacyChecks: Object.keys(views).length * secrets.length, inviteePrivacyLeaks: found.length });
+    recordFigures("member-privacy", {
+      inviteePrivacyChecks: Object.keys(views).length * secrets.length,
+      inviteePrivacyLeaks: found.length,
+    });
     expect(found).toEqual([]);
     expect(searchByName.total).toBe(0);
     expect(searchByEmail.rows.map((r) => r.user.email)).toEqual([email]);
     expect(seen.row.user.timezone ?? null).toBeNull();
 
     // Once they accept, they are a member like any other: their own name and time zone show.
-    const mail = await db.emailOutbox.findFirstOrThrow({ where: { toAddress: email, template: "invitation" }, orderBy: { createdAt: "desc" } });
+    const mail = await db.emailOutbox.findFirstOrThrow({
+      where: { toAddress: email, template: "invitation" },
+      orderBy: { createdAt: "desc" },
+    });
     await acceptInvitation(db, { token: /\/invite\/([A-Za-z0-9_-]+)/.exec(mail.text)![1], password: PASSWORD }, "192.0.2.77");
     const after = await whatTheOrganizationSees(admin, email);
     expect(after.row.user).toMatchObject({ firstName: secrets[0], lastName: secrets[1], timezone: secrets[2] });
@@ -98,7 +105,15 @@ describe("a person invited from outside the organisation", () => {
     const { pathway } = await addUserWithPathway(
       db,
       admin,
-      addUserWithPathwaySchema.parse({ email, firstName: "Typed", lastName: "Here", cohortId: cohort.id, coach: coach.user.email, startDate: "2026-04-01", timezone: "UTC" }),
+      addUserWithPathwaySchema.parse({
+        email,
+        firstName: "Typed",
+        lastName: "Here",
+        cohortId: cohort.id,
+        coach: coach.user.email,
+        startDate: "2026-04-01",
+        timezone: "UTC",
+      }),
     );
     const seen = {
       ...(await whatTheOrganizationSees(admin, email)),
@@ -113,7 +128,14 @@ describe("a person invited from outside the organisation", () => {
     await updateMember(
       db,
       admin,
-      updateMemberSchema.parse({ membershipId: seen.row.id, firstName: "Renamed", lastName: "Here", timezone: "UTC", unitId: "", role: "PARTICIPANT" }),
+      updateMemberSchema.parse({
+        membershipId: seen.row.id,
+        firstName: "Renamed",
+        lastName: "Here",
+        timezone: "UTC",
+        unitId: "",
+        role: "PARTICIPANT",
+      }),
     );
     expect((await db.user.findUniqueOrThrow({ where: { email } })).firstName).toBe(secrets[0]);
     expect((await whatTheOrganizationSees(admin, email)).row.user.firstName).toBe("Renamed");

@@ -9,7 +9,15 @@ import { cancelInvitation, resendForMembers } from "../../lib/invitations/pendin
 import { runBulk } from "../../lib/users/bulk";
 import { deactivateMembers, reactivateMembers } from "../../lib/users/activation";
 import { type BulkResult } from "../../lib/users/bulk-step";
-import { MEMBERSHIP_MACHINE, MEMBERSHIP_OPS, MEMBERSHIP_STATES, membershipState, type MembershipOp, type MembershipState, type Step } from "../../lib/users/membership-state";
+import {
+  MEMBERSHIP_MACHINE,
+  MEMBERSHIP_OPS,
+  MEMBERSHIP_STATES,
+  membershipState,
+  type MembershipOp,
+  type MembershipState,
+  type Step,
+} from "../../lib/users/membership-state";
 import { NO_SEATS_MESSAGE, seatUsage } from "../../lib/users/seats";
 import { tenantDb } from "../../lib/db/tenant";
 import { createInvitation, createMember, createUnit } from "../factories";
@@ -40,8 +48,17 @@ async function personIn(state: MembershipState): Promise<Subject> {
   const email = `person-${unique()}@example.test`;
   if (state === "NOT_INVITED") {
     // Left behind "not invited" when their invitation was cancelled after their pathway moved the ledger.
-    const member = await createMember(db, org.id, { role: "COACH", status: "NOT_INVITED", email, account: { firstName: "Nora", lastName: "Notinvited" } });
-    const { invitation: i, token } = await createInvitation(db, org.id, { member, cancelledAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000) });
+    const member = await createMember(db, org.id, {
+      role: "COACH",
+      status: "NOT_INVITED",
+      email,
+      account: { firstName: "Nora", lastName: "Notinvited" },
+    });
+    const { invitation: i, token } = await createInvitation(db, org.id, {
+      member,
+      cancelledAt: new Date(),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
     return { org, admin, email, membershipId: member.membership.id, invitationId: i.id, token };
   }
   await sendInvitations(db, admin, invite(email));
@@ -58,13 +75,20 @@ async function personIn(state: MembershipState): Promise<Subject> {
     await deactivateMembers(db, admin, [membershipId]);
     return subject;
   }
-  await acceptInvitation(db, { token, firstName: "Ada", lastName: "Joined", timezone: "UTC", password: "a joined person's passphrase" }, ip());
+  await acceptInvitation(
+    db,
+    { token, firstName: "Ada", lastName: "Joined", timezone: "UTC", password: "a joined person's passphrase" },
+    ip(),
+  );
   if (state === "DEACTIVATED") await deactivateMembers(db, admin, [membershipId]);
   return subject;
 }
 
 async function stateOf(s: Subject): Promise<MembershipState> {
-  const m = await db.membership.findFirst({ where: { organizationId: s.org.id, user: { email: s.email } }, select: { status: true, joinedAt: true } });
+  const m = await db.membership.findFirst({
+    where: { organizationId: s.org.id, user: { email: s.email } },
+    select: { status: true, joinedAt: true },
+  });
   return membershipState(m);
 }
 
@@ -82,7 +106,9 @@ const run: Record<MembershipOp, (s: Subject, step: Step) => Promise<void>> = {
   // The invite form, the way every invitation goes: its check says what Send will do, and Send does it.
   invite: async (s, step) => {
     const checked = await checkInvitations(db, s.admin, invite(s.email));
-    expect(checked.addresses[0]).toMatchObject("to" in step ? { ok: true, message: step.says } : { ok: false, message: "refuse" in step ? step.refuse : step.skip });
+    expect(checked.addresses[0]).toMatchObject(
+      "to" in step ? { ok: true, message: step.says } : { ok: false, message: "refuse" in step ? step.refuse : step.skip },
+    );
     const sent = await sendInvitations(db, s.admin, invite(s.email));
     expect(sent.sent).toBe("to" in step ? 1 : 0);
   },
@@ -90,7 +116,11 @@ const run: Record<MembershipOp, (s: Subject, step: Step) => Promise<void>> = {
   deactivate: async (s, step) => expectBulk(await deactivateMembers(db, s.admin, [s.membershipId]), step),
   reactivate: async (s, step) => expectBulk(await reactivateMembers(db, s.admin, [s.membershipId]), step),
   accept: async (s, step) => {
-    const answer = await acceptInvitation(db, { token: s.token, firstName: "Ada", lastName: "Late", timezone: "UTC", password: "a late person's passphrase" }, ip()).catch((e) => e);
+    const answer = await acceptInvitation(
+      db,
+      { token: s.token, firstName: "Ada", lastName: "Late", timezone: "UTC", password: "a late person's passphrase" },
+      ip(),
+    ).catch((e) => e);
     if ("to" in step) expect(answer).toMatchObject({ email: s.email });
     else expect([isExpectedError(answer), answer.message]).toEqual([true, "refuse" in step ? step.refuse : step.skip]);
   },
@@ -138,7 +168,8 @@ describe("the membership state machine, cell by cell", () => {
       for (const op of MEMBERSHIP_OPS) {
         const step = row.steps[op];
         // Refusals other than "not found" and "already has an account" name what to do instead.
-        if ("refuse" in step && !["Not found", "Already has an active account"].includes(step.refuse)) expect(step.refuse, `${state} ${op}`).toMatch(/instead|ask|nothing to/i);
+        if ("refuse" in step && !["Not found", "Already has an active account"].includes(step.refuse))
+          expect(step.refuse, `${state} ${op}`).toMatch(/instead|ask|nothing to/i);
       }
     }
   });
@@ -152,20 +183,32 @@ describe("a deactivated invitee who never joined", () => {
     expect(result).toMatchObject({ applied: true, outcomes: [{ membershipId: s.membershipId, outcome: "done" }] });
     expect(await stateOf(s)).toBe("INVITED");
     expect((await seatUsage(tenantDb(db, s.org.id))).used).toBe(seats + 1); // a coach takes a seat again
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { organizationId: s.org.id, action: "invitation.send", targetId: s.membershipId }, orderBy: { createdAt: "desc" } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { organizationId: s.org.id, action: "invitation.send", targetId: s.membershipId },
+      orderBy: { createdAt: "desc" },
+    });
     expect(audit).toMatchObject({ before: { status: "DEACTIVATED" }, after: { status: "INVITED" } });
     // The old link stays dead; the new one joins them.
     const fresh = await tokenFor(s.email);
     expect(fresh).not.toBe(s.token);
-    await expect(acceptInvitation(db, { token: s.token, firstName: "A", lastName: "B", timezone: "UTC", password: "a passphrase for them" }, ip())).rejects.toThrow(/no longer valid/);
-    await acceptInvitation(db, { token: fresh, firstName: "Ada", lastName: "Back", timezone: "UTC", password: "a passphrase for them" }, ip());
+    await expect(
+      acceptInvitation(db, { token: s.token, firstName: "A", lastName: "B", timezone: "UTC", password: "a passphrase for them" }, ip()),
+    ).rejects.toThrow(/no longer valid/);
+    await acceptInvitation(
+      db,
+      { token: fresh, firstName: "Ada", lastName: "Back", timezone: "UTC", password: "a passphrase for them" },
+      ip(),
+    );
     expect(await stateOf(s)).toBe("ACTIVE");
   });
 
   it("keeps their unit stay whole when invited again into the same unit", async () => {
     const s = await personIn("DEACTIVATED_NEVER_JOINED");
     const unit = await createUnit(db, s.org.id);
-    await db.membership.update({ where: { organizationId_id: { organizationId: s.org.id, id: s.membershipId } }, data: { unitId: unit.id } });
+    await db.membership.update({
+      where: { organizationId_id: { organizationId: s.org.id, id: s.membershipId } },
+      data: { unitId: unit.id },
+    });
     await db.unitAssignment.create({ data: { organizationId: s.org.id, membershipId: s.membershipId, unitId: unit.id } });
     await inviteMembers(db, s.admin, [s.membershipId]);
     expect(await db.unitAssignment.count({ where: { membershipId: s.membershipId, endedAt: null } })).toBe(1);
@@ -182,14 +225,30 @@ describe("a bulk step that refuses one member", () => {
     await sendInvitations(db, admin, invite(email));
     const never = await db.membership.findFirstOrThrow({ where: { organizationId: org.id, user: { email } }, include: { user: true } });
     // The name the organisation entered itself (it never sees the account's own before they join).
-    await db.membership.update({ where: { organizationId_id: { organizationId: org.id, id: never.id } }, data: { firstName: "Nell", lastName: "Never" } });
+    await db.membership.update({
+      where: { organizationId_id: { organizationId: org.id, id: never.id } },
+      data: { firstName: "Nell", lastName: "Never" },
+    });
     await deactivateMembers(db, admin, [never.id]);
 
     const result = await runBulk(db, admin, { op: "reactivate", membershipIds: [joined.membershipId, never.id], query: "" });
     expect(result.applied).toBe(false);
-    expect(result.outcomes).toContainEqual({ membershipId: never.id, name: "Nell Never", outcome: "refused", reason: "Never joined: invite them again instead" });
-    expect(result.outcomes).toContainEqual(expect.objectContaining({ membershipId: joined.membershipId, outcome: "refused", reason: "Not changed, because Nell Never was refused: leave them out, or do what their line says, then try again" }));
-    expect(await db.membership.count({ where: { organizationId: org.id, id: { in: [joined.membershipId, never.id] }, status: "DEACTIVATED" } })).toBe(2);
+    expect(result.outcomes).toContainEqual({
+      membershipId: never.id,
+      name: "Nell Never",
+      outcome: "refused",
+      reason: "Never joined: invite them again instead",
+    });
+    expect(result.outcomes).toContainEqual(
+      expect.objectContaining({
+        membershipId: joined.membershipId,
+        outcome: "refused",
+        reason: "Not changed, because Nell Never was refused: leave them out, or do what their line says, then try again",
+      }),
+    );
+    expect(
+      await db.membership.count({ where: { organizationId: org.id, id: { in: [joined.membershipId, never.id] }, status: "DEACTIVATED" } }),
+    ).toBe(2);
 
     // What it says to do: invite them again (the same bulk menu, or their page), then reactivate the other.
     expect((await runBulk(db, admin, { op: "invite", membershipIds: [never.id], query: "" })).applied).toBe(true);
@@ -201,7 +260,16 @@ describe("a bulk step that refuses one member", () => {
     const { org, admin } = await createOrganizationWith(db, ["admin"], { seatLimit: 50 });
     const make = async (first: string, role: "COACH" | "IMPLEMENTATION_ADMIN") => {
       const email = `${first.toLowerCase()}-${unique()}@partner.test`;
-      return (await createMember(db, org.id, { role, status: "NOT_INVITED", email, account: { firstName: first, lastName: "Later" }, firstName: first, lastName: "Later" })).membership;
+      return (
+        await createMember(db, org.id, {
+          role,
+          status: "NOT_INVITED",
+          email,
+          account: { firstName: first, lastName: "Later" },
+          firstName: first,
+          lastName: "Later",
+        })
+      ).membership;
     };
     const first = await make("Cora", "COACH");
     // Implementation admins are turned off in this organisation: the invitation path refuses Ian.
@@ -209,8 +277,18 @@ describe("a bulk step that refuses one member", () => {
     const result = await inviteMembers(db, admin, [first.id, second.id]);
     expect(result.applied).toBe(false);
     expect(result.outcomes).toEqual([
-      { membershipId: first.id, name: "Cora Later", outcome: "refused", reason: "Not changed, because Ian Later was refused: leave them out, or do what their line says, then try again" },
-      { membershipId: second.id, name: "Ian Later", outcome: "refused", reason: "Implementation admins are turned off in the organisation's settings" },
+      {
+        membershipId: first.id,
+        name: "Cora Later",
+        outcome: "refused",
+        reason: "Not changed, because Ian Later was refused: leave them out, or do what their line says, then try again",
+      },
+      {
+        membershipId: second.id,
+        name: "Ian Later",
+        outcome: "refused",
+        reason: "Implementation admins are turned off in the organisation's settings",
+      },
     ]);
     expect(await db.membership.count({ where: { organizationId: org.id, status: "NOT_INVITED" } })).toBe(2);
     expect(await db.invitation.count({ where: { organizationId: org.id } })).toBe(0);
@@ -222,7 +300,10 @@ describe("a bulk step that refuses one member", () => {
     const ids = [];
     for (const first of ["Kim", "Lou"]) {
       const email = `${first.toLowerCase()}-${unique()}@example.test`;
-      ids.push((await createMember(db, org.id, { role: "COACH", status: "NOT_INVITED", email, account: { firstName: first, lastName: "Seat" } })).membership.id);
+      ids.push(
+        (await createMember(db, org.id, { role: "COACH", status: "NOT_INVITED", email, account: { firstName: first, lastName: "Seat" } }))
+          .membership.id,
+      );
     }
     const result = await inviteMembers(db, admin, ids);
     expect(result).toMatchObject({ applied: false, outcomes: [{ reason: NO_SEATS_MESSAGE }, { reason: NO_SEATS_MESSAGE }] });

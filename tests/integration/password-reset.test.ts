@@ -76,7 +76,9 @@ describe("password reset", () => {
 
     await db.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await expect(resetPassword(db, second, "a fresh new passphrase")).rejects.toThrow(InvalidLinkError);
-    expect(await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!, "old password 123")).toBe(true);
+    expect(await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!, "old password 123")).toBe(
+      true,
+    );
   });
 
   it("of 20 simultaneous uses of one link, exactly one succeeds", async () => {
@@ -104,9 +106,9 @@ describe("password reset", () => {
       // Which goes first alternates, so neither side always runs right after the other's work.
       const nobody = `nobody-${unique()}@example.test`;
       let a: number, b: number;
-      if (i % 2) (a = await time(existing[i].email, 2 * i)), (b = await time(nobody, 2 * i + 1));
-      else (b = await time(nobody, 2 * i + 1)), (a = await time(existing[i].email, 2 * i));
-      if (i >= WARM_UP) known.push(a), unknown.push(b);
+      if (i % 2) ((a = await time(existing[i].email, 2 * i)), (b = await time(nobody, 2 * i + 1)));
+      else ((b = await time(nobody, 2 * i + 1)), (a = await time(existing[i].email, 2 * i)));
+      if (i >= WARM_UP) (known.push(a), unknown.push(b));
     }
     const [k, u] = [median(known), median(unknown)];
     recordFigures("password-reset", { timedResetRequests: known.length + unknown.length });

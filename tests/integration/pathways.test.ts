@@ -27,19 +27,33 @@ async function enrol(w: Pick<World, "org" | "admin" | "cohort" | "coach">, actor
   const pathway = await enrolMember(
     db,
     actor,
-    enrolSchema.parse({ membershipId: participant.membership.id, cohortId: w.cohort.id, coach: w.coach.user.email, startDate: "2026-03-02", timezone: "Europe/London", ...overrides }),
+    enrolSchema.parse({
+      membershipId: participant.membership.id,
+      cohortId: w.cohort.id,
+      coach: w.coach.user.email,
+      startDate: "2026-03-02",
+      timezone: "Europe/London",
+      ...overrides,
+    }),
   );
   return { participant, pathway };
 }
 
 async function attend(w: Pick<World, "admin">, pathwayId: string, n: number) {
   for (let i = 0; i < n; i++) {
-    const s = await scheduleSession(db, w.admin, { pathwayId, title: `Session ${i + 1}`, date: "2026-03-10", time: "09:30", durationMinutes: 60 });
+    const s = await scheduleSession(db, w.admin, {
+      pathwayId,
+      title: `Session ${i + 1}`,
+      date: "2026-03-10",
+      time: "09:30",
+      durationMinutes: 60,
+    });
     await setSessionStatus(db, w.admin, { sessionId: s.id, status: "ATTENDED" });
   }
 }
 
-const ledgerSum = async (cohortId: string) => (await db.creditEntry.aggregate({ where: { cohortId }, _sum: { amount: true } }))._sum.amount ?? 0;
+const ledgerSum = async (cohortId: string) =>
+  (await db.creditEntry.aggregate({ where: { cohortId }, _sum: { amount: true } }))._sum.amount ?? 0;
 const balance = async (cohortId: string) => (await db.cohort.findFirstOrThrow({ where: { id: cohortId } })).creditBalance;
 
 describe("pathways", () => {
@@ -81,7 +95,9 @@ describe("pathways", () => {
     const detail = await getPathway(db, w.admin, pathway.id);
     expect(detail).toMatchObject({ status: "ARCHIVED", archiveReason: "DNF", used: 2, unused: 4 });
     // Archived sessions no longer change.
-    await expect(scheduleSession(db, w.admin, { pathwayId: pathway.id, title: "Late", date: "2026-04-01", time: "10:00", durationMinutes: 30 })).rejects.toThrow(/archived/);
+    await expect(
+      scheduleSession(db, w.admin, { pathwayId: pathway.id, title: "Late", date: "2026-04-01", time: "10:00", durationMinutes: 30 }),
+    ).rejects.toThrow(/archived/);
     // Without credit: nothing on the ledger.
     const other = await enrol(w);
     expect((await archivePathway(db, w.admin, archiveSchema.parse({ pathwayId: other.pathway.id, reason: "DNS" }))).credited).toBe(0);
@@ -107,18 +123,29 @@ describe("pathways", () => {
     const { pathway } = await enrol(w);
     const before = await balance(w.cohort.id);
     const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => archivePathway(db, w.admin, archiveSchema.parse({ pathwayId: pathway.id, reason: "DNF", credit: "on" }))),
+      Array.from({ length: 5 }, () =>
+        archivePathway(db, w.admin, archiveSchema.parse({ pathwayId: pathway.id, reason: "DNF", credit: "on" })),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await balance(w.cohort.id)).toBe(before + 6);
     expect(await db.creditEntry.count({ where: { pathwayId: pathway.id } })).toBe(1);
     expect(await ledgerSum(w.cohort.id)).toBe(await balance(w.cohort.id));
-    recordFigures("pathway-archive-race", { concurrentArchives: 5, doubleCredits: (await db.creditEntry.count({ where: { pathwayId: pathway.id } })) - 1 });
+    recordFigures("pathway-archive-race", {
+      concurrentArchives: 5,
+      doubleCredits: (await db.creditEntry.count({ where: { pathwayId: pathway.id } })) - 1,
+    });
   });
 
   it("schedules sessions at the local time of the pathway's time zone", async () => {
     const { pathway } = await enrol(w, w.admin, { timezone: "America/New_York" });
-    const session = await scheduleSession(db, w.admin, { pathwayId: pathway.id, title: "Kick-off", date: "2026-07-01", time: "09:30", durationMinutes: 45 });
+    const session = await scheduleSession(db, w.admin, {
+      pathwayId: pathway.id,
+      title: "Kick-off",
+      date: "2026-07-01",
+      time: "09:30",
+      durationMinutes: 45,
+    });
     expect(session.scheduledAt.toISOString()).toBe("2026-07-01T13:30:00.000Z");
     // The pathway's coach may run its sessions; another coach may not see it at all.
     const coachActor: Actor = w.coach;
@@ -134,7 +161,13 @@ describe("session outcomes wait for the session to start", () => {
     const w = await world();
     const { pathway } = await enrol(w, w.admin, { timezone: "UTC" });
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const future = await scheduleSession(db, w.admin, { pathwayId: pathway.id, title: "Next week", date: tomorrow, time: "09:00", durationMinutes: 60 });
+    const future = await scheduleSession(db, w.admin, {
+      pathwayId: pathway.id,
+      title: "Next week",
+      date: tomorrow,
+      time: "09:00",
+      durationMinutes: 60,
+    });
     const coachActor: Actor = w.coach;
     for (const actor of [w.admin, coachActor]) {
       for (const status of ["ATTENDED", "NO_SHOW"] as const) {
@@ -151,7 +184,13 @@ describe("session outcomes wait for the session to start", () => {
     expect((await getPathway(db, w.admin, pathway.id)).sessions[0].status).toBe("CANCELLED");
     await setSessionStatus(db, w.admin, { sessionId: future.id, status: "SCHEDULED" });
     // Positive control: a session that has started may be marked attended, and that spends one.
-    const past = await scheduleSession(db, w.admin, { pathwayId: pathway.id, title: "Last week", date: "2026-03-10", time: "09:00", durationMinutes: 60 });
+    const past = await scheduleSession(db, w.admin, {
+      pathwayId: pathway.id,
+      title: "Last week",
+      date: "2026-03-10",
+      time: "09:00",
+      durationMinutes: 60,
+    });
     await setSessionStatus(db, coachActor, { sessionId: past.id, status: "ATTENDED" });
     const detail = await getPathway(db, w.admin, pathway.id);
     expect(detail.sessions.find((s) => s.id === past.id)).toMatchObject({ status: "ATTENDED", started: true });
@@ -169,10 +208,26 @@ describe("scope and tenancy", () => {
     await expect(getCohort(db, outside, w.cohort.id, filter)).rejects.toThrow(NotFoundError);
     await expect(getPathway(db, outside, pathway.id)).rejects.toThrow(NotFoundError);
     await expect(archivePathway(db, outside, archiveSchema.parse({ pathwayId: pathway.id, reason: "DNF" }))).rejects.toThrow(NotFoundError);
-    await expect(createCohort(db, outside, cohortSchema.parse({ programmeId: w.programme.id, name: "Theirs", startDate: "", endDate: "" }))).rejects.toThrow(NotFoundError);
-    await expect(updateCohort(db, outside, updateCohortSchema.parse({ cohortId: w.cohort.id, name: "Renamed", startDate: "", endDate: "" }))).rejects.toThrow(NotFoundError);
-    expect(updateCohortSchema.safeParse({ cohortId: w.cohort.id, name: "x", startDate: "2026-05-01", endDate: "2026-04-01" }).success).toBe(false);
-    await updateCohort(db, inside, updateCohortSchema.parse({ cohortId: w.cohort.id, name: "Spring renamed", clientName: "Acme", startDate: "2026-03-01", endDate: "2026-09-30" }));
+    await expect(
+      createCohort(db, outside, cohortSchema.parse({ programmeId: w.programme.id, name: "Theirs", startDate: "", endDate: "" })),
+    ).rejects.toThrow(NotFoundError);
+    await expect(
+      updateCohort(db, outside, updateCohortSchema.parse({ cohortId: w.cohort.id, name: "Renamed", startDate: "", endDate: "" })),
+    ).rejects.toThrow(NotFoundError);
+    expect(updateCohortSchema.safeParse({ cohortId: w.cohort.id, name: "x", startDate: "2026-05-01", endDate: "2026-04-01" }).success).toBe(
+      false,
+    );
+    await updateCohort(
+      db,
+      inside,
+      updateCohortSchema.parse({
+        cohortId: w.cohort.id,
+        name: "Spring renamed",
+        clientName: "Acme",
+        startDate: "2026-03-01",
+        endDate: "2026-09-30",
+      }),
+    );
     expect((await db.cohort.findFirstOrThrow({ where: { id: w.cohort.id } })).name).toBe("Spring renamed");
     expect(await listProgrammesWithCounts(db, outside)).toEqual([]);
     // Positive controls.
@@ -184,14 +239,22 @@ describe("scope and tenancy", () => {
     // A sponsor of the programme reads but cannot change.
     const sponsor = w.sponsor; // assigned to the programme
     expect((await getCohort(db, sponsor, w.cohort.id, filter)).pathways).toHaveLength(1);
-    await expect(archivePathway(db, sponsor, archiveSchema.parse({ pathwayId: pathway.id, reason: "DNF" }))).rejects.toThrow(ForbiddenError);
+    await expect(archivePathway(db, sponsor, archiveSchema.parse({ pathwayId: pathway.id, reason: "DNF" }))).rejects.toThrow(
+      ForbiddenError,
+    );
   });
 
   it("treats another organisation's programme, cohort, pathway and session ids as missing, changing nothing", async () => {
     const mine = await world();
     const theirs = mine.other;
     const { pathway } = await enrol(theirs);
-    const session = await scheduleSession(db, theirs.admin, { pathwayId: pathway.id, title: "Theirs", date: "2026-05-01", time: "10:00", durationMinutes: 30 });
+    const session = await scheduleSession(db, theirs.admin, {
+      pathwayId: pathway.id,
+      title: "Theirs",
+      date: "2026-05-01",
+      time: "10:00",
+      durationMinutes: 30,
+    });
     const filter = cohortFilterSchema.parse({});
     let attempts = 0;
     const refused = async (p: Promise<unknown>) => {
@@ -203,12 +266,40 @@ describe("scope and tenancy", () => {
     await refused(archivePathway(db, mine.admin, archiveSchema.parse({ pathwayId: pathway.id, reason: "DNF", credit: "on" })));
     await refused(unarchivePathway(db, mine.admin, pathway.id));
     await refused(setSessionStatus(db, mine.admin, { sessionId: session.id, status: "ATTENDED" }));
-    await refused(scheduleSession(db, mine.admin, { pathwayId: pathway.id, title: "x", date: "2026-05-01", time: "10:00", durationMinutes: 30 }));
-    await refused(createCohort(db, mine.admin, cohortSchema.parse({ programmeId: theirs.programme.id, name: "Hijack", startDate: "", endDate: "" })));
+    await refused(
+      scheduleSession(db, mine.admin, { pathwayId: pathway.id, title: "x", date: "2026-05-01", time: "10:00", durationMinutes: 30 }),
+    );
+    await refused(
+      createCohort(db, mine.admin, cohortSchema.parse({ programmeId: theirs.programme.id, name: "Hijack", startDate: "", endDate: "" })),
+    );
     const participant = await createMember(db, mine.org.id, { role: "PARTICIPANT" });
-    await refused(enrolMember(db, mine.admin, enrolSchema.parse({ membershipId: participant.membership.id, cohortId: theirs.cohort.id, coach: mine.coach.user.email, startDate: "2026-03-02", timezone: "UTC" })));
+    await refused(
+      enrolMember(
+        db,
+        mine.admin,
+        enrolSchema.parse({
+          membershipId: participant.membership.id,
+          cohortId: theirs.cohort.id,
+          coach: mine.coach.user.email,
+          startDate: "2026-03-02",
+          timezone: "UTC",
+        }),
+      ),
+    );
     const foreignParticipant = await createMember(db, theirs.org.id, { role: "PARTICIPANT" });
-    await refused(enrolMember(db, mine.admin, enrolSchema.parse({ membershipId: foreignParticipant.membership.id, cohortId: mine.cohort.id, coach: mine.coach.user.email, startDate: "2026-03-02", timezone: "UTC" })));
+    await refused(
+      enrolMember(
+        db,
+        mine.admin,
+        enrolSchema.parse({
+          membershipId: foreignParticipant.membership.id,
+          cohortId: mine.cohort.id,
+          coach: mine.coach.user.email,
+          startDate: "2026-03-02",
+          timezone: "UTC",
+        }),
+      ),
+    );
     expect(await db.pathway.findFirstOrThrow({ where: { id: pathway.id } })).toMatchObject({ status: "ACTIVE" });
     expect(await db.coachingSession.findFirstOrThrow({ where: { id: session.id } })).toMatchObject({ status: "SCHEDULED" });
     expect(await db.cohort.count({ where: { programmeId: theirs.programme.id } })).toBe(1);
@@ -222,7 +313,15 @@ describe("adding a user with a pathway in one step", () => {
     const w = await world();
     const email = `plus-${unique()}@example.test`;
     const input = (e: string) =>
-      addUserWithPathwaySchema.parse({ email: e, firstName: "Nia", lastName: "New", cohortId: w.cohort.id, coach: w.coach.user.email, startDate: "2026-04-01", timezone: "Europe/Berlin" });
+      addUserWithPathwaySchema.parse({
+        email: e,
+        firstName: "Nia",
+        lastName: "New",
+        cohortId: w.cohort.id,
+        coach: w.coach.user.email,
+        startDate: "2026-04-01",
+        timezone: "Europe/Berlin",
+      });
     const { pathway, invited } = await addUserWithPathway(db, w.admin, input(email));
     expect(invited).toBe(true);
     const member = await db.membership.findFirstOrThrow({ where: { id: pathway.membershipId }, include: { user: true } });
@@ -246,7 +345,11 @@ describe("adding a user with a pathway in one step", () => {
 describe("reporting", () => {
   it("counts pathways by outcome and sessions used and credited, per cohort and per programme, and exports CSV", async () => {
     const w = await world();
-    const second = await createCohort(db, w.admin, cohortSchema.parse({ programmeId: w.programme.id, name: "Autumn", startDate: "", endDate: "" }));
+    const second = await createCohort(
+      db,
+      w.admin,
+      cohortSchema.parse({ programmeId: w.programme.id, name: "Autumn", startDate: "", endDate: "" }),
+    );
     const a = await enrol(w);
     const b = await enrol(w);
     await enrol(w);
@@ -258,7 +361,9 @@ describe("reporting", () => {
     const spring = report.cohorts.find((r) => r.cohort === "Spring")!;
     expect(spring).toMatchObject({ active: 1, completed: 1, dnf: 1, dns: 0, sessionsIncluded: 18, sessionsUsed: 7, sessionsCredited: 5 });
     expect(report.cohorts.find((r) => r.cohort === second.name)).toMatchObject({ active: 0, sessionsCredited: 0 });
-    expect(report.programmes).toEqual([expect.objectContaining({ programme: w.programme.name, active: 1, completed: 1, dnf: 1, sessionsUsed: 7, sessionsCredited: 5 })]);
+    expect(report.programmes).toEqual([
+      expect.objectContaining({ programme: w.programme.name, active: 1, completed: 1, dnf: 1, sessionsUsed: 7, sessionsCredited: 5 }),
+    ]);
     const csv = await pathwayReportCsv(db, w.admin);
     expect(csv.startsWith("\uFEFFProgramme,Cohort,Active")).toBe(true);
     expect(csv).toContain(`${w.programme.name},Spring,1,1,1,0,18,7,5`);
@@ -276,7 +381,13 @@ describe("the dashboard's watchlist", () => {
     await enrol(w, w.admin, { startDate: "2026-08-01" }); // too far
     const quiet = await enrol(w, w.admin, { startDate: "2026-05-01" });
     const busy = await enrol(w, w.admin, { startDate: "2026-05-01" });
-    const s = await scheduleSession(db, w.admin, { pathwayId: busy.pathway.id, title: "Recent", date: "2026-06-10", time: "10:00", durationMinutes: 60 });
+    const s = await scheduleSession(db, w.admin, {
+      pathwayId: busy.pathway.id,
+      title: "Recent",
+      date: "2026-06-10",
+      time: "10:00",
+      durationMinutes: 60,
+    });
     await setSessionStatus(db, w.admin, { sessionId: s.id, status: "ATTENDED" });
     const { pathwayWatchlist } = await import("../../lib/pathways/read");
     const list = await pathwayWatchlist(db, w.admin, now);

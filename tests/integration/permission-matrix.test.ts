@@ -45,7 +45,17 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
   {
     name: "updateSettings",
     permission: "settings:manage",
-    call: (a) => updateSettings(db, a, settingsSchema.parse({ name: `Org by ${a.role}`, invitationExpiryDays: "14", defaultInvitationMessage: "", implementationAdminDomains: "" })),
+    call: (a) =>
+      updateSettings(
+        db,
+        a,
+        settingsSchema.parse({
+          name: `Org by ${a.role}`,
+          invitationExpiryDays: "14",
+          defaultInvitationMessage: "",
+          implementationAdminDomains: "",
+        }),
+      ),
   },
   { name: "listAuditEvents", permission: "audit:view", call: (a) => listAuditEvents(db, a, { page: 1 }) },
   { name: "listVisibleProgrammes", permission: "programmes:view", call: (a) => listVisibleProgrammes(db, a) },
@@ -57,10 +67,25 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
     name: "updateMember",
     permission: "users:manage",
     call: async (a) =>
-      updateMember(db, a, updateMemberSchema.parse({ membershipId: await participant(a), firstName: "Edited", lastName: a.role, timezone: "UTC", unitId: "", role: "PARTICIPANT" })),
+      updateMember(
+        db,
+        a,
+        updateMemberSchema.parse({
+          membershipId: await participant(a),
+          firstName: "Edited",
+          lastName: a.role,
+          timezone: "UTC",
+          unitId: "",
+          role: "PARTICIPANT",
+        }),
+      ),
   },
   { name: "deactivateMembers", permission: "users:manage", call: async (a) => deactivateMembers(db, a, [await participant(a)]) },
-  { name: "reactivateMembers", permission: "users:manage", call: async (a) => reactivateMembers(db, a, [await participant(a, "DEACTIVATED")]) },
+  {
+    name: "reactivateMembers",
+    permission: "users:manage",
+    call: async (a) => reactivateMembers(db, a, [await participant(a, "DEACTIVATED")]),
+  },
   { name: "checkInvitations", permission: "invitations:send", call: async (a) => checkInvitations(db, a, await participantInvite(a)) },
   { name: "sendInvitations", permission: "invitations:send", call: async (a) => sendInvitations(db, a, await participantInvite(a)) },
   { name: "listPendingInvitations", permission: "invitations:send", call: (a) => listPendingInvitations(db, a) },
@@ -69,49 +94,99 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
   { name: "cancelInvitation", permission: "invitations:send", call: async (a) => cancelInvitation(db, a, await pendingInvitation(a)) },
   { name: "listProgrammesWithCounts", permission: "programmes:view", call: (a) => listProgrammesWithCounts(db, a) },
   { name: "pathwayReport", permission: "programmes:view", call: (a) => pathwayReport(db, a) },
-  { name: "createProgramme", permission: "programmes:manage", call: (a) => createProgramme(db, a, { name: `Programme by ${a.role} ${Math.random()}`, description: "", sessionsIncluded: 4 }) },
+  {
+    name: "createProgramme",
+    permission: "programmes:manage",
+    call: (a) => createProgramme(db, a, { name: `Programme by ${a.role} ${Math.random()}`, description: "", sessionsIncluded: 4 }),
+  },
   {
     name: "createCohort",
     permission: "programmes:manage",
-    call: async (a) => createCohort(db, a, { programmeId: (await setting(a)).programmeId, name: `Cohort ${Math.random()}`, clientName: "", startDate: null, endDate: null }),
+    call: async (a) =>
+      createCohort(db, a, {
+        programmeId: (await setting(a)).programmeId,
+        name: `Cohort ${Math.random()}`,
+        clientName: "",
+        startDate: null,
+        endDate: null,
+      }),
   },
   {
     name: "updateCohort",
     permission: "programmes:manage",
-    call: async (a) => updateCohort(db, a, { cohortId: (await setting(a)).cohortId, name: `Renamed by ${a.role} ${Math.random()}`, clientName: "", startDate: null, endDate: null }),
+    call: async (a) =>
+      updateCohort(db, a, {
+        cohortId: (await setting(a)).cohortId,
+        name: `Renamed by ${a.role} ${Math.random()}`,
+        clientName: "",
+        startDate: null,
+        endDate: null,
+      }),
   },
   {
     name: "updateProgramme",
     permission: "programmes:manage",
-    call: async (a) => updateProgramme(db, a, { programmeId: (await setting(a)).programmeId, name: `Programme ${Math.random()}`, description: "", sessionsIncluded: 6 }),
+    call: async (a) =>
+      updateProgramme(db, a, {
+        programmeId: (await setting(a)).programmeId,
+        name: `Programme ${Math.random()}`,
+        description: "",
+        sessionsIncluded: 6,
+      }),
   },
   {
     name: "addUserWithPathway",
     permission: "pathways:manage",
     call: async (a) => {
       const { membershipId: _m, ...rest } = await enrolment(a);
-      return addUserWithPathway(db, a, { ...rest, email: `plus-${Math.random().toString(36).slice(2)}@example.test`, firstName: "P", lastName: "Q" });
+      return addUserWithPathway(db, a, {
+        ...rest,
+        email: `plus-${Math.random().toString(36).slice(2)}@example.test`,
+        firstName: "P",
+        lastName: "Q",
+      });
     },
   },
-  { name: "scheduleSession", permission: "sessions:manage", call: async (a) => scheduleSession(db, a, { pathwayId: await pathwayFor(a), title: "T", date: "2026-05-01", time: "10:00", durationMinutes: 30 }) },
+  {
+    name: "scheduleSession",
+    permission: "sessions:manage",
+    call: async (a) =>
+      scheduleSession(db, a, { pathwayId: await pathwayFor(a), title: "T", date: "2026-05-01", time: "10:00", durationMinutes: 30 }),
+  },
   { name: "resendForMembers", permission: "invitations:send", call: async (a) => resendForMembers(db, a, [await participant(a)]) },
   { name: "inviteMembers", permission: "users:manage", call: async (a) => inviteMembers(db, a, [await participant(a, "NOT_INVITED")]) },
-  { name: "previewImport", permission: "imports:run", call: async (a) => previewImport(db, a, { cohortId: (await setting(a)).cohortId, fileName: "m.csv", bytes: await importFile(a) }) },
+  {
+    name: "previewImport",
+    permission: "imports:run",
+    call: async (a) => previewImport(db, a, { cohortId: (await setting(a)).cohortId, fileName: "m.csv", bytes: await importFile(a) }),
+  },
   {
     name: "getImport+confirmImport",
     permission: "imports:run",
     call: async (a) => {
       // The preview is the actor's own when they may import; otherwise an admin's, which they must not reach.
       const owner = can(a.role, "imports:run") ? a : await createActor(db, a.organizationId, "ADMIN");
-      const preview = await previewImport(db, owner, { cohortId: (await setting(owner)).cohortId, fileName: "m.csv", bytes: await importFile(a) });
+      const preview = await previewImport(db, owner, {
+        cohortId: (await setting(owner)).cohortId,
+        fileName: "m.csv",
+        bytes: await importFile(a),
+      });
       await getImport(db, a, preview.id);
       return confirmImport(db, a, preview.id);
     },
   },
-  { name: "getCohort", permission: "programmes:view", call: async (a) => getCohort(db, a, (await setting(a)).cohortId, cohortFilterSchema.parse({})) },
+  {
+    name: "getCohort",
+    permission: "programmes:view",
+    call: async (a) => getCohort(db, a, (await setting(a)).cohortId, cohortFilterSchema.parse({})),
+  },
   { name: "enrolMember", permission: "pathways:manage", call: async (a) => enrolMember(db, a, await enrolment(a)) },
   { name: "getPathway", permission: "pathways:view", call: async (a) => getPathway(db, a, await pathwayFor(a)) },
-  { name: "archivePathway", permission: "pathways:manage", call: async (a) => archivePathway(db, a, { pathwayId: await pathwayFor(a), reason: "DNF", credit: true }) },
+  {
+    name: "archivePathway",
+    permission: "pathways:manage",
+    call: async (a) => archivePathway(db, a, { pathwayId: await pathwayFor(a), reason: "DNF", credit: true }),
+  },
   {
     name: "unarchivePathway",
     permission: "pathways:restore",
@@ -136,7 +211,11 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
     permission: "imports:run",
     call: async (a) => {
       const owner = can(a.role, "imports:run") ? a : await createActor(db, a.organizationId, "ADMIN");
-      const preview = await previewImport(db, owner, { cohortId: (await setting(owner)).cohortId, fileName: "m.csv", bytes: await importFile(a) });
+      const preview = await previewImport(db, owner, {
+        cohortId: (await setting(owner)).cohortId,
+        fileName: "m.csv",
+        bytes: await importFile(a),
+      });
       return redRowsCsv(db, a, preview.id);
     },
   },
@@ -157,7 +236,11 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
     permission: "sessions:manage",
     call: async (a) => setSessionStatus(db, a, { sessionId: await sessionFor(a), status: "CANCELLED" }),
   },
-  { name: "runBulk", permission: "users:manage", call: async (a) => runBulk(db, a, { op: "deactivate", membershipIds: [await participant(a)], query: "" }) },
+  {
+    name: "runBulk",
+    permission: "users:manage",
+    call: async (a) => runBulk(db, a, { op: "deactivate", membershipIds: [await participant(a)], query: "" }),
+  },
 ];
 
 // Exported functions of lib/ that take an Actor but are not entry points, so not in the matrix:
@@ -170,7 +253,9 @@ const NOT_ENTRY_POINTS = new Set(["bulkStep"]);
 /** Every exported function under lib/ whose parameters include `actor: Actor`, with its first parameter. */
 function servicesTakingAnActor(): { name: string; file: string; first: string }[] {
   const found: { name: string; file: string; first: string }[] = [];
-  const files = readdirSync("lib", { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".ts") && !e.parentPath.includes("generated"));
+  const files = readdirSync("lib", { recursive: true, withFileTypes: true }).filter(
+    (e) => e.isFile() && e.name.endsWith(".ts") && !e.parentPath.includes("generated"),
+  );
   for (const entry of files) {
     const file = path.join(entry.parentPath, entry.name);
     const source = readFileSync(file, "utf8");
@@ -212,7 +297,13 @@ async function programmeMember(a: Actor) {
 async function participantInvite(a: Actor) {
   const programme = await db.programme.findFirstOrThrow({ where: { organizationId: a.organizationId } });
   await db.programmeAssignment.upsert({
-    where: { organizationId_programmeId_membershipId: { organizationId: a.organizationId, programmeId: programme.id, membershipId: a.membershipId } },
+    where: {
+      organizationId_programmeId_membershipId: {
+        organizationId: a.organizationId,
+        programmeId: programme.id,
+        membershipId: a.membershipId,
+      },
+    },
     create: { organizationId: a.organizationId, programmeId: programme.id, membershipId: a.membershipId },
     update: {},
   });
@@ -229,7 +320,13 @@ async function pendingInvitation(a: Actor) {
 async function setting(a: Actor) {
   const programme = await db.programme.findFirstOrThrow({ where: { organizationId: a.organizationId }, orderBy: { createdAt: "asc" } });
   await db.programmeAssignment.upsert({
-    where: { organizationId_programmeId_membershipId: { organizationId: a.organizationId, programmeId: programme.id, membershipId: a.membershipId } },
+    where: {
+      organizationId_programmeId_membershipId: {
+        organizationId: a.organizationId,
+        programmeId: programme.id,
+        membershipId: a.membershipId,
+      },
+    },
     create: { organizationId: a.organizationId, programmeId: programme.id, membershipId: a.membershipId },
     update: {},
   });
@@ -237,33 +334,61 @@ async function setting(a: Actor) {
     (await db.cohort.findFirst({ where: { organizationId: a.organizationId, programmeId: programme.id } })) ??
     (await db.cohort.create({ data: { organizationId: a.organizationId, programmeId: programme.id, name: "Matrix cohort" } }));
   const coach = a.role === "COACH" ? { membership: { id: a.membershipId } } : await createMember(db, a.organizationId, { role: "COACH" });
-  const coachEmail = (await db.membership.findFirstOrThrow({ where: { organizationId: a.organizationId, id: coach.membership.id }, include: { user: true } })).user.email;
+  const coachEmail = (
+    await db.membership.findFirstOrThrow({ where: { organizationId: a.organizationId, id: coach.membership.id }, include: { user: true } })
+  ).user.email;
   return { programmeId: programme.id, cohortId: cohort.id, coachMembershipId: coach.membership.id, coachEmail };
 }
 async function enrolment(a: Actor) {
   const s = await setting(a);
-  return { membershipId: await participant(a), cohortId: s.cohortId, coach: s.coachEmail, startDate: "2026-03-02", timezone: "UTC", tags: [] };
+  return {
+    membershipId: await participant(a),
+    cohortId: s.cohortId,
+    coach: s.coachEmail,
+    startDate: "2026-03-02",
+    timezone: "UTC",
+    tags: [],
+  };
 }
 // A pathway the actor reaches: in their programme, coached by them when a coach, theirs when a participant.
 async function pathwayFor(a: Actor) {
   const s = await setting(a);
   const membershipId = a.role === "PARTICIPANT" ? a.membershipId : await participant(a);
   const pathway = await db.pathway.create({
-    data: { organizationId: a.organizationId, membershipId, programmeId: s.programmeId, cohortId: s.cohortId, coachMembershipId: s.coachMembershipId, startDate: new Date(), timezone: "UTC" },
+    data: {
+      organizationId: a.organizationId,
+      membershipId,
+      programmeId: s.programmeId,
+      cohortId: s.cohortId,
+      coachMembershipId: s.coachMembershipId,
+      startDate: new Date(),
+      timezone: "UTC",
+    },
   });
   return pathway.id;
 }
 // A session, not started yet, on a pathway the actor reaches.
 async function sessionFor(a: Actor) {
   const pathwayId = await pathwayFor(a);
-  const session = await db.coachingSession.create({ data: { organizationId: a.organizationId, pathwayId, title: "Matrix", scheduledAt: new Date(Date.now() + 86_400_000), durationMinutes: 30 } });
+  const session = await db.coachingSession.create({
+    data: {
+      organizationId: a.organizationId,
+      pathwayId,
+      title: "Matrix",
+      scheduledAt: new Date(Date.now() + 86_400_000),
+      durationMinutes: 30,
+    },
+  });
   return session.id;
 }
 async function importFile(a: Actor) {
   const s = await setting(a);
   const programme = await db.programme.findFirstOrThrow({ where: { id: s.programmeId } });
   const email = `imported-${Math.random().toString(36).slice(2)}@example.test`;
-  const rows = ["username,first_name,last_name,email,programme,startdate,primary_coach,timezone", `${email},Im,Ported,${email},${programme.name},01-03-2026,${s.coachEmail},UTC`];
+  const rows = [
+    "username,first_name,last_name,email,programme,startdate,primary_coach,timezone",
+    `${email},Im,Ported,${email},${programme.name},01-03-2026,${s.coachEmail},UTC`,
+  ];
   return new TextEncoder().encode(rows.join("\n"));
 }
 async function unit(a: Actor) {
@@ -310,7 +435,9 @@ describe("permission matrix: every role x every service, in two organisations", 
   it("covers every service that takes an actor: a new one fails here until it is added", () => {
     const inMatrix = new Set(services.flatMap((s) => s.name.split("+")));
     const found = servicesTakingAnActor();
-    const missing = found.filter((s) => !inMatrix.has(s.name) && !NOT_ENTRY_POINTS.has(s.name) && !/:\s*TenantTx\b/.test(s.first)).map((s) => `${s.name} (${s.file})`);
+    const missing = found
+      .filter((s) => !inMatrix.has(s.name) && !NOT_ENTRY_POINTS.has(s.name) && !/:\s*TenantTx\b/.test(s.first))
+      .map((s) => `${s.name} (${s.file})`);
     expect(missing).toEqual([]);
     // The scan itself finds what it should: services, and the helpers it leaves out by rule.
     expect(found.map((s) => s.name)).toEqual(expect.arrayContaining(["updateSettings", "recordAudit", "bulkStep"]));
@@ -328,7 +455,13 @@ describe("permission matrix: every role x every service, in two organisations", 
     const theirSession = await sessionFor(stranger);
     const theirPathway = (await db.coachingSession.findFirstOrThrow({ where: { organizationId: theirs.id, id: theirSession } })).pathwayId;
     const theirMember = await participant(stranger);
-    const theirPreview = (await previewImport(db, stranger, { cohortId: (await setting(stranger)).cohortId, fileName: "m.csv", bytes: await importFile(stranger) })).id;
+    const theirPreview = (
+      await previewImport(db, stranger, {
+        cohortId: (await setting(stranger)).cohortId,
+        fileName: "m.csv",
+        bytes: await importFile(stranger),
+      })
+    ).id;
     const attempts: [string, (id: string) => Promise<unknown>, string][] = [
       ["setSessionStatus", (id) => setSessionStatus(db, admin, { sessionId: id, status: "CANCELLED" }), theirSession],
       ["getPathway", (id) => getPathway(db, admin, id), theirPathway],
@@ -339,10 +472,21 @@ describe("permission matrix: every role x every service, in two organisations", 
       ["getMemberProfile", (id) => getMemberProfile(db, admin, id), theirMember],
       ["runBulk", (id) => runBulk(db, admin, { op: "deactivate", membershipIds: [id], query: "" }), theirMember],
     ];
-    const before = JSON.stringify(await Promise.all([db.coachingSession.findMany({ where: { organizationId: theirs.id } }), db.pathway.findMany({ where: { organizationId: theirs.id } }), db.membership.findMany({ where: { organizationId: theirs.id } }), db.importPreview.findMany({ where: { organizationId: theirs.id } })]));
+    const before = JSON.stringify(
+      await Promise.all([
+        db.coachingSession.findMany({ where: { organizationId: theirs.id } }),
+        db.pathway.findMany({ where: { organizationId: theirs.id } }),
+        db.membership.findMany({ where: { organizationId: theirs.id } }),
+        db.importPreview.findMany({ where: { organizationId: theirs.id } }),
+      ]),
+    );
     let tried = 0;
     const differences: string[] = [];
-    const answer = (call: Promise<unknown>) => call.then((r) => JSON.stringify(r).replaceAll(/"[0-9a-f-]{36}"/g, '"<id>"'), (e: Error) => `${e.constructor.name}: ${e.message}`);
+    const answer = (call: Promise<unknown>) =>
+      call.then(
+        (r) => JSON.stringify(r).replaceAll(/"[0-9a-f-]{36}"/g, '"<id>"'),
+        (e: Error) => `${e.constructor.name}: ${e.message}`,
+      );
     for (const [name, call, foreign] of attempts) {
       const [forTheirs, forMissing] = [await answer(call(foreign)), await answer(call(missing))];
       tried++;
@@ -351,7 +495,14 @@ describe("permission matrix: every role x every service, in two organisations", 
     expect(differences).toEqual([]);
     // memberPathways lists, rather than looks up: another organisation's member has none here.
     expect(await memberPathways(db, admin, theirMember)).toEqual([]);
-    const after = JSON.stringify(await Promise.all([db.coachingSession.findMany({ where: { organizationId: theirs.id } }), db.pathway.findMany({ where: { organizationId: theirs.id } }), db.membership.findMany({ where: { organizationId: theirs.id } }), db.importPreview.findMany({ where: { organizationId: theirs.id } })]));
+    const after = JSON.stringify(
+      await Promise.all([
+        db.coachingSession.findMany({ where: { organizationId: theirs.id } }),
+        db.pathway.findMany({ where: { organizationId: theirs.id } }),
+        db.membership.findMany({ where: { organizationId: theirs.id } }),
+        db.importPreview.findMany({ where: { organizationId: theirs.id } }),
+      ]),
+    );
     expect(after).toBe(before);
     // Positive control: the same calls reach the organisation's own rows.
     const ownSession = await sessionFor(admin);
@@ -364,7 +515,13 @@ describe("permission matrix: every role x every service, in two organisations", 
   it("a forged organizationId on the actor reaches nothing: services read it from the membership the action resolved", async () => {
     // The action wrapper builds the Actor from the session's membership; a browser never supplies
     // organizationId (settingsSchema is strict and would refuse the field).
-    const parsed = settingsSchema.safeParse({ name: "x", invitationExpiryDays: "1", defaultInvitationMessage: "", implementationAdminDomains: "", organizationId: orgs[1].id });
+    const parsed = settingsSchema.safeParse({
+      name: "x",
+      invitationExpiryDays: "1",
+      defaultInvitationMessage: "",
+      implementationAdminDomains: "",
+      organizationId: orgs[1].id,
+    });
     expect(parsed.success).toBe(false);
   });
 });

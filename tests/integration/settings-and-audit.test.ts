@@ -73,7 +73,12 @@ describe("organisation settings", () => {
   });
 
   it("bad input gets a message per field", () => {
-    const result = settingsSchema.safeParse({ name: "", invitationExpiryDays: "0", defaultInvitationMessage: "", implementationAdminDomains: "not a domain" });
+    const result = settingsSchema.safeParse({
+      name: "",
+      invitationExpiryDays: "0",
+      defaultInvitationMessage: "",
+      implementationAdminDomains: "not a domain",
+    });
     expect(result.success).toBe(false);
     const fields = new Set(result.error!.issues.map((i) => i.path[0]));
     expect(fields).toEqual(new Set(["name", "invitationExpiryDays", "implementationAdminDomains"]));
@@ -112,15 +117,29 @@ describe("audit action names", () => {
     const org = await createOrganization(db);
     const owner = await createActor(db, org.id, "OWNER");
     const old = ["member.role_change", "member.unit_change", "member.update", "settings.update"];
-    await db.auditEvent.createMany({ data: old.map((action) => ({ organizationId: org.id, actorId: owner.userId, action, targetType: "membership" })) });
+    await db.auditEvent.createMany({
+      data: old.map((action) => ({ organizationId: org.id, actorId: owner.userId, action, targetType: "membership" })),
+    });
     const folder = readdirSync("prisma/migrations").find((name) => name.endsWith("_audit_action_names"));
     const sql = readFileSync(`prisma/migrations/${folder}/migration.sql`, "utf8");
-    for (const statement of sql.split(";").map((s) => s.replace(/--.*$/gm, "").trim()).filter(Boolean)) await db.$executeRawUnsafe(statement);
+    for (const statement of sql
+      .split(";")
+      .map((s) => s.replace(/--.*$/gm, "").trim())
+      .filter(Boolean))
+      await db.$executeRawUnsafe(statement);
     const now = (await db.auditEvent.findMany({ where: { organizationId: org.id }, orderBy: { action: "asc" } })).map((e) => e.action);
     expect(now).toEqual(["member.change_role", "member.change_unit", "member.update", "settings.update"]);
     // Every name now in the log is one the code knows, and reads as a sentence.
     expect(now.every((a) => a in AUDIT_ACTIONS)).toBe(true);
-    const roleChange = { action: "member.change_role", targetType: "membership", actorName: "Adam Admin", targetName: "Pat Participant", before: { role: "PARTICIPANT" }, after: { role: "COACH" }, names: {} };
+    const roleChange = {
+      action: "member.change_role",
+      targetType: "membership",
+      actorName: "Adam Admin",
+      targetName: "Pat Participant",
+      before: { role: "PARTICIPANT" },
+      after: { role: "COACH" },
+      names: {},
+    };
     expect(auditSentence(roleChange)).toBe("Adam Admin changed Pat Participant's role from Participant to Coach");
   });
 });

@@ -66,7 +66,10 @@ describe("self-serve sign-up", () => {
     // Only the link's hash and the password's argon2 hash are kept.
     const stored = JSON.stringify(await db.signUpRequest.findMany({ where: { email: data.email } }));
     expect(stored).toContain(hashToken(token));
-    recordFigures("sign-up", { rawTokensInDatabase: stored.includes(token) ? 1 : 0, plainPasswordsInDatabase: stored.includes(PASSWORD) ? 1 : 0 });
+    recordFigures("sign-up", {
+      rawTokensInDatabase: stored.includes(token) ? 1 : 0,
+      plainPasswordsInDatabase: stored.includes(PASSWORD) ? 1 : 0,
+    });
     expect(stored).not.toContain(token);
     expect(stored).not.toContain(PASSWORD);
     expect(await findSignUpRequest(db, token)).toMatchObject({ email: data.email, organizationName: data.organizationName });
@@ -74,7 +77,11 @@ describe("self-serve sign-up", () => {
     const { slug, organizationId } = await verifySignUp(db, { token, password: PASSWORD }, ip());
     expect(slug).toBe(slugify(data.organizationName));
     const membership = await db.membership.findFirstOrThrow({ where: { organizationId }, include: { user: true } });
-    expect(membership).toMatchObject({ role: "OWNER", status: "ACTIVE", user: { email: data.email, timezone: "Europe/Berlin", firstName: "Ada" } });
+    expect(membership).toMatchObject({
+      role: "OWNER",
+      status: "ACTIVE",
+      user: { email: data.email, timezone: "Europe/Berlin", firstName: "Ada" },
+    });
     expect(membership.joinedAt).not.toBeNull();
     expect(await db.auditEvent.count({ where: { organizationId, action: "organization.create", actorId: membership.userId } })).toBe(1);
     expect(await authenticate(db, data.email, PASSWORD, ip())).toMatchObject({ email: data.email });
@@ -110,7 +117,11 @@ describe("self-serve sign-up", () => {
   });
 
   it("takes as long for a taken address as for a new one: medians over alternating calls agree", async () => {
-    const taken = await Promise.all(Array.from({ length: 21 }, async () => createMember(db, (await createOrganization(db)).id, { role: "COACH" }).then((m) => m.user.email)));
+    const taken = await Promise.all(
+      Array.from({ length: 21 }, async () =>
+        createMember(db, (await createOrganization(db)).id, { role: "COACH" }).then((m) => m.user.email),
+      ),
+    );
     const time = async (email: string) => {
       const started = performance.now();
       await signUp(db, input({ email }), ip());
@@ -121,13 +132,16 @@ describe("self-serve sign-up", () => {
       // Which goes first alternates, so neither side always runs right after the other's work.
       const fresh = `fresh-${unique()}@example.test`;
       let x: number, y: number;
-      if (i % 2) (x = await time(email)), (y = await time(fresh));
-      else (y = await time(fresh)), (x = await time(email));
-      if (i > 0) a.push(x), b.push(y); // the first pair warms up
+      if (i % 2) ((x = await time(email)), (y = await time(fresh)));
+      else ((y = await time(fresh)), (x = await time(email)));
+      if (i > 0) (a.push(x), b.push(y)); // the first pair warms up
     }
     recordFigures("sign-up", { timedSignUps: a.length + b.length });
     const [m1, m2] = [median(a), median(b)];
-    expect(Math.max(m1, m2) / Math.min(m1, m2), `median ${m1.toFixed(1)} ms for a taken address, ${m2.toFixed(1)} ms for a new one`).toBeLessThan(1.3);
+    expect(
+      Math.max(m1, m2) / Math.min(m1, m2),
+      `median ${m1.toFixed(1)} ms for a taken address, ${m2.toFixed(1)} ms for a new one`,
+    ).toBeLessThan(1.3);
   });
 
   it("refuses the link without the password chosen on the form, creating nothing", async () => {
@@ -157,7 +171,9 @@ describe("self-serve sign-up", () => {
     const data = input();
     await signUp(db, data, ip());
     const token = await tokenFor(data.email);
-    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => verifySignUp(db, { token, password: PASSWORD }, `192.0.2.${100 + i}`)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => verifySignUp(db, { token, password: PASSWORD }, `192.0.2.${100 + i}`)),
+    );
     const successes = results.filter((r) => r.status === "fulfilled").length;
     recordFigures("sign-up", { parallelTokenUses: 20, doubleSuccesses: Math.max(0, successes - 1) });
     expect(successes).toBe(1);
@@ -201,7 +217,14 @@ describe("self-serve sign-up", () => {
   });
 
   it("refuses bad input field by field: common password, bad email, unknown time zone, extra fields", () => {
-    const result = signUpSchema.safeParse({ organizationName: " ", firstName: "A", lastName: "B", email: "nope", password: "password1", timezone: "Mars/Base" });
+    const result = signUpSchema.safeParse({
+      organizationName: " ",
+      firstName: "A",
+      lastName: "B",
+      email: "nope",
+      password: "password1",
+      timezone: "Mars/Base",
+    });
     expect(result.success).toBe(false);
     const fields = new Set(result.error!.issues.map((i) => i.path[0]));
     expect(fields).toEqual(new Set(["organizationName", "email", "password", "timezone"]));

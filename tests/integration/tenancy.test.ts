@@ -24,8 +24,13 @@ describe("the scoped data layer", () => {
 
     // Positive control: our own row is found and updated.
     expect(await t.membership.findFirst({ where: { id: mine.membership.id } })).not.toBeNull();
-    await t.membership.update({ where: { organizationId_id: { organizationId: a.id, id: mine.membership.id } }, data: { role: "SPONSOR" } });
-    expect((await db.membership.findUniqueOrThrow({ where: { organizationId_id: { organizationId: a.id, id: mine.membership.id } } })).role).toBe("SPONSOR");
+    await t.membership.update({
+      where: { organizationId_id: { organizationId: a.id, id: mine.membership.id } },
+      data: { role: "SPONSOR" },
+    });
+    expect(
+      (await db.membership.findUniqueOrThrow({ where: { organizationId_id: { organizationId: a.id, id: mine.membership.id } } })).role,
+    ).toBe("SPONSOR");
 
     // The other tenant's id, even named with its own organisation in the key, is not there.
     const foreignKey = { organizationId_id: { organizationId: b.id, id: theirs.membership.id } };
@@ -59,7 +64,10 @@ describe("the scoped data layer", () => {
     const member = await createMember(db, a.id, { role: "COACH" });
     // Composite foreign key (organizationId, unitId): a unit of B cannot be set on a membership of A.
     await expect(
-      db.membership.update({ where: { organizationId_id: { organizationId: a.id, id: member.membership.id } }, data: { unitId: unitInB.id } }),
+      db.membership.update({
+        where: { organizationId_id: { organizationId: a.id, id: member.membership.id } },
+        data: { unitId: unitInB.id },
+      }),
     ).rejects.toThrow();
   });
 });
@@ -108,7 +116,9 @@ describe("programme scoping", () => {
     expect(await listVisibleProgrammes(db, idle)).toEqual([]);
     // The schema refuses assigning another organisation's programme.
     const foreign = await db.programme.findFirstOrThrow({ where: { organizationId: b.id } });
-    await expect(db.programmeAssignment.create({ data: { organizationId: a.id, programmeId: foreign.id, membershipId: idle.membershipId } })).rejects.toThrow();
+    await expect(
+      db.programmeAssignment.create({ data: { organizationId: a.id, programmeId: foreign.id, membershipId: idle.membershipId } }),
+    ).rejects.toThrow();
   });
 });
 

@@ -16,7 +16,12 @@ describe("organisational units", () => {
     const london = await createUnit(db, admin, createUnitSchema.parse({ name: "London", parentId: uk.id }));
     const apac = await createUnit(db, admin, createUnitSchema.parse({ name: "APAC" }));
     await renameUnit(db, admin, { unitId: uk.id, name: "United Kingdom" });
-    expect((await listUnits(db, admin)).map((u) => `${"-".repeat(u.depth)}${u.name}`)).toEqual(["APAC", "EMEA", "-United Kingdom", "--London"]);
+    expect((await listUnits(db, admin)).map((u) => `${"-".repeat(u.depth)}${u.name}`)).toEqual([
+      "APAC",
+      "EMEA",
+      "-United Kingdom",
+      "--London",
+    ]);
 
     // Never under itself or its own sub-unit.
     for (const parentId of [emea.id, london.id]) {
@@ -29,14 +34,19 @@ describe("organisational units", () => {
 
     // Archive only when empty.
     const m = await createMember(db, org.id, { role: "COACH" });
-    await db.membership.update({ where: { organizationId_id: { organizationId: org.id, id: m.membership.id } }, data: { unitId: london.id } });
+    await db.membership.update({
+      where: { organizationId_id: { organizationId: org.id, id: m.membership.id } },
+      data: { unitId: london.id },
+    });
     await expect(archiveUnit(db, admin, { unitId: london.id })).rejects.toThrow(/1 member elsewhere/);
     await expect(archiveUnit(db, admin, { unitId: apac.id })).rejects.toThrow(/1 sub-unit/);
     await archiveUnit(db, admin, { unitId: uk.id });
     expect((await db.orgUnit.findFirstOrThrow({ where: { id: uk.id } })).archivedAt).not.toBeNull();
     // An archived unit takes no new sub-units.
     await expect(createUnit(db, admin, createUnitSchema.parse({ name: "Leeds", parentId: uk.id }))).rejects.toThrow(ValidationError);
-    const actions = (await db.auditEvent.findMany({ where: { organizationId: org.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
+    const actions = (await db.auditEvent.findMany({ where: { organizationId: org.id }, orderBy: { createdAt: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(["unit.create", "unit.create", "unit.create", "unit.create", "unit.rename", "unit.move", "unit.archive"]);
   });
 

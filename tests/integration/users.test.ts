@@ -12,7 +12,15 @@ import { updateMember, updateMemberSchema } from "../../lib/users/update-member"
 import { NO_SEATS_MESSAGE, seatUsage } from "../../lib/users/seats";
 import { profileSchema } from "../../lib/users/profile";
 import { tenantDb } from "../../lib/db/tenant";
-import { assignProgramme, createActor, createInvitation, createMember, createOrganization, createProgramme, createUnit } from "../factories";
+import {
+  assignProgramme,
+  createActor,
+  createInvitation,
+  createMember,
+  createOrganization,
+  createProgramme,
+  createUnit,
+} from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createOrganizationWith } from "../support/world";
@@ -21,7 +29,15 @@ const db = testDb();
 const unique = () => Math.random().toString(36).slice(2, 10);
 const DAY = 86_400_000;
 
-type Spec = { first: string; last: string; role: Role; status?: MembershipStatus; unit?: "top" | "child"; joinedDaysAgo?: number | null; activeDaysAgo?: number | null };
+type Spec = {
+  first: string;
+  last: string;
+  role: Role;
+  status?: MembershipStatus;
+  unit?: "top" | "child";
+  joinedDaysAgo?: number | null;
+  activeDaysAgo?: number | null;
+};
 
 async function addMember(orgId: string, spec: Spec, unitIds: { top: string; child: string }) {
   const now = Date.now();
@@ -39,7 +55,10 @@ async function addMember(orgId: string, spec: Spec, unitIds: { top: string; chil
   });
 }
 
-const edit = (m: { membership: { id: string; role?: Role }; user: { firstName: string; lastName: string; timezone: string } }, changes: Record<string, unknown>) =>
+const edit = (
+  m: { membership: { id: string; role?: Role }; user: { firstName: string; lastName: string; timezone: string } },
+  changes: Record<string, unknown>,
+) =>
   updateMemberSchema.parse({
     membershipId: m.membership.id,
     firstName: m.user.firstName || "First",
@@ -58,7 +77,12 @@ describe("the users list", () => {
   const people: Record<string, Awaited<ReturnType<typeof addMember>>> = {};
 
   beforeAll(async () => {
-    ({ org, admin } = await createOrganizationWith(db, ["admin"], { name: "List Org", seatLimit: 100 }, { admin: { account: { firstName: "Zed", lastName: "Zulu" } } }));
+    ({ org, admin } = await createOrganizationWith(
+      db,
+      ["admin"],
+      { name: "List Org", seatLimit: 100 },
+      { admin: { account: { firstName: "Zed", lastName: "Zulu" } } },
+    ));
     const top = await createUnit(db, org.id, { name: "Top" });
     const child = await createUnit(db, org.id, { name: "Child", parent: top });
     units = { top: top.id, child: child.id };
@@ -151,7 +175,14 @@ describe("the users list", () => {
     expect((await getMemberProfile(db, pm, people.Knuth.membership.id)).member.user.lastName).toBe("Knuth");
     // The audit trail is for those who may read the audit log: an admin sees it, the programme manager does not.
     // (Knuth has not joined: his time zone is his to choose when he does, so the change is to his name here.)
-    await updateMember(db, admin, edit({ membership: people.Knuth.membership, user: { ...people.Knuth.user, firstName: "Donald", lastName: "Knuth" } }, { firstName: "Don", programmeIds: [programme.id] }));
+    await updateMember(
+      db,
+      admin,
+      edit(
+        { membership: people.Knuth.membership, user: { ...people.Knuth.user, firstName: "Donald", lastName: "Knuth" } },
+        { firstName: "Don", programmeIds: [programme.id] },
+      ),
+    );
     expect((await getMemberProfile(db, admin, people.Knuth.membership.id)).audit).toHaveLength(1);
     expect((await getMemberProfile(db, pm, people.Knuth.membership.id)).audit).toEqual([]);
   });
@@ -176,7 +207,15 @@ describe("editing a member", () => {
   });
 
   it("speaks about the member, not the admin, when a name is missing", () => {
-    const missing = updateMemberSchema.safeParse({ membershipId: crypto.randomUUID(), firstName: " ", lastName: "", timezone: "UTC", unitId: "", programmeIds: [], role: "COACH" });
+    const missing = updateMemberSchema.safeParse({
+      membershipId: crypto.randomUUID(),
+      firstName: " ",
+      lastName: "",
+      timezone: "UTC",
+      unitId: "",
+      programmeIds: [],
+      role: "COACH",
+    });
     const messages = Object.fromEntries((missing.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
     expect(messages).toMatchObject({ firstName: "Enter a first name", lastName: "Enter a last name" });
     // On one's own profile it is their own name.
@@ -207,7 +246,10 @@ describe("editing a member", () => {
     const m = await createMember(db, org.id, { role: "PARTICIPANT", email: `consultant-${unique()}@partner.test` });
     const off = await updateMember(db, admin, edit(m, { role: "IMPLEMENTATION_ADMIN", duration: "3" })).catch((e) => e);
     expect(off.fieldErrors.role[0]).toMatch(/turned off/);
-    await db.organization.update({ where: { id: org.id }, data: { implementationAdminsEnabled: true, implementationAdminDomains: ["other.test"] } });
+    await db.organization.update({
+      where: { id: org.id },
+      data: { implementationAdminsEnabled: true, implementationAdminDomains: ["other.test"] },
+    });
     const domain = await updateMember(db, admin, edit(m, { role: "IMPLEMENTATION_ADMIN", duration: "3" })).catch((e) => e);
     expect(domain.fieldErrors.role[0]).toMatch(/partner.test is not/);
     await db.organization.update({ where: { id: org.id }, data: { implementationAdminDomains: ["partner.test"] } });
@@ -234,7 +276,11 @@ describe("role changes: hierarchy, seats and the last owner", () => {
     await updateMember(db, owner, edit(coach, { role: "OWNER" }));
     expect((await db.membership.findFirstOrThrow({ where: { id: coach.membership.id } })).role).toBe("OWNER");
     // Nobody changes their own role.
-    const self = await updateMember(db, admin, edit({ membership: { id: admin.membershipId }, user: { firstName: "A", lastName: "B", timezone: "UTC" } }, { role: "COACH" })).catch((e) => e);
+    const self = await updateMember(
+      db,
+      admin,
+      edit({ membership: { id: admin.membershipId }, user: { firstName: "A", lastName: "B", timezone: "UTC" } }, { role: "COACH" }),
+    ).catch((e) => e);
     expect(self).toBeInstanceOf(ValidationError);
   });
 
@@ -255,7 +301,13 @@ describe("role changes: hierarchy, seats and the last owner", () => {
   it("never demotes or deactivates the last active owner", async () => {
     const { org, owner } = await createOrganizationWith(db, ["owner"]);
     const second = await createMember(db, org.id, { role: "OWNER" });
-    const actorOfSecond: Actor = { userId: second.user.id, membershipId: second.membership.id, organizationId: org.id, role: "OWNER", ipAddress: null };
+    const actorOfSecond: Actor = {
+      userId: second.user.id,
+      membershipId: second.membership.id,
+      organizationId: org.id,
+      role: "OWNER",
+      ipAddress: null,
+    };
     const ownerRow = { membership: { id: owner.membershipId }, user: { firstName: "Test", lastName: "owner", timezone: "UTC" } };
     // With two owners one may go.
     await updateMember(db, actorOfSecond, edit(ownerRow, { role: "ADMIN" }));
@@ -363,9 +415,14 @@ describe("another organisation's ids", () => {
     let attempts = 0;
     for (const id of [theirs.membership.id, missing]) {
       await expect(getMemberProfile(db, admin, id)).rejects.toThrow(NotFoundError);
-      await expect(updateMember(db, admin, edit({ membership: { id }, user: { firstName: "X", lastName: "Y", timezone: "UTC" } }, { role: "ADMIN" }))).rejects.toThrow(NotFoundError);
+      await expect(
+        updateMember(db, admin, edit({ membership: { id }, user: { firstName: "X", lastName: "Y", timezone: "UTC" } }, { role: "ADMIN" })),
+      ).rejects.toThrow(NotFoundError);
       const deactivated = await deactivateMembers(db, admin, [id]);
-      expect(deactivated).toEqual({ applied: false, outcomes: [{ membershipId: id, name: "Unknown user", outcome: "refused", reason: "Not found" }] });
+      expect(deactivated).toEqual({
+        applied: false,
+        outcomes: [{ membershipId: id, name: "Unknown user", outcome: "refused", reason: "Not found" }],
+      });
       attempts += 3;
     }
     const reactivated = await reactivateMembers(db, admin, [theirsGone.membership.id]);
@@ -391,15 +448,24 @@ describe("the account is global: one organisation cannot take it over", () => {
     const { membership: invited } = await createMember(db, mine.id, { role: "PARTICIPANT", status: "INVITED", email: victim.user.email });
     await deactivateMembers(db, owner, [invited.id]);
     const refused = await reactivateMembers(db, owner, [invited.id]);
-    expect(refused).toMatchObject({ applied: false, outcomes: [{ outcome: "refused", reason: "Never joined: invite them again instead" }] });
+    expect(refused).toMatchObject({
+      applied: false,
+      outcomes: [{ outcome: "refused", reason: "Never joined: invite them again instead" }],
+    });
     const account = await db.user.findUniqueOrThrow({ where: { id: victim.user.id } });
     expect(account).toMatchObject({ passwordResetRequired: false, sessionVersion: 0 });
     expect(await authenticate(db, victim.user.email, PASSWORD, "192.0.2.90")).not.toBeNull();
 
     // A member here who joined, deactivated and reactivated: back here, and nothing global changes either.
-    await db.membership.update({ where: { organizationId_id: { organizationId: mine.id, id: invited.id } }, data: { joinedAt: new Date() } });
+    await db.membership.update({
+      where: { organizationId_id: { organizationId: mine.id, id: invited.id } },
+      data: { joinedAt: new Date() },
+    });
     expect((await reactivateMembers(db, owner, [invited.id])).applied).toBe(true);
-    expect(await db.user.findUniqueOrThrow({ where: { id: victim.user.id } })).toMatchObject({ passwordResetRequired: false, sessionVersion: 0 });
+    expect(await db.user.findUniqueOrThrow({ where: { id: victim.user.id } })).toMatchObject({
+      passwordResetRequired: false,
+      sessionVersion: 0,
+    });
     expect(await db.emailOutbox.count({ where: { toAddress: victim.user.email, template: "account-reactivated" } })).toBe(0);
 
     // Their name and time zone are theirs: refused at the field; other edits go through.
@@ -412,18 +478,36 @@ describe("the account is global: one organisation cannot take it over", () => {
 
   it("lets no implementation admin extend their own access or make another implementation admin", async () => {
     const org = await createOrganization(db);
-    await db.organization.update({ where: { id: org.id }, data: { implementationAdminsEnabled: true, implementationAdminDomains: ["partner.test"] } });
-    const ia = await createMember(db, org.id, { role: "IMPLEMENTATION_ADMIN", email: `ia-${unique()}@partner.test`, expiresAt: new Date(Date.now() + 30 * DAY) });
-    const actor: Actor = { userId: ia.user.id, membershipId: ia.membership.id, organizationId: org.id, role: "IMPLEMENTATION_ADMIN", ipAddress: null };
+    await db.organization.update({
+      where: { id: org.id },
+      data: { implementationAdminsEnabled: true, implementationAdminDomains: ["partner.test"] },
+    });
+    const ia = await createMember(db, org.id, {
+      role: "IMPLEMENTATION_ADMIN",
+      email: `ia-${unique()}@partner.test`,
+      expiresAt: new Date(Date.now() + 30 * DAY),
+    });
+    const actor: Actor = {
+      userId: ia.user.id,
+      membershipId: ia.membership.id,
+      organizationId: org.id,
+      role: "IMPLEMENTATION_ADMIN",
+      ipAddress: null,
+    };
     // Implementation admins cannot change implementation admins at all, themselves included.
     await expect(updateMember(db, actor, edit(ia, { duration: "forever" }))).rejects.toThrow("You cannot change an implementation admin.");
     // And nobody extends their own access, whatever their role.
     const owner = await createActor(db, org.id, "OWNER");
-    const ownRow = { membership: { id: owner.membershipId, role: "OWNER" as const }, user: { firstName: "Test", lastName: "owner", timezone: "UTC" } };
+    const ownRow = {
+      membership: { id: owner.membershipId, role: "OWNER" as const },
+      user: { firstName: "Test", lastName: "owner", timezone: "UTC" },
+    };
     const own = await updateMember(db, owner, edit(ownRow, { duration: "forever" })).catch((e) => e);
     expect(own.fieldErrors.duration[0]).toMatch(/your own access/);
     const other = await createMember(db, org.id, { role: "COACH", email: `c-${unique()}@partner.test` });
-    await expect(updateMember(db, actor, edit(other, { role: "IMPLEMENTATION_ADMIN", duration: "forever" }))).rejects.toThrow(ForbiddenError);
+    await expect(updateMember(db, actor, edit(other, { role: "IMPLEMENTATION_ADMIN", duration: "forever" }))).rejects.toThrow(
+      ForbiddenError,
+    );
     expect((await db.membership.findFirstOrThrow({ where: { id: ia.membership.id } })).expiresAt).not.toBeNull();
   });
 });

@@ -13,7 +13,13 @@ export async function serveReceivedMail(smtp: Awaited<ReturnType<typeof startSmt
     const parsed: ReceivedMail[] = await Promise.all(
       smtp.messages.map(async (m) => {
         const mail = await simpleParser(m.raw);
-        return { recipients: m.recipients, from: m.from, subject: mail.subject ?? "", text: mail.text ?? "", html: typeof mail.html === "string" ? mail.html : "" };
+        return {
+          recipients: m.recipients,
+          from: m.from,
+          subject: mail.subject ?? "",
+          text: mail.text ?? "",
+          html: typeof mail.html === "string" ? mail.html : "",
+        };
       }),
     );
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(parsed));

@@ -7,7 +7,6 @@ import pg from "pg";
 import { LOCAL_POSTGRES_URL, startEmbeddedDatabase } from "../../tools/db/embedded";
 import { onServer, withDatabase } from "../../tools/db/schema-engine";
 
-
 export type TestServer = { url: string; embedded: boolean; stop(): Promise<void> };
 
 async function reachable(url: string): Promise<boolean> {
@@ -30,7 +29,9 @@ export async function findServer(): Promise<TestServer> {
     throw new Error(`CI=true and no PostgreSQL answers at ${url}: the tests need a real server (set TEST_DATABASE_URL).`);
   }
   const bar = "!".repeat(78);
-  console.warn(`\n${bar}\n!! No PostgreSQL at ${url}.\n!! Falling back to the EMBEDDED database (PGlite): slower, one database, no\n!! real concurrency. Set TEST_DATABASE_URL or start PostgreSQL for a real run.\n${bar}\n`);
+  console.warn(
+    `\n${bar}\n!! No PostgreSQL at ${url}.\n!! Falling back to the EMBEDDED database (PGlite): slower, one database, no\n!! real concurrency. Set TEST_DATABASE_URL or start PostgreSQL for a real run.\n${bar}\n`,
+  );
   const dataDir = await mkdtemp(path.join(tmpdir(), "pathwise-pglite-"));
   const embedded = await startEmbeddedDatabase({ dataDir });
   return { url: embedded.url, embedded: true, stop: embedded.stop };

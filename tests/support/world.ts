@@ -69,14 +69,21 @@ export type World<K extends MemberKey = MemberKey, P extends boolean = true> = {
     other: OtherOrganization;
   };
 
-async function programmeWithCohort(db: Db, organizationId: string, options: Pick<WorldOptions<MemberKey, boolean>, "programme" | "cohort">) {
+async function programmeWithCohort(
+  db: Db,
+  organizationId: string,
+  options: Pick<WorldOptions<MemberKey, boolean>, "programme" | "cohort">,
+) {
   const programme = await createProgramme(db, organizationId, options.programme);
   const cohort = await createCohort(db, programme, { name: "Spring", startDate: new Date("2026-03-01"), ...options.cohort });
   return { programme, cohort };
 }
 
 /** A new world (see the top of this file); the programme manager and the sponsor are assigned to its programme. */
-export async function createWorld<K extends MemberKey = MemberKey, P extends boolean = true>(db: Db, options: WorldOptions<K, P> = {}): Promise<World<K, P>> {
+export async function createWorld<K extends MemberKey = MemberKey, P extends boolean = true>(
+  db: Db,
+  options: WorldOptions<K, P> = {},
+): Promise<World<K, P>> {
   const keys = options.members ?? (EVERYONE as readonly MemberKey[] as readonly K[]);
   const coachOverrides = { coach: { email: options.coachEmail } } as Partial<Record<K, Omit<MemberOverrides, "role">>>;
   const team = await createOrganizationWith(db, keys, options.organization, coachOverrides);

@@ -5,7 +5,13 @@ describe("an audit event's changes, as people read them", () => {
   it("labels each changed field and shows its values as text, leaving out what did not change", () => {
     const changes = describeChanges(
       { role: "COACH", firstName: "Ada", timezone: "UTC", programmeIds: [], expiresAt: null },
-      { role: "IMPLEMENTATION_ADMIN", firstName: "Adele", timezone: "UTC", programmeIds: ["p1", "p2"], expiresAt: "2026-04-01T09:30:00.000Z" },
+      {
+        role: "IMPLEMENTATION_ADMIN",
+        firstName: "Adele",
+        timezone: "UTC",
+        programmeIds: ["p1", "p2"],
+        expiresAt: "2026-04-01T09:30:00.000Z",
+      },
     );
     expect(changes).toEqual([
       { field: "role", label: "Role", before: "Coach", after: "Implementation admin" },
@@ -26,7 +32,9 @@ describe("an audit event's changes, as people read them", () => {
 
   it("shows a recorded moment in the viewer's zone with the zone's name, and a stored day as the same day everywhere", () => {
     const moment = { expiresAt: "2026-04-01T09:30:00.000Z" };
-    expect(describeChanges(null, moment, "Asia/Kathmandu")).toEqual([{ field: "expiresAt", label: "Access ends", after: "2026-04-01 15:15 GMT+5:45" }]);
+    expect(describeChanges(null, moment, "Asia/Kathmandu")).toEqual([
+      { field: "expiresAt", label: "Access ends", after: "2026-04-01 15:15 GMT+5:45" },
+    ]);
     // Either side of the spring change in Berlin: the name says which.
     expect(describeChanges({ expiresAt: "2026-03-29T00:30:00.000Z" }, { expiresAt: "2026-03-29T01:30:00.000Z" }, "Europe/Berlin")).toEqual([
       { field: "expiresAt", label: "Access ends", before: "2026-03-29 01:30 CET", after: "2026-03-29 03:30 CEST" },

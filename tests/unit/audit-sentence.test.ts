@@ -3,7 +3,16 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditSentence, SENTENCE_ACTIONS, type NamedAuditEvent } from "../../lib/audit/sentence";
 
-const event = (over: Partial<NamedAuditEvent>): NamedAuditEvent => ({ action: "", targetType: "membership", actorName: "Adam Admin", targetName: "Pat Participant", before: null, after: null, names: {}, ...over });
+const event = (over: Partial<NamedAuditEvent>): NamedAuditEvent => ({
+  action: "",
+  targetType: "membership",
+  actorName: "Adam Admin",
+  targetName: "Pat Participant",
+  before: null,
+  after: null,
+  names: {},
+  ...over,
+});
 
 /** Every audit action the services record (`action: "area.verb"` next to recordAudit). */
 function recordedActions(dir = "lib"): string[] {
@@ -19,13 +28,23 @@ function recordedActions(dir = "lib"): string[] {
 
 describe("an audit event as a sentence", () => {
   it("names who did what to whom, with values as labels", () => {
-    expect(auditSentence(event({ action: "member.change_role", before: { role: "PARTICIPANT" }, after: { role: "COACH" } }))).toBe("Adam Admin changed Pat Participant's role from Participant to Coach");
-    expect(auditSentence(event({ action: "invitation.send", after: { role: "IMPLEMENTATION_ADMIN" } }))).toBe("Adam Admin invited Pat Participant to join as an implementation admin");
-    expect(auditSentence(event({ action: "member.change_unit", before: { unitId: "u1" }, after: { unitId: null }, names: { u1: "Sales" } }))).toBe("Adam Admin took Pat Participant out of the unit Sales");
-    expect(auditSentence(event({ action: "import.confirm", targetType: "cohort", targetName: "Spring", after: { invited: 1, enrolled: 2, skipped: 0 } }))).toBe(
-      "Adam Admin imported a file into the cohort Spring: 1 person invited, 2 enrolled, 0 skipped",
+    expect(auditSentence(event({ action: "member.change_role", before: { role: "PARTICIPANT" }, after: { role: "COACH" } }))).toBe(
+      "Adam Admin changed Pat Participant's role from Participant to Coach",
     );
-    expect(auditSentence(event({ action: "settings.update", targetType: "organization", targetName: "Acme" }))).toBe("Adam Admin changed the organisation's settings");
+    expect(auditSentence(event({ action: "invitation.send", after: { role: "IMPLEMENTATION_ADMIN" } }))).toBe(
+      "Adam Admin invited Pat Participant to join as an implementation admin",
+    );
+    expect(
+      auditSentence(event({ action: "member.change_unit", before: { unitId: "u1" }, after: { unitId: null }, names: { u1: "Sales" } })),
+    ).toBe("Adam Admin took Pat Participant out of the unit Sales");
+    expect(
+      auditSentence(
+        event({ action: "import.confirm", targetType: "cohort", targetName: "Spring", after: { invited: 1, enrolled: 2, skipped: 0 } }),
+      ),
+    ).toBe("Adam Admin imported a file into the cohort Spring: 1 person invited, 2 enrolled, 0 skipped");
+    expect(auditSentence(event({ action: "settings.update", targetType: "organization", targetName: "Acme" }))).toBe(
+      "Adam Admin changed the organisation's settings",
+    );
   });
 
   it("reads without names it could not resolve, and for an action it does not know, without its code", () => {

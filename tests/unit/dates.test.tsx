@@ -2,7 +2,16 @@ import { TZDate } from "@date-fns/tz";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Time } from "../../components/ui/time";
-import { dayInputValue, FALLBACK_ZONE, formatDate, formatDay, formatTime, pathwayClock, viewerClock, zoneName } from "../../lib/format/dates";
+import {
+  dayInputValue,
+  FALLBACK_ZONE,
+  formatDate,
+  formatDay,
+  formatTime,
+  pathwayClock,
+  viewerClock,
+  zoneName,
+} from "../../lib/format/dates";
 
 const at = (iso: string) => new Date(iso);
 

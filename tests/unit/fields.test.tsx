@@ -23,13 +23,26 @@ describe("time zones", () => {
   it("accepts every listed zone and the IANA links a stored zone may be; refuses the rest", () => {
     for (const zone of TIME_ZONES) expect(timeZoneSchema.safeParse(zone).success, zone).toBe(true);
     for (const zone of ["UTC", "Etc/UTC", "Asia/Kolkata", "US/Eastern", "Europe/Kyiv"]) expect(timeZoneSchema.parse(zone)).toBe(zone);
-    for (const bad of ["", "utc", "europe/london", "EUROPE/LONDON", "Mars/Olympus_Mons", "+01:00", "Europe/London\n", "Europe/London ", "x".repeat(200), 7, null]) {
+    for (const bad of [
+      "",
+      "utc",
+      "europe/london",
+      "EUROPE/LONDON",
+      "Mars/Olympus_Mons",
+      "+01:00",
+      "Europe/London\n",
+      "Europe/London ",
+      "x".repeat(200),
+      7,
+      null,
+    ]) {
       expect(timeZoneSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
   });
 
   it("keeps a stored UTC, or a stored zone the list lacks, selected in the profile and member forms", () => {
-    const profile = (timezone: string) => renderToString(<ProfileForm action={action} user={{ firstName: "Ada", lastName: "Lovelace", timezone }} timezones={TIME_ZONES} />);
+    const profile = (timezone: string) =>
+      renderToString(<ProfileForm action={action} user={{ firstName: "Ada", lastName: "Lovelace", timezone }} timezones={TIME_ZONES} />);
     expect(selected(profile("UTC"))).toBe("UTC");
     expect(selected(profile("Asia/Kolkata"))).toBe("Asia/Kolkata");
     expect(selected(profile("Europe/Berlin"))).toBe("Europe/Berlin");
@@ -51,7 +64,9 @@ describe("time zones", () => {
   });
 
   it("renders a new person's zone as UTC on the server, never as the list's first entry", () => {
-    const html = renderToString(<AddPathwayForm org="acme" cohorts={[]} coaches={[]} timezones={TIME_ZONES} action={async () => ({ ok: true as const })} />);
+    const html = renderToString(
+      <AddPathwayForm org="acme" cohorts={[]} coaches={[]} timezones={TIME_ZONES} action={async () => ({ ok: true as const })} />,
+    );
     expect(selected(html)).toBe("UTC");
   });
 });
@@ -65,7 +80,21 @@ describe("names", () => {
 
   it("refuses control characters and line separators with a message, rather than stripping them", () => {
     const message = "Your first name cannot contain line breaks, tabs or other control characters";
-    for (const bad of ["Ada\nLovelace", "Ada\r\nBcc: x@y.test", "Ada\rLovelace", "Ada\tLovelace", "Ada\u0000", "Ada\u001b[31m", "Ada\u007f", "Ada\u0085", "Ada\u2028x", "Ada\u2029x", "\n", "Ada\n", "Ada\ud800"]) {
+    for (const bad of [
+      "Ada\nLovelace",
+      "Ada\r\nBcc: x@y.test",
+      "Ada\rLovelace",
+      "Ada\tLovelace",
+      "Ada\u0000",
+      "Ada\u001b[31m",
+      "Ada\u007f",
+      "Ada\u0085",
+      "Ada\u2028x",
+      "Ada\u2029x",
+      "\n",
+      "Ada\n",
+      "Ada\ud800",
+    ]) {
       expect(refusal(bad), JSON.stringify(bad)).toBe(message);
     }
   });

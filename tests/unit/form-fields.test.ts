@@ -30,12 +30,14 @@ describe("shared field schemas", () => {
 
   it("emails: trimmed, lower-cased, at most 254 characters", () => {
     expect(emailSchema.parse("  Ada@Example.COM ")).toBe("ada@example.com");
-    for (const bad of ["", "ada", "ada@", `${"a".repeat(250)}@x.io`, "ada@example.com\r\nBcc: eve@x.io"]) expect(emailSchema.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ["", "ada", "ada@", `${"a".repeat(250)}@x.io`, "ada@example.com\r\nBcc: eve@x.io"])
+      expect(emailSchema.safeParse(bad).success, bad).toBe(false);
   });
 
   it("days: a real YYYY-MM-DD, stored as midnight UTC; optional ones may be empty", () => {
     expect(isoDayField().parse("2028-02-29")).toBe("2028-02-29");
-    for (const bad of ["2026-02-30", "2026-13-01", "31-01-2026", "2026-1-1", "2026-01-31T00:00", ""]) expect(isoDayField().safeParse(bad).success, bad).toBe(false);
+    for (const bad of ["2026-02-30", "2026-13-01", "31-01-2026", "2026-1-1", "2026-01-31T00:00", ""])
+      expect(isoDayField().safeParse(bad).success, bad).toBe(false);
     expect(isoDayField("Enter the start date").safeParse("x").error?.issues[0].message).toBe("Enter the start date");
     expect(dayToDate("2026-03-29").toISOString()).toBe("2026-03-29T00:00:00.000Z");
     expect(optionalDayField().parse("")).toBeNull();
@@ -48,7 +50,8 @@ describe("shared field schemas", () => {
       for (const file of sources(root)) {
         if (file === path.join("lib", "web", "form-fields.ts")) continue;
         const source = readFileSync(file, "utf8");
-        for (const rule of ["z.uuid(", "z.email(", "z.iso.date(", "T00:00:00Z`)"]) if (source.includes(rule)) copies.push(`${file}: ${rule}`);
+        for (const rule of ["z.uuid(", "z.email(", "z.iso.date(", "T00:00:00Z`)"])
+          if (source.includes(rule)) copies.push(`${file}: ${rule}`);
       }
     }
     expect(copies).toEqual([]);

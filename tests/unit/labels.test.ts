@@ -18,7 +18,10 @@ import { MEMBERSHIP_STATES } from "../../lib/users/membership-state";
 
 /** The static imports of a source file, with whether each is type-only. */
 function importsOf(file: string) {
-  return [...readFileSync(file, "utf8").matchAll(/^import (type )?[^;]*? from "([^"]+)";/gm)].map((m) => ({ typeOnly: Boolean(m[1]), from: m[2] }));
+  return [...readFileSync(file, "utf8").matchAll(/^import (type )?[^;]*? from "([^"]+)";/gm)].map((m) => ({
+    typeOnly: Boolean(m[1]),
+    from: m[2],
+  }));
 }
 
 function* sources(dir: string): Generator<string> {
@@ -60,7 +63,8 @@ describe("labels", () => {
   it("are typed once: no other source file spells a label of several words", () => {
     const table = new Map<string, string>();
     for (const [name, value] of Object.entries(labels)) {
-      if (value && typeof value === "object") for (const label of Object.values(value)) if (typeof label === "string" && /[ -]/.test(label)) table.set(label, name);
+      if (value && typeof value === "object")
+        for (const label of Object.values(value)) if (typeof label === "string" && /[ -]/.test(label)) table.set(label, name);
     }
     expect(table.size).toBeGreaterThan(10);
     const copies: string[] = [];
@@ -69,7 +73,8 @@ describe("labels", () => {
         if (file === path.join("lib", "labels.ts")) continue;
         const source = readFileSync(file, "utf8");
         for (const [label, name] of table) {
-          if (source.includes(`"${label}"`) || source.includes(`'${label}'`) || source.includes(`\`${label}\``)) copies.push(`${file}: "${label}" (${name})`);
+          if (source.includes(`"${label}"`) || source.includes(`'${label}'`) || source.includes(`\`${label}\``))
+            copies.push(`${file}: "${label}" (${name})`);
         }
       }
     }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { assertCan, assertCanChangeRole, can, canGrant, grantableRoles, PERMISSIONS, ROLE_RANK, SEAT_ROLES } from "../../lib/authz/permissions";
+import {
+  assertCan,
+  assertCanChangeRole,
+  can,
+  canGrant,
+  grantableRoles,
+  PERMISSIONS,
+  ROLE_RANK,
+  SEAT_ROLES,
+} from "../../lib/authz/permissions";
 import { Role } from "../../lib/db/generated/enums";
 import { ForbiddenError } from "../../lib/errors";
 
@@ -37,7 +46,8 @@ describe("the permission table", () => {
 
   it("never lets anyone grant a role above their own, and only an OWNER grants OWNER", () => {
     for (const granter of roles) {
-      for (const role of grantableRoles(granter)) expect(ROLE_RANK[role], `${granter} grants ${role}`).toBeLessThanOrEqual(ROLE_RANK[granter]);
+      for (const role of grantableRoles(granter))
+        expect(ROLE_RANK[role], `${granter} grants ${role}`).toBeLessThanOrEqual(ROLE_RANK[granter]);
     }
     expect(roles.filter((r) => canGrant(r, "OWNER"))).toEqual(["OWNER"]);
     expect(canGrant("ADMIN", "ADMIN")).toBe(true);

@@ -39,7 +39,11 @@ describe("the runtime never loads tooling", () => {
   it("imports nothing from tools/, scripts/, tests/, bench/ or prisma/, and no migration or embedded-database package", () => {
     const offending = files.flatMap((file) =>
       imports(file)
-        .filter((spec) => OUTSIDE_RUNTIME.some((dir) => spec === dir || spec.startsWith(`${dir}/`)) || TOOL_PACKAGES.some((p) => spec === p || spec.startsWith(`${p}/`)))
+        .filter(
+          (spec) =>
+            OUTSIDE_RUNTIME.some((dir) => spec === dir || spec.startsWith(`${dir}/`)) ||
+            TOOL_PACKAGES.some((p) => spec === p || spec.startsWith(`${p}/`)),
+        )
         .map((spec) => `${path.relative(process.cwd(), file)} -> ${spec}`),
     );
     expect(offending).toEqual([]);

@@ -12,7 +12,12 @@ describe("securityHeaders", () => {
   });
 
   it("allows eval and inline styles only in development, and inline scripts never", () => {
-    const policy = (dev: boolean) => new Map(securityHeaders({ nonce: "abc", pathname: "/", appUrl: "http://localhost:3000", dev })["Content-Security-Policy"].split("; ").map((d) => [d.split(" ")[0], d]));
+    const policy = (dev: boolean) =>
+      new Map(
+        securityHeaders({ nonce: "abc", pathname: "/", appUrl: "http://localhost:3000", dev })
+          ["Content-Security-Policy"].split("; ")
+          .map((d) => [d.split(" ")[0], d]),
+      );
     const prod = policy(false);
     const dev = policy(true);
     expect(prod.get("script-src")).toBe("script-src 'self' 'nonce-abc' 'strict-dynamic'");
@@ -22,8 +27,10 @@ describe("securityHeaders", () => {
   });
 
   it("sends no referrer from the pages whose URL holds a token", () => {
-    for (const path of ["/invite/abc", "/invite/abc/", "/reset-password/abc", "/sign-up/verify/abc", "/sign-up/verify"]) expect(isTokenPage(path), path).toBe(true);
-    for (const path of ["/invite", "/reset-password", "/sign-up", "/sign-up/verified", "/acme/invitations", "/acme/invite/x"]) expect(isTokenPage(path), path).toBe(false);
+    for (const path of ["/invite/abc", "/invite/abc/", "/reset-password/abc", "/sign-up/verify/abc", "/sign-up/verify"])
+      expect(isTokenPage(path), path).toBe(true);
+    for (const path of ["/invite", "/reset-password", "/sign-up", "/sign-up/verified", "/acme/invitations", "/acme/invite/x"])
+      expect(isTokenPage(path), path).toBe(false);
   });
 
   it("makes a fresh 128-bit nonce each time", () => {

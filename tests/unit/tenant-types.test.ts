@@ -71,7 +71,8 @@ function sourceFiles(dir: string): string[] {
     .filter((f) => !f.includes(`${path.sep}generated${path.sep}`));
 }
 
-const TENANT_MODELS = "membership|orgUnit|unitAssignment|invitation|auditEvent|programme|programmeAssignment|cohort|pathway|coachingSession|creditEntry|importPreview|organization";
+const TENANT_MODELS =
+  "membership|orgUnit|unitAssignment|invitation|auditEvent|programme|programmeAssignment|cohort|pathway|coachingSession|creditEntry|importPreview|organization";
 
 describe("tenant-scoped clients", () => {
   it("are told apart from plain ones by the compiler", () => {
@@ -83,7 +84,15 @@ describe("tenant-scoped clients", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "tenant-types-"));
     try {
       const config = path.join(dir, "tsconfig.json");
-      writeFileSync(config, JSON.stringify({ extends: path.join(ROOT, "tsconfig.json"), compilerOptions: { incremental: false, plugins: [] }, files: [__filename], include: [] }));
+      writeFileSync(
+        config,
+        JSON.stringify({
+          extends: path.join(ROOT, "tsconfig.json"),
+          compilerOptions: { incremental: false, plugins: [] },
+          files: [__filename],
+          include: [],
+        }),
+      );
       const tsc = spawnSync(path.join(ROOT, "node_modules/.bin/tsc"), ["--noEmit", "-p", config], { cwd: ROOT, encoding: "utf8" });
       expect(`${tsc.stdout}${tsc.stderr}`.trim()).toBe("");
       expect(tsc.status).toBe(0);

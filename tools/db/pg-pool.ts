@@ -10,7 +10,7 @@ type Fields = { dataTypeID: number }[] | undefined;
 
 function relabelCharColumns<T>(result: T): T {
   for (const r of Array.isArray(result) ? result : [result]) {
-    for (const field of ((r as { fields?: Fields })?.fields ?? [])) {
+    for (const field of (r as { fields?: Fields })?.fields ?? []) {
       if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
     }
   }

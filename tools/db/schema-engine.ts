@@ -38,7 +38,15 @@ function loadEngineModule(): Promise<EngineModule> {
 }
 
 // On a panic the engine reports its message here; without it a panic surfaces as an unrelated TypeError.
-const panicRegistry = { message: "", get() { return this.message; }, set_message(m: string) { this.message = `RuntimeError: ${m}`; } };
+const panicRegistry = {
+  message: "",
+  get() {
+    return this.message;
+  },
+  set_message(m: string) {
+    this.message = `RuntimeError: ${m}`;
+  },
+};
 (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
 
 function withDatabase(url: string, database: string): string {
@@ -123,7 +131,10 @@ async function withEngine<T>(url: string, run: (engine: SchemaEngine, schema: st
 
 async function migrationList(dir: string): Promise<MigrationList> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   // Before the first migration there is no lock file yet; the provider is known, so say it.
   const lock = await readFile(path.join(dir, LOCKFILE), "utf8").catch(() => LOCK_CONTENT);
   return {

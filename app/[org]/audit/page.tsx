@@ -17,7 +17,13 @@ import { AUDIT_AREAS } from "@/lib/audit/sentence";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function AuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const member = await requireMember((await params).org, "audit:view");
   const raw = await searchParams;
   const filter = auditFilterSchema.parse(firstValues(raw));
@@ -27,7 +33,12 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   return (
     <section>
       <PageHeader title="Audit log" />
-      <form method="get" role="search" aria-label="Filter the audit log" className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-6 md:items-end">
+      <form
+        method="get"
+        role="search"
+        aria-label="Filter the audit log"
+        className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-6 md:items-end"
+      >
         <Field id="audit-actor" name="actor" type="search" label="Actor email" defaultValue={filter.actor ?? ""} />
         {/* Areas by name; a value from an older link that names no area stays, so the filter shown is the one applied. */}
         <SelectField
@@ -38,7 +49,9 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           empty="Every action"
           options={[
             ...AUDIT_AREAS.map((a) => ({ value: a.prefix, label: a.label })),
-            ...(filter.action && !AUDIT_AREAS.some((a) => a.prefix === filter.action) ? [{ value: filter.action, label: `Other: ${filter.action}` }] : []),
+            ...(filter.action && !AUDIT_AREAS.some((a) => a.prefix === filter.action)
+              ? [{ value: filter.action, label: `Other: ${filter.action}` }]
+              : []),
           ]}
         />
         {[
@@ -97,4 +110,3 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
     </section>
   );
 }
-

@@ -8,5 +8,9 @@ import { confirmImport, importIdSchema, type ImportResult } from "@/lib/imports/
 export const confirmImportAction = memberAction("imports:run", importIdSchema, async (actor, { importId }) => {
   const result: ImportResult = await confirmImport(db(), actor, importId);
   revalidatePath("/[org]", "layout");
-  return { ok: true, data: result, message: `Imported: ${result.invited} invited, ${result.enrolled} enrolled, ${result.skipped.length} skipped.` };
+  return {
+    ok: true,
+    data: result,
+    message: `Imported: ${result.invited} invited, ${result.enrolled} enrolled, ${result.skipped.length} skipped.`,
+  };
 });

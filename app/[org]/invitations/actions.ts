@@ -11,16 +11,27 @@ import { cancelInvitation, invitationIdSchema, resendAllPending, resendInvitatio
 const refresh = () => revalidatePath("/[org]", "layout");
 
 /** The Invite form: "Check" shows what would happen; "Send" does it, all or nothing. */
-export const inviteAction = memberAction("invitations:send", inviteSchema.extend({ intent: z.enum(["check", "send"]) }), async (actor, { intent, ...input }) => {
-  if (intent === "check") {
-    const checked = await checkInvitations(db(), actor, input);
-    return { ok: true, data: { ...checked, sent: 0 } satisfies InviteResult };
-  }
-  const result = await sendInvitations(db(), actor, input);
-  if (result.sent > 0) refresh();
-  const verb = input.mode === "create" ? "Created" : "Sent";
-  return { ok: true, data: result, message: result.sent > 0 ? `${verb} ${result.sent} ${input.mode === "create" ? "account" : "invitation"}${result.sent === 1 ? "" : "s"}.` : undefined };
-});
+export const inviteAction = memberAction(
+  "invitations:send",
+  inviteSchema.extend({ intent: z.enum(["check", "send"]) }),
+  async (actor, { intent, ...input }) => {
+    if (intent === "check") {
+      const checked = await checkInvitations(db(), actor, input);
+      return { ok: true, data: { ...checked, sent: 0 } satisfies InviteResult };
+    }
+    const result = await sendInvitations(db(), actor, input);
+    if (result.sent > 0) refresh();
+    const verb = input.mode === "create" ? "Created" : "Sent";
+    return {
+      ok: true,
+      data: result,
+      message:
+        result.sent > 0
+          ? `${verb} ${result.sent} ${input.mode === "create" ? "account" : "invitation"}${result.sent === 1 ? "" : "s"}.`
+          : undefined,
+    };
+  },
+);
 
 export const resendInvitationAction = memberAction("invitations:send", invitationIdSchema, async (actor, { invitationId }) => {
   const invitation = await resendInvitation(db(), actor, invitationId);
@@ -31,7 +42,10 @@ export const resendInvitationAction = memberAction("invitations:send", invitatio
 export const resendAllAction = memberAction("invitations:send", z.strictObject({}), async (actor) => {
   const count = await resendAllPending(db(), actor);
   refresh();
-  return { ok: true, message: count ? `Sent ${count} invitation${count === 1 ? "" : "s"} again.` : "There are no pending invitations to send." };
+  return {
+    ok: true,
+    message: count ? `Sent ${count} invitation${count === 1 ? "" : "s"} again.` : "There are no pending invitations to send.",
+  };
 });
 
 export const cancelInvitationAction = memberAction("invitations:send", invitationIdSchema, async (actor, { invitationId }) => {

@@ -43,7 +43,8 @@ export default async function InvitationsPage({ params }: { params: Promise<{ or
         rowKey={(i) => i.id}
         empty={
           <EmptyState>
-            No invitations are waiting to be accepted. <TextLink href={`/${org}/invitations/new`}>Invite users</TextLink> to bring in your coaches and participants.
+            No invitations are waiting to be accepted. <TextLink href={`/${org}/invitations/new`}>Invite users</TextLink> to bring in your
+            coaches and participants.
           </EmptyState>
         }
         columns={[
@@ -54,7 +55,12 @@ export default async function InvitationsPage({ params }: { params: Promise<{ or
           { header: "Times sent", cell: (i) => i.sentCount },
           {
             header: clock.label("Expires"),
-            cell: (i) => (i.expiresAt.getTime() < now ? <Badge tone="warning">{INVITATION_STATUS_LABELS.expired}</Badge> : <Time at={i.expiresAt} zone={clock.zone} />),
+            cell: (i) =>
+              i.expiresAt.getTime() < now ? (
+                <Badge tone="warning">{INVITATION_STATUS_LABELS.expired}</Badge>
+              ) : (
+                <Time at={i.expiresAt} zone={clock.zone} />
+              ),
             nowrap: true,
           },
           {

@@ -31,11 +31,18 @@ export const archivePathwayAction = memberAction("pathways:manage", archiveSchem
   };
 });
 
-export const unarchivePathwayAction = memberAction("pathways:restore", z.strictObject({ pathwayId: idField() }), async (actor, { pathwayId }) => {
-  const { reversed } = await unarchivePathway(db(), actor, pathwayId);
-  refresh();
-  return { ok: true, message: reversed ? `Reopened; the ${reversed} credited session${reversed === 1 ? " was" : "s were"} taken back.` : "Reopened." };
-});
+export const unarchivePathwayAction = memberAction(
+  "pathways:restore",
+  z.strictObject({ pathwayId: idField() }),
+  async (actor, { pathwayId }) => {
+    const { reversed } = await unarchivePathway(db(), actor, pathwayId);
+    refresh();
+    return {
+      ok: true,
+      message: reversed ? `Reopened; the ${reversed} credited session${reversed === 1 ? " was" : "s were"} taken back.` : "Reopened.",
+    };
+  },
+);
 
 // Sessions: programme managers and admins, or the pathway's own coach (the service's pathway reach).
 export const scheduleSessionAction = memberAction("sessions:manage", sessionSchema, async (actor, input) => {

@@ -32,13 +32,18 @@ export default async function ProgrammesPage({ params }: { params: Promise<{ org
         }
       />
       {programmes.length === 0 ? (
-        <EmptyState>{canManage ? "No programmes yet. Create the first one below." : "No programmes are assigned to you yet. Ask an admin to assign you one."}</EmptyState>
+        <EmptyState>
+          {canManage
+            ? "No programmes yet. Create the first one below."
+            : "No programmes are assigned to you yet. Ask an admin to assign you one."}
+        </EmptyState>
       ) : (
         <ul className="space-y-4" aria-label="Programmes">
           {programmes.map((p) => (
             <Panel as="li" key={p.id}>
               <h2 className="text-lg font-medium">
-                <TextLink href={`/${org}/programmes/${p.id}`}>{p.name}</TextLink> <span className="text-sm font-normal text-slate-500">· {p.sessionsIncluded} sessions included</span>
+                <TextLink href={`/${org}/programmes/${p.id}`}>{p.name}</TextLink>{" "}
+                <span className="text-sm font-normal text-slate-500">· {p.sessionsIncluded} sessions included</span>
               </h2>
               <Counts counts={p.counts} />
               {p.cohorts.length ? (

@@ -16,7 +16,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
   return (
     <section>
       <PageHeader title="Organisation settings" />
-      <SettingsForm org={member.organization.slug} settings={settings} canManagePlan={can(member.role, "plan:manage")} action={updateSettingsAction} />
+      <SettingsForm
+        org={member.organization.slug}
+        settings={settings}
+        canManagePlan={can(member.role, "plan:manage")}
+        action={updateSettingsAction}
+      />
     </section>
   );
 }

@@ -3,7 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
-import { archiveUnit, archiveUnitSchema, createUnit, createUnitSchema, moveUnit, moveUnitSchema, renameUnit, renameUnitSchema } from "@/lib/units/units";
+import {
+  archiveUnit,
+  archiveUnitSchema,
+  createUnit,
+  createUnitSchema,
+  moveUnit,
+  moveUnitSchema,
+  renameUnit,
+  renameUnitSchema,
+} from "@/lib/units/units";
 
 const done = (message: string) => {
   revalidatePath("/[org]/units", "page");

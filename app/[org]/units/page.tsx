@@ -26,7 +26,10 @@ export default async function UnitsPage({ params }: { params: Promise<{ org: str
   const parents = live.map((u) => ({ value: u.id, label: u.path }));
   return (
     <section className="space-y-8">
-      <PageHeader title="Organisational units" description="Units group your people. Filtering the Users list by a unit includes its sub-units." />
+      <PageHeader
+        title="Organisational units"
+        description="Units group your people. Filtering the Users list by a unit includes its sub-units."
+      />
       {live.length === 0 ? (
         <EmptyState>No units yet. Create your first one below, for example a department or a region.</EmptyState>
       ) : (
@@ -36,8 +39,7 @@ export default async function UnitsPage({ params }: { params: Promise<{ org: str
               <h2 className="mb-2 font-medium">
                 {u.name}{" "}
                 <span className="text-sm font-normal text-slate-500">
-                  ·{" "}
-                  <TextLink href={`/${org}/users?unit=${u.id}`}>{plural(u.members, "member")}</TextLink>
+                  · <TextLink href={`/${org}/users?unit=${u.id}`}>{plural(u.members, "member")}</TextLink>
                 </span>
               </h2>
               <UnitActions

@@ -25,7 +25,8 @@ function one(run: typeof deactivateMembers, done: string) {
   return memberAction("users:manage", single, async (actor, { membershipId }) => {
     const result = await run(db(), actor, [membershipId]);
     const outcome = result.outcomes[0];
-    if (outcome.outcome === "refused") return { ok: false, error: outcome.reason === "Not found" ? "Not found." : (outcome.reason ?? "Refused.") };
+    if (outcome.outcome === "refused")
+      return { ok: false, error: outcome.reason === "Not found" ? "Not found." : (outcome.reason ?? "Refused.") };
     revalidatePath(`/[org]/users`, "layout");
     return { ok: true, message: outcome.outcome === "skipped" ? `Nothing to do: ${outcome.reason?.toLowerCase()}.` : done };
   });

@@ -26,7 +26,13 @@ export const metadata: Metadata = { title: "Users" };
 const DEFAULTS = { sort: "name", dir: "asc", page: 1 };
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
-export default async function UsersPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function UsersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { org } = await params;
   const member = await requireMember(org, "users:view");
   const actor = memberActor(member);
@@ -55,8 +61,16 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
                 Invite users
               </LinkButton>
             ) : null}
-            {can(member.role, "imports:run") ? <LinkButton variant="secondary" href={`/${org}/users/import`}>Upload users</LinkButton> : null}
-            {can(member.role, "units:manage") ? <LinkButton variant="secondary" href={`/${org}/units`}>Organisational units</LinkButton> : null}
+            {can(member.role, "imports:run") ? (
+              <LinkButton variant="secondary" href={`/${org}/users/import`}>
+                Upload users
+              </LinkButton>
+            ) : null}
+            {can(member.role, "units:manage") ? (
+              <LinkButton variant="secondary" href={`/${org}/units`}>
+                Organisational units
+              </LinkButton>
+            ) : null}
             <LinkButton variant="secondary" href={`/${org}/users/export${queryWith(withoutPage, {}, DEFAULTS)}`} download>
               Export CSV
             </LinkButton>
@@ -64,14 +78,26 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
         }
       />
 
-      <form method="get" role="search" aria-label="Search and filter users" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8 lg:items-end">
+      <form
+        method="get"
+        role="search"
+        aria-label="Search and filter users"
+        className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8 lg:items-end"
+      >
         <input type="hidden" name="sort" value={filter.sort} />
         <input type="hidden" name="dir" value={filter.dir} />
         <div className="col-span-2">
           <Field id="users-q" name="q" type="search" label="Search name or email" defaultValue={filter.q ?? ""} />
         </div>
         <SelectField id="users-role" name="role" label="Role" defaultValue={filter.role ?? ""} empty="Any" options={options(ROLE_LABELS)} />
-        <SelectField id="users-status" name="status" label="Status" defaultValue={filter.status ?? ""} empty="Any" options={options(MEMBERSHIP_STATUS_LABELS)} />
+        <SelectField
+          id="users-status"
+          name="status"
+          label="Status"
+          defaultValue={filter.status ?? ""}
+          empty="Any"
+          options={options(MEMBERSHIP_STATUS_LABELS)}
+        />
         <SelectField
           id="users-invitation"
           name="invitation"
@@ -86,9 +112,19 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
           label="Unit"
           defaultValue={filter.unit ?? ""}
           empty="Any"
-          options={unitTree(units).map((u) => ({ value: u.id, label: `${"\u00a0\u00a0".repeat(u.depth)}${u.name}${u.archivedAt ? " (archived)" : ""}` }))}
+          options={unitTree(units).map((u) => ({
+            value: u.id,
+            label: `${"\u00a0\u00a0".repeat(u.depth)}${u.name}${u.archivedAt ? " (archived)" : ""}`,
+          }))}
         />
-        <SelectField id="users-joined" name="joined" label="Joined in" defaultValue={filter.joined ?? ""} empty="Any" options={options(JOINED_WINDOW_LABELS)} />
+        <SelectField
+          id="users-joined"
+          name="joined"
+          label="Joined in"
+          defaultValue={filter.joined ?? ""}
+          empty="Any"
+          options={options(JOINED_WINDOW_LABELS)}
+        />
         <div className="mb-4 flex items-center gap-3">
           <Button type="submit" variant="primary">
             Filter

@@ -28,7 +28,9 @@ export default async function DevMailbox({ searchParams }: { searchParams: Promi
   return (
     <main className="mx-auto max-w-5xl p-8">
       <h1 className="mb-1 text-2xl font-semibold">Development mailbox</h1>
-      <p className="mb-6 text-sm text-slate-600">No SMTP server is configured, so mail is kept here instead of sent. The newest 100 messages.</p>
+      <p className="mb-6 text-sm text-slate-600">
+        No SMTP server is configured, so mail is kept here instead of sent. The newest 100 messages.
+      </p>
       {messages.length === 0 ? (
         <EmptyState>No mail yet. Anything the app sends, such as an invitation or a password reset, appears here.</EmptyState>
       ) : (
@@ -36,7 +38,11 @@ export default async function DevMailbox({ searchParams }: { searchParams: Promi
           <ul aria-label="Messages" className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white">
             {messages.map((m) => (
               <li key={m.id}>
-                <a href={`?id=${m.id}`} aria-current={m.id === open?.id ? "true" : undefined} className="block p-3 text-sm hover:bg-slate-50 aria-[current]:bg-indigo-50">
+                <a
+                  href={`?id=${m.id}`}
+                  aria-current={m.id === open?.id ? "true" : undefined}
+                  className="block p-3 text-sm hover:bg-slate-50 aria-[current]:bg-indigo-50"
+                >
                   <span className="block font-medium">{m.subject}</span>
                   <span className="block text-slate-600">
                     To {m.toAddress} · <Time at={m.createdAt} zone={FALLBACK_ZONE} /> {FALLBACK_ZONE} · {m.status.toLowerCase()}

@@ -11,7 +11,9 @@ import { AppPage } from "./app-page";
 const ORG = `/${DEMO_ORG.slug}`;
 
 /** One demo person per role in the seed (the first of each: coach1 coaches Pat's pathway, Pat is on it). */
-export const ROLE_USERS: { role: Role; email: string }[] = DEMO_USERS.filter((u, i) => DEMO_USERS.findIndex((v) => v.role === u.role) === i).map((u) => ({
+export const ROLE_USERS: { role: Role; email: string }[] = DEMO_USERS.filter(
+  (u, i) => DEMO_USERS.findIndex((v) => v.role === u.role) === i,
+).map((u) => ({
   role: u.role,
   email: u.email,
 }));
@@ -41,7 +43,9 @@ const pathway: Finder = async (page, role) =>
 const importCheck: Finder = async (page, role) => {
   await page.goto(`${ORG}/users/import`);
   const email = `check-${role.toLowerCase()}@pages.test`;
-  const file = ["username,first_name,last_name,email,programme,startdate,primary_coach,timezone", `${email},Chris,Check,${email},,,,`].join("\n");
+  const file = ["username,first_name,last_name,email,programme,startdate,primary_coach,timezone", `${email},Chris,Check,${email},,,,`].join(
+    "\n",
+  );
   await page.getByLabel("CSV file").setInputFiles({ name: "check.csv", mimeType: "text/csv", buffer: Buffer.from(file, "utf8") });
   await page.getByRole("button", { name: "Check the file" }).click();
   await page.waitForURL(/\/imports\/[^/]+$/, { timeout: 15_000 });
@@ -51,7 +55,11 @@ const importCheck: Finder = async (page, role) => {
 const ORG_PAGES: PageEntry[] = [
   { name: "dashboard", permission: "dashboard:view", path: ORG },
   { name: "users", permission: "users:view", path: `${ORG}/users` },
-  { name: "a user", permission: "users:view", path: (page) => firstLink(page, `${ORG}/users`, /^\/[^/]+\/users\/(?!import$|export)[^/?]+$/) },
+  {
+    name: "a user",
+    permission: "users:view",
+    path: (page) => firstLink(page, `${ORG}/users`, /^\/[^/]+\/users\/(?!import$|export)[^/?]+$/),
+  },
   { name: "invitations", permission: "invitations:send", path: `${ORG}/invitations` },
   { name: "invite form", permission: "invitations:send", path: `${ORG}/invitations/new` },
   { name: "users upload", permission: "imports:run", path: `${ORG}/users/import` },
@@ -92,7 +100,11 @@ export async function pagesFor(page: Page, role: Role): Promise<ListedPage[]> {
 }
 
 /** A page signed in as `email`, in a context of its own: one sign-in per role and spec. */
-export async function signedInPage(browser: Browser, email: string, viewport: { width: number; height: number }): Promise<{ page: Page; context: BrowserContext }> {
+export async function signedInPage(
+  browser: Browser,
+  email: string,
+  viewport: { width: number; height: number },
+): Promise<{ page: Page; context: BrowserContext }> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await AppPage.signIn(page, email);

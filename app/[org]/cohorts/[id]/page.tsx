@@ -26,7 +26,13 @@ export const metadata: Metadata = { title: "Cohort" };
 const DEFAULTS = { sort: "participant", dir: "asc" };
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
-export default async function CohortPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function CohortPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string; id: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { org, id } = await params;
   const member = await requireMember(org, "programmes:view");
   const filter = cohortFilterSchema.parse(firstValues(await searchParams));
@@ -36,7 +42,14 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
   const filtered = Boolean(filter.status || filter.reason || filter.coach);
   const sortLink = (sort: CohortFilter["sort"], label: string) => {
     const active = filter.sort === sort;
-    return <SortLink href={queryWith(filter, { sort, dir: active && filter.dir === "asc" ? "desc" : "asc" }, DEFAULTS)} label={label} active={active} dir={filter.dir} />;
+    return (
+      <SortLink
+        href={queryWith(filter, { sort, dir: active && filter.dir === "asc" ? "desc" : "asc" }, DEFAULTS)}
+        label={label}
+        active={active}
+        dir={filter.dir}
+      />
+    );
   };
   const clock = viewerClock(member.user);
 
@@ -53,8 +66,16 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
         }
         actions={
           <>
-            {can(member.role, "imports:run") ? <LinkButton variant="secondary" href={`/${org}/cohorts/${cohort.id}/import`}>Upload users</LinkButton> : null}
-            {canManage ? <LinkButton variant="secondary" href={`/${org}/pathways/new?cohort=${cohort.id}`}>+ Participant</LinkButton> : null}
+            {can(member.role, "imports:run") ? (
+              <LinkButton variant="secondary" href={`/${org}/cohorts/${cohort.id}/import`}>
+                Upload users
+              </LinkButton>
+            ) : null}
+            {canManage ? (
+              <LinkButton variant="secondary" href={`/${org}/pathways/new?cohort=${cohort.id}`}>
+                + Participant
+              </LinkButton>
+            ) : null}
           </>
         }
       >
@@ -68,7 +89,13 @@ export default async function CohortPage({ params, searchParams }: { params: Pro
         <input type="hidden" name="dir" value={filter.dir} />
         <SelectField label="Status" name="status" defaultValue={filter.status ?? ""} empty="Any" options={options(PATHWAY_STATUS_LABELS)} />
         <SelectField label="Reason" name="reason" defaultValue={filter.reason ?? ""} empty="Any" options={options(ARCHIVE_REASON_LABELS)} />
-        <SelectField label="Coach" name="coach" defaultValue={filter.coach ?? ""} empty="Any" options={coaches.map((c) => ({ value: c.id, label: displayName(c.user) }))} />
+        <SelectField
+          label="Coach"
+          name="coach"
+          defaultValue={filter.coach ?? ""}
+          empty="Any"
+          options={coaches.map((c) => ({ value: c.id, label: displayName(c.user) }))}
+        />
         <div className="mb-4">
           <Button type="submit" variant="primary">
             Filter

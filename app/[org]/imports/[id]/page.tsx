@@ -22,7 +22,13 @@ export const metadata: Metadata = { title: "Import check" };
 
 const PAGE = 100;
 
-export default async function ImportPreviewPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function ImportPreviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string; id: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { org, id } = await params;
   const member = await requireMember(org, "imports:run");
   const actor = memberActor(member);
@@ -63,7 +69,9 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
           Columns this import does not use were ignored: {preview.unknownColumns.join(", ")}.
         </Notice>
       ) : null}
-      <p className="text-sm">Seats: imported people are participants, who take no seat (0 needed; {Math.max(0, seats.limit - seats.used)} of {seats.limit} free).</p>
+      <p className="text-sm">
+        Seats: imported people are participants, who take no seat (0 needed; {Math.max(0, seats.limit - seats.used)} of {seats.limit} free).
+      </p>
 
       {preview.status === "CONFIRMED" ? (
         <ImportOutcome result={preview.result as unknown as ImportResult} />

@@ -20,7 +20,11 @@ const uploadSchema = z.strictObject({
   file: z.instanceof(File, { error: "Choose a CSV file to upload" }),
 });
 
-const fileError = (message: string): UploadResult => ({ ok: false, error: "Check the highlighted fields.", fieldErrors: { file: [message] } });
+const fileError = (message: string): UploadResult => ({
+  ok: false,
+  error: "Check the highlighted fields.",
+  fieldErrors: { file: [message] },
+});
 
 /**
  * The CSV upload: read and check the file, keep the preview, and hand back its id; nothing else is
@@ -40,7 +44,10 @@ export const POST = memberRoute("imports:run", async (request, { actor }) => {
   }
   const result = await settle<{ importId: string }>(async () => {
     const { cohortId, file } = parseForm(uploadSchema, form);
-    if (file.size === 0) throw new ValidationError("Check the highlighted fields.", { file: ["Choose a CSV file to upload: none was chosen, or it is empty"] });
+    if (file.size === 0)
+      throw new ValidationError("Check the highlighted fields.", {
+        file: ["Choose a CSV file to upload: none was chosen, or it is empty"],
+      });
     try {
       const preview = await previewImport(db(), actor, { cohortId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       return { ok: true, data: { importId: preview.id } };

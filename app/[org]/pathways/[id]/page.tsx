@@ -35,11 +35,16 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
   return (
     <section className="space-y-6">
       <PageHeader
-        back={can(member.role, "programmes:view") ? { href: `/${org}/cohorts/${pathway.cohort.id}`, label: `${pathway.programme.name} › ${pathway.cohort.name}` } : { href: `/${org}`, label: "Dashboard" }}
+        back={
+          can(member.role, "programmes:view")
+            ? { href: `/${org}/cohorts/${pathway.cohort.id}`, label: `${pathway.programme.name} › ${pathway.cohort.name}` }
+            : { href: `/${org}`, label: "Dashboard" }
+        }
         title={`Pathway of ${name}`}
         description={
           <>
-            {pathwayStatusLabel(pathway)} · primary coach {displayName(pathway.coach.user)} · starts {formatDay(pathway.startDate)} · {pathway.timezone}
+            {pathwayStatusLabel(pathway)} · primary coach {displayName(pathway.coach.user)} · starts {formatDay(pathway.startDate)} ·{" "}
+            {pathway.timezone}
             {pathway.tags.length ? ` · ${pathway.tags.join(", ")}` : ""}
           </>
         }
@@ -50,10 +55,21 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
       </PageHeader>
       <div className="flex flex-wrap gap-4">
         {can(member.role, "pathways:manage") ? (
-          <ArchiveForm org={org} pathwayId={pathway.id} name={name} unused={pathway.unused} archived={archived} action={archivePathwayAction} />
+          <ArchiveForm
+            org={org}
+            pathwayId={pathway.id}
+            name={name}
+            unused={pathway.unused}
+            archived={archived}
+            action={archivePathwayAction}
+          />
         ) : null}
         {archived && can(member.role, "pathways:restore") ? (
-          <ActionButton action={unarchivePathwayAction} fields={{ org, pathwayId: pathway.id }} label="Reopen this pathway (reverses any credit)" />
+          <ActionButton
+            action={unarchivePathwayAction}
+            fields={{ org, pathwayId: pathway.id }}
+            label="Reopen this pathway (reverses any credit)"
+          />
         ) : null}
       </div>
 
@@ -73,7 +89,16 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
             { header: "Status", cell: (s) => <SessionStatusBadge status={s.status} /> },
             runsOpenSessions && {
               header: "Actions",
-              cell: (s) => <SessionActions org={org} sessionId={s.id} title={s.title} status={s.status} started={s.started} action={sessionStatusAction} />,
+              cell: (s) => (
+                <SessionActions
+                  org={org}
+                  sessionId={s.id}
+                  title={s.title}
+                  status={s.status}
+                  started={s.started}
+                  action={sessionStatusAction}
+                />
+              ),
             },
           ]}
         />

@@ -14,7 +14,13 @@ import { addUserWithPathwayAction } from "../actions";
 
 export const metadata: Metadata = { title: "Add a participant" };
 
-export default async function AddPathwayPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function AddPathwayPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { org } = await params;
   const member = await requireMember(org, "pathways:manage");
   if (!can(member.role, "invitations:send")) notFound();
@@ -24,11 +30,19 @@ export default async function AddPathwayPage({ params, searchParams }: { params:
   if (cohorts.length === 0) {
     return (
       <EmptyState>
-        There is no cohort to add a participant to yet.{" "}
-        <TextLink href={`/${org}/programmes`}>Create a programme and a cohort</TextLink>{" "}
+        There is no cohort to add a participant to yet. <TextLink href={`/${org}/programmes`}>Create a programme and a cohort</TextLink>{" "}
         first.
       </EmptyState>
     );
   }
-  return <AddPathwayForm org={org} cohorts={cohorts} defaultCohort={cohorts.some((c) => c.value === cohort) ? cohort : undefined} coaches={coaches} timezones={TIME_ZONES} action={addUserWithPathwayAction} />;
+  return (
+    <AddPathwayForm
+      org={org}
+      cohorts={cohorts}
+      defaultCohort={cohorts.some((c) => c.value === cohort) ? cohort : undefined}
+      coaches={coaches}
+      timezones={TIME_ZONES}
+      action={addUserWithPathwayAction}
+    />
+  );
 }

@@ -17,7 +17,6 @@ import { formatDay } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Programme" };
 
-
 export default async function ProgrammePage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
   const member = await requireMember(org, "programmes:view");
@@ -26,7 +25,11 @@ export default async function ProgrammePage({ params }: { params: Promise<{ org:
   const canManage = can(member.role, "programmes:manage");
   return (
     <section className="space-y-8">
-      <PageHeader back={{ href: `/${org}/programmes`, label: "Programmes" }} title={programme.name} description={programme.description || undefined}>
+      <PageHeader
+        back={{ href: `/${org}/programmes`, label: "Programmes" }}
+        title={programme.name}
+        description={programme.description || undefined}
+      >
         <p className="mt-1 text-sm">{programme.sessionsIncluded} sessions included</p>
         <Counts counts={programme.counts} />
       </PageHeader>
@@ -34,7 +37,11 @@ export default async function ProgrammePage({ params }: { params: Promise<{ org:
         caption="Cohorts"
         rows={programme.cohorts}
         rowKey={(c) => c.id}
-        empty={<EmptyState>{canManage ? "This programme has no cohorts yet. Add the first one with the form below." : "This programme has no cohorts yet."}</EmptyState>}
+        empty={
+          <EmptyState>
+            {canManage ? "This programme has no cohorts yet. Add the first one with the form below." : "This programme has no cohorts yet."}
+          </EmptyState>
+        }
         columns={[
           { header: "Cohort", cell: (c) => <TextLink href={`/${org}/cohorts/${c.id}`}>{c.name}</TextLink> },
           { header: "Client", cell: (c) => c.clientName },

@@ -13,7 +13,13 @@ import { getMemberProfile } from "@/lib/users/member-profile";
 import { memberPathways } from "@/lib/pathways/read";
 import { PathwayList } from "@/components/pathways/pathway-list";
 import { TIME_ZONES } from "@/lib/web/form-fields";
-import { deactivateMemberAction, inviteMemberAction, reactivateMemberAction, resendMemberInvitationAction, updateMemberAction } from "../actions";
+import {
+  deactivateMemberAction,
+  inviteMemberAction,
+  reactivateMemberAction,
+  resendMemberInvitationAction,
+  updateMemberAction,
+} from "../actions";
 import { MEMBERSHIP_MACHINE, membershipState } from "@/lib/users/membership-state";
 import { archivePathwayAction } from "../../pathways/actions";
 import { displayName } from "@/lib/users/display-name";
@@ -61,7 +67,10 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
           { term: "Joined", detail: when(m.joinedAt, "Not yet") },
           { term: "Last active", detail: when(m.lastActiveAt) },
           m.role === "IMPLEMENTATION_ADMIN" && { term: "Access ends", detail: when(m.expiresAt) },
-          PROGRAMME_SCOPED_ROLES.has(m.role) && { term: "Programmes", detail: m.programmes.map((p) => p.programme.name).join(", ") || "None" },
+          PROGRAMME_SCOPED_ROLES.has(m.role) && {
+            term: "Programmes",
+            detail: m.programmes.map((p) => p.programme.name).join(", ") || "None",
+          },
           { term: "Times on this page", detail: `${zone} (your time zone)` },
         ]}
       />
@@ -79,11 +88,16 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
                     op: machine.forward.op as keyof typeof STEP_ACTIONS,
                     button: machine.forward.button,
                     confirm: machine.forward.confirm,
-                    note: machine.forward.op === "invite" && m.role === "IMPLEMENTATION_ADMIN" ? "Their access as an implementation admin runs for 3 months from today." : undefined,
+                    note:
+                      machine.forward.op === "invite" && m.role === "IMPLEMENTATION_ADMIN"
+                        ? "Their access as an implementation admin runs for 3 months from today."
+                        : undefined,
                   },
                 ]
               : []),
-            ...("to" in machine.steps.deactivate ? [{ op: "deactivate" as const, button: "Deactivate {name}", confirm: "Deactivate" }] : []),
+            ...("to" in machine.steps.deactivate
+              ? [{ op: "deactivate" as const, button: "Deactivate {name}", confirm: "Deactivate" }]
+              : []),
           ]}
           actions={{ ...STEP_ACTIONS, deactivate: deactivateMemberAction }}
         />

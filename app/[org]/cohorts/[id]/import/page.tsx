@@ -16,7 +16,10 @@ export default async function ImportPage({ params }: { params: Promise<{ org: st
   const { cohort } = await orNotFound(getCohort(db(), memberActor(member), id, cohortFilterSchema.parse({})));
   return (
     <section className="space-y-6">
-      <PageHeader back={{ href: `/${org}/cohorts/${cohort.id}`, label: `${cohort.programme.name} › ${cohort.name}` }} title={`Upload users to ${cohort.name}`} />
+      <PageHeader
+        back={{ href: `/${org}/cohorts/${cohort.id}`, label: `${cohort.programme.name} › ${cohort.name}` }}
+        title={`Upload users to ${cohort.name}`}
+      />
       <ol className="list-decimal space-y-2 pl-5 text-sm">
         <li>
           <TextLink href={`/${org}/imports/template`} download>
@@ -24,7 +27,9 @@ export default async function ImportPage({ params }: { params: Promise<{ org: st
           </TextLink>{" "}
           and fill in one person per row: {COLUMNS.join(", ")} (tag is optional). Its first lines explain each column.
         </li>
-        <li>Upload it here. Every row is checked first: green will be imported, yellow is skipped, red needs fixing. Nothing is saved yet.</li>
+        <li>
+          Upload it here. Every row is checked first: green will be imported, yellow is skipped, red needs fixing. Nothing is saved yet.
+        </li>
         <li>Review, then confirm. New people are invited as participants and everyone gets a pathway in this cohort.</li>
       </ol>
       <UploadForm org={org} cohortId={cohort.id} />
