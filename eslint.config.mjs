@@ -34,6 +34,10 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" }],
     },
   },
+  // Email templates render to a standalone HTML document, not a Next page.
+  { files: ["emails/**"], rules: { "@next/next/no-head-element": "off" } },
+  // Playwright fixtures call their callback `use`; it is not React's.
+  { files: ["tests/e2e/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
   {
     files: ["components/**", "lib/**", "emails/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [noAppImports, noToolImports] }] },

@@ -19,6 +19,8 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
                 <button type="button" onClick={reset} className={PROBLEM_PRIMARY}>
                   Try again
                 </button>
+                {/* The router may be what failed: a plain link reloads the app. */}
+                {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
                 <a href="/" className={PROBLEM_SECONDARY}>
                   Start again
                 </a>

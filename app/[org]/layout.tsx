@@ -4,6 +4,12 @@ import { activeOrganizations } from "@/lib/db/cross-tenant";
 import { requireMember } from "@/lib/auth/page";
 import { clientAddress, requestHost } from "@/lib/actions/action";
 import { devMailboxOpenTo } from "@/lib/mail/dev-mailbox";
+import { switchOrganizationAction } from "../actions/switch-organization";
+
+async function switchOrganization(form: FormData) {
+  "use server";
+  await switchOrganizationAction(null, form);
+}
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +20,12 @@ export default async function OrgLayout({ children, params }: { children: ReactN
   const member = await requireMember(org);
   const organizations = await activeOrganizations(member.user.id);
   return (
-    <AppShell member={member} organizations={organizations} devMailbox={devMailboxOpenTo(await clientAddress(), await requestHost())}>
+    <AppShell
+      member={member}
+      organizations={organizations}
+      devMailbox={devMailboxOpenTo(await clientAddress(), await requestHost())}
+      switchOrganization={switchOrganization}
+    >
       {children}
     </AppShell>
   );

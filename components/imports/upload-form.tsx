@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -20,6 +21,7 @@ const notSent: UploadResult = { ok: false, error: "The file could not be sent. C
 export function UploadForm({ org, cohortId }: { org: string; cohortId: string }) {
   const [result, setResult] = useState<UploadResult | null>(null);
   const [pending, setPending] = useState(false);
+  const router = useRouter();
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -38,7 +40,7 @@ export function UploadForm({ org, cohortId }: { org: string; cohortId: string })
       next = notSent;
     }
     setResult(next);
-    if (next.ok && next.data) window.location.assign(`/${org}/imports/${next.data.importId}`);
+    if (next.ok && next.data) router.push(`/${org}/imports/${next.data.importId}`);
     else setPending(false);
   }
   return (

@@ -68,6 +68,8 @@ export function VerifySignUpForm({
     if (!result?.ok || !result.data || !form.current) return;
     const password = String(new FormData(form.current).get("password"));
     const slug = result.data.slug;
+    // A full load, so the new session cookie is what every server component reads from the start.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     void signIn("credentials", { redirect: false, email, password }).then(() => window.location.assign(`/${slug}`));
   }, [result, email]);
 

@@ -50,6 +50,8 @@ export function ProfileForm({
 function useSignInAgain(result: ActionResult | null) {
   useEffect(() => {
     if (result?.ok) {
+      // Every session has just ended: a full load drops whatever the client still holds.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       const timer = setTimeout(() => window.location.assign("/sign-in"), 2500);
       return () => clearTimeout(timer);
     }

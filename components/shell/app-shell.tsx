@@ -11,9 +11,16 @@ import { BrandMark } from "./brand-mark";
 import { MainNav, MENU_IDS, MenuButton, MenuProvider, MenuSection } from "./menu";
 import { SkipLink, MAIN_ID } from "./skip-link";
 
-type Props = { member: Member; organizations: { name: string; slug: string }[]; devMailbox: boolean; children: ReactNode };
+type Props = {
+  member: Member;
+  organizations: { name: string; slug: string }[];
+  devMailbox: boolean;
+  /** The route's organisation-switch action (components never import app/). */
+  switchOrganization: (form: FormData) => Promise<void>;
+  children: ReactNode;
+};
 
-export function AppShell({ member, organizations, devMailbox, children }: Props) {
+export function AppShell({ member, organizations, devMailbox, switchOrganization, children }: Props) {
   const home = `/${member.organization.slug}`;
   const items = NAV_ITEMS.filter((i) => can(member.role, i.permission) && (!i.devMailboxOnly || devMailbox)).map((i) => ({
     label: i.label,
@@ -31,7 +38,7 @@ export function AppShell({ member, organizations, devMailbox, children }: Props)
               {/* On a phone the mark alone; the name is still what the link says. */}
               <span className="sr-only sm:not-sr-only">Pathwise</span>
             </Link>
-            <OrganizationSwitcher current={member.organization} organizations={organizations} />
+            <OrganizationSwitcher current={member.organization} organizations={organizations} switchTo={switchOrganization} />
           </div>
           <MenuButton />
           {/* Who is signed in and the way out: in the header from md up, inside the phone's menu below it. */}

@@ -1,15 +1,18 @@
 import Link from "next/link";
-import { switchOrganizationAction } from "@/app/actions/switch-organization";
 
 type Org = { name: string; slug: string };
 
 // A disclosure with one button per organisation; each posts the switch action (which checks the
 // membership, remembers the choice in the session and opens the organisation). Works without JS.
-export function OrganizationSwitcher({ current, organizations }: { current: Org; organizations: Org[] }) {
-  const switchTo = async (form: FormData) => {
-    "use server";
-    await switchOrganizationAction(null, form);
-  };
+export function OrganizationSwitcher({
+  current,
+  organizations,
+  switchTo,
+}: {
+  current: Org;
+  organizations: Org[];
+  switchTo: (form: FormData) => Promise<void>;
+}) {
   return (
     <details className="relative">
       <summary

@@ -188,7 +188,7 @@ export function RadioGroup({
 }) {
   const id = errorId ?? `group-${name}-error`;
   return (
-    <fieldset className="mb-4" aria-describedby={error ? id : undefined}>
+    <fieldset className="mb-4" aria-describedby={error ? id : undefined} aria-invalid={error ? true : undefined}>
       <legend className="mb-1 text-sm font-medium text-slate-700">{legend}</legend>
       {options.map((o) => (
         <label key={o.value} className="flex items-center gap-2 text-sm">
@@ -198,7 +198,6 @@ export function RadioGroup({
             value={o.value}
             defaultChecked={o.value === defaultValue}
             required={required}
-            aria-invalid={error ? true : undefined}
             onChange={onChange}
           />{" "}
           {o.label}

@@ -1,9 +1,12 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { SelectField } from "./field";
 
 /** Where the browser's own zone is not spelt as in the server's list (Asia/Kolkata, Asia/Calcutta): the listed zone it resolves to here. */
+/** The browser's zone never changes while the page is open. */
+const noChanges = () => () => {};
+
 function browserZoneIn(zones: readonly string[]): string | undefined {
   const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (!own || zones.includes(own)) return own || undefined;
@@ -40,17 +43,26 @@ export function TimeZoneField({
   name?: string;
   id?: string;
 }) {
-  const [zone, setZone] = useState(value ?? "UTC");
-
-  // Once, on mount: a later render (after a refused submit, say) keeps whatever the person chose.
-  useEffect(() => {
-    if (value !== undefined) return;
-    const browser = browserZoneIn(zones);
-    if (browser) setZone(browser);
-  }, []);
+  // What the person picked, if anything; until then the stored zone, else the browser's (read after
+  // hydration, so the server's HTML, which says UTC, and the first client render agree).
+  const [picked, setPicked] = useState<string | undefined>(undefined);
+  const browser = useSyncExternalStore(
+    noChanges,
+    () => browserZoneIn(zones) ?? "UTC",
+    () => "UTC",
+  );
+  const zone = picked ?? value ?? browser;
 
   const options = value === undefined || zones.includes(value) ? zones : [value, ...zones];
   return (
-    <SelectField label={label} name={name} id={id} value={zone} onChange={(e) => setZone(e.target.value)} options={options} error={error} />
+    <SelectField
+      label={label}
+      name={name}
+      id={id}
+      value={zone}
+      onChange={(e) => setPicked(e.target.value)}
+      options={options}
+      error={error}
+    />
   );
 }

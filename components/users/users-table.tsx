@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { MembershipStatusBadge, RoleBadge } from "@/components/ui/badge";
 import { Button, TextLink } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -68,13 +68,15 @@ export function UsersTable({ org, rows, total, query, canManage, action, empty }
   const [op, setOp] = useState<keyof typeof OPS>("deactivate");
   const dialog = useRef<HTMLDialogElement>(null);
   const count = all ? total : selected.size;
-  // After a step is applied the list changes under the selection: start afresh.
-  useEffect(() => {
+  // After a step is applied the list changes under the selection: start afresh (once per result).
+  const [seen, setSeen] = useState(result);
+  if (result !== seen) {
+    setSeen(result);
     if (result?.ok && result.data?.applied) {
       setSelected(new Set());
       setAll(false);
     }
-  }, [result]);
+  }
 
   return (
     <form {...formProps} noValidate>

@@ -46,7 +46,6 @@ function labelFor(field: string): string {
 }
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-const MIDNIGHT = /T00:00(:00(\.000)?)?Z$/;
 
 // Calendar days stored as a DATE (a cohort's dates): the same day everywhere, so never shifted into a zone.
 const DAY_FIELDS = new Set(["startDate", "endDate"]);

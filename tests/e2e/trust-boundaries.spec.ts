@@ -133,7 +133,7 @@ test.describe("servers of their own", () => {
     test.setTimeout(180_000);
     const trialPort = basePort + 1;
     const trialUrl = `http://localhost:${trialPort}`;
-    const trial = await start(trialPort, { APP_URL: trialUrl, NEXTAUTH_URL: trialUrl, DEV_MAILBOX: "true", TRUSTED_PROXY_HOPS: "1" });
+    await start(trialPort, { APP_URL: trialUrl, NEXTAUTH_URL: trialUrl, DEV_MAILBOX: "true", TRUSTED_PROXY_HOPS: "1" });
     const link = `${trialUrl}/reset-password/secret-token-${Date.now()}`;
     const db = new pg.Client({ connectionString: database.url });
     await db.connect();

@@ -106,9 +106,17 @@ describe("password reset", () => {
       // Which goes first alternates, so neither side always runs right after the other's work.
       const nobody = `nobody-${unique()}@example.test`;
       let a: number, b: number;
-      if (i % 2) ((a = await time(existing[i].email, 2 * i)), (b = await time(nobody, 2 * i + 1)));
-      else ((b = await time(nobody, 2 * i + 1)), (a = await time(existing[i].email, 2 * i)));
-      if (i >= WARM_UP) (known.push(a), unknown.push(b));
+      if (i % 2) {
+        a = await time(existing[i].email, 2 * i);
+        b = await time(nobody, 2 * i + 1);
+      } else {
+        b = await time(nobody, 2 * i + 1);
+        a = await time(existing[i].email, 2 * i);
+      }
+      if (i >= WARM_UP) {
+        known.push(a);
+        unknown.push(b);
+      }
     }
     const [k, u] = [median(known), median(unknown)];
     recordFigures("password-reset", { timedResetRequests: known.length + unknown.length });

@@ -7,7 +7,7 @@ import { archivePathway, archiveSchema, unarchivePathway } from "../../lib/pathw
 import { getPathway, memberPathways } from "../../lib/pathways/read";
 import { scheduleSession, setSessionStatus } from "../../lib/pathways/sessions";
 import { cohortSchema, createCohort, updateCohort, updateCohortSchema } from "../../lib/programmes/cohorts";
-import { createProgramme, listProgrammesWithCounts, programmeSchema } from "../../lib/programmes/programmes";
+import { listProgrammesWithCounts } from "../../lib/programmes/programmes";
 import { pathwayReport, pathwayReportCsv } from "../../lib/reports/pathway-report";
 import { listUsers, userFilterSchema } from "../../lib/users/list";
 import { actorOf, createActor, createMember, createOrganization } from "../factories";

@@ -132,9 +132,18 @@ describe("self-serve sign-up", () => {
       // Which goes first alternates, so neither side always runs right after the other's work.
       const fresh = `fresh-${unique()}@example.test`;
       let x: number, y: number;
-      if (i % 2) ((x = await time(email)), (y = await time(fresh)));
-      else ((y = await time(fresh)), (x = await time(email)));
-      if (i > 0) (a.push(x), b.push(y)); // the first pair warms up
+      if (i % 2) {
+        x = await time(email);
+        y = await time(fresh);
+      } else {
+        y = await time(fresh);
+        x = await time(email);
+      }
+      // the first pair warms up
+      if (i > 0) {
+        a.push(x);
+        b.push(y);
+      }
     }
     recordFigures("sign-up", { timedSignUps: a.length + b.length });
     const [m1, m2] = [median(a), median(b)];

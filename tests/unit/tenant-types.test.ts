@@ -24,15 +24,15 @@ async function plainClientsAreRefused(db: Db, tx: Tx, actor: Actor) {
   await recordAudit(db, actor, entry);
   // @ts-expect-error nor is a transaction opened on one
   await recordAudit(tx, actor, entry);
-  // @ts-expect-error
+  // @ts-expect-error lockOrganization needs a tenant-scoped client
   await lockOrganization(tx, actor.organizationId);
-  // @ts-expect-error
+  // @ts-expect-error seatUsage needs a tenant-scoped client
   await seatUsage(db);
-  // @ts-expect-error
+  // @ts-expect-error allUnits needs a tenant-scoped client
   await allUnits(db);
-  // @ts-expect-error
+  // @ts-expect-error programmeScope needs a tenant-scoped client
   await programmeScope(db, actor);
-  // @ts-expect-error
+  // @ts-expect-error validateRows needs a tenant-scoped client
   await validateRows(tx, [], null);
   await db.$transaction(async (plain) => {
     // @ts-expect-error a plain client's transaction stays plain

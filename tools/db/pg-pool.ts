@@ -19,6 +19,7 @@ function relabelCharColumns<T>(result: T): T {
 
 class CatalogSafeClient extends pg.Client {
   // pg calls query() both with a trailing callback (Pool#query) and promise-style (transactions).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- overrides pg's overloaded query(), whose every signature must stay callable
   query(...args: unknown[]): any {
     const last = args[args.length - 1];
     if (typeof last === "function") {

@@ -22,6 +22,8 @@ export default async function InvitationsPage({ params }: { params: Promise<{ or
   const { org } = await params;
   const member = await requireMember(org, "invitations:send");
   const pending = await listPendingInvitations(db(), memberActor(member));
+  // A server component renders once per request: "now" is that request's moment.
+  // eslint-disable-next-line react-hooks/purity
   const now = Date.now();
   const clock = viewerClock(member.user);
   return (
