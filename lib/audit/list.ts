@@ -6,7 +6,7 @@ import { assertCan } from "../authz/permissions";
 import { likeLiteral } from "../db/like";
 import { isoDay, pageNumber, searchText } from "../web/search-params";
 import { pageCount } from "../web/pagination";
-import { dayToDate } from "../web/form-fields";
+import { dayToDate, isId } from "../web/form-fields";
 import { PERSON, seen } from "../users/person";
 import { displayName } from "../users/display-name";
 import { ID_FIELDS } from "./changes";
@@ -79,7 +79,6 @@ const TARGET_KINDS: Record<string, Kind> = {
   pathway: "pathway",
   organization: "organization",
 };
-const isUuid = (v: unknown): v is string => z.uuid().safeParse(v).success;
 const fields = (v: unknown): [string, unknown][] => (v && typeof v === "object" && !Array.isArray(v) ? Object.entries(v) : []);
 
 /**
@@ -100,9 +99,9 @@ export async function nameAuditEvents<E extends RawEvent>(t: TenantDb, events: E
   for (const e of events) {
     if (e.actorId) ids.user.add(e.actorId);
     const kind = TARGET_KINDS[e.targetType];
-    if (kind && isUuid(e.targetId)) ids[kind].add(e.targetId);
+    if (kind && isId(e.targetId)) ids[kind].add(e.targetId);
     for (const [field, value] of [...fields(e.before), ...fields(e.after)]) {
-      if (field in ID_FIELDS) for (const id of [value].flat()) if (isUuid(id)) ids[ID_FIELDS[field]].add(id);
+      if (field in ID_FIELDS) for (const id of [value].flat()) if (isId(id)) ids[ID_FIELDS[field]].add(id);
     }
   }
   const among = (kind: keyof typeof ids) => ({ id: { in: [...ids[kind]] } });
