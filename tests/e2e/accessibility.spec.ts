@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { recordFigures } from "../support/figures";
+import { withArticle } from "../../lib/words";
 import { openListed, pagesFor, PUBLIC_PAGES, ROLE_USERS, signedInPage, type ListedPage } from "./pages/every-page";
 
 // axe-core on every page of every role (the same list as the phone-width test), at a desktop and a
@@ -35,7 +36,7 @@ async function violations(page: Page, pages: ListedPage[], checks: { runs: numbe
 }
 
 for (const { role, email } of ROLE_USERS) {
-  test(`every page a ${role.toLowerCase().replace("_", " ")} opens has no serious or critical accessibility violation`, async ({
+  test(`every page ${withArticle(role.toLowerCase().replace("_", " "))} opens has no serious or critical accessibility violation`, async ({
     browser,
   }) => {
     test.setTimeout(240_000);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { recordFigures } from "../support/figures";
+import { withArticle } from "../../lib/words";
 import { openListed, pagesFor, PUBLIC_PAGES, ROLE_USERS, signedInPage, type ListedPage } from "./pages/every-page";
 
 // Every page of every role on a 390-px phone: the page itself never scrolls sideways (a wide table
@@ -20,7 +21,9 @@ async function overflowing(page: Page, pages: ListedPage[]): Promise<Record<stri
 }
 
 for (const { role, email } of ROLE_USERS) {
-  test(`every page a ${role.toLowerCase().replace("_", " ")} opens fits a 390-px phone without sideways scrolling`, async ({ browser }) => {
+  test(`every page ${withArticle(role.toLowerCase().replace("_", " "))} opens fits a 390-px phone without sideways scrolling`, async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const { page, context } = await signedInPage(browser, email, PHONE);
     const pages = await pagesFor(page, role);
