@@ -14,7 +14,7 @@ export function Body({ organizationName, inviterName, url, expiresInDays }: Acco
       <EmailButton href={url}>Choose a password</EmailButton>
       <p>Or paste this link into your browser: {url}</p>
       <p>
-        The link works once and expires in {expiresInDays} days. After that, use &ldquo;Forgot your password?&rdquo; on the sign-in page.
+        The link works once and expires in {expiresInDays} days. After that, ask {inviterName} to send it again.
       </p>
     </EmailLayout>
   );

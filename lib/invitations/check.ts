@@ -25,7 +25,8 @@ export const inviteSchema = z.strictObject({
   unitId: optionalId("Choose a unit from the list"),
   duration: z.enum(IMPLEMENTATION_ADMIN_DURATIONS, { error: "Choose how long their access lasts" }).optional(),
   message: z.string().trim().max(2000, "At most 2,000 characters"),
-  // "invite" emails a one-time link; "create" sets the account up at once (admins only).
+  // "invite" emails a one-time link; "create" emails a new person "your account is ready" with the same
+  // kind of link (admins only). Either way they are Invited until they use it.
   mode: z.enum(["invite", "create"]).default("invite"),
 });
 export type InviteInput = z.infer<typeof inviteSchema>;
@@ -195,7 +196,7 @@ async function previewEmail(tx: TenantTx, actor: Actor, input: InviteInput, org:
       ? await renderEmail("account-created", {
           organizationName: org.name,
           inviterName: displayName(inviter),
-          url: link("/reset-password/"),
+          url: link("/invite/"),
           expiresInDays: org.invitationExpiryDays,
         })
       : await renderEmail("invitation", { ...invitationProps(org, inviter, input.role, input.message, "…"), url: link("/invite/") });

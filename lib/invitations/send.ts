@@ -2,12 +2,10 @@ import type { Db } from "../db/client";
 import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { recordAudit } from "../audit/record";
-import { issueResetToken } from "../auth/password-reset";
 import { queueEmail } from "../mail/outbox";
 import { generateToken } from "../security/tokens";
 import { expiryFor } from "../users/implementation-admins";
 import { reserveSeats } from "../users/seats";
-import { displayName } from "../users/display-name";
 import { checkBatch, type InviteCheck, type InviteInput } from "./check";
 import { invitationProps } from "./email";
 
@@ -16,8 +14,11 @@ export type InviteResult = InviteCheck & { sent: number };
 /**
  * Sends a batch: all of it or none. Under the organisation's lock it checks again, reserves the seats
  * for the whole batch, then for each address creates (or reuses) the global user, the membership
- * (INVITED, or ACTIVE when creating), its programmes and unit, an invitation whose token only the email
- * carries (its SHA-256 is stored), and queues the email, which leaves after commit.
+ * (INVITED until they accept), its programmes and unit, an invitation whose token only the email
+ * carries (its SHA-256 is stored), and queues the email, which leaves after commit. Creating accounts
+ * differs only in the email a brand-new person gets ("your account is ready: choose a password"): what
+ * the organisation sees is the same for a new address and an existing account, so it learns nothing
+ * about who already uses Pathwise, and nobody is active before they have acted on the link.
  */
 export async function sendInvitations(db: Db, actor: Actor, input: InviteInput): Promise<InviteResult> {
   return tenantDb(db, actor.organizationId).$transaction(
@@ -45,23 +46,22 @@ export async function sendInvitationsIn(tx: TenantTx, actor: Actor, input: Invit
   const expiresAt = new Date(Date.now() + org.invitationExpiryDays * 86_400_000);
   const memberExpiry = input.role === "IMPLEMENTATION_ADMIN" ? expiryFor(input.duration) : null;
   const now = new Date();
-  const active = input.mode === "create";
+  const creating = input.mode === "create";
 
   for (const address of checked.addresses) {
     const email = address.email!;
-    // Create instead of invite only sets up accounts that are new: nobody who already has a Pathwise
-    // account is made a member without accepting, so they get an invitation instead.
+    // Only the person reads which email they got: "your account is ready" when it is new, else the invitation.
     const existedBefore = Boolean(await tx.user.findUnique({ where: { email }, select: { id: true } }));
-    const activate = active && !existedBefore;
+    const accountCreated = creating && !existedBefore;
     // The global user: created once for any organisation; a concurrent invite elsewhere may win the insert.
     await tx.user.createMany({ data: [{ email }], skipDuplicates: true });
     const user = await tx.user.findUniqueOrThrow({ where: { email }, select: { id: true, passwordHash: true } });
     const data = {
       role: input.role,
-      status: activate ? ("ACTIVE" as const) : ("INVITED" as const),
+      status: "INVITED" as const,
       unitId: input.unitId,
       expiresAt: memberExpiry,
-      joinedAt: activate ? now : null,
+      joinedAt: null,
     };
     // Someone added earlier, or deactivated before joining, is invited on the membership they have.
     const existing = await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true, status: true, unitId: true } });
@@ -91,28 +91,6 @@ export async function sendInvitationsIn(tx: TenantTx, actor: Actor, input: Invit
         data: { organizationId: actor.organizationId, membershipId: membership.id, unitId: input.unitId, startedAt: now },
       });
 
-    if (activate) {
-      // Create instead of invite: the account works now; the new person chooses a password from the email.
-      const url = await issueResetToken(tx, user.id, org.invitationExpiryDays * 24 * 60);
-      await queueEmail(tx, {
-        organizationId: actor.organizationId,
-        to: email,
-        template: "account-created",
-        props: {
-          organizationName: org.name,
-          inviterName: displayName(inviter),
-          url,
-          expiresInDays: org.invitationExpiryDays,
-        },
-      });
-      await recordAudit(tx, actor, {
-        action: "member.create",
-        targetType: "membership",
-        targetId: membership.id,
-        after: { email, role: input.role, status: "ACTIVE" },
-      });
-      continue;
-    }
     const { token, hash } = generateToken();
     const invitation = await tx.invitation.create({
       data: {
@@ -127,12 +105,18 @@ export async function sendInvitationsIn(tx: TenantTx, actor: Actor, input: Invit
       },
       select: { id: true },
     });
-    await queueEmail(tx, {
-      organizationId: actor.organizationId,
-      to: email,
-      template: "invitation",
-      props: invitationProps(org, inviter, input.role, input.message, token),
-    });
+    const props = invitationProps(org, inviter, input.role, input.message, token);
+    await queueEmail(
+      tx,
+      accountCreated
+        ? {
+            organizationId: actor.organizationId,
+            to: email,
+            template: "account-created",
+            props: { organizationName: org.name, inviterName: props.inviterName, url: props.url, expiresInDays: org.invitationExpiryDays },
+          }
+        : { organizationId: actor.organizationId, to: email, template: "invitation", props },
+    );
     await recordAudit(tx, actor, {
       action: "invitation.send",
       targetType: "membership",
@@ -143,6 +127,6 @@ export async function sendInvitationsIn(tx: TenantTx, actor: Actor, input: Invit
   }
   // The check said what would happen; now say what did. Creating reads the same whether or not the
   // person already used Pathwise: that is not this organisation's business.
-  const done = active ? "Set up, or invited if they already use Pathwise" : "Invited";
+  const done = creating ? "Set up, or invited if they already use Pathwise" : "Invited";
   return { ...checked, addresses: checked.addresses.map((a) => ({ ...a, message: done })), sent: checked.addresses.length };
 }

@@ -205,15 +205,18 @@ describe("sending invitations", () => {
     expect(member.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 85 * 86_400_000);
   });
 
-  it("creates accounts at once instead of inviting, for admins: active, seat taken, a set-password link emailed", async () => {
+  it("creates accounts for admins: seat taken, an 'account ready' email, and Invited until they choose a password from it", async () => {
     const { org, admin } = await createOrganizationWith(db, ["admin"], { seatLimit: 5 });
     const [email] = emails(1);
     await sendInvitations(db, admin, invite({ mode: "create", emails: email }));
     const member = await db.membership.findFirstOrThrow({ where: { organizationId: org.id, user: { email } } });
-    expect(member.status).toBe("ACTIVE");
+    // Nobody is active before they have acted on the link (and a new address looks like any invitee).
+    expect(member.status).toBe("INVITED");
     expect((await seatUsage(tenantDb(db, org.id))).used).toBe(2);
     const mail = await db.emailOutbox.findFirstOrThrow({ where: { toAddress: email, template: "account-created" } });
-    expect(mail.text).toMatch(/\/reset-password\//);
+    const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+    await accept(token);
+    expect((await db.membership.findFirstOrThrow({ where: { organizationId: org.id, user: { email } } })).status).toBe("ACTIVE");
     const pm = await createActor(db, org.id, "PROGRAM_MANAGER");
     await expect(sendInvitations(db, pm, invite({ mode: "create", role: "PARTICIPANT", emails: emails(1).join() }))).rejects.toThrow(
       ForbiddenError,
@@ -244,7 +247,7 @@ describe("what the inviter reads", () => {
     expect(checked.preview.subject).toBe(`Your ${org.name} account on Pathwise is ready`);
     expect(checked.preview.text).toContain(`Adam Admin has set up your account in ${org.name} on Pathwise`);
     expect(checked.preview.text).not.toContain("Accept the invitation");
-    expect(checked.preview.text).toContain("/reset-password/…");
+    expect(checked.preview.text).toContain("/invite/…");
   });
 
   it("says what happened once sent, and what would happen before", async () => {
@@ -499,10 +502,16 @@ describe("invitations and the rest of the organisation", () => {
     const [fresh] = emails(1);
     await sendInvitations(db, admin, invite({ mode: "create", role: "PARTICIPANT", emails: `${fresh} ${elsewhere.user.email}` }));
     const statuses = await db.membership.findMany({ where: { organizationId: a.id, role: "PARTICIPANT" }, include: { user: true } });
+    // Both are Invited: the organisation cannot tell the new address from the existing account.
     expect(Object.fromEntries(statuses.map((m) => [m.user.email, m.status]))).toEqual({
-      [fresh]: "ACTIVE",
+      [fresh]: "INVITED",
       [elsewhere.user.email]: "INVITED",
     });
     expect(await db.invitation.count({ where: { organizationId: a.id, email: elsewhere.user.email } })).toBe(1);
+    // Only the person reads which email they got.
+    expect((await db.emailOutbox.findFirstOrThrow({ where: { toAddress: elsewhere.user.email, organizationId: a.id } })).template).toBe(
+      "invitation",
+    );
+    expect((await db.emailOutbox.findFirstOrThrow({ where: { toAddress: fresh, organizationId: a.id } })).template).toBe("account-created");
   });
 });

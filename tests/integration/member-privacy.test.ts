@@ -94,6 +94,21 @@ describe("a person invited from outside the organisation", () => {
     // The seat count moved by one between the two sends; everything else is the same.
     expect({ ...blind(results[0], email), seats: null }).toEqual({ ...blind(results[1], fresh), seats: null });
     expect(results[1].seats.used - results[0].seats.used).toBe(1);
+    // Afterwards too: the same status, the same pending invitation, the same audit action for both.
+    const rows = await db.membership.findMany({
+      where: { organizationId: admin.organizationId, user: { email: { in: [email, fresh] } } },
+      select: { status: true, joinedAt: true },
+    });
+    expect(rows).toEqual([
+      { status: "INVITED", joinedAt: null },
+      { status: "INVITED", joinedAt: null },
+    ]);
+    expect(await db.invitation.count({ where: { organizationId: admin.organizationId, email: { in: [email, fresh] } } })).toBe(2);
+    const actions = await db.auditEvent.findMany({
+      where: { organizationId: admin.organizationId, action: { not: "organization.create" } },
+      select: { action: true },
+    });
+    expect(new Set(actions.map((a) => a.action))).toEqual(new Set(["invitation.send"]));
     const seen = await whatTheOrganizationSees(admin, email);
     expect(leaks({ results, seen }, secrets)).toEqual([]);
   });
