@@ -58,18 +58,10 @@ export function LinkButton({
     AnchorHTMLAttributes<HTMLAnchorElement>,
     "className" | "href" | "download"
   >) {
-  const className = buttonClass({ variant, size, block });
-  if (download) {
-    return (
-      <a href={href} download className={className} {...props}>
-        {children}
-      </a>
-    );
-  }
   return (
-    <Link href={href} className={className} {...props}>
+    <Anchor href={href} download={download} className={buttonClass({ variant, size, block })} {...props}>
       {children}
-    </Link>
+    </Anchor>
   );
 }
 
@@ -84,7 +76,25 @@ export function TextLink({
   AnchorHTMLAttributes<HTMLAnchorElement>,
   "className" | "href" | "download"
 >) {
-  const className = `${strong ? "font-medium " : ""}text-indigo-700 underline hover:text-indigo-900`;
+  return (
+    <Anchor
+      href={href}
+      download={download}
+      className={`${strong ? "font-medium " : ""}text-indigo-700 underline hover:text-indigo-900`}
+      {...props}
+    >
+      {children}
+    </Anchor>
+  );
+}
+
+type AnchorProps = { href: string; download?: boolean; className: string; children: ReactNode } & Omit<
+  AnchorHTMLAttributes<HTMLAnchorElement>,
+  "className" | "href" | "download"
+>;
+
+/** A link within the app through the client-side router, or with `download` a plain link to a file, which the router must not try to open. */
+function Anchor({ href, download, className, children, ...props }: AnchorProps) {
   if (download) {
     return (
       <a href={href} download className={className} {...props}>
