@@ -89,7 +89,17 @@ export async function seedDemo(db: Db): Promise<boolean> {
       ["Feedback", "2026-12-01T09:00:00Z", "SCHEDULED"],
     ] as const) {
       await tx.coachingSession.create({
-        data: { organizationId: org.id, pathwayId: pathway.id, title, scheduledAt: new Date(when), durationMinutes: 60, status },
+        data: {
+          organizationId: org.id,
+          pathwayId: pathway.id,
+          coachMembershipId: pathway.coachMembershipId,
+          coacheeMembershipId: pathway.membershipId,
+          timezone: pathway.timezone,
+          title,
+          scheduledAt: new Date(when),
+          durationMinutes: 60,
+          status,
+        },
       });
     }
 

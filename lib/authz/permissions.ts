@@ -16,7 +16,12 @@ export const PERMISSIONS = [
   "pathways:restore",
   "sessions:manage",
   "imports:run",
+  // A coach's own workspace: their coachees, groups, the coachee profile, sessions and messages with them.
   "coachees:manage",
+  // Seeing any coach's coachees from the coach's user page (within a programme manager's programmes).
+  "coachees:oversee",
+  // A participant's own portal: their home, sessions and messages with their coaches.
+  "portal:use",
   "goals:own",
   "audit:view",
   "settings:manage",
@@ -25,8 +30,10 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-// Admins may do everything but the plan (an OWNER's) and a participant's own goals.
-const ADMIN = PERMISSIONS.filter((p) => p !== "plan:manage" && p !== "goals:own");
+// Admins may do everything but the plan (an OWNER's), a coach's own workspace and a participant's portal:
+// those belong to the person in that role (an admin oversees coachees, never works them).
+const NOT_ADMIN: ReadonlySet<Permission> = new Set(["plan:manage", "coachees:manage", "portal:use", "goals:own"]);
+const ADMIN = PERMISSIONS.filter((p) => !NOT_ADMIN.has(p));
 
 const TABLE: Record<Role, ReadonlySet<Permission>> = {
   OWNER: new Set([...ADMIN, "plan:manage"]),
@@ -41,10 +48,11 @@ const TABLE: Record<Role, ReadonlySet<Permission>> = {
     "pathways:view",
     "pathways:manage",
     "sessions:manage",
+    "coachees:oversee",
   ]),
   COACH: new Set(["dashboard:view", "coachees:manage", "pathways:view", "sessions:manage"]),
   SPONSOR: new Set(["dashboard:view", "programmes:view", "pathways:view"]),
-  PARTICIPANT: new Set(["dashboard:view", "goals:own", "pathways:view"]),
+  PARTICIPANT: new Set(["dashboard:view", "portal:use", "goals:own", "pathways:view"]),
 };
 
 export function can(role: Role, permission: Permission): boolean {

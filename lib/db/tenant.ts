@@ -25,6 +25,12 @@ const TENANT_MODELS = new Set([
   "CoachingSession",
   "CreditEntry",
   "ImportPreview",
+  "CoachingRelationship",
+  "CoacheeGroup",
+  "CoacheeGroupMember",
+  "Activity",
+  "MessageThread",
+  "Message",
 ]);
 
 const FILTERED = new Set([

@@ -42,7 +42,10 @@ export async function scheduleSession(db: Db, actor: Actor, input: z.infer<typeo
     assertCan(actor.role, "sessions:manage");
     const pathway = await pathwayInScope(tx, actor, input.pathwayId);
     await assertOpenAndLock(tx, actor, pathway.id);
-    const { timezone } = await tx.pathway.findFirstOrThrow({ where: { id: pathway.id }, select: { timezone: true } });
+    const { timezone, coachMembershipId, membershipId } = await tx.pathway.findFirstOrThrow({
+      where: { id: pathway.id },
+      select: { timezone: true, coachMembershipId: true, membershipId: true },
+    });
     const [y, m, d] = input.date.split("-").map(Number);
     const [hh, mm] = input.time.split(":").map(Number);
     const scheduledAt = new Date(new TZDate(y, m - 1, d, hh, mm, timezone).getTime());
@@ -50,6 +53,9 @@ export async function scheduleSession(db: Db, actor: Actor, input: z.infer<typeo
       data: {
         organizationId: actor.organizationId,
         pathwayId: pathway.id,
+        coachMembershipId,
+        coacheeMembershipId: membershipId,
+        timezone,
         title: input.title,
         scheduledAt,
         durationMinutes: input.durationMinutes,
@@ -67,7 +73,8 @@ export async function setSessionStatus(db: Db, actor: Actor, input: z.infer<type
   assertCan(actor.role, "sessions:manage");
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const session = await tx.coachingSession.findFirst({ where: { id: input.sessionId }, select: { id: true, pathwayId: true } });
-    if (!session) throw new NotFoundError();
+    // Sessions outside any pathway are the coach's own (lib/coaching); this path works a pathway's.
+    if (!session?.pathwayId) throw new NotFoundError();
     const pathway = await pathwayInScope(tx, actor, session.pathwayId);
     await assertOpenAndLock(tx, actor, pathway.id);
     if (SESSION_OUTCOMES.has(input.status)) {

@@ -16,3 +16,4 @@ export { createCreditEntry } from "./credit";
 export { createInvitation, type InvitationOverrides } from "./invitation";
 export { createImportPreview, importRow } from "./import";
 export { createAuditEvent, type AuditOverrides } from "./audit";
+export { createCoachingRelationship } from "./coaching";

@@ -5,7 +5,7 @@ import { withDefaults } from "./unique";
 /** A coaching session of the pathway (a week ago by default, so it may already be marked attended). */
 export async function createCoachingSession(
   db: Db,
-  pathway: { organizationId: string; id: string },
+  pathway: { organizationId: string; id: string; coachMembershipId: string; membershipId: string },
   overrides: { title?: string; scheduledAt?: Date; durationMinutes?: number; status?: SessionStatus } = {},
 ) {
   return db.coachingSession.create({
@@ -13,6 +13,8 @@ export async function createCoachingSession(
       {
         organizationId: pathway.organizationId,
         pathwayId: pathway.id,
+        coachMembershipId: pathway.coachMembershipId,
+        coacheeMembershipId: pathway.membershipId,
         title: "Session",
         scheduledAt: new Date(Date.now() - 7 * 86_400_000),
         durationMinutes: 60,

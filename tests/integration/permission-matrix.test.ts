@@ -370,10 +370,13 @@ async function pathwayFor(a: Actor) {
 // A session, not started yet, on a pathway the actor reaches.
 async function sessionFor(a: Actor) {
   const pathwayId = await pathwayFor(a);
+  const pathway = await db.pathway.findFirstOrThrow({ where: { organizationId: a.organizationId, id: pathwayId } });
   const session = await db.coachingSession.create({
     data: {
       organizationId: a.organizationId,
       pathwayId,
+      coachMembershipId: pathway.coachMembershipId,
+      coacheeMembershipId: pathway.membershipId,
       title: "Matrix",
       scheduledAt: new Date(Date.now() + 86_400_000),
       durationMinutes: 30,
@@ -453,7 +456,7 @@ describe("permission matrix: every role x every service, in two organisations", 
     const missing = crypto.randomUUID();
     // Rows of the other organisation, made by its own admin, for the first one's admin to reach for.
     const theirSession = await sessionFor(stranger);
-    const theirPathway = (await db.coachingSession.findFirstOrThrow({ where: { organizationId: theirs.id, id: theirSession } })).pathwayId;
+    const theirPathway = (await db.coachingSession.findFirstOrThrow({ where: { organizationId: theirs.id, id: theirSession } })).pathwayId!;
     const theirMember = await participant(stranger);
     const theirPreview = (
       await previewImport(db, stranger, {

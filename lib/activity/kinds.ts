@@ -1,0 +1,18 @@
+// Client-safe: what can appear in a coachee's activity, and the data each kind carries. The next issues
+// add goals, actions, notes, files and assessments here.
+export type ActivityData = {
+  "invitation.accepted": Record<string, never>;
+  "session.scheduled": { title: string; scheduledAt: string; pathwayId?: string | null };
+  "session.attended": { title: string; scheduledAt: string; durationMinutes: number; pathwayId?: string | null };
+  "session.no_show": { title: string; scheduledAt: string };
+  "message.sent": { excerpt: string };
+};
+export type ActivityKind = keyof ActivityData;
+
+export const ACTIVITY_KINDS = [
+  "invitation.accepted",
+  "session.scheduled",
+  "session.attended",
+  "session.no_show",
+  "message.sent",
+] as const satisfies readonly ActivityKind[];

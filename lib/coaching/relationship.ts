@@ -1,0 +1,56 @@
+import type { TenantTx } from "../db/tenant";
+import type { Actor } from "../authz/actor";
+import { assertCan } from "../authz/permissions";
+import { NotFoundError } from "../errors";
+import { PERSON, seen } from "../users/person";
+import { isId } from "../web/form-fields";
+
+// The one place that decides whether a coach reaches a coachee, and a participant a coach: a row in
+// CoachingRelationship. Everything on the coachee profile, in sessions and in messages starts here, so
+// another coach's coachee, another organisation's member and a missing id all answer "not found".
+
+const COACHEE = {
+  id: true,
+  role: true,
+  status: true,
+  joinedAt: true,
+  lastActiveAt: true,
+  ...PERSON,
+} as const;
+
+/** One of the acting coach's coachees, or not found. */
+export async function coacheeOfCoach(tx: TenantTx, actor: Actor, coacheeMembershipId: string) {
+  assertCan(actor.role, "coachees:manage");
+  if (!isId(coacheeMembershipId)) throw new NotFoundError();
+  const row = await tx.coachingRelationship.findFirst({
+    where: { coachMembershipId: actor.membershipId, coacheeMembershipId },
+    select: { origin: true, createdAt: true, lastActivityAt: true, coachee: { select: COACHEE } },
+  });
+  if (!row) throw new NotFoundError();
+  return { ...seen(row.coachee), origin: row.origin, since: row.createdAt, lastActivityAt: row.lastActivityAt };
+}
+
+/** One of the acting participant's coaches, or not found. */
+export async function coachOfCoachee(tx: TenantTx, actor: Actor, coachMembershipId: string) {
+  assertCan(actor.role, "portal:use");
+  if (!isId(coachMembershipId)) throw new NotFoundError();
+  const row = await tx.coachingRelationship.findFirst({
+    where: { coacheeMembershipId: actor.membershipId, coachMembershipId },
+    select: { coach: { select: { id: true, status: true, ...PERSON } } },
+  });
+  if (!row) throw new NotFoundError();
+  return seen(row.coach);
+}
+
+/**
+ * The two ends of a coach–coachee pair as the actor stands in it: a coach names the coachee, a
+ * participant names the coach. Messages and sessions, which both sides use, go through this.
+ */
+export async function pairOf(tx: TenantTx, actor: Actor, otherMembershipId: string) {
+  if (actor.role === "PARTICIPANT") {
+    const coach = await coachOfCoachee(tx, actor, otherMembershipId);
+    return { coachMembershipId: coach.id, coacheeMembershipId: actor.membershipId, other: coach };
+  }
+  const coachee = await coacheeOfCoach(tx, actor, otherMembershipId);
+  return { coachMembershipId: actor.membershipId, coacheeMembershipId: coachee.id, other: coachee };
+}
