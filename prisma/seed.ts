@@ -103,6 +103,45 @@ export async function seedDemo(db: Db): Promise<boolean> {
       });
     }
 
+    // Carla's coachees: Pat through the pathway (the database adds that relationship), Sam whom she
+    // added herself, and Nina, added but not invited yet. Pat and Sam are in her group "Team leads".
+    const carla = pathway.coachMembershipId;
+    const sam = await membershipOf("sam@acme.test");
+    const ninaUser = await tx.user.upsert({ where: { email: "nina@acme.test" }, update: {}, create: { email: "nina@acme.test" } });
+    const nina = await tx.membership.create({
+      data: { organizationId: org.id, userId: ninaUser.id, role: "PARTICIPANT", status: "NOT_INVITED", firstName: "Nina", lastName: "New" },
+    });
+    await tx.coachingRelationship.createMany({
+      data: [sam, nina.id].map((coachee) => ({
+        organizationId: org.id,
+        coachMembershipId: carla,
+        coacheeMembershipId: coachee,
+        origin: "ADDED" as const,
+      })),
+    });
+    const group = await tx.coacheeGroup.create({
+      data: { organizationId: org.id, coachMembershipId: carla, name: "Team leads", description: "New team leads in retail." },
+    });
+    await tx.coacheeGroupMember.createMany({
+      data: [pathway.membershipId, sam].map((coachee) => ({
+        organizationId: org.id,
+        groupId: group.id,
+        coachMembershipId: carla,
+        coacheeMembershipId: coachee,
+      })),
+    });
+    const thread = await tx.messageThread.create({
+      data: { organizationId: org.id, coachMembershipId: carla, coacheeMembershipId: pathway.membershipId, coachReadAt: new Date() },
+    });
+    await tx.message.create({
+      data: {
+        organizationId: org.id,
+        threadId: thread.id,
+        authorMembershipId: carla,
+        body: "Hi Pat, looking forward to our feedback session. Bring one example of a hard conversation.",
+      },
+    });
+
     const second = await tx.organization.create({ data: { ...SECOND_ORG, plan: "TEAM", seatLimit: 5 } });
     const northwindOwner = await tx.user.upsert({
       where: { email: "owner@northwind.test" },

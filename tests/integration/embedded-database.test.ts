@@ -23,7 +23,11 @@ it("the embedded database starts, takes the migrations and the seed, and serves 
         where: { slug: "acme" },
         include: { _count: { select: { memberships: true, units: true } } },
       });
-      expect(org._count).toEqual({ memberships: DEMO_USERS.length, units: 2 });
+      // The demo users, and Nina, whom Carla added as a coachee and has not invited yet.
+      expect(org._count).toEqual({ memberships: DEMO_USERS.length + 1, units: 2 });
+      // Carla coaches Pat through the pathway (the trigger's row) and Sam and Nina whom she added.
+      const origins = await db.coachingRelationship.groupBy({ by: ["origin"], where: { organizationId: org.id }, _count: true });
+      expect(Object.fromEntries(origins.map((o) => [o.origin, o._count]))).toEqual({ PATHWAY: 1, ADDED: 2 });
     } finally {
       await db.$disconnect();
     }
