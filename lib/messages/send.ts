@@ -43,7 +43,7 @@ export function excerptOf(body: string): string {
  * forwarded, shared and kept on servers we do not control; the words stay behind the sign-in.
  */
 export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput) {
-  const side = messagingSide(actor);
+  const side = messagingSide(actor.role);
   const { body } = sendMessageSchema.pick({ body: true }).parse({ body: input.body });
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const pair = await pairOf(tx, actor, input.to);

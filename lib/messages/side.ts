@@ -1,13 +1,13 @@
-import type { Actor } from "../authz/actor";
+import type { Role } from "../db/generated/enums";
 import { can } from "../authz/permissions";
 import { ForbiddenError } from "../errors";
 
 /**
- * Which end of a coach–coachee thread the actor writes from: a coach from their workspace
+ * Which end of a coach–coachee thread a role writes from: a coach from their workspace
  * (coachees:manage), a participant from their portal (portal:use). Anyone else has no threads.
  */
-export function messagingSide(actor: Actor): "coach" | "coachee" {
-  if (can(actor.role, "coachees:manage")) return "coach";
-  if (can(actor.role, "portal:use")) return "coachee";
+export function messagingSide(role: Role): "coach" | "coachee" {
+  if (can(role, "coachees:manage")) return "coach";
+  if (can(role, "portal:use")) return "coachee";
   throw new ForbiddenError();
 }

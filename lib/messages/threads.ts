@@ -29,7 +29,7 @@ export type ThreadRow = {
  * participant sees every coach they have, with or without a thread yet, so they can start one.
  */
 export async function listThreads(db: Db, actor: Actor, { page }: { page: number } = { page: 1 }) {
-  const side = messagingSide(actor);
+  const side = messagingSide(actor.role);
   const t = tenantDb(db, actor.organizationId);
   if (side === "coachee") {
     const coaches = await t.coachingRelationship.findMany({
@@ -86,7 +86,7 @@ function isUnread(lastMessageAt: Date, readAt: Date | null): boolean {
  * newest page marks the thread read up to its newest message.
  */
 export async function getThread(db: Db, actor: Actor, otherMembershipId: string, { page }: { page: number } = { page: 1 }) {
-  const side = messagingSide(actor);
+  const side = messagingSide(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const pair = await pairOf(tx, actor, otherMembershipId);
     const other = { id: pair.other.id, name: displayName(pair.other.user), status: pair.other.status };

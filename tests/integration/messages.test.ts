@@ -74,7 +74,9 @@ describe("messages between a coach and a coachee", () => {
       },
     });
     expect(seenBySecondCoach).toBe(0);
-    const relationships = await db.coachingRelationship.findMany({ where: { organizationId: w.org.id, coacheeMembershipId: w.participant.membershipId } });
+    const relationships = await db.coachingRelationship.findMany({
+      where: { organizationId: w.org.id, coacheeMembershipId: w.participant.membershipId },
+    });
     expect(relationships.find((r) => r.coachMembershipId === w.coach.membershipId)?.lastActivityAt).toEqual(activity[0].createdAt);
     expect(relationships.find((r) => r.coachMembershipId === w.secondCoach.membershipId)?.lastActivityAt).toBeNull();
 
@@ -165,7 +167,12 @@ describe("who gets an email, and what a message may be", () => {
   it("emails only an ACTIVE recipient; a coachee never invited cannot be messaged at all", async () => {
     const w = await createWorld(db, { members: ["coach"], pathway: false });
     const invited = await createMember(db, w.org.id, { role: "PARTICIPANT", status: "INVITED" });
-    const notInvited = await createMember(db, w.org.id, { role: "PARTICIPANT", status: "NOT_INVITED", firstName: "Nia", lastName: "Never" });
+    const notInvited = await createMember(db, w.org.id, {
+      role: "PARTICIPANT",
+      status: "NOT_INVITED",
+      firstName: "Nia",
+      lastName: "Never",
+    });
     for (const c of [invited, notInvited]) await createCoachingRelationship(db, { coach: w.coach.membership, coachee: c.membership });
 
     await sendMessage(db, w.coach, { to: invited.membership.id, body: "For when you join" });
@@ -199,7 +206,10 @@ describe("who gets an email, and what a message may be", () => {
     );
     const results = await Promise.allSettled(sends);
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
-    const threads = await db.messageThread.findMany({ where: { organizationId: w.org.id }, include: { _count: { select: { messages: true } } } });
+    const threads = await db.messageThread.findMany({
+      where: { organizationId: w.org.id },
+      include: { _count: { select: { messages: true } } },
+    });
     expect(threads).toHaveLength(1);
     expect(threads[0]._count.messages).toBe(12);
     expect(new Set(results.map((r) => (r.status === "fulfilled" ? r.value.threadId : null)))).toEqual(new Set([threads[0].id]));
