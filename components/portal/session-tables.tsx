@@ -36,7 +36,10 @@ export function ParticipantSessionTable({
         { header: `Starts (${zone})`, cell: (r) => <Time at={r.scheduledAt} zone={zone} />, nowrap: true },
         { header: "Duration", cell: (r) => plural(r.durationMinutes, "minute"), nowrap: true },
         { header: "Coach", cell: (r) => r.coachName },
-        { header: "Pathway", cell: (r) => (r.pathwayId ? <TextLink href={`/${org}/pathways/${r.pathwayId}`}>{r.pathway}</TextLink> : "None") },
+        {
+          header: "Pathway",
+          cell: (r) => (r.pathwayId ? <TextLink href={`/${org}/pathways/${r.pathwayId}`}>{r.pathway}</TextLink> : "None"),
+        },
         { header: "Where", cell: (r) => <SessionLocation location={r.location} /> },
         { header: "Status", cell: (r) => <SessionStatusBadge status={r.status} /> },
       ]}

@@ -23,7 +23,13 @@ export const sendMessageSchema = z.strictObject({
     .string({ error: "Write a message" })
     // NUL never reaches PostgreSQL text; other characters are kept as typed and shown as text, never HTML.
     .transform((s) => s.replaceAll("\u0000", ""))
-    .pipe(z.string().trim().min(1, "Write a message").max(MESSAGE_MAX, `At most ${MESSAGE_MAX.toLocaleString("en")} characters`)),
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1, "Write a message")
+        .max(MESSAGE_MAX, `At most ${MESSAGE_MAX.toLocaleString("en")} characters`),
+    ),
 });
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 
@@ -62,7 +68,10 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
     });
     await tx.messageThread.update({
       where: { organizationId_id: { organizationId: actor.organizationId, id: thread.id } },
-      data: { lastMessageAt: message.createdAt, ...(side === "coach" ? { coachReadAt: message.createdAt } : { coacheeReadAt: message.createdAt }) },
+      data: {
+        lastMessageAt: message.createdAt,
+        ...(side === "coach" ? { coachReadAt: message.createdAt } : { coacheeReadAt: message.createdAt }),
+      },
     });
     await recordActivity(tx, actor.organizationId, {
       kind: "message.sent",

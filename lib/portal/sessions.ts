@@ -65,9 +65,9 @@ export async function participantSessions(db: Db, actor: Actor, { page, past }: 
     paged(
       () => t.coachingSession.count({ where: pastWhere }),
       async (skip, take) =>
-        (await t.coachingSession.findMany({ where: pastWhere, orderBy: [{ scheduledAt: "desc" }, { id: "desc" }], skip, take, select })).map(
-          shape,
-        ),
+        (
+          await t.coachingSession.findMany({ where: pastWhere, orderBy: [{ scheduledAt: "desc" }, { id: "desc" }], skip, take, select })
+        ).map(shape),
       past,
     ),
   ]);

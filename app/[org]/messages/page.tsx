@@ -15,7 +15,13 @@ import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
 
 export const metadata: Metadata = { title: "Messages" };
 
-export default async function MessagesPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function MessagesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { org } = await params;
   const member = await requireMember(org);
   const coach = can(member.role, "coachees:manage");
@@ -32,8 +38,8 @@ export default async function MessagesPage({ params, searchParams }: { params: P
       {threads.rows.length === 0 ? (
         coach ? (
           <EmptyState>
-            No messages yet. To write to a coachee, open them from <TextLink href={`/${org}/coachees`}>Coachees</TextLink> and choose
-            Send a message.
+            No messages yet. To write to a coachee, open them from <TextLink href={`/${org}/coachees`}>Coachees</TextLink> and choose Send a
+            message.
           </EmptyState>
         ) : (
           <EmptyState>

@@ -17,7 +17,13 @@ export const metadata: Metadata = { title: "Sessions" };
 const DEFAULTS = { page: 1, past: 1 };
 
 // A participant's own sessions, upcoming and past; a coach's upcoming sessions across their coachees.
-export default async function SessionsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function SessionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { org } = await params;
   const member = await requireMember(org);
   const actor = memberActor(member);
