@@ -82,6 +82,14 @@ test("a participant lands on their home, sees their coach and next session, and 
   expect(mail.text).not.toContain(stamp);
   const link = linkIn(mail, `${APP_URL}${ORG}/messages/`);
 
+  // Nobody outside the pair opens it: the programme manager, and a coach who does not coach Paula, get the 404 page.
+  expect((await page.goto(link))?.status()).toBe(404);
+  const carlaContext = await browser.newContext();
+  const carla = await AppPage.signIn(await carlaContext.newPage(), "coach1@acme.test");
+  expect((await carla.page.goto(link))?.status()).toBe(404);
+  await expect(carla.page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await carlaContext.close();
+
   // Cody signs in, finds it under Messages, unread, and replies.
   const codyContext = await browser.newContext();
   const cody = await AppPage.signIn(await codyContext.newPage(), "coach2@acme.test");
