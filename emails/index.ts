@@ -3,6 +3,7 @@ import { render } from "@react-email/render";
 import * as accountCreated from "./account-created";
 import * as accountReactivated from "./account-reactivated";
 import * as invitation from "./invitation";
+import * as newMessage from "./new-message";
 import * as passwordReset from "./password-reset";
 import * as signUpConfirm from "./sign-up-confirm";
 import * as signUpExisting from "./sign-up-existing";
@@ -13,6 +14,7 @@ const templates = {
   "account-reactivated": accountReactivated,
   "account-created": accountCreated,
   invitation,
+  "new-message": newMessage,
   "sign-up-confirm": signUpConfirm,
   "sign-up-existing": signUpExisting,
 } satisfies Record<string, { subject: (props: never) => string; Body: FunctionComponent<never> }>;

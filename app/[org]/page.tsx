@@ -1,83 +1,28 @@
-import { Counts } from "@/components/pathways/counts";
-import { PathwayList } from "@/components/pathways/pathway-list";
+import { StaffDashboard } from "@/components/dashboard/staff-dashboard";
+import { ParticipantHome } from "@/components/portal/participant-home";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
-import { roleInSentence } from "@/lib/labels";
-import { LinkButton, TextLink } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
-import { Section } from "@/components/ui/section";
 import { db } from "@/lib/db/client";
+import { viewerClock } from "@/lib/format/dates";
 import { pathwaysInReach, pathwayWatchlist } from "@/lib/pathways/read";
+import { participantHome } from "@/lib/portal/home";
 import { listProgrammesWithCounts } from "@/lib/programmes/programmes";
 
-export default async function Dashboard({ params }: { params: Promise<{ org: string }> }) {
+// The organisation's front page: a participant's own home, or the dashboard of everyone else.
+export default async function Home({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const member = await requireMember(org, "dashboard:view");
   const actor = memberActor(member);
+  if (can(member.role, "portal:use")) {
+    return <ParticipantHome org={org} member={member} zone={viewerClock(member.user).zone} home={await participantHome(db(), actor)} />;
+  }
   const programmesView = can(member.role, "programmes:view");
   const [programmes, watchlist, mine] = await Promise.all([
     programmesView ? listProgrammesWithCounts(db(), actor) : null,
     can(member.role, "pathways:view") ? pathwayWatchlist(db(), actor) : null,
-    // Coaches and participants, who have no programme pages: the pathways they work on.
+    // Coaches, who have no programme pages: the pathways they work on.
     !programmesView && can(member.role, "pathways:view") ? pathwaysInReach(db(), actor) : null,
   ]);
-  return (
-    <section className="space-y-8">
-      <PageHeader
-        title="Dashboard"
-        description={`Welcome, ${member.user.firstName || member.user.email}. You are signed in to ${member.organization.name} as ${roleInSentence(member.role)}.`}
-        actions={
-          can(member.role, "pathways:manage") && can(member.role, "invitations:send") ? (
-            <LinkButton href={`/${org}/pathways/new`} variant="primary" aria-label="Add a participant with a pathway">
-              + Participant
-            </LinkButton>
-          ) : null
-        }
-      />
-      {programmes ? (
-        <Section id="programmes-heading" title="Programmes and cohorts">
-          {programmes.length === 0 ? (
-            <EmptyState inline>
-              No programmes yet. <TextLink href={`/${org}/programmes`}>Set up programmes</TextLink>.
-            </EmptyState>
-          ) : (
-            <ul className="space-y-3">
-              {programmes.map((p) => (
-                <li key={p.id}>
-                  <TextLink href={`/${org}/programmes/${p.id}`} strong>
-                    {p.name}
-                  </TextLink>{" "}
-                  <Counts counts={p.counts} />
-                  <ul className="ml-4 list-disc text-sm">
-                    {p.cohorts.map((c) => (
-                      <li key={c.id}>
-                        <TextLink href={`/${org}/cohorts/${c.id}`}>{c.name}</TextLink>: <Counts counts={c.counts} />
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Section>
-      ) : null}
-      {mine ? (
-        <Section id="mine-heading" title="Pathways">
-          <PathwayList org={org} rows={mine} empty="No pathways yet: they appear here when someone puts you on one." />
-        </Section>
-      ) : null}
-      {watchlist ? (
-        <div className="grid gap-8 md:grid-cols-2">
-          <Section id="soon-heading" title="Starting in the next two weeks">
-            <PathwayList org={org} rows={watchlist.startingSoon} empty="No pathways start in the next two weeks." />
-          </Section>
-          <Section id="quiet-heading" title="No session attended in 30 days">
-            <PathwayList org={org} rows={watchlist.quiet} empty="Every started pathway had a session in the last 30 days." />
-          </Section>
-        </div>
-      ) : null}
-    </section>
-  );
+  return <StaffDashboard org={org} member={member} programmes={programmes} watchlist={watchlist} mine={mine} />;
 }

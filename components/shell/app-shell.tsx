@@ -1,9 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { can } from "@/lib/authz/permissions";
 import { ROLE_LABELS } from "@/lib/labels";
 import type { Member } from "@/lib/auth/member";
-import { NAV_ITEMS } from "./nav-items";
+import { navItemsFor } from "./nav-items";
 import { OrganizationSwitcher } from "./organization-switcher";
 import { SignOutButton } from "./sign-out-button";
 import { displayName } from "@/lib/users/display-name";
@@ -22,7 +21,7 @@ type Props = {
 
 export function AppShell({ member, organizations, devMailbox, switchOrganization, children }: Props) {
   const home = `/${member.organization.slug}`;
-  const items = NAV_ITEMS.filter((i) => can(member.role, i.permission) && (!i.devMailboxOnly || devMailbox)).map((i) => ({
+  const items = navItemsFor(member.role, { devMailbox }).map((i) => ({
     label: i.label,
     href: i.href(member.organization.slug),
   }));

@@ -1,9 +1,19 @@
-import type { Permission } from "@/lib/authz/permissions";
+import { can, type Permission } from "@/lib/authz/permissions";
+import type { Role } from "@/lib/db/generated/enums";
 
-export type NavItem = { label: string; href: (orgSlug: string) => string; permission: Permission; devMailboxOnly?: boolean };
+export type NavItem = {
+  label: string;
+  href: (orgSlug: string) => string;
+  /** The permission it needs; with a list, any one of them. */
+  permission: Permission | readonly Permission[];
+  devMailboxOnly?: boolean;
+  /** The label of an item this one takes the place of for whoever sees it (a participant's Home for the Dashboard). */
+  replaces?: string;
+};
 
 /** The left navigation: an item shows only to roles holding its permission. */
 export const NAV_ITEMS: NavItem[] = [
+  { label: "Home", href: (org) => `/${org}`, permission: "portal:use", replaces: "Dashboard" },
   { label: "Dashboard", href: (org) => `/${org}`, permission: "dashboard:view" },
   { label: "Programmes", href: (org) => `/${org}/programmes`, permission: "programmes:view" },
   { label: "Reports", href: (org) => `/${org}/reports`, permission: "programmes:view" },
@@ -12,6 +22,15 @@ export const NAV_ITEMS: NavItem[] = [
   { label: "Units", href: (org) => `/${org}/units`, permission: "units:manage" },
   { label: "Settings", href: (org) => `/${org}/settings`, permission: "settings:manage" },
   { label: "Audit log", href: (org) => `/${org}/audit`, permission: "audit:view" },
+  { label: "Sessions", href: (org) => `/${org}/sessions`, permission: ["portal:use", "coachees:manage"] },
+  { label: "Messages", href: (org) => `/${org}/messages`, permission: ["portal:use", "coachees:manage"] },
   { label: "Profile", href: (org) => `/${org}/profile`, permission: "dashboard:view" },
   { label: "Dev mailbox", href: () => "/dev/mailbox", permission: "devtools:view", devMailboxOnly: true },
 ];
+
+/** The items `role` sees, in order: those it holds a permission for, less any another of them replaces. */
+export function navItemsFor(role: Role, { devMailbox }: { devMailbox: boolean }): NavItem[] {
+  const shown = NAV_ITEMS.filter((i) => [i.permission].flat().some((p) => can(role, p)) && (!i.devMailboxOnly || devMailbox));
+  const replaced = new Set(shown.map((i) => i.replaces));
+  return shown.filter((i) => !replaced.has(i.label));
+}

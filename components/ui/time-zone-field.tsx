@@ -3,10 +3,14 @@
 import { useState, useSyncExternalStore } from "react";
 import { SelectField } from "./field";
 
-/** Where the browser's own zone is not spelt as in the server's list (Asia/Kolkata, Asia/Calcutta): the listed zone it resolves to here. */
 /** The browser's zone never changes while the page is open. */
 const noChanges = () => () => {};
 
+/**
+ * The browser's own zone as the server's list spells it: itself when listed, else the listed zone it
+ * resolves to here (Asia/Calcutta and Asia/Kolkata; Etc/UTC and UTC, which the list carries by hand:
+ * Intl's own list leaves UTC out).
+ */
 function browserZoneIn(zones: readonly string[]): string | undefined {
   const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (!own || zones.includes(own)) return own || undefined;

@@ -63,7 +63,7 @@ test("a deactivated invitee who never joined is taken forward from their page: i
   await guest.getByLabel("Last name").fill("Deferred");
   await guest.getByLabel("Choose a password").fill("dora finally joins with this passphrase");
   await guest.getByRole("button", { name: `Join ${SECOND_ORG.name}` }).click();
-  await expect(guest.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(guest.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
   await guest.context().close();
 
   await page.reload();

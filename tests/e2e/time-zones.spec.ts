@@ -24,7 +24,7 @@ test("a person in UTC joins in UTC and stays in UTC through a profile save and a
   await guest.getByLabel("Last name").fill("Universal");
   await guest.getByLabel("Choose a password").fill("uma picks a long passphrase");
   await guest.getByRole("button", { name: `Join ${SECOND_ORG.name}` }).click();
-  await expect(guest.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(guest.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
 
   // Her profile shows UTC; saving something else there keeps it.
   await new AppPage(guest).open("Profile");

@@ -32,15 +32,19 @@ import { deactivateMembers, reactivateMembers } from "../../lib/users/activation
 import { getMemberProfile } from "../../lib/users/member-profile";
 import { updateMember, updateMemberSchema } from "../../lib/users/update-member";
 import { getSettings, settingsSchema, updateSettings } from "../../lib/orgs/settings";
-import { createActor, createMember, createOrganization } from "../factories";
+import { sendMessage } from "../../lib/messages/send";
+import { getThread, listThreads } from "../../lib/messages/threads";
+import { participantHome } from "../../lib/portal/home";
+import { coachUpcomingSessions, participantSessions, sessionsPageSchema } from "../../lib/portal/sessions";
+import { createActor, createCoachingRelationship, createMember, createOrganization } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 
 const db = testDb();
 const roles = Object.values(Role);
 
-// Every tenant service that exists so far, with the permission it needs and what it touches.
-const services: { name: string; permission: Permission; call: (actor: Actor) => Promise<unknown> }[] = [
+// Every tenant service that exists so far, with the permission it needs (a list: any one of them) and what it touches.
+const services: { name: string; permission: Permission | Permission[]; call: (actor: Actor) => Promise<unknown> }[] = [
   { name: "getSettings", permission: "settings:manage", call: (a) => getSettings(db, a) },
   {
     name: "updateSettings",
@@ -241,7 +245,21 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
     permission: "users:manage",
     call: async (a) => runBulk(db, a, { op: "deactivate", membershipIds: [await participant(a)], query: "" }),
   },
+  // Messages: both ends of a coach–coachee pair, the coach from their workspace, the participant from their portal.
+  {
+    name: "sendMessage",
+    permission: ["coachees:manage", "portal:use"],
+    call: async (a) => sendMessage(db, a, { to: await messagePartner(a), body: "Hello" }),
+  },
+  { name: "getThread", permission: ["coachees:manage", "portal:use"], call: async (a) => getThread(db, a, await messagePartner(a)) },
+  { name: "listThreads", permission: ["coachees:manage", "portal:use"], call: async (a) => (await messagePartner(a), listThreads(db, a)) },
+  { name: "participantHome", permission: "portal:use", call: async (a) => (await messagePartner(a), participantHome(db, a)) },
+  { name: "participantSessions", permission: "portal:use", call: (a) => participantSessions(db, a, sessionsPageSchema.parse({})) },
+  { name: "coachUpcomingSessions", permission: "coachees:manage", call: (a) => coachUpcomingSessions(db, a, sessionsPageSchema.parse({})) },
 ];
+
+/** Whether a role may call a service that needs `permission` (or any one of a list). */
+const allows = (role: Role, permission: Permission | Permission[]) => [permission].flat().some((p) => can(role, p));
 
 // Exported functions of lib/ that take an Actor but are not entry points, so not in the matrix:
 //  - any whose first parameter is a TenantTx (recordAudit, sendInvitationsIn, pathwayScope, ...): they
@@ -277,6 +295,19 @@ async function drain(rows: AsyncIterable<string>) {
   return out;
 }
 
+// The other end of a thread for the actor: a coachee of theirs when a coach, a coach of theirs when a
+// participant; for anyone else a participant (they are refused before it matters).
+async function messagePartner(a: Actor) {
+  if (a.role === "PARTICIPANT") {
+    const coach = await createMember(db, a.organizationId, { role: "COACH" });
+    await createCoachingRelationship(db, { coach: coach.membership, coachee: { id: a.membershipId } });
+    return coach.membership.id;
+  }
+  const coachee = await participant(a);
+  if (a.role === "COACH")
+    await createCoachingRelationship(db, { coach: { organizationId: a.organizationId, id: a.membershipId }, coachee: { id: coachee } });
+  return coachee;
+}
 async function participant(a: Actor, status: "ACTIVE" | "DEACTIVATED" | "NOT_INVITED" = "ACTIVE") {
   return (await createMember(db, a.organizationId, { role: "PARTICIPANT", status })).membership.id;
 }
@@ -416,7 +447,7 @@ describe("permission matrix: every role x every service, in two organisations", 
         for (const service of services) {
           const otherBefore = await db.organization.findUniqueOrThrow({ where: { id: other.id } });
           const call = service.call(actor);
-          if (can(role, service.permission)) {
+          if (allows(role, service.permission)) {
             const result = await call;
             // The result never carries the other organisation's data.
             const json = JSON.stringify(result) ?? "";
@@ -458,6 +489,11 @@ describe("permission matrix: every role x every service, in two organisations", 
     const theirSession = await sessionFor(stranger);
     const theirPathway = (await db.coachingSession.findFirstOrThrow({ where: { organizationId: theirs.id, id: theirSession } })).pathwayId!;
     const theirMember = await participant(stranger);
+    const coach = await createActor(db, mine.id, "COACH");
+    const coachee = await createActor(db, mine.id, "PARTICIPANT");
+    const theirCoach = await createActor(db, theirs.id, "COACH");
+    const theirCoachee = await messagePartner(theirCoach);
+    await sendMessage(db, theirCoach, { to: theirCoachee, body: "Theirs" });
     const theirPreview = (
       await previewImport(db, stranger, {
         cohortId: (await setting(stranger)).cohortId,
@@ -474,6 +510,11 @@ describe("permission matrix: every role x every service, in two organisations", 
       ["confirmImport", (id) => confirmImport(db, admin, id), theirPreview],
       ["getMemberProfile", (id) => getMemberProfile(db, admin, id), theirMember],
       ["runBulk", (id) => runBulk(db, admin, { op: "deactivate", membershipIds: [id], query: "" }), theirMember],
+      // A coach writing to, or reading the thread with, another organisation's coachee (of its own coach).
+      ["sendMessage", (id) => sendMessage(db, coach, { to: id, body: "Hello" }), theirCoachee],
+      ["getThread", (id) => getThread(db, coach, id), theirCoachee],
+      // A participant reaching for another organisation's coach.
+      ["sendMessage (participant)", (id) => sendMessage(db, coachee, { to: id, body: "Hello" }), theirCoach.membershipId],
     ];
     const before = JSON.stringify(
       await Promise.all([
@@ -481,6 +522,7 @@ describe("permission matrix: every role x every service, in two organisations", 
         db.pathway.findMany({ where: { organizationId: theirs.id } }),
         db.membership.findMany({ where: { organizationId: theirs.id } }),
         db.importPreview.findMany({ where: { organizationId: theirs.id } }),
+        db.message.findMany({ where: { organizationId: theirs.id } }),
       ]),
     );
     let tried = 0;
@@ -504,6 +546,7 @@ describe("permission matrix: every role x every service, in two organisations", 
         db.pathway.findMany({ where: { organizationId: theirs.id } }),
         db.membership.findMany({ where: { organizationId: theirs.id } }),
         db.importPreview.findMany({ where: { organizationId: theirs.id } }),
+        db.message.findMany({ where: { organizationId: theirs.id } }),
       ]),
     );
     expect(after).toBe(before);
@@ -512,6 +555,8 @@ describe("permission matrix: every role x every service, in two organisations", 
     await setSessionStatus(db, admin, { sessionId: ownSession, status: "CANCELLED" });
     expect((await db.coachingSession.findFirstOrThrow({ where: { organizationId: mine.id, id: ownSession } })).status).toBe("CANCELLED");
     await expect(getPathway(db, admin, theirPathway)).rejects.toThrow(NotFoundError);
+    await sendMessage(db, coach, { to: await messagePartner(coach), body: "Ours" });
+    expect(await db.message.count({ where: { organizationId: mine.id, body: "Ours" } })).toBe(1);
     recordFigures("permission-matrix", { crossTenantAttempts: tried, crossTenantLeaks: differences.length });
   });
 

@@ -10,7 +10,8 @@ export class AppPage {
     const signIn = new SignInPage(page);
     await signIn.goto();
     await signIn.signIn(email, password);
-    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    // Everyone lands on the organisation's front page: the Dashboard, or a participant's Home.
+    await expect(page.getByRole("heading", { level: 1, name: /^(Dashboard|Home)$/ })).toBeVisible();
     return new AppPage(page);
   }
 

@@ -21,7 +21,8 @@ export const ROLE_USERS: { role: Role; email: string }[] = DEMO_USERS.filter(
 export type ListedPage = { name: string; path: string };
 
 type Finder = (page: Page, role: Role) => Promise<string>;
-type PageEntry = { name: string; permission: Permission; path: string | Finder };
+/** `permission`: what the page needs; a list, any one of them. */
+type PageEntry = { name: string; permission: Permission | Permission[]; path: string | Finder };
 
 /** The first link on `from` whose path matches `pattern`. */
 async function firstLink(page: Page, from: string, pattern: RegExp): Promise<string> {
@@ -38,6 +39,14 @@ const cohort: Finder = (page) => firstLink(page, `${ORG}/programmes`, /^\/[^/]+\
 // Those with programme pages reach a pathway through its cohort; coaches and participants from their dashboard.
 const pathway: Finder = async (page, role) =>
   firstLink(page, can(role, "programmes:view") ? await cohort(page, role) : ORG, /^\/[^/]+\/pathways\/(?!new)[^/?]+$/);
+
+// A message thread: a participant's first coach from their Messages list (listed before any message);
+// a coach's first coachee with a session, from their Sessions page (the seed has no messages yet).
+const thread: Finder = async (page, role) => {
+  if (can(role, "portal:use")) return firstLink(page, `${ORG}/messages`, /^\/[^/]+\/messages\/[^/?]+$/);
+  const coachee = await firstLink(page, `${ORG}/sessions`, /^\/[^/]+\/coachees\/[^/?]+\?tab=sessions$/);
+  return `${ORG}/messages/${coachee.split("/")[3].split("?")[0]}`;
+};
 
 /** An import check page: a one-row file uploaded and checked (nothing is saved until confirmed). */
 const importCheck: Finder = async (page, role) => {
@@ -74,6 +83,9 @@ const ORG_PAGES: PageEntry[] = [
   { name: "units", permission: "units:manage", path: `${ORG}/units` },
   { name: "settings", permission: "settings:manage", path: `${ORG}/settings` },
   { name: "audit log", permission: "audit:view", path: `${ORG}/audit` },
+  { name: "sessions", permission: ["portal:use", "coachees:manage"], path: `${ORG}/sessions` },
+  { name: "messages", permission: ["portal:use", "coachees:manage"], path: `${ORG}/messages` },
+  { name: "a message thread", permission: ["portal:use", "coachees:manage"], path: thread },
   { name: "profile", permission: "dashboard:view", path: `${ORG}/profile` },
   { name: "not found in the organisation", permission: "dashboard:view", path: `${ORG}/no-such-page` },
   { name: "new organisation", permission: "dashboard:view", path: "/new-organisation" },
@@ -93,7 +105,7 @@ export const PUBLIC_PAGES: ListedPage[] = [
 /** Every page `role` may open, with ids resolved by following links as that role (on `page`). */
 export async function pagesFor(page: Page, role: Role): Promise<ListedPage[]> {
   const pages: ListedPage[] = [];
-  for (const entry of ORG_PAGES.filter((e) => can(role, e.permission))) {
+  for (const entry of ORG_PAGES.filter((e) => [e.permission].flat().some((p) => can(role, p)))) {
     pages.push({ name: entry.name, path: typeof entry.path === "string" ? entry.path : await entry.path(page, role) });
   }
   return pages;

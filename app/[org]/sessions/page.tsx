@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CoachSessionTable, ParticipantSessionTable } from "@/components/portal/session-tables";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Section } from "@/components/ui/section";
+import { memberActor } from "@/lib/auth/member";
+import { requireMember } from "@/lib/auth/page";
+import { can } from "@/lib/authz/permissions";
+import { db } from "@/lib/db/client";
+import { viewerClock } from "@/lib/format/dates";
+import { coachUpcomingSessions, participantSessions, sessionsPageSchema, type SessionsPage } from "@/lib/portal/sessions";
+import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
+
+export const metadata: Metadata = { title: "Sessions" };
+
+const DEFAULTS = { page: 1, past: 1 };
+
+// A participant's own sessions, upcoming and past; a coach's upcoming sessions across their coachees.
+export default async function SessionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
+  const { org } = await params;
+  const member = await requireMember(org);
+  const actor = memberActor(member);
+  const at = sessionsPageSchema.parse(firstValues(await searchParams));
+  const zone = viewerClock(member.user).zone;
+  const href = (changes: Partial<SessionsPage>) => `/${org}/sessions${queryWith(at, changes, DEFAULTS)}`;
+
+  if (can(member.role, "portal:use")) {
+    const { upcoming, past } = await participantSessions(db(), actor, at);
+    return (
+      <section className="space-y-8">
+        <PageHeader title="Sessions" description={`Your coaching sessions. Times are in your time zone, ${zone}.`} />
+        <Section id="upcoming-heading" title="Upcoming sessions">
+          <ParticipantSessionTable
+            org={org}
+            caption="Upcoming sessions"
+            rows={upcoming.rows}
+            zone={zone}
+            empty="No sessions booked. Your coach schedules them with you; they appear here when they do."
+          />
+          <Pagination page={upcoming.page} pages={upcoming.pages} href={(page) => href({ page })} />
+        </Section>
+        <Section id="past-heading" title="Past sessions">
+          <ParticipantSessionTable
+            org={org}
+            caption="Past sessions"
+            rows={past.rows}
+            zone={zone}
+            empty="No past sessions yet: sessions move here once their start time has passed."
+          />
+          <Pagination page={past.page} pages={past.pages} href={(p) => href({ past: p })} />
+        </Section>
+      </section>
+    );
+  }
+  if (!can(member.role, "coachees:manage")) notFound();
+  const upcoming = await coachUpcomingSessions(db(), actor, at);
+  return (
+    <section>
+      <PageHeader title="Sessions" description={`Your upcoming sessions with your coachees. Times are in your time zone, ${zone}.`} />
+      <CoachSessionTable org={org} rows={upcoming.rows} zone={zone} />
+      <Pagination page={upcoming.page} pages={upcoming.pages} href={(page) => href({ page })} />
+    </section>
+  );
+}

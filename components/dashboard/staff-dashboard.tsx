@@ -1,0 +1,79 @@
+import { Counts } from "@/components/pathways/counts";
+import { PathwayList } from "@/components/pathways/pathway-list";
+import { LinkButton, TextLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import type { Member } from "@/lib/auth/member";
+import { can } from "@/lib/authz/permissions";
+import { roleInSentence } from "@/lib/labels";
+import type { pathwaysInReach, pathwayWatchlist } from "@/lib/pathways/read";
+import type { listProgrammesWithCounts } from "@/lib/programmes/programmes";
+
+export type StaffDashboardData = {
+  programmes: Awaited<ReturnType<typeof listProgrammesWithCounts>> | null;
+  watchlist: Awaited<ReturnType<typeof pathwayWatchlist>> | null;
+  /** Coaches' and sponsors' own pathways, for those without programme pages. */
+  mine: Awaited<ReturnType<typeof pathwaysInReach>> | null;
+};
+
+/** The dashboard of everyone who works in the organisation (all but participants, who have their home). */
+export function StaffDashboard({ org, member, programmes, watchlist, mine }: { org: string; member: Member } & StaffDashboardData) {
+  return (
+    <section className="space-y-8">
+      <PageHeader
+        title="Dashboard"
+        description={`Welcome, ${member.user.firstName || member.user.email}. You are signed in to ${member.organization.name} as ${roleInSentence(member.role)}.`}
+        actions={
+          can(member.role, "pathways:manage") && can(member.role, "invitations:send") ? (
+            <LinkButton href={`/${org}/pathways/new`} variant="primary" aria-label="Add a participant with a pathway">
+              + Participant
+            </LinkButton>
+          ) : null
+        }
+      />
+      {programmes ? (
+        <Section id="programmes-heading" title="Programmes and cohorts">
+          {programmes.length === 0 ? (
+            <EmptyState inline>
+              No programmes yet. <TextLink href={`/${org}/programmes`}>Set up programmes</TextLink>.
+            </EmptyState>
+          ) : (
+            <ul className="space-y-3">
+              {programmes.map((p) => (
+                <li key={p.id}>
+                  <TextLink href={`/${org}/programmes/${p.id}`} strong>
+                    {p.name}
+                  </TextLink>{" "}
+                  <Counts counts={p.counts} />
+                  <ul className="ml-4 list-disc text-sm">
+                    {p.cohorts.map((c) => (
+                      <li key={c.id}>
+                        <TextLink href={`/${org}/cohorts/${c.id}`}>{c.name}</TextLink>: <Counts counts={c.counts} />
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      ) : null}
+      {mine ? (
+        <Section id="mine-heading" title="Pathways">
+          <PathwayList org={org} rows={mine} empty="No pathways yet: they appear here when someone puts you on one." />
+        </Section>
+      ) : null}
+      {watchlist ? (
+        <div className="grid gap-8 md:grid-cols-2">
+          <Section id="soon-heading" title="Starting in the next two weeks">
+            <PathwayList org={org} rows={watchlist.startingSoon} empty="No pathways start in the next two weeks." />
+          </Section>
+          <Section id="quiet-heading" title="No session attended in 30 days">
+            <PathwayList org={org} rows={watchlist.quiet} empty="Every started pathway had a session in the last 30 days." />
+          </Section>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { Badge } from "@/components/ui/badge";
+import { Time } from "@/components/ui/time";
+
+type Message = { id: string; body: string; createdAt: Date; mine: boolean; authorName: string; unread: boolean };
+
+/** A thread's messages, oldest first, as plain text with its line breaks (never as HTML). */
+export function MessageList({ messages, zone }: { messages: readonly Message[]; zone: string }) {
+  return (
+    <ol className="max-w-2xl space-y-3" aria-label="Messages">
+      {messages.map((m) => (
+        <li
+          key={m.id}
+          className={`rounded-md border p-3 text-sm ${m.mine ? "ml-6 border-indigo-200 bg-indigo-50" : "mr-6 border-slate-200 bg-white"}`}
+        >
+          <p className="mb-1 flex flex-wrap items-center gap-x-2 text-xs text-slate-700">
+            <span className="font-medium">{m.mine ? "You" : m.authorName}</span>
+            <Time at={m.createdAt} zone={zone} />
+            {m.unread ? <Badge tone="info">New</Badge> : null}
+          </p>
+          <p className="whitespace-pre-wrap [overflow-wrap:anywhere]">{m.body}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,96 @@
+import { Badge, PathwayStatusBadge } from "@/components/ui/badge";
+import { LinkButton, TextLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { Time } from "@/components/ui/time";
+import type { Member } from "@/lib/auth/member";
+import type { participantHome } from "@/lib/portal/home";
+import { plural } from "@/lib/words";
+import { SessionLocation } from "./session-location";
+
+type Home = Awaited<ReturnType<typeof participantHome>>;
+
+/** A participant's own home: their coaches, their next sessions, their pathways, and what comes next. */
+export function ParticipantHome({ org, member, zone, home }: { org: string; member: Member; zone: string; home: Home }) {
+  return (
+    <section className="space-y-8">
+      <PageHeader
+        title="Home"
+        description={`Welcome, ${member.user.firstName || member.user.email}. This is your coaching in ${member.organization.name}.`}
+      />
+      <Section id="coaches-heading" title="Your coaches">
+        {home.coaches.length === 0 ? (
+          <EmptyState inline>No coach yet. Your coach appears here when your programme team assigns one to you.</EmptyState>
+        ) : (
+          <ul className="space-y-3">
+            {home.coaches.map((coach) => (
+              <li key={coach.id} className="flex flex-wrap items-center gap-x-4 gap-y-2">
+                <span className="font-medium [overflow-wrap:anywhere]">{coach.name}</span>
+                <LinkButton href={`/${org}/messages/${coach.id}`} variant="secondary" size="sm">
+                  Message {coach.name}
+                </LinkButton>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section id="upcoming-heading" title="Upcoming sessions">
+        {home.sessions.length === 0 ? (
+          <EmptyState inline>No sessions booked. Your coach schedules them with you; they appear here when they do.</EmptyState>
+        ) : (
+          <>
+            <ul className="space-y-3">
+              {home.sessions.map((s) => (
+                <li key={s.id} className="text-sm">
+                  <span className="block font-medium [overflow-wrap:anywhere]">{s.title}</span>
+                  <span className="block text-slate-700">
+                    <Time at={s.scheduledAt} zone={zone} /> ({zone}) · {plural(s.durationMinutes, "minute")} · with {s.coachName}
+                  </span>
+                  <span className="block">
+                    <SessionLocation location={s.location} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-3 text-sm">
+              <TextLink href={`/${org}/sessions`}>All your sessions</TextLink>
+            </p>
+          </>
+        )}
+      </Section>
+      <Section id="pathways-heading" title="Your pathways">
+        {home.pathways.length === 0 ? (
+          <EmptyState inline>No pathways yet: a pathway appears here when your programme team puts you on one.</EmptyState>
+        ) : (
+          <ul className="space-y-3">
+            {home.pathways.map((p) => (
+              <li key={p.id} className="text-sm">
+                <TextLink href={`/${org}/pathways/${p.id}`} strong>
+                  {p.programme} › {p.cohort}
+                </TextLink>{" "}
+                {p.status === "ARCHIVED" ? <PathwayStatusBadge pathway={p} /> : null}
+                <span className="block text-slate-700">
+                  Coach {p.coachName} · {plural(p.used, "session")} used, {p.left} left of {p.included}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <div className="grid gap-8 md:grid-cols-2">
+        <Section id="goals-heading" title="Goals">
+          <EmptyState inline>
+            <Badge>Coming soon</Badge> Your goals, and the milestones on the way to them, will be here. You and your coach will set them
+            together.
+          </EmptyState>
+        </Section>
+        <Section id="actions-heading" title="Actions">
+          <EmptyState inline>
+            <Badge>Coming soon</Badge> The actions you agree with your coach will be here, for you to tick off as you go.
+          </EmptyState>
+        </Section>
+      </div>
+    </section>
+  );
+}

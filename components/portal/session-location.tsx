@@ -1,0 +1,22 @@
+/**
+ * Where a session happens: a meeting link opens as a link (only http and https: anything else typed
+ * there is shown as text, never followed), a place is shown as written.
+ */
+export function SessionLocation({ location }: { location: string }) {
+  const text = location.trim();
+  if (!text) return <span className="text-slate-600">No place or link given</span>;
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    url = null;
+  }
+  if (url && (url.protocol === "https:" || url.protocol === "http:")) {
+    return (
+      <a href={url.href} rel="noopener noreferrer" className="text-indigo-700 underline [overflow-wrap:anywhere] hover:text-indigo-900">
+        {text}
+      </a>
+    );
+  }
+  return <span className="[overflow-wrap:anywhere]">{text}</span>;
+}

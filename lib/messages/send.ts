@@ -1,0 +1,104 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { tenantDb } from "../db/tenant";
+import type { Actor } from "../authz/actor";
+import { recordActivity } from "../activity/record";
+import { pairOf } from "../coaching/relationship";
+import { env } from "../env";
+import { ValidationError } from "../errors";
+import { queueEmail } from "../mail/outbox";
+import { displayName } from "../users/display-name";
+import { PERSON, seen } from "../users/person";
+import { idField } from "../web/form-fields";
+import { messagingSide } from "./side";
+
+export const MESSAGE_MAX = 5000;
+/** How much of a message the coachee's activity shows. */
+const EXCERPT_MAX = 140;
+
+/** A message as the form sends it: to whom (the other person's membership id) and what, as plain text. */
+export const sendMessageSchema = z.strictObject({
+  to: idField(),
+  body: z
+    .string({ error: "Write a message" })
+    // NUL never reaches PostgreSQL text; other characters are kept as typed and shown as text, never HTML.
+    .transform((s) => s.replaceAll("\u0000", ""))
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1, "Write a message")
+        .max(MESSAGE_MAX, `At most ${MESSAGE_MAX.toLocaleString("en")} characters`),
+    ),
+});
+export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+
+/** The first words of a message on one line, for the activity feed. */
+export function excerptOf(body: string): string {
+  const line = body.replace(/\s+/g, " ").trim();
+  const characters = Array.from(line);
+  return characters.length <= EXCERPT_MAX ? line : `${characters.slice(0, EXCERPT_MAX - 1).join("")}…`;
+}
+
+/**
+ * Sends a message from a coach to one of their coachees, or from a participant to one of their coaches,
+ * in one transaction: the pair's thread (made on the first message; one per pair however many arrive at
+ * once), the message, the author's read mark, the coachee's activity (seen by this coach only) and an
+ * email to the other person when they can sign in to read it. The email names the sender and links to
+ * the thread but carries no words of the message: coaching conversations are private, and mail is
+ * forwarded, shared and kept on servers we do not control; the words stay behind the sign-in.
+ */
+export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput) {
+  const side = messagingSide(actor.role);
+  const { body } = sendMessageSchema.pick({ body: true }).parse({ body: input.body });
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const pair = await pairOf(tx, actor, input.to);
+    if (pair.other.status === "NOT_INVITED")
+      throw new ValidationError(
+        `${displayName(pair.other.user)} has not been invited to Pathwise yet, so there is nowhere for them to read a message. Send them an invitation first.`,
+      );
+    const key = { coachMembershipId: pair.coachMembershipId, coacheeMembershipId: pair.coacheeMembershipId };
+    // ON CONFLICT DO NOTHING on the pair's unique key: two first messages at once make one thread (the
+    // second insert waits for the first to commit, then finds its row).
+    await tx.messageThread.createMany({ data: [{ organizationId: actor.organizationId, ...key }], skipDuplicates: true });
+    const thread = await tx.messageThread.findFirstOrThrow({ where: key, select: { id: true } });
+    const message = await tx.message.create({
+      data: { organizationId: actor.organizationId, threadId: thread.id, authorMembershipId: actor.membershipId, body },
+      select: { id: true, createdAt: true },
+    });
+    await tx.messageThread.update({
+      where: { organizationId_id: { organizationId: actor.organizationId, id: thread.id } },
+      data: {
+        lastMessageAt: message.createdAt,
+        ...(side === "coach" ? { coachReadAt: message.createdAt } : { coacheeReadAt: message.createdAt }),
+      },
+    });
+    await recordActivity(tx, actor.organizationId, {
+      kind: "message.sent",
+      coacheeMembershipId: pair.coacheeMembershipId,
+      actorMembershipId: actor.membershipId,
+      // Another coach of the same coachee never sees this pair's conversation.
+      onlyCoachMembershipId: pair.coachMembershipId,
+      subjectId: message.id,
+      data: { excerpt: excerptOf(body) },
+    });
+    if (pair.other.status === "ACTIVE") {
+      const [author, organization] = await Promise.all([
+        tx.membership.findFirstOrThrow({ where: { id: actor.membershipId }, select: PERSON }),
+        tx.organization.findFirstOrThrow({ select: { name: true, slug: true } }),
+      ]);
+      await queueEmail(tx, {
+        organizationId: actor.organizationId,
+        to: pair.other.user.email,
+        template: "new-message",
+        props: {
+          senderName: displayName(seen(author).user),
+          organizationName: organization.name,
+          // The recipient's thread is named after the sender; built from APP_URL, never a request's Host.
+          url: new URL(`/${organization.slug}/messages/${actor.membershipId}`, env().APP_URL).toString(),
+        },
+      });
+    }
+    return { threadId: thread.id, messageId: message.id };
+  });
+}
