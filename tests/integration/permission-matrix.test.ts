@@ -32,7 +32,19 @@ import { deactivateMembers, reactivateMembers } from "../../lib/users/activation
 import { getMemberProfile } from "../../lib/users/member-profile";
 import { updateMember, updateMemberSchema } from "../../lib/users/update-member";
 import { getSettings, settingsSchema, updateSettings } from "../../lib/orgs/settings";
-import { createActor, createMember, createOrganization } from "../factories";
+import {
+  addCoachee,
+  addCoacheeSchema,
+  coacheeFilterSchema,
+  coacheeForEdit,
+  coacheesOfCoach,
+  editCoachee,
+  inviteCoachee,
+  listCoachees,
+  resendCoacheeInvitation,
+} from "../../lib/coaching/coachees";
+import { addToGroup, createGroup, deleteGroup, getGroup, listGroups, updateGroup } from "../../lib/coaching/groups";
+import { createActor, createCoacheeGroup, createCoachingRelationship, createMember, createOrganization } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 
@@ -241,7 +253,70 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
     permission: "users:manage",
     call: async (a) => runBulk(db, a, { op: "deactivate", membershipIds: [await participant(a)], query: "" }),
   },
+  // A coach's workspace: the actor's own coachees and groups (rows made for any role; only a coach may use them).
+  { name: "listCoachees", permission: "coachees:manage", call: (a) => listCoachees(db, a, coacheeFilterSchema.parse({})) },
+  {
+    name: "addCoachee",
+    permission: "coachees:manage",
+    call: (a) =>
+      addCoachee(db, a, addCoacheeSchema.parse({ firstName: "Co", lastName: "Achee", email: newEmail(), sendInvitation: "on" })),
+  },
+  { name: "inviteCoachee", permission: "coachees:manage", call: async (a) => inviteCoachee(db, a, await coacheeOf(a, "NOT_INVITED")) },
+  {
+    name: "resendCoacheeInvitation",
+    permission: "coachees:manage",
+    call: async (a) => resendCoacheeInvitation(db, a, await invitedCoacheeOf(a)),
+  },
+  { name: "coacheeForEdit", permission: "coachees:manage", call: async (a) => coacheeForEdit(db, a, await coacheeOf(a, "NOT_INVITED")) },
+  {
+    name: "editCoachee",
+    permission: "coachees:manage",
+    call: async (a) =>
+      editCoachee(db, a, { coacheeId: await coacheeOf(a, "NOT_INVITED"), firstName: "Ed", lastName: "Ited", email: newEmail() }),
+  },
+  { name: "coacheesOfCoach", permission: "coachees:oversee", call: async (a) => coacheesOfCoach(db, a, await coachIn(a)) },
+  { name: "listGroups", permission: "coachees:manage", call: (a) => listGroups(db, a) },
+  {
+    name: "createGroup",
+    permission: "coachees:manage",
+    call: async (a) => createGroup(db, a, { name: `Group ${Math.random()}`, description: "", coacheeIds: [await coacheeOf(a)] }),
+  },
+  {
+    name: "updateGroup",
+    permission: "coachees:manage",
+    call: async (a) =>
+      updateGroup(db, a, { groupId: await groupOf(a), name: `Renamed ${Math.random()}`, description: "", coacheeIds: [await coacheeOf(a)] }),
+  },
+  { name: "getGroup", permission: "coachees:manage", call: async (a) => getGroup(db, a, await groupOf(a)) },
+  { name: "deleteGroup", permission: "coachees:manage", call: async (a) => deleteGroup(db, a, await groupOf(a)) },
+  {
+    name: "addToGroup",
+    permission: "coachees:manage",
+    call: async (a) => addToGroup(db, a, { groupId: await groupOf(a), coacheeId: await coacheeOf(a) }),
+  },
 ];
+
+const newEmail = () => `coachee-${Math.random().toString(36).slice(2)}@example.test`;
+// A participant who is the actor's coachee (a relationship row is possible for any role; only a coach's is used).
+async function coacheeOf(a: Actor, status: "ACTIVE" | "NOT_INVITED" = "ACTIVE") {
+  const id = await participant(a, status);
+  await createCoachingRelationship(db, { coach: { organizationId: a.organizationId, id: a.membershipId }, coachee: { id } });
+  return id;
+}
+// An invited coachee of the actor: invited by the coach themselves when the actor is one.
+async function invitedCoacheeOf(a: Actor) {
+  if (a.role !== "COACH") return coacheeOf(a);
+  const email = newEmail();
+  return (await addCoachee(db, a, addCoacheeSchema.parse({ firstName: "In", lastName: "Vited", email, sendInvitation: "on" }))).coacheeId;
+}
+async function groupOf(a: Actor) {
+  return (await createCoacheeGroup(db, { organizationId: a.organizationId, id: a.membershipId })).id;
+}
+async function coachIn(a: Actor) {
+  const coach = await createMember(db, a.organizationId, { role: "COACH" });
+  await createCoachingRelationship(db, { coach: coach.membership, coachee: { id: await participant(a) } });
+  return coach.membership.id;
+}
 
 // Exported functions of lib/ that take an Actor but are not entry points, so not in the matrix:
 //  - any whose first parameter is a TenantTx (recordAudit, sendInvitationsIn, pathwayScope, ...): they
@@ -458,6 +533,12 @@ describe("permission matrix: every role x every service, in two organisations", 
     const theirSession = await sessionFor(stranger);
     const theirPathway = (await db.coachingSession.findFirstOrThrow({ where: { organizationId: theirs.id, id: theirSession } })).pathwayId!;
     const theirMember = await participant(stranger);
+    const coach = await createActor(db, mine.id, "COACH");
+    const ownCoachee = await coacheeOf(coach);
+    const ownGroup = await groupOf(coach);
+    const theirCoach = await createActor(db, theirs.id, "COACH");
+    const theirCoachee = await coacheeOf(theirCoach, "NOT_INVITED");
+    const theirGroup = await groupOf(theirCoach);
     const theirPreview = (
       await previewImport(db, stranger, {
         cohortId: (await setting(stranger)).cohortId,
@@ -474,9 +555,25 @@ describe("permission matrix: every role x every service, in two organisations", 
       ["confirmImport", (id) => confirmImport(db, admin, id), theirPreview],
       ["getMemberProfile", (id) => getMemberProfile(db, admin, id), theirMember],
       ["runBulk", (id) => runBulk(db, admin, { op: "deactivate", membershipIds: [id], query: "" }), theirMember],
+      // A coach's workspace: another organisation's coachee, group and coach answer like missing ones.
+      ["inviteCoachee", (id) => inviteCoachee(db, coach, id), theirCoachee],
+      ["resendCoacheeInvitation", (id) => resendCoacheeInvitation(db, coach, id), theirCoachee],
+      ["coacheeForEdit", (id) => coacheeForEdit(db, coach, id), theirCoachee],
+      [
+        "editCoachee",
+        (id) => editCoachee(db, coach, { coacheeId: id, firstName: "A", lastName: "B", email: "cross@example.test" }),
+        theirCoachee,
+      ],
+      ["getGroup", (id) => getGroup(db, coach, id), theirGroup],
+      ["deleteGroup", (id) => deleteGroup(db, coach, id), theirGroup],
+      ["updateGroup", (id) => updateGroup(db, coach, { groupId: id, name: "Mine", description: "", coacheeIds: [] }), theirGroup],
+      ["addToGroup", (id) => addToGroup(db, coach, { groupId: id, coacheeId: ownCoachee }), theirGroup],
+      ["addToGroup (coachee)", (id) => addToGroup(db, coach, { groupId: ownGroup, coacheeId: id }), theirCoachee],
+      ["coacheesOfCoach", (id) => coacheesOfCoach(db, admin, id), theirCoach],
     ];
     const before = JSON.stringify(
       await Promise.all([
+        db.coacheeGroup.findMany({ where: { organizationId: theirs.id } }),
         db.coachingSession.findMany({ where: { organizationId: theirs.id } }),
         db.pathway.findMany({ where: { organizationId: theirs.id } }),
         db.membership.findMany({ where: { organizationId: theirs.id } }),
@@ -500,6 +597,7 @@ describe("permission matrix: every role x every service, in two organisations", 
     expect(await memberPathways(db, admin, theirMember)).toEqual([]);
     const after = JSON.stringify(
       await Promise.all([
+        db.coacheeGroup.findMany({ where: { organizationId: theirs.id } }),
         db.coachingSession.findMany({ where: { organizationId: theirs.id } }),
         db.pathway.findMany({ where: { organizationId: theirs.id } }),
         db.membership.findMany({ where: { organizationId: theirs.id } }),
@@ -512,6 +610,7 @@ describe("permission matrix: every role x every service, in two organisations", 
     await setSessionStatus(db, admin, { sessionId: ownSession, status: "CANCELLED" });
     expect((await db.coachingSession.findFirstOrThrow({ where: { organizationId: mine.id, id: ownSession } })).status).toBe("CANCELLED");
     await expect(getPathway(db, admin, theirPathway)).rejects.toThrow(NotFoundError);
+    expect((await addToGroup(db, coach, { groupId: ownGroup, coacheeId: ownCoachee })).added).toBe(true);
     recordFigures("permission-matrix", { crossTenantAttempts: tried, crossTenantLeaks: differences.length });
   });
 
