@@ -5,6 +5,7 @@ export type NavItem = { label: string; href: (orgSlug: string) => string; permis
 /** The left navigation: an item shows only to roles holding its permission. */
 export const NAV_ITEMS: NavItem[] = [
   { label: "Dashboard", href: (org) => `/${org}`, permission: "dashboard:view" },
+  { label: "Coachees", href: (org) => `/${org}/coachees`, permission: "coachees:manage" },
   { label: "Programmes", href: (org) => `/${org}/programmes`, permission: "programmes:view" },
   { label: "Reports", href: (org) => `/${org}/reports`, permission: "programmes:view" },
   { label: "Users", href: (org) => `/${org}/users`, permission: "users:view" },

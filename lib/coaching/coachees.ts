@@ -135,14 +135,18 @@ function strip(rows: RawRow[]): CoacheeRow[] {
   return rows.map(({ total: _total, ...row }) => row);
 }
 
-/** One page of the acting coach's coachees, with the total and the number of pages. */
-export async function listCoachees(db: Db, actor: Actor, filter: CoacheeFilter) {
+/** The most a picker (building a group) lists at once; a coach narrows with the search beyond that. */
+export const PICKER_SIZE = 500;
+
+/** One page of the acting coach's coachees, with the total and the number of pages (`picker`: up to PICKER_SIZE on one page). */
+export async function listCoachees(db: Db, actor: Actor, filter: CoacheeFilter, { picker = false }: { picker?: boolean } = {}) {
   assertCan(actor.role, "coachees:manage");
   const t = tenantDb(db, actor.organizationId);
-  const q = { ...filter, pageSize: COACHEES_PAGE_SIZE };
+  const pageSize = picker ? PICKER_SIZE : COACHEES_PAGE_SIZE;
+  const q = { ...filter, pageSize };
   const rows = await coacheePage(t, actor.organizationId, actor.membershipId, q);
   const total = rows.length ? Number(rows[0].total) : await countCoachees(t, actor.organizationId, actor.membershipId, q);
-  return { rows: strip(rows), total, pages: pageCount(total, COACHEES_PAGE_SIZE) };
+  return { rows: strip(rows), total, pages: pageCount(total, pageSize) };
 }
 
 export const OVERSIGHT_LIMIT = 200;

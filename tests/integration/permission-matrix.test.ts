@@ -569,7 +569,7 @@ describe("permission matrix: every role x every service, in two organisations", 
       ["updateGroup", (id) => updateGroup(db, coach, { groupId: id, name: "Mine", description: "", coacheeIds: [] }), theirGroup],
       ["addToGroup", (id) => addToGroup(db, coach, { groupId: id, coacheeId: ownCoachee }), theirGroup],
       ["addToGroup (coachee)", (id) => addToGroup(db, coach, { groupId: ownGroup, coacheeId: id }), theirCoachee],
-      ["coacheesOfCoach", (id) => coacheesOfCoach(db, admin, id), theirCoach],
+      ["coacheesOfCoach", (id) => coacheesOfCoach(db, admin, id), theirCoach.membershipId],
     ];
     const before = JSON.stringify(
       await Promise.all([
