@@ -58,7 +58,11 @@ export function EditCoacheeForm({
         type="email"
         defaultValue={coachee.email}
         error={fieldError(result, "email")}
-        hint={invited ? "A new email address cancels the invitation already sent: its link stops working and a new one goes to the new address." : undefined}
+        hint={
+          invited
+            ? "A new email address cancels the invitation already sent: its link stops working and a new one goes to the new address."
+            : undefined
+        }
       />
       <Button type="submit" variant="primary" disabled={pending}>
         {pending ? "Saving…" : "Save"}

@@ -41,14 +41,20 @@ async function ownGroup(tx: TenantTx, actor: Actor, groupId: string) {
 async function ownCoachees(tx: TenantTx, actor: Actor, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
-  const found = await tx.coachingRelationship.count({ where: { coachMembershipId: actor.membershipId, coacheeMembershipId: { in: unique } } });
+  const found = await tx.coachingRelationship.count({
+    where: { coachMembershipId: actor.membershipId, coacheeMembershipId: { in: unique } },
+  });
   if (found !== unique.length) throw fieldError("coacheeIds", "Choose coachees from the list");
   return unique;
 }
 
 async function assertNameFree(tx: TenantTx, actor: Actor, name: string, except?: string) {
   const clash = await tx.coacheeGroup.findFirst({
-    where: { coachMembershipId: actor.membershipId, name: { equals: name, mode: "insensitive" }, ...(except ? { NOT: { id: except } } : {}) },
+    where: {
+      coachMembershipId: actor.membershipId,
+      name: { equals: name, mode: "insensitive" },
+      ...(except ? { NOT: { id: except } } : {}),
+    },
     select: { id: true },
   });
   if (clash) throw fieldError("name", "You already have a group with this name");
@@ -60,7 +66,12 @@ export async function createGroup(db: Db, actor: Actor, input: CreateGroupInput)
     await assertNameFree(tx, actor, input.name);
     const members = await ownCoachees(tx, actor, input.coacheeIds);
     const group = await tx.coacheeGroup.create({
-      data: { organizationId: actor.organizationId, coachMembershipId: actor.membershipId, name: input.name, description: input.description },
+      data: {
+        organizationId: actor.organizationId,
+        coachMembershipId: actor.membershipId,
+        name: input.name,
+        description: input.description,
+      },
       select: { id: true },
     });
     await tx.coacheeGroupMember.createMany({
@@ -135,7 +146,9 @@ export async function addToGroup(db: Db, actor: Actor, input: { groupId: string;
     const coachee = await coacheeOfCoach(tx, actor, input.coacheeId);
     const group = await ownGroup(tx, actor, input.groupId);
     const added = await tx.coacheeGroupMember.createMany({
-      data: [{ organizationId: actor.organizationId, groupId: group.id, coachMembershipId: actor.membershipId, coacheeMembershipId: coachee.id }],
+      data: [
+        { organizationId: actor.organizationId, groupId: group.id, coachMembershipId: actor.membershipId, coacheeMembershipId: coachee.id },
+      ],
       skipDuplicates: true,
     });
     return { group: group.name, added: added.count === 1 };

@@ -62,7 +62,11 @@ describe("the coachee list", () => {
     const invited = await createMember(db, w.org.id, { status: "INVITED", firstName: "Ivy", lastName: "Invited" });
     const notInvited = await createMember(db, w.org.id, { status: "NOT_INVITED", firstName: "Nora", lastName: "Notyet" });
     const theirs = await createMember(db, w.org.id, { firstName: "Theo", lastName: "Theirs" });
-    await createCoachingRelationship(db, { coach: w.coach.membership, coachee: invited.membership }, { lastActivityAt: new Date("2026-01-02") });
+    await createCoachingRelationship(
+      db,
+      { coach: w.coach.membership, coachee: invited.membership },
+      { lastActivityAt: new Date("2026-01-02") },
+    );
     await createCoachingRelationship(db, { coach: w.coach.membership, coachee: notInvited.membership });
     await createCoachingRelationship(db, { coach: w.otherCoach.membership, coachee: theirs.membership });
     const soon = new Date(Date.now() + 2 * 86_400_000);
@@ -75,7 +79,13 @@ describe("the coachee list", () => {
         { ...base, title: "Past", scheduledAt: new Date(Date.now() - 86_400_000), durationMinutes: 30 },
         { ...base, title: "Cancelled", scheduledAt: new Date(Date.now() + 86_400_000), durationMinutes: 30, status: "CANCELLED" },
         // Another coach's session with the same coachee is not this coach's "next session".
-        { ...base, coachMembershipId: w.otherCoach.membershipId, title: "Theirs", scheduledAt: new Date(Date.now() + 3_600_000), durationMinutes: 30 },
+        {
+          ...base,
+          coachMembershipId: w.otherCoach.membershipId,
+          title: "Theirs",
+          scheduledAt: new Date(Date.now() + 3_600_000),
+          durationMinutes: 30,
+        },
       ],
     });
 
@@ -107,7 +117,11 @@ describe("the coachee list", () => {
     const made = [];
     for (const [firstName, lastName, status] of people) {
       const m = await createMember(db, w.org.id, { status, firstName, lastName, account: { firstName, lastName } });
-      await createCoachingRelationship(db, { coach: w.coach.membership, coachee: m.membership }, { lastActivityAt: new Date(2026, 0, made.length + 1) });
+      await createCoachingRelationship(
+        db,
+        { coach: w.coach.membership, coachee: m.membership },
+        { lastActivityAt: new Date(2026, 0, made.length + 1) },
+      );
       made.push(m);
     }
     const names = async (raw: Record<string, string>) => (await listCoachees(db, w.coach, filter(raw))).rows.map((r) => r.firstName);
@@ -207,9 +221,15 @@ describe("adding a coachee", () => {
     expect(invitation).toMatchObject({ membershipId: result.coacheeId, role: "PARTICIPANT", acceptedAt: null });
     const token = await tokenFor(db, email);
     expect(invitation.tokenHash).not.toContain(token);
-    expect(await db.auditEvent.count({ where: { organizationId: w.org.id, action: "invitation.send", targetId: result.coacheeId } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { organizationId: w.org.id, action: "invitation.send", targetId: result.coacheeId } })).toBe(
+      1,
+    );
     expect((await findInvitation(db, token))?.email).toBe(email);
-    await acceptInvitation(db, { token, firstName: "Ada", lastName: "Joined", timezone: "UTC", password: "a long coachee passphrase" }, ip());
+    await acceptInvitation(
+      db,
+      { token, firstName: "Ada", lastName: "Joined", timezone: "UTC", password: "a long coachee passphrase" },
+      ip(),
+    );
     const row = (await listCoachees(db, w.coach, filter({ q: email }))).rows[0];
     expect(row).toMatchObject({ status: "ACTIVE", lastName: "Joined" });
   });
@@ -218,7 +238,12 @@ describe("adding a coachee", () => {
     const w = await coachWorld();
     const p = await createMember(db, w.org.id, { status: "INVITED", firstName: "Orig", lastName: "Inal" });
     const before = await db.membership.findFirstOrThrow({ where: { organizationId: w.org.id, id: p.membership.id } });
-    const result = await add(w.otherCoach, { email: p.user.email.toUpperCase(), firstName: "Other", lastName: "Name", sendInvitation: "on" });
+    const result = await add(w.otherCoach, {
+      email: p.user.email.toUpperCase(),
+      firstName: "Other",
+      lastName: "Name",
+      sendInvitation: "on",
+    });
     expect(result).toEqual({ coacheeId: p.membership.id, outcome: "linked" });
     const after = await db.membership.findFirstOrThrow({ where: { organizationId: w.org.id, id: p.membership.id } });
     expect(after).toEqual(before);
@@ -251,7 +276,17 @@ describe("adding a coachee", () => {
     expect(a.outcome).toBe(b.outcome);
     const [ra, rb] = await Promise.all(
       [a, b].map(async (r) => {
-        const { id: _id, email: _email, ...row } = (await listCoachees(db, w.coach, filter({ q: (await db.user.findFirstOrThrow({ where: { memberships: { some: { id: r.coacheeId } } } })).email }))).rows[0];
+        const {
+          id: _id,
+          email: _email,
+          ...row
+        } = (
+          await listCoachees(
+            db,
+            w.coach,
+            filter({ q: (await db.user.findFirstOrThrow({ where: { memberships: { some: { id: r.coacheeId } } } })).email }),
+          )
+        ).rows[0];
         return row;
       }),
     );
@@ -324,7 +359,9 @@ describe("inviting and resending", () => {
     await expect(via(input(own.user.email, { role: "COACH" }))).rejects.toThrow(ForbiddenError);
     await expect(via(input(`${own.user.email}, ${stranger.user.email}`))).rejects.toThrow(ForbiddenError);
     await expect(via(input(own.user.email, { programmeIds: [w.programme.id] }))).rejects.toThrow(ForbiddenError);
-    expect(await db.invitation.count({ where: { organizationId: w.org.id, membershipId: { in: [own.membership.id, stranger.membership.id] } } })).toBe(0);
+    expect(
+      await db.invitation.count({ where: { organizationId: w.org.id, membershipId: { in: [own.membership.id, stranger.membership.id] } } }),
+    ).toBe(0);
     // Positive control: their own coachee, as a participant, nothing else.
     expect((await via(input(own.user.email))).sent).toBe(1);
   });
@@ -351,7 +388,10 @@ describe("editing a coachee", () => {
     expect(await db.auditEvent.count({ where: { organizationId: w.org.id, action: "member.update", targetId: coacheeId } })).toBe(1);
 
     // Once they have joined: refused, nothing changes.
-    await db.membership.updateMany({ where: { organizationId: w.org.id, id: coacheeId }, data: { status: "ACTIVE", joinedAt: new Date() } });
+    await db.membership.updateMany({
+      where: { organizationId: w.org.id, id: coacheeId },
+      data: { status: "ACTIVE", joinedAt: new Date() },
+    });
     expect((await coacheeForEdit(db, w.coach, coacheeId)).editable).toBe(false);
     await expect(edit(w.coach, { firstName: "Changed" })).rejects.toThrow(ValidationError);
     const still = await db.membership.findFirstOrThrow({ where: { organizationId: w.org.id, id: coacheeId } });
@@ -368,19 +408,33 @@ describe("editing a coachee", () => {
     const oldToken = await tokenFor(db, oldEmail);
     expect(await findInvitation(db, oldToken)).not.toBeNull();
 
-    const result = await editCoachee(db, w.coach, editCoacheeSchema.parse({ coacheeId, firstName: "Ada", lastName: "Lovelace", email: newEmail }));
+    const result = await editCoachee(
+      db,
+      w.coach,
+      editCoacheeSchema.parse({ coacheeId, firstName: "Ada", lastName: "Lovelace", email: newEmail }),
+    );
     expect(result.reinvited).toBe(true);
     expect(await findInvitation(db, oldToken)).toBeNull();
     await expect(
-      acceptInvitation(db, { token: oldToken, firstName: "X", lastName: "Y", timezone: "UTC", password: "a long coachee passphrase" }, ip()),
+      acceptInvitation(
+        db,
+        { token: oldToken, firstName: "X", lastName: "Y", timezone: "UTC", password: "a long coachee passphrase" },
+        ip(),
+      ),
     ).rejects.toThrow();
     const newToken = await tokenFor(db, newEmail);
     expect((await findInvitation(db, newToken))?.email).toBe(newEmail);
-    expect(await db.invitation.count({ where: { organizationId: w.org.id, membershipId: coacheeId, acceptedAt: null, cancelledAt: null } })).toBe(1);
+    expect(
+      await db.invitation.count({ where: { organizationId: w.org.id, membershipId: coacheeId, acceptedAt: null, cancelledAt: null } }),
+    ).toBe(1);
     const row = (await listCoachees(db, w.coach, filter({ q: newEmail }))).rows[0];
     expect(row).toMatchObject({ id: coacheeId, status: "INVITED" });
     // The old address's account is not this coachee's any more; the new one can accept.
-    await acceptInvitation(db, { token: newToken, firstName: "Ada", lastName: "L", timezone: "UTC", password: "a long coachee passphrase" }, ip());
+    await acceptInvitation(
+      db,
+      { token: newToken, firstName: "Ada", lastName: "L", timezone: "UTC", password: "a long coachee passphrase" },
+      ip(),
+    );
     expect((await listCoachees(db, w.coach, filter({ q: newEmail }))).rows[0].status).toBe("ACTIVE");
   });
 
@@ -419,7 +473,9 @@ describe("coachee groups", () => {
     await expect(getGroup(db, w.otherCoach, group.id)).rejects.toThrow(NotFoundError);
     await expect(deleteGroup(db, w.otherCoach, group.id)).rejects.toThrow(NotFoundError);
     await expect(deleteGroup(db, w.other.coach, group.id)).rejects.toThrow(NotFoundError);
-    await expect(updateGroup(db, w.otherCoach, { groupId: group.id, name: "Mine", description: "", coacheeIds: [] })).rejects.toThrow(NotFoundError);
+    await expect(updateGroup(db, w.otherCoach, { groupId: group.id, name: "Mine", description: "", coacheeIds: [] })).rejects.toThrow(
+      NotFoundError,
+    );
     await expect(addToGroup(db, w.otherCoach, { groupId: group.id, coacheeId: theirs.coacheeId })).rejects.toThrow(NotFoundError);
     await expect(addToGroup(db, w.coach, { groupId: group.id, coacheeId: theirs.coacheeId })).rejects.toThrow(NotFoundError);
 
@@ -443,7 +499,12 @@ describe("coachee groups", () => {
     const theirs = await add(w.otherCoach, {});
     await expect(
       db.coacheeGroupMember.create({
-        data: { organizationId: w.org.id, groupId: group.id, coachMembershipId: w.coach.membershipId, coacheeMembershipId: theirs.coacheeId },
+        data: {
+          organizationId: w.org.id,
+          groupId: group.id,
+          coachMembershipId: w.coach.membershipId,
+          coacheeMembershipId: theirs.coacheeId,
+        },
       }),
     ).rejects.toThrow();
   });
@@ -484,6 +545,7 @@ describe("oversight from the coach's user page", () => {
     await expect(coacheesOfCoach(db, w.admin, crypto.randomUUID())).rejects.toThrow(NotFoundError);
     await expect(coacheesOfCoach(db, w.other.admin, w.coach.membershipId)).rejects.toThrow(NotFoundError);
     // The coach, the participant, the sponsor: not for them.
-    for (const a of [w.coach, w.participant, w.sponsor]) await expect(coacheesOfCoach(db, a, w.coach.membershipId)).rejects.toThrow(ForbiddenError);
+    for (const a of [w.coach, w.participant, w.sponsor])
+      await expect(coacheesOfCoach(db, a, w.coach.membershipId)).rejects.toThrow(ForbiddenError);
   });
 });

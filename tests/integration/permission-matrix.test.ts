@@ -258,8 +258,7 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
   {
     name: "addCoachee",
     permission: "coachees:manage",
-    call: (a) =>
-      addCoachee(db, a, addCoacheeSchema.parse({ firstName: "Co", lastName: "Achee", email: newEmail(), sendInvitation: "on" })),
+    call: (a) => addCoachee(db, a, addCoacheeSchema.parse({ firstName: "Co", lastName: "Achee", email: newEmail(), sendInvitation: "on" })),
   },
   { name: "inviteCoachee", permission: "coachees:manage", call: async (a) => inviteCoachee(db, a, await coacheeOf(a, "NOT_INVITED")) },
   {
@@ -285,7 +284,12 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
     name: "updateGroup",
     permission: "coachees:manage",
     call: async (a) =>
-      updateGroup(db, a, { groupId: await groupOf(a), name: `Renamed ${Math.random()}`, description: "", coacheeIds: [await coacheeOf(a)] }),
+      updateGroup(db, a, {
+        groupId: await groupOf(a),
+        name: `Renamed ${Math.random()}`,
+        description: "",
+        coacheeIds: [await coacheeOf(a)],
+      }),
   },
   { name: "getGroup", permission: "coachees:manage", call: async (a) => getGroup(db, a, await groupOf(a)) },
   { name: "deleteGroup", permission: "coachees:manage", call: async (a) => deleteGroup(db, a, await groupOf(a)) },

@@ -68,7 +68,10 @@ export const addToGroupAction = memberAction("coachees:manage", addToGroupSchema
 export const createGroupAction = memberAction("coachees:manage", createGroupSchema, async (actor, input) => {
   await createGroup(db(), actor, input);
   refresh();
-  return { ok: true, message: `Group ${input.name} created with ${input.coacheeIds.length} coachee${input.coacheeIds.length === 1 ? "" : "s"}.` };
+  return {
+    ok: true,
+    message: `Group ${input.name} created with ${input.coacheeIds.length} coachee${input.coacheeIds.length === 1 ? "" : "s"}.`,
+  };
 });
 
 export const updateGroupAction = memberAction("coachees:manage", updateGroupSchema, async (actor, input) => {

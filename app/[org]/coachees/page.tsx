@@ -68,13 +68,25 @@ export default async function CoacheesPage({
         }
       />
 
-      <form method="get" role="search" aria-label="Search and filter coachees" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5 md:items-end">
+      <form
+        method="get"
+        role="search"
+        aria-label="Search and filter coachees"
+        className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5 md:items-end"
+      >
         <input type="hidden" name="sort" value={filter.sort} />
         <input type="hidden" name="dir" value={filter.dir} />
         <div className="col-span-2">
           <Field id="coachees-q" name="q" type="search" label="Search name or email" defaultValue={filter.q ?? ""} />
         </div>
-        <SelectField id="coachees-status" name="status" label="Status" defaultValue={filter.status ?? ""} empty="Any" options={STATUS_OPTIONS} />
+        <SelectField
+          id="coachees-status"
+          name="status"
+          label="Status"
+          defaultValue={filter.status ?? ""}
+          empty="Any"
+          options={STATUS_OPTIONS}
+        />
         <SelectField id="coachees-group" name="group" label="Group" defaultValue={filter.group ?? ""} empty="Any" options={groupOptions} />
         <div className="mb-4 flex items-center gap-3">
           <Button type="submit" variant="primary">
@@ -152,7 +164,12 @@ export default async function CoacheesPage({
                 ) : null}
                 {r.status === "INVITED" ? (
                   <OptionsItem>
-                    <ActionButton action={resendCoacheeInvitationAction} fields={{ org, coacheeId: r.id }} label="Resend invitation" quiet />
+                    <ActionButton
+                      action={resendCoacheeInvitationAction}
+                      fields={{ org, coacheeId: r.id }}
+                      label="Resend invitation"
+                      quiet
+                    />
                   </OptionsItem>
                 ) : null}
                 <OptionsItem>

@@ -36,8 +36,7 @@ export default async function GroupsPage({ params }: { params: Promise<{ org: st
         rowKey={(g) => g.id}
         empty={
           <EmptyState>
-            You have no groups yet. <TextLink href={`/${org}/coachees/groups/new`}>Create a group</TextLink> from a search of your
-            coachees.
+            You have no groups yet. <TextLink href={`/${org}/coachees/groups/new`}>Create a group</TextLink> from a search of your coachees.
           </EmptyState>
         }
         columns={[

@@ -39,9 +39,7 @@ export default async function EditGroupPage({
       <PageHeader
         title={`Group ${group.name}`}
         back={{ href: `/${org}/coachees/groups`, label: "Groups" }}
-        description={
-          <TextLink href={`/${org}/coachees?group=${group.id}`}>See these coachees in your list</TextLink>
-        }
+        description={<TextLink href={`/${org}/coachees?group=${group.id}`}>See these coachees in your list</TextLink>}
       />
       <CoacheePickerFilter q={q} status={status} />
       <GroupForm
