@@ -23,7 +23,20 @@ const OTHER_COACHES = Number(process.env.OTHER_COACHES ?? 40);
 const RUNS = Number(process.env.RUNS ?? 30);
 
 const FIRST = ["Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Ken", "Dennis", "Margaret", "Linus", "Guido", "Radia", "Hedy"];
-const LAST = ["Lovelace", "Turing", "Hopper", "Dijkstra", "Liskov", "Knuth", "Thompson", "Ritchie", "Hamilton", "Perlman", "Smith", "Jones"];
+const LAST = [
+  "Lovelace",
+  "Turing",
+  "Hopper",
+  "Dijkstra",
+  "Liskov",
+  "Knuth",
+  "Thompson",
+  "Ritchie",
+  "Hamilton",
+  "Perlman",
+  "Smith",
+  "Jones",
+];
 const STATUSES = ["ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "INVITED", "INVITED", "NOT_INVITED", "DEACTIVATED"];
 const sqlArray = (values: string[]) => Prisma.raw(`ARRAY[${values.map((v) => `'${v}'`).join(",")}]`);
 
@@ -156,7 +169,12 @@ runBench("pathwise_bench_coachees", async (db) => {
     { label: "search 'lovel'", query: { q: "lovel" }, where: search("lovel"), order: byName("ASC") },
     { label: "search 'ada tur'", query: { q: "ada tur" }, where: Prisma.sql`${search("ada")} ${search("tur")}`, order: byName("ASC") },
     { label: "search 'zzz' (nothing)", query: { q: "zzz" }, where: search("zzz"), order: byName("ASC") },
-    { label: "status = NOT_INVITED", query: { status: "NOT_INVITED" }, where: Prisma.sql`AND m."status" = 'NOT_INVITED'`, order: byName("ASC") },
+    {
+      label: "status = NOT_INVITED",
+      query: { status: "NOT_INVITED" },
+      where: Prisma.sql`AND m."status" = 'NOT_INVITED'`,
+      order: byName("ASC"),
+    },
     { label: "group (400 coachees)", query: { group: groups[0] }, where: inGroup(groups[0]), order: byName("ASC") },
     { label: "group (10 coachees)", query: { group: groups[4] }, where: inGroup(groups[4]), order: byName("ASC") },
     {
@@ -169,7 +187,9 @@ runBench("pathwise_bench_coachees", async (db) => {
     { label: `last page (${lastPage}) by name`, query: { page: String(lastPage) }, where: none, order: byName("ASC"), page: lastPage },
   ];
 
-  console.log(`\nCoachees list: ${COACHEES.toLocaleString("en")} coachees of ${MEMBERS.toLocaleString("en")} members, ${RUNS} runs each (ms)`);
+  console.log(
+    `\nCoachees list: ${COACHEES.toLocaleString("en")} coachees of ${MEMBERS.toLocaleString("en")} members, ${RUNS} runs each (ms)`,
+  );
   console.log(
     `${"case".padEnd(32)} ${"rows".padStart(5)} ${"total".padStart(6)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"SQL p50".padStart(8)} ${"SQL p95".padStart(8)} ${"ratio".padStart(6)}`,
   );
@@ -180,7 +200,10 @@ runBench("pathwise_bench_coachees", async (db) => {
     const ours = await listCoachees(db, actor, filter);
     const [[count], sqlRows] = await baseline(db, orgId, coach.id, c.where, c.order, c.page ?? 1);
     const same = ours.total === Number(count.count) && ours.rows.map((r) => r.id).join() === sqlRows.map((r) => r.id).join();
-    if (!same) console.log(`  ! ${c.label}: ${ours.rows.length} rows of ${ours.total} vs ${sqlRows.length} of ${count.count} from SQL (or another order)`);
+    if (!same)
+      console.log(
+        `  ! ${c.label}: ${ours.rows.length} rows of ${ours.total} vs ${sqlRows.length} of ${count.count} from SQL (or another order)`,
+      );
     const t = await time(() => listCoachees(db, actor, filter));
     const sql = await time(() => baseline(db, orgId, coach.id, c.where, c.order, c.page ?? 1));
     const ratio = t.p95 / sql.p95;
