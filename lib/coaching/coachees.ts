@@ -88,21 +88,39 @@ async function coacheePage(t: TenantTx, organizationId: string, coachMembershipI
   // Every word must match part of "first last email" (lower-case, kept on the membership); % _ \ are literal.
   for (const term of terms) where.push(Prisma.sql`c."searchText" LIKE ${`%${likeLiteral(term)}%`}`);
   if (q.status) where.push(Prisma.sql`c."status" = ${q.status}::"MembershipStatus"`);
-  if (q.group)
-    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "CoacheeGroupMember" g
-      WHERE g."organizationId" = ${org} AND g."coachMembershipId" = ${coach} AND g."groupId" = ${q.group}::uuid AND g."coacheeMembershipId" = c."id")`);
   if (q.programmes)
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Pathway" p
       WHERE p."organizationId" = ${org} AND p."membershipId" = c."id" AND p."programmeId" = ANY(${q.programmes}::uuid[]))`);
   const inScope = q.programmes ? Prisma.sql`AND p."programmeId" = ANY(${q.programmes}::uuid[])` : Prisma.empty;
+  // Narrowing before the memberships are read: a group's members (its own index), and, for words of
+  // three letters or more, the members the search's trigram index finds (a selective search then reads
+  // a handful of memberships instead of every coachee's).
+  const narrow: Prisma.Sql[] = [];
+  if (q.group)
+    narrow.push(Prisma.sql`AND r."coacheeMembershipId" IN (SELECT g."coacheeMembershipId" FROM "CoacheeGroupMember" g
+      WHERE g."organizationId" = ${org} AND g."groupId" = ${q.group}::uuid AND g."coachMembershipId" = ${coach})`);
+  const indexed = terms.filter((term) => term.length >= 3);
+  if (indexed.length)
+    narrow.push(Prisma.sql`AND r."coacheeMembershipId" IN (SELECT s."id" FROM "Membership" s WHERE s."organizationId" = ${org}
+      AND ${Prisma.join(
+        indexed.map((term) => Prisma.sql`s."searchText" LIKE ${`%${likeLiteral(term)}%`}`),
+        " AND ",
+      )})`);
 
   const rows = await t.$queryRaw<RawRow[]>`
     WITH mine AS MATERIALIZED (
-      SELECT m."id", m."userId", m."firstName", m."lastName", m."status", m."joinedAt", m."sortName", m."searchText",
-             ${STATUS_RANK} AS "statusRank", r."lastActivityAt"
+      SELECT m.*, r."lastActivityAt"
         FROM "CoachingRelationship" r
-        JOIN "Membership" m ON m."organizationId" = r."organizationId" AND m."id" = r."coacheeMembershipId"
-       WHERE r."organizationId" = ${org} AND r."coachMembershipId" = ${coach}
+        -- One primary-key lookup per coachee (OFFSET 0 keeps it a nested loop): the planner would
+        -- otherwise hash the whole organisation's memberships to join a coach's few thousand.
+        CROSS JOIN LATERAL (
+          SELECT m."id", m."userId", m."firstName", m."lastName", m."status", m."joinedAt", m."sortName", m."searchText",
+                 ${STATUS_RANK} AS "statusRank"
+            FROM "Membership" m
+           WHERE m."organizationId" = ${org} AND m."id" = r."coacheeMembershipId"
+          OFFSET 0
+        ) m
+       WHERE r."organizationId" = ${org} AND r."coachMembershipId" = ${coach} ${narrow.length ? Prisma.join(narrow, " ") : Prisma.empty}
     ), page AS (
       SELECT c.*, count(*) OVER () AS "total"
         FROM mine c
