@@ -74,6 +74,15 @@ test("a coach adds a coachee without inviting, invites them later from Options, 
   // Joined: name and email are hers now, the Options no longer offer editing them.
   await expect(row.getByText("Options")).toBeVisible();
   await expect(row.getByText("Edit name and email")).toHaveCount(0);
+
+  // The organisation's owner sees the coach's coachees on the coach's user page: names, status, programmes.
+  const owner = await (await browser.newContext()).newPage();
+  await AppPage.signIn(owner, "owner@northwind.test");
+  await owner.goto(`${ORG}/users?q=${encodeURIComponent(COACH)}`);
+  await owner.getByRole("link", { name: "Adam Admin" }).click();
+  const coachees = owner.getByRole("region", { name: "Coachees" });
+  await expect(coachees.getByRole("row").filter({ hasText: "Nina Joined" })).toContainText("Active");
+  await owner.context().close();
 });
 
 test("a coach builds a group from a search, and the list filtered by the group shows exactly those coachees", async ({ page }) => {
