@@ -15,6 +15,7 @@ export type NavItem = {
 export const NAV_ITEMS: NavItem[] = [
   { label: "Home", href: (org) => `/${org}`, permission: "portal:use", replaces: "Dashboard" },
   { label: "Dashboard", href: (org) => `/${org}`, permission: "dashboard:view" },
+  { label: "Coachees", href: (org) => `/${org}/coachees`, permission: "coachees:manage" },
   { label: "Programmes", href: (org) => `/${org}/programmes`, permission: "programmes:view" },
   { label: "Reports", href: (org) => `/${org}/reports`, permission: "programmes:view" },
   { label: "Users", href: (org) => `/${org}/users`, permission: "users:view" },

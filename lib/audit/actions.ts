@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = {
   "pathway.archive": { title: "Pathway archived" },
   "pathway.unarchive": { title: "Pathway reopened" },
   "import.confirm": { title: "Import confirmed" },
+  // A coach added someone as their coachee (a new participant, or one already here linked to them).
+  "coachee.add": { title: "Coachee added" },
 } as const satisfies Record<`${string}.${string}`, { title: string }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -78,6 +78,10 @@ const SENTENCES: Record<AuditAction, Sentence> = {
   "pathway.archive": ({ who, target, now }) =>
     `${who} archived ${target ?? "a pathway"}${typeof now.reason === "string" && now.reason in ARCHIVE_REASON_LABELS ? `: ${ARCHIVE_REASON_LABELS[now.reason as keyof typeof ARCHIVE_REASON_LABELS].toLowerCase()}` : ""}`,
   "pathway.unarchive": ({ who, target }) => `${who} restored ${target ?? "a pathway"}`,
+  "coachee.add": ({ who, target, now }) =>
+    now.linked === true
+      ? `${who} added ${target ?? "a participant"} to their coachees`
+      : `${who} added ${target ?? "someone"} as a participant and their coachee`,
 };
 
 /** The audit actions this module can say in words (an action it does not know still gets a plain sentence). */

@@ -4,9 +4,9 @@ import { Role } from "../db/generated/enums";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import { env } from "../env";
 import type { Actor } from "../authz/actor";
-import { assertCan, canGrant, PROGRAMME_SCOPED_ROLES, SEAT_ROLES } from "../authz/permissions";
+import { assertCan, can, canGrant, PROGRAMME_SCOPED_ROLES, SEAT_ROLES } from "../authz/permissions";
 import { ROLE_LABELS } from "../labels";
-import { fieldError } from "../errors";
+import { fieldError, ForbiddenError } from "../errors";
 import { renderEmail } from "../../emails";
 import { programmeScope } from "../programmes/scope";
 import { IMPLEMENTATION_ADMIN_DURATIONS, implementationAdminProblem } from "../users/implementation-admins";
@@ -71,6 +71,25 @@ export type InviteCheck = {
 };
 
 /**
+ * Who may send through this path: whoever may send invitations, and, by one narrow rule, a coach
+ * inviting their own coachees (lib/coaching/coachees.ts) as participants, changing nothing but the
+ * status (no programmes, the unit they already have). A coach never gets "invitations:send": that would
+ * open the organisation's Invitations page to them.
+ */
+async function assertMayInvite(tx: TenantTx, actor: Actor, input: InviteInput): Promise<void> {
+  if (can(actor.role, "invitations:send")) return;
+  assertCan(actor.role, "coachees:manage");
+  if (input.role !== "PARTICIPANT" || input.mode !== "invite" || input.programmeIds.length > 0) throw new ForbiddenError();
+  const emails = [...new Set(parseAddressList(input.emails).map((p) => p.email))];
+  if (emails.length === 0 || emails.some((e) => !e)) throw new ForbiddenError();
+  const own = await tx.coachingRelationship.findMany({
+    where: { coachMembershipId: actor.membershipId, coachee: { role: "PARTICIPANT", user: { email: { in: emails as string[] } } } },
+    select: { coachee: { select: { unitId: true } } },
+  });
+  if (own.length !== emails.length || own.some((r) => r.coachee.unitId !== (input.unitId ?? null))) throw new ForbiddenError();
+}
+
+/**
  * Checks a batch of invitations without writing or sending anything: the form's fields (role the
  * inviter may grant, programmes, unit, duration) and then every address, and the whole batch against
  * the seats. Sending runs the same check again, inside the transaction that writes.
@@ -80,7 +99,7 @@ export async function checkBatch(
   actor: Actor,
   input: InviteInput,
 ): Promise<InviteCheck & { org: { name: string; invitationExpiryDays: number } }> {
-  assertCan(actor.role, "invitations:send");
+  await assertMayInvite(tx, actor, input);
   if (input.mode === "create") assertCan(actor.role, "users:manage");
   if (!canGrant(actor.role, input.role)) throw fieldError("role", `You cannot invite someone as ${ROLE_LABELS[input.role].toLowerCase()}`);
 
@@ -205,6 +224,7 @@ async function previewEmail(tx: TenantTx, actor: Actor, input: InviteInput, org:
 
 /** The Invite dialog's "Check": per-address results, seats and the email's preview; writes nothing. */
 export async function checkInvitations(db: Db, actor: Actor, input: InviteInput): Promise<InviteCheck> {
+  assertCan(actor.role, "invitations:send");
   const { org: _org, ...result } = await checkBatch(tenantDb(db, actor.organizationId), actor, input);
   return result;
 }

@@ -60,7 +60,11 @@ async function findPending(tx: TenantTx, actor: Actor, invitationId: string) {
   return invitation;
 }
 
-async function resendIn(tx: TenantTx, actor: Actor, invitationId: string) {
+/**
+ * The body of every resend, for callers that checked their own permission (a coach resending to their
+ * own coachee: lib/coaching/coachees.ts): visibility, the hierarchy, the rate limit, a fresh token.
+ */
+export async function resendInvitationIn(tx: TenantTx, actor: Actor, invitationId: string) {
   const invitation = await findPending(tx, actor, invitationId);
   if (!(await hitRateLimit(tx, `resend:invitation:${invitation.id}`, LIMITS.resendPerInvitation))) throw new RateLimitedError();
   const org = await tx.organization.findFirstOrThrow({ select: { name: true, invitationExpiryDays: true } });
@@ -97,7 +101,7 @@ async function resendIn(tx: TenantTx, actor: Actor, invitationId: string) {
 /** Sends the invitation again with a fresh link; the old link dies and the expiry starts over. */
 export async function resendInvitation(db: Db, actor: Actor, invitationId: string) {
   assertCan(actor.role, "invitations:send");
-  return tenantDb(db, actor.organizationId).$transaction((tx) => resendIn(tx, actor, invitationId));
+  return tenantDb(db, actor.organizationId).$transaction((tx) => resendInvitationIn(tx, actor, invitationId));
 }
 
 /** Resends every pending invitation the actor may manage; returns how many went out. */
@@ -109,7 +113,7 @@ export async function resendAllPending(db: Db, actor: Actor): Promise<number> {
   );
   return t.$transaction(
     async (tx) => {
-      for (const invitation of pending) await resendIn(tx, actor, invitation.id);
+      for (const invitation of pending) await resendInvitationIn(tx, actor, invitation.id);
       return pending.length;
     },
     { timeout: 60_000 },
@@ -133,7 +137,7 @@ export async function resendForMembers(db: Db, actor: Actor, membershipIds: stri
     },
     seatsNeeded: () => 0,
     apply: async (tx, m) => {
-      await resendIn(tx, actor, m.invitations[0].id);
+      await resendInvitationIn(tx, actor, m.invitations[0].id);
     },
   });
 }

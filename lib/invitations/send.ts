@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
+import { assertCan } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { queueEmail } from "../mail/outbox";
 import { generateToken } from "../security/tokens";
@@ -21,6 +22,7 @@ export type InviteResult = InviteCheck & { sent: number };
  * about who already uses Pathwise, and nobody is active before they have acted on the link.
  */
 export async function sendInvitations(db: Db, actor: Actor, input: InviteInput): Promise<InviteResult> {
+  assertCan(actor.role, "invitations:send");
   return tenantDb(db, actor.organizationId).$transaction(
     async (tx) => {
       await lockOrganization(tx, actor.organizationId);

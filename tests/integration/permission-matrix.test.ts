@@ -36,7 +36,19 @@ import { sendMessage } from "../../lib/messages/send";
 import { getThread, listThreads } from "../../lib/messages/threads";
 import { participantHome } from "../../lib/portal/home";
 import { coachUpcomingSessions, participantSessions, sessionsPageSchema } from "../../lib/portal/sessions";
-import { createActor, createCoachingRelationship, createMember, createOrganization } from "../factories";
+import {
+  addCoachee,
+  addCoacheeSchema,
+  coacheeFilterSchema,
+  coacheeForEdit,
+  coacheesOfCoach,
+  editCoachee,
+  inviteCoachee,
+  listCoachees,
+  resendCoacheeInvitation,
+} from "../../lib/coaching/coachees";
+import { addToGroup, createGroup, deleteGroup, getGroup, listGroups, updateGroup } from "../../lib/coaching/groups";
+import { createActor, createCoacheeGroup, createCoachingRelationship, createMember, createOrganization } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 
@@ -256,10 +268,77 @@ const services: { name: string; permission: Permission | Permission[]; call: (ac
   { name: "participantHome", permission: "portal:use", call: async (a) => (await messagePartner(a), participantHome(db, a)) },
   { name: "participantSessions", permission: "portal:use", call: (a) => participantSessions(db, a, sessionsPageSchema.parse({})) },
   { name: "coachUpcomingSessions", permission: "coachees:manage", call: (a) => coachUpcomingSessions(db, a, sessionsPageSchema.parse({})) },
+  // A coach's workspace: the actor's own coachees and groups (rows made for any role; only a coach may use them).
+  { name: "listCoachees", permission: "coachees:manage", call: (a) => listCoachees(db, a, coacheeFilterSchema.parse({})) },
+  {
+    name: "addCoachee",
+    permission: "coachees:manage",
+    call: (a) => addCoachee(db, a, addCoacheeSchema.parse({ firstName: "Co", lastName: "Achee", email: newEmail(), sendInvitation: "on" })),
+  },
+  { name: "inviteCoachee", permission: "coachees:manage", call: async (a) => inviteCoachee(db, a, await coacheeOf(a, "NOT_INVITED")) },
+  {
+    name: "resendCoacheeInvitation",
+    permission: "coachees:manage",
+    call: async (a) => resendCoacheeInvitation(db, a, await invitedCoacheeOf(a)),
+  },
+  { name: "coacheeForEdit", permission: "coachees:manage", call: async (a) => coacheeForEdit(db, a, await coacheeOf(a, "NOT_INVITED")) },
+  {
+    name: "editCoachee",
+    permission: "coachees:manage",
+    call: async (a) =>
+      editCoachee(db, a, { coacheeId: await coacheeOf(a, "NOT_INVITED"), firstName: "Ed", lastName: "Ited", email: newEmail() }),
+  },
+  { name: "coacheesOfCoach", permission: "coachees:oversee", call: async (a) => coacheesOfCoach(db, a, await coachIn(a)) },
+  { name: "listGroups", permission: "coachees:manage", call: (a) => listGroups(db, a) },
+  {
+    name: "createGroup",
+    permission: "coachees:manage",
+    call: async (a) => createGroup(db, a, { name: `Group ${Math.random()}`, description: "", coacheeIds: [await coacheeOf(a)] }),
+  },
+  {
+    name: "updateGroup",
+    permission: "coachees:manage",
+    call: async (a) =>
+      updateGroup(db, a, {
+        groupId: await groupOf(a),
+        name: `Renamed ${Math.random()}`,
+        description: "",
+        coacheeIds: [await coacheeOf(a)],
+      }),
+  },
+  { name: "getGroup", permission: "coachees:manage", call: async (a) => getGroup(db, a, await groupOf(a)) },
+  { name: "deleteGroup", permission: "coachees:manage", call: async (a) => deleteGroup(db, a, await groupOf(a)) },
+  {
+    name: "addToGroup",
+    permission: "coachees:manage",
+    call: async (a) => addToGroup(db, a, { groupId: await groupOf(a), coacheeId: await coacheeOf(a) }),
+  },
 ];
 
 /** Whether a role may call a service that needs `permission` (or any one of a list). */
 const allows = (role: Role, permission: Permission | Permission[]) => [permission].flat().some((p) => can(role, p));
+
+const newEmail = () => `coachee-${Math.random().toString(36).slice(2)}@example.test`;
+// A participant who is the actor's coachee (a relationship row is possible for any role; only a coach's is used).
+async function coacheeOf(a: Actor, status: "ACTIVE" | "NOT_INVITED" = "ACTIVE") {
+  const id = await participant(a, status);
+  await createCoachingRelationship(db, { coach: { organizationId: a.organizationId, id: a.membershipId }, coachee: { id } });
+  return id;
+}
+// An invited coachee of the actor: invited by the coach themselves when the actor is one.
+async function invitedCoacheeOf(a: Actor) {
+  if (a.role !== "COACH") return coacheeOf(a);
+  const email = newEmail();
+  return (await addCoachee(db, a, addCoacheeSchema.parse({ firstName: "In", lastName: "Vited", email, sendInvitation: "on" }))).coacheeId;
+}
+async function groupOf(a: Actor) {
+  return (await createCoacheeGroup(db, { organizationId: a.organizationId, id: a.membershipId })).id;
+}
+async function coachIn(a: Actor) {
+  const coach = await createMember(db, a.organizationId, { role: "COACH" });
+  await createCoachingRelationship(db, { coach: coach.membership, coachee: { id: await participant(a) } });
+  return coach.membership.id;
+}
 
 // Exported functions of lib/ that take an Actor but are not entry points, so not in the matrix:
 //  - any whose first parameter is a TenantTx (recordAudit, sendInvitationsIn, pathwayScope, ...): they
@@ -494,6 +573,10 @@ describe("permission matrix: every role x every service, in two organisations", 
     const theirCoach = await createActor(db, theirs.id, "COACH");
     const theirCoachee = await messagePartner(theirCoach);
     await sendMessage(db, theirCoach, { to: theirCoachee, body: "Theirs" });
+    const ownCoachee = await coacheeOf(coach);
+    const ownGroup = await groupOf(coach);
+    const theirUninvited = await coacheeOf(theirCoach, "NOT_INVITED");
+    const theirGroup = await groupOf(theirCoach);
     const theirPreview = (
       await previewImport(db, stranger, {
         cohortId: (await setting(stranger)).cohortId,
@@ -515,9 +598,25 @@ describe("permission matrix: every role x every service, in two organisations", 
       ["getThread", (id) => getThread(db, coach, id), theirCoachee],
       // A participant reaching for another organisation's coach.
       ["sendMessage (participant)", (id) => sendMessage(db, coachee, { to: id, body: "Hello" }), theirCoach.membershipId],
+      // A coach's workspace: another organisation's coachee, group and coach answer like missing ones.
+      ["inviteCoachee", (id) => inviteCoachee(db, coach, id), theirUninvited],
+      ["resendCoacheeInvitation", (id) => resendCoacheeInvitation(db, coach, id), theirUninvited],
+      ["coacheeForEdit", (id) => coacheeForEdit(db, coach, id), theirUninvited],
+      [
+        "editCoachee",
+        (id) => editCoachee(db, coach, { coacheeId: id, firstName: "A", lastName: "B", email: "cross@example.test" }),
+        theirUninvited,
+      ],
+      ["getGroup", (id) => getGroup(db, coach, id), theirGroup],
+      ["deleteGroup", (id) => deleteGroup(db, coach, id), theirGroup],
+      ["updateGroup", (id) => updateGroup(db, coach, { groupId: id, name: "Mine", description: "", coacheeIds: [] }), theirGroup],
+      ["addToGroup", (id) => addToGroup(db, coach, { groupId: id, coacheeId: ownCoachee }), theirGroup],
+      ["addToGroup (coachee)", (id) => addToGroup(db, coach, { groupId: ownGroup, coacheeId: id }), theirUninvited],
+      ["coacheesOfCoach", (id) => coacheesOfCoach(db, admin, id), theirCoach.membershipId],
     ];
     const before = JSON.stringify(
       await Promise.all([
+        db.coacheeGroup.findMany({ where: { organizationId: theirs.id } }),
         db.coachingSession.findMany({ where: { organizationId: theirs.id } }),
         db.pathway.findMany({ where: { organizationId: theirs.id } }),
         db.membership.findMany({ where: { organizationId: theirs.id } }),
@@ -542,6 +641,7 @@ describe("permission matrix: every role x every service, in two organisations", 
     expect(await memberPathways(db, admin, theirMember)).toEqual([]);
     const after = JSON.stringify(
       await Promise.all([
+        db.coacheeGroup.findMany({ where: { organizationId: theirs.id } }),
         db.coachingSession.findMany({ where: { organizationId: theirs.id } }),
         db.pathway.findMany({ where: { organizationId: theirs.id } }),
         db.membership.findMany({ where: { organizationId: theirs.id } }),
@@ -557,6 +657,7 @@ describe("permission matrix: every role x every service, in two organisations", 
     await expect(getPathway(db, admin, theirPathway)).rejects.toThrow(NotFoundError);
     await sendMessage(db, coach, { to: await messagePartner(coach), body: "Ours" });
     expect(await db.message.count({ where: { organizationId: mine.id, body: "Ours" } })).toBe(1);
+    expect((await addToGroup(db, coach, { groupId: ownGroup, coacheeId: ownCoachee })).added).toBe(true);
     recordFigures("permission-matrix", { crossTenantAttempts: tried, crossTenantLeaks: differences.length });
   });
 

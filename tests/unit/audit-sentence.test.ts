@@ -45,6 +45,12 @@ describe("an audit event as a sentence", () => {
     expect(auditSentence(event({ action: "settings.update", targetType: "organization", targetName: "Acme" }))).toBe(
       "Adam Admin changed the organisation's settings",
     );
+    expect(auditSentence(event({ action: "coachee.add", after: { linked: true } }))).toBe(
+      "Adam Admin added Pat Participant to their coachees",
+    );
+    expect(auditSentence(event({ action: "coachee.add", after: { email: "pat@acme.test" } }))).toBe(
+      "Adam Admin added Pat Participant as a participant and their coachee",
+    );
   });
 
   it("reads without names it could not resolve, and for an action it does not know, without its code", () => {

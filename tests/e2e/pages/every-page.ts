@@ -61,8 +61,25 @@ const importCheck: Finder = async (page, role) => {
   return new URL(page.url()).pathname;
 };
 
+// A coach's coachee (the seed's coach1 coaches Pat) and a group of their own, made through the app.
+const coacheeEdit: Finder = async (page) =>
+  `${await firstLink(page, `${ORG}/coachees`, /^\/[^/]+\/coachees\/(?!new$|groups$)[^/?]+$/)}/edit`;
+const coacheeGroup: Finder = async (page) => {
+  await page.goto(`${ORG}/coachees/groups/new`);
+  await page.getByLabel("Group name").fill(`Pages ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);
+  await page.getByRole("button", { name: "Create group" }).click();
+  await page.getByRole("status").waitFor();
+  return firstLink(page, `${ORG}/coachees/groups`, /^\/[^/]+\/coachees\/groups\/(?!new$)[^/?]+$/);
+};
+
 const ORG_PAGES: PageEntry[] = [
   { name: "dashboard", permission: "dashboard:view", path: ORG },
+  { name: "coachees", permission: "coachees:manage", path: `${ORG}/coachees` },
+  { name: "new coachee", permission: "coachees:manage", path: `${ORG}/coachees/new` },
+  { name: "edit a coachee", permission: "coachees:manage", path: coacheeEdit },
+  { name: "coachee groups", permission: "coachees:manage", path: `${ORG}/coachees/groups` },
+  { name: "new coachee group", permission: "coachees:manage", path: `${ORG}/coachees/groups/new` },
+  { name: "a coachee group", permission: "coachees:manage", path: coacheeGroup },
   { name: "users", permission: "users:view", path: `${ORG}/users` },
   {
     name: "a user",

@@ -30,6 +30,8 @@ import { Section } from "@/components/ui/section";
 import { Time } from "@/components/ui/time";
 import { HeaderCells, Table } from "@/components/ui/table";
 import { AuditEvent } from "@/components/audit/audit-event";
+import { CoachCoachees } from "@/components/coachees/coach-coachees";
+import { coacheesOfCoach } from "@/lib/coaching/coachees";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -47,6 +49,8 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
   const [units, programmes] = mayEdit ? await Promise.all([unitsForPickers(db(), actor), listVisibleProgrammes(db(), actor)]) : [[], []];
   const roles = grantableRoles(member.role);
   const pathways = await memberPathways(db(), actor, m.id);
+  // A coach's coachees, for whoever oversees coaches (a programme manager: within their programmes).
+  const coachees = m.role === "COACH" && can(member.role, "coachees:oversee") ? await coacheesOfCoach(db(), actor, m.id) : null;
   const machine = MEMBERSHIP_MACHINE[membershipState(m)];
 
   const zone = viewerClock(member.user).zone;
@@ -151,6 +155,12 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
           archive={can(member.role, "pathways:manage") ? { action: archivePathwayAction, name } : undefined}
         />
       </Section>
+
+      {coachees ? (
+        <Section id="coachees-heading" title="Coachees">
+          <CoachCoachees org={org} rows={coachees.rows} total={coachees.total} scoped={PROGRAMME_SCOPED_ROLES.has(member.role)} />
+        </Section>
+      ) : null}
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-2 text-lg font-semibold">

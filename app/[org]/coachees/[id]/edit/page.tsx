@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/notice";
+import { EditCoacheeForm } from "@/components/coachees/coachee-forms";
+import { memberActor } from "@/lib/auth/member";
+import { orNotFound, requireMember } from "@/lib/auth/page";
+import { coacheeForEdit, NEVER_ACTIVE_ONLY } from "@/lib/coaching/coachees";
+import { db } from "@/lib/db/client";
+import { displayName } from "@/lib/users/display-name";
+import { editCoacheeAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Edit coachee" };
+
+export default async function EditCoacheePage({ params }: { params: Promise<{ org: string; id: string }> }) {
+  const { org, id } = await params;
+  const member = await requireMember(org, "coachees:manage");
+  const coachee = await orNotFound(coacheeForEdit(db(), memberActor(member), id));
+  return (
+    <section>
+      <PageHeader title={`Edit ${displayName(coachee.user)}`} back={{ href: `/${org}/coachees`, label: "Coachees" }} />
+      {coachee.editable ? (
+        <EditCoacheeForm
+          org={org}
+          coachee={{ id: coachee.id, firstName: coachee.user.firstName, lastName: coachee.user.lastName, email: coachee.user.email }}
+          invited={coachee.status === "INVITED"}
+          action={editCoacheeAction}
+        />
+      ) : (
+        <Notice tone="info">{NEVER_ACTIVE_ONLY}.</Notice>
+      )}
+    </section>
+  );
+}

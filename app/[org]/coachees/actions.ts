@@ -1,0 +1,87 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { memberAction } from "@/lib/actions/action";
+import { db } from "@/lib/db/client";
+import {
+  addCoachee,
+  addCoacheeSchema,
+  coacheeIdSchema,
+  editCoachee,
+  editCoacheeSchema,
+  inviteCoachee,
+  resendCoacheeInvitation,
+} from "@/lib/coaching/coachees";
+import {
+  addToGroup,
+  addToGroupSchema,
+  createGroup,
+  createGroupSchema,
+  deleteGroup,
+  groupIdSchema,
+  updateGroup,
+  updateGroupSchema,
+} from "@/lib/coaching/groups";
+
+const refresh = () => revalidatePath("/[org]/coachees", "layout");
+
+export const addCoacheeAction = memberAction("coachees:manage", addCoacheeSchema, async (actor, input) => {
+  const { outcome } = await addCoachee(db(), actor, input);
+  refresh();
+  const name = `${input.firstName} ${input.lastName}`;
+  const message = {
+    added: `${name} is now your coachee, not invited yet: send the invitation from their Options when you are ready.`,
+    invited: `${name} is now your coachee. We have emailed them an invitation.`,
+    linked: "This participant is already in your organisation: they are now your coachee, as they are.",
+  }[outcome];
+  return { ok: true, message };
+});
+
+export const inviteCoacheeAction = memberAction("coachees:manage", coacheeIdSchema, async (actor, { coacheeId }) => {
+  await inviteCoachee(db(), actor, coacheeId);
+  refresh();
+  return { ok: true, message: "Invited. We have emailed them a link to join." };
+});
+
+export const resendCoacheeInvitationAction = memberAction("coachees:manage", coacheeIdSchema, async (actor, { coacheeId }) => {
+  await resendCoacheeInvitation(db(), actor, coacheeId);
+  refresh();
+  return { ok: true, message: "Sent the invitation again; the earlier link no longer works." };
+});
+
+export const editCoacheeAction = memberAction("coachees:manage", editCoacheeSchema, async (actor, input) => {
+  const { changed, reinvited } = await editCoachee(db(), actor, input);
+  refresh();
+  if (!changed.length) return { ok: true, message: "Nothing to change." };
+  return {
+    ok: true,
+    message: reinvited ? "Saved. The earlier invitation link no longer works; a new one went to the new email address." : "Saved.",
+  };
+});
+
+export const addToGroupAction = memberAction("coachees:manage", addToGroupSchema, async (actor, input) => {
+  const { group, added } = await addToGroup(db(), actor, input);
+  refresh();
+  return { ok: true, message: added ? `Added to ${group}.` : `Already in ${group}.` };
+});
+
+export const createGroupAction = memberAction("coachees:manage", createGroupSchema, async (actor, input) => {
+  await createGroup(db(), actor, input);
+  refresh();
+  return {
+    ok: true,
+    message: `Group ${input.name} created with ${input.coacheeIds.length} coachee${input.coacheeIds.length === 1 ? "" : "s"}.`,
+  };
+});
+
+export const updateGroupAction = memberAction("coachees:manage", updateGroupSchema, async (actor, input) => {
+  await updateGroup(db(), actor, input);
+  refresh();
+  return { ok: true, message: "Group saved." };
+});
+
+export const deleteGroupAction = memberAction("coachees:manage", groupIdSchema, async (actor, { groupId }) => {
+  const group = await deleteGroup(db(), actor, groupId);
+  refresh();
+  return { ok: true, message: `Group ${group.name} deleted; its coachees are still yours.` };
+});

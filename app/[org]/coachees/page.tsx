@@ -1,0 +1,195 @@
+import type { Metadata } from "next";
+import { ActionButton } from "@/components/ui/action-button";
+import { MembershipStatusBadge } from "@/components/ui/badge";
+import { Button, LinkButton, TextLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field, SelectField } from "@/components/ui/field";
+import { OptionsItem, OptionsMenu } from "@/components/ui/options-menu";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { SortLink } from "@/components/ui/sort-link";
+import { DataTable } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
+import { AddToGroupForm } from "@/components/coachees/coachee-forms";
+import { memberActor } from "@/lib/auth/member";
+import { requireMember } from "@/lib/auth/page";
+import { coacheeFilterSchema, listCoachees, type CoacheeFilter, type CoacheeRow } from "@/lib/coaching/coachees";
+import { listGroups } from "@/lib/coaching/groups";
+import { db } from "@/lib/db/client";
+import { viewerClock } from "@/lib/format/dates";
+import { MEMBERSHIP_STATUS_LABELS } from "@/lib/labels";
+import { displayName } from "@/lib/users/display-name";
+import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
+import { plural } from "@/lib/words";
+import { addToGroupAction, inviteCoacheeAction, resendCoacheeInvitationAction } from "./actions";
+
+export const metadata: Metadata = { title: "Coachees" };
+
+const DEFAULTS = { sort: "name", dir: "asc", page: 1 };
+const STATUS_OPTIONS = Object.entries(MEMBERSHIP_STATUS_LABELS).map(([value, label]) => ({ value, label }));
+
+export default async function CoacheesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
+  const { org } = await params;
+  const member = await requireMember(org, "coachees:manage");
+  const actor = memberActor(member);
+  const filter = coacheeFilterSchema.parse(firstValues(await searchParams));
+  const [{ rows, total, pages }, groups] = await Promise.all([listCoachees(db(), actor, filter), listGroups(db(), actor)]);
+  const zone = viewerClock(member.user).zone;
+  const filtered = Boolean(filter.q || filter.status || filter.group);
+  const groupOptions = groups.map((g) => ({ value: g.id, label: g.name }));
+
+  const sortLink = (sort: CoacheeFilter["sort"], label: string) => {
+    const active = filter.sort === sort;
+    const dir = active && filter.dir === "asc" ? "desc" : "asc";
+    return <SortLink href={queryWith(filter, { sort, dir, page: 1 }, DEFAULTS)} label={label} active={active} dir={filter.dir} />;
+  };
+  const nameOf = (r: CoacheeRow) => displayName(r);
+
+  return (
+    <section>
+      <PageHeader
+        title="Coachees"
+        description="Everyone you coach here: through a pathway, or added by you."
+        actions={
+          <>
+            <LinkButton href={`/${org}/coachees/new`} variant="primary">
+              New coachee
+            </LinkButton>
+            <LinkButton href={`/${org}/coachees/groups`} variant="secondary">
+              Groups
+            </LinkButton>
+          </>
+        }
+      />
+
+      <form
+        method="get"
+        role="search"
+        aria-label="Search and filter coachees"
+        className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5 md:items-end"
+      >
+        <input type="hidden" name="sort" value={filter.sort} />
+        <input type="hidden" name="dir" value={filter.dir} />
+        <div className="col-span-2">
+          <Field id="coachees-q" name="q" type="search" label="Search name or email" defaultValue={filter.q ?? ""} />
+        </div>
+        <SelectField
+          id="coachees-status"
+          name="status"
+          label="Status"
+          defaultValue={filter.status ?? ""}
+          empty="Any"
+          options={STATUS_OPTIONS}
+        />
+        <SelectField id="coachees-group" name="group" label="Group" defaultValue={filter.group ?? ""} empty="Any" options={groupOptions} />
+        <div className="mb-4 flex items-center gap-3">
+          <Button type="submit" variant="primary">
+            Filter
+          </Button>
+          {filtered ? <TextLink href="?">Clear</TextLink> : null}
+        </div>
+      </form>
+
+      <p className="mb-3 text-sm text-slate-600">
+        Sort by {sortLink("name", "Name")} · {sortLink("lastActivity", "Last activity")} · {sortLink("status", "Status")}
+      </p>
+
+      {rows.length > 0 ? (
+        <p className="mb-2 text-sm text-slate-600" aria-live="polite">
+          {plural(total, "coachee")}
+          {filtered ? " match" : ""}
+        </p>
+      ) : null}
+
+      <DataTable
+        caption="Coachees"
+        captionHidden
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={
+          filter.page > pages ? undefined : (
+            <EmptyState>
+              {filtered ? (
+                <>
+                  No coachees match these filters. <TextLink href="?">Clear the filters</TextLink> or search for part of a name or email.
+                </>
+              ) : (
+                <>
+                  You have no coachees yet. Participants whose pathway you coach appear here by themselves;{" "}
+                  <TextLink href={`/${org}/coachees/new`}>add a coachee</TextLink> to bring in someone new.
+                </>
+              )}
+            </EmptyState>
+          )
+        }
+        columns={[
+          {
+            header: "Name",
+            cell: (r) => (
+              <TextLink href={`/${org}/coachees/${r.id}`} strong>
+                {nameOf(r)}
+              </TextLink>
+            ),
+          },
+          { header: "Email", cell: (r) => r.email },
+          { header: "Status", cell: (r) => <MembershipStatusBadge status={r.status} /> },
+          { header: "Programmes", cell: (r) => (r.programmes.length ? r.programmes.join(", ") : "–") },
+          {
+            header: "Last activity",
+            nowrap: true,
+            cell: (r) => (r.lastActivityAt ? <Time at={r.lastActivityAt} zone={zone} dateOnly /> : "None yet"),
+          },
+          {
+            header: "Next session",
+            nowrap: true,
+            cell: (r) => (r.nextSessionAt ? <Time at={r.nextSessionAt} zone={zone} /> : "None planned"),
+          },
+          {
+            header: "Options",
+            cell: (r) => (
+              <OptionsMenu label={`Options for ${nameOf(r)}`}>
+                <OptionsItem>
+                  <TextLink href={`/${org}/coachees/${r.id}`}>Open profile</TextLink>
+                </OptionsItem>
+                {r.status === "NOT_INVITED" ? (
+                  <OptionsItem>
+                    <ActionButton action={inviteCoacheeAction} fields={{ org, coacheeId: r.id }} label="Send invitation" quiet />
+                  </OptionsItem>
+                ) : null}
+                {r.status === "INVITED" ? (
+                  <OptionsItem>
+                    <ActionButton
+                      action={resendCoacheeInvitationAction}
+                      fields={{ org, coacheeId: r.id }}
+                      label="Resend invitation"
+                      quiet
+                    />
+                  </OptionsItem>
+                ) : null}
+                <OptionsItem>
+                  {groupOptions.length ? (
+                    <AddToGroupForm org={org} coacheeId={r.id} name={nameOf(r)} groups={groupOptions} action={addToGroupAction} />
+                  ) : (
+                    <TextLink href={`/${org}/coachees/groups/new`}>Add to a new group</TextLink>
+                  )}
+                </OptionsItem>
+                {r.joinedAt === null ? (
+                  <OptionsItem>
+                    <TextLink href={`/${org}/coachees/${r.id}/edit`}>Edit name and email</TextLink>
+                  </OptionsItem>
+                ) : null}
+              </OptionsMenu>
+            ),
+          },
+        ]}
+      />
+      <Pagination page={filter.page} pages={pages} href={(page) => queryWith(filter, { page }, DEFAULTS)} />
+    </section>
+  );
+}

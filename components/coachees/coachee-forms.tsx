@@ -1,0 +1,154 @@
+"use client";
+
+import { Button, TextLink } from "@/components/ui/button";
+import { CheckboxField, CheckboxGroup, Field, SelectField, TextareaField } from "@/components/ui/field";
+import { fieldError, FormStatus } from "@/components/ui/form-status";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+
+/** New coachee: names, email, and whether to invite them now. */
+export function NewCoacheeForm({ org, action }: { org: string; action: FormAction }) {
+  const [result, formProps, pending] = useFormAction(action);
+  return (
+    <form {...formProps} noValidate aria-label="New coachee" className="max-w-lg">
+      <FormStatus result={result} />
+      {result?.ok ? (
+        <p className="mb-4 text-sm">
+          <TextLink href={`/${org}/coachees`}>Back to your coachees</TextLink>
+        </p>
+      ) : null}
+      <input type="hidden" name="org" value={org} />
+      <Field label="First name" name="firstName" autoComplete="off" error={fieldError(result, "firstName")} />
+      <Field label="Last name" name="lastName" autoComplete="off" error={fieldError(result, "lastName")} />
+      <Field label="Email" name="email" type="email" autoComplete="off" error={fieldError(result, "email")} />
+      <CheckboxField
+        label="Send invitation now"
+        name="sendInvitation"
+        hint="Without it they are Not invited: on your list, but no email and no access until you invite them."
+      />
+      <Button type="submit" variant="primary" disabled={pending}>
+        {pending ? "Adding…" : "Add coachee"}
+      </Button>
+    </form>
+  );
+}
+
+/** Name and email of a coachee who has never joined. */
+export function EditCoacheeForm({
+  org,
+  coachee,
+  invited,
+  action,
+}: {
+  org: string;
+  coachee: { id: string; firstName: string; lastName: string; email: string };
+  invited: boolean;
+  action: FormAction;
+}) {
+  const [result, formProps, pending] = useFormAction(action);
+  return (
+    <form {...formProps} noValidate aria-label="Edit coachee" className="max-w-lg">
+      <FormStatus result={result} />
+      <input type="hidden" name="org" value={org} />
+      <input type="hidden" name="coacheeId" value={coachee.id} />
+      <Field label="First name" name="firstName" defaultValue={coachee.firstName} error={fieldError(result, "firstName")} />
+      <Field label="Last name" name="lastName" defaultValue={coachee.lastName} error={fieldError(result, "lastName")} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        defaultValue={coachee.email}
+        error={fieldError(result, "email")}
+        hint={
+          invited
+            ? "A new email address cancels the invitation already sent: its link stops working and a new one goes to the new address."
+            : undefined
+        }
+      />
+      <Button type="submit" variant="primary" disabled={pending}>
+        {pending ? "Saving…" : "Save"}
+      </Button>
+    </form>
+  );
+}
+
+/** A row's Options entry: put the coachee in one of the coach's groups. */
+export function AddToGroupForm({
+  org,
+  coacheeId,
+  name,
+  groups,
+  action,
+}: {
+  org: string;
+  coacheeId: string;
+  name: string;
+  groups: { value: string; label: string }[];
+  action: FormAction;
+}) {
+  const [result, formProps, pending] = useFormAction(action);
+  return (
+    <form {...formProps} noValidate className="space-y-2">
+      <input type="hidden" name="org" value={org} />
+      <input type="hidden" name="coacheeId" value={coacheeId} />
+      <SelectField
+        id={`group-for-${coacheeId}`}
+        label={`Add ${name} to group`}
+        name="groupId"
+        options={groups}
+        error={fieldError(result, "groupId")}
+        inline
+      />
+      <Button type="submit" variant="secondary" size="sm" disabled={pending}>
+        {pending ? "Adding…" : "Add to group"}
+      </Button>
+      <FormStatus result={result} />
+    </form>
+  );
+}
+
+/** A group's name, description and members (the coachees listed, ticked when in the group). */
+export function GroupForm({
+  org,
+  group,
+  coachees,
+  action,
+  submit,
+}: {
+  org: string;
+  group?: { id: string; name: string; description: string; coacheeIds: string[] };
+  coachees: { value: string; label: string }[];
+  action: FormAction;
+  submit: string;
+}) {
+  const [result, formProps, pending] = useFormAction(action);
+  return (
+    <form {...formProps} noValidate aria-label={group ? "Edit group" : "New group"} className="max-w-2xl">
+      <FormStatus result={result} />
+      {result?.ok && !group ? (
+        <p className="mb-4 text-sm">
+          <TextLink href={`/${org}/coachees/groups`}>See your groups</TextLink>
+        </p>
+      ) : null}
+      <input type="hidden" name="org" value={org} />
+      {group ? <input type="hidden" name="groupId" value={group.id} /> : null}
+      <CheckboxGroup
+        legend="Coachees in the group"
+        name="coacheeIds"
+        options={coachees}
+        checked={group?.coacheeIds ?? []}
+        error={fieldError(result, "coacheeIds")}
+        empty="No coachees match: change the search above."
+      />
+      <Field label="Group name" name="name" defaultValue={group?.name ?? ""} error={fieldError(result, "name")} />
+      <TextareaField
+        label="Description (optional)"
+        name="description"
+        defaultValue={group?.description ?? ""}
+        error={fieldError(result, "description")}
+      />
+      <Button type="submit" variant="primary" disabled={pending}>
+        {pending ? "Saving…" : submit}
+      </Button>
+    </form>
+  );
+}
