@@ -17,3 +17,4 @@ export { createInvitation, type InvitationOverrides } from "./invitation";
 export { createImportPreview, importRow } from "./import";
 export { createAuditEvent, type AuditOverrides } from "./audit";
 export { createCoachingRelationship } from "./coaching";
+export { createActivity } from "./activity";

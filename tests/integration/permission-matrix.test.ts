@@ -32,7 +32,17 @@ import { deactivateMembers, reactivateMembers } from "../../lib/users/activation
 import { getMemberProfile } from "../../lib/users/member-profile";
 import { updateMember, updateMemberSchema } from "../../lib/users/update-member";
 import { getSettings, settingsSchema, updateSettings } from "../../lib/orgs/settings";
-import { createActor, createMember, createOrganization } from "../factories";
+import { listActivity } from "../../lib/activity/list";
+import { getCoacheeProfile } from "../../lib/coaching/profile";
+import {
+  appointmentSchema,
+  coacheeSessions,
+  scheduleAppointment,
+  sessionFormContext,
+  startSessionNow,
+  startSessionSchema,
+} from "../../lib/coaching/sessions";
+import { createActor, createCoachingRelationship, createMember, createOrganization } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 
@@ -241,6 +251,32 @@ const services: { name: string; permission: Permission; call: (actor: Actor) => 
     permission: "users:manage",
     call: async (a) => runBulk(db, a, { op: "deactivate", membershipIds: [await participant(a)], query: "" }),
   },
+  // The coachee profile: a coach's own coachee (for any other role, a coach's coachee they must not reach).
+  { name: "getCoacheeProfile", permission: "coachees:manage", call: async (a) => getCoacheeProfile(db, a, await coacheeFor(a)) },
+  { name: "sessionFormContext", permission: "coachees:manage", call: async (a) => sessionFormContext(db, a, await coacheeFor(a)) },
+  {
+    name: "scheduleAppointment",
+    permission: "coachees:manage",
+    call: async (a) => scheduleAppointment(db, a, appointmentSchema.parse(appointmentInput(await coacheeFor(a)))),
+  },
+  {
+    name: "startSessionNow",
+    permission: "coachees:manage",
+    call: async (a) =>
+      startSessionNow(
+        db,
+        a,
+        startSessionSchema.parse({
+          coacheeMembershipId: await coacheeFor(a),
+          title: "Now",
+          durationMinutes: "30",
+          location: "",
+          pathwayId: "",
+        }),
+      ),
+  },
+  { name: "coacheeSessions", permission: "coachees:manage", call: async (a) => coacheeSessions(db, a, await coacheeFor(a), { page: 1 }) },
+  { name: "listActivity", permission: "coachees:manage", call: async (a) => listActivity(db, a, await coacheeFor(a), { page: 1 }) },
 ];
 
 // Exported functions of lib/ that take an Actor but are not entry points, so not in the matrix:
@@ -384,6 +420,23 @@ async function sessionFor(a: Actor) {
   });
   return session.id;
 }
+// A participant coached by the actor when a coach, else by a coach of the organisation.
+async function coacheeFor(a: Actor) {
+  const coach = a.role === "COACH" ? a.membershipId : (await createMember(db, a.organizationId, { role: "COACH" })).membership.id;
+  const coachee = await createMember(db, a.organizationId, { role: "PARTICIPANT" });
+  await createCoachingRelationship(db, { coach: { organizationId: a.organizationId, id: coach }, coachee: coachee.membership });
+  return coachee.membership.id;
+}
+const appointmentInput = (coacheeMembershipId: string) => ({
+  coacheeMembershipId,
+  title: "Matrix appointment",
+  date: "2030-05-01",
+  time: "10:00",
+  timezone: "UTC",
+  durationMinutes: "30",
+  location: "",
+  pathwayId: "",
+});
 async function importFile(a: Actor) {
   const s = await setting(a);
   const programme = await db.programme.findFirstOrThrow({ where: { id: s.programmeId } });
@@ -465,8 +518,28 @@ describe("permission matrix: every role x every service, in two organisations", 
         bytes: await importFile(stranger),
       })
     ).id;
+    // A coach of the first organisation reaching for the other's coachee and their coach's own session.
+    const coach = await createActor(db, mine.id, "COACH");
+    const strangerCoach = await createActor(db, theirs.id, "COACH");
+    const theirCoachee = await coacheeFor(strangerCoach);
+    const theirAppointment = (await scheduleAppointment(db, strangerCoach, appointmentSchema.parse(appointmentInput(theirCoachee)))).id;
     const attempts: [string, (id: string) => Promise<unknown>, string][] = [
       ["setSessionStatus", (id) => setSessionStatus(db, admin, { sessionId: id, status: "CANCELLED" }), theirSession],
+      ["setSessionStatus (coach)", (id) => setSessionStatus(db, coach, { sessionId: id, status: "CANCELLED" }), theirAppointment],
+      ["getCoacheeProfile", (id) => getCoacheeProfile(db, coach, id), theirCoachee],
+      ["sessionFormContext", (id) => sessionFormContext(db, coach, id), theirCoachee],
+      [
+        "scheduleAppointment",
+        (id) => scheduleAppointment(db, coach, { ...appointmentSchema.parse(appointmentInput(theirCoachee)), coacheeMembershipId: id }),
+        theirCoachee,
+      ],
+      [
+        "startSessionNow",
+        (id) => startSessionNow(db, coach, { coacheeMembershipId: id, title: "Now", durationMinutes: 30, location: "", pathwayId: null }),
+        theirCoachee,
+      ],
+      ["coacheeSessions", (id) => coacheeSessions(db, coach, id, { page: 1 }), theirCoachee],
+      ["listActivity", (id) => listActivity(db, coach, id, { page: 1 }), theirCoachee],
       ["getPathway", (id) => getPathway(db, admin, id), theirPathway],
       ["archivePathway", (id) => archivePathway(db, admin, { pathwayId: id, reason: "DNF", credit: true }), theirPathway],
       ["redRowsCsv", (id) => redRowsCsv(db, admin, id), theirPreview],
@@ -481,6 +554,7 @@ describe("permission matrix: every role x every service, in two organisations", 
         db.pathway.findMany({ where: { organizationId: theirs.id } }),
         db.membership.findMany({ where: { organizationId: theirs.id } }),
         db.importPreview.findMany({ where: { organizationId: theirs.id } }),
+        db.activity.findMany({ where: { organizationId: theirs.id } }),
       ]),
     );
     let tried = 0;
@@ -504,6 +578,7 @@ describe("permission matrix: every role x every service, in two organisations", 
         db.pathway.findMany({ where: { organizationId: theirs.id } }),
         db.membership.findMany({ where: { organizationId: theirs.id } }),
         db.importPreview.findMany({ where: { organizationId: theirs.id } }),
+        db.activity.findMany({ where: { organizationId: theirs.id } }),
       ]),
     );
     expect(after).toBe(before);
@@ -512,6 +587,9 @@ describe("permission matrix: every role x every service, in two organisations", 
     await setSessionStatus(db, admin, { sessionId: ownSession, status: "CANCELLED" });
     expect((await db.coachingSession.findFirstOrThrow({ where: { organizationId: mine.id, id: ownSession } })).status).toBe("CANCELLED");
     await expect(getPathway(db, admin, theirPathway)).rejects.toThrow(NotFoundError);
+    const ownCoachee = await coacheeFor(coach);
+    await expect(getCoacheeProfile(db, coach, ownCoachee)).resolves.toMatchObject({ id: ownCoachee });
+    await expect(getCoacheeProfile(db, coach, theirCoachee)).rejects.toThrow(NotFoundError);
     recordFigures("permission-matrix", { crossTenantAttempts: tried, crossTenantLeaks: differences.length });
   });
 
