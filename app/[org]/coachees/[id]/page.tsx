@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { ActivityFeed } from "@/components/activity/activity-feed";
 import { ComingSoon, PROFILE_TABS, profileTabHref, ProfileTabs } from "@/components/coaching/profile-tabs";
+import { QuickMenu } from "@/components/coaching/quick-menu";
 import { SessionActions } from "@/components/pathways/session-actions";
 import { MembershipStatusBadge } from "@/components/ui/badge";
-import { LinkButton, TextLink } from "@/components/ui/button";
+import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { OptionsItem, OptionsMenu } from "@/components/ui/options-menu";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
@@ -42,7 +42,6 @@ export default async function CoacheeProfilePage({
   const { tab, page } = querySchema.parse(firstValues(await searchParams));
   const name = displayName(coachee.user);
   const zone = viewerClock(member.user).zone;
-  const base = `/${org}/coachees/${coachee.id}`;
 
   return (
     <section>
@@ -56,25 +55,7 @@ export default async function CoacheeProfilePage({
             <span>{coachee.programmes.length ? coachee.programmes.join(", ") : "No programme"}</span>
           </span>
         }
-        actions={
-          <OptionsMenu text="Quick menu">
-            <OptionsItem>
-              <TextLink href={`${base}/sessions/now`}>Start a session now</TextLink>
-            </OptionsItem>
-            <OptionsItem>
-              <TextLink href={`${base}/sessions/new`}>Add an appointment</TextLink>
-            </OptionsItem>
-            <OptionsItem>
-              <TextLink href={`/${org}/messages/${coachee.id}`}>Send a message</TextLink>
-            </OptionsItem>
-            <OptionsItem>
-              <TextLink href={profileTabHref(org, coachee.id, "assessments")}>Add assessment (coming with assessments)</TextLink>
-            </OptionsItem>
-            <OptionsItem>
-              <TextLink href={profileTabHref(org, coachee.id, "assessments")}>Assign questions (coming with assessments)</TextLink>
-            </OptionsItem>
-          </OptionsMenu>
-        }
+        actions={<QuickMenu org={org} coacheeId={coachee.id} />}
       />
       <ProfileTabs org={org} coacheeId={coachee.id} current={tab}>
         {tab === "activity" ? (
@@ -131,7 +112,9 @@ async function SessionsTab({ org, actor, coacheeId, name, page, zone }: TabProps
         <LinkButton href={`${base}/sessions/new`} variant="primary">
           Add an appointment
         </LinkButton>
-        <LinkButton href={`${base}/sessions/now`}>Start a session now</LinkButton>
+        <LinkButton href={`${base}/sessions/now`} variant="secondary">
+          Start a session now
+        </LinkButton>
       </div>
       <Section id="upcoming-heading" title="Upcoming appointments">
         <DataTable
