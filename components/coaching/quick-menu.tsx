@@ -5,14 +5,14 @@ import { profileTabHref } from "./profile-tabs";
 /**
  * The coachee profile's quick menu: start a session, add an appointment, send a message, and the two
  * assessment entries, which say that they come with assessments and lead to the tab that explains.
- * Kept at the right edge on a phone too, where the header's actions wrap under the title, so the menu
- * (which opens leftwards from its button) stays on the screen.
+ * On a phone the header's actions wrap under the title, to the left edge, so there the menu opens
+ * rightwards from its button instead of leftwards off the screen.
  */
 export function QuickMenu({ org, coacheeId }: { org: string; coacheeId: string }) {
   const base = `/${org}/coachees/${coacheeId}`;
   const assessments = profileTabHref(org, coacheeId, "assessments");
   return (
-    <div className="flex w-full justify-end sm:w-auto">
+    <div className="max-sm:[&_ul]:right-auto max-sm:[&_ul]:left-0">
       <OptionsMenu text="Quick menu">
         <OptionsItem>
           <TextLink href={`${base}/sessions/now`}>Start a session now</TextLink>
