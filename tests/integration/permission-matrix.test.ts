@@ -518,28 +518,35 @@ describe("permission matrix: every role x every service, in two organisations", 
         bytes: await importFile(stranger),
       })
     ).id;
-    // A coach of the first organisation reaching for the other's coachee and their coach's own session.
-    const coach = await createActor(db, mine.id, "COACH");
-    const strangerCoach = await createActor(db, theirs.id, "COACH");
-    const theirCoachee = await coacheeFor(strangerCoach);
-    const theirAppointment = (await scheduleAppointment(db, strangerCoach, appointmentSchema.parse(appointmentInput(theirCoachee)))).id;
+    // A coach of the first organisation reaching for the other's coachee (on the profile) and their coach's own session.
+    const profileCoach = await createActor(db, mine.id, "COACH");
+    const theirProfileCoach = await createActor(db, theirs.id, "COACH");
+    const theirProfileCoachee = await coacheeFor(theirProfileCoach);
+    const theirAppointment = (
+      await scheduleAppointment(db, theirProfileCoach, appointmentSchema.parse(appointmentInput(theirProfileCoachee)))
+    ).id;
     const attempts: [string, (id: string) => Promise<unknown>, string][] = [
       ["setSessionStatus", (id) => setSessionStatus(db, admin, { sessionId: id, status: "CANCELLED" }), theirSession],
-      ["setSessionStatus (coach)", (id) => setSessionStatus(db, coach, { sessionId: id, status: "CANCELLED" }), theirAppointment],
-      ["getCoacheeProfile", (id) => getCoacheeProfile(db, coach, id), theirCoachee],
-      ["sessionFormContext", (id) => sessionFormContext(db, coach, id), theirCoachee],
+      ["setSessionStatus (coach)", (id) => setSessionStatus(db, profileCoach, { sessionId: id, status: "CANCELLED" }), theirAppointment],
+      ["getCoacheeProfile", (id) => getCoacheeProfile(db, profileCoach, id), theirProfileCoachee],
+      ["sessionFormContext", (id) => sessionFormContext(db, profileCoach, id), theirProfileCoachee],
       [
         "scheduleAppointment",
-        (id) => scheduleAppointment(db, coach, { ...appointmentSchema.parse(appointmentInput(theirCoachee)), coacheeMembershipId: id }),
-        theirCoachee,
+        (id) =>
+          scheduleAppointment(db, profileCoach, {
+            ...appointmentSchema.parse(appointmentInput(theirProfileCoachee)),
+            coacheeMembershipId: id,
+          }),
+        theirProfileCoachee,
       ],
       [
         "startSessionNow",
-        (id) => startSessionNow(db, coach, { coacheeMembershipId: id, title: "Now", durationMinutes: 30, location: "", pathwayId: null }),
-        theirCoachee,
+        (id) =>
+          startSessionNow(db, profileCoach, { coacheeMembershipId: id, title: "Now", durationMinutes: 30, location: "", pathwayId: null }),
+        theirProfileCoachee,
       ],
-      ["coacheeSessions", (id) => coacheeSessions(db, coach, id, { page: 1 }), theirCoachee],
-      ["listActivity", (id) => listActivity(db, coach, id, { page: 1 }), theirCoachee],
+      ["coacheeSessions", (id) => coacheeSessions(db, profileCoach, id, { page: 1 }), theirProfileCoachee],
+      ["listActivity", (id) => listActivity(db, profileCoach, id, { page: 1 }), theirProfileCoachee],
       ["getPathway", (id) => getPathway(db, admin, id), theirPathway],
       ["archivePathway", (id) => archivePathway(db, admin, { pathwayId: id, reason: "DNF", credit: true }), theirPathway],
       ["redRowsCsv", (id) => redRowsCsv(db, admin, id), theirPreview],
@@ -587,9 +594,9 @@ describe("permission matrix: every role x every service, in two organisations", 
     await setSessionStatus(db, admin, { sessionId: ownSession, status: "CANCELLED" });
     expect((await db.coachingSession.findFirstOrThrow({ where: { organizationId: mine.id, id: ownSession } })).status).toBe("CANCELLED");
     await expect(getPathway(db, admin, theirPathway)).rejects.toThrow(NotFoundError);
-    const ownCoachee = await coacheeFor(coach);
-    await expect(getCoacheeProfile(db, coach, ownCoachee)).resolves.toMatchObject({ id: ownCoachee });
-    await expect(getCoacheeProfile(db, coach, theirCoachee)).rejects.toThrow(NotFoundError);
+    const ownProfileCoachee = await coacheeFor(profileCoach);
+    await expect(getCoacheeProfile(db, profileCoach, ownProfileCoachee)).resolves.toMatchObject({ id: ownProfileCoachee });
+    await expect(getCoacheeProfile(db, profileCoach, theirProfileCoachee)).rejects.toThrow(NotFoundError);
     recordFigures("permission-matrix", { crossTenantAttempts: tried, crossTenantLeaks: differences.length });
   });
 
