@@ -16,6 +16,7 @@ import { Prisma } from "../lib/db/generated/client";
 import { coacheeFilterSchema, COACHEES_PAGE_SIZE, listCoachees } from "../lib/coaching/coachees";
 import { createCohort, createOrganization, createProgramme } from "../tests/factories";
 import { runBench } from "./support";
+import { benchActivity } from "./coachee-activity";
 
 const MEMBERS = Number(process.env.MEMBERS ?? 100_000);
 const COACHEES = Number(process.env.COACHEES ?? 2_000);
@@ -226,9 +227,6 @@ runBench("pathwise_bench_coachees", async (db) => {
   }
   console.log(`worst p95 ${worstP95.toFixed(1)} ms (target < 50), worst ratio to SQL ${worstRatio.toFixed(2)}x (target <= 2)`);
 
-  // ---------------------------------------------------------------------------------------------
-  // HOOK (lead): the activity tab at 10,000 events (p95 < 50 ms) goes here, with the profile helper's
-  // list function (lib/activity/list.ts), e.g. seed 10,000 Activity rows for one of this coach's
-  // coachees (bench_coachees has them) and time it like the cases above.
-  // ---------------------------------------------------------------------------------------------
+  // The profile's Activity tab at 10,000 events for one coachee (bench/coachee-activity.ts).
+  await benchActivity(db);
 });

@@ -2,7 +2,7 @@
 // served by scripts/serve.ts from the production build, sending its mail over SMTP to a real local
 // smtp-server whose messages tests read from E2E_MAIL_PORT. Dropped when Playwright stops it.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "../lib/db/client";
 import { applyMigrations } from "../tools/db/schema-engine";
@@ -10,6 +10,7 @@ import { seedDemo } from "../prisma/seed";
 import { serveReceivedMail } from "../tests/support/mail-capture";
 import { createDatabase, findServer } from "../tests/support/postgres";
 import { startSmtpServer } from "../tests/support/smtp";
+import { e2eDatabaseFile } from "../tests/support/e2e-database";
 
 const port = process.env.E2E_PORT ?? "3100";
 const appUrl = `http://localhost:${port}`;
@@ -23,6 +24,8 @@ async function main() {
   const db = createDb(database.url);
   await seedDemo(db);
   await db.$disconnect();
+  // Where specs find this run's database, to set up what a browser cannot (a session's start moved into the past).
+  writeFileSync(e2eDatabaseFile(port), JSON.stringify({ url: database.url }), { mode: 0o600 });
   const smtp = await startSmtpServer();
   const mailbox = await serveReceivedMail(smtp, mailPort);
 
@@ -48,6 +51,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     app.kill("SIGTERM");
+    rmSync(e2eDatabaseFile(port), { force: true });
     mailbox.close();
     await smtp.close();
     await new Promise((r) => setTimeout(r, 300));

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { accountByEmail, invitationForAcceptPage, invitationToAccept } from "../db/cross-tenant";
 import { tenantDb } from "../db/tenant";
 import { recordAudit } from "../audit/record";
+import { recordActivity } from "../activity/record";
 import { ExpectedError, fieldError, RateLimitedError } from "../errors";
 import { hashPassword, verifyPassword } from "../security/password";
 import { passwordSchema } from "../security/password-policy";
@@ -102,6 +103,16 @@ export async function acceptInvitation(db: Db, input: Accept, ipAddress: string 
         after: { status: "ACTIVE" },
       },
     );
+    // A participant's coaches see that they joined (every coach of theirs: a participant with none yet
+    // keeps the row for the coaches who come later).
+    if (membership.role === "PARTICIPANT") {
+      await recordActivity(tx, organizationId, {
+        kind: "invitation.accepted",
+        coacheeMembershipId: membershipId,
+        actorMembershipId: membershipId,
+        data: {},
+      });
+    }
     return { email, slug: membership.organization.slug };
   });
 }

@@ -4,8 +4,10 @@ import type { Db } from "../db/client";
 import { SessionStatus } from "../db/generated/enums";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
-import { assertCan } from "../authz/permissions";
+import { assertCan, can } from "../authz/permissions";
 import { NotFoundError, ValidationError } from "../errors";
+import { recordActivity } from "../activity/record";
+import { coacheeOfCoach } from "../coaching/relationship";
 import { isoDayField } from "../web/form-fields";
 import { pathwayInScope, uuid } from "./scope";
 import { NOT_STARTED_MESSAGE, SESSION_OUTCOMES } from "./session-outcomes";
@@ -14,14 +16,14 @@ import { NOT_STARTED_MESSAGE, SESSION_OUTCOMES } from "./session-outcomes";
  * Locks the pathway's row for the rest of the transaction: archiving (which counts attended sessions to
  * credit the rest) and session changes then happen one after the other, never interleaved.
  */
-async function assertOpenAndLock(tx: TenantTx, actor: Actor, pathwayId: string) {
+export async function assertOpenAndLock(tx: TenantTx, actor: Actor, pathwayId: string) {
   const [row] = await tx.$queryRaw<{ status: string }[]>`
     SELECT "status" FROM "Pathway" WHERE "organizationId" = ${actor.organizationId}::uuid AND "id" = ${pathwayId}::uuid FOR UPDATE`;
   if (row?.status !== "ACTIVE") throw new ValidationError("This pathway is archived: its sessions can no longer change.");
 }
 
-export const sessionSchema = z.strictObject({
-  pathwayId: uuid,
+/** The fields every session form shares (a pathway's, a coachee's appointment): title, local date and time, length. */
+export const sessionFields = {
   title: z.string().trim().min(1, "Enter a title").max(120, "At most 120 characters"),
   date: isoDayField("Enter the date, like 2026-01-31"),
   time: z.iso.time({ precision: -1, error: "Enter the time, like 09:30" }),
@@ -30,8 +32,17 @@ export const sessionSchema = z.strictObject({
     .int("Whole minutes")
     .min(5, "At least 5 minutes")
     .max(480, "At most 8 hours"),
-});
+};
+
+export const sessionSchema = z.strictObject({ pathwayId: uuid, ...sessionFields });
 export const sessionStatusSchema = z.strictObject({ sessionId: uuid, status: z.enum(SessionStatus, { error: "Choose a status" }) });
+
+/** The moment a local date ("2026-01-31") and time ("09:30") name in a time zone. */
+export function localMoment(date: string, time: string, timezone: string): Date {
+  const [y, m, d] = date.split("-").map(Number);
+  const [hh, mm] = time.split(":").map(Number);
+  return new Date(new TZDate(y, m - 1, d, hh, mm, timezone).getTime());
+}
 
 // Who works a pathway's sessions: "sessions:manage" within the pathway reach, so its programme
 // managers and admins, and its primary coach (a coach reaches only the pathways they coach).
@@ -46,10 +57,8 @@ export async function scheduleSession(db: Db, actor: Actor, input: z.infer<typeo
       where: { id: pathway.id },
       select: { timezone: true, coachMembershipId: true, membershipId: true },
     });
-    const [y, m, d] = input.date.split("-").map(Number);
-    const [hh, mm] = input.time.split(":").map(Number);
-    const scheduledAt = new Date(new TZDate(y, m - 1, d, hh, mm, timezone).getTime());
-    return tx.coachingSession.create({
+    const scheduledAt = localMoment(input.date, input.time, timezone);
+    const session = await tx.coachingSession.create({
       data: {
         organizationId: actor.organizationId,
         pathwayId: pathway.id,
@@ -61,28 +70,67 @@ export async function scheduleSession(db: Db, actor: Actor, input: z.infer<typeo
         durationMinutes: input.durationMinutes,
       },
     });
+    await recordActivity(tx, actor.organizationId, {
+      kind: "session.scheduled",
+      coacheeMembershipId: membershipId,
+      actorMembershipId: actor.membershipId,
+      onlyCoachMembershipId: coachMembershipId,
+      subjectId: session.id,
+      data: { title: session.title, scheduledAt: scheduledAt.toISOString(), pathwayId: pathway.id },
+    });
+    return session;
   });
 }
 
 /**
- * Marks a session attended, cancelled or no-show (or back to scheduled). Used sessions = attended ones,
+ * Marks a session attended, cancelled or no-show (or back to scheduled). A pathway's session is worked
+ * by whoever reaches the pathway (its programme managers, admins, its primary coach); a session outside
+ * any pathway only by its own coach, while the coachee is still theirs. Used sessions = attended ones,
  * so attended and no-show wait until the session has started, by the database's clock (the one clock
- * every server shares, and the one getPathway reads to decide which buttons to show); cancel any time.
+ * every server shares, and the one the pages read to decide which buttons to show); cancel any time.
+ * Attended and no-show are written to the coachee's activity in the same transaction, once per change.
  */
 export async function setSessionStatus(db: Db, actor: Actor, input: z.infer<typeof sessionStatusSchema>) {
   assertCan(actor.role, "sessions:manage");
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
-    const session = await tx.coachingSession.findFirst({ where: { id: input.sessionId }, select: { id: true, pathwayId: true } });
-    // Sessions outside any pathway are the coach's own (lib/coaching); this path works a pathway's.
-    if (!session?.pathwayId) throw new NotFoundError();
-    const pathway = await pathwayInScope(tx, actor, session.pathwayId);
-    await assertOpenAndLock(tx, actor, pathway.id);
-    if (SESSION_OUTCOMES.has(input.status)) {
-      const [row] = await tx.$queryRaw<{ started: boolean }[]>`
-        SELECT "scheduledAt" <= now() AS started FROM "CoachingSession"
-         WHERE "organizationId" = ${actor.organizationId}::uuid AND "id" = ${session.id}::uuid`;
-      if (!row?.started) throw new ValidationError(NOT_STARTED_MESSAGE);
+    const session = await tx.coachingSession.findFirst({
+      where: { id: input.sessionId },
+      select: { id: true, pathwayId: true, coachMembershipId: true, coacheeMembershipId: true },
+    });
+    if (!session) throw new NotFoundError();
+    if (session.pathwayId) {
+      const pathway = await pathwayInScope(tx, actor, session.pathwayId);
+      await assertOpenAndLock(tx, actor, pathway.id);
+    } else {
+      // Outside pathways a session is the coach's own with their coachee: nobody else reaches it.
+      if (!can(actor.role, "coachees:manage") || session.coachMembershipId !== actor.membershipId) throw new NotFoundError();
+      await coacheeOfCoach(tx, actor, session.coacheeMembershipId);
     }
+    // The session's row, locked: two clicks of "Mark attended" change it (and write activity) once.
+    const [row] = await tx.$queryRaw<
+      { status: SessionStatus; started: boolean; title: string; scheduledAt: Date; durationMinutes: number }[]
+    >`
+      SELECT "status", "scheduledAt" <= now() AS started, "title", "scheduledAt", "durationMinutes" FROM "CoachingSession"
+       WHERE "organizationId" = ${actor.organizationId}::uuid AND "id" = ${session.id}::uuid FOR UPDATE`;
+    if (!row) throw new NotFoundError();
+    if (SESSION_OUTCOMES.has(input.status) && !row.started) throw new ValidationError(NOT_STARTED_MESSAGE);
+    if (row.status === input.status) return;
     await tx.coachingSession.updateMany({ where: { id: session.id }, data: { status: input.status } });
+    const common = {
+      coacheeMembershipId: session.coacheeMembershipId,
+      actorMembershipId: actor.membershipId,
+      onlyCoachMembershipId: session.coachMembershipId,
+      subjectId: session.id,
+    };
+    const scheduledAt = row.scheduledAt.toISOString();
+    if (input.status === "ATTENDED") {
+      await recordActivity(tx, actor.organizationId, {
+        ...common,
+        kind: "session.attended",
+        data: { title: row.title, scheduledAt, durationMinutes: row.durationMinutes, pathwayId: session.pathwayId },
+      });
+    } else if (input.status === "NO_SHOW") {
+      await recordActivity(tx, actor.organizationId, { ...common, kind: "session.no_show", data: { title: row.title, scheduledAt } });
+    }
   });
 }

@@ -18,3 +18,4 @@ export { createImportPreview, importRow } from "./import";
 export { createAuditEvent, type AuditOverrides } from "./audit";
 export { createCoachingRelationship } from "./coaching";
 export { createCoacheeGroup } from "./coachee-group";
+export { createActivity } from "./activity";

@@ -49,6 +49,16 @@ import {
 } from "../../lib/coaching/coachees";
 import { addToGroup, createGroup, deleteGroup, getGroup, listGroups, updateGroup } from "../../lib/coaching/groups";
 import { createActor, createCoacheeGroup, createCoachingRelationship, createMember, createOrganization } from "../factories";
+import { listActivity } from "../../lib/activity/list";
+import { getCoacheeProfile } from "../../lib/coaching/profile";
+import {
+  appointmentSchema,
+  coacheeSessions,
+  scheduleAppointment,
+  sessionFormContext,
+  startSessionNow,
+  startSessionSchema,
+} from "../../lib/coaching/sessions";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 
@@ -313,6 +323,32 @@ const services: { name: string; permission: Permission | Permission[]; call: (ac
     permission: "coachees:manage",
     call: async (a) => addToGroup(db, a, { groupId: await groupOf(a), coacheeId: await coacheeOf(a) }),
   },
+  // The coachee profile: a coach's own coachee (for any other role, a coach's coachee they must not reach).
+  { name: "getCoacheeProfile", permission: "coachees:manage", call: async (a) => getCoacheeProfile(db, a, await coacheeFor(a)) },
+  { name: "sessionFormContext", permission: "coachees:manage", call: async (a) => sessionFormContext(db, a, await coacheeFor(a)) },
+  {
+    name: "scheduleAppointment",
+    permission: "coachees:manage",
+    call: async (a) => scheduleAppointment(db, a, appointmentSchema.parse(appointmentInput(await coacheeFor(a)))),
+  },
+  {
+    name: "startSessionNow",
+    permission: "coachees:manage",
+    call: async (a) =>
+      startSessionNow(
+        db,
+        a,
+        startSessionSchema.parse({
+          coacheeMembershipId: await coacheeFor(a),
+          title: "Now",
+          durationMinutes: "30",
+          location: "",
+          pathwayId: "",
+        }),
+      ),
+  },
+  { name: "coacheeSessions", permission: "coachees:manage", call: async (a) => coacheeSessions(db, a, await coacheeFor(a), { page: 1 }) },
+  { name: "listActivity", permission: "coachees:manage", call: async (a) => listActivity(db, a, await coacheeFor(a), { page: 1 }) },
 ];
 
 /** Whether a role may call a service that needs `permission` (or any one of a list). */
@@ -494,6 +530,23 @@ async function sessionFor(a: Actor) {
   });
   return session.id;
 }
+// A participant coached by the actor when a coach, else by a coach of the organisation.
+async function coacheeFor(a: Actor) {
+  const coach = a.role === "COACH" ? a.membershipId : (await createMember(db, a.organizationId, { role: "COACH" })).membership.id;
+  const coachee = await createMember(db, a.organizationId, { role: "PARTICIPANT" });
+  await createCoachingRelationship(db, { coach: { organizationId: a.organizationId, id: coach }, coachee: coachee.membership });
+  return coachee.membership.id;
+}
+const appointmentInput = (coacheeMembershipId: string) => ({
+  coacheeMembershipId,
+  title: "Matrix appointment",
+  date: "2030-05-01",
+  time: "10:00",
+  timezone: "UTC",
+  durationMinutes: "30",
+  location: "",
+  pathwayId: "",
+});
 async function importFile(a: Actor) {
   const s = await setting(a);
   const programme = await db.programme.findFirstOrThrow({ where: { id: s.programmeId } });
@@ -584,8 +637,35 @@ describe("permission matrix: every role x every service, in two organisations", 
         bytes: await importFile(stranger),
       })
     ).id;
+    // A coach of the first organisation reaching for the other's coachee (on the profile) and their coach's own session.
+    const profileCoach = await createActor(db, mine.id, "COACH");
+    const theirProfileCoach = await createActor(db, theirs.id, "COACH");
+    const theirProfileCoachee = await coacheeFor(theirProfileCoach);
+    const theirAppointment = (
+      await scheduleAppointment(db, theirProfileCoach, appointmentSchema.parse(appointmentInput(theirProfileCoachee)))
+    ).id;
     const attempts: [string, (id: string) => Promise<unknown>, string][] = [
       ["setSessionStatus", (id) => setSessionStatus(db, admin, { sessionId: id, status: "CANCELLED" }), theirSession],
+      ["setSessionStatus (coach)", (id) => setSessionStatus(db, profileCoach, { sessionId: id, status: "CANCELLED" }), theirAppointment],
+      ["getCoacheeProfile", (id) => getCoacheeProfile(db, profileCoach, id), theirProfileCoachee],
+      ["sessionFormContext", (id) => sessionFormContext(db, profileCoach, id), theirProfileCoachee],
+      [
+        "scheduleAppointment",
+        (id) =>
+          scheduleAppointment(db, profileCoach, {
+            ...appointmentSchema.parse(appointmentInput(theirProfileCoachee)),
+            coacheeMembershipId: id,
+          }),
+        theirProfileCoachee,
+      ],
+      [
+        "startSessionNow",
+        (id) =>
+          startSessionNow(db, profileCoach, { coacheeMembershipId: id, title: "Now", durationMinutes: 30, location: "", pathwayId: null }),
+        theirProfileCoachee,
+      ],
+      ["coacheeSessions", (id) => coacheeSessions(db, profileCoach, id, { page: 1 }), theirProfileCoachee],
+      ["listActivity", (id) => listActivity(db, profileCoach, id, { page: 1 }), theirProfileCoachee],
       ["getPathway", (id) => getPathway(db, admin, id), theirPathway],
       ["archivePathway", (id) => archivePathway(db, admin, { pathwayId: id, reason: "DNF", credit: true }), theirPathway],
       ["redRowsCsv", (id) => redRowsCsv(db, admin, id), theirPreview],
@@ -622,6 +702,7 @@ describe("permission matrix: every role x every service, in two organisations", 
         db.membership.findMany({ where: { organizationId: theirs.id } }),
         db.importPreview.findMany({ where: { organizationId: theirs.id } }),
         db.message.findMany({ where: { organizationId: theirs.id } }),
+        db.activity.findMany({ where: { organizationId: theirs.id } }),
       ]),
     );
     let tried = 0;
@@ -647,6 +728,7 @@ describe("permission matrix: every role x every service, in two organisations", 
         db.membership.findMany({ where: { organizationId: theirs.id } }),
         db.importPreview.findMany({ where: { organizationId: theirs.id } }),
         db.message.findMany({ where: { organizationId: theirs.id } }),
+        db.activity.findMany({ where: { organizationId: theirs.id } }),
       ]),
     );
     expect(after).toBe(before);
@@ -658,6 +740,9 @@ describe("permission matrix: every role x every service, in two organisations", 
     await sendMessage(db, coach, { to: await messagePartner(coach), body: "Ours" });
     expect(await db.message.count({ where: { organizationId: mine.id, body: "Ours" } })).toBe(1);
     expect((await addToGroup(db, coach, { groupId: ownGroup, coacheeId: ownCoachee })).added).toBe(true);
+    const ownProfileCoachee = await coacheeFor(profileCoach);
+    await expect(getCoacheeProfile(db, profileCoach, ownProfileCoachee)).resolves.toMatchObject({ id: ownProfileCoachee });
+    await expect(getCoacheeProfile(db, profileCoach, theirProfileCoachee)).rejects.toThrow(NotFoundError);
     recordFigures("permission-matrix", { crossTenantAttempts: tried, crossTenantLeaks: differences.length });
   });
 

@@ -47,6 +47,8 @@ const thread: Finder = async (page, role) => {
   const coachee = await firstLink(page, `${ORG}/sessions`, /^\/[^/]+\/coachees\/[^/?]+\?tab=sessions$/);
   return `${ORG}/messages/${coachee.split("/")[3].split("?")[0]}`;
 };
+// A coach reaches their coachee's profile from the pathway they coach (the Coachees list links there too).
+const coachee: Finder = async (page, role) => firstLink(page, await pathway(page, role), /^\/[^/]+\/coachees\/[0-9a-f-]{36}$/);
 
 /** An import check page: a one-row file uploaded and checked (nothing is saved until confirmed). */
 const importCheck: Finder = async (page, role) => {
@@ -96,6 +98,15 @@ const ORG_PAGES: PageEntry[] = [
   { name: "cohort upload", permission: "imports:run", path: async (page, role) => `${await cohort(page, role)}/import` },
   { name: "a pathway", permission: "pathways:view", path: pathway },
   { name: "new pathway", permission: "pathways:manage", path: `${ORG}/pathways/new` },
+  { name: "a coachee's activity", permission: "coachees:manage", path: coachee },
+  { name: "a coachee's sessions", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}?tab=sessions` },
+  {
+    name: "a coachee's goals (coming soon)",
+    permission: "coachees:manage",
+    path: async (page, role) => `${await coachee(page, role)}?tab=goals`,
+  },
+  { name: "add an appointment", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}/sessions/new` },
+  { name: "start a session now", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}/sessions/now` },
   { name: "reports", permission: "programmes:view", path: `${ORG}/reports` },
   { name: "units", permission: "units:manage", path: `${ORG}/units` },
   { name: "settings", permission: "settings:manage", path: `${ORG}/settings` },

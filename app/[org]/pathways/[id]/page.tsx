@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ArchiveForm, SessionForm } from "@/components/pathways/forms";
 import { SessionActions } from "@/components/pathways/session-actions";
 import { ActionButton } from "@/components/ui/action-button";
+import { LinkButton } from "@/components/ui/button";
 import { SessionStatusBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -41,6 +42,12 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
             : { href: `/${org}`, label: "Dashboard" }
         }
         title={`Pathway of ${name}`}
+        actions={
+          // The pathway's own coach works with the participant on their coachee profile.
+          can(member.role, "coachees:manage") && pathway.coach.id === member.membershipId ? (
+            <LinkButton href={`/${org}/coachees/${pathway.participant.id}`}>Coachee profile of {name}</LinkButton>
+          ) : null
+        }
         description={
           <>
             {pathwayStatusLabel(pathway)} · primary coach {displayName(pathway.coach.user)} · starts {formatDay(pathway.startDate)} ·{" "}

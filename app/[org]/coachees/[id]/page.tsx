@@ -1,0 +1,167 @@
+import type { Metadata } from "next";
+import { z } from "zod";
+import { ActivityFeed } from "@/components/activity/activity-feed";
+import { ComingSoon, PROFILE_TABS, profileTabHref, ProfileTabs } from "@/components/coaching/profile-tabs";
+import { QuickMenu } from "@/components/coaching/quick-menu";
+import { SessionActions } from "@/components/pathways/session-actions";
+import { MembershipStatusBadge } from "@/components/ui/badge";
+import { LinkButton } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Section } from "@/components/ui/section";
+import { DataTable } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
+import { listActivity } from "@/lib/activity/list";
+import { memberActor } from "@/lib/auth/member";
+import { orNotFound, requireMember } from "@/lib/auth/page";
+import type { Actor } from "@/lib/authz/actor";
+import { getCoacheeProfile } from "@/lib/coaching/profile";
+import { coacheeSessions } from "@/lib/coaching/sessions";
+import { db } from "@/lib/db/client";
+import { viewerClock } from "@/lib/format/dates";
+import { displayName } from "@/lib/users/display-name";
+import { firstValues, pageNumber, type RawSearchParams } from "@/lib/web/search-params";
+import { coacheeSessionStatusAction } from "./actions";
+
+export const metadata: Metadata = { title: "Coachee" };
+
+const querySchema = z.object({ tab: z.enum(PROFILE_TABS).catch("activity").default("activity"), page: pageNumber(100_000) });
+
+export default async function CoacheeProfilePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string; id: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
+  const { org, id } = await params;
+  const member = await requireMember(org, "coachees:manage");
+  const actor = memberActor(member);
+  const coachee = await orNotFound(getCoacheeProfile(db(), actor, id));
+  const { tab, page } = querySchema.parse(firstValues(await searchParams));
+  const name = displayName(coachee.user);
+  const zone = viewerClock(member.user).zone;
+
+  return (
+    <section>
+      <PageHeader
+        back={{ href: `/${org}/coachees`, label: "Coachees" }}
+        title={name}
+        description={
+          <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <span className="break-all">{coachee.user.email}</span>
+            <MembershipStatusBadge status={coachee.status} />
+            <span>{coachee.programmes.length ? coachee.programmes.join(", ") : "No programme"}</span>
+          </span>
+        }
+        actions={<QuickMenu org={org} coacheeId={coachee.id} />}
+      />
+      <ProfileTabs org={org} coacheeId={coachee.id} current={tab}>
+        {tab === "activity" ? (
+          <ActivityTab org={org} actor={actor} coacheeId={coachee.id} name={name} page={page} zone={zone} />
+        ) : tab === "sessions" ? (
+          <SessionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} page={page} zone={zone} />
+        ) : (
+          <ComingSoon>{COMING[tab](name)}</ComingSoon>
+        )}
+      </ProfileTabs>
+    </section>
+  );
+}
+
+const COMING: Record<Exclude<(typeof PROFILE_TABS)[number], "activity" | "sessions">, (name: string) => string> = {
+  actions: (name) => `Actions are coming soon: you will agree actions with ${name} here and follow their progress.`,
+  goals: (name) =>
+    `Goals and milestones are coming soon: you will set goals with ${name} here, break them into milestones and see how far they are.`,
+  notes: (name) => `Notes are coming soon: your private notes on ${name}, and the notes ${name} chooses to share with you.`,
+  files: (name) => `Files are coming soon: documents you and ${name} share with each other.`,
+  assessments: (name) =>
+    `Assessments are coming soon: adding an assessment for ${name} and assigning them questions arrive with them. Until then, nothing here needs doing.`,
+};
+
+type TabProps = { org: string; actor: Actor; coacheeId: string; name: string; page: number; zone: string };
+
+async function ActivityTab({ org, actor, coacheeId, name, page, zone }: TabProps) {
+  const { events, pages } = await listActivity(db(), actor, coacheeId, { page });
+  return (
+    <>
+      <p className="mb-3 text-sm text-slate-600">Newest first; times in your time zone ({zone}).</p>
+      <ActivityFeed
+        events={events}
+        zone={zone}
+        empty={`Nothing has happened with ${name} yet. Schedule a session from the Quick menu: sessions, messages and their joining show up here.`}
+      />
+      <Pagination page={page} pages={pages} href={(p) => profileTabHref(org, coacheeId, "activity", p)} />
+    </>
+  );
+}
+
+async function SessionsTab({ org, actor, coacheeId, name, page, zone }: TabProps) {
+  const { open, log, pages } = await coacheeSessions(db(), actor, coacheeId, { page });
+  const base = `/${org}/coachees/${coacheeId}`;
+  const pathwayOf = (s: (typeof log)[number]) => (s.pathway ? `${s.pathway.programme.name} › ${s.pathway.cohort.name}` : "None");
+  const when = (s: (typeof log)[number]) => (
+    <>
+      <Time at={s.scheduledAt} zone={s.timezone} /> <span className="text-xs text-slate-500">{s.timezone}</span>
+    </>
+  );
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap gap-3">
+        <LinkButton href={`${base}/sessions/new`} variant="primary">
+          Add an appointment
+        </LinkButton>
+        <LinkButton href={`${base}/sessions/now`} variant="secondary">
+          Start a session now
+        </LinkButton>
+      </div>
+      <Section id="upcoming-heading" title="Upcoming appointments">
+        <DataTable
+          caption={`Upcoming appointments with ${name}`}
+          captionHidden
+          rows={open}
+          rowKey={(s) => s.id}
+          empty={<EmptyState inline>No appointments with {name}: add one above.</EmptyState>}
+          columns={[
+            { header: "When", cell: when, nowrap: true },
+            { header: "Title", cell: (s) => s.title },
+            { header: "Length", cell: (s) => `${s.durationMinutes} min` },
+            { header: "Where", cell: (s) => s.location || "–" },
+            { header: "Pathway", cell: pathwayOf },
+            {
+              header: "Actions",
+              cell: (s) => (
+                <SessionActions
+                  org={org}
+                  sessionId={s.id}
+                  title={s.title}
+                  status={s.status}
+                  started={s.started}
+                  action={coacheeSessionStatusAction}
+                />
+              ),
+            },
+          ]}
+        />
+      </Section>
+      <Section id="log-heading" title="Session log">
+        <DataTable
+          caption={`Sessions attended by ${name}`}
+          captionHidden
+          rows={log}
+          rowKey={(s) => s.id}
+          empty={<EmptyState inline>No attended sessions yet: mark a session attended once it has taken place.</EmptyState>}
+          columns={[
+            { header: "Date", cell: when, nowrap: true },
+            { header: "Title", cell: (s) => s.title },
+            { header: "Duration", cell: (s) => `${s.durationMinutes} min` },
+            { header: "Pathway", cell: pathwayOf },
+          ]}
+        />
+        <Pagination page={page} pages={pages} href={(p) => profileTabHref(org, coacheeId, "sessions", p)} />
+      </Section>
+      <p className="text-sm text-slate-600">Each session shows in the time zone it was arranged in; your time zone is {zone}.</p>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+/** The coachee profile's tabs, in the order they show; the URL carries the current one (?tab=). */
+export const PROFILE_TABS = ["activity", "actions", "goals", "notes", "files", "sessions", "assessments"] as const;
+export type ProfileTab = (typeof PROFILE_TABS)[number];
+
+export const PROFILE_TAB_LABELS: Record<ProfileTab, string> = {
+  activity: "Activity",
+  actions: "Actions",
+  goals: "Goals",
+  notes: "Notes",
+  files: "Files",
+  sessions: "Sessions",
+  assessments: "Assessments",
+};
+
+/** The link to one tab of a coachee's profile (Activity, the default, has the shortest URL). */
+export function profileTabHref(org: string, coacheeId: string, tab: ProfileTab, page?: number): string {
+  const query = new URLSearchParams();
+  if (tab !== "activity") query.set("tab", tab);
+  if (page && page > 1) query.set("page", String(page));
+  const q = query.toString();
+  return `/${org}/coachees/${coacheeId}${q ? `?${q}` : ""}`;
+}
+
+/**
+ * The profile's tab row and the current tab's panel: links (each tab is a URL, so back, reload and
+ * sharing work), the current one marked with aria-current; the row scrolls sideways on a phone
+ * instead of widening the page.
+ */
+export function ProfileTabs({
+  org,
+  coacheeId,
+  current,
+  children,
+}: {
+  org: string;
+  coacheeId: string;
+  current: ProfileTab;
+  children: ReactNode;
+}) {
+  return (
+    <div>
+      <nav aria-label="Coachee profile" className="mb-4 max-w-full overflow-x-auto border-b border-slate-200">
+        <ul className="flex gap-1">
+          {PROFILE_TABS.map((tab) => (
+            <li key={tab}>
+              <Link
+                href={profileTabHref(org, coacheeId, tab)}
+                aria-current={tab === current ? "page" : undefined}
+                className="-mb-px block border-b-2 border-transparent px-3 py-2 text-sm whitespace-nowrap text-slate-700 hover:text-indigo-800 aria-[current=page]:border-indigo-700 aria-[current=page]:font-semibold aria-[current=page]:text-indigo-800"
+              >
+                {PROFILE_TAB_LABELS[tab]}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <section aria-labelledby="profile-tab-heading">
+        <h2 id="profile-tab-heading" className="mb-3 text-lg font-semibold">
+          {PROFILE_TAB_LABELS[current]}
+        </h2>
+        {children}
+      </section>
+    </div>
+  );
+}
+
+/** What a tab that is not built yet says instead: plainly, what will be here. */
+export function ComingSoon({ children }: { children: ReactNode }) {
+  return <p className="rounded-md border border-dashed border-slate-300 bg-white p-6 text-slate-600">{children}</p>;
+}

@@ -1,0 +1,119 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, SelectField, type Option } from "@/components/ui/field";
+import { fieldError, FormStatus } from "@/components/ui/form-status";
+import { HiddenFields } from "@/components/ui/hidden-fields";
+import { TimeZoneField } from "@/components/ui/time-zone-field";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+
+type Shared = {
+  org: string;
+  coacheeId: string;
+  /** The active pathways this session may count against (the coachee's, coached by the viewer). */
+  pathways: readonly Option[];
+  action: FormAction;
+  /** Where to go once the session is saved (the profile's Sessions tab). */
+  done: string;
+};
+
+/** Once saved, on to the list the session now shows in. */
+function useGoWhenSaved(result: { ok: boolean } | null, done: string) {
+  const router = useRouter();
+  useEffect(() => {
+    if (result?.ok) router.push(done);
+  }, [result, done, router]);
+}
+
+/** Where it happens and which pathway it counts against: the part both session forms share. */
+function PlaceAndPathway({ pathways, result }: { pathways: readonly Option[]; result: Parameters<typeof fieldError>[0] }) {
+  return (
+    <>
+      <Field
+        label="Place or meeting link (optional)"
+        name="location"
+        autoComplete="off"
+        maxLength={500}
+        error={fieldError(result, "location")}
+      />
+      {pathways.length ? (
+        <SelectField
+          label="Counts against"
+          name="pathwayId"
+          options={pathways}
+          empty="No pathway (not counted)"
+          defaultValue=""
+          hint="A session on a pathway uses one of its included sessions once it is marked attended."
+          error={fieldError(result, "pathwayId")}
+        />
+      ) : (
+        <input type="hidden" name="pathwayId" value="" />
+      )}
+    </>
+  );
+}
+
+/** An appointment with a coachee: title, local date and time in a time zone (the coachee's by default), length, place. */
+export function AppointmentForm({
+  org,
+  coacheeId,
+  pathways,
+  timezone,
+  zones,
+  action,
+  done,
+}: Shared & { timezone: string; zones: readonly string[] }) {
+  const [result, formProps, pending] = useFormAction(action);
+  useGoWhenSaved(result, done);
+  return (
+    <form {...formProps} noValidate aria-label="Add an appointment" className="max-w-md">
+      <FormStatus result={result} />
+      <HiddenFields fields={{ org, coacheeMembershipId: coacheeId }} />
+      <Field label="Title" name="title" maxLength={120} error={fieldError(result, "title")} />
+      <Field label="Date" name="date" type="date" error={fieldError(result, "date")} />
+      <Field label="Start time" name="time" type="time" error={fieldError(result, "time")} />
+      <TimeZoneField zones={zones} value={timezone} error={fieldError(result, "timezone")} />
+      <Field
+        label="Duration (minutes)"
+        name="durationMinutes"
+        type="number"
+        min={5}
+        max={480}
+        defaultValue={60}
+        error={fieldError(result, "durationMinutes")}
+      />
+      <PlaceAndPathway pathways={pathways} result={result} />
+      <Button type="submit" variant="primary" disabled={pending}>
+        {pending ? "Saving…" : "Add the appointment"}
+      </Button>
+    </form>
+  );
+}
+
+/** A session that starts now: what it is called, how long, where, and whether it counts against a pathway. */
+export function StartSessionForm({ org, coacheeId, pathways, action, done }: Shared) {
+  const [result, formProps, pending] = useFormAction(action);
+  useGoWhenSaved(result, done);
+  return (
+    <form {...formProps} noValidate aria-label="Start a session now" className="max-w-md">
+      <FormStatus result={result} />
+      <HiddenFields fields={{ org, coacheeMembershipId: coacheeId }} />
+      <Field label="Title" name="title" maxLength={120} defaultValue="Coaching session" error={fieldError(result, "title")} />
+      <Field
+        label="Duration (minutes)"
+        name="durationMinutes"
+        type="number"
+        min={5}
+        max={480}
+        defaultValue={60}
+        error={fieldError(result, "durationMinutes")}
+      />
+      <PlaceAndPathway pathways={pathways} result={result} />
+      <Button type="submit" variant="primary" disabled={pending}>
+        {pending ? "Starting…" : "Start the session"}
+      </Button>
+    </form>
+  );
+}

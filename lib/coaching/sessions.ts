@@ -1,0 +1,194 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { tenantDb, type TenantTx } from "../db/tenant";
+import type { Actor } from "../authz/actor";
+import { assertCan } from "../authz/permissions";
+import { fieldError } from "../errors";
+import { recordActivity } from "../activity/record";
+import { assertOpenAndLock, localMoment, sessionFields } from "../pathways/sessions";
+import { pageCount } from "../web/pagination";
+import { idField, optionalId, timeZoneSchema } from "../web/form-fields";
+import { coacheeOfCoach } from "./relationship";
+
+// A coach's sessions with one coachee: appointments whether or not the coachee is on a pathway. On a
+// pathway (one the coach is primary coach of, still active) a session counts against its allotment
+// exactly like one scheduled from the pathway page: attended sessions are the used ones. Status
+// changes go through lib/pathways/sessions.ts setSessionStatus, the one place they are decided.
+
+const CONTROL_CHARACTERS = /[\p{Cc}\p{Cs}\u2028\u2029]/u;
+
+const location = z
+  .string()
+  .trim()
+  .max(500, "At most 500 characters")
+  .refine((s) => !CONTROL_CHARACTERS.test(s), "The place or link cannot contain line breaks or other control characters")
+  .default("");
+
+const pathwayChoice = optionalId("Choose one of the pathways listed");
+
+export const appointmentSchema = z.strictObject({
+  coacheeMembershipId: idField(),
+  ...sessionFields,
+  timezone: timeZoneSchema,
+  location,
+  pathwayId: pathwayChoice,
+});
+export type AppointmentInput = z.infer<typeof appointmentSchema>;
+
+export const startSessionSchema = z.strictObject({
+  coacheeMembershipId: idField(),
+  title: sessionFields.title,
+  durationMinutes: sessionFields.durationMinutes,
+  location,
+  pathwayId: pathwayChoice,
+});
+export type StartSessionInput = z.infer<typeof startSessionSchema>;
+
+export const SESSION_LOG_PAGE_SIZE = 20;
+/** Upcoming appointments shown at once; more than this many open ones is a backlog to clear first. */
+export const OPEN_SESSIONS_SHOWN = 50;
+
+/** The pathways a session with this coachee may count against: theirs, active, coached by the actor. */
+function coachedPathways(tx: TenantTx, actor: Actor, coacheeMembershipId: string) {
+  return tx.pathway.findMany({
+    where: { membershipId: coacheeMembershipId, coachMembershipId: actor.membershipId, status: "ACTIVE" },
+    orderBy: { startDate: "desc" },
+    select: { id: true, timezone: true, programme: { select: { name: true } }, cohort: { select: { name: true } } },
+  });
+}
+
+/** The chosen pathway, locked until the transaction ends (as every session change on a pathway is), or a field error. */
+async function chosenPathway(tx: TenantTx, actor: Actor, coacheeMembershipId: string, pathwayId: string | null) {
+  if (!pathwayId) return null;
+  const pathway = await tx.pathway.findFirst({
+    where: { id: pathwayId, membershipId: coacheeMembershipId, coachMembershipId: actor.membershipId },
+    select: { id: true },
+  });
+  if (!pathway) throw fieldError("pathwayId", "Choose one of the pathways listed");
+  await assertOpenAndLock(tx, actor, pathway.id);
+  return pathway.id;
+}
+
+/** The time zone a session with this coachee is entered in unless the coach picks another: the coachee's, else the coach's own. */
+async function defaultZone(tx: TenantTx, actor: Actor, coacheeZone: string | null) {
+  if (coacheeZone) return coacheeZone;
+  const coach = await tx.membership.findFirst({ where: { id: actor.membershipId }, select: { timezone: true } });
+  return coach?.timezone ?? "UTC";
+}
+
+/** What the appointment and "start now" forms need: the coachee, the zone to start from, the pathways to count against. */
+export async function sessionFormContext(db: Db, actor: Actor, coacheeMembershipId: string) {
+  assertCan(actor.role, "coachees:manage");
+  const t = tenantDb(db, actor.organizationId);
+  const coachee = await coacheeOfCoach(t, actor, coacheeMembershipId);
+  const [timezone, pathways] = await Promise.all([defaultZone(t, actor, coachee.user.timezone), coachedPathways(t, actor, coachee.id)]);
+  return {
+    coachee,
+    timezone,
+    pathways: pathways.map((p) => ({ id: p.id, label: `${p.programme.name} › ${p.cohort.name}` })),
+  };
+}
+
+type NewSession = { title: string; durationMinutes: number; location: string; pathwayId: string | null };
+
+async function createSession(
+  tx: TenantTx,
+  actor: Actor,
+  coacheeMembershipId: string,
+  input: NewSession,
+  when: (coacheeZone: string | null) => Promise<{ scheduledAt: Date; timezone: string }>,
+) {
+  const coachee = await coacheeOfCoach(tx, actor, coacheeMembershipId);
+  const pathwayId = await chosenPathway(tx, actor, coachee.id, input.pathwayId);
+  const { scheduledAt, timezone } = await when(coachee.user.timezone);
+  const session = await tx.coachingSession.create({
+    data: {
+      organizationId: actor.organizationId,
+      pathwayId,
+      coachMembershipId: actor.membershipId,
+      coacheeMembershipId: coachee.id,
+      timezone,
+      title: input.title,
+      location: input.location,
+      scheduledAt,
+      durationMinutes: input.durationMinutes,
+    },
+  });
+  await recordActivity(tx, actor.organizationId, {
+    kind: "session.scheduled",
+    coacheeMembershipId: coachee.id,
+    actorMembershipId: actor.membershipId,
+    onlyCoachMembershipId: actor.membershipId,
+    subjectId: session.id,
+    data: { title: session.title, scheduledAt: scheduledAt.toISOString(), pathwayId },
+  });
+  return session;
+}
+
+/** Schedules an appointment with one of the coach's coachees at a local date and time in the chosen zone. */
+export async function scheduleAppointment(db: Db, actor: Actor, input: AppointmentInput) {
+  assertCan(actor.role, "coachees:manage");
+  return tenantDb(db, actor.organizationId).$transaction((tx) =>
+    createSession(tx, actor, input.coacheeMembershipId, input, async () => ({
+      scheduledAt: localMoment(input.date, input.time, input.timezone),
+      timezone: input.timezone,
+    })),
+  );
+}
+
+/** A session with one of the coach's coachees that starts now by the database's clock, so it can be marked attended at once. */
+export async function startSessionNow(db: Db, actor: Actor, input: StartSessionInput) {
+  assertCan(actor.role, "coachees:manage");
+  return tenantDb(db, actor.organizationId).$transaction((tx) =>
+    createSession(tx, actor, input.coacheeMembershipId, input, async (coacheeZone) => {
+      // The transaction's own now(): a later status change reads a later now(), so "started" holds at once.
+      const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
+      return { scheduledAt: now, timezone: await defaultZone(tx, actor, coacheeZone) };
+    }),
+  );
+}
+
+const SESSION_ROW = {
+  id: true,
+  title: true,
+  scheduledAt: true,
+  durationMinutes: true,
+  timezone: true,
+  location: true,
+  status: true,
+  pathway: { select: { id: true, programme: { select: { name: true } }, cohort: { select: { name: true } } } },
+} as const;
+
+/**
+ * The Sessions tab: the coach's open appointments with the coachee (scheduled, soonest first, each with
+ * whether it has started by the database's clock) and one page of the session log (attended, newest first).
+ */
+export async function coacheeSessions(db: Db, actor: Actor, coacheeMembershipId: string, { page }: { page: number }) {
+  assertCan(actor.role, "coachees:manage");
+  const t = tenantDb(db, actor.organizationId);
+  const coachee = await coacheeOfCoach(t, actor, coacheeMembershipId);
+  const pair = { coachMembershipId: actor.membershipId, coacheeMembershipId: coachee.id };
+  const [open, total, log, [{ now }]] = await Promise.all([
+    t.coachingSession.findMany({
+      where: { ...pair, status: "SCHEDULED" },
+      orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
+      take: OPEN_SESSIONS_SHOWN,
+      select: SESSION_ROW,
+    }),
+    t.coachingSession.count({ where: { ...pair, status: "ATTENDED" } }),
+    t.coachingSession.findMany({
+      where: { ...pair, status: "ATTENDED" },
+      orderBy: [{ scheduledAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * SESSION_LOG_PAGE_SIZE,
+      take: SESSION_LOG_PAGE_SIZE,
+      select: SESSION_ROW,
+    }),
+    t.$queryRaw<{ now: Date }[]>`SELECT now() AS now`,
+  ]);
+  return {
+    open: open.map((s) => ({ ...s, started: s.scheduledAt <= now })),
+    log,
+    total,
+    pages: pageCount(total, SESSION_LOG_PAGE_SIZE),
+  };
+}
