@@ -56,6 +56,20 @@ test("a coach adds a coachee without inviting, invites them later from Options, 
   await expect(row.getByText("Invited", { exact: true })).toBeVisible();
   const mail = await receivedMail(email, /invited to join/);
 
+  // Before she joins, the coach books their first session from her profile's quick menu.
+  const session = `First session ${run}`;
+  row = await rowOf(page, email);
+  await row.getByText("Options").click();
+  await row.getByRole("link", { name: "Open profile" }).click();
+  await page.locator("summary", { hasText: "Quick menu" }).click();
+  await page.getByRole("link", { name: "Add an appointment" }).click();
+  await page.getByLabel("Title").fill(session);
+  await page.getByLabel("Date").fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+  await page.getByLabel("Start time").fill("10:00");
+  await page.getByLabel("Duration (minutes)").fill("60");
+  await page.getByRole("button", { name: "Add the appointment" }).click();
+  await expect(page.getByRole("region", { name: "Upcoming appointments" })).toContainText(session);
+
   // She opens the link, chooses her name and password, and lands signed in on the organisation's home.
   const guest = await (await browser.newContext()).newPage();
   await guest.goto(linkIn(mail, INVITE_LINK));
@@ -65,7 +79,12 @@ test("a coach adds a coachee without inviting, invites them later from Options, 
   await guest.getByRole("button", { name: `Join ${SECOND_ORG.name}` }).click();
   await guest.waitForURL(`${APP_URL}${ORG}`);
   await expect(guest.getByRole("navigation", { name: "Main" })).toBeVisible();
-  // TODO(lead): once the participant home is merged, assert "Your coaches" lists Adam Admin and "Upcoming sessions".
+  // Her own home: her coach, with a way to message him, and the session he booked.
+  await expect(guest.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
+  const coaches = guest.getByRole("region", { name: "Your coaches" });
+  await expect(coaches).toContainText("Adam Admin");
+  await expect(coaches.getByRole("link", { name: "Message Adam Admin" })).toBeVisible();
+  await expect(guest.getByRole("region", { name: "Upcoming sessions" })).toContainText(session);
   await guest.context().close();
 
   row = await rowOf(page, email);
