@@ -13,25 +13,14 @@ import { ACTIVITY_PAGE_SIZE, listActivity } from "../lib/activity/list";
 import type { Actor } from "../lib/authz/actor";
 import type { Db } from "../lib/db/client";
 import { createCoachingRelationship, createMember, createOrganization } from "../tests/factories";
-import { runBench } from "./support";
+import { runBench, percentiles } from "./support";
 
 const EVENTS = Number(process.env.EVENTS ?? 10_000);
 const OTHER_COACHEES = Number(process.env.OTHER_COACHEES ?? 50);
 const OTHER_EVENTS = Number(process.env.OTHER_EVENTS ?? 200);
 const RUNS = Number(process.env.RUNS ?? 30);
 
-async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  await fn(); // warm
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
-  return { p50: at(0.5), p95: at(0.95) };
-}
+const time = (fn: () => Promise<unknown>) => percentiles(fn, RUNS);
 
 /** `count` activity rows about one coachee, newest a minute ago, in SQL: a mix of kinds, shared and one coach's only. */
 async function seedActivity(db: Db, organizationId: string, coacheeId: string, coachId: string, otherCoachId: string, count: number) {

@@ -15,7 +15,7 @@ import type { Db } from "../lib/db/client";
 import { Prisma } from "../lib/db/generated/client";
 import { coacheeFilterSchema, COACHEES_PAGE_SIZE, listCoachees } from "../lib/coaching/coachees";
 import { createCohort, createOrganization, createProgramme } from "../tests/factories";
-import { runBench } from "./support";
+import { runBench, percentiles } from "./support";
 import { benchActivity } from "./coachee-activity";
 
 const MEMBERS = Number(process.env.MEMBERS ?? 100_000);
@@ -136,18 +136,7 @@ function baseline(db: Db, orgId: string, coachId: string, where: Prisma.Sql, ord
   ]);
 }
 
-async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  await fn(); // warm
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
-  return { p50: at(0.5), p95: at(0.95) };
-}
+const time = (fn: () => Promise<unknown>) => percentiles(fn, RUNS);
 
 runBench("pathwise_bench_coachees", async (db) => {
   const seedStart = performance.now();

@@ -31,3 +31,17 @@ export function runBench(prefix: string, bench: (db: Db) => Promise<void>): void
     },
   );
 }
+
+/** Median and 95th percentile of `runs` timed calls (ms), after one warm-up call. */
+export async function percentiles(fn: () => Promise<unknown>, runs: number): Promise<{ p50: number; p95: number }> {
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
+  return { p50: at(0.5), p95: at(0.95) };
+}

@@ -14,7 +14,7 @@ import { Prisma } from "../lib/db/generated/client";
 import { exportUsersCsv } from "../lib/users/export";
 import { listUsers, userFilterSchema, USERS_PAGE_SIZE } from "../lib/users/list";
 import { createOrganization, createUnit } from "../tests/factories";
-import { runBench } from "./support";
+import { runBench, percentiles } from "./support";
 
 const MEMBERS = Number(process.env.MEMBERS ?? 100_000);
 const OTHER_ORGS = Number(process.env.OTHER_ORGS ?? 50);
@@ -145,18 +145,7 @@ function baseline(db: Db, orgId: string, where: Prisma.Sql, order: Prisma.Sql, p
   ]);
 }
 
-async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  await fn(); // warm
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
-  return { p50: at(0.5), p95: at(0.95) };
-}
+const time = (fn: () => Promise<unknown>) => percentiles(fn, RUNS);
 
 runBench("pathwise_bench", async (db) => {
   const seedStart = performance.now();

@@ -1,26 +1,25 @@
+import { FilterForm, ResultCount, SortLinks } from "@/components/ui/list-controls";
 import type { Metadata } from "next";
 import { ActionButton } from "@/components/ui/action-button";
 import { MembershipStatusBadge } from "@/components/ui/badge";
-import { Button, LinkButton, TextLink } from "@/components/ui/button";
+import { LinkButton, TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, SelectField } from "@/components/ui/field";
 import { OptionsItem, OptionsMenu } from "@/components/ui/options-menu";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { SortLink } from "@/components/ui/sort-link";
 import { DataTable } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { AddToGroupForm } from "@/components/coachees/coachee-forms";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
-import { coacheeFilterSchema, listCoachees, type CoacheeFilter, type CoacheeRow } from "@/lib/coaching/coachees";
+import { coacheeFilterSchema, listCoachees, type CoacheeRow } from "@/lib/coaching/coachees";
 import { listGroups } from "@/lib/coaching/groups";
 import { db } from "@/lib/db/client";
 import { viewerClock } from "@/lib/format/dates";
 import { MEMBERSHIP_STATUS_LABELS } from "@/lib/labels";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
-import { plural } from "@/lib/words";
 import { addToGroupAction, inviteCoacheeAction, resendCoacheeInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Coachees" };
@@ -44,11 +43,6 @@ export default async function CoacheesPage({
   const filtered = Boolean(filter.q || filter.status || filter.group);
   const groupOptions = groups.map((g) => ({ value: g.id, label: g.name }));
 
-  const sortLink = (sort: CoacheeFilter["sort"], label: string) => {
-    const active = filter.sort === sort;
-    const dir = active && filter.dir === "asc" ? "desc" : "asc";
-    return <SortLink href={queryWith(filter, { sort, dir, page: 1 }, DEFAULTS)} label={label} active={active} dir={filter.dir} />;
-  };
   const nameOf = (r: CoacheeRow) => displayName(r);
 
   return (
@@ -68,14 +62,12 @@ export default async function CoacheesPage({
         }
       />
 
-      <form
-        method="get"
-        role="search"
-        aria-label="Search and filter coachees"
+      <FilterForm
+        label="Search and filter coachees"
+        filter={filter}
+        filtered={filtered}
         className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5 md:items-end"
       >
-        <input type="hidden" name="sort" value={filter.sort} />
-        <input type="hidden" name="dir" value={filter.dir} />
         <div className="col-span-2">
           <Field id="coachees-q" name="q" type="search" label="Search name or email" defaultValue={filter.q ?? ""} />
         </div>
@@ -88,24 +80,19 @@ export default async function CoacheesPage({
           options={STATUS_OPTIONS}
         />
         <SelectField id="coachees-group" name="group" label="Group" defaultValue={filter.group ?? ""} empty="Any" options={groupOptions} />
-        <div className="mb-4 flex items-center gap-3">
-          <Button type="submit" variant="primary">
-            Filter
-          </Button>
-          {filtered ? <TextLink href="?">Clear</TextLink> : null}
-        </div>
-      </form>
+      </FilterForm>
 
-      <p className="mb-3 text-sm text-slate-600">
-        Sort by {sortLink("name", "Name")} · {sortLink("lastActivity", "Last activity")} · {sortLink("status", "Status")}
-      </p>
+      <SortLinks
+        filter={filter}
+        defaults={DEFAULTS}
+        columns={[
+          ["name", "Name"],
+          ["lastActivity", "Last activity"],
+          ["status", "Status"],
+        ]}
+      />
 
-      {rows.length > 0 ? (
-        <p className="mb-2 text-sm text-slate-600" aria-live="polite">
-          {plural(total, "coachee")}
-          {filtered ? " match" : ""}
-        </p>
-      ) : null}
+      {rows.length > 0 ? <ResultCount total={total} noun="coachee" filtered={filtered} /> : null}
 
       <DataTable
         caption="Coachees"

@@ -1,11 +1,11 @@
+import { FilterForm, ResultCount, SortLinks } from "@/components/ui/list-controls";
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Button, LinkButton, TextLink } from "@/components/ui/button";
+import { LinkButton, TextLink } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
 import { Pagination } from "@/components/ui/pagination";
-import { SortLink } from "@/components/ui/sort-link";
 import { UsersTable } from "@/components/users/users-table";
 import { SeatCounter } from "@/components/users/seat-counter";
 import { memberActor } from "@/lib/auth/member";
@@ -13,10 +13,9 @@ import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { viewerClock } from "@/lib/format/dates";
 import { INVITATION_STATUS_LABELS, JOINED_WINDOW_LABELS, MEMBERSHIP_STATUS_LABELS, ROLE_LABELS } from "@/lib/labels";
-import { plural } from "@/lib/words";
 import { db } from "@/lib/db/client";
 import { unitsForPickers, unitTree } from "@/lib/units/units";
-import { listUsers, userFilterSchema, type UserFilter } from "@/lib/users/list";
+import { listUsers, userFilterSchema } from "@/lib/users/list";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 import { bulkUsersAction } from "./actions";
 import { displayName } from "@/lib/users/display-name";
@@ -43,12 +42,6 @@ export default async function UsersPage({
   const filtered = Boolean(filter.q || filter.role || filter.status || filter.invitation || filter.unit || filter.joined);
   const { page: _page, ...withoutPage } = filter;
   const listQuery = queryWith(withoutPage, {}, DEFAULTS).slice(1);
-
-  const sortLink = (sort: UserFilter["sort"], label: string) => {
-    const active = filter.sort === sort;
-    const dir = active && filter.dir === "asc" ? "desc" : "asc";
-    return <SortLink href={queryWith(filter, { sort, dir, page: 1 }, DEFAULTS)} label={label} active={active} dir={filter.dir} />;
-  };
 
   return (
     <section>
@@ -78,14 +71,12 @@ export default async function UsersPage({
         }
       />
 
-      <form
-        method="get"
-        role="search"
-        aria-label="Search and filter users"
+      <FilterForm
+        label="Search and filter users"
+        filter={filter}
+        filtered={filtered}
         className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8 lg:items-end"
       >
-        <input type="hidden" name="sort" value={filter.sort} />
-        <input type="hidden" name="dir" value={filter.dir} />
         <div className="col-span-2">
           <Field id="users-q" name="q" type="search" label="Search name or email" defaultValue={filter.q ?? ""} />
         </div>
@@ -125,24 +116,19 @@ export default async function UsersPage({
           empty="Any"
           options={options(JOINED_WINDOW_LABELS)}
         />
-        <div className="mb-4 flex items-center gap-3">
-          <Button type="submit" variant="primary">
-            Filter
-          </Button>
-          {filtered ? <TextLink href="?">Clear</TextLink> : null}
-        </div>
-      </form>
+      </FilterForm>
 
-      <p className="mb-3 text-sm text-slate-600">
-        Sort by {sortLink("name", "Name")} · {sortLink("lastActive", "Last active")} · {sortLink("joined", "Joined")}
-      </p>
+      <SortLinks
+        filter={filter}
+        defaults={DEFAULTS}
+        columns={[
+          ["name", "Name"],
+          ["lastActive", "Last active"],
+          ["joined", "Joined"],
+        ]}
+      />
 
-      {rows.length > 0 ? (
-        <p className="mb-2 text-sm text-slate-600" aria-live="polite">
-          {plural(total, "user")}
-          {filtered ? " match" : ""}
-        </p>
-      ) : null}
+      {rows.length > 0 ? <ResultCount total={total} noun="user" filtered={filtered} /> : null}
       {/* A new filter or page is a new list: the selection starts afresh (keyed by the query). */}
       <UsersTable
         key={`${listQuery}&page=${filter.page}`}

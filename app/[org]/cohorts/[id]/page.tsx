@@ -1,29 +1,29 @@
+import { FilterForm, SortLinks } from "@/components/ui/list-controls";
 import type { Metadata } from "next";
 import { ArchiveForm, CohortForm } from "@/components/pathways/forms";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/field";
 import { PathwayStatusBadge } from "@/components/ui/badge";
-import { Button, LinkButton, TextLink } from "@/components/ui/button";
+import { LinkButton, TextLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
-import { SortLink } from "@/components/ui/sort-link";
 import { DataTable } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { memberActor } from "@/lib/auth/member";
 import { orNotFound, requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { cohortFilterSchema, getCohort, type CohortFilter } from "@/lib/programmes/cohorts";
+import { cohortFilterSchema, getCohort } from "@/lib/programmes/cohorts";
 import { formatDay, viewerClock } from "@/lib/format/dates";
 import { ARCHIVE_REASON_LABELS, PATHWAY_STATUS_LABELS } from "@/lib/labels";
 import { displayName } from "@/lib/users/display-name";
-import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
+import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
 import { archivePathwayAction } from "../../pathways/actions";
 import { updateCohortAction } from "../actions";
 
 export const metadata: Metadata = { title: "Cohort" };
 
-const DEFAULTS = { sort: "participant", dir: "asc" };
+const DEFAULTS = { sort: "participant", dir: "asc", page: 1 };
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export default async function CohortPage({
@@ -40,17 +40,6 @@ export default async function CohortPage({
   const { cohort, pathways, ledger, coaches } = data;
   const canManage = can(member.role, "pathways:manage");
   const filtered = Boolean(filter.status || filter.reason || filter.coach);
-  const sortLink = (sort: CohortFilter["sort"], label: string) => {
-    const active = filter.sort === sort;
-    return (
-      <SortLink
-        href={queryWith(filter, { sort, dir: active && filter.dir === "asc" ? "desc" : "asc" }, DEFAULTS)}
-        label={label}
-        active={active}
-        dir={filter.dir}
-      />
-    );
-  };
   const clock = viewerClock(member.user);
 
   return (
@@ -84,9 +73,7 @@ export default async function CohortPage({
         </p>
       </PageHeader>
 
-      <form method="get" role="search" aria-label="Filter pathways" className="flex flex-wrap items-end gap-3">
-        <input type="hidden" name="sort" value={filter.sort} />
-        <input type="hidden" name="dir" value={filter.dir} />
+      <FilterForm label="Filter pathways" filter={filter} filtered={filtered} className="flex flex-wrap items-end gap-3">
         <SelectField label="Status" name="status" defaultValue={filter.status ?? ""} empty="Any" options={options(PATHWAY_STATUS_LABELS)} />
         <SelectField label="Reason" name="reason" defaultValue={filter.reason ?? ""} empty="Any" options={options(ARCHIVE_REASON_LABELS)} />
         <SelectField
@@ -96,16 +83,17 @@ export default async function CohortPage({
           empty="Any"
           options={coaches.map((c) => ({ value: c.id, label: displayName(c.user) }))}
         />
-        <div className="mb-4">
-          <Button type="submit" variant="primary">
-            Filter
-          </Button>
-        </div>
-      </form>
+      </FilterForm>
 
-      <p className="text-sm text-slate-600">
-        Sort by {sortLink("participant", "Participant")} · {sortLink("coach", "Coach")} · {sortLink("start", "Start date")}
-      </p>
+      <SortLinks
+        filter={filter}
+        defaults={DEFAULTS}
+        columns={[
+          ["participant", "Participant"],
+          ["coach", "Coach"],
+          ["start", "Start date"],
+        ]}
+      />
       <DataTable
         caption="Pathways"
         captionHidden

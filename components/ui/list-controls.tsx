@@ -1,0 +1,80 @@
+import { Fragment, type ReactNode } from "react";
+import { queryWith } from "@/lib/web/search-params";
+import { plural } from "@/lib/words";
+import { Button, TextLink } from "./button";
+import { SortLink } from "./sort-link";
+
+// The controls every list whose filters, sort and page live in the URL shares (Users, Coachees, a
+// cohort's pathways): one filter form, one row of sort links, one count.
+
+type Sorted<S extends string> = { sort: S; dir: "asc" | "desc" } & Record<string, unknown>;
+
+/**
+ * The filter form: a GET form (the URL is the state, so back and shared links work) that keeps the
+ * sort, with Filter and, once something is filtered, Clear. `className` lays out its fields.
+ */
+export function FilterForm({
+  label,
+  filter,
+  filtered,
+  className,
+  children,
+}: {
+  label: string;
+  filter: Sorted<string>;
+  filtered: boolean;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <form method="get" role="search" aria-label={label} className={className}>
+      <input type="hidden" name="sort" value={filter.sort} />
+      <input type="hidden" name="dir" value={filter.dir} />
+      {children}
+      <div className="mb-4 flex items-center gap-3">
+        <Button type="submit" variant="primary">
+          Filter
+        </Button>
+        {filtered ? <TextLink href="?">Clear</TextLink> : null}
+      </div>
+    </form>
+  );
+}
+
+/** "Sort by Name · Last active · …": each link sorts by its column, or reverses the sort it is already. Back to page 1. */
+export function SortLinks<S extends string>({
+  filter,
+  defaults,
+  columns,
+}: {
+  filter: Sorted<S>;
+  /** The list's defaults, left out of the URL. */
+  defaults: Record<string, unknown>;
+  columns: [S, string][];
+}) {
+  return (
+    <p className="mb-3 text-sm text-slate-600">
+      Sort by{" "}
+      {columns.map(([sort, label], i) => {
+        const active = filter.sort === sort;
+        const dir = active && filter.dir === "asc" ? "desc" : "asc";
+        return (
+          <Fragment key={sort}>
+            {i > 0 ? " · " : null}
+            <SortLink href={queryWith(filter, { sort, dir, page: 1 }, defaults)} label={label} active={active} dir={filter.dir} />
+          </Fragment>
+        );
+      })}
+    </p>
+  );
+}
+
+/** How many rows the list has ("12 coachees match"), announced when a filter changes it. */
+export function ResultCount({ total, noun, filtered }: { total: number; noun: string; filtered: boolean }) {
+  return (
+    <p className="mb-2 text-sm text-slate-600" aria-live="polite">
+      {plural(total, noun)}
+      {filtered ? " match" : ""}
+    </p>
+  );
+}
