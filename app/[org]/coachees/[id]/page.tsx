@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { ActivityFeed } from "@/components/activity/activity-feed";
-import { ComingSoon, PROFILE_TABS, profileTabHref, ProfileTabs } from "@/components/coaching/profile-tabs";
-import { QuickMenu } from "@/components/coaching/quick-menu";
+import { ComingSoon, PROFILE_TABS, profileTabHref, ProfileTabs } from "@/components/coachees/profile-tabs";
+import { QuickMenu } from "@/components/coachees/quick-menu";
 import { SessionActions } from "@/components/pathways/session-actions";
 import { MembershipStatusBadge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { profileTabHref } from "@/components/coaching/profile-tabs";
+import { profileTabHref } from "@/components/coachees/profile-tabs";
 import { StartSessionForm } from "@/components/sessions/appointment-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { memberActor } from "@/lib/auth/member";
