@@ -334,6 +334,7 @@ export const editCoacheeSchema = z.strictObject({
 export type EditCoacheeInput = z.infer<typeof editCoacheeSchema>;
 
 export const NEVER_ACTIVE_ONLY = "They have joined: only they can change their name and email now, on their profile";
+const SHARED_EMAIL = "Another coach also works with them: ask an administrator to change their email";
 
 /** The coachee as the edit form shows them, with whether they may still be edited. */
 export async function coacheeForEdit(db: Db, actor: Actor, coacheeId: string) {
@@ -358,6 +359,14 @@ export async function editCoachee(db: Db, actor: Actor, input: EditCoacheeInput)
       const emailChanged = input.email !== before.email;
       let reinvite = false;
       if (emailChanged) {
+        // The email decides who joins as this member, and with the membership go the other coaches'
+        // conversations and sessions with them: only a coachee who is this coach's alone may move.
+        if (
+          await tx.coachingRelationship.findFirst({
+            where: { coacheeMembershipId: coachee.id, coachMembershipId: { not: actor.membershipId } },
+          })
+        )
+          throw fieldError("email", SHARED_EMAIL);
         const user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
         if (user && (await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true } })))
           throw fieldError("email", "Someone else in this organisation has this email");

@@ -21,6 +21,7 @@ import { sendInvitations } from "../../lib/invitations/send";
 import { resendInvitation } from "../../lib/invitations/pending";
 import { tenantDb } from "../../lib/db/tenant";
 import { sendInvitationsIn } from "../../lib/invitations/send";
+import { sendMessage } from "../../lib/messages/send";
 import {
   assignProgramme,
   createActor,
@@ -444,6 +445,32 @@ describe("editing a coachee", () => {
     await expect(
       editCoachee(db, w.coach, editCoacheeSchema.parse({ coacheeId, firstName: "A", lastName: "B", email: w.admin.email })),
     ).rejects.toMatchObject({ fieldErrors: { email: ["Someone else in this organisation has this email"] } });
+  });
+});
+
+describe("editing a coachee shared with another coach", () => {
+  it("another coach's coachee cannot be moved to a new email (their conversation would go with it); names still can", async () => {
+    const w = await coachWorld();
+    // Invited by the organisation, coached by the other coach, who has written to her.
+    const p = await createMember(db, w.org.id, { status: "INVITED", firstName: "Pat", lastName: "Shared" });
+    await createCoachingRelationship(db, { coach: w.otherCoach.membership, coachee: p.membership });
+    await sendMessage(db, w.otherCoach, { to: p.membership.id, body: "Only for Pat: how did the interview go?" });
+    // The coach links her by her email, then tries to send her invitation to an address of their own.
+    const { outcome } = await add(w.coach, { email: p.user.email });
+    expect(outcome).toBe("linked");
+    const attacker = `mine-${tag()}@example.test`;
+    const edit = (raw: Record<string, string>) =>
+      editCoachee(db, w.coach, editCoacheeSchema.parse({ coacheeId: p.membership.id, firstName: "Pat", lastName: "Shared", ...raw }));
+    await expect(edit({ email: attacker })).rejects.toMatchObject({ fieldErrors: { email: [expect.stringMatching(/another coach/i)] } });
+    const after = await db.membership.findFirstOrThrow({ where: { organizationId: w.org.id, id: p.membership.id } });
+    expect(after.userId).toBe(p.user.id);
+    expect(await mails(attacker)).toBe(0);
+    expect(await db.invitation.count({ where: { organizationId: w.org.id, membershipId: p.membership.id, email: attacker } })).toBe(0);
+    // Names are the organisation's own until she joins: those may change.
+    expect((await edit({ email: p.user.email, firstName: "Patricia" })).changed).toEqual(["firstName"]);
+    // Positive control: once she is this coach's alone, the email may change.
+    await db.coachingRelationship.deleteMany({ where: { organizationId: w.org.id, coachMembershipId: w.otherCoach.membershipId } });
+    expect((await edit({ email: attacker, firstName: "Patricia" })).changed).toEqual(["email"]);
   });
 });
 
