@@ -18,7 +18,8 @@ import { addToGroup, createGroup, createGroupSchema, deleteGroup, getGroup, list
 import { acceptInvitation, findInvitation } from "../../lib/invitations/accept";
 import { checkInvitations, inviteSchema } from "../../lib/invitations/check";
 import { sendInvitations } from "../../lib/invitations/send";
-import { resendInvitation } from "../../lib/invitations/pending";
+import { cancelInvitation, resendInvitation } from "../../lib/invitations/pending";
+import { scheduleSession } from "../../lib/pathways/sessions";
 import { tenantDb } from "../../lib/db/tenant";
 import { sendInvitationsIn } from "../../lib/invitations/send";
 import { sendMessage } from "../../lib/messages/send";
@@ -365,6 +366,42 @@ describe("inviting and resending", () => {
     ).toBe(0);
     // Positive control: their own coachee, as a participant, nothing else.
     expect((await via(input(own.user.email))).sent).toBe(1);
+  });
+});
+
+describe("cancelling a coachee's invitation", () => {
+  const invitationOf = (orgId: string, membershipId: string) =>
+    db.invitation.findFirstOrThrow({ where: { organizationId: orgId, membershipId, acceptedAt: null, cancelledAt: null } });
+
+  it("a coachee the coach added goes back to Not invited, still the coach's; the link dies", async () => {
+    const w = await coachWorld();
+    const email = `cancel-${tag()}@example.test`;
+    const { coacheeId } = await add(w.coach, { email, sendInvitation: "on" });
+    const token = await tokenFor(db, email);
+    await sendMessage(db, w.coach, { to: coacheeId, body: "Welcome aboard" });
+    await cancelInvitation(db, w.admin, (await invitationOf(w.org.id, coacheeId)).id);
+    expect(await findInvitation(db, token)).toBeNull();
+    const row = (await listCoachees(db, w.coach, filter({ q: email }))).rows[0];
+    expect(row).toMatchObject({ id: coacheeId, status: "NOT_INVITED" });
+    // Invited again later, through the same path.
+    await inviteCoachee(db, w.coach, coacheeId);
+    expect((await listCoachees(db, w.coach, filter({ q: email }))).rows[0].status).toBe("INVITED");
+  });
+
+  it("a participant invited onto a pathway goes with it, with the activity of its sessions (as before coaching existed)", async () => {
+    const w = await coachWorld();
+    const p = await createMember(db, w.org.id, { status: "NOT_INVITED" });
+    await sendInvitations(
+      db,
+      w.admin,
+      inviteSchema.parse({ emails: p.user.email, role: "PARTICIPANT", programmeIds: [], unitId: "", message: "" }),
+    );
+    const pathway = await createPathway(db, { cohort: w.cohort, participant: p.membership, coach: w.coach.membership });
+    await scheduleSession(db, w.pm, { pathwayId: pathway.id, title: "Kick-off", date: "2030-01-06", time: "10:00", durationMinutes: 45 });
+    expect(await db.activity.count({ where: { organizationId: w.org.id, coacheeMembershipId: p.membership.id } })).toBe(1);
+    await cancelInvitation(db, w.admin, (await invitationOf(w.org.id, p.membership.id)).id);
+    expect(await db.membership.count({ where: { organizationId: w.org.id, id: p.membership.id } })).toBe(0);
+    expect(await db.activity.count({ where: { organizationId: w.org.id, coacheeMembershipId: p.membership.id } })).toBe(0);
   });
 });
 
