@@ -344,6 +344,14 @@ export async function coacheeForEdit(db: Db, actor: Actor, coacheeId: string) {
 }
 
 /**
+ * The update found the member still never joined: they may join while an edit runs (the read above
+ * takes no lock), and the update waits for that to commit and then finds nothing to change.
+ */
+async function stillNeverJoined(update: Promise<{ count: number }>) {
+  if ((await update).count !== 1) throw new ValidationError(NEVER_ACTIVE_ONLY);
+}
+
+/**
  * Name and email of a coachee who has never joined. The names are this organisation's own (the account,
  * possibly someone's elsewhere, is untouched). A new email moves the membership to that email's account;
  * an invitation already sent to the old address is cancelled (its link dies) and a fresh one goes to the new.
@@ -378,12 +386,19 @@ export async function editCoachee(db: Db, actor: Actor, input: EditCoacheeInput)
           data: { cancelledAt: new Date() },
         });
         reinvite = coachee.status === "INVITED" || cancelled.count > 0;
-        await tx.membership.updateMany({
-          where: { id: coachee.id },
-          data: { userId: account.id, ...(coachee.status === "INVITED" ? { status: "NOT_INVITED" } : {}) },
-        });
+        await stillNeverJoined(
+          tx.membership.updateMany({
+            where: { id: coachee.id, joinedAt: null },
+            data: { userId: account.id, ...(coachee.status === "INVITED" ? { status: "NOT_INVITED" } : {}) },
+          }),
+        );
       }
-      await tx.membership.updateMany({ where: { id: coachee.id }, data: { firstName: input.firstName, lastName: input.lastName } });
+      await stillNeverJoined(
+        tx.membership.updateMany({
+          where: { id: coachee.id, joinedAt: null },
+          data: { firstName: input.firstName, lastName: input.lastName },
+        }),
+      );
       const after = { firstName: input.firstName, lastName: input.lastName, email: input.email };
       const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => after[k] !== before[k]);
       if (changed.length)

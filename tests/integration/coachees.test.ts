@@ -476,6 +476,43 @@ describe("editing a coachee", () => {
     expect((await listCoachees(db, w.coach, filter({ q: newEmail }))).rows[0].status).toBe("ACTIVE");
   });
 
+  it("a coachee who joins while the edit is under way keeps their membership: the email change is refused", async () => {
+    const w = await coachWorld();
+    const email = `racing-${tag()}@example.test`;
+    const { coacheeId } = await add(w.coach, { email });
+    const account = await db.user.findUniqueOrThrow({ where: { email } });
+    // She joins in a transaction that has written but not yet committed when the edit starts.
+    let commit!: () => void;
+    let written!: () => void;
+    const wrote = new Promise<void>((r) => (written = r));
+    const joining = db.$transaction(
+      async (tx) => {
+        await tx.membership.updateMany({
+          where: { organizationId: w.org.id, id: coacheeId },
+          data: { status: "ACTIVE", joinedAt: new Date() },
+        });
+        written();
+        await new Promise<void>((r) => (commit = r));
+      },
+      { timeout: 20_000 },
+    );
+    await wrote;
+    const editing = editCoachee(
+      db,
+      w.coach,
+      editCoacheeSchema.parse({ coacheeId, firstName: "Ada", lastName: "Lovelace", email: `taken-${tag()}@example.test` }),
+    ).then(
+      () => "saved",
+      (e: unknown) => e,
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    commit();
+    await joining;
+    expect(await editing).toBeInstanceOf(ValidationError);
+    const after = await db.membership.findFirstOrThrow({ where: { organizationId: w.org.id, id: coacheeId } });
+    expect(after.userId).toBe(account.id);
+  });
+
   it("refuses an email that belongs to another member here", async () => {
     const w = await coachWorld();
     const { coacheeId } = await add(w.coach, {});
