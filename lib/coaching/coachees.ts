@@ -334,12 +334,21 @@ export const editCoacheeSchema = z.strictObject({
 export type EditCoacheeInput = z.infer<typeof editCoacheeSchema>;
 
 export const NEVER_ACTIVE_ONLY = "They have joined: only they can change their name and email now, on their profile";
+const SHARED_EMAIL = "Another coach also works with them: ask an administrator to change their email";
 
 /** The coachee as the edit form shows them, with whether they may still be edited. */
 export async function coacheeForEdit(db: Db, actor: Actor, coacheeId: string) {
   assertCan(actor.role, "coachees:manage");
   const coachee = await ownCoachee(tenantDb(db, actor.organizationId), actor, coacheeId);
   return { ...coachee, editable: coachee.joinedAt === null };
+}
+
+/**
+ * The update found the member still never joined: they may join while an edit runs (the read above
+ * takes no lock), and the update waits for that to commit and then finds nothing to change.
+ */
+async function stillNeverJoined(update: Promise<{ count: number }>) {
+  if ((await update).count !== 1) throw new ValidationError(NEVER_ACTIVE_ONLY);
 }
 
 /**
@@ -358,6 +367,14 @@ export async function editCoachee(db: Db, actor: Actor, input: EditCoacheeInput)
       const emailChanged = input.email !== before.email;
       let reinvite = false;
       if (emailChanged) {
+        // The email decides who joins as this member, and with the membership go the other coaches'
+        // conversations and sessions with them: only a coachee who is this coach's alone may move.
+        if (
+          await tx.coachingRelationship.findFirst({
+            where: { coacheeMembershipId: coachee.id, coachMembershipId: { not: actor.membershipId } },
+          })
+        )
+          throw fieldError("email", SHARED_EMAIL);
         const user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
         if (user && (await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true } })))
           throw fieldError("email", "Someone else in this organisation has this email");
@@ -369,12 +386,19 @@ export async function editCoachee(db: Db, actor: Actor, input: EditCoacheeInput)
           data: { cancelledAt: new Date() },
         });
         reinvite = coachee.status === "INVITED" || cancelled.count > 0;
-        await tx.membership.updateMany({
-          where: { id: coachee.id },
-          data: { userId: account.id, ...(coachee.status === "INVITED" ? { status: "NOT_INVITED" } : {}) },
-        });
+        await stillNeverJoined(
+          tx.membership.updateMany({
+            where: { id: coachee.id, joinedAt: null },
+            data: { userId: account.id, ...(coachee.status === "INVITED" ? { status: "NOT_INVITED" } : {}) },
+          }),
+        );
       }
-      await tx.membership.updateMany({ where: { id: coachee.id }, data: { firstName: input.firstName, lastName: input.lastName } });
+      await stillNeverJoined(
+        tx.membership.updateMany({
+          where: { id: coachee.id, joinedAt: null },
+          data: { firstName: input.firstName, lastName: input.lastName },
+        }),
+      );
       const after = { firstName: input.firstName, lastName: input.lastName, email: input.email };
       const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => after[k] !== before[k]);
       if (changed.length)

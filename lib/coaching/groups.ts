@@ -60,6 +60,19 @@ async function assertNameFree(tx: TenantTx, actor: Actor, name: string, except?:
   if (clash) throw fieldError("name", "You already have a group with this name");
 }
 
+/** Puts the coach's coachees in one of their groups; those already in it stay as they are. */
+function addMembers(tx: TenantTx, actor: Actor, groupId: string, coacheeMembershipIds: string[]) {
+  return tx.coacheeGroupMember.createMany({
+    data: coacheeMembershipIds.map((coacheeMembershipId) => ({
+      organizationId: actor.organizationId,
+      groupId,
+      coachMembershipId: actor.membershipId,
+      coacheeMembershipId,
+    })),
+    skipDuplicates: true,
+  });
+}
+
 export async function createGroup(db: Db, actor: Actor, input: CreateGroupInput) {
   assertCan(actor.role, "coachees:manage");
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
@@ -74,14 +87,7 @@ export async function createGroup(db: Db, actor: Actor, input: CreateGroupInput)
       },
       select: { id: true },
     });
-    await tx.coacheeGroupMember.createMany({
-      data: members.map((coacheeMembershipId) => ({
-        organizationId: actor.organizationId,
-        groupId: group.id,
-        coachMembershipId: actor.membershipId,
-        coacheeMembershipId,
-      })),
-    });
+    await addMembers(tx, actor, group.id, members);
     return group;
   });
 }
@@ -95,15 +101,7 @@ export async function updateGroup(db: Db, actor: Actor, input: UpdateGroupInput)
     const members = await ownCoachees(tx, actor, input.coacheeIds);
     await tx.coacheeGroup.updateMany({ where: { id: group.id }, data: { name: input.name, description: input.description } });
     await tx.coacheeGroupMember.deleteMany({ where: { groupId: group.id, coacheeMembershipId: { notIn: members } } });
-    await tx.coacheeGroupMember.createMany({
-      data: members.map((coacheeMembershipId) => ({
-        organizationId: actor.organizationId,
-        groupId: group.id,
-        coachMembershipId: actor.membershipId,
-        coacheeMembershipId,
-      })),
-      skipDuplicates: true,
-    });
+    await addMembers(tx, actor, group.id, members);
   });
 }
 
@@ -145,12 +143,7 @@ export async function addToGroup(db: Db, actor: Actor, input: { groupId: string;
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coachee = await coacheeOfCoach(tx, actor, input.coacheeId);
     const group = await ownGroup(tx, actor, input.groupId);
-    const added = await tx.coacheeGroupMember.createMany({
-      data: [
-        { organizationId: actor.organizationId, groupId: group.id, coachMembershipId: actor.membershipId, coacheeMembershipId: coachee.id },
-      ],
-      skipDuplicates: true,
-    });
+    const added = await addMembers(tx, actor, group.id, [coachee.id]);
     return { group: group.name, added: added.count === 1 };
   });
 }

@@ -7,15 +7,13 @@ import { fieldError } from "../errors";
 import { recordActivity } from "../activity/record";
 import { assertOpenAndLock, localMoment, sessionFields } from "../pathways/sessions";
 import { pageCount } from "../web/pagination";
-import { idField, optionalId, timeZoneSchema } from "../web/form-fields";
+import { CONTROL_CHARACTERS, idField, optionalId, timeZoneSchema } from "../web/form-fields";
 import { coacheeOfCoach } from "./relationship";
 
 // A coach's sessions with one coachee: appointments whether or not the coachee is on a pathway. On a
 // pathway (one the coach is primary coach of, still active) a session counts against its allotment
 // exactly like one scheduled from the pathway page: attended sessions are the used ones. Status
 // changes go through lib/pathways/sessions.ts setSessionStatus, the one place they are decided.
-
-const CONTROL_CHARACTERS = /[\p{Cc}\p{Cs}\u2028\u2029]/u;
 
 const location = z
   .string()

@@ -142,6 +142,16 @@ export async function resendForMembers(db: Db, actor: Actor, membershipIds: stri
   });
 }
 
+/** Whether a coach works with this member beyond their pathways: a coachee they added, a session or a conversation of their own. */
+async function coachedOutsidePathways(tx: TenantTx, membershipId: string): Promise<boolean> {
+  const [added, session, thread] = await Promise.all([
+    tx.coachingRelationship.findFirst({ where: { coacheeMembershipId: membershipId, origin: "ADDED" }, select: { origin: true } }),
+    tx.coachingSession.findFirst({ where: { coacheeMembershipId: membershipId, pathwayId: null }, select: { id: true } }),
+    tx.messageThread.findFirst({ where: { coacheeMembershipId: membershipId }, select: { id: true } }),
+  ]);
+  return Boolean(added || session || thread);
+}
+
 /**
  * Cancels a pending invitation: the link dies, and the pending membership goes with its programme and
  * unit records, which frees its seat. The invitation row stays (without its membership) for the record.
@@ -165,13 +175,17 @@ export async function cancelInvitation(db: Db, actor: Actor, invitationId: strin
     const membership = await tx.membership.findFirst({ where: { id: membershipId }, select: { status: true } });
     if (membership?.status === "INVITED") {
       // Their enrolments go too, unless one already moved the cohort's credit ledger: a ledger entry is
-      // never deleted, so then the membership stays, as "not invited", with its pathways.
+      // never deleted, so then the membership stays, as "not invited", with its pathways. So it does
+      // when a coach works with them outside pathways (added them, an appointment, a conversation):
+      // that is the coach's, and they stay the coach's coachee, not invited.
       const pathways = await tx.pathway.findMany({ where: { membershipId }, select: { id: true, _count: { select: { credits: true } } } });
-      if (pathways.some((p) => p._count.credits > 0)) {
+      if (pathways.some((p) => p._count.credits > 0) || (await coachedOutsidePathways(tx, membershipId))) {
         await tx.membership.updateMany({ where: { id: membershipId }, data: { status: "NOT_INVITED" } });
       } else {
         const ids = pathways.map((p) => p.id);
         await tx.coachingSession.deleteMany({ where: { pathwayId: { in: ids } } });
+        // What happened with them was about those sessions only (they never joined).
+        await tx.activity.deleteMany({ where: { coacheeMembershipId: membershipId } });
         await tx.pathway.deleteMany({ where: { id: { in: ids } } });
         await tx.invitation.updateMany({ where: { membershipId }, data: { membershipId: null } });
         await tx.programmeAssignment.deleteMany({ where: { membershipId } });

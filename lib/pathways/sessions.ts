@@ -9,6 +9,7 @@ import { NotFoundError, ValidationError } from "../errors";
 import { recordActivity } from "../activity/record";
 import { coacheeOfCoach } from "../coaching/relationship";
 import { isoDayField } from "../web/form-fields";
+import { MAX_YEAR, MIN_YEAR } from "../web/search-params";
 import { pathwayInScope, uuid } from "./scope";
 import { NOT_STARTED_MESSAGE, SESSION_OUTCOMES } from "./session-outcomes";
 
@@ -25,7 +26,11 @@ export async function assertOpenAndLock(tx: TenantTx, actor: Actor, pathwayId: s
 /** The fields every session form shares (a pathway's, a coachee's appointment): title, local date and time, length. */
 export const sessionFields = {
   title: z.string().trim().min(1, "Enter a title").max(120, "At most 120 characters"),
-  date: isoDayField("Enter the date, like 2026-01-31"),
+  // Within the years a date means anything in (a year below 100 would be read as 19xx by Date).
+  date: isoDayField("Enter the date, like 2026-01-31").refine((s) => {
+    const year = Number(s.slice(0, 4));
+    return year >= MIN_YEAR && year <= MAX_YEAR;
+  }, `Enter a date between ${MIN_YEAR} and ${MAX_YEAR}`),
   time: z.iso.time({ precision: -1, error: "Enter the time, like 09:30" }),
   durationMinutes: z.coerce
     .number({ error: "Enter the length in minutes" })

@@ -33,7 +33,8 @@ export function optionalId(message = "Choose from the list") {
 export const PERSON_NAME_MAX = 100;
 /** Longest name of an organisation, unit, programme or cohort (and a cohort's client). */
 export const NAME_MAX = 120;
-const CONTROL_CHARACTERS = /[\p{Cc}\p{Cs}\u2028\u2029]/u;
+/** Line breaks, tabs, NUL and the other control characters, Unicode line separators, half surrogate pairs. */
+export const CONTROL_CHARACTERS = /[\p{Cc}\p{Cs}\u2028\u2029]/u;
 
 /**
  * A name: no control characters (CR, LF, TAB, NUL, ...), no Unicode line or paragraph separators, no

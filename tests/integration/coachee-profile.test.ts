@@ -353,6 +353,23 @@ describe("appointments and sessions", () => {
     expect(bad.success).toBe(false);
     const fields = new Set(bad.error!.issues.map((i) => i.path[0]));
     expect(fields).toEqual(new Set(["title", "date", "time", "timezone", "durationMinutes", "location", "pathwayId"]));
+    // A year outside 1900..2200 is a typo or a probe: a year below 100 used to be read as 19xx.
+    const raw = (date: string) => ({
+      coacheeMembershipId: w.participant.membership.id,
+      title: "Kick-off",
+      date,
+      time: "09:30",
+      timezone: "Europe/Berlin",
+      durationMinutes: "45",
+      location: "",
+      pathwayId: "",
+    });
+    for (const date of ["0050-06-01", "0000-01-01", "1899-12-31", "2201-01-01", "9999-12-31"]) {
+      const far = appointmentSchema.safeParse(raw(date));
+      expect(far.success, date).toBe(false);
+      expect(far.error!.issues.map((i) => i.path[0])).toEqual(["date"]);
+    }
+    for (const date of ["1900-01-01", "2015-03-09", "2200-12-31"]) expect(appointmentSchema.safeParse(raw(date)).success, date).toBe(true);
     // A browser cannot choose the coach or the organisation: the schema is strict.
     expect(
       appointmentSchema.safeParse({ ...appointment(w.participant.membership.id), coachMembershipId: w.otherCoach.membershipId }).success,

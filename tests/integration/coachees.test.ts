@@ -18,9 +18,11 @@ import { addToGroup, createGroup, createGroupSchema, deleteGroup, getGroup, list
 import { acceptInvitation, findInvitation } from "../../lib/invitations/accept";
 import { checkInvitations, inviteSchema } from "../../lib/invitations/check";
 import { sendInvitations } from "../../lib/invitations/send";
-import { resendInvitation } from "../../lib/invitations/pending";
+import { cancelInvitation, resendInvitation } from "../../lib/invitations/pending";
+import { scheduleSession } from "../../lib/pathways/sessions";
 import { tenantDb } from "../../lib/db/tenant";
 import { sendInvitationsIn } from "../../lib/invitations/send";
+import { sendMessage } from "../../lib/messages/send";
 import {
   assignProgramme,
   createActor,
@@ -367,6 +369,42 @@ describe("inviting and resending", () => {
   });
 });
 
+describe("cancelling a coachee's invitation", () => {
+  const invitationOf = (orgId: string, membershipId: string) =>
+    db.invitation.findFirstOrThrow({ where: { organizationId: orgId, membershipId, acceptedAt: null, cancelledAt: null } });
+
+  it("a coachee the coach added goes back to Not invited, still the coach's; the link dies", async () => {
+    const w = await coachWorld();
+    const email = `cancel-${tag()}@example.test`;
+    const { coacheeId } = await add(w.coach, { email, sendInvitation: "on" });
+    const token = await tokenFor(db, email);
+    await sendMessage(db, w.coach, { to: coacheeId, body: "Welcome aboard" });
+    await cancelInvitation(db, w.admin, (await invitationOf(w.org.id, coacheeId)).id);
+    expect(await findInvitation(db, token)).toBeNull();
+    const row = (await listCoachees(db, w.coach, filter({ q: email }))).rows[0];
+    expect(row).toMatchObject({ id: coacheeId, status: "NOT_INVITED" });
+    // Invited again later, through the same path.
+    await inviteCoachee(db, w.coach, coacheeId);
+    expect((await listCoachees(db, w.coach, filter({ q: email }))).rows[0].status).toBe("INVITED");
+  });
+
+  it("a participant invited onto a pathway goes with it, with the activity of its sessions (as before coaching existed)", async () => {
+    const w = await coachWorld();
+    const p = await createMember(db, w.org.id, { status: "NOT_INVITED" });
+    await sendInvitations(
+      db,
+      w.admin,
+      inviteSchema.parse({ emails: p.user.email, role: "PARTICIPANT", programmeIds: [], unitId: "", message: "" }),
+    );
+    const pathway = await createPathway(db, { cohort: w.cohort, participant: p.membership, coach: w.coach.membership });
+    await scheduleSession(db, w.pm, { pathwayId: pathway.id, title: "Kick-off", date: "2030-01-06", time: "10:00", durationMinutes: 45 });
+    expect(await db.activity.count({ where: { organizationId: w.org.id, coacheeMembershipId: p.membership.id } })).toBe(1);
+    await cancelInvitation(db, w.admin, (await invitationOf(w.org.id, p.membership.id)).id);
+    expect(await db.membership.count({ where: { organizationId: w.org.id, id: p.membership.id } })).toBe(0);
+    expect(await db.activity.count({ where: { organizationId: w.org.id, coacheeMembershipId: p.membership.id } })).toBe(0);
+  });
+});
+
 describe("editing a coachee", () => {
   it("names and email only while never active; another coach cannot", async () => {
     const w = await coachWorld();
@@ -438,12 +476,75 @@ describe("editing a coachee", () => {
     expect((await listCoachees(db, w.coach, filter({ q: newEmail }))).rows[0].status).toBe("ACTIVE");
   });
 
+  it("a coachee who joins while the edit is under way keeps their membership: the email change is refused", async () => {
+    const w = await coachWorld();
+    const email = `racing-${tag()}@example.test`;
+    const { coacheeId } = await add(w.coach, { email });
+    const account = await db.user.findUniqueOrThrow({ where: { email } });
+    // She joins in a transaction that has written but not yet committed when the edit starts.
+    let commit!: () => void;
+    let written!: () => void;
+    const wrote = new Promise<void>((r) => (written = r));
+    const joining = db.$transaction(
+      async (tx) => {
+        await tx.membership.updateMany({
+          where: { organizationId: w.org.id, id: coacheeId },
+          data: { status: "ACTIVE", joinedAt: new Date() },
+        });
+        written();
+        await new Promise<void>((r) => (commit = r));
+      },
+      { timeout: 20_000 },
+    );
+    await wrote;
+    const editing = editCoachee(
+      db,
+      w.coach,
+      editCoacheeSchema.parse({ coacheeId, firstName: "Ada", lastName: "Lovelace", email: `taken-${tag()}@example.test` }),
+    ).then(
+      () => "saved",
+      (e: unknown) => e,
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    commit();
+    await joining;
+    expect(await editing).toBeInstanceOf(ValidationError);
+    const after = await db.membership.findFirstOrThrow({ where: { organizationId: w.org.id, id: coacheeId } });
+    expect(after.userId).toBe(account.id);
+  });
+
   it("refuses an email that belongs to another member here", async () => {
     const w = await coachWorld();
     const { coacheeId } = await add(w.coach, {});
     await expect(
       editCoachee(db, w.coach, editCoacheeSchema.parse({ coacheeId, firstName: "A", lastName: "B", email: w.admin.email })),
     ).rejects.toMatchObject({ fieldErrors: { email: ["Someone else in this organisation has this email"] } });
+  });
+});
+
+describe("editing a coachee shared with another coach", () => {
+  it("another coach's coachee cannot be moved to a new email (their conversation would go with it); names still can", async () => {
+    const w = await coachWorld();
+    // Invited by the organisation, coached by the other coach, who has written to her.
+    const p = await createMember(db, w.org.id, { status: "INVITED", firstName: "Pat", lastName: "Shared" });
+    await createCoachingRelationship(db, { coach: w.otherCoach.membership, coachee: p.membership });
+    await sendMessage(db, w.otherCoach, { to: p.membership.id, body: "Only for Pat: how did the interview go?" });
+    // The coach links her by her email, then tries to send her invitation to an address of their own.
+    const { outcome } = await add(w.coach, { email: p.user.email });
+    expect(outcome).toBe("linked");
+    const attacker = `mine-${tag()}@example.test`;
+    const edit = (raw: Record<string, string>) =>
+      editCoachee(db, w.coach, editCoacheeSchema.parse({ coacheeId: p.membership.id, firstName: "Pat", lastName: "Shared", ...raw }));
+    await expect(edit({ email: attacker })).rejects.toMatchObject({ fieldErrors: { email: [expect.stringMatching(/another coach/i)] } });
+    const after = await db.membership.findFirstOrThrow({ where: { organizationId: w.org.id, id: p.membership.id } });
+    expect(after.userId).toBe(p.user.id);
+    expect(await mails(attacker)).toBe(0);
+    expect(await db.invitation.count({ where: { organizationId: w.org.id, membershipId: p.membership.id, email: attacker } })).toBe(0);
+    // Names are the organisation's own until she joins: those may change.
+    expect((await edit({ email: p.user.email, firstName: "Patricia" })).changed).toEqual(["firstName"]);
+    // Positive control: once she is this coach's alone, the email may change.
+    await db.coachingRelationship.deleteMany({ where: { organizationId: w.org.id, coachMembershipId: w.otherCoach.membershipId } });
+    expect((await edit({ email: attacker, firstName: "Patricia" })).changed).toEqual(["email"]);
   });
 });
 
