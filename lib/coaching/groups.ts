@@ -4,6 +4,7 @@ import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { fieldError, NotFoundError } from "../errors";
+import { isUniqueViolation } from "../db/errors";
 import { idField, idList, isId, NAME_MAX, nameField } from "../web/form-fields";
 import { coacheeOfCoach } from "./relationship";
 
@@ -57,7 +58,19 @@ async function assertNameFree(tx: TenantTx, actor: Actor, name: string, except?:
     },
     select: { id: true },
   });
-  if (clash) throw fieldError("name", "You already have a group with this name");
+  if (clash) throw fieldError("name", NAME_TAKEN);
+}
+
+const NAME_TAKEN = "You already have a group with this name";
+
+/** Two saves of one name at the same moment both pass the check; the unique index refuses the second, with the same message. */
+async function nameTakenAsFieldError<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw fieldError("name", NAME_TAKEN);
+    throw error;
+  }
 }
 
 /** Puts the coach's coachees in one of their groups; those already in it stay as they are. */
@@ -75,34 +88,38 @@ function addMembers(tx: TenantTx, actor: Actor, groupId: string, coacheeMembersh
 
 export async function createGroup(db: Db, actor: Actor, input: CreateGroupInput) {
   assertCan(actor.role, "coachees:manage");
-  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
-    await assertNameFree(tx, actor, input.name);
-    const members = await ownCoachees(tx, actor, input.coacheeIds);
-    const group = await tx.coacheeGroup.create({
-      data: {
-        organizationId: actor.organizationId,
-        coachMembershipId: actor.membershipId,
-        name: input.name,
-        description: input.description,
-      },
-      select: { id: true },
-    });
-    await addMembers(tx, actor, group.id, members);
-    return group;
-  });
+  return nameTakenAsFieldError(
+    tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+      await assertNameFree(tx, actor, input.name);
+      const members = await ownCoachees(tx, actor, input.coacheeIds);
+      const group = await tx.coacheeGroup.create({
+        data: {
+          organizationId: actor.organizationId,
+          coachMembershipId: actor.membershipId,
+          name: input.name,
+          description: input.description,
+        },
+        select: { id: true },
+      });
+      await addMembers(tx, actor, group.id, members);
+      return group;
+    }),
+  );
 }
 
 /** Name, description and the whole member list (as the edit form's checkboxes send it). */
 export async function updateGroup(db: Db, actor: Actor, input: UpdateGroupInput) {
   assertCan(actor.role, "coachees:manage");
-  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
-    const group = await ownGroup(tx, actor, input.groupId);
-    await assertNameFree(tx, actor, input.name, group.id);
-    const members = await ownCoachees(tx, actor, input.coacheeIds);
-    await tx.coacheeGroup.updateMany({ where: { id: group.id }, data: { name: input.name, description: input.description } });
-    await tx.coacheeGroupMember.deleteMany({ where: { groupId: group.id, coacheeMembershipId: { notIn: members } } });
-    await addMembers(tx, actor, group.id, members);
-  });
+  return nameTakenAsFieldError(
+    tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+      const group = await ownGroup(tx, actor, input.groupId);
+      await assertNameFree(tx, actor, input.name, group.id);
+      const members = await ownCoachees(tx, actor, input.coacheeIds);
+      await tx.coacheeGroup.updateMany({ where: { id: group.id }, data: { name: input.name, description: input.description } });
+      await tx.coacheeGroupMember.deleteMany({ where: { groupId: group.id, coacheeMembershipId: { notIn: members } } });
+      await addMembers(tx, actor, group.id, members);
+    }),
+  );
 }
 
 /** Deletes the group; its coachees stay the coach's coachees. */

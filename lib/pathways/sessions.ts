@@ -8,7 +8,7 @@ import { assertCan, can } from "../authz/permissions";
 import { NotFoundError, ValidationError } from "../errors";
 import { recordActivity } from "../activity/record";
 import { coacheeOfCoach } from "../coaching/relationship";
-import { isoDayField } from "../web/form-fields";
+import { isoDayField, nameField } from "../web/form-fields";
 import { MAX_YEAR, MIN_YEAR } from "../web/search-params";
 import { pathwayInScope, uuid } from "./scope";
 import { NOT_STARTED_MESSAGE, SESSION_OUTCOMES } from "./session-outcomes";
@@ -25,7 +25,7 @@ export async function assertOpenAndLock(tx: TenantTx, actor: Actor, pathwayId: s
 
 /** The fields every session form shares (a pathway's, a coachee's appointment): title, local date and time, length. */
 export const sessionFields = {
-  title: z.string().trim().min(1, "Enter a title").max(120, "At most 120 characters"),
+  title: nameField({ label: "a title", max: 120 }),
   // Within the years a date means anything in (a year below 100 would be read as 19xx by Date).
   date: isoDayField("Enter the date, like 2026-01-31").refine((s) => {
     const year = Number(s.slice(0, 4));

@@ -370,6 +370,9 @@ describe("appointments and sessions", () => {
       expect(far.error!.issues.map((i) => i.path[0])).toEqual(["date"]);
     }
     for (const date of ["1900-01-01", "2015-03-09", "2200-12-31"]) expect(appointmentSchema.safeParse(raw(date)).success, date).toBe(true);
+    // A title is one line: it ends up in emails and lists.
+    const title = appointmentSchema.safeParse({ ...raw("2030-01-01"), title: "Kick\noff" });
+    expect(title.error?.issues.map((i) => i.path[0])).toEqual(["title"]);
     // A browser cannot choose the coach or the organisation: the schema is strict.
     expect(
       appointmentSchema.safeParse({ ...appointment(w.participant.membership.id), coachMembershipId: w.otherCoach.membershipId }).success,

@@ -549,6 +549,20 @@ describe("editing a coachee shared with another coach", () => {
 });
 
 describe("coachee groups", () => {
+  it("two saves of one new name at the same moment make one group; the other is told at the name field", async () => {
+    const w = await coachWorld();
+    const a = await add(w.coach, { firstName: "Alpha" });
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () =>
+        createGroup(db, w.coach, createGroupSchema.parse({ name: "Same", description: "", coacheeIds: [a.coacheeId] })),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === "rejected"))
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ fieldErrors: { name: ["You already have a group with this name"] } });
+    expect((await listGroups(db, w.coach)).map((g) => g.name)).toEqual(["Same"]);
+  });
+
   it("create, list with counts, edit members, add from a row, delete keeps the coachees", async () => {
     const w = await coachWorld();
     const a = await add(w.coach, { firstName: "Alpha" });
