@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { recordActivity } from "../activity/record";
@@ -44,7 +45,8 @@ export function excerptOf(body: string): string {
  * Sends a message from a coach to one of their coachees, or from a participant to one of their coaches,
  * in one transaction: the pair's thread (made on the first message; one per pair however many arrive at
  * once), the message, the author's read mark, the coachee's activity (seen by this coach only) and an
- * email to the other person when they can sign in to read it. The email names the sender and links to
+ * email to the other person when they can sign in to read it and have read the thread since the last
+ * email (so a burst of messages sends one). The email names the sender and links to
  * the thread but carries no words of the message: coaching conversations are private, and mail is
  * forwarded, shared and kept on servers we do not control; the words stay behind the sign-in.
  */
@@ -57,11 +59,20 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
       throw new ValidationError(
         `${displayName(pair.other.user)} has not been invited to Pathwise yet, so there is nowhere for them to read a message. Send them an invitation first.`,
       );
+    if (pair.other.status === "DEACTIVATED")
+      throw new ValidationError(`${displayName(pair.other.user)} no longer has access to Pathwise here, so they cannot read a message.`);
     const key = { coachMembershipId: pair.coachMembershipId, coacheeMembershipId: pair.coacheeMembershipId };
     // ON CONFLICT DO NOTHING on the pair's unique key: two first messages at once make one thread (the
     // second insert waits for the first to commit, then finds its row).
     await tx.messageThread.createMany({ data: [{ organizationId: actor.organizationId, ...key }], skipDuplicates: true });
     const thread = await tx.messageThread.findFirstOrThrow({ where: key, select: { id: true } });
+    // The thread's row, locked until commit: whether the other person was emailed about this thread
+    // and has not read it since (then this message adds no email).
+    const [other] = await tx.$queryRaw<{ readAt: Date | null; emailedAt: Date | null }[]>`
+      SELECT ${side === "coach" ? Prisma.sql`"coacheeReadAt"` : Prisma.sql`"coachReadAt"`} AS "readAt",
+             ${side === "coach" ? Prisma.sql`"coacheeEmailedAt"` : Prisma.sql`"coachEmailedAt"`} AS "emailedAt"
+        FROM "MessageThread" WHERE "organizationId" = ${actor.organizationId}::uuid AND "id" = ${thread.id}::uuid FOR UPDATE`;
+    const emailedSinceRead = other.emailedAt !== null && (other.readAt === null || other.readAt < other.emailedAt);
     const message = await tx.message.create({
       data: { organizationId: actor.organizationId, threadId: thread.id, authorMembershipId: actor.membershipId, body },
       select: { id: true, createdAt: true },
@@ -82,7 +93,8 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
       subjectId: message.id,
       data: { excerpt: excerptOf(body) },
     });
-    if (pair.other.status === "ACTIVE") {
+    // One email per unread stretch: ten messages in a row before the other person looks mean one email.
+    if (pair.other.status === "ACTIVE" && !emailedSinceRead) {
       const [author, organization] = await Promise.all([
         tx.membership.findFirstOrThrow({ where: { id: actor.membershipId }, select: PERSON }),
         tx.organization.findFirstOrThrow({ select: { name: true, slug: true } }),
@@ -97,6 +109,10 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
           // The recipient's thread is named after the sender; built from APP_URL, never a request's Host.
           url: new URL(`/${organization.slug}/messages/${actor.membershipId}`, env().APP_URL).toString(),
         },
+      });
+      await tx.messageThread.update({
+        where: { organizationId_id: { organizationId: actor.organizationId, id: thread.id } },
+        data: side === "coach" ? { coacheeEmailedAt: message.createdAt } : { coachEmailedAt: message.createdAt },
       });
     }
     return { threadId: thread.id, messageId: message.id };

@@ -197,6 +197,28 @@ describe("who gets an email, and what a message may be", () => {
     expect((await db.emailOutbox.findMany({ where: { organizationId: w.org.id } })).map((m) => m.toAddress)).toEqual([invited.user.email]);
   });
 
+  it("a burst of messages sends one email until the other person reads the thread; a deactivated person cannot be messaged", async () => {
+    const w = await createWorld(db, { members: ["coach"], pathway: false });
+    const coach = await createActor(db, w.org.id, "COACH");
+    const coachee = await createActor(db, w.org.id, "PARTICIPANT");
+    await createCoachingRelationship(db, { coach: coach.membership, coachee: coachee.membership });
+    const mailsTo = async (email: string) => (await outbox(w.org.id)).filter((m) => m.toAddress === email).length;
+    for (const body of ["One", "Two", "Three"]) await sendMessage(db, coach, { to: coachee.membershipId, body });
+    expect(await mailsTo(coachee.email)).toBe(1);
+    // She reads the thread: the next message is news again, and gets its own email.
+    await getThread(db, coachee, coach.membershipId);
+    await sendMessage(db, coach, { to: coachee.membershipId, body: "Four" });
+    expect(await mailsTo(coachee.email)).toBe(2);
+    // Her reply emails the coach once; his own messages never count as unread for him.
+    await sendMessage(db, coachee, { to: coach.membershipId, body: "Thanks" });
+    await sendMessage(db, coachee, { to: coach.membershipId, body: "See you" });
+    expect(await mailsTo(coach.email)).toBe(1);
+
+    await db.membership.updateMany({ where: { organizationId: w.org.id, id: coachee.membershipId }, data: { status: "DEACTIVATED" } });
+    await expect(sendMessage(db, coach, { to: coachee.membershipId, body: "Still there?" })).rejects.toThrow(/no longer has access/);
+    expect(await db.message.count({ where: { organizationId: w.org.id, body: "Still there?" } })).toBe(0);
+  });
+
   it("concurrent first messages from both sides make one thread holding every message", async () => {
     const w = await createWorld(db, { members: ["coach", "participant"] });
     const sends = Array.from({ length: 12 }, (_, i) =>
