@@ -299,6 +299,8 @@ export async function inviteCoachee(db: Db, actor: Actor, coacheeId: string) {
       const coachee = await ownCoachee(tx, actor, coacheeId);
       if (coachee.status === "INVITED") throw new ValidationError("Already invited: resend the invitation instead");
       if (coachee.status === "ACTIVE") throw new ValidationError("Already joined: nothing to invite");
+      // An administrator ended their access: only an administrator gives it back.
+      if (coachee.status === "DEACTIVATED") throw new ValidationError("Deactivated by an administrator: ask one to invite them again");
       await inviteIn(tx, actor, { id: coachee.id, email: coachee.user.email, unitId: coachee.unitId });
     },
     { timeout: 30_000 },

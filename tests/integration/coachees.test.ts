@@ -18,6 +18,7 @@ import { addToGroup, createGroup, createGroupSchema, deleteGroup, getGroup, list
 import { acceptInvitation, findInvitation } from "../../lib/invitations/accept";
 import { checkInvitations, inviteSchema } from "../../lib/invitations/check";
 import { sendInvitations } from "../../lib/invitations/send";
+import { inviteMembers } from "../../lib/invitations/invite-members";
 import { cancelInvitation, resendInvitation } from "../../lib/invitations/pending";
 import { scheduleSession } from "../../lib/pathways/sessions";
 import { tenantDb } from "../../lib/db/tenant";
@@ -56,6 +57,20 @@ async function coachWorld() {
   const otherCoach = await createActor(db, w.org.id, "COACH");
   return { ...w, otherCoach };
 }
+
+describe("a deactivated coachee", () => {
+  it("is invited again only by an administrator, never by their coach", async () => {
+    const w = await coachWorld();
+    const gone = await createMember(db, w.org.id, { status: "DEACTIVATED", joinedAt: null, firstName: "Dee", lastName: "Gone" });
+    await createCoachingRelationship(db, { coach: w.coach.membership, coachee: gone.membership });
+    await expect(inviteCoachee(db, w.coach, gone.membership.id)).rejects.toThrow(/ask one to invite them again/);
+    expect(await db.invitation.count({ where: { organizationId: w.org.id, membershipId: gone.membership.id } })).toBe(0);
+    // Positive control: an administrator may (the invitation path's own rule for someone deactivated before joining).
+    const result = await inviteMembers(db, w.admin, [gone.membership.id]);
+    expect(result.applied).toBe(true);
+    expect(await db.invitation.count({ where: { organizationId: w.org.id, membershipId: gone.membership.id } })).toBe(1);
+  });
+});
 
 describe("the coachee list", () => {
   it("shows the coach's own coachees only, with status, programmes, last activity and next session", async () => {
