@@ -122,6 +122,70 @@ test("every list page's URL parameters, fuzzed, answer without a server error", 
   expect(requests).toBeGreaterThan(500);
 });
 
+test("the coach's and the participant's pages, their URL parameters fuzzed, answer without a server error", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const failures: string[] = [];
+  let requests = 0;
+  const fuzz = async (page: Page, targets: [string, string[]][], ids: string[]) => {
+    const check = async (url: string) => {
+      requests++;
+      const failure = await serverError(page.request, url);
+      if (failure) failures.push(failure);
+    };
+    for (const [path, params] of targets)
+      for (const param of params) {
+        for (const value of VALUES) await check(`${path}?${new URLSearchParams({ [param]: value })}`);
+        await check(`${path}?${param}=1&${param}=2`);
+        await check(`${path}?${param}[]=1`);
+      }
+    // The ids in their paths: NUL, huge, not uuids.
+    for (const segment of ["%00", "a%00b", "x".repeat(2_000), "-1", "%25", "_", "'"])
+      for (const base of ids) await check(`${base}/${segment}`);
+  };
+
+  // Carla, a coach: her coachees (Pat among them), groups, a profile's tabs, sessions and messages.
+  const coach = await (await browser.newContext({ storageState: undefined })).newPage();
+  await AppPage.signIn(coach, "coach1@acme.test");
+  await coach.goto(`${ORG}/coachees`);
+  const profile = (await coach.getByRole("link", { name: "Pat Participant" }).first().getAttribute("href"))!;
+  await coach.goto(`${ORG}/coachees/groups`);
+  const group = await coach.locator(`a[href^="${ORG}/coachees/groups/"]:not([href$="/new"])`).first().getAttribute("href");
+  await fuzz(
+    coach,
+    [
+      [`${ORG}/coachees`, ["q", "status", "group", "sort", "dir", "page"]],
+      [`${ORG}/coachees/groups`, ["page"]],
+      [`${ORG}/coachees/groups/new`, ["q", "status"]],
+      ...(group ? [[group, ["q", "status"]] as [string, string[]]] : []),
+      [profile, ["tab", "page"]],
+      [`${profile}/sessions/new`, ["pathway"]],
+      [`${ORG}/sessions`, ["page", "past"]],
+      [`${ORG}/messages`, ["page"]],
+      [`${ORG}/messages/${profile.split("/").pop()}`, ["page"]],
+    ],
+    [`${ORG}/coachees`, `${ORG}/coachees/groups`, `${ORG}/messages`],
+  );
+  await coach.context().close();
+
+  // Pat, a participant: home, sessions, messages.
+  const participant = await (await browser.newContext({ storageState: undefined })).newPage();
+  await AppPage.signIn(participant, "pat@acme.test");
+  await fuzz(
+    participant,
+    [
+      [ORG, ["page"]],
+      [`${ORG}/sessions`, ["page", "past"]],
+      [`${ORG}/messages`, ["page"]],
+    ],
+    [`${ORG}/messages`],
+  );
+  await participant.context().close();
+
+  recordFigures("url-fuzz", { fuzzedUrlParams: requests, serverErrors: failures.length });
+  expect(failures).toEqual([]);
+  expect(requests).toBeGreaterThan(300);
+});
+
 /** A one-row import file, then the same file padded past the limit with more rows of the same shape. */
 const SMALL =
   "username,first_name,last_name,email,programme,startdate,primary_coach,timezone\r\noversize@fuzz.test,Over,Size,oversize@fuzz.test,,,,Europe/London\r\n";
