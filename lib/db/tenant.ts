@@ -31,6 +31,9 @@ const TENANT_MODELS = new Set([
   "Activity",
   "MessageThread",
   "Message",
+  "Goal",
+  "Milestone",
+  "Action",
 ]);
 
 const FILTERED = new Set([
