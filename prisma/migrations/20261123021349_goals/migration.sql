@@ -96,11 +96,27 @@ ALTER TABLE "Action" ADD CONSTRAINT "Action_organizationId_coacheeMembershipId_g
 -- AddForeignKey
 ALTER TABLE "Action" ADD CONSTRAINT "Action_organizationId_goalId_milestoneId_fkey" FOREIGN KEY ("organizationId", "goalId", "milestoneId") REFERENCES "Milestone"("organizationId", "goalId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Rules Prisma cannot state: figures stay in range, weights positive, and an action names a milestone
--- only together with its goal (a composite foreign key with a NULL column is not checked at all, so
--- without this a milestone id with no goal id would escape the milestone-belongs-to-goal key).
-ALTER TABLE "Goal" ADD CONSTRAINT "Goal_progress_range" CHECK ("progress" BETWEEN 0 AND 100);
-ALTER TABLE "Milestone" ADD CONSTRAINT "Milestone_progress_range" CHECK ("progress" BETWEEN 0 AND 100);
-ALTER TABLE "Action" ADD CONSTRAINT "Action_progress_range" CHECK ("progress" BETWEEN 0 AND 100);
-ALTER TABLE "Action" ADD CONSTRAINT "Action_weight_positive" CHECK ("weight" >= 1);
-ALTER TABLE "Action" ADD CONSTRAINT "Action_milestone_needs_goal" CHECK ("milestoneId" IS NULL OR "goalId" IS NOT NULL);
+-- Rules Prisma cannot state, kept by triggers (the schema engine's diff cannot read CHECK constraints):
+-- figures stay in 0..100, weights are at least 1, and an action names a milestone only together with its
+-- goal (a composite foreign key with a NULL column is not checked at all, so without this a milestone id
+-- with no goal id would escape the key that ties a milestone to its goal).
+CREATE FUNCTION "goal_figures_in_range"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW."progress" < 0 OR NEW."progress" > 100 THEN
+    RAISE EXCEPTION 'progress must be between 0 and 100' USING ERRCODE = 'check_violation';
+  END IF;
+  IF TG_TABLE_NAME = 'Action' THEN
+    IF NEW."weight" < 1 THEN
+      RAISE EXCEPTION 'weight must be at least 1' USING ERRCODE = 'check_violation';
+    END IF;
+    IF NEW."milestoneId" IS NOT NULL AND NEW."goalId" IS NULL THEN
+      RAISE EXCEPTION 'an action on a milestone must name its goal' USING ERRCODE = 'check_violation';
+    END IF;
+  END IF;
+  RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER "goal_figures_in_range" BEFORE INSERT OR UPDATE ON "Goal" FOR EACH ROW EXECUTE FUNCTION "goal_figures_in_range"();
+CREATE TRIGGER "milestone_figures_in_range" BEFORE INSERT OR UPDATE ON "Milestone" FOR EACH ROW EXECUTE FUNCTION "goal_figures_in_range"();
+CREATE TRIGGER "action_figures_in_range" BEFORE INSERT OR UPDATE ON "Action" FOR EACH ROW EXECUTE FUNCTION "goal_figures_in_range"();
