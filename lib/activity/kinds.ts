@@ -6,6 +6,10 @@ export type ActivityData = {
   "session.attended": { title: string; scheduledAt: string; durationMinutes: number; pathwayId?: string | null };
   "session.no_show": { title: string; scheduledAt: string };
   "message.sent": { excerpt: string };
+  "goal.created": { title: string };
+  "goal.completed": { title: string };
+  "milestone.completed": { title: string; goalTitle: string };
+  "action.completed": { title: string };
 };
 export type ActivityKind = keyof ActivityData;
 
@@ -15,4 +19,8 @@ export const ACTIVITY_KINDS = [
   "session.attended",
   "session.no_show",
   "message.sent",
+  "goal.created",
+  "goal.completed",
+  "milestone.completed",
+  "action.completed",
 ] as const satisfies readonly ActivityKind[];

@@ -22,6 +22,7 @@ const record = (v: unknown): Record<string, unknown> =>
   v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const text = (v: unknown, fallback: string) => (typeof v === "string" && v !== "" ? v : fallback);
 const quoted = (v: unknown) => `“${text(v, "a session")}”`;
+const named = (v: unknown, fallback: string) => `“${text(v, fallback)}”`;
 const minutes = (v: unknown) => (typeof v === "number" && v > 0 ? ` (${v} min)` : "");
 
 type Sentence<K extends ActivityKind> = (e: {
@@ -41,6 +42,12 @@ const SENTENCES: { [K in ActivityKind]: Sentence<K> } = {
   "session.no_show": ({ who, coachee, data, at }) =>
     `${coachee} did not come to ${quoted(data.title)} of ${at(data.scheduledAt)}, marked by ${who}`,
   "message.sent": ({ who, data }) => `${who} sent a message: ${quoted(text(data.excerpt, "…"))}`,
+  "goal.created": ({ who, coachee, data }) =>
+    `${who === coachee ? `${who} set themselves` : `${who} set ${coachee}`} the goal ${named(data.title, "a goal")}`,
+  "goal.completed": ({ coachee, data }) => `${coachee} completed the goal ${named(data.title, "a goal")}`,
+  "milestone.completed": ({ coachee, data }) =>
+    `${coachee} reached the milestone ${named(data.title, "a milestone")} of ${named(data.goalTitle, "a goal")}`,
+  "action.completed": ({ who, data }) => `${who} marked the action ${named(data.title, "an action")} done`,
 };
 
 /** What happened, as one sentence: "Pat Participant attended “Kick-off” of 2026-03-01 10:00 (60 min), marked by Carla Coach". */

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import type { TenantTx } from "../db/tenant";
+import type { Actor } from "../authz/actor";
+import { can } from "../authz/permissions";
+import { ForbiddenError, NotFoundError } from "../errors";
+import { coacheeOfCoach } from "../coaching/relationship";
+import { CONTROL_CHARACTERS, optionalDayField } from "../web/form-fields";
+
+// Who works on a coachee's goals, milestones and actions: the coachee themself ("goals:own", their own
+// only) and each of their coaches ("coachees:manage", the coach's own workspace: coacheeOfCoach decides).
+// Coaches need no permission of their own for goals: goals are part of working with a coachee, exactly
+// like sessions and messages, and a coach who reaches a coachee's profile reaches their goals. Anyone
+// else is refused before any row is read; another coach's coachee, another organisation's row and a
+// missing id all answer "not found".
+
+/** Refuses roles that never work on goals (admins, programme managers and sponsors see overviews only). */
+export function assertGoalsRole(actor: Actor): void {
+  if (!can(actor.role, "goals:own") && !can(actor.role, "coachees:manage")) throw new ForbiddenError();
+}
+
+/** The coachee's membership id when the actor may work on their goals, or not found. */
+export async function reachCoachee(tx: TenantTx, actor: Actor, coacheeMembershipId: string): Promise<string> {
+  if (can(actor.role, "goals:own")) {
+    if (coacheeMembershipId !== actor.membershipId) throw new NotFoundError();
+    return actor.membershipId;
+  }
+  return (await coacheeOfCoach(tx, actor, coacheeMembershipId)).id;
+}
+
+export const TITLE_MAX = 200;
+export const DESCRIPTION_MAX = 5000;
+
+const noNul = (s: string) => s.replaceAll("\u0000", "");
+
+export const titleField = z
+  .string({ error: "Give it a title" })
+  .trim()
+  .min(1, "Give it a title")
+  .max(TITLE_MAX, `At most ${TITLE_MAX} characters`)
+  .refine((s) => !CONTROL_CHARACTERS.test(s), "The title cannot contain line breaks or other control characters");
+
+export const descriptionField = z
+  .string()
+  .transform(noNul)
+  .pipe(z.string().trim().max(DESCRIPTION_MAX, `At most ${DESCRIPTION_MAX.toLocaleString("en")} characters`))
+  .default("");
+
+/** A due date from a date input: empty (or null) for none. */
+export const dueDateField = optionalDayField().nullable().default(null);

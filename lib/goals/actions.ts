@@ -1,0 +1,238 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { tenantDb, type TenantTx } from "../db/tenant";
+import type { Actor } from "../authz/actor";
+import { fieldError, NotFoundError } from "../errors";
+import { recordActivity } from "../activity/record";
+import { idField, isId, optionalId } from "../web/form-fields";
+import { assertGoalsRole, descriptionField, dueDateField, reachCoachee, titleField } from "./access";
+import { COMPLETE, lockGoals, recomputeGoal } from "./rollup";
+
+// A coachee's actions: on a milestone, directly on a goal, or standing alone. Every change to an action
+// on a goal locks the goal first and rolls it up again before the transaction ends (lib/goals/rollup.ts).
+
+export const WEIGHT_MAX = 100;
+
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+const placement = (message: string) => optionalId(message).nullable().default(null);
+const weightField = z.coerce
+  .number({ error: "Use a whole number from 1 to 100" })
+  .int("Use a whole number from 1 to 100")
+  .min(1, "Use a whole number from 1 to 100")
+  .max(WEIGHT_MAX, "Use a whole number from 1 to 100")
+  .default(1);
+
+export const createActionSchema = z.strictObject({
+  coacheeMembershipId: idField(),
+  goalId: placement("Choose one of the goals listed"),
+  milestoneId: placement("Choose one of the milestones listed"),
+  title: titleField,
+  description: descriptionField,
+  dueDate: dueDateField,
+  weight: weightField,
+  monitoredByCoach: checkbox.default(false),
+});
+export type CreateActionInput = z.infer<typeof createActionSchema>;
+
+export const updateActionSchema = z.strictObject({
+  actionId: idField(),
+  title: titleField,
+  description: descriptionField,
+  dueDate: dueDateField,
+  weight: weightField,
+  monitoredByCoach: checkbox.default(false),
+});
+export type UpdateActionInput = z.infer<typeof updateActionSchema>;
+
+export const actionIdSchema = z.strictObject({ actionId: idField() });
+
+export const moveActionSchema = z.strictObject({
+  actionId: idField(),
+  goalId: placement("Choose one of the goals listed"),
+  milestoneId: placement("Choose one of the milestones listed"),
+});
+export type MoveActionInput = z.infer<typeof moveActionSchema>;
+
+export const actionProgressSchema = z.strictObject({
+  actionId: idField(),
+  progress: z.coerce
+    .number({ error: "Use a whole number from 0 to 100" })
+    .int("Use a whole number from 0 to 100")
+    .min(0, "Use a whole number from 0 to 100")
+    .max(COMPLETE, "Use a whole number from 0 to 100"),
+});
+export type ActionProgressInput = z.infer<typeof actionProgressSchema>;
+
+/**
+ * Where an action goes for this coachee: a milestone (and so its goal), a goal, or nowhere. Returns the
+ * goal to lock; `check` verifies the place again once it is locked (it may have been deleted meanwhile).
+ */
+async function place(tx: TenantTx, coacheeMembershipId: string, goalId: string | null, milestoneId: string | null) {
+  if (milestoneId) {
+    const milestone = await tx.milestone.findFirst({
+      where: { id: milestoneId, goal: { coacheeMembershipId } },
+      select: { id: true, goalId: true },
+    });
+    if (!milestone) throw fieldError("milestoneId", "Choose one of the milestones listed");
+    if (goalId && goalId !== milestone.goalId) throw fieldError("milestoneId", "Choose a milestone of the chosen goal");
+    return { goalId: milestone.goalId, milestoneId: milestone.id };
+  }
+  if (goalId) {
+    const goal = await tx.goal.findFirst({ where: { id: goalId, coacheeMembershipId }, select: { id: true } });
+    if (!goal) throw fieldError("goalId", "Choose one of the goals listed");
+    return { goalId: goal.id, milestoneId: null };
+  }
+  return { goalId: null, milestoneId: null };
+}
+
+/** Once the goal is locked: the place still exists. */
+async function stillThere(tx: TenantTx, where: { goalId: string | null; milestoneId: string | null }) {
+  if (where.milestoneId && !(await tx.milestone.findFirst({ where: { id: where.milestoneId }, select: { id: true } })))
+    throw fieldError("milestoneId", "Choose one of the milestones listed");
+  if (where.goalId && !(await tx.goal.findFirst({ where: { id: where.goalId }, select: { id: true } })))
+    throw fieldError("goalId", "Choose one of the goals listed");
+}
+
+const LOCKED_ACTION = {
+  id: true,
+  coacheeMembershipId: true,
+  goalId: true,
+  milestoneId: true,
+  title: true,
+  progress: true,
+  completedAt: true,
+} as const;
+
+/**
+ * An action the actor may work on, with its goal (and `alsoLock`'s) locked, read again under the lock;
+ * or not found. A concurrent move may change its goal between the first read and the lock: then it
+ * tries again with the new one (PostgreSQL aborts one side of the rare deadlock that may cause).
+ */
+async function lockedAction(tx: TenantTx, actor: Actor, actionId: string, alsoLock: (string | null)[] = []) {
+  if (!isId(actionId)) throw new NotFoundError();
+  const read = () => tx.action.findFirst({ where: { id: actionId }, select: LOCKED_ACTION });
+  const first = await read();
+  if (!first) throw new NotFoundError();
+  await reachCoachee(tx, actor, first.coacheeMembershipId);
+  const locked = new Set<string>();
+  let goalId = first.goalId;
+  for (;;) {
+    const wanted = [goalId, ...alsoLock].filter((id): id is string => id !== null && !locked.has(id));
+    for (const id of await lockGoals(tx, actor.organizationId, wanted)) locked.add(id);
+    let action = await read();
+    if (!action) throw new NotFoundError();
+    if (action.goalId === null) {
+      // No goal to lock: lock the action's own row, so a move onto a goal (which takes the goal's lock,
+      // then this row) waits until this change is committed and rolls it up.
+      await tx.$queryRaw`SELECT 1 FROM "Action" WHERE "organizationId" = ${actor.organizationId}::uuid AND "id" = ${actionId}::uuid FOR UPDATE`;
+      action = await read();
+      if (!action) throw new NotFoundError();
+    }
+    if (action.goalId === null || locked.has(action.goalId)) return action;
+    goalId = action.goalId;
+  }
+}
+
+/** A new action for a coachee, last in its place; on a goal it reopens whatever it is added to. */
+export async function createAction(db: Db, actor: Actor, input: CreateActionInput) {
+  assertGoalsRole(actor);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const coacheeMembershipId = await reachCoachee(tx, actor, input.coacheeMembershipId);
+    const where = await place(tx, coacheeMembershipId, input.goalId, input.milestoneId);
+    await lockGoals(tx, actor.organizationId, [where.goalId]);
+    await stillThere(tx, where);
+    const last = await tx.action.aggregate({ where: { coacheeMembershipId, ...where }, _max: { position: true } });
+    const action = await tx.action.create({
+      data: {
+        organizationId: actor.organizationId,
+        coacheeMembershipId,
+        ...where,
+        title: input.title,
+        description: input.description,
+        dueDate: input.dueDate,
+        weight: input.weight,
+        monitoredByCoach: input.monitoredByCoach,
+        position: (last._max.position ?? -1) + 1,
+        createdByMembershipId: actor.membershipId,
+      },
+      select: { id: true },
+    });
+    const goal = where.goalId ? await recomputeGoal(tx, actor, where.goalId) : null;
+    return { id: action.id, goal };
+  });
+}
+
+export async function updateAction(db: Db, actor: Actor, input: UpdateActionInput) {
+  assertGoalsRole(actor);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const action = await lockedAction(tx, actor, input.actionId);
+    await tx.action.update({
+      where: { organizationId_id: { organizationId: actor.organizationId, id: action.id } },
+      data: {
+        title: input.title,
+        description: input.description,
+        dueDate: input.dueDate,
+        weight: input.weight,
+        monitoredByCoach: input.monitoredByCoach,
+      },
+    });
+    // The weight counts in the roll-up.
+    const goal = action.goalId ? await recomputeGoal(tx, actor, action.goalId) : null;
+    return { id: action.id, goal };
+  });
+}
+
+export async function deleteAction(db: Db, actor: Actor, input: { actionId: string }) {
+  assertGoalsRole(actor);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const action = await lockedAction(tx, actor, input.actionId);
+    await tx.action.delete({ where: { organizationId_id: { organizationId: actor.organizationId, id: action.id } } });
+    const goal = action.goalId ? await recomputeGoal(tx, actor, action.goalId) : null;
+    return { id: action.id, goal };
+  });
+}
+
+/** Moves an action to another milestone, another goal (directly), or out of any goal; both goals roll up again. */
+export async function moveAction(db: Db, actor: Actor, input: MoveActionInput) {
+  assertGoalsRole(actor);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    if (!isId(input.actionId)) throw new NotFoundError();
+    const first = await tx.action.findFirst({ where: { id: input.actionId }, select: { coacheeMembershipId: true } });
+    if (!first) throw new NotFoundError();
+    const coacheeMembershipId = await reachCoachee(tx, actor, first.coacheeMembershipId);
+    const where = await place(tx, coacheeMembershipId, input.goalId, input.milestoneId);
+    const action = await lockedAction(tx, actor, input.actionId, [where.goalId]);
+    await stillThere(tx, where);
+    const last = await tx.action.aggregate({ where: { coacheeMembershipId, ...where }, _max: { position: true } });
+    await tx.action.update({
+      where: { organizationId_id: { organizationId: actor.organizationId, id: action.id } },
+      data: { ...where, position: (last._max.position ?? -1) + 1 },
+    });
+    const from = action.goalId && action.goalId !== where.goalId ? await recomputeGoal(tx, actor, action.goalId) : null;
+    const to = where.goalId ? await recomputeGoal(tx, actor, where.goalId) : null;
+    return { id: action.id, from, to };
+  });
+}
+
+/** The slider: sets an action's progress (100 is done) and rolls its milestone and goal up at once. */
+export async function setActionProgress(db: Db, actor: Actor, input: ActionProgressInput) {
+  assertGoalsRole(actor);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const action = await lockedAction(tx, actor, input.actionId);
+    const done = input.progress >= COMPLETE;
+    await tx.action.update({
+      where: { organizationId_id: { organizationId: actor.organizationId, id: action.id } },
+      data: { progress: input.progress, completedAt: done ? (action.completedAt ?? new Date()) : null },
+    });
+    if (done && !action.completedAt)
+      await recordActivity(tx, actor.organizationId, {
+        kind: "action.completed",
+        coacheeMembershipId: action.coacheeMembershipId,
+        actorMembershipId: actor.membershipId,
+        subjectId: action.id,
+        data: { title: action.title },
+      });
+    const goal = action.goalId ? await recomputeGoal(tx, actor, action.goalId) : null;
+    return { id: action.id, progress: input.progress, goal };
+  });
+}

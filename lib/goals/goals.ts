@@ -1,0 +1,229 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { tenantDb, type TenantTx } from "../db/tenant";
+import type { Actor } from "../authz/actor";
+import { assertCan } from "../authz/permissions";
+import { NotFoundError } from "../errors";
+import { recordActivity } from "../activity/record";
+import { membersOfProgrammes, programmeScope } from "../programmes/scope";
+import { idField, isId } from "../web/form-fields";
+import { assertGoalsRole, descriptionField, dueDateField, reachCoachee, titleField } from "./access";
+import { lockGoals, recomputeGoal } from "./rollup";
+
+// Goals and their milestones. Figures (progress, completedAt) are never written here directly: they
+// come from lib/goals/rollup.ts, under the goal's lock, in the same transaction as the change.
+
+export const createGoalSchema = z.strictObject({
+  coacheeMembershipId: idField(),
+  title: titleField,
+  description: descriptionField,
+  dueDate: dueDateField,
+});
+export type CreateGoalInput = z.infer<typeof createGoalSchema>;
+
+export const updateGoalSchema = z.strictObject({
+  goalId: idField(),
+  title: titleField,
+  description: descriptionField,
+  dueDate: dueDateField,
+});
+export type UpdateGoalInput = z.infer<typeof updateGoalSchema>;
+
+export const goalIdSchema = z.strictObject({ goalId: idField() });
+
+export const createMilestoneSchema = z.strictObject({ goalId: idField(), title: titleField, dueDate: dueDateField });
+export type CreateMilestoneInput = z.infer<typeof createMilestoneSchema>;
+
+export const updateMilestoneSchema = z.strictObject({ milestoneId: idField(), title: titleField, dueDate: dueDateField });
+export type UpdateMilestoneInput = z.infer<typeof updateMilestoneSchema>;
+
+export const milestoneIdSchema = z.strictObject({ milestoneId: idField() });
+
+/** A goal the actor may work on, locked until the transaction ends; or not found. */
+export async function lockedGoal(t: TenantTx, actor: Actor, goalId: string) {
+  if (!isId(goalId)) throw new NotFoundError();
+  const goal = await t.goal.findFirst({ where: { id: goalId }, select: { id: true, coacheeMembershipId: true, title: true } });
+  if (!goal) throw new NotFoundError();
+  await reachCoachee(t, actor, goal.coacheeMembershipId);
+  if (!(await lockGoals(t, actor.organizationId, [goal.id])).length) throw new NotFoundError();
+  return goal;
+}
+
+/** A new goal for a coachee, last in their order, with its activity row. */
+export async function createGoal(db: Db, actor: Actor, input: CreateGoalInput) {
+  assertGoalsRole(actor);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const coacheeMembershipId = await reachCoachee(tx, actor, input.coacheeMembershipId);
+    const last = await tx.goal.aggregate({ where: { coacheeMembershipId }, _max: { position: true } });
+    const goal = await tx.goal.create({
+      data: {
+        organizationId: actor.organizationId,
+        coacheeMembershipId,
+        title: input.title,
+        description: input.description,
+        dueDate: input.dueDate,
+        position: (last._max.position ?? -1) + 1,
+        createdByMembershipId: actor.membershipId,
+      },
+      select: { id: true },
+    });
+    await recordActivity(tx, actor.organizationId, {
+      kind: "goal.created",
+      coacheeMembershipId,
+      actorMembershipId: actor.membershipId,
+      subjectId: goal.id,
+      data: { title: input.title },
+    });
+    return goal;
+  });
+}
+
+export async function updateGoal(db: Db, actor: Actor, input: UpdateGoalInput) {
+  assertGoalsRole(actor);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const goal = await lockedGoal(tx, actor, input.goalId);
+    await tx.goal.update({
+      where: { organizationId_id: { organizationId: actor.organizationId, id: goal.id } },
+      data: { title: input.title, description: input.description, dueDate: input.dueDate },
+    });
+    return { id: goal.id };
+  });
+}
+
+/** Deletes a goal with its milestones and every action on it (the database cascades). */
+export async function deleteGoal(db: Db, actor: Actor, input: { goalId: string }) {
+  assertGoalsRole(actor);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const goal = await lockedGoal(tx, actor, input.goalId);
+    await tx.goal.delete({ where: { organizationId_id: { organizationId: actor.organizationId, id: goal.id } } });
+    return { id: goal.id };
+  });
+}
+
+/** A new milestone, last on its goal; an empty milestone reopens a complete goal. */
+export async function createMilestone(db: Db, actor: Actor, input: CreateMilestoneInput) {
+  assertGoalsRole(actor);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const goal = await lockedGoal(tx, actor, input.goalId);
+    const last = await tx.milestone.aggregate({ where: { goalId: goal.id }, _max: { position: true } });
+    const milestone = await tx.milestone.create({
+      data: {
+        organizationId: actor.organizationId,
+        goalId: goal.id,
+        title: input.title,
+        dueDate: input.dueDate,
+        position: (last._max.position ?? -1) + 1,
+      },
+      select: { id: true },
+    });
+    const figures = await recomputeGoal(tx, actor, goal.id);
+    return { id: milestone.id, goal: figures };
+  });
+}
+
+/** A milestone the actor may work on, with its goal locked; or not found. */
+async function lockedMilestone(tx: TenantTx, actor: Actor, milestoneId: string) {
+  if (!isId(milestoneId)) throw new NotFoundError();
+  const milestone = await tx.milestone.findFirst({ where: { id: milestoneId }, select: { id: true, goalId: true } });
+  if (!milestone) throw new NotFoundError();
+  await lockedGoal(tx, actor, milestone.goalId);
+  // Under the lock: still there (a milestone never changes goal, but it may have been deleted meanwhile).
+  if (!(await tx.milestone.findFirst({ where: { id: milestone.id }, select: { id: true } }))) throw new NotFoundError();
+  return milestone;
+}
+
+export async function updateMilestone(db: Db, actor: Actor, input: UpdateMilestoneInput) {
+  assertGoalsRole(actor);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const milestone = await lockedMilestone(tx, actor, input.milestoneId);
+    await tx.milestone.update({
+      where: { organizationId_id: { organizationId: actor.organizationId, id: milestone.id } },
+      data: { title: input.title, dueDate: input.dueDate },
+    });
+    return { id: milestone.id };
+  });
+}
+
+/** Deletes a milestone and its actions (the database cascades), and rolls its goal up again. */
+export async function deleteMilestone(db: Db, actor: Actor, input: { milestoneId: string }) {
+  assertGoalsRole(actor);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const milestone = await lockedMilestone(tx, actor, input.milestoneId);
+    await tx.milestone.delete({ where: { organizationId_id: { organizationId: actor.organizationId, id: milestone.id } } });
+    const figures = await recomputeGoal(tx, actor, milestone.goalId);
+    return { id: milestone.id, goal: figures };
+  });
+}
+
+const ACTION_FIELDS = {
+  id: true,
+  title: true,
+  description: true,
+  dueDate: true,
+  progress: true,
+  weight: true,
+  monitoredByCoach: true,
+  completedAt: true,
+  goalId: true,
+  milestoneId: true,
+} as const;
+
+/** A coachee's goals in order, each with its milestones and actions, and their standalone actions: for the coachee and their coaches. */
+export async function listGoals(db: Db, actor: Actor, coacheeMembershipId: string) {
+  assertGoalsRole(actor);
+  if (!isId(coacheeMembershipId)) throw new NotFoundError();
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const coachee = await reachCoachee(tx, actor, coacheeMembershipId);
+    const order = [{ position: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
+    const [goals, standalone] = await Promise.all([
+      tx.goal.findMany({
+        where: { coacheeMembershipId: coachee },
+        orderBy: order,
+        select: {
+          id: true,
+          title: true,
+          description: true,
+          dueDate: true,
+          progress: true,
+          completedAt: true,
+          milestones: {
+            orderBy: order,
+            select: { id: true, title: true, dueDate: true, progress: true, completedAt: true, actions: { orderBy: order, select: ACTION_FIELDS } },
+          },
+          actions: { where: { milestoneId: null }, orderBy: order, select: ACTION_FIELDS },
+        },
+      }),
+      tx.action.findMany({ where: { coacheeMembershipId: coachee, goalId: null }, orderBy: order, select: ACTION_FIELDS }),
+    ]);
+    return { goals, standalone };
+  });
+}
+
+/**
+ * How far a coachee's goals are, for those who oversee coaching (admins; programme managers for members
+ * of their programmes): titles, due dates and figures only, never descriptions or actions' words.
+ */
+export async function goalsOverview(db: Db, actor: Actor, coacheeMembershipId: string) {
+  assertCan(actor.role, "coachees:oversee");
+  if (!isId(coacheeMembershipId)) throw new NotFoundError();
+  const t = tenantDb(db, actor.organizationId);
+  const scope = await programmeScope(t, actor);
+  const coachee = await t.membership.findFirst({
+    where: { id: coacheeMembershipId, role: "PARTICIPANT", ...(scope ? membersOfProgrammes(scope) : {}) },
+    select: { id: true },
+  });
+  if (!coachee) throw new NotFoundError();
+  const order = [{ position: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
+  return t.goal.findMany({
+    where: { coacheeMembershipId: coachee.id },
+    orderBy: order,
+    select: {
+      id: true,
+      title: true,
+      dueDate: true,
+      progress: true,
+      completedAt: true,
+      milestones: { orderBy: order, select: { id: true, title: true, dueDate: true, progress: true, completedAt: true } },
+    },
+  });
+}
