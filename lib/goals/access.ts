@@ -42,7 +42,12 @@ export const titleField = z
 export const descriptionField = z
   .string()
   .transform(noNul)
-  .pipe(z.string().trim().max(DESCRIPTION_MAX, `At most ${DESCRIPTION_MAX.toLocaleString("en")} characters`))
+  .pipe(
+    z
+      .string()
+      .trim()
+      .max(DESCRIPTION_MAX, `At most ${DESCRIPTION_MAX.toLocaleString("en")} characters`),
+  )
   .default("");
 
 /** A due date from a date input: empty (or null) for none. */

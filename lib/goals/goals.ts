@@ -188,7 +188,14 @@ export async function listGoals(db: Db, actor: Actor, coacheeMembershipId: strin
           completedAt: true,
           milestones: {
             orderBy: order,
-            select: { id: true, title: true, dueDate: true, progress: true, completedAt: true, actions: { orderBy: order, select: ACTION_FIELDS } },
+            select: {
+              id: true,
+              title: true,
+              dueDate: true,
+              progress: true,
+              completedAt: true,
+              actions: { orderBy: order, select: ACTION_FIELDS },
+            },
           },
           actions: { where: { milestoneId: null }, orderBy: order, select: ACTION_FIELDS },
         },

@@ -33,7 +33,10 @@ export async function reorder(db: Db, actor: Actor, input: ReorderInput) {
       siblings = (await tx.goal.findMany({ where: { coacheeMembershipId: coachee }, select: { id: true } })).map((r) => r.id);
       write = (id, position) => tx.goal.update({ where: key(id), data: { position } });
     } else if (input.kind === "milestone") {
-      const first = await tx.milestone.findFirst({ where: { id: input.ids[0] }, select: { goalId: true, goal: { select: { coacheeMembershipId: true } } } });
+      const first = await tx.milestone.findFirst({
+        where: { id: input.ids[0] },
+        select: { goalId: true, goal: { select: { coacheeMembershipId: true } } },
+      });
       if (!first) throw new NotFoundError();
       await reachCoachee(tx, actor, first.goal.coacheeMembershipId);
       await lockGoals(tx, actor.organizationId, [first.goalId]);
