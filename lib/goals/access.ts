@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
+import type { Role } from "../db/generated/enums";
 import { can } from "../authz/permissions";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { coacheeOfCoach } from "../coaching/relationship";
@@ -14,8 +15,8 @@ import { CONTROL_CHARACTERS, optionalDayField } from "../web/form-fields";
 // missing id all answer "not found".
 
 /** Refuses roles that never work on goals (admins, programme managers and sponsors see overviews only). */
-export function assertGoalsRole(actor: Actor): void {
-  if (!can(actor.role, "goals:own") && !can(actor.role, "coachees:manage")) throw new ForbiddenError();
+export function assertGoalsRole(role: Role): void {
+  if (!can(role, "goals:own") && !can(role, "coachees:manage")) throw new ForbiddenError();
 }
 
 /** The coachee's membership id when the actor may work on their goals, or not found. */

@@ -135,7 +135,7 @@ async function lockedAction(tx: TenantTx, actor: Actor, actionId: string, alsoLo
 
 /** A new action for a coachee, last in its place; on a goal it reopens whatever it is added to. */
 export async function createAction(db: Db, actor: Actor, input: CreateActionInput) {
-  assertGoalsRole(actor);
+  assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coacheeMembershipId = await reachCoachee(tx, actor, input.coacheeMembershipId);
     const where = await place(tx, coacheeMembershipId, input.goalId, input.milestoneId);
@@ -163,7 +163,7 @@ export async function createAction(db: Db, actor: Actor, input: CreateActionInpu
 }
 
 export async function updateAction(db: Db, actor: Actor, input: UpdateActionInput) {
-  assertGoalsRole(actor);
+  assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const action = await lockedAction(tx, actor, input.actionId);
     await tx.action.update({
@@ -183,7 +183,7 @@ export async function updateAction(db: Db, actor: Actor, input: UpdateActionInpu
 }
 
 export async function deleteAction(db: Db, actor: Actor, input: { actionId: string }) {
-  assertGoalsRole(actor);
+  assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const action = await lockedAction(tx, actor, input.actionId);
     await tx.action.delete({ where: { organizationId_id: { organizationId: actor.organizationId, id: action.id } } });
@@ -194,7 +194,7 @@ export async function deleteAction(db: Db, actor: Actor, input: { actionId: stri
 
 /** Moves an action to another milestone, another goal (directly), or out of any goal; both goals roll up again. */
 export async function moveAction(db: Db, actor: Actor, input: MoveActionInput) {
-  assertGoalsRole(actor);
+  assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     if (!isId(input.actionId)) throw new NotFoundError();
     const first = await tx.action.findFirst({ where: { id: input.actionId }, select: { coacheeMembershipId: true } });
@@ -216,7 +216,7 @@ export async function moveAction(db: Db, actor: Actor, input: MoveActionInput) {
 
 /** The slider: sets an action's progress (100 is done) and rolls its milestone and goal up at once. */
 export async function setActionProgress(db: Db, actor: Actor, input: ActionProgressInput) {
-  assertGoalsRole(actor);
+  assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const action = await lockedAction(tx, actor, input.actionId);
     const done = input.progress >= COMPLETE;

@@ -40,7 +40,7 @@ export type UpdateMilestoneInput = z.infer<typeof updateMilestoneSchema>;
 export const milestoneIdSchema = z.strictObject({ milestoneId: idField() });
 
 /** A goal the actor may work on, locked until the transaction ends; or not found. */
-export async function lockedGoal(t: TenantTx, actor: Actor, goalId: string) {
+async function lockedGoal(t: TenantTx, actor: Actor, goalId: string) {
   if (!isId(goalId)) throw new NotFoundError();
   const goal = await t.goal.findFirst({ where: { id: goalId }, select: { id: true, coacheeMembershipId: true, title: true } });
   if (!goal) throw new NotFoundError();
@@ -51,7 +51,7 @@ export async function lockedGoal(t: TenantTx, actor: Actor, goalId: string) {
 
 /** A new goal for a coachee, last in their order, with its activity row. */
 export async function createGoal(db: Db, actor: Actor, input: CreateGoalInput) {
-  assertGoalsRole(actor);
+  assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coacheeMembershipId = await reachCoachee(tx, actor, input.coacheeMembershipId);
     const last = await tx.goal.aggregate({ where: { coacheeMembershipId }, _max: { position: true } });
@@ -79,7 +79,7 @@ export async function createGoal(db: Db, actor: Actor, input: CreateGoalInput) {
 }
 
 export async function updateGoal(db: Db, actor: Actor, input: UpdateGoalInput) {
-  assertGoalsRole(actor);
+  assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const goal = await lockedGoal(tx, actor, input.goalId);
     await tx.goal.update({
@@ -92,7 +92,7 @@ export async function updateGoal(db: Db, actor: Actor, input: UpdateGoalInput) {
 
 /** Deletes a goal with its milestones and every action on it (the database cascades). */
 export async function deleteGoal(db: Db, actor: Actor, input: { goalId: string }) {
-  assertGoalsRole(actor);
+  assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const goal = await lockedGoal(tx, actor, input.goalId);
     await tx.goal.delete({ where: { organizationId_id: { organizationId: actor.organizationId, id: goal.id } } });
@@ -102,7 +102,7 @@ export async function deleteGoal(db: Db, actor: Actor, input: { goalId: string }
 
 /** A new milestone, last on its goal; an empty milestone reopens a complete goal. */
 export async function createMilestone(db: Db, actor: Actor, input: CreateMilestoneInput) {
-  assertGoalsRole(actor);
+  assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const goal = await lockedGoal(tx, actor, input.goalId);
     const last = await tx.milestone.aggregate({ where: { goalId: goal.id }, _max: { position: true } });
@@ -133,7 +133,7 @@ async function lockedMilestone(tx: TenantTx, actor: Actor, milestoneId: string) 
 }
 
 export async function updateMilestone(db: Db, actor: Actor, input: UpdateMilestoneInput) {
-  assertGoalsRole(actor);
+  assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const milestone = await lockedMilestone(tx, actor, input.milestoneId);
     await tx.milestone.update({
@@ -146,7 +146,7 @@ export async function updateMilestone(db: Db, actor: Actor, input: UpdateMilesto
 
 /** Deletes a milestone and its actions (the database cascades), and rolls its goal up again. */
 export async function deleteMilestone(db: Db, actor: Actor, input: { milestoneId: string }) {
-  assertGoalsRole(actor);
+  assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const milestone = await lockedMilestone(tx, actor, input.milestoneId);
     await tx.milestone.delete({ where: { organizationId_id: { organizationId: actor.organizationId, id: milestone.id } } });
@@ -170,7 +170,7 @@ const ACTION_FIELDS = {
 
 /** A coachee's goals in order, each with its milestones and actions, and their standalone actions: for the coachee and their coaches. */
 export async function listGoals(db: Db, actor: Actor, coacheeMembershipId: string) {
-  assertGoalsRole(actor);
+  assertGoalsRole(actor.role);
   if (!isId(coacheeMembershipId)) throw new NotFoundError();
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coachee = await reachCoachee(tx, actor, coacheeMembershipId);

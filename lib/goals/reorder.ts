@@ -20,7 +20,7 @@ const NOT_ALL = "The list changed meanwhile: reload and try again.";
 
 /** Sets positions 0, 1, 2, ... in the order given; the ids must be exactly all the siblings. */
 export async function reorder(db: Db, actor: Actor, input: ReorderInput) {
-  assertGoalsRole(actor);
+  assertGoalsRole(actor.role);
   if (new Set(input.ids).size !== input.ids.length) throw new ValidationError(NOT_ALL);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     let siblings: string[];

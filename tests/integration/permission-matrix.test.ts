@@ -48,7 +48,16 @@ import {
   resendCoacheeInvitation,
 } from "../../lib/coaching/coachees";
 import { addToGroup, createGroup, deleteGroup, getGroup, listGroups, updateGroup } from "../../lib/coaching/groups";
-import { createActor, createCoacheeGroup, createCoachingRelationship, createMember, createOrganization } from "../factories";
+import {
+  createAction,
+  createActor,
+  createCoacheeGroup,
+  createCoachingRelationship,
+  createGoal,
+  createMember,
+  createMilestone,
+  createOrganization,
+} from "../factories";
 import { listActivity } from "../../lib/activity/list";
 import { getCoacheeProfile } from "../../lib/coaching/profile";
 import {
@@ -59,6 +68,27 @@ import {
   startSessionNow,
   startSessionSchema,
 } from "../../lib/coaching/sessions";
+import {
+  createAction as createGoalAction,
+  createActionSchema,
+  deleteAction,
+  moveAction,
+  setActionProgress,
+  updateAction,
+  updateActionSchema,
+} from "../../lib/goals/actions";
+import {
+  createGoal as createGoalFor,
+  createGoalSchema,
+  createMilestone as createMilestoneOn,
+  deleteGoal,
+  deleteMilestone,
+  goalsOverview,
+  listGoals,
+  updateGoal,
+  updateMilestone,
+} from "../../lib/goals/goals";
+import { reorder } from "../../lib/goals/reorder";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 
@@ -349,7 +379,89 @@ const services: { name: string; permission: Permission | Permission[]; call: (ac
   },
   { name: "coacheeSessions", permission: "coachees:manage", call: async (a) => coacheeSessions(db, a, await coacheeFor(a), { page: 1 }) },
   { name: "listActivity", permission: "coachees:manage", call: async (a) => listActivity(db, a, await coacheeFor(a), { page: 1 }) },
+  // Goals, milestones and actions: the coachee themself (goals:own) and their coaches (coachees:manage).
+  ...goalServices(),
+  { name: "goalsOverview", permission: "coachees:oversee", call: async (a) => goalsOverview(db, a, await programmeMember(a)) },
 ];
+
+/** Every goal service, called on a coachee the actor works with (their own goals when a participant, a coachee when a coach). */
+function goalServices(): { name: string; permission: Permission[]; call: (actor: Actor) => Promise<unknown> }[] {
+  const permission: Permission[] = ["coachees:manage", "goals:own"];
+  const tree = async (a: Actor) => {
+    const coachee = { organizationId: a.organizationId, id: await goalCoacheeOf(a) };
+    const goal = await createGoal(db, coachee);
+    const milestone = await createMilestone(db, goal);
+    const action = await createAction(db, coachee, { milestone });
+    return { coachee: coachee.id, goal, milestone, action };
+  };
+  return [
+    {
+      name: "createGoal",
+      permission,
+      call: async (a) =>
+        createGoalFor(db, a, createGoalSchema.parse({ coacheeMembershipId: await goalCoacheeOf(a), title: "Matrix goal" })),
+    },
+    {
+      name: "updateGoal",
+      permission,
+      call: async (a) => updateGoal(db, a, { goalId: (await tree(a)).goal.id, title: "Edited", description: "", dueDate: null }),
+    },
+    { name: "deleteGoal", permission, call: async (a) => deleteGoal(db, a, { goalId: (await tree(a)).goal.id }) },
+    {
+      name: "createMilestone",
+      permission,
+      call: async (a) => createMilestoneOn(db, a, { goalId: (await tree(a)).goal.id, title: "Matrix milestone", dueDate: null }),
+    },
+    {
+      name: "updateMilestone",
+      permission,
+      call: async (a) => updateMilestone(db, a, { milestoneId: (await tree(a)).milestone.id, title: "Edited", dueDate: null }),
+    },
+    { name: "deleteMilestone", permission, call: async (a) => deleteMilestone(db, a, { milestoneId: (await tree(a)).milestone.id }) },
+    {
+      name: "createAction",
+      permission,
+      call: async (a) => {
+        const t = await tree(a);
+        return createGoalAction(
+          db,
+          a,
+          createActionSchema.parse({ coacheeMembershipId: t.coachee, milestoneId: t.milestone.id, title: "Matrix action" }),
+        );
+      },
+    },
+    {
+      name: "updateAction",
+      permission,
+      call: async (a) =>
+        updateAction(db, a, updateActionSchema.parse({ actionId: (await tree(a)).action.id, title: "Edited", weight: "2" })),
+    },
+    { name: "deleteAction", permission, call: async (a) => deleteAction(db, a, { actionId: (await tree(a)).action.id }) },
+    {
+      name: "moveAction",
+      permission,
+      call: async (a) => {
+        const t = await tree(a);
+        return moveAction(db, a, { actionId: t.action.id, goalId: t.goal.id, milestoneId: null });
+      },
+    },
+    {
+      name: "setActionProgress",
+      permission,
+      call: async (a) => setActionProgress(db, a, { actionId: (await tree(a)).action.id, progress: 100 }),
+    },
+    {
+      name: "reorder",
+      permission,
+      call: async (a) => {
+        const t = await tree(a);
+        const second = await createMilestone(db, t.goal);
+        return reorder(db, a, { kind: "milestone", ids: [second.id, t.milestone.id] });
+      },
+    },
+    { name: "listGoals", permission, call: async (a) => listGoals(db, a, (await tree(a)).coachee) },
+  ];
+}
 
 /** Whether a role may call a service that needs `permission` (or any one of a list). */
 const allows = (role: Role, permission: Permission | Permission[]) => [permission].flat().some((p) => can(role, p));
@@ -530,6 +642,10 @@ async function sessionFor(a: Actor) {
   });
   return session.id;
 }
+// Whose goals the actor works on: their own when a participant, else a coachee of theirs (when a coach) or of another coach.
+async function goalCoacheeOf(a: Actor) {
+  return a.role === "PARTICIPANT" ? a.membershipId : coacheeFor(a);
+}
 // A participant coached by the actor when a coach, else by a coach of the organisation.
 async function coacheeFor(a: Actor) {
   const coach = a.role === "COACH" ? a.membershipId : (await createMember(db, a.organizationId, { role: "COACH" })).membership.id;
@@ -644,7 +760,58 @@ describe("permission matrix: every role x every service, in two organisations", 
     const theirAppointment = (
       await scheduleAppointment(db, theirProfileCoach, appointmentSchema.parse(appointmentInput(theirProfileCoachee)))
     ).id;
+    // Goals: another organisation's coachee, goal, milestone and action, reached for by a coach and a coachee here.
+    const goalCoach = await createActor(db, mine.id, "COACH");
+    const goalCoachee = await coacheeFor(goalCoach);
+    const theirGoalCoach = await createActor(db, theirs.id, "COACH");
+    const theirGoalCoachee = { organizationId: theirs.id, id: await coacheeFor(theirGoalCoach) };
+    const theirGoal = await createGoal(db, theirGoalCoachee);
+    const theirMilestone = await createMilestone(db, theirGoal);
+    const theirAction = await createAction(db, theirGoalCoachee, { milestone: theirMilestone });
+    const goalAttempts: [string, (id: string) => Promise<unknown>, string][] = [
+      [
+        "createGoal",
+        (id) => createGoalFor(db, goalCoach, createGoalSchema.parse({ coacheeMembershipId: id, title: "G" })),
+        theirGoalCoachee.id,
+      ],
+      [
+        "createGoal (participant)",
+        (id) => createGoalFor(db, coachee, createGoalSchema.parse({ coacheeMembershipId: id, title: "G" })),
+        theirGoalCoachee.id,
+      ],
+      ["updateGoal", (id) => updateGoal(db, goalCoach, { goalId: id, title: "G", description: "", dueDate: null }), theirGoal.id],
+      ["deleteGoal", (id) => deleteGoal(db, goalCoach, { goalId: id }), theirGoal.id],
+      ["deleteGoal (participant)", (id) => deleteGoal(db, coachee, { goalId: id }), theirGoal.id],
+      ["createMilestone", (id) => createMilestoneOn(db, goalCoach, { goalId: id, title: "M", dueDate: null }), theirGoal.id],
+      ["updateMilestone", (id) => updateMilestone(db, goalCoach, { milestoneId: id, title: "M", dueDate: null }), theirMilestone.id],
+      ["deleteMilestone", (id) => deleteMilestone(db, goalCoach, { milestoneId: id }), theirMilestone.id],
+      [
+        "createAction",
+        (id) => createGoalAction(db, goalCoach, createActionSchema.parse({ coacheeMembershipId: id, title: "A" })),
+        theirGoalCoachee.id,
+      ],
+      [
+        "createAction (their goal)",
+        (id) => createGoalAction(db, goalCoach, createActionSchema.parse({ coacheeMembershipId: goalCoachee, goalId: id, title: "A" })),
+        theirGoal.id,
+      ],
+      [
+        "createAction (their milestone)",
+        (id) =>
+          createGoalAction(db, goalCoach, createActionSchema.parse({ coacheeMembershipId: goalCoachee, milestoneId: id, title: "A" })),
+        theirMilestone.id,
+      ],
+      ["updateAction", (id) => updateAction(db, goalCoach, updateActionSchema.parse({ actionId: id, title: "A" })), theirAction.id],
+      ["deleteAction", (id) => deleteAction(db, goalCoach, { actionId: id }), theirAction.id],
+      ["moveAction", (id) => moveAction(db, goalCoach, { actionId: id, goalId: null, milestoneId: null }), theirAction.id],
+      ["setActionProgress", (id) => setActionProgress(db, goalCoach, { actionId: id, progress: 100 }), theirAction.id],
+      ["setActionProgress (participant)", (id) => setActionProgress(db, coachee, { actionId: id, progress: 100 }), theirAction.id],
+      ["reorder", (id) => reorder(db, goalCoach, { kind: "goal", ids: [id] }), theirGoal.id],
+      ["listGoals", (id) => listGoals(db, goalCoach, id), theirGoalCoachee.id],
+      ["goalsOverview", (id) => goalsOverview(db, admin, id), theirGoalCoachee.id],
+    ];
     const attempts: [string, (id: string) => Promise<unknown>, string][] = [
+      ...goalAttempts,
       ["setSessionStatus", (id) => setSessionStatus(db, admin, { sessionId: id, status: "CANCELLED" }), theirSession],
       ["setSessionStatus (coach)", (id) => setSessionStatus(db, profileCoach, { sessionId: id, status: "CANCELLED" }), theirAppointment],
       ["getCoacheeProfile", (id) => getCoacheeProfile(db, profileCoach, id), theirProfileCoachee],
@@ -703,6 +870,9 @@ describe("permission matrix: every role x every service, in two organisations", 
         db.importPreview.findMany({ where: { organizationId: theirs.id } }),
         db.message.findMany({ where: { organizationId: theirs.id } }),
         db.activity.findMany({ where: { organizationId: theirs.id } }),
+        db.goal.findMany({ where: { organizationId: theirs.id } }),
+        db.milestone.findMany({ where: { organizationId: theirs.id } }),
+        db.action.findMany({ where: { organizationId: theirs.id } }),
       ]),
     );
     let tried = 0;
@@ -729,6 +899,9 @@ describe("permission matrix: every role x every service, in two organisations", 
         db.importPreview.findMany({ where: { organizationId: theirs.id } }),
         db.message.findMany({ where: { organizationId: theirs.id } }),
         db.activity.findMany({ where: { organizationId: theirs.id } }),
+        db.goal.findMany({ where: { organizationId: theirs.id } }),
+        db.milestone.findMany({ where: { organizationId: theirs.id } }),
+        db.action.findMany({ where: { organizationId: theirs.id } }),
       ]),
     );
     expect(after).toBe(before);
@@ -743,6 +916,9 @@ describe("permission matrix: every role x every service, in two organisations", 
     const ownProfileCoachee = await coacheeFor(profileCoach);
     await expect(getCoacheeProfile(db, profileCoach, ownProfileCoachee)).resolves.toMatchObject({ id: ownProfileCoachee });
     await expect(getCoacheeProfile(db, profileCoach, theirProfileCoachee)).rejects.toThrow(NotFoundError);
+    const ownGoal = await createGoalFor(db, goalCoach, createGoalSchema.parse({ coacheeMembershipId: goalCoachee, title: "Ours" }));
+    await expect(listGoals(db, goalCoach, goalCoachee)).resolves.toMatchObject({ goals: [{ id: ownGoal.id }] });
+    await expect(listGoals(db, goalCoach, theirGoalCoachee.id)).rejects.toThrow(NotFoundError);
     recordFigures("permission-matrix", { crossTenantAttempts: tried, crossTenantLeaks: differences.length });
   });
 
