@@ -43,7 +43,9 @@ const SENTENCES: { [K in ActivityKind]: Sentence<K> } = {
     `${coachee} did not come to ${quoted(data.title)} of ${at(data.scheduledAt)}, marked by ${who}`,
   "message.sent": ({ who, data }) => `${who} sent a message: ${quoted(text(data.excerpt, "…"))}`,
   "goal.created": ({ who, coachee, data }) =>
-    `${who === coachee ? `${who} set themselves` : `${who} set ${coachee}`} the goal ${named(data.title, "a goal")}`,
+    who === coachee
+      ? `${who} set themselves the goal ${named(data.title, "a goal")}`
+      : `${who} set the goal ${named(data.title, "a goal")} for ${coachee}`,
   "goal.completed": ({ coachee, data }) => `${coachee} completed the goal ${named(data.title, "a goal")}`,
   "milestone.completed": ({ coachee, data }) =>
     `${coachee} reached the milestone ${named(data.title, "a milestone")} of ${named(data.goalTitle, "a goal")}`,
