@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   "coachees:oversee",
   // A participant's own portal: their home, sessions and messages with their coaches.
   "portal:use",
+  // A participant's own goals, milestones and actions. Their coaches work on them through
+  // "coachees:manage" (goals are part of working with a coachee, like sessions and messages).
   "goals:own",
   "audit:view",
   "settings:manage",
