@@ -11,6 +11,7 @@ import { useFormAction, type FormAction } from "@/components/ui/use-form-action"
 import { dayInputValue } from "@/lib/format/dates";
 import { ARCHIVE_REASON_LABELS } from "@/lib/labels";
 import { plural } from "@/lib/words";
+import { DurationField } from "@/components/sessions/duration-field";
 
 type Programme = { id: string; name: string; description: string; sessionsIncluded: number };
 
@@ -248,14 +249,7 @@ export function SessionForm({ org, pathwayId, action }: { org: string; pathwayId
       <Field label="Title" name="title" error={fieldError(result, "title")} />
       <Field label="Date" name="date" type="date" error={fieldError(result, "date")} />
       <Field label="Time" name="time" type="time" error={fieldError(result, "time")} />
-      <Field
-        label="Duration (minutes)"
-        name="durationMinutes"
-        type="number"
-        min={5}
-        defaultValue={60}
-        error={fieldError(result, "durationMinutes")}
-      />
+      <DurationField result={result} />
       <Button type="submit" disabled={pending}>
         Schedule
       </Button>

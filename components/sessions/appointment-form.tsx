@@ -8,6 +8,7 @@ import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { TimeZoneField } from "@/components/ui/time-zone-field";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import { DurationField } from "./duration-field";
 
 type Shared = {
   org: string;
@@ -75,15 +76,7 @@ export function AppointmentForm({
       <Field label="Date" name="date" type="date" error={fieldError(result, "date")} />
       <Field label="Start time" name="time" type="time" error={fieldError(result, "time")} />
       <TimeZoneField zones={zones} value={timezone} error={fieldError(result, "timezone")} />
-      <Field
-        label="Duration (minutes)"
-        name="durationMinutes"
-        type="number"
-        min={5}
-        max={480}
-        defaultValue={60}
-        error={fieldError(result, "durationMinutes")}
-      />
+      <DurationField result={result} />
       <PlaceAndPathway pathways={pathways} result={result} />
       <Button type="submit" variant="primary" disabled={pending}>
         {pending ? "Saving…" : "Add the appointment"}
@@ -101,15 +94,7 @@ export function StartSessionForm({ org, coacheeId, pathways, action, done }: Sha
       <FormStatus result={result} />
       <HiddenFields fields={{ org, coacheeMembershipId: coacheeId }} />
       <Field label="Title" name="title" maxLength={120} defaultValue="Coaching session" error={fieldError(result, "title")} />
-      <Field
-        label="Duration (minutes)"
-        name="durationMinutes"
-        type="number"
-        min={5}
-        max={480}
-        defaultValue={60}
-        error={fieldError(result, "durationMinutes")}
-      />
+      <DurationField result={result} />
       <PlaceAndPathway pathways={pathways} result={result} />
       <Button type="submit" variant="primary" disabled={pending}>
         {pending ? "Starting…" : "Start the session"}

@@ -1,7 +1,8 @@
 import type { TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
-import { assertCan } from "../authz/permissions";
-import { NotFoundError } from "../errors";
+import type { Role } from "../db/generated/enums";
+import { assertCan, can } from "../authz/permissions";
+import { ForbiddenError, NotFoundError } from "../errors";
 import { PERSON, seen } from "../users/person";
 import { isId } from "../web/form-fields";
 
@@ -43,11 +44,21 @@ export async function coachOfCoachee(tx: TenantTx, actor: Actor, coachMembership
 }
 
 /**
+ * Which end of a coach–coachee pair a role stands at: a coach from their workspace (coachees:manage), a
+ * participant from their portal (portal:use). Anyone else is at neither end.
+ */
+export function coachingSide(role: Role): "coach" | "coachee" {
+  if (can(role, "coachees:manage")) return "coach";
+  if (can(role, "portal:use")) return "coachee";
+  throw new ForbiddenError();
+}
+
+/**
  * The two ends of a coach–coachee pair as the actor stands in it: a coach names the coachee, a
  * participant names the coach. Messages and sessions, which both sides use, go through this.
  */
 export async function pairOf(tx: TenantTx, actor: Actor, otherMembershipId: string) {
-  if (actor.role === "PARTICIPANT") {
+  if (coachingSide(actor.role) === "coachee") {
     const coach = await coachOfCoachee(tx, actor, otherMembershipId);
     return { coachMembershipId: coach.id, coacheeMembershipId: actor.membershipId, other: coach };
   }

@@ -5,7 +5,7 @@ import type { Role } from "../db/generated/enums";
 import { can } from "../authz/permissions";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { coacheeOfCoach } from "../coaching/relationship";
-import { CONTROL_CHARACTERS, optionalDayField } from "../web/form-fields";
+import { nameField, optionalDayField } from "../web/form-fields";
 
 // Who works on a coachee's goals, milestones and actions: the coachee themself ("goals:own", their own
 // only) and each of their coaches ("coachees:manage", the coach's own workspace: coacheeOfCoach decides).
@@ -33,12 +33,8 @@ export const DESCRIPTION_MAX = 5000;
 
 const noNul = (s: string) => s.replaceAll("\u0000", "");
 
-export const titleField = z
-  .string({ error: "Give it a title" })
-  .trim()
-  .min(1, "Give it a title")
-  .max(TITLE_MAX, `At most ${TITLE_MAX} characters`)
-  .refine((s) => !CONTROL_CHARACTERS.test(s), "The title cannot contain line breaks or other control characters");
+/** A title: one line (it shows in lists, activity and emails), like every name in the app. */
+export const titleField = nameField({ label: "a title", max: TITLE_MAX });
 
 export const descriptionField = z
   .string()

@@ -4,14 +4,13 @@ import { Prisma } from "../db/generated/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { recordActivity } from "../activity/record";
-import { pairOf } from "../coaching/relationship";
+import { coachingSide, pairOf } from "../coaching/relationship";
 import { env } from "../env";
 import { ValidationError } from "../errors";
 import { queueEmail } from "../mail/outbox";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
 import { idField } from "../web/form-fields";
-import { messagingSide } from "./side";
 
 export const MESSAGE_MAX = 5000;
 /** How much of a message the coachee's activity shows. */
@@ -51,7 +50,7 @@ export function excerptOf(body: string): string {
  * forwarded, shared and kept on servers we do not control; the words stay behind the sign-in.
  */
 export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput) {
-  const side = messagingSide(actor.role);
+  const side = coachingSide(actor.role);
   const { body } = sendMessageSchema.pick({ body: true }).parse({ body: input.body });
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const pair = await pairOf(tx, actor, input.to);

@@ -2,12 +2,11 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
-import { pairOf } from "../coaching/relationship";
+import { coachingSide, pairOf } from "../coaching/relationship";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
 import { pageCount } from "../web/pagination";
 import { pageNumber } from "../web/search-params";
-import { messagingSide } from "./side";
 
 export const THREADS_PAGE_SIZE = 25;
 export const MESSAGES_PAGE_SIZE = 50;
@@ -29,7 +28,7 @@ export type ThreadRow = {
  * participant sees every coach they have, with or without a thread yet, so they can start one.
  */
 export async function listThreads(db: Db, actor: Actor, { page }: { page: number } = { page: 1 }) {
-  const side = messagingSide(actor.role);
+  const side = coachingSide(actor.role);
   const t = tenantDb(db, actor.organizationId);
   if (side === "coachee") {
     const coaches = await t.coachingRelationship.findMany({
@@ -86,7 +85,7 @@ function isUnread(lastMessageAt: Date, readAt: Date | null): boolean {
  * newest page marks the thread read up to its newest message.
  */
 export async function getThread(db: Db, actor: Actor, otherMembershipId: string, { page }: { page: number } = { page: 1 }) {
-  const side = messagingSide(actor.role);
+  const side = coachingSide(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const pair = await pairOf(tx, actor, otherMembershipId);
     const other = { id: pair.other.id, name: displayName(pair.other.user), status: pair.other.status };

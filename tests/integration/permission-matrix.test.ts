@@ -861,20 +861,23 @@ describe("permission matrix: every role x every service, in two organisations", 
       ["addToGroup (coachee)", (id) => addToGroup(db, coach, { groupId: ownGroup, coacheeId: id }), theirUninvited],
       ["coacheesOfCoach", (id) => coacheesOfCoach(db, admin, id), theirCoach.membershipId],
     ];
-    const before = JSON.stringify(
-      await Promise.all([
-        db.coacheeGroup.findMany({ where: { organizationId: theirs.id } }),
-        db.coachingSession.findMany({ where: { organizationId: theirs.id } }),
-        db.pathway.findMany({ where: { organizationId: theirs.id } }),
-        db.membership.findMany({ where: { organizationId: theirs.id } }),
-        db.importPreview.findMany({ where: { organizationId: theirs.id } }),
-        db.message.findMany({ where: { organizationId: theirs.id } }),
-        db.activity.findMany({ where: { organizationId: theirs.id } }),
-        db.goal.findMany({ where: { organizationId: theirs.id } }),
-        db.milestone.findMany({ where: { organizationId: theirs.id } }),
-        db.action.findMany({ where: { organizationId: theirs.id } }),
-      ]),
-    );
+    // Everything of theirs these calls could touch, to compare before and after.
+    const snapshot = async () =>
+      JSON.stringify(
+        await Promise.all([
+          db.coacheeGroup.findMany({ where: { organizationId: theirs.id } }),
+          db.coachingSession.findMany({ where: { organizationId: theirs.id } }),
+          db.pathway.findMany({ where: { organizationId: theirs.id } }),
+          db.membership.findMany({ where: { organizationId: theirs.id } }),
+          db.importPreview.findMany({ where: { organizationId: theirs.id } }),
+          db.message.findMany({ where: { organizationId: theirs.id } }),
+          db.activity.findMany({ where: { organizationId: theirs.id } }),
+          db.goal.findMany({ where: { organizationId: theirs.id } }),
+          db.milestone.findMany({ where: { organizationId: theirs.id } }),
+          db.action.findMany({ where: { organizationId: theirs.id } }),
+        ]),
+      );
+    const before = await snapshot();
     let tried = 0;
     const differences: string[] = [];
     const answer = (call: Promise<unknown>) =>
@@ -890,20 +893,7 @@ describe("permission matrix: every role x every service, in two organisations", 
     expect(differences).toEqual([]);
     // memberPathways lists, rather than looks up: another organisation's member has none here.
     expect(await memberPathways(db, admin, theirMember)).toEqual([]);
-    const after = JSON.stringify(
-      await Promise.all([
-        db.coacheeGroup.findMany({ where: { organizationId: theirs.id } }),
-        db.coachingSession.findMany({ where: { organizationId: theirs.id } }),
-        db.pathway.findMany({ where: { organizationId: theirs.id } }),
-        db.membership.findMany({ where: { organizationId: theirs.id } }),
-        db.importPreview.findMany({ where: { organizationId: theirs.id } }),
-        db.message.findMany({ where: { organizationId: theirs.id } }),
-        db.activity.findMany({ where: { organizationId: theirs.id } }),
-        db.goal.findMany({ where: { organizationId: theirs.id } }),
-        db.milestone.findMany({ where: { organizationId: theirs.id } }),
-        db.action.findMany({ where: { organizationId: theirs.id } }),
-      ]),
-    );
+    const after = await snapshot();
     expect(after).toBe(before);
     // Positive control: the same calls reach the organisation's own rows.
     const ownSession = await sessionFor(admin);
