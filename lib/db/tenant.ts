@@ -34,6 +34,8 @@ const TENANT_MODELS = new Set([
   "Goal",
   "Milestone",
   "Action",
+  "ActionSeries",
+  "Comment",
 ]);
 
 const FILTERED = new Set([

@@ -13,9 +13,9 @@ import { COMPLETE, lockGoals, recomputeGoal } from "./rollup";
 
 export const WEIGHT_MAX = 100;
 
-const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
-const placement = (message: string) => optionalId(message).nullable().default(null);
-const weightField = z.coerce
+export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+export const placement = (message: string) => optionalId(message).nullable().default(null);
+export const weightField = z.coerce
   .number({ error: "Use a whole number from 1 to 100" })
   .int("Use a whole number from 1 to 100")
   .min(1, "Use a whole number from 1 to 100")
@@ -67,7 +67,7 @@ export type ActionProgressInput = z.infer<typeof actionProgressSchema>;
  * Where an action goes for this coachee: a milestone (and so its goal), a goal, or nowhere. Returns the
  * goal to lock; `check` verifies the place again once it is locked (it may have been deleted meanwhile).
  */
-async function place(tx: TenantTx, coacheeMembershipId: string, goalId: string | null, milestoneId: string | null) {
+export async function place(tx: TenantTx, coacheeMembershipId: string, goalId: string | null, milestoneId: string | null) {
   if (milestoneId) {
     const milestone = await tx.milestone.findFirst({
       where: { id: milestoneId, goal: { coacheeMembershipId } },
@@ -86,7 +86,7 @@ async function place(tx: TenantTx, coacheeMembershipId: string, goalId: string |
 }
 
 /** Once the goal is locked: the place still exists. */
-async function stillThere(tx: TenantTx, where: { goalId: string | null; milestoneId: string | null }) {
+export async function stillThere(tx: TenantTx, where: { goalId: string | null; milestoneId: string | null }) {
   if (where.milestoneId && !(await tx.milestone.findFirst({ where: { id: where.milestoneId }, select: { id: true } })))
     throw fieldError("milestoneId", "Choose one of the milestones listed");
   if (where.goalId && !(await tx.goal.findFirst({ where: { id: where.goalId }, select: { id: true } })))

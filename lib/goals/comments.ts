@@ -1,0 +1,130 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { tenantDb, type TenantTx } from "../db/tenant";
+import type { Actor } from "../authz/actor";
+import { ForbiddenError, NotFoundError } from "../errors";
+import { displayName } from "../users/display-name";
+import { PERSON, seen } from "../users/person";
+import { idField, isId } from "../web/form-fields";
+import { assertGoalsRole, reachCoachee } from "./access";
+
+// Comments on a goal or an action: one flat thread per thing, oldest first, between the coachee and
+// their coaches (reachCoachee decides, as for goals themselves). Admins, programme managers and sponsors
+// never read them: assertGoalsRole refuses them before anything is read, and goalsOverview has none.
+// Someone outside the thread (another coach, another organisation, a missing id) finds nothing; inside
+// it, a comment of someone else's cannot be edited or deleted (forbidden: they can see it is there).
+// The body is plain text, shown as text with its line breaks, never as HTML.
+
+export const COMMENT_MAX = 5000;
+
+const bodyField = z
+  .string({ error: "Write a comment" })
+  .transform((s) => s.replaceAll("\u0000", ""))
+  .pipe(
+    z
+      .string()
+      .trim()
+      .min(1, "Write a comment")
+      .max(COMMENT_MAX, `At most ${COMMENT_MAX.toLocaleString("en")} characters`),
+  );
+
+/** What a thread is on: a goal or an action, exactly one (the form's hidden fields). */
+const subjectFields = {
+  goalId: z.preprocess((v) => (v === "" ? undefined : v), idField().optional()),
+  actionId: z.preprocess((v) => (v === "" ? undefined : v), idField().optional()),
+};
+const oneSubject = (v: { goalId?: string; actionId?: string }) => (v.goalId === undefined) !== (v.actionId === undefined);
+
+export const commentSubjectSchema = z.strictObject(subjectFields).refine(oneSubject, "Not found");
+export type CommentSubject = z.infer<typeof commentSubjectSchema>;
+
+export const addCommentSchema = z.strictObject({ ...subjectFields, body: bodyField }).refine(oneSubject, "Not found");
+export type AddCommentInput = z.infer<typeof addCommentSchema>;
+
+export const editCommentSchema = z.strictObject({ commentId: idField(), body: bodyField });
+export type EditCommentInput = z.infer<typeof editCommentSchema>;
+
+export const commentIdSchema = z.strictObject({ commentId: idField() });
+
+/** The goal or action a thread is on, if the actor is in its thread; else not found. */
+async function threadOf(tx: TenantTx, actor: Actor, subject: CommentSubject) {
+  const id = subject.goalId ?? subject.actionId;
+  if (!isId(id) || !oneSubject(subject)) throw new NotFoundError();
+  const thing = subject.goalId
+    ? await tx.goal.findFirst({ where: { id }, select: { id: true, coacheeMembershipId: true } })
+    : await tx.action.findFirst({ where: { id }, select: { id: true, coacheeMembershipId: true } });
+  if (!thing) throw new NotFoundError();
+  const coacheeMembershipId = await reachCoachee(tx, actor, thing.coacheeMembershipId);
+  return subject.goalId
+    ? { coacheeMembershipId, goalId: thing.id, actionId: null }
+    : { coacheeMembershipId, goalId: null, actionId: thing.id };
+}
+
+/** A comment of the actor's own, in a thread they are in; someone else's is forbidden, anything else not found. */
+async function ownComment(tx: TenantTx, actor: Actor, commentId: string) {
+  if (!isId(commentId)) throw new NotFoundError();
+  const comment = await tx.comment.findFirst({
+    where: { id: commentId },
+    select: { id: true, coacheeMembershipId: true, authorMembershipId: true },
+  });
+  if (!comment) throw new NotFoundError();
+  await reachCoachee(tx, actor, comment.coacheeMembershipId);
+  if (comment.authorMembershipId !== actor.membershipId) throw new ForbiddenError("You can only change your own comments.");
+  return comment;
+}
+
+export async function addComment(db: Db, actor: Actor, input: AddCommentInput) {
+  assertGoalsRole(actor.role);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const thread = await threadOf(tx, actor, input);
+    const comment = await tx.comment.create({
+      data: { organizationId: actor.organizationId, ...thread, authorMembershipId: actor.membershipId, body: input.body },
+      select: { id: true },
+    });
+    return { id: comment.id, ...thread };
+  });
+}
+
+export async function editComment(db: Db, actor: Actor, input: EditCommentInput) {
+  assertGoalsRole(actor.role);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const comment = await ownComment(tx, actor, input.commentId);
+    await tx.comment.update({
+      where: { organizationId_id: { organizationId: actor.organizationId, id: comment.id } },
+      data: { body: input.body, editedAt: new Date() },
+    });
+    return { id: comment.id };
+  });
+}
+
+export async function deleteComment(db: Db, actor: Actor, input: { commentId: string }) {
+  assertGoalsRole(actor.role);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const comment = await ownComment(tx, actor, input.commentId);
+    await tx.comment.delete({ where: { organizationId_id: { organizationId: actor.organizationId, id: comment.id } } });
+    return { id: comment.id };
+  });
+}
+
+/** A thread, oldest first: each comment's author (as the organisation sees them), times, body, and whether it is the actor's. */
+export async function listComments(db: Db, actor: Actor, subject: CommentSubject) {
+  assertGoalsRole(actor.role);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const thread = await threadOf(tx, actor, subject);
+    const rows = await tx.comment.findMany({
+      where: thread.goalId ? { goalId: thread.goalId } : { actionId: thread.actionId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        body: true,
+        createdAt: true,
+        editedAt: true,
+        authorMembershipId: true,
+        author: { select: { id: true, ...PERSON } },
+      },
+    });
+    return rows.map(({ author, authorMembershipId, ...c }) => {
+      return { ...c, authorName: displayName(seen(author).user), mine: authorMembershipId === actor.membershipId };
+    });
+  });
+}
