@@ -1,0 +1,148 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../lib/authz/actor";
+import { ForbiddenError, NotFoundError } from "../../lib/errors";
+import {
+  addComment,
+  addCommentSchema,
+  commentSubjectSchema,
+  deleteComment,
+  editComment,
+  editCommentSchema,
+  listComments,
+} from "../../lib/goals/comments";
+import { goalsOverview } from "../../lib/goals/goals";
+import { createAction, createActor, createCoachingRelationship, createGoal } from "../factories";
+import { testDb } from "../support/db";
+import { createWorld } from "../support/world";
+
+const db = testDb();
+
+/** The world's participant is the coachee (their pathway's coach is their coach); a second coach of theirs; a coach of someone else. */
+async function commentsWorld() {
+  const w = await createWorld(db);
+  const secondCoach = await createActor(db, w.org.id, "COACH", { account: { firstName: "Second", lastName: "Coach" } });
+  await createCoachingRelationship(db, { coach: secondCoach.membership, coachee: w.participant.membership });
+  const otherCoach = await createActor(db, w.org.id, "COACH");
+  const othersCoachee = await createActor(db, w.org.id, "PARTICIPANT");
+  await createCoachingRelationship(db, { coach: otherCoach.membership, coachee: othersCoachee.membership });
+  const coachee = { organizationId: w.org.id, id: w.participant.membershipId };
+  const goal = await createGoal(db, coachee, { title: "Speak up in meetings" });
+  const action = await createAction(db, coachee, { goal, title: "Prepare one point" });
+  return { ...w, coachee: w.participant, secondCoach, otherCoach, othersCoachee, goal, action };
+}
+
+describe("comment input", () => {
+  it("is plain text: NUL stripped, trimmed, 1 to 5,000 characters; on exactly one goal or action", () => {
+    const goalId = crypto.randomUUID();
+    expect(addCommentSchema.parse({ goalId, body: "  Line one\r\nLine <b>two</b>\u0000  " }).body).toBe("Line one\r\nLine <b>two</b>");
+    const problems = (v: Record<string, unknown>) => {
+      const r = addCommentSchema.safeParse(v);
+      return r.success ? null : r.error.issues.map((i) => [i.path.join("."), i.message]);
+    };
+    expect(problems({ goalId, body: " \u0000 " })).toEqual([["body", "Write a comment"]]);
+    expect(problems({ goalId, body: "x".repeat(5001) })).toEqual([["body", "At most 5,000 characters"]]);
+    expect(problems({ goalId, body: "x".repeat(5000) })).toBeNull();
+    expect(problems({ goalId, actionId: crypto.randomUUID(), body: "x" })).toEqual([["", "Not found"]]);
+    expect(problems({ goalId: "", actionId: "", body: "x" })).toEqual([["", "Not found"]]);
+    expect(problems({ goalId, body: "x", authorMembershipId: crypto.randomUUID() })).not.toBeNull();
+    expect(editCommentSchema.safeParse({ commentId: "1", body: "x" }).success).toBe(false);
+  });
+});
+
+describe("comments on goals and actions", () => {
+  let w: Awaited<ReturnType<typeof commentsWorld>>;
+  beforeAll(async () => {
+    w = await commentsWorld();
+  });
+
+  it("a flat thread, oldest first, between the coachee and their coaches, with author names and edits", async () => {
+    const onGoal = { goalId: w.goal.id };
+    const first = await addComment(db, w.coachee, addCommentSchema.parse({ ...onGoal, body: "I spoke twice today.\nIt went well." }));
+    await addComment(db, w.coach, addCommentSchema.parse({ ...onGoal, body: "Great: what helped?" }));
+    await addComment(db, w.secondCoach, addCommentSchema.parse({ ...onGoal, body: "Agreed." }));
+    await addComment(db, w.coach, addCommentSchema.parse({ actionId: w.action.id, body: "On the action" }));
+    await editComment(db, w.coachee, editCommentSchema.parse({ commentId: first.id, body: "I spoke three times today." }));
+
+    const asCoach = await listComments(db, w.coach, commentSubjectSchema.parse(onGoal));
+    expect(asCoach.map((c) => [c.body, c.mine, c.editedAt !== null])).toEqual([
+      ["I spoke three times today.", false, true],
+      ["Great: what helped?", true, false],
+      ["Agreed.", false, false],
+    ]);
+    expect(asCoach[2].authorName).toBe("Second Coach");
+    expect(JSON.stringify(asCoach)).not.toContain("@");
+    const asCoachee = await listComments(db, w.coachee, commentSubjectSchema.parse(onGoal));
+    expect(asCoachee.map((c) => c.mine)).toEqual([true, false, false]);
+    expect((await listComments(db, w.secondCoach, commentSubjectSchema.parse({ actionId: w.action.id }))).map((c) => c.body)).toEqual([
+      "On the action",
+    ]);
+
+    // Deleting one's own.
+    const mine = await addComment(db, w.coachee, addCommentSchema.parse({ ...onGoal, body: "Oops" }));
+    await deleteComment(db, w.coachee, { commentId: mine.id });
+    expect(await listComments(db, w.coachee, commentSubjectSchema.parse(onGoal))).toHaveLength(3);
+  });
+
+  it("someone else's comment cannot be edited or deleted; outsiders find nothing; admins never read comments", async () => {
+    const coachs = await addComment(db, w.coach, addCommentSchema.parse({ goalId: w.goal.id, body: "Coach's words" }));
+    const before = JSON.stringify(await db.comment.findMany({ where: { organizationId: w.org.id }, orderBy: { id: "asc" } }));
+    const missing = crypto.randomUUID();
+
+    // In the thread, not the author: forbidden (they can see the comment is there).
+    for (const actor of [w.coachee, w.secondCoach]) {
+      await expect(editComment(db, actor, { commentId: coachs.id, body: "Changed" })).rejects.toThrow(ForbiddenError);
+      await expect(deleteComment(db, actor, { commentId: coachs.id })).rejects.toThrow(ForbiddenError);
+    }
+    // Outside the thread (another coach, another coachee, another organisation): exactly like a missing id.
+    const answer = (p: Promise<unknown>) =>
+      p.then(
+        () => "ok",
+        (e: Error) => `${e.constructor.name}: ${e.message}`,
+      );
+    for (const actor of [w.otherCoach, w.othersCoachee, w.other.coach] as Actor[]) {
+      for (const [name, call] of [
+        ["add on goal", (id: string) => addComment(db, actor, { goalId: id, body: "Hi" })],
+        ["add on action", (id: string) => addComment(db, actor, { actionId: id, body: "Hi" })],
+        ["list goal", (id: string) => listComments(db, actor, { goalId: id })],
+        ["list action", (id: string) => listComments(db, actor, { actionId: id })],
+        ["edit", (id: string) => editComment(db, actor, { commentId: id, body: "Hi" })],
+        ["delete", (id: string) => deleteComment(db, actor, { commentId: id })],
+      ] as const) {
+        const target = name.includes("action") ? w.action.id : name.includes("goal") ? w.goal.id : coachs.id;
+        expect(`${name}: ${await answer(call(target))}`).toBe(`${name}: NotFoundError: Not found`);
+        expect(`${name}: ${await answer(call(missing))}`).toBe(`${name}: NotFoundError: Not found`);
+      }
+    }
+    // Admins, owners, programme managers and sponsors are refused before anything is read; the overview has no comments.
+    for (const actor of [w.admin, w.owner, w.pm, w.sponsor]) {
+      await expect(listComments(db, actor, { goalId: w.goal.id })).rejects.toThrow(ForbiddenError);
+      await expect(addComment(db, actor, { goalId: w.goal.id, body: "Hi" })).rejects.toThrow(ForbiddenError);
+      await expect(editComment(db, actor, { commentId: coachs.id, body: "Hi" })).rejects.toThrow(ForbiddenError);
+    }
+    expect(JSON.stringify(await goalsOverview(db, w.admin, w.coachee.membershipId))).not.toContain("Coach's words");
+    expect(JSON.stringify(await db.comment.findMany({ where: { organizationId: w.org.id }, orderBy: { id: "asc" } }))).toBe(before);
+
+    // Positive controls: the author edits and deletes their own.
+    await editComment(db, w.coach, { commentId: coachs.id, body: "Edited" });
+    expect((await db.comment.findFirstOrThrow({ where: { organizationId: w.org.id, id: coachs.id } })).body).toBe("Edited");
+    await deleteComment(db, w.coach, { commentId: coachs.id });
+    expect(await db.comment.count({ where: { organizationId: w.org.id, id: coachs.id } })).toBe(0);
+    await expect(listComments(db, w.otherCoach, { goalId: w.goal.id })).rejects.toThrow(NotFoundError);
+  });
+
+  it("the database keeps a comment on exactly one thing of its own coachee", async () => {
+    const base = {
+      organizationId: w.org.id,
+      coacheeMembershipId: w.coachee.membershipId,
+      authorMembershipId: w.coach.membershipId,
+      body: "x",
+    };
+    await expect(db.comment.create({ data: base })).rejects.toThrow(/exactly one goal or one action/);
+    await expect(db.comment.create({ data: { ...base, goalId: w.goal.id, actionId: w.action.id } })).rejects.toThrow(
+      /exactly one goal or one action/,
+    );
+    const theirGoal = await createGoal(db, { organizationId: w.org.id, id: w.othersCoachee.membershipId });
+    await expect(db.comment.create({ data: { ...base, goalId: theirGoal.id } })).rejects.toThrow();
+    await expect(db.comment.create({ data: { ...base, goalId: w.goal.id } })).resolves.toMatchObject({ body: "x" });
+  });
+});
