@@ -107,11 +107,10 @@ type Rule = Omit<Recurrence, "timezone">;
 
 /** The zone a coachee's series is evaluated in: theirs, else the actor's own, else UTC. */
 async function zoneFor(tx: TenantTx, actor: Actor, coacheeMembershipId: string): Promise<string> {
-  const [coachee, own] = await Promise.all([
-    tx.membership.findFirst({ where: { id: coacheeMembershipId }, select: { timezone: true } }),
-    tx.membership.findFirst({ where: { id: actor.membershipId }, select: { timezone: true } }),
-  ]);
-  return coachee?.timezone ?? own?.timezone ?? "UTC";
+  const coachee = await tx.membership.findFirst({ where: { id: coacheeMembershipId }, select: { timezone: true } });
+  if (coachee?.timezone) return coachee.timezone;
+  const own = await tx.membership.findFirst({ where: { id: actor.membershipId }, select: { timezone: true } });
+  return own?.timezone ?? "UTC";
 }
 
 /** The rule's local days, or the field error that says why it cannot be a series. */

@@ -89,6 +89,8 @@ import {
   updateMilestone,
 } from "../../lib/goals/goals";
 import { reorder } from "../../lib/goals/reorder";
+import { createSeries, createSeriesSchema, deleteSeries, getSeries, updateSeries, updateSeriesSchema } from "../../lib/goals/series";
+import { addComment, deleteComment, editComment, listComments } from "../../lib/goals/comments";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 
@@ -460,7 +462,74 @@ function goalServices(): { name: string; permission: Permission[]; call: (actor:
       },
     },
     { name: "listGoals", permission, call: async (a) => listGoals(db, a, (await tree(a)).coachee) },
+    // Recurring actions: a series of three on the coachee's goal.
+    {
+      name: "createSeries",
+      permission,
+      call: async (a) => createSeries(db, a, createSeriesSchema.parse(seriesForm(await goalCoacheeOf(a)))),
+    },
+    { name: "getSeries", permission, call: async (a) => getSeries(db, a, await seriesOf(a)) },
+    {
+      name: "updateSeries",
+      permission,
+      call: async (a) => updateSeries(db, a, updateSeriesSchema.parse(seriesEdit(await seriesOf(a)))),
+    },
+    { name: "deleteSeries", permission, call: async (a) => deleteSeries(db, a, { seriesId: await seriesOf(a) }) },
+    // Comments: on the coachee's goal and action, by the actor (their own) or by the coachee.
+    {
+      name: "addComment",
+      permission,
+      call: async (a) => addComment(db, a, { goalId: (await tree(a)).goal.id, body: "Matrix comment" }),
+    },
+    {
+      name: "listComments",
+      permission,
+      call: async (a) => listComments(db, a, { actionId: (await commentOf(a)).actionId! }),
+    },
+    { name: "editComment", permission, call: async (a) => editComment(db, a, { commentId: (await commentOf(a)).id, body: "Edited" }) },
+    { name: "deleteComment", permission, call: async (a) => deleteComment(db, a, { commentId: (await commentOf(a)).id }) },
   ];
+}
+
+const seriesForm = (coacheeMembershipId: string, goalId = "") => ({
+  coacheeMembershipId,
+  goalId,
+  milestoneId: "",
+  title: "Matrix series",
+  frequency: "WEEKLY",
+  weekdays: ["1", "3"],
+  startDate: "2026-03-02",
+  ends: "count",
+  count: "3",
+});
+const seriesEdit = (seriesId: string) => ({
+  seriesId,
+  title: "Edited",
+  frequency: "DAILY",
+  startDate: "2026-03-02",
+  ends: "count",
+  count: "2",
+});
+// A series of three actions for the coachee the actor works with, made straight in the database.
+async function seriesOf(a: Actor, coacheeMembershipId?: string) {
+  const coachee = coacheeMembershipId ?? (await goalCoacheeOf(a));
+  const data = { organizationId: a.organizationId, coacheeMembershipId: coachee, createdByMembershipId: coachee };
+  const series = await db.actionSeries.create({
+    data: { ...data, title: "Series", frequency: "DAILY", startDate: new Date("2026-03-02"), count: 3, timezone: "UTC" },
+  });
+  for (const day of [2, 3, 4])
+    await db.action.create({ data: { ...data, seriesId: series.id, title: "Series", dueDate: new Date(`2026-03-0${day}`) } });
+  return series.id;
+}
+// A comment on an action of the coachee the actor works with, written by the actor (by the coachee when
+// the actor could not be in the thread, so the call is refused for its role, not for whose comment it is).
+async function commentOf(a: Actor, coacheeMembershipId?: string) {
+  const coachee = coacheeMembershipId ?? (await goalCoacheeOf(a));
+  const action = await createAction(db, { organizationId: a.organizationId, id: coachee });
+  const author = a.role === "PARTICIPANT" || a.role === "COACH" ? a.membershipId : coachee;
+  return db.comment.create({
+    data: { organizationId: a.organizationId, coacheeMembershipId: coachee, actionId: action.id, authorMembershipId: author, body: "Mine" },
+  });
 }
 
 /** Whether a role may call a service that needs `permission` (or any one of a list). */
@@ -768,6 +837,8 @@ describe("permission matrix: every role x every service, in two organisations", 
     const theirGoal = await createGoal(db, theirGoalCoachee);
     const theirMilestone = await createMilestone(db, theirGoal);
     const theirAction = await createAction(db, theirGoalCoachee, { milestone: theirMilestone });
+    const theirSeries = await seriesOf(theirGoalCoach, theirGoalCoachee.id);
+    const theirComment = await commentOf(theirGoalCoach, theirGoalCoachee.id);
     const goalAttempts: [string, (id: string) => Promise<unknown>, string][] = [
       [
         "createGoal",
@@ -809,6 +880,24 @@ describe("permission matrix: every role x every service, in two organisations", 
       ["reorder", (id) => reorder(db, goalCoach, { kind: "goal", ids: [id] }), theirGoal.id],
       ["listGoals", (id) => listGoals(db, goalCoach, id), theirGoalCoachee.id],
       ["goalsOverview", (id) => goalsOverview(db, admin, id), theirGoalCoachee.id],
+      // Recurring actions and comments: another organisation's series, goal, action and comment.
+      ["createSeries", (id) => createSeries(db, goalCoach, createSeriesSchema.parse(seriesForm(id))), theirGoalCoachee.id],
+      [
+        "createSeries (their goal)",
+        (id) => createSeries(db, goalCoach, createSeriesSchema.parse(seriesForm(goalCoachee, id))),
+        theirGoal.id,
+      ],
+      ["getSeries", (id) => getSeries(db, goalCoach, id), theirSeries],
+      ["updateSeries", (id) => updateSeries(db, goalCoach, updateSeriesSchema.parse(seriesEdit(id))), theirSeries],
+      ["deleteSeries", (id) => deleteSeries(db, goalCoach, { seriesId: id }), theirSeries],
+      ["deleteSeries (participant)", (id) => deleteSeries(db, coachee, { seriesId: id }), theirSeries],
+      ["addComment", (id) => addComment(db, goalCoach, { goalId: id, body: "Hi" }), theirGoal.id],
+      ["addComment (action)", (id) => addComment(db, goalCoach, { actionId: id, body: "Hi" }), theirAction.id],
+      ["addComment (participant)", (id) => addComment(db, coachee, { goalId: id, body: "Hi" }), theirGoal.id],
+      ["listComments", (id) => listComments(db, goalCoach, { goalId: id }), theirGoal.id],
+      ["editComment", (id) => editComment(db, goalCoach, { commentId: id, body: "Hi" }), theirComment.id],
+      ["deleteComment", (id) => deleteComment(db, goalCoach, { commentId: id }), theirComment.id],
+      ["deleteComment (participant)", (id) => deleteComment(db, coachee, { commentId: id }), theirComment.id],
     ];
     const attempts: [string, (id: string) => Promise<unknown>, string][] = [
       ...goalAttempts,
@@ -875,6 +964,8 @@ describe("permission matrix: every role x every service, in two organisations", 
           db.goal.findMany({ where: { organizationId: theirs.id } }),
           db.milestone.findMany({ where: { organizationId: theirs.id } }),
           db.action.findMany({ where: { organizationId: theirs.id } }),
+          db.actionSeries.findMany({ where: { organizationId: theirs.id } }),
+          db.comment.findMany({ where: { organizationId: theirs.id } }),
         ]),
       );
     const before = await snapshot();
@@ -909,6 +1000,11 @@ describe("permission matrix: every role x every service, in two organisations", 
     const ownGoal = await createGoalFor(db, goalCoach, createGoalSchema.parse({ coacheeMembershipId: goalCoachee, title: "Ours" }));
     await expect(listGoals(db, goalCoach, goalCoachee)).resolves.toMatchObject({ goals: [{ id: ownGoal.id }] });
     await expect(listGoals(db, goalCoach, theirGoalCoachee.id)).rejects.toThrow(NotFoundError);
+    const ownSeries = await createSeries(db, goalCoach, createSeriesSchema.parse(seriesForm(goalCoachee, ownGoal.id)));
+    await expect(getSeries(db, goalCoach, ownSeries.id)).resolves.toMatchObject({ occurrences: [{}, {}, {}] });
+    const ownComment = await addComment(db, goalCoach, { goalId: ownGoal.id, body: "Ours" });
+    await expect(listComments(db, goalCoach, { goalId: ownGoal.id })).resolves.toMatchObject([{ id: ownComment.id, body: "Ours" }]);
+    await expect(deleteComment(db, goalCoach, { commentId: ownComment.id })).resolves.toMatchObject({ id: ownComment.id });
     recordFigures("permission-matrix", { crossTenantAttempts: tried, crossTenantLeaks: differences.length });
   });
 
