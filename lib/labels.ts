@@ -1,7 +1,7 @@
-import type { ArchiveReason, MembershipStatus, PathwayStatus, Plan, Role, SessionStatus } from "./db/generated/enums";
+import type { ArchiveReason, MembershipStatus, PathwayStatus, Plan, RecurrenceFrequency, Role, SessionStatus } from "./db/generated/enums";
 import type { ImplementationAdminDuration } from "./users/implementation-admins";
 import type { MembershipState } from "./users/membership-state";
-import { withArticle } from "./words";
+import { plural, withArticle } from "./words";
 
 // Every label a person reads for a stored code (roles, statuses, reasons), in one place that pages,
 // client components, services, exports and emails all read, so a label is typed once and reads the
@@ -82,3 +82,43 @@ export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
 /** An import row by what will happen to it. */
 export const IMPORT_COLOUR_LABELS = { green: "Ready", yellow: "Skipped", red: "Needs fixing" } as const;
 export type ImportColour = keyof typeof IMPORT_COLOUR_LABELS;
+
+/** How often a recurring action repeats. */
+export const RECURRENCE_FREQUENCY_LABELS: Record<RecurrenceFrequency, string> = { DAILY: "Daily", WEEKLY: "Weekly", MONTHLY: "Monthly" };
+
+/** What "every n" counts for each frequency: "every 2 weeks". */
+export const RECURRENCE_UNIT_LABELS: Record<RecurrenceFrequency, { one: string; many: string }> = {
+  DAILY: { one: "day", many: "days" },
+  WEEKLY: { one: "week", many: "weeks" },
+  MONTHLY: { one: "month", many: "months" },
+};
+
+/** ISO weekdays, 1 (Monday) to 7 (Sunday). */
+export const WEEKDAY_LABELS: Record<1 | 2 | 3 | 4 | 5 | 6 | 7, string> = {
+  1: "Monday",
+  2: "Tuesday",
+  3: "Wednesday",
+  4: "Thursday",
+  5: "Friday",
+  6: "Saturday",
+  7: "Sunday",
+};
+
+/** A series' rule in a sentence: "Every 2 weeks on Monday and Thursday, 6 times", "Daily until 2026-04-30". */
+export function recurrenceSummary(rule: {
+  frequency: RecurrenceFrequency;
+  interval: number;
+  weekdays: readonly number[];
+  count: number | null;
+  until: string | null;
+}): string {
+  const unit = RECURRENCE_UNIT_LABELS[rule.frequency];
+  const how = rule.interval === 1 ? RECURRENCE_FREQUENCY_LABELS[rule.frequency] : `Every ${rule.interval} ${unit.many}`;
+  const days = rule.weekdays.map((d) => WEEKDAY_LABELS[d as keyof typeof WEEKDAY_LABELS]).filter(Boolean);
+  const on =
+    rule.frequency === "WEEKLY" && days.length
+      ? ` on ${days.length > 1 ? `${days.slice(0, -1).join(", ")} and ${days.at(-1)}` : days[0]}`
+      : "";
+  const ends = rule.count !== null ? `, ${plural(rule.count, "time")}` : rule.until ? ` until ${rule.until}` : "";
+  return `${how}${on}${ends}`;
+}

@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ArchiveReason, MembershipStatus, PathwayStatus, Plan, Role, SessionStatus } from "../../lib/db/generated/enums";
+import {
+  ArchiveReason,
+  MembershipStatus,
+  PathwayStatus,
+  Plan,
+  RecurrenceFrequency,
+  Role,
+  SessionStatus,
+} from "../../lib/db/generated/enums";
 import * as labels from "../../lib/labels";
 import {
   ARCHIVE_REASON_LABELS,
@@ -11,6 +19,8 @@ import {
   PATHWAY_STATUS_LABELS,
   pathwayStatusLabel,
   PLAN_LABELS,
+  RECURRENCE_FREQUENCY_LABELS,
+  recurrenceSummary,
   ROLE_LABELS,
   SESSION_STATUS_LABELS,
 } from "../../lib/labels";
@@ -43,6 +53,7 @@ describe("labels", () => {
       [PATHWAY_STATUS_LABELS, Object.values(PathwayStatus)],
       [SESSION_STATUS_LABELS, Object.values(SessionStatus)],
       [PLAN_LABELS, Object.values(Plan)],
+      [RECURRENCE_FREQUENCY_LABELS, Object.values(RecurrenceFrequency)],
     ];
     for (const [table, codes] of cases) {
       expect(Object.keys(table).sort()).toEqual([...codes].sort());
@@ -50,6 +61,19 @@ describe("labels", () => {
       // Two codes of one kind never read the same.
       expect(new Set(Object.values(table)).size).toBe(codes.length);
     }
+  });
+
+  it("say a recurring action's rule in a sentence", () => {
+    expect(recurrenceSummary({ frequency: "WEEKLY", interval: 2, weekdays: [1, 4], count: 6, until: null })).toBe(
+      "Every 2 weeks on Monday and Thursday, 6 times",
+    );
+    expect(recurrenceSummary({ frequency: "WEEKLY", interval: 1, weekdays: [1, 3, 5], count: 1, until: null })).toBe(
+      "Weekly on Monday, Wednesday and Friday, 1 time",
+    );
+    expect(recurrenceSummary({ frequency: "DAILY", interval: 1, weekdays: [], count: null, until: "2026-04-30" })).toBe(
+      "Daily until 2026-04-30",
+    );
+    expect(recurrenceSummary({ frequency: "MONTHLY", interval: 3, weekdays: [], count: 4, until: null })).toBe("Every 3 months, 4 times");
   });
 
   it("read the same wherever a code appears: a state is its status, an ended pathway says why", () => {

@@ -1,0 +1,47 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { memberAction } from "@/lib/actions/action";
+import type { Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import {
+  addComment,
+  addCommentSchema,
+  commentIdSchema,
+  deleteComment,
+  editComment,
+  editCommentSchema,
+  type AddCommentInput,
+  type EditCommentInput,
+} from "@/lib/goals/comments";
+
+// Comments on goals and actions, for both ends of the thread: a coach from their workspace
+// ("coachees:manage") and the coachee themself ("goals:own"); the services check again who is in the
+// thread, and that a comment changed is the actor's own.
+
+const refresh = () => revalidatePath("/[org]", "layout");
+
+async function add(actor: Actor, input: AddCommentInput) {
+  await addComment(db(), actor, input);
+  refresh();
+  return { ok: true as const, message: "Comment added." };
+}
+
+async function edit(actor: Actor, input: EditCommentInput) {
+  await editComment(db(), actor, input);
+  refresh();
+  return { ok: true as const, message: "Comment saved." };
+}
+
+async function remove(actor: Actor, input: { commentId: string }) {
+  await deleteComment(db(), actor, input);
+  refresh();
+  return { ok: true as const, message: "Comment deleted." };
+}
+
+export const coachAddCommentAction = memberAction("coachees:manage", addCommentSchema, add);
+export const ownAddCommentAction = memberAction("goals:own", addCommentSchema, add);
+export const coachEditCommentAction = memberAction("coachees:manage", editCommentSchema, edit);
+export const ownEditCommentAction = memberAction("goals:own", editCommentSchema, edit);
+export const coachDeleteCommentAction = memberAction("coachees:manage", commentIdSchema, remove);
+export const ownDeleteCommentAction = memberAction("goals:own", commentIdSchema, remove);

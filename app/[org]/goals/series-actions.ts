@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { memberAction } from "@/lib/actions/action";
+import type { Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import {
+  createSeries,
+  createSeriesSchema,
+  deleteSeries,
+  seriesIdSchema,
+  updateSeries,
+  updateSeriesSchema,
+  type CreateSeriesInput,
+  type UpdateSeriesInput,
+} from "@/lib/goals/series";
+import { plural } from "@/lib/words";
+
+// Recurring actions, for both who work on a coachee's goals: a coach from their workspace
+// ("coachees:manage") and the coachee themself ("goals:own"), each action guarded by its own permission;
+// the services check again whose goals they are.
+
+const refresh = () => revalidatePath("/[org]", "layout");
+
+async function create(actor: Actor, input: CreateSeriesInput) {
+  const made = await createSeries(db(), actor, input);
+  refresh();
+  return { ok: true as const, message: `Recurring action added: ${plural(made.occurrences, "occurrence")}.` };
+}
+
+async function update(actor: Actor, input: UpdateSeriesInput) {
+  const done = await updateSeries(db(), actor, input);
+  refresh();
+  const changed = done.removed || done.added ? ` ${plural(done.added, "occurrence")} from today on.` : "";
+  return { ok: true as const, message: `Recurring action saved.${changed}` };
+}
+
+async function remove(actor: Actor, input: { seriesId: string }) {
+  const done = await deleteSeries(db(), actor, input);
+  refresh();
+  const kept = done.kept ? ` ${plural(done.kept, "done occurrence")} kept as ${done.kept === 1 ? "an action" : "actions"}.` : "";
+  return { ok: true as const, message: `Recurring action deleted.${kept}` };
+}
+
+export const coachCreateSeriesAction = memberAction("coachees:manage", createSeriesSchema, create);
+export const ownCreateSeriesAction = memberAction("goals:own", createSeriesSchema, create);
+export const coachUpdateSeriesAction = memberAction("coachees:manage", updateSeriesSchema, update);
+export const ownUpdateSeriesAction = memberAction("goals:own", updateSeriesSchema, update);
+export const coachDeleteSeriesAction = memberAction("coachees:manage", seriesIdSchema, remove);
+export const ownDeleteSeriesAction = memberAction("goals:own", seriesIdSchema, remove);

@@ -1,0 +1,76 @@
+import { ConfirmForm } from "@/components/ui/confirm-form";
+import type { FormAction } from "@/components/ui/use-form-action";
+import { Time } from "@/components/ui/time";
+import { COMMENT_MAX } from "@/lib/goals/comments";
+import { AddCommentForm, EditCommentForm } from "./comment-forms";
+
+export type ThreadComment = { id: string; body: string; createdAt: Date; editedAt: Date | null; authorName: string; mine: boolean };
+
+/** The server actions a thread uses: the coach's or the coachee's set (app/[org]/goals/comment-actions.ts). */
+export type CommentActions = { add: FormAction; edit: FormAction; remove: FormAction };
+
+/**
+ * A goal's or an action's comments (listComments), oldest first: author, time in the viewer's zone,
+ * the body as plain text with its line breaks (never HTML), edit and delete on one's own; then a form
+ * to add one. `on` names what the thread is on, for the labels.
+ */
+export function CommentThread({
+  org,
+  subject,
+  on,
+  comments,
+  zone,
+  actions,
+}: {
+  org: string;
+  subject: { goalId: string } | { actionId: string };
+  on: string;
+  comments: readonly ThreadComment[];
+  zone: string;
+  actions: CommentActions;
+}) {
+  const headingId = `comments-${"goalId" in subject ? subject.goalId : subject.actionId}`;
+  return (
+    <section aria-labelledby={headingId} className="mt-4">
+      <h3 id={headingId} className="mb-2 text-sm font-semibold">
+        Comments
+      </h3>
+      {comments.length === 0 ? (
+        <p className="mb-3 text-sm text-slate-600">No comments yet. Write the first one below.</p>
+      ) : (
+        <ol className="mb-4 max-w-2xl space-y-3" aria-label={`Comments on ${on}`}>
+          {comments.map((c) => (
+            <li key={c.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
+              <p className="mb-1 flex flex-wrap items-center gap-x-2 text-xs text-slate-700">
+                <span className="font-medium">{c.mine ? "You" : c.authorName}</span>
+                <Time at={c.createdAt} zone={zone} />
+                {c.editedAt ? (
+                  <span>
+                    (edited <Time at={c.editedAt} zone={zone} />)
+                  </span>
+                ) : null}
+              </p>
+              <p className="whitespace-pre-wrap [overflow-wrap:anywhere]">{c.body}</p>
+              {c.mine ? (
+                <div className="mt-2 flex flex-wrap items-start gap-3">
+                  <EditCommentForm action={actions.edit} fields={{ org, commentId: c.id }} body={c.body} max={COMMENT_MAX} />
+                  <ConfirmForm
+                    action={actions.remove}
+                    fields={{ org, commentId: c.id }}
+                    label="Delete comment"
+                    title="Delete this comment?"
+                    explain="Your comment goes for everyone in this thread. This cannot be undone."
+                    confirmLabel="Delete comment"
+                    tone="danger"
+                    quiet
+                  />
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      <AddCommentForm action={actions.add} fields={{ org, ...subject }} max={COMMENT_MAX} label={`Comment on ${on}`} />
+    </section>
+  );
+}
