@@ -1,5 +1,6 @@
 import { RRuleTemporal } from "rrule-temporal";
 import { Temporal } from "temporal-polyfill";
+import { MAX_INTERVAL, MAX_OCCURRENCES, MAX_SPAN_YEARS } from "./recurrence-limits";
 
 // When a recurring action falls: an RFC 5545 rule evaluated in the coachee's time zone. Pure (no
 // database), so the unit tests run it directly.
@@ -27,12 +28,7 @@ export type Frequency = (typeof FREQUENCIES)[number];
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const RFC_WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 
-/** A series has at most this many occurrences... */
-export const MAX_OCCURRENCES = 366;
-/** ...and ends at most this many years after its first day. */
-export const MAX_SPAN_YEARS = 2;
-/** Every n days, weeks or months: at most this n. */
-export const MAX_INTERVAL = 99;
+export { MAX_INTERVAL, MAX_OCCURRENCES, MAX_SPAN_YEARS };
 /** The local time of day every occurrence is evaluated at. */
 export const OCCURRENCE_TIME = { hour: 9, minute: 0 } as const;
 
