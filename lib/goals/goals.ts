@@ -166,6 +166,8 @@ const ACTION_FIELDS = {
   completedAt: true,
   goalId: true,
   milestoneId: true,
+  // The recurring series an action is one occurrence of (lib/goals/series.ts), to edit the series from it.
+  seriesId: true,
 } as const;
 
 const GOAL_ORDER = [{ position: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];

@@ -231,6 +231,33 @@ describe("recurring actions through the services", () => {
     expect((await createSeries(db, w.coach, input(w.coachee.membershipId, { ends: "until", until: "2027-03-01" }))).occurrences).toBe(366);
   });
 
+  it("slider moves racing a series edit and its deletion leave the goal's figures equal to a recomputation", async () => {
+    const goal = await createGoal(db, { organizationId: w.org.id, id: w.coachee.membershipId });
+    const milestone = await createMilestone(db, goal);
+    const made = await createSeries(db, w.coach, input(w.coachee.membershipId, { milestoneId: milestone.id, count: "30" }));
+    const rows = await occurrencesOf(w.org.id, made.id);
+    const moves = rows.map((r, i) => setActionProgress(db, i % 2 ? w.coach : w.coachee, { actionId: r.id, progress: i % 3 ? 100 : 50 }));
+    const edits = [1, 2, 3].map((n) => updateSeries(db, w.coach, editOf(made.id, { weight: String(n + 1), count: "30" })));
+    const settled = await Promise.allSettled([...moves, ...edits]);
+    expect(settled.filter((r) => r.status === "rejected")).toEqual([]);
+    let f = await figures(w.org.id, goal.id);
+    expect(f.stored).toEqual(f.recomputed);
+    expect(f.milestones.every((m) => m.stored === m.recomputed)).toBe(true);
+    // Deleting while the remaining not-done ones are completed: each either completes first (and is kept) or goes.
+    const open = (await occurrencesOf(w.org.id, made.id)).filter((r) => !r.completedAt);
+    expect(open.length).toBeGreaterThan(0);
+    const racing = await Promise.allSettled([
+      deleteSeries(db, w.coachee, { seriesId: made.id }),
+      ...open.map((r) => setActionProgress(db, w.coach, { actionId: r.id, progress: 100 })),
+    ]);
+    for (const r of racing) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(NotFoundError);
+    const left = await db.action.findMany({ where: { organizationId: w.org.id, goalId: goal.id } });
+    expect(left.every((a) => a.completedAt !== null && a.seriesId === null)).toBe(true);
+    expect(left.length).toBe(30 - open.length + racing.slice(1).filter((r) => r.status === "fulfilled").length);
+    f = await figures(w.org.id, goal.id);
+    expect(f.stored).toEqual(f.recomputed);
+  });
+
   it("a coachee not yet joined has no zone: the creator's own is used, and stored", async () => {
     const coachee = await createActor(db, w.org.id, "PARTICIPANT", { status: "NOT_INVITED" });
     await createCoachingRelationship(db, { coach: w.coach.membership, coachee: coachee.membership });
