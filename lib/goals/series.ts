@@ -16,8 +16,8 @@ import { lockGoals, recomputeGoal } from "./rollup";
 // deleting the series removes the not-done occurrences and keeps the done ones as plain actions.
 //
 // The rule is evaluated in the coachee's time zone (their membership's, set when they join); until they
-// have one, in the zone of whoever creates or reschedules the series, else UTC. The zone used is stored
-// on the series. Every change locks the goals the occurrences are on and rolls them up again, in one
+// have one, in their latest pathway's zone, else UTC. The zone used is stored on the series; a new
+// schedule is evaluated in the coachee's zone as it is then. Every change locks the goals the occurrences are on and rolls them up again, in one
 // transaction, exactly like the single-action services in lib/goals/actions.ts.
 
 const intervalMessage = `Use a whole number from 1 to ${MAX_INTERVAL}`;
@@ -105,12 +105,19 @@ export const seriesIdSchema = z.strictObject({ seriesId: idField() });
 
 type Rule = Omit<Recurrence, "timezone">;
 
-/** The zone a coachee's series is evaluated in: theirs, else the actor's own, else UTC. */
-async function zoneFor(tx: TenantTx, actor: Actor, coacheeMembershipId: string): Promise<string> {
+/**
+ * The zone a coachee's series is evaluated in: their own once they have joined (kept on the membership);
+ * before that, the zone of their latest pathway (where the programme team placed them); failing both, UTC.
+ */
+async function zoneFor(tx: TenantTx, coacheeMembershipId: string): Promise<string> {
   const coachee = await tx.membership.findFirst({ where: { id: coacheeMembershipId }, select: { timezone: true } });
   if (coachee?.timezone) return coachee.timezone;
-  const own = await tx.membership.findFirst({ where: { id: actor.membershipId }, select: { timezone: true } });
-  return own?.timezone ?? "UTC";
+  const pathway = await tx.pathway.findFirst({
+    where: { membershipId: coacheeMembershipId },
+    orderBy: [{ startDate: "desc" }, { id: "desc" }],
+    select: { timezone: true },
+  });
+  return pathway?.timezone ?? "UTC";
 }
 
 /** The rule's local days, or the field error that says why it cannot be a series. */
@@ -158,7 +165,7 @@ export async function createSeries(db: Db, actor: Actor, input: CreateSeriesInpu
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coacheeMembershipId = await reachCoachee(tx, actor, input.coacheeMembershipId);
     const where = await place(tx, coacheeMembershipId, input.goalId, input.milestoneId);
-    const timezone = await zoneFor(tx, actor, coacheeMembershipId);
+    const timezone = await zoneFor(tx, coacheeMembershipId);
     const days = daysOf(input, timezone);
     await lockGoals(tx, actor.organizationId, [where.goalId]);
     await stillThere(tx, where);
@@ -244,7 +251,7 @@ export async function updateSeries(db: Db, actor: Actor, input: UpdateSeriesInpu
     };
     const fields = { title: input.title, description: input.description, weight: input.weight, monitoredByCoach: input.monitoredByCoach };
     const rescheduled = !sameSchedule(stored, input);
-    const timezone = rescheduled ? await zoneFor(tx, actor, series.coacheeMembershipId) : series.timezone;
+    const timezone = rescheduled ? await zoneFor(tx, series.coacheeMembershipId) : series.timezone;
     const days = rescheduled ? daysOf(input, timezone) : [];
     await tx.actionSeries.update({
       where: { organizationId_id: { organizationId: actor.organizationId, id: series.id } },

@@ -12,7 +12,7 @@ import {
   updateSeriesSchema,
   type CreateSeriesInput,
 } from "../../lib/goals/series";
-import { createActor, createCoachingRelationship, createGoal, createMilestone } from "../factories";
+import { createActor, createCoachingRelationship, createGoal, createMilestone, createPathway } from "../factories";
 import { testDb } from "../support/db";
 import { createWorld } from "../support/world";
 
@@ -258,11 +258,20 @@ describe("recurring actions through the services", () => {
     expect(f.stored).toEqual(f.recomputed);
   });
 
-  it("a coachee not yet joined has no zone: the creator's own is used, and stored", async () => {
+  it("a coachee not yet joined has no zone of their own: their latest pathway's is used, else UTC, and stored", async () => {
     const coachee = await createActor(db, w.org.id, "PARTICIPANT", { status: "NOT_INVITED" });
     await createCoachingRelationship(db, { coach: w.coach.membership, coachee: coachee.membership });
     const made = await createSeries(db, w.coach, input(coachee.membershipId));
-    expect((await getSeries(db, w.coach, made.id)).timezone).toBe("America/New_York");
+    expect((await getSeries(db, w.coach, made.id)).timezone).toBe("UTC");
+    await createPathway(
+      db,
+      { cohort: w.cohort, participant: coachee.membership, coach: w.coach.membership },
+      { timezone: "Pacific/Kiritimati" },
+    );
+    // 1 March at 09:00 in Kiritimati (UTC+14) is 28 February in UTC: the due day is the coachee's local one.
+    const far = await createSeries(db, w.coach, input(coachee.membershipId, { count: "2" }));
+    expect((await getSeries(db, w.coach, far.id)).timezone).toBe("Pacific/Kiritimati");
+    expect(days(await occurrencesOf(w.org.id, far.id))).toEqual(["2026-03-01", "2026-03-02"]);
   });
 });
 
