@@ -21,6 +21,7 @@ import { lockGoals, recomputeGoal } from "./rollup";
 // transaction, exactly like the single-action services in lib/goals/actions.ts.
 
 const intervalMessage = `Use a whole number from 1 to ${MAX_INTERVAL}`;
+const weekdayMessage = "Choose days of the week from the list";
 const countMessage = `Use a whole number from 1 to ${MAX_OCCURRENCES}`;
 const empty = (v: unknown) => (v === "" || v === undefined || v === null ? null : v);
 const EARLIEST_DAY = "1900-01-01";
@@ -37,7 +38,11 @@ const scheduleFields = {
     .default(1),
   weekdays: z.preprocess(
     (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.coerce.number().int().min(1).max(7), { error: "Choose days of the week from the list" }).max(7),
+    z
+      .array(z.coerce.number({ error: weekdayMessage }).int(weekdayMessage).min(1, weekdayMessage).max(7, weekdayMessage), {
+        error: weekdayMessage,
+      })
+      .max(7, weekdayMessage),
   ),
   startDate: isoDayField("Choose the first day, like 2026-01-31").refine(
     (d) => d >= EARLIEST_DAY && d <= LATEST_DAY,

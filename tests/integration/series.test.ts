@@ -90,6 +90,8 @@ describe("series input", () => {
       until: "The last day must be within 2 years of the first day (by 2028-03-01)",
     });
     expect(problems({ startDate: "2026-02-30" })).toEqual({ startDate: "Choose the first day, like 2026-01-31" });
+    expect(problems({ frequency: "WEEKLY", weekdays: ["1", "Funday"] })).toEqual({ weekdays: "Choose days of the week from the list" });
+    expect(problems({ frequency: "WEEKLY", weekdays: "8" })).toEqual({ weekdays: "Choose days of the week from the list" });
     expect(problems({ ends: "never" })).toEqual({ ends: "Choose how the series ends" });
     // Exactly one way to end: the field not chosen is dropped; weekdays only count for weekly.
     const parsed = createSeriesSchema.parse(form(crypto.randomUUID(), { ends: "until", until: "2026-03-09", count: "7", weekdays: ["3"] }));
