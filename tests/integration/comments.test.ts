@@ -13,6 +13,7 @@ import {
 import { goalsOverview } from "../../lib/goals/goals";
 import { createAction, createActor, createCoachingRelationship, createGoal } from "../factories";
 import { testDb } from "../support/db";
+import { recordFigures } from "../support/figures";
 import { createWorld } from "../support/world";
 
 const db = testDb();
@@ -99,6 +100,8 @@ describe("comments on goals and actions", () => {
         () => "ok",
         (e: Error) => `${e.constructor.name}: ${e.message}`,
       );
+    const leaks: string[] = [];
+    let checks = 0;
     for (const actor of [w.otherCoach, w.othersCoachee, w.other.coach] as Actor[]) {
       for (const [name, call] of [
         ["add on goal", (id: string) => addComment(db, actor, { goalId: id, body: "Hi" })],
@@ -109,17 +112,29 @@ describe("comments on goals and actions", () => {
         ["delete", (id: string) => deleteComment(db, actor, { commentId: id })],
       ] as const) {
         const target = name.includes("action") ? w.action.id : name.includes("goal") ? w.goal.id : coachs.id;
-        expect(`${name}: ${await answer(call(target))}`).toBe(`${name}: NotFoundError: Not found`);
-        expect(`${name}: ${await answer(call(missing))}`).toBe(`${name}: NotFoundError: Not found`);
+        for (const id of [target, missing]) {
+          checks++;
+          const got = await answer(call(id));
+          if (got !== "NotFoundError: Not found") leaks.push(`${actor.role} ${name} ${id === missing ? "missing" : "theirs"}: ${got}`);
+        }
       }
     }
     // Admins, owners, programme managers and sponsors are refused before anything is read; the overview has no comments.
     for (const actor of [w.admin, w.owner, w.pm, w.sponsor]) {
-      await expect(listComments(db, actor, { goalId: w.goal.id })).rejects.toThrow(ForbiddenError);
-      await expect(addComment(db, actor, { goalId: w.goal.id, body: "Hi" })).rejects.toThrow(ForbiddenError);
-      await expect(editComment(db, actor, { commentId: coachs.id, body: "Hi" })).rejects.toThrow(ForbiddenError);
+      for (const call of [
+        listComments(db, actor, { goalId: w.goal.id }),
+        addComment(db, actor, { goalId: w.goal.id, body: "Hi" }),
+        editComment(db, actor, { commentId: coachs.id, body: "Hi" }),
+      ]) {
+        checks++;
+        const got = await answer(call);
+        if (!got.startsWith("ForbiddenError")) leaks.push(`${actor.role}: ${got}`);
+      }
     }
-    expect(JSON.stringify(await goalsOverview(db, w.admin, w.coachee.membershipId))).not.toContain("Coach's words");
+    checks++;
+    if (JSON.stringify(await goalsOverview(db, w.admin, w.coachee.membershipId)).includes("Coach's words")) leaks.push("goalsOverview");
+    recordFigures("comments", { privacyCells: checks, privacyLeaks: leaks.length });
+    expect(leaks).toEqual([]);
     expect(JSON.stringify(await db.comment.findMany({ where: { organizationId: w.org.id }, orderBy: { id: "asc" } }))).toBe(before);
 
     // Positive controls: the author edits and deletes their own.

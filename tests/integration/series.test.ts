@@ -14,6 +14,7 @@ import {
 } from "../../lib/goals/series";
 import { createActor, createCoachingRelationship, createGoal, createMilestone, createPathway } from "../factories";
 import { testDb } from "../support/db";
+import { recordFigures } from "../support/figures";
 import { createWorld } from "../support/world";
 
 const db = testDb();
@@ -243,6 +244,10 @@ describe("recurring actions through the services", () => {
     const settled = await Promise.allSettled([...moves, ...edits]);
     expect(settled.filter((r) => r.status === "rejected")).toEqual([]);
     let f = await figures(w.org.id, goal.id);
+    recordFigures("series", {
+      concurrentSliderMoves: moves.length,
+      staleRollups: JSON.stringify(f.stored) === JSON.stringify(f.recomputed) ? 0 : 1,
+    });
     expect(f.stored).toEqual(f.recomputed);
     expect(f.milestones.every((m) => m.stored === m.recomputed)).toBe(true);
     // Deleting while the remaining not-done ones are completed: each either completes first (and is kept) or goes.
