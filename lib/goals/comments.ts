@@ -106,6 +106,35 @@ export async function deleteComment(db: Db, actor: Actor, input: { commentId: st
   });
 }
 
+const COMMENT_ROW = {
+  id: true,
+  goalId: true,
+  actionId: true,
+  body: true,
+  createdAt: true,
+  editedAt: true,
+  authorMembershipId: true,
+  author: { select: { id: true, ...PERSON } },
+} as const;
+
+type CommentRow = {
+  id: string;
+  goalId: string | null;
+  actionId: string | null;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  authorMembershipId: string;
+  author: Parameters<typeof seen>[0];
+};
+
+/** A comment as a thread shows it: the author's name as the organisation sees them, and whether it is the actor's. */
+function shown(actor: Actor, { author, authorMembershipId, goalId: _g, actionId: _a, ...c }: CommentRow) {
+  return { ...c, authorName: displayName(seen(author).user), mine: authorMembershipId === actor.membershipId };
+}
+
+const THREAD_ORDER = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+
 /** A thread, oldest first: each comment's author (as the organisation sees them), times, body, and whether it is the actor's. */
 export async function listComments(db: Db, actor: Actor, subject: CommentSubject) {
   assertGoalsRole(actor.role);
@@ -113,18 +142,29 @@ export async function listComments(db: Db, actor: Actor, subject: CommentSubject
     const thread = await threadOf(tx, actor, subject);
     const rows = await tx.comment.findMany({
       where: thread.goalId ? { goalId: thread.goalId } : { actionId: thread.actionId },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        body: true,
-        createdAt: true,
-        editedAt: true,
-        authorMembershipId: true,
-        author: { select: { id: true, ...PERSON } },
-      },
+      orderBy: THREAD_ORDER,
+      select: COMMENT_ROW,
     });
-    return rows.map(({ author, authorMembershipId, ...c }) => {
-      return { ...c, authorName: displayName(seen(author).user), mine: authorMembershipId === actor.membershipId };
-    });
+    return rows.map((r) => shown(actor, r));
+  });
+}
+
+/**
+ * Every thread of a coachee's goals and actions at once (one query, for a page that shows them all):
+ * each goal's and each action's comments, oldest first, by id.
+ */
+export async function listCoacheeComments(db: Db, actor: Actor, coacheeMembershipId: string) {
+  assertGoalsRole(actor.role);
+  if (!isId(coacheeMembershipId)) throw new NotFoundError();
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const coachee = await reachCoachee(tx, actor, coacheeMembershipId);
+    const rows = await tx.comment.findMany({ where: { coacheeMembershipId: coachee }, orderBy: THREAD_ORDER, select: COMMENT_ROW });
+    const byGoal: Record<string, ReturnType<typeof shown>[]> = {};
+    const byAction: Record<string, ReturnType<typeof shown>[]> = {};
+    for (const row of rows) {
+      if (row.goalId) (byGoal[row.goalId] ??= []).push(shown(actor, row));
+      else if (row.actionId) (byAction[row.actionId] ??= []).push(shown(actor, row));
+    }
+    return { byGoal, byAction };
   });
 }

@@ -8,6 +8,7 @@ import {
   deleteComment,
   editComment,
   editCommentSchema,
+  listCoacheeComments,
   listComments,
 } from "../../lib/goals/comments";
 import { goalsOverview } from "../../lib/goals/goals";
@@ -78,6 +79,19 @@ describe("comments on goals and actions", () => {
       "On the action",
     ]);
 
+    // Every thread of the coachee at once, for a page that shows them all: the same threads.
+    const all = await listCoacheeComments(db, w.secondCoach, w.coachee.membershipId);
+    expect(all.byGoal[w.goal.id].map((c) => [c.body, c.mine])).toEqual([
+      ["I spoke three times today.", false],
+      ["Great: what helped?", false],
+      ["Agreed.", true],
+    ]);
+    expect(all.byAction[w.action.id].map((c) => c.body)).toEqual(["On the action"]);
+    expect(await listCoacheeComments(db, w.coachee, w.coachee.membershipId)).toEqual({
+      byGoal: { [w.goal.id]: asCoachee },
+      byAction: { [w.action.id]: await listComments(db, w.coachee, { actionId: w.action.id }) },
+    });
+
     // Deleting one's own.
     const mine = await addComment(db, w.coachee, addCommentSchema.parse({ ...onGoal, body: "Oops" }));
     await deleteComment(db, w.coachee, { commentId: mine.id });
@@ -108,10 +122,17 @@ describe("comments on goals and actions", () => {
         ["add on action", (id: string) => addComment(db, actor, { actionId: id, body: "Hi" })],
         ["list goal", (id: string) => listComments(db, actor, { goalId: id })],
         ["list action", (id: string) => listComments(db, actor, { actionId: id })],
+        ["list coachee", (id: string) => listCoacheeComments(db, actor, id)],
         ["edit", (id: string) => editComment(db, actor, { commentId: id, body: "Hi" })],
         ["delete", (id: string) => deleteComment(db, actor, { commentId: id })],
       ] as const) {
-        const target = name.includes("action") ? w.action.id : name.includes("goal") ? w.goal.id : coachs.id;
+        const target = name.includes("coachee")
+          ? w.coachee.membershipId
+          : name.includes("action")
+            ? w.action.id
+            : name.includes("goal")
+              ? w.goal.id
+              : coachs.id;
         for (const id of [target, missing]) {
           checks++;
           const got = await answer(call(id));
@@ -123,6 +144,7 @@ describe("comments on goals and actions", () => {
     for (const actor of [w.admin, w.owner, w.pm, w.sponsor]) {
       for (const call of [
         listComments(db, actor, { goalId: w.goal.id }),
+        listCoacheeComments(db, actor, w.coachee.membershipId),
         addComment(db, actor, { goalId: w.goal.id, body: "Hi" }),
         editComment(db, actor, { commentId: coachs.id, body: "Hi" }),
       ]) {
