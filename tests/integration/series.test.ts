@@ -100,6 +100,26 @@ describe("series input", () => {
     expect(createSeriesSchema.parse(form(crypto.randomUUID(), { frequency: "WEEKLY", weekdays: ["5", "1", "5"] })).weekdays).toEqual([
       1, 5,
     ]);
+    // Malformed values anywhere are a message at their field, never an exception.
+    const malformed = ["", " ", "\u0000", "1e400", "-1", "NaN", "9999-12-31", "0000-01-01", "2026-13-01", "x".repeat(10_000), ["1", "2"]];
+    let fuzzed = 0;
+    let thrown = 0;
+    for (const field of ["frequency", "interval", "startDate", "ends", "count", "until", "weight", "title"])
+      for (const value of malformed) {
+        fuzzed++;
+        try {
+          const r = createSeriesSchema.safeParse(
+            form(crypto.randomUUID(), { ends: field === "until" ? "until" : "count", [field]: value }),
+          );
+          if (!r.success) for (const issue of r.error.issues) expect(typeof issue.message).toBe("string");
+        } catch {
+          thrown++;
+        }
+      }
+    recordFigures("series-input", { fuzzedInputs: fuzzed, serverErrors: thrown });
+    expect([fuzzed, thrown]).toEqual([88, 0]);
+    expect(createSeriesSchema.safeParse(form(crypto.randomUUID(), { startDate: "9999-12-31" })).success).toBe(false);
+    expect(createSeriesSchema.safeParse(form(crypto.randomUUID(), { count: "1e400" })).success).toBe(false);
     // organizationId and the like are refused outright.
     expect(createSeriesSchema.safeParse({ ...form(crypto.randomUUID()), organizationId: crypto.randomUUID() }).success).toBe(false);
   });
