@@ -61,6 +61,11 @@ export function can(role: Role, permission: Permission): boolean {
   return TABLE[role].has(permission);
 }
 
+/** Whether `role` holds `permission`, or with a list any one of them (a page or action two roles share). */
+export function canAny(role: Role, permission: Permission | readonly Permission[]): boolean {
+  return [permission].flat().some((p) => can(role, p));
+}
+
 export function assertCan(role: Role, permission: Permission): void {
   if (!can(role, permission)) throw new ForbiddenError();
 }
