@@ -82,3 +82,9 @@ export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
 /** An import row by what will happen to it. */
 export const IMPORT_COLOUR_LABELS = { green: "Ready", yellow: "Skipped", red: "Needs fixing" } as const;
 export type ImportColour = keyof typeof IMPORT_COLOUR_LABELS;
+
+/** The Actions list's filters (lib/goals/list-actions.ts), by the code the URL carries. */
+export const ACTION_FILTER_LABELS = { open: "Open", week: "Due this week", overdue: "Overdue", done: "Done" } as const;
+
+/** How an open action's due date stands, said in words beside its colour (red, amber). */
+export const DUE_STATE_LABELS = { overdue: ACTION_FILTER_LABELS.overdue, soon: "Due soon" } as const;

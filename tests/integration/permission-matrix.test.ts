@@ -89,6 +89,8 @@ import {
   updateMilestone,
 } from "../../lib/goals/goals";
 import { reorder } from "../../lib/goals/reorder";
+import { actionFilterSchema, listActions } from "../../lib/goals/list-actions";
+import { coacheesNeedingAttention } from "../../lib/goals/attention";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 
@@ -382,6 +384,12 @@ const services: { name: string; permission: Permission | Permission[]; call: (ac
   // Goals, milestones and actions: the coachee themself (goals:own) and their coaches (coachees:manage).
   ...goalServices(),
   { name: "goalsOverview", permission: "coachees:oversee", call: async (a) => goalsOverview(db, a, await programmeMember(a)) },
+  // The coach's dashboard: their own coachees only (it takes no id to reach for).
+  {
+    name: "coacheesNeedingAttention",
+    permission: "coachees:manage",
+    call: async (a) => (await coacheeFor(a), coacheesNeedingAttention(db, a)),
+  },
 ];
 
 /** Every goal service, called on a coachee the actor works with (their own goals when a participant, a coachee when a coach). */
@@ -460,6 +468,7 @@ function goalServices(): { name: string; permission: Permission[]; call: (actor:
       },
     },
     { name: "listGoals", permission, call: async (a) => listGoals(db, a, (await tree(a)).coachee) },
+    { name: "listActions", permission, call: async (a) => listActions(db, a, (await tree(a)).coachee, actionFilterSchema.parse({})) },
   ];
 }
 
@@ -808,6 +817,8 @@ describe("permission matrix: every role x every service, in two organisations", 
       ["setActionProgress (participant)", (id) => setActionProgress(db, coachee, { actionId: id, progress: 100 }), theirAction.id],
       ["reorder", (id) => reorder(db, goalCoach, { kind: "goal", ids: [id] }), theirGoal.id],
       ["listGoals", (id) => listGoals(db, goalCoach, id), theirGoalCoachee.id],
+      ["listActions", (id) => listActions(db, goalCoach, id, actionFilterSchema.parse({})), theirGoalCoachee.id],
+      ["listActions (participant)", (id) => listActions(db, coachee, id, actionFilterSchema.parse({})), theirGoalCoachee.id],
       ["goalsOverview", (id) => goalsOverview(db, admin, id), theirGoalCoachee.id],
     ];
     const attempts: [string, (id: string) => Promise<unknown>, string][] = [
