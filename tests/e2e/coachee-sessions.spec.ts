@@ -88,7 +88,7 @@ test("a session started now can be marked attended at once; tabs not built yet s
   const tabs = page.getByRole("navigation", { name: "Coachee profile" });
   await tabs.getByRole("link", { name: "Goals" }).click();
   await expect(page).toHaveURL(/tab=goals/);
-  await expect(page.getByText("Goals and milestones are coming soon")).toBeVisible();
+  await expect(page.getByText("New goal")).toBeVisible();
   // The assessment entries of the quick menu say plainly where they stand, and lead to the tab that explains.
   await openQuickMenu(page);
   await page.getByRole("link", { name: "Add assessment (coming with assessments)" }).click();
