@@ -1,4 +1,5 @@
 import type { ArchiveReason, MembershipStatus, PathwayStatus, Plan, Role, SessionStatus } from "./db/generated/enums";
+import type { ActionFilterCode, DueState } from "./goals/calendar";
 import type { ImplementationAdminDuration } from "./users/implementation-admins";
 import type { MembershipState } from "./users/membership-state";
 import { withArticle } from "./words";
@@ -84,7 +85,12 @@ export const IMPORT_COLOUR_LABELS = { green: "Ready", yellow: "Skipped", red: "N
 export type ImportColour = keyof typeof IMPORT_COLOUR_LABELS;
 
 /** The Actions list's filters (lib/goals/list-actions.ts), by the code the URL carries. */
-export const ACTION_FILTER_LABELS = { open: "Open", week: "Due this week", overdue: "Overdue", done: "Done" } as const;
+export const ACTION_FILTER_LABELS: Record<ActionFilterCode, string> = {
+  open: "Open",
+  week: "Due this week",
+  overdue: "Overdue",
+  done: "Done",
+};
 
 /** How an open action's due date stands, said in words beside its colour (red, amber). */
-export const DUE_STATE_LABELS = { overdue: ACTION_FILTER_LABELS.overdue, soon: "Due soon" } as const;
+export const DUE_STATE_LABELS: Record<NonNullable<DueState>, string> = { overdue: ACTION_FILTER_LABELS.overdue, soon: "Due soon" };

@@ -107,9 +107,10 @@ export function ProgressSlider({
           onChange={(e) => change(Number(e.currentTarget.value))}
           className="w-40 max-w-full accent-indigo-700"
         />
-        <output htmlFor={id} className="w-12 text-sm tabular-nums">
+        {/* The figure for the eye; the input itself announces it (aria-valuetext), and the status line says what was saved. */}
+        <span aria-hidden="true" className="w-12 text-sm tabular-nums">
           {value}%
-        </output>
+        </span>
         {hydrated ? (
           <Button
             size="sm"

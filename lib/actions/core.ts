@@ -49,12 +49,7 @@ export type Needs = Permission | readonly Permission[];
  * Origin (for anything that changes data), session, membership of the organisation named by the slug,
  * the permission (any one of a list). A non-member learns nothing: another organisation answers like a missing one.
  */
-export async function guardMember(
-  facts: RequestFacts,
-  orgSlug: string,
-  permission: Needs,
-  { checkOrigin = true } = {},
-): Promise<Guarded> {
+export async function guardMember(facts: RequestFacts, orgSlug: string, permission: Needs, { checkOrigin = true } = {}): Promise<Guarded> {
   if (checkOrigin && !sameOrigin(facts)) return { ok: false, refusal: { ok: false, error: REQUEST_REFUSED }, status: 403 };
   const member = await facts.currentMember(orgSlug);
   if (!member)

@@ -7,8 +7,15 @@ import { formatDate, knownZone } from "../format/dates";
 
 /** Open actions due today or in the next two days are "due soon" (amber). */
 export const DUE_SOON_DAYS = 3;
-/** "Due this week": open and due today or in the six days after (the coming seven days). */
+/** The week filter: open and due today or in the six days after (the coming seven days). */
 export const WEEK_DAYS = 7;
+
+/** The Actions list's filters, as the URL carries them (labels in lib/labels.ts). */
+export const ACTION_FILTERS = ["open", "week", "overdue", "done"] as const;
+export type ActionFilterCode = (typeof ACTION_FILTERS)[number];
+
+/** How an open action's due date can stand (labels in lib/labels.ts); null is neither. */
+export const DUE_STATES = ["overdue", "soon"] as const;
 
 export type ZoneSource = "coachee" | "pathway" | "default";
 
@@ -37,7 +44,7 @@ export function addDays(day: Date, days: number): Date {
   return new Date(day.getTime() + days * 86_400_000);
 }
 
-export type DueState = "overdue" | "soon" | null;
+export type DueState = (typeof DUE_STATES)[number] | null;
 
 /** How an action's due date stands on the coachee's `today`: nothing once done or without a date. */
 export function dueState(action: { dueDate: Date | null; completedAt: Date | null }, today: Date): DueState {

@@ -8,15 +8,14 @@ import { isId } from "../web/form-fields";
 import { pageCount } from "../web/pagination";
 import { lenient, pageNumber } from "../web/search-params";
 import { assertGoalsRole, reachCoachee } from "./access";
-import { addDays, coacheeZone, dueState, todayIn, WEEK_DAYS } from "./calendar";
+import { ACTION_FILTERS, addDays, coacheeZone, dueState, todayIn, WEEK_DAYS, type ActionFilterCode } from "./calendar";
 
 // A coachee's actions as one list (the Actions tab of a coachee's profile, a participant's Actions
 // page): filtered, sorted by due date and paged through the URL. "Today" is the coachee's calendar day
 // in the coachee's time zone (lib/goals/calendar.ts).
 
 export const ACTIONS_PAGE_SIZE = 25;
-export const ACTION_FILTERS = ["open", "week", "overdue", "done"] as const;
-export type ActionFilterCode = (typeof ACTION_FILTERS)[number];
+export { ACTION_FILTERS, type ActionFilterCode };
 
 /** The list's filter, sort and page, exactly as the URL carries them (a value that does not parse is dropped). */
 export const actionFilterSchema = z.object({
