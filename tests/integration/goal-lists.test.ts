@@ -3,6 +3,8 @@ import { ForbiddenError, NotFoundError } from "../../lib/errors";
 import { coacheesNeedingAttention, QUIET_DAYS } from "../../lib/goals/attention";
 import { setActionProgress, updateAction, updateActionSchema } from "../../lib/goals/actions";
 import { ACTIONS_PAGE_SIZE, actionFilterSchema, listActions } from "../../lib/goals/list-actions";
+import { createActionFormSchema, moveActionFormSchema, placeValue } from "../../lib/goals/place-choice";
+import { createAction as addAction, moveAction } from "../../lib/goals/actions";
 import { createAction, createActor, createCoachingRelationship, createGoal, createMilestone, createPathway } from "../factories";
 import { testDb } from "../support/db";
 import { createWorld } from "../support/world";
@@ -191,6 +193,41 @@ describe("coacheesNeedingAttention: overdue and quiet coachees on the coach's da
     expect(await coacheesNeedingAttention(db, w.other.coach, NOW)).toEqual({ overdue: [], quiet: [] });
     for (const actor of [w.admin, w.pm, w.participant, w.coachee])
       await expect(coacheesNeedingAttention(db, actor, NOW)).rejects.toThrow(ForbiddenError);
+  });
+});
+
+describe("the place list on action forms", () => {
+  it("spreads a chosen place into goalId and milestoneId; the service checks it is the coachee's", async () => {
+    const w = await listWorld();
+    const form = (place: string) => ({ coacheeMembershipId: w.coachee.membershipId, title: "Placed", place });
+    const onMilestone = await addAction(
+      db,
+      w.coach,
+      createActionFormSchema.parse(form(placeValue({ goalId: w.goal.id, milestoneId: w.milestone.id }))),
+    );
+    expect(await db.action.findFirstOrThrow({ where: { organizationId: w.org.id, id: onMilestone.id } })).toMatchObject({
+      goalId: w.goal.id,
+      milestoneId: w.milestone.id,
+    });
+    expect(createActionFormSchema.parse(form(`goal:${w.goal.id}`))).toMatchObject({ goalId: w.goal.id, milestoneId: null });
+    expect(createActionFormSchema.parse(form("none"))).toMatchObject({ goalId: null, milestoneId: null });
+    // Nonsense is refused at the field, not turned into "standalone".
+    expect(createActionFormSchema.safeParse(form("bogus")).success).toBe(false);
+    // Moving to another coachee's milestone answers at the field and moves nothing.
+    const stranger = await createActor(db, w.org.id, "PARTICIPANT");
+    const theirGoal = await createGoal(db, stranger.membership);
+    const theirMilestone = await createMilestone(db, theirGoal);
+    await expect(
+      moveAction(db, w.coach, moveActionFormSchema.parse({ actionId: onMilestone.id, place: `milestone:${theirMilestone.id}` })),
+    ).rejects.toMatchObject({ fieldErrors: { milestoneId: ["Choose one of the milestones listed"] } });
+    expect(await db.action.findFirstOrThrow({ where: { organizationId: w.org.id, id: onMilestone.id } })).toMatchObject({
+      milestoneId: w.milestone.id,
+    });
+    await moveAction(db, w.coach, moveActionFormSchema.parse({ actionId: onMilestone.id, place: "none" }));
+    expect(await db.action.findFirstOrThrow({ where: { organizationId: w.org.id, id: onMilestone.id } })).toMatchObject({
+      goalId: null,
+      milestoneId: null,
+    });
   });
 });
 
