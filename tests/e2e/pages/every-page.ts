@@ -41,11 +41,12 @@ const pathway: Finder = async (page, role) =>
   firstLink(page, can(role, "programmes:view") ? await cohort(page, role) : ORG, /^\/[^/]+\/pathways\/(?!new)[^/?]+$/);
 
 // A message thread: a participant's first coach from their Messages list (listed before any message);
-// a coach's first coachee with a session, from their Sessions page (the seed has no messages yet).
+// a coach's first coachee, from their Coachees list (their Sessions page lists only sessions still to
+// come, and the seed's one upcoming session, on 2026-12-01, has passed).
 const thread: Finder = async (page, role) => {
   if (can(role, "portal:use")) return firstLink(page, `${ORG}/messages`, /^\/[^/]+\/messages\/[^/?]+$/);
-  const coachee = await firstLink(page, `${ORG}/sessions`, /^\/[^/]+\/coachees\/[^/?]+\?tab=sessions$/);
-  return `${ORG}/messages/${coachee.split("/")[3].split("?")[0]}`;
+  const coachee = await firstLink(page, `${ORG}/coachees`, /^\/[^/]+\/coachees\/[0-9a-f-]{36}$/);
+  return `${ORG}/messages/${coachee.split("/")[3]}`;
 };
 // A coach reaches their coachee's profile from the pathway they coach (the Coachees list links there too).
 const coachee: Finder = async (page, role) => firstLink(page, await pathway(page, role), /^\/[^/]+\/coachees\/[0-9a-f-]{36}$/);
