@@ -3,6 +3,7 @@ import { can, type Permission } from "../../../lib/authz/permissions";
 import type { Role } from "../../../lib/db/generated/enums";
 import { DEMO_ORG, DEMO_USERS } from "../../../prisma/seed";
 import { AppPage } from "./app-page";
+import { onAppDatabase } from "./database";
 
 // Every page a person can open, per role, for the checks that must hold on all of them (phone width,
 // accessibility). A page is listed once with the permission it needs, so a role's list follows the
@@ -50,6 +51,41 @@ const thread: Finder = async (page, role) => {
 };
 // A coach reaches their coachee's profile from the pathway they coach (the Coachees list links there too).
 const coachee: Finder = async (page, role) => firstLink(page, await pathway(page, role), /^\/[^/]+\/coachees\/[0-9a-f-]{36}$/);
+
+const SWEEP_GOAL = "A goal for the page sweeps";
+
+/**
+ * Pat's goals with something in them (the seed has none): a goal with a milestone of two actions, one
+ * overdue and one due soon, and a standalone action, so the sweeps see the tree, the sliders and the
+ * badges rather than an empty state. Written once, straight to the database (setup only).
+ */
+async function patHasGoals() {
+  await onAppDatabase(async (db) => {
+    const pat = await db.query<{ org: string; id: string }>(
+      `SELECT m."organizationId" AS org, m."id" FROM "Membership" m
+         JOIN "User" u ON u."id" = m."userId" JOIN "Organization" o ON o."id" = m."organizationId"
+        WHERE u."email" = 'pat@acme.test' AND o."slug" = $1`,
+      [DEMO_ORG.slug],
+    );
+    const { org, id } = pat.rows[0];
+    if ((await db.query(`SELECT 1 FROM "Goal" WHERE "organizationId" = $1 AND "title" = $2`, [org, SWEEP_GOAL])).rowCount) return;
+    const goal = await db.query<{ id: string }>(
+      `INSERT INTO "Goal" ("organizationId", "id", "coacheeMembershipId", "title", "description", "progress", "createdByMembershipId", "updatedAt")
+       VALUES ($1, gen_random_uuid(), $2, $3, 'Checked at phone width and by axe.', 25, $2, now()) RETURNING "id"`,
+      [org, id, SWEEP_GOAL],
+    );
+    const milestone = await db.query<{ id: string }>(
+      `INSERT INTO "Milestone" ("organizationId", "id", "goalId", "title", "progress", "updatedAt")
+       VALUES ($1, gen_random_uuid(), $2, 'The first step of the sweeps', 25, now()) RETURNING "id"`,
+      [org, goal.rows[0].id],
+    );
+    const action = `INSERT INTO "Action" ("organizationId", "id", "coacheeMembershipId", "goalId", "milestoneId", "title", "dueDate", "progress", "createdByMembershipId", "updatedAt")
+       VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, current_date + $6::int, $7, $2, now())`;
+    await db.query(action, [org, id, goal.rows[0].id, milestone.rows[0].id, "An overdue step of the sweeps", -2, 50]);
+    await db.query(action, [org, id, goal.rows[0].id, milestone.rows[0].id, "A step of the sweeps due soon", 1, 0]);
+    await db.query(action, [org, id, null, null, "A standalone step of the sweeps", 30, 0]);
+  });
+}
 
 /** An import check page: a one-row file uploaded and checked (nothing is saved until confirmed). */
 const importCheck: Finder = async (page, role) => {
@@ -101,16 +137,24 @@ const ORG_PAGES: PageEntry[] = [
   { name: "new pathway", permission: "pathways:manage", path: `${ORG}/pathways/new` },
   { name: "a coachee's activity", permission: "coachees:manage", path: coachee },
   { name: "a coachee's sessions", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}?tab=sessions` },
-  { name: "a coachee's goals", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}?tab=goals` },
-  { name: "a coachee's actions", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}?tab=actions` },
+  {
+    name: "a coachee's goals",
+    permission: "coachees:manage",
+    path: async (page, role) => (await patHasGoals(), `${await coachee(page, role)}?tab=goals`),
+  },
+  {
+    name: "a coachee's actions",
+    permission: "coachees:manage",
+    path: async (page, role) => (await patHasGoals(), `${await coachee(page, role)}?tab=actions`),
+  },
   { name: "add an appointment", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}/sessions/new` },
   { name: "start a session now", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}/sessions/now` },
   { name: "reports", permission: "programmes:view", path: `${ORG}/reports` },
   { name: "units", permission: "units:manage", path: `${ORG}/units` },
   { name: "settings", permission: "settings:manage", path: `${ORG}/settings` },
   { name: "audit log", permission: "audit:view", path: `${ORG}/audit` },
-  { name: "goals", permission: "goals:own", path: `${ORG}/goals` },
-  { name: "actions", permission: "goals:own", path: `${ORG}/actions` },
+  { name: "goals", permission: "goals:own", path: async () => (await patHasGoals(), `${ORG}/goals`) },
+  { name: "actions", permission: "goals:own", path: async () => (await patHasGoals(), `${ORG}/actions`) },
   { name: "sessions", permission: ["portal:use", "coachees:manage"], path: `${ORG}/sessions` },
   { name: "messages", permission: ["portal:use", "coachees:manage"], path: `${ORG}/messages` },
   { name: "a message thread", permission: ["portal:use", "coachees:manage"], path: thread },
