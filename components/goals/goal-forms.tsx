@@ -259,10 +259,10 @@ export function ReorderButtons({
   return (
     <span className="inline-flex flex-wrap gap-2">
       {index > 0 ? (
-        <ReorderButton org={org} kind={kind} ids={swapped(index - 1)} label={`Move ${title} up`} text="Move up" action={action} />
+        <ReorderButton org={org} kind={kind} ids={swapped(index - 1)} label={`Move up: ${title}`} text="Move up" action={action} />
       ) : null}
       {index < ids.length - 1 ? (
-        <ReorderButton org={org} kind={kind} ids={swapped(index + 1)} label={`Move ${title} down`} text="Move down" action={action} />
+        <ReorderButton org={org} kind={kind} ids={swapped(index + 1)} label={`Move down: ${title}`} text="Move down" action={action} />
       ) : null}
     </span>
   );

@@ -116,7 +116,7 @@ export function ProgressSlider({
             size="sm"
             variant="secondary"
             disabled={value === 100}
-            aria-label={`Mark ${title} done`}
+            aria-label={`Mark done: ${title}`}
             onClick={() => {
               if (timer.current) clearTimeout(timer.current);
               setValue(100);
