@@ -29,7 +29,8 @@ test("a coach sets Pat a goal with two milestones and actions; Pat moves a slide
 
   // Carla opens Pat's profile (from the pathway she coaches) and its Goals tab.
   await AppPage.signIn(page, "coach1@acme.test");
-  await page.getByRole("link", { name: "Pat Participant" }).first().click();
+  // Her pathway on the dashboard (the dashboard may also list her among coachees with overdue actions).
+  await page.getByRole("region", { name: "Pathways" }).getByRole("link", { name: "Pat Participant" }).first().click();
   await page.getByRole("link", { name: "Coachee profile of Pat Participant" }).click();
   await page.getByRole("navigation", { name: "Coachee profile" }).getByRole("link", { name: "Goals" }).click();
   await expect(page).toHaveURL(/tab=goals/);
