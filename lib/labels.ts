@@ -1,5 +1,6 @@
-import type { ArchiveReason, MembershipStatus, PathwayStatus, Plan, Role, SessionStatus } from "./db/generated/enums";
+import type { ArchiveReason, MembershipStatus, NotificationDelivery, PathwayStatus, Plan, Role, SessionStatus } from "./db/generated/enums";
 import type { ImplementationAdminDuration } from "./users/implementation-admins";
+import type { NotificationKind } from "./notifications/kinds";
 import type { MembershipState } from "./users/membership-state";
 import { withArticle } from "./words";
 
@@ -82,3 +83,23 @@ export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
 /** An import row by what will happen to it. */
 export const IMPORT_COLOUR_LABELS = { green: "Ready", yellow: "Skipped", red: "Needs fixing" } as const;
 export type ImportColour = keyof typeof IMPORT_COLOUR_LABELS;
+
+/** What each kind of notification is about, as the preferences page asks it. */
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  "goal.created": "A coachee creates a goal",
+  "goal.edited": "A coachee edits a goal",
+  "action.progress": "A coachee moves an action's progress",
+  "milestone.completed": "A milestone is completed",
+  "goal.completed": "A goal is completed",
+  "comment.added": "Someone comments on a goal or an action",
+  "action.assigned": "A coach gives you an action",
+  "action.due": "An action is due tomorrow",
+  "action.overdue": "An action is overdue",
+};
+
+/** How a member is told about a kind of notification. */
+export const NOTIFICATION_DELIVERY_LABELS: Record<NotificationDelivery, string> = {
+  IMMEDIATE: "Email me at once",
+  DIGEST: "In my daily digest email",
+  IN_APP: "In the app only",
+};
