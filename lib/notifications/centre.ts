@@ -31,8 +31,8 @@ export async function listNotifications(db: Db, actor: Actor, { page }: { page: 
     const current = Math.min(page, pages);
     const rows = await tx.notification.findMany({
       where: mine,
-      // The order of the (recipient, updatedAt desc, id) index.
-      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      // The (recipient, updatedAt desc, id) index; ids (UUIDv7) break a tie of one millisecond newest first.
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       skip: (current - 1) * NOTIFICATIONS_PAGE_SIZE,
       take: NOTIFICATIONS_PAGE_SIZE,
     });
