@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { digestCandidates } from "../db/cross-tenant";
 import { tenantDb } from "../db/tenant";
+import { dayToDate } from "../web/form-fields";
 import { formatDate, formatTime, knownZone } from "../format/dates";
 import { queueEmail } from "../mail/outbox";
 import { DEFAULT_DELIVERY, NOTIFICATION_KINDS } from "./kinds";
@@ -23,7 +24,7 @@ export async function runDigests(db: Db, now: Date = new Date()): Promise<{ sent
   for (const c of await digestCandidates(db, DIGEST_BY_DEFAULT)) {
     const zone = knownZone(c.timezone);
     if (Number(formatTime(now, zone).slice(11, 13)) < DIGEST_HOUR) continue;
-    const day = new Date(`${formatDate(now, zone)}T00:00:00Z`);
+    const day = dayToDate(formatDate(now, zone));
     const items = await tenantDb(db, c.organizationId).$transaction(async (tx) => {
       const { count } = await tx.notificationDigest.createMany({
         data: [{ organizationId: c.organizationId, membershipId: c.membershipId, day }],

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { reminderCandidates } from "../db/cross-tenant";
 import { tenantDb } from "../db/tenant";
+import { dayToDate } from "../web/form-fields";
 import { formatDate, knownZone } from "../format/dates";
 import { notify } from "./notify";
 
@@ -22,7 +23,7 @@ export async function runReminders(db: Db, now: Date = new Date()): Promise<{ du
   for (const c of candidates) {
     const zone = knownZone(c.timezone);
     const today = formatDate(now, zone);
-    const tomorrow = utcDay(Date.parse(`${today}T00:00:00Z`) + DAY_MS);
+    const tomorrow = utcDay(dayToDate(today).getTime() + DAY_MS);
     const kind = c.needsDue && c.dueDate === tomorrow ? "action.due" : c.needsOverdue && c.dueDate < today ? "action.overdue" : null;
     if (!kind) continue;
     const sent = await tenantDb(db, c.organizationId).$transaction(async (tx) => {
