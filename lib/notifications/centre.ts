@@ -7,14 +7,15 @@ import { NotFoundError } from "../errors";
 import { idField, isId } from "../web/form-fields";
 import { pageCount } from "../web/pagination";
 import { pageNumber } from "../web/search-params";
+import { UNREAD_CAP } from "./kinds";
 import { namesOf, pathFor, sentenceOf } from "./render";
+
+export { UNREAD_CAP };
 
 // The notification centre: a member's own notifications only (another member's, and another
 // organisation's, id answers "not found", exactly like a missing one).
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
-/** The bell counts up to this many; more reads "99+". */
-export const UNREAD_CAP = 100;
 
 export const notificationsPageSchema = z.object({ page: pageNumber(100_000) });
 export const notificationIdSchema = z.strictObject({ notificationId: idField() });

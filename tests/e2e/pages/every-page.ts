@@ -115,6 +115,8 @@ const ORG_PAGES: PageEntry[] = [
   { name: "messages", permission: ["portal:use", "coachees:manage"], path: `${ORG}/messages` },
   { name: "a message thread", permission: ["portal:use", "coachees:manage"], path: thread },
   { name: "profile", permission: "dashboard:view", path: `${ORG}/profile` },
+  { name: "notifications", permission: "notifications:use", path: `${ORG}/notifications` },
+  { name: "notification preferences", permission: "notifications:use", path: `${ORG}/notifications/preferences` },
   { name: "not found in the organisation", permission: "dashboard:view", path: `${ORG}/no-such-page` },
   { name: "new organisation", permission: "dashboard:view", path: "/new-organisation" },
 ];
