@@ -32,6 +32,6 @@ export const markAllReadAction = memberAction("notifications:use", z.strictObjec
 
 export const savePreferencesAction = memberAction("notifications:use", preferencesSchema, async (actor, input) => {
   await setPreferences(db(), actor, input);
-  revalidatePath("/[org]/notifications/preferences");
+  revalidatePath("/[org]/notifications/preferences", "page");
   return { ok: true as const, message: "Preferences saved." };
 });
