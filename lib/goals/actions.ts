@@ -176,6 +176,11 @@ export async function updateAction(db: Db, actor: Actor, input: UpdateActionInpu
   assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const action = await lockedAction(tx, actor, input.actionId);
+    // A new due day is reminded of afresh ("due tomorrow", "overdue": lib/notifications/reminders.ts).
+    await tx.action.updateMany({
+      where: { id: action.id, NOT: { dueDate: input.dueDate } },
+      data: { dueReminderAt: null, overdueReminderAt: null },
+    });
     await tx.action.update({
       where: { organizationId_id: { organizationId: actor.organizationId, id: action.id } },
       data: {

@@ -3,7 +3,13 @@ import { simpleParser } from "mailparser";
 import type { Db } from "../../lib/db/client";
 import { tenantDb } from "../../lib/db/tenant";
 import { NotFoundError } from "../../lib/errors";
-import { createAction as newAction, createActionSchema, setActionProgress } from "../../lib/goals/actions";
+import {
+  createAction as newAction,
+  createActionSchema,
+  setActionProgress,
+  updateAction,
+  updateActionSchema,
+} from "../../lib/goals/actions";
 import { createGoal as newGoal, createGoalSchema, createMilestone as newMilestone, updateGoal } from "../../lib/goals/goals";
 import { deliverDueEmails } from "../../lib/mail/deliver";
 import { smtpTransport } from "../../lib/mail/transport";
@@ -444,6 +450,13 @@ describe("reminders: once each, with two workers", () => {
     // The next day the due one becomes overdue: reminded once more, as overdue.
     await runReminders(db, new Date("2031-03-12T12:00:00Z"));
     expect(await recipientsOf("action.overdue", tomorrowThere.id)).toEqual([c.coachee.membershipId]);
+    // A new due day is reminded of afresh; the same day is not.
+    await updateAction(db, c.coachee, updateActionSchema.parse({ actionId: overdue.id, title: "Overdue there", dueDate: "2031-03-10" }));
+    await runReminders(db, new Date("2031-03-12T12:00:00Z"));
+    expect(await db.notification.count({ where: { kind: "action.overdue", subjectId: overdue.id } })).toBe(1);
+    await updateAction(db, c.coachee, updateActionSchema.parse({ actionId: overdue.id, title: "Overdue there", dueDate: "2031-03-11" }));
+    await runReminders(db, new Date("2031-03-12T12:00:00Z"));
+    expect(await db.notification.count({ where: { kind: "action.overdue", subjectId: overdue.id } })).toBe(2);
   });
 });
 
