@@ -34,6 +34,9 @@ const TENANT_MODELS = new Set([
   "Goal",
   "Milestone",
   "Action",
+  "Notification",
+  "NotificationPreference",
+  "NotificationDigest",
 ]);
 
 const FILTERED = new Set([

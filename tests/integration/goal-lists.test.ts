@@ -3,6 +3,7 @@ import { ForbiddenError, NotFoundError } from "../../lib/errors";
 import { coacheesNeedingAttention, QUIET_DAYS } from "../../lib/goals/attention";
 import { setActionProgress, updateAction, updateActionSchema } from "../../lib/goals/actions";
 import { ACTIONS_PAGE_SIZE, actionFilterSchema, listActions } from "../../lib/goals/list-actions";
+import { goalsView } from "../../lib/goals/views";
 import { createActionFormSchema, moveActionFormSchema, placeValue } from "../../lib/goals/place-choice";
 import { createAction as addAction, moveAction } from "../../lib/goals/actions";
 import { createAction, createActor, createCoachingRelationship, createGoal, createMilestone, createPathway } from "../factories";
@@ -76,6 +77,20 @@ describe("listActions: filters, sort and pages on the coachee's calendar", () =>
     });
     // With its place and the goal's figure (what the slider changes).
     expect(rows[0]).toMatchObject({ goal: { id: w.goal.id, title: "Lead the team" }, milestone: { id: w.milestone.id } });
+  });
+
+  it("the Goals view marks the same actions in the tree, on the same calendar; another coach gets not found", async () => {
+    const view = await goalsView(db, w.coach, w.coachee.membershipId, NOW);
+    expect(view).toMatchObject({ zone: "Pacific/Auckland", zoneSource: "coachee", today: day("2026-03-11") });
+    const actions = view.goals[0].milestones[0].actions;
+    expect(Object.fromEntries(actions.map((a) => [a.title, a.due]))).toMatchObject({
+      Late: "overdue",
+      Soon: "soon",
+      Later: null,
+      Done: null,
+    });
+    await expect(goalsView(db, w.otherCoach, w.coachee.membershipId, NOW)).rejects.toThrow(NotFoundError);
+    await expect(goalsView(db, w.admin, w.coachee.membershipId, NOW)).rejects.toThrow(ForbiddenError);
   });
 
   it("sorts by due date either way, undated last both times", async () => {

@@ -90,7 +90,10 @@ import {
 } from "../../lib/goals/goals";
 import { reorder } from "../../lib/goals/reorder";
 import { actionFilterSchema, listActions } from "../../lib/goals/list-actions";
+import { goalsView } from "../../lib/goals/views";
 import { coacheesNeedingAttention } from "../../lib/goals/attention";
+import { listNotifications, markAllRead, markRead, openNotification, unreadCount } from "../../lib/notifications/centre";
+import { getPreferences, preferencesSchema, setPreferences } from "../../lib/notifications/preferences";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 
@@ -390,7 +393,38 @@ const services: { name: string; permission: Permission | Permission[]; call: (ac
     permission: "coachees:manage",
     call: async (a) => (await coacheeFor(a), coacheesNeedingAttention(db, a)),
   },
+  // Notifications: everyone's own centre and preferences.
+  { name: "listNotifications", permission: "notifications:use", call: async (a) => (await notificationOf(a), listNotifications(db, a)) },
+  { name: "unreadCount", permission: "notifications:use", call: async (a) => (await notificationOf(a), unreadCount(db, a)) },
+  { name: "markRead", permission: "notifications:use", call: async (a) => markRead(db, a, { notificationId: await notificationOf(a) }) },
+  { name: "markAllRead", permission: "notifications:use", call: async (a) => (await notificationOf(a), markAllRead(db, a)) },
+  {
+    name: "openNotification",
+    permission: "notifications:use",
+    call: async (a) => openNotification(db, a, { notificationId: await notificationOf(a) }),
+  },
+  { name: "getPreferences", permission: "notifications:use", call: (a) => getPreferences(db, a) },
+  {
+    name: "setPreferences",
+    permission: "notifications:use",
+    call: (a) => setPreferences(db, a, preferencesSchema.parse({ "goal.created": "IN_APP", "action.due": "DIGEST" })),
+  },
 ];
+
+/** A notification of the actor's own, written straight to the table (as if about their own goal). */
+async function notificationOf(a: Actor) {
+  const row = await db.notification.create({
+    data: {
+      organizationId: a.organizationId,
+      recipientMembershipId: a.membershipId,
+      kind: "goal.created",
+      coacheeMembershipId: a.membershipId,
+      subjectId: crypto.randomUUID(),
+      data: { title: "Matrix goal" },
+    },
+  });
+  return row.id;
+}
 
 /** Every goal service, called on a coachee the actor works with (their own goals when a participant, a coachee when a coach). */
 function goalServices(): { name: string; permission: Permission[]; call: (actor: Actor) => Promise<unknown> }[] {
@@ -469,6 +503,7 @@ function goalServices(): { name: string; permission: Permission[]; call: (actor:
     },
     { name: "listGoals", permission, call: async (a) => listGoals(db, a, (await tree(a)).coachee) },
     { name: "listActions", permission, call: async (a) => listActions(db, a, (await tree(a)).coachee, actionFilterSchema.parse({})) },
+    { name: "goalsView", permission, call: async (a) => goalsView(db, a, (await tree(a)).coachee) },
   ];
 }
 
@@ -819,10 +854,15 @@ describe("permission matrix: every role x every service, in two organisations", 
       ["listGoals", (id) => listGoals(db, goalCoach, id), theirGoalCoachee.id],
       ["listActions", (id) => listActions(db, goalCoach, id, actionFilterSchema.parse({})), theirGoalCoachee.id],
       ["listActions (participant)", (id) => listActions(db, coachee, id, actionFilterSchema.parse({})), theirGoalCoachee.id],
+      ["goalsView", (id) => goalsView(db, goalCoach, id), theirGoalCoachee.id],
       ["goalsOverview", (id) => goalsOverview(db, admin, id), theirGoalCoachee.id],
     ];
+    // Notifications: another organisation's notification, opened or marked read by a coach here.
+    const theirNotification = await notificationOf(theirCoach);
     const attempts: [string, (id: string) => Promise<unknown>, string][] = [
       ...goalAttempts,
+      ["markRead", (id) => markRead(db, coach, { notificationId: id }), theirNotification],
+      ["openNotification", (id) => openNotification(db, coach, { notificationId: id }), theirNotification],
       ["setSessionStatus", (id) => setSessionStatus(db, admin, { sessionId: id, status: "CANCELLED" }), theirSession],
       ["setSessionStatus (coach)", (id) => setSessionStatus(db, profileCoach, { sessionId: id, status: "CANCELLED" }), theirAppointment],
       ["getCoacheeProfile", (id) => getCoacheeProfile(db, profileCoach, id), theirProfileCoachee],
@@ -886,6 +926,7 @@ describe("permission matrix: every role x every service, in two organisations", 
           db.goal.findMany({ where: { organizationId: theirs.id } }),
           db.milestone.findMany({ where: { organizationId: theirs.id } }),
           db.action.findMany({ where: { organizationId: theirs.id } }),
+          db.notification.findMany({ where: { organizationId: theirs.id } }),
         ]),
       );
     const before = await snapshot();
@@ -920,6 +961,8 @@ describe("permission matrix: every role x every service, in two organisations", 
     const ownGoal = await createGoalFor(db, goalCoach, createGoalSchema.parse({ coacheeMembershipId: goalCoachee, title: "Ours" }));
     await expect(listGoals(db, goalCoach, goalCoachee)).resolves.toMatchObject({ goals: [{ id: ownGoal.id }] });
     await expect(listGoals(db, goalCoach, theirGoalCoachee.id)).rejects.toThrow(NotFoundError);
+    const ownNotification = await notificationOf(coach);
+    await expect(openNotification(db, coach, { notificationId: ownNotification })).resolves.toMatchObject({ id: ownNotification });
     recordFigures("permission-matrix", { crossTenantAttempts: tried, crossTenantLeaks: differences.length });
   });
 

@@ -43,7 +43,7 @@ const pathway: Finder = async (page, role) =>
 
 // A message thread: a participant's first coach from their Messages list (listed before any message);
 // a coach's first coachee, from their Coachees list (their Sessions page lists only sessions still to
-// come, and the seed's one upcoming session, on 2026-12-01, has passed).
+// come, which a demo left running for a while may no longer have).
 const thread: Finder = async (page, role) => {
   if (can(role, "portal:use")) return firstLink(page, `${ORG}/messages`, /^\/[^/]+\/messages\/[^/?]+$/);
   const coachee = await firstLink(page, `${ORG}/coachees`, /^\/[^/]+\/coachees\/[0-9a-f-]{36}$/);
@@ -159,6 +159,8 @@ const ORG_PAGES: PageEntry[] = [
   { name: "messages", permission: ["portal:use", "coachees:manage"], path: `${ORG}/messages` },
   { name: "a message thread", permission: ["portal:use", "coachees:manage"], path: thread },
   { name: "profile", permission: "dashboard:view", path: `${ORG}/profile` },
+  { name: "notifications", permission: "notifications:use", path: `${ORG}/notifications` },
+  { name: "notification preferences", permission: "notifications:use", path: `${ORG}/notifications/preferences` },
   { name: "not found in the organisation", permission: "dashboard:view", path: `${ORG}/no-such-page` },
   { name: "new organisation", permission: "dashboard:view", path: "/new-organisation" },
 ];
