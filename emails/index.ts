@@ -4,6 +4,8 @@ import * as accountCreated from "./account-created";
 import * as accountReactivated from "./account-reactivated";
 import * as invitation from "./invitation";
 import * as newMessage from "./new-message";
+import * as notification from "./notification";
+import * as notificationDigest from "./notification-digest";
 import * as passwordReset from "./password-reset";
 import * as signUpConfirm from "./sign-up-confirm";
 import * as signUpExisting from "./sign-up-existing";
@@ -15,6 +17,8 @@ const templates = {
   "account-created": accountCreated,
   invitation,
   "new-message": newMessage,
+  notification,
+  "notification-digest": notificationDigest,
   "sign-up-confirm": signUpConfirm,
   "sign-up-existing": signUpExisting,
 } satisfies Record<string, { subject: (props: never) => string; Body: FunctionComponent<never> }>;

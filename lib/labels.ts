@@ -1,5 +1,16 @@
-import type { ArchiveReason, MembershipStatus, PathwayStatus, Plan, RecurrenceFrequency, Role, SessionStatus } from "./db/generated/enums";
+import type {
+  ArchiveReason,
+  MembershipStatus,
+  NotificationDelivery,
+  PathwayStatus,
+  Plan,
+  RecurrenceFrequency,
+  Role,
+  SessionStatus,
+} from "./db/generated/enums";
+import type { ActionFilterCode, DueState } from "./goals/calendar";
 import type { ImplementationAdminDuration } from "./users/implementation-admins";
+import type { NotificationKind } from "./notifications/kinds";
 import type { MembershipState } from "./users/membership-state";
 import { plural, withArticle } from "./words";
 
@@ -122,3 +133,34 @@ export function recurrenceSummary(rule: {
   const ends = rule.count !== null ? `, ${plural(rule.count, "time")}` : rule.until ? ` until ${rule.until}` : "";
   return `${how}${on}${ends}`;
 }
+
+/** The Actions list's filters (lib/goals/list-actions.ts), by the code the URL carries. */
+export const ACTION_FILTER_LABELS: Record<ActionFilterCode, string> = {
+  open: "Open",
+  week: "Due this week",
+  overdue: "Overdue",
+  done: "Done",
+};
+
+/** How an open action's due date stands, said in words beside its colour (red, amber). */
+export const DUE_STATE_LABELS: Record<NonNullable<DueState>, string> = { overdue: ACTION_FILTER_LABELS.overdue, soon: "Due soon" };
+
+/** What each kind of notification is about, as the preferences page asks it. */
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  "goal.created": "A coachee creates a goal",
+  "goal.edited": "A coachee edits a goal",
+  "action.progress": "A coachee moves an action's progress",
+  "milestone.completed": "A milestone is completed",
+  "goal.completed": "A goal is completed",
+  "comment.added": "Someone comments on a goal or an action",
+  "action.assigned": "A coach gives you an action",
+  "action.due": "An action is due tomorrow",
+  "action.overdue": "An action is overdue",
+};
+
+/** How a member is told about a kind of notification. */
+export const NOTIFICATION_DELIVERY_LABELS: Record<NotificationDelivery, string> = {
+  IMMEDIATE: "Email me at once",
+  DIGEST: "In my daily digest email",
+  IN_APP: "In the app only",
+};

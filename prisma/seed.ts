@@ -83,10 +83,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
         tags: ["retail"],
       },
     });
+    // The scheduled one lies a week after seeding at 09:00 UTC, so the demo always has an upcoming session
+    // (a fixed date passed on 2026-12-01 and left coaches with none).
+    const nextWeek = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 7, 9));
     for (const [title, when, status] of [
       ["Kick-off", "2026-03-03T09:00:00Z", "ATTENDED"],
       ["Goals", "2026-03-17T09:00:00Z", "ATTENDED"],
-      ["Feedback", "2026-12-01T09:00:00Z", "SCHEDULED"],
+      ["Feedback", nextWeek.toISOString(), "SCHEDULED"],
     ] as const) {
       await tx.coachingSession.create({
         data: {

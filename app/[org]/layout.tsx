@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { activeOrganizations } from "@/lib/db/cross-tenant";
+import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
+import { db } from "@/lib/db/client";
+import { unreadCount } from "@/lib/notifications/centre";
 import { clientAddress, requestHost } from "@/lib/actions/action";
 import { devMailboxOpenTo } from "@/lib/mail/dev-mailbox";
 import { switchOrganizationAction } from "../actions/switch-organization";
@@ -18,12 +21,13 @@ export const dynamic = "force-dynamic";
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org } = await params;
   const member = await requireMember(org);
-  const organizations = await activeOrganizations(member.user.id);
+  const [organizations, unread] = await Promise.all([activeOrganizations(member.user.id), unreadCount(db(), memberActor(member))]);
   return (
     <AppShell
       member={member}
       organizations={organizations}
       devMailbox={devMailboxOpenTo(await clientAddress(), await requestHost())}
+      unreadNotifications={unread}
       switchOrganization={switchOrganization}
     >
       {children}

@@ -5,6 +5,7 @@ import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { viewerClock } from "@/lib/format/dates";
+import { coacheesNeedingAttention } from "@/lib/goals/attention";
 import { pathwaysInReach, pathwayWatchlist } from "@/lib/pathways/read";
 import { participantHome } from "@/lib/portal/home";
 import { listProgrammesWithCounts } from "@/lib/programmes/programmes";
@@ -18,11 +19,12 @@ export default async function Home({ params }: { params: Promise<{ org: string }
     return <ParticipantHome org={org} member={member} zone={viewerClock(member.user).zone} home={await participantHome(db(), actor)} />;
   }
   const programmesView = can(member.role, "programmes:view");
-  const [programmes, watchlist, mine] = await Promise.all([
+  const [programmes, watchlist, mine, attention] = await Promise.all([
     programmesView ? listProgrammesWithCounts(db(), actor) : null,
     can(member.role, "pathways:view") ? pathwayWatchlist(db(), actor) : null,
     // Coaches, who have no programme pages: the pathways they work on.
     !programmesView && can(member.role, "pathways:view") ? pathwaysInReach(db(), actor) : null,
+    can(member.role, "coachees:manage") ? coacheesNeedingAttention(db(), actor) : null,
   ]);
-  return <StaffDashboard org={org} member={member} programmes={programmes} watchlist={watchlist} mine={mine} />;
+  return <StaffDashboard org={org} member={member} programmes={programmes} watchlist={watchlist} mine={mine} attention={attention} />;
 }

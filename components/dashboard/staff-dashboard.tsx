@@ -1,12 +1,16 @@
 import { Counts } from "@/components/pathways/counts";
 import { PathwayList } from "@/components/pathways/pathway-list";
+import { Badge } from "@/components/ui/badge";
 import { LinkButton, TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import type { Member } from "@/lib/auth/member";
 import { can } from "@/lib/authz/permissions";
+import { formatDay } from "@/lib/format/dates";
+import { QUIET_DAYS, type coacheesNeedingAttention } from "@/lib/goals/attention";
 import { roleInSentence } from "@/lib/labels";
+import { plural } from "@/lib/words";
 import type { pathwaysInReach, pathwayWatchlist } from "@/lib/pathways/read";
 import type { listProgrammesWithCounts } from "@/lib/programmes/programmes";
 
@@ -15,10 +19,19 @@ export type StaffDashboardData = {
   watchlist: Awaited<ReturnType<typeof pathwayWatchlist>> | null;
   /** Coaches' and sponsors' own pathways, for those without programme pages. */
   mine: Awaited<ReturnType<typeof pathwaysInReach>> | null;
+  /** A coach's coachees with overdue actions or nothing moved for two weeks. */
+  attention: Awaited<ReturnType<typeof coacheesNeedingAttention>> | null;
 };
 
 /** The dashboard of everyone who works in the organisation (all but participants, who have their home). */
-export function StaffDashboard({ org, member, programmes, watchlist, mine }: { org: string; member: Member } & StaffDashboardData) {
+export function StaffDashboard({
+  org,
+  member,
+  programmes,
+  watchlist,
+  mine,
+  attention,
+}: { org: string; member: Member } & StaffDashboardData) {
   return (
     <section className="space-y-8">
       <PageHeader
@@ -59,6 +72,7 @@ export function StaffDashboard({ org, member, programmes, watchlist, mine }: { o
           )}
         </Section>
       ) : null}
+      {attention ? <CoacheesNeedingAttention org={org} attention={attention} /> : null}
       {mine ? (
         <Section id="mine-heading" title="Pathways">
           <PathwayList org={org} rows={mine} empty="No pathways yet: they appear here when someone puts you on one." />
@@ -75,5 +89,48 @@ export function StaffDashboard({ org, member, programmes, watchlist, mine }: { o
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** The coach's coachees to look at: overdue actions (on the coachee's own calendar), and nothing moved in QUIET_DAYS. */
+function CoacheesNeedingAttention({ org, attention }: { org: string; attention: NonNullable<StaffDashboardData["attention"]> }) {
+  const profile = (id: string, tab: "actions" | "goals", query = "") => `/${org}/coachees/${id}?tab=${tab}${query}`;
+  return (
+    <div className="grid gap-8 md:grid-cols-2">
+      <Section id="overdue-heading" title="Coachees with overdue actions">
+        {attention.overdue.length === 0 ? (
+          <EmptyState inline>No overdue actions: every coachee is on time.</EmptyState>
+        ) : (
+          <ul className="space-y-2 text-sm">
+            {attention.overdue.map((c) => (
+              <li key={c.id}>
+                <TextLink href={profile(c.id, "actions", "&status=overdue")} strong>
+                  {c.name}
+                </TextLink>{" "}
+                <Badge tone="danger">{plural(c.count, "overdue action")}</Badge>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section id="moved-heading" title={`Nothing moved in ${QUIET_DAYS} days`}>
+        {attention.quiet.length === 0 ? (
+          <EmptyState inline>Every coachee has changed a goal or an action in the last {QUIET_DAYS} days.</EmptyState>
+        ) : (
+          <ul className="space-y-2 text-sm">
+            {attention.quiet.map((c) => (
+              <li key={c.id}>
+                <TextLink href={profile(c.id, "goals")} strong>
+                  {c.name}
+                </TextLink>{" "}
+                <span className="text-slate-600">
+                  {c.lastMovedAt ? `last change ${formatDay(c.lastMovedAt)}` : "no goals or actions yet"}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </div>
   );
 }

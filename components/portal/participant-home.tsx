@@ -1,17 +1,19 @@
-import { Badge, PathwayStatusBadge } from "@/components/ui/badge";
+import { DueBadge, ProgressBar } from "@/components/goals/progress-bar";
+import { PathwayStatusBadge } from "@/components/ui/badge";
 import { LinkButton, TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { Time } from "@/components/ui/time";
 import type { Member } from "@/lib/auth/member";
+import { formatDay } from "@/lib/format/dates";
 import type { participantHome } from "@/lib/portal/home";
 import { plural } from "@/lib/words";
 import { SessionLocation } from "./session-location";
 
 type Home = Awaited<ReturnType<typeof participantHome>>;
 
-/** A participant's own home: their coaches, their next sessions, their pathways, and what comes next. */
+/** A participant's own home: their coaches, their next sessions, their pathways, and their goals and actions in short. */
 export function ParticipantHome({ org, member, zone, home }: { org: string; member: Member; zone: string; home: Home }) {
   return (
     <section className="space-y-8">
@@ -80,15 +82,63 @@ export function ParticipantHome({ org, member, zone, home }: { org: string; memb
       </Section>
       <div className="grid gap-8 md:grid-cols-2">
         <Section id="goals-heading" title="Goals">
-          <EmptyState inline>
-            <Badge>Coming soon</Badge> Your goals, and the milestones on the way to them, will be here. You and your coach will set them
-            together.
-          </EmptyState>
+          {home.goals.total === 0 ? (
+            <EmptyState inline>
+              No goals yet. <TextLink href={`/${org}/goals`}>Add your first goal</TextLink>, or set one with your coach at your next
+              session.
+            </EmptyState>
+          ) : (
+            <>
+              <ul className="space-y-2">
+                {home.goals.first.map((g) => (
+                  <li key={g.id} className="text-sm">
+                    <TextLink href={`/${org}/goals#goal-${g.id}`}>{g.title}</TextLink>
+                    <span className="block">
+                      <ProgressBar value={g.progress} label={`Progress of goal ${g.title}`} complete={g.completedAt !== null} />
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <p className="mt-3 text-sm">
+                <TextLink href={`/${org}/goals`}>
+                  {home.goals.total > home.goals.first.length ? `All ${home.goals.total} goals` : "Your goals"}
+                </TextLink>
+              </p>
+            </>
+          )}
         </Section>
         <Section id="actions-heading" title="Actions">
-          <EmptyState inline>
-            <Badge>Coming soon</Badge> The actions you agree with your coach will be here, for you to tick off as you go.
-          </EmptyState>
+          {home.actions.open === 0 ? (
+            <EmptyState inline>
+              Nothing open. <TextLink href={`/${org}/actions`}>Add an action</TextLink> for the next thing you mean to do.
+            </EmptyState>
+          ) : (
+            <>
+              <p className="mb-2 text-sm text-slate-700">
+                {plural(home.actions.open, "open action")}
+                {home.actions.overdue ? (
+                  <>
+                    {" "}
+                    · <TextLink href={`/${org}/actions?status=overdue`}>{home.actions.overdue} overdue</TextLink>
+                  </>
+                ) : null}
+              </p>
+              <ul className="space-y-2">
+                {home.actions.next.map((a) => (
+                  <li key={a.id} className="text-sm">
+                    <TextLink href={`/${org}/actions#action-${a.id}`}>{a.title}</TextLink>{" "}
+                    <span className="text-slate-600">
+                      {a.progress}%{a.dueDate ? ` · due ${formatDay(a.dueDate)}` : ""}
+                    </span>{" "}
+                    <DueBadge due={a.due} />
+                  </li>
+                ))}
+              </ul>
+              <p className="mt-3 text-sm">
+                <TextLink href={`/${org}/actions`}>All your actions</TextLink>
+              </p>
+            </>
+          )}
         </Section>
       </div>
     </section>

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { ROLE_LABELS } from "@/lib/labels";
 import type { Member } from "@/lib/auth/member";
 import { navItemsFor } from "./nav-items";
+import { NotificationBell } from "./notification-bell";
 import { OrganizationSwitcher } from "./organization-switcher";
 import { SignOutButton } from "./sign-out-button";
 import { displayName } from "@/lib/users/display-name";
@@ -14,12 +15,14 @@ type Props = {
   member: Member;
   organizations: { name: string; slug: string }[];
   devMailbox: boolean;
+  /** The member's unread notifications (up to the bell's cap). */
+  unreadNotifications: number;
   /** The route's organisation-switch action (components never import app/). */
   switchOrganization: (form: FormData) => Promise<void>;
   children: ReactNode;
 };
 
-export function AppShell({ member, organizations, devMailbox, switchOrganization, children }: Props) {
+export function AppShell({ member, organizations, devMailbox, unreadNotifications, switchOrganization, children }: Props) {
   const home = `/${member.organization.slug}`;
   const items = navItemsFor(member.role, { devMailbox }).map((i) => ({
     label: i.label,
@@ -39,6 +42,8 @@ export function AppShell({ member, organizations, devMailbox, switchOrganization
             </Link>
             <OrganizationSwitcher current={member.organization} organizations={organizations} switchTo={switchOrganization} />
           </div>
+          {/* On every page and every width: outside the phone's menu. */}
+          <NotificationBell href={`${home}/notifications`} unread={unreadNotifications} />
           <MenuButton />
           {/* Who is signed in and the way out: in the header from md up, inside the phone's menu below it. */}
           <MenuSection id={MENU_IDS.account} className="w-full min-w-0 items-center justify-between gap-4 text-sm md:w-auto md:justify-end">

@@ -1,4 +1,4 @@
-import { can, type Permission } from "@/lib/authz/permissions";
+import { canAny, type Permission } from "@/lib/authz/permissions";
 import type { Role } from "@/lib/db/generated/enums";
 
 export type NavItem = {
@@ -23,6 +23,8 @@ export const NAV_ITEMS: NavItem[] = [
   { label: "Units", href: (org) => `/${org}/units`, permission: "units:manage" },
   { label: "Settings", href: (org) => `/${org}/settings`, permission: "settings:manage" },
   { label: "Audit log", href: (org) => `/${org}/audit`, permission: "audit:view" },
+  { label: "Goals", href: (org) => `/${org}/goals`, permission: "goals:own" },
+  { label: "Actions", href: (org) => `/${org}/actions`, permission: "goals:own" },
   { label: "Sessions", href: (org) => `/${org}/sessions`, permission: ["portal:use", "coachees:manage"] },
   { label: "Messages", href: (org) => `/${org}/messages`, permission: ["portal:use", "coachees:manage"] },
   { label: "Profile", href: (org) => `/${org}/profile`, permission: "dashboard:view" },
@@ -31,7 +33,7 @@ export const NAV_ITEMS: NavItem[] = [
 
 /** The items `role` sees, in order: those it holds a permission for, less any another of them replaces. */
 export function navItemsFor(role: Role, { devMailbox }: { devMailbox: boolean }): NavItem[] {
-  const shown = NAV_ITEMS.filter((i) => [i.permission].flat().some((p) => can(role, p)) && (!i.devMailboxOnly || devMailbox));
+  const shown = NAV_ITEMS.filter((i) => canAny(role, i.permission) && (!i.devMailboxOnly || devMailbox));
   const replaced = new Set(shown.map((i) => i.replaces));
   return shown.filter((i) => !replaced.has(i.label));
 }

@@ -18,12 +18,15 @@ export function FilterForm({
   filter,
   filtered,
   className,
+  clearHref = "?",
   children,
 }: {
   label: string;
   filter: Sorted<string>;
   filtered: boolean;
   className: string;
+  /** Where Clear goes: the bare list, or (a list inside a tab) the tab without its filters. */
+  clearHref?: string;
   children: ReactNode;
 }) {
   return (
@@ -35,7 +38,7 @@ export function FilterForm({
         <Button type="submit" variant="primary">
           Filter
         </Button>
-        {filtered ? <TextLink href="?">Clear</TextLink> : null}
+        {filtered ? <TextLink href={clearHref}>Clear</TextLink> : null}
       </div>
     </form>
   );

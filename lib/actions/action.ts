@@ -2,11 +2,10 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "../authz/actor";
-import type { Permission } from "../authz/permissions";
 import { currentMember } from "../auth/member";
 import { currentUser, type CurrentUser } from "../auth/session";
 import { clientAddressFrom } from "../security/client-address";
-import { type ActionResult, type RequestFacts, runMemberAction, runPublicAction, runUserAction } from "./core";
+import { type ActionResult, type Needs, type RequestFacts, runMemberAction, runPublicAction, runUserAction } from "./core";
 
 // The thin Next side of the guard in ./core.ts: it reads the request's facts from Next's headers and
 // session, and lets redirect() and notFound() (Next's control flow, not failures) through.
@@ -32,10 +31,10 @@ type Handler<S extends z.ZodType, C, T> = (ctx: C, input: z.infer<S>) => Promise
 
 /**
  * A server action for a signed-in member of the organisation named by the form's `org` field:
- * origin check, session, membership, the permission, input parsing, then `run`. Expected errors
+ * origin check, session, membership, the permission (with a list, any one of them), input parsing, then `run`. Expected errors
  * reach the user with their message; anything else becomes a generic message and a log line.
  */
-export function memberAction<S extends z.ZodType, T = undefined>(permission: Permission, schema: S, run: Handler<S, Actor, T>) {
+export function memberAction<S extends z.ZodType, T = undefined>(permission: Needs, schema: S, run: Handler<S, Actor, T>) {
   return async (_prev: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> =>
     runMemberAction(await requestFacts(), permission, schema, run, formData);
 }

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { memberActor, type Actor } from "../authz/actor";
-import { can, type Permission } from "../authz/permissions";
+import { canAny, type Permission } from "../authz/permissions";
 import type { Member } from "../auth/member";
 import type { CurrentUser } from "../auth/session";
 import { env } from "../env";
@@ -42,23 +42,21 @@ export function sameOrigin(facts: Pick<RequestFacts, "origin">): boolean {
 
 export type Guarded = { ok: true; actor: Actor; member: Member } | { ok: false; refusal: Refusal; status: 401 | 403 | 404 };
 
+/** The permission an action or route needs; a list means any one of them (like a NavItem's). */
+export type Needs = Permission | readonly Permission[];
+
 /**
  * Origin (for anything that changes data), session, membership of the organisation named by the slug,
- * the permission. A non-member learns nothing: another organisation answers like a missing one.
+ * the permission (any one of a list). A non-member learns nothing: another organisation answers like a missing one.
  */
-export async function guardMember(
-  facts: RequestFacts,
-  orgSlug: string,
-  permission: Permission,
-  { checkOrigin = true } = {},
-): Promise<Guarded> {
+export async function guardMember(facts: RequestFacts, orgSlug: string, permission: Needs, { checkOrigin = true } = {}): Promise<Guarded> {
   if (checkOrigin && !sameOrigin(facts)) return { ok: false, refusal: { ok: false, error: REQUEST_REFUSED }, status: 403 };
   const member = await facts.currentMember(orgSlug);
   if (!member)
     return (await facts.currentUser())
       ? { ok: false, refusal: { ok: false, error: NOT_FOUND }, status: 404 }
       : { ok: false, refusal: { ok: false, error: SESSION_ENDED }, status: 401 };
-  if (!can(member.role, permission)) return { ok: false, refusal: { ok: false, error: NO_PERMISSION }, status: 403 };
+  if (!canAny(member.role, permission)) return { ok: false, refusal: { ok: false, error: NO_PERMISSION }, status: 403 };
   return { ok: true, actor: memberActor(member, facts.clientAddress), member };
 }
 
@@ -110,7 +108,7 @@ type Run<S extends z.ZodType, C, T> = (ctx: C, input: z.infer<S>) => Promise<Act
  */
 export function runMemberAction<S extends z.ZodType, T>(
   facts: RequestFacts,
-  permission: Permission,
+  permission: Needs,
   schema: S,
   run: Run<S, Actor, T>,
   formData: FormData,

@@ -1,8 +1,7 @@
 import type { Actor } from "../authz/actor";
-import type { Permission } from "../authz/permissions";
 import type { Member } from "../auth/member";
 import { NotFoundError } from "../errors";
-import { guardMember, NOT_FOUND } from "./core";
+import { guardMember, NOT_FOUND, type Needs } from "./core";
 import { requestFacts } from "./action";
 
 type RouteContext<P> = { actor: Actor; member: Member; params: P };
@@ -10,13 +9,13 @@ type RouteContext<P> = { actor: Actor; member: Member; params: P };
 const notFound = () => new Response("Not found", { status: 404 });
 
 /**
- * A route handler under /[org] for a signed-in member with `permission`: the server actions' guard
+ * A route handler under /[org] for a signed-in member with `permission` (any one of a list): the server actions' guard
  * (lib/actions/core.ts). A download (GET) answers whoever may not have it with a plain 404, like a
  * page: signed out, not a member, no permission, or a service saying not found. A request that
  * changes data must also come from our own origin, and is answered in the actions' JSON shape.
  */
 export function memberRoute<P extends { org: string }>(
-  permission: Permission,
+  permission: Needs,
   handler: (request: Request, context: RouteContext<P>) => Promise<Response>,
 ) {
   return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {

@@ -25,6 +25,9 @@ export const PERMISSIONS = [
   // A participant's own goals, milestones and actions. Their coaches work on them through
   // "coachees:manage" (goals are part of working with a coachee, like sessions and messages).
   "goals:own",
+  // Everyone's own notification centre and preferences: what they are told about is decided by who may
+  // see the thing (lib/notifications), never by this permission.
+  "notifications:use",
   "audit:view",
   "settings:manage",
   "plan:manage",
@@ -51,14 +54,20 @@ const TABLE: Record<Role, ReadonlySet<Permission>> = {
     "pathways:manage",
     "sessions:manage",
     "coachees:oversee",
+    "notifications:use",
   ]),
-  COACH: new Set(["dashboard:view", "coachees:manage", "pathways:view", "sessions:manage"]),
-  SPONSOR: new Set(["dashboard:view", "programmes:view", "pathways:view"]),
-  PARTICIPANT: new Set(["dashboard:view", "portal:use", "goals:own", "pathways:view"]),
+  COACH: new Set(["dashboard:view", "coachees:manage", "pathways:view", "sessions:manage", "notifications:use"]),
+  SPONSOR: new Set(["dashboard:view", "programmes:view", "pathways:view", "notifications:use"]),
+  PARTICIPANT: new Set(["dashboard:view", "portal:use", "goals:own", "pathways:view", "notifications:use"]),
 };
 
 export function can(role: Role, permission: Permission): boolean {
   return TABLE[role].has(permission);
+}
+
+/** Whether `role` holds `permission`, or with a list any one of them (a page or action two roles share). */
+export function canAny(role: Role, permission: Permission | readonly Permission[]): boolean {
+  return [permission].flat().some((p) => can(role, p));
 }
 
 export function assertCan(role: Role, permission: Permission): void {

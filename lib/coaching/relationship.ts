@@ -65,3 +65,27 @@ export async function pairOf(tx: TenantTx, actor: Actor, otherMembershipId: stri
   const coachee = await coacheeOfCoach(tx, actor, otherMembershipId);
   return { coachMembershipId: actor.membershipId, coacheeMembershipId: coachee.id, other: coachee };
 }
+
+/**
+ * Everyone who works with a coachee's coaching (their goals, actions and comments), for telling them
+ * about it: the coachee, while an active member whose role works on their own goals, and each coach of
+ * theirs (a CoachingRelationship row), while active and in a coaching role. Nobody else: not admins, not
+ * programme managers, not another coach's coachee's coach, not a deactivated coach.
+ */
+export async function coachingCircle(tx: TenantTx, coacheeMembershipId: string) {
+  const [coachee, relationships] = await Promise.all([
+    tx.membership.findFirst({ where: { id: coacheeMembershipId, status: "ACTIVE" }, select: { id: true, role: true, ...PERSON } }),
+    tx.coachingRelationship.findMany({
+      where: { coacheeMembershipId, coach: { status: "ACTIVE" } },
+      orderBy: { coachMembershipId: "asc" },
+      select: { coach: { select: { id: true, role: true, ...PERSON } } },
+    }),
+  ]);
+  return {
+    coachee: coachee && can(coachee.role, "goals:own") ? seen(coachee) : null,
+    coaches: relationships
+      .map((r) => r.coach)
+      .filter((c) => c.id !== coacheeMembershipId && can(c.role, "coachees:manage"))
+      .map(seen),
+  };
+}

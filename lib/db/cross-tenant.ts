@@ -111,3 +111,39 @@ export async function slugsStartingWith(client: Db, base: string): Promise<Set<s
     (await client.organization.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((o) => o.slug),
   );
 }
+
+/**
+ * Members with notifications waiting for a daily digest (unread, neither emailed nor digested yet, of a
+ * kind they get in the digest: their choice, or the kind's default in `digestByDefault`), with their
+ * time zone. Why: the digest runs from the delivery loop for every organisation, with no request to name
+ * one; each member's digest is then claimed and written through tenantDb.
+ */
+export function digestCandidates(client: Db, digestByDefault: readonly string[]) {
+  return client.$queryRaw<{ organizationId: string; membershipId: string; timezone: string | null }[]>`
+    SELECT DISTINCT n."organizationId"::text AS "organizationId", n."recipientMembershipId"::text AS "membershipId", m."timezone"
+      FROM "Notification" n
+      JOIN "Membership" m ON m."organizationId" = n."organizationId" AND m."id" = n."recipientMembershipId"
+      LEFT JOIN "NotificationPreference" p
+        ON p."organizationId" = n."organizationId" AND p."membershipId" = n."recipientMembershipId" AND p."kind" = n."kind"
+     WHERE n."readAt" IS NULL AND n."digestedAt" IS NULL AND n."emailedAt" IS NULL AND m."status" = 'ACTIVE'
+       AND COALESCE(p."delivery"::text, CASE WHEN n."kind" = ANY(${[...digestByDefault]}::text[]) THEN 'DIGEST' END) = 'DIGEST'`;
+}
+
+/**
+ * Open actions whose "due tomorrow" or "overdue" reminder may be due somewhere on Earth: due between
+ * `from` and `to` (YYYY-MM-DD, wide enough for every time zone) without a due reminder, or due before
+ * `to` without an overdue one, with the coachee's time zone. Why: reminders run from the delivery loop
+ * for every organisation; each is then claimed once and written through tenantDb.
+ */
+export function reminderCandidates(client: Db, { from, to }: { from: string; to: string }) {
+  return client.$queryRaw<
+    { organizationId: string; id: string; dueDate: string; timezone: string | null; needsDue: boolean; needsOverdue: boolean }[]
+  >`
+    SELECT a."organizationId"::text AS "organizationId", a."id"::text AS "id", to_char(a."dueDate", 'YYYY-MM-DD') AS "dueDate",
+           m."timezone", a."dueReminderAt" IS NULL AS "needsDue", a."overdueReminderAt" IS NULL AS "needsOverdue"
+      FROM "Action" a
+      JOIN "Membership" m ON m."organizationId" = a."organizationId" AND m."id" = a."coacheeMembershipId"
+     WHERE a."completedAt" IS NULL AND a."dueDate" IS NOT NULL
+       AND ((a."dueReminderAt" IS NULL AND a."dueDate" BETWEEN ${from}::date AND ${to}::date)
+         OR (a."overdueReminderAt" IS NULL AND a."dueDate" < ${to}::date))`;
+}

@@ -36,6 +36,9 @@ const TENANT_MODELS = new Set([
   "Action",
   "ActionSeries",
   "Comment",
+  "Notification",
+  "NotificationPreference",
+  "NotificationDigest",
 ]);
 
 const FILTERED = new Set([

@@ -4,6 +4,7 @@ import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { fieldError, NotFoundError } from "../errors";
 import { recordActivity } from "../activity/record";
+import { notify } from "../notifications/notify";
 import { idField, isId, optionalId } from "../web/form-fields";
 import { assertGoalsRole, descriptionField, dueDateField, reachCoachee, titleField } from "./access";
 import { COMPLETE, lockGoals, recomputeGoal } from "./rollup";
@@ -157,6 +158,15 @@ export async function createAction(db: Db, actor: Actor, input: CreateActionInpu
       },
       select: { id: true },
     });
+    // A coach gives the coachee an action: the coachee is told.
+    if (coacheeMembershipId !== actor.membershipId)
+      await notify(tx, actor.organizationId, {
+        kind: "action.assigned",
+        coacheeMembershipId,
+        subjectId: action.id,
+        actorMembershipId: actor.membershipId,
+        data: { title: input.title },
+      });
     const goal = where.goalId ? await recomputeGoal(tx, actor, where.goalId) : null;
     return { id: action.id, goal };
   });
@@ -166,6 +176,11 @@ export async function updateAction(db: Db, actor: Actor, input: UpdateActionInpu
   assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const action = await lockedAction(tx, actor, input.actionId);
+    // A new due day is reminded of afresh ("due tomorrow", "overdue": lib/notifications/reminders.ts).
+    await tx.action.updateMany({
+      where: { id: action.id, NOT: { dueDate: input.dueDate } },
+      data: { dueReminderAt: null, overdueReminderAt: null },
+    });
     await tx.action.update({
       where: { organizationId_id: { organizationId: actor.organizationId, id: action.id } },
       data: {
@@ -231,6 +246,15 @@ export async function setActionProgress(db: Db, actor: Actor, input: ActionProgr
         actorMembershipId: actor.membershipId,
         subjectId: action.id,
         data: { title: action.title },
+      });
+    // The coachee moving their own slider: their coaches are told, repeats coalesced (lib/notifications).
+    if (action.coacheeMembershipId === actor.membershipId)
+      await notify(tx, actor.organizationId, {
+        kind: "action.progress",
+        coacheeMembershipId: action.coacheeMembershipId,
+        subjectId: action.id,
+        actorMembershipId: actor.membershipId,
+        data: { title: action.title, progress: input.progress },
       });
     const goal = action.goalId ? await recomputeGoal(tx, actor, action.goalId) : null;
     return { id: action.id, progress: input.progress, goal };

@@ -5,6 +5,7 @@ import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { NotFoundError } from "../errors";
 import { recordActivity } from "../activity/record";
+import { notify } from "../notifications/notify";
 import { membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { idField, isId } from "../web/form-fields";
 import { assertGoalsRole, descriptionField, dueDateField, reachCoachee, titleField } from "./access";
@@ -74,6 +75,15 @@ export async function createGoal(db: Db, actor: Actor, input: CreateGoalInput) {
       subjectId: goal.id,
       data: { title: input.title },
     });
+    // A coachee's own goal: their coaches are told (a coach's goal for them shows on their pages anyway).
+    if (coacheeMembershipId === actor.membershipId)
+      await notify(tx, actor.organizationId, {
+        kind: "goal.created",
+        coacheeMembershipId,
+        subjectId: goal.id,
+        actorMembershipId: actor.membershipId,
+        data: { title: input.title },
+      });
     return goal;
   });
 }
@@ -86,6 +96,14 @@ export async function updateGoal(db: Db, actor: Actor, input: UpdateGoalInput) {
       where: { organizationId_id: { organizationId: actor.organizationId, id: goal.id } },
       data: { title: input.title, description: input.description, dueDate: input.dueDate },
     });
+    if (goal.coacheeMembershipId === actor.membershipId)
+      await notify(tx, actor.organizationId, {
+        kind: "goal.edited",
+        coacheeMembershipId: goal.coacheeMembershipId,
+        subjectId: goal.id,
+        actorMembershipId: actor.membershipId,
+        data: { title: input.title },
+      });
     return { id: goal.id };
   });
 }

@@ -2,6 +2,7 @@ import { Prisma } from "../db/generated/client";
 import type { TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { recordActivity } from "../activity/record";
+import { notify } from "../notifications/notify";
 
 // The roll-up: how far a milestone and a goal are, derived from their actions and stored beside them.
 //
@@ -102,14 +103,23 @@ export async function recomputeGoal(tx: TenantTx, actor: Actor, goalId: string) 
       where: { organizationId_id: { organizationId: actor.organizationId, id: m.id } },
       data: { progress: figures.progress, completedAt },
     });
-    if (figures.complete && !m.completedAt)
-      await recordActivity(tx, actor.organizationId, {
-        kind: "milestone.completed",
+    if (figures.complete && !m.completedAt) {
+      const event = {
         coacheeMembershipId: goal.coacheeMembershipId,
         actorMembershipId: actor.membershipId,
         subjectId: m.id,
+      };
+      await recordActivity(tx, actor.organizationId, {
+        ...event,
+        kind: "milestone.completed",
         data: { title: m.title, goalTitle: goal.title },
       });
+      await notify(tx, actor.organizationId, {
+        ...event,
+        kind: "milestone.completed",
+        data: { title: m.title, goalId: goal.id, goalTitle: goal.title },
+      });
+    }
   }
   const figures = goalFigures(goal.milestones, goal.actions);
   const completedAt = figures.complete ? (goal.completedAt ?? now) : null;
@@ -118,14 +128,11 @@ export async function recomputeGoal(tx: TenantTx, actor: Actor, goalId: string) 
       where: { organizationId_id: { organizationId: actor.organizationId, id: goal.id } },
       data: { progress: figures.progress, completedAt },
     });
-    if (figures.complete && !goal.completedAt)
-      await recordActivity(tx, actor.organizationId, {
-        kind: "goal.completed",
-        coacheeMembershipId: goal.coacheeMembershipId,
-        actorMembershipId: actor.membershipId,
-        subjectId: goal.id,
-        data: { title: goal.title },
-      });
+    if (figures.complete && !goal.completedAt) {
+      const event = { coacheeMembershipId: goal.coacheeMembershipId, actorMembershipId: actor.membershipId, subjectId: goal.id };
+      await recordActivity(tx, actor.organizationId, { ...event, kind: "goal.completed", data: { title: goal.title } });
+      await notify(tx, actor.organizationId, { ...event, kind: "goal.completed", data: { title: goal.title } });
+    }
   }
   return { progress: figures.progress, complete: figures.complete };
 }

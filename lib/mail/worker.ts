@@ -1,13 +1,23 @@
 import { processPasswordResetRequests } from "../auth/password-reset";
 import { db } from "../db/client";
 import { env } from "../env";
+import { runDigests } from "../notifications/digest";
+import { runReminders } from "../notifications/reminders";
 import { processSignUpRequests } from "../orgs/sign-up";
 import { deliverDueEmails } from "./deliver";
 import { configuredTransport } from "./transport";
 
 // One delivery loop per server process: polls the outbox, and runs at once when kicked after a
 // commit that queued mail.
-const state = globalThis as unknown as { pathwiseOutbox?: { timer: NodeJS.Timeout; running: boolean; again: boolean } };
+const state = globalThis as unknown as {
+  pathwiseOutbox?: { timer: NodeJS.Timeout; running: boolean; again: boolean; scheduledAt: number };
+};
+
+/**
+ * How often the loop looks for daily digests and action reminders that are due: a digest goes out within
+ * a minute of 08:00 local. Both claim their work in the database, so every process may look.
+ */
+const SCHEDULED_EVERY_MS = 60_000;
 
 async function runOnce(): Promise<void> {
   const s = state.pathwiseOutbox;
@@ -20,6 +30,13 @@ async function runOnce(): Promise<void> {
   try {
     do {
       s.again = false;
+      if (Date.now() - s.scheduledAt >= SCHEDULED_EVERY_MS) {
+        s.scheduledAt = Date.now();
+        // A failure here must not hold up the mail: logged, and tried again next time.
+        await runReminders(db())
+          .then(() => runDigests(db()))
+          .catch((error) => console.error("[notifications] reminders or digests failed", error));
+      }
       // Requests answered the same for every address (password reset, sign-up) compose their mail
       // here, after the answer, so that the answer's timing cannot depend on the account.
       await processPasswordResetRequests(db());
@@ -37,7 +54,7 @@ export function startOutboxWorker(): void {
   if (state.pathwiseOutbox) return;
   const timer = setInterval(runOnce, env().OUTBOX_POLL_MS);
   timer.unref();
-  state.pathwiseOutbox = { timer, running: false, again: false };
+  state.pathwiseOutbox = { timer, running: false, again: false, scheduledAt: 0 };
   void runOnce();
 }
 

@@ -11,7 +11,8 @@ const openQuickMenu = (page: Page) => page.locator("summary", { hasText: "Quick 
 /** Coach Carla opens Pat's profile: from the pathway she coaches. */
 async function openPatsProfile(page: Page) {
   await AppPage.signIn(page, "coach1@acme.test");
-  await page.getByRole("link", { name: "Pat Participant" }).first().click();
+  // Her pathway on the dashboard (the dashboard may also list her among coachees with overdue actions).
+  await page.getByRole("region", { name: "Pathways" }).getByRole("link", { name: "Pat Participant" }).first().click();
   await page.getByRole("link", { name: "Coachee profile of Pat Participant" }).click();
   await expect(page).toHaveURL(/\/coachees\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1, name: "Pat Participant", exact: true })).toBeVisible();
@@ -88,7 +89,7 @@ test("a session started now can be marked attended at once; tabs not built yet s
   const tabs = page.getByRole("navigation", { name: "Coachee profile" });
   await tabs.getByRole("link", { name: "Goals" }).click();
   await expect(page).toHaveURL(/tab=goals/);
-  await expect(page.getByText("Goals and milestones are coming soon")).toBeVisible();
+  await expect(page.getByText("New goal")).toBeVisible();
   // The assessment entries of the quick menu say plainly where they stand, and lead to the tab that explains.
   await openQuickMenu(page);
   await page.getByRole("link", { name: "Add assessment (coming with assessments)" }).click();

@@ -132,12 +132,15 @@ test("the coach's and the participant's pages, their URL parameters fuzzed, answ
       const failure = await serverError(page.request, url);
       if (failure) failures.push(failure);
     };
-    for (const [path, params] of targets)
+    for (const [path, params] of targets) {
+      // A path may carry a query already (a profile's tab): the fuzzed parameter joins it.
+      const q = path.includes("?") ? "&" : "?";
       for (const param of params) {
-        for (const value of VALUES) await check(`${path}?${new URLSearchParams({ [param]: value })}`);
-        await check(`${path}?${param}=1&${param}=2`);
-        await check(`${path}?${param}[]=1`);
+        for (const value of VALUES) await check(`${path}${q}${new URLSearchParams({ [param]: value })}`);
+        await check(`${path}${q}${param}=1&${param}=2`);
+        await check(`${path}${q}${param}[]=1`);
       }
+    }
     // The ids in their paths: NUL, huge, not uuids.
     for (const segment of ["%00", "a%00b", "x".repeat(2_000), "-1", "%25", "_", "'"])
       for (const base of ids) await check(`${base}/${segment}`);
@@ -158,6 +161,7 @@ test("the coach's and the participant's pages, their URL parameters fuzzed, answ
       [`${ORG}/coachees/groups/new`, ["q", "status"]],
       ...(group ? [[group, ["q", "status"]] as [string, string[]]] : []),
       [profile, ["tab", "page"]],
+      [`${profile}?tab=actions`, ["status", "sort", "dir", "page"]],
       [`${profile}/sessions/new`, ["pathway"]],
       [`${ORG}/sessions`, ["page", "past"]],
       [`${ORG}/messages`, ["page"]],
@@ -167,13 +171,15 @@ test("the coach's and the participant's pages, their URL parameters fuzzed, answ
   );
   await coach.context().close();
 
-  // Pat, a participant: home, sessions, messages.
+  // Pat, a participant: home, goals, actions, sessions, messages.
   const participant = await (await browser.newContext({ storageState: undefined })).newPage();
   await AppPage.signIn(participant, "pat@acme.test");
   await fuzz(
     participant,
     [
       [ORG, ["page"]],
+      [`${ORG}/goals`, ["page"]],
+      [`${ORG}/actions`, ["status", "sort", "dir", "page"]],
       [`${ORG}/sessions`, ["page", "past"]],
       [`${ORG}/messages`, ["page"]],
     ],

@@ -169,6 +169,30 @@ describe("the action guard: session, membership, permission", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("takes a list of permissions as any one of them: each role that holds one passes, a role holding none is refused", async () => {
+    const participant = await createActor(db, org.id, "PARTICIPANT");
+    const either = ["coachees:manage", "goals:own"] as const;
+    const { calls, run } = recorder();
+    const call = (userId: string, permission: typeof either | readonly ["users:manage", "goals:own"]) =>
+      runMemberAction(facts(userId), permission, nameSchema, run, form({ org: org.slug, name: "Ada" }));
+    // Neither of the two is the admin's: refused, nothing runs.
+    expect(await call(admin.userId, either)).toEqual({ ok: false, error: NO_PERMISSION });
+    expect(calls).toEqual([]);
+    // The positive controls: the coach holds the first, the participant the second, the admin the first of another list.
+    expect(await call(coach.userId, either)).toEqual({ ok: true, message: "Hello Ada" });
+    expect(await call(participant.userId, either)).toEqual({ ok: true, message: "Hello Ada" });
+    expect(await call(admin.userId, ["users:manage", "goals:own"])).toEqual({ ok: true, message: "Hello Ada" });
+    expect(calls.map((c) => c.actor.role)).toEqual(["COACH", "PARTICIPANT", "ADMIN"]);
+    // An empty list is no permission at all.
+    expect(await runMemberAction(facts(admin.userId), [], nameSchema, run, form({ org: org.slug, name: "Ada" }))).toEqual({
+      ok: false,
+      error: NO_PERMISSION,
+    });
+    // Another organisation's member answers "not found" whatever the list.
+    expect(await call(outsider.userId, either)).toEqual({ ok: false, error: NOT_FOUND });
+    expect(calls).toHaveLength(3);
+  });
+
   it("hands the service the actor of the membership it found: its organisation, never one the form names", async () => {
     const { calls, run } = recorder();
     await runMemberAction(facts(admin.userId), "users:view", nameSchema, run, form({ org: org.slug, name: "Ada" }));

@@ -91,6 +91,11 @@ import {
 import { reorder } from "../../lib/goals/reorder";
 import { createSeries, createSeriesSchema, deleteSeries, getSeries, updateSeries, updateSeriesSchema } from "../../lib/goals/series";
 import { addComment, deleteComment, editComment, listCoacheeComments, listComments } from "../../lib/goals/comments";
+import { actionFilterSchema, listActions } from "../../lib/goals/list-actions";
+import { goalsView } from "../../lib/goals/views";
+import { coacheesNeedingAttention } from "../../lib/goals/attention";
+import { listNotifications, markAllRead, markRead, openNotification, unreadCount } from "../../lib/notifications/centre";
+import { getPreferences, preferencesSchema, setPreferences } from "../../lib/notifications/preferences";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 
@@ -384,7 +389,44 @@ const services: { name: string; permission: Permission | Permission[]; call: (ac
   // Goals, milestones and actions: the coachee themself (goals:own) and their coaches (coachees:manage).
   ...goalServices(),
   { name: "goalsOverview", permission: "coachees:oversee", call: async (a) => goalsOverview(db, a, await programmeMember(a)) },
+  // The coach's dashboard: their own coachees only (it takes no id to reach for).
+  {
+    name: "coacheesNeedingAttention",
+    permission: "coachees:manage",
+    call: async (a) => (await coacheeFor(a), coacheesNeedingAttention(db, a)),
+  },
+  // Notifications: everyone's own centre and preferences.
+  { name: "listNotifications", permission: "notifications:use", call: async (a) => (await notificationOf(a), listNotifications(db, a)) },
+  { name: "unreadCount", permission: "notifications:use", call: async (a) => (await notificationOf(a), unreadCount(db, a)) },
+  { name: "markRead", permission: "notifications:use", call: async (a) => markRead(db, a, { notificationId: await notificationOf(a) }) },
+  { name: "markAllRead", permission: "notifications:use", call: async (a) => (await notificationOf(a), markAllRead(db, a)) },
+  {
+    name: "openNotification",
+    permission: "notifications:use",
+    call: async (a) => openNotification(db, a, { notificationId: await notificationOf(a) }),
+  },
+  { name: "getPreferences", permission: "notifications:use", call: (a) => getPreferences(db, a) },
+  {
+    name: "setPreferences",
+    permission: "notifications:use",
+    call: (a) => setPreferences(db, a, preferencesSchema.parse({ "goal.created": "IN_APP", "action.due": "DIGEST" })),
+  },
 ];
+
+/** A notification of the actor's own, written straight to the table (as if about their own goal). */
+async function notificationOf(a: Actor) {
+  const row = await db.notification.create({
+    data: {
+      organizationId: a.organizationId,
+      recipientMembershipId: a.membershipId,
+      kind: "goal.created",
+      coacheeMembershipId: a.membershipId,
+      subjectId: crypto.randomUUID(),
+      data: { title: "Matrix goal" },
+    },
+  });
+  return row.id;
+}
 
 /** Every goal service, called on a coachee the actor works with (their own goals when a participant, a coachee when a coach). */
 function goalServices(): { name: string; permission: Permission[]; call: (actor: Actor) => Promise<unknown> }[] {
@@ -489,6 +531,8 @@ function goalServices(): { name: string; permission: Permission[]; call: (actor:
     { name: "listCoacheeComments", permission, call: async (a) => listCoacheeComments(db, a, (await commentOf(a)).coacheeMembershipId) },
     { name: "editComment", permission, call: async (a) => editComment(db, a, { commentId: (await commentOf(a)).id, body: "Edited" }) },
     { name: "deleteComment", permission, call: async (a) => deleteComment(db, a, { commentId: (await commentOf(a)).id }) },
+    { name: "listActions", permission, call: async (a) => listActions(db, a, (await tree(a)).coachee, actionFilterSchema.parse({})) },
+    { name: "goalsView", permission, call: async (a) => goalsView(db, a, (await tree(a)).coachee) },
   ];
 }
 
@@ -881,6 +925,9 @@ describe("permission matrix: every role x every service, in two organisations", 
       ["setActionProgress (participant)", (id) => setActionProgress(db, coachee, { actionId: id, progress: 100 }), theirAction.id],
       ["reorder", (id) => reorder(db, goalCoach, { kind: "goal", ids: [id] }), theirGoal.id],
       ["listGoals", (id) => listGoals(db, goalCoach, id), theirGoalCoachee.id],
+      ["listActions", (id) => listActions(db, goalCoach, id, actionFilterSchema.parse({})), theirGoalCoachee.id],
+      ["listActions (participant)", (id) => listActions(db, coachee, id, actionFilterSchema.parse({})), theirGoalCoachee.id],
+      ["goalsView", (id) => goalsView(db, goalCoach, id), theirGoalCoachee.id],
       ["goalsOverview", (id) => goalsOverview(db, admin, id), theirGoalCoachee.id],
       // Recurring actions and comments: another organisation's series, goal, action and comment.
       ["createSeries", (id) => createSeries(db, goalCoach, createSeriesSchema.parse(seriesForm(id))), theirGoalCoachee.id],
@@ -902,8 +949,12 @@ describe("permission matrix: every role x every service, in two organisations", 
       ["deleteComment", (id) => deleteComment(db, goalCoach, { commentId: id }), theirComment.id],
       ["deleteComment (participant)", (id) => deleteComment(db, coachee, { commentId: id }), theirComment.id],
     ];
+    // Notifications: another organisation's notification, opened or marked read by a coach here.
+    const theirNotification = await notificationOf(theirCoach);
     const attempts: [string, (id: string) => Promise<unknown>, string][] = [
       ...goalAttempts,
+      ["markRead", (id) => markRead(db, coach, { notificationId: id }), theirNotification],
+      ["openNotification", (id) => openNotification(db, coach, { notificationId: id }), theirNotification],
       ["setSessionStatus", (id) => setSessionStatus(db, admin, { sessionId: id, status: "CANCELLED" }), theirSession],
       ["setSessionStatus (coach)", (id) => setSessionStatus(db, profileCoach, { sessionId: id, status: "CANCELLED" }), theirAppointment],
       ["getCoacheeProfile", (id) => getCoacheeProfile(db, profileCoach, id), theirProfileCoachee],
@@ -969,6 +1020,7 @@ describe("permission matrix: every role x every service, in two organisations", 
           db.action.findMany({ where: { organizationId: theirs.id } }),
           db.actionSeries.findMany({ where: { organizationId: theirs.id } }),
           db.comment.findMany({ where: { organizationId: theirs.id } }),
+          db.notification.findMany({ where: { organizationId: theirs.id } }),
         ]),
       );
     const before = await snapshot();
@@ -1008,6 +1060,8 @@ describe("permission matrix: every role x every service, in two organisations", 
     const ownComment = await addComment(db, goalCoach, { goalId: ownGoal.id, body: "Ours" });
     await expect(listComments(db, goalCoach, { goalId: ownGoal.id })).resolves.toMatchObject([{ id: ownComment.id, body: "Ours" }]);
     await expect(deleteComment(db, goalCoach, { commentId: ownComment.id })).resolves.toMatchObject({ id: ownComment.id });
+    const ownNotification = await notificationOf(coach);
+    await expect(openNotification(db, coach, { notificationId: ownNotification })).resolves.toMatchObject({ id: ownNotification });
     recordFigures("permission-matrix", { crossTenantAttempts: tried, crossTenantLeaks: differences.length });
   });
 

@@ -3,7 +3,15 @@ import type { Db } from "../../lib/db/client";
 import { ForbiddenError } from "../../lib/errors";
 import { HOME_SESSIONS, participantHome } from "../../lib/portal/home";
 import { coachUpcomingSessions, participantSessions, sessionsPageSchema, SESSIONS_PAGE_SIZE } from "../../lib/portal/sessions";
-import { createActor, createCoachingRelationship, createCoachingSession, createPathway, type TestActor } from "../factories";
+import {
+  createAction,
+  createActor,
+  createCoachingRelationship,
+  createCoachingSession,
+  createGoal,
+  createPathway,
+  type TestActor,
+} from "../factories";
 import { testDb } from "../support/db";
 import { createWorld } from "../support/world";
 
@@ -86,6 +94,28 @@ describe("the participant's home and sessions", () => {
     expect(his.sessions.map((s) => s.title)).toEqual(["Neighbour's next", "Unrelated coach's"]);
     expect(his.pathways.map((p) => p.used)).toEqual([0]);
     expect(JSON.stringify(his)).not.toContain("Her next");
+  });
+
+  it("the home sums up her own goals and actions: the first goals, open actions due first, overdue on her calendar", async () => {
+    const x = await createWorld(db, { members: ["coach", "participant"] });
+    const me = x.participant.membership;
+    const goals = [];
+    for (const title of ["First", "Second", "Third", "Fourth"]) goals.push(await createGoal(db, me, { title, position: goals.length }));
+    await createAction(db, me, { title: "Late", dueDate: new Date("2020-01-01"), goal: goals[0] });
+    await createAction(db, me, { title: "Soonest", dueDate: new Date("2999-01-01") });
+    await createAction(db, me, { title: "Done", progress: 100, dueDate: new Date("2019-01-01") });
+    // Someone else's goals and actions stay out.
+    await createGoal(db, w.neighbour.membership, { title: "His goal" });
+    await createAction(db, w.neighbour.membership, { title: "His action", dueDate: new Date("2020-01-01") });
+    const home = await participantHome(db, x.participant);
+    expect(home.goals.total).toBe(4);
+    expect(home.goals.first.map((g) => g.title)).toEqual(["First", "Second", "Third"]);
+    expect(home.actions).toMatchObject({ open: 2, overdue: 1 });
+    expect(home.actions.next.map((a) => [a.title, a.due])).toEqual([
+      ["Late", "overdue"],
+      ["Soonest", null],
+    ]);
+    expect(JSON.stringify(home)).not.toContain("His ");
   });
 
   it("the home lists at most a handful of sessions, soonest first", async () => {

@@ -10,8 +10,11 @@ import {
   Role,
   SessionStatus,
 } from "../../lib/db/generated/enums";
+import { ACTION_FILTERS, DUE_STATES } from "../../lib/goals/calendar";
 import * as labels from "../../lib/labels";
 import {
+  ACTION_FILTER_LABELS,
+  DUE_STATE_LABELS,
   ARCHIVE_REASON_LABELS,
   MEMBERSHIP_STATE_LABELS,
   MEMBERSHIP_STATUS_LABELS,
@@ -54,6 +57,8 @@ describe("labels", () => {
       [SESSION_STATUS_LABELS, Object.values(SessionStatus)],
       [PLAN_LABELS, Object.values(Plan)],
       [RECURRENCE_FREQUENCY_LABELS, Object.values(RecurrenceFrequency)],
+      [ACTION_FILTER_LABELS, ACTION_FILTERS],
+      [DUE_STATE_LABELS, DUE_STATES],
     ];
     for (const [table, codes] of cases) {
       expect(Object.keys(table).sort()).toEqual([...codes].sort());
@@ -79,6 +84,8 @@ describe("labels", () => {
   it("read the same wherever a code appears: a state is its status, an ended pathway says why", () => {
     for (const status of Object.values(MembershipStatus)) expect(MEMBERSHIP_STATE_LABELS[status]).toBe(MEMBERSHIP_STATUS_LABELS[status]);
     expect(ARCHIVE_REASON_LABELS.DNF).toBe(OUTCOME_LABELS.DNF);
+    // An overdue action reads the same in the filter and beside the action.
+    expect(DUE_STATE_LABELS.overdue).toBe(ACTION_FILTER_LABELS.overdue);
     expect(pathwayStatusLabel({ status: "ACTIVE", archiveReason: null })).toBe("Active");
     expect(pathwayStatusLabel({ status: "ARCHIVED", archiveReason: "DNF" })).toBe("Archived: did not finish");
     expect(pathwayStatusLabel({ status: "ARCHIVED", archiveReason: "COMPLETED" })).toBe("Archived: all sessions complete");

@@ -29,7 +29,13 @@ describe("the permission table", () => {
   });
 
   it("gives participants only their own goals and pathways", () => {
-    expect(PERMISSIONS.filter((p) => can("PARTICIPANT", p)).sort()).toEqual(["dashboard:view", "goals:own", "pathways:view", "portal:use"]);
+    expect(PERMISSIONS.filter((p) => can("PARTICIPANT", p)).sort()).toEqual([
+      "dashboard:view",
+      "goals:own",
+      "notifications:use",
+      "pathways:view",
+      "portal:use",
+    ]);
   });
 
   it("throws an expected error when a role lacks a permission, and not when it has it", () => {

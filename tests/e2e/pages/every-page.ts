@@ -3,6 +3,7 @@ import { can, type Permission } from "../../../lib/authz/permissions";
 import type { Role } from "../../../lib/db/generated/enums";
 import { DEMO_ORG, DEMO_USERS } from "../../../prisma/seed";
 import { AppPage } from "./app-page";
+import { onAppDatabase } from "./database";
 
 // Every page a person can open, per role, for the checks that must hold on all of them (phone width,
 // accessibility). A page is listed once with the permission it needs, so a role's list follows the
@@ -41,14 +42,50 @@ const pathway: Finder = async (page, role) =>
   firstLink(page, can(role, "programmes:view") ? await cohort(page, role) : ORG, /^\/[^/]+\/pathways\/(?!new)[^/?]+$/);
 
 // A message thread: a participant's first coach from their Messages list (listed before any message);
-// a coach's first coachee with a session, from their Sessions page (the seed has no messages yet).
+// a coach's first coachee, from their Coachees list (their Sessions page lists only sessions still to
+// come, which a demo left running for a while may no longer have).
 const thread: Finder = async (page, role) => {
   if (can(role, "portal:use")) return firstLink(page, `${ORG}/messages`, /^\/[^/]+\/messages\/[^/?]+$/);
-  const coachee = await firstLink(page, `${ORG}/sessions`, /^\/[^/]+\/coachees\/[^/?]+\?tab=sessions$/);
-  return `${ORG}/messages/${coachee.split("/")[3].split("?")[0]}`;
+  const coachee = await firstLink(page, `${ORG}/coachees`, /^\/[^/]+\/coachees\/[0-9a-f-]{36}$/);
+  return `${ORG}/messages/${coachee.split("/")[3]}`;
 };
 // A coach reaches their coachee's profile from the pathway they coach (the Coachees list links there too).
 const coachee: Finder = async (page, role) => firstLink(page, await pathway(page, role), /^\/[^/]+\/coachees\/[0-9a-f-]{36}$/);
+
+const SWEEP_GOAL = "A goal for the page sweeps";
+
+/**
+ * Pat's goals with something in them (the seed has none): a goal with a milestone of two actions, one
+ * overdue and one due soon, and a standalone action, so the sweeps see the tree, the sliders and the
+ * badges rather than an empty state. Written once, straight to the database (setup only).
+ */
+async function patHasGoals() {
+  await onAppDatabase(async (db) => {
+    const pat = await db.query<{ org: string; id: string }>(
+      `SELECT m."organizationId" AS org, m."id" FROM "Membership" m
+         JOIN "User" u ON u."id" = m."userId" JOIN "Organization" o ON o."id" = m."organizationId"
+        WHERE u."email" = 'pat@acme.test' AND o."slug" = $1`,
+      [DEMO_ORG.slug],
+    );
+    const { org, id } = pat.rows[0];
+    if ((await db.query(`SELECT 1 FROM "Goal" WHERE "organizationId" = $1 AND "title" = $2`, [org, SWEEP_GOAL])).rowCount) return;
+    const goal = await db.query<{ id: string }>(
+      `INSERT INTO "Goal" ("organizationId", "id", "coacheeMembershipId", "title", "description", "progress", "createdByMembershipId", "updatedAt")
+       VALUES ($1, gen_random_uuid(), $2, $3, 'Checked at phone width and by axe.', 25, $2, now()) RETURNING "id"`,
+      [org, id, SWEEP_GOAL],
+    );
+    const milestone = await db.query<{ id: string }>(
+      `INSERT INTO "Milestone" ("organizationId", "id", "goalId", "title", "progress", "updatedAt")
+       VALUES ($1, gen_random_uuid(), $2, 'The first step of the sweeps', 25, now()) RETURNING "id"`,
+      [org, goal.rows[0].id],
+    );
+    const action = `INSERT INTO "Action" ("organizationId", "id", "coacheeMembershipId", "goalId", "milestoneId", "title", "dueDate", "progress", "createdByMembershipId", "updatedAt")
+       VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, current_date + $6::int, $7, $2, now())`;
+    await db.query(action, [org, id, goal.rows[0].id, milestone.rows[0].id, "An overdue step of the sweeps", -2, 50]);
+    await db.query(action, [org, id, goal.rows[0].id, milestone.rows[0].id, "A step of the sweeps due soon", 1, 0]);
+    await db.query(action, [org, id, null, null, "A standalone step of the sweeps", 30, 0]);
+  });
+}
 
 /** An import check page: a one-row file uploaded and checked (nothing is saved until confirmed). */
 const importCheck: Finder = async (page, role) => {
@@ -101,9 +138,14 @@ const ORG_PAGES: PageEntry[] = [
   { name: "a coachee's activity", permission: "coachees:manage", path: coachee },
   { name: "a coachee's sessions", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}?tab=sessions` },
   {
-    name: "a coachee's goals (coming soon)",
+    name: "a coachee's goals",
     permission: "coachees:manage",
-    path: async (page, role) => `${await coachee(page, role)}?tab=goals`,
+    path: async (page, role) => (await patHasGoals(), `${await coachee(page, role)}?tab=goals`),
+  },
+  {
+    name: "a coachee's actions",
+    permission: "coachees:manage",
+    path: async (page, role) => (await patHasGoals(), `${await coachee(page, role)}?tab=actions`),
   },
   { name: "add an appointment", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}/sessions/new` },
   { name: "start a session now", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}/sessions/now` },
@@ -111,10 +153,14 @@ const ORG_PAGES: PageEntry[] = [
   { name: "units", permission: "units:manage", path: `${ORG}/units` },
   { name: "settings", permission: "settings:manage", path: `${ORG}/settings` },
   { name: "audit log", permission: "audit:view", path: `${ORG}/audit` },
+  { name: "goals", permission: "goals:own", path: async () => (await patHasGoals(), `${ORG}/goals`) },
+  { name: "actions", permission: "goals:own", path: async () => (await patHasGoals(), `${ORG}/actions`) },
   { name: "sessions", permission: ["portal:use", "coachees:manage"], path: `${ORG}/sessions` },
   { name: "messages", permission: ["portal:use", "coachees:manage"], path: `${ORG}/messages` },
   { name: "a message thread", permission: ["portal:use", "coachees:manage"], path: thread },
   { name: "profile", permission: "dashboard:view", path: `${ORG}/profile` },
+  { name: "notifications", permission: "notifications:use", path: `${ORG}/notifications` },
+  { name: "notification preferences", permission: "notifications:use", path: `${ORG}/notifications/preferences` },
   { name: "not found in the organisation", permission: "dashboard:view", path: `${ORG}/no-such-page` },
   { name: "new organisation", permission: "dashboard:view", path: "/new-organisation" },
 ];

@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { ActivityFeed } from "@/components/activity/activity-feed";
+import { ActionsView } from "@/components/goals/actions-view";
+import { Disclosure } from "@/components/goals/disclosure";
+import { ActionForm } from "@/components/goals/goal-forms";
+import { GoalTree, placeOptions } from "@/components/goals/goal-tree";
 import { ComingSoon, PROFILE_TABS, profileTabHref, ProfileTabs } from "@/components/coachees/profile-tabs";
 import { QuickMenu } from "@/components/coachees/quick-menu";
 import { SessionActions } from "@/components/pathways/session-actions";
@@ -20,8 +24,11 @@ import { getCoacheeProfile } from "@/lib/coaching/profile";
 import { coacheeSessions } from "@/lib/coaching/sessions";
 import { db } from "@/lib/db/client";
 import { viewerClock } from "@/lib/format/dates";
+import { actionFilterSchema, listActions } from "@/lib/goals/list-actions";
+import { goalsView } from "@/lib/goals/views";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, pageNumber, type RawSearchParams } from "@/lib/web/search-params";
+import { GOAL_ACTIONS } from "../../goals/goal-actions";
 import { coacheeSessionStatusAction } from "./actions";
 
 export const metadata: Metadata = { title: "Coachee" };
@@ -39,7 +46,8 @@ export default async function CoacheeProfilePage({
   const member = await requireMember(org, "coachees:manage");
   const actor = memberActor(member);
   const coachee = await orNotFound(getCoacheeProfile(db(), actor, id));
-  const { tab, page } = querySchema.parse(firstValues(await searchParams));
+  const query = firstValues(await searchParams);
+  const { tab, page } = querySchema.parse(query);
   const name = displayName(coachee.user);
   const zone = viewerClock(member.user).zone;
 
@@ -60,6 +68,17 @@ export default async function CoacheeProfilePage({
       <ProfileTabs org={org} coacheeId={coachee.id} current={tab}>
         {tab === "activity" ? (
           <ActivityTab org={org} actor={actor} coacheeId={coachee.id} name={name} page={page} zone={zone} />
+        ) : tab === "goals" ? (
+          <GoalTree
+            org={org}
+            coacheeId={coachee.id}
+            own={false}
+            view={await goalsView(db(), actor, coachee.id)}
+            actions={GOAL_ACTIONS}
+            name={`${name}'s`}
+          />
+        ) : tab === "actions" ? (
+          <ActionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} query={query} />
         ) : tab === "sessions" ? (
           <SessionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} page={page} zone={zone} />
         ) : (
@@ -70,15 +89,53 @@ export default async function CoacheeProfilePage({
   );
 }
 
-const COMING: Record<Exclude<(typeof PROFILE_TABS)[number], "activity" | "sessions">, (name: string) => string> = {
-  actions: (name) => `Actions are coming soon: you will agree actions with ${name} here and follow their progress.`,
-  goals: (name) =>
-    `Goals and milestones are coming soon: you will set goals with ${name} here, break them into milestones and see how far they are.`,
+const COMING: Record<Exclude<(typeof PROFILE_TABS)[number], "activity" | "sessions" | "goals" | "actions">, (name: string) => string> = {
   notes: (name) => `Notes are coming soon: your private notes on ${name}, and the notes ${name} chooses to share with you.`,
   files: (name) => `Files are coming soon: documents you and ${name} share with each other.`,
   assessments: (name) =>
     `Assessments are coming soon: adding an assessment for ${name} and assigning them questions arrive with them. Until then, nothing here needs doing.`,
 };
+
+/** Every action of the coachee's, filtered and paged through the URL (beside ?tab=actions). */
+async function ActionsTab({
+  org,
+  actor,
+  coacheeId,
+  name,
+  query,
+}: {
+  org: string;
+  actor: Actor;
+  coacheeId: string;
+  name: string;
+  query: Record<string, string | undefined>;
+}) {
+  const filter = actionFilterSchema.parse(query);
+  const [list, view] = await Promise.all([listActions(db(), actor, coacheeId, filter), goalsView(db(), actor, coacheeId)]);
+  return (
+    <ActionsView
+      org={org}
+      coacheeId={coacheeId}
+      own={false}
+      list={list}
+      filter={filter}
+      base={{ tab: "actions" }}
+      actions={GOAL_ACTIONS}
+      name={`${name}'s`}
+      newAction={
+        <Disclosure summary={`New action for ${name}`}>
+          <ActionForm
+            org={org}
+            coacheeId={coacheeId}
+            ownGoals={false}
+            places={placeOptions(view.goals)}
+            action={GOAL_ACTIONS.createAction}
+          />
+        </Disclosure>
+      }
+    />
+  );
+}
 
 type TabProps = { org: string; actor: Actor; coacheeId: string; name: string; page: number; zone: string };
 

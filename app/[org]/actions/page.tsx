@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { ActionsView } from "@/components/goals/actions-view";
+import { ActionForm } from "@/components/goals/goal-forms";
+import { placeOptions } from "@/components/goals/goal-tree";
+import { Disclosure } from "@/components/goals/disclosure";
+import { PageHeader } from "@/components/ui/page-header";
+import { memberActor } from "@/lib/auth/member";
+import { requireMember } from "@/lib/auth/page";
+import { db } from "@/lib/db/client";
+import { actionFilterSchema, listActions } from "@/lib/goals/list-actions";
+import { goalsView } from "@/lib/goals/views";
+import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
+import { GOAL_ACTIONS } from "../goals/goal-actions";
+
+export const metadata: Metadata = { title: "Actions" };
+
+/** A participant's own actions, every goal's and the standalone ones. */
+export default async function ActionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
+  const { org } = await params;
+  const member = await requireMember(org, "goals:own");
+  const actor = memberActor(member);
+  const filter = actionFilterSchema.parse(firstValues(await searchParams));
+  const [list, view] = await Promise.all([
+    listActions(db(), actor, member.membershipId, filter),
+    goalsView(db(), actor, member.membershipId),
+  ]);
+  return (
+    <section>
+      <PageHeader title="Actions" description="Everything you have agreed to do, with how far you are. Move a slider and it is saved." />
+      <ActionsView
+        org={org}
+        coacheeId={member.membershipId}
+        own
+        list={list}
+        filter={filter}
+        base={{}}
+        actions={GOAL_ACTIONS}
+        name="your"
+        newAction={
+          <Disclosure summary="New action">
+            <ActionForm
+              org={org}
+              coacheeId={member.membershipId}
+              ownGoals
+              places={placeOptions(view.goals)}
+              action={GOAL_ACTIONS.createAction}
+            />
+          </Disclosure>
+        }
+      />
+    </section>
+  );
+}

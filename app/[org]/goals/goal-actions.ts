@@ -1,0 +1,31 @@
+import type { GoalActions } from "@/components/goals/goal-tree";
+import {
+  actionProgressAction,
+  createActionAction,
+  createGoalAction,
+  createMilestoneAction,
+  deleteActionAction,
+  deleteGoalAction,
+  deleteMilestoneAction,
+  moveActionAction,
+  reorderAction,
+  updateActionAction,
+  updateGoalAction,
+  updateMilestoneAction,
+} from "./actions";
+
+/** The goal views' server actions, as the components take them (the coachee profile and the participant's pages). */
+export const GOAL_ACTIONS: GoalActions = {
+  createGoal: createGoalAction,
+  updateGoal: updateGoalAction,
+  deleteGoal: deleteGoalAction,
+  createMilestone: createMilestoneAction,
+  updateMilestone: updateMilestoneAction,
+  deleteMilestone: deleteMilestoneAction,
+  createAction: createActionAction,
+  updateAction: updateActionAction,
+  deleteAction: deleteActionAction,
+  moveAction: moveActionAction,
+  progress: actionProgressAction,
+  reorder: reorderAction,
+};

@@ -1,0 +1,37 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { memberAction } from "@/lib/actions/action";
+import { db } from "@/lib/db/client";
+import { markAllRead, markRead, notificationIdSchema, openNotification } from "@/lib/notifications/centre";
+import { preferencesSchema, setPreferences } from "@/lib/notifications/preferences";
+
+// The bell's count is in the layout: every change here revalidates it.
+const refresh = () => revalidatePath("/[org]", "layout");
+
+/** Opens a notification: marks it read and goes to where the thing lives. */
+export const openNotificationAction = memberAction("notifications:use", notificationIdSchema, async (actor, input) => {
+  const { href } = await openNotification(db(), actor, input);
+  refresh();
+  redirect(href);
+});
+
+export const markReadAction = memberAction("notifications:use", notificationIdSchema, async (actor, input) => {
+  await markRead(db(), actor, input);
+  refresh();
+  return { ok: true as const, message: "Marked read." };
+});
+
+export const markAllReadAction = memberAction("notifications:use", z.strictObject({}), async (actor) => {
+  const { marked } = await markAllRead(db(), actor);
+  refresh();
+  return { ok: true as const, message: marked ? "All notifications marked read." : "Nothing was unread." };
+});
+
+export const savePreferencesAction = memberAction("notifications:use", preferencesSchema, async (actor, input) => {
+  await setPreferences(db(), actor, input);
+  revalidatePath("/[org]/notifications/preferences", "page");
+  return { ok: true as const, message: "Preferences saved." };
+});

@@ -1,0 +1,109 @@
+import { TextLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField } from "@/components/ui/field";
+import { FilterForm, ResultCount, SortLinks } from "@/components/ui/list-controls";
+import { Pagination } from "@/components/ui/pagination";
+import type { ActionFilter, listActions } from "@/lib/goals/list-actions";
+import { ACTION_FILTER_DEFAULTS } from "@/lib/goals/list-actions";
+import { ACTION_FILTER_LABELS } from "@/lib/labels";
+import { queryWith } from "@/lib/web/search-params";
+import { ActionEntry, type GoalActions } from "./goal-tree";
+
+const STATUS_OPTIONS = Object.entries(ACTION_FILTER_LABELS).map(([value, label]) => ({ value, label }));
+
+/**
+ * All of a coachee's actions in one list: filter (open, due this week, overdue, done), due-date sort
+ * and pages in the URL, a progress slider on each. `base` is what the URL keeps besides the list's
+ * own parameters (the profile's tab).
+ */
+export function ActionsView({
+  org,
+  coacheeId,
+  own,
+  list,
+  filter,
+  base,
+  actions,
+  name,
+  newAction,
+}: {
+  org: string;
+  coacheeId: string;
+  own: boolean;
+  list: Awaited<ReturnType<typeof listActions>>;
+  filter: ActionFilter;
+  base: Record<string, string>;
+  actions: GoalActions;
+  /** Whose actions: "your", "Pat Participant's". */
+  name: string;
+  /** Where to add one (a link or a folded form), shown above the list. */
+  newAction: React.ReactNode;
+}) {
+  const current = { ...base, ...filter };
+  const defaults = { ...ACTION_FILTER_DEFAULTS };
+  const filtered = Boolean(filter.status);
+  const clear = queryWith(base);
+  return (
+    <div className="space-y-4">
+      {newAction}
+      <FilterForm
+        label="Filter actions"
+        filter={filter}
+        filtered={filtered}
+        clearHref={clear}
+        className="grid gap-3 sm:grid-cols-3 sm:items-end"
+      >
+        {Object.entries(base).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
+        <SelectField
+          id="actions-status"
+          name="status"
+          label="Show"
+          defaultValue={filter.status ?? ""}
+          empty="All actions"
+          options={STATUS_OPTIONS}
+        />
+      </FilterForm>
+      <p className="text-sm text-slate-600">
+        Today is {list.today.toISOString().slice(0, 10)} on {own ? "your" : name} calendar ({list.zone}
+        {list.zoneSource === "pathway"
+          ? ", their pathway's time zone until they join"
+          : list.zoneSource === "default"
+            ? ", until they join"
+            : ""}
+        ): overdue and due soon (within three days) are read from it. This week means today and the six days after.
+      </p>
+      <SortLinks filter={current} defaults={defaults} columns={[["due", "Due date"]]} />
+      {list.rows.length > 0 ? <ResultCount total={list.total} noun="action" filtered={filtered} /> : null}
+      {list.rows.length === 0 ? (
+        <EmptyState>
+          {filtered ? (
+            <>
+              No actions match this filter. <TextLink href={clear}>Show all actions</TextLink>.
+            </>
+          ) : (
+            <>No actions yet. Add one above, or open a goal on the Goals {own ? "page" : "tab"} and add actions to its milestones.</>
+          )}
+        </EmptyState>
+      ) : (
+        <ul className="space-y-3">
+          {list.rows.map((row) => (
+            <ActionEntry
+              key={row.id}
+              ctx={{ org, coacheeId, own, actions }}
+              item={{ ...row, goalId: row.goal?.id ?? null, milestoneId: row.milestone?.id ?? null }}
+              goal={row.goal}
+              place={
+                row.goal
+                  ? `${row.goal.title}${row.milestone ? ` › ${row.milestone.title}` : ""} · goal at ${row.goal.progress}%`
+                  : "No goal"
+              }
+            />
+          ))}
+        </ul>
+      )}
+      <Pagination page={list.page} pages={list.pages} href={(page) => queryWith(current, { page }, defaults)} />
+    </div>
+  );
+}

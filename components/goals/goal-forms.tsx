@@ -1,0 +1,299 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { CheckboxField, Field, SelectField, TextareaField } from "@/components/ui/field";
+import { fieldError, FormStatus } from "@/components/ui/form-status";
+import { HiddenFields } from "@/components/ui/hidden-fields";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+
+// The forms of goals, milestones and actions, for a coach on a coachee's profile and for the coachee
+// on their own pages (the same server actions serve both). Each keeps what was typed when refused.
+
+type Dated = { title: string; dueDate: string };
+
+/** New goal (for `coacheeId`) or edit `goal`. */
+export function GoalForm({
+  org,
+  coacheeId,
+  goal,
+  action,
+}: {
+  org: string;
+  coacheeId: string;
+  goal?: Dated & { id: string; description: string };
+  action: FormAction;
+}) {
+  const [result, formProps, pending] = useFormAction(action);
+  const key = goal ? `goal-${goal.id}` : "new-goal";
+  return (
+    <form {...formProps} noValidate aria-label={goal ? `Edit goal ${goal.title}` : "New goal"} className="max-w-lg">
+      <FormStatus result={result} />
+      <HiddenFields fields={goal ? { org, goalId: goal.id } : { org, coacheeMembershipId: coacheeId }} />
+      <Field id={`${key}-title`} label="Title" name="title" defaultValue={goal?.title} error={fieldError(result, "title")} />
+      <TextareaField
+        id={`${key}-description`}
+        label="Description"
+        name="description"
+        rows={3}
+        defaultValue={goal?.description}
+        error={fieldError(result, "description")}
+      />
+      <Field
+        id={`${key}-due`}
+        label="Due date (optional)"
+        name="dueDate"
+        type="date"
+        defaultValue={goal?.dueDate}
+        error={fieldError(result, "dueDate")}
+      />
+      <Button type="submit" variant="primary" size="sm" disabled={pending}>
+        {pending ? "Saving…" : goal ? "Save goal" : "Add goal"}
+      </Button>
+    </form>
+  );
+}
+
+/** New milestone on `goalId`, or edit `milestone`. */
+export function MilestoneForm({
+  org,
+  goalId,
+  goalTitle,
+  milestone,
+  action,
+}: {
+  org: string;
+  goalId: string;
+  goalTitle: string;
+  milestone?: Dated & { id: string };
+  action: FormAction;
+}) {
+  const [result, formProps, pending] = useFormAction(action);
+  const key = milestone ? `milestone-${milestone.id}` : `new-milestone-${goalId}`;
+  return (
+    <form
+      {...formProps}
+      noValidate
+      aria-label={milestone ? `Edit milestone ${milestone.title}` : `New milestone for ${goalTitle}`}
+      className="max-w-lg"
+    >
+      <FormStatus result={result} />
+      <HiddenFields fields={milestone ? { org, milestoneId: milestone.id } : { org, goalId }} />
+      <Field id={`${key}-title`} label="Milestone title" name="title" defaultValue={milestone?.title} error={fieldError(result, "title")} />
+      <Field
+        id={`${key}-due`}
+        label="Due date (optional)"
+        name="dueDate"
+        type="date"
+        defaultValue={milestone?.dueDate}
+        error={fieldError(result, "dueDate")}
+      />
+      <Button type="submit" variant="primary" size="sm" disabled={pending}>
+        {pending ? "Saving…" : milestone ? "Save milestone" : "Add milestone"}
+      </Button>
+    </form>
+  );
+}
+
+export type PlaceOption = { value: string; label: string };
+
+/**
+ * New action (on a fixed place, or one chosen from `places`) or edit `item`. The coachee may ask their
+ * coach to keep an eye on it ("Monitored by my coach"); a coach's edit keeps what the coachee chose.
+ */
+export function ActionForm({
+  org,
+  coacheeId,
+  place,
+  places,
+  item,
+  ownGoals,
+  action,
+  context,
+}: {
+  org: string;
+  coacheeId: string;
+  /** A fixed place: hidden goalId / milestoneId. */
+  place?: { goalId: string; milestoneId?: string };
+  /** Or a list to choose from (value "none", "goal:<id>", "milestone:<id>"). */
+  places?: PlaceOption[];
+  item?: Dated & { id: string; description: string; weight: number; monitoredByCoach: boolean };
+  /** The coachee's own form: offers "Monitored by my coach". */
+  ownGoals: boolean;
+  action: FormAction;
+  /** What the new action is for, in the form's name ("for First month"). */
+  context?: string;
+}) {
+  const [result, formProps, pending] = useFormAction(action);
+  const key = item ? `action-${item.id}` : `new-action-${place?.milestoneId ?? place?.goalId ?? "any"}`;
+  const hidden: Record<string, string> = item
+    ? { org, actionId: item.id }
+    : { org, coacheeMembershipId: coacheeId, ...(place ? { goalId: place.goalId, milestoneId: place.milestoneId ?? "" } : {}) };
+  if (!ownGoals && item?.monitoredByCoach) hidden.monitoredByCoach = "on";
+  return (
+    <form
+      {...formProps}
+      noValidate
+      aria-label={item ? `Edit action ${item.title}` : `New action${context ? ` for ${context}` : ""}`}
+      className="max-w-lg"
+    >
+      <FormStatus result={result} />
+      <HiddenFields fields={hidden} />
+      <Field id={`${key}-title`} label="Action" name="title" defaultValue={item?.title} error={fieldError(result, "title")} />
+      <TextareaField
+        id={`${key}-description`}
+        label="Details (optional)"
+        name="description"
+        rows={2}
+        defaultValue={item?.description}
+        error={fieldError(result, "description")}
+      />
+      <div className="grid gap-x-3 sm:grid-cols-2">
+        <Field
+          id={`${key}-due`}
+          label="Due date (optional)"
+          name="dueDate"
+          type="date"
+          defaultValue={item?.dueDate}
+          error={fieldError(result, "dueDate")}
+        />
+        <Field
+          id={`${key}-weight`}
+          label="Weight"
+          name="weight"
+          type="number"
+          min={1}
+          max={100}
+          defaultValue={item?.weight ?? 1}
+          hint="How much it counts towards its goal: 1 unless it is bigger than the others."
+          error={fieldError(result, "weight")}
+        />
+      </div>
+      {places && !item ? (
+        <SelectField
+          id={`${key}-place`}
+          label="Goal or milestone"
+          name="place"
+          options={places}
+          error={fieldError(result, "place") ?? fieldError(result, "milestoneId") ?? fieldError(result, "goalId")}
+        />
+      ) : null}
+      {ownGoals ? (
+        <CheckboxField
+          id={`${key}-monitored`}
+          label="Monitored by my coach"
+          name="monitoredByCoach"
+          defaultChecked={item?.monitoredByCoach}
+          hint="Your coach keeps an eye on this one with you."
+        />
+      ) : null}
+      <Button type="submit" variant="primary" size="sm" disabled={pending}>
+        {pending ? "Saving…" : item ? "Save action" : "Add action"}
+      </Button>
+    </form>
+  );
+}
+
+/** Move an action to another milestone or goal, or out of any goal. */
+export function MoveActionForm({
+  org,
+  actionId,
+  title,
+  current,
+  places,
+  action,
+}: {
+  org: string;
+  actionId: string;
+  title: string;
+  current: string;
+  places: PlaceOption[];
+  action: FormAction;
+}) {
+  const [result, formProps, pending] = useFormAction(action);
+  return (
+    <form {...formProps} noValidate aria-label={`Move ${title}`} className="flex max-w-lg flex-wrap items-end gap-2">
+      <HiddenFields fields={{ org, actionId }} />
+      <div className="min-w-0 flex-1">
+        <SelectField
+          id={`move-${actionId}`}
+          label="Move to"
+          name="place"
+          options={places}
+          defaultValue={current}
+          inline
+          error={fieldError(result, "place") ?? fieldError(result, "milestoneId") ?? fieldError(result, "goalId")}
+        />
+      </div>
+      <Button type="submit" variant="secondary" size="sm" disabled={pending}>
+        {pending ? "Moving…" : "Move"}
+      </Button>
+      <div className="w-full">
+        <FormStatus result={result} />
+      </div>
+    </form>
+  );
+}
+
+/** Move up / Move down among siblings: each sends the whole sibling list in its new order. */
+export function ReorderButtons({
+  org,
+  kind,
+  ids,
+  index,
+  title,
+  action,
+}: {
+  org: string;
+  kind: "goal" | "milestone" | "action";
+  ids: string[];
+  index: number;
+  title: string;
+  action: FormAction;
+}) {
+  if (ids.length < 2) return null;
+  const swapped = (to: number) => {
+    const order = [...ids];
+    [order[index], order[to]] = [order[to], order[index]];
+    return order;
+  };
+  return (
+    <span className="inline-flex flex-wrap gap-2">
+      {index > 0 ? (
+        <ReorderButton org={org} kind={kind} ids={swapped(index - 1)} label={`Move up: ${title}`} text="Move up" action={action} />
+      ) : null}
+      {index < ids.length - 1 ? (
+        <ReorderButton org={org} kind={kind} ids={swapped(index + 1)} label={`Move down: ${title}`} text="Move down" action={action} />
+      ) : null}
+    </span>
+  );
+}
+
+function ReorderButton({
+  org,
+  kind,
+  ids,
+  label,
+  text,
+  action,
+}: {
+  org: string;
+  kind: string;
+  ids: string[];
+  label: string;
+  text: string;
+  action: FormAction;
+}) {
+  const [result, formProps, pending] = useFormAction(action);
+  return (
+    <form {...formProps} noValidate className="inline">
+      <HiddenFields fields={{ org, kind }} />
+      {ids.map((id) => (
+        <input key={id} type="hidden" name="ids" value={id} />
+      ))}
+      <Button type="submit" size="sm" variant="quiet" aria-label={label} disabled={pending}>
+        {text}
+      </Button>
+      {result && !result.ok ? <FormStatus result={result} /> : null}
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+import { Badge } from "@/components/ui/badge";
+import { DUE_STATE_LABELS } from "@/lib/labels";
+import type { DueState } from "@/lib/goals/calendar";
+
+/**
+ * How far a goal or milestone is: a native <progress> named for screen readers, with the figure in
+ * text beside it (never the bar alone) and "Complete" once it is.
+ */
+export function ProgressBar({ value, label, complete }: { value: number; label: string; complete?: boolean }) {
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <progress
+        value={value}
+        max={100}
+        aria-label={label}
+        className="h-2 w-28 appearance-none overflow-hidden rounded bg-slate-200 [&::-moz-progress-bar]:bg-indigo-600 [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-indigo-600"
+      />
+      <span className="text-sm text-slate-800 tabular-nums">{value}%</span>
+      {complete ? <Badge tone="success">Complete</Badge> : null}
+    </span>
+  );
+}
+
+/** Overdue (red) or due soon (amber), in words as well as colour; nothing otherwise. */
+export function DueBadge({ due }: { due: DueState }) {
+  if (!due) return null;
+  return <Badge tone={due === "overdue" ? "danger" : "warning"}>{DUE_STATE_LABELS[due]}</Badge>;
+}

@@ -1,0 +1,90 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { tenantDb } from "../db/tenant";
+import type { Actor } from "../authz/actor";
+import { NotFoundError } from "../errors";
+import { isId } from "../web/form-fields";
+import { pageCount } from "../web/pagination";
+import { lenient, pageNumber } from "../web/search-params";
+import { assertGoalsRole, reachCoachee } from "./access";
+import { ACTION_FILTERS, addDays, coacheeZone, dueState, todayIn, WEEK_DAYS, type ActionFilterCode } from "./calendar";
+
+// A coachee's actions as one list (the Actions tab of a coachee's profile, a participant's Actions
+// page): filtered, sorted by due date and paged through the URL. "Today" is the coachee's calendar day
+// in the coachee's time zone (lib/goals/calendar.ts).
+
+export const ACTIONS_PAGE_SIZE = 25;
+export { ACTION_FILTERS, type ActionFilterCode };
+
+/** The list's filter, sort and page, exactly as the URL carries them (a value that does not parse is dropped). */
+export const actionFilterSchema = z.object({
+  status: lenient(z.enum(ACTION_FILTERS)),
+  sort: z.enum(["due"]).default("due").catch("due"),
+  dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
+  page: pageNumber(100_000),
+});
+export type ActionFilter = z.infer<typeof actionFilterSchema>;
+export const ACTION_FILTER_DEFAULTS = { sort: "due", dir: "asc", page: 1 } as const;
+
+function filterWhere(status: ActionFilterCode | undefined, today: Date): Prisma.ActionWhereInput {
+  switch (status) {
+    case "open":
+      return { completedAt: null };
+    case "week":
+      return { completedAt: null, dueDate: { gte: today, lt: addDays(today, WEEK_DAYS) } };
+    case "overdue":
+      return { completedAt: null, dueDate: { lt: today } };
+    case "done":
+      return { completedAt: { not: null } };
+    default:
+      return {};
+  }
+}
+
+const PLACE = { select: { id: true, title: true, progress: true, completedAt: true } } as const;
+
+/** One page of a coachee's actions, for the coachee and their coaches, with the coachee's zone and day. */
+export async function listActions(db: Db, actor: Actor, coacheeMembershipId: string, filter: ActionFilter, now = new Date()) {
+  assertGoalsRole(actor.role);
+  if (!isId(coacheeMembershipId)) throw new NotFoundError();
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const coachee = await reachCoachee(tx, actor, coacheeMembershipId);
+    const { zone, source } = await coacheeZone(tx, coachee);
+    const today = todayIn(zone, now);
+    const where: Prisma.ActionWhereInput = { coacheeMembershipId: coachee, ...filterWhere(filter.status, today) };
+    const total = await tx.action.count({ where });
+    const pages = pageCount(total, ACTIONS_PAGE_SIZE);
+    const page = Math.min(filter.page, pages);
+    const rows = await tx.action.findMany({
+      where,
+      // Undated actions last either way; ties in the order they were made.
+      orderBy: [{ dueDate: { sort: filter.dir, nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * ACTIONS_PAGE_SIZE,
+      take: ACTIONS_PAGE_SIZE,
+      select: {
+        id: true,
+        title: true,
+        description: true,
+        dueDate: true,
+        progress: true,
+        weight: true,
+        monitoredByCoach: true,
+        seriesId: true,
+        completedAt: true,
+        goal: PLACE,
+        milestone: PLACE,
+      },
+    });
+    return {
+      rows: rows.map((r) => ({ ...r, due: dueState(r, today) })),
+      total,
+      pages,
+      page,
+      zone,
+      zoneSource: source,
+      today,
+    };
+  });
+}
+export type ActionRow = Awaited<ReturnType<typeof listActions>>["rows"][number];

@@ -1,0 +1,125 @@
+import type { NotificationDelivery } from "../db/generated/enums";
+
+// Client-safe: the kinds of notification, what each carries, who is told, how by default, and where the
+// thing lives. lib/notifications/notify.ts writes them; the centre, the emails and the preferences read them.
+
+export const NOTIFICATION_KINDS = [
+  "goal.created",
+  "goal.edited",
+  "action.progress",
+  "milestone.completed",
+  "goal.completed",
+  "comment.added",
+  "action.assigned",
+  "action.due",
+  "action.overdue",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The bell counts up to this many unread; more reads "99+". */
+export const UNREAD_CAP = 100;
+
+export function isNotificationKind(kind: string): kind is NotificationKind {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(kind);
+}
+
+/** What each kind carries (titles only: never a comment's or a description's words). */
+export type NotificationData = {
+  "goal.created": { title: string };
+  "goal.edited": { title: string };
+  "action.progress": { title: string; progress: number };
+  "milestone.completed": { title: string; goalId: string; goalTitle: string };
+  "goal.completed": { title: string };
+  /** `thingId`: the goal or action commented on (the subject is the comment). */
+  "comment.added": { on: "goal" | "action"; thingId: string; title: string };
+  "action.assigned": { title: string };
+  /** `dueDate`: YYYY-MM-DD. */
+  "action.due": { title: string; dueDate: string };
+  "action.overdue": { title: string; dueDate: string; monitoredByCoach: boolean };
+};
+
+export const NOTIFICATION_DELIVERIES = ["IMMEDIATE", "DIGEST", "IN_APP"] as const satisfies readonly NotificationDelivery[];
+
+/**
+ * How each kind is delivered until the member chooses otherwise. What a person should act on or would
+ * want to celebrate at once comes by email at once (completions, comments, an action given to them, its
+ * reminders); the steady stream of a coachee's own work (goals created and edited, progress moved) comes
+ * once a day in the digest, so a busy coach is not buried in mail.
+ */
+export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = {
+  "goal.created": "DIGEST",
+  "goal.edited": "DIGEST",
+  "action.progress": "DIGEST",
+  "milestone.completed": "IMMEDIATE",
+  "goal.completed": "IMMEDIATE",
+  "comment.added": "IMMEDIATE",
+  "action.assigned": "IMMEDIATE",
+  "action.due": "IMMEDIATE",
+  "action.overdue": "IMMEDIATE",
+};
+
+/**
+ * Who among those who may see the thing (the coachee and their coaches) is told: the coachee's own
+ * work goes to their coaches, what a coach gives and the reminders go to the coachee, completions and
+ * comments to both. An overdue action also goes to the coaches when the coachee asked them to monitor it.
+ */
+export const AUDIENCE: Record<NotificationKind, { coachee: boolean; coaches: boolean | "when monitored" }> = {
+  "goal.created": { coachee: false, coaches: true },
+  "goal.edited": { coachee: false, coaches: true },
+  "action.progress": { coachee: false, coaches: true },
+  "milestone.completed": { coachee: true, coaches: true },
+  "goal.completed": { coachee: true, coaches: true },
+  "comment.added": { coachee: true, coaches: true },
+  "action.assigned": { coachee: true, coaches: false },
+  "action.due": { coachee: true, coaches: false },
+  "action.overdue": { coachee: true, coaches: "when monitored" },
+};
+
+/** The kinds a coach, and a coachee, can be told about (what their preferences page lists). */
+export const COACH_KINDS = NOTIFICATION_KINDS.filter((k) => AUDIENCE[k].coaches !== false);
+export const COACHEE_KINDS = NOTIFICATION_KINDS.filter((k) => AUDIENCE[k].coachee);
+
+/** Where the thing a notification is about lives: the goals or the actions view, and the element's id there. */
+export function placeOf(
+  kind: NotificationKind,
+  subjectId: string,
+  data: Record<string, unknown>,
+): { tab: "goals" | "actions"; anchor: string } {
+  switch (kind) {
+    case "goal.created":
+    case "goal.edited":
+    case "goal.completed":
+      return { tab: "goals", anchor: `goal-${subjectId}` };
+    case "milestone.completed":
+      return { tab: "goals", anchor: `goal-${String(data.goalId)}` };
+    case "comment.added":
+      return data.on === "goal"
+        ? { tab: "goals", anchor: `goal-${String(data.thingId)}` }
+        : { tab: "actions", anchor: `action-${String(data.thingId)}` };
+    case "action.progress":
+    case "action.assigned":
+    case "action.due":
+    case "action.overdue":
+      return { tab: "actions", anchor: `action-${subjectId}` };
+  }
+}
+
+/**
+ * The path of the thing for this recipient: the coachee's own goals or actions page, or, for a coach,
+ * the coachee's profile tab.
+ */
+export function pathOf(
+  orgSlug: string,
+  n: {
+    kind: NotificationKind;
+    subjectId: string;
+    data: Record<string, unknown>;
+    coacheeMembershipId: string;
+    recipientMembershipId: string;
+  },
+): string {
+  const { tab, anchor } = placeOf(n.kind, n.subjectId, n.data);
+  return n.recipientMembershipId === n.coacheeMembershipId
+    ? `/${orgSlug}/${tab}#${anchor}`
+    : `/${orgSlug}/coachees/${n.coacheeMembershipId}?tab=${tab}#${anchor}`;
+}

@@ -1,0 +1,51 @@
+import type { Db } from "../db/client";
+import { reminderCandidates } from "../db/cross-tenant";
+import { tenantDb } from "../db/tenant";
+import { dayToDate } from "../web/form-fields";
+import { formatDate, knownZone } from "../format/dates";
+import { notify } from "./notify";
+
+const DAY_MS = 86_400_000;
+const utcDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/**
+ * Reminds coachees of open actions at `now`, each once: "due tomorrow" when the due day is tomorrow in
+ * the coachee's time zone, "overdue" once it is before today there (to their coaches too when the
+ * coachee asked them to monitor it). Each reminder is claimed by a conditional update of the action
+ * (`dueReminderAt` / `overdueReminderAt` still null), in the same transaction as its notification, so
+ * several workers remind once.
+ */
+export async function runReminders(db: Db, now: Date = new Date()): Promise<{ due: number; overdue: number }> {
+  const report = { due: 0, overdue: 0 };
+  const t = now.getTime();
+  // Today, somewhere on Earth, is within a day either side of UTC's today.
+  const candidates = await reminderCandidates(db, { from: utcDay(t - DAY_MS), to: utcDay(t + 2 * DAY_MS) });
+  for (const c of candidates) {
+    const zone = knownZone(c.timezone);
+    const today = formatDate(now, zone);
+    const tomorrow = utcDay(dayToDate(today).getTime() + DAY_MS);
+    const kind = c.needsDue && c.dueDate === tomorrow ? "action.due" : c.needsOverdue && c.dueDate < today ? "action.overdue" : null;
+    if (!kind) continue;
+    const sent = await tenantDb(db, c.organizationId).$transaction(async (tx) => {
+      const [action] = await tx.action.updateManyAndReturn({
+        where: { id: c.id, completedAt: null, ...(kind === "action.due" ? { dueReminderAt: null } : { overdueReminderAt: null }) },
+        data: kind === "action.due" ? { dueReminderAt: now } : { overdueReminderAt: now },
+        select: { id: true, title: true, coacheeMembershipId: true, monitoredByCoach: true },
+      });
+      if (!action) return false;
+      const base = { coacheeMembershipId: action.coacheeMembershipId, subjectId: action.id, actorMembershipId: null };
+      if (kind === "action.due")
+        await notify(tx, c.organizationId, { ...base, kind, data: { title: action.title, dueDate: c.dueDate } }, now);
+      else
+        await notify(
+          tx,
+          c.organizationId,
+          { ...base, kind, data: { title: action.title, dueDate: c.dueDate, monitoredByCoach: action.monitoredByCoach } },
+          now,
+        );
+      return true;
+    });
+    if (sent) report[kind === "action.due" ? "due" : "overdue"]++;
+  }
+  return report;
+}

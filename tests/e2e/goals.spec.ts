@@ -1,0 +1,100 @@
+import { expect, test, type Page } from "@playwright/test";
+import { AppPage } from "./pages/app-page";
+
+const stamp = Date.now().toString(36);
+
+/** A goal's entry, opened (its <details>) if it is not already. */
+async function openGoal(page: Page, title: string) {
+  const goal = page.locator("li[id^='goal-']").filter({ has: page.locator("summary", { hasText: title }) });
+  await expect(goal).toBeVisible();
+  const details = goal.locator("details").first();
+  if ((await details.getAttribute("open")) === null) await goal.locator("summary").first().click();
+  return goal;
+}
+
+/** Opens a folded form by its summary and returns the form. */
+async function unfold(scope: ReturnType<Page["locator"]>, summary: string, form: string) {
+  await scope.locator("summary", { hasText: summary }).first().click();
+  return scope.getByRole("form", { name: form, exact: true });
+}
+
+test("a coach sets Pat a goal with two milestones and actions; Pat moves a slider to 100 with the keyboard and the milestone completes", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const goalTitle = `Lead the weekly meeting ${stamp}`;
+  const [first, second] = [`Prepare ${stamp}`, `Run it ${stamp}`];
+  const [firstAction, secondAction] = [`Write the agenda ${stamp}`, `Chair one meeting ${stamp}`];
+
+  // Carla opens Pat's profile (from the pathway she coaches) and its Goals tab.
+  await AppPage.signIn(page, "coach1@acme.test");
+  // Her pathway on the dashboard (the dashboard may also list her among coachees with overdue actions).
+  await page.getByRole("region", { name: "Pathways" }).getByRole("link", { name: "Pat Participant" }).first().click();
+  await page.getByRole("link", { name: "Coachee profile of Pat Participant" }).click();
+  await page.getByRole("navigation", { name: "Coachee profile" }).getByRole("link", { name: "Goals" }).click();
+  await expect(page).toHaveURL(/tab=goals/);
+
+  // A goal: refused without a title, then added.
+  const newGoal = await unfold(page.locator("main"), "New goal", "New goal");
+  await newGoal.getByRole("button", { name: "Add goal" }).click();
+  await expect(newGoal.getByRole("alert").first()).toBeVisible();
+  await newGoal.getByLabel("Title").fill(goalTitle);
+  await newGoal.getByLabel("Description").fill("Chair the team's weekly meeting by the end of the quarter.");
+  await newGoal.getByRole("button", { name: "Add goal" }).click();
+  await expect(newGoal.getByRole("status")).toContainText("added");
+  const goal = await openGoal(page, goalTitle);
+  await expect(goal).toContainText("0%");
+
+  // Two milestones, each with an action.
+  const milestoneForm = await unfold(goal, `New milestone for ${goalTitle}`, `New milestone for ${goalTitle}`);
+  for (const title of [first, second]) {
+    await milestoneForm.getByLabel("Milestone title").fill(title);
+    await milestoneForm.getByRole("button", { name: "Add milestone" }).click();
+    await expect(milestoneForm.getByRole("status")).toContainText(`Milestone "${title}" added.`);
+  }
+  for (const [milestone, action] of [
+    [first, firstAction],
+    [second, secondAction],
+  ]) {
+    const entry = goal.locator("li[id^='milestone-']").filter({ has: page.getByRole("heading", { name: milestone }) });
+    const form = await unfold(entry, `New action for ${milestone}`, `New action for ${milestone}`);
+    await form.getByLabel("Action", { exact: true }).fill(action);
+    await form.getByRole("button", { name: "Add action" }).click();
+    await expect(entry.locator("li[id^='action-']").filter({ hasText: action })).toBeVisible();
+  }
+  await expect(goal.getByLabel(`Progress of goal ${goalTitle}`)).toHaveAttribute("value", "0");
+
+  // Pat signs in and opens her Goals.
+  const patContext = await browser.newContext();
+  const pat = await patContext.newPage();
+  await AppPage.signIn(pat, "pat@acme.test");
+  await pat.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Goals" }).click();
+  await expect(pat.getByRole("heading", { level: 1, name: "Goals" })).toBeVisible();
+  const patGoal = await openGoal(pat, goalTitle);
+  const firstMilestone = patGoal.locator("li[id^='milestone-']").filter({ has: pat.getByRole("heading", { name: first }) });
+  await expect(firstMilestone).not.toContainText("Complete");
+
+  // The slider, with the keyboard: focus, End. It saves by itself and says what the goal is now.
+  const slider = pat.getByLabel(`Progress of ${firstAction}`, { exact: true });
+  await slider.focus();
+  await slider.press("End");
+  await expect(slider).toHaveValue("100");
+  const action = patGoal.locator("li[id^='action-']").filter({ hasText: firstAction });
+  await expect(action.getByRole("status")).toHaveText(`Saved: 100%. Goal "${goalTitle}": 0% → 50%.`);
+  // The page follows: the milestone is complete, the goal at 50%.
+  await expect(firstMilestone.getByText("Complete")).toBeVisible();
+  await expect(patGoal.getByLabel(`Progress of goal ${goalTitle}`)).toHaveAttribute("value", "50");
+  await expect(patGoal.locator("summary").first()).toContainText("50%");
+
+  // It stays saved: a reload shows the same, and the coach sees it on Pat's Actions tab.
+  await pat.reload();
+  await expect(pat.getByLabel(`Progress of ${firstAction}`, { exact: true })).toHaveValue("100");
+  await page.getByRole("navigation", { name: "Coachee profile" }).getByRole("link", { name: "Actions" }).click();
+  await page.getByLabel("Show").selectOption("done");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/tab=actions.*status=done|status=done.*tab=actions/);
+  await expect(page.locator("li[id^='action-']").filter({ hasText: firstAction })).toContainText("goal at 50%");
+  await expect(page.locator("li[id^='action-']").filter({ hasText: secondAction })).toHaveCount(0);
+  await patContext.close();
+});

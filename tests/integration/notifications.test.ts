@@ -1,0 +1,574 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { simpleParser } from "mailparser";
+import type { Db } from "../../lib/db/client";
+import { tenantDb } from "../../lib/db/tenant";
+import { NotFoundError } from "../../lib/errors";
+import {
+  createAction as newAction,
+  createActionSchema,
+  setActionProgress,
+  updateAction,
+  updateActionSchema,
+} from "../../lib/goals/actions";
+import { createGoal as newGoal, createGoalSchema, createMilestone as newMilestone, updateGoal } from "../../lib/goals/goals";
+import { deliverDueEmails } from "../../lib/mail/deliver";
+import { smtpTransport } from "../../lib/mail/transport";
+import {
+  listNotifications,
+  markAllRead,
+  markRead,
+  notificationIdSchema,
+  openNotification,
+  unreadCount,
+  UNREAD_CAP,
+} from "../../lib/notifications/centre";
+import { runDigests } from "../../lib/notifications/digest";
+import { DEFAULT_DELIVERY, NOTIFICATION_KINDS, type NotificationKind } from "../../lib/notifications/kinds";
+import { COALESCE_MS, notify } from "../../lib/notifications/notify";
+import { getPreferences, preferencesSchema, setPreferences } from "../../lib/notifications/preferences";
+import { runReminders } from "../../lib/notifications/reminders";
+import { createAction, createActor, createCoachingRelationship, createGoal, createMilestone } from "../factories";
+import { isolatedDatabase } from "../support/db";
+import { recordFigures } from "../support/figures";
+import { startSmtpServer } from "../support/smtp";
+import { createWorld } from "../support/world";
+
+// Notifications read whole tables (the digest and the reminders look at every organisation), so these
+// tests get a database of their own.
+let isolated: Awaited<ReturnType<typeof isolatedDatabase>>;
+let db: Db;
+beforeAll(async () => {
+  isolated = await isolatedDatabase("pathwise_notify");
+  db = isolated.db;
+});
+afterAll(async () => {
+  await isolated.drop();
+});
+
+/**
+ * A coachee (the world's participant) with two coaches (their pathway's, and one who added them), a
+ * deactivated coach of theirs, a coach of someone else, the organisation's admins, programme manager and
+ * sponsor, and another organisation with its own coach and coachee.
+ */
+async function circle(zones: { coach?: string; coach2?: string; coachee?: string } = {}) {
+  const w = await createWorld(db);
+  const account = (timezone?: string) => (timezone ? { account: { timezone } } : {});
+  const coachee = w.participant;
+  if (zones.coachee) await db.user.update({ where: { id: coachee.userId }, data: { timezone: zones.coachee } });
+  if (zones.coach) await db.user.update({ where: { id: w.coach.userId }, data: { timezone: zones.coach } });
+  const coach2 = await createActor(db, w.org.id, "COACH", account(zones.coach2));
+  await createCoachingRelationship(db, { coach: coach2.membership, coachee: coachee.membership });
+  const gone = await createActor(db, w.org.id, "COACH");
+  await createCoachingRelationship(db, { coach: gone.membership, coachee: coachee.membership });
+  await db.membership.update({
+    where: { organizationId_id: { organizationId: w.org.id, id: gone.membershipId } },
+    data: { status: "DEACTIVATED" },
+  });
+  const otherCoach = await createActor(db, w.org.id, "COACH");
+  const othersCoachee = await createActor(db, w.org.id, "PARTICIPANT");
+  await createCoachingRelationship(db, { coach: otherCoach.membership, coachee: othersCoachee.membership });
+  const otherOrgCoachee = await createActor(db, w.other.org.id, "PARTICIPANT");
+  await createCoachingRelationship(db, { coach: w.other.coach.membership, coachee: otherOrgCoachee.membership });
+  const people = {
+    coachee,
+    coach: w.coach,
+    coach2,
+    deactivatedCoach: gone,
+    otherCoach,
+    othersCoachee,
+    owner: w.owner,
+    admin: w.admin,
+    pm: w.pm,
+    sponsor: w.sponsor,
+    otherOrgAdmin: w.other.admin,
+    otherOrgCoach: w.other.coach,
+    otherOrgCoachee,
+  };
+  return { w, org: w.org, ...people, people };
+}
+type Circle = Awaited<ReturnType<typeof circle>>;
+
+const goalInput = (coacheeMembershipId: string, title: string) => createGoalSchema.parse({ coacheeMembershipId, title });
+
+/** Who got a notification of this kind about this thing. */
+async function recipientsOf(kind: NotificationKind, subjectId: string) {
+  const rows = await db.notification.findMany({ where: { kind, subjectId }, select: { recipientMembershipId: true } });
+  return rows.map((r) => r.recipientMembershipId).sort();
+}
+
+/** Rows of the outbox to this person with this template. */
+const mailTo = (who: { email: string }, template = "notification") =>
+  db.emailOutbox.findMany({ where: { toAddress: who.email, template } });
+
+describe("notification recipients: exactly the people who may see the thing", () => {
+  let c: Circle;
+  let checks = 0;
+  let leaks = 0;
+  beforeAll(async () => {
+    c = await circle();
+  });
+  afterAll(() => {
+    recordFigures("notifications", { notificationRecipientChecks: checks, notificationLeaks: leaks });
+  });
+
+  /** Every person of the circle, checked: exactly `expected` got it. */
+  async function expectRecipients(kind: NotificationKind, subjectId: string, expected: (keyof Circle["people"])[]) {
+    const got = new Set(await recipientsOf(kind, subjectId));
+    for (const [name, person] of Object.entries(c.people)) {
+      checks++;
+      const should = expected.includes(name as keyof Circle["people"]);
+      if (got.has(person.membershipId) !== should) leaks++;
+      expect(got.has(person.membershipId), `${kind}: ${name}`).toBe(should);
+    }
+    expect(got.size).toBe(expected.length);
+  }
+
+  it("a coachee's own goal (created, edited) goes to their active coaches; a coach's goal for them to nobody", async () => {
+    const own = await newGoal(db, c.coachee, goalInput(c.coachee.membershipId, "Speak up in meetings"));
+    await expectRecipients("goal.created", own.id, ["coach", "coach2"]);
+    await updateGoal(db, c.coachee, { goalId: own.id, title: "Speak up in every meeting", description: "", dueDate: null });
+    await expectRecipients("goal.edited", own.id, ["coach", "coach2"]);
+    const coachs = await newGoal(db, c.coach, goalInput(c.coachee.membershipId, "Delegate more"));
+    await expectRecipients("goal.created", coachs.id, []);
+    await updateGoal(db, c.coach, { goalId: coachs.id, title: "Delegate", description: "", dueDate: null });
+    await expectRecipients("goal.edited", coachs.id, []);
+  });
+
+  it("a coachee's slider goes to their coaches; a coach's to nobody", async () => {
+    const goal = await createGoal(db, c.coachee.membership);
+    const action = await createAction(db, c.coachee.membership, { goal });
+    await setActionProgress(db, c.coachee, { actionId: action.id, progress: 30 });
+    await expectRecipients("action.progress", action.id, ["coach", "coach2"]);
+    const other = await createAction(db, c.coachee.membership, { goal });
+    await setActionProgress(db, c.coach, { actionId: other.id, progress: 30 });
+    await expectRecipients("action.progress", other.id, []);
+  });
+
+  it("a milestone and a goal completed go to everyone who may see them but whoever completed them", async () => {
+    const byCoachee = await newGoal(db, c.coach, goalInput(c.coachee.membershipId, "Finish the course"));
+    const m1 = await newMilestone(db, c.coach, { goalId: byCoachee.id, title: "Module 1", dueDate: null });
+    const a1 = await newAction(
+      db,
+      c.coach,
+      createActionSchema.parse({ coacheeMembershipId: c.coachee.membershipId, milestoneId: m1.id, title: "Read" }),
+    );
+    await setActionProgress(db, c.coachee, { actionId: a1.id, progress: 100 });
+    await expectRecipients("milestone.completed", m1.id, ["coach", "coach2"]);
+    await expectRecipients("goal.completed", byCoachee.id, ["coach", "coach2"]);
+
+    const byCoach = await newGoal(db, c.coach, goalInput(c.coachee.membershipId, "Second course"));
+    const m2 = await newMilestone(db, c.coach, { goalId: byCoach.id, title: "Module 2", dueDate: null });
+    const a2 = await newAction(
+      db,
+      c.coach,
+      createActionSchema.parse({ coacheeMembershipId: c.coachee.membershipId, milestoneId: m2.id, title: "Read" }),
+    );
+    await setActionProgress(db, c.coach, { actionId: a2.id, progress: 100 });
+    await expectRecipients("milestone.completed", m2.id, ["coachee", "coach2"]);
+    await expectRecipients("goal.completed", byCoach.id, ["coachee", "coach2"]);
+  });
+
+  it("an action a coach gives goes to the coachee; one the coachee makes themself to nobody", async () => {
+    const given = await newAction(
+      db,
+      c.coach2,
+      createActionSchema.parse({ coacheeMembershipId: c.coachee.membershipId, title: "Book a mentor" }),
+    );
+    await expectRecipients("action.assigned", given.id, ["coachee"]);
+    const own = await newAction(db, c.coachee, createActionSchema.parse({ coacheeMembershipId: c.coachee.membershipId, title: "Own" }));
+    await expectRecipients("action.assigned", own.id, []);
+  });
+
+  it("a comment goes to the coachee and their coaches but its author", async () => {
+    const goal = await createGoal(db, c.coachee.membership);
+    const byCoach = crypto.randomUUID();
+    const data = { on: "goal" as const, thingId: goal.id, title: goal.title };
+    await tenantDb(db, c.org.id).$transaction((tx) =>
+      notify(tx, c.org.id, {
+        kind: "comment.added",
+        coacheeMembershipId: c.coachee.membershipId,
+        subjectId: byCoach,
+        actorMembershipId: c.coach.membershipId,
+        data,
+      }),
+    );
+    await expectRecipients("comment.added", byCoach, ["coachee", "coach2"]);
+    const byCoachee = crypto.randomUUID();
+    await tenantDb(db, c.org.id).$transaction((tx) =>
+      notify(tx, c.org.id, {
+        kind: "comment.added",
+        coacheeMembershipId: c.coachee.membershipId,
+        subjectId: byCoachee,
+        actorMembershipId: c.coachee.membershipId,
+        data,
+      }),
+    );
+    await expectRecipients("comment.added", byCoachee, ["coach", "coach2"]);
+  });
+
+  it("reminders go to the coachee; an overdue action they asked their coaches to monitor to the coaches too", async () => {
+    const now = new Date();
+    const day = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset));
+    const soon = await createAction(db, c.coachee.membership, { dueDate: day(1), title: "Soon" });
+    // UTC is the coachee's zone here, so "tomorrow" is UTC's.
+    await runReminders(db, now);
+    await expectRecipients("action.due", soon.id, ["coachee"]);
+    const late = await createAction(db, c.coachee.membership, { dueDate: day(-2), title: "Late" });
+    const watched = await createAction(db, c.coachee.membership, { dueDate: day(-2), title: "Watched", monitoredByCoach: true });
+    await runReminders(db, now);
+    await expectRecipients("action.overdue", late.id, ["coachee"]);
+    await expectRecipients("action.overdue", watched.id, ["coachee", "coach", "coach2"]);
+  });
+
+  it("nobody in another organisation, and no admin, programme manager or sponsor, ever has a notification", async () => {
+    const outsiders = [
+      c.owner,
+      c.admin,
+      c.pm,
+      c.sponsor,
+      c.otherCoach,
+      c.othersCoachee,
+      c.deactivatedCoach,
+      c.otherOrgAdmin,
+      c.otherOrgCoach,
+    ];
+    const rows = await db.notification.count({ where: { recipientMembershipId: { in: outsiders.map((o) => o.membershipId) } } });
+    expect(rows).toBe(0);
+    expect(await db.notification.count({ where: { organizationId: c.w.other.org.id } })).toBe(0);
+    // Positive control: the coach has several.
+    expect(await db.notification.count({ where: { recipientMembershipId: c.coach.membershipId } })).toBeGreaterThan(3);
+  });
+});
+
+describe("coalescing: repeats within 15 minutes update one row and send at most one email", () => {
+  it("a slider moved ten times in a minute gives each coach one notification with the latest value and count, and one email", async () => {
+    const c = await circle();
+    await setPreferences(db, c.coach, preferencesSchema.parse({ "action.progress": "IMMEDIATE" }));
+    const goal = await createGoal(db, c.coachee.membership);
+    const action = await createAction(db, c.coachee.membership, { goal, title: "Run 5k" });
+    for (let p = 10; p <= 100; p += 10) await setActionProgress(db, c.coachee, { actionId: action.id, progress: p === 100 ? 95 : p });
+    const rows = await db.notification.findMany({
+      where: { kind: "action.progress", subjectId: action.id },
+      orderBy: { recipientMembershipId: "asc" },
+    });
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.count).toBe(10);
+      expect(row.data).toEqual({ title: "Run 5k", progress: 95 });
+    }
+    // The coach who wants progress at once: one email; the other (digest by default): none yet.
+    expect(await mailTo(c.coach)).toHaveLength(1);
+    expect(await mailTo(c.coach2)).toHaveLength(0);
+    const [list] = [await listNotifications(db, c.coach, { page: 1 })];
+    expect(list.items[0].sentence).toBe(`Test participant moved “Run 5k” to 95% (10 changes)`);
+
+    // After the window a move starts a new row, and may email again.
+    const old = new Date(Date.now() - COALESCE_MS - 60_000);
+    await db.notification.updateMany({ where: { subjectId: action.id }, data: { createdAt: old, emailedAt: old } });
+    await setActionProgress(db, c.coachee, { actionId: action.id, progress: 50 });
+    expect(await db.notification.count({ where: { subjectId: action.id, recipientMembershipId: c.coach.membershipId } })).toBe(2);
+    expect(await mailTo(c.coach)).toHaveLength(2);
+
+    // Read, then moved again within 15 minutes of the last email: a new row, but no second email.
+    await markAllRead(db, c.coach);
+    await setActionProgress(db, c.coachee, { actionId: action.id, progress: 60 });
+    expect(await db.notification.count({ where: { subjectId: action.id, recipientMembershipId: c.coach.membershipId } })).toBe(3);
+    expect(await mailTo(c.coach)).toHaveLength(2);
+  });
+
+  it("is race-safe: 30 concurrent notifies about one thing make one row per recipient, counted 30, and one email each", async () => {
+    const c = await circle();
+    for (const coach of [c.coach, c.coach2]) await setPreferences(db, coach, preferencesSchema.parse({ "action.progress": "IMMEDIATE" }));
+    const action = await createAction(db, c.coachee.membership, { title: "Concurrent" });
+    const N = 30;
+    await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        tenantDb(db, c.org.id).$transaction((tx) =>
+          notify(tx, c.org.id, {
+            kind: "action.progress",
+            coacheeMembershipId: c.coachee.membershipId,
+            subjectId: action.id,
+            actorMembershipId: c.coachee.membershipId,
+            data: { title: "Concurrent", progress: i },
+          }),
+        ),
+      ),
+    );
+    const rows = await db.notification.findMany({ where: { subjectId: action.id } });
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => r.count)).toEqual([N, N]);
+    const emails = (await mailTo(c.coach)).length + (await mailTo(c.coach2)).length;
+    recordFigures("notifications", { concurrentNotifies: N, duplicateEmails: emails - 2, duplicateNotifications: rows.length - 2 });
+    expect(emails).toBe(2);
+  });
+});
+
+describe("preferences: immediately, in the digest, or in the app only", () => {
+  it("decide what lands in the outbox when a coachee completes a milestone", async () => {
+    const c = await circle();
+    // The coach keeps the default (at once), the second coach takes the digest, the coachee has it in the app only.
+    expect(DEFAULT_DELIVERY["milestone.completed"]).toBe("IMMEDIATE");
+    await setPreferences(db, c.coach2, preferencesSchema.parse({ "milestone.completed": "DIGEST", "goal.completed": "DIGEST" }));
+    const goal = await newGoal(db, c.coach, goalInput(c.coachee.membershipId, "Present to the board"));
+    const m = await newMilestone(db, c.coach, { goalId: goal.id, title: "Draft the slides", dueDate: null });
+    const a = await newAction(
+      db,
+      c.coach,
+      createActionSchema.parse({ coacheeMembershipId: c.coachee.membershipId, milestoneId: m.id, title: "Outline" }),
+    );
+    await setPreferences(db, c.coach, preferencesSchema.parse({ "goal.completed": "IN_APP" }));
+    await setActionProgress(db, c.coachee, { actionId: a.id, progress: 100 });
+    const coachMail = await mailTo(c.coach);
+    expect(coachMail.map((m) => m.subject)).toEqual([
+      "Test participant completed the milestone “Draft the slides” of the goal “Present to the board”",
+    ]);
+    expect(coachMail[0].text).toContain(`http://localhost:3000/${c.org.slug}/coachees/${c.coachee.membershipId}?tab=goals#goal-${goal.id}`);
+    expect(coachMail[0].text).toContain(`http://localhost:3000/${c.org.slug}/notifications/preferences`);
+    expect(await mailTo(c.coach2)).toHaveLength(0);
+    // In the app all the same, for both.
+    expect(await recipientsOf("milestone.completed", m.id)).toEqual([c.coach.membershipId, c.coach2.membershipId].sort());
+    expect(await recipientsOf("goal.completed", goal.id)).toEqual([c.coach.membershipId, c.coach2.membershipId].sort());
+  });
+
+  it("are a strict allow-list of kinds and deliveries, read back with the defaults", async () => {
+    const c = await circle();
+    expect(preferencesSchema.safeParse({ "goal.created": "SMS" }).success).toBe(false);
+    expect(preferencesSchema.safeParse({ "admin.everything": "IMMEDIATE" }).success).toBe(false);
+    expect(preferencesSchema.safeParse({ "goal.created": "IN_APP" }).success).toBe(true);
+    await setPreferences(db, c.coach, preferencesSchema.parse({ "goal.created": "IN_APP" }));
+    const prefs = await getPreferences(db, c.coach);
+    expect(prefs.find((p) => p.kind === "goal.created")).toEqual({ kind: "goal.created", delivery: "IN_APP", default: "DIGEST" });
+    expect(prefs.map((p) => p.kind)).not.toContain("action.assigned");
+    expect((await getPreferences(db, c.coachee)).map((p) => p.kind)).toEqual([
+      "milestone.completed",
+      "goal.completed",
+      "comment.added",
+      "action.assigned",
+      "action.due",
+      "action.overdue",
+    ]);
+    expect(await getPreferences(db, c.admin)).toEqual([]);
+    // Another member's choices are their own.
+    expect((await getPreferences(db, c.coach2)).find((p) => p.kind === "goal.created")?.delivery).toBe("DIGEST");
+    expect(NOTIFICATION_KINDS).toHaveLength(9);
+  });
+});
+
+describe("the daily digest: 08:00 in the recipient's time zone, once a day, only what is unread", () => {
+  const at = (iso: string) => new Date(iso);
+
+  it("waits for 08:00 local in two time zones, then sends one email per member with what is still unread", async () => {
+    // Tokyo is UTC+9 and New York UTC-5 in December.
+    const c = await circle({ coach: "Asia/Tokyo", coach2: "America/New_York" });
+    for (const title of ["Alpha", "Beta", "Gamma"]) await newGoal(db, c.coachee, goalInput(c.coachee.membershipId, title));
+    // The coach reads one of the three first.
+    const first = (await listNotifications(db, c.coach, { page: 1 })).items.find((i) => i.sentence.includes("Gamma"))!;
+    await markRead(db, c.coach, { notificationId: first.id });
+
+    expect((await runDigests(db, at("2030-12-02T22:59:00Z"))).sent).toBeGreaterThanOrEqual(1); // New York: 17:59 on the 2nd
+    expect(await mailTo(c.coach, "notification-digest")).toHaveLength(0); // Tokyo: 07:59 on the 3rd
+    const ny = await mailTo(c.coach2, "notification-digest");
+    expect(ny).toHaveLength(1);
+
+    await runDigests(db, at("2030-12-02T23:00:00Z")); // Tokyo: 08:00
+    const tokyo = await mailTo(c.coach, "notification-digest");
+    expect(tokyo).toHaveLength(1);
+    expect(tokyo[0].text).toContain("Alpha");
+    expect(tokyo[0].text).toContain("Beta");
+    expect(tokyo[0].text).not.toContain("Gamma");
+    expect(tokyo[0].text).toContain(`/${c.org.slug}/notifications/preferences`);
+    expect(tokyo[0].subject).toBe(`Your daily Pathwise digest: 2 updates in ${c.org.name}`);
+    // Digested rows are not sent again, and a day gets one digest.
+    await newGoal(db, c.coachee, goalInput(c.coachee.membershipId, "Delta"));
+    await runDigests(db, at("2030-12-03T10:00:00Z")); // Tokyo 19:00 on the 3rd, New York 05:00 on the 3rd
+    expect(await mailTo(c.coach, "notification-digest")).toHaveLength(1);
+    expect(await mailTo(c.coach, "notification")).toHaveLength(0);
+    expect(await mailTo(c.coach2, "notification")).toHaveLength(0);
+    // New York's next morning: 07:59 nothing, 08:00 the one new item, as a single email.
+    await runDigests(db, at("2030-12-03T12:59:00Z"));
+    expect(await mailTo(c.coach2, "notification")).toHaveLength(0);
+    await runDigests(db, at("2030-12-03T13:00:00Z"));
+    const single = await mailTo(c.coach2, "notification");
+    expect(single).toHaveLength(1);
+    // A digest of one reads like the email of one notification.
+    expect(single[0].subject).toBe("Test participant created the goal “Delta”");
+    expect(single[0].text).toContain("Open it in Pathwise");
+    expect(single[0].text).toContain(`/${c.org.slug}/notifications/preferences`);
+    expect(await db.notificationDigest.count({ where: { membershipId: c.coach2.membershipId } })).toBe(2);
+  });
+
+  it("sends once with two workers running at once", async () => {
+    const c = await circle({ coach: "Europe/Berlin", coach2: "Europe/Berlin" });
+    await newGoal(db, c.coachee, goalInput(c.coachee.membershipId, "Twice?"));
+    await newGoal(db, c.coachee, goalInput(c.coachee.membershipId, "Twice? again"));
+    const morning = at("2031-01-05T07:30:00Z"); // 08:30 in Berlin
+    await Promise.all([runDigests(db, morning), runDigests(db, morning), runDigests(db, morning)]);
+    const coachMail = await mailTo(c.coach, "notification-digest");
+    const coach2Mail = await mailTo(c.coach2, "notification-digest");
+    recordFigures("notifications", { parallelDigestWorkers: 3, duplicateDigestEmails: coachMail.length + coach2Mail.length - 2 });
+    expect(coachMail).toHaveLength(1);
+    expect(coach2Mail).toHaveLength(1);
+  });
+
+  it("a member who read everything gets no digest", async () => {
+    const c = await circle({ coach: "UTC" });
+    await newGoal(db, c.coachee, goalInput(c.coachee.membershipId, "Read already"));
+    await markAllRead(db, c.coach);
+    await runDigests(db, at("2031-02-01T09:00:00Z"));
+    expect(await mailTo(c.coach, "notification-digest")).toHaveLength(0);
+    expect(await mailTo(c.coach, "notification")).toHaveLength(0);
+    // Positive control: the other coach, who has not read it, gets it.
+    expect(await mailTo(c.coach2, "notification")).toHaveLength(1);
+  });
+});
+
+describe("reminders: once each, with two workers", () => {
+  it("reminds of an action due tomorrow in the coachee's zone once, and of an overdue one once", async () => {
+    const c = await circle({ coachee: "Pacific/Auckland" });
+    // 2031-03-10 11:30 UTC is 2031-03-11 00:30 in Auckland (UTC+13): tomorrow there is the 12th.
+    const now = new Date("2031-03-10T11:30:00Z");
+    const tomorrowThere = await createAction(db, c.coachee.membership, { dueDate: new Date("2031-03-12"), title: "Due there" });
+    const tomorrowInUtc = await createAction(db, c.coachee.membership, { dueDate: new Date("2031-03-11"), title: "Due today there" });
+    const overdue = await createAction(db, c.coachee.membership, { dueDate: new Date("2031-03-10"), title: "Overdue there" });
+    const done = await createAction(db, c.coachee.membership, { dueDate: new Date("2031-03-12"), title: "Done", progress: 100 });
+    const runs = await Promise.all([runReminders(db, now), runReminders(db, now)]);
+    await runReminders(db, now);
+    expect(await recipientsOf("action.due", tomorrowThere.id)).toEqual([c.coachee.membershipId]);
+    expect(await recipientsOf("action.due", tomorrowInUtc.id)).toEqual([]);
+    expect(await recipientsOf("action.overdue", overdue.id)).toEqual([c.coachee.membershipId]);
+    expect(await recipientsOf("action.due", done.id)).toEqual([]);
+    const ours = runs.reduce((n, r) => n + r.due + r.overdue, 0);
+    const duplicates = (await db.notification.count({ where: { subjectId: { in: [tomorrowThere.id, overdue.id] } } })) - 2;
+    recordFigures("notifications", { parallelReminderWorkers: 2, duplicateReminders: duplicates });
+    expect(duplicates).toBe(0);
+    expect(ours).toBeGreaterThanOrEqual(2);
+    const mail = await mailTo(c.coachee);
+    expect(mail.map((m) => m.subject).sort()).toEqual([
+      "Your action “Due there” is due tomorrow (2031-03-12)",
+      "Your action “Overdue there” is overdue (it was due 2031-03-10)",
+    ]);
+    // The next day the due one becomes overdue: reminded once more, as overdue.
+    await runReminders(db, new Date("2031-03-12T12:00:00Z"));
+    expect(await recipientsOf("action.overdue", tomorrowThere.id)).toEqual([c.coachee.membershipId]);
+    // A new due day is reminded of afresh; the same day is not.
+    await updateAction(db, c.coachee, updateActionSchema.parse({ actionId: overdue.id, title: "Overdue there", dueDate: "2031-03-10" }));
+    await runReminders(db, new Date("2031-03-12T12:00:00Z"));
+    expect(await db.notification.count({ where: { kind: "action.overdue", subjectId: overdue.id } })).toBe(1);
+    await updateAction(db, c.coachee, updateActionSchema.parse({ actionId: overdue.id, title: "Overdue there", dueDate: "2031-03-11" }));
+    await runReminders(db, new Date("2031-03-12T12:00:00Z"));
+    expect(await db.notification.count({ where: { kind: "action.overdue", subjectId: overdue.id } })).toBe(2);
+  });
+});
+
+describe("the centre: a member's own notifications only", () => {
+  it("lists newest first in pages, counts unread, marks read, opens where the thing lives", async () => {
+    const c = await circle();
+    const goals = [];
+    for (let i = 0; i < 23; i++) goals.push(await newGoal(db, c.coachee, goalInput(c.coachee.membershipId, `Goal ${i}`)));
+    expect(await unreadCount(db, c.coach)).toBe(23);
+    const page1 = await listNotifications(db, c.coach, { page: 1 });
+    expect(page1.pages).toBe(2);
+    expect(page1.items[0].sentence).toBe("Test participant created the goal “Goal 22”");
+    expect((await listNotifications(db, c.coach, { page: 2 })).items.at(-1)?.sentence).toContain("Goal 0");
+    const opened = await openNotification(db, c.coach, { notificationId: page1.items[0].id });
+    expect(opened.href).toBe(`/${c.org.slug}/coachees/${c.coachee.membershipId}?tab=goals#goal-${goals[22].id}`);
+    expect(await unreadCount(db, c.coach)).toBe(22);
+    await markRead(db, c.coach, { notificationId: page1.items[1].id });
+    expect(await unreadCount(db, c.coach)).toBe(21);
+    await markAllRead(db, c.coach);
+    expect(await unreadCount(db, c.coach)).toBe(0);
+    // The coachee's own view: their goals page.
+    const given = await newAction(db, c.coach, createActionSchema.parse({ coacheeMembershipId: c.coachee.membershipId, title: "Call" }));
+    const mine = await listNotifications(db, c.coachee, { page: 1 });
+    expect(mine.items.map((i) => i.sentence)).toEqual(["Test coach gave you the action “Call”"]);
+    expect((await openNotification(db, c.coachee, { notificationId: mine.items[0].id })).href).toBe(
+      `/${c.org.slug}/actions#action-${given.id}`,
+    );
+    expect(UNREAD_CAP).toBe(100);
+  });
+
+  it("another member's, and another organisation's, notification answers exactly like a missing one", async () => {
+    const c = await circle();
+    await newGoal(db, c.coachee, goalInput(c.coachee.membershipId, "Private"));
+    const coachRow = await db.notification.findFirstOrThrow({ where: { recipientMembershipId: c.coach.membershipId } });
+    const theirs = await circle();
+    await newGoal(db, theirs.coachee, goalInput(theirs.coachee.membershipId, "Theirs"));
+    const theirRow = await db.notification.findFirstOrThrow({ where: { recipientMembershipId: theirs.coach.membershipId } });
+    const missing = crypto.randomUUID();
+    const answer = (p: Promise<unknown>) =>
+      p.then(
+        () => "ok",
+        (e: Error) => `${e.constructor.name}: ${e.message}`,
+      );
+    let tried = 0;
+    for (const call of [markRead, openNotification] as const) {
+      for (const foreign of [theirRow.id, coachRow.id]) {
+        const [forForeign, forMissing] = [
+          await answer(call(db, c.coach2, { notificationId: foreign })),
+          await answer(call(db, c.coach2, { notificationId: missing })),
+        ];
+        expect(forForeign).toBe(forMissing);
+        expect(forForeign).toBe("NotFoundError: Not found");
+        tried++;
+      }
+      await expect(call(db, c.coach, { notificationId: "not-an-id" })).rejects.toThrow(NotFoundError);
+    }
+    expect(notificationIdSchema.safeParse({ notificationId: theirRow.id, organizationId: theirs.org.id }).success).toBe(false);
+    // Nothing of theirs changed; positive control: the coach's own opens.
+    expect(
+      (await db.notification.findUniqueOrThrow({ where: { organizationId_id: { organizationId: theirs.org.id, id: theirRow.id } } }))
+        .readAt,
+    ).toBeNull();
+    await expect(openNotification(db, c.coach, { notificationId: coachRow.id })).resolves.toMatchObject({ id: coachRow.id });
+    recordFigures("notifications", { notificationCrossTenantAttempts: tried, notificationCrossTenantLeaks: 0 });
+  });
+});
+
+describe("notification emails through a real SMTP server", () => {
+  it("the single email and the digest arrive with the preferences link and no comment words", async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const c = await circle({ coach: "UTC" });
+      // Earlier tests' mail is settled, so only this test's goes out.
+      await db.emailOutbox.updateMany({ where: { status: "PENDING" }, data: { status: "FAILED" } });
+      const goal = await createGoal(db, c.coachee.membership, { title: "Lead the offsite" });
+      const milestone = await createMilestone(db, goal, { title: "Agenda" });
+      const action = await createAction(db, c.coachee.membership, { milestone, title: "Draft agenda" });
+      await setActionProgress(db, c.coachee, { actionId: action.id, progress: 100 });
+      const comment = crypto.randomUUID();
+      await tenantDb(db, c.org.id).$transaction((tx) =>
+        notify(tx, c.org.id, {
+          kind: "comment.added",
+          coacheeMembershipId: c.coachee.membershipId,
+          subjectId: comment,
+          actorMembershipId: c.coachee.membershipId,
+          data: { on: "action", thingId: action.id, title: "Draft agenda" },
+        }),
+      );
+      await newGoal(db, c.coachee, goalInput(c.coachee.membershipId, "Hire two people"));
+      await newGoal(db, c.coachee, goalInput(c.coachee.membershipId, "Hire a third"));
+      await runDigests(db, new Date("2032-01-01T09:00:00Z"));
+      await deliverDueEmails(db, smtpTransport(smtp.url), { from: "Pathwise <no-reply@pathwise.test>" });
+      const toCoach = await Promise.all(
+        smtp.messages.filter((m) => m.recipients.includes(c.coach.email)).map(async (m) => ({ ...m, mail: await simpleParser(m.raw) })),
+      );
+      expect(toCoach.map((m) => m.mail.subject).sort()).toEqual([
+        "Test participant commented on the action “Draft agenda”",
+        "Test participant completed the goal “Lead the offsite”",
+        "Test participant completed the milestone “Agenda” of the goal “Lead the offsite”",
+        `Your daily Pathwise digest: 3 updates in ${c.org.name}`,
+      ]);
+      for (const m of toCoach) {
+        expect(m.recipients).toEqual([c.coach.email]);
+        expect(m.mail.text).toContain(`http://localhost:3000/${c.org.slug}/notifications/preferences`);
+      }
+      const digest = toCoach.find((m) => m.mail.subject?.startsWith("Your daily"))!;
+      expect(digest.mail.text).toContain("Hire two people");
+      expect(digest.mail.text).toContain("Hire a third");
+      // The slider's move to 100 is a digest item for coaches by default.
+      expect(digest.mail.text).toContain("Test participant moved “Draft agenda” to 100%");
+    } finally {
+      await smtp.close();
+    }
+  });
+});
