@@ -8,7 +8,9 @@ import type { ActionItem, GoalItem, GoalsView } from "@/lib/goals/views";
 import { plural } from "@/lib/words";
 import { ActionForm, GoalForm, MilestoneForm, MoveActionForm, ReorderButtons, type PlaceOption } from "./goal-forms";
 import { DueBadge, ProgressBar } from "./progress-bar";
+import { CommentThread, type CommentActions, type ThreadComment } from "./comment-thread";
 import { Disclosure } from "./disclosure";
+import { SeriesForm } from "./series-fields";
 import { ProgressSlider, type ProgressSaved } from "./progress-slider";
 
 /** The server actions the goal views post to (app/[org]/goals/actions.ts), handed down by the page. */
@@ -25,6 +27,9 @@ export type GoalActions = {
   moveAction: FormAction;
   progress: FormAction<ProgressSaved>;
   reorder: FormAction;
+  /** Recurring actions and comments (app/[org]/goals/series-actions.ts, comment-actions.ts). */
+  createSeries: FormAction;
+  comments: CommentActions;
 };
 
 type Ctx = {
@@ -34,6 +39,9 @@ type Ctx = {
   own: boolean;
   actions: GoalActions;
   places: PlaceOption[];
+  /** Every thread of the coachee's goals (listCoacheeComments), shown in the viewer's zone. */
+  comments?: { byGoal: Record<string, ThreadComment[]> };
+  viewerZone: string;
 };
 
 /** Every place an action can go for this coachee: standalone, each goal directly, each milestone. */
@@ -63,6 +71,8 @@ export function GoalTree({
   view,
   actions,
   name,
+  comments,
+  viewerZone = "UTC",
 }: {
   org: string;
   coacheeId: string;
@@ -71,8 +81,12 @@ export function GoalTree({
   actions: GoalActions;
   /** Whose goals, in a sentence: "your", "Pat Participant's". */
   name: string;
+  /** The coachee's comment threads (listCoacheeComments); without them no threads show. */
+  comments?: { byGoal: Record<string, ThreadComment[]> };
+  /** The viewer's time zone, for comment times. */
+  viewerZone?: string;
 }) {
-  const ctx: Ctx = { org, coacheeId, own, actions, places: placeOptions(view.goals) };
+  const ctx: Ctx = { org, coacheeId, own, actions, places: placeOptions(view.goals), comments, viewerZone };
   const goalIds = view.goals.map((g) => g.id);
   return (
     <div className="space-y-6">
@@ -240,7 +254,25 @@ function GoalEntry({ ctx, goal, index, goalIds }: { ctx: Ctx; goal: GoalItem; in
                 context={goal.title}
               />
             </Disclosure>
+            <Disclosure summary={`New recurring action on ${goal.title}`}>
+              <SeriesForm
+                action={actions.createSeries}
+                fields={{ org, coacheeMembershipId: ctx.coacheeId, goalId: goal.id, milestoneId: "" }}
+                submitLabel="Add recurring action"
+                idPrefix={`series-${goal.id}`}
+              />
+            </Disclosure>
           </section>
+          {ctx.comments ? (
+            <CommentThread
+              org={org}
+              subject={{ goalId: goal.id }}
+              on={goal.title}
+              comments={ctx.comments.byGoal[goal.id] ?? []}
+              zone={ctx.viewerZone}
+              actions={actions.comments}
+            />
+          ) : null}
         </div>
       </details>
     </li>

@@ -39,9 +39,8 @@ async function remove(actor: Actor, input: { commentId: string }) {
   return { ok: true as const, message: "Comment deleted." };
 }
 
-export const coachAddCommentAction = memberAction("coachees:manage", addCommentSchema, add);
-export const ownAddCommentAction = memberAction("goals:own", addCommentSchema, add);
-export const coachEditCommentAction = memberAction("coachees:manage", editCommentSchema, edit);
-export const ownEditCommentAction = memberAction("goals:own", editCommentSchema, edit);
-export const coachDeleteCommentAction = memberAction("coachees:manage", commentIdSchema, remove);
-export const ownDeleteCommentAction = memberAction("goals:own", commentIdSchema, remove);
+const GOALS = ["coachees:manage", "goals:own"] as const;
+
+export const addCommentAction = memberAction(GOALS, addCommentSchema, add);
+export const editCommentAction = memberAction(GOALS, editCommentSchema, edit);
+export const deleteCommentAction = memberAction(GOALS, commentIdSchema, remove);

@@ -13,6 +13,8 @@ import {
   updateGoalAction,
   updateMilestoneAction,
 } from "./actions";
+import { addCommentAction, deleteCommentAction, editCommentAction } from "./comment-actions";
+import { createSeriesAction } from "./series-actions";
 
 /** The goal views' server actions, as the components take them (the coachee profile and the participant's pages). */
 export const GOAL_ACTIONS: GoalActions = {
@@ -28,4 +30,6 @@ export const GOAL_ACTIONS: GoalActions = {
   moveAction: moveActionAction,
   progress: actionProgressAction,
   reorder: reorderAction,
+  createSeries: createSeriesAction,
+  comments: { add: addCommentAction, edit: editCommentAction, remove: deleteCommentAction },
 };

@@ -17,7 +17,7 @@ import {
 import { plural } from "@/lib/words";
 
 // Recurring actions, for both who work on a coachee's goals: a coach from their workspace
-// ("coachees:manage") and the coachee themself ("goals:own"), each action guarded by its own permission;
+// ("coachees:manage") and the coachee themself ("goals:own"), one action for either permission;
 // the services check again whose goals they are.
 
 const refresh = () => revalidatePath("/[org]", "layout");
@@ -42,9 +42,8 @@ async function remove(actor: Actor, input: { seriesId: string }) {
   return { ok: true as const, message: `Recurring action deleted.${kept}` };
 }
 
-export const coachCreateSeriesAction = memberAction("coachees:manage", createSeriesSchema, create);
-export const ownCreateSeriesAction = memberAction("goals:own", createSeriesSchema, create);
-export const coachUpdateSeriesAction = memberAction("coachees:manage", updateSeriesSchema, update);
-export const ownUpdateSeriesAction = memberAction("goals:own", updateSeriesSchema, update);
-export const coachDeleteSeriesAction = memberAction("coachees:manage", seriesIdSchema, remove);
-export const ownDeleteSeriesAction = memberAction("goals:own", seriesIdSchema, remove);
+const GOALS = ["coachees:manage", "goals:own"] as const;
+
+export const createSeriesAction = memberAction(GOALS, createSeriesSchema, create);
+export const updateSeriesAction = memberAction(GOALS, updateSeriesSchema, update);
+export const deleteSeriesAction = memberAction(GOALS, seriesIdSchema, remove);

@@ -25,6 +25,7 @@ import { coacheeSessions } from "@/lib/coaching/sessions";
 import { db } from "@/lib/db/client";
 import { viewerClock } from "@/lib/format/dates";
 import { actionFilterSchema, listActions } from "@/lib/goals/list-actions";
+import { listCoacheeComments } from "@/lib/goals/comments";
 import { goalsView } from "@/lib/goals/views";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, pageNumber, type RawSearchParams } from "@/lib/web/search-params";
@@ -76,6 +77,8 @@ export default async function CoacheeProfilePage({
             view={await goalsView(db(), actor, coachee.id)}
             actions={GOAL_ACTIONS}
             name={`${name}'s`}
+            comments={await listCoacheeComments(db(), actor, coachee.id)}
+            viewerZone={zone}
           />
         ) : tab === "actions" ? (
           <ActionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} query={query} />
