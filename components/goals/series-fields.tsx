@@ -24,8 +24,8 @@ export type SeriesSchedule = {
 const FREQUENCY_OPTIONS = Object.entries(RECURRENCE_FREQUENCY_LABELS).map(([value, label]) => ({ value, label }));
 const WEEKDAY_OPTIONS = Object.entries(WEEKDAY_LABELS).map(([value, label]) => ({ value, label }));
 const ENDS_OPTIONS = [
-  { value: "count", label: "After a number of times" },
-  { value: "until", label: "On a last day" },
+  { value: "count", label: "After so many times" },
+  { value: "until", label: "On a chosen day" },
 ];
 
 /**
@@ -95,14 +95,14 @@ export function SeriesFields({
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field
           id={`${idPrefix}-count`}
-          label="Number of times"
+          label="How many times"
           name="count"
           type="number"
           inputMode="numeric"
           min={1}
           max={MAX_OCCURRENCES}
           defaultValue={initial?.count ?? ""}
-          hint="When it ends after a number of times"
+          hint="When it ends after so many times"
           error={fieldError(result, "count")}
         />
         <Field
@@ -111,7 +111,7 @@ export function SeriesFields({
           name="until"
           type="date"
           defaultValue={initial?.until ?? ""}
-          hint="When it ends on a last day (included)"
+          hint="When it ends on a chosen day (that day included)"
           error={fieldError(result, "until")}
         />
       </div>

@@ -1,0 +1,80 @@
+import { expect, test, type Page } from "@playwright/test";
+import { AppPage } from "./pages/app-page";
+
+const stamp = Date.now().toString(36);
+
+/** The Monday after next, as a date input takes it. */
+function nextMonday(): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + 7 + ((8 - d.getUTCDay()) % 7 || 7));
+  return d.toISOString().slice(0, 10);
+}
+
+/** A goal's entry, opened (its <details>) if it is not already. */
+async function openGoal(page: Page, title: string) {
+  const goal = page.locator("li[id^='goal-']").filter({ has: page.locator("summary", { hasText: title }) });
+  await expect(goal).toBeVisible();
+  const details = goal.locator("details").first();
+  if ((await details.getAttribute("open")) === null) await goal.locator("summary").first().click();
+  return goal;
+}
+
+test("a coach adds a weekly recurring action and sees its occurrences; the coachee comments on the goal and the coach sees it", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const goalTitle = `Speak up ${stamp}`;
+  const actionTitle = `Make one point ${stamp}`;
+
+  // Carla opens Pat's Goals tab and adds a goal.
+  await AppPage.signIn(page, "coach1@acme.test");
+  await page.getByRole("region", { name: "Pathways" }).getByRole("link", { name: "Pat Participant" }).first().click();
+  await page.getByRole("link", { name: "Coachee profile of Pat Participant" }).click();
+  await page.getByRole("navigation", { name: "Coachee profile" }).getByRole("link", { name: "Goals" }).click();
+  await page.locator("main summary", { hasText: "New goal" }).first().click();
+  const newGoal = page.getByRole("form", { name: "New goal", exact: true });
+  await newGoal.getByLabel("Title").fill(goalTitle);
+  await newGoal.getByRole("button", { name: "Add goal" }).click();
+  await expect(newGoal.getByRole("status")).toContainText("added");
+  const goal = await openGoal(page, goalTitle);
+
+  // A weekly recurring action on Mondays and Thursdays: refused without a title and days, then four times.
+  const unfold = goal.locator("summary", { hasText: `New recurring action on ${goalTitle}` });
+  await unfold.click();
+  const series = unfold.locator("xpath=..").locator("form");
+  await series.getByRole("button", { name: "Add recurring action" }).click();
+  await expect(series.getByRole("alert").filter({ hasText: "Check the highlighted fields." })).toBeVisible();
+  await series.getByLabel("Title", { exact: true }).fill(actionTitle);
+  await expect(series.getByLabel("How often")).toHaveValue("WEEKLY");
+  await series.getByRole("group", { name: "On these days" }).getByRole("checkbox", { name: "Monday" }).check();
+  await series.getByRole("group", { name: "On these days" }).getByRole("checkbox", { name: "Thursday" }).check();
+  await series.getByLabel("First day", { exact: true }).fill(nextMonday());
+  await series.getByRole("group", { name: "Ends" }).getByRole("radio", { name: "After so many times" }).check();
+  await series.getByLabel("How many times", { exact: true }).fill("4");
+  await series.getByRole("button", { name: "Add recurring action" }).click();
+  await expect(series.getByRole("status")).toContainText("Recurring action added: 4 occurrences.");
+  await expect(goal.locator("li[id^='action-']").filter({ hasText: actionTitle })).toHaveCount(4);
+
+  // Pat comments on the goal from her own Goals page.
+  const patContext = await browser.newContext();
+  const pat = await patContext.newPage();
+  await AppPage.signIn(pat, "pat@acme.test");
+  await pat.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Goals" }).click();
+  const patGoal = await openGoal(pat, goalTitle);
+  await expect(patGoal.locator("li[id^='action-']").filter({ hasText: actionTitle })).toHaveCount(4);
+  await expect(patGoal.getByText("No comments yet. Write the first one below.")).toBeVisible();
+  await patGoal.getByLabel(`Comment on ${goalTitle}`).fill(`Mondays suit me ${stamp}\n<b>Thursdays</b> too`);
+  await patGoal.getByRole("button", { name: "Add comment" }).click();
+  await expect(patGoal.getByRole("status").filter({ hasText: "Comment added." })).toBeVisible();
+  await expect(patGoal.getByRole("list", { name: `Comments on ${goalTitle}` })).toContainText("You");
+  await patContext.close();
+
+  // Carla sees it, in plain text, with Pat's name.
+  await page.reload();
+  const seen = (await openGoal(page, goalTitle)).getByRole("list", { name: `Comments on ${goalTitle}` });
+  await expect(seen).toContainText(`Mondays suit me ${stamp}`);
+  await expect(seen).toContainText("<b>Thursdays</b> too");
+  await expect(seen).toContainText("Pat Participant");
+  await expect(seen.getByRole("button", { name: "Edit comment" })).toHaveCount(0);
+});
