@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { AppPage } from "./pages/app-page";
+import { receivedMail, subjectsTo } from "./pages/inbox";
 
 const stamp = Date.now().toString(36);
 
@@ -18,7 +19,7 @@ async function unfold(scope: ReturnType<Page["locator"]>, summary: string, form:
   return scope.getByRole("form", { name: form, exact: true });
 }
 
-test("a coach sets Pat a goal with two milestones and actions; Pat moves a slider to 100 with the keyboard and the milestone completes", async ({
+test("a coach sets Pat a goal with two milestones and actions; Pat moves a slider to 100 with the keyboard and the milestone completes; the coach is told in the app and by email, then by digest only", async ({
   page,
   browser,
 }) => {
@@ -65,6 +66,11 @@ test("a coach sets Pat a goal with two milestones and actions; Pat moves a slide
   }
   await expect(goal.getByLabel(`Progress of goal ${goalTitle}`)).toHaveAttribute("value", "0");
 
+  // How many notifications Carla has unread before Pat does anything.
+  const bell = page.getByRole("banner").getByRole("link", { name: /^Notifications, / });
+  const unread = async () => Number(/(\d+) unread/.exec((await bell.getAttribute("aria-label")) ?? "")?.[1] ?? 0);
+  const before = await unread();
+
   // Pat signs in and opens her Goals.
   const patContext = await browser.newContext();
   const pat = await patContext.newPage();
@@ -96,5 +102,34 @@ test("a coach sets Pat a goal with two milestones and actions; Pat moves a slide
   await expect(page).toHaveURL(/tab=actions.*status=done|status=done.*tab=actions/);
   await expect(page.locator("li[id^='action-']").filter({ hasText: firstAction })).toContainText("goal at 50%");
   await expect(page.locator("li[id^='action-']").filter({ hasText: secondAction })).toHaveCount(0);
+
+  // Carla is told: the bell counts Pat's progress and the completed milestone, the centre lists them, and
+  // the milestone's email arrives over SMTP at once (her preference for milestones is the default, immediate).
+  expect(await unread()).toBe(before + 2);
+  const milestoneMail = await receivedMail("coach1@acme.test", new RegExp(`completed the milestone “${first}”`));
+  expect(milestoneMail.text).toContain("/notifications/preferences");
+  await bell.click();
+  await expect(page.getByRole("list", { name: "Notifications" })).toContainText(`completed the milestone “${first}”`);
+
+  // She takes milestones in her daily digest instead: Pat completing the second one sends no email about
+  // it, while the goal's completion, still immediate and queued in the same transaction, arrives.
+  await page.getByRole("link", { name: "Notification preferences" }).click();
+  await page.getByLabel("A milestone is completed").selectOption({ label: "In my daily digest email" });
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Preferences saved." })).toBeVisible();
+  const secondSlider = pat.getByLabel(`Progress of ${secondAction}`, { exact: true });
+  await secondSlider.focus();
+  await secondSlider.press("End");
+  await expect(patGoal.getByLabel(`Progress of goal ${goalTitle}`)).toHaveAttribute("value", "100");
+  await receivedMail("coach1@acme.test", new RegExp(`completed the goal “${goalTitle}”`));
+  expect((await subjectsTo("coach1@acme.test")).filter((s) => s.includes(`“${second}”`))).toEqual([]);
+  await page.goto(page.url().replace(/\/notifications.*$/, "/notifications"));
+  await expect(page.getByRole("list", { name: "Notifications" })).toContainText(`completed the milestone “${second}”`);
+
+  // Back to the default, for the specs that follow on this database.
+  await page.getByRole("link", { name: "Notification preferences" }).click();
+  await page.getByLabel("A milestone is completed").selectOption({ label: "Email me at once" });
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Preferences saved." })).toBeVisible();
   await patContext.close();
 });

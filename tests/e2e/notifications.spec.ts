@@ -8,12 +8,12 @@ import { unreadCount } from "../../lib/notifications/centre";
 import { DEMO_ORG } from "../../prisma/seed";
 import { e2eDatabaseFile } from "../support/e2e-database";
 import { AppPage } from "./pages/app-page";
-import { APP_URL, receivedMail } from "./pages/inbox";
+import { APP_URL, receivedMail, subjectsTo } from "./pages/inbox";
 
-// The goals pages come with their own branch; until they are merged, Pat's side of the story (a goal her
-// coach set, a slider moved to 100) is played through the same services those pages call, as Pat, on the
-// app's own database. Everything Carla sees and receives comes from the app under test: the bell, the
-// centre, the email over SMTP, the preferences page.
+// The notification centre in detail. Pat's side of the story (a goal her coach set, a slider moved to 100)
+// is played through the same services the goals pages call, as Pat, on the app's own database (goals.spec.ts
+// plays it through the pages); everything Carla sees and receives comes from the app under test: the bell,
+// the centre, the email over SMTP, the preferences page.
 
 const stamp = Date.now().toString(36);
 const ORG = `/${DEMO_ORG.slug}`;
@@ -110,9 +110,14 @@ test("a coach is told when her coachee completes a milestone: the bell, the cent
   const second = `two ${stamp}`;
   await patCompletes(carla, pat, second);
   await receivedMail("coach1@acme.test", new RegExp(`^Pat Participant completed the goal “Goal ${second}”`));
-  const inbox = (await (await fetch(`http://127.0.0.1:${process.env.E2E_MAIL_PORT ?? "3101"}/messages`)).json()) as { subject: string }[];
-  expect(inbox.filter((m) => m.subject.includes(`Milestone ${second}`))).toEqual([]);
+  expect((await subjectsTo("coach1@acme.test")).filter((s) => s.includes(`Milestone ${second}`))).toEqual([]);
   // In the app all the same.
   await page.goto(`${ORG}/notifications`);
   await expect(list).toContainText(`completed the milestone “Milestone ${second}”`);
+
+  // Back to the default, for the specs that follow on this database.
+  await page.getByRole("link", { name: "Notification preferences" }).click();
+  await page.getByLabel("A milestone is completed").selectOption({ label: "Email me at once" });
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Preferences saved." })).toBeVisible();
 });

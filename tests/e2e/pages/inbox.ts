@@ -22,6 +22,12 @@ export async function receivedMail(to: string, subject: RegExp): Promise<Receive
   return found!;
 }
 
+/** The subjects of every mail the app's SMTP server has received for `to` so far. */
+export async function subjectsTo(to: string): Promise<string[]> {
+  const messages = (await (await fetch(MAILBOX)).json()) as ReceivedMail[];
+  return messages.filter((m) => m.recipients.includes(to)).map((m) => m.subject);
+}
+
 /** The first link in a mail's text part that starts with `prefix`. */
 export function linkIn(mail: ReceivedMail, prefix: string): string {
   const escaped = prefix.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
