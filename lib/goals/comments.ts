@@ -6,6 +6,7 @@ import { ForbiddenError, NotFoundError } from "../errors";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
 import { idField, isId } from "../web/form-fields";
+import { notify } from "../notifications/notify";
 import { assertGoalsRole, reachCoachee } from "./access";
 
 // Comments on a goal or an action: one flat thread per thing, oldest first, between the coachee and
@@ -46,18 +47,18 @@ export type EditCommentInput = z.infer<typeof editCommentSchema>;
 
 export const commentIdSchema = z.strictObject({ commentId: idField() });
 
-/** The goal or action a thread is on, if the actor is in its thread; else not found. */
+/** The goal or action a thread is on (and its title), if the actor is in its thread; else not found. */
 async function threadOf(tx: TenantTx, actor: Actor, subject: CommentSubject) {
   const id = subject.goalId ?? subject.actionId;
   if (!isId(id) || !oneSubject(subject)) throw new NotFoundError();
-  const thing = subject.goalId
-    ? await tx.goal.findFirst({ where: { id }, select: { id: true, coacheeMembershipId: true } })
-    : await tx.action.findFirst({ where: { id }, select: { id: true, coacheeMembershipId: true } });
+  const select = { id: true, coacheeMembershipId: true, title: true } as const;
+  const thing = subject.goalId ? await tx.goal.findFirst({ where: { id }, select }) : await tx.action.findFirst({ where: { id }, select });
   if (!thing) throw new NotFoundError();
   const coacheeMembershipId = await reachCoachee(tx, actor, thing.coacheeMembershipId);
-  return subject.goalId
+  const thread = subject.goalId
     ? { coacheeMembershipId, goalId: thing.id, actionId: null }
     : { coacheeMembershipId, goalId: null, actionId: thing.id };
+  return { thread, title: thing.title };
 }
 
 /** A comment of the actor's own, in a thread they are in; someone else's is forbidden, anything else not found. */
@@ -76,10 +77,20 @@ async function ownComment(tx: TenantTx, actor: Actor, commentId: string) {
 export async function addComment(db: Db, actor: Actor, input: AddCommentInput) {
   assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
-    const thread = await threadOf(tx, actor, input);
+    const { thread, title } = await threadOf(tx, actor, input);
     const comment = await tx.comment.create({
       data: { organizationId: actor.organizationId, ...thread, authorMembershipId: actor.membershipId, body: input.body },
       select: { id: true },
+    });
+    // Everyone else in the thread is told, by the thing commented on (never the words): a quick
+    // back-and-forth on one goal is one notification and at most one email per 15 minutes.
+    const thingId = thread.goalId ?? thread.actionId!;
+    await notify(tx, actor.organizationId, {
+      kind: "comment.added",
+      coacheeMembershipId: thread.coacheeMembershipId,
+      subjectId: thingId,
+      actorMembershipId: actor.membershipId,
+      data: { on: thread.goalId ? "goal" : "action", thingId, title },
     });
     return { id: comment.id, ...thread };
   });
@@ -139,7 +150,7 @@ const THREAD_ORDER = [{ createdAt: "asc" as const }, { id: "asc" as const }];
 export async function listComments(db: Db, actor: Actor, subject: CommentSubject) {
   assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
-    const thread = await threadOf(tx, actor, subject);
+    const { thread } = await threadOf(tx, actor, subject);
     const rows = await tx.comment.findMany({
       where: thread.goalId ? { goalId: thread.goalId } : { actionId: thread.actionId },
       orderBy: THREAD_ORDER,

@@ -30,7 +30,7 @@ export type NotificationData = {
   "action.progress": { title: string; progress: number };
   "milestone.completed": { title: string; goalId: string; goalTitle: string };
   "goal.completed": { title: string };
-  /** `thingId`: the goal or action commented on (the subject is the comment). */
+  /** `thingId`: the goal or action commented on, which is also the subject (a thread's comments coalesce). */
   "comment.added": { on: "goal" | "action"; thingId: string; title: string };
   "action.assigned": { title: string };
   /** `dueDate`: YYYY-MM-DD. */

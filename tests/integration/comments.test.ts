@@ -13,6 +13,7 @@ import {
 } from "../../lib/goals/comments";
 import { goalsOverview } from "../../lib/goals/goals";
 import { createAction, createActor, createCoachingRelationship, createGoal } from "../factories";
+import type { TestActor } from "../factories/actor";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createWorld } from "../support/world";
@@ -181,5 +182,36 @@ describe("comments on goals and actions", () => {
     const theirGoal = await createGoal(db, { organizationId: w.org.id, id: w.othersCoachee.membershipId });
     await expect(db.comment.create({ data: { ...base, goalId: theirGoal.id } })).rejects.toThrow();
     await expect(db.comment.create({ data: { ...base, goalId: w.goal.id } })).resolves.toMatchObject({ body: "x" });
+  });
+});
+
+describe("comment notifications", () => {
+  it("tell everyone else in the thread (never the author, never outsiders), one row and one email per thing in 15 minutes", async () => {
+    const w = await commentsWorld();
+    const rowsFor = (a: TestActor) =>
+      db.notification.findMany({
+        where: { recipientMembershipId: a.membershipId, kind: "comment.added" },
+        select: { subjectId: true, count: true, data: true },
+      });
+    const mailsTo = (a: TestActor) => db.emailOutbox.count({ where: { toAddress: a.email, template: "notification" } });
+
+    await addComment(db, w.coachee, addCommentSchema.parse({ goalId: w.goal.id, body: "Private words about the meeting" }));
+    await addComment(db, w.coachee, addCommentSchema.parse({ goalId: w.goal.id, body: "And a second thought" }));
+    for (const coach of [w.coach, w.secondCoach]) {
+      expect(await rowsFor(coach)).toEqual([
+        { subjectId: w.goal.id, count: 2, data: { on: "goal", thingId: w.goal.id, title: "Speak up in meetings" } },
+      ]);
+      expect(await mailsTo(coach)).toBe(1);
+    }
+    // The words stay behind the sign-in.
+    const mail = await db.emailOutbox.findFirstOrThrow({ where: { toAddress: w.coach.email, template: "notification" } });
+    expect(`${mail.subject} ${mail.text} ${mail.html}`).not.toContain("Private words");
+    for (const outsider of [w.coachee, w.otherCoach, w.othersCoachee, w.admin]) expect(await rowsFor(outsider)).toEqual([]);
+
+    // A coach's comment on an action reaches the coachee and the other coach, not the author.
+    await addComment(db, w.coach, addCommentSchema.parse({ actionId: w.action.id, body: "Noted" }));
+    expect((await rowsFor(w.coachee)).map((r) => r.subjectId)).toEqual([w.action.id]);
+    expect((await rowsFor(w.secondCoach)).map((r) => r.subjectId).sort()).toEqual([w.action.id, w.goal.id].sort());
+    expect((await rowsFor(w.coach)).map((r) => r.subjectId)).toEqual([w.goal.id]);
   });
 });
