@@ -6,6 +6,7 @@ import { fieldError, NotFoundError } from "../errors";
 import { dayToDate, idField, isId, isoDayField } from "../web/form-fields";
 import { assertGoalsRole, descriptionField, reachCoachee, titleField } from "./access";
 import { checkbox, place, placement, stillThere, weightField } from "./actions";
+import { coacheeZone } from "./calendar";
 import { FREQUENCIES, latestEnd, MAX_INTERVAL, MAX_OCCURRENCES, MAX_SPAN_YEARS, type Recurrence, schedule, todayIn } from "./recurrence";
 import { lockGoals, recomputeGoal } from "./rollup";
 
@@ -110,21 +111,6 @@ export const seriesIdSchema = z.strictObject({ seriesId: idField() });
 
 type Rule = Omit<Recurrence, "timezone">;
 
-/**
- * The zone a coachee's series is evaluated in: their own once they have joined (kept on the membership);
- * before that, the zone of their latest pathway (where the programme team placed them); failing both, UTC.
- */
-async function zoneFor(tx: TenantTx, coacheeMembershipId: string): Promise<string> {
-  const coachee = await tx.membership.findFirst({ where: { id: coacheeMembershipId }, select: { timezone: true } });
-  if (coachee?.timezone) return coachee.timezone;
-  const pathway = await tx.pathway.findFirst({
-    where: { membershipId: coacheeMembershipId },
-    orderBy: [{ startDate: "desc" }, { id: "desc" }],
-    select: { timezone: true },
-  });
-  return pathway?.timezone ?? "UTC";
-}
-
 /** The rule's local days, or the field error that says why it cannot be a series. */
 function daysOf(rule: Rule, timezone: string): string[] {
   const result = schedule({ ...rule, timezone });
@@ -170,7 +156,7 @@ export async function createSeries(db: Db, actor: Actor, input: CreateSeriesInpu
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coacheeMembershipId = await reachCoachee(tx, actor, input.coacheeMembershipId);
     const where = await place(tx, coacheeMembershipId, input.goalId, input.milestoneId);
-    const timezone = await zoneFor(tx, coacheeMembershipId);
+    const { zone: timezone } = await coacheeZone(tx, coacheeMembershipId);
     const days = daysOf(input, timezone);
     await lockGoals(tx, actor.organizationId, [where.goalId]);
     await stillThere(tx, where);
@@ -256,7 +242,7 @@ export async function updateSeries(db: Db, actor: Actor, input: UpdateSeriesInpu
     };
     const fields = { title: input.title, description: input.description, weight: input.weight, monitoredByCoach: input.monitoredByCoach };
     const rescheduled = !sameSchedule(stored, input);
-    const timezone = rescheduled ? await zoneFor(tx, series.coacheeMembershipId) : series.timezone;
+    const timezone = rescheduled ? (await coacheeZone(tx, series.coacheeMembershipId)).zone : series.timezone;
     const days = rescheduled ? daysOf(input, timezone) : [];
     await tx.actionSeries.update({
       where: { organizationId_id: { organizationId: actor.organizationId, id: series.id } },
