@@ -113,9 +113,23 @@ export async function deleteGoal(db: Db, actor: Actor, input: { goalId: string }
   assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const goal = await lockedGoal(tx, actor, input.goalId);
+    await releaseMovedOccurrences(tx, { goalId: goal.id });
     await tx.goal.delete({ where: { organizationId_id: { organizationId: actor.organizationId, id: goal.id } } });
     return { id: goal.id };
   });
+}
+
+/**
+ * Deleting a goal or a milestone deletes the recurring series placed on it (the database cascades), and
+ * with a series every occurrence of it. Occurrences moved somewhere else first let go of their series,
+ * so they stay where they are now, done or not, as plain actions, and their goals' figures stay true.
+ */
+async function releaseMovedOccurrences(tx: TenantTx, place: { goalId: string } | { milestoneId: string }) {
+  const elsewhere =
+    "goalId" in place
+      ? [{ goalId: null }, { goalId: { not: place.goalId } }]
+      : [{ milestoneId: null }, { milestoneId: { not: place.milestoneId } }];
+  await tx.action.updateMany({ where: { series: place, OR: elsewhere }, data: { seriesId: null } });
 }
 
 /** A new milestone, last on its goal; an empty milestone reopens a complete goal. */
@@ -167,6 +181,7 @@ export async function deleteMilestone(db: Db, actor: Actor, input: { milestoneId
   assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const milestone = await lockedMilestone(tx, actor, input.milestoneId);
+    await releaseMovedOccurrences(tx, { milestoneId: milestone.id });
     await tx.milestone.delete({ where: { organizationId_id: { organizationId: actor.organizationId, id: milestone.id } } });
     const figures = await recomputeGoal(tx, actor, milestone.goalId);
     return { id: milestone.id, goal: figures };

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
-import { setActionProgress } from "../../lib/goals/actions";
+import { moveAction, setActionProgress } from "../../lib/goals/actions";
+import { deleteGoal, deleteMilestone } from "../../lib/goals/goals";
 import { goalFigures, milestoneFigures } from "../../lib/goals/rollup";
 import {
   createSeries,
@@ -233,6 +234,45 @@ describe("recurring actions through the services", () => {
     expect(left.map((a) => [a.id, a.seriesId, a.progress])).toEqual([[rows[0].id, null, 100]]);
     expect(await db.actionSeries.count({ where: { organizationId: w.org.id, id: made.id } })).toBe(0);
     expect((await figures(w.org.id, goal.id)).stored).toEqual({ progress: 100, complete: true });
+  });
+
+  it("deleting the goal or milestone a series was placed on keeps its occurrences moved elsewhere, done or not, and their goal's figures", async () => {
+    const [first, second] = [
+      await createGoal(db, { organizationId: w.org.id, id: w.coachee.membershipId }),
+      await createGoal(db, { organizationId: w.org.id, id: w.coachee.membershipId }),
+    ];
+    const onMilestone = await createMilestone(db, first);
+    const made = await createSeries(db, w.coach, input(w.coachee.membershipId, { milestoneId: onMilestone.id, count: "3" }));
+    const rows = await occurrencesOf(w.org.id, made.id);
+    // The first occurrence moves to the second goal and is done there; the second moves out of any goal.
+    await moveAction(db, w.coachee, { actionId: rows[0].id, goalId: second.id, milestoneId: null });
+    await setActionProgress(db, w.coachee, { actionId: rows[0].id, progress: 100 });
+    await moveAction(db, w.coachee, { actionId: rows[1].id, goalId: null, milestoneId: null });
+    expect((await figures(w.org.id, second.id)).stored).toEqual({ progress: 100, complete: true });
+
+    await deleteMilestone(db, w.coach, { milestoneId: onMilestone.id });
+    const kept = await db.action.findMany({
+      where: { organizationId: w.org.id, id: { in: rows.map((r) => r.id) } },
+      orderBy: { dueDate: "asc" },
+    });
+    expect(kept.map((a) => [a.id, a.goalId, a.seriesId, a.progress])).toEqual([
+      [rows[0].id, second.id, null, 100],
+      [rows[1].id, null, null, 0],
+    ]);
+    const f = await figures(w.org.id, second.id);
+    expect(f.stored).toEqual(f.recomputed);
+    expect(f.stored).toEqual({ progress: 100, complete: true });
+
+    // The same for a series placed on a goal that is then deleted.
+    const onGoal = await createSeries(db, w.coach, input(w.coachee.membershipId, { goalId: first.id, count: "2" }));
+    const [stays] = await occurrencesOf(w.org.id, onGoal.id);
+    await moveAction(db, w.coach, { actionId: stays.id, goalId: second.id, milestoneId: null });
+    await deleteGoal(db, w.coach, { goalId: first.id });
+    expect(await db.action.findFirst({ where: { organizationId: w.org.id, id: stays.id } })).toMatchObject({
+      goalId: second.id,
+      seriesId: null,
+    });
+    expect(await db.action.count({ where: { organizationId: w.org.id, goalId: first.id } })).toBe(0);
   });
 
   it("refuses more than 366 occurrences or an end beyond two years, and changes nothing", async () => {
