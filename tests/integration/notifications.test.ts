@@ -240,6 +240,43 @@ describe("notification recipients: exactly the people who may see the thing", ()
   });
 });
 
+describe("what a member was told follows what they may still see", () => {
+  it("a coach who stops coaching the coachee, or whose role changes, keeps nothing about them in the centre or the digest", async () => {
+    const c = await circle();
+    await newGoal(db, c.coachee, goalInput(c.coachee.membershipId, "Secret goal title"));
+    // Positive control: both coaches were told, and the other coach still is after the changes below.
+    expect(await unreadCount(db, c.coach)).toBe(1);
+    expect(await unreadCount(db, c.coach2)).toBe(1);
+    const otherCoachee = await createActor(db, c.org.id, "PARTICIPANT");
+    await createCoachingRelationship(db, { coach: c.coach2.membership, coachee: otherCoachee.membership });
+    await newGoal(db, otherCoachee, goalInput(otherCoachee.membershipId, "Another coachee's goal"));
+    expect(await unreadCount(db, c.coach2)).toBe(2);
+
+    // coach2 stops coaching the coachee: what they were told about them goes, the rest stays.
+    await db.coachingRelationship.deleteMany({
+      where: { coachMembershipId: c.coach2.membershipId, coacheeMembershipId: c.coachee.membershipId },
+    });
+    expect((await listNotifications(db, c.coach2, { page: 1 })).items.map((i) => i.sentence)).toEqual([
+      expect.stringContaining("Another coachee's goal"),
+    ]);
+    // The coach is made an admin: nothing of what they were told as a coach is left for the digest.
+    await db.membership.update({
+      where: { organizationId_id: { organizationId: c.org.id, id: c.coach.membershipId } },
+      data: { role: "ADMIN" },
+    });
+    await runDigests(db, new Date("2031-01-10T12:00:00Z"));
+    expect(await mailTo(c.coach, "notification-digest")).toHaveLength(0);
+    expect(await mailTo(c.coach, "notification")).toHaveLength(0);
+    expect(await db.notification.count({ where: { recipientMembershipId: c.coach.membershipId } })).toBe(0);
+    // A name change is no role change: coach2 keeps the rest.
+    await db.membership.update({
+      where: { organizationId_id: { organizationId: c.org.id, id: c.coach2.membershipId } },
+      data: { firstName: "Renamed" },
+    });
+    expect(await unreadCount(db, c.coach2)).toBe(1);
+  });
+});
+
 describe("coalescing: repeats within 15 minutes update one row and send at most one email", () => {
   it("a slider moved ten times in a minute gives each coach one notification with the latest value and count, and one email", async () => {
     const c = await circle();

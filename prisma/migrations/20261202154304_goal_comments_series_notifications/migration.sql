@@ -187,3 +187,34 @@ END;
 $$;
 
 CREATE TRIGGER "series_rules" BEFORE INSERT OR UPDATE ON "ActionSeries" FOR EACH ROW EXECUTE FUNCTION "series_rules"();
+
+-- Reminders start from here: actions already overdue when this migration runs are not reminded all at
+-- once (one email per historic action to every coachee on the first pass of the delivery loop).
+UPDATE "Action" SET "dueReminderAt" = now(), "overdueReminderAt" = now()
+ WHERE "completedAt" IS NULL AND "dueDate" < CURRENT_DATE;
+
+-- What a member was told belongs to the seat they were told in: when a coach stops coaching a coachee
+-- (the relationship row goes), their notifications about that coachee go; when a member's role changes
+-- (a coach made an admin or a sponsor), every notification of theirs goes. So neither the centre nor the
+-- digest ever shows someone what they may no longer see.
+CREATE FUNCTION "notifications_follow_relationship"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "Notification"
+   WHERE "organizationId" = OLD."organizationId" AND "recipientMembershipId" = OLD."coachMembershipId"
+     AND "coacheeMembershipId" = OLD."coacheeMembershipId";
+  RETURN OLD;
+END;
+$$;
+
+CREATE TRIGGER "notifications_follow_relationship" AFTER DELETE ON "CoachingRelationship"
+  FOR EACH ROW EXECUTE FUNCTION "notifications_follow_relationship"();
+
+CREATE FUNCTION "notifications_follow_role"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "Notification" WHERE "organizationId" = NEW."organizationId" AND "recipientMembershipId" = NEW."id";
+  RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER "notifications_follow_role" AFTER UPDATE OF "role" ON "Membership"
+  FOR EACH ROW WHEN (OLD."role" IS DISTINCT FROM NEW."role") EXECUTE FUNCTION "notifications_follow_role"();
