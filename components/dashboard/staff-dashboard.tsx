@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import type { Member } from "@/lib/auth/member";
 import { can } from "@/lib/authz/permissions";
-import { formatDay } from "@/lib/format/dates";
+import { formatDate, viewerClock } from "@/lib/format/dates";
 import { QUIET_DAYS, type coacheesNeedingAttention } from "@/lib/goals/attention";
 import { roleInSentence } from "@/lib/labels";
 import { plural } from "@/lib/words";
@@ -72,7 +72,7 @@ export function StaffDashboard({
           )}
         </Section>
       ) : null}
-      {attention ? <CoacheesNeedingAttention org={org} attention={attention} /> : null}
+      {attention ? <CoacheesNeedingAttention org={org} zone={viewerClock(member.user).zone} attention={attention} /> : null}
       {mine ? (
         <Section id="mine-heading" title="Pathways">
           <PathwayList org={org} rows={mine} empty="No pathways yet: they appear here when someone puts you on one." />
@@ -93,7 +93,15 @@ export function StaffDashboard({
 }
 
 /** The coach's coachees to look at: overdue actions (on the coachee's own calendar), and nothing moved in QUIET_DAYS. */
-function CoacheesNeedingAttention({ org, attention }: { org: string; attention: NonNullable<StaffDashboardData["attention"]> }) {
+function CoacheesNeedingAttention({
+  org,
+  zone,
+  attention,
+}: {
+  org: string;
+  zone: string;
+  attention: NonNullable<StaffDashboardData["attention"]>;
+}) {
   const profile = (id: string, tab: "actions" | "goals", query = "") => `/${org}/coachees/${id}?tab=${tab}${query}`;
   return (
     <div className="grid gap-8 md:grid-cols-2">
@@ -124,7 +132,7 @@ function CoacheesNeedingAttention({ org, attention }: { org: string; attention: 
                   {c.name}
                 </TextLink>{" "}
                 <span className="text-slate-600">
-                  {c.lastMovedAt ? `last change ${formatDay(c.lastMovedAt)}` : "no goals or actions yet"}
+                  {c.lastMovedAt ? `last change ${formatDate(c.lastMovedAt, zone)}` : "no goals or actions yet"}
                 </span>
               </li>
             ))}

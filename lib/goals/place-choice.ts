@@ -17,8 +17,10 @@ export function placeValue(place: { goalId: string | null; milestoneId: string |
 function spreadPlace(raw: unknown): unknown {
   if (!raw || typeof raw !== "object" || !("place" in raw)) return raw;
   const { place, ...rest } = raw as Record<string, unknown>;
-  const [kind, id] = typeof place === "string" ? place.split(":", 2) : [];
-  if (kind === PLACE_NONE || kind === undefined || place === "") return { ...rest, goalId: "", milestoneId: "" };
+  // Anything but one string (a repeated field) is checked as a milestone id, and so refused at the field.
+  if (typeof place !== "string") return { ...rest, goalId: "", milestoneId: place };
+  const [kind, id] = place.split(":", 2);
+  if (kind === PLACE_NONE || place === "") return { ...rest, goalId: "", milestoneId: "" };
   if (kind === "goal") return { ...rest, goalId: id ?? "", milestoneId: "" };
   // A milestone, or anything else: checked as a milestone id, so nonsense gets the milestone's message.
   return { ...rest, goalId: "", milestoneId: kind === "milestone" ? (id ?? "") : String(place) };

@@ -228,6 +228,8 @@ describe("the place list on action forms", () => {
     expect(createActionFormSchema.parse(form("none"))).toMatchObject({ goalId: null, milestoneId: null });
     // Nonsense is refused at the field, not turned into "standalone".
     expect(createActionFormSchema.safeParse(form("bogus")).success).toBe(false);
+    // So is a place sent twice (a repeated field), rather than read as "standalone".
+    expect(createActionFormSchema.safeParse({ ...form("none"), place: ["none", `goal:${w.goal.id}`] }).success).toBe(false);
     // Moving to another coachee's milestone answers at the field and moves nothing.
     const stranger = await createActor(db, w.org.id, "PARTICIPANT");
     const theirGoal = await createGoal(db, stranger.membership);
