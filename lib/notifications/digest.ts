@@ -25,56 +25,67 @@ export async function runDigests(db: Db, now: Date = new Date()): Promise<{ sent
     const zone = knownZone(c.timezone);
     if (Number(formatTime(now, zone).slice(11, 13)) < DIGEST_HOUR) continue;
     const day = dayToDate(formatDate(now, zone));
-    const items = await tenantDb(db, c.organizationId).$transaction(async (tx) => {
-      const { count } = await tx.notificationDigest.createMany({
-        data: [{ organizationId: c.organizationId, membershipId: c.membershipId, day }],
-        skipDuplicates: true,
-      });
-      if (count === 0) return 0;
-      const [member, chosen] = await Promise.all([
-        tx.membership.findFirst({ where: { id: c.membershipId, status: "ACTIVE" }, select: { user: { select: { email: true } } } }),
-        tx.notificationPreference.findMany({ where: { membershipId: c.membershipId }, select: { kind: true, delivery: true } }),
-      ]);
-      const choice = new Map(chosen.map((p) => [p.kind, p.delivery]));
-      const kinds = NOTIFICATION_KINDS.filter((k) => (choice.get(k) ?? DEFAULT_DELIVERY[k]) === "DIGEST");
-      // Read under the claim: only what is still unread now.
-      const rows = member
-        ? await tx.notification.findMany({
-            where: { recipientMembershipId: c.membershipId, kind: { in: kinds }, readAt: null, digestedAt: null, emailedAt: null },
-            orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-          })
-        : [];
-      if (!member || !rows.length) {
-        // Everything was read meanwhile: no digest today after all, so a later item may still have one.
-        await tx.notificationDigest.deleteMany({ where: { membershipId: c.membershipId, day } });
+    // One member whose digest fails (a malformed address, say) is logged and passed over, not everyone after them.
+    const items = await tenantDb(db, c.organizationId)
+      .$transaction(async (tx) => {
+        const { count } = await tx.notificationDigest.createMany({
+          data: [{ organizationId: c.organizationId, membershipId: c.membershipId, day }],
+          skipDuplicates: true,
+        });
+        if (count === 0) return 0;
+        const [member, chosen] = await Promise.all([
+          tx.membership.findFirst({ where: { id: c.membershipId, status: "ACTIVE" }, select: { user: { select: { email: true } } } }),
+          tx.notificationPreference.findMany({ where: { membershipId: c.membershipId }, select: { kind: true, delivery: true } }),
+        ]);
+        const choice = new Map(chosen.map((p) => [p.kind, p.delivery]));
+        const kinds = NOTIFICATION_KINDS.filter((k) => (choice.get(k) ?? DEFAULT_DELIVERY[k]) === "DIGEST");
+        // Read under the claim: only what is still unread now.
+        const rows = member
+          ? await tx.notification.findMany({
+              where: { recipientMembershipId: c.membershipId, kind: { in: kinds }, readAt: null, digestedAt: null, emailedAt: null },
+              orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+            })
+          : [];
+        if (!member || !rows.length) {
+          // Everything was read meanwhile: no digest today after all, so a later item may still have one.
+          await tx.notificationDigest.deleteMany({ where: { membershipId: c.membershipId, day } });
+          return 0;
+        }
+        const [organization, names] = await Promise.all([
+          tx.organization.findFirstOrThrow({ select: { name: true, slug: true } }),
+          namesOf(
+            tx,
+            rows.flatMap((r) => [r.actorMembershipId, r.coacheeMembershipId]),
+          ),
+        ]);
+        const preferencesUrl = absolute(preferencesPath(organization.slug));
+        const list = rows.map((r) => ({ sentence: sentenceOf(r, names), url: absolute(pathFor(organization.slug, r)) }));
+        await (list.length === 1
+          ? queueEmail(tx, {
+              organizationId: c.organizationId,
+              to: member.user.email,
+              template: "notification",
+              props: { ...list[0], organizationName: organization.name, preferencesUrl },
+            })
+          : queueEmail(tx, {
+              organizationId: c.organizationId,
+              to: member.user.email,
+              template: "notification-digest",
+              props: {
+                items: list,
+                organizationName: organization.name,
+                centreUrl: absolute(centrePath(organization.slug)),
+                preferencesUrl,
+              },
+            }));
+        await tx.notification.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { digestedAt: now } });
+        await tx.notificationDigest.updateMany({ where: { membershipId: c.membershipId, day }, data: { items: rows.length } });
+        return rows.length;
+      })
+      .catch((error: unknown) => {
+        console.error("[digest] member passed over", c.membershipId, error);
         return 0;
-      }
-      const [organization, names] = await Promise.all([
-        tx.organization.findFirstOrThrow({ select: { name: true, slug: true } }),
-        namesOf(
-          tx,
-          rows.flatMap((r) => [r.actorMembershipId, r.coacheeMembershipId]),
-        ),
-      ]);
-      const preferencesUrl = absolute(preferencesPath(organization.slug));
-      const list = rows.map((r) => ({ sentence: sentenceOf(r, names), url: absolute(pathFor(organization.slug, r)) }));
-      await (list.length === 1
-        ? queueEmail(tx, {
-            organizationId: c.organizationId,
-            to: member.user.email,
-            template: "notification",
-            props: { ...list[0], organizationName: organization.name, preferencesUrl },
-          })
-        : queueEmail(tx, {
-            organizationId: c.organizationId,
-            to: member.user.email,
-            template: "notification-digest",
-            props: { items: list, organizationName: organization.name, centreUrl: absolute(centrePath(organization.slug)), preferencesUrl },
-          }));
-      await tx.notification.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { digestedAt: now } });
-      await tx.notificationDigest.updateMany({ where: { membershipId: c.membershipId, day }, data: { items: rows.length } });
-      return rows.length;
-    });
+      });
     if (items) {
       report.sent++;
       report.items += items;

@@ -26,25 +26,32 @@ export async function runReminders(db: Db, now: Date = new Date()): Promise<{ du
     const tomorrow = utcDay(dayToDate(today).getTime() + DAY_MS);
     const kind = c.needsDue && c.dueDate === tomorrow ? "action.due" : c.needsOverdue && c.dueDate < today ? "action.overdue" : null;
     if (!kind) continue;
-    const sent = await tenantDb(db, c.organizationId).$transaction(async (tx) => {
-      const [action] = await tx.action.updateManyAndReturn({
-        where: { id: c.id, completedAt: null, ...(kind === "action.due" ? { dueReminderAt: null } : { overdueReminderAt: null }) },
-        data: kind === "action.due" ? { dueReminderAt: now } : { overdueReminderAt: now },
-        select: { id: true, title: true, coacheeMembershipId: true, monitoredByCoach: true },
+    // One action that cannot be reminded (a malformed address, say) is logged and passed over: it must
+    // not hold up every other organisation's reminders, pass after pass.
+    const sent = await tenantDb(db, c.organizationId)
+      .$transaction(async (tx) => {
+        const [action] = await tx.action.updateManyAndReturn({
+          where: { id: c.id, completedAt: null, ...(kind === "action.due" ? { dueReminderAt: null } : { overdueReminderAt: null }) },
+          data: kind === "action.due" ? { dueReminderAt: now } : { overdueReminderAt: now },
+          select: { id: true, title: true, coacheeMembershipId: true, monitoredByCoach: true },
+        });
+        if (!action) return false;
+        const base = { coacheeMembershipId: action.coacheeMembershipId, subjectId: action.id, actorMembershipId: null };
+        if (kind === "action.due")
+          await notify(tx, c.organizationId, { ...base, kind, data: { title: action.title, dueDate: c.dueDate } }, now);
+        else
+          await notify(
+            tx,
+            c.organizationId,
+            { ...base, kind, data: { title: action.title, dueDate: c.dueDate, monitoredByCoach: action.monitoredByCoach } },
+            now,
+          );
+        return true;
+      })
+      .catch((error: unknown) => {
+        console.error("[reminders] action passed over", c.id, error);
+        return false;
       });
-      if (!action) return false;
-      const base = { coacheeMembershipId: action.coacheeMembershipId, subjectId: action.id, actorMembershipId: null };
-      if (kind === "action.due")
-        await notify(tx, c.organizationId, { ...base, kind, data: { title: action.title, dueDate: c.dueDate } }, now);
-      else
-        await notify(
-          tx,
-          c.organizationId,
-          { ...base, kind, data: { title: action.title, dueDate: c.dueDate, monitoredByCoach: action.monitoredByCoach } },
-          now,
-        );
-      return true;
-    });
     if (sent) report[kind === "action.due" ? "due" : "overdue"]++;
   }
   return report;

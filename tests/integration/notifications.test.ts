@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { simpleParser } from "mailparser";
 import type { Db } from "../../lib/db/client";
 import { tenantDb } from "../../lib/db/tenant";
@@ -494,6 +494,27 @@ describe("reminders: once each, with two workers", () => {
     await updateAction(db, c.coachee, updateActionSchema.parse({ actionId: overdue.id, title: "Overdue there", dueDate: "2031-03-11" }));
     await runReminders(db, new Date("2031-03-12T12:00:00Z"));
     expect(await db.notification.count({ where: { kind: "action.overdue", subjectId: overdue.id } })).toBe(2);
+  });
+});
+
+describe("one failure passes over one member, not everyone", () => {
+  it("a coachee whose address cannot take mail is logged and skipped; the next one is reminded", async () => {
+    const c = await circle();
+    const broken = await createActor(db, c.org.id, "PARTICIPANT");
+    await db.user.update({ where: { id: broken.userId }, data: { email: `not-an-address-${broken.userId}` } });
+    const now = new Date("2031-05-10T12:00:00Z");
+    const theirs = await createAction(db, broken.membership, { dueDate: new Date("2031-05-09"), title: "Cannot be mailed" });
+    const ours = await createAction(db, c.coachee.membership, { dueDate: new Date("2031-05-09"), title: "Can be mailed" });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await runReminders(db, now);
+    } finally {
+      logged.mockRestore();
+    }
+    expect(await recipientsOf("action.overdue", ours.id)).toEqual([c.coachee.membershipId]);
+    // Passed over whole: not marked as reminded, so it is tried again once its address is mended.
+    expect(await recipientsOf("action.overdue", theirs.id)).toEqual([]);
+    expect((await db.action.findFirstOrThrow({ where: { id: theirs.id } })).overdueReminderAt).toBeNull();
   });
 });
 
