@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { TextLink } from "@/components/ui/button";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { FormAction } from "@/components/ui/use-form-action";
@@ -314,6 +315,11 @@ export function ActionEntry({
         <Due day={item.dueDate} />
         <DueBadge due={item.due} />
         {item.monitoredByCoach ? <Badge tone="info">Monitored by coach</Badge> : null}
+        {item.seriesId ? (
+          <TextLink href={`/${org}/goals/series/${item.seriesId}`} aria-label={`Recurring: edit the series of ${item.title}`}>
+            Recurring: edit the series
+          </TextLink>
+        ) : null}
       </div>
       {place ? <p className="text-sm text-slate-600 [overflow-wrap:anywhere]">{place}</p> : null}
       {item.description ? <p className="mt-1 text-sm whitespace-pre-line [overflow-wrap:anywhere]">{item.description}</p> : null}

@@ -193,11 +193,22 @@ export function SeriesForm({
 }
 
 /** Deleting a series: the times not done go, the done ones stay as actions of their own. */
-export function DeleteSeriesButton({ action, org, seriesId }: { action: FormAction; org: string; seriesId: string }) {
+export function DeleteSeriesButton({
+  action,
+  org,
+  seriesId,
+  back,
+}: {
+  action: FormAction;
+  org: string;
+  seriesId: string;
+  /** Where to go afterwards, for an action that leaves the page. */
+  back?: string;
+}) {
   return (
     <ConfirmForm
       action={action}
-      fields={{ org, seriesId }}
+      fields={back ? { org, seriesId, back } : { org, seriesId }}
       label="Delete recurring action"
       title="Delete this recurring action?"
       explain="The times not done yet are deleted; the done ones stay as actions of their own."

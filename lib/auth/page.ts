@@ -1,5 +1,5 @@
 import { notFound, redirect } from "next/navigation";
-import { can, type Permission } from "../authz/permissions";
+import { canAny, type Permission } from "../authz/permissions";
 import { NotFoundError } from "../errors";
 import { currentMember, type Member } from "./member";
 import { currentUser } from "./session";
@@ -9,10 +9,14 @@ import { currentUser } from "./session";
  * cannot lean on its layout): signed out or session ended -> sign in; not a member of this
  * organisation, or lacking the permission -> 404, exactly like a page that does not exist.
  */
-export async function requireMember(orgSlug: string, permission: Permission = "dashboard:view"): Promise<Member> {
+export async function requireMember(
+  orgSlug: string,
+  /** With a list, any one of them (as the action guard). */
+  permission: Permission | readonly Permission[] = "dashboard:view",
+): Promise<Member> {
   if (!(await currentUser())) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/${orgSlug}`)}`);
   const member = await currentMember(orgSlug);
-  if (!member || !can(member.role, permission)) notFound();
+  if (!member || !canAny(member.role, permission)) notFound();
   return member;
 }
 

@@ -77,4 +77,31 @@ test("a coach adds a weekly recurring action and sees its occurrences; the coach
   await expect(seen).toContainText("<b>Thursdays</b> too");
   await expect(seen).toContainText("Pat Participant");
   await expect(seen.getByRole("button", { name: "Edit comment" })).toHaveCount(0);
+
+  // Carla marks the first time done, then edits the series from any of its times: the title changes on
+  // the times not done yet only.
+  const times = (await openGoal(page, goalTitle)).locator("li[id^='action-']").filter({ hasText: actionTitle });
+  await times
+    .first()
+    .getByRole("button", { name: `Mark done: ${actionTitle}` })
+    .click();
+  await expect(times.first().getByText("Done", { exact: true })).toBeVisible();
+  await times
+    .nth(1)
+    .getByRole("link", { name: `Recurring: edit the series of ${actionTitle}` })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: actionTitle })).toBeVisible();
+  await expect(page.getByRole("table", { name: `Occurrences of ${actionTitle}` }).getByRole("row")).toHaveCount(5);
+  await page.getByLabel("Title", { exact: true }).fill(`Make two points ${stamp}`);
+  await page.getByRole("button", { name: "Save recurring action" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Recurring action saved." })).toBeVisible();
+
+  // Deleting it keeps the done time as an action of its own and goes back to Pat's goals.
+  await page.getByRole("button", { name: "Delete recurring action" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete recurring action" }).click();
+  await expect(page).toHaveURL(/tab=goals/);
+  const left = (await openGoal(page, goalTitle)).locator("li[id^='action-']");
+  await expect(left).toHaveCount(1);
+  await expect(left).toContainText(actionTitle);
+  await expect(left.getByRole("link", { name: /^Recurring/ })).toHaveCount(0);
 });

@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
 import { memberAction } from "@/lib/actions/action";
 import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
@@ -14,6 +16,8 @@ import {
   type CreateSeriesInput,
   type UpdateSeriesInput,
 } from "@/lib/goals/series";
+import { env } from "@/lib/env";
+import { safeRedirectPath } from "@/lib/web/safe-redirect";
 import { plural } from "@/lib/words";
 
 // Recurring actions, for both who work on a coachee's goals: a coach from their workspace
@@ -47,3 +51,13 @@ const GOALS = ["coachees:manage", "goals:own"] as const;
 export const createSeriesAction = memberAction(GOALS, createSeriesSchema, create);
 export const updateSeriesAction = memberAction(GOALS, updateSeriesSchema, update);
 export const deleteSeriesAction = memberAction(GOALS, seriesIdSchema, remove);
+
+/** Deleting from the series' own page, which is gone afterwards: back to the goals it was on (our own origin only). */
+export const deleteSeriesAndLeaveAction = memberAction(
+  GOALS,
+  seriesIdSchema.extend({ back: z.string().max(2000) }),
+  async (actor, input) => {
+    await remove(actor, { seriesId: input.seriesId });
+    redirect(safeRedirectPath(input.back, env().APP_URL));
+  },
+);

@@ -84,8 +84,28 @@ async function patHasGoals() {
     await db.query(action, [org, id, goal.rows[0].id, milestone.rows[0].id, "An overdue step of the sweeps", -2, 50]);
     await db.query(action, [org, id, goal.rows[0].id, milestone.rows[0].id, "A step of the sweeps due soon", 1, 0]);
     await db.query(action, [org, id, null, null, "A standalone step of the sweeps", 30, 0]);
+    // A recurring action of two daily occurrences on the goal, for the series page.
+    const series = await db.query<{ id: string }>(
+      `INSERT INTO "ActionSeries" ("organizationId", "id", "coacheeMembershipId", "goalId", "title", "frequency", "startDate", "count", "timezone",
+                                   "createdByMembershipId", "updatedAt")
+       VALUES ($1, gen_random_uuid(), $2, $3, 'A recurring step of the sweeps', 'DAILY', current_date, 2, 'UTC', $2, now()) RETURNING "id"`,
+      [org, id, goal.rows[0].id],
+    );
+    for (const day of [0, 1])
+      await db.query(
+        `INSERT INTO "Action" ("organizationId", "id", "coacheeMembershipId", "goalId", "seriesId", "title", "dueDate", "createdByMembershipId", "updatedAt")
+         VALUES ($1, gen_random_uuid(), $2, $3, $4, 'A recurring step of the sweeps', current_date + $5::int, $2, now())`,
+        [org, id, goal.rows[0].id, series.rows[0].id, day],
+      );
   });
 }
+
+/** The page of Pat's recurring action, from the goals the viewer sees. */
+const seriesPage: Finder = async (page, role) => {
+  await patHasGoals();
+  const goals = can(role, "goals:own") ? `${ORG}/goals` : `${await coachee(page, role)}?tab=goals`;
+  return firstLink(page, goals, /^\/[^/]+\/goals\/series\/[^/?]+$/);
+};
 
 /** An import check page: a one-row file uploaded and checked (nothing is saved until confirmed). */
 const importCheck: Finder = async (page, role) => {
@@ -155,6 +175,7 @@ const ORG_PAGES: PageEntry[] = [
   { name: "audit log", permission: "audit:view", path: `${ORG}/audit` },
   { name: "goals", permission: "goals:own", path: async () => (await patHasGoals(), `${ORG}/goals`) },
   { name: "actions", permission: "goals:own", path: async () => (await patHasGoals(), `${ORG}/actions`) },
+  { name: "a recurring action", permission: ["coachees:manage", "goals:own"], path: seriesPage },
   { name: "sessions", permission: ["portal:use", "coachees:manage"], path: `${ORG}/sessions` },
   { name: "messages", permission: ["portal:use", "coachees:manage"], path: `${ORG}/messages` },
   { name: "a message thread", permission: ["portal:use", "coachees:manage"], path: thread },
