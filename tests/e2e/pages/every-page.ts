@@ -57,10 +57,11 @@ const SWEEP_GOAL = "A goal for the page sweeps";
 /**
  * Pat's goals with something in them (the seed has none): a goal with a milestone of two actions, one
  * overdue and one due soon, and a standalone action, so the sweeps see the tree, the sliders and the
- * badges rather than an empty state. Written once, straight to the database (setup only).
+ * badges rather than an empty state. Written once, straight to the database (setup only). Returns Pat's
+ * membership id.
  */
-async function patHasGoals() {
-  await onAppDatabase(async (db) => {
+async function patHasGoals(): Promise<string> {
+  return onAppDatabase(async (db) => {
     const pat = await db.query<{ org: string; id: string }>(
       `SELECT m."organizationId" AS org, m."id" FROM "Membership" m
          JOIN "User" u ON u."id" = m."userId" JOIN "Organization" o ON o."id" = m."organizationId"
@@ -68,7 +69,7 @@ async function patHasGoals() {
       [DEMO_ORG.slug],
     );
     const { org, id } = pat.rows[0];
-    if ((await db.query(`SELECT 1 FROM "Goal" WHERE "organizationId" = $1 AND "title" = $2`, [org, SWEEP_GOAL])).rowCount) return;
+    if ((await db.query(`SELECT 1 FROM "Goal" WHERE "organizationId" = $1 AND "title" = $2`, [org, SWEEP_GOAL])).rowCount) return id;
     const goal = await db.query<{ id: string }>(
       `INSERT INTO "Goal" ("organizationId", "id", "coacheeMembershipId", "title", "description", "progress", "createdByMembershipId", "updatedAt")
        VALUES ($1, gen_random_uuid(), $2, $3, 'Checked at phone width and by axe.', 25, $2, now()) RETURNING "id"`,
@@ -97,14 +98,22 @@ async function patHasGoals() {
          VALUES ($1, gen_random_uuid(), $2, $3, $4, 'A recurring step of the sweeps', current_date + $5::int, $2, now())`,
         [org, id, goal.rows[0].id, series.rows[0].id, day],
       );
+    return id;
   });
 }
 
 /** The page of Pat's recurring action, from the goals the viewer sees. */
 const seriesPage: Finder = async (page, role) => {
-  await patHasGoals();
-  const goals = can(role, "goals:own") ? `${ORG}/goals` : `${await coachee(page, role)}?tab=goals`;
-  return firstLink(page, goals, /^\/[^/]+\/goals\/series\/[^/?]+$/);
+  // Pat's own: a coach's first pathway may be someone else's once other specs have added some.
+  const pat = await patHasGoals();
+  const goals = can(role, "goals:own") ? `${ORG}/goals` : `${ORG}/coachees/${pat}?tab=goals`;
+  // The goals stream in after the page's heading: wait for the link itself (it sits in a folded goal).
+  await page.goto(goals);
+  const link = page.locator("a[href*='/goals/series/']").first();
+  await link.waitFor({ state: "attached" });
+  const href = (await link.getAttribute("href")) ?? "";
+  expect(href, `a link to a recurring action on ${goals}`).toMatch(/^\/[^/]+\/goals\/series\/[^/?]+$/);
+  return href;
 };
 
 /** An import check page: a one-row file uploaded and checked (nothing is saved until confirmed). */
