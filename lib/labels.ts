@@ -156,6 +156,11 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   "action.assigned": "A coach gives you an action",
   "action.due": "An action is due tomorrow",
   "action.overdue": "An action is overdue",
+  "note.shared": "A coachee shares a note with you",
+  "file.shared": "A file is shared with you",
+  "assessment.assigned": "A coach asks you to fill in an assessment",
+  "assessment.submitted": "A coachee submits an assessment",
+  "assessment.reviewed": "A coach reviews your assessment",
 };
 
 /** How a member is told about a kind of notification. */

@@ -28,6 +28,9 @@ export const PERMISSIONS = [
   // Everyone's own notification centre and preferences: what they are told about is decided by who may
   // see the thing (lib/notifications), never by this permission.
   "notifications:use",
+  // Building assessment templates: a coach's own, and an admin's for the whole organisation. Assigning
+  // and reviewing them is working with a coachee ("coachees:manage"); filling them in is the portal's.
+  "assessments:build",
   "audit:view",
   "settings:manage",
   "plan:manage",
@@ -56,7 +59,7 @@ const TABLE: Record<Role, ReadonlySet<Permission>> = {
     "coachees:oversee",
     "notifications:use",
   ]),
-  COACH: new Set(["dashboard:view", "coachees:manage", "pathways:view", "sessions:manage", "notifications:use"]),
+  COACH: new Set(["dashboard:view", "coachees:manage", "assessments:build", "pathways:view", "sessions:manage", "notifications:use"]),
   SPONSOR: new Set(["dashboard:view", "programmes:view", "pathways:view", "notifications:use"]),
   PARTICIPANT: new Set(["dashboard:view", "portal:use", "goals:own", "pathways:view", "notifications:use"]),
 };

@@ -13,6 +13,11 @@ export const NOTIFICATION_KINDS = [
   "action.assigned",
   "action.due",
   "action.overdue",
+  "note.shared",
+  "file.shared",
+  "assessment.assigned",
+  "assessment.submitted",
+  "assessment.reviewed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -36,6 +41,14 @@ export type NotificationData = {
   /** `dueDate`: YYYY-MM-DD. */
   "action.due": { title: string; dueDate: string };
   "action.overdue": { title: string; dueDate: string; monitoredByCoach: boolean };
+  /** A coachee shared one of their notes with their coaches. */
+  "note.shared": { title: string };
+  /** A file shared between the coachee and their coaches: its original name. */
+  "file.shared": { title: string };
+  /** `dueDate`: YYYY-MM-DD or null. The subject is the assignment. */
+  "assessment.assigned": { title: string; dueDate: string | null };
+  "assessment.submitted": { title: string };
+  "assessment.reviewed": { title: string };
 };
 
 export const NOTIFICATION_DELIVERIES = ["IMMEDIATE", "DIGEST", "IN_APP"] as const satisfies readonly NotificationDelivery[];
@@ -56,6 +69,11 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   "action.assigned": "IMMEDIATE",
   "action.due": "IMMEDIATE",
   "action.overdue": "IMMEDIATE",
+  "note.shared": "IMMEDIATE",
+  "file.shared": "IMMEDIATE",
+  "assessment.assigned": "IMMEDIATE",
+  "assessment.submitted": "IMMEDIATE",
+  "assessment.reviewed": "IMMEDIATE",
 };
 
 /**
@@ -73,18 +91,27 @@ export const AUDIENCE: Record<NotificationKind, { coachee: boolean; coaches: boo
   "action.assigned": { coachee: true, coaches: false },
   "action.due": { coachee: true, coaches: false },
   "action.overdue": { coachee: true, coaches: "when monitored" },
+  // Shared material reaches everyone it is shared with but its sharer (notify never tells the actor).
+  "note.shared": { coachee: false, coaches: true },
+  "file.shared": { coachee: true, coaches: true },
+  "assessment.assigned": { coachee: true, coaches: false },
+  "assessment.submitted": { coachee: false, coaches: true },
+  "assessment.reviewed": { coachee: true, coaches: false },
 };
 
 /** The kinds a coach, and a coachee, can be told about (what their preferences page lists). */
 export const COACH_KINDS = NOTIFICATION_KINDS.filter((k) => AUDIENCE[k].coaches !== false);
 export const COACHEE_KINDS = NOTIFICATION_KINDS.filter((k) => AUDIENCE[k].coachee);
 
-/** Where the thing a notification is about lives: the goals or the actions view, and the element's id there. */
+/**
+ * Where the thing a notification is about lives: the profile tab (for a coach) and the coachee's own
+ * page of the same name (/<org>/goals, /actions, /notes, /files, /assessments), and the element's id there.
+ */
 export function placeOf(
   kind: NotificationKind,
   subjectId: string,
   data: Record<string, unknown>,
-): { tab: "goals" | "actions"; anchor: string } {
+): { tab: "goals" | "actions" | "notes" | "files" | "assessments"; anchor: string } {
   switch (kind) {
     case "goal.created":
     case "goal.edited":
@@ -101,6 +128,14 @@ export function placeOf(
     case "action.due":
     case "action.overdue":
       return { tab: "actions", anchor: `action-${subjectId}` };
+    case "note.shared":
+      return { tab: "notes", anchor: `note-${subjectId}` };
+    case "file.shared":
+      return { tab: "files", anchor: `file-${subjectId}` };
+    case "assessment.assigned":
+    case "assessment.submitted":
+    case "assessment.reviewed":
+      return { tab: "assessments", anchor: `assessment-${subjectId}` };
   }
 }
 

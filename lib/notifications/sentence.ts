@@ -44,5 +44,15 @@ export function notificationSentence(n: SentenceInput): string {
       return `${whose} ${q(d.title)} is due tomorrow (${String(d.dueDate)})`;
     case "action.overdue":
       return `${whose} ${q(d.title)} is overdue (it was due ${String(d.dueDate)})`;
+    case "note.shared":
+      return `${who} shared the note ${q(d.title)} with you`;
+    case "file.shared":
+      return `${who} shared the file ${q(d.title)}${n.toCoachee ? " with you" : forWhom}`;
+    case "assessment.assigned":
+      return `${who} asked you to fill in ${q(d.title)}${d.dueDate ? ` by ${String(d.dueDate)}` : ""}`;
+    case "assessment.submitted":
+      return `${who} submitted the assessment ${q(d.title)}`;
+    case "assessment.reviewed":
+      return `${who} reviewed your assessment ${q(d.title)}`;
   }
 }

@@ -383,11 +383,14 @@ describe("preferences: immediately, in the digest, or in the app only", () => {
       "action.assigned",
       "action.due",
       "action.overdue",
+      "file.shared",
+      "assessment.assigned",
+      "assessment.reviewed",
     ]);
     expect(await getPreferences(db, c.admin)).toEqual([]);
     // Another member's choices are their own.
     expect((await getPreferences(db, c.coach2)).find((p) => p.kind === "goal.created")?.delivery).toBe("DIGEST");
-    expect(NOTIFICATION_KINDS).toHaveLength(9);
+    expect(NOTIFICATION_KINDS).toHaveLength(14);
   });
 });
 
