@@ -132,17 +132,17 @@ export function digestCandidates(client: Db, digestByDefault: readonly string[])
 /**
  * Open actions whose "due tomorrow" or "overdue" reminder may be due somewhere on Earth: due between
  * `from` and `to` (YYYY-MM-DD, wide enough for every time zone) without a due reminder, or due before
- * `to` without an overdue one, with the coachee's time zone. Why: reminders run from the delivery loop
+ * `to` without an overdue one (the coachee's zone is read per action, as their lists read it). Why: reminders run from the delivery loop
  * for every organisation; each is then claimed once and written through tenantDb.
  */
 export function reminderCandidates(client: Db, { from, to }: { from: string; to: string }) {
   return client.$queryRaw<
-    { organizationId: string; id: string; dueDate: string; timezone: string | null; needsDue: boolean; needsOverdue: boolean }[]
+    { organizationId: string; id: string; coacheeMembershipId: string; dueDate: string; needsDue: boolean; needsOverdue: boolean }[]
   >`
-    SELECT a."organizationId"::text AS "organizationId", a."id"::text AS "id", to_char(a."dueDate", 'YYYY-MM-DD') AS "dueDate",
-           m."timezone", a."dueReminderAt" IS NULL AS "needsDue", a."overdueReminderAt" IS NULL AS "needsOverdue"
+    SELECT a."organizationId"::text AS "organizationId", a."id"::text AS "id", a."coacheeMembershipId"::text AS "coacheeMembershipId",
+           to_char(a."dueDate", 'YYYY-MM-DD') AS "dueDate",
+           a."dueReminderAt" IS NULL AS "needsDue", a."overdueReminderAt" IS NULL AS "needsOverdue"
       FROM "Action" a
-      JOIN "Membership" m ON m."organizationId" = a."organizationId" AND m."id" = a."coacheeMembershipId"
      WHERE a."completedAt" IS NULL AND a."dueDate" IS NOT NULL
        AND ((a."dueReminderAt" IS NULL AND a."dueDate" BETWEEN ${from}::date AND ${to}::date)
          OR (a."overdueReminderAt" IS NULL AND a."dueDate" < ${to}::date))`;

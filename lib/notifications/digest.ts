@@ -10,6 +10,11 @@ import { absolute, centrePath, namesOf, pathFor, preferencesPath, sentenceOf } f
 /** The local hour from which a member's digest for the day goes out. */
 export const DIGEST_HOUR = 8;
 
+/** Whether it is 08:00 or later in `zone` at `now`: when digests and reminders go out there. */
+export function pastDeliveryHour(now: Date, zone: string): boolean {
+  return Number(formatTime(now, zone).slice(11, 13)) >= DIGEST_HOUR;
+}
+
 const DIGEST_BY_DEFAULT = NOTIFICATION_KINDS.filter((k) => DEFAULT_DELIVERY[k] === "DIGEST");
 
 /**
@@ -23,7 +28,7 @@ export async function runDigests(db: Db, now: Date = new Date()): Promise<{ sent
   const report = { sent: 0, items: 0 };
   for (const c of await digestCandidates(db, DIGEST_BY_DEFAULT)) {
     const zone = knownZone(c.timezone);
-    if (Number(formatTime(now, zone).slice(11, 13)) < DIGEST_HOUR) continue;
+    if (!pastDeliveryHour(now, zone)) continue;
     const day = dayToDate(formatDate(now, zone));
     // One member whose digest fails (a malformed address, say) is logged and passed over, not everyone after them.
     const items = await tenantDb(db, c.organizationId)

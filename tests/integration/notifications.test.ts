@@ -207,7 +207,7 @@ describe("notification recipients: exactly the people who may see the thing", ()
   });
 
   it("reminders go to the coachee; an overdue action they asked their coaches to monitor to the coaches too", async () => {
-    const now = new Date();
+    const now = new Date("2031-04-10T09:00:00Z");
     const day = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset));
     const soon = await createAction(db, c.coachee.membership, { dueDate: day(1), title: "Soon" });
     // UTC is the coachee's zone here, so "tomorrow" is UTC's.
@@ -465,12 +465,16 @@ describe("the daily digest: 08:00 in the recipient's time zone, once a day, only
 describe("reminders: once each, with two workers", () => {
   it("reminds of an action due tomorrow in the coachee's zone once, and of an overdue one once", async () => {
     const c = await circle({ coachee: "Pacific/Auckland" });
-    // 2031-03-10 11:30 UTC is 2031-03-11 00:30 in Auckland (UTC+13): tomorrow there is the 12th.
-    const now = new Date("2031-03-10T11:30:00Z");
+    // 2031-03-10 19:30 UTC is 2031-03-11 08:30 in Auckland (UTC+13): tomorrow there is the 12th.
+    const now = new Date("2031-03-10T19:30:00Z");
     const tomorrowThere = await createAction(db, c.coachee.membership, { dueDate: new Date("2031-03-12"), title: "Due there" });
     const tomorrowInUtc = await createAction(db, c.coachee.membership, { dueDate: new Date("2031-03-11"), title: "Due today there" });
     const overdue = await createAction(db, c.coachee.membership, { dueDate: new Date("2031-03-10"), title: "Overdue there" });
     const done = await createAction(db, c.coachee.membership, { dueDate: new Date("2031-03-12"), title: "Done", progress: 100 });
+    // Not before 08:00 there, with the digest: 07:30 in Auckland reminds of nothing.
+    await runReminders(db, new Date("2031-03-10T18:30:00Z"));
+    expect(await recipientsOf("action.due", tomorrowThere.id)).toEqual([]);
+    expect(await recipientsOf("action.overdue", overdue.id)).toEqual([]);
     const runs = await Promise.all([runReminders(db, now), runReminders(db, now)]);
     await runReminders(db, now);
     expect(await recipientsOf("action.due", tomorrowThere.id)).toEqual([c.coachee.membershipId]);
@@ -488,14 +492,14 @@ describe("reminders: once each, with two workers", () => {
       "Your action “Overdue there” is overdue (it was due 2031-03-10)",
     ]);
     // The next day the due one becomes overdue: reminded once more, as overdue.
-    await runReminders(db, new Date("2031-03-12T12:00:00Z"));
+    await runReminders(db, new Date("2031-03-12T20:00:00Z"));
     expect(await recipientsOf("action.overdue", tomorrowThere.id)).toEqual([c.coachee.membershipId]);
     // A new due day is reminded of afresh; the same day is not.
     await updateAction(db, c.coachee, updateActionSchema.parse({ actionId: overdue.id, title: "Overdue there", dueDate: "2031-03-10" }));
-    await runReminders(db, new Date("2031-03-12T12:00:00Z"));
+    await runReminders(db, new Date("2031-03-12T20:00:00Z"));
     expect(await db.notification.count({ where: { kind: "action.overdue", subjectId: overdue.id } })).toBe(1);
     await updateAction(db, c.coachee, updateActionSchema.parse({ actionId: overdue.id, title: "Overdue there", dueDate: "2031-03-11" }));
-    await runReminders(db, new Date("2031-03-12T12:00:00Z"));
+    await runReminders(db, new Date("2031-03-12T20:00:00Z"));
     expect(await db.notification.count({ where: { kind: "action.overdue", subjectId: overdue.id } })).toBe(2);
   });
 });
