@@ -50,11 +50,6 @@ export function latestEnd(startDate: string): string {
   return Temporal.PlainDate.from(startDate).add({ years: MAX_SPAN_YEARS }).toString();
 }
 
-/** Today's date in a zone, YYYY-MM-DD. */
-export function todayIn(timezone: string, now: Date = new Date()): string {
-  return Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timezone).toPlainDate().toString();
-}
-
 function monthDays(startDate: string): { byMonthDay: number[]; bySetPos?: number[] } {
   const day = Temporal.PlainDate.from(startDate).day;
   if (day <= 28) return { byMonthDay: [day] };

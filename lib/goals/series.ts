@@ -7,7 +7,8 @@ import { dayToDate, idField, isId, isoDayField } from "../web/form-fields";
 import { assertGoalsRole, descriptionField, reachCoachee, titleField } from "./access";
 import { checkbox, place, placement, stillThere, weightField } from "./actions";
 import { coacheeZone } from "./calendar";
-import { FREQUENCIES, latestEnd, MAX_INTERVAL, MAX_OCCURRENCES, MAX_SPAN_YEARS, type Recurrence, schedule, todayIn } from "./recurrence";
+import { formatDate } from "../format/dates";
+import { FREQUENCIES, latestEnd, MAX_INTERVAL, MAX_OCCURRENCES, MAX_SPAN_YEARS, type Recurrence, schedule } from "./recurrence";
 import { lockGoals, recomputeGoal } from "./rollup";
 
 // Recurring actions. A series holds the rule (lib/goals/recurrence.ts) and the fields every occurrence
@@ -261,7 +262,7 @@ export async function updateSeries(db: Db, actor: Actor, input: UpdateSeriesInpu
     let removed = 0;
     let added = 0;
     if (rescheduled) {
-      const today = todayIn(timezone, now);
+      const today = formatDate(now, timezone);
       removed = (await tx.action.deleteMany({ where: { seriesId: series.id, completedAt: null, dueDate: { gte: dayToDate(today) } } }))
         .count;
       const kept = await tx.action.findMany({ where: { seriesId: series.id }, select: { dueDate: true } });
