@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { CheckboxField, Field, SelectField, TextareaField } from "@/components/ui/field";
+import { CheckboxField, DueDateField, Field, SelectField, TextareaField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
@@ -38,14 +38,7 @@ export function GoalForm({
         defaultValue={goal?.description}
         error={fieldError(result, "description")}
       />
-      <Field
-        id={`${key}-due`}
-        label="Due date (optional)"
-        name="dueDate"
-        type="date"
-        defaultValue={goal?.dueDate}
-        error={fieldError(result, "dueDate")}
-      />
+      <DueDateField id={`${key}-due`} value={goal?.dueDate} error={fieldError(result, "dueDate")} />
       <Button type="submit" variant="primary" size="sm" disabled={pending}>
         {pending ? "Saving…" : goal ? "Save goal" : "Add goal"}
       </Button>
@@ -79,14 +72,7 @@ export function MilestoneForm({
       <FormStatus result={result} />
       <HiddenFields fields={milestone ? { org, milestoneId: milestone.id } : { org, goalId }} />
       <Field id={`${key}-title`} label="Milestone title" name="title" defaultValue={milestone?.title} error={fieldError(result, "title")} />
-      <Field
-        id={`${key}-due`}
-        label="Due date (optional)"
-        name="dueDate"
-        type="date"
-        defaultValue={milestone?.dueDate}
-        error={fieldError(result, "dueDate")}
-      />
+      <DueDateField id={`${key}-due`} value={milestone?.dueDate} error={fieldError(result, "dueDate")} />
       <Button type="submit" variant="primary" size="sm" disabled={pending}>
         {pending ? "Saving…" : milestone ? "Save milestone" : "Add milestone"}
       </Button>
@@ -148,14 +134,7 @@ export function ActionForm({
         error={fieldError(result, "description")}
       />
       <div className="grid gap-x-3 sm:grid-cols-2">
-        <Field
-          id={`${key}-due`}
-          label="Due date (optional)"
-          name="dueDate"
-          type="date"
-          defaultValue={item?.dueDate}
-          error={fieldError(result, "dueDate")}
-        />
+        <DueDateField id={`${key}-due`} value={item?.dueDate} error={fieldError(result, "dueDate")} />
         <Field
           id={`${key}-weight`}
           label="Weight"

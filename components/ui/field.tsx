@@ -50,6 +50,11 @@ export function Field({ label, name, error, hint, id, ...input }: Shared & Input
   return <FieldShell {...{ label, name, error, hint, id }} control={(a) => <input {...a} {...input} />} />;
 }
 
+/** An optional calendar day (`dueDate`), as goals, milestones, actions and assessments ask it. */
+export function DueDateField({ id, value, error }: { id: string; value?: string | null; error?: string }) {
+  return <Field id={id} label="Due date (optional)" name="dueDate" type="date" defaultValue={value ?? undefined} error={error} />;
+}
+
 export function TextareaField({ label, name, error, hint, id, ...input }: Shared & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return <FieldShell {...{ label, name, error, hint, id }} control={(a) => <textarea rows={4} {...a} {...input} />} />;
 }
