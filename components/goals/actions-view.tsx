@@ -7,7 +7,7 @@ import type { ActionFilter, listActions } from "@/lib/goals/list-actions";
 import { ACTION_FILTER_DEFAULTS } from "@/lib/goals/list-actions";
 import { ACTION_FILTER_LABELS } from "@/lib/labels";
 import { queryWith } from "@/lib/web/search-params";
-import { ActionEntry, type GoalActions } from "./goal-tree";
+import { ActionEntry, type CoacheeThreads, type GoalActions } from "./goal-tree";
 
 const STATUS_OPTIONS = Object.entries(ACTION_FILTER_LABELS).map(([value, label]) => ({ value, label }));
 
@@ -26,6 +26,8 @@ export function ActionsView({
   actions,
   name,
   newAction,
+  comments,
+  viewerZone,
 }: {
   org: string;
   coacheeId: string;
@@ -38,6 +40,9 @@ export function ActionsView({
   name: string;
   /** Where to add one (a link or a folded form), shown above the list. */
   newAction: React.ReactNode;
+  /** The coachee's comment threads (listCoacheeComments) and the viewer's zone: each action shows its thread. */
+  comments: CoacheeThreads;
+  viewerZone: string;
 }) {
   const current = { ...base, ...filter };
   const defaults = { ...ACTION_FILTER_DEFAULTS };
@@ -91,7 +96,7 @@ export function ActionsView({
           {list.rows.map((row) => (
             <ActionEntry
               key={row.id}
-              ctx={{ org, coacheeId, own, actions }}
+              ctx={{ org, coacheeId, own, actions, comments, viewerZone }}
               item={{ ...row, goalId: row.goal?.id ?? null, milestoneId: row.milestone?.id ?? null }}
               goal={row.goal}
               place={

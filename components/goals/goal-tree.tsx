@@ -40,10 +40,13 @@ type Ctx = {
   own: boolean;
   actions: GoalActions;
   places: PlaceOption[];
-  /** Every thread of the coachee's goals (listCoacheeComments), shown in the viewer's zone. */
-  comments?: { byGoal: Record<string, ThreadComment[]> };
+  /** Every thread of the coachee's goals and actions (listCoacheeComments), shown in the viewer's zone. */
+  comments?: CoacheeThreads;
   viewerZone: string;
 };
+
+/** A coachee's comment threads by goal and by action, as listCoacheeComments reads them. */
+export type CoacheeThreads = { byGoal: Record<string, ThreadComment[]>; byAction: Record<string, ThreadComment[]> };
 
 /** Every place an action can go for this coachee: standalone, each goal directly, each milestone. */
 export function placeOptions(goals: GoalsView["goals"]): PlaceOption[] {
@@ -83,7 +86,7 @@ export function GoalTree({
   /** Whose goals, in a sentence: "your", "Pat Participant's". */
   name: string;
   /** The coachee's comment threads (listCoacheeComments); without them no threads show. */
-  comments?: { byGoal: Record<string, ThreadComment[]> };
+  comments?: CoacheeThreads;
   /** The viewer's time zone, for comment times. */
   viewerZone?: string;
 }) {
@@ -299,7 +302,7 @@ export function ActionEntry({
   reorder,
   place,
 }: {
-  ctx: Pick<Ctx, "org" | "coacheeId" | "own" | "actions"> & { places?: PlaceOption[] };
+  ctx: Pick<Ctx, "org" | "coacheeId" | "own" | "actions" | "comments"> & { places?: PlaceOption[]; viewerZone?: string };
   item: ActionItem;
   goal: { title: string; progress: number } | null;
   reorder?: { ids: string[]; index: number };
@@ -307,6 +310,7 @@ export function ActionEntry({
   place?: string;
 }) {
   const { org, actions } = ctx;
+  const thread = ctx.comments?.byAction[item.id] ?? [];
   return (
     <li id={`action-${item.id}`} className="scroll-mt-20 rounded-md border border-slate-200 bg-slate-50 p-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -378,6 +382,20 @@ export function ActionEntry({
           </div>
         </Disclosure>
       </div>
+      {ctx.comments && ctx.viewerZone ? (
+        <div className="mt-2">
+          <Disclosure summary={`Comments (${thread.length})`}>
+            <CommentThread
+              org={org}
+              subject={{ actionId: item.id }}
+              on={item.title}
+              comments={thread}
+              zone={ctx.viewerZone}
+              actions={actions.comments}
+            />
+          </Disclosure>
+        </div>
+      ) : null}
     </li>
   );
 }

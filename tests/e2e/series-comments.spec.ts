@@ -68,6 +68,13 @@ test("a coach adds a weekly recurring action and sees its occurrences; the coach
   await patGoal.getByRole("button", { name: "Add comment" }).click();
   await expect(patGoal.getByRole("status").filter({ hasText: "Comment added." })).toBeVisible();
   await expect(patGoal.getByRole("list", { name: `Comments on ${goalTitle}` })).toContainText("You");
+  // And on the first time of the action, from her Actions page.
+  await pat.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Actions" }).click();
+  const patAction = pat.locator("li[id^='action-']").filter({ hasText: actionTitle }).first();
+  await patAction.locator("summary", { hasText: "Comments (0)" }).click();
+  await patAction.getByLabel(`Comment on ${actionTitle}`).fill(`Will do ${stamp}`);
+  await patAction.getByRole("button", { name: "Add comment" }).click();
+  await expect(patAction.getByRole("status").filter({ hasText: "Comment added." })).toBeVisible();
   await patContext.close();
 
   // Carla sees it, in plain text, with Pat's name.
@@ -77,6 +84,13 @@ test("a coach adds a weekly recurring action and sees its occurrences; the coach
   await expect(seen).toContainText("<b>Thursdays</b> too");
   await expect(seen).toContainText("Pat Participant");
   await expect(seen.getByRole("button", { name: "Edit comment" })).toHaveCount(0);
+  // The action's thread shows on the profile's Actions tab.
+  const tabs = page.getByRole("navigation", { name: "Coachee profile" });
+  await tabs.getByRole("link", { name: "Actions" }).click();
+  const commented = page.locator("li[id^='action-']").filter({ hasText: actionTitle }).first();
+  await commented.locator("summary", { hasText: "Comments (1)" }).click();
+  await expect(commented.getByRole("list", { name: `Comments on ${actionTitle}` })).toContainText(`Will do ${stamp}`);
+  await tabs.getByRole("link", { name: "Goals" }).click();
 
   // Carla marks the first time done, then edits the series from any of its times: the title changes on
   // the times not done yet only.

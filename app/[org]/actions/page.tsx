@@ -7,6 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
+import { viewerClock } from "@/lib/format/dates";
+import { listCoacheeComments } from "@/lib/goals/comments";
 import { actionFilterSchema, listActions } from "@/lib/goals/list-actions";
 import { goalsView } from "@/lib/goals/views";
 import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
@@ -26,9 +28,10 @@ export default async function ActionsPage({
   const member = await requireMember(org, "goals:own");
   const actor = memberActor(member);
   const filter = actionFilterSchema.parse(firstValues(await searchParams));
-  const [list, view] = await Promise.all([
+  const [list, view, comments] = await Promise.all([
     listActions(db(), actor, member.membershipId, filter),
     goalsView(db(), actor, member.membershipId),
+    listCoacheeComments(db(), actor, member.membershipId),
   ]);
   return (
     <section>
@@ -42,6 +45,8 @@ export default async function ActionsPage({
         base={{}}
         actions={GOAL_ACTIONS}
         name="your"
+        comments={comments}
+        viewerZone={viewerClock(member.user).zone}
         newAction={
           <Disclosure summary="New action">
             <ActionForm

@@ -81,7 +81,7 @@ export default async function CoacheeProfilePage({
             viewerZone={zone}
           />
         ) : tab === "actions" ? (
-          <ActionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} query={query} />
+          <ActionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} query={query} zone={zone} />
         ) : tab === "sessions" ? (
           <SessionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} page={page} zone={zone} />
         ) : (
@@ -106,15 +106,21 @@ async function ActionsTab({
   coacheeId,
   name,
   query,
+  zone,
 }: {
   org: string;
   actor: Actor;
   coacheeId: string;
   name: string;
   query: Record<string, string | undefined>;
+  zone: string;
 }) {
   const filter = actionFilterSchema.parse(query);
-  const [list, view] = await Promise.all([listActions(db(), actor, coacheeId, filter), goalsView(db(), actor, coacheeId)]);
+  const [list, view, comments] = await Promise.all([
+    listActions(db(), actor, coacheeId, filter),
+    goalsView(db(), actor, coacheeId),
+    listCoacheeComments(db(), actor, coacheeId),
+  ]);
   return (
     <ActionsView
       org={org}
@@ -125,6 +131,8 @@ async function ActionsTab({
       base={{ tab: "actions" }}
       actions={GOAL_ACTIONS}
       name={`${name}'s`}
+      comments={comments}
+      viewerZone={zone}
       newAction={
         <Disclosure summary={`New action for ${name}`}>
           <ActionForm
