@@ -384,7 +384,8 @@ export function ActionEntry({
       </div>
       {ctx.comments && ctx.viewerZone ? (
         <div className="mt-2">
-          <Disclosure summary={`Comments (${thread.length})`}>
+          {/* Open once there is a conversation: it is what a comment's notification leads to. */}
+          <Disclosure summary={`Comments (${thread.length})`} open={thread.length > 0 || undefined}>
             <CommentThread
               org={org}
               subject={{ actionId: item.id }}

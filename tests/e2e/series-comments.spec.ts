@@ -63,13 +63,15 @@ test("a coach adds a weekly recurring action and sees its occurrences; the coach
   await pat.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Goals" }).click();
   const patGoal = await openGoal(pat, goalTitle);
   await expect(patGoal.locator("li[id^='action-']").filter({ hasText: actionTitle })).toHaveCount(4);
-  await expect(patGoal.getByText("No comments yet. Write the first one below.")).toBeVisible();
+  // The goal's own thread (each action's is folded under it).
+  await expect(patGoal.getByText("No comments yet. Write the first one below.").filter({ visible: true })).toBeVisible();
   await patGoal.getByLabel(`Comment on ${goalTitle}`).fill(`Mondays suit me ${stamp}\n<b>Thursdays</b> too`);
   await patGoal.getByRole("button", { name: "Add comment" }).click();
   await expect(patGoal.getByRole("status").filter({ hasText: "Comment added." })).toBeVisible();
   await expect(patGoal.getByRole("list", { name: `Comments on ${goalTitle}` })).toContainText("You");
   // And on the first time of the action, from her Actions page.
   await pat.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Actions" }).click();
+  await expect(pat.getByRole("heading", { level: 1, name: "Actions" })).toBeVisible();
   const patAction = pat.locator("li[id^='action-']").filter({ hasText: actionTitle }).first();
   await patAction.locator("summary", { hasText: "Comments (0)" }).click();
   await patAction.getByLabel(`Comment on ${actionTitle}`).fill(`Will do ${stamp}`);
@@ -87,10 +89,12 @@ test("a coach adds a weekly recurring action and sees its occurrences; the coach
   // The action's thread shows on the profile's Actions tab.
   const tabs = page.getByRole("navigation", { name: "Coachee profile" });
   await tabs.getByRole("link", { name: "Actions" }).click();
+  await expect(page).toHaveURL(/tab=actions/);
   const commented = page.locator("li[id^='action-']").filter({ hasText: actionTitle }).first();
-  await commented.locator("summary", { hasText: "Comments (1)" }).click();
+  await expect(commented.locator("summary", { hasText: "Comments (1)" })).toBeVisible();
   await expect(commented.getByRole("list", { name: `Comments on ${actionTitle}` })).toContainText(`Will do ${stamp}`);
   await tabs.getByRole("link", { name: "Goals" }).click();
+  await expect(page).toHaveURL(/tab=goals/);
 
   // Carla marks the first time done, then edits the series from any of its times: the title changes on
   // the times not done yet only.
