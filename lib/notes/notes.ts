@@ -105,6 +105,9 @@ async function ownNote(tx: TenantTx, actor: Actor, noteId: string): Promise<Note
   return note;
 }
 
+/** The organisation's slug, for the path of a note just made or deleted. */
+const orgSlug = async (tx: TenantTx) => (await tx.organization.findFirstOrThrow({ select: { slug: true } })).slug;
+
 const key = (actor: Actor, id: string) => ({ organizationId_id: { organizationId: actor.organizationId, id } });
 
 /** A new note by the actor on the coachee (themself, for a participant); it starts private. */
@@ -122,7 +125,7 @@ export async function createNote(db: Db, actor: Actor, input: CreateNoteInput) {
       },
       select: { id: true, coacheeMembershipId: true, updatedAt: true },
     });
-    return note;
+    return { ...note, orgSlug: await orgSlug(tx) };
   });
 }
 
@@ -168,7 +171,7 @@ export async function deleteNote(db: Db, actor: Actor, input: { noteId: string }
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const note = await ownNote(tx, actor, input.noteId);
     await tx.note.delete({ where: key(actor, note.id) });
-    return { id: note.id, coacheeMembershipId: note.coacheeMembershipId };
+    return { id: note.id, coacheeMembershipId: note.coacheeMembershipId, orgSlug: await orgSlug(tx) };
   });
 }
 
