@@ -1,6 +1,7 @@
 import type {
   ArchiveReason,
   MembershipStatus,
+  NoteVisibility,
   NotificationDelivery,
   PathwayStatus,
   Plan,
@@ -11,6 +12,7 @@ import type {
 import type { ActionFilterCode, DueState } from "./goals/calendar";
 import type { ImplementationAdminDuration } from "./users/implementation-admins";
 import type { NotificationKind } from "./notifications/kinds";
+import type { NoteShow } from "./notes/notes";
 import type { MembershipState } from "./users/membership-state";
 import { plural, withArticle } from "./words";
 
@@ -169,3 +171,9 @@ export const NOTIFICATION_DELIVERY_LABELS: Record<NotificationDelivery, string> 
   DIGEST: "In my daily digest email",
   IN_APP: "In the app only",
 };
+
+/** Who sees a note besides its author. */
+export const NOTE_VISIBILITY_LABELS: Record<NoteVisibility, string> = { PRIVATE: "Private", SHARED: "Shared" };
+
+/** A coach's filter of a coachee's notes. */
+export const NOTE_SHOW_LABELS: Record<NoteShow, string> = { all: "All notes", mine: "My notes", shared: "Shared by the coachee" };

@@ -15,7 +15,7 @@ export function AddCommentForm({
   label,
 }: {
   action: FormAction;
-  /** org, and goalId or actionId. */
+  /** org, and goalId, actionId or noteId. */
   fields: Record<string, string>;
   max: number;
   /** The text field's label, naming the thing: "Comment on Run a half marathon". */
@@ -26,7 +26,7 @@ export function AddCommentForm({
   useEffect(() => {
     if (result?.ok) form.current?.reset();
   }, [result]);
-  const id = `comment-new-${fields.goalId ?? fields.actionId ?? ""}`;
+  const id = `comment-new-${fields.goalId ?? fields.actionId ?? fields.noteId ?? ""}`;
   return (
     <form ref={form} {...formProps} noValidate className="max-w-2xl">
       <FormStatus result={result} />

@@ -10,7 +10,7 @@ export type ThreadComment = { id: string; body: string; createdAt: Date; editedA
 export type CommentActions = { add: FormAction; edit: FormAction; remove: FormAction };
 
 /**
- * A goal's or an action's comments (listComments), oldest first: author, time in the viewer's zone,
+ * A goal's, an action's or a note's comments (listComments, listNoteComments), oldest first: author, time in the viewer's zone,
  * the body as plain text with its line breaks (never HTML), edit and delete on one's own; then a form
  * to add one. `on` names what the thread is on, for the labels.
  */
@@ -23,13 +23,13 @@ export function CommentThread({
   actions,
 }: {
   org: string;
-  subject: { goalId: string } | { actionId: string };
+  subject: { goalId: string } | { actionId: string } | { noteId: string };
   on: string;
   comments: readonly ThreadComment[];
   zone: string;
   actions: CommentActions;
 }) {
-  const headingId = `comments-${"goalId" in subject ? subject.goalId : subject.actionId}`;
+  const headingId = `comments-${Object.values(subject)[0]}`;
   return (
     <section aria-labelledby={headingId} className="mt-4">
       <h3 id={headingId} className="mb-2 text-sm font-semibold">

@@ -18,7 +18,7 @@ import { assertGoalsRole, reachCoachee } from "./access";
 
 export const COMMENT_MAX = 5000;
 
-const bodyField = z
+export const commentBodyField = z
   .string({ error: "Write a comment" })
   .transform((s) => s.replaceAll("\u0000", ""))
   .pipe(
@@ -39,10 +39,10 @@ const oneSubject = (v: { goalId?: string; actionId?: string }) => (v.goalId === 
 export const commentSubjectSchema = z.strictObject(subjectFields).refine(oneSubject, "Not found");
 export type CommentSubject = z.infer<typeof commentSubjectSchema>;
 
-export const addCommentSchema = z.strictObject({ ...subjectFields, body: bodyField }).refine(oneSubject, "Not found");
+export const addCommentSchema = z.strictObject({ ...subjectFields, body: commentBodyField }).refine(oneSubject, "Not found");
 export type AddCommentInput = z.infer<typeof addCommentSchema>;
 
-export const editCommentSchema = z.strictObject({ commentId: idField(), body: bodyField });
+export const editCommentSchema = z.strictObject({ commentId: idField(), body: commentBodyField });
 export type EditCommentInput = z.infer<typeof editCommentSchema>;
 
 export const commentIdSchema = z.strictObject({ commentId: idField() });

@@ -59,6 +59,8 @@ import {
   createOrganization,
 } from "../factories";
 import { listActivity } from "../../lib/activity/list";
+import { addNoteComment, deleteNoteComment, editNoteComment, listNoteComments } from "../../lib/notes/comments";
+import { createNote, deleteNote, getNote, listNotes, noteFilterSchema, saveNote, setNoteSharing } from "../../lib/notes/notes";
 import { getCoacheeProfile } from "../../lib/coaching/profile";
 import {
   appointmentSchema,
@@ -388,6 +390,7 @@ const services: { name: string; permission: Permission | Permission[]; call: (ac
   { name: "listActivity", permission: "coachees:manage", call: async (a) => listActivity(db, a, await coacheeFor(a), { page: 1 }) },
   // Goals, milestones and actions: the coachee themself (goals:own) and their coaches (coachees:manage).
   ...goalServices(),
+  ...noteServices(),
   { name: "goalsOverview", permission: "coachees:oversee", call: async (a) => goalsOverview(db, a, await programmeMember(a)) },
   // The coach's dashboard: their own coachees only (it takes no id to reach for).
   {
@@ -534,6 +537,51 @@ function goalServices(): { name: string; permission: Permission[]; call: (actor:
     { name: "listActions", permission, call: async (a) => listActions(db, a, (await tree(a)).coachee, actionFilterSchema.parse({})) },
     { name: "goalsView", permission, call: async (a) => goalsView(db, a, (await tree(a)).coachee) },
   ];
+}
+
+/** Every note service, on a note of the actor's own about a coachee they work with (their own notes when a participant). */
+function noteServices(): { name: string; permission: Permission[]; call: (actor: Actor) => Promise<unknown> }[] {
+  const permission: Permission[] = ["coachees:manage", "goals:own"];
+  return [
+    {
+      name: "createNote",
+      permission,
+      call: async (a) => createNote(db, a, { coacheeMembershipId: await goalCoacheeOf(a), title: "Matrix", body: "" }),
+    },
+    { name: "saveNote", permission, call: async (a) => saveNote(db, a, { noteId: (await noteOf(a)).id, title: "Edited", body: "Words" }) },
+    // Making private a note that is private: a no-op anyone may ask of their own note (only a coachee shares).
+    { name: "setNoteSharing", permission, call: async (a) => setNoteSharing(db, a, { noteId: (await noteOf(a)).id, shared: false }) },
+    { name: "deleteNote", permission, call: async (a) => deleteNote(db, a, { noteId: (await noteOf(a)).id }) },
+    { name: "getNote", permission, call: async (a) => getNote(db, a, (await noteOf(a)).id) },
+    {
+      name: "listNotes",
+      permission,
+      call: async (a) => listNotes(db, a, (await noteOf(a)).coacheeMembershipId, noteFilterSchema.parse({ q: "Mine" })),
+    },
+    { name: "addNoteComment", permission, call: async (a) => addNoteComment(db, a, { noteId: (await noteOf(a)).id, body: "Matrix" }) },
+    { name: "listNoteComments", permission, call: async (a) => listNoteComments(db, a, { noteId: (await noteOf(a)).id }) },
+    {
+      name: "editNoteComment",
+      permission,
+      call: async (a) => editNoteComment(db, a, { commentId: (await noteCommentOf(a)).id, body: "Edited" }),
+    },
+    { name: "deleteNoteComment", permission, call: async (a) => deleteNoteComment(db, a, { commentId: (await noteCommentOf(a)).id }) },
+  ];
+}
+// A note about a coachee the actor works with, written by the actor (by the coachee when the actor could
+// not write one, so the call is refused for its role, not for whose note it is).
+async function noteOf(a: Actor) {
+  const coachee = await goalCoacheeOf(a);
+  const author = a.role === "PARTICIPANT" || a.role === "COACH" ? a.membershipId : coachee;
+  return db.note.create({
+    data: { organizationId: a.organizationId, coacheeMembershipId: coachee, authorMembershipId: author, title: "Mine", body: "Mine" },
+  });
+}
+async function noteCommentOf(a: Actor) {
+  const note = await noteOf(a);
+  return db.noteComment.create({
+    data: { organizationId: a.organizationId, noteId: note.id, authorMembershipId: note.authorMembershipId, body: "Mine" },
+  });
 }
 
 const seriesForm = (coacheeMembershipId: string, goalId = "") => ({
@@ -949,10 +997,37 @@ describe("permission matrix: every role x every service, in two organisations", 
       ["deleteComment", (id) => deleteComment(db, goalCoach, { commentId: id }), theirComment.id],
       ["deleteComment (participant)", (id) => deleteComment(db, coachee, { commentId: id }), theirComment.id],
     ];
+    // Notes: another organisation's coachee, their shared note, their coach's note and a comment, reached for here.
+    const theirNote = await noteOf(theirGoalCoach);
+    const theirSharedNote = await db.note.create({
+      data: {
+        organizationId: theirs.id,
+        coacheeMembershipId: theirGoalCoachee.id,
+        authorMembershipId: theirGoalCoachee.id,
+        visibility: "SHARED",
+      },
+    });
+    const theirNoteComment = await noteCommentOf(theirGoalCoach);
+    const noteAttempts: [string, (id: string) => Promise<unknown>, string][] = [
+      ["createNote", (id) => createNote(db, goalCoach, { coacheeMembershipId: id, title: "", body: "" }), theirGoalCoachee.id],
+      ["createNote (participant)", (id) => createNote(db, coachee, { coacheeMembershipId: id, title: "", body: "" }), theirGoalCoachee.id],
+      ["listNotes", (id) => listNotes(db, goalCoach, id, noteFilterSchema.parse({})), theirGoalCoachee.id],
+      ["getNote", (id) => getNote(db, goalCoach, id), theirNote.id],
+      ["getNote (shared)", (id) => getNote(db, goalCoach, id), theirSharedNote.id],
+      ["getNote (participant)", (id) => getNote(db, coachee, id), theirSharedNote.id],
+      ["saveNote", (id) => saveNote(db, goalCoach, { noteId: id, title: "x", body: "" }), theirNote.id],
+      ["setNoteSharing", (id) => setNoteSharing(db, coachee, { noteId: id, shared: false }), theirSharedNote.id],
+      ["deleteNote", (id) => deleteNote(db, goalCoach, { noteId: id }), theirNote.id],
+      ["addNoteComment", (id) => addNoteComment(db, goalCoach, { noteId: id, body: "Hi" }), theirSharedNote.id],
+      ["listNoteComments", (id) => listNoteComments(db, goalCoach, { noteId: id }), theirNote.id],
+      ["editNoteComment", (id) => editNoteComment(db, goalCoach, { commentId: id, body: "Hi" }), theirNoteComment.id],
+      ["deleteNoteComment", (id) => deleteNoteComment(db, goalCoach, { commentId: id }), theirNoteComment.id],
+    ];
     // Notifications: another organisation's notification, opened or marked read by a coach here.
     const theirNotification = await notificationOf(theirCoach);
     const attempts: [string, (id: string) => Promise<unknown>, string][] = [
       ...goalAttempts,
+      ...noteAttempts,
       ["markRead", (id) => markRead(db, coach, { notificationId: id }), theirNotification],
       ["openNotification", (id) => openNotification(db, coach, { notificationId: id }), theirNotification],
       ["setSessionStatus", (id) => setSessionStatus(db, admin, { sessionId: id, status: "CANCELLED" }), theirSession],

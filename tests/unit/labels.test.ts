@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   ArchiveReason,
   MembershipStatus,
+  NoteVisibility,
   PathwayStatus,
   Plan,
   RecurrenceFrequency,
@@ -18,6 +19,8 @@ import {
   ARCHIVE_REASON_LABELS,
   MEMBERSHIP_STATE_LABELS,
   MEMBERSHIP_STATUS_LABELS,
+  NOTE_SHOW_LABELS,
+  NOTE_VISIBILITY_LABELS,
   OUTCOME_LABELS,
   PATHWAY_STATUS_LABELS,
   pathwayStatusLabel,
@@ -27,6 +30,7 @@ import {
   ROLE_LABELS,
   SESSION_STATUS_LABELS,
 } from "../../lib/labels";
+import { NOTE_SHOWS } from "../../lib/notes/notes";
 import { MEMBERSHIP_STATES } from "../../lib/users/membership-state";
 
 /** The static imports of a source file, with whether each is type-only. */
@@ -59,6 +63,8 @@ describe("labels", () => {
       [RECURRENCE_FREQUENCY_LABELS, Object.values(RecurrenceFrequency)],
       [ACTION_FILTER_LABELS, ACTION_FILTERS],
       [DUE_STATE_LABELS, DUE_STATES],
+      [NOTE_VISIBILITY_LABELS, Object.values(NoteVisibility)],
+      [NOTE_SHOW_LABELS, NOTE_SHOWS],
     ];
     for (const [table, codes] of cases) {
       expect(Object.keys(table).sort()).toEqual([...codes].sort());

@@ -116,6 +116,45 @@ const seriesPage: Finder = async (page, role) => {
   return href;
 };
 
+const SWEEP_NOTE = "A note for the page sweeps";
+
+/**
+ * Notes on Pat (the seed has none): Carla's private note, and Pat's own, one private and one shared
+ * with a comment of Carla's, with line breaks, so the sweeps see lists, the editor and a thread.
+ * Written once, straight to the database (setup only). Returns Pat's membership id.
+ */
+async function patHasNotes(): Promise<string> {
+  return onAppDatabase(async (db) => {
+    const people = await db.query<{ org: string; id: string; email: string }>(
+      `SELECT m."organizationId" AS org, m."id", u."email" FROM "Membership" m
+         JOIN "User" u ON u."id" = m."userId" JOIN "Organization" o ON o."id" = m."organizationId"
+        WHERE u."email" IN ('pat@acme.test', 'coach1@acme.test') AND o."slug" = $1`,
+      [DEMO_ORG.slug],
+    );
+    const pat = people.rows.find((r) => r.email === "pat@acme.test")!;
+    const coach = people.rows.find((r) => r.email === "coach1@acme.test")!;
+    if ((await db.query(`SELECT 1 FROM "Note" WHERE "organizationId" = $1 AND "title" = $2`, [pat.org, SWEEP_NOTE])).rowCount)
+      return pat.id;
+    const note = `INSERT INTO "Note" ("organizationId", "id", "coacheeMembershipId", "authorMembershipId", "title", "body", "visibility", "updatedAt")
+       VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $6, now()) RETURNING "id"`;
+    await db.query(note, [pat.org, pat.id, coach.id, SWEEP_NOTE, "Carla's own words.\nNobody else reads them.", "PRIVATE"]);
+    await db.query(note, [pat.org, pat.id, pat.id, `${SWEEP_NOTE} (Pat's, private)`, "Only Pat reads this.", "PRIVATE"]);
+    const shared = await db.query<{ id: string }>(note, [
+      pat.org,
+      pat.id,
+      pat.id,
+      `${SWEEP_NOTE} (Pat's, shared)`,
+      "For my coaches.\nTwo lines.",
+      "SHARED",
+    ]);
+    await db.query(
+      `INSERT INTO "NoteComment" ("organizationId", "id", "noteId", "authorMembershipId", "body") VALUES ($1, gen_random_uuid(), $2, $3, 'Thanks, Pat.')`,
+      [pat.org, shared.rows[0].id, coach.id],
+    );
+    return pat.id;
+  });
+}
+
 /** An import check page: a one-row file uploaded and checked (nothing is saved until confirmed). */
 const importCheck: Finder = async (page, role) => {
   await page.goto(`${ORG}/users/import`);
@@ -176,6 +215,16 @@ const ORG_PAGES: PageEntry[] = [
     permission: "coachees:manage",
     path: async (page, role) => (await patHasGoals(), `${await coachee(page, role)}?tab=actions`),
   },
+  {
+    name: "a coachee's notes",
+    permission: "coachees:manage",
+    path: async (page, role) => (await patHasNotes(), `${await coachee(page, role)}?tab=notes`),
+  },
+  {
+    name: "a note on a coachee",
+    permission: "coachees:manage",
+    path: async (page, role) => (await patHasNotes(), firstLink(page, `${await coachee(page, role)}?tab=notes`, /[?&]note=[0-9a-f-]{36}$/)),
+  },
   { name: "add an appointment", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}/sessions/new` },
   { name: "start a session now", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}/sessions/now` },
   { name: "reports", permission: "programmes:view", path: `${ORG}/reports` },
@@ -184,6 +233,12 @@ const ORG_PAGES: PageEntry[] = [
   { name: "audit log", permission: "audit:view", path: `${ORG}/audit` },
   { name: "goals", permission: "goals:own", path: async () => (await patHasGoals(), `${ORG}/goals`) },
   { name: "actions", permission: "goals:own", path: async () => (await patHasGoals(), `${ORG}/actions`) },
+  { name: "notes", permission: "goals:own", path: async () => (await patHasNotes(), `${ORG}/notes`) },
+  {
+    name: "a note",
+    permission: "goals:own",
+    path: async (page) => (await patHasNotes(), firstLink(page, `${ORG}/notes`, /^\/[^/]+\/notes\/[0-9a-f-]{36}$/)),
+  },
   { name: "a recurring action", permission: ["coachees:manage", "goals:own"], path: seriesPage },
   { name: "sessions", permission: ["portal:use", "coachees:manage"], path: `${ORG}/sessions` },
   { name: "messages", permission: ["portal:use", "coachees:manage"], path: `${ORG}/messages` },

@@ -30,6 +30,7 @@ import { goalsView } from "@/lib/goals/views";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, pageNumber, type RawSearchParams } from "@/lib/web/search-params";
 import { GOAL_ACTIONS } from "../../goals/goal-actions";
+import { NotesTab } from "../../notes/notes-tab";
 import { coacheeSessionStatusAction } from "./actions";
 
 export const metadata: Metadata = { title: "Coachee" };
@@ -82,6 +83,8 @@ export default async function CoacheeProfilePage({
           />
         ) : tab === "actions" ? (
           <ActionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} query={query} zone={zone} />
+        ) : tab === "notes" ? (
+          <NotesTab org={org} actor={actor} coacheeId={coachee.id} zone={zone} name={name} query={query} />
         ) : tab === "sessions" ? (
           <SessionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} page={page} zone={zone} />
         ) : (
@@ -92,8 +95,10 @@ export default async function CoacheeProfilePage({
   );
 }
 
-const COMING: Record<Exclude<(typeof PROFILE_TABS)[number], "activity" | "sessions" | "goals" | "actions">, (name: string) => string> = {
-  notes: (name) => `Notes are coming soon: your private notes on ${name}, and the notes ${name} chooses to share with you.`,
+const COMING: Record<
+  Exclude<(typeof PROFILE_TABS)[number], "activity" | "sessions" | "goals" | "actions" | "notes">,
+  (name: string) => string
+> = {
   files: (name) => `Files are coming soon: documents you and ${name} share with each other.`,
   assessments: (name) =>
     `Assessments are coming soon: adding an assessment for ${name} and assigning them questions arrive with them. Until then, nothing here needs doing.`,

@@ -1,0 +1,88 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { memberAction } from "@/lib/actions/action";
+import type { Actor } from "@/lib/authz/actor";
+import { db } from "@/lib/db/client";
+import {
+  addNoteComment,
+  addNoteCommentSchema,
+  deleteNoteComment,
+  editNoteComment,
+  editNoteCommentSchema,
+  noteCommentIdSchema,
+  type AddNoteCommentInput,
+  type EditNoteCommentInput,
+} from "@/lib/notes/comments";
+import {
+  createNote,
+  createNoteSchema,
+  deleteNote,
+  noteIdSchema,
+  saveNote,
+  saveNoteSchema,
+  setNoteSharing,
+  shareNoteSchema,
+  type CreateNoteInput,
+  type SaveNoteInput,
+  type ShareNoteInput,
+} from "@/lib/notes/notes";
+import { notePath, notesPath } from "./paths";
+
+// Notes, for both ends: a coach on a coachee's profile ("coachees:manage") and the coachee in their
+// portal ("goals:own"); the services decide who sees and who changes which note. Typing autosaves
+// through ./autosave/route.ts; the Save button here is the same save, for a browser without JavaScript.
+
+const NOTES = ["coachees:manage", "goals:own"] as const;
+const refresh = () => revalidatePath("/[org]", "layout");
+
+/** "New note": an empty note, then its editor (the first keystroke saves). */
+async function create(actor: Actor, input: CreateNoteInput) {
+  const note = await createNote(db(), actor, input);
+  redirect(notePath({ org: note.orgSlug, membershipId: actor.membershipId }, note.coacheeMembershipId, note.id));
+}
+
+async function save(actor: Actor, input: SaveNoteInput) {
+  await saveNote(db(), actor, input);
+  refresh();
+  return { ok: true as const, message: "Saved." };
+}
+
+async function share(actor: Actor, input: ShareNoteInput) {
+  const done = await setNoteSharing(db(), actor, input);
+  refresh();
+  return { ok: true as const, message: done.shared ? "Shared with your coaches." : "Private again: only you see this note." };
+}
+
+async function remove(actor: Actor, input: { noteId: string }) {
+  const note = await deleteNote(db(), actor, input);
+  refresh();
+  redirect(notesPath({ org: note.orgSlug, membershipId: actor.membershipId }, note.coacheeMembershipId));
+}
+
+async function addComment(actor: Actor, input: AddNoteCommentInput) {
+  await addNoteComment(db(), actor, input);
+  refresh();
+  return { ok: true as const, message: "Comment added." };
+}
+
+async function editComment(actor: Actor, input: EditNoteCommentInput) {
+  await editNoteComment(db(), actor, input);
+  refresh();
+  return { ok: true as const, message: "Comment saved." };
+}
+
+async function removeComment(actor: Actor, input: { commentId: string }) {
+  await deleteNoteComment(db(), actor, input);
+  refresh();
+  return { ok: true as const, message: "Comment deleted." };
+}
+
+export const createNoteAction = memberAction(NOTES, createNoteSchema, create);
+export const saveNoteAction = memberAction(NOTES, saveNoteSchema, save);
+export const shareNoteAction = memberAction(NOTES, shareNoteSchema, share);
+export const deleteNoteAction = memberAction(NOTES, noteIdSchema, remove);
+export const addNoteCommentAction = memberAction(NOTES, addNoteCommentSchema, addComment);
+export const editNoteCommentAction = memberAction(NOTES, editNoteCommentSchema, editComment);
+export const deleteNoteCommentAction = memberAction(NOTES, noteCommentIdSchema, removeComment);

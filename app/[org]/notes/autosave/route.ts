@@ -1,0 +1,33 @@
+import { parseForm, settle } from "@/lib/actions/core";
+import { memberRoute } from "@/lib/actions/route";
+import { db } from "@/lib/db/client";
+import { saveNote, saveNoteSchema } from "@/lib/notes/notes";
+import { readCappedBody } from "@/lib/web/capped-body";
+
+export const dynamic = "force-dynamic";
+
+// A note's title and body at their limits, in UTF-8, with the form's framing.
+const BODY_LIMIT = 256 * 1024;
+
+/**
+ * The note editor's autosave: the note as it stands, a moment after the last keystroke and whenever
+ * the page is left (blur, the tab hidden, the page closed). A route handler rather than a server
+ * action so the browser can send the last save with `fetch(..., { keepalive: true })`, which outlives
+ * a closing tab where a server action's request is cancelled. The guard (origin, session, membership,
+ * permission) is the server actions' own; saveNote decides whose note it is.
+ */
+export const POST = memberRoute(["coachees:manage", "goals:own"], async (request, { actor }) => {
+  const body = await readCappedBody(request, BODY_LIMIT);
+  if (!body) return Response.json({ ok: false, error: "The note is too long to save." }, { status: 413 });
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { "Content-Type": request.headers.get("content-type") ?? "" } }).formData();
+  } catch {
+    return Response.json({ ok: false, error: "Not saved: try again." }, { status: 400 });
+  }
+  const result = await settle<{ savedAt: string }>(async () => {
+    const saved = await saveNote(db(), actor, parseForm(saveNoteSchema, form));
+    return { ok: true, data: { savedAt: saved.updatedAt.toISOString() } };
+  });
+  return Response.json(result, { status: result.ok ? 200 : 400 });
+});

@@ -1,0 +1,104 @@
+import { CommentThread, type ThreadComment } from "@/components/goals/comment-thread";
+import { ActionButton } from "@/components/ui/action-button";
+import { Badge } from "@/components/ui/badge";
+import { ConfirmForm } from "@/components/ui/confirm-form";
+import { Time } from "@/components/ui/time";
+import type { FormAction } from "@/components/ui/use-form-action";
+import { TITLE_MAX } from "@/lib/goals/access";
+import { NOTE_VISIBILITY_LABELS } from "@/lib/labels";
+import { NOTE_BODY_MAX, UNTITLED_NOTE, type NoteView } from "@/lib/notes/notes";
+import { NoteEditor } from "./note-editor";
+
+/** The server actions a note's page uses (app/[org]/notes/actions.ts). */
+export type NoteActions = {
+  save: FormAction;
+  share: FormAction;
+  remove: FormAction;
+  comments: { add: FormAction; edit: FormAction; remove: FormAction };
+};
+
+/**
+ * One note: its author's editor (autosaving), sharing for a coachee's own note, Delete; or, for a coach
+ * reading what the coachee shared, the note as plain text with its line breaks. Then its comments,
+ * between exactly the people who see the note.
+ */
+export function NoteDetail({
+  org,
+  note,
+  comments,
+  zone,
+  actions,
+}: {
+  org: string;
+  note: NoteView;
+  comments: readonly ThreadComment[];
+  zone: string;
+  actions: NoteActions;
+}) {
+  const fields = { org, noteId: note.id };
+  const title = note.title || UNTITLED_NOTE;
+  const who = note.mine
+    ? note.byCoachee
+      ? note.shared
+        ? "Shared: your coaches see this note and its comments."
+        : "Private: only you see this note. Share it to show it to your coaches."
+      : "Private: only you see this note, never the coachee or anyone else."
+    : `Written by ${note.authorName} and shared with you.`;
+  return (
+    <article id={`note-${note.id}`} aria-label={title} className="space-y-6">
+      <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+        <Badge tone={note.shared ? "info" : "neutral"}>{NOTE_VISIBILITY_LABELS[note.visibility]}</Badge>
+        <span>{who}</span>
+        <span>
+          Written <Time at={note.createdAt} zone={zone} />
+        </span>
+      </p>
+      {note.mine ? (
+        <NoteEditor
+          org={org}
+          noteId={note.id}
+          title={note.title}
+          body={note.body}
+          maxTitle={TITLE_MAX}
+          maxBody={NOTE_BODY_MAX}
+          saveUrl={`/${org}/notes/autosave`}
+          action={actions.save}
+          untitled={UNTITLED_NOTE}
+        />
+      ) : (
+        <div className="max-w-3xl rounded-md border border-slate-200 bg-white p-4">
+          <h3 className="mb-2 font-medium [overflow-wrap:anywhere]">{title}</h3>
+          <p className="text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">{note.body || "This note has no text yet."}</p>
+        </div>
+      )}
+      {note.mine ? (
+        <div className="flex flex-wrap items-start gap-3">
+          {note.byCoachee ? (
+            note.shared ? (
+              <ActionButton action={actions.share} fields={{ ...fields, shared: "false" }} label="Stop sharing" />
+            ) : (
+              <ConfirmForm
+                action={actions.share}
+                fields={{ ...fields, shared: "true" }}
+                label="Share with my coaches"
+                title="Share this note with your coaches?"
+                explain="Each of your coaches will see it and its comments, and be told you shared it. You can stop sharing at any time."
+                confirmLabel="Share"
+              />
+            )
+          ) : null}
+          <ConfirmForm
+            action={actions.remove}
+            fields={fields}
+            label="Delete note"
+            title="Delete this note?"
+            explain="The note and its comments go for good. This cannot be undone."
+            confirmLabel="Delete note"
+            tone="danger"
+          />
+        </div>
+      ) : null}
+      <CommentThread org={org} subject={{ noteId: note.id }} on={title} comments={comments} zone={zone} actions={actions.comments} />
+    </article>
+  );
+}

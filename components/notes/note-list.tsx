@@ -1,0 +1,120 @@
+import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button, TextLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field, SelectField } from "@/components/ui/field";
+import { ResultCount } from "@/components/ui/list-controls";
+import { Pagination } from "@/components/ui/pagination";
+import { Time } from "@/components/ui/time";
+import { NOTE_SHOW_LABELS, NOTE_VISIBILITY_LABELS } from "@/lib/labels";
+import { NOTE_SHOWS, UNTITLED_NOTE, type NoteFilter, type NoteView } from "@/lib/notes/notes";
+import { queryWith } from "@/lib/web/search-params";
+import { plural } from "@/lib/words";
+
+const PREVIEW = 400;
+
+/**
+ * A coachee's notes as the viewer may see them (listNotes), newest first: a search form (and, for a
+ * coach, which notes) that lives in the URL beside `base` (the profile's tab), each note's title
+ * linking to it, its author and time, whether it is shared, the start of its text as plain text with
+ * its line breaks, and pages. Each note carries `id="note-<id>"`, where a notification lands.
+ */
+export function NoteList({
+  list,
+  filter,
+  base,
+  coach,
+  zone,
+  href,
+  empty,
+}: {
+  list: { notes: NoteView[]; total: number; page: number; pages: number };
+  filter: NoteFilter;
+  base: Record<string, string>;
+  /** A coach's list: the "which notes" filter and authors' names. */
+  coach: boolean;
+  zone: string;
+  href: (noteId: string) => string;
+  /** What an unfiltered empty list says. */
+  empty: ReactNode;
+}) {
+  const filtered = Boolean(filter.q) || filter.show !== "all";
+  const current = { ...base, ...filter };
+  const defaults = { show: "all", page: 1 };
+  const clear = queryWith(base);
+  return (
+    <div className="space-y-4">
+      <form method="get" role="search" aria-label="Search notes" className="grid gap-3 sm:grid-cols-3 sm:items-end">
+        {Object.entries(base).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
+        <Field
+          id="notes-q"
+          name="q"
+          label="Search notes"
+          type="search"
+          defaultValue={filter.q ?? ""}
+          hint="Words in the title or the text."
+        />
+        {coach ? (
+          <SelectField
+            id="notes-show"
+            name="show"
+            label="Show"
+            defaultValue={filter.show}
+            options={NOTE_SHOWS.map((value) => ({ value, label: NOTE_SHOW_LABELS[value] }))}
+          />
+        ) : null}
+        <div className="mb-4 flex items-center gap-3">
+          <Button type="submit" variant="primary">
+            Search
+          </Button>
+          {filtered ? <TextLink href={clear}>Clear</TextLink> : null}
+        </div>
+      </form>
+      {list.notes.length > 0 ? <ResultCount total={list.total} noun="note" filtered={filtered} /> : null}
+      {list.notes.length === 0 ? (
+        <EmptyState>
+          {filtered ? (
+            <>
+              No notes match. <TextLink href={clear}>Show all notes</TextLink>.
+            </>
+          ) : (
+            empty
+          )}
+        </EmptyState>
+      ) : (
+        <ul className="space-y-3" aria-label="Notes">
+          {list.notes.map((n) => (
+            <li key={n.id} id={`note-${n.id}`} className="scroll-mt-20 rounded-md border border-slate-200 bg-white p-4">
+              <h3 className="font-medium [overflow-wrap:anywhere]">
+                <TextLink href={href(n.id)}>{n.title || UNTITLED_NOTE}</TextLink>
+              </h3>
+              <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
+                {coach ? <span>{n.mine ? "Your note" : `By ${n.authorName}, shared with you`}</span> : null}
+                <span>
+                  Written <Time at={n.createdAt} zone={zone} />
+                </span>
+                {n.updatedAt.getTime() - n.createdAt.getTime() > 1000 ? (
+                  <span>
+                    · changed <Time at={n.updatedAt} zone={zone} />
+                  </span>
+                ) : null}
+                {!coach || !n.mine ? (
+                  <Badge tone={n.shared ? "info" : "neutral"}>{NOTE_VISIBILITY_LABELS[n.shared ? "SHARED" : "PRIVATE"]}</Badge>
+                ) : null}
+                {n.comments > 0 ? <span>{plural(n.comments, "comment")}</span> : null}
+              </p>
+              {n.body ? (
+                <p className="mt-2 text-sm whitespace-pre-wrap text-slate-800 [overflow-wrap:anywhere]">
+                  {n.body.length > PREVIEW ? `${n.body.slice(0, PREVIEW)}…` : n.body}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={list.page} pages={list.pages} href={(page) => queryWith(current, { page }, defaults)} />
+    </div>
+  );
+}

@@ -1,0 +1,244 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { tenantDb, type TenantTx } from "../db/tenant";
+import type { Actor } from "../authz/actor";
+import { can } from "../authz/permissions";
+import { likeLiteral } from "../db/like";
+import { ForbiddenError, NotFoundError } from "../errors";
+import { assertGoalsRole, reachCoachee, TITLE_MAX } from "../goals/access";
+import { notify } from "../notifications/notify";
+import { displayName } from "../users/display-name";
+import { PERSON, seen } from "../users/person";
+import { idField, isId, nameField } from "../web/form-fields";
+import { pageCount } from "../web/pagination";
+import { lenient, pageNumber, searchText } from "../web/search-params";
+
+// Notes on a coachee's coaching (SECURITY.md 4 and 24). Who sees a note:
+//  - a coach's note on a coachee: that coach only (not the coachee, not another coach of theirs, nobody
+//    else), and only while they coach the coachee;
+//  - a coachee's note: the coachee, and, while they share it, every current coach of theirs.
+// Everyone else is refused before anything is read (admins, programme managers and sponsors: the role),
+// and a note the actor cannot see answers exactly like a missing one: "not found". Only the author
+// changes a note; only a coachee shares one (the database refuses a shared coach's note, too). Notes
+// are plain text, shown with their line breaks, never as HTML.
+
+export const NOTE_BODY_MAX = 50_000;
+export const NOTES_PAGE_SIZE = 20;
+export const UNTITLED_NOTE = "Untitled note";
+
+/** A title: one line, and may stay empty while the note is written ("Untitled note"). */
+const noteTitleField = nameField({ label: "a title", max: TITLE_MAX, optional: true }).default("");
+
+const noteBodyField = z
+  .string()
+  .transform((s) => s.replaceAll("\u0000", ""))
+  .pipe(z.string().max(NOTE_BODY_MAX, `At most ${NOTE_BODY_MAX.toLocaleString("en")} characters`))
+  .default("");
+
+export const createNoteSchema = z.strictObject({
+  coacheeMembershipId: idField(),
+  title: noteTitleField,
+  body: noteBodyField,
+});
+export type CreateNoteInput = z.infer<typeof createNoteSchema>;
+
+/** What the editor autosaves: the whole note as it stands (each save replaces the last). */
+export const saveNoteSchema = z.strictObject({ noteId: idField(), title: noteTitleField, body: noteBodyField });
+export type SaveNoteInput = z.infer<typeof saveNoteSchema>;
+
+export const shareNoteSchema = z.strictObject({
+  noteId: idField(),
+  shared: z.enum(["true", "false"], { error: "Choose whether to share the note" }).transform((v) => v === "true"),
+});
+export type ShareNoteInput = z.infer<typeof shareNoteSchema>;
+
+export const noteIdSchema = z.strictObject({ noteId: idField() });
+
+export const NOTE_SHOWS = ["all", "mine", "shared"] as const;
+export type NoteShow = (typeof NOTE_SHOWS)[number];
+
+/** A notes list's URL: search text, which notes (a coach: all, mine, shared by the coachee), the page. */
+export const noteFilterSchema = z.object({
+  q: searchText(200),
+  show: lenient(z.enum(NOTE_SHOWS)).default("all"),
+  page: pageNumber(100_000),
+});
+export type NoteFilter = z.infer<typeof noteFilterSchema>;
+
+type NoteHead = { id: string; coacheeMembershipId: string; authorMembershipId: string; visibility: "PRIVATE" | "SHARED"; title: string };
+
+/**
+ * The notes of `coacheeMembershipId` the actor may see, as a where clause (the actor already reaches
+ * the coachee): a coachee's own, or a coach's own and the coachee's shared ones.
+ */
+function visibleWhere(actor: Actor, coacheeMembershipId: string, show: NoteShow = "all"): Prisma.NoteWhereInput {
+  if (coacheeMembershipId === actor.membershipId) return { coacheeMembershipId, authorMembershipId: actor.membershipId };
+  const mine = { authorMembershipId: actor.membershipId };
+  const shared = { authorMembershipId: coacheeMembershipId, visibility: "SHARED" as const };
+  return { coacheeMembershipId, ...(show === "mine" ? mine : show === "shared" ? shared : { OR: [mine, shared] }) };
+}
+
+/** Whether the actor may see this note (they reach its coachee, which the caller has checked). */
+function sees(actor: Actor, note: NoteHead): boolean {
+  if (note.authorMembershipId === actor.membershipId) return true;
+  return note.authorMembershipId === note.coacheeMembershipId && note.visibility === "SHARED" && !can(actor.role, "goals:own");
+}
+
+/** A note the actor may see, or not found (another organisation's, another coach's, a private one, a missing id). */
+export async function visibleNote(tx: TenantTx, actor: Actor, noteId: string): Promise<NoteHead> {
+  if (!isId(noteId)) throw new NotFoundError();
+  const note = await tx.note.findFirst({
+    where: { id: noteId },
+    select: { id: true, coacheeMembershipId: true, authorMembershipId: true, visibility: true, title: true },
+  });
+  if (!note) throw new NotFoundError();
+  await reachCoachee(tx, actor, note.coacheeMembershipId);
+  if (!sees(actor, note)) throw new NotFoundError();
+  return note;
+}
+
+/** A note of the actor's own: someone else's they can see is forbidden (they know it is there), anything else not found. */
+async function ownNote(tx: TenantTx, actor: Actor, noteId: string): Promise<NoteHead> {
+  const note = await visibleNote(tx, actor, noteId);
+  if (note.authorMembershipId !== actor.membershipId) throw new ForbiddenError("Only its author can change a note.");
+  return note;
+}
+
+/** The organisation's slug, for the path of a note just made or deleted. */
+const orgSlug = async (tx: TenantTx) => (await tx.organization.findFirstOrThrow({ select: { slug: true } })).slug;
+
+const key = (actor: Actor, id: string) => ({ organizationId_id: { organizationId: actor.organizationId, id } });
+
+/** A new note by the actor on the coachee (themself, for a participant); it starts private. */
+export async function createNote(db: Db, actor: Actor, input: CreateNoteInput) {
+  assertGoalsRole(actor.role);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const coacheeMembershipId = await reachCoachee(tx, actor, input.coacheeMembershipId);
+    const note = await tx.note.create({
+      data: {
+        organizationId: actor.organizationId,
+        coacheeMembershipId,
+        authorMembershipId: actor.membershipId,
+        title: input.title,
+        body: input.body,
+      },
+      select: { id: true, coacheeMembershipId: true, updatedAt: true },
+    });
+    return { ...note, orgSlug: await orgSlug(tx) };
+  });
+}
+
+/** The editor's save (as one types, and on leaving): the author's note as it now stands. */
+export async function saveNote(db: Db, actor: Actor, input: SaveNoteInput) {
+  assertGoalsRole(actor.role);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const note = await ownNote(tx, actor, input.noteId);
+    return tx.note.update({
+      where: key(actor, note.id),
+      data: { title: input.title, body: input.body },
+      select: { id: true, updatedAt: true },
+    });
+  });
+}
+
+/**
+ * A coachee shares their note with their coaches (who are told, "note.shared") or stops sharing it
+ * (the coaches no longer see it, nor its notification). A coach's note cannot be shared.
+ */
+export async function setNoteSharing(db: Db, actor: Actor, input: ShareNoteInput) {
+  assertGoalsRole(actor.role);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const note = await ownNote(tx, actor, input.noteId);
+    const visibility = input.shared ? "SHARED" : "PRIVATE";
+    if (note.visibility === visibility) return { id: note.id, shared: input.shared, notified: 0 };
+    if (note.coacheeMembershipId !== actor.membershipId) throw new ForbiddenError("A coach's notes stay private to them.");
+    await tx.note.update({ where: key(actor, note.id), data: { visibility } });
+    if (!input.shared) return { id: note.id, shared: false, notified: 0 };
+    const told = await notify(tx, actor.organizationId, {
+      kind: "note.shared",
+      coacheeMembershipId: note.coacheeMembershipId,
+      subjectId: note.id,
+      actorMembershipId: actor.membershipId,
+      data: { title: note.title || UNTITLED_NOTE },
+    });
+    return { id: note.id, shared: true, notified: told.recipients.length };
+  });
+}
+
+export async function deleteNote(db: Db, actor: Actor, input: { noteId: string }) {
+  assertGoalsRole(actor.role);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const note = await ownNote(tx, actor, input.noteId);
+    await tx.note.delete({ where: key(actor, note.id) });
+    return { id: note.id, coacheeMembershipId: note.coacheeMembershipId, orgSlug: await orgSlug(tx) };
+  });
+}
+
+const NOTE_ROW = {
+  id: true,
+  coacheeMembershipId: true,
+  authorMembershipId: true,
+  title: true,
+  body: true,
+  visibility: true,
+  createdAt: true,
+  updatedAt: true,
+  author: { select: { id: true, ...PERSON } },
+  _count: { select: { comments: true } },
+} as const;
+
+type NoteRow = Prisma.NoteGetPayload<{ select: typeof NOTE_ROW }>;
+
+/** A note as a page shows it: the author as the organisation sees them, whether it is the actor's, and its comment count. */
+function shown(actor: Actor, { author, _count, ...n }: NoteRow) {
+  return {
+    ...n,
+    shared: n.visibility === "SHARED",
+    mine: n.authorMembershipId === actor.membershipId,
+    byCoachee: n.authorMembershipId === n.coacheeMembershipId,
+    authorName: displayName(seen(author).user),
+    comments: _count.comments,
+  };
+}
+export type NoteView = ReturnType<typeof shown>;
+
+/**
+ * The coachee's notes the actor may see, newest first: searched in title and body (`q`, any case,
+ * `%` and `_` literally), for a coach narrowed to their own or the coachee's shared ones (`show`), paged.
+ */
+export async function listNotes(db: Db, actor: Actor, coacheeMembershipId: string, filter: NoteFilter) {
+  assertGoalsRole(actor.role);
+  if (!isId(coacheeMembershipId)) throw new NotFoundError();
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const coachee = await reachCoachee(tx, actor, coacheeMembershipId);
+    const where: Prisma.NoteWhereInput = { AND: [visibleWhere(actor, coachee, filter.show)] };
+    if (filter.q) {
+      const contains = likeLiteral(filter.q);
+      (where.AND as Prisma.NoteWhereInput[]).push({
+        OR: [{ title: { contains, mode: "insensitive" } }, { body: { contains, mode: "insensitive" } }],
+      });
+    }
+    const total = await tx.note.count({ where });
+    const pages = pageCount(total, NOTES_PAGE_SIZE);
+    const page = Math.min(filter.page, pages);
+    const rows = await tx.note.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * NOTES_PAGE_SIZE,
+      take: NOTES_PAGE_SIZE,
+      select: NOTE_ROW,
+    });
+    return { notes: rows.map((r) => shown(actor, r)), total, page, pages };
+  });
+}
+
+/** One note the actor may see, or not found. */
+export async function getNote(db: Db, actor: Actor, noteId: string) {
+  assertGoalsRole(actor.role);
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const note = await visibleNote(tx, actor, noteId);
+    const row = await tx.note.findFirstOrThrow({ where: { id: note.id }, select: NOTE_ROW });
+    return shown(actor, row);
+  });
+}
