@@ -39,6 +39,7 @@ const TENANT_MODELS = new Set([
   "Notification",
   "NotificationPreference",
   "NotificationDigest",
+  "CoacheeFile",
 ]);
 
 const FILTERED = new Set([
