@@ -1,5 +1,6 @@
 import type {
   ArchiveReason,
+  FileVisibility,
   MembershipStatus,
   NotificationDelivery,
   PathwayStatus,
@@ -169,3 +170,6 @@ export const NOTIFICATION_DELIVERY_LABELS: Record<NotificationDelivery, string> 
   DIGEST: "In my daily digest email",
   IN_APP: "In the app only",
 };
+
+/** Who sees a file on a coachee's profile. */
+export const FILE_VISIBILITY_LABELS: Record<FileVisibility, string> = { PRIVATE: "Private", SHARED: "Shared" };

@@ -149,7 +149,9 @@ export async function uploadFile(db: Db, actor: Actor, input: UploadInput, optio
   assertGoalsRole(actor.role);
   const disk = options.disk ?? fileDisk();
   const maxBytes = options.maxBytes ?? fileMaxBytes();
-  const visibility = visibilityField.parse(input.visibility);
+  const chosen = visibilityField.safeParse(input.visibility);
+  if (!chosen.success) throw fieldError("visibility", "Choose who sees the file.");
+  const visibility = chosen.data;
   const name = cleanFileName(input.name);
   const coachee = await reach(db, actor, input.coacheeMembershipId);
   if (input.declaredSize !== undefined && input.declaredSize > maxBytes) throw fieldError("file", tooLargeMessage(maxBytes));

@@ -5,6 +5,7 @@ import { ActionsView } from "@/components/goals/actions-view";
 import { Disclosure } from "@/components/goals/disclosure";
 import { ActionForm } from "@/components/goals/goal-forms";
 import { GoalTree, placeOptions } from "@/components/goals/goal-tree";
+import { CoacheeFilesTab } from "@/components/files/coachee-files-tab";
 import { ComingSoon, PROFILE_TABS, profileTabHref, ProfileTabs } from "@/components/coachees/profile-tabs";
 import { QuickMenu } from "@/components/coachees/quick-menu";
 import { SessionActions } from "@/components/pathways/session-actions";
@@ -30,9 +31,12 @@ import { goalsView } from "@/lib/goals/views";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, pageNumber, type RawSearchParams } from "@/lib/web/search-params";
 import { GOAL_ACTIONS } from "../../goals/goal-actions";
+import { deleteFileAction, shareFileAction } from "../../files/file-actions";
 import { coacheeSessionStatusAction } from "./actions";
 
 export const metadata: Metadata = { title: "Coachee" };
+
+const FILE_ACTIONS = { share: shareFileAction, remove: deleteFileAction };
 
 const querySchema = z.object({ tab: z.enum(PROFILE_TABS).catch("activity").default("activity"), page: pageNumber(100_000) });
 
@@ -82,6 +86,8 @@ export default async function CoacheeProfilePage({
           />
         ) : tab === "actions" ? (
           <ActionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} query={query} />
+        ) : tab === "files" ? (
+          <CoacheeFilesTab org={org} actor={actor} coacheeId={coachee.id} name={name} query={query} zone={zone} actions={FILE_ACTIONS} />
         ) : tab === "sessions" ? (
           <SessionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} page={page} zone={zone} />
         ) : (
@@ -92,9 +98,11 @@ export default async function CoacheeProfilePage({
   );
 }
 
-const COMING: Record<Exclude<(typeof PROFILE_TABS)[number], "activity" | "sessions" | "goals" | "actions">, (name: string) => string> = {
+const COMING: Record<
+  Exclude<(typeof PROFILE_TABS)[number], "activity" | "sessions" | "goals" | "actions" | "files">,
+  (name: string) => string
+> = {
   notes: (name) => `Notes are coming soon: your private notes on ${name}, and the notes ${name} chooses to share with you.`,
-  files: (name) => `Files are coming soon: documents you and ${name} share with each other.`,
   assessments: (name) =>
     `Assessments are coming soon: adding an assessment for ${name} and assigning them questions arrive with them. Until then, nothing here needs doing.`,
 };
