@@ -18,3 +18,8 @@ export function proxy(request: NextRequest) {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
+
+// Every path but the file routes, which set their own headers (lib/files/http.ts): Next holds (and
+// past 10 MB cuts) the body of any request the proxy runs for, and a download's policy is a sandbox,
+// not the pages' policy this would put in its place.
+export const config = { matcher: ["/((?![^/]+/files/(?:upload|[^/]+/download)$).*)"] };

@@ -14,6 +14,26 @@ const schema = z
     OUTBOX_POLL_MS: z.coerce.number().int().min(100).default(2000),
     // How many proxies of our own stand in front of the app, each appending to X-Forwarded-For.
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // Files on coachee profiles (lib/files/storage.ts): the local disk under FILE_STORAGE_DIR, or an
+    // S3-compatible store. FILE_MAX_BYTES is the largest file accepted (100 MiB by default).
+    FILE_STORAGE: z.enum(["local", "s3"]).default("local"),
+    FILE_STORAGE_DIR: z.string().default(".data/files"),
+    FILE_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(5 * 1024 ** 3)
+      .default(100 * 1024 * 1024),
+    S3_BUCKET: z.string().optional(),
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().default("us-east-1"),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_FORCE_PATH_STYLE: z.stringbool().default(false),
+  })
+  .refine((e) => e.FILE_STORAGE !== "s3" || e.S3_BUCKET, {
+    message: "S3_BUCKET is required with FILE_STORAGE=s3",
+    path: ["S3_BUCKET"],
   })
   .refine((e) => e.SMTP_URL || e.DEV_MAILBOX || e.NODE_ENV !== "production", {
     message: "SMTP_URL is required in production (or set DEV_MAILBOX=true to keep mail on the development mailbox page)",

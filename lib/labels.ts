@@ -1,5 +1,6 @@
 import type {
   ArchiveReason,
+  FileVisibility,
   MembershipStatus,
   NoteVisibility,
   NotificationDelivery,
@@ -177,3 +178,6 @@ export const NOTE_VISIBILITY_LABELS: Record<NoteVisibility, string> = { PRIVATE:
 
 /** A coach's filter of a coachee's notes. */
 export const NOTE_SHOW_LABELS: Record<NoteShow, string> = { all: "All notes", mine: "My notes", shared: "Shared by the coachee" };
+
+/** Who sees a file on a coachee's profile. */
+export const FILE_VISIBILITY_LABELS: Record<FileVisibility, string> = { PRIVATE: "Private", SHARED: "Shared" };

@@ -26,6 +26,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: "Goals", href: (org) => `/${org}/goals`, permission: "goals:own" },
   { label: "Actions", href: (org) => `/${org}/actions`, permission: "goals:own" },
   { label: "Notes", href: (org) => `/${org}/notes`, permission: "goals:own" },
+  { label: "Files", href: (org) => `/${org}/files`, permission: "goals:own" },
   { label: "Sessions", href: (org) => `/${org}/sessions`, permission: ["portal:use", "coachees:manage"] },
   { label: "Messages", href: (org) => `/${org}/messages`, permission: ["portal:use", "coachees:manage"] },
   { label: "Profile", href: (org) => `/${org}/profile`, permission: "dashboard:view" },

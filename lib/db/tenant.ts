@@ -41,6 +41,7 @@ const TENANT_MODELS = new Set([
   "NotificationDigest",
   "Note",
   "NoteComment",
+  "CoacheeFile",
 ]);
 
 const FILTERED = new Set([

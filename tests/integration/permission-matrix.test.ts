@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/actor";
 import { can, type Permission } from "../../lib/authz/permissions";
@@ -93,6 +95,8 @@ import {
 import { reorder } from "../../lib/goals/reorder";
 import { createSeries, createSeriesSchema, deleteSeries, getSeries, updateSeries, updateSeriesSchema } from "../../lib/goals/series";
 import { addComment, deleteComment, editComment, listCoacheeComments, listComments } from "../../lib/goals/comments";
+import { deleteFile, downloadFile, getFile, listFiles, shareFile, uploadFile } from "../../lib/files/files";
+import { localDisk } from "../../lib/files/storage";
 import { actionFilterSchema, listActions } from "../../lib/goals/list-actions";
 import { goalsView } from "../../lib/goals/views";
 import { coacheesNeedingAttention } from "../../lib/goals/attention";
@@ -391,6 +395,7 @@ const services: { name: string; permission: Permission | Permission[]; call: (ac
   // Goals, milestones and actions: the coachee themself (goals:own) and their coaches (coachees:manage).
   ...goalServices(),
   ...noteServices(),
+  ...fileServices(),
   { name: "goalsOverview", permission: "coachees:oversee", call: async (a) => goalsOverview(db, a, await programmeMember(a)) },
   // The coach's dashboard: their own coachees only (it takes no id to reach for).
   {
@@ -582,6 +587,51 @@ async function noteCommentOf(a: Actor) {
   return db.noteComment.create({
     data: { organizationId: a.organizationId, noteId: note.id, authorMembershipId: note.authorMembershipId, body: "Mine" },
   });
+}
+
+// Files go to a temporary folder of this run's own.
+const fileDisk = localDisk(path.join(os.tmpdir(), `pathwise-matrix-files-${process.pid}`));
+const PDF = Buffer.from("%PDF-1.7\n%%EOF\n");
+
+/** A private file of the actor's own (the coachee's when the actor never uploads), its row and its object. */
+async function fileOf(a: Actor, coacheeMembershipId?: string) {
+  const coachee = coacheeMembershipId ?? (await goalCoacheeOf(a));
+  const uploader = a.role === "PARTICIPANT" || a.role === "COACH" ? a.membershipId : coachee;
+  const storageKey = `${a.organizationId}/${coachee}/${crypto.randomUUID()}`;
+  await fileDisk.put(storageKey, PDF);
+  const row = await db.coacheeFile.create({
+    data: {
+      organizationId: a.organizationId,
+      coacheeMembershipId: coachee,
+      uploaderMembershipId: uploader,
+      visibility: "PRIVATE",
+      originalName: "Matrix.pdf",
+      mimeType: "application/pdf",
+      size: PDF.length,
+      storageKey,
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+/** Every files service, for the coachee themself and their coaches, as for goals. */
+function fileServices(): { name: string; permission: Permission[]; call: (actor: Actor) => Promise<unknown> }[] {
+  const permission: Permission[] = ["coachees:manage", "goals:own"];
+  const upload = async (a: Actor, coacheeMembershipId: string) =>
+    uploadFile(db, a, { coacheeMembershipId, visibility: "SHARED", name: "Matrix.pdf", body: Readable.from([PDF]) }, { disk: fileDisk });
+  return [
+    { name: "uploadFile", permission, call: async (a) => upload(a, await goalCoacheeOf(a)) },
+    { name: "listFiles", permission, call: async (a) => listFiles(db, a, await goalCoacheeOf(a)) },
+    { name: "getFile", permission, call: async (a) => getFile(db, a, { fileId: await fileOf(a) }) },
+    {
+      name: "downloadFile",
+      permission,
+      call: async (a) => (await downloadFile(db, a, { fileId: await fileOf(a) }, { disk: fileDisk })).stream.destroy(),
+    },
+    { name: "shareFile", permission, call: async (a) => shareFile(db, a, { fileId: await fileOf(a), shared: true }) },
+    { name: "deleteFile", permission, call: async (a) => deleteFile(db, a, { fileId: await fileOf(a) }, { disk: fileDisk }) },
+  ];
 }
 
 const seriesForm = (coacheeMembershipId: string, goalId = "") => ({
@@ -933,6 +983,7 @@ describe("permission matrix: every role x every service, in two organisations", 
     const theirAction = await createAction(db, theirGoalCoachee, { milestone: theirMilestone });
     const theirSeries = await seriesOf(theirGoalCoach, theirGoalCoachee.id);
     const theirComment = await commentOf(theirGoalCoach, theirGoalCoachee.id);
+    const theirFile = await fileOf(theirGoalCoach, theirGoalCoachee.id);
     const goalAttempts: [string, (id: string) => Promise<unknown>, string][] = [
       [
         "createGoal",
@@ -996,6 +1047,25 @@ describe("permission matrix: every role x every service, in two organisations", 
       ["editComment", (id) => editComment(db, goalCoach, { commentId: id, body: "Hi" }), theirComment.id],
       ["deleteComment", (id) => deleteComment(db, goalCoach, { commentId: id }), theirComment.id],
       ["deleteComment (participant)", (id) => deleteComment(db, coachee, { commentId: id }), theirComment.id],
+      // Files: another organisation's coachee's folder and file.
+      [
+        "uploadFile",
+        (id) =>
+          uploadFile(
+            db,
+            goalCoach,
+            { coacheeMembershipId: id, visibility: "SHARED", name: "x.pdf", body: Readable.from([PDF]) },
+            { disk: fileDisk },
+          ),
+        theirGoalCoachee.id,
+      ],
+      ["listFiles", (id) => listFiles(db, goalCoach, id), theirGoalCoachee.id],
+      ["listFiles (participant)", (id) => listFiles(db, coachee, id), theirGoalCoachee.id],
+      ["getFile", (id) => getFile(db, goalCoach, { fileId: id }), theirFile],
+      ["downloadFile", (id) => downloadFile(db, goalCoach, { fileId: id }, { disk: fileDisk }), theirFile],
+      ["downloadFile (participant)", (id) => downloadFile(db, coachee, { fileId: id }, { disk: fileDisk }), theirFile],
+      ["shareFile", (id) => shareFile(db, goalCoach, { fileId: id, shared: true }), theirFile],
+      ["deleteFile", (id) => deleteFile(db, goalCoach, { fileId: id }, { disk: fileDisk }), theirFile],
     ];
     // Notes: another organisation's coachee, their shared note, their coach's note and a comment, reached for here.
     const theirNote = await noteOf(theirGoalCoach);
@@ -1095,6 +1165,7 @@ describe("permission matrix: every role x every service, in two organisations", 
           db.action.findMany({ where: { organizationId: theirs.id } }),
           db.actionSeries.findMany({ where: { organizationId: theirs.id } }),
           db.comment.findMany({ where: { organizationId: theirs.id } }),
+          db.coacheeFile.findMany({ where: { organizationId: theirs.id }, select: { id: true, visibility: true, storageKey: true } }),
           db.notification.findMany({ where: { organizationId: theirs.id } }),
         ]),
       );

@@ -4,8 +4,8 @@ import { navItemsFor } from "../../components/shell/nav-items";
 const labels = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role, { devMailbox: false }).map((i) => i.label);
 
 describe("the navigation follows the permission table", () => {
-  it("a participant's is theirs: Home, Goals, Actions, Notes, Sessions, Messages, Profile, and no Dashboard", () => {
-    expect(labels("PARTICIPANT")).toEqual(["Home", "Goals", "Actions", "Notes", "Sessions", "Messages", "Profile"]);
+  it("a participant's is theirs: Home, Goals, Actions, Notes, Files, Sessions, Messages, Profile, and no Dashboard", () => {
+    expect(labels("PARTICIPANT")).toEqual(["Home", "Goals", "Actions", "Notes", "Files", "Sessions", "Messages", "Profile"]);
   });
 
   it("a coach keeps the Dashboard and gets Sessions and Messages", () => {

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { can, type Permission } from "../../../lib/authz/permissions";
 import type { Role } from "../../../lib/db/generated/enums";
@@ -99,6 +101,35 @@ async function patHasGoals(): Promise<string> {
         [org, id, goal.rows[0].id, series.rows[0].id, day],
       );
     return id;
+  });
+}
+
+const SWEEP_FILE = "A file for the page sweeps.pdf";
+
+/**
+ * A file Pat shared (the seed has none), so the sweeps see the files table with its links and buttons
+ * rather than the empty state: its row, and its object where the e2e server keeps files (.data/files).
+ */
+async function patHasFiles(): Promise<void> {
+  await onAppDatabase(async (db) => {
+    const pat = await db.query<{ org: string; id: string }>(
+      `SELECT m."organizationId" AS org, m."id" FROM "Membership" m
+         JOIN "User" u ON u."id" = m."userId" JOIN "Organization" o ON o."id" = m."organizationId"
+        WHERE u."email" = 'pat@acme.test' AND o."slug" = $1`,
+      [DEMO_ORG.slug],
+    );
+    const { org, id } = pat.rows[0];
+    if ((await db.query(`SELECT 1 FROM "CoacheeFile" WHERE "organizationId" = $1 AND "originalName" = $2`, [org, SWEEP_FILE])).rowCount)
+      return;
+    const bytes = Buffer.from("%PDF-1.7\n%%EOF\n");
+    const key = `${org}/${id}/${crypto.randomUUID()}`;
+    mkdirSync(path.dirname(path.resolve(".data/files", key)), { recursive: true });
+    writeFileSync(path.resolve(".data/files", key), bytes);
+    await db.query(
+      `INSERT INTO "CoacheeFile" ("organizationId", "id", "coacheeMembershipId", "uploaderMembershipId", "visibility", "originalName", "mimeType", "size", "storageKey")
+       VALUES ($1, gen_random_uuid(), $2, $2, 'SHARED', $3, 'application/pdf', $4, $5)`,
+      [org, id, SWEEP_FILE, bytes.length, key],
+    );
   });
 }
 
@@ -225,6 +256,11 @@ const ORG_PAGES: PageEntry[] = [
     permission: "coachees:manage",
     path: async (page, role) => (await patHasNotes(), firstLink(page, `${await coachee(page, role)}?tab=notes`, /[?&]note=[0-9a-f-]{36}$/)),
   },
+  {
+    name: "a coachee's files",
+    permission: "coachees:manage",
+    path: async (page, role) => (await patHasFiles(), `${await coachee(page, role)}?tab=files`),
+  },
   { name: "add an appointment", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}/sessions/new` },
   { name: "start a session now", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}/sessions/now` },
   { name: "reports", permission: "programmes:view", path: `${ORG}/reports` },
@@ -239,6 +275,7 @@ const ORG_PAGES: PageEntry[] = [
     permission: "goals:own",
     path: async (page) => (await patHasNotes(), firstLink(page, `${ORG}/notes`, /^\/[^/]+\/notes\/[0-9a-f-]{36}$/)),
   },
+  { name: "files", permission: "goals:own", path: async () => (await patHasFiles(), `${ORG}/files`) },
   { name: "a recurring action", permission: ["coachees:manage", "goals:own"], path: seriesPage },
   { name: "sessions", permission: ["portal:use", "coachees:manage"], path: `${ORG}/sessions` },
   { name: "messages", permission: ["portal:use", "coachees:manage"], path: `${ORG}/messages` },

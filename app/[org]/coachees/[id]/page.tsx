@@ -5,6 +5,7 @@ import { ActionsView } from "@/components/goals/actions-view";
 import { Disclosure } from "@/components/goals/disclosure";
 import { ActionForm } from "@/components/goals/goal-forms";
 import { GoalTree, placeOptions } from "@/components/goals/goal-tree";
+import { CoacheeFilesTab } from "@/components/files/coachee-files-tab";
 import { ComingSoon, PROFILE_TABS, profileTabHref, ProfileTabs } from "@/components/coachees/profile-tabs";
 import { QuickMenu } from "@/components/coachees/quick-menu";
 import { SessionActions } from "@/components/pathways/session-actions";
@@ -31,9 +32,12 @@ import { displayName } from "@/lib/users/display-name";
 import { firstValues, pageNumber, type RawSearchParams } from "@/lib/web/search-params";
 import { GOAL_ACTIONS } from "../../goals/goal-actions";
 import { NotesTab } from "../../notes/notes-tab";
+import { deleteFileAction, shareFileAction } from "../../files/file-actions";
 import { coacheeSessionStatusAction } from "./actions";
 
 export const metadata: Metadata = { title: "Coachee" };
+
+const FILE_ACTIONS = { share: shareFileAction, remove: deleteFileAction };
 
 const querySchema = z.object({ tab: z.enum(PROFILE_TABS).catch("activity").default("activity"), page: pageNumber(100_000) });
 
@@ -85,6 +89,8 @@ export default async function CoacheeProfilePage({
           <ActionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} query={query} zone={zone} />
         ) : tab === "notes" ? (
           <NotesTab org={org} actor={actor} coacheeId={coachee.id} zone={zone} name={name} query={query} />
+        ) : tab === "files" ? (
+          <CoacheeFilesTab org={org} actor={actor} coacheeId={coachee.id} name={name} query={query} zone={zone} actions={FILE_ACTIONS} />
         ) : tab === "sessions" ? (
           <SessionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} page={page} zone={zone} />
         ) : (
@@ -96,10 +102,9 @@ export default async function CoacheeProfilePage({
 }
 
 const COMING: Record<
-  Exclude<(typeof PROFILE_TABS)[number], "activity" | "sessions" | "goals" | "actions" | "notes">,
+  Exclude<(typeof PROFILE_TABS)[number], "activity" | "sessions" | "goals" | "actions" | "notes" | "files">,
   (name: string) => string
 > = {
-  files: (name) => `Files are coming soon: documents you and ${name} share with each other.`,
   assessments: (name) =>
     `Assessments are coming soon: adding an assessment for ${name} and assigning them questions arrive with them. Until then, nothing here needs doing.`,
 };

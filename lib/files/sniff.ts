@@ -1,0 +1,157 @@
+import { fileTypeFromBuffer } from "file-type";
+
+// What a file is, decided from its bytes, never from its name or the browser's word: file-type reads the
+// first bytes (SNIFF_BYTES, enough for an Office document's first zip entries) and the result must be on
+// the allow-list of what coaches and coachees exchange. Plain text has no magic number: it is accepted
+// only with a .txt, .csv or .md name, as UTF-8 without NUL (checked over every byte by TextCheck) that
+// does not open like HTML, SVG or XML. Programs and scripts, web pages and SVG are refused by name.
+
+export const SNIFF_BYTES = 64 * 1024;
+
+/** The allowed types by file-type's extension: the MIME type stored and served, and the type's name in lists. */
+export const ALLOWED_TYPES: Record<string, { mime: string; label: string }> = {
+  pdf: { mime: "application/pdf", label: "PDF" },
+  docx: { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label: "Word document" },
+  xlsx: { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", label: "Excel spreadsheet" },
+  pptx: { mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation", label: "PowerPoint presentation" },
+  odt: { mime: "application/vnd.oasis.opendocument.text", label: "OpenDocument text" },
+  ods: { mime: "application/vnd.oasis.opendocument.spreadsheet", label: "OpenDocument spreadsheet" },
+  odp: { mime: "application/vnd.oasis.opendocument.presentation", label: "OpenDocument presentation" },
+  png: { mime: "image/png", label: "PNG image" },
+  jpg: { mime: "image/jpeg", label: "JPEG image" },
+  gif: { mime: "image/gif", label: "GIF image" },
+  webp: { mime: "image/webp", label: "WebP image" },
+  heic: { mime: "image/heic", label: "HEIC image" },
+  mp3: { mime: "audio/mpeg", label: "MP3 audio" },
+  m4a: { mime: "audio/mp4", label: "M4A audio" },
+  wav: { mime: "audio/wav", label: "WAV audio" },
+  ogg: { mime: "audio/ogg", label: "Ogg audio" },
+  oga: { mime: "audio/ogg", label: "Ogg audio" },
+  opus: { mime: "audio/ogg", label: "Ogg audio" },
+  mp4: { mime: "video/mp4", label: "MP4 video" },
+  m4v: { mime: "video/mp4", label: "MP4 video" },
+  mov: { mime: "video/quicktime", label: "QuickTime video" },
+  webm: { mime: "video/webm", label: "WebM video" },
+};
+
+export const TEXT_TYPES: Record<string, { mime: string; label: string }> = {
+  txt: { mime: "text/plain", label: "Text" },
+  csv: { mime: "text/csv", label: "CSV" },
+  md: { mime: "text/markdown", label: "Markdown" },
+};
+
+/** Images a browser may show inline for a preview (served with a sandbox policy, never as a page). */
+export const INLINE_IMAGES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
+
+export const ALLOWED_SUMMARY =
+  "PDF, Word, Excel, PowerPoint and OpenDocument files, images (PNG, JPEG, GIF, WebP, HEIC), audio (MP3, M4A, WAV, Ogg), video (MP4, MOV, WebM) and plain text (.txt, .csv, .md)";
+
+export const REFUSED_PROGRAM = "Programs and scripts cannot be uploaded, whatever the file is called.";
+export const REFUSED_WEB_PAGE = "Web pages, SVG images and XML files cannot be uploaded, whatever the file is called.";
+export const REFUSED_TYPE = `This type of file cannot be uploaded. Upload ${ALLOWED_SUMMARY}.`;
+export const REFUSED_TEXT = "A text file must be UTF-8 text (a .txt, .csv or .md file).";
+export const REFUSED_EMPTY = "The file is empty.";
+
+/** A label for a stored MIME type (the list's Type column). */
+export function typeLabel(mime: string): string {
+  for (const t of [...Object.values(ALLOWED_TYPES), ...Object.values(TEXT_TYPES)]) if (t.mime === mime) return t.label;
+  return mime;
+}
+
+/** Extensions file-type gives for programs, installers and packages of them. */
+const PROGRAM_TYPES = new Set([
+  "exe",
+  "elf",
+  "macho",
+  "wasm",
+  "class",
+  "dex",
+  "msi",
+  "apk",
+  "jar",
+  "deb",
+  "rpm",
+  "dmg",
+  "xpi",
+  "crx",
+  "lnk",
+  "cfb",
+]);
+
+function startsWith(bytes: Uint8Array, ...magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** ELF, Windows (MZ), Mach-O (both byte orders, 32/64-bit, universal) and `#!` scripts. */
+export function isProgram(head: Uint8Array): boolean {
+  return (
+    startsWith(head, 0x7f, 0x45, 0x4c, 0x46) ||
+    startsWith(head, 0x4d, 0x5a) ||
+    startsWith(head, 0xfe, 0xed, 0xfa, 0xce) ||
+    startsWith(head, 0xfe, 0xed, 0xfa, 0xcf) ||
+    startsWith(head, 0xce, 0xfa, 0xed, 0xfe) ||
+    startsWith(head, 0xcf, 0xfa, 0xed, 0xfe) ||
+    startsWith(head, 0xca, 0xfe, 0xba, 0xbe) ||
+    startsWith(head, 0x23, 0x21)
+  );
+}
+
+/** Opens with `<` after any byte-order mark and white space: HTML, SVG, XML. */
+export function looksLikeMarkup(head: Uint8Array): boolean {
+  let i = startsWith(head, 0xef, 0xbb, 0xbf) ? 3 : startsWith(head, 0xfe, 0xff) || startsWith(head, 0xff, 0xfe) ? 2 : 0;
+  while (
+    i < head.length &&
+    (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x0c || head[i] === 0)
+  )
+    i++;
+  return head[i] === 0x3c;
+}
+
+export function extensionOf(name: string): string {
+  const dot = name.lastIndexOf(".");
+  return dot < 0 ? "" : name.slice(dot + 1).toLowerCase();
+}
+
+export type Sniffed = { mime: string; text: boolean };
+
+export class FileRefusedError extends Error {}
+
+/** What the file is from its first bytes, or FileRefusedError with the message to show. */
+export async function sniff(head: Uint8Array, name: string): Promise<Sniffed> {
+  if (head.length === 0) throw new FileRefusedError(REFUSED_EMPTY);
+  if (isProgram(head)) throw new FileRefusedError(REFUSED_PROGRAM);
+  if (looksLikeMarkup(head)) throw new FileRefusedError(REFUSED_WEB_PAGE);
+  const found = await fileTypeFromBuffer(head);
+  if (found) {
+    if (PROGRAM_TYPES.has(found.ext)) throw new FileRefusedError(REFUSED_PROGRAM);
+    if (found.ext === "xml" || found.ext === "html" || found.ext === "svg") throw new FileRefusedError(REFUSED_WEB_PAGE);
+    const allowed = ALLOWED_TYPES[found.ext];
+    if (!allowed) throw new FileRefusedError(REFUSED_TYPE);
+    return { mime: allowed.mime, text: false };
+  }
+  const text = TEXT_TYPES[extensionOf(name)];
+  if (!text) throw new FileRefusedError(REFUSED_TYPE);
+  return { mime: text.mime, text: true };
+}
+
+/** Checks a text file's bytes as they stream by: valid UTF-8 (split characters across chunks allowed), no NUL. */
+export class TextCheck {
+  #decoder = new TextDecoder("utf-8", { fatal: true });
+
+  push(chunk: Uint8Array): void {
+    if (chunk.includes(0)) throw new FileRefusedError(REFUSED_TEXT);
+    try {
+      this.#decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new FileRefusedError(REFUSED_TEXT);
+    }
+  }
+
+  end(): void {
+    try {
+      this.#decoder.decode();
+    } catch {
+      throw new FileRefusedError(REFUSED_TEXT);
+    }
+  }
+}

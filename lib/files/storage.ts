@@ -1,0 +1,67 @@
+import path from "node:path";
+import { Disk } from "flydrive";
+import { FSDriver } from "flydrive/drivers/fs";
+import { S3Driver } from "flydrive/drivers/s3";
+import { env } from "../env";
+
+// Where files' bytes live: one flydrive Disk, the local disk (default, under FILE_STORAGE_DIR, never
+// under public/) or an S3-compatible bucket, chosen by the environment. Services take a Disk so the tests
+// run the same code on a temporary folder and on a local S3 server. Keys are made by lib/files/files.ts.
+
+export type S3Settings = {
+  bucket: string;
+  endpoint?: string;
+  region: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle: boolean;
+};
+
+/** A disk on the local file system, rooted at `location`. */
+export function localDisk(location: string): Disk {
+  return new Disk(new FSDriver({ location: path.resolve(location), visibility: "private" }));
+}
+
+/** A disk on an S3-compatible bucket; objects are private (no ACL calls: not every store has ACLs). */
+export function s3Disk(s: S3Settings): Disk {
+  return new Disk(
+    new S3Driver({
+      bucket: s.bucket,
+      region: s.region,
+      endpoint: s.endpoint,
+      forcePathStyle: s.forcePathStyle,
+      credentials: s.accessKeyId && s.secretAccessKey ? { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey } : undefined,
+      // Checksums only where S3 requires them: the SDK's default trailing checksums (aws-chunked bodies)
+      // are not understood by every S3-compatible store, which would then keep the chunk framing as data.
+      requestChecksumCalculation: "WHEN_REQUIRED",
+      responseChecksumValidation: "WHEN_REQUIRED",
+      visibility: "private",
+      supportsACL: false,
+    }),
+  );
+}
+
+let configured: Disk | undefined;
+
+/** The disk the environment configures (FILE_STORAGE, FILE_STORAGE_DIR, S3_*). */
+export function fileDisk(): Disk {
+  if (configured) return configured;
+  const e = env();
+  configured =
+    e.FILE_STORAGE === "s3"
+      ? s3Disk({
+          bucket: e.S3_BUCKET!,
+          endpoint: e.S3_ENDPOINT,
+          region: e.S3_REGION,
+          accessKeyId: e.S3_ACCESS_KEY_ID,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE,
+        })
+      : localDisk(e.FILE_STORAGE_DIR);
+  return configured;
+}
+
+/** The largest file accepted, in bytes (FILE_MAX_BYTES). */
+export function fileMaxBytes(): number {
+  return env().FILE_MAX_BYTES;
+}

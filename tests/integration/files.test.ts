@@ -1,0 +1,252 @@
+import { createHash } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import type { Disk } from "flydrive";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
+import { deleteFile, downloadFile, getFile, listFiles, shareFile, uploadFile, type UploadInput } from "../../lib/files/files";
+import { REFUSED_PROGRAM, REFUSED_TEXT, REFUSED_TYPE, REFUSED_WEB_PAGE } from "../../lib/files/sniff";
+import { localDisk } from "../../lib/files/storage";
+import { listNotifications } from "../../lib/notifications/centre";
+import type { TestActor } from "../factories/actor";
+import { testDb } from "../support/db";
+import { recordFigures } from "../support/figures";
+import { createPrivacyWorld, type PrivacyWorld } from "../support/privacy";
+import { startS3Server } from "../support/s3-server";
+
+const db = testDb();
+const MB = 1024 * 1024;
+
+const PDF = Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n", "latin1");
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5b1a8d20000000049454e44ae426082",
+  "hex",
+);
+
+const chunks = (...parts: Uint8Array[]) => Readable.from(parts.map((p) => Buffer.from(p)));
+
+async function bytesOf(stream: Readable): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of stream) parts.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(parts);
+}
+
+async function refusal(work: Promise<unknown>): Promise<string> {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error, "the upload is refused").toBeInstanceOf(ValidationError);
+  return (error as ValidationError).fieldErrors.file?.[0] ?? (error as Error).message;
+}
+
+/** Every object the disk holds under the organisation's folder. */
+async function objectsOf(disk: Disk, organizationId: string): Promise<string[]> {
+  const { objects } = await disk.listAll(`${organizationId}/`, { recursive: true });
+  return [...objects].filter((o) => o.isFile).map((o) => o.key);
+}
+
+/** A generated stream of `size` bytes in 1 MiB chunks, opening like a PDF, and the SHA-256 of what it yielded. */
+function generated(size: number) {
+  const hash = createHash("sha256");
+  let sent = 0;
+  const chunk = Buffer.alloc(MB, "pathwise ");
+  PDF.copy(chunk, 0, 0, 9);
+  async function* gen() {
+    while (sent < size) {
+      const part = chunk.subarray(0, Math.min(MB, size - sent));
+      hash.update(part);
+      sent += part.length;
+      yield part;
+    }
+  }
+  return { stream: Readable.from(gen()), digest: () => hash.digest("hex") };
+}
+
+/** Runs `work` while sampling memory every 10 ms: the peak growth of RSS and of the JS heap plus buffers over the start. */
+async function peakGrowth<T>(work: () => Promise<T>) {
+  const start = process.memoryUsage();
+  const heapOf = (m: NodeJS.MemoryUsage) => m.heapUsed + m.arrayBuffers;
+  let peakRss = start.rss;
+  let peakHeap = heapOf(start);
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, heapOf(m));
+  }, 10);
+  try {
+    const result = await work();
+    return { result, rssMB: (peakRss - start.rss) / MB, heapMB: (peakHeap - heapOf(start)) / MB };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+type Store = { name: string; disk: Disk; stop: () => Promise<void> };
+
+const stores: Array<[string, () => Promise<Store>]> = [
+  [
+    "local disk",
+    async () => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), "pathwise-files-"));
+      return { name: "local", disk: localDisk(dir), stop: () => rm(dir, { recursive: true, force: true }) };
+    },
+  ],
+  [
+    "S3 (s3rver)",
+    async () => {
+      const server = await startS3Server();
+      return { name: "s3", disk: server.disk, stop: server.stop };
+    },
+  ],
+];
+
+describe.each(stores)("files on %s", (_, open) => {
+  let store: Store;
+  let w: PrivacyWorld;
+  let disk: Disk;
+  beforeAll(async () => {
+    store = await open();
+    disk = store.disk;
+    w = await createPrivacyWorld(db);
+  });
+  afterAll(async () => store?.stop());
+
+  const upload = (by: TestActor, input: Partial<UploadInput> & Pick<UploadInput, "body">, maxBytes?: number) =>
+    uploadFile(
+      db,
+      by,
+      { coacheeMembershipId: w.coachee.membershipId, visibility: "SHARED", name: "notes.pdf", ...input },
+      { disk, maxBytes },
+    );
+
+  it("a coach uploads a shared file; the coachee lists it, downloads the same bytes and is told", async () => {
+    const file = await upload(w.coach, { name: "Session plan é.pdf", body: chunks(PDF) });
+    expect(file).toMatchObject({ originalName: "Session plan é.pdf", mimeType: "application/pdf", size: PDF.length, visibility: "SHARED" });
+    const row = await db.coacheeFile.findFirstOrThrow({ where: { organizationId: w.org.id, id: file.id } });
+    expect(row.storageKey).toMatch(new RegExp(`^${w.org.id}/${w.coachee.membershipId}/[0-9a-f-]{36}$`));
+    expect(row.storageKey).not.toContain("Session");
+
+    const list = await listFiles(db, w.coachee, w.coachee.membershipId);
+    expect(list.files.map((f) => f.originalName)).toContain("Session plan é.pdf");
+    const { file: shown, stream } = await downloadFile(db, w.coachee, { fileId: file.id }, { disk });
+    expect(shown).toMatchObject({ uploaderName: "Test coach", mine: false });
+    expect(await bytesOf(stream)).toEqual(PDF);
+    const told = await listNotifications(db, w.coachee);
+    expect(told.items.map((n) => n.sentence).join("\n")).toContain("Session plan é.pdf");
+  });
+
+  it("refuses programs, web pages and SVG by their bytes, whatever the name; nothing is stored", async () => {
+    const before = await objectsOf(disk, w.org.id);
+    const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(120)]);
+    const mz = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(200)]);
+    const cases: Array<[string, Buffer, string]> = [
+      ["report.pdf", elf, REFUSED_PROGRAM],
+      ["report.pdf", mz, REFUSED_PROGRAM],
+      ["setup.txt", Buffer.from("#!/bin/sh\nrm -rf ~\n"), REFUSED_PROGRAM],
+      ["page.txt", Buffer.from("\ufeff  <!doctype html><html><body><script>alert(1)</script></body></html>"), REFUSED_WEB_PAGE],
+      ["photo.png", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'), REFUSED_WEB_PAGE],
+      ["archive.pdf", Buffer.from("504b0304140000000000", "hex"), REFUSED_TYPE],
+      ["notes.docx", Buffer.from("just words, no document"), REFUSED_TYPE],
+      ["notes.txt", Buffer.from("caf\xe9 latin-1", "latin1"), REFUSED_TEXT],
+      ["notes.csv", Buffer.from("a,b\u0000,c\n"), REFUSED_TEXT],
+    ];
+    for (const [name, bytes, message] of cases) expect(await refusal(upload(w.coach, { name, body: chunks(bytes) })), name).toBe(message);
+    // Invalid UTF-8 far past the sniffed head is caught as it streams, and the partial object removed.
+    const late = Buffer.concat([Buffer.alloc(200_000, "a"), Buffer.from([0xff, 0xfe]), Buffer.alloc(10, "b")]);
+    expect(await refusal(upload(w.coach, { name: "long.txt", body: chunks(late.subarray(0, 100_000), late.subarray(100_000)) }))).toBe(
+      REFUSED_TEXT,
+    );
+    expect(await objectsOf(disk, w.org.id)).toEqual(before);
+    expect(await db.coacheeFile.count({ where: { organizationId: w.org.id, originalName: { in: cases.map((c) => c[0]) } } })).toBe(0);
+    // Positive controls: text, CSV and Markdown that are UTF-8 text, and an image.
+    for (const [name, bytes] of [
+      ["notes.txt", Buffer.from("Plain words, café ✓\n")],
+      ["scores.csv", Buffer.from("\ufeffname,score\nPat,3\n")],
+      ["plan.md", Buffer.from("# Plan\n\n- one\n")],
+      ["photo.PNG", PNG],
+    ] as const)
+      expect((await upload(w.coach, { name, body: chunks(bytes) })).originalName).toBe(name);
+  });
+
+  it("refuses one byte over the limit while streaming (nothing stored) and accepts exactly the limit", async () => {
+    const before = await objectsOf(disk, w.org.id);
+    const limit = 100_000;
+    const body = (size: number) => chunks(PDF, Buffer.alloc(size - PDF.length - 1000, "x"), Buffer.alloc(1000, "y"));
+    expect(await refusal(upload(w.coach, { name: "over.pdf", body: body(limit + 1) }, limit))).toBe(
+      "The file is larger than 97.7 KB, the most a file may be.",
+    );
+    // A declared size over the limit is refused before a byte is read.
+    const untouched = {
+      [Symbol.asyncIterator]() {
+        throw new Error("read");
+      },
+    };
+    expect(await refusal(upload(w.coach, { name: "big.pdf", body: untouched, declaredSize: limit + 1 }, limit))).toMatch(/larger than/);
+    expect(await objectsOf(disk, w.org.id)).toEqual(before);
+    const exact = await upload(w.coach, { name: "exact.pdf", body: body(limit), declaredSize: limit }, limit);
+    expect(exact.size).toBe(limit);
+  });
+
+  it("a download by another organisation's member, or anyone the file is not visible to, is not found", async () => {
+    const file = await upload(w.coachee, { name: "mine.pdf", visibility: "PRIVATE", body: chunks(PDF) });
+    for (const stranger of [w.other.coach, w.coach, w.otherCoach])
+      await expect(downloadFile(db, stranger, { fileId: file.id }, { disk })).rejects.toBeInstanceOf(NotFoundError);
+    // Admins (here or elsewhere) are refused before anything is read.
+    for (const admin of [w.other.admin, w.admin])
+      await expect(downloadFile(db, admin, { fileId: file.id }, { disk })).rejects.toBeInstanceOf(ForbiddenError);
+    // Positive control: the uploader downloads it.
+    expect(await bytesOf((await downloadFile(db, w.coachee, { fileId: file.id }, { disk })).stream)).toEqual(PDF);
+    recordFigures(`files ${store.name}`, { crossTenantAttempts: 2 });
+  });
+
+  it("only the uploader shares, unshares and deletes; deleting removes the object and the notifications", async () => {
+    const file = await upload(w.coach, { name: "Private plan.pdf", visibility: "PRIVATE", body: chunks(PDF) });
+    await expect(getFile(db, w.coachee, { fileId: file.id })).rejects.toBeInstanceOf(NotFoundError);
+    await shareFile(db, w.coach, { fileId: file.id, shared: true });
+    expect((await getFile(db, w.coachee, { fileId: file.id })).visibility).toBe("SHARED");
+    const sentences = async (who: TestActor) => (await listNotifications(db, who)).items.map((n) => n.sentence).join("\n");
+    expect(await sentences(w.coachee)).toContain("Private plan.pdf");
+    expect(await sentences(w.secondCoach)).toContain("Private plan.pdf");
+    // Someone who sees it but did not upload it changes nothing.
+    await expect(shareFile(db, w.coachee, { fileId: file.id, shared: false })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(deleteFile(db, w.secondCoach, { fileId: file.id }, { disk })).rejects.toBeInstanceOf(ForbiddenError);
+    await shareFile(db, w.coach, { fileId: file.id, shared: false });
+    await expect(getFile(db, w.coachee, { fileId: file.id })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await sentences(w.coachee)).not.toContain("Private plan.pdf");
+
+    const { storageKey } = await db.coacheeFile.findFirstOrThrow({ where: { organizationId: w.org.id, id: file.id } });
+    expect(await disk.exists(storageKey)).toBe(true);
+    expect(await deleteFile(db, w.coach, { fileId: file.id }, { disk })).toMatchObject({ objectRemoved: true });
+    expect(await disk.exists(storageKey)).toBe(false);
+    await expect(getFile(db, w.coach, { fileId: file.id })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("streams 100 MB up and down with flat memory", { timeout: 300_000 }, async () => {
+    const size = 100 * MB;
+    const source = generated(size);
+    const up = await peakGrowth(() => upload(w.coach, { name: "recording.pdf", body: source.stream, declaredSize: size }, 200 * MB));
+    expect(up.result.size).toBe(size);
+    const down = await peakGrowth(async () => {
+      const { stream } = await downloadFile(db, w.coach, { fileId: up.result.id }, { disk });
+      const hash = createHash("sha256");
+      let bytes = 0;
+      for await (const chunk of stream) {
+        hash.update(chunk as Uint8Array);
+        bytes += (chunk as Uint8Array).byteLength;
+      }
+      return { bytes, digest: hash.digest("hex") };
+    });
+    expect(down.result).toEqual({ bytes: size, digest: source.digest() });
+    const rss = Math.max(up.rssMB, down.rssMB);
+    const heap = Math.max(up.heapMB, down.heapMB);
+    console.log(
+      `files ${store.name}: 100 MB up and down, peak memory growth MB: rss ${rss.toFixed(1)}, heap+buffers ${heap.toFixed(1)} (up rss ${up.rssMB.toFixed(1)}, down rss ${down.rssMB.toFixed(1)})`,
+    );
+    recordFigures(`files ${store.name}`, { fileBytesStreamed: 2 * size, filePeakMemoryGrowthMB: Math.round(rss) });
+    expect(heap).toBeLessThan(50);
+    expect(rss).toBeLessThan(50);
+  });
+});
