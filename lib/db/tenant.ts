@@ -39,6 +39,8 @@ const TENANT_MODELS = new Set([
   "Notification",
   "NotificationPreference",
   "NotificationDigest",
+  "AssessmentTemplate",
+  "AssessmentAssignment",
 ]);
 
 const FILTERED = new Set([
