@@ -31,6 +31,7 @@ import { displayName } from "@/lib/users/display-name";
 import { firstValues, pageNumber, type RawSearchParams } from "@/lib/web/search-params";
 import { GOAL_ACTIONS } from "../../goals/goal-actions";
 import { coacheeSessionStatusAction } from "./actions";
+import { AssessmentsTab } from "./assessments-tab";
 
 export const metadata: Metadata = { title: "Coachee" };
 
@@ -84,6 +85,8 @@ export default async function CoacheeProfilePage({
           <ActionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} query={query} />
         ) : tab === "sessions" ? (
           <SessionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} page={page} zone={zone} />
+        ) : tab === "assessments" ? (
+          <AssessmentsTab org={org} actor={actor} coacheeId={coachee.id} name={name} zone={zone} />
         ) : (
           <ComingSoon>{COMING[tab](name)}</ComingSoon>
         )}
@@ -92,11 +95,12 @@ export default async function CoacheeProfilePage({
   );
 }
 
-const COMING: Record<Exclude<(typeof PROFILE_TABS)[number], "activity" | "sessions" | "goals" | "actions">, (name: string) => string> = {
+const COMING: Record<
+  Exclude<(typeof PROFILE_TABS)[number], "activity" | "sessions" | "goals" | "actions" | "assessments">,
+  (name: string) => string
+> = {
   notes: (name) => `Notes are coming soon: your private notes on ${name}, and the notes ${name} chooses to share with you.`,
   files: (name) => `Files are coming soon: documents you and ${name} share with each other.`,
-  assessments: (name) =>
-    `Assessments are coming soon: adding an assessment for ${name} and assigning them questions arrive with them. Until then, nothing here needs doing.`,
 };
 
 /** Every action of the coachee's, filtered and paged through the URL (beside ?tab=actions). */
