@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, SelectField, type Option } from "@/components/ui/field";
+import { SelectField, type Option } from "@/components/ui/field";
+import { DueDateField } from "./due-date-field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
@@ -58,13 +59,7 @@ export function AssignForm({
           error={fieldError(result, "to")}
         />
       )}
-      <Field
-        label="Due date (optional)"
-        name="dueDate"
-        type="date"
-        hint="A day on the coachee's calendar."
-        error={fieldError(result, "dueDate")}
-      />
+      <DueDateField error={fieldError(result, "dueDate")} />
       <Button type="submit" variant="primary" disabled={pending}>
         {pending ? "Assigning…" : "Assign"}
       </Button>

@@ -7,6 +7,7 @@ import { CheckboxField, Field, SelectField, TextareaField } from "@/components/u
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import { DueDateField } from "./due-date-field";
 import { QUESTION_KINDS, QUESTIONS_MAX, type Question, type QuestionKind } from "@/lib/assessments/questions";
 import { QUESTION_KIND_LABELS } from "@/lib/labels";
 
@@ -237,15 +238,7 @@ export function QuestionBuilder<T>({
           Add a question
         </Button>
       </div>
-      {dueDate ? (
-        <Field
-          label="Due date (optional)"
-          name="dueDate"
-          type="date"
-          hint="A day on the coachee's calendar."
-          error={fieldError(result, "dueDate")}
-        />
-      ) : null}
+      {dueDate ? <DueDateField error={fieldError(result, "dueDate")} /> : null}
       <Button type="submit" variant="primary" disabled={pending}>
         {pending ? "Saving…" : submitLabel}
       </Button>

@@ -139,6 +139,22 @@ async function reachAssignment(tx: TenantTx, actor: Actor, assignmentId: string)
   return row;
 }
 
+/** Tells those the kind is for (the coaches of a submission, the coachee of a review) about the assignment. */
+function tell(
+  tx: TenantTx,
+  actor: Actor,
+  kind: "assessment.submitted" | "assessment.reviewed",
+  row: { id: string; coacheeMembershipId: string; title: string },
+) {
+  return notify(tx, actor.organizationId, {
+    kind,
+    coacheeMembershipId: row.coacheeMembershipId,
+    subjectId: row.id,
+    actorMembershipId: actor.membershipId,
+    data: { title: row.title },
+  });
+}
+
 async function coacheeToday(tx: TenantTx, coacheeMembershipId: string, now: Date) {
   return todayIn((await coacheeZone(tx, coacheeMembershipId)).zone, now);
 }
@@ -257,14 +273,7 @@ export async function saveAnswers(db: Db, actor: Actor, input: AnswersInput, now
       data: { answers: checked.answers as Prisma.InputJsonValue, answersSavedAt: now, ...(submit ? { submittedAt: now } : {}) },
     });
     if (done.count !== 1) throw new ExpectedError("This assessment has been submitted: its answers can no longer change.");
-    if (submit)
-      await notify(tx, actor.organizationId, {
-        kind: "assessment.submitted",
-        coacheeMembershipId: row.coacheeMembershipId,
-        subjectId: row.id,
-        actorMembershipId: actor.membershipId,
-        data: { title: row.title },
-      });
+    if (submit) await tell(tx, actor, "assessment.submitted", row);
     return { id: row.id, submitted: submit, answers: checked.answers as Answers };
   });
 }
@@ -281,13 +290,7 @@ export async function reviewAssessment(db: Db, actor: Actor, input: ReviewInput,
       data: { reviewedAt: now, reviewedByMembershipId: actor.membershipId, reviewComment: input.comment },
     });
     if (done.count !== 1) throw new ExpectedError("This assessment has already been reviewed.");
-    await notify(tx, actor.organizationId, {
-      kind: "assessment.reviewed",
-      coacheeMembershipId: row.coacheeMembershipId,
-      subjectId: row.id,
-      actorMembershipId: actor.membershipId,
-      data: { title: row.title },
-    });
+    await tell(tx, actor, "assessment.reviewed", row);
     return { id: row.id };
   });
 }

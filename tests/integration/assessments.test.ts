@@ -20,7 +20,7 @@ import { ExpectedError, ForbiddenError, ValidationError } from "../../lib/errors
 import { createActor, createCoacheeGroup, createCoachingRelationship } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
-import { createWorld } from "../support/world";
+import { createPrivacyWorld } from "../support/privacy";
 
 const db = testDb();
 
@@ -44,16 +44,12 @@ const form = (questions: QuestionInput[], extra: Record<string, unknown> = {}) =
   ...extra,
 });
 
+/** The privacy world (a coachee with two coaches, another coach and their coachee), and Sam, another coachee of the coach. */
 async function assessmentsWorld() {
-  const w = await createWorld(db);
-  const secondCoach = await createActor(db, w.org.id, "COACH", { account: { firstName: "Second", lastName: "Coach" } });
-  await createCoachingRelationship(db, { coach: secondCoach.membership, coachee: w.participant.membership });
-  const otherCoach = await createActor(db, w.org.id, "COACH");
-  const othersCoachee = await createActor(db, w.org.id, "PARTICIPANT");
-  await createCoachingRelationship(db, { coach: otherCoach.membership, coachee: othersCoachee.membership });
+  const w = await createPrivacyWorld(db);
   const sam = await createActor(db, w.org.id, "PARTICIPANT", { account: { firstName: "Sam", lastName: "Second" } });
   await createCoachingRelationship(db, { coach: w.coach.membership, coachee: sam.membership });
-  return { ...w, coachee: w.participant, secondCoach, otherCoach, othersCoachee, sam };
+  return { ...w, sam };
 }
 
 const answer = (p: Promise<unknown>) =>
