@@ -10,6 +10,8 @@ import type {
   Role,
   SessionStatus,
 } from "./db/generated/enums";
+import type { AssessmentStatus, CoachFilterCode } from "./assessments/assignments";
+import type { QuestionKind } from "./assessments/questions";
 import type { ActionFilterCode, DueState } from "./goals/calendar";
 import type { ImplementationAdminDuration } from "./users/implementation-admins";
 import type { NotificationKind } from "./notifications/kinds";
@@ -181,3 +183,29 @@ export const NOTE_SHOW_LABELS: Record<NoteShow, string> = { all: "All notes", mi
 
 /** Who sees a file on a coachee's profile. */
 export const FILE_VISIBILITY_LABELS: Record<FileVisibility, string> = { PRIVATE: "Private", SHARED: "Shared" };
+
+/** Where an assessment given to a coachee stands. */
+export const ASSESSMENT_STATUS_LABELS: Record<AssessmentStatus, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  submitted: "Submitted",
+  reviewed: "Reviewed",
+};
+
+/** The coach's Assessments page's filter. */
+export const ASSESSMENT_FILTER_LABELS: Record<CoachFilterCode, string> = {
+  open: "Not reviewed yet",
+  todo: "Waiting for the coachee",
+  submitted: "Submitted, to review",
+  reviewed: "Reviewed",
+  all: "All assessments",
+};
+
+/** The kinds of question an assessment asks. */
+export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
+  scale: "Scale",
+  single: "Single choice",
+  multiple: "Multiple choice",
+  short: "Short text",
+  long: "Long text",
+};

@@ -66,8 +66,3 @@ export function ProfileTabs({
     </div>
   );
 }
-
-/** What a tab that is not built yet says instead: plainly, what will be here. */
-export function ComingSoon({ children }: { children: ReactNode }) {
-  return <p className="rounded-md border border-dashed border-slate-300 bg-white p-6 text-slate-600">{children}</p>;
-}

@@ -29,6 +29,14 @@ export const NAV_ITEMS: NavItem[] = [
   { label: "Files", href: (org) => `/${org}/files`, permission: "goals:own" },
   { label: "Sessions", href: (org) => `/${org}/sessions`, permission: ["portal:use", "coachees:manage"] },
   { label: "Messages", href: (org) => `/${org}/messages`, permission: ["portal:use", "coachees:manage"] },
+  // A coach's Assessments page links to the templates; an admin builds the organisation's templates only.
+  {
+    label: "Assessments",
+    href: (org) => `/${org}/assessments`,
+    permission: ["goals:own", "coachees:manage"],
+    replaces: "Assessment templates",
+  },
+  { label: "Assessment templates", href: (org) => `/${org}/assessments/templates`, permission: "assessments:build" },
   { label: "Profile", href: (org) => `/${org}/profile`, permission: "dashboard:view" },
   { label: "Dev mailbox", href: () => "/dev/mailbox", permission: "devtools:view", devMailboxOnly: true },
 ];

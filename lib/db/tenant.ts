@@ -42,6 +42,8 @@ const TENANT_MODELS = new Set([
   "Note",
   "NoteComment",
   "CoacheeFile",
+  "AssessmentTemplate",
+  "AssessmentAssignment",
 ]);
 
 const FILTERED = new Set([

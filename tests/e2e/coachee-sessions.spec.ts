@@ -90,11 +90,10 @@ test("a session started now can be marked attended at once; tabs not built yet s
   await tabs.getByRole("link", { name: "Goals" }).click();
   await expect(page).toHaveURL(/tab=goals/);
   await expect(page.getByText("New goal")).toBeVisible();
-  // The assessment entries of the quick menu say plainly where they stand, and lead to the tab that explains.
+  // The assessment entries of the quick menu lead to their forms (tests/e2e/assessments.spec.ts plays them through).
   await openQuickMenu(page);
-  await page.getByRole("link", { name: "Add assessment (coming with assessments)" }).click();
-  await expect(page).toHaveURL(/tab=assessments/);
-  await expect(page.getByText("Assessments are coming soon")).toBeVisible();
+  await page.getByRole("link", { name: "Add assessment" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Add an assessment for / })).toBeVisible();
 });
 
 test("another coach, a programme manager and the participant get the not-found page for the profile", async ({ browser, page }) => {

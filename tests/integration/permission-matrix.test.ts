@@ -49,6 +49,21 @@ import {
   listCoachees,
   resendCoacheeInvitation,
 } from "../../lib/coaching/coachees";
+import {
+  answersFormSchema,
+  assignees,
+  assignQuestions,
+  assignTemplate,
+  assignTemplateSchema,
+  coachAssessmentsSchema,
+  getAssessment,
+  listCoachAssessments,
+  listCoacheeAssessments,
+  reviewAssessment,
+  saveAnswers,
+  withdrawAssessment,
+} from "../../lib/assessments/assignments";
+import { archiveTemplate, createTemplate, getTemplate, listTemplates, updateTemplate } from "../../lib/assessments/templates";
 import { addToGroup, createGroup, deleteGroup, getGroup, listGroups, updateGroup } from "../../lib/coaching/groups";
 import {
   createAction,
@@ -396,6 +411,7 @@ const services: { name: string; permission: Permission | Permission[]; call: (ac
   ...goalServices(),
   ...noteServices(),
   ...fileServices(),
+  ...assessmentServices(),
   { name: "goalsOverview", permission: "coachees:oversee", call: async (a) => goalsOverview(db, a, await programmeMember(a)) },
   // The coach's dashboard: their own coachees only (it takes no id to reach for).
   {
@@ -631,6 +647,98 @@ function fileServices(): { name: string; permission: Permission[]; call: (actor:
     },
     { name: "shareFile", permission, call: async (a) => shareFile(db, a, { fileId: await fileOf(a), shared: true }) },
     { name: "deleteFile", permission, call: async (a) => deleteFile(db, a, { fileId: await fileOf(a) }, { disk: fileDisk }) },
+  ];
+}
+
+// Assessments: templates are built by coaches (their own) and admins (the organisation's); assigning and
+// reviewing is a coach's (their coachees'), answering the coachee's own, reading both ends'.
+function assessmentServices(): { name: string; permission: Permission | Permission[]; call: (actor: Actor) => Promise<unknown> }[] {
+  const build: Permission = "assessments:build";
+  const coach: Permission = "coachees:manage";
+  const template = {
+    title: "Matrix template",
+    description: "",
+    questions: JSON.stringify([{ kind: "short", prompt: "Why?", required: true }]),
+  };
+  // A template the actor would edit: a coach's own, the organisation's for anyone else (refused by role first).
+  const templateOf = async (a: Actor) =>
+    (
+      await db.assessmentTemplate.create({
+        data: {
+          organizationId: a.organizationId,
+          coachMembershipId: a.role === "COACH" ? a.membershipId : null,
+          createdByMembershipId: a.membershipId,
+          title: "Matrix template",
+          questions: [{ id: crypto.randomUUID(), kind: "short", prompt: "Why?", required: false }],
+        },
+      })
+    ).id;
+  // An assignment of the coachee the actor works with (their own when a participant), submitted or not.
+  const assignmentOf = async (a: Actor, submitted = false) => {
+    const coachee = await goalCoacheeOf(a);
+    const by = a.role === "COACH" ? a.membershipId : (await createMember(db, a.organizationId, { role: "COACH" })).membership.id;
+    return (
+      await db.assessmentAssignment.create({
+        data: {
+          organizationId: a.organizationId,
+          coacheeMembershipId: coachee,
+          assignedByMembershipId: by,
+          title: "Matrix assessment",
+          questions: [{ id: crypto.randomUUID(), kind: "short", prompt: "Why?", required: false }],
+          ...(submitted ? { submittedAt: new Date() } : {}),
+        },
+      })
+    ).id;
+  };
+  return [
+    { name: "createTemplate", permission: build, call: (a) => createTemplate(db, a, template) },
+    { name: "listTemplates", permission: build, call: (a) => listTemplates(db, a) },
+    { name: "getTemplate", permission: build, call: async (a) => getTemplate(db, a, await templateOf(a)) },
+    { name: "updateTemplate", permission: build, call: async (a) => updateTemplate(db, a, await templateOf(a), template) },
+    { name: "archiveTemplate", permission: build, call: async (a) => archiveTemplate(db, a, await templateOf(a)) },
+    {
+      name: "assignTemplate",
+      permission: coach,
+      call: async (a) =>
+        assignTemplate(
+          db,
+          a,
+          assignTemplateSchema.parse({ templateId: await templateOf(a), to: `coachee:${await coacheeFor(a)}`, dueDate: "" }),
+        ),
+    },
+    {
+      name: "assignQuestions",
+      permission: coach,
+      call: async (a) => assignQuestions(db, a, { ...template, coacheeId: await coacheeFor(a), dueDate: null }),
+    },
+    {
+      name: "saveAnswers",
+      permission: "goals:own",
+      call: async (a) =>
+        saveAnswers(
+          db,
+          a,
+          answersFormSchema.parse({ assignmentId: await assignmentOf(a), intent: "save" }) as Parameters<typeof saveAnswers>[2],
+        ),
+    },
+    {
+      name: "reviewAssessment",
+      permission: coach,
+      call: async (a) => reviewAssessment(db, a, { assignmentId: await assignmentOf(a, true), comment: "Ok" }),
+    },
+    {
+      name: "withdrawAssessment",
+      permission: coach,
+      call: async (a) => withdrawAssessment(db, a, { assignmentId: await assignmentOf(a) }),
+    },
+    { name: "getAssessment", permission: [coach, "goals:own"], call: async (a) => getAssessment(db, a, await assignmentOf(a)) },
+    {
+      name: "listCoacheeAssessments",
+      permission: [coach, "goals:own"],
+      call: async (a) => listCoacheeAssessments(db, a, await goalCoacheeOf(a)),
+    },
+    { name: "listCoachAssessments", permission: coach, call: (a) => listCoachAssessments(db, a, coachAssessmentsSchema.parse({})) },
+    { name: "assignees", permission: coach, call: (a) => assignees(db, a) },
   ];
 }
 

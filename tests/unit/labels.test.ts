@@ -11,11 +11,16 @@ import {
   Role,
   SessionStatus,
 } from "../../lib/db/generated/enums";
+import { ASSESSMENT_STATUSES, COACH_FILTERS } from "../../lib/assessments/assignments";
+import { QUESTION_KINDS } from "../../lib/assessments/questions";
 import { ACTION_FILTERS, DUE_STATES } from "../../lib/goals/calendar";
 import * as labels from "../../lib/labels";
 import {
   ACTION_FILTER_LABELS,
+  ASSESSMENT_FILTER_LABELS,
+  ASSESSMENT_STATUS_LABELS,
   DUE_STATE_LABELS,
+  QUESTION_KIND_LABELS,
   ARCHIVE_REASON_LABELS,
   MEMBERSHIP_STATE_LABELS,
   MEMBERSHIP_STATUS_LABELS,
@@ -65,6 +70,9 @@ describe("labels", () => {
       [DUE_STATE_LABELS, DUE_STATES],
       [NOTE_VISIBILITY_LABELS, Object.values(NoteVisibility)],
       [NOTE_SHOW_LABELS, NOTE_SHOWS],
+      [ASSESSMENT_STATUS_LABELS, ASSESSMENT_STATUSES],
+      [ASSESSMENT_FILTER_LABELS, COACH_FILTERS],
+      [QUESTION_KIND_LABELS, QUESTION_KINDS],
     ];
     for (const [table, codes] of cases) {
       expect(Object.keys(table).sort()).toEqual([...codes].sort());

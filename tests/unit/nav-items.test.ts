@@ -4,8 +4,21 @@ import { navItemsFor } from "../../components/shell/nav-items";
 const labels = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role, { devMailbox: false }).map((i) => i.label);
 
 describe("the navigation follows the permission table", () => {
-  it("a participant's is theirs: Home, Goals, Actions, Notes, Files, Sessions, Messages, Profile, and no Dashboard", () => {
-    expect(labels("PARTICIPANT")).toEqual(["Home", "Goals", "Actions", "Notes", "Files", "Sessions", "Messages", "Profile"]);
+  it("a participant's is theirs: Home, Goals, Actions, Notes, Files, Sessions, Messages, Assessments, Profile, and no Dashboard", () => {
+    expect(labels("PARTICIPANT")).toEqual(["Home", "Goals", "Actions", "Notes", "Files", "Sessions", "Messages", "Assessments", "Profile"]);
+  });
+
+  it("assessments: a coach's page (which links to their templates), an admin's organisation templates, nothing for the others", () => {
+    expect(labels("COACH")).toContain("Assessments");
+    expect(labels("COACH")).not.toContain("Assessment templates");
+    for (const role of ["OWNER", "ADMIN", "IMPLEMENTATION_ADMIN"] as const) {
+      expect(labels(role), role).toContain("Assessment templates");
+      expect(labels(role), role).not.toContain("Assessments");
+    }
+    for (const role of ["PROGRAM_MANAGER", "SPONSOR"] as const) {
+      expect(labels(role), role).not.toContain("Assessments");
+      expect(labels(role), role).not.toContain("Assessment templates");
+    }
   });
 
   it("a coach keeps the Dashboard and gets Sessions and Messages", () => {
@@ -20,7 +33,8 @@ describe("the navigation follows the permission table", () => {
   it("admins and programme managers have no Home, Sessions or Messages of their own", () => {
     for (const role of ["OWNER", "ADMIN", "PROGRAM_MANAGER", "SPONSOR"] as const) {
       expect(labels(role)).toContain("Dashboard");
-      for (const label of ["Home", "Goals", "Actions", "Notes", "Sessions", "Messages"]) expect(labels(role), role).not.toContain(label);
+      for (const label of ["Home", "Goals", "Actions", "Notes", "Files", "Sessions", "Messages", "Assessments"])
+        expect(labels(role), role).not.toContain(label);
     }
   });
 });

@@ -186,6 +186,69 @@ async function patHasNotes(): Promise<string> {
   });
 }
 
+const SWEEP_ASSESSMENT = "An assessment for the page sweeps";
+
+/**
+ * Pat's assessments with something in them: from a template of Carla's (and one of the organisation's),
+ * one to do (a draft) and one submitted, each with a question of every kind. Written once, straight to
+ * the database (setup only). Returns Pat's membership id.
+ */
+async function patHasAssessments(): Promise<string> {
+  return onAppDatabase(async (db) => {
+    const people = await db.query<{ org: string; id: string; email: string }>(
+      `SELECT m."organizationId" AS org, m."id", u."email" FROM "Membership" m
+         JOIN "User" u ON u."id" = m."userId" JOIN "Organization" o ON o."id" = m."organizationId"
+        WHERE u."email" IN ('pat@acme.test', 'coach1@acme.test', 'admin@acme.test') AND o."slug" = $1`,
+      [DEMO_ORG.slug],
+    );
+    const of = (email: string) => people.rows.find((r) => r.email === email)!;
+    const [pat, carla, adam] = [of("pat@acme.test"), of("coach1@acme.test"), of("admin@acme.test")];
+    const org = pat.org;
+    if (
+      (await db.query(`SELECT 1 FROM "AssessmentAssignment" WHERE "organizationId" = $1 AND "title" = $2`, [org, SWEEP_ASSESSMENT]))
+        .rowCount
+    )
+      return pat.id;
+    const ids = Array.from({ length: 5 }, () => crypto.randomUUID());
+    const questions = JSON.stringify([
+      {
+        id: ids[0],
+        kind: "scale",
+        prompt: "How confident do you feel?",
+        required: true,
+        scaleMax: 5,
+        lowLabel: "Not at all",
+        highLabel: "Very",
+      },
+      { id: ids[1], kind: "single", prompt: "Best time to meet?", required: false, options: ["Morning", "Afternoon"] },
+      { id: ids[2], kind: "multiple", prompt: "Which areas?", required: true, options: ["Focus", "Feedback", "Delegation"] },
+      { id: ids[3], kind: "short", prompt: "One word for this month", required: false },
+      { id: ids[4], kind: "long", prompt: "What went well?", required: true },
+    ]);
+    const template = `INSERT INTO "AssessmentTemplate" ("organizationId", "id", "coachMembershipId", "createdByMembershipId", "title", "questions", "updatedAt")
+       VALUES ($1, gen_random_uuid(), $2, $3, $4, $5::jsonb, now()) RETURNING "id"`;
+    const mine = await db.query<{ id: string }>(template, [org, carla.id, carla.id, "A template of the page sweeps", questions]);
+    await db.query(template, [org, null, adam.id, "An organisation template of the page sweeps", questions]);
+    const assign = `INSERT INTO "AssessmentAssignment" ("organizationId", "id", "coacheeMembershipId", "assignedByMembershipId", "templateId", "title",
+                                       "questions", "dueDate", "answers", "answersSavedAt", "submittedAt", "updatedAt")
+       VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $6::jsonb, current_date + $7::int, $8::jsonb, now(), $9, now())`;
+    const answers = JSON.stringify({ [ids[0]]: 4, [ids[2]]: ["Focus"], [ids[4]]: "The sweeps went well." });
+    await db.query(assign, [org, pat.id, carla.id, mine.rows[0].id, SWEEP_ASSESSMENT, questions, 3, answers, null]);
+    await db.query(assign, [
+      org,
+      pat.id,
+      carla.id,
+      mine.rows[0].id,
+      "A submitted assessment of the page sweeps",
+      questions,
+      -1,
+      answers,
+      new Date(),
+    ]);
+    return pat.id;
+  });
+}
+
 /** An import check page: a one-row file uploaded and checked (nothing is saved until confirmed). */
 const importCheck: Finder = async (page, role) => {
   await page.goto(`${ORG}/users/import`);
@@ -277,6 +340,46 @@ const ORG_PAGES: PageEntry[] = [
   },
   { name: "files", permission: "goals:own", path: async () => (await patHasFiles(), `${ORG}/files`) },
   { name: "a recurring action", permission: ["coachees:manage", "goals:own"], path: seriesPage },
+  {
+    name: "assessments",
+    permission: ["goals:own", "coachees:manage"],
+    path: async () => (await patHasAssessments(), `${ORG}/assessments`),
+  },
+  {
+    name: "an assessment",
+    permission: "goals:own",
+    path: async (page) => (await patHasAssessments(), firstLink(page, `${ORG}/assessments`, /^\/[^/]+\/assessments\/[0-9a-f-]{36}$/)),
+  },
+  {
+    name: "a coachee's assessments",
+    permission: "coachees:manage",
+    path: async () => `${ORG}/coachees/${await patHasAssessments()}?tab=assessments`,
+  },
+  { name: "add an assessment", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}/assessments/new` },
+  {
+    name: "assign questions",
+    permission: "coachees:manage",
+    path: async (page, role) => `${await coachee(page, role)}/assessments/questions`,
+  },
+  {
+    name: "assign an assessment",
+    permission: "coachees:manage",
+    path: async () => (await patHasAssessments(), `${ORG}/assessments/assign`),
+  },
+  {
+    name: "assessment templates",
+    permission: "assessments:build",
+    path: async () => (await patHasAssessments(), `${ORG}/assessments/templates`),
+  },
+  { name: "new assessment template", permission: "assessments:build", path: `${ORG}/assessments/templates/new` },
+  {
+    name: "an assessment template",
+    permission: "assessments:build",
+    path: async (page) => (
+      await patHasAssessments(),
+      firstLink(page, `${ORG}/assessments/templates`, /^\/[^/]+\/assessments\/templates\/[0-9a-f-]{36}$/)
+    ),
+  },
   { name: "sessions", permission: ["portal:use", "coachees:manage"], path: `${ORG}/sessions` },
   { name: "messages", permission: ["portal:use", "coachees:manage"], path: `${ORG}/messages` },
   { name: "a message thread", permission: ["portal:use", "coachees:manage"], path: thread },

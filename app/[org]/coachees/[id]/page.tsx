@@ -6,7 +6,7 @@ import { Disclosure } from "@/components/goals/disclosure";
 import { ActionForm } from "@/components/goals/goal-forms";
 import { GoalTree, placeOptions } from "@/components/goals/goal-tree";
 import { CoacheeFilesTab } from "@/components/files/coachee-files-tab";
-import { ComingSoon, PROFILE_TABS, profileTabHref, ProfileTabs } from "@/components/coachees/profile-tabs";
+import { PROFILE_TABS, profileTabHref, ProfileTabs } from "@/components/coachees/profile-tabs";
 import { QuickMenu } from "@/components/coachees/quick-menu";
 import { SessionActions } from "@/components/pathways/session-actions";
 import { MembershipStatusBadge } from "@/components/ui/badge";
@@ -34,6 +34,7 @@ import { GOAL_ACTIONS } from "../../goals/goal-actions";
 import { NotesTab } from "../../notes/notes-tab";
 import { deleteFileAction, shareFileAction } from "../../files/file-actions";
 import { coacheeSessionStatusAction } from "./actions";
+import { AssessmentsTab } from "./assessments-tab";
 
 export const metadata: Metadata = { title: "Coachee" };
 
@@ -94,20 +95,12 @@ export default async function CoacheeProfilePage({
         ) : tab === "sessions" ? (
           <SessionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} page={page} zone={zone} />
         ) : (
-          <ComingSoon>{COMING[tab](name)}</ComingSoon>
+          <AssessmentsTab org={org} actor={actor} coacheeId={coachee.id} name={name} zone={zone} />
         )}
       </ProfileTabs>
     </section>
   );
 }
-
-const COMING: Record<
-  Exclude<(typeof PROFILE_TABS)[number], "activity" | "sessions" | "goals" | "actions" | "notes" | "files">,
-  (name: string) => string
-> = {
-  assessments: (name) =>
-    `Assessments are coming soon: adding an assessment for ${name} and assigning them questions arrive with them. Until then, nothing here needs doing.`,
-};
 
 /** Every action of the coachee's, filtered and paged through the URL (beside ?tab=actions). */
 async function ActionsTab({

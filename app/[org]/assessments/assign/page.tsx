@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { AssignForm } from "@/components/assessments/assign-form";
+import { TextLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { assignees } from "@/lib/assessments/assignments";
+import { templateOptions } from "@/lib/assessments/template-options";
+import { listTemplates } from "@/lib/assessments/templates";
+import { memberActor } from "@/lib/auth/member";
+import { requireMember } from "@/lib/auth/page";
+import { db } from "@/lib/db/client";
+import { plural } from "@/lib/words";
+import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
+import { assignTemplateAction } from "../actions";
+
+export const metadata: Metadata = { title: "Assign an assessment" };
+
+/** Assign a template to one of the coach's coachees, or to each coachee of one of their groups. */
+export default async function AssignPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
+  const { org } = await params;
+  const member = await requireMember(org, "coachees:manage");
+  const actor = memberActor(member);
+  const { template } = firstValues(await searchParams);
+  const [templates, to] = await Promise.all([listTemplates(db(), actor), assignees(db(), actor)]);
+  const options = templateOptions(templates);
+  const people = [
+    ...to.coachees.map((c) => ({ value: `coachee:${c.id}`, label: c.name })),
+    ...to.groups.map((g) => ({ value: `group:${g.id}`, label: `Group: ${g.name} (${plural(g.members, "coachee")})` })),
+  ];
+  return (
+    <section>
+      <PageHeader
+        back={{ href: `/${org}/assessments`, label: "Assessments" }}
+        title="Assign an assessment"
+        description="Each coachee gets their own copy of the questions as they are now, and is told."
+      />
+      {options.length && people.length ? (
+        <AssignForm
+          org={org}
+          templates={options}
+          template={options.some((o) => o.value === template) ? template : undefined}
+          assignees={people}
+          action={assignTemplateAction}
+          done={`/${org}/assessments`}
+        />
+      ) : (
+        <EmptyState>
+          {options.length ? (
+            <>
+              You have no coachees yet. <TextLink href={`/${org}/coachees/new`}>Add a coachee</TextLink> first.
+            </>
+          ) : (
+            <>
+              No templates yet. <TextLink href={`/${org}/assessments/templates/new`}>Build a template</TextLink> first.
+            </>
+          )}
+        </EmptyState>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { AssignForm } from "@/components/assessments/assign-form";
+import { profileTabHref } from "@/components/coachees/profile-tabs";
+import { TextLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { templateOptions } from "@/lib/assessments/template-options";
+import { listTemplates } from "@/lib/assessments/templates";
+import { memberActor } from "@/lib/auth/member";
+import { orNotFound, requireMember } from "@/lib/auth/page";
+import { getCoacheeProfile } from "@/lib/coaching/profile";
+import { db } from "@/lib/db/client";
+import { displayName } from "@/lib/users/display-name";
+import { assignTemplateAction } from "../../../../assessments/actions";
+
+export const metadata: Metadata = { title: "Add assessment" };
+
+/** The quick menu's "Add assessment": one of the coach's templates (or the organisation's) for this coachee. */
+export default async function AddAssessmentPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+  const { org, id } = await params;
+  const member = await requireMember(org, "coachees:manage");
+  const actor = memberActor(member);
+  const coachee = await orNotFound(getCoacheeProfile(db(), actor, id));
+  const name = displayName(coachee.user);
+  const tab = profileTabHref(org, coachee.id, "assessments");
+  const templates = templateOptions(await listTemplates(db(), actor));
+  return (
+    <section>
+      <PageHeader
+        back={{ href: tab, label: name }}
+        title={`Add an assessment for ${name}`}
+        description={`${name} is told, fills it in from their own Assessments page, and you see their answers here once submitted.`}
+      />
+      {templates.length ? (
+        <AssignForm org={org} templates={templates} to={`coachee:${coachee.id}`} action={assignTemplateAction} done={tab} />
+      ) : (
+        <EmptyState>
+          No templates yet. <TextLink href={`/${org}/assessments/templates/new`}>Build a template</TextLink>, or{" "}
+          <TextLink href={`/${org}/coachees/${coachee.id}/assessments/questions`}>assign questions</TextLink> written for {name}.
+        </EmptyState>
+      )}
+    </section>
+  );
+}

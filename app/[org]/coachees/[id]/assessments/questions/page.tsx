@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { QuestionBuilder } from "@/components/assessments/question-builder";
+import { profileTabHref } from "@/components/coachees/profile-tabs";
+import { PageHeader } from "@/components/ui/page-header";
+import { memberActor } from "@/lib/auth/member";
+import { orNotFound, requireMember } from "@/lib/auth/page";
+import { getCoacheeProfile } from "@/lib/coaching/profile";
+import { db } from "@/lib/db/client";
+import { displayName } from "@/lib/users/display-name";
+import { assignQuestionsAction } from "../../../../assessments/actions";
+
+export const metadata: Metadata = { title: "Assign questions" };
+
+/** The quick menu's "Assign questions": a one-off set of questions written here for this coachee alone. */
+export default async function AssignQuestionsPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+  const { org, id } = await params;
+  const member = await requireMember(org, "coachees:manage");
+  const coachee = await orNotFound(getCoacheeProfile(db(), memberActor(member), id));
+  const name = displayName(coachee.user);
+  const tab = profileTabHref(org, coachee.id, "assessments");
+  return (
+    <section>
+      <PageHeader
+        back={{ href: tab, label: name }}
+        title={`Assign questions to ${name}`}
+        description={`Questions for ${name} alone, not kept as a template. ${name} is told and answers from their own Assessments page.`}
+      />
+      <QuestionBuilder
+        label={`Questions for ${name}`}
+        fields={{ org, coacheeId: coachee.id }}
+        action={assignQuestionsAction}
+        submitLabel="Assign questions"
+        done={tab}
+        dueDate
+      />
+    </section>
+  );
+}
