@@ -10,6 +10,7 @@ import type { Db } from "../lib/db/client";
 import { downloadFile, uploadFile } from "../lib/files/files";
 import { localDisk } from "../lib/files/storage";
 import { createActor, createCoachingRelationship, createOrganization } from "../tests/factories";
+import { peakMemoryGrowth } from "../tests/support/memory";
 import { startS3Server } from "../tests/support/s3-server";
 import { runBench } from "./support";
 
@@ -31,25 +32,10 @@ function generated(size: number): Readable {
   );
 }
 
-/** Runs `work`, sampling memory every 10 ms: seconds taken and the peak RSS and heap+buffers growth in MB. */
+/** Runs `work` after a collection: seconds taken and the peak memory growth. */
 async function measured(work: () => Promise<unknown>) {
   globalThis.gc?.();
-  const start = process.memoryUsage();
-  const heapOf = (m: NodeJS.MemoryUsage) => m.heapUsed + m.arrayBuffers;
-  let rss = start.rss;
-  let heap = heapOf(start);
-  const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    rss = Math.max(rss, m.rss);
-    heap = Math.max(heap, heapOf(m));
-  }, 10);
-  const began = performance.now();
-  try {
-    await work();
-  } finally {
-    clearInterval(timer);
-  }
-  return { seconds: (performance.now() - began) / 1000, rssMB: (rss - start.rss) / MB, heapMB: (heap - heapOf(start)) / MB };
+  return peakMemoryGrowth(work);
 }
 
 runBench("pathwise_bench_files", async (db: Db) => {

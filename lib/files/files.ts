@@ -15,7 +15,7 @@ import { idField, isId } from "../web/form-fields";
 import { pageCount } from "../web/pagination";
 import { pageNumber } from "../web/search-params";
 import { FileRefusedError, SNIFF_BYTES, TextCheck, sniff } from "./sniff";
-import { fileDisk, fileMaxBytes } from "./storage";
+import { fileDisk, fileMaxBytes, uploadSettled } from "./storage";
 
 // Files on a coachee's profile: uploaded by the coachee or one of their current coaches (reachCoachee
 // decides, as for goals), PRIVATE (its uploader only) or SHARED (the coachee and every current coach of
@@ -158,13 +158,11 @@ export async function uploadFile(db: Db, actor: Actor, input: UploadInput, optio
 
   const checked = await checkedStream(input.body, name, maxBytes);
   const storageKey = `${actor.organizationId}/${coachee}/${crypto.randomUUID()}`;
-  let stored = false;
   try {
     await disk.putStream(storageKey, checked.stream, {
       contentType: checked.mime,
       ...(input.declaredSize !== undefined ? { contentLength: input.declaredSize } : {}),
     });
-    stored = true;
     if (input.declaredSize !== undefined && checked.size() !== input.declaredSize)
       throw fieldError("file", "The upload was cut short. Try again.");
     return await tenantDb(db, actor.organizationId).$transaction(async (tx) => {
@@ -188,10 +186,29 @@ export async function uploadFile(db: Db, actor: Actor, input: UploadInput, optio
   } catch (error) {
     // Whatever failed (too large, not text, the store, the database), no object stays behind: the local
     // driver leaves a partial file when a stream fails, so the key is deleted whether or not it was stored.
-    await disk.delete(storageKey).catch((e: unknown) => console.error("[files] could not remove", storageKey, stored, e));
+    await uploadSettled(checked.stream);
+    await removeLeftover(disk, storageKey);
     // The store wraps what failed while it read the stream (too large, not text): that is the answer.
     const cause = (error as { cause?: unknown }).cause;
     throw isExpectedError(cause) ? cause : error;
+  }
+}
+
+/**
+ * Removes what a failed upload may have left under its key, and makes sure it stays gone: a store can
+ * finish writing an aborted object a moment after the request ended (s3rver does), so the key is
+ * checked again and deleted until it is absent (a few tries, 50 ms apart).
+ */
+async function removeLeftover(disk: Disk, key: string) {
+  try {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await disk.delete(key);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (!(await disk.exists(key))) return;
+    }
+    console.error("[files] a failed upload's object is still there; remove it by hand:", key);
+  } catch (error) {
+    console.error("[files] could not remove a failed upload's object; remove it by hand:", key, error);
   }
 }
 

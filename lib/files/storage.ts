@@ -1,4 +1,6 @@
 import path from "node:path";
+import { Readable } from "node:stream";
+import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
 import { Disk } from "flydrive";
 import { FSDriver } from "flydrive/drivers/fs";
 import { S3Driver } from "flydrive/drivers/s3";
@@ -22,23 +24,52 @@ export function localDisk(location: string): Disk {
   return new Disk(new FSDriver({ location: path.resolve(location), visibility: "private" }));
 }
 
+// What the S3 client is doing with each upload's stream, so a failed upload can wait for it to end.
+const sending = new WeakMap<object, Promise<unknown>>();
+
+type Send = (command: { input?: { Body?: unknown } }, options?: { abortSignal?: AbortSignal }) => Promise<unknown>;
+
+/**
+ * An S3 client that aborts an upload whose body stream fails (too large, not text): the SDK pipes the
+ * body into the request, and a failed pipe would otherwise leave the request open, half sent.
+ */
+function abortingClient(config: S3ClientConfig): S3Client {
+  const client = new S3Client(config);
+  const send = client.send.bind(client) as unknown as Send;
+  const aborting: Send = (command, options) => {
+    const body = command.input?.Body;
+    if (!(body instanceof Readable)) return send(command, options);
+    const controller = new AbortController();
+    body.once("error", () => controller.abort());
+    const sent = send(command, { ...options, abortSignal: controller.signal });
+    sending.set(
+      body,
+      sent.catch(() => undefined),
+    );
+    return sent;
+  };
+  client.send = aborting as unknown as S3Client["send"];
+  return client;
+}
+
+/** Resolves once the store has finished with an upload's stream (an aborted request included). */
+export async function uploadSettled(stream: Readable): Promise<void> {
+  await sending.get(stream);
+}
+
 /** A disk on an S3-compatible bucket; objects are private (no ACL calls: not every store has ACLs). */
 export function s3Disk(s: S3Settings): Disk {
-  return new Disk(
-    new S3Driver({
-      bucket: s.bucket,
-      region: s.region,
-      endpoint: s.endpoint,
-      forcePathStyle: s.forcePathStyle,
-      credentials: s.accessKeyId && s.secretAccessKey ? { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey } : undefined,
-      // Checksums only where S3 requires them: the SDK's default trailing checksums (aws-chunked bodies)
-      // are not understood by every S3-compatible store, which would then keep the chunk framing as data.
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
-      visibility: "private",
-      supportsACL: false,
-    }),
-  );
+  const client = abortingClient({
+    region: s.region,
+    endpoint: s.endpoint,
+    forcePathStyle: s.forcePathStyle,
+    credentials: s.accessKeyId && s.secretAccessKey ? { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey } : undefined,
+    // Checksums only where S3 requires them: the SDK's default trailing checksums (aws-chunked bodies)
+    // are not understood by every S3-compatible store, which would then keep the chunk framing as data.
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
+  });
+  return new Disk(new S3Driver({ client, bucket: s.bucket, visibility: "private", supportsACL: false }));
 }
 
 let configured: Disk | undefined;

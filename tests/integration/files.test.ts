@@ -14,6 +14,7 @@ import type { TestActor } from "../factories/actor";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createPrivacyWorld, type PrivacyWorld } from "../support/privacy";
+import { peakMemoryGrowth } from "../support/memory";
 import { startS3Server } from "../support/s3-server";
 
 const db = testDb();
@@ -63,25 +64,6 @@ function generated(size: number) {
     }
   }
   return { stream: Readable.from(gen()), digest: () => hash.digest("hex") };
-}
-
-/** Runs `work` while sampling memory every 10 ms: the peak growth of RSS and of the JS heap plus buffers over the start. */
-async function peakGrowth<T>(work: () => Promise<T>) {
-  const start = process.memoryUsage();
-  const heapOf = (m: NodeJS.MemoryUsage) => m.heapUsed + m.arrayBuffers;
-  let peakRss = start.rss;
-  let peakHeap = heapOf(start);
-  const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, heapOf(m));
-  }, 10);
-  try {
-    const result = await work();
-    return { result, rssMB: (peakRss - start.rss) / MB, heapMB: (peakHeap - heapOf(start)) / MB };
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 type Store = { name: string; disk: Disk; stop: () => Promise<void> };
@@ -227,9 +209,9 @@ describe.each(stores)("files on %s", (_, open) => {
   it("streams 100 MB up and down with flat memory", { timeout: 300_000 }, async () => {
     const size = 100 * MB;
     const source = generated(size);
-    const up = await peakGrowth(() => upload(w.coach, { name: "recording.pdf", body: source.stream, declaredSize: size }, 200 * MB));
+    const up = await peakMemoryGrowth(() => upload(w.coach, { name: "recording.pdf", body: source.stream, declaredSize: size }, 200 * MB));
     expect(up.result.size).toBe(size);
-    const down = await peakGrowth(async () => {
+    const down = await peakMemoryGrowth(async () => {
       const { stream } = await downloadFile(db, w.coach, { fileId: up.result.id }, { disk });
       const hash = createHash("sha256");
       let bytes = 0;

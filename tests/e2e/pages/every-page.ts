@@ -56,6 +56,19 @@ const coachee: Finder = async (page, role) => firstLink(page, await pathway(page
 
 const SWEEP_GOAL = "A goal for the page sweeps";
 
+type AppDb = Parameters<Parameters<typeof onAppDatabase>[0]>[0];
+
+/** Pat's organisation and membership ids, in the demo organisation. */
+async function patIn(db: AppDb): Promise<{ org: string; id: string }> {
+  const pat = await db.query<{ org: string; id: string }>(
+    `SELECT m."organizationId" AS org, m."id" FROM "Membership" m
+       JOIN "User" u ON u."id" = m."userId" JOIN "Organization" o ON o."id" = m."organizationId"
+      WHERE u."email" = 'pat@acme.test' AND o."slug" = $1`,
+    [DEMO_ORG.slug],
+  );
+  return pat.rows[0];
+}
+
 /**
  * Pat's goals with something in them (the seed has none): a goal with a milestone of two actions, one
  * overdue and one due soon, and a standalone action, so the sweeps see the tree, the sliders and the
@@ -64,13 +77,7 @@ const SWEEP_GOAL = "A goal for the page sweeps";
  */
 async function patHasGoals(): Promise<string> {
   return onAppDatabase(async (db) => {
-    const pat = await db.query<{ org: string; id: string }>(
-      `SELECT m."organizationId" AS org, m."id" FROM "Membership" m
-         JOIN "User" u ON u."id" = m."userId" JOIN "Organization" o ON o."id" = m."organizationId"
-        WHERE u."email" = 'pat@acme.test' AND o."slug" = $1`,
-      [DEMO_ORG.slug],
-    );
-    const { org, id } = pat.rows[0];
+    const { org, id } = await patIn(db);
     if ((await db.query(`SELECT 1 FROM "Goal" WHERE "organizationId" = $1 AND "title" = $2`, [org, SWEEP_GOAL])).rowCount) return id;
     const goal = await db.query<{ id: string }>(
       `INSERT INTO "Goal" ("organizationId", "id", "coacheeMembershipId", "title", "description", "progress", "createdByMembershipId", "updatedAt")
@@ -112,13 +119,7 @@ const SWEEP_FILE = "A file for the page sweeps.pdf";
  */
 async function patHasFiles(): Promise<void> {
   await onAppDatabase(async (db) => {
-    const pat = await db.query<{ org: string; id: string }>(
-      `SELECT m."organizationId" AS org, m."id" FROM "Membership" m
-         JOIN "User" u ON u."id" = m."userId" JOIN "Organization" o ON o."id" = m."organizationId"
-        WHERE u."email" = 'pat@acme.test' AND o."slug" = $1`,
-      [DEMO_ORG.slug],
-    );
-    const { org, id } = pat.rows[0];
+    const { org, id } = await patIn(db);
     if ((await db.query(`SELECT 1 FROM "CoacheeFile" WHERE "organizationId" = $1 AND "originalName" = $2`, [org, SWEEP_FILE])).rowCount)
       return;
     const bytes = Buffer.from("%PDF-1.7\n%%EOF\n");
