@@ -74,7 +74,9 @@ test("a coach schedules a session for later, marks it attended once it has start
   await expect(activity.getByRole("listitem").nth(1)).toContainText(`Carla Coach scheduled “${title}” with Pat Participant`);
 });
 
-test("a session started now can be marked attended at once; the quick menu leads to the Goals tab and an assessment form", async ({ page }) => {
+test("a session started now can be marked attended at once; the quick menu leads to the Goals tab and an assessment form", async ({
+  page,
+}) => {
   const title = `Drop-in ${Date.now().toString(36)}`;
   await openPatsProfile(page);
   await openQuickMenu(page);
