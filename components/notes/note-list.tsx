@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button, TextLink } from "@/components/ui/button";
+import { TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, SelectField } from "@/components/ui/field";
-import { ResultCount } from "@/components/ui/list-controls";
+import { FilterForm, ResultCount } from "@/components/ui/list-controls";
 import { Pagination } from "@/components/ui/pagination";
 import { Time } from "@/components/ui/time";
 import { NOTE_SHOW_LABELS, NOTE_VISIBILITY_LABELS } from "@/lib/labels";
@@ -44,7 +44,13 @@ export function NoteList({
   const clear = queryWith(base);
   return (
     <div className="space-y-4">
-      <form method="get" role="search" aria-label="Search notes" className="grid gap-3 sm:grid-cols-3 sm:items-end">
+      <FilterForm
+        label="Search notes"
+        submit="Search"
+        filtered={filtered}
+        clearHref={clear}
+        className="grid gap-3 sm:grid-cols-3 sm:items-end"
+      >
         {Object.entries(base).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}
@@ -65,13 +71,7 @@ export function NoteList({
             options={NOTE_SHOWS.map((value) => ({ value, label: NOTE_SHOW_LABELS[value] }))}
           />
         ) : null}
-        <div className="mb-4 flex items-center gap-3">
-          <Button type="submit" variant="primary">
-            Search
-          </Button>
-          {filtered ? <TextLink href={clear}>Clear</TextLink> : null}
-        </div>
-      </form>
+      </FilterForm>
       {list.notes.length > 0 ? <ResultCount total={list.total} noun="note" filtered={filtered} /> : null}
       {list.notes.length === 0 ? (
         <EmptyState>

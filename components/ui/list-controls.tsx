@@ -19,24 +19,32 @@ export function FilterForm({
   filtered,
   className,
   clearHref = "?",
+  submit = "Filter",
   children,
 }: {
   label: string;
-  filter: Sorted<string>;
+  /** The list's sort, kept by the form (a list without sorting has none). */
+  filter?: Sorted<string>;
   filtered: boolean;
   className: string;
   /** Where Clear goes: the bare list, or (a list inside a tab) the tab without its filters. */
   clearHref?: string;
+  /** The submit button's words ("Search" for a list that is only searched). */
+  submit?: string;
   children: ReactNode;
 }) {
   return (
     <form method="get" role="search" aria-label={label} className={className}>
-      <input type="hidden" name="sort" value={filter.sort} />
-      <input type="hidden" name="dir" value={filter.dir} />
+      {filter ? (
+        <>
+          <input type="hidden" name="sort" value={filter.sort} />
+          <input type="hidden" name="dir" value={filter.dir} />
+        </>
+      ) : null}
       {children}
       <div className="mb-4 flex items-center gap-3">
         <Button type="submit" variant="primary">
-          Filter
+          {submit}
         </Button>
         {filtered ? <TextLink href={clearHref}>Clear</TextLink> : null}
       </div>

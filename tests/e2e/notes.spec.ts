@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { AppPage } from "./pages/app-page";
 
 const stamp = Date.now().toString(36);
@@ -97,5 +97,64 @@ test("a coach writes a private note that saves as she types and survives a reloa
   await expect(pat.getByText("Private: only you see this note. Share it to show it to your coaches.")).toBeVisible();
   await page.goto(`${new URL(page.url()).pathname}?tab=notes&show=shared`);
   await expect(page.getByText(patTitle)).toHaveCount(0);
+  await patContext.close();
+});
+
+test("the autosave answers only the note's author, from our own origin, and says what is wrong with a field", async ({
+  browser,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL!).origin;
+  const ORG = "/acme";
+  // Pat makes a note through the app.
+  const patContext = await browser.newContext();
+  const pat = await patContext.newPage();
+  await AppPage.signIn(pat, "pat@acme.test");
+  await pat.goto(`${ORG}/notes`);
+  await pat.getByRole("button", { name: "New note" }).click();
+  await expect(pat).toHaveURL(/\/notes\/[0-9a-f-]{36}$/);
+  const noteId = new URL(pat.url()).pathname.split("/").pop()!;
+  const save = (request: APIRequestContext, form: Record<string, string>, headers: Record<string, string> = { origin }) =>
+    request.post(`${ORG}/notes/autosave`, { headers, multipart: { noteId, title: "", body: "", ...form }, failOnStatusCode: false });
+  const answer = async (response: Awaited<ReturnType<typeof save>>) => [response.status(), await response.json()];
+
+  const anonymous = (await browser.newContext()).request;
+  expect(await answer(await save(anonymous, { title: "x" }))).toEqual([
+    401,
+    { ok: false, error: "Your session has ended. Sign in again." },
+  ]);
+  const signedIn = async (email: string) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await AppPage.signIn(page, email);
+    return page.request;
+  };
+  // Another organisation's owner: not found; an admin here: no permission; Pat's coach: the note is not hers to see.
+  expect(await answer(await save(await signedIn("owner@northwind.test"), { title: "x" }))).toEqual([
+    404,
+    { ok: false, error: "Not found." },
+  ]);
+  expect(await answer(await save(await signedIn("admin@acme.test"), { title: "x" }))).toEqual([
+    403,
+    { ok: false, error: "You do not have permission to do that." },
+  ]);
+  expect(await answer(await save(await signedIn("coach1@acme.test"), { title: "Mine now" }))).toEqual([
+    404,
+    { ok: false, error: "Not found." },
+  ]);
+  // Pat herself: refused from another origin, a field's problem named, then saved.
+  expect(await answer(await save(pat.request, { title: "x" }, { origin: "https://evil.example" }))).toEqual([
+    403,
+    { ok: false, error: "Request refused." },
+  ]);
+  expect(await answer(await save(pat.request, { title: "x".repeat(201) }))).toEqual([
+    400,
+    { ok: false, error: "Check the highlighted fields.", fieldErrors: { title: ["At most 200 characters"] } },
+  ]);
+  const [status, body] = await answer(await save(pat.request, { title: "Saved by the route", body: "Two\nlines" }));
+  expect([status, body.ok]).toEqual([200, true]);
+  await pat.reload();
+  await expect(pat.getByLabel("Note title", { exact: true })).toHaveValue("Saved by the route");
+  await expect(pat.getByLabel("Note text", { exact: true })).toHaveValue("Two\nlines");
   await patContext.close();
 });

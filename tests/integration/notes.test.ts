@@ -131,6 +131,15 @@ describe("notes", () => {
     expect(told[0].data).toEqual({ title: "For my coaches" });
     const centre = await listNotifications(db, w.coach);
     expect(JSON.stringify(centre)).toContain("For my coaches");
+    // Each coach is emailed at once (the default for "note.shared"): the title, never the note's words.
+    for (const coach of [w.coach, w.secondCoach]) {
+      const mail = await db.emailOutbox.findMany({
+        where: { toAddress: coach.email, template: "notification", text: { contains: "For my coaches" } },
+      });
+      expect(mail).toHaveLength(1);
+      expect(`${mail[0].subject} ${mail[0].text} ${mail[0].html}`).not.toContain("Read me");
+    }
+    expect(await db.emailOutbox.count({ where: { toAddress: w.coachee.email, text: { contains: "For my coaches" } } })).toBe(0);
     // Sharing again changes nothing and tells nobody again.
     expect(await setNoteSharing(db, w.coachee, { noteId: note.id, shared: true })).toMatchObject({ notified: 0 });
 

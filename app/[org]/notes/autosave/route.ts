@@ -2,6 +2,7 @@ import { parseForm, settle } from "@/lib/actions/core";
 import { memberRoute } from "@/lib/actions/route";
 import { db } from "@/lib/db/client";
 import { saveNote, saveNoteSchema } from "@/lib/notes/notes";
+import { NotFoundError } from "@/lib/errors";
 import { readCappedBody } from "@/lib/web/capped-body";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +17,11 @@ const BODY_LIMIT = 256 * 1024;
  * a closing tab where a server action's request is cancelled. The guard (origin, session, membership,
  * permission) is the server actions' own; saveNote decides whose note it is.
  */
+// A note one may not see is a 404, as memberRoute answers every "not found".
+const rethrowNotFound = (error: unknown) => {
+  if (error instanceof NotFoundError) throw error;
+};
+
 export const POST = memberRoute(["coachees:manage", "goals:own"], async (request, { actor }) => {
   const body = await readCappedBody(request, BODY_LIMIT);
   if (!body) return Response.json({ ok: false, error: "The note is too long to save." }, { status: 413 });
@@ -28,6 +34,6 @@ export const POST = memberRoute(["coachees:manage", "goals:own"], async (request
   const result = await settle<{ savedAt: string }>(async () => {
     const saved = await saveNote(db(), actor, parseForm(saveNoteSchema, form));
     return { ok: true, data: { savedAt: saved.updatedAt.toISOString() } };
-  });
+  }, rethrowNotFound);
   return Response.json(result, { status: result.ok ? 200 : 400 });
 });
