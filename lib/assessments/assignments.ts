@@ -11,7 +11,7 @@ import { coacheeZone, todayIn } from "../goals/calendar";
 import { notify } from "../notifications/notify";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
-import { idField, isId } from "../web/form-fields";
+import { idField, isId, textField } from "../web/form-fields";
 import { pageCount } from "../web/pagination";
 import { lenient, pageNumber } from "../web/search-params";
 import {
@@ -62,16 +62,7 @@ export type AnswersInput = { assignmentId: string; intent: "save" | "submit"; [f
 
 export const reviewSchema = z.strictObject({
   assignmentId: idField(),
-  comment: z
-    .string()
-    .transform((s) => s.replaceAll("\u0000", ""))
-    .pipe(
-      z
-        .string()
-        .trim()
-        .max(REVIEW_MAX, `At most ${REVIEW_MAX.toLocaleString("en")} characters`),
-    )
-    .default(""),
+  comment: textField({ max: REVIEW_MAX }),
 });
 export type ReviewInput = z.infer<typeof reviewSchema>;
 export const assignmentIdSchema = z.strictObject({ assignmentId: idField() });

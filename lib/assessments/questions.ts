@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ValidationError } from "../errors";
-import { CONTROL_CHARACTERS, idField, nameField, optionalDayField } from "../web/form-fields";
+import { CONTROL_CHARACTERS, idField, nameField, optionalDayField, textField } from "../web/form-fields";
 
 // The one shape of an assessment's questions and answers, shared by the builder form (which checks a
 // question as it is written), the server actions and the services (which check everything again).
@@ -82,16 +82,7 @@ export const questionsField = z.preprocess(
 );
 
 export const assessmentTitleField = nameField({ label: "a title", max: TITLE_MAX });
-export const assessmentDescriptionField = z
-  .string()
-  .transform(noNul)
-  .pipe(
-    z
-      .string()
-      .trim()
-      .max(DESCRIPTION_MAX, `At most ${DESCRIPTION_MAX.toLocaleString("en")} characters`),
-  )
-  .default("");
+export const assessmentDescriptionField = textField({ max: DESCRIPTION_MAX });
 
 /** A template as the builder form sends it. */
 export const templateSchema = z.strictObject({

@@ -1,11 +1,10 @@
-import { z } from "zod";
 import type { TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import type { Role } from "../db/generated/enums";
 import { can } from "../authz/permissions";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { coacheeOfCoach } from "../coaching/relationship";
-import { nameField, optionalDayField } from "../web/form-fields";
+import { nameField, optionalDayField, textField } from "../web/form-fields";
 
 // Who works on a coachee's goals, milestones and actions: the coachee themself ("goals:own", their own
 // only) and each of their coaches ("coachees:manage", the coach's own workspace: coacheeOfCoach decides).
@@ -31,21 +30,10 @@ export async function reachCoachee(tx: TenantTx, actor: Actor, coacheeMembership
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 5000;
 
-const noNul = (s: string) => s.replaceAll("\u0000", "");
-
 /** A title: one line (it shows in lists, activity and emails), like every name in the app. */
 export const titleField = nameField({ label: "a title", max: TITLE_MAX });
 
-export const descriptionField = z
-  .string()
-  .transform(noNul)
-  .pipe(
-    z
-      .string()
-      .trim()
-      .max(DESCRIPTION_MAX, `At most ${DESCRIPTION_MAX.toLocaleString("en")} characters`),
-  )
-  .default("");
+export const descriptionField = textField({ max: DESCRIPTION_MAX });
 
 /** A due date from a date input: empty (or null) for none. */
 export const dueDateField = optionalDayField().nullable().default(null);

@@ -5,7 +5,7 @@ import type { Actor } from "../authz/actor";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
-import { idField, isId } from "../web/form-fields";
+import { idField, isId, textField } from "../web/form-fields";
 import { notify } from "../notifications/notify";
 import { assertGoalsRole, reachCoachee } from "./access";
 
@@ -18,16 +18,7 @@ import { assertGoalsRole, reachCoachee } from "./access";
 
 export const COMMENT_MAX = 5000;
 
-export const commentBodyField = z
-  .string({ error: "Write a comment" })
-  .transform((s) => s.replaceAll("\u0000", ""))
-  .pipe(
-    z
-      .string()
-      .trim()
-      .min(1, "Write a comment")
-      .max(COMMENT_MAX, `At most ${COMMENT_MAX.toLocaleString("en")} characters`),
-  );
+export const commentBodyField = textField({ max: COMMENT_MAX, required: "Write a comment" });
 
 /** What a thread is on: a goal or an action, exactly one (the form's hidden fields). */
 const subjectFields = {

@@ -10,7 +10,7 @@ import { ValidationError } from "../errors";
 import { queueEmail } from "../mail/outbox";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
-import { idField } from "../web/form-fields";
+import { idField, textField } from "../web/form-fields";
 
 export const MESSAGE_MAX = 5000;
 /** How much of a message the coachee's activity shows. */
@@ -19,17 +19,8 @@ const EXCERPT_MAX = 140;
 /** A message as the form sends it: to whom (the other person's membership id) and what, as plain text. */
 export const sendMessageSchema = z.strictObject({
   to: idField(),
-  body: z
-    .string({ error: "Write a message" })
-    // NUL never reaches PostgreSQL text; other characters are kept as typed and shown as text, never HTML.
-    .transform((s) => s.replaceAll("\u0000", ""))
-    .pipe(
-      z
-        .string()
-        .trim()
-        .min(1, "Write a message")
-        .max(MESSAGE_MAX, `At most ${MESSAGE_MAX.toLocaleString("en")} characters`),
-    ),
+  // Kept as typed (but NUL) and shown as text, never HTML.
+  body: textField({ max: MESSAGE_MAX, required: "Write a message" }),
 });
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 

@@ -53,6 +53,20 @@ export function nameField({ label, max, optional = false }: { label: string; max
   return optional ? text : text.min(1, `Enter ${label}`);
 }
 
+/**
+ * Free text (a description, a comment, a message): line breaks kept, NUL dropped (PostgreSQL text never
+ * holds it), spaces trimmed, at most `max` characters. With `required` (the message, "Write a comment")
+ * it may not be empty; without it a missing value is "".
+ */
+export function textField({ max, required }: { max: number; required?: string }) {
+  const text = z
+    .string()
+    .trim()
+    .max(max, `At most ${max.toLocaleString("en")} characters`);
+  const noNul = z.string({ error: required }).transform((s) => s.replaceAll("\u0000", ""));
+  return required ? noNul.pipe(text.min(1, required)) : noNul.pipe(text).default("");
+}
+
 // Time zones. `Intl.supportedValuesOf` lists the runtime's canonical IANA zones but leaves out UTC, the
 // most common stored zone of all; a picker built from it alone turned every UTC into its first entry.
 /** The zones every time-zone picker offers, UTC first. */
