@@ -12,26 +12,21 @@ import {
   listComments,
 } from "../../lib/goals/comments";
 import { goalsOverview } from "../../lib/goals/goals";
-import { createAction, createActor, createCoachingRelationship, createGoal } from "../factories";
+import { createAction, createGoal } from "../factories";
 import type { TestActor } from "../factories/actor";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
-import { createWorld } from "../support/world";
+import { createPrivacyWorld } from "../support/privacy";
 
 const db = testDb();
 
-/** The world's participant is the coachee (their pathway's coach is their coach); a second coach of theirs; a coach of someone else. */
+/** The privacy world (the coachee, a second coach of theirs, a coach of someone else) with a goal and an action. */
 async function commentsWorld() {
-  const w = await createWorld(db);
-  const secondCoach = await createActor(db, w.org.id, "COACH", { account: { firstName: "Second", lastName: "Coach" } });
-  await createCoachingRelationship(db, { coach: secondCoach.membership, coachee: w.participant.membership });
-  const otherCoach = await createActor(db, w.org.id, "COACH");
-  const othersCoachee = await createActor(db, w.org.id, "PARTICIPANT");
-  await createCoachingRelationship(db, { coach: otherCoach.membership, coachee: othersCoachee.membership });
-  const coachee = { organizationId: w.org.id, id: w.participant.membershipId };
+  const w = await createPrivacyWorld(db);
+  const coachee = { organizationId: w.org.id, id: w.coachee.membershipId };
   const goal = await createGoal(db, coachee, { title: "Speak up in meetings" });
   const action = await createAction(db, coachee, { goal, title: "Prepare one point" });
-  return { ...w, coachee: w.participant, secondCoach, otherCoach, othersCoachee, goal, action };
+  return { ...w, goal, action };
 }
 
 describe("comment input", () => {
