@@ -134,16 +134,18 @@ export function CoacheeAssessments({
                   <p className="text-sm text-slate-600">
                     Assigned by {a.assignedBy} on <Time at={a.assignedAt} zone={zone} dateOnly />. Answers show here once {name} submits.
                   </p>
-                  <ConfirmForm
-                    action={actions.withdraw}
-                    fields={{ org, assignmentId: a.id }}
-                    label={`Withdraw: ${a.title}`}
-                    title={`Withdraw ${a.title}?`}
-                    explain={`${name} will no longer see it, and any answers not yet submitted go with it.`}
-                    confirmLabel="Withdraw"
-                    quiet
-                    tone="danger"
-                  />
+                  {a.givenByMe ? (
+                    <ConfirmForm
+                      action={actions.withdraw}
+                      fields={{ org, assignmentId: a.id }}
+                      label={`Withdraw: ${a.title}`}
+                      title={`Withdraw ${a.title}?`}
+                      explain={`${name} will no longer see it, and any answers not yet submitted go with it.`}
+                      confirmLabel="Withdraw"
+                      quiet
+                      tone="danger"
+                    />
+                  ) : null}
                 </div>
               </Panel>
             ))}

@@ -6,6 +6,12 @@ import { requestFacts } from "./action";
 
 type RouteContext<P> = { actor: Actor; member: Member; params: P };
 
+/**
+ * `headers`: what every answer carries unless it says otherwise, refusals and not-founds too (for
+ * routes the proxy, which adds the security headers to everything else, does not run for).
+ */
+type RouteOptions = { headers?: (pathname: string) => Record<string, string> };
+
 const notFound = () => new Response("Not found", { status: 404 });
 
 /**
@@ -17,8 +23,16 @@ const notFound = () => new Response("Not found", { status: 404 });
 export function memberRoute<P extends { org: string }>(
   permission: Needs,
   handler: (request: Request, context: RouteContext<P>) => Promise<Response>,
+  options: RouteOptions = {},
 ) {
-  return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const response = await answer(request, context);
+    if (options.headers)
+      for (const [name, value] of Object.entries(options.headers(new URL(request.url).pathname)))
+        if (!response.headers.has(name)) response.headers.set(name, value);
+    return response;
+  };
+  async function answer(request: Request, { params }: { params: Promise<P> }): Promise<Response> {
     const routeParams = await params;
     const write = request.method !== "GET" && request.method !== "HEAD";
     const guard = await guardMember(await requestFacts(), routeParams.org, permission, { checkOrigin: write });
@@ -29,5 +43,5 @@ export function memberRoute<P extends { org: string }>(
       if (!(error instanceof NotFoundError)) throw error;
       return write ? Response.json({ ok: false, error: NOT_FOUND }, { status: 404 }) : notFound();
     }
-  };
+  }
 }

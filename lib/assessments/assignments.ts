@@ -4,7 +4,7 @@ import type { Prisma } from "../db/generated/client";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
-import { ExpectedError, fieldError, NotFoundError, ValidationError } from "../errors";
+import { ExpectedError, fieldError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { coacheeOfCoach } from "../coaching/relationship";
 import { assertGoalsRole, reachCoachee } from "../goals/access";
 import { coacheeZone, todayIn } from "../goals/calendar";
@@ -117,6 +117,8 @@ function shown(actor: Actor, row: Row, today: Date) {
     reviewComment: row.reviewedAt ? row.reviewComment : "",
     assignedAt: row.createdAt,
     assignedBy: displayName(seen(row.assignedBy).user),
+    /** The actor gave it (and so may withdraw it while it is not submitted). */
+    givenByMe: row.assignedBy.id === actor.membershipId,
   };
 }
 export type AssessmentView = ReturnType<typeof shown>;
@@ -286,11 +288,16 @@ export async function reviewAssessment(db: Db, actor: Actor, input: ReviewInput,
   });
 }
 
-/** A coach takes back an assessment not submitted yet (a submitted one stays: the database refuses too). */
+/**
+ * The coach who gave it takes back an assessment not submitted yet, the coachee's draft with it (a
+ * submitted one stays: the database refuses too). Another coach of the coachee sees it and may review
+ * it, but not throw away what a colleague asked for.
+ */
 export async function withdrawAssessment(db: Db, actor: Actor, input: { assignmentId: string }) {
   assertCan(actor.role, "coachees:manage");
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const row = await reachAssignment(tx, actor, input.assignmentId);
+    if (row.assignedBy.id !== actor.membershipId) throw new ForbiddenError("Only the coach who gave an assessment can withdraw it.");
     if (row.submittedAt) throw new ExpectedError("A submitted assessment cannot be withdrawn.");
     await tx.assessmentAssignment.deleteMany({ where: { id: row.id, submittedAt: null } });
     await tx.notification.deleteMany({ where: { subjectId: row.id, kind: "assessment.assigned" } });

@@ -14,7 +14,7 @@ import { PERSON, seen } from "../users/person";
 import { idField, isId } from "../web/form-fields";
 import { pageCount } from "../web/pagination";
 import { pageNumber } from "../web/search-params";
-import { FileRefusedError, SNIFF_BYTES, TextCheck, sniff } from "./sniff";
+import { FileRefusedError, nameWithType, SNIFF_BYTES, TextCheck, sniff } from "./sniff";
 import { fileDisk, fileMaxBytes, uploadSettled } from "./storage";
 
 // Files on a coachee's profile: uploaded by the coachee or one of their current coaches (reachCoachee
@@ -54,7 +54,8 @@ export const tooLargeMessage = (maxBytes: number) => `The file is larger than ${
 export function cleanFileName(raw: string): string {
   const name = raw.split(/[\\/]/).pop()!.trim();
   if (!name) throw fieldError("file", "Choose a file to upload.");
-  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(name))
+  // Format characters too (U+202E and the other bidi controls, zero-width ones): a name must read as it is.
+  if (/[\u0000-\u001f\u007f\u2028\u2029\p{Cf}]/u.test(name))
     throw fieldError("file", "The file's name has characters that cannot be kept; rename it.");
   if ([...name].length > FILE_NAME_MAX) throw fieldError("file", `The file's name is longer than ${FILE_NAME_MAX} characters; rename it.`);
   return name;
@@ -121,7 +122,10 @@ async function checkedStream(body: AsyncIterable<Uint8Array>, name: string, maxB
     try {
       text?.push(first);
       yield first;
-      if (ended) return;
+      if (ended) {
+        text?.end();
+        return;
+      }
       for (;;) {
         const next = await iterator.next();
         if (next.done) break;
@@ -136,7 +140,12 @@ async function checkedStream(body: AsyncIterable<Uint8Array>, name: string, maxB
       await iterator.return?.();
     }
   }
-  return { mime: sniffed.mime, stream: Readable.from(bytes(), { objectMode: false }), size: () => size };
+  return {
+    mime: sniffed.mime,
+    name: nameWithType(name, sniffed),
+    stream: Readable.from(bytes(), { objectMode: false }),
+    size: () => size,
+  };
 }
 
 /**
@@ -173,7 +182,7 @@ export async function uploadFile(db: Db, actor: Actor, input: UploadInput, optio
           coacheeMembershipId: coachee,
           uploaderMembershipId: actor.membershipId,
           visibility,
-          originalName: name,
+          originalName: checked.name,
           mimeType: checked.mime,
           size: BigInt(checked.size()),
           storageKey,

@@ -112,7 +112,8 @@ export function extensionOf(name: string): string {
   return dot < 0 ? "" : name.slice(dot + 1).toLowerCase();
 }
 
-export type Sniffed = { mime: string; text: boolean };
+/** What a file is: its MIME type, whether it is plain text, and its type's usual extension. */
+export type Sniffed = { mime: string; text: boolean; ext: string };
 
 export class FileRefusedError extends Error {}
 
@@ -127,11 +128,31 @@ export async function sniff(head: Uint8Array, name: string): Promise<Sniffed> {
     if (found.ext === "xml" || found.ext === "html" || found.ext === "svg") throw new FileRefusedError(REFUSED_WEB_PAGE);
     const allowed = ALLOWED_TYPES[found.ext];
     if (!allowed) throw new FileRefusedError(REFUSED_TYPE);
-    return { mime: allowed.mime, text: false };
+    return { mime: allowed.mime, text: false, ext: found.ext };
   }
   const text = TEXT_TYPES[extensionOf(name)];
   if (!text) throw new FileRefusedError(REFUSED_TYPE);
-  return { mime: text.mime, text: true };
+  return { mime: text.mime, text: true, ext: extensionOf(name) };
+}
+
+/** Other names a type goes by besides ALLOWED_TYPES' own. */
+const MORE_EXTENSIONS: Record<string, readonly string[]> = {
+  "image/jpeg": ["jpeg", "jpe"],
+  "image/heic": ["heif"],
+  "video/quicktime": ["qt"],
+};
+
+/**
+ * The name a file is kept and downloaded under: the uploader's, with the sniffed type's extension added
+ * when the name does not already end in one of that type's, so what the bytes are decides what a
+ * computer opens it with: "report.html" that is a PDF becomes "report.html.pdf", never a web page.
+ */
+export function nameWithType(name: string, sniffed: Sniffed): string {
+  const fits = Object.entries(ALLOWED_TYPES)
+    .filter(([, type]) => type.mime === sniffed.mime)
+    .map(([ext]) => ext)
+    .concat(MORE_EXTENSIONS[sniffed.mime] ?? []);
+  return sniffed.text || fits.includes(extensionOf(name)) ? name : `${name}.${sniffed.ext}`;
 }
 
 /** Checks a text file's bytes as they stream by: valid UTF-8 (split characters across chunks allowed), no NUL. */

@@ -75,6 +75,11 @@ test("a coach uploads a shared file on Pat's profile with visible progress; Pat 
   expect(headers["content-security-policy"]).toBe("sandbox; default-src 'none'");
   expect(headers["cache-control"]).toBe("private, no-store");
   expect(headers["content-type"]).toBe("application/pdf");
+  // HEAD answers the same headers, without the bytes (and without opening the object).
+  const head = await pat.request.head(href);
+  expect(head.status()).toBe(200);
+  expect(head.headers()["content-disposition"]).toBe(headers["content-disposition"]);
+  expect(head.headers()["content-length"]).toBe(String(content.length));
   // A PDF is never shown inline, even when asked.
   expect((await pat.request.get(`${href}?inline=1`)).headers()["content-disposition"]).toMatch(/^attachment;/);
   expect((await pat.request.get(href.replace(/files\/[^/]+\//, `files/${crypto.randomUUID()}/`))).status()).toBe(404);
@@ -88,6 +93,9 @@ test("a coach uploads a shared file on Pat's profile with visible progress; Pat 
     const refused = await adam.request.get(path);
     expect(refused.status(), path).toBe(404);
     expect(refused.headers()["content-disposition"], path).toBeUndefined();
+    // Refusals carry the app's security headers too (the proxy does not run for the file routes).
+    expect(refused.headers()["x-content-type-options"], path).toBe("nosniff");
+    expect(refused.headers()["content-security-policy"], path).toContain("frame-ancestors 'none'");
   }
   await adam.close();
 });

@@ -302,6 +302,9 @@ describe("assigning, answering and reviewing", () => {
     const template = await createTemplate(db, w.coach, form([SHORT]));
     const { ids } = await assign(w.coach, template.id, `coachee:${w.coachee.membershipId}`);
     await expect(reviewAssessment(db, w.coach, { assignmentId: ids[0], comment: "" })).rejects.toThrow("not submitted yet");
+    // Another coach of the coachee may not throw away what this coach asked for; the one who gave it may.
+    await expect(withdrawAssessment(db, w.secondCoach, { assignmentId: ids[0] })).rejects.toThrow("Only the coach who gave");
+    expect(await answer(getAssessment(db, w.coachee, ids[0]))).not.toBe("NotFoundError: Not found");
     await withdrawAssessment(db, w.coach, { assignmentId: ids[0] });
     expect(await answer(getAssessment(db, w.coachee, ids[0]))).toBe("NotFoundError: Not found");
     expect(await notificationsOf(ids[0])).toEqual([]);

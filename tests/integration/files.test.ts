@@ -134,6 +134,8 @@ describe.each(stores)("files on %s", (_, open) => {
       ["notes.docx", Buffer.from("just words, no document"), REFUSED_TYPE],
       ["notes.txt", Buffer.from("caf\xe9 latin-1", "latin1"), REFUSED_TEXT],
       ["notes.csv", Buffer.from("a,b\u0000,c\n"), REFUSED_TEXT],
+      // A small file cut inside its last character (the whole file fits in the sniffed head).
+      ["short.txt", Buffer.from([0x63, 0x61, 0x66, 0xc3]), REFUSED_TEXT],
     ];
     for (const [name, bytes, message] of cases) expect(await refusal(upload(w.coach, { name, body: chunks(bytes) })), name).toBe(message);
     // Invalid UTF-8 far past the sniffed head is caught as it streams, and the partial object removed.
@@ -151,6 +153,19 @@ describe.each(stores)("files on %s", (_, open) => {
       ["photo.PNG", PNG],
     ] as const)
       expect((await upload(w.coach, { name, body: chunks(bytes) })).originalName).toBe(name);
+  });
+
+  it("keeps a file under a name that ends as its bytes are; refuses names that hide how they end", async () => {
+    // A PDF named like a web page or an HTML application is kept, and downloaded, as a PDF.
+    const polyglot = Buffer.concat([Buffer.from("%PDF-1.7\n<html><script>alert(1)</script></html>\n"), PDF]);
+    expect((await upload(w.coach, { name: "report.html", body: chunks(polyglot) })).originalName).toBe("report.html.pdf");
+    expect((await upload(w.coach, { name: "plan.hta", body: chunks(PNG) })).originalName).toBe("plan.hta.png");
+    expect((await upload(w.coach, { name: "photo.jpeg", body: chunks(PDF) })).originalName).toBe("photo.jpeg.pdf");
+    // Right-to-left override: "plan\u202Efdp.hta" shows as "planath.pdf". Zero-width characters likewise.
+    for (const name of ["plan\u202Efdp.hta", "re\u200Bport.pdf"])
+      expect(await refusal(upload(w.coach, { name, body: chunks(PDF) })), name).toBe(
+        "The file's name has characters that cannot be kept; rename it.",
+      );
   });
 
   it("refuses one byte over the limit while streaming (nothing stored) and accepts exactly the limit", async () => {

@@ -12,22 +12,26 @@ import type { FileVisibility } from "@/lib/db/generated/enums";
 // coachee is the actor's to reach and streams the body through the size counter and the sniffer into
 // storage. The proxy is kept off this path (proxy.ts): it would hold the whole body in memory.
 
-export const POST = memberRoute<{ org: string }>(["coachees:manage", "goals:own"], async (request, { actor }) => {
-  const url = new URL(request.url);
-  const headers = { ...fileRouteHeaders(url.pathname), "Cache-Control": "no-store" };
-  const length = request.headers.get("content-length");
-  try {
-    const file = await uploadFile(db(), actor, {
-      coacheeMembershipId: url.searchParams.get("coachee") ?? "",
-      visibility: (url.searchParams.get("visibility") ?? "") as FileVisibility,
-      name: headerFileName(request.headers.get(FILE_NAME_HEADER)),
-      body: request.body ?? (async function* () {})(),
-      declaredSize: length !== null && /^\d+$/.test(length) ? Number(length) : undefined,
-    });
-    return Response.json({ ok: true, message: `Uploaded ${file.originalName}.`, data: { id: file.id } }, { headers });
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    const tooLarge = error.fieldErrors.file?.[0]?.startsWith("The file is larger");
-    return Response.json(toResult(error), { status: tooLarge ? 413 : 400, headers });
-  }
-});
+export const POST = memberRoute<{ org: string }>(
+  ["coachees:manage", "goals:own"],
+  async (request, { actor }) => {
+    const url = new URL(request.url);
+    const headers = { ...fileRouteHeaders(url.pathname), "Cache-Control": "no-store" };
+    const length = request.headers.get("content-length");
+    try {
+      const file = await uploadFile(db(), actor, {
+        coacheeMembershipId: url.searchParams.get("coachee") ?? "",
+        visibility: (url.searchParams.get("visibility") ?? "") as FileVisibility,
+        name: headerFileName(request.headers.get(FILE_NAME_HEADER)),
+        body: request.body ?? (async function* () {})(),
+        declaredSize: length !== null && /^\d+$/.test(length) ? Number(length) : undefined,
+      });
+      return Response.json({ ok: true, message: `Uploaded ${file.originalName}.`, data: { id: file.id } }, { headers });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const tooLarge = error.fieldErrors.file?.[0]?.startsWith("The file is larger");
+      return Response.json(toResult(error), { status: tooLarge ? 413 : 400, headers });
+    }
+  },
+  { headers: fileRouteHeaders },
+);
