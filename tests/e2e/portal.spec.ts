@@ -46,7 +46,17 @@ test("a participant lands on their home, sees their coach and next session, and 
   await expect(paula.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
 
   const nav = paula.getByRole("navigation", { name: "Main" });
-  await expect(nav.getByRole("link")).toHaveText(["Home", "Goals", "Actions", "Sessions", "Messages", "Profile"]);
+  await expect(nav.getByRole("link")).toHaveText([
+    "Home",
+    "Goals",
+    "Actions",
+    "Notes",
+    "Files",
+    "Sessions",
+    "Messages",
+    "Assessments",
+    "Profile",
+  ]);
   const coaches = paula.getByRole("region", { name: "Your coaches" });
   await expect(coaches).toContainText("Cody Coach");
   const upcoming = paula.getByRole("region", { name: "Upcoming sessions" });

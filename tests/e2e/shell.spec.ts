@@ -24,7 +24,17 @@ test("a participant's navigation shows only what a participant may use", async (
 
   await expect(page.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Main" });
-  await expect(nav.getByRole("link")).toHaveText(["Home", "Goals", "Actions", "Sessions", "Messages", "Profile"]);
+  await expect(nav.getByRole("link")).toHaveText([
+    "Home",
+    "Goals",
+    "Actions",
+    "Notes",
+    "Files",
+    "Sessions",
+    "Messages",
+    "Assessments",
+    "Profile",
+  ]);
   await expect(nav.getByRole("link", { name: "Home" })).toHaveAttribute("aria-current", "page");
   await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
   await expect(nav.getByRole("link", { name: "Dev mailbox" })).toHaveCount(0);

@@ -117,11 +117,11 @@ const SWEEP_FILE = "A file for the page sweeps.pdf";
  * A file Pat shared (the seed has none), so the sweeps see the files table with its links and buttons
  * rather than the empty state: its row, and its object where the e2e server keeps files (.data/files).
  */
-async function patHasFiles(): Promise<void> {
-  await onAppDatabase(async (db) => {
+async function patHasFiles(): Promise<string> {
+  return onAppDatabase(async (db) => {
     const { org, id } = await patIn(db);
     if ((await db.query(`SELECT 1 FROM "CoacheeFile" WHERE "organizationId" = $1 AND "originalName" = $2`, [org, SWEEP_FILE])).rowCount)
-      return;
+      return id;
     const bytes = Buffer.from("%PDF-1.7\n%%EOF\n");
     const key = `${org}/${id}/${crypto.randomUUID()}`;
     mkdirSync(path.dirname(path.resolve(".data/files", key)), { recursive: true });
@@ -131,6 +131,7 @@ async function patHasFiles(): Promise<void> {
        VALUES ($1, gen_random_uuid(), $2, $2, 'SHARED', $3, 'application/pdf', $4, $5)`,
       [org, id, SWEEP_FILE, bytes.length, key],
     );
+    return id;
   });
 }
 
@@ -313,17 +314,18 @@ const ORG_PAGES: PageEntry[] = [
   {
     name: "a coachee's notes",
     permission: "coachees:manage",
-    path: async (page, role) => (await patHasNotes(), `${await coachee(page, role)}?tab=notes`),
+    path: async () => `${ORG}/coachees/${await patHasNotes()}?tab=notes`,
   },
   {
     name: "a note on a coachee",
     permission: "coachees:manage",
-    path: async (page, role) => (await patHasNotes(), firstLink(page, `${await coachee(page, role)}?tab=notes`, /[?&]note=[0-9a-f-]{36}$/)),
+    // Pat's own profile (where the sweeps' notes are): a coach's first pathway may be someone else's by now.
+    path: async (page) => firstLink(page, `${ORG}/coachees/${await patHasNotes()}?tab=notes`, /[?&]note=[0-9a-f-]{36}$/),
   },
   {
     name: "a coachee's files",
     permission: "coachees:manage",
-    path: async (page, role) => (await patHasFiles(), `${await coachee(page, role)}?tab=files`),
+    path: async () => `${ORG}/coachees/${await patHasFiles()}?tab=files`,
   },
   { name: "add an appointment", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}/sessions/new` },
   { name: "start a session now", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}/sessions/now` },
