@@ -242,7 +242,9 @@ describe.each(stores)("files on %s", (_, open) => {
     console.log(
       `files ${store.name}: 100 MB up and down, peak memory growth MB: rss ${rss.toFixed(1)}, heap+buffers ${heap.toFixed(1)} (up rss ${up.rssMB.toFixed(1)}, down rss ${down.rssMB.toFixed(1)})`,
     );
-    recordFigures(`files ${store.name}`, { fileBytesStreamed: 2 * size, filePeakMemoryGrowthMB: Math.round(rss) });
+    // The security line sums figures, so it counts the streamed runs whose memory grew past 50 MB (the
+    // peaks themselves are printed above, one line per store).
+    recordFigures(`files ${store.name}`, { fileBytesStreamed: 2 * size, fileStreamsOver50MB: rss >= 50 || heap >= 50 ? 1 : 0 });
     expect(heap).toBeLessThan(50);
     expect(rss).toBeLessThan(50);
   });
