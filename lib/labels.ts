@@ -157,7 +157,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   "action.progress": "A coachee moves an action's progress",
   "milestone.completed": "A milestone is completed",
   "goal.completed": "A goal is completed",
-  "comment.added": "Someone comments on a goal or an action",
+  "comment.added": "Someone comments on a goal, an action or a shared note",
   "action.assigned": "A coach gives you an action",
   "action.due": "An action is due tomorrow",
   "action.overdue": "An action is overdue",

@@ -8,7 +8,8 @@ import { commentBodyField } from "../goals/comments";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
 import { idField, isId } from "../web/form-fields";
-import { visibleNote } from "./notes";
+import { notify } from "../notifications/notify";
+import { UNTITLED_NOTE, visibleNote } from "./notes";
 
 // Comments on a note: by exactly those who can see the note (lib/notes/notes.ts decides; a note one
 // cannot see answers "not found", and so do its comments), oldest first. People edit and delete only
@@ -41,10 +42,21 @@ export async function addNoteComment(db: Db, actor: Actor, input: AddNoteComment
   assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const note = await visibleNote(tx, actor, input.noteId);
-    return tx.noteComment.create({
+    const comment = await tx.noteComment.create({
       data: { organizationId: actor.organizationId, noteId: note.id, authorMembershipId: actor.membershipId, body: input.body },
       select: { id: true, noteId: true },
     });
+    // A shared note is seen by the coachee and every coach of theirs, exactly the circle notify tells (by
+    // the note's title, never the words); a private note is its author's alone: nobody else to tell.
+    if (note.visibility === "SHARED")
+      await notify(tx, actor.organizationId, {
+        kind: "comment.added",
+        coacheeMembershipId: note.coacheeMembershipId,
+        subjectId: note.id,
+        actorMembershipId: actor.membershipId,
+        data: { on: "note", thingId: note.id, title: note.title || UNTITLED_NOTE },
+      });
+    return comment;
   });
 }
 

@@ -36,7 +36,7 @@ export type NotificationData = {
   "milestone.completed": { title: string; goalId: string; goalTitle: string };
   "goal.completed": { title: string };
   /** `thingId`: the goal or action commented on, which is also the subject (a thread's comments coalesce). */
-  "comment.added": { on: "goal" | "action"; thingId: string; title: string };
+  "comment.added": { on: "goal" | "action" | "note"; thingId: string; title: string };
   "action.assigned": { title: string };
   /** `dueDate`: YYYY-MM-DD. */
   "action.due": { title: string; dueDate: string };
@@ -122,7 +122,9 @@ export function placeOf(
     case "comment.added":
       return data.on === "goal"
         ? { tab: "goals", anchor: `goal-${String(data.thingId)}` }
-        : { tab: "actions", anchor: `action-${String(data.thingId)}` };
+        : data.on === "note"
+          ? { tab: "notes", anchor: `note-${String(data.thingId)}` }
+          : { tab: "actions", anchor: `action-${String(data.thingId)}` };
     case "action.progress":
     case "action.assigned":
     case "action.due":

@@ -37,7 +37,7 @@ export function notificationSentence(n: SentenceInput): string {
     case "goal.completed":
       return `${who} completed the goal ${q(d.title)}${forWhom}`;
     case "comment.added":
-      return `${who} commented on the ${d.on === "goal" ? "goal" : "action"} ${q(d.title)}${forWhom}${n.count > 1 ? ` (${n.count} comments)` : ""}`;
+      return `${who} commented on the ${d.on === "goal" ? "goal" : d.on === "note" ? "note" : "action"} ${q(d.title)}${forWhom}${n.count > 1 ? ` (${n.count} comments)` : ""}`;
     case "action.assigned":
       return `${who} gave you the action ${q(d.title)}`;
     case "action.due":

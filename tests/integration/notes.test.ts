@@ -243,6 +243,27 @@ describe("notes", () => {
     expect(list[2].authorName).toBe("Second Coach");
     expect((await getNote(db, w.coach, note.id)).comments).toBe(3);
 
+    // Comments on a shared note tell everyone else who sees it, by the note's title (never the words);
+    // the coachee's comment while the note was private told nobody.
+    const told = async () =>
+      (
+        await db.notification.findMany({
+          where: { organizationId: w.org.id, kind: "comment.added", subjectId: note.id },
+          select: { recipientMembershipId: true, count: true },
+          orderBy: { recipientMembershipId: "asc" },
+        })
+      ).map((n) => [n.recipientMembershipId, n.count]);
+    expect(await told()).toEqual(
+      [
+        [w.coachee.membershipId, 2],
+        [w.coach.membershipId, 1],
+        [w.secondCoach.membershipId, 1],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    const centre = await listNotifications(db, w.coachee, { page: 1 });
+    expect(centre.items.map((n) => n.sentence)).toContainEqual(expect.stringMatching(/ commented on the note “Discuss” \(2 comments\)$/));
+    expect(JSON.stringify(centre)).not.toContain("Let's talk");
+
     for (const actor of [w.coachee, w.secondCoach]) {
       expect(await answer(editNoteComment(db, actor, { commentId: coachs.id, body: "No" }))).toBe(
         "ForbiddenError: You can only change your own comments.",
@@ -257,6 +278,8 @@ describe("notes", () => {
     // Unshared: the coaches lose the note and its comments; the coachee keeps both.
     await setNoteSharing(db, w.coachee, { noteId: note.id, shared: false });
     expect(await answer(listNoteComments(db, w.secondCoach, { noteId: note.id }))).toBe("NotFoundError: Not found");
+    // And what the coaches were told about its comments goes with it; the coachee's stays.
+    expect((await told()).map(([who]) => who)).toEqual([w.coachee.membershipId]);
     expect(await listNoteComments(db, w.coachee, { noteId: note.id })).toHaveLength(2);
     // The database refuses a comment by someone who cannot see the note.
     await expect(

@@ -29,6 +29,10 @@ describe("notification kinds", () => {
     expect(pathOf("acme", a)).toBe(`/acme/actions#action-${thing}`);
     const c = { ...a, kind: "comment.added" as const, data: { on: "action", thingId: "a1" }, recipientMembershipId: coach };
     expect(pathOf("acme", c)).toBe(`/acme/coachees/${coachee}?tab=actions#action-a1`);
+    // A comment on a shared note: the note on the coach's Notes tab, or on the coachee's Notes page.
+    const onNote = { ...c, data: { on: "note", thingId: "n1" } };
+    expect(pathOf("acme", onNote)).toBe(`/acme/coachees/${coachee}?tab=notes#note-n1`);
+    expect(pathOf("acme", { ...onNote, recipientMembershipId: coachee })).toBe("/acme/notes#note-n1");
   });
 
   it("read as one sentence with titles, never a comment's words", () => {
