@@ -2,6 +2,9 @@ import { expect, type Page } from "@playwright/test";
 import { SignInPage } from "./sign-in-page";
 import { DEMO_PASSWORD } from "../../../prisma/seed";
 
+/** What a participant's navigation lists, in order (lib's table is tested in tests/unit/nav-items.test.ts). */
+export const PARTICIPANT_NAV = ["Home", "Goals", "Actions", "Notes", "Files", "Sessions", "Messages", "Assessments", "Profile"];
+
 /** A signed-in page of the app: sign in, then move through the left navigation. */
 export class AppPage {
   constructor(readonly page: Page) {}
