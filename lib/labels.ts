@@ -175,14 +175,11 @@ export const NOTIFICATION_DELIVERY_LABELS: Record<NotificationDelivery, string> 
   IN_APP: "In the app only",
 };
 
-/** Who sees a note besides its author. */
-export const NOTE_VISIBILITY_LABELS: Record<NoteVisibility, string> = { PRIVATE: "Private", SHARED: "Shared" };
+/** Who sees a note or a file besides its author: nobody, or those it is shared with. */
+export const VISIBILITY_LABELS: Record<NoteVisibility | FileVisibility, string> = { PRIVATE: "Private", SHARED: "Shared" };
 
 /** A coach's filter of a coachee's notes. */
 export const NOTE_SHOW_LABELS: Record<NoteShow, string> = { all: "All notes", mine: "My notes", shared: "Shared by the coachee" };
-
-/** Who sees a file on a coachee's profile. */
-export const FILE_VISIBILITY_LABELS: Record<FileVisibility, string> = { PRIVATE: "Private", SHARED: "Shared" };
 
 /** Where an assessment given to a coachee stands. */
 export const ASSESSMENT_STATUS_LABELS: Record<AssessmentStatus, string> = {

@@ -1,5 +1,5 @@
 import { ActionButton } from "@/components/ui/action-button";
-import { Badge } from "@/components/ui/badge";
+import { VisibilityBadge } from "@/components/ui/badge";
 import { TextLink } from "@/components/ui/button";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,7 +11,6 @@ import { Time } from "@/components/ui/time";
 import type { FormAction } from "@/components/ui/use-form-action";
 import { FILES_LIST_DEFAULTS, formatBytes, type FileItem, type FilesList } from "@/lib/files/files";
 import { ALLOWED_SUMMARY, INLINE_IMAGES, typeLabel } from "@/lib/files/sniff";
-import { FILE_VISIBILITY_LABELS } from "@/lib/labels";
 import { queryWith } from "@/lib/web/search-params";
 import { UploadForm } from "./upload-form";
 
@@ -104,7 +103,7 @@ export function FilesView({ org, coacheeId, list, filter, base, zone, whose, sha
             { header: "Uploaded", cell: (f) => <Time at={f.createdAt} zone={zone} />, nowrap: true },
             {
               header: "Who sees it",
-              cell: (f) => <Badge tone={f.visibility === "SHARED" ? "info" : "neutral"}>{FILE_VISIBILITY_LABELS[f.visibility]}</Badge>,
+              cell: (f) => <VisibilityBadge visibility={f.visibility} />,
             },
             {
               header: "Actions",

@@ -1,11 +1,10 @@
 import { CommentThread, type ThreadComment } from "@/components/goals/comment-thread";
 import { ActionButton } from "@/components/ui/action-button";
-import { Badge } from "@/components/ui/badge";
+import { VisibilityBadge } from "@/components/ui/badge";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { Time } from "@/components/ui/time";
 import type { FormAction } from "@/components/ui/use-form-action";
 import { TITLE_MAX } from "@/lib/goals/access";
-import { NOTE_VISIBILITY_LABELS } from "@/lib/labels";
 import { NOTE_BODY_MAX, UNTITLED_NOTE, type NoteView } from "@/lib/notes/notes";
 import { NoteEditor } from "./note-editor";
 
@@ -47,7 +46,7 @@ export function NoteDetail({
   return (
     <article id={`note-${note.id}`} aria-label={title} className="space-y-6">
       <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-        <Badge tone={note.shared ? "info" : "neutral"}>{NOTE_VISIBILITY_LABELS[note.visibility]}</Badge>
+        <VisibilityBadge visibility={note.visibility} />
         <span>{who}</span>
         <span>
           Written <Time at={note.createdAt} zone={zone} />

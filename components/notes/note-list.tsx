@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
-import { Badge } from "@/components/ui/badge";
+import { VisibilityBadge } from "@/components/ui/badge";
 import { TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, SelectField } from "@/components/ui/field";
 import { FilterForm, ResultCount } from "@/components/ui/list-controls";
 import { Pagination } from "@/components/ui/pagination";
 import { Time } from "@/components/ui/time";
-import { NOTE_SHOW_LABELS, NOTE_VISIBILITY_LABELS } from "@/lib/labels";
+import { NOTE_SHOW_LABELS } from "@/lib/labels";
 import { NOTE_SHOWS, UNTITLED_NOTE, type NoteFilter, type NoteView } from "@/lib/notes/notes";
 import { queryWith } from "@/lib/web/search-params";
 import { plural } from "@/lib/words";
@@ -100,9 +100,7 @@ export function NoteList({
                     · changed <Time at={n.updatedAt} zone={zone} />
                   </span>
                 ) : null}
-                {!coach || !n.mine ? (
-                  <Badge tone={n.shared ? "info" : "neutral"}>{NOTE_VISIBILITY_LABELS[n.shared ? "SHARED" : "PRIVATE"]}</Badge>
-                ) : null}
+                {!coach || !n.mine ? <VisibilityBadge visibility={n.shared ? "SHARED" : "PRIVATE"} /> : null}
                 {n.comments > 0 ? <span>{plural(n.comments, "comment")}</span> : null}
               </p>
               {n.body ? (

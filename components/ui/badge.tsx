@@ -7,6 +7,7 @@ import {
   pathwayStatusLabel,
   ROLE_LABELS,
   SESSION_STATUS_LABELS,
+  VISIBILITY_LABELS,
   type ImportColour,
 } from "@/lib/labels";
 
@@ -39,6 +40,11 @@ const MEMBERSHIP_TONE: Record<MembershipStatus, BadgeTone> = {
   NOT_INVITED: "neutral",
   DEACTIVATED: "danger",
 };
+
+/** "Private" or "Shared", on a note or a file. */
+export function VisibilityBadge({ visibility }: { visibility: "PRIVATE" | "SHARED" }) {
+  return <Badge tone={visibility === "SHARED" ? "info" : "neutral"}>{VISIBILITY_LABELS[visibility]}</Badge>;
+}
 
 export function MembershipStatusBadge({ status }: { status: MembershipStatus }) {
   return <Badge tone={MEMBERSHIP_TONE[status]}>{MEMBERSHIP_STATUS_LABELS[status]}</Badge>;
