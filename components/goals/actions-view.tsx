@@ -46,7 +46,7 @@ export function ActionsView({
 }) {
   const current = { ...base, ...filter };
   const defaults = { ...ACTION_FILTER_DEFAULTS };
-  const filtered = Boolean(filter.status);
+  const filtered = Boolean(filter.status || filter.place);
   const clear = queryWith(base);
   return (
     <div className="space-y-4">
@@ -58,7 +58,7 @@ export function ActionsView({
         clearHref={clear}
         className="grid gap-3 sm:grid-cols-3 sm:items-end"
       >
-        {Object.entries(base).map(([k, v]) => (
+        {Object.entries({ ...base, ...(filter.place ? { place: filter.place } : {}) }).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}
         <SelectField
@@ -79,6 +79,13 @@ export function ActionsView({
             : ""}
         ): overdue and due soon (within three days) are read from it. This week means today and the six days after.
       </p>
+      {filter.place ? (
+        <p className="text-sm">
+          Only the actions of one {filter.place === "none" ? "place: those without a goal" : filter.place.startsWith("goal:") ? "goal (directly on it)" : "milestone"}
+          {list.placeTitle ? <>: “{list.placeTitle}”</> : null}.{" "}
+          <TextLink href={queryWith(base, filter.status ? { status: filter.status } : {})}>Show every action</TextLink>
+        </p>
+      ) : null}
       <SortLinks filter={current} defaults={defaults} columns={[["due", "Due date"]]} />
       {list.rows.length > 0 ? <ResultCount total={list.total} noun="action" filtered={filtered} /> : null}
       {list.rows.length === 0 ? (
@@ -96,7 +103,7 @@ export function ActionsView({
           {list.rows.map((row) => (
             <ActionEntry
               key={row.id}
-              ctx={{ org, coacheeId, own, actions, comments, viewerZone }}
+              ctx={{ org, coacheeId, own, actions, comments }}
               item={{ ...row, goalId: row.goal?.id ?? null, milestoneId: row.milestone?.id ?? null }}
               goal={row.goal}
               place={

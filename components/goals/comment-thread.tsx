@@ -1,3 +1,4 @@
+import { TextLink } from "@/components/ui/button";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import type { FormAction } from "@/components/ui/use-form-action";
 import { Time } from "@/components/ui/time";
@@ -19,6 +20,8 @@ export function CommentThread({
   subject,
   on,
   comments,
+  total = comments.length,
+  allHref,
   zone,
   actions,
 }: {
@@ -26,6 +29,10 @@ export function CommentThread({
   subject: { goalId: string } | { actionId: string } | { noteId: string };
   on: string;
   comments: readonly ThreadComment[];
+  /** How many the thread has in all, when `comments` are only its newest (listCoacheeComments folds long threads). */
+  total?: number;
+  /** Where the whole thread shows. */
+  allHref?: string;
   zone: string;
   actions: CommentActions;
 }) {
@@ -35,6 +42,16 @@ export function CommentThread({
       <h3 id={headingId} className="mb-2 text-sm font-semibold">
         Comments
       </h3>
+      {total > comments.length ? (
+        <p className="mb-2 text-sm text-slate-600">
+          The newest {comments.length} of {total} comments.{" "}
+          {allHref ? (
+            <TextLink href={allHref} aria-label={`Show all ${total} comments on ${on}`}>
+              Show all
+            </TextLink>
+          ) : null}
+        </p>
+      ) : null}
       {comments.length === 0 ? (
         <p className="mb-3 text-sm text-slate-600">No comments yet. Write the first one below.</p>
       ) : (

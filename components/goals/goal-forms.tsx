@@ -213,62 +213,41 @@ export function MoveActionForm({
   );
 }
 
-/** Move up / Move down among siblings: each sends the whole sibling list in its new order. */
+/** Move up / Move down for one item among its siblings (none when it is the only one). */
 export function ReorderButtons({
   org,
   kind,
-  ids,
+  id,
   index,
+  count,
   title,
   action,
 }: {
   org: string;
   kind: "goal" | "milestone" | "action";
-  ids: string[];
+  id: string;
+  /** Where it is among its siblings, and how many there are. */
   index: number;
+  count: number;
   title: string;
   action: FormAction;
 }) {
-  if (ids.length < 2) return null;
-  const swapped = (to: number) => {
-    const order = [...ids];
-    [order[index], order[to]] = [order[to], order[index]];
-    return order;
-  };
+  if (count < 2) return null;
   return (
     <span className="inline-flex flex-wrap gap-2">
-      {index > 0 ? (
-        <ReorderButton org={org} kind={kind} ids={swapped(index - 1)} label={`Move up: ${title}`} text="Move up" action={action} />
-      ) : null}
-      {index < ids.length - 1 ? (
-        <ReorderButton org={org} kind={kind} ids={swapped(index + 1)} label={`Move down: ${title}`} text="Move down" action={action} />
+      {index > 0 ? <ReorderButton fields={{ org, kind, id, direction: "up" }} label={`Move up: ${title}`} text="Move up" action={action} /> : null}
+      {index < count - 1 ? (
+        <ReorderButton fields={{ org, kind, id, direction: "down" }} label={`Move down: ${title}`} text="Move down" action={action} />
       ) : null}
     </span>
   );
 }
 
-function ReorderButton({
-  org,
-  kind,
-  ids,
-  label,
-  text,
-  action,
-}: {
-  org: string;
-  kind: string;
-  ids: string[];
-  label: string;
-  text: string;
-  action: FormAction;
-}) {
+function ReorderButton({ fields, label, text, action }: { fields: Record<string, string>; label: string; text: string; action: FormAction }) {
   const [result, formProps, pending] = useFormAction(action);
   return (
     <form {...formProps} noValidate className="inline">
-      <HiddenFields fields={{ org, kind }} />
-      {ids.map((id) => (
-        <input key={id} type="hidden" name="ids" value={id} />
-      ))}
+      <HiddenFields fields={fields} />
       <Button type="submit" size="sm" variant="quiet" aria-label={label} disabled={pending}>
         {text}
       </Button>

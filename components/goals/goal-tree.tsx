@@ -5,9 +5,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { FormAction } from "@/components/ui/use-form-action";
 import { dayInputValue, formatDay } from "@/lib/format/dates";
 import { placeValue, PLACE_NONE } from "@/lib/goals/place-choice";
-import type { ActionItem, GoalItem, GoalsView } from "@/lib/goals/views";
+import type { ActionItem, Folded, GoalItem, GoalsView, GoalSummary, Places } from "@/lib/goals/views";
 import { plural } from "@/lib/words";
-import { ActionForm, GoalForm, MilestoneForm, MoveActionForm, ReorderButtons, type PlaceOption } from "./goal-forms";
+import { ActionForm, GoalForm, MilestoneForm, ReorderButtons, type PlaceOption } from "./goal-forms";
 import { DueBadge, ProgressBar } from "./progress-bar";
 import { CommentThread, type CommentActions, type ThreadComment } from "./comment-thread";
 import { Disclosure } from "./disclosure";
@@ -39,17 +39,34 @@ type Ctx = {
   /** The coachee themself (their own pages), rather than a coach. */
   own: boolean;
   actions: GoalActions;
-  places: PlaceOption[];
-  /** Every thread of the coachee's goals and actions (listCoacheeComments), shown in the viewer's zone. */
+  links: GoalLinks;
+  /** The threads shown (listCoacheeComments), in the viewer's zone. */
   comments?: CoacheeThreads;
   viewerZone: string;
 };
 
-/** A coachee's comment threads by goal and by action, as listCoacheeComments reads them. */
-export type CoacheeThreads = { byGoal: Record<string, ThreadComment[]>; byAction: Record<string, ThreadComment[]> };
+/** A coachee's comment threads by goal and by action, as listCoacheeComments reads them, with each thread's count. */
+export type CoacheeThreads = {
+  byGoal: Record<string, ThreadComment[]>;
+  byAction: Record<string, ThreadComment[]>;
+  totals: Record<string, number>;
+};
+
+/** Where the folded parts of a goals view are: another goal opened, a place's whole list, a whole thread. */
+export type GoalLinks = {
+  /** The goals with this goal open. */
+  goal: (goalId: string) => string;
+  /** The Actions list of one place (a placeValue). */
+  place: (place: string) => string;
+  /** The open goal's thread shown whole. */
+  thread: (goalId: string) => string;
+};
+
+/** An action's own page: its comments, and moving it to another goal or milestone. */
+export const actionPath = (org: string, actionId: string) => `/${org}/goals/actions/${actionId}`;
 
 /** Every place an action can go for this coachee: standalone, each goal directly, each milestone. */
-export function placeOptions(goals: GoalsView["goals"]): PlaceOption[] {
+export function placeOptions(goals: Places): PlaceOption[] {
   const options: PlaceOption[] = [{ value: PLACE_NONE, label: "No goal (standalone)" }];
   for (const g of goals) {
     options.push({ value: placeValue({ goalId: g.id, milestoneId: null }), label: `${g.title} (the goal itself)` });
@@ -76,6 +93,7 @@ export function GoalTree({
   actions,
   name,
   comments,
+  links,
   viewerZone = "UTC",
 }: {
   org: string;
@@ -87,11 +105,11 @@ export function GoalTree({
   name: string;
   /** The coachee's comment threads (listCoacheeComments); without them no threads show. */
   comments?: CoacheeThreads;
+  links: GoalLinks;
   /** The viewer's time zone, for comment times. */
   viewerZone?: string;
 }) {
-  const ctx: Ctx = { org, coacheeId, own, actions, places: placeOptions(view.goals), comments, viewerZone };
-  const goalIds = view.goals.map((g) => g.id);
+  const ctx: Ctx = { org, coacheeId, own, actions, links, comments, viewerZone };
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">
@@ -110,19 +128,23 @@ export function GoalTree({
         <EmptyState>No goals yet. Add {own ? "your" : "a"} first goal above, then break it into milestones and actions.</EmptyState>
       ) : (
         <ol className="space-y-4">
-          {view.goals.map((goal, i) => (
-            <GoalEntry key={goal.id} ctx={ctx} goal={goal} index={i} goalIds={goalIds} />
-          ))}
+          {view.goals.map((goal) =>
+            view.open?.id === goal.id ? (
+              <GoalEntry key={goal.id} ctx={ctx} goal={view.open} count={view.goals.length} />
+            ) : (
+              <GoalSummaryEntry key={goal.id} goal={goal} href={links.goal(goal.id)} />
+            ),
+          )}
         </ol>
       )}
       <section aria-labelledby="standalone-heading" className="space-y-3">
         <h3 id="standalone-heading" className="text-base font-semibold">
           Actions without a goal
         </h3>
-        {view.standalone.length === 0 ? (
+        {view.standalone.total === 0 ? (
           <EmptyState inline>None: every action belongs to a goal. Add one here for something that stands on its own.</EmptyState>
         ) : (
-          <ActionList ctx={ctx} items={view.standalone} goal={null} />
+          <ActionList ctx={ctx} items={view.standalone} goal={null} of="the actions without a goal" />
         )}
         <Disclosure summary="New action without a goal">
           <ActionForm org={org} coacheeId={coacheeId} ownGoals={own} action={actions.createAction} place={undefined} context="no goal" />
@@ -132,13 +154,29 @@ export function GoalTree({
   );
 }
 
-function GoalEntry({ ctx, goal, index, goalIds }: { ctx: Ctx; goal: GoalItem; index: number; goalIds: string[] }) {
+/** A goal that is not open: its title (a link that opens it), figure and counts. */
+function GoalSummaryEntry({ goal, href }: { goal: GoalSummary; href: string }) {
+  return (
+    <li id={`goal-${goal.id}`} className="scroll-mt-20 space-y-1 rounded-md border border-slate-300 bg-white p-3">
+      <p className="font-semibold [overflow-wrap:anywhere]">
+        <TextLink href={href}>{goal.title}</TextLink>
+      </p>
+      <ProgressBar value={goal.progress} label={`Progress of goal ${goal.title}`} complete={goal.completedAt !== null} />
+      <p className="text-sm text-slate-600">
+        {plural(goal.milestoneCount, "milestone")} · {plural(goal.actionCount, "action")}
+        {goal.dueDate ? ` · due ${formatDay(goal.dueDate)}` : ""}
+      </p>
+    </li>
+  );
+}
+
+/** The open goal: its milestones with their actions (folded), its direct actions, its thread. */
+function GoalEntry({ ctx, goal, count: goalCount }: { ctx: Ctx; goal: GoalItem; count: number }) {
   const { org, actions } = ctx;
-  const milestoneIds = goal.milestones.map((m) => m.id);
-  const count = goal.milestones.reduce((n, m) => n + m.actions.length, goal.actions.length);
+  const count = goal.milestones.reduce((n, m) => n + m.actions.total, goal.actions.total);
   return (
     <li id={`goal-${goal.id}`} className="scroll-mt-20">
-      <details className="rounded-md border border-slate-300 bg-white" open={index === 0 || undefined}>
+      <details className="rounded-md border border-slate-300 bg-white" open>
         <summary className="cursor-pointer space-y-1 p-3">
           <span className="font-semibold [overflow-wrap:anywhere]">{goal.title}</span>{" "}
           <span className="block">
@@ -152,7 +190,15 @@ function GoalEntry({ ctx, goal, index, goalIds }: { ctx: Ctx; goal: GoalItem; in
         <div className="space-y-4 border-t border-slate-200 p-3">
           {goal.description ? <p className="text-sm whitespace-pre-line [overflow-wrap:anywhere]">{goal.description}</p> : null}
           <div className="flex flex-wrap items-center gap-3">
-            <ReorderButtons org={org} kind="goal" ids={goalIds} index={index} title={`goal ${goal.title}`} action={actions.reorder} />
+            <ReorderButtons
+              org={org}
+              kind="goal"
+              id={goal.id}
+              index={goal.index}
+              count={goalCount}
+              title={`goal ${goal.title}`}
+              action={actions.reorder}
+            />
             <ConfirmForm
               action={actions.deleteGoal}
               fields={{ org, goalId: goal.id }}
@@ -187,10 +233,10 @@ function GoalEntry({ ctx, goal, index, goalIds }: { ctx: Ctx; goal: GoalItem; in
                       <Due day={m.dueDate} />
                     </div>
                     <div className="mt-2 space-y-3">
-                      {m.actions.length === 0 ? (
+                      {m.actions.total === 0 ? (
                         <EmptyState inline>No actions yet: a milestone completes when all its actions are done.</EmptyState>
                       ) : (
-                        <ActionList ctx={ctx} items={m.actions} goal={goal} />
+                        <ActionList ctx={ctx} items={m.actions} goal={goal} of={m.title} />
                       )}
                       <Disclosure summary={`New action for ${m.title}`}>
                         <ActionForm
@@ -206,8 +252,9 @@ function GoalEntry({ ctx, goal, index, goalIds }: { ctx: Ctx; goal: GoalItem; in
                         <ReorderButtons
                           org={org}
                           kind="milestone"
-                          ids={milestoneIds}
+                          id={m.id}
                           index={mi}
+                          count={goal.milestones.length}
                           title={`milestone ${m.title}`}
                           action={actions.reorder}
                         />
@@ -216,7 +263,7 @@ function GoalEntry({ ctx, goal, index, goalIds }: { ctx: Ctx; goal: GoalItem; in
                           fields={{ org, milestoneId: m.id }}
                           label="Delete milestone"
                           title={`Delete the milestone "${m.title}"?`}
-                          explain={`Its ${plural(m.actions.length, "action")} go with it. This cannot be undone.`}
+                          explain={`Its ${plural(m.actions.total, "action")} go with it. This cannot be undone.`}
                           confirmLabel="Delete milestone"
                           tone="danger"
                           quiet
@@ -243,10 +290,10 @@ function GoalEntry({ ctx, goal, index, goalIds }: { ctx: Ctx; goal: GoalItem; in
 
           <section aria-label={`Actions directly on ${goal.title}`} className="space-y-3">
             <h3 className="text-base font-semibold">Actions directly on the goal</h3>
-            {goal.actions.length === 0 ? (
+            {goal.actions.total === 0 ? (
               <EmptyState inline>None: actions usually sit on a milestone; add one here that belongs to the goal as a whole.</EmptyState>
             ) : (
-              <ActionList ctx={ctx} items={goal.actions} goal={goal} />
+              <ActionList ctx={ctx} items={goal.actions} goal={goal} of={goal.title} />
             )}
             <Disclosure summary={`New action directly on ${goal.title}`}>
               <ActionForm
@@ -273,6 +320,8 @@ function GoalEntry({ ctx, goal, index, goalIds }: { ctx: Ctx; goal: GoalItem; in
               subject={{ goalId: goal.id }}
               on={goal.title}
               comments={ctx.comments.byGoal[goal.id] ?? []}
+              total={ctx.comments.totals[goal.id] ?? 0}
+              allHref={ctx.links.thread(goal.id)}
               zone={ctx.viewerZone}
               actions={actions.comments}
             />
@@ -283,14 +332,37 @@ function GoalEntry({ ctx, goal, index, goalIds }: { ctx: Ctx; goal: GoalItem; in
   );
 }
 
-function ActionList({ ctx, items, goal }: { ctx: Ctx; items: ActionItem[]; goal: { title: string; progress: number } | null }) {
-  const ids = items.map((a) => a.id);
+/** A place's actions as folded (the first few), and a link to all of them when there are more. */
+function ActionList({
+  ctx,
+  items,
+  goal,
+  of,
+}: {
+  ctx: Ctx;
+  items: Folded<ActionItem>;
+  goal: { title: string; progress: number } | null;
+  /** What the actions are of, for the link to the rest. */
+  of: string;
+}) {
   return (
-    <ul className="space-y-3">
-      {items.map((item, i) => (
-        <ActionEntry key={item.id} ctx={ctx} item={item} goal={goal} reorder={{ ids, index: i }} />
-      ))}
-    </ul>
+    <>
+      {items.shown.length ? (
+        <ul className="space-y-3">
+          {items.shown.map((item, i) => (
+            <ActionEntry key={item.id} ctx={ctx} item={item} goal={goal} reorder={{ index: i, count: items.total }} />
+          ))}
+        </ul>
+      ) : null}
+      {items.total > items.shown.length ? (
+        <p className="text-sm">
+          {items.shown.length ? `The first ${items.shown.length} of ${plural(items.total, "action")} are shown. ` : `${plural(items.total, "action")}. `}
+          <TextLink href={ctx.links.place(items.place)} aria-label={`See all ${plural(items.total, "action")} of ${of}`}>
+            See all {plural(items.total, "action")}
+          </TextLink>
+        </p>
+      ) : null}
+    </>
   );
 }
 
@@ -302,15 +374,16 @@ export function ActionEntry({
   reorder,
   place,
 }: {
-  ctx: Pick<Ctx, "org" | "coacheeId" | "own" | "actions" | "comments"> & { places?: PlaceOption[]; viewerZone?: string };
+  ctx: Pick<Ctx, "org" | "coacheeId" | "own" | "actions" | "comments">;
   item: ActionItem;
   goal: { title: string; progress: number } | null;
-  reorder?: { ids: string[]; index: number };
+  /** Where it is among the actions of its place, for Move up / Move down. */
+  reorder?: { index: number; count: number };
   /** Where it sits ("Lead the team › First month"), on lists that mix places. */
   place?: string;
 }) {
   const { org, actions } = ctx;
-  const thread = ctx.comments?.byAction[item.id] ?? [];
+  const commentCount = ctx.comments?.totals[item.id] ?? 0;
   return (
     <li id={`action-${item.id}`} className="scroll-mt-20 rounded-md border border-slate-200 bg-slate-50 p-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -335,8 +408,9 @@ export function ActionEntry({
           <ReorderButtons
             org={org}
             kind="action"
-            ids={reorder.ids}
+            id={item.id}
             index={reorder.index}
+            count={reorder.count}
             title={`action ${item.title}`}
             action={actions.reorder}
           />
@@ -369,33 +443,20 @@ export function ActionEntry({
               }}
               action={actions.updateAction}
             />
-            {ctx.places ? (
-              <MoveActionForm
-                org={org}
-                actionId={item.id}
-                title={item.title}
-                current={placeValue(item)}
-                places={ctx.places}
-                action={actions.moveAction}
-              />
-            ) : null}
+            {/* Moving lists every goal and milestone: on the action's page, so no action here carries that list. */}
+            <TextLink href={actionPath(org, item.id)} aria-label={`Move ${item.title} to another goal or milestone`}>
+              Move to another goal or milestone
+            </TextLink>
           </div>
         </Disclosure>
       </div>
-      {ctx.comments && ctx.viewerZone ? (
-        <div className="mt-2">
-          {/* Open once there is a conversation: it is what a comment's notification leads to. */}
-          <Disclosure summary={`Comments (${thread.length})`} open={thread.length > 0 || undefined}>
-            <CommentThread
-              org={org}
-              subject={{ actionId: item.id }}
-              on={item.title}
-              comments={thread}
-              zone={ctx.viewerZone}
-              actions={actions.comments}
-            />
-          </Disclosure>
-        </div>
+      {ctx.comments ? (
+        <p className="mt-2 text-sm">
+          {/* The thread is on the action's page: a long one never weighs on a list of actions. */}
+          <TextLink href={`${actionPath(org, item.id)}#comments`} aria-label={`Comments on ${item.title} (${commentCount})`}>
+            {commentCount ? `Comments (${commentCount})` : "Comment"}
+          </TextLink>
+        </p>
       ) : null}
     </li>
   );

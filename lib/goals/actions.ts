@@ -7,6 +7,7 @@ import { recordActivity } from "../activity/record";
 import { notify } from "../notifications/notify";
 import { idField, isId, optionalId } from "../web/form-fields";
 import { assertGoalsRole, descriptionField, dueDateField, reachCoachee, titleField } from "./access";
+import { assertCoacheeRoom } from "./caps";
 import { COMPLETE, lockGoals, recomputeGoal } from "./rollup";
 
 // A coachee's actions: on a milestone, directly on a goal, or standing alone. Every change to an action
@@ -139,6 +140,7 @@ export async function createAction(db: Db, actor: Actor, input: CreateActionInpu
   assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coacheeMembershipId = await reachCoachee(tx, actor, input.coacheeMembershipId);
+    await assertCoacheeRoom(tx, actor.organizationId, coacheeMembershipId, { actions: 1 });
     const where = await place(tx, coacheeMembershipId, input.goalId, input.milestoneId);
     await lockGoals(tx, actor.organizationId, [where.goalId]);
     await stillThere(tx, where);
@@ -258,5 +260,20 @@ export async function setActionProgress(db: Db, actor: Actor, input: ActionProgr
       });
     const goal = action.goalId ? await recomputeGoal(tx, actor, action.goalId) : null;
     return { id: action.id, progress: input.progress, goal };
+  });
+}
+
+/** An action as its own page shows it: title, description and place, for the coachee and their coaches; or not found. */
+export async function getAction(db: Db, actor: Actor, actionId: string) {
+  assertGoalsRole(actor.role);
+  if (!isId(actionId)) throw new NotFoundError();
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const action = await tx.action.findFirst({
+      where: { id: actionId },
+      select: { id: true, title: true, description: true, coacheeMembershipId: true, goalId: true, milestoneId: true },
+    });
+    if (!action) throw new NotFoundError();
+    await reachCoachee(tx, actor, action.coacheeMembershipId);
+    return action;
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { ForbiddenError, NotFoundError } from "../errors";
@@ -8,6 +9,8 @@ import { PERSON, seen } from "../users/person";
 import { idField, isId, textField } from "../web/form-fields";
 import { notify } from "../notifications/notify";
 import { assertGoalsRole, reachCoachee } from "./access";
+import { assertThreadRoom } from "./caps";
+import { GOALS_SHOWN } from "./limits";
 
 // Comments on a goal or an action: one flat thread per thing, oldest first, between the coachee and
 // their coaches (reachCoachee decides, as for goals themselves). Admins, programme managers and sponsors
@@ -69,6 +72,7 @@ export async function addComment(db: Db, actor: Actor, input: AddCommentInput) {
   assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const { thread, title } = await threadOf(tx, actor, input);
+    await assertThreadRoom(tx, actor.organizationId, thread);
     const comment = await tx.comment.create({
       data: { organizationId: actor.organizationId, ...thread, authorMembershipId: actor.membershipId, body: input.body },
       select: { id: true },
@@ -152,21 +156,48 @@ export async function listComments(db: Db, actor: Actor, subject: CommentSubject
 }
 
 /**
- * Every thread of a coachee's goals and actions at once (one query, for a page that shows them all):
- * each goal's and each action's comments, oldest first, by id.
+ * Which threads a page shows: those of these goals and actions (their newest comments), `full` the one
+ * shown whole; `countIds` are things whose comments are only counted (a link to their thread shows the count).
  */
-export async function listCoacheeComments(db: Db, actor: Actor, coacheeMembershipId: string) {
+export type ThreadChoice = { goalIds: readonly string[]; actionIds: readonly string[]; countIds?: readonly string[]; full?: string };
+
+/**
+ * The threads a page shows of a coachee's goals and actions, in one read: for each, its newest comments
+ * (GOALS_SHOWN.commentsPerThread, all of them for `full`), oldest first, and how many it has in all.
+ * Without a choice, every thread of the coachee's (for tests and small pages).
+ */
+export async function listCoacheeComments(db: Db, actor: Actor, coacheeMembershipId: string, choice?: ThreadChoice) {
   assertGoalsRole(actor.role);
   if (!isId(coacheeMembershipId)) throw new NotFoundError();
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coachee = await reachCoachee(tx, actor, coacheeMembershipId);
-    const rows = await tx.comment.findMany({ where: { coacheeMembershipId: coachee }, orderBy: THREAD_ORDER, select: COMMENT_ROW });
+    const full = choice?.full && isId(choice.full) ? choice.full : null;
+    const threads = [...(choice?.goalIds ?? []), ...(choice?.actionIds ?? [])].filter(isId);
+    const counted = [...threads, ...(choice?.countIds ?? []), ...(full ? [full] : [])].filter(isId);
+    const chosen = choice ? Prisma.sql`AND COALESCE("goalId", "actionId") = ANY(${counted}::uuid[])` : Prisma.empty;
+    const shownThreads = choice ? Prisma.sql`"subject" = ANY(${threads}::uuid[])` : Prisma.sql`TRUE`;
+    // The newest few of each thread and each thread's count, numbered in one pass over the chosen threads.
+    const picked = await tx.$queryRaw<{ id: string; subject: string; total: bigint }[]>`
+      SELECT "id"::text AS "id", "subject"::text AS "subject", "total" FROM (
+        SELECT "id", COALESCE("goalId", "actionId") AS "subject",
+               row_number() OVER (PARTITION BY COALESCE("goalId", "actionId") ORDER BY "createdAt" DESC, "id" DESC) AS "n",
+               count(*) OVER (PARTITION BY COALESCE("goalId", "actionId")) AS "total"
+          FROM "Comment"
+         WHERE "organizationId" = ${actor.organizationId}::uuid AND "coacheeMembershipId" = ${coachee}::uuid ${chosen}
+      ) t
+      WHERE "n" = 1 OR ("n" <= ${GOALS_SHOWN.commentsPerThread} AND ${shownThreads}) OR "subject" = ${full}::uuid`;
+    // The first of each thread only carries its count, unless the thread is shown.
+    const wanted = new Set([...threads, ...(full ? [full] : [])]);
+    const ids = picked.filter((p) => !choice || wanted.has(p.subject)).map((p) => p.id);
+    const rows = ids.length ? await tx.comment.findMany({ where: { id: { in: ids } }, orderBy: THREAD_ORDER, select: COMMENT_ROW }) : [];
     const byGoal: Record<string, ReturnType<typeof shown>[]> = {};
     const byAction: Record<string, ReturnType<typeof shown>[]> = {};
     for (const row of rows) {
       if (row.goalId) (byGoal[row.goalId] ??= []).push(shown(actor, row));
       else if (row.actionId) (byAction[row.actionId] ??= []).push(shown(actor, row));
     }
-    return { byGoal, byAction };
+    const totals: Record<string, number> = {};
+    for (const p of picked) totals[p.subject] = Number(p.total);
+    return { byGoal, byAction, totals };
   });
 }

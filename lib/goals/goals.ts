@@ -9,6 +9,7 @@ import { notify } from "../notifications/notify";
 import { membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { idField, isId } from "../web/form-fields";
 import { assertGoalsRole, descriptionField, dueDateField, reachCoachee, titleField } from "./access";
+import { assertCoacheeRoom, assertMilestoneRoom } from "./caps";
 import { lockGoals, recomputeGoal } from "./rollup";
 
 // Goals and their milestones. Figures (progress, completedAt) are never written here directly: they
@@ -55,6 +56,7 @@ export async function createGoal(db: Db, actor: Actor, input: CreateGoalInput) {
   assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coacheeMembershipId = await reachCoachee(tx, actor, input.coacheeMembershipId);
+    await assertCoacheeRoom(tx, actor.organizationId, coacheeMembershipId, { goals: 1 });
     const last = await tx.goal.aggregate({ where: { coacheeMembershipId }, _max: { position: true } });
     const goal = await tx.goal.create({
       data: {
@@ -137,6 +139,7 @@ export async function createMilestone(db: Db, actor: Actor, input: CreateMilesto
   assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const goal = await lockedGoal(tx, actor, input.goalId);
+    await assertMilestoneRoom(tx, goal.id);
     const last = await tx.milestone.aggregate({ where: { goalId: goal.id }, _max: { position: true } });
     const milestone = await tx.milestone.create({
       data: {
@@ -207,10 +210,10 @@ const GOAL_ORDER = [{ position: "asc" as const }, { createdAt: "asc" as const },
 
 /**
  * A coachee's goals in order, each with its milestones and actions, and their standalone actions: for the
- * coachee and their coaches. Three flat reads (goals, milestones, actions) put together here: Prisma's
+ * coachee and their coaches (without `actions`, goals and milestones only). Three flat reads (goals, milestones, actions) put together here: Prisma's
  * nested reads cost several times the SQL at a few thousand actions (see bench/goals.ts).
  */
-export async function listGoals(db: Db, actor: Actor, coacheeMembershipId: string) {
+export async function listGoals(db: Db, actor: Actor, coacheeMembershipId: string, { actions: withActions = true } = {}) {
   assertGoalsRole(actor.role);
   if (!isId(coacheeMembershipId)) throw new NotFoundError();
   const t = tenantDb(db, actor.organizationId);
@@ -227,7 +230,7 @@ export async function listGoals(db: Db, actor: Actor, coacheeMembershipId: strin
       orderBy: GOAL_ORDER,
       select: { id: true, goalId: true, title: true, dueDate: true, progress: true, completedAt: true },
     }),
-    t.action.findMany({ where: { coacheeMembershipId: coachee }, orderBy: GOAL_ORDER, select: ACTION_FIELDS }),
+    withActions ? t.action.findMany({ where: { coacheeMembershipId: coachee }, orderBy: GOAL_ORDER, select: ACTION_FIELDS }) : [],
   ]);
   type ListedAction = (typeof actions)[number];
   const byMilestone = groupBy(actions, (a) => a.milestoneId);
@@ -246,6 +249,56 @@ export async function listGoals(db: Db, actor: Actor, coacheeMembershipId: strin
       actions: direct.get(g.id) ?? [],
     })),
     standalone: direct.get(null) ?? [],
+  };
+}
+
+/**
+ * What a goals page reads (lib/goals/views.ts folds it): every goal of the coachee with its counts, and
+ * of one goal (`openGoalId`, else the first) its milestones and actions, then the standalone actions,
+ * each place's actions in order. Actions come in two steps, ids and places for all of them, then whole
+ * rows only for the first `perPlace` of each place, so a place of thousands costs the page a few rows.
+ */
+export async function readGoalsPage(db: Db, actor: Actor, coacheeMembershipId: string, openGoalId: string | undefined, perPlace: number) {
+  assertGoalsRole(actor.role);
+  if (!isId(coacheeMembershipId)) throw new NotFoundError();
+  const t = tenantDb(db, actor.organizationId);
+  const coachee = await reachCoachee(t, actor, coacheeMembershipId);
+  const [goals, milestoneCounts, actionCounts] = await Promise.all([
+    t.goal.findMany({
+      where: { coacheeMembershipId: coachee },
+      orderBy: GOAL_ORDER,
+      select: { id: true, title: true, description: true, dueDate: true, progress: true, completedAt: true },
+    }),
+    t.milestone.groupBy({ by: ["goalId"], where: { goal: { coacheeMembershipId: coachee } }, _count: { _all: true } }),
+    t.action.groupBy({ by: ["goalId"], where: { coacheeMembershipId: coachee }, _count: { _all: true } }),
+  ]);
+  const open = goals.find((g) => g.id === openGoalId) ?? goals[0] ?? null;
+  const [milestones, placed] = await Promise.all([
+    open
+      ? t.milestone.findMany({
+          where: { goalId: open.id },
+          orderBy: GOAL_ORDER,
+          select: { id: true, title: true, dueDate: true, progress: true, completedAt: true },
+        })
+      : [],
+    t.action.findMany({
+      where: { coacheeMembershipId: coachee, OR: [{ goalId: null }, ...(open ? [{ goalId: open.id }] : [])] },
+      orderBy: GOAL_ORDER,
+      select: { id: true, milestoneId: true, goalId: true },
+    }),
+  ]);
+  // Per place, in order: the first few ids to read whole, and how many there are.
+  const byPlace = groupBy(placed, (a) => a.milestoneId ?? a.goalId);
+  const wanted = [...byPlace.values()].flatMap((ids) => ids.slice(0, perPlace).map((a) => a.id));
+  const rows = wanted.length ? await t.action.findMany({ where: { id: { in: wanted } }, orderBy: GOAL_ORDER, select: ACTION_FIELDS }) : [];
+  const rowsOf = groupBy(rows, (a) => a.milestoneId ?? a.goalId);
+  const place = (key: string | null) => ({ actions: rowsOf.get(key) ?? [], total: byPlace.get(key)?.length ?? 0 });
+  const countsOf = (counts: { goalId: string | null; _count: { _all: number } }[]) => new Map(counts.map((c) => [c.goalId, c._count._all]));
+  const [milestonesOf, actionsOf] = [countsOf(milestoneCounts), countsOf(actionCounts)];
+  return {
+    goals: goals.map((g) => ({ ...g, milestoneCount: milestonesOf.get(g.id) ?? 0, actionCount: actionsOf.get(g.id) ?? 0 })),
+    open: open ? { ...open, milestones: milestones.map((m) => ({ ...m, ...place(m.id) })), direct: place(open.id) } : null,
+    standalone: place(null),
   };
 }
 

@@ -20,6 +20,8 @@ export { ACTION_FILTERS, type ActionFilterCode };
 /** The list's filter, sort and page, exactly as the URL carries them (a value that does not parse is dropped). */
 export const actionFilterSchema = z.object({
   status: lenient(z.enum(ACTION_FILTERS)),
+  /** One place's actions only (a placeValue: "none", "goal:<id>", "milestone:<id>"): where a goals page's folded list leads. */
+  place: lenient(z.string().regex(/^(none|goal:[0-9a-f-]{36}|milestone:[0-9a-f-]{36})$/)),
   sort: z.enum(["due"]).default("due").catch("due"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   page: pageNumber(100_000),
@@ -42,6 +44,14 @@ function filterWhere(status: ActionFilterCode | undefined, today: Date): Prisma.
   }
 }
 
+function placeWhere(place: string | undefined): Prisma.ActionWhereInput {
+  if (!place) return {};
+  const [kind, id] = place.split(":");
+  if (kind === "milestone") return { milestoneId: id };
+  if (kind === "goal") return { goalId: id, milestoneId: null };
+  return { goalId: null };
+}
+
 const PLACE = { select: { id: true, title: true, progress: true, completedAt: true } } as const;
 
 /** One page of a coachee's actions, for the coachee and their coaches, with the coachee's zone and day. */
@@ -52,7 +62,11 @@ export async function listActions(db: Db, actor: Actor, coacheeMembershipId: str
     const coachee = await reachCoachee(tx, actor, coacheeMembershipId);
     const { zone, source } = await coacheeZone(tx, coachee);
     const today = todayIn(zone, now);
-    const where: Prisma.ActionWhereInput = { coacheeMembershipId: coachee, ...filterWhere(filter.status, today) };
+    const where: Prisma.ActionWhereInput = {
+      coacheeMembershipId: coachee,
+      ...filterWhere(filter.status, today),
+      ...placeWhere(filter.place),
+    };
     const total = await tx.action.count({ where });
     const pages = pageCount(total, ACTIONS_PAGE_SIZE);
     const page = Math.min(filter.page, pages);
@@ -76,8 +90,16 @@ export async function listActions(db: Db, actor: Actor, coacheeMembershipId: str
         milestone: PLACE,
       },
     });
+    const [kind, placeId] = (filter.place ?? "").split(":");
+    const placeTitle =
+      kind === "goal"
+        ? (await tx.goal.findFirst({ where: { id: placeId, coacheeMembershipId: coachee }, select: { title: true } }))?.title
+        : kind === "milestone"
+          ? (await tx.milestone.findFirst({ where: { id: placeId, goal: { coacheeMembershipId: coachee } }, select: { title: true } }))?.title
+          : undefined;
     return {
       rows: rows.map((r) => ({ ...r, due: dueState(r, today) })),
+      placeTitle: placeTitle ?? null,
       total,
       pages,
       page,

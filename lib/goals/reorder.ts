@@ -2,65 +2,77 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
-import { NotFoundError, ValidationError } from "../errors";
-import { idList } from "../web/form-fields";
+import { NotFoundError } from "../errors";
+import { idField, isId } from "../web/form-fields";
 import { assertGoalsRole, reachCoachee } from "./access";
 import { lockGoals } from "./rollup";
 
-// Reordering: the full list of siblings in their new order (a coachee's goals, a goal's milestones, or
-// the actions of one place: a milestone, a goal directly, or the coachee's standalone ones).
+// Reordering: one item moves one place up or down among its siblings (a coachee's goals, a goal's
+// milestones, or the actions of one place: a milestone, a goal directly, or the coachee's standalone
+// ones). The form names only the item and the direction, never its siblings, so a page of n items
+// carries n small forms, not n lists of n ids; the siblings are read here, under the lock.
 
 export const reorderSchema = z.strictObject({
   kind: z.enum(["goal", "milestone", "action"]),
-  ids: idList("Not found", 1000).pipe(z.array(z.string()).min(1, "Nothing to reorder")),
+  id: idField(),
+  direction: z.enum(["up", "down"], { error: "Choose up or down" }),
 });
 export type ReorderInput = z.infer<typeof reorderSchema>;
 
-const NOT_ALL = "The list changed meanwhile: reload and try again.";
+const SIBLING = { id: true, position: true } as const;
+const ORDER = [{ position: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
 
-/** Sets positions 0, 1, 2, ... in the order given; the ids must be exactly all the siblings. */
+/** Moves an item one place up or down; at either end it stays. Positions become 0, 1, 2, ... */
 export async function reorder(db: Db, actor: Actor, input: ReorderInput) {
   assertGoalsRole(actor.role);
-  if (new Set(input.ids).size !== input.ids.length) throw new ValidationError(NOT_ALL);
+  if (!isId(input.id)) throw new NotFoundError();
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
-    let siblings: string[];
+    let siblings: { id: string; position: number }[];
     let write: (id: string, position: number) => Promise<unknown>;
     const key = (id: string) => ({ organizationId_id: { organizationId: actor.organizationId, id } });
     if (input.kind === "goal") {
-      const first = await tx.goal.findFirst({ where: { id: input.ids[0] }, select: { coacheeMembershipId: true } });
-      if (!first) throw new NotFoundError();
-      const coachee = await reachCoachee(tx, actor, first.coacheeMembershipId);
-      siblings = (await tx.goal.findMany({ where: { coacheeMembershipId: coachee }, select: { id: true } })).map((r) => r.id);
+      const goal = await tx.goal.findFirst({ where: { id: input.id }, select: { coacheeMembershipId: true } });
+      if (!goal) throw new NotFoundError();
+      const coachee = await reachCoachee(tx, actor, goal.coacheeMembershipId);
+      // Goals have no parent row to lock: the coachee's goals lock (lib/goals/caps.ts) orders concurrent moves.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`goals:${actor.organizationId}:${coachee}`}, 0))`;
+      siblings = await tx.goal.findMany({ where: { coacheeMembershipId: coachee }, orderBy: ORDER, select: SIBLING });
       write = (id, position) => tx.goal.update({ where: key(id), data: { position } });
     } else if (input.kind === "milestone") {
-      const first = await tx.milestone.findFirst({
-        where: { id: input.ids[0] },
+      const milestone = await tx.milestone.findFirst({
+        where: { id: input.id },
         select: { goalId: true, goal: { select: { coacheeMembershipId: true } } },
       });
-      if (!first) throw new NotFoundError();
-      await reachCoachee(tx, actor, first.goal.coacheeMembershipId);
-      await lockGoals(tx, actor.organizationId, [first.goalId]);
-      siblings = (await tx.milestone.findMany({ where: { goalId: first.goalId }, select: { id: true } })).map((r) => r.id);
+      if (!milestone) throw new NotFoundError();
+      await reachCoachee(tx, actor, milestone.goal.coacheeMembershipId);
+      await lockGoals(tx, actor.organizationId, [milestone.goalId]);
+      siblings = await tx.milestone.findMany({ where: { goalId: milestone.goalId }, orderBy: ORDER, select: SIBLING });
       write = (id, position) => tx.milestone.update({ where: key(id), data: { position } });
     } else {
-      const first = await tx.action.findFirst({
-        where: { id: input.ids[0] },
+      const action = await tx.action.findFirst({
+        where: { id: input.id },
         select: { coacheeMembershipId: true, goalId: true, milestoneId: true },
       });
-      if (!first) throw new NotFoundError();
-      const coachee = await reachCoachee(tx, actor, first.coacheeMembershipId);
-      await lockGoals(tx, actor.organizationId, [first.goalId]);
-      siblings = (
-        await tx.action.findMany({
-          where: { coacheeMembershipId: coachee, goalId: first.goalId, milestoneId: first.milestoneId },
-          select: { id: true },
-        })
-      ).map((r) => r.id);
+      if (!action) throw new NotFoundError();
+      const coachee = await reachCoachee(tx, actor, action.coacheeMembershipId);
+      await lockGoals(tx, actor.organizationId, [action.goalId]);
+      siblings = await tx.action.findMany({
+        where: { coacheeMembershipId: coachee, goalId: action.goalId, milestoneId: action.milestoneId },
+        orderBy: ORDER,
+        select: SIBLING,
+      });
       write = (id, position) => tx.action.update({ where: key(id), data: { position } });
     }
-    const known = new Set(siblings);
-    if (siblings.length !== input.ids.length || !input.ids.every((id) => known.has(id))) throw new ValidationError(NOT_ALL);
-    for (const [position, id] of input.ids.entries()) await write(id, position);
-    return { count: input.ids.length };
+    const from = siblings.findIndex((s) => s.id === input.id);
+    // Moved elsewhere or deleted meanwhile: like a missing id.
+    if (from < 0) throw new NotFoundError();
+    const to = input.direction === "up" ? from - 1 : from + 1;
+    if (to < 0 || to >= siblings.length) return { moved: false };
+    const order = siblings.map((s) => s.id);
+    [order[from], order[to]] = [order[to], order[from]];
+    // Only the positions that change are written (older orders may have left gaps or ties).
+    const was = new Map(siblings.map((s) => [s.id, s.position]));
+    for (const [position, id] of order.entries()) if (was.get(id) !== position) await write(id, position);
+    return { moved: true };
   });
 }

@@ -9,6 +9,7 @@ import { checkbox, place, placement, stillThere, weightField } from "./actions";
 import { coacheeZone } from "./calendar";
 import { formatDate } from "../format/dates";
 import { FREQUENCIES, latestEnd, MAX_INTERVAL, MAX_OCCURRENCES, MAX_SPAN_YEARS, type Recurrence, schedule } from "./recurrence";
+import { assertCoacheeRoom } from "./caps";
 import { lockGoals, recomputeGoal } from "./rollup";
 
 // Recurring actions. A series holds the rule (lib/goals/recurrence.ts) and the fields every occurrence
@@ -159,6 +160,7 @@ export async function createSeries(db: Db, actor: Actor, input: CreateSeriesInpu
     const where = await place(tx, coacheeMembershipId, input.goalId, input.milestoneId);
     const { zone: timezone } = await coacheeZone(tx, coacheeMembershipId);
     const days = daysOf(input, timezone);
+    await assertCoacheeRoom(tx, actor.organizationId, coacheeMembershipId, { series: 1, actions: days.length });
     await lockGoals(tx, actor.organizationId, [where.goalId]);
     await stillThere(tx, where);
     const series = await tx.actionSeries.create({
@@ -196,6 +198,8 @@ async function lockedSeries(tx: TenantTx, actor: Actor, seriesId: string) {
   const first = await tx.actionSeries.findFirst({ where: { id: seriesId }, select: { coacheeMembershipId: true } });
   if (!first) throw new NotFoundError();
   await reachCoachee(tx, actor, first.coacheeMembershipId);
+  // The coachee's caps lock before any row lock, in the order every other change takes them.
+  await assertCoacheeRoom(tx, actor.organizationId, first.coacheeMembershipId, {});
   await tx.$queryRaw`SELECT 1 FROM "ActionSeries" WHERE "organizationId" = ${actor.organizationId}::uuid AND "id" = ${seriesId}::uuid FOR UPDATE`;
   const series = await tx.actionSeries.findFirst({ where: { id: seriesId } });
   if (!series) throw new NotFoundError();
@@ -267,12 +271,9 @@ export async function updateSeries(db: Db, actor: Actor, input: UpdateSeriesInpu
         .count;
       const kept = await tx.action.findMany({ where: { seriesId: series.id }, select: { dueDate: true } });
       const keptDays = new Set(kept.map((a) => (a.dueDate ? day(a.dueDate) : "")));
-      added = await addOccurrences(
-        tx,
-        actor,
-        { ...series, ...fields },
-        days.filter((d) => d >= today && !keptDays.has(d)),
-      );
+      const newDays = days.filter((d) => d >= today && !keptDays.has(d));
+      await assertCoacheeRoom(tx, actor.organizationId, series.coacheeMembershipId, { actions: newDays.length });
+      added = await addOccurrences(tx, actor, { ...series, ...fields }, newDays);
     }
     const goals = await recompute(tx, actor, goalIds);
     return { id: series.id, edited: edited.count, removed, added, goals };

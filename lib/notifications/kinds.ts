@@ -111,20 +111,20 @@ export function placeOf(
   kind: NotificationKind,
   subjectId: string,
   data: Record<string, unknown>,
-): { tab: "goals" | "actions" | "notes" | "files" | "assessments"; anchor: string } {
+): { tab: "goals" | "actions" | "notes" | "files" | "assessments"; anchor: string; goal?: string; action?: string } {
   switch (kind) {
     case "goal.created":
     case "goal.edited":
     case "goal.completed":
-      return { tab: "goals", anchor: `goal-${subjectId}` };
+      return { tab: "goals", anchor: `goal-${subjectId}`, goal: subjectId };
     case "milestone.completed":
-      return { tab: "goals", anchor: `goal-${String(data.goalId)}` };
+      return { tab: "goals", anchor: `goal-${String(data.goalId)}`, goal: String(data.goalId) };
     case "comment.added":
       return data.on === "goal"
-        ? { tab: "goals", anchor: `goal-${String(data.thingId)}` }
+        ? { tab: "goals", anchor: `goal-${String(data.thingId)}`, goal: String(data.thingId) }
         : data.on === "note"
           ? { tab: "notes", anchor: `note-${String(data.thingId)}` }
-          : { tab: "actions", anchor: `action-${String(data.thingId)}` };
+          : { tab: "actions", anchor: "comments", action: String(data.thingId) };
     case "action.progress":
     case "action.assigned":
     case "action.due":
@@ -155,8 +155,12 @@ export function pathOf(
     recipientMembershipId: string;
   },
 ): string {
-  const { tab, anchor } = placeOf(n.kind, n.subjectId, n.data);
+  const { tab, anchor, goal, action } = placeOf(n.kind, n.subjectId, n.data);
+  // An action's thread is on the action's own page, the same for the coachee and their coaches; a goal
+  // opens on the goals page (only one goal is open at a time).
+  if (action) return `/${orgSlug}/goals/actions/${action}#${anchor}`;
+  const open = goal ? `goal=${goal}` : "";
   return n.recipientMembershipId === n.coacheeMembershipId
-    ? `/${orgSlug}/${tab}#${anchor}`
-    : `/${orgSlug}/coachees/${n.coacheeMembershipId}?tab=${tab}#${anchor}`;
+    ? `/${orgSlug}/${tab}${open ? `?${open}` : ""}#${anchor}`
+    : `/${orgSlug}/coachees/${n.coacheeMembershipId}?tab=${tab}${open ? `&${open}` : ""}#${anchor}`;
 }

@@ -1,17 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { AppPage } from "./pages/app-page";
+import { openGoal } from "./pages/goals";
 import { receivedMail, subjectsTo } from "./pages/inbox";
 
 const stamp = Date.now().toString(36);
-
-/** A goal's entry, opened (its <details>) if it is not already. */
-async function openGoal(page: Page, title: string) {
-  const goal = page.locator("li[id^='goal-']").filter({ has: page.locator("summary", { hasText: title }) });
-  await expect(goal).toBeVisible();
-  const details = goal.locator("details").first();
-  if ((await details.getAttribute("open")) === null) await goal.locator("summary").first().click();
-  return goal;
-}
 
 /** Opens a folded form by its summary and returns the form. */
 async function unfold(scope: ReturnType<Page["locator"]>, summary: string, form: string) {

@@ -62,7 +62,7 @@ test("a coach is told when her coachee completes a milestone: the bell, the cent
 
   // The email arrives over SMTP at once, with a link to the thing and to the preferences.
   const mail = await receivedMail("coach1@acme.test", new RegExp(`^Pat Participant completed the milestone “Milestone ${first}”`));
-  expect(mail.text).toContain(`${APP_URL}${ORG}/coachees/${pat.membershipId}?tab=goals#goal-${goal.id}`);
+  expect(mail.text).toContain(`${APP_URL}${ORG}/coachees/${pat.membershipId}?tab=goals&goal=${goal.id}#goal-${goal.id}`);
   expect(mail.text).toContain(`${APP_URL}${ORG}/notifications/preferences`);
 
   // The bell says how many are unread, on every page.
@@ -85,7 +85,7 @@ test("a coach is told when her coachee completes a milestone: the bell, the cent
   const item = list.getByRole("listitem").filter({ hasText: milestoneSentence });
   await expect(item).toContainText("Unread");
   await item.getByRole("button", { name: milestoneSentence }).click();
-  await expect(page).toHaveURL(`${ORG}/coachees/${pat.membershipId}?tab=goals#goal-${goal.id}`);
+  await expect(page).toHaveURL(`${ORG}/coachees/${pat.membershipId}?tab=goals&goal=${goal.id}#goal-${goal.id}`);
   await expect(page.getByRole("banner").getByRole("link", { name: `Notifications, ${unread - 1} unread` })).toBeVisible();
   await page.goto(`${ORG}/notifications`);
   await expect(list.getByRole("listitem").filter({ hasText: milestoneSentence })).not.toContainText("Unread");

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { AppPage } from "./pages/app-page";
+import { openGoal } from "./pages/goals";
 
 const stamp = Date.now().toString(36);
 
@@ -8,15 +9,6 @@ function nextMonday(): string {
   const d = new Date();
   d.setUTCDate(d.getUTCDate() + 7 + ((8 - d.getUTCDay()) % 7 || 7));
   return d.toISOString().slice(0, 10);
-}
-
-/** A goal's entry, opened (its <details>) if it is not already. */
-async function openGoal(page: Page, title: string) {
-  const goal = page.locator("li[id^='goal-']").filter({ has: page.locator("summary", { hasText: title }) });
-  await expect(goal).toBeVisible();
-  const details = goal.locator("details").first();
-  if ((await details.getAttribute("open")) === null) await goal.locator("summary").first().click();
-  return goal;
 }
 
 test("a coach adds a weekly recurring action and sees its occurrences; the coachee comments on the goal and the coach sees it", async ({
@@ -72,11 +64,14 @@ test("a coach adds a weekly recurring action and sees its occurrences; the coach
   // And on the first time of the action, from her Actions page.
   await pat.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Actions" }).click();
   await expect(pat.getByRole("heading", { level: 1, name: "Actions" })).toBeVisible();
+  // Each action's thread is on its own page, a link away.
   const patAction = pat.locator("li[id^='action-']").filter({ hasText: actionTitle }).first();
-  await patAction.locator("summary", { hasText: "Comments (0)" }).click();
-  await patAction.getByLabel(`Comment on ${actionTitle}`).fill(`Will do ${stamp}`);
-  await patAction.getByRole("button", { name: "Add comment" }).click();
-  await expect(patAction.getByRole("status").filter({ hasText: "Comment added." })).toBeVisible();
+  await patAction.getByRole("link", { name: `Comments on ${actionTitle} (0)` }).click();
+  await expect(pat.getByRole("heading", { level: 1, name: actionTitle })).toBeVisible();
+  await pat.getByLabel(`Comment on ${actionTitle}`).fill(`Will do ${stamp}`);
+  await pat.getByRole("button", { name: "Add comment" }).click();
+  await expect(pat.getByRole("status").filter({ hasText: "Comment added." })).toBeVisible();
+  await expect(pat.getByRole("list", { name: `Comments on ${actionTitle}` })).toContainText(`Will do ${stamp}`);
   await patContext.close();
 
   // Carla sees it, in plain text, with Pat's name.
@@ -86,13 +81,15 @@ test("a coach adds a weekly recurring action and sees its occurrences; the coach
   await expect(seen).toContainText("<b>Thursdays</b> too");
   await expect(seen).toContainText("Pat Participant");
   await expect(seen.getByRole("button", { name: "Edit comment" })).toHaveCount(0);
-  // The action's thread shows on the profile's Actions tab.
+  // The action's thread is counted on the profile's Actions tab, and shows on the action's page.
   const tabs = page.getByRole("navigation", { name: "Coachee profile" });
   await tabs.getByRole("link", { name: "Actions" }).click();
   await expect(page).toHaveURL(/tab=actions/);
   const commented = page.locator("li[id^='action-']").filter({ hasText: actionTitle }).first();
-  await expect(commented.locator("summary", { hasText: "Comments (1)" })).toBeVisible();
-  await expect(commented.getByRole("list", { name: `Comments on ${actionTitle}` })).toContainText(`Will do ${stamp}`);
+  await commented.getByRole("link", { name: `Comments on ${actionTitle} (1)` }).click();
+  await expect(page.getByRole("list", { name: `Comments on ${actionTitle}` })).toContainText(`Will do ${stamp}`);
+  await page.getByRole("main").getByRole("link", { name: "Actions", exact: true }).click();
+  await expect(page).toHaveURL(/tab=actions/);
   await tabs.getByRole("link", { name: "Goals" }).click();
   await expect(page).toHaveURL(/tab=goals/);
 

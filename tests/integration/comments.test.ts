@@ -86,6 +86,7 @@ describe("comments on goals and actions", () => {
     expect(await listCoacheeComments(db, w.coachee, w.coachee.membershipId)).toEqual({
       byGoal: { [w.goal.id]: asCoachee },
       byAction: { [w.action.id]: await listComments(db, w.coachee, { actionId: w.action.id }) },
+      totals: { [w.goal.id]: asCoachee.length, [w.action.id]: 1 },
     });
 
     // Deleting one's own.

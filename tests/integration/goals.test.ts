@@ -231,7 +231,7 @@ describe("goal roll-up through the services", () => {
     await expect(createAction(db, w.coachee.membership, { milestone: m2 })).resolves.toMatchObject({ goalId: g2.id, milestoneId: m2.id });
   });
 
-  it("deleting a goal deletes its milestones and actions; reorder sets the order given", async () => {
+  it("deleting a goal deletes its milestones and actions; reorder moves one item up or down among its siblings", async () => {
     const goal = await newGoal(db, w.coachee, goalInput(w.coachee.membershipId, "To delete"));
     const m = await newMilestone(db, w.coachee, { goalId: goal.id, title: "M", dueDate: null });
     await newAction(db, w.coachee, actionInput(w.coachee.membershipId, { milestoneId: m.id }));
@@ -242,15 +242,22 @@ describe("goal roll-up through the services", () => {
     const coachee = await createActor(db, w.org.id, "PARTICIPANT");
     const ids: string[] = [];
     for (const t of ["One", "Two", "Three"]) ids.push((await newGoal(db, coachee, goalInput(coachee.membershipId, t))).id);
-    await reorder(db, coachee, { kind: "goal", ids: [ids[2], ids[0], ids[1]] });
-    expect((await listGoals(db, coachee, coachee.membershipId)).goals.map((g) => g.title)).toEqual(["Three", "One", "Two"]);
-    await expect(reorder(db, coachee, { kind: "goal", ids: [ids[0], ids[1]] })).rejects.toThrow(ValidationError);
+    const titles = async () => (await listGoals(db, coachee, coachee.membershipId)).goals.map((g) => g.title);
+    await reorder(db, coachee, { kind: "goal", id: ids[2], direction: "up" });
+    expect(await titles()).toEqual(["One", "Three", "Two"]);
+    await reorder(db, coachee, { kind: "goal", id: ids[2], direction: "up" });
+    expect(await titles()).toEqual(["Three", "One", "Two"]);
+    // At the top it stays; down moves it back one.
+    await expect(reorder(db, coachee, { kind: "goal", id: ids[2], direction: "up" })).resolves.toEqual({ moved: false });
+    await reorder(db, coachee, { kind: "goal", id: ids[2], direction: "down" });
+    expect(await titles()).toEqual(["One", "Three", "Two"]);
+    await expect(reorder(db, coachee, { kind: "goal", id: crypto.randomUUID(), direction: "up" })).rejects.toThrow(NotFoundError);
     const ms: string[] = [];
     for (const t of ["a", "b"]) ms.push((await newMilestone(db, coachee, { goalId: ids[0], title: t, dueDate: null })).id);
-    await reorder(db, coachee, { kind: "milestone", ids: [ms[1], ms[0]] });
+    await reorder(db, coachee, { kind: "milestone", id: ms[1], direction: "up" });
     const acts: string[] = [];
     for (const t of ["x", "y"]) acts.push((await newAction(db, coachee, actionInput(coachee.membershipId, {}, { title: t }))).id);
-    await reorder(db, coachee, { kind: "action", ids: [acts[1], acts[0]] });
+    await reorder(db, coachee, { kind: "action", id: acts[0], direction: "down" });
     const listed = await listGoals(db, coachee, coachee.membershipId);
     expect(listed.goals.find((g) => g.id === ids[0])!.milestones.map((m) => m.title)).toEqual(["b", "a"]);
     expect(listed.standalone.map((a) => a.title)).toEqual(["y", "x"]);
@@ -312,7 +319,7 @@ describe("goals: who may do what", () => {
     await expect(listGoals(db, w.otherCoach, w.coachee.membershipId)).rejects.toThrow(NotFoundError);
     await expect(deleteAction(db, w.other.coach, { actionId: action.id })).rejects.toThrow(NotFoundError);
     await expect(setActionProgress(db, w.coach, { actionId: crypto.randomUUID(), progress: 1 })).rejects.toThrow(NotFoundError);
-    await expect(reorder(db, w.otherCoach, { kind: "goal", ids: [own.id, coached.id] })).rejects.toThrow(NotFoundError);
+    await expect(reorder(db, w.otherCoach, { kind: "goal", id: own.id, direction: "down" })).rejects.toThrow(NotFoundError);
     // Nothing changed by the refused calls.
     expect((await db.action.findFirstOrThrow({ where: { organizationId: w.org.id, id: action.id } })).progress).toBe(0);
     expect(await db.goal.count({ where: { organizationId: w.org.id, coacheeMembershipId: w.coachee.membershipId } })).toBe(2);

@@ -359,7 +359,7 @@ describe("preferences: immediately, in the digest, or in the app only", () => {
     expect(coachMail.map((m) => m.subject)).toEqual([
       "Test participant completed the milestone “Draft the slides” of the goal “Present to the board”",
     ]);
-    expect(coachMail[0].text).toContain(`http://localhost:3000/${c.org.slug}/coachees/${c.coachee.membershipId}?tab=goals#goal-${goal.id}`);
+    expect(coachMail[0].text).toContain(`http://localhost:3000/${c.org.slug}/coachees/${c.coachee.membershipId}?tab=goals&goal=${goal.id}#goal-${goal.id}`);
     expect(coachMail[0].text).toContain(`http://localhost:3000/${c.org.slug}/notifications/preferences`);
     expect(await mailTo(c.coach2)).toHaveLength(0);
     // In the app all the same, for both.
@@ -536,7 +536,7 @@ describe("the centre: a member's own notifications only", () => {
     expect(page1.items[0].sentence).toBe("Test participant created the goal “Goal 22”");
     expect((await listNotifications(db, c.coach, { page: 2 })).items.at(-1)?.sentence).toContain("Goal 0");
     const opened = await openNotification(db, c.coach, { notificationId: page1.items[0].id });
-    expect(opened.href).toBe(`/${c.org.slug}/coachees/${c.coachee.membershipId}?tab=goals#goal-${goals[22].id}`);
+    expect(opened.href).toBe(`/${c.org.slug}/coachees/${c.coachee.membershipId}?tab=goals&goal=${goals[22].id}#goal-${goals[22].id}`);
     expect(await unreadCount(db, c.coach)).toBe(22);
     await markRead(db, c.coach, { notificationId: page1.items[1].id });
     expect(await unreadCount(db, c.coach)).toBe(21);

@@ -524,7 +524,7 @@ function goalServices(): { name: string; permission: Permission[]; call: (actor:
       call: async (a) => {
         const t = await tree(a);
         const second = await createMilestone(db, t.goal);
-        return reorder(db, a, { kind: "milestone", ids: [second.id, t.milestone.id] });
+        return reorder(db, a, { kind: "milestone", id: second.id, direction: "up" });
       },
     },
     { name: "listGoals", permission, call: async (a) => listGoals(db, a, (await tree(a)).coachee) },
@@ -1130,7 +1130,7 @@ describe("permission matrix: every role x every service, in two organisations", 
       ["moveAction", (id) => moveAction(db, goalCoach, { actionId: id, goalId: null, milestoneId: null }), theirAction.id],
       ["setActionProgress", (id) => setActionProgress(db, goalCoach, { actionId: id, progress: 100 }), theirAction.id],
       ["setActionProgress (participant)", (id) => setActionProgress(db, coachee, { actionId: id, progress: 100 }), theirAction.id],
-      ["reorder", (id) => reorder(db, goalCoach, { kind: "goal", ids: [id] }), theirGoal.id],
+      ["reorder", (id) => reorder(db, goalCoach, { kind: "goal", id, direction: "down" }), theirGoal.id],
       ["listGoals", (id) => listGoals(db, goalCoach, id), theirGoalCoachee.id],
       ["listActions", (id) => listActions(db, goalCoach, id, actionFilterSchema.parse({})), theirGoalCoachee.id],
       ["listActions (participant)", (id) => listActions(db, coachee, id, actionFilterSchema.parse({})), theirGoalCoachee.id],

@@ -21,14 +21,15 @@ describe("notification kinds", () => {
       expect(DEFAULT_DELIVERY[kind]).toBe("IMMEDIATE");
   });
 
-  it("lead a coach to the coachee's profile tab and the coachee to their own page, at the element", () => {
+  it("lead a coach to the coachee's profile tab and the coachee to their own page, at the element (a goal opened, an action's thread on its page)", () => {
     const n = { kind: "milestone.completed" as const, subjectId: thing, data: { goalId: "g1" }, coacheeMembershipId: coachee };
-    expect(pathOf("acme", { ...n, recipientMembershipId: coach })).toBe(`/acme/coachees/${coachee}?tab=goals#goal-g1`);
-    expect(pathOf("acme", { ...n, recipientMembershipId: coachee })).toBe("/acme/goals#goal-g1");
+    expect(pathOf("acme", { ...n, recipientMembershipId: coach })).toBe(`/acme/coachees/${coachee}?tab=goals&goal=g1#goal-g1`);
+    expect(pathOf("acme", { ...n, recipientMembershipId: coachee })).toBe("/acme/goals?goal=g1#goal-g1");
     const a = { kind: "action.overdue" as const, subjectId: thing, data: {}, coacheeMembershipId: coachee, recipientMembershipId: coachee };
     expect(pathOf("acme", a)).toBe(`/acme/actions#action-${thing}`);
     const c = { ...a, kind: "comment.added" as const, data: { on: "action", thingId: "a1" }, recipientMembershipId: coach };
-    expect(pathOf("acme", c)).toBe(`/acme/coachees/${coachee}?tab=actions#action-a1`);
+    expect(pathOf("acme", c)).toBe("/acme/goals/actions/a1#comments");
+    expect(pathOf("acme", { ...c, recipientMembershipId: coachee })).toBe("/acme/goals/actions/a1#comments");
     // A comment on a shared note: the note on the coach's Notes tab, or on the coachee's Notes page.
     const onNote = { ...c, data: { on: "note", thingId: "n1" } };
     expect(pathOf("acme", onNote)).toBe(`/acme/coachees/${coachee}?tab=notes#note-n1`);

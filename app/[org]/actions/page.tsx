@@ -10,7 +10,7 @@ import { db } from "@/lib/db/client";
 import { viewerClock } from "@/lib/format/dates";
 import { listCoacheeComments } from "@/lib/goals/comments";
 import { actionFilterSchema, listActions } from "@/lib/goals/list-actions";
-import { goalsView } from "@/lib/goals/views";
+import { placesOf } from "@/lib/goals/views";
 import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
 import { GOAL_ACTIONS } from "../goals/goal-actions";
 
@@ -28,11 +28,11 @@ export default async function ActionsPage({
   const member = await requireMember(org, "goals:own");
   const actor = memberActor(member);
   const filter = actionFilterSchema.parse(firstValues(await searchParams));
-  const [list, view, comments] = await Promise.all([
+  const [list, places] = await Promise.all([
     listActions(db(), actor, member.membershipId, filter),
-    goalsView(db(), actor, member.membershipId),
-    listCoacheeComments(db(), actor, member.membershipId),
+    placesOf(db(), actor, member.membershipId),
   ]);
+  const comments = await listCoacheeComments(db(), actor, member.membershipId, { goalIds: [], actionIds: [], countIds: list.rows.map((r) => r.id) });
   return (
     <section>
       <PageHeader title="Actions" description="Everything you have agreed to do, with how far you are. Move a slider and it is saved." />
@@ -53,7 +53,7 @@ export default async function ActionsPage({
               org={org}
               coacheeId={member.membershipId}
               ownGoals
-              places={placeOptions(view.goals)}
+              places={placeOptions(places)}
               action={GOAL_ACTIONS.createAction}
             />
           </Disclosure>

@@ -6,20 +6,21 @@ import { requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
 import { viewerClock } from "@/lib/format/dates";
 import { listCoacheeComments } from "@/lib/goals/comments";
-import { goalsView } from "@/lib/goals/views";
+import { goalsView, shownSubjects } from "@/lib/goals/views";
+import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
+import { goalLinks, goalsQuerySchema } from "./goal-links";
 import { GOAL_ACTIONS } from "./goal-actions";
 
 export const metadata: Metadata = { title: "Goals" };
 
 /** A participant's own goals, milestones and actions. */
-export default async function GoalsPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function GoalsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<RawSearchParams> }) {
   const { org } = await params;
   const member = await requireMember(org, "goals:own");
   const actor = memberActor(member);
-  const [view, comments] = await Promise.all([
-    goalsView(db(), actor, member.membershipId),
-    listCoacheeComments(db(), actor, member.membershipId),
-  ]);
+  const { goal, thread } = goalsQuerySchema.parse(firstValues(await searchParams));
+  const view = await goalsView(db(), actor, member.membershipId, { goal });
+  const comments = await listCoacheeComments(db(), actor, member.membershipId, { ...shownSubjects(view), full: thread });
   return (
     <section>
       <PageHeader
@@ -34,6 +35,7 @@ export default async function GoalsPage({ params }: { params: Promise<{ org: str
         actions={GOAL_ACTIONS}
         name="your"
         comments={comments}
+        links={goalLinks({ goals: `/${org}/goals`, actions: `/${org}/actions` })}
         viewerZone={viewerClock(member.user).zone}
       />
     </section>

@@ -27,10 +27,11 @@ import { db } from "@/lib/db/client";
 import { viewerClock } from "@/lib/format/dates";
 import { actionFilterSchema, listActions } from "@/lib/goals/list-actions";
 import { listCoacheeComments } from "@/lib/goals/comments";
-import { goalsView } from "@/lib/goals/views";
+import { goalsView, placesOf, shownSubjects } from "@/lib/goals/views";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, pageNumber, type RawSearchParams } from "@/lib/web/search-params";
 import { GOAL_ACTIONS } from "../../goals/goal-actions";
+import { goalLinks, goalsQuerySchema } from "../../goals/goal-links";
 import { NotesTab } from "../../notes/notes-tab";
 import { deleteFileAction, shareFileAction } from "../../files/file-actions";
 import { coacheeSessionStatusAction } from "./actions";
@@ -40,7 +41,11 @@ export const metadata: Metadata = { title: "Coachee" };
 
 const FILE_ACTIONS = { share: shareFileAction, remove: deleteFileAction };
 
-const querySchema = z.object({ tab: z.enum(PROFILE_TABS).catch("activity").default("activity"), page: pageNumber(100_000) });
+const querySchema = z.object({
+  tab: z.enum(PROFILE_TABS).catch("activity").default("activity"),
+  page: pageNumber(100_000),
+  ...goalsQuerySchema.shape,
+});
 
 export default async function CoacheeProfilePage({
   params,
@@ -54,7 +59,7 @@ export default async function CoacheeProfilePage({
   const actor = memberActor(member);
   const coachee = await orNotFound(getCoacheeProfile(db(), actor, id));
   const query = firstValues(await searchParams);
-  const { tab, page } = querySchema.parse(query);
+  const { tab, page, goal, thread } = querySchema.parse(query);
   const name = displayName(coachee.user);
   const zone = viewerClock(member.user).zone;
 
@@ -76,16 +81,7 @@ export default async function CoacheeProfilePage({
         {tab === "activity" ? (
           <ActivityTab org={org} actor={actor} coacheeId={coachee.id} name={name} page={page} zone={zone} />
         ) : tab === "goals" ? (
-          <GoalTree
-            org={org}
-            coacheeId={coachee.id}
-            own={false}
-            view={await goalsView(db(), actor, coachee.id)}
-            actions={GOAL_ACTIONS}
-            name={`${name}'s`}
-            comments={await listCoacheeComments(db(), actor, coachee.id)}
-            viewerZone={zone}
-          />
+          <GoalsTab org={org} actor={actor} coacheeId={coachee.id} name={name} goal={goal} thread={thread} zone={zone} />
         ) : tab === "actions" ? (
           <ActionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} query={query} zone={zone} />
         ) : tab === "notes" ? (
@@ -99,6 +95,34 @@ export default async function CoacheeProfilePage({
         )}
       </ProfileTabs>
     </section>
+  );
+}
+
+/** The coachee's goals (beside ?tab=goals), one open, folded to what a page shows. */
+async function GoalsTab({
+  org,
+  actor,
+  coacheeId,
+  name,
+  goal,
+  thread,
+  zone,
+}: Omit<TabProps, "page"> & { goal?: string; thread?: string }) {
+  const view = await goalsView(db(), actor, coacheeId, { goal });
+  const comments = await listCoacheeComments(db(), actor, coacheeId, { ...shownSubjects(view), full: thread });
+  const profile = `/${org}/coachees/${coacheeId}`;
+  return (
+    <GoalTree
+      org={org}
+      coacheeId={coacheeId}
+      own={false}
+      view={view}
+      actions={GOAL_ACTIONS}
+      name={`${name}'s`}
+      comments={comments}
+      links={goalLinks({ goals: `${profile}?tab=goals`, actions: `${profile}?tab=actions` })}
+      viewerZone={zone}
+    />
   );
 }
 
@@ -119,11 +143,8 @@ async function ActionsTab({
   zone: string;
 }) {
   const filter = actionFilterSchema.parse(query);
-  const [list, view, comments] = await Promise.all([
-    listActions(db(), actor, coacheeId, filter),
-    goalsView(db(), actor, coacheeId),
-    listCoacheeComments(db(), actor, coacheeId),
-  ]);
+  const [list, places] = await Promise.all([listActions(db(), actor, coacheeId, filter), placesOf(db(), actor, coacheeId)]);
+  const comments = await listCoacheeComments(db(), actor, coacheeId, { goalIds: [], actionIds: [], countIds: list.rows.map((r) => r.id) });
   return (
     <ActionsView
       org={org}
@@ -142,7 +163,7 @@ async function ActionsTab({
             org={org}
             coacheeId={coacheeId}
             ownGoals={false}
-            places={placeOptions(view.goals)}
+            places={placeOptions(places)}
             action={GOAL_ACTIONS.createAction}
           />
         </Disclosure>
