@@ -27,7 +27,6 @@ export function ActionsView({
   name,
   newAction,
   comments,
-  viewerZone,
 }: {
   org: string;
   coacheeId: string;
@@ -40,9 +39,8 @@ export function ActionsView({
   name: string;
   /** Where to add one (a link or a folded form), shown above the list. */
   newAction: React.ReactNode;
-  /** The coachee's comment threads (listCoacheeComments) and the viewer's zone: each action shows its thread. */
+  /** How many comments each action has (listCoacheeComments' totals): each links to its thread. */
   comments: CoacheeThreads;
-  viewerZone: string;
 }) {
   const current = { ...base, ...filter };
   const defaults = { ...ACTION_FILTER_DEFAULTS };
@@ -81,7 +79,12 @@ export function ActionsView({
       </p>
       {filter.place ? (
         <p className="text-sm">
-          Only the actions of one {filter.place === "none" ? "place: those without a goal" : filter.place.startsWith("goal:") ? "goal (directly on it)" : "milestone"}
+          Only the actions of one{" "}
+          {filter.place === "none"
+            ? "place: those without a goal"
+            : filter.place.startsWith("goal:")
+              ? "goal (directly on it)"
+              : "milestone"}
           {list.placeTitle ? <>: “{list.placeTitle}”</> : null}.{" "}
           <TextLink href={queryWith(base, filter.status ? { status: filter.status } : {})}>Show every action</TextLink>
         </p>

@@ -235,7 +235,9 @@ export function ReorderButtons({
   if (count < 2) return null;
   return (
     <span className="inline-flex flex-wrap gap-2">
-      {index > 0 ? <ReorderButton fields={{ org, kind, id, direction: "up" }} label={`Move up: ${title}`} text="Move up" action={action} /> : null}
+      {index > 0 ? (
+        <ReorderButton fields={{ org, kind, id, direction: "up" }} label={`Move up: ${title}`} text="Move up" action={action} />
+      ) : null}
       {index < count - 1 ? (
         <ReorderButton fields={{ org, kind, id, direction: "down" }} label={`Move down: ${title}`} text="Move down" action={action} />
       ) : null}
@@ -243,7 +245,17 @@ export function ReorderButtons({
   );
 }
 
-function ReorderButton({ fields, label, text, action }: { fields: Record<string, string>; label: string; text: string; action: FormAction }) {
+function ReorderButton({
+  fields,
+  label,
+  text,
+  action,
+}: {
+  fields: Record<string, string>;
+  label: string;
+  text: string;
+  action: FormAction;
+}) {
   const [result, formProps, pending] = useFormAction(action);
   return (
     <form {...formProps} noValidate className="inline">

@@ -356,7 +356,9 @@ function ActionList({
       ) : null}
       {items.total > items.shown.length ? (
         <p className="text-sm">
-          {items.shown.length ? `The first ${items.shown.length} of ${plural(items.total, "action")} are shown. ` : `${plural(items.total, "action")}. `}
+          {items.shown.length
+            ? `The first ${items.shown.length} of ${plural(items.total, "action")} are shown. `
+            : `${plural(items.total, "action")}. `}
           <TextLink href={ctx.links.place(items.place)} aria-label={`See all ${plural(items.total, "action")} of ${of}`}>
             See all {plural(items.total, "action")}
           </TextLink>

@@ -52,10 +52,8 @@ export async function assertMilestoneRoom(tx: TenantTx, goalId: string) {
   if ((await tx.milestone.count({ where: { goalId } })) >= GOAL_LIMITS.milestonesPerGoal) throw new LimitReachedError("milestonesPerGoal");
 }
 
-/** Refuses a comment past the cap of its thread, under a lock on the thread. */
-export async function assertThreadRoom(tx: TenantTx, organizationId: string, thread: { goalId: string | null; actionId: string | null }) {
-  const subject = thread.goalId ?? thread.actionId;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`comments:${organizationId}:${subject}`}, 0))`;
-  const count = await tx.comment.count({ where: thread.goalId ? { goalId: thread.goalId } : { actionId: thread.actionId } });
-  if (count >= GOAL_LIMITS.commentsPerThread) throw new LimitReachedError("commentsPerThread");
+/** Refuses a comment past the cap of its thread (a goal's, an action's or a note's), under a lock on the thread. */
+export async function assertThreadRoom(tx: TenantTx, organizationId: string, threadId: string, count: () => Promise<number>) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`comments:${organizationId}:${threadId}`}, 0))`;
+  if ((await count()) >= GOAL_LIMITS.commentsPerThread) throw new LimitReachedError("commentsPerThread");
 }

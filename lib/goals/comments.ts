@@ -72,7 +72,9 @@ export async function addComment(db: Db, actor: Actor, input: AddCommentInput) {
   assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const { thread, title } = await threadOf(tx, actor, input);
-    await assertThreadRoom(tx, actor.organizationId, thread);
+    await assertThreadRoom(tx, actor.organizationId, thread.goalId ?? thread.actionId!, () =>
+      tx.comment.count({ where: thread.goalId ? { goalId: thread.goalId } : { actionId: thread.actionId } }),
+    );
     const comment = await tx.comment.create({
       data: { organizationId: actor.organizationId, ...thread, authorMembershipId: actor.membershipId, body: input.body },
       select: { id: true },

@@ -95,7 +95,8 @@ export async function listActions(db: Db, actor: Actor, coacheeMembershipId: str
       kind === "goal"
         ? (await tx.goal.findFirst({ where: { id: placeId, coacheeMembershipId: coachee }, select: { title: true } }))?.title
         : kind === "milestone"
-          ? (await tx.milestone.findFirst({ where: { id: placeId, goal: { coacheeMembershipId: coachee } }, select: { title: true } }))?.title
+          ? (await tx.milestone.findFirst({ where: { id: placeId, goal: { coacheeMembershipId: coachee } }, select: { title: true } }))
+              ?.title
           : undefined;
     return {
       rows: rows.map((r) => ({ ...r, due: dueState(r, today) })),

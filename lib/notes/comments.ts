@@ -8,6 +8,7 @@ import { commentBodyField } from "../goals/comments";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
 import { idField, isId } from "../web/form-fields";
+import { assertThreadRoom } from "../goals/caps";
 import { notify } from "../notifications/notify";
 import { UNTITLED_NOTE, visibleNote } from "./notes";
 
@@ -42,6 +43,7 @@ export async function addNoteComment(db: Db, actor: Actor, input: AddNoteComment
   assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const note = await visibleNote(tx, actor, input.noteId);
+    await assertThreadRoom(tx, actor.organizationId, note.id, () => tx.noteComment.count({ where: { noteId: note.id } }));
     const comment = await tx.noteComment.create({
       data: { organizationId: actor.organizationId, noteId: note.id, authorMembershipId: actor.membershipId, body: input.body },
       select: { id: true, noteId: true },

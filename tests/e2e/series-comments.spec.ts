@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { AppPage } from "./pages/app-page";
 import { openGoal } from "./pages/goals";
 

@@ -117,9 +117,13 @@ describe("goal bounds", () => {
         position: i,
       })),
     });
-    await expect(createMilestone(db, coachee, { goalId: goal.id, title: "Last", dueDate: null })).resolves.toMatchObject({ id: expect.any(String) });
+    await expect(createMilestone(db, coachee, { goalId: goal.id, title: "Last", dueDate: null })).resolves.toMatchObject({
+      id: expect.any(String),
+    });
     await pastBound("milestonesPerGoal", () => createMilestone(db, coach, { goalId: goal.id, title: "Past", dueDate: null }));
-    expect(await db.milestone.count({ where: { organizationId: coachee.organizationId, goalId: goal.id } })).toBe(GOAL_LIMITS.milestonesPerGoal);
+    expect(await db.milestone.count({ where: { organizationId: coachee.organizationId, goalId: goal.id } })).toBe(
+      GOAL_LIMITS.milestonesPerGoal,
+    );
 
     await db.comment.createMany({
       data: Array.from({ length: GOAL_LIMITS.commentsPerThread - 1 }, (_, i) => ({
@@ -133,7 +137,9 @@ describe("goal bounds", () => {
     const comment = (body: string) => addCommentSchema.parse({ goalId: goal.id, body });
     await expect(addComment(db, coach, comment("The last one"))).resolves.toMatchObject({ id: expect.any(String) });
     await pastBound("commentsPerThread", () => addComment(db, coachee, comment("Past it")));
-    expect(await db.comment.count({ where: { organizationId: coachee.organizationId, goalId: goal.id } })).toBe(GOAL_LIMITS.commentsPerThread);
+    expect(await db.comment.count({ where: { organizationId: coachee.organizationId, goalId: goal.id } })).toBe(
+      GOAL_LIMITS.commentsPerThread,
+    );
   });
 
   it("open actions, all actions and series per coachee hold for single actions, new series and rescheduled ones", async () => {
@@ -181,9 +187,9 @@ describe("goal bounds", () => {
     const { coach, coachee } = await coachAndCoachee();
     for (let i = 0; i < GOAL_LIMITS.seriesPerCoachee; i++) await createSeries(db, coach, seriesForm(coachee.membershipId, 1));
     await pastBound("seriesPerCoachee", () => createSeries(db, coachee, seriesForm(coachee.membershipId, 1)));
-    expect(await db.actionSeries.count({ where: { organizationId: coachee.organizationId, coacheeMembershipId: coachee.membershipId } })).toBe(
-      GOAL_LIMITS.seriesPerCoachee,
-    );
+    expect(
+      await db.actionSeries.count({ where: { organizationId: coachee.organizationId, coacheeMembershipId: coachee.membershipId } }),
+    ).toBe(GOAL_LIMITS.seriesPerCoachee);
   });
 
   it("parallel series against the open-actions cap: exactly those that fit are made, and the cap holds", async () => {
@@ -191,7 +197,9 @@ describe("goal bounds", () => {
     const room = 100;
     await fillActions(db, coachee, GOAL_LIMITS.openActionsPerCoachee - room);
     // Six series of 40 in parallel: two fit (80), a third would pass the cap (120).
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => createSeries(db, coach, seriesForm(coachee.membershipId, 40))));
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => createSeries(db, coach, seriesForm(coachee.membershipId, 40))),
+    );
     const made = results.filter((r) => r.status === "fulfilled").length;
     const refused = results.filter((r) => r.status === "rejected" && r.reason instanceof LimitReachedError).length;
     tried += refused;
@@ -253,10 +261,17 @@ describe("goals pages at the caps", () => {
     const goals = await db.goal.findMany({ where: { organizationId: coachee.organizationId, coacheeMembershipId: coachee.membershipId } });
     await db.milestone.createMany({
       data: goals.flatMap((g) =>
-        Array.from({ length: shape.milestones }, (_, i) => ({ organizationId: g.organizationId, goalId: g.id, title: title("Milestone", i), position: i })),
+        Array.from({ length: shape.milestones }, (_, i) => ({
+          organizationId: g.organizationId,
+          goalId: g.id,
+          title: title("Milestone", i),
+          position: i,
+        })),
       ),
     });
-    const milestones = await db.milestone.findMany({ where: { organizationId: coachee.organizationId, goalId: { in: goals.map((g) => g.id) } } });
+    const milestones = await db.milestone.findMany({
+      where: { organizationId: coachee.organizationId, goalId: { in: goals.map((g) => g.id) } },
+    });
     const places = milestones.length ? milestones : [null];
     const rows = Array.from({ length: shape.actions }, (_, i) => {
       const m = places[i % places.length];
@@ -272,7 +287,10 @@ describe("goals pages at the caps", () => {
       };
     });
     for (let i = 0; i < rows.length; i += 1000) await db.action.createMany({ data: rows.slice(i, i + 1000) });
-    const actions = await db.action.findMany({ where: { organizationId: coachee.organizationId, coacheeMembershipId: coachee.membershipId }, select: { id: true } });
+    const actions = await db.action.findMany({
+      where: { organizationId: coachee.organizationId, coacheeMembershipId: coachee.membershipId },
+      select: { id: true },
+    });
     const comments = actions.slice(0, 40).flatMap((a) =>
       Array.from({ length: shape.comments }, (_, i) => ({
         organizationId: coachee.organizationId,

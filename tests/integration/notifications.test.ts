@@ -359,7 +359,9 @@ describe("preferences: immediately, in the digest, or in the app only", () => {
     expect(coachMail.map((m) => m.subject)).toEqual([
       "Test participant completed the milestone “Draft the slides” of the goal “Present to the board”",
     ]);
-    expect(coachMail[0].text).toContain(`http://localhost:3000/${c.org.slug}/coachees/${c.coachee.membershipId}?tab=goals&goal=${goal.id}#goal-${goal.id}`);
+    expect(coachMail[0].text).toContain(
+      `http://localhost:3000/${c.org.slug}/coachees/${c.coachee.membershipId}?tab=goals&goal=${goal.id}#goal-${goal.id}`,
+    );
     expect(coachMail[0].text).toContain(`http://localhost:3000/${c.org.slug}/notifications/preferences`);
     expect(await mailTo(c.coach2)).toHaveLength(0);
     // In the app all the same, for both.

@@ -91,6 +91,7 @@ import {
   createAction as createGoalAction,
   createActionSchema,
   deleteAction,
+  getAction,
   moveAction,
   setActionProgress,
   updateAction,
@@ -104,6 +105,7 @@ import {
   deleteMilestone,
   goalsOverview,
   listGoals,
+  readGoalsPage,
   updateGoal,
   updateMilestone,
 } from "../../lib/goals/goals";
@@ -113,7 +115,7 @@ import { addComment, deleteComment, editComment, listCoacheeComments, listCommen
 import { deleteFile, downloadFile, getFile, listFiles, shareFile, uploadFile } from "../../lib/files/files";
 import { localDisk } from "../../lib/files/storage";
 import { actionFilterSchema, listActions } from "../../lib/goals/list-actions";
-import { goalsView } from "../../lib/goals/views";
+import { goalsView, placesOf } from "../../lib/goals/views";
 import { coacheesNeedingAttention } from "../../lib/goals/attention";
 import { listNotifications, markAllRead, markRead, openNotification, unreadCount } from "../../lib/notifications/centre";
 import { getPreferences, preferencesSchema, setPreferences } from "../../lib/notifications/preferences";
@@ -557,6 +559,9 @@ function goalServices(): { name: string; permission: Permission[]; call: (actor:
     { name: "deleteComment", permission, call: async (a) => deleteComment(db, a, { commentId: (await commentOf(a)).id }) },
     { name: "listActions", permission, call: async (a) => listActions(db, a, (await tree(a)).coachee, actionFilterSchema.parse({})) },
     { name: "goalsView", permission, call: async (a) => goalsView(db, a, (await tree(a)).coachee) },
+    { name: "readGoalsPage", permission, call: async (a) => readGoalsPage(db, a, (await tree(a)).coachee, undefined, 10) },
+    { name: "placesOf", permission, call: async (a) => placesOf(db, a, (await tree(a)).coachee) },
+    { name: "getAction", permission, call: async (a) => getAction(db, a, (await tree(a)).action.id) },
   ];
 }
 
@@ -1135,6 +1140,10 @@ describe("permission matrix: every role x every service, in two organisations", 
       ["listActions", (id) => listActions(db, goalCoach, id, actionFilterSchema.parse({})), theirGoalCoachee.id],
       ["listActions (participant)", (id) => listActions(db, coachee, id, actionFilterSchema.parse({})), theirGoalCoachee.id],
       ["goalsView", (id) => goalsView(db, goalCoach, id), theirGoalCoachee.id],
+      ["readGoalsPage", (id) => readGoalsPage(db, goalCoach, id, undefined, 10), theirGoalCoachee.id],
+      ["placesOf", (id) => placesOf(db, goalCoach, id), theirGoalCoachee.id],
+      ["getAction", (id) => getAction(db, goalCoach, id), theirAction.id],
+      ["getAction (participant)", (id) => getAction(db, coachee, id), theirAction.id],
       ["goalsOverview", (id) => goalsOverview(db, admin, id), theirGoalCoachee.id],
       // Recurring actions and comments: another organisation's series, goal, action and comment.
       ["createSeries", (id) => createSeries(db, goalCoach, createSeriesSchema.parse(seriesForm(id))), theirGoalCoachee.id],

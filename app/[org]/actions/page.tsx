@@ -7,7 +7,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
-import { viewerClock } from "@/lib/format/dates";
 import { listCoacheeComments } from "@/lib/goals/comments";
 import { actionFilterSchema, listActions } from "@/lib/goals/list-actions";
 import { placesOf } from "@/lib/goals/views";
@@ -32,7 +31,11 @@ export default async function ActionsPage({
     listActions(db(), actor, member.membershipId, filter),
     placesOf(db(), actor, member.membershipId),
   ]);
-  const comments = await listCoacheeComments(db(), actor, member.membershipId, { goalIds: [], actionIds: [], countIds: list.rows.map((r) => r.id) });
+  const comments = await listCoacheeComments(db(), actor, member.membershipId, {
+    goalIds: [],
+    actionIds: [],
+    countIds: list.rows.map((r) => r.id),
+  });
   return (
     <section>
       <PageHeader title="Actions" description="Everything you have agreed to do, with how far you are. Move a slider and it is saved." />
@@ -46,7 +49,6 @@ export default async function ActionsPage({
         actions={GOAL_ACTIONS}
         name="your"
         comments={comments}
-        viewerZone={viewerClock(member.user).zone}
         newAction={
           <Disclosure summary="New action">
             <ActionForm

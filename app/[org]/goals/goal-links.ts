@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { GoalLinks } from "@/components/goals/goal-tree";
+import { idField } from "@/lib/web/form-fields";
 import { queryWith } from "@/lib/web/search-params";
 
 /** Which goal is open, and whether its thread shows whole: both in the URL. */
 export const goalsQuerySchema = z.object({
-  goal: z.uuid().optional().catch(undefined),
-  thread: z.uuid().optional().catch(undefined),
+  goal: idField().optional().catch(undefined),
+  thread: idField().optional().catch(undefined),
 });
 
 /**

@@ -14,7 +14,13 @@ import { GOAL_ACTIONS } from "./goal-actions";
 export const metadata: Metadata = { title: "Goals" };
 
 /** A participant's own goals, milestones and actions. */
-export default async function GoalsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function GoalsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { org } = await params;
   const member = await requireMember(org, "goals:own");
   const actor = memberActor(member);

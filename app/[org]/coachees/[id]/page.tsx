@@ -83,7 +83,7 @@ export default async function CoacheeProfilePage({
         ) : tab === "goals" ? (
           <GoalsTab org={org} actor={actor} coacheeId={coachee.id} name={name} goal={goal} thread={thread} zone={zone} />
         ) : tab === "actions" ? (
-          <ActionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} query={query} zone={zone} />
+          <ActionsTab org={org} actor={actor} coacheeId={coachee.id} name={name} query={query} />
         ) : tab === "notes" ? (
           <NotesTab org={org} actor={actor} coacheeId={coachee.id} zone={zone} name={name} query={query} />
         ) : tab === "files" ? (
@@ -99,15 +99,7 @@ export default async function CoacheeProfilePage({
 }
 
 /** The coachee's goals (beside ?tab=goals), one open, folded to what a page shows. */
-async function GoalsTab({
-  org,
-  actor,
-  coacheeId,
-  name,
-  goal,
-  thread,
-  zone,
-}: Omit<TabProps, "page"> & { goal?: string; thread?: string }) {
+async function GoalsTab({ org, actor, coacheeId, name, goal, thread, zone }: Omit<TabProps, "page"> & { goal?: string; thread?: string }) {
   const view = await goalsView(db(), actor, coacheeId, { goal });
   const comments = await listCoacheeComments(db(), actor, coacheeId, { ...shownSubjects(view), full: thread });
   const profile = `/${org}/coachees/${coacheeId}`;
@@ -133,14 +125,12 @@ async function ActionsTab({
   coacheeId,
   name,
   query,
-  zone,
 }: {
   org: string;
   actor: Actor;
   coacheeId: string;
   name: string;
   query: Record<string, string | undefined>;
-  zone: string;
 }) {
   const filter = actionFilterSchema.parse(query);
   const [list, places] = await Promise.all([listActions(db(), actor, coacheeId, filter), placesOf(db(), actor, coacheeId)]);
@@ -156,16 +146,9 @@ async function ActionsTab({
       actions={GOAL_ACTIONS}
       name={`${name}'s`}
       comments={comments}
-      viewerZone={zone}
       newAction={
         <Disclosure summary={`New action for ${name}`}>
-          <ActionForm
-            org={org}
-            coacheeId={coacheeId}
-            ownGoals={false}
-            places={placeOptions(places)}
-            action={GOAL_ACTIONS.createAction}
-          />
+          <ActionForm org={org} coacheeId={coacheeId} ownGoals={false} places={placeOptions(places)} action={GOAL_ACTIONS.createAction} />
         </Disclosure>
       }
     />

@@ -26,7 +26,13 @@ const querySchema = z.object({ all: z.literal("1").optional().catch(undefined) }
  * ?all=1) and moving it to another goal or milestone. Both live here rather than on each action of a
  * list, where the list of every place and a long thread made a page grow with actions times places.
  */
-export default async function ActionPage({ params, searchParams }: { params: Promise<{ org: string; id: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function ActionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string; id: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { org, id } = await params;
   const member = await requireMember(org, ["coachees:manage", "goals:own"]);
   const actor = memberActor(member);
@@ -34,14 +40,24 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
   const action = await orNotFound(getAction(db(), actor, id));
   const [places, comments] = await Promise.all([
     placesOf(db(), actor, action.coacheeMembershipId),
-    listCoacheeComments(db(), actor, action.coacheeMembershipId, { goalIds: [], actionIds: [action.id], full: all ? action.id : undefined }),
+    listCoacheeComments(db(), actor, action.coacheeMembershipId, {
+      goalIds: [],
+      actionIds: [action.id],
+      full: all ? action.id : undefined,
+    }),
   ]);
   const own = can(member.role, "goals:own");
-  const back = own ? `/${org}/actions#action-${action.id}` : `/${org}/coachees/${action.coacheeMembershipId}?tab=actions#action-${action.id}`;
+  const back = own
+    ? `/${org}/actions#action-${action.id}`
+    : `/${org}/coachees/${action.coacheeMembershipId}?tab=actions#action-${action.id}`;
   return (
     <section className="space-y-8">
-      <PageHeader back={{ href: back, label: "Actions" }} title={action.title} 
-        description={action.description ? <span className="whitespace-pre-line [overflow-wrap:anywhere]">{action.description}</span> : undefined}
+      <PageHeader
+        back={{ href: back, label: "Actions" }}
+        title={action.title}
+        description={
+          action.description ? <span className="whitespace-pre-line [overflow-wrap:anywhere]">{action.description}</span> : undefined
+        }
       />
       <div id="comments" className="scroll-mt-20">
         <CommentThread
