@@ -1,5 +1,6 @@
 import type { Disk } from "flydrive";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeChanges } from "../../lib/audit/changes";
 import { listAuditEvents } from "../../lib/audit/list";
 import { ForbiddenError, ValidationError } from "../../lib/errors";
 import { uploadFile, type UploadInput } from "../../lib/files/files";
@@ -279,6 +280,12 @@ describe("the storage quota setting", () => {
     const [event] = (await listAuditEvents(db, w.owner, { page: 1, action: "settings.update" })).events;
     expect(event.before).toMatchObject({ storageQuotaBytes: STORAGE_QUOTA_DEFAULT_BYTES });
     expect(event.after).toMatchObject({ storageQuotaBytes: 12.5 * 1024 * MB });
+    expect(describeChanges(event.before, event.after)).toContainEqual({
+      field: "storageQuotaBytes",
+      label: "Storage quota",
+      before: "5 GB",
+      after: "12.5 GB",
+    });
     recordFigures("file-bounds settings", { wrongRoleAttempts: 1 });
   });
 
