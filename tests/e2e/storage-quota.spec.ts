@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { overQuotaMessage } from "../../lib/files/limits";
+import { recordFigures } from "../support/figures";
 import { AppPage } from "./pages/app-page";
 import { onAppDatabase } from "./pages/database";
 
@@ -35,7 +36,7 @@ test("the storage left shows beside each upload form and in Settings; an upload 
   page,
   browser,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const used = await acmeUsed();
   try {
     await setAcmeQuota(used + MB);
@@ -62,7 +63,12 @@ test("the storage left shows beside each upload form and in Settings; an upload 
     // 700 KB passes the browser's check; the server refuses it, and the reason shows by the field.
     const name = `Late ${stamp}.pdf`;
     await file.setInputFiles({ name, mimeType: "application/pdf", buffer: pdf(700 * KB) });
-    await page.getByRole("button", { name: "Upload" }).click();
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes("/files/upload") && r.request().method() === "POST"),
+      page.getByRole("button", { name: "Upload" }).click(),
+    ]);
+    recordFigures("storage-quota e2e", { boundsTried: 1, boundsBreached: answer.ok() ? 1 : 0 });
+    expect(answer.status()).toBe(413);
     const refusal = page.getByRole("alert").filter({ hasText: overQuotaMessage(424 * KB) });
     await expect(refusal).toBeVisible();
     await expect(refusal).not.toContainText(name);
