@@ -2,7 +2,8 @@
 // served by scripts/serve.ts from the production build, sending its mail over SMTP to a real local
 // smtp-server whose messages tests read from E2E_MAIL_PORT. Dropped when Playwright stops it.
 import { spawn } from "node:child_process";
-import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDb } from "../lib/db/client";
 import { applyMigrations } from "../tools/db/schema-engine";
@@ -26,6 +27,9 @@ async function main() {
   await db.$disconnect();
   // Where specs find this run's database, to set up what a browser cannot (a session's start moved into the past).
   writeFileSync(e2eDatabaseFile(port), JSON.stringify({ url: database.url }), { mode: 0o600 });
+  // The run's own file store: the orphan sweep deletes objects this database has no row for, so a store
+  // shared with the development database (.data/files) would lose its files.
+  const files = mkdtempSync(path.join(tmpdir(), "pathwise-e2e-files-"));
   const smtp = await startSmtpServer();
   const mailbox = await serveReceivedMail(smtp, mailPort);
 
@@ -43,6 +47,8 @@ async function main() {
       SMTP_URL: smtp.url,
       OUTBOX_POLL_MS: "500",
       PORT: port,
+      FILE_STORAGE: "local",
+      FILE_STORAGE_DIR: files,
     },
   });
 
@@ -52,6 +58,7 @@ async function main() {
     stopping = true;
     app.kill("SIGTERM");
     rmSync(e2eDatabaseFile(port), { force: true });
+    rmSync(files, { recursive: true, force: true });
     mailbox.close();
     await smtp.close();
     await new Promise((r) => setTimeout(r, 300));

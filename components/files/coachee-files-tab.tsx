@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
 import { filesListSchema, listFiles } from "@/lib/files/files";
+import { getStorageUsage } from "@/lib/files/quota";
 import { fileMaxBytes } from "@/lib/files/storage";
 import { FilesView, type FileActions } from "./files-view";
 
@@ -23,7 +24,7 @@ export async function CoacheeFilesTab({
   actions: FileActions;
 }) {
   const filter = filesListSchema.parse(query);
-  const list = await listFiles(db(), actor, coacheeId, filter);
+  const [list, storage] = await Promise.all([listFiles(db(), actor, coacheeId, filter), getStorageUsage(db(), actor)]);
   return (
     <FilesView
       org={org}
@@ -35,6 +36,7 @@ export async function CoacheeFilesTab({
       whose={`${name}'s`}
       sharedLabel={`Shared with ${name} and their coaches`}
       maxBytes={fileMaxBytes()}
+      storage={storage}
       actions={actions}
     />
   );

@@ -9,7 +9,8 @@ import { Section } from "@/components/ui/section";
 import { Clipped, DataTable } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import type { FormAction } from "@/components/ui/use-form-action";
-import { FILES_LIST_DEFAULTS, formatBytes, type FileItem, type FilesList } from "@/lib/files/files";
+import { FILES_LIST_DEFAULTS, type FileItem, type FilesList } from "@/lib/files/files";
+import { formatBytes } from "@/lib/files/limits";
 import { ALLOWED_SUMMARY, INLINE_IMAGES, typeLabel } from "@/lib/files/sniff";
 import { queryWith } from "@/lib/web/search-params";
 import { UploadForm } from "./upload-form";
@@ -30,11 +31,13 @@ type Props = {
   /** The shared option's words: "Shared with Pat and their coaches". */
   sharedLabel: string;
   maxBytes: number;
+  /** The organisation's storage (getStorageUsage): said beside the form, and checked before sending. */
+  storage: { used: number; quota: number; remaining: number };
   actions: FileActions;
 };
 
 /** A coachee's files as the viewer may see them, with the upload form; the uploader shares, unshares and deletes their own. */
-export function FilesView({ org, coacheeId, list, filter, base, zone, whose, sharedLabel, maxBytes, actions }: Props) {
+export function FilesView({ org, coacheeId, list, filter, base, zone, whose, sharedLabel, maxBytes, storage, actions }: Props) {
   const current = { ...base, ...filter };
   const defaults = { ...FILES_LIST_DEFAULTS };
   const download = (f: FileItem, inline = false) => `/${org}/files/${f.id}/download${inline ? "?inline=1" : ""}`;
@@ -46,6 +49,7 @@ export function FilesView({ org, coacheeId, list, filter, base, zone, whose, sha
           coacheeId={coacheeId}
           maxBytes={maxBytes}
           maxLabel={formatBytes(maxBytes)}
+          storage={storage}
           allowed={ALLOWED_SUMMARY}
           sharedLabel={sharedLabel}
         />

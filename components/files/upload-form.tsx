@@ -6,10 +6,12 @@ import type { ActionResult } from "@/lib/actions/action";
 import { Button } from "@/components/ui/button";
 import { Field, RadioGroup } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
+import { overQuotaMessage, storageLeftLine, tooLargeMessage } from "@/lib/files/limits";
 
 // Uploads one file to a coachee's profile through the upload route with XMLHttpRequest, so the bar
-// can show how much has gone. The size limit is checked here before anything is sent (the server
-// checks again while it reads); the type is decided by the server from the bytes.
+// can show how much has gone. The size limit and the room left in the organisation's storage quota are
+// checked here before anything is sent (the server checks both again, the quota under a lock); the type
+// is decided by the server from the bytes.
 
 type Props = {
   org: string;
@@ -18,11 +20,12 @@ type Props = {
   /** "100 MB" */
   maxLabel: string;
   allowed: string;
+  storage: { used: number; quota: number; remaining: number };
   /** "Shared with Pat and their coaches" */
   sharedLabel: string;
 };
 
-export function UploadForm({ org, coacheeId, maxBytes, maxLabel, allowed, sharedLabel }: Props) {
+export function UploadForm({ org, coacheeId, maxBytes, maxLabel, allowed, storage, sharedLabel }: Props) {
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [fileError, setFileError] = useState<string>();
@@ -37,7 +40,8 @@ export function UploadForm({ org, coacheeId, maxBytes, maxLabel, allowed, shared
     const chosen = data.get("file");
     const file = chosen instanceof File && chosen.name ? chosen : null;
     if (!file) return setFileError("Choose a file to upload.");
-    if (file.size > maxBytes) return setFileError(`The file is larger than ${maxLabel}, the most a file may be.`);
+    if (file.size > maxBytes) return setFileError(tooLargeMessage(maxBytes));
+    if (file.size > storage.remaining) return setFileError(overQuotaMessage(storage.remaining));
     const visibility = data.get("visibility") === "SHARED" ? "SHARED" : "PRIVATE";
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/${encodeURIComponent(org)}/files/upload?coachee=${encodeURIComponent(coacheeId)}&visibility=${visibility}`);
@@ -71,6 +75,7 @@ export function UploadForm({ org, coacheeId, maxBytes, maxLabel, allowed, shared
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl">
       <FormStatus result={result} />
+      <p className="mb-3 text-sm text-slate-600">{storageLeftLine(storage.used, storage.quota)}</p>
       <Field
         id={`upload-file-${coacheeId}`}
         type="file"

@@ -5,12 +5,14 @@ import { CheckboxField, Field, Fieldset, TextareaField } from "@/components/ui/f
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { Plan } from "@/lib/db/generated/enums";
+import { formatBytes, GIB, storageUsedLine } from "@/lib/files/limits";
 import { PLAN_LABELS } from "@/lib/labels";
 
 type Settings = {
   name: string;
   plan: Plan;
   seatLimit: number;
+  storageQuotaBytes: number;
   invitationExpiryDays: number;
   defaultInvitationMessage: string;
   implementationAdminsEnabled: boolean;
@@ -20,11 +22,14 @@ type Settings = {
 export function SettingsForm({
   org,
   settings,
+  storageUsed,
   canManagePlan,
   action,
 }: {
   org: string;
   settings: Settings;
+  /** Bytes the organisation's files take (uploads in flight included). */
+  storageUsed: number;
   canManagePlan: boolean;
   action: FormAction;
 }) {
@@ -35,17 +40,32 @@ export function SettingsForm({
       <FormStatus result={result} />
       <Field label="Organisation name" name="name" defaultValue={settings.name} error={fieldError(result, "name")} />
       <Fieldset legend={`Plan (${PLAN_LABELS[settings.plan].toLowerCase()})`}>
+        <p className="mb-3 text-sm text-slate-600">Storage: {storageUsedLine(storageUsed, settings.storageQuotaBytes)}.</p>
         {canManagePlan ? (
-          <Field
-            label="Seat limit"
-            name="seatLimit"
-            type="number"
-            min={1}
-            defaultValue={settings.seatLimit}
-            error={fieldError(result, "seatLimit")}
-          />
+          <>
+            <Field
+              label="Seat limit"
+              name="seatLimit"
+              type="number"
+              min={1}
+              defaultValue={settings.seatLimit}
+              error={fieldError(result, "seatLimit")}
+            />
+            <Field
+              label="Storage quota (GB)"
+              name="storageQuotaGb"
+              type="number"
+              min={0.01}
+              step={0.01}
+              defaultValue={Number((settings.storageQuotaBytes / GIB).toFixed(2))}
+              hint="What the organisation's files may take together."
+              error={fieldError(result, "storageQuotaGb")}
+            />
+          </>
         ) : (
-          <p className="text-sm text-slate-600">Seat limit: {settings.seatLimit}. Only an owner can change the plan.</p>
+          <p className="text-sm text-slate-600">
+            Seat limit: {settings.seatLimit}. Storage quota: {formatBytes(settings.storageQuotaBytes)}. Only an owner can change the plan.
+          </p>
         )}
       </Fieldset>
       <Field

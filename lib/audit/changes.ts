@@ -1,4 +1,5 @@
 import { FALLBACK_ZONE, formatDay, formatTime, zoneName } from "../format/dates";
+import { formatBytes } from "../files/limits";
 import { ARCHIVE_REASON_LABELS, MEMBERSHIP_STATUS_LABELS, ROLE_LABELS } from "../labels";
 
 /** One field of an audit event, as people read it: "Role: Coach → Admin". */
@@ -19,6 +20,7 @@ const LABELS: Record<string, string> = {
   importId: "Import",
   credited: "Sessions credited back",
   reversed: "Credits reversed",
+  storageQuotaBytes: "Storage quota",
 };
 
 // Fields that name another record by id, and which kind: shown by that record's name (resolved by
@@ -63,6 +65,7 @@ function show(field: string, value: unknown, timeZone: string, names?: Record<st
   if (Array.isArray(value)) return value.length ? value.map((v) => show(field, v, timeZone, names)).join(", ") : "none";
   if (names && field in ID_FIELDS) return typeof value === "string" && names[value] ? names[value] : "unknown";
   if (typeof value === "boolean") return value ? "yes" : "no";
+  if (field === "storageQuotaBytes" && typeof value === "number") return formatBytes(value);
   if (typeof value === "string") {
     if (field === "role" && value in ROLE_LABELS) return ROLE_LABELS[value as keyof typeof ROLE_LABELS];
     if (field === "status" && value in MEMBERSHIP_STATUS_LABELS)

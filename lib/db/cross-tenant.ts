@@ -147,3 +147,13 @@ export function reminderCandidates(client: Db, { from, to }: { from: string; to:
        AND ((a."dueReminderAt" IS NULL AND a."dueDate" BETWEEN ${from}::date AND ${to}::date)
          OR (a."overdueReminderAt" IS NULL AND a."dueDate" < ${to}::date))`;
 }
+
+/**
+ * Deletes upload reservations that expired before `now` in every organisation. Why: a reservation is
+ * left only by a process that died mid-upload, in whichever organisation; the sweep that clears them
+ * (lib/files/sweep.ts) runs for the whole store, not for one tenant.
+ */
+export async function deleteExpiredUploadReservations(client: Db, now: Date): Promise<number> {
+  const { count } = await client.fileUploadReservation.deleteMany({ where: { expiresAt: { lte: now } } });
+  return count;
+}

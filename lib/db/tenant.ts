@@ -42,6 +42,7 @@ const TENANT_MODELS = new Set([
   "Note",
   "NoteComment",
   "CoacheeFile",
+  "FileUploadReservation",
   "AssessmentTemplate",
   "AssessmentAssignment",
 ]);

@@ -15,6 +15,16 @@ import { idField, isId } from "../web/form-fields";
 import { pageCount } from "../web/pagination";
 import { pageNumber } from "../web/search-params";
 import { FileRefusedError, nameWithType, SNIFF_BYTES, TextCheck, sniff } from "./sniff";
+import { tooLargeMessage } from "./limits";
+import {
+  releaseReservation,
+  reserveUpload,
+  settleReservation,
+  UploadBoundError,
+  UPLOAD_RATES,
+  type Reservation,
+  type UploadRates,
+} from "./quota";
 import { fileDisk, fileMaxBytes, uploadSettled } from "./storage";
 
 // Files on a coachee's profile: uploaded by the coachee or one of their current coaches (reachCoachee
@@ -30,22 +40,7 @@ import { fileDisk, fileMaxBytes, uploadSettled } from "./storage";
 export const FILES_PAGE_SIZE = 20;
 export const FILE_NAME_MAX = 255;
 
-export type FileOptions = { disk?: Disk; maxBytes?: number };
-
-/** "100 MB" for 104857600: sizes in binary units with the names people know (as file managers show). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
-  const units = ["KB", "MB", "GB", "TB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
-}
-
-export const tooLargeMessage = (maxBytes: number) => `The file is larger than ${formatBytes(maxBytes)}, the most a file may be.`;
+export type FileOptions = { disk?: Disk; maxBytes?: number; rates?: UploadRates };
 
 /**
  * The name the uploader's browser gave, as shown in lists: its last path segment (some browsers send a
@@ -70,7 +65,10 @@ export type UploadInput = {
   name: string;
   /** The bytes, as they arrive (a request body, a Node stream, any async iterable of chunks). */
   body: AsyncIterable<Uint8Array>;
-  /** The size the client declared (Content-Length), when it did: refused at once when over the limit. */
+  /**
+   * The size the client declared (Content-Length), when it did: refused at once when over the limit, and
+   * what the upload reserves of the storage quota (without it, the largest file size is reserved).
+   */
   declaredSize?: number;
 };
 
@@ -81,15 +79,15 @@ async function reach(db: Db, actor: Actor, coacheeMembershipId: string) {
 
 /**
  * Reads the first SNIFF_BYTES (or the whole file, if smaller), decides what the file is, then yields
- * every byte on to storage, counting: past `maxBytes` it stops reading and throws, and a text file is
- * checked as it passes.
+ * every byte on to storage, counting: past `maxBytes` it stops reading and throws `over()`, and a text
+ * file is checked as it passes.
  */
-async function checkedStream(body: AsyncIterable<Uint8Array>, name: string, maxBytes: number) {
+async function checkedStream(body: AsyncIterable<Uint8Array>, name: string, maxBytes: number, over: () => Error) {
   const iterator = body[Symbol.asyncIterator]();
   let size = 0;
   const count = (chunk: Uint8Array) => {
     size += chunk.byteLength;
-    if (size > maxBytes) throw fieldError("file", tooLargeMessage(maxBytes));
+    if (size > maxBytes) throw over();
   };
   const head: Uint8Array[] = [];
   let headBytes = 0;
@@ -150,31 +148,60 @@ async function checkedStream(body: AsyncIterable<Uint8Array>, name: string, maxB
 
 /**
  * Uploads a file to a coachee's profile. Refused, with nothing stored: a declared size over the limit
- * (before a byte is read), more bytes than the limit (reading stops there), a type not on the allow-list
- * (sniffed from the bytes), a text file that is not UTF-8. The coachee is reached before the upload and
- * again in the transaction that writes the row; an object whose row was not written is removed.
+ * (before a byte is read), no room left in the organisation's storage quota or the uploader's hourly
+ * allowance used up (./quota.ts: the declared size is reserved before a byte is read), more bytes than
+ * the limit or than declared (reading stops there), a type not on the allow-list (sniffed from the
+ * bytes), a text file that is not UTF-8. The coachee is reached before the upload and again in the
+ * transaction that writes the row; an object whose row was not written is removed.
  */
 export async function uploadFile(db: Db, actor: Actor, input: UploadInput, options: FileOptions = {}) {
   assertGoalsRole(actor.role);
   const disk = options.disk ?? fileDisk();
   const maxBytes = options.maxBytes ?? fileMaxBytes();
+  const rates = options.rates ?? UPLOAD_RATES;
   const chosen = visibilityField.safeParse(input.visibility);
   if (!chosen.success) throw fieldError("visibility", "Choose who sees the file.");
   const visibility = chosen.data;
   const name = cleanFileName(input.name);
   const coachee = await reach(db, actor, input.coacheeMembershipId);
-  if (input.declaredSize !== undefined && input.declaredSize > maxBytes) throw fieldError("file", tooLargeMessage(maxBytes));
+  const tooLarge = () => new UploadBoundError(tooLargeMessage(maxBytes), 413);
+  if (input.declaredSize !== undefined && input.declaredSize > maxBytes) throw tooLarge();
 
-  const checked = await checkedStream(input.body, name, maxBytes);
   const storageKey = `${actor.organizationId}/${coachee}/${crypto.randomUUID()}`;
+  const reservation = await reserveUpload(db, actor, { bytes: input.declaredSize ?? maxBytes, storageKey }, rates);
+  let checked: Checked | undefined;
+  try {
+    const over = () =>
+      input.declaredSize === undefined ? tooLarge() : fieldError("file", "The upload was longer than its declared size. Try again.");
+    checked = await checkedStream(input.body, name, reservation.bytes, over);
+    return await storeChecked(db, actor, { coachee, visibility, storageKey, reservation, declaredSize: input.declaredSize }, checked, disk);
+  } finally {
+    // What was read counts against the hourly allowance, stored or not; the rest of the reservation goes back.
+    await releaseReservation(db, actor, reservation, checked?.size() ?? 0, rates).catch((error: unknown) =>
+      console.error("[files] could not release an upload's reservation (it expires on its own):", reservation.id, error),
+    );
+  }
+}
+
+type Checked = Awaited<ReturnType<typeof checkedStream>>;
+
+/** Streams checked bytes to storage and writes the row, settling the reservation; on any failure removes the object. */
+async function storeChecked(
+  db: Db,
+  actor: Actor,
+  target: { coachee: string; visibility: FileVisibility; storageKey: string; reservation: Reservation; declaredSize?: number },
+  checked: Checked,
+  disk: Disk,
+) {
+  const { coachee, visibility, storageKey, reservation, declaredSize } = target;
   try {
     await disk.putStream(storageKey, checked.stream, {
       contentType: checked.mime,
-      ...(input.declaredSize !== undefined ? { contentLength: input.declaredSize } : {}),
+      ...(declaredSize !== undefined ? { contentLength: declaredSize } : {}),
     });
-    if (input.declaredSize !== undefined && checked.size() !== input.declaredSize)
-      throw fieldError("file", "The upload was cut short. Try again.");
+    if (declaredSize !== undefined && checked.size() !== declaredSize) throw fieldError("file", "The upload was cut short. Try again.");
     return await tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+      await settleReservation(tx, actor.organizationId, reservation, checked.size());
       await reachCoachee(tx, actor, coachee);
       const file = await tx.coacheeFile.create({
         data: {

@@ -1,6 +1,8 @@
 import { processPasswordResetRequests } from "../auth/password-reset";
 import { db } from "../db/client";
 import { env } from "../env";
+import { fileDisk } from "../files/storage";
+import { sweepOrphanFiles } from "../files/sweep";
 import { runDigests } from "../notifications/digest";
 import { runReminders } from "../notifications/reminders";
 import { processSignUpRequests } from "../orgs/sign-up";
@@ -10,7 +12,7 @@ import { configuredTransport } from "./transport";
 // One delivery loop per server process: polls the outbox, and runs at once when kicked after a
 // commit that queued mail.
 const state = globalThis as unknown as {
-  pathwiseOutbox?: { timer: NodeJS.Timeout; running: boolean; again: boolean; scheduledAt: number };
+  pathwiseOutbox?: { timer: NodeJS.Timeout; running: boolean; again: boolean; scheduledAt: number; sweptAt: number };
 };
 
 /**
@@ -18,6 +20,8 @@ const state = globalThis as unknown as {
  * a minute of 08:00 local. Both claim their work in the database, so every process may look.
  */
 const SCHEDULED_EVERY_MS = 60_000;
+/** How often the store is swept for objects whose file row is gone (lib/files/sweep.ts); any process may. */
+const SWEEP_EVERY_MS = 60 * 60_000;
 
 async function runOnce(): Promise<void> {
   const s = state.pathwiseOutbox;
@@ -37,6 +41,15 @@ async function runOnce(): Promise<void> {
           .then(() => runDigests(db()))
           .catch((error) => console.error("[notifications] reminders or digests failed", error));
       }
+      if (Date.now() - s.sweptAt >= SWEEP_EVERY_MS) {
+        s.sweptAt = Date.now();
+        // Not awaited: listing a large store must not hold up the mail.
+        void sweepOrphanFiles(db(), fileDisk())
+          .then((report) => {
+            if (report.removed.length) console.log(`[files] orphan sweep removed ${report.removed.length} object(s)`);
+          })
+          .catch((error) => console.error("[files] orphan sweep failed", error));
+      }
       // Requests answered the same for every address (password reset, sign-up) compose their mail
       // here, after the answer, so that the answer's timing cannot depend on the account.
       await processPasswordResetRequests(db());
@@ -54,7 +67,7 @@ export function startOutboxWorker(): void {
   if (state.pathwiseOutbox) return;
   const timer = setInterval(runOnce, env().OUTBOX_POLL_MS);
   timer.unref();
-  state.pathwiseOutbox = { timer, running: false, again: false, scheduledAt: 0 };
+  state.pathwiseOutbox = { timer, running: false, again: false, scheduledAt: 0, sweptAt: 0 };
   void runOnce();
 }
 

@@ -5,6 +5,7 @@ import type { Actor } from "../authz/actor";
 import { assertCan, can } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { NotFoundError, ForbiddenError } from "../errors";
+import { GIB } from "../files/limits";
 import { NAME_MAX, nameField } from "../web/form-fields";
 
 const domain = z
@@ -37,6 +38,12 @@ export const settingsSchema = z.strictObject({
     .min(1, "At least 1 seat")
     .max(100_000)
     .optional(),
+  // In GB (GiB) as the form shows it, to the hundredth; stored in bytes.
+  storageQuotaGb: z.coerce
+    .number({ error: "Enter a number of GB" })
+    .min(0.01, "At least 0.01 GB")
+    .max(100_000, "At most 100,000 GB")
+    .optional(),
 });
 export type SettingsInput = z.infer<typeof settingsSchema>;
 
@@ -45,34 +52,51 @@ const SELECT = {
   slug: true,
   plan: true,
   seatLimit: true,
+  storageQuotaBytes: true,
   invitationExpiryDays: true,
   defaultInvitationMessage: true,
   implementationAdminsEnabled: true,
   implementationAdminDomains: true,
 } as const;
 
+/** The settings as the form and the audit trail take them (the quota in bytes, as a plain number). */
+function plain<T extends { storageQuotaBytes: bigint }>(org: T) {
+  return { ...org, storageQuotaBytes: Number(org.storageQuotaBytes) };
+}
+
 export async function getSettings(db: Db, actor: Actor) {
   assertCan(actor.role, "settings:manage");
   const org = await tenantDb(db, actor.organizationId).organization.findUnique({ where: { id: actor.organizationId }, select: SELECT });
   if (!org) throw new NotFoundError();
-  return org;
+  return plain(org);
 }
 
-/** Updates the organisation's settings; the seat limit only for an OWNER. Audited with before and after. */
+/** Updates the organisation's settings; the plan's seat limit and storage quota only for an OWNER. Audited with before and after. */
 export async function updateSettings(db: Db, actor: Actor, input: SettingsInput) {
   assertCan(actor.role, "settings:manage");
-  const { seatLimit, ...rest } = input;
+  const { seatLimit, storageQuotaGb, ...rest } = input;
+  const storageQuotaBytes = storageQuotaGb === undefined ? undefined : Math.round(storageQuotaGb * GIB);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
-    const before = await tx.organization.findUnique({ where: { id: actor.organizationId }, select: SELECT });
-    if (!before) throw new NotFoundError();
-    if (seatLimit !== undefined && seatLimit !== before.seatLimit && !can(actor.role, "plan:manage")) {
-      throw new ForbiddenError("Only an owner can change the plan or the seat limit.");
+    const found = await tx.organization.findUnique({ where: { id: actor.organizationId }, select: SELECT });
+    if (!found) throw new NotFoundError();
+    const before = plain(found);
+    const planChanged =
+      (seatLimit !== undefined && seatLimit !== before.seatLimit) ||
+      (storageQuotaBytes !== undefined && storageQuotaBytes !== before.storageQuotaBytes);
+    if (planChanged && !can(actor.role, "plan:manage")) {
+      throw new ForbiddenError("Only an owner can change the plan, the seat limit or the storage quota.");
     }
-    const after = await tx.organization.update({
-      where: { id: actor.organizationId },
-      data: { ...rest, ...(seatLimit !== undefined ? { seatLimit } : {}) },
-      select: SELECT,
-    });
+    const after = plain(
+      await tx.organization.update({
+        where: { id: actor.organizationId },
+        data: {
+          ...rest,
+          ...(seatLimit !== undefined ? { seatLimit } : {}),
+          ...(storageQuotaBytes !== undefined ? { storageQuotaBytes: BigInt(storageQuotaBytes) } : {}),
+        },
+        select: SELECT,
+      }),
+    );
     await recordAudit(tx, actor, { action: "settings.update", targetType: "organization", targetId: actor.organizationId, before, after });
     return after;
   });

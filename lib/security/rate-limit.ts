@@ -13,6 +13,10 @@ export const LIMITS = {
   resendPerInvitation: { limit: 5, windowSeconds: 60 * 60 },
   acceptPerAddress: { limit: 30, windowSeconds: 15 * 60 },
   acceptPerInvitation: { limit: 20, windowSeconds: 15 * 60 },
+  // Uploads by one membership, counted in files and in bytes (lib/files/quota.ts): a coach's busy hour
+  // after sessions fits; a script filling the organisation's storage does not.
+  uploadsPerMember: { limit: 30, windowSeconds: 60 * 60 },
+  uploadBytesPerMember: { limit: 500 * 1024 * 1024, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimit>;
 
 /**
@@ -58,9 +62,29 @@ export async function countAttempt(db: Tx, key: string, { windowSeconds }: RateL
   return row.count;
 }
 
-/** Gives back an attempt counted by countAttempt (a sign-in that turned out right uses up nothing). */
-export async function releaseAttempt(db: Tx, key: string): Promise<void> {
-  await db.$executeRaw`UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
+/**
+ * Takes `amount` (bytes, say) from `key`'s allowance in its fixed window, only if it all fits: one atomic
+ * upsert whose update applies only within the limit, so concurrent takers cannot pass it together, and a
+ * refused take counts nothing (unlike countAttempt).
+ */
+export async function takeAllowance(db: Tx, key: string, amount: number, { limit, windowSeconds }: RateLimit): Promise<boolean> {
+  if (amount > limit) return false;
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, now(), ${amount})
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimitBucket"."windowStart" < now() - make_interval(secs => ${windowSeconds}) THEN ${amount} ELSE "RateLimitBucket"."count" + ${amount} END,
+      "windowStart" = CASE WHEN "RateLimitBucket"."windowStart" < now() - make_interval(secs => ${windowSeconds}) THEN now() ELSE "RateLimitBucket"."windowStart" END
+    WHERE "RateLimitBucket"."windowStart" < now() - make_interval(secs => ${windowSeconds}) OR "RateLimitBucket"."count" + ${amount} <= ${limit}
+    RETURNING "count"`;
+  return rows.length > 0;
+}
+
+/**
+ * Gives back what countAttempt or takeAllowance counted (a sign-in that turned out right uses up nothing;
+ * an upload gives back the bytes it reserved but did not send).
+ */
+export async function releaseAttempt(db: Tx, key: string, amount = 1): Promise<void> {
+  await db.$executeRaw`UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - ${amount}, 0) WHERE "key" = ${key}`;
 }
 
 /** The attempts counted against `key` in its current window, without counting one more. */

@@ -1,32 +1,25 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { Readable } from "node:stream";
 import type { Disk } from "flydrive";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
 import { deleteFile, downloadFile, getFile, listFiles, shareFile, uploadFile, type UploadInput } from "../../lib/files/files";
 import { REFUSED_PROGRAM, REFUSED_TEXT, REFUSED_TYPE, REFUSED_WEB_PAGE } from "../../lib/files/sniff";
-import { localDisk } from "../../lib/files/storage";
 import { listNotifications } from "../../lib/notifications/centre";
 import type { TestActor } from "../factories/actor";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createPrivacyWorld, type PrivacyWorld } from "../support/privacy";
 import { peakMemoryGrowth } from "../support/memory";
-import { startS3Server } from "../support/s3-server";
+import { chunks, FILE_STORES, objectsOf, PDF, type Store } from "../support/file-stores";
 
 const db = testDb();
 const MB = 1024 * 1024;
 
-const PDF = Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n", "latin1");
 const PNG = Buffer.from(
   "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5b1a8d20000000049454e44ae426082",
   "hex",
 );
-
-const chunks = (...parts: Uint8Array[]) => Readable.from(parts.map((p) => Buffer.from(p)));
 
 async function bytesOf(stream: Readable): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -41,12 +34,6 @@ async function refusal(work: Promise<unknown>): Promise<string> {
   );
   expect(error, "the upload is refused").toBeInstanceOf(ValidationError);
   return (error as ValidationError).fieldErrors.file?.[0] ?? (error as Error).message;
-}
-
-/** Every object the disk holds under the organisation's folder. */
-async function objectsOf(disk: Disk, organizationId: string): Promise<string[]> {
-  const { objects } = await disk.listAll(`${organizationId}/`, { recursive: true });
-  return [...objects].filter((o) => o.isFile).map((o) => o.key);
 }
 
 /** A generated stream of `size` bytes in 1 MiB chunks, opening like a PDF, and the SHA-256 of what it yielded. */
@@ -66,26 +53,7 @@ function generated(size: number) {
   return { stream: Readable.from(gen()), digest: () => hash.digest("hex") };
 }
 
-type Store = { name: string; disk: Disk; stop: () => Promise<void> };
-
-const stores: Array<[string, () => Promise<Store>]> = [
-  [
-    "local disk",
-    async () => {
-      const dir = await mkdtemp(path.join(os.tmpdir(), "pathwise-files-"));
-      return { name: "local", disk: localDisk(dir), stop: () => rm(dir, { recursive: true, force: true }) };
-    },
-  ],
-  [
-    "S3 (s3rver)",
-    async () => {
-      const server = await startS3Server();
-      return { name: "s3", disk: server.disk, stop: server.stop };
-    },
-  ],
-];
-
-describe.each(stores)("files on %s", (_, open) => {
+describe.each(FILE_STORES)("files on %s", (_, open) => {
   let store: Store;
   let w: PrivacyWorld;
   let disk: Disk;

@@ -6,6 +6,7 @@ import { requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
 import { viewerClock } from "@/lib/format/dates";
 import { filesListSchema, listFiles } from "@/lib/files/files";
+import { getStorageUsage } from "@/lib/files/quota";
 import { fileMaxBytes } from "@/lib/files/storage";
 import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
 import { deleteFileAction, shareFileAction } from "./file-actions";
@@ -24,7 +25,7 @@ export default async function FilesPage({
   const member = await requireMember(org, "goals:own");
   const actor = memberActor(member);
   const filter = filesListSchema.parse(firstValues(await searchParams));
-  const list = await listFiles(db(), actor, member.membershipId, filter);
+  const [list, storage] = await Promise.all([listFiles(db(), actor, member.membershipId, filter), getStorageUsage(db(), actor)]);
   return (
     <section>
       <PageHeader title="Files" description="Documents, pictures and recordings you and your coaches share, and your own private files." />
@@ -38,6 +39,7 @@ export default async function FilesPage({
         whose="Your"
         sharedLabel="Shared with my coaches"
         maxBytes={fileMaxBytes()}
+        storage={storage}
         actions={{ share: shareFileAction, remove: deleteFileAction }}
       />
     </section>

@@ -5,6 +5,7 @@ import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
+import { getStorageUsage } from "@/lib/files/quota";
 import { getSettings } from "@/lib/orgs/settings";
 import { updateSettingsAction } from "./actions";
 
@@ -12,13 +13,15 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
   const member = await requireMember((await params).org, "settings:manage");
-  const settings = await getSettings(db(), memberActor(member));
+  const actor = memberActor(member);
+  const [settings, storage] = await Promise.all([getSettings(db(), actor), getStorageUsage(db(), actor)]);
   return (
     <section>
       <PageHeader title="Organisation settings" />
       <SettingsForm
         org={member.organization.slug}
         settings={settings}
+        storageUsed={storage.used}
         canManagePlan={can(member.role, "plan:manage")}
         action={updateSettingsAction}
       />

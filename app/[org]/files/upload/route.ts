@@ -3,14 +3,16 @@ import { toResult } from "@/lib/actions/core";
 import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { uploadFile } from "@/lib/files/files";
+import { UploadBoundError } from "@/lib/files/quota";
 import { FILE_NAME_HEADER, fileRouteHeaders, headerFileName } from "@/lib/files/http";
 import type { FileVisibility } from "@/lib/db/generated/enums";
 
 // POST /<org>/files/upload?coachee=<membership id>&visibility=PRIVATE|SHARED, the raw file as the body
 // and its name percent-encoded in X-File-Name. memberRoute checks the Origin (route handlers get no
 // server-action origin check), the session, the membership and the permission; uploadFile checks the
-// coachee is the actor's to reach and streams the body through the size counter and the sniffer into
-// storage. The proxy is kept off this path (proxy.ts): it would hold the whole body in memory.
+// coachee is the actor's to reach, reserves the declared Content-Length of the storage quota (and the
+// uploader's hourly allowance) and streams the body through the size counter and the sniffer into storage.
+// The proxy is kept off this path (proxy.ts): it would hold the whole body in memory.
 
 export const POST = memberRoute<{ org: string }>(
   ["coachees:manage", "goals:own"],
@@ -29,8 +31,9 @@ export const POST = memberRoute<{ org: string }>(
       return Response.json({ ok: true, message: `Uploaded ${file.originalName}.`, data: { id: file.id } }, { headers });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const tooLarge = error.fieldErrors.file?.[0]?.startsWith("The file is larger");
-      return Response.json(toResult(error), { status: tooLarge ? 413 : 400, headers });
+      // Too large or no room in the storage quota: 413; the uploader's hourly allowance used up: 429.
+      const status = error instanceof UploadBoundError ? error.status : 400;
+      return Response.json(toResult(error), { status, headers });
     }
   },
   { headers: fileRouteHeaders },
