@@ -114,7 +114,10 @@ export async function runNotificationEmails(db: Db, now: Date = new Date()): Pro
         // Passed over for good, not tried again at every poll: what it was about stays in the app.
         console.error("[notification email] member passed over", c.membershipId, error);
         await tenantDb(db, c.organizationId)
-          .notification.updateMany({ where: { recipientMembershipId: c.membershipId, emailDueAt: { lte: now } }, data: { emailDueAt: null } })
+          .notification.updateMany({
+            where: { recipientMembershipId: c.membershipId, emailDueAt: { lte: now } },
+            data: { emailDueAt: null },
+          })
           .catch(() => {});
         return 0;
       });

@@ -4,7 +4,7 @@ import { coachingCircle } from "../coaching/relationship";
 import { env } from "../env";
 import { AUDIENCE, DEFAULT_DELIVERY, type NotificationData, type NotificationKind } from "./kinds";
 
-/** Repeats within this window of an unread row update it; at most one email per recipient, kind and thing in it. */
+/** Repeats within this window of an unread row update it (and so are in no new email). */
 export const COALESCE_MS = 15 * 60_000;
 
 /**
@@ -51,10 +51,10 @@ export function audienceOf(
  * Tells exactly the people who may see the thing (the coachee and their coaches, lib/coaching/relationship.ts),
  * narrowed to the kind's audience and never the actor, in the caller's transaction. A repeat of one kind
  * about one thing while the recipient's row of the last 15 minutes is unread updates that row (latest
- * data, count + 1) instead of adding one; a new row is emailed at once (through the outbox, in this
- * transaction) when the recipient wants that kind immediately and was not emailed about it in the last
- * 15 minutes. Concurrent calls about one thing take turns on a transaction-scoped advisory lock, so
- * neither coalescing nor the email limit can be raced.
+ * data, count + 1) instead of adding one. A new row the recipient wants by email at once waits for their
+ * next email (emailDueAt: the end of the window it opens, EMAIL_WINDOW_MS), which
+ * lib/notifications/coalesce.ts sends with everything else waiting for them. Concurrent calls about one
+ * thing take turns on a transaction-scoped advisory lock, so coalescing cannot be raced.
  */
 export async function notify<K extends NotificationKind>(
   tx: TenantTx,
@@ -90,7 +90,8 @@ export async function notify<K extends NotificationKind>(
 
   const fresh = people.filter((p) => !openFor.has(p.id));
   if (!fresh.length) return result;
-  // Email: those who want this kind at once and were not emailed about this thing lately wait for their next email.
+  // Email: those who want this kind at once wait for their next email. The window bounds how often that
+  // is, for every kind and thing together, so there is no limit per thing any more.
   const wantsNow = new Set(
     (
       await deliveries(
@@ -102,13 +103,6 @@ export async function notify<K extends NotificationKind>(
       .filter(([, d]) => d === "IMMEDIATE")
       .map(([id]) => id),
   );
-  if (wantsNow.size) {
-    const emailedLately = await tx.notification.findMany({
-      where: { ...thing, recipientMembershipId: { in: [...wantsNow] }, emailedAt: { gte: since } },
-      select: { recipientMembershipId: true },
-    });
-    for (const row of emailedLately) wantsNow.delete(row.recipientMembershipId);
-  }
   const emailDueAt = new Date(now.getTime() + emailWindowMs());
   const { count } = await tx.notification.createMany({
     data: fresh.map((p) => ({
