@@ -42,6 +42,9 @@ async function main() {
       DEV_MAILBOX: "true",
       SMTP_URL: smtp.url,
       OUTBOX_POLL_MS: "500",
+      // Notification emails coalesce per recipient over 10 minutes in production; 3 s here keeps a
+      // burst made by a spec together while its email still arrives within a poll of the spec's wait.
+      NOTIFICATION_EMAIL_WINDOW_MS: "3000",
       PORT: port,
     },
   });
