@@ -6,7 +6,7 @@ import { createAction, createActionSchema, setActionProgress } from "../../lib/g
 import { createGoal, createGoalSchema, createMilestone } from "../../lib/goals/goals";
 import { unreadCount } from "../../lib/notifications/centre";
 import { DEMO_ORG } from "../../prisma/seed";
-import { e2eDatabaseFile } from "../support/e2e-database";
+import { E2E_EMAIL_WINDOW_MS, e2eDatabaseFile } from "../support/e2e-database";
 import { AppPage } from "./pages/app-page";
 import { APP_URL, mailsTo, notificationMail } from "./pages/inbox";
 
@@ -25,6 +25,7 @@ test.beforeAll(() => {
   process.env.DATABASE_URL = url;
   process.env.APP_URL = APP_URL;
   process.env.NEXTAUTH_SECRET ??= "e2e-secret-not-for-production-0123456789abcdef";
+  process.env.NOTIFICATION_EMAIL_WINDOW_MS = E2E_EMAIL_WINDOW_MS;
   db = createDb(url);
 });
 test.afterAll(async () => {
