@@ -6,6 +6,7 @@ import * as invitation from "./invitation";
 import * as newMessage from "./new-message";
 import * as notification from "./notification";
 import * as notificationDigest from "./notification-digest";
+import * as notificationSummary from "./notification-summary";
 import * as passwordReset from "./password-reset";
 import * as signUpConfirm from "./sign-up-confirm";
 import * as signUpExisting from "./sign-up-existing";
@@ -19,6 +20,7 @@ const templates = {
   "new-message": newMessage,
   notification,
   "notification-digest": notificationDigest,
+  "notification-summary": notificationSummary,
   "sign-up-confirm": signUpConfirm,
   "sign-up-existing": signUpExisting,
 } satisfies Record<string, { subject: (props: never) => string; Body: FunctionComponent<never> }>;

@@ -12,6 +12,14 @@ const schema = z
     MAIL_FROM: z.string().default("Pathwise <no-reply@pathwise.local>"),
     DEV_MAILBOX: z.stringbool().default(false),
     OUTBOX_POLL_MS: z.coerce.number().int().min(100).default(2000),
+    // The window in which one member's immediate notification emails coalesce into one
+    // (lib/notifications/notify.ts, EMAIL_WINDOW_MS when unset); the e2e server shortens it.
+    NOTIFICATION_EMAIL_WINDOW_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60 * 60_000)
+      .optional(),
     // How many proxies of our own stand in front of the app, each appending to X-Forwarded-For.
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     // Files on coachee profiles (lib/files/storage.ts): the local disk under FILE_STORAGE_DIR, or an

@@ -11,7 +11,7 @@ import { seedDemo } from "../prisma/seed";
 import { serveReceivedMail } from "../tests/support/mail-capture";
 import { createDatabase, findServer } from "../tests/support/postgres";
 import { startSmtpServer } from "../tests/support/smtp";
-import { e2eDatabaseFile } from "../tests/support/e2e-database";
+import { E2E_EMAIL_WINDOW_MS, e2eDatabaseFile } from "../tests/support/e2e-database";
 
 const port = process.env.E2E_PORT ?? "3100";
 const appUrl = `http://localhost:${port}`;
@@ -46,6 +46,8 @@ async function main() {
       DEV_MAILBOX: "true",
       SMTP_URL: smtp.url,
       OUTBOX_POLL_MS: "500",
+      // Notification emails coalesce per recipient over 10 minutes in production; seconds here.
+      NOTIFICATION_EMAIL_WINDOW_MS: E2E_EMAIL_WINDOW_MS,
       PORT: port,
       FILE_STORAGE: "local",
       FILE_STORAGE_DIR: files,

@@ -130,6 +130,21 @@ export function digestCandidates(client: Db, digestByDefault: readonly string[])
 }
 
 /**
+ * Members whose coalesced notification email is due at `now`, each with the first row waiting for it
+ * (earliest emailDueAt), which names the window. Why: like the digest, these emails go out from the
+ * delivery loop for every organisation; each is then claimed and written through tenantDb.
+ */
+export function notificationEmailCandidates(client: Db, now: Date) {
+  return client.$queryRaw<{ organizationId: string; membershipId: string; firstId: string; dueAt: Date }[]>`
+    SELECT DISTINCT ON (n."organizationId", n."recipientMembershipId")
+           n."organizationId"::text AS "organizationId", n."recipientMembershipId"::text AS "membershipId",
+           n."id"::text AS "firstId", n."emailDueAt" AS "dueAt"
+      FROM "Notification" n
+     WHERE n."emailDueAt" <= (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+     ORDER BY n."organizationId", n."recipientMembershipId", n."emailDueAt", n."id"`;
+}
+
+/**
  * Open actions whose "due tomorrow" or "overdue" reminder may be due somewhere on Earth: due between
  * `from` and `to` (YYYY-MM-DD, wide enough for every time zone) without a due reminder, or due before
  * `to` without an overdue one (the coachee's zone is read per action, as their lists read it). Why: reminders run from the delivery loop

@@ -39,6 +39,7 @@ const TENANT_MODELS = new Set([
   "Notification",
   "NotificationPreference",
   "NotificationDigest",
+  "NotificationEmail",
   "Note",
   "NoteComment",
   "CoacheeFile",

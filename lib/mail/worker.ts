@@ -3,6 +3,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { fileDisk } from "../files/storage";
 import { sweepOrphanFiles } from "../files/sweep";
+import { runNotificationEmails } from "../notifications/coalesce";
 import { runDigests } from "../notifications/digest";
 import { runReminders } from "../notifications/reminders";
 import { processSignUpRequests } from "../orgs/sign-up";
@@ -54,6 +55,9 @@ async function runOnce(): Promise<void> {
       // here, after the answer, so that the answer's timing cannot depend on the account.
       await processPasswordResetRequests(db());
       await processSignUpRequests(db());
+      // Notification emails whose window has closed (lib/notifications/coalesce.ts): at every poll, so one
+      // goes out within OUTBOX_POLL_MS of its window's end. Claimed in the database, like the digest.
+      await runNotificationEmails(db()).catch((error) => console.error("[notifications] coalesced emails failed", error));
       await deliverDueEmails(db(), configuredTransport(), { from: env().MAIL_FROM });
     } while (s.again);
   } catch (error) {

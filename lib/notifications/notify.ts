@@ -1,12 +1,19 @@
 import type { NotificationDelivery } from "../db/generated/enums";
 import type { TenantTx } from "../db/tenant";
 import { coachingCircle } from "../coaching/relationship";
-import { queueEmail } from "../mail/outbox";
+import { env } from "../env";
 import { AUDIENCE, DEFAULT_DELIVERY, type NotificationData, type NotificationKind } from "./kinds";
-import { absolute, namesOf, pathFor, preferencesPath, sentenceOf } from "./render";
 
-/** Repeats within this window of an unread row update it; at most one email per recipient, kind and thing in it. */
+/** Repeats within this window of an unread row update it (and so are in no new email). */
 export const COALESCE_MS = 15 * 60_000;
+
+/**
+ * The window in which one member's immediate notification emails coalesce: the first opens it, and one
+ * email at its end lists everything waiting for them (lib/notifications/coalesce.ts). The e2e server
+ * shortens it through NOTIFICATION_EMAIL_WINDOW_MS.
+ */
+export const EMAIL_WINDOW_MS = 10 * 60_000;
+export const emailWindowMs = () => env().NOTIFICATION_EMAIL_WINDOW_MS ?? EMAIL_WINDOW_MS;
 
 export type NotifyEvent<K extends NotificationKind> = {
   kind: K;
@@ -19,16 +26,35 @@ export type NotifyEvent<K extends NotificationKind> = {
   data: NotificationData[K];
 };
 
-export type NotifyResult = { recipients: string[]; created: number; coalesced: number; emailed: number };
+/** `emailing`: new rows waiting for the recipient's next coalesced email. */
+export type NotifyResult = { recipients: string[]; created: number; coalesced: number; emailing: number };
+
+type Circle = Awaited<ReturnType<typeof coachingCircle>>;
+
+/** Who of the coachee's circle the kind tells, never the actor: at notify time, and again before an email goes. */
+export function audienceOf(
+  circle: Circle,
+  kind: NotificationKind,
+  data: unknown,
+  actorMembershipId: string | null,
+): (NonNullable<Circle["coachee"]> | Circle["coaches"][number])[] {
+  const audience = AUDIENCE[kind];
+  const coachesToo =
+    audience.coaches === true ||
+    (audience.coaches === "when monitored" && (data as { monitoredByCoach?: boolean } | null)?.monitoredByCoach === true);
+  return [...(audience.coachee && circle.coachee ? [circle.coachee] : []), ...(coachesToo ? circle.coaches : [])].filter(
+    (p) => p.id !== actorMembershipId,
+  );
+}
 
 /**
  * Tells exactly the people who may see the thing (the coachee and their coaches, lib/coaching/relationship.ts),
  * narrowed to the kind's audience and never the actor, in the caller's transaction. A repeat of one kind
  * about one thing while the recipient's row of the last 15 minutes is unread updates that row (latest
- * data, count + 1) instead of adding one; a new row is emailed at once (through the outbox, in this
- * transaction) when the recipient wants that kind immediately and was not emailed about it in the last
- * 15 minutes. Concurrent calls about one thing take turns on a transaction-scoped advisory lock, so
- * neither coalescing nor the email limit can be raced.
+ * data, count + 1) instead of adding one. A new row the recipient wants by email at once waits for their
+ * next email (emailDueAt: the end of the window it opens, EMAIL_WINDOW_MS), which
+ * lib/notifications/coalesce.ts sends with everything else waiting for them. Concurrent calls about one
+ * thing take turns on a transaction-scoped advisory lock, so coalescing cannot be raced.
  */
 export async function notify<K extends NotificationKind>(
   tx: TenantTx,
@@ -36,15 +62,9 @@ export async function notify<K extends NotificationKind>(
   event: NotifyEvent<K>,
   now: Date = new Date(),
 ): Promise<NotifyResult> {
-  const audience = AUDIENCE[event.kind];
   const circle = await coachingCircle(tx, event.coacheeMembershipId);
-  const coachesToo =
-    audience.coaches === true ||
-    (audience.coaches === "when monitored" && (event.data as { monitoredByCoach?: boolean }).monitoredByCoach === true);
-  const people = [...(audience.coachee && circle.coachee ? [circle.coachee] : []), ...(coachesToo ? circle.coaches : [])].filter(
-    (p) => p.id !== event.actorMembershipId,
-  );
-  const result: NotifyResult = { recipients: people.map((p) => p.id), created: 0, coalesced: 0, emailed: 0 };
+  const people = audienceOf(circle, event.kind, event.data, event.actorMembershipId);
+  const result: NotifyResult = { recipients: people.map((p) => p.id), created: 0, coalesced: 0, emailing: 0 };
   if (!people.length) return result;
 
   // One thing's notifications take turns (the key carries the organisation: raw SQL is not scoped).
@@ -70,31 +90,8 @@ export async function notify<K extends NotificationKind>(
 
   const fresh = people.filter((p) => !openFor.has(p.id));
   if (!fresh.length) return result;
-  const created = await tx.notification.createManyAndReturn({
-    data: fresh.map((p) => ({
-      organizationId,
-      recipientMembershipId: p.id,
-      actorMembershipId: event.actorMembershipId,
-      coacheeMembershipId: event.coacheeMembershipId,
-      ...thing,
-      data: event.data,
-      createdAt: now,
-      updatedAt: now,
-    })),
-    select: {
-      id: true,
-      recipientMembershipId: true,
-      actorMembershipId: true,
-      coacheeMembershipId: true,
-      kind: true,
-      subjectId: true,
-      data: true,
-      count: true,
-    },
-  });
-  result.created = created.length;
-
-  // Immediate email: those who want this kind at once and were not emailed about this thing lately.
+  // Email: those who want this kind at once wait for their next email. The window bounds how often that
+  // is, for every kind and thing together, so there is no limit per thing any more.
   const wantsNow = new Set(
     (
       await deliveries(
@@ -106,34 +103,22 @@ export async function notify<K extends NotificationKind>(
       .filter(([, d]) => d === "IMMEDIATE")
       .map(([id]) => id),
   );
-  if (!wantsNow.size) return result;
-  const emailedLately = await tx.notification.findMany({
-    where: { ...thing, recipientMembershipId: { in: [...wantsNow] }, emailedAt: { gte: since } },
-    select: { recipientMembershipId: true },
-  });
-  for (const row of emailedLately) wantsNow.delete(row.recipientMembershipId);
-  const toEmail = created.filter((n) => wantsNow.has(n.recipientMembershipId));
-  if (!toEmail.length) return result;
-  const [organization, names] = await Promise.all([
-    tx.organization.findFirstOrThrow({ select: { name: true, slug: true } }),
-    namesOf(tx, [event.actorMembershipId, event.coacheeMembershipId]),
-  ]);
-  const emailOf = new Map(fresh.map((p) => [p.id, p.user.email]));
-  for (const n of toEmail) {
-    await queueEmail(tx, {
+  const emailDueAt = new Date(now.getTime() + emailWindowMs());
+  const { count } = await tx.notification.createMany({
+    data: fresh.map((p) => ({
       organizationId,
-      to: emailOf.get(n.recipientMembershipId)!,
-      template: "notification",
-      props: {
-        sentence: sentenceOf(n, names),
-        organizationName: organization.name,
-        url: absolute(pathFor(organization.slug, n)),
-        preferencesUrl: absolute(preferencesPath(organization.slug)),
-      },
-    });
-  }
-  await tx.notification.updateMany({ where: { id: { in: toEmail.map((n) => n.id) } }, data: { emailedAt: now } });
-  result.emailed = toEmail.length;
+      recipientMembershipId: p.id,
+      actorMembershipId: event.actorMembershipId,
+      coacheeMembershipId: event.coacheeMembershipId,
+      ...thing,
+      data: event.data,
+      emailDueAt: wantsNow.has(p.id) ? emailDueAt : null,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  });
+  result.created = count;
+  result.emailing = wantsNow.size;
   return result;
 }
 

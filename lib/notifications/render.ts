@@ -3,7 +3,7 @@ import { env } from "../env";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
 import { isNotificationKind, pathOf, type NotificationKind } from "./kinds";
-import { notificationSentence } from "./sentence";
+import { notificationSentence, notificationSummary, notificationThing } from "./sentence";
 
 // Notifications as people read them: the sentence with names resolved, and the links an email carries
 // (always built from APP_URL, never from a request's Host).
@@ -29,17 +29,50 @@ export async function namesOf(tx: TenantTx, ids: readonly (string | null)[]): Pr
 
 export const dataOf = (n: { data: unknown }) => (n.data && typeof n.data === "object" ? (n.data as Record<string, unknown>) : {});
 
-/** The row's sentence for its recipient; a kind this version does not know reads as a plain update. */
-export function sentenceOf(n: NotificationRow, names: Map<string, string>): string {
-  if (!isNotificationKind(n.kind)) return "Something changed";
-  return notificationSentence({
-    kind: n.kind,
-    data: dataOf(n),
-    count: n.count,
+/** Who did it and for whom, as the row's recipient reads it. */
+function people(n: NotificationRow, names: Map<string, string>) {
+  return {
     actorName: n.actorMembershipId ? (names.get(n.actorMembershipId) ?? null) : null,
     coacheeName: names.get(n.coacheeMembershipId) ?? "your coachee",
     toCoachee: n.recipientMembershipId === n.coacheeMembershipId,
     actorIsCoachee: n.actorMembershipId === n.coacheeMembershipId,
+  };
+}
+
+/** The row's sentence for its recipient; a kind this version does not know reads as a plain update. */
+export function sentenceOf(n: NotificationRow, names: Map<string, string>): string {
+  if (!isNotificationKind(n.kind)) return "Something changed";
+  return notificationSentence({ kind: n.kind, data: dataOf(n), count: n.count, ...people(n, names) });
+}
+
+export type SummaryLine = { sentence: string; url: string; things: { text: string; url: string }[] };
+
+/**
+ * One member's notifications as the lines of one email, in the order they first happened: one line per
+ * person, kind and coachee, counted ("Carla gave you 8 actions") with each thing under it by its title;
+ * a line of one thing is that row's own sentence. Titles only, like every notification.
+ */
+export function summaryOf(orgSlug: string, rows: NotificationRow[], names: Map<string, string>): SummaryLine[] {
+  const groups = new Map<string, NotificationRow[]>();
+  for (const r of rows) {
+    const key = `${r.actorMembershipId}|${r.kind}|${r.coacheeMembershipId}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((list) => {
+    const [first] = list;
+    const url = absolute(pathFor(orgSlug, first));
+    if (list.length === 1 || !isNotificationKind(first.kind)) return { sentence: sentenceOf(first, names), url, things: [] };
+    const kind = first.kind;
+    return {
+      sentence: notificationSummary({
+        kind,
+        things: list.length,
+        changes: list.reduce((sum, r) => sum + r.count, 0),
+        ...people(first, names),
+      }),
+      url,
+      things: list.map((r) => ({ text: notificationThing(kind, dataOf(r), r.count), url: absolute(pathFor(orgSlug, r)) })),
+    };
   });
 }
 

@@ -56,3 +56,68 @@ export function notificationSentence(n: SentenceInput): string {
       return `${who} reviewed your assessment ${q(d.title)}`;
   }
 }
+
+/** Several things of one kind, by one person, in one coachee's coaching, told to one member (a coalesced email). */
+export type SummaryInput = Omit<SentenceInput, "data" | "count"> & {
+  /** How many things (rows); a thing's repeats are counted in `changes`. */
+  things: number;
+  changes: number;
+};
+
+/** One line for a group of things ("Carla gave you 8 actions"), listed by notificationThing below it. */
+export function notificationSummary(n: SummaryInput): string {
+  const who = n.actorName ?? "Someone";
+  const forWhom = !n.toCoachee && !n.actorIsCoachee ? ` for ${n.coacheeName}` : "";
+  const whose = n.toCoachee ? "your actions" : `${n.coacheeName}’s actions`;
+  const k = n.things;
+  switch (n.kind) {
+    case "goal.created":
+      return `${who} created ${k} goals${forWhom}`;
+    case "goal.edited":
+      return `${who} edited ${k} goals${forWhom}`;
+    case "action.progress":
+      return `${who} moved ${k} actions${forWhom}`;
+    case "milestone.completed":
+      return `${who} completed ${k} milestones${forWhom}`;
+    case "goal.completed":
+      return `${who} completed ${k} goals${forWhom}`;
+    case "comment.added":
+      return `${who} commented ${n.changes} times${forWhom}`;
+    case "action.assigned":
+      return `${who} gave you ${k} actions`;
+    case "action.due":
+      return `${k} of ${whose} are due tomorrow`;
+    case "action.overdue":
+      return `${k} of ${whose} are overdue`;
+    case "note.shared":
+      return `${who} shared ${k} notes with you`;
+    case "file.shared":
+      return `${who} shared ${k} files${n.toCoachee ? " with you" : forWhom}`;
+    case "assessment.assigned":
+      return `${who} asked you to fill in ${k} assessments`;
+    case "assessment.submitted":
+      return `${who} submitted ${k} assessments`;
+    case "assessment.reviewed":
+      return `${who} reviewed ${k} of your assessments`;
+  }
+}
+
+/** One thing of such a group, by its title (“Run 5k” to 95%, the action “Draft” (3 comments)). */
+export function notificationThing(kind: NotificationKind, d: Record<string, unknown>, count: number): string {
+  const times = count > 1 ? ` (${count} changes)` : "";
+  switch (kind) {
+    case "action.progress":
+      return `${q(d.title)} to ${Number(d.progress)}%${times}`;
+    case "milestone.completed":
+      return `${q(d.title)} of the goal ${q(d.goalTitle)}`;
+    case "comment.added":
+      return `the ${d.on === "goal" ? "goal" : d.on === "note" ? "note" : "action"} ${q(d.title)}${count > 1 ? ` (${count} comments)` : ""}`;
+    case "action.due":
+    case "action.overdue":
+      return `${q(d.title)} (due ${String(d.dueDate)})`;
+    case "assessment.assigned":
+      return `${q(d.title)}${d.dueDate ? ` by ${String(d.dueDate)}` : ""}`;
+    default:
+      return `${q(d.title)}${times}`;
+  }
+}

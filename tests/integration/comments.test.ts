@@ -12,6 +12,8 @@ import {
   listComments,
 } from "../../lib/goals/comments";
 import { goalsOverview } from "../../lib/goals/goals";
+import { runNotificationEmails } from "../../lib/notifications/coalesce";
+import { EMAIL_WINDOW_MS } from "../../lib/notifications/notify";
 import { createAction, createGoal } from "../factories";
 import type { TestActor } from "../factories/actor";
 import { testDb } from "../support/db";
@@ -182,7 +184,7 @@ describe("comments on goals and actions", () => {
 });
 
 describe("comment notifications", () => {
-  it("tell everyone else in the thread (never the author, never outsiders), one row and one email per thing in 15 minutes", async () => {
+  it("tell everyone else in the thread (never the author, never outsiders), one row per thing in 15 minutes and one email", async () => {
     const w = await commentsWorld();
     const rowsFor = (a: TestActor) =>
       db.notification.findMany({
@@ -193,6 +195,8 @@ describe("comment notifications", () => {
 
     await addComment(db, w.coachee, addCommentSchema.parse({ goalId: w.goal.id, body: "Private words about the meeting" }));
     await addComment(db, w.coachee, addCommentSchema.parse({ goalId: w.goal.id, body: "And a second thought" }));
+    // Emails go when the recipient's window closes (lib/notifications/coalesce.ts).
+    await runNotificationEmails(db, new Date(Date.now() + EMAIL_WINDOW_MS));
     for (const coach of [w.coach, w.secondCoach]) {
       expect(await rowsFor(coach)).toEqual([
         { subjectId: w.goal.id, count: 2, data: { on: "goal", thingId: w.goal.id, title: "Speak up in meetings" } },

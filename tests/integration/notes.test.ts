@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/actor";
 import { ForbiddenError, NotFoundError } from "../../lib/errors";
 import { listNotifications } from "../../lib/notifications/centre";
+import { runNotificationEmails } from "../../lib/notifications/coalesce";
+import { EMAIL_WINDOW_MS } from "../../lib/notifications/notify";
 import {
   addNoteComment,
   addNoteCommentSchema,
@@ -131,7 +133,8 @@ describe("notes", () => {
     expect(told[0].data).toEqual({ title: "For my coaches" });
     const centre = await listNotifications(db, w.coach);
     expect(JSON.stringify(centre)).toContain("For my coaches");
-    // Each coach is emailed at once (the default for "note.shared"): the title, never the note's words.
+    // Each coach is emailed (the default for "note.shared", once their window closes): the title, never the note's words.
+    await runNotificationEmails(db, new Date(Date.now() + EMAIL_WINDOW_MS));
     for (const coach of [w.coach, w.secondCoach]) {
       const mail = await db.emailOutbox.findMany({
         where: { toAddress: coach.email, template: "notification", text: { contains: "For my coaches" } },

@@ -11,6 +11,7 @@ import {
   updateActionSchema,
 } from "../../lib/goals/actions";
 import { createGoal as newGoal, createGoalSchema, createMilestone as newMilestone, updateGoal } from "../../lib/goals/goals";
+import { addComment, addCommentSchema } from "../../lib/goals/comments";
 import { deliverDueEmails } from "../../lib/mail/deliver";
 import { smtpTransport } from "../../lib/mail/transport";
 import {
@@ -24,7 +25,8 @@ import {
 } from "../../lib/notifications/centre";
 import { runDigests } from "../../lib/notifications/digest";
 import { DEFAULT_DELIVERY, NOTIFICATION_KINDS, type NotificationKind } from "../../lib/notifications/kinds";
-import { COALESCE_MS, notify } from "../../lib/notifications/notify";
+import { runNotificationEmails } from "../../lib/notifications/coalesce";
+import { COALESCE_MS, EMAIL_WINDOW_MS, notify } from "../../lib/notifications/notify";
 import { getPreferences, preferencesSchema, setPreferences } from "../../lib/notifications/preferences";
 import { runReminders } from "../../lib/notifications/reminders";
 import { createAction, createActor, createCoachingRelationship, createGoal, createMilestone } from "../factories";
@@ -95,6 +97,9 @@ async function recipientsOf(kind: NotificationKind, subjectId: string) {
   const rows = await db.notification.findMany({ where: { kind, subjectId }, select: { recipientMembershipId: true } });
   return rows.map((r) => r.recipientMembershipId).sort();
 }
+
+/** Sends the coalesced notification emails whose window has closed by `at` (by default, of everything made until now). */
+const afterWindow = (at: Date = new Date()) => runNotificationEmails(db, new Date(at.getTime() + EMAIL_WINDOW_MS));
 
 /** Rows of the outbox to this person with this template. */
 const mailTo = (who: { email: string }, template = "notification") =>
@@ -277,7 +282,7 @@ describe("what a member was told follows what they may still see", () => {
   });
 });
 
-describe("coalescing: repeats within 15 minutes update one row and send at most one email", () => {
+describe("coalescing: repeats within 15 minutes update one row, in one email", () => {
   it("a slider moved ten times in a minute gives each coach one notification with the latest value and count, and one email", async () => {
     const c = await circle();
     await setPreferences(db, c.coach, preferencesSchema.parse({ "action.progress": "IMMEDIATE" }));
@@ -293,7 +298,9 @@ describe("coalescing: repeats within 15 minutes update one row and send at most 
       expect(row.count).toBe(10);
       expect(row.data).toEqual({ title: "Run 5k", progress: 95 });
     }
-    // The coach who wants progress at once: one email; the other (digest by default): none yet.
+    // The coach who wants progress at once: one email once the window closes; the other (digest by default): none yet.
+    expect(await mailTo(c.coach)).toHaveLength(0);
+    await afterWindow();
     expect(await mailTo(c.coach)).toHaveLength(1);
     expect(await mailTo(c.coach2)).toHaveLength(0);
     const [list] = [await listNotifications(db, c.coach, { page: 1 })];
@@ -304,13 +311,17 @@ describe("coalescing: repeats within 15 minutes update one row and send at most 
     await db.notification.updateMany({ where: { subjectId: action.id }, data: { createdAt: old, emailedAt: old } });
     await setActionProgress(db, c.coachee, { actionId: action.id, progress: 50 });
     expect(await db.notification.count({ where: { subjectId: action.id, recipientMembershipId: c.coach.membershipId } })).toBe(2);
+    await afterWindow();
     expect(await mailTo(c.coach)).toHaveLength(2);
 
-    // Read, then moved again within 15 minutes of the last email: a new row, but no second email.
+    // Read, then moved again: a new row, in the next window's email (the window, not the thing, bounds email).
     await markAllRead(db, c.coach);
     await setActionProgress(db, c.coachee, { actionId: action.id, progress: 60 });
+    await setActionProgress(db, c.coachee, { actionId: action.id, progress: 70 });
     expect(await db.notification.count({ where: { subjectId: action.id, recipientMembershipId: c.coach.membershipId } })).toBe(3);
-    expect(await mailTo(c.coach)).toHaveLength(2);
+    await afterWindow();
+    expect((await mailTo(c.coach)).map((m) => m.subject)).toContain("Test participant moved “Run 5k” to 70% (2 changes)");
+    expect(await mailTo(c.coach)).toHaveLength(3);
   });
 
   it("is race-safe: 30 concurrent notifies about one thing make one row per recipient, counted 30, and one email each", async () => {
@@ -334,6 +345,7 @@ describe("coalescing: repeats within 15 minutes update one row and send at most 
     const rows = await db.notification.findMany({ where: { subjectId: action.id } });
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => r.count)).toEqual([N, N]);
+    await afterWindow();
     const emails = (await mailTo(c.coach)).length + (await mailTo(c.coach2)).length;
     recordFigures("notifications", { concurrentNotifies: N, duplicateEmails: emails - 2, duplicateNotifications: rows.length - 2 });
     expect(emails).toBe(2);
@@ -355,6 +367,7 @@ describe("preferences: immediately, in the digest, or in the app only", () => {
     );
     await setPreferences(db, c.coach, preferencesSchema.parse({ "goal.completed": "IN_APP" }));
     await setActionProgress(db, c.coachee, { actionId: a.id, progress: 100 });
+    await afterWindow();
     const coachMail = await mailTo(c.coach);
     expect(coachMail.map((m) => m.subject)).toEqual([
       "Test participant completed the milestone “Draft the slides” of the goal “Present to the board”",
@@ -488,11 +501,12 @@ describe("reminders: once each, with two workers", () => {
     recordFigures("notifications", { parallelReminderWorkers: 2, duplicateReminders: duplicates });
     expect(duplicates).toBe(0);
     expect(ours).toBeGreaterThanOrEqual(2);
-    const mail = await mailTo(c.coachee);
-    expect(mail.map((m) => m.subject).sort()).toEqual([
-      "Your action “Due there” is due tomorrow (2031-03-12)",
-      "Your action “Overdue there” is overdue (it was due 2031-03-10)",
-    ]);
+    // Both reminders of the morning come in one email once its window closes.
+    await afterWindow(now);
+    const mail = await db.emailOutbox.findMany({ where: { toAddress: c.coachee.email } });
+    expect(mail).toHaveLength(1);
+    expect(mail[0].subject).toBe("Your action “Due there” is due tomorrow (2031-03-12), and 1 more update");
+    expect(mail[0].text).toContain("Your action “Overdue there” is overdue (it was due 2031-03-10)");
     // The next day the due one becomes overdue: reminded once more, as overdue.
     await runReminders(db, new Date("2031-03-12T20:00:00Z"));
     expect(await recipientsOf("action.overdue", tomorrowThere.id)).toEqual([c.coachee.membershipId]);
@@ -507,23 +521,28 @@ describe("reminders: once each, with two workers", () => {
 });
 
 describe("one failure passes over one member, not everyone", () => {
-  it("a coachee whose address cannot take mail is logged and skipped; the next one is reminded", async () => {
+  it("a coachee whose address cannot take mail is logged and skipped; the next one is emailed", async () => {
     const c = await circle();
     const broken = await createActor(db, c.org.id, "PARTICIPANT");
     await db.user.update({ where: { id: broken.userId }, data: { email: `not-an-address-${broken.userId}` } });
     const now = new Date("2031-05-10T12:00:00Z");
     const theirs = await createAction(db, broken.membership, { dueDate: new Date("2031-05-09"), title: "Cannot be mailed" });
     const ours = await createAction(db, c.coachee.membership, { dueDate: new Date("2031-05-09"), title: "Can be mailed" });
+    // Reminders are told in the app whatever the address; the email comes after the window.
+    await runReminders(db, now);
+    expect(await recipientsOf("action.overdue", ours.id)).toEqual([c.coachee.membershipId]);
+    expect(await recipientsOf("action.overdue", theirs.id)).toEqual([broken.membershipId]);
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
-      await runReminders(db, now);
+      await afterWindow(now);
+      expect(logged).toHaveBeenCalledWith("[notification email] member passed over", broken.membershipId, expect.anything());
     } finally {
       logged.mockRestore();
     }
-    expect(await recipientsOf("action.overdue", ours.id)).toEqual([c.coachee.membershipId]);
-    // Passed over whole: not marked as reminded, so it is tried again once its address is mended.
-    expect(await recipientsOf("action.overdue", theirs.id)).toEqual([]);
-    expect((await db.action.findFirstOrThrow({ where: { id: theirs.id } })).overdueReminderAt).toBeNull();
+    expect(await mailTo(c.coachee)).toHaveLength(1);
+    expect(await db.emailOutbox.count({ where: { toAddress: broken.email } })).toBe(0);
+    // Passed over for good (it stays in the app), not tried again at every poll.
+    expect(await db.notification.count({ where: { recipientMembershipId: broken.membershipId, emailDueAt: { not: null } } })).toBe(0);
   });
 });
 
@@ -591,6 +610,215 @@ describe("the centre: a member's own notifications only", () => {
   });
 });
 
+describe("notification email coalesces per recipient: one email per window", () => {
+  let bursts = 0;
+  let coalesced = 0;
+  afterAll(() => {
+    recordFigures("notifications", { coalescedBursts: coalesced, burstsTried: bursts });
+  });
+  /** A burst that came out as exactly one email to `who` is counted as coalesced. */
+  async function oneEmailFor(who: { email: string }, templates = ["notification", "notification-summary"]) {
+    const mail = await db.emailOutbox.findMany({ where: { toAddress: who.email, template: { in: templates } } });
+    bursts++;
+    if (mail.length === 1) coalesced++;
+    expect(mail).toHaveLength(1);
+    return mail[0];
+  }
+  const give = (c: Circle, coach: Circle["coach"], title: string) =>
+    newAction(db, coach, createActionSchema.parse({ coacheeMembershipId: c.coachee.membershipId, title }));
+
+  it("a coach building a plan of 8 actions sends the coachee one email, at the window's end, listing the 8", async () => {
+    const c = await circle();
+    const titles = Array.from({ length: 8 }, (_, i) => `Plan step ${i + 1}`);
+    for (const title of titles) await give(c, c.coach, title);
+    // In the app at once, one row each.
+    expect(await unreadCount(db, c.coachee)).toBe(8);
+    // Nothing by email before the window closes.
+    await runNotificationEmails(db, new Date());
+    expect(await db.emailOutbox.count({ where: { toAddress: c.coachee.email } })).toBe(0);
+    await afterWindow();
+    const mail = await oneEmailFor(c.coachee);
+    expect(mail.template).toBe("notification-summary");
+    expect(mail.subject).toBe("Test coach gave you 8 actions");
+    for (const title of titles) expect(mail.text).toContain(`“${title}”`);
+    const action = await db.action.findFirstOrThrow({ where: { title: "Plan step 3", coacheeMembershipId: c.coachee.membershipId } });
+    expect(mail.text).toContain(`http://localhost:3000/${c.org.slug}/actions#action-${action.id}`);
+    expect(mail.text).toContain(`http://localhost:3000/${c.org.slug}/notifications/preferences`);
+    expect(await db.notificationEmail.findMany({ where: { membershipId: c.coachee.membershipId } })).toEqual([
+      expect.objectContaining({ items: 8 }),
+    ]);
+    // Sent is sent: another run sends nothing more.
+    await afterWindow();
+    expect(await db.emailOutbox.count({ where: { toAddress: c.coachee.email } })).toBe(1);
+  });
+
+  it("a participant's 20 comments send each coach one email per window, with no comment's words; a second burst after it, a second email", async () => {
+    const c = await circle();
+    const goal = await createGoal(db, c.coachee.membership, { title: "Lead the team" });
+    const action = await createAction(db, c.coachee.membership, { goal, title: "Weekly one-to-ones" });
+    for (let i = 0; i < 20; i++) {
+      const on = i % 4 === 3 ? { actionId: action.id } : { goalId: goal.id };
+      await addComment(db, c.coachee, addCommentSchema.parse({ ...on, body: `Secret words ${i}` }));
+    }
+    const firstWindowEnds = new Date(Date.now() + EMAIL_WINDOW_MS);
+    await runNotificationEmails(db, firstWindowEnds);
+    for (const coach of [c.coach, c.coach2]) {
+      const mail = await oneEmailFor(coach);
+      expect(mail.subject).toBe("Test participant commented 20 times");
+      expect(mail.text).toContain("the goal “Lead the team” (15 comments)");
+      expect(mail.text).toContain("the action “Weekly one-to-ones” (5 comments)");
+      expect(`${mail.subject} ${mail.text} ${mail.html}`).not.toContain("Secret words");
+    }
+    // The author is not told; nobody else is.
+    expect(await db.emailOutbox.count({ where: { toAddress: c.coachee.email } })).toBe(0);
+
+    // Read in the app, then a second burst: it waits for its own window, then comes as a second email.
+    await markAllRead(db, c.coach);
+    await markAllRead(db, c.coach2);
+    for (let i = 0; i < 3; i++) await addComment(db, c.coachee, addCommentSchema.parse({ goalId: goal.id, body: `More words ${i}` }));
+    await runNotificationEmails(db, firstWindowEnds);
+    expect(await db.emailOutbox.count({ where: { toAddress: c.coach.email } })).toBe(1);
+    await afterWindow();
+    for (const coach of [c.coach, c.coach2]) {
+      const mail = await db.emailOutbox.findMany({ where: { toAddress: coach.email }, orderBy: { createdAt: "asc" } });
+      expect(mail.map((m) => m.subject)).toEqual([
+        "Test participant commented 20 times",
+        "Test participant commented on the goal “Lead the team” (3 comments)",
+      ]);
+    }
+  });
+
+  it("within the window everything waiting goes together; past it, a new window opens", async () => {
+    const c = await circle();
+    const t0 = new Date(Date.now() + 3_600_000);
+    const tell = (title: string, at: Date) =>
+      tenantDb(db, c.org.id).$transaction((tx) =>
+        notify(
+          tx,
+          c.org.id,
+          {
+            kind: "action.assigned",
+            coacheeMembershipId: c.coachee.membershipId,
+            subjectId: crypto.randomUUID(),
+            actorMembershipId: c.coach.membershipId,
+            data: { title },
+          },
+          at,
+        ),
+      );
+    await tell("First", t0);
+    await tell("Nine minutes later", new Date(t0.getTime() + 9 * 60_000));
+    // Closes 10 minutes after the first: one minute before, nothing; at its end, both.
+    await runNotificationEmails(db, new Date(t0.getTime() + EMAIL_WINDOW_MS - 60_000));
+    expect(await db.emailOutbox.count({ where: { toAddress: c.coachee.email } })).toBe(0);
+    await runNotificationEmails(db, new Date(t0.getTime() + EMAIL_WINDOW_MS));
+    expect((await oneEmailFor(c.coachee)).subject).toBe("Test coach gave you 2 actions");
+    await tell("Eleven minutes later", new Date(t0.getTime() + 11 * 60_000));
+    await runNotificationEmails(db, new Date(t0.getTime() + 11 * 60_000 + EMAIL_WINDOW_MS));
+    const both = await db.emailOutbox.findMany({ where: { toAddress: c.coachee.email }, orderBy: { createdAt: "asc" } });
+    expect(both.map((m) => m.subject)).toEqual(["Test coach gave you 2 actions", "Test coach gave you the action “Eleven minutes later”"]);
+  });
+
+  it("sends once with four workers running at once", async () => {
+    const c = await circle();
+    for (let i = 0; i < 5; i++) await give(c, c.coach, `Parallel ${i}`);
+    await addComment(db, c.coachee, addCommentSchema.parse({ goalId: (await createGoal(db, c.coachee.membership)).id, body: "x" }));
+    const at = new Date(Date.now() + EMAIL_WINDOW_MS);
+    const runs = await Promise.all([1, 2, 3, 4].map(() => runNotificationEmails(db, at)));
+    const people = [c.coachee, c.coach, c.coach2];
+    const mails = await Promise.all(people.map((p) => db.emailOutbox.count({ where: { toAddress: p.email } })));
+    recordFigures("notifications", { parallelEmailWorkers: runs.length, duplicateEmails: mails.reduce((a, b) => a + b, 0) - 3 });
+    expect(mails).toEqual([1, 1, 1]);
+    expect(runs.reduce((n, r) => n + r.sent, 0)).toBeGreaterThanOrEqual(3);
+  });
+
+  it("keeps to each kind's preference at send time, and leaves out what was read in the app", async () => {
+    const c = await circle();
+    // The coachee takes actions given to them in the digest: none by email at once.
+    await setPreferences(db, c.coachee, preferencesSchema.parse({ "action.assigned": "DIGEST" }));
+    for (let i = 0; i < 3; i++) await give(c, c.coach, `Digest only ${i}`);
+    await afterWindow();
+    expect(await db.emailOutbox.count({ where: { toAddress: c.coachee.email } })).toBe(0);
+    await runDigests(db, new Date("2033-06-01T09:00:00Z"));
+    expect((await mailTo(c.coachee, "notification-digest"))[0].text).toContain("Digest only 2");
+
+    // Immediate when told, in the app only before the window closed: nothing by email, nor in a digest.
+    await setPreferences(db, c.coachee, preferencesSchema.parse({ "action.assigned": "IMMEDIATE" }));
+    await give(c, c.coach, "Changed my mind");
+    await setPreferences(db, c.coachee, preferencesSchema.parse({ "action.assigned": "IN_APP" }));
+    await afterWindow();
+    expect(await db.emailOutbox.count({ where: { toAddress: c.coachee.email, text: { contains: "Changed my mind" } } })).toBe(0);
+
+    // Read in the app before the email goes: left out; all read: no email at all.
+    await setPreferences(db, c.coachee, preferencesSchema.parse({ "action.assigned": "IMMEDIATE" }));
+    for (const t of ["Seen", "Not seen", "Not seen either"]) await give(c, c.coach, t);
+    const seen = (await listNotifications(db, c.coachee, { page: 1 })).items.find((i) => i.sentence.includes("“Seen”"))!;
+    await markRead(db, c.coachee, { notificationId: seen.id });
+    await afterWindow();
+    const mail = await mailTo(c.coachee, "notification-summary");
+    expect(mail).toHaveLength(1);
+    expect(mail[0].subject).toBe("Test coach gave you 2 actions");
+    expect(mail[0].text).not.toContain("“Seen”");
+    await give(c, c.coach2, "Read at once");
+    await markAllRead(db, c.coachee);
+    const before = await db.emailOutbox.count({ where: { toAddress: c.coachee.email } });
+    await afterWindow();
+    expect(await db.emailOutbox.count({ where: { toAddress: c.coachee.email } })).toBe(before);
+  });
+
+  it("tells only who may still see the thing when the window closes", async () => {
+    const c = await circle();
+    const goal = await createGoal(db, c.coachee.membership, { title: "Only for my coaches" });
+    await addComment(db, c.coachee, addCommentSchema.parse({ goalId: goal.id, body: "words" }));
+    // Before the window closes coach2 is deactivated: their row stays (nothing removes it), but they may no
+    // longer see the thing, so it is dropped when the email would go.
+    await db.membership.update({
+      where: { organizationId_id: { organizationId: c.org.id, id: c.coach2.membershipId } },
+      data: { status: "DEACTIVATED" },
+    });
+    expect(await db.notification.count({ where: { recipientMembershipId: c.coach2.membershipId, emailDueAt: { not: null } } })).toBe(1);
+    await afterWindow();
+    expect(await db.emailOutbox.count({ where: { toAddress: c.coach2.email } })).toBe(0);
+    // Positive control: the coach who still coaches them is emailed.
+    expect((await oneEmailFor(c.coach)).subject).toBe("Test participant commented on the goal “Only for my coaches”");
+  });
+
+  it("never mixes another organisation in: one person coaching in two organisations gets one email from each, each its own", async () => {
+    const c = await circle();
+    // The same account coaches someone in the other organisation too.
+    const elsewhere = await createActor(db, c.w.other.org.id, "COACH", { email: c.coachee.email });
+    const theirCoachee = await createActor(db, c.w.other.org.id, "PARTICIPANT");
+    await createCoachingRelationship(db, { coach: elsewhere.membership, coachee: theirCoachee.membership });
+    const ours = await createGoal(db, c.coachee.membership, { title: "Ours alone" });
+    const theirs = await createGoal(db, theirCoachee.membership, { title: "Theirs alone" });
+    for (let i = 0; i < 3; i++) {
+      await give(c, c.coach, `Here ${i}`);
+      await addComment(db, theirCoachee, addCommentSchema.parse({ goalId: theirs.id, body: "t" }));
+    }
+    await addComment(db, c.coach, addCommentSchema.parse({ goalId: ours.id, body: "o" }));
+    await afterWindow();
+    const mail = await db.emailOutbox.findMany({ where: { toAddress: c.coachee.email } });
+    expect(mail.map((m) => m.organizationId).sort()).toEqual([c.org.id, c.w.other.org.id].sort());
+    let leaks = 0;
+    for (const m of mail) {
+      const [mine, foreign] =
+        m.organizationId === c.org.id
+          ? [
+              ["Here 0", "Ours alone", `/${c.org.slug}/`],
+              ["Theirs alone", `/${c.w.other.org.slug}/`],
+            ]
+          : [
+              ["Theirs alone", `/${c.w.other.org.slug}/`],
+              ["Here 0", "Ours alone", `/${c.org.slug}/`],
+            ];
+      for (const word of mine) expect(m.text).toContain(word);
+      for (const word of foreign) if (m.text.includes(word)) leaks++;
+    }
+    recordFigures("notifications", { notificationCrossTenantAttempts: mail.length, notificationCrossTenantLeaks: leaks });
+    expect(leaks).toBe(0);
+  });
+});
+
 describe("notification emails through a real SMTP server", () => {
   it("the single email and the digest arrive with the preferences link and no comment words", async () => {
     const smtp = await startSmtpServer();
@@ -615,16 +843,19 @@ describe("notification emails through a real SMTP server", () => {
       await newGoal(db, c.coachee, goalInput(c.coachee.membershipId, "Hire two people"));
       await newGoal(db, c.coachee, goalInput(c.coachee.membershipId, "Hire a third"));
       await runDigests(db, new Date("2032-01-01T09:00:00Z"));
+      await afterWindow();
       await deliverDueEmails(db, smtpTransport(smtp.url), { from: "Pathwise <no-reply@pathwise.test>" });
       const toCoach = await Promise.all(
         smtp.messages.filter((m) => m.recipients.includes(c.coach.email)).map(async (m) => ({ ...m, mail: await simpleParser(m.raw) })),
       );
+      // The three immediate ones of the window in one email, in the order they happened, and the digest.
       expect(toCoach.map((m) => m.mail.subject).sort()).toEqual([
-        "Test participant commented on the action “Draft agenda”",
-        "Test participant completed the goal “Lead the offsite”",
-        "Test participant completed the milestone “Agenda” of the goal “Lead the offsite”",
+        "Test participant completed the milestone “Agenda” of the goal “Lead the offsite”, and 2 more updates",
         `Your daily Pathwise digest: 3 updates in ${c.org.name}`,
       ]);
+      const coalesced = toCoach.find((m) => m.mail.subject?.startsWith("Test participant"))!;
+      expect(coalesced.mail.text).toContain("Test participant completed the goal “Lead the offsite”");
+      expect(coalesced.mail.text).toContain("Test participant commented on the action “Draft agenda”");
       for (const m of toCoach) {
         expect(m.recipients).toEqual([c.coach.email]);
         expect(m.mail.text).toContain(`http://localhost:3000/${c.org.slug}/notifications/preferences`);

@@ -5,3 +5,10 @@ import path from "node:path";
 export function e2eDatabaseFile(port: string): string {
   return path.join(tmpdir(), `pathwise-e2e-${port}.json`);
 }
+
+/**
+ * The notification email window of the e2e server (NOTIFICATION_EMAIL_WINDOW_MS; 10 minutes in
+ * production): short, so a spec's burst still comes as one email within its wait. A spec that notifies
+ * through the services in its own process sets it too, as its rows carry their window's end.
+ */
+export const E2E_EMAIL_WINDOW_MS = "3000";

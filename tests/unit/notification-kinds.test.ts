@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { renderEmail } from "../../emails";
 import { NOTIFICATION_DELIVERY_LABELS, NOTIFICATION_KIND_LABELS } from "../../lib/labels";
 import { AUDIENCE, DEFAULT_DELIVERY, NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, pathOf } from "../../lib/notifications/kinds";
-import { notificationSentence } from "../../lib/notifications/sentence";
+import { notificationSentence, notificationSummary, notificationThing } from "../../lib/notifications/sentence";
 import { NotificationDelivery } from "../../lib/db/generated/enums";
 
 const coachee = "11111111-1111-4111-8111-111111111111";
@@ -64,6 +64,39 @@ describe("notification kinds", () => {
       preferencesUrl: "https://app.example/acme/notifications/preferences",
     });
     expect(email.html).not.toContain("<b>x</b>");
+    expect(email.text).toContain("https://app.example/acme/notifications/preferences");
+  });
+
+  it("summarise a window's things in one line each, counted, with titles under it", () => {
+    const base = { actorName: "Carla C", coacheeName: "Pat P", toCoachee: true, actorIsCoachee: false, changes: 8 };
+    expect(notificationSummary({ ...base, kind: "action.assigned", things: 8 })).toBe("Carla C gave you 8 actions");
+    const byCoachee = { ...base, actorName: "Pat P", toCoachee: false, actorIsCoachee: true };
+    expect(notificationSummary({ ...byCoachee, kind: "comment.added", things: 2, changes: 20 })).toBe("Pat P commented 20 times");
+    expect(notificationSummary({ ...base, kind: "goal.created", things: 3, toCoachee: false })).toBe("Carla C created 3 goals for Pat P");
+    expect(notificationSummary({ ...base, kind: "action.overdue", things: 2, actorName: null })).toBe("2 of your actions are overdue");
+    // Every kind has its words.
+    for (const kind of NOTIFICATION_KINDS) expect(notificationSummary({ ...base, kind, things: 2 })).toMatch(/\b2\b|8 times/);
+    expect(notificationThing("comment.added", { on: "action", title: "Lead the team", body: "secret words" }, 20)).toBe(
+      "the action “Lead the team” (20 comments)",
+    );
+    expect(notificationThing("action.progress", { title: "Run", progress: 40 }, 1)).toBe("“Run” to 40%");
+  });
+
+  it("the coalesced email escapes what it is given, lists every thing, and names the first line in its subject", async () => {
+    const url = (n: number) => `https://app.example/acme/actions#action-${n}`;
+    const email = await renderEmail("notification-summary", {
+      organizationName: "Acme",
+      lines: [
+        { sentence: "Carla gave you 2 actions", url: url(1), things: [1, 2].map((n) => ({ text: `“<b>step ${n}</b>”`, url: url(n) })) },
+        { sentence: "Carla commented on the action “x”", url: url(3), things: [] },
+      ],
+      centreUrl: "https://app.example/acme/notifications",
+      preferencesUrl: "https://app.example/acme/notifications/preferences",
+    });
+    expect(email.subject).toBe("Carla gave you 2 actions, and 1 more update");
+    expect(email.html).not.toContain("<b>step");
+    for (const n of [1, 2, 3]) expect(email.text).toContain(url(n));
+    expect(email.text).toContain("<b>step 2</b>");
     expect(email.text).toContain("https://app.example/acme/notifications/preferences");
   });
 });

@@ -7,13 +7,26 @@ const MAILBOX = `http://127.0.0.1:${process.env.E2E_MAIL_PORT ?? "3101"}/message
 export const APP_URL = `http://localhost:${process.env.E2E_PORT ?? "3100"}`;
 
 /** Waits for the app's SMTP server to receive a mail to `to` whose subject matches, and returns the newest. */
-export async function receivedMail(to: string, subject: RegExp): Promise<ReceivedMail> {
+export function receivedMail(to: string, subject: RegExp): Promise<ReceivedMail> {
+  return receivedMatching(to, subject, (m) => m.subject);
+}
+
+/**
+ * Waits for a notification email to `to` that tells `about` (in its subject or anywhere in its text): one
+ * member's notifications of a window come in one email (lib/notifications/coalesce.ts), whose subject
+ * names only the first.
+ */
+export function notificationMail(to: string, about: RegExp): Promise<ReceivedMail> {
+  return receivedMatching(to, about, (m) => `${m.subject}\n${m.text}`);
+}
+
+async function receivedMatching(to: string, subject: RegExp, part: (m: ReceivedMail) => string): Promise<ReceivedMail> {
   let found: ReceivedMail | undefined;
   await expect
     .poll(
       async () => {
         const messages = (await (await fetch(MAILBOX)).json()) as ReceivedMail[];
-        found = messages.filter((m) => m.recipients.includes(to) && subject.test(m.subject)).at(-1);
+        found = messages.filter((m) => m.recipients.includes(to) && subject.test(part(m))).at(-1);
         return found !== undefined;
       },
       { message: `a mail to ${to} with subject ${subject}`, timeout: 15_000 },
@@ -22,10 +35,15 @@ export async function receivedMail(to: string, subject: RegExp): Promise<Receive
   return found!;
 }
 
+/** Every mail the app's SMTP server has received for `to` so far. */
+export async function mailsTo(to: string): Promise<ReceivedMail[]> {
+  const messages = (await (await fetch(MAILBOX)).json()) as ReceivedMail[];
+  return messages.filter((m) => m.recipients.includes(to));
+}
+
 /** The subjects of every mail the app's SMTP server has received for `to` so far. */
 export async function subjectsTo(to: string): Promise<string[]> {
-  const messages = (await (await fetch(MAILBOX)).json()) as ReceivedMail[];
-  return messages.filter((m) => m.recipients.includes(to)).map((m) => m.subject);
+  return (await mailsTo(to)).map((m) => m.subject);
 }
 
 /** The first link in a mail's text part that starts with `prefix`. */
