@@ -797,7 +797,8 @@ async function coacheeOf(a: Actor, status: "ACTIVE" | "NOT_INVITED" = "ACTIVE") 
 async function invitedCoacheeOf(a: Actor) {
   if (a.role !== "COACH") return coacheeOf(a);
   const email = newEmail();
-  return (await addCoachee(db, a, addCoacheeSchema.parse({ firstName: "In", lastName: "Vited", email, sendInvitation: "on" }))).coacheeId;
+  await addCoachee(db, a, addCoacheeSchema.parse({ firstName: "In", lastName: "Vited", email, sendInvitation: "on" }));
+  return (await db.membership.findFirstOrThrow({ where: { organizationId: a.organizationId, user: { email } } })).id;
 }
 async function groupOf(a: Actor) {
   return (await createCoacheeGroup(db, { organizationId: a.organizationId, id: a.membershipId })).id;
