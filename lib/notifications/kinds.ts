@@ -179,7 +179,5 @@ export function pathOf(
   if (n.kind === "coaching.started" && toCoachee) return `/${orgSlug}`;
   if (n.kind === "coaching.started") return `/${orgSlug}/coachees/${n.coacheeMembershipId}`;
   const { tab, anchor } = placeOf(n.kind, n.subjectId, n.data);
-  return toCoachee
-    ? `/${orgSlug}/${tab}#${anchor}`
-    : `/${orgSlug}/coachees/${n.coacheeMembershipId}?tab=${tab}#${anchor}`;
+  return toCoachee ? `/${orgSlug}/${tab}#${anchor}` : `/${orgSlug}/coachees/${n.coacheeMembershipId}?tab=${tab}#${anchor}`;
 }
