@@ -131,6 +131,11 @@ export async function requestsForMe(db: Db, actor: Actor): Promise<RequestForMe[
     .map((r) => ({ id: r.id, createdAt: r.createdAt, coachName: displayName(seen(r.coach).user) }));
 }
 
+/** The organisation's slug, for the page an answer leads back to. */
+async function slugOf(tx: TenantTx) {
+  return (await tx.organization.findFirstOrThrow({ select: { slug: true } })).slug;
+}
+
 /** One request waiting for the acting participant, from someone who still coaches; else not found. */
 async function myRequest(tx: TenantTx, actor: Actor, requestId: string) {
   if (!isId(requestId)) throw new NotFoundError();
@@ -176,7 +181,7 @@ export async function acceptRequest(db: Db, actor: Actor, requestId: string) {
       targetId: actor.membershipId,
       after: { coachMembershipId: request.coachMembershipId },
     });
-    return { coachName: request.coachName };
+    return { coachName: request.coachName, orgSlug: await slugOf(tx) };
   });
 }
 
@@ -192,7 +197,7 @@ export async function declineRequest(db: Db, actor: Actor, requestId: string) {
       targetId: actor.membershipId,
       after: { coachMembershipId: request.coachMembershipId },
     });
-    return { coachName: request.coachName };
+    return { coachName: request.coachName, orgSlug: await slugOf(tx) };
   });
 }
 

@@ -169,7 +169,7 @@ describe("a coach adding someone already here asks them", () => {
     expect(await db.notification.count({ where: { organizationId: w.org.id, kind: "coaching.requested" } })).toBe(1);
 
     // The participant accepts: the relationship starts, the request and its notification go.
-    await expect(acceptRequest(db, w.coachee, request!.id)).resolves.toEqual({ coachName: "Nadia Newcoach" });
+    await expect(acceptRequest(db, w.coachee, request!.id)).resolves.toEqual({ coachName: "Nadia Newcoach", orgSlug: w.org.slug });
     expect(await coachCount(newCoach, w.coachee.membershipId)).toBe(1);
     expect(await requestOf(newCoach, w.coachee.membershipId)).toBeNull();
     expect(await listWaitingRequests(db, newCoach)).toEqual([]);

@@ -8,13 +8,28 @@ import { requireMember } from "@/lib/auth/page";
 import { requestsForMe } from "@/lib/coaching/requests";
 import { db } from "@/lib/db/client";
 import { viewerClock } from "@/lib/format/dates";
+import { Notice } from "@/components/ui/notice";
+import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
 import { acceptRequestAction, declineRequestAction } from "./actions";
 
 export const metadata: Metadata = { title: "Coaching requests" };
 
 // Where a participant decides who coaches them: a coach who asked sees nothing of theirs until they accept.
-export default async function CoachingRequestsPage({ params }: { params: Promise<{ org: string }> }) {
+/** What the page says after an answer (the address carries which; never a name). */
+const ANSWERED = {
+  accepted: "Accepted: they are now your coach (see Your coaches on your Home page) and see what you share with your coaches.",
+  declined: "Declined: they are not your coach and see nothing of yours.",
+} as const;
+
+export default async function CoachingRequestsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { org } = await params;
+  const { answered } = firstValues(await searchParams);
   const member = await requireMember(org, "portal:use");
   const requests = await requestsForMe(db(), memberActor(member));
   const zone = viewerClock(member.user).zone;
@@ -25,6 +40,11 @@ export default async function CoachingRequestsPage({ params }: { params: Promise
         back={{ href: `/${org}`, label: "Home" }}
         description="A coach who asks sees nothing of yours (goals, actions, shared notes and files, answers) unless you accept. Your coaches are told when you accept a new one."
       />
+      {answered === "accepted" || answered === "declined" ? (
+        <Notice tone="success" role="status">
+          {ANSWERED[answered]}
+        </Notice>
+      ) : null}
       {requests.length === 0 ? (
         <EmptyState>No coach is waiting for your answer.</EmptyState>
       ) : (
