@@ -166,6 +166,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   "assessment.assigned": "A coach asks you to fill in an assessment",
   "assessment.submitted": "A coachee submits an assessment",
   "assessment.reviewed": "A coach reviews your assessment",
+  "coaching.requested": "A coach asks to coach you",
+  "coaching.started": "A new coach starts working with a coachee (or with you)",
 };
 
 /** How a member is told about a kind of notification. */

@@ -8,6 +8,7 @@ import { viewerClock } from "@/lib/format/dates";
 import { coacheesNeedingAttention } from "@/lib/goals/attention";
 import { pathwaysInReach, pathwayWatchlist } from "@/lib/pathways/read";
 import { participantHome } from "@/lib/portal/home";
+import { requestsForMe } from "@/lib/coaching/requests";
 import { listProgrammesWithCounts } from "@/lib/programmes/programmes";
 
 // The organisation's front page: a participant's own home, or the dashboard of everyone else.
@@ -16,7 +17,8 @@ export default async function Home({ params }: { params: Promise<{ org: string }
   const member = await requireMember(org, "dashboard:view");
   const actor = memberActor(member);
   if (can(member.role, "portal:use")) {
-    return <ParticipantHome org={org} member={member} zone={viewerClock(member.user).zone} home={await participantHome(db(), actor)} />;
+    const [home, requests] = await Promise.all([participantHome(db(), actor), requestsForMe(db(), actor)]);
+    return <ParticipantHome org={org} member={member} zone={viewerClock(member.user).zone} home={home} requests={requests.length} />;
   }
   const programmesView = can(member.role, "programmes:view");
   const [programmes, watchlist, mine, attention] = await Promise.all([

@@ -152,3 +152,26 @@ export function GroupForm({
     </form>
   );
 }
+
+/** On a coach's user page: an administrator makes them a participant's coach directly (no request, audited). */
+export function LinkCoacheeForm({ org, coach, action }: { org: string; coach: { id: string; name: string }; action: FormAction }) {
+  const [result, formProps, pending] = useFormAction(action);
+  return (
+    <form {...formProps} noValidate aria-label={`Add a coachee to ${coach.name}`} className="mt-4 max-w-lg">
+      <FormStatus result={result} />
+      <input type="hidden" name="org" value={org} />
+      <input type="hidden" name="coachMembershipId" value={coach.id} />
+      <Field
+        label="Participant's email"
+        name="email"
+        type="email"
+        autoComplete="off"
+        error={fieldError(result, "email")}
+        hint={`Makes ${coach.name} their coach at once, without asking them (recorded in the audit log); they and their other coaches are told.`}
+      />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Adding…" : `Add as ${coach.name}'s coachee`}
+      </Button>
+    </form>
+  );
+}

@@ -2,6 +2,8 @@ import { DueBadge, ProgressBar } from "@/components/goals/progress-bar";
 import { PathwayStatusBadge } from "@/components/ui/badge";
 import { LinkButton, TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Notice } from "@/components/ui/notice";
+import { coachingRequestsPath } from "@/lib/notifications/kinds";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { Time } from "@/components/ui/time";
@@ -14,7 +16,20 @@ import { SessionLocation } from "./session-location";
 type Home = Awaited<ReturnType<typeof participantHome>>;
 
 /** A participant's own home: their coaches, their next sessions, their pathways, and their goals and actions in short. */
-export function ParticipantHome({ org, member, zone, home }: { org: string; member: Member; zone: string; home: Home }) {
+export function ParticipantHome({
+  org,
+  member,
+  zone,
+  home,
+  requests = 0,
+}: {
+  org: string;
+  member: Member;
+  zone: string;
+  home: Home;
+  /** Coaches waiting for the participant's answer. */
+  requests?: number;
+}) {
   return (
     <section className="space-y-8">
       <PageHeader
@@ -22,6 +37,12 @@ export function ParticipantHome({ org, member, zone, home }: { org: string; memb
         description={`Welcome, ${member.user.firstName || member.user.email}. This is your coaching in ${member.organization.name}.`}
       />
       <Section id="coaches-heading" title="Your coaches">
+        {requests > 0 ? (
+          <Notice tone="info">
+            {requests === 1 ? "A coach has" : `${plural(requests, "coach", "coaches")} have`} asked to coach you.{" "}
+            <TextLink href={coachingRequestsPath(org)}>Accept or decline</TextLink>
+          </Notice>
+        ) : null}
         {home.coaches.length === 0 ? (
           <EmptyState inline>No coach yet. Your coach appears here when your programme team assigns one to you.</EmptyState>
         ) : (

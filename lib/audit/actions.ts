@@ -35,6 +35,13 @@ export const AUDIT_ACTIONS = {
   "import.confirm": { title: "Import confirmed" },
   // A coach added someone as their coachee (a new participant, or one already here linked to them).
   "coachee.add": { title: "Coachee added" },
+  // Coaching someone already here needs their consent (lib/coaching/requests.ts): asked, accepted,
+  // declined, withdrawn; or an administrator's direct act.
+  "coaching.request": { title: "Coaching requested" },
+  "coaching.accept": { title: "Coaching accepted" },
+  "coaching.decline": { title: "Coaching declined" },
+  "coaching.withdraw": { title: "Coaching request withdrawn" },
+  "coaching.link": { title: "Coach assigned" },
 } as const satisfies Record<`${string}.${string}`, { title: string }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

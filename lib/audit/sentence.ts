@@ -82,6 +82,12 @@ const SENTENCES: Record<AuditAction, Sentence> = {
     now.linked === true
       ? `${who} added ${target ?? "a participant"} to their coachees`
       : `${who} added ${target ?? "someone"} as a participant and their coachee`,
+  "coaching.request": ({ who, target }) => `${who} asked to coach ${target ?? "a member"}`,
+  "coaching.accept": ({ who, now, name }) => `${who} accepted ${name(now.coachMembershipId) ?? "a coach"} as their coach`,
+  "coaching.decline": ({ who, now, name }) => `${who} declined coaching from ${name(now.coachMembershipId) ?? "a coach"}`,
+  "coaching.withdraw": ({ who, target }) => `${who} withdrew their request to coach ${target ?? "a member"}`,
+  "coaching.link": ({ who, target, now, name }) =>
+    `${who} made ${name(now.coachMembershipId) ?? "a coach"} the coach of ${target ?? "a participant"}`,
 };
 
 /** The audit actions this module can say in words (an action it does not know still gets a plain sentence). */

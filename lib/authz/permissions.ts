@@ -20,6 +20,9 @@ export const PERMISSIONS = [
   "coachees:manage",
   // Seeing any coach's coachees from the coach's user page (within a programme manager's programmes).
   "coachees:oversee",
+  // Making a coach someone's coach without asking them (an administrator's act, audited; a programme
+  // manager's within their programmes). A coach can only ask (lib/coaching/requests.ts).
+  "coachees:link",
   // A participant's own portal: their home, sessions and messages with their coaches.
   "portal:use",
   // A participant's own goals, milestones and actions. Their coaches work on them through
@@ -57,6 +60,7 @@ const TABLE: Record<Role, ReadonlySet<Permission>> = {
     "pathways:manage",
     "sessions:manage",
     "coachees:oversee",
+    "coachees:link",
     "notifications:use",
   ]),
   COACH: new Set(["dashboard:view", "coachees:manage", "assessments:build", "pathways:view", "sessions:manage", "notifications:use"]),

@@ -17,6 +17,7 @@ import { emailSchema, idField, isId } from "../web/form-fields";
 import { lenient, pageNumber, searchText } from "../web/search-params";
 import { pageCount } from "../web/pagination";
 import { coacheeOfCoach } from "./relationship";
+import { assertRoomForRequest, requestCoachingIn } from "./requests";
 
 // A coach's coachees: the list (search, status, group, sort, pages), adding one (a new person, or a
 // participant already here), inviting, resending and editing them while they have never joined. The
@@ -200,33 +201,42 @@ export const addCoacheeSchema = z.strictObject({
 });
 export type AddCoacheeInput = z.infer<typeof addCoacheeSchema>;
 
-export type AddCoacheeResult = { coacheeId: string; outcome: "added" | "invited" | "linked" };
+/** The answer to "add coachee": one shape and one message, whatever the address belongs to. */
+export type AddCoacheeResult = { message: string };
 
-/** The same answer for any email that is not this organisation's participant's (refused, neutral). */
-const NOT_A_PARTICIPANT = "You can add participants only: this email cannot be added as your coachee";
+/**
+ * The one message "add coachee" answers with. It depends only on what the coach typed, never on
+ * whose the address is (SECURITY.md item 28): a new person, a participant (another coach's or already
+ * this coach's), anyone in another role.
+ */
+export function addCoacheeAnswer(input: Pick<AddCoacheeInput, "firstName" | "lastName" | "sendInvitation">): string {
+  const name = `${input.firstName} ${input.lastName}`;
+  const now = input.sendInvitation
+    ? "If they are new here, they are your coachee now and we have emailed them an invitation."
+    : "If they are new here, they are your coachee now, not invited yet: send the invitation from their Options when you are ready.";
+  return `${name}: done. ${now} If they already have an account here, they are asked to accept you as their coach first; until then they show under Waiting for them to accept.`;
+}
 
 /**
  * Adds a coachee. A new email (or one whose account is elsewhere: the organisation learns nothing
  * about it) becomes a participant here, Not invited, with the names the coach typed, and with
- * "send invitation" goes through the invitation path. An email of a participant already here links
- * them to the coach without changing their membership; any other member's email is refused.
+ * "send invitation" goes through the invitation path. An email of anyone already in the organisation
+ * (any role, any status) only asks them (lib/coaching/requests.ts): nothing of theirs is reached until
+ * they accept. The answer is the same in every case.
  */
 export async function addCoachee(db: Db, actor: Actor, input: AddCoacheeInput): Promise<AddCoacheeResult> {
   assertCan(actor.role, "coachees:manage");
-  return tenantDb(db, actor.organizationId).$transaction(
+  await tenantDb(db, actor.organizationId).$transaction(
     async (tx) => {
       await lockOrganization(tx, actor.organizationId);
+      await assertRoomForRequest(tx, actor);
       const user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-      const member = user ? await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true, role: true } }) : null;
+      const member = user
+        ? await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true, role: true, status: true } })
+        : null;
       if (member) {
-        if (member.role !== "PARTICIPANT") throw fieldError("email", NOT_A_PARTICIPANT);
-        const already = await tx.coachingRelationship.findFirst({
-          where: { coachMembershipId: actor.membershipId, coacheeMembershipId: member.id },
-          select: { origin: true },
-        });
-        if (already) throw fieldError("email", "Already one of your coachees");
-        await link(tx, actor, member.id, { linked: true });
-        return { coacheeId: member.id, outcome: "linked" as const };
+        await requestCoachingIn(tx, actor, member, { email: input.email, firstName: input.firstName, lastName: input.lastName });
+        return;
       }
 
       // The global account: created once for any organisation; an existing one is reused as it is
@@ -245,14 +255,11 @@ export async function addCoachee(db: Db, actor: Actor, input: AddCoacheeInput): 
         select: { id: true },
       });
       await link(tx, actor, membership.id, { email: input.email, firstName: input.firstName, lastName: input.lastName });
-      if (input.sendInvitation) {
-        await inviteIn(tx, actor, { id: membership.id, email: input.email, unitId: null });
-        return { coacheeId: membership.id, outcome: "invited" as const };
-      }
-      return { coacheeId: membership.id, outcome: "added" as const };
+      if (input.sendInvitation) await inviteIn(tx, actor, { id: membership.id, email: input.email, unitId: null });
     },
     { timeout: 30_000 },
   );
+  return { message: addCoacheeAnswer(input) };
 }
 
 async function link(tx: TenantTx, actor: Actor, coacheeMembershipId: string, after: Prisma.InputJsonObject) {

@@ -26,6 +26,7 @@ const TENANT_MODELS = new Set([
   "CreditEntry",
   "ImportPreview",
   "CoachingRelationship",
+  "CoachingRequest",
   "CoacheeGroup",
   "CoacheeGroupMember",
   "Activity",

@@ -18,6 +18,8 @@ export const NOTIFICATION_KINDS = [
   "assessment.assigned",
   "assessment.submitted",
   "assessment.reviewed",
+  "coaching.requested",
+  "coaching.started",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -49,6 +51,10 @@ export type NotificationData = {
   "assessment.assigned": { title: string; dueDate: string | null };
   "assessment.submitted": { title: string };
   "assessment.reviewed": { title: string };
+  /** A coach asked to coach the member (the actor); the subject is the request. Nothing of theirs yet. */
+  "coaching.requested": Record<string, never>;
+  /** The coachee has a new coach (by their acceptance or an administrator's act): the new coach's name; the subject is that coach's membership. */
+  "coaching.started": { coach: string };
 };
 
 export const NOTIFICATION_DELIVERIES = ["IMMEDIATE", "DIGEST", "IN_APP"] as const satisfies readonly NotificationDelivery[];
@@ -74,6 +80,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   "assessment.assigned": "IMMEDIATE",
   "assessment.submitted": "IMMEDIATE",
   "assessment.reviewed": "IMMEDIATE",
+  "coaching.requested": "IMMEDIATE",
+  "coaching.started": "IMMEDIATE",
 };
 
 /**
@@ -97,6 +105,10 @@ export const AUDIENCE: Record<NotificationKind, { coachee: boolean; coaches: boo
   "assessment.assigned": { coachee: true, coaches: false },
   "assessment.submitted": { coachee: false, coaches: true },
   "assessment.reviewed": { coachee: true, coaches: false },
+  // Only the member is asked (the requesting coach is not one of their coaches yet).
+  "coaching.requested": { coachee: true, coaches: false },
+  // Written before the new coach's relationship starts, so "coaches" are the ones they already had.
+  "coaching.started": { coachee: true, coaches: true },
 };
 
 /** The kinds a coach, and a coachee, can be told about (what their preferences page lists). */
@@ -111,7 +123,7 @@ export function placeOf(
   kind: NotificationKind,
   subjectId: string,
   data: Record<string, unknown>,
-): { tab: "goals" | "actions" | "notes" | "files" | "assessments"; anchor: string; goal?: string; action?: string } {
+): { tab: "goals" | "actions" | "notes" | "files" | "assessments" | "activity"; anchor: string; goal?: string; action?: string } {
   switch (kind) {
     case "goal.created":
     case "goal.edited":
@@ -138,8 +150,15 @@ export function placeOf(
     case "assessment.submitted":
     case "assessment.reviewed":
       return { tab: "assessments", anchor: `assessment-${subjectId}` };
+    // Both have their own pages (pathOf); a coach reads a new colleague on the coachee's activity.
+    case "coaching.requested":
+    case "coaching.started":
+      return { tab: "activity", anchor: "activity" };
   }
 }
+
+/** The participant's page where they accept or decline a coach's request. */
+export const coachingRequestsPath = (orgSlug: string) => `/${orgSlug}/coaching-requests`;
 
 /**
  * The path of the thing for this recipient: the coachee's own goals or actions page, or, for a coach,
@@ -155,12 +174,16 @@ export function pathOf(
     recipientMembershipId: string;
   },
 ): string {
+  const toCoachee = n.recipientMembershipId === n.coacheeMembershipId;
+  if (n.kind === "coaching.requested") return `${coachingRequestsPath(orgSlug)}#request-${n.subjectId}`;
+  if (n.kind === "coaching.started" && toCoachee) return `/${orgSlug}`;
+  if (n.kind === "coaching.started") return `/${orgSlug}/coachees/${n.coacheeMembershipId}`;
   const { tab, anchor, goal, action } = placeOf(n.kind, n.subjectId, n.data);
   // An action's thread is on the action's own page, the same for the coachee and their coaches; a goal
   // opens on the goals page (only one goal is open at a time).
   if (action) return `/${orgSlug}/goals/actions/${action}#${anchor}`;
   const open = goal ? `goal=${goal}` : "";
-  return n.recipientMembershipId === n.coacheeMembershipId
+  return toCoachee
     ? `/${orgSlug}/${tab}${open ? `?${open}` : ""}#${anchor}`
     : `/${orgSlug}/coachees/${n.coacheeMembershipId}?tab=${tab}${open ? `&${open}` : ""}#${anchor}`;
 }

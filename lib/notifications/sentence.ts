@@ -54,6 +54,12 @@ export function notificationSentence(n: SentenceInput): string {
       return `${who} submitted the assessment ${q(d.title)}`;
     case "assessment.reviewed":
       return `${who} reviewed your assessment ${q(d.title)}`;
+    case "coaching.requested":
+      return `${who} asked to be your coach: accept or decline`;
+    case "coaching.started":
+      return n.toCoachee
+        ? `${who} made ${String(d.coach)} your coach`
+        : `${n.coacheeName} now also works with ${String(d.coach)} as their coach`;
   }
 }
 

@@ -17,7 +17,7 @@ async function addCoachee(page: Page, firstName: string, lastName: string, email
   await page.getByLabel("Email").fill(email);
   if (invite) await page.getByLabel("Send invitation now").check();
   await page.getByRole("button", { name: "Add coachee" }).click();
-  await expect(page.getByRole("status")).toContainText(`${firstName} ${lastName} is now your coachee`);
+  await expect(page.getByRole("status")).toContainText(`${firstName} ${lastName}: done.`);
 }
 
 /** The row of the coachee list for this person (searched by email, so other runs' rows never interfere). */

@@ -401,11 +401,13 @@ describe("preferences: immediately, in the digest, or in the app only", () => {
       "file.shared",
       "assessment.assigned",
       "assessment.reviewed",
+      "coaching.requested",
+      "coaching.started",
     ]);
     expect(await getPreferences(db, c.admin)).toEqual([]);
     // Another member's choices are their own.
     expect((await getPreferences(db, c.coach2)).find((p) => p.kind === "goal.created")?.delivery).toBe("DIGEST");
-    expect(NOTIFICATION_KINDS).toHaveLength(14);
+    expect(NOTIFICATION_KINDS).toHaveLength(16);
   });
 });
 

@@ -64,6 +64,14 @@ import {
   withdrawAssessment,
 } from "../../lib/assessments/assignments";
 import { archiveTemplate, createTemplate, getTemplate, listTemplates, updateTemplate } from "../../lib/assessments/templates";
+import {
+  acceptRequest,
+  declineRequest,
+  linkCoachee,
+  listWaitingRequests,
+  requestsForMe,
+  withdrawRequest,
+} from "../../lib/coaching/requests";
 import { addToGroup, createGroup, deleteGroup, getGroup, listGroups, updateGroup } from "../../lib/coaching/groups";
 import {
   createAction,
@@ -359,6 +367,37 @@ const services: { name: string; permission: Permission | Permission[]; call: (ac
       editCoachee(db, a, { coacheeId: await coacheeOf(a, "NOT_INVITED"), firstName: "Ed", lastName: "Ited", email: newEmail() }),
   },
   { name: "coacheesOfCoach", permission: "coachees:oversee", call: async (a) => coacheesOfCoach(db, a, await coachIn(a)) },
+  // Coaching requests: a coach asks (through addCoachee) and may withdraw; the participant answers; an
+  // administrator or programme manager may link directly.
+  { name: "listWaitingRequests", permission: "coachees:manage", call: (a) => listWaitingRequests(db, a) },
+  {
+    name: "withdrawRequest",
+    permission: "coachees:manage",
+    call: async (a) => withdrawRequest(db, a, await requestBetween(a, a.membershipId, await participant(a))),
+  },
+  { name: "requestsForMe", permission: "portal:use", call: (a) => requestsForMe(db, a) },
+  {
+    name: "acceptRequest",
+    permission: "portal:use",
+    call: async (a) => acceptRequest(db, a, await requestBetween(a, await coachMember(a), a.membershipId)),
+  },
+  {
+    name: "declineRequest",
+    permission: "portal:use",
+    call: async (a) => declineRequest(db, a, await requestBetween(a, await coachMember(a), a.membershipId)),
+  },
+  {
+    name: "linkCoachee",
+    permission: "coachees:link",
+    call: async (a) => {
+      const coachee = await programmeMember(a);
+      const { user } = await db.membership.findFirstOrThrow({
+        where: { organizationId: a.organizationId, id: coachee },
+        include: { user: true },
+      });
+      return linkCoachee(db, a, { coachMembershipId: await coachMember(a), email: user.email });
+    },
+  },
   { name: "listGroups", permission: "coachees:manage", call: (a) => listGroups(db, a) },
   {
     name: "createGroup",
@@ -802,7 +841,8 @@ async function coacheeOf(a: Actor, status: "ACTIVE" | "NOT_INVITED" = "ACTIVE") 
 async function invitedCoacheeOf(a: Actor) {
   if (a.role !== "COACH") return coacheeOf(a);
   const email = newEmail();
-  return (await addCoachee(db, a, addCoacheeSchema.parse({ firstName: "In", lastName: "Vited", email, sendInvitation: "on" }))).coacheeId;
+  await addCoachee(db, a, addCoacheeSchema.parse({ firstName: "In", lastName: "Vited", email, sendInvitation: "on" }));
+  return (await db.membership.findFirstOrThrow({ where: { organizationId: a.organizationId, user: { email } } })).id;
 }
 async function groupOf(a: Actor) {
   return (await createCoacheeGroup(db, { organizationId: a.organizationId, id: a.membershipId })).id;
@@ -862,6 +902,29 @@ async function messagePartner(a: Actor) {
 }
 async function participant(a: Actor, status: "ACTIVE" | "DEACTIVATED" | "NOT_INVITED" = "ACTIVE") {
   return (await createMember(db, a.organizationId, { role: "PARTICIPANT", status })).membership.id;
+}
+// A waiting coaching request from `coach` to `coachee`, made straight in the table.
+async function requestBetween(a: Actor, coach: string, coachee: string) {
+  const row = await db.coachingRequest.create({
+    data: {
+      organizationId: a.organizationId,
+      coachMembershipId: coach,
+      coacheeMembershipId: coachee,
+      email: "typed@example.test",
+      firstName: "Ty",
+      lastName: "Ped",
+    },
+  });
+  return row.id;
+}
+// A coach on the organisation's programme (so a programme manager of it sees them).
+async function coachMember(a: Actor) {
+  const { membership } = await createMember(db, a.organizationId, { role: "COACH" });
+  const programme = await db.programme.findFirstOrThrow({ where: { organizationId: a.organizationId } });
+  await db.programmeAssignment.create({
+    data: { organizationId: a.organizationId, programmeId: programme.id, membershipId: membership.id },
+  });
+  return membership.id;
 }
 // A member the actor can see: for programme-scoped roles, one sharing their programme.
 async function programmeMember(a: Actor) {

@@ -51,6 +51,12 @@ describe("an audit event as a sentence", () => {
     expect(auditSentence(event({ action: "coachee.add", after: { email: "pat@acme.test" } }))).toBe(
       "Adam Admin added Pat Participant as a participant and their coachee",
     );
+    const coach = { after: { coachMembershipId: "c1" }, names: { c1: "Carla Coach" } };
+    expect(auditSentence(event({ action: "coaching.request" }))).toBe("Adam Admin asked to coach Pat Participant");
+    expect(auditSentence(event({ action: "coaching.accept", ...coach }))).toBe("Adam Admin accepted Carla Coach as their coach");
+    expect(auditSentence(event({ action: "coaching.decline", ...coach }))).toBe("Adam Admin declined coaching from Carla Coach");
+    expect(auditSentence(event({ action: "coaching.withdraw" }))).toBe("Adam Admin withdrew their request to coach Pat Participant");
+    expect(auditSentence(event({ action: "coaching.link", ...coach }))).toBe("Adam Admin made Carla Coach the coach of Pat Participant");
   });
 
   it("reads without names it could not resolve, and for an action it does not know, without its code", () => {

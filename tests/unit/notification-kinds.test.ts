@@ -21,6 +21,20 @@ describe("notification kinds", () => {
       expect(DEFAULT_DELIVERY[kind]).toBe("IMMEDIATE");
   });
 
+  it("lead a coaching request to the participant's requests page, and a new coach to the coachee's profile (or the coachee home)", () => {
+    const asked = {
+      kind: "coaching.requested" as const,
+      subjectId: thing,
+      data: {},
+      coacheeMembershipId: coachee,
+      recipientMembershipId: coachee,
+    };
+    expect(pathOf("acme", asked)).toBe(`/acme/coaching-requests#request-${thing}`);
+    const started = { kind: "coaching.started" as const, subjectId: coach, data: { coach: "Carla" }, coacheeMembershipId: coachee };
+    expect(pathOf("acme", { ...started, recipientMembershipId: thing })).toBe(`/acme/coachees/${coachee}`);
+    expect(pathOf("acme", { ...started, recipientMembershipId: coachee })).toBe("/acme");
+  });
+
   it("lead a coach to the coachee's profile tab and the coachee to their own page, at the element (a goal opened, an action's thread on its page)", () => {
     const n = { kind: "milestone.completed" as const, subjectId: thing, data: { goalId: "g1" }, coacheeMembershipId: coachee };
     expect(pathOf("acme", { ...n, recipientMembershipId: coach })).toBe(`/acme/coachees/${coachee}?tab=goals&goal=g1#goal-g1`);

@@ -24,6 +24,10 @@ describe("the permission table", () => {
     expect(managers.sort()).toEqual(["ADMIN", "IMPLEMENTATION_ADMIN", "OWNER"]);
   });
 
+  it("lets administrators and programme managers make a coaching relationship directly, never a coach (who only asks)", () => {
+    expect(roles.filter((r) => can(r, "coachees:link")).sort()).toEqual(["ADMIN", "IMPLEMENTATION_ADMIN", "OWNER", "PROGRAM_MANAGER"]);
+  });
+
   it("gives the plan to the OWNER alone", () => {
     expect(roles.filter((r) => can(r, "plan:manage"))).toEqual(["OWNER"]);
   });

@@ -12,6 +12,7 @@ import {
   inviteCoachee,
   resendCoacheeInvitation,
 } from "@/lib/coaching/coachees";
+import { requestIdSchema, withdrawRequest } from "@/lib/coaching/requests";
 import {
   addToGroup,
   addToGroupSchema,
@@ -25,16 +26,17 @@ import {
 
 const refresh = () => revalidatePath("/[org]/coachees", "layout");
 
+// One answer whatever the address belongs to (lib/coaching/coachees.ts addCoacheeAnswer).
 export const addCoacheeAction = memberAction("coachees:manage", addCoacheeSchema, async (actor, input) => {
-  const { outcome } = await addCoachee(db(), actor, input);
+  const { message } = await addCoachee(db(), actor, input);
   refresh();
-  const name = `${input.firstName} ${input.lastName}`;
-  const message = {
-    added: `${name} is now your coachee, not invited yet: send the invitation from their Options when you are ready.`,
-    invited: `${name} is now your coachee. We have emailed them an invitation.`,
-    linked: "This participant is already in your organisation: they are now your coachee, as they are.",
-  }[outcome];
   return { ok: true, message };
+});
+
+export const withdrawRequestAction = memberAction("coachees:manage", requestIdSchema, async (actor, { requestId }) => {
+  const { name } = await withdrawRequest(db(), actor, requestId);
+  refresh();
+  return { ok: true, message: `Withdrew your request to coach ${name}.` };
 });
 
 export const inviteCoacheeAction = memberAction("coachees:manage", coacheeIdSchema, async (actor, { coacheeId }) => {

@@ -15,12 +15,14 @@ import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { coacheeFilterSchema, listCoachees, type CoacheeRow } from "@/lib/coaching/coachees";
 import { listGroups } from "@/lib/coaching/groups";
+import { listWaitingRequests } from "@/lib/coaching/requests";
+import { Section } from "@/components/ui/section";
 import { db } from "@/lib/db/client";
 import { viewerClock } from "@/lib/format/dates";
 import { MEMBERSHIP_STATUS_LABELS } from "@/lib/labels";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
-import { addToGroupAction, inviteCoacheeAction, resendCoacheeInvitationAction } from "./actions";
+import { addToGroupAction, inviteCoacheeAction, resendCoacheeInvitationAction, withdrawRequestAction } from "./actions";
 
 export const metadata: Metadata = { title: "Coachees" };
 
@@ -38,7 +40,11 @@ export default async function CoacheesPage({
   const member = await requireMember(org, "coachees:manage");
   const actor = memberActor(member);
   const filter = coacheeFilterSchema.parse(firstValues(await searchParams));
-  const [{ rows, total, pages }, groups] = await Promise.all([listCoachees(db(), actor, filter), listGroups(db(), actor)]);
+  const [{ rows, total, pages }, groups, waiting] = await Promise.all([
+    listCoachees(db(), actor, filter),
+    listGroups(db(), actor),
+    listWaitingRequests(db(), actor),
+  ]);
   const zone = viewerClock(member.user).zone;
   const filtered = Boolean(filter.q || filter.status || filter.group);
   const groupOptions = groups.map((g) => ({ value: g.id, label: g.name }));
@@ -177,6 +183,40 @@ export default async function CoacheesPage({
         ]}
       />
       <Pagination page={filter.page} pages={pages} href={(page) => queryWith(filter, { page }, DEFAULTS)} />
+
+      {waiting.length ? (
+        // People already in the organisation, asked to accept this coach: only what the coach typed,
+        // nothing of theirs, until they accept (lib/coaching/requests.ts).
+        <div className="mt-8">
+          <Section id="waiting-heading" title="Waiting for them to accept">
+            <p className="mb-2 text-sm text-slate-600">
+              They already have an account here, so they decide: they become your coachees when they accept.
+            </p>
+            <DataTable
+              caption="Waiting for them to accept"
+              captionHidden
+              rows={waiting}
+              rowKey={(r) => r.id}
+              columns={[
+                { header: "Name you entered", cell: (r) => displayName(r) },
+                { header: "Email", cell: (r) => r.email },
+                { header: "Asked", nowrap: true, cell: (r) => <Time at={r.createdAt} zone={zone} dateOnly /> },
+                {
+                  header: "Options",
+                  cell: (r) => (
+                    <ActionButton
+                      action={withdrawRequestAction}
+                      fields={{ org, requestId: r.id }}
+                      label={`Withdraw request to ${displayName(r)}`}
+                      quiet
+                    />
+                  ),
+                },
+              ]}
+            />
+          </Section>
+        </div>
+      ) : null}
     </section>
   );
 }

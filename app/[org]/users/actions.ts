@@ -11,6 +11,7 @@ import { type BulkResult } from "@/lib/users/bulk-step";
 import { inviteMembers } from "@/lib/invitations/invite-members";
 import { resendForMembers } from "@/lib/invitations/pending";
 import { idField } from "@/lib/web/form-fields";
+import { linkCoachee, linkCoacheeSchema } from "@/lib/coaching/requests";
 
 const single = z.strictObject({ membershipId: idField() });
 
@@ -45,4 +46,11 @@ export const bulkUsersAction = memberAction("users:manage", bulkSchema, async (a
   return result.applied
     ? { ok: true, data: result, message: `${verb} ${done} user${done === 1 ? "" : "s"}.` }
     : { ok: true, data: result, message: "Nothing was changed: see why for each user below." };
+});
+
+/** An administrator (or a programme manager in scope) makes a coach someone's coach without asking them: audited. */
+export const linkCoacheeAction = memberAction("coachees:link", linkCoacheeSchema, async (actor, input) => {
+  await linkCoachee(db(), actor, input);
+  revalidatePath(`/[org]/users`, "layout");
+  return { ok: true, message: "Done: they are this coach's coachee now, and they and their other coaches have been told." };
 });

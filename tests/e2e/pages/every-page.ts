@@ -386,6 +386,7 @@ const ORG_PAGES: PageEntry[] = [
   { name: "sessions", permission: ["portal:use", "coachees:manage"], path: `${ORG}/sessions` },
   { name: "messages", permission: ["portal:use", "coachees:manage"], path: `${ORG}/messages` },
   { name: "a message thread", permission: ["portal:use", "coachees:manage"], path: thread },
+  { name: "coaching requests", permission: "portal:use", path: `${ORG}/coaching-requests` },
   { name: "profile", permission: "dashboard:view", path: `${ORG}/profile` },
   { name: "notifications", permission: "notifications:use", path: `${ORG}/notifications` },
   { name: "notification preferences", permission: "notifications:use", path: `${ORG}/notifications/preferences` },

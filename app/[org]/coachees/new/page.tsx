@@ -14,7 +14,7 @@ export default async function NewCoacheePage({ params }: { params: Promise<{ org
       <PageHeader
         title="New coachee"
         back={{ href: `/${org}/coachees`, label: "Coachees" }}
-        description="A participant you coach. Someone already in the organisation as a participant becomes your coachee as they are."
+        description="A participant you coach. Someone new becomes your coachee at once; someone who already has an account here is asked to accept you first."
       />
       <NewCoacheeForm org={org} action={addCoacheeAction} />
     </section>

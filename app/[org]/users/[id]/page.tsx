@@ -16,6 +16,7 @@ import { TIME_ZONES } from "@/lib/web/form-fields";
 import {
   deactivateMemberAction,
   inviteMemberAction,
+  linkCoacheeAction,
   reactivateMemberAction,
   resendMemberInvitationAction,
   updateMemberAction,
@@ -31,6 +32,7 @@ import { Time } from "@/components/ui/time";
 import { HeaderCells, Table } from "@/components/ui/table";
 import { AuditEvent } from "@/components/audit/audit-event";
 import { CoachCoachees } from "@/components/coachees/coach-coachees";
+import { LinkCoacheeForm } from "@/components/coachees/coachee-forms";
 import { coacheesOfCoach } from "@/lib/coaching/coachees";
 
 export const metadata: Metadata = { title: "User" };
@@ -159,6 +161,7 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
       {coachees ? (
         <Section id="coachees-heading" title="Coachees">
           <CoachCoachees org={org} rows={coachees.rows} total={coachees.total} scoped={PROGRAMME_SCOPED_ROLES.has(member.role)} />
+          {can(member.role, "coachees:link") ? <LinkCoacheeForm org={org} coach={{ id: m.id, name }} action={linkCoacheeAction} /> : null}
         </Section>
       ) : null}
 
