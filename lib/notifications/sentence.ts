@@ -105,6 +105,10 @@ export function notificationSummary(n: SummaryInput): string {
       return `${who} submitted ${k} assessments`;
     case "assessment.reviewed":
       return `${who} reviewed ${k} of your assessments`;
+    case "coaching.requested":
+      return `${who} asked to be your coach: accept or decline`;
+    case "coaching.started":
+      return n.toCoachee ? `You have ${k} new coaches` : `${n.coacheeName} now also works with ${k} more coaches`;
   }
 }
 
@@ -123,6 +127,10 @@ export function notificationThing(kind: NotificationKind, d: Record<string, unkn
       return `${q(d.title)} (due ${String(d.dueDate)})`;
     case "assessment.assigned":
       return `${q(d.title)}${d.dueDate ? ` by ${String(d.dueDate)}` : ""}`;
+    case "coaching.requested":
+      return "A coaching request";
+    case "coaching.started":
+      return String(d.coach);
     default:
       return `${q(d.title)}${times}`;
   }
