@@ -19,7 +19,7 @@ export function byteRange(header: string | null, size: number): ByteRange | null
   }
   const start = Number(m[1]);
   const end = m[2] === "" ? size - 1 : Number(m[2]);
-  if (end < start) return null;
+  if (m[2] !== "" && end < start) return null;
   if (start >= size) return "unsatisfiable";
   return { start, end: Math.min(end, size - 1) };
 }

@@ -25,6 +25,16 @@ describe("how a file goes out", () => {
     });
   });
 
+  it("says a part's length and place for a 206, the whole length otherwise, and that ranges are taken", () => {
+    const file = { originalName: "talk.mp4", mimeType: "video/mp4", size: 1000 };
+    expect(downloadHeaders(file, false, "/acme/files/x/download")).toMatchObject({ "Content-Length": "1000", "Accept-Ranges": "bytes" });
+    expect(downloadHeaders(file, false, "/acme/files/x/download")["Content-Range"]).toBeUndefined();
+    expect(downloadHeaders(file, false, "/acme/files/x/download", { start: 100, end: 199 })).toMatchObject({
+      "Content-Length": "100",
+      "Content-Range": "bytes 100-199/1000",
+    });
+  });
+
   it("reads the upload's name from its header, and nothing from a malformed one", () => {
     expect(headerFileName(encodeURIComponent("Café plan.pdf"))).toBe("Café plan.pdf");
     expect(headerFileName("%E0%A4%A")).toBe("");
