@@ -29,6 +29,8 @@ export async function startAppServer(port: number, env: Record<string, string> =
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: "app-server-secret-not-for-production-0123456789",
       OUTBOX_POLL_MS: "60000",
+      // Mail stays on the development mailbox page: nothing here is sent anywhere.
+      DEV_MAILBOX: "true",
       PORT: String(port),
       ...env,
     },
