@@ -12,7 +12,7 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = new URL(request.url);
   const appUrl = env().APP_URL;
   const headers = securityHeaders({ nonce: newNonce(), pathname, appUrl, dev: process.env.NODE_ENV === "development" });
-  const early = earlyAnswer(request, pathname, search, new URL(appUrl).origin);
+  const early = earlyAnswer(request, pathname, search, appUrl);
   if (early) {
     for (const [name, value] of Object.entries(headers)) early.headers.set(name, value);
     return early;
@@ -36,16 +36,18 @@ const READS = new Set(["GET", "HEAD", "OPTIONS"]);
  * - a path ending in "/": 308 to the path without it (leading slashes folded too, so `//host/` cannot
  *   become a redirect to another site).
  */
-function earlyAnswer(request: NextRequest, pathname: string, search: string, ourOrigin: string): Response | null {
+function earlyAnswer(request: NextRequest, pathname: string, search: string, appUrl: string): Response | null {
   if (!READS.has(request.method)) {
+    const ourOrigin = new URL(appUrl).origin;
     const origin = request.headers.get("origin");
     if (origin !== null && origin !== ourOrigin) return Response.json({ ok: false, error: REQUEST_REFUSED }, { status: 403 });
     const length = Number(request.headers.get("content-length") ?? 0);
     if (request.headers.has("next-action") && length > ACTION_BODY_MAX_BYTES)
       return Response.json({ ok: false, error: FORM_TOO_LARGE }, { status: 413 });
   }
+  // On APP_URL, never the Host header's: Next needs an absolute URL here (and makes it relative again).
   if (pathname.length > 1 && pathname.endsWith("/"))
-    return new Response(null, { status: 308, headers: { Location: `/${pathname.replace(/^\/+|\/+$/g, "")}${search}` } });
+    return NextResponse.redirect(new URL(`/${pathname.replace(/^\/+|\/+$/g, "")}${search}`, appUrl), 308);
   return null;
 }
 

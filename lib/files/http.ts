@@ -1,4 +1,5 @@
 import { env } from "../env";
+import { DECLARED_LENGTH_HEADER } from "../web/declared-length";
 import { newNonce, securityHeaders } from "../web/security-headers";
 import type { FileItem } from "./files";
 import { contentRange, type ByteRange } from "./ranges";
@@ -34,13 +35,15 @@ export function downloadHeaders(
   return {
     ...fileRouteHeaders(pathname),
     "Content-Type": file.mimeType,
-    "Content-Length": String(part ? part.end - part.start + 1 : file.size),
+    // Next drops Content-Length; the app's server sends this one as it (lib/web/declared-length.ts).
+    [DECLARED_LENGTH_HEADER]: String(part ? part.end - part.start + 1 : file.size),
     ...(part ? { "Content-Range": contentRange(part, file.size) } : {}),
     "Accept-Ranges": "bytes",
     "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", file.originalName),
     "X-Content-Type-Options": "nosniff",
     "Content-Security-Policy": "sandbox; default-src 'none'",
-    "Cache-Control": "private, no-store",
+    // no-transform: never compressed on the way, so the length and the ranges are the file's own bytes.
+    "Cache-Control": "private, no-store, no-transform",
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Resource-Policy": "same-origin",

@@ -73,7 +73,8 @@ test("a coach uploads a shared file on Pat's profile with visible progress; Pat 
   );
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["content-security-policy"]).toBe("sandbox; default-src 'none'");
-  expect(headers["cache-control"]).toBe("private, no-store");
+  expect(headers["cache-control"]).toBe("private, no-store, no-transform");
+  expect(headers["content-length"]).toBe(String(content.length));
   expect(headers["content-type"]).toBe("application/pdf");
   // HEAD answers the same headers, without the bytes (and without opening the object).
   const head = await pat.request.head(href);
