@@ -129,6 +129,7 @@ test("the upload route streams a file past 10 MB, refuses another origin, and sa
 });
 
 test("a download says its length and answers a byte range, so a large file or a video resumes", async ({ page, browser }) => {
+  test.setTimeout(120_000);
   await AppPage.signIn(page, "pat@acme.test");
   await page.goto("/acme/files");
   const pat = await page.evaluate(() => document.querySelector("input[type=file]")!.id.replace("upload-file-", ""));
