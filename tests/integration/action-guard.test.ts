@@ -401,7 +401,7 @@ describe("the action guard: bounds", () => {
   };
 
   it("takes a form of exactly the most fields any form has, for member, user and public actions", async () => {
-    const { calls, run } = recorder();
+    const { calls } = recorder();
     const atCap = () => bigForm(FORM_FIELDS_MAX - 2, marker, { ticks: true });
     const runTicks = async (_actor: Actor, input: z.infer<typeof tickSchema>) =>
       void calls.push({ actor: admin, input: { name: input.tick.length.toString() } });
