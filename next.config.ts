@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_MAX_BYTES } from "./lib/web/request-bounds";
 
 const config: NextConfig = {
   poweredByHeader: false,
@@ -6,6 +7,14 @@ const config: NextConfig = {
   images: { unoptimized: true },
   // Native argon2 binding: loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@node-rs/argon2"],
+  // Next's trailing-slash redirects are sent before the proxy runs, so they would carry none of the
+  // security headers: proxy.ts sends them instead.
+  skipTrailingSlashRedirect: true,
+  experimental: {
+    // Set on purpose to what the largest form needs (lib/web/request-bounds.ts says which); proxy.ts
+    // answers 413 past it before Next reads the body.
+    serverActions: { bodySizeLimit: ACTION_BODY_MAX_BYTES },
+  },
 };
 
 export default config;

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, listenHosts, resolveClientAddress, trustClientAddressHeader } from "../lib/security/client-address";
 import { env } from "../lib/env";
+import { sendDeclaredLength } from "../lib/web/declared-length";
 
 // NODE_ENV is set by the npm scripts (production unless --dev), before React is loaded.
 const dev = process.argv.includes("--dev");
@@ -25,6 +26,7 @@ async function main() {
     // Overwrites whatever a client sent under this name: only this line decides its value.
     req.headers[CLIENT_ADDRESS_HEADER] =
       resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], TRUSTED_PROXY_HOPS) ?? "";
+    sendDeclaredLength(res);
     void handle(req, res);
   };
   const servers = await Promise.all((hosts ?? [undefined]).map((host) => listen(createServer(listener), host, host === "::1")));

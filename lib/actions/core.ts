@@ -5,6 +5,7 @@ import type { Member } from "../auth/member";
 import type { CurrentUser } from "../auth/session";
 import { env } from "../env";
 import { isExpectedError, ValidationError } from "../errors";
+import { FORM_FIELDS_MAX } from "../web/request-bounds";
 
 // The guard every server action and route handler goes through, without Next: it takes the facts of
 // the request (./action.ts reads them from Next's headers and session), so tests run it as it is.
@@ -20,6 +21,8 @@ export const SESSION_ENDED = "Your session has ended. Sign in again.";
 export const REQUEST_REFUSED = "Request refused.";
 export const NOT_FOUND = "Not found.";
 export const NO_PERMISSION = "You do not have permission to do that.";
+/** A form with more fields than any of ours has, or a body past the limit: short, and never the input. */
+export const FORM_TOO_LARGE = "This form sent more than any form here can. Reload the page and try again.";
 
 /** The facts of one request that the guard decides on. */
 export type RequestFacts = {
@@ -78,22 +81,40 @@ export async function settle<T>(work: () => Promise<ActionResult<T> | void>, ret
   }
 }
 
-/** A form's fields through its schema; bad input throws a ValidationError with a message per field. */
+/**
+ * A form with more fields than FORM_FIELDS_MAX, refused before any field is read: counting stops one
+ * past the cap, so a flood of fields costs no more than the largest real form.
+ */
+export function formTooLarge(formData: FormData): Refusal | null {
+  let count = 0;
+  for (const _key of formData.keys()) if (++count > FORM_FIELDS_MAX) return { ok: false, error: FORM_TOO_LARGE };
+  return null;
+}
+
+// Zod names every unexpected key in its message: a refusal would echo what was sent.
+const UNEXPECTED_FIELDS = "This form has fields it does not expect. Reload the page and try again.";
+
+/** A form's fields through its schema, read in one pass; bad input throws a ValidationError with a message per field. */
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): z.infer<S> {
-  const raw: Record<string, unknown> = {};
-  for (const key of new Set(formData.keys())) {
+  const tooLarge = formTooLarge(formData);
+  if (tooLarge) throw new ValidationError(tooLarge.error);
+  const fields = new Map<string, unknown[]>();
+  for (const [key, value] of formData) {
     if (key.startsWith("$ACTION") || key === "org") continue;
     // NUL is never typed, and PostgreSQL refuses it in text (an error deep in a query): dropped here,
     // once for every form.
-    const values = formData.getAll(key).map((v) => (typeof v === "string" ? v.replaceAll("\u0000", "") : v));
-    raw[key] = values.length > 1 ? values : values[0];
+    const clean = typeof value === "string" ? value.replaceAll("\u0000", "") : value;
+    const values = fields.get(key);
+    if (values) values.push(clean);
+    else fields.set(key, [clean]);
   }
+  const raw = Object.fromEntries([...fields].map(([key, values]) => [key, values.length > 1 ? values : values[0]]));
   const result = schema.safeParse(raw);
   if (!result.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? "form");
-      (fieldErrors[field] ??= []).push(issue.message);
+      (fieldErrors[field] ??= []).push(issue.code === "unrecognized_keys" ? UNEXPECTED_FIELDS : issue.message);
     }
     throw new ValidationError("Check the highlighted fields.", fieldErrors);
   }
@@ -114,6 +135,8 @@ export function runMemberAction<S extends z.ZodType, T>(
   formData: FormData,
 ): Promise<ActionResult<T>> {
   return settle(async () => {
+    const tooLarge = formTooLarge(formData);
+    if (tooLarge) return tooLarge;
     const guard = await guardMember(facts, String(formData.get("org") ?? ""), permission);
     if (!guard.ok) return guard.refusal;
     const input = parseForm(schema, formData);
@@ -129,6 +152,8 @@ export function runUserAction<S extends z.ZodType, T>(
   formData: FormData,
 ): Promise<ActionResult<T>> {
   return settle(async () => {
+    const tooLarge = formTooLarge(formData);
+    if (tooLarge) return tooLarge;
     if (!sameOrigin(facts)) return { ok: false, error: REQUEST_REFUSED };
     const user = await facts.currentUser();
     if (!user) return { ok: false, error: SESSION_ENDED };
@@ -144,6 +169,8 @@ export function runPublicAction<S extends z.ZodType, T>(
   formData: FormData,
 ): Promise<ActionResult<T>> {
   return settle(async () => {
+    const tooLarge = formTooLarge(formData);
+    if (tooLarge) return tooLarge;
     if (!sameOrigin(facts)) return { ok: false, error: REQUEST_REFUSED };
     return run(parseForm(schema, formData), facts.clientAddress);
   }, facts.rethrow);

@@ -14,6 +14,7 @@ import { PERSON, seen } from "../users/person";
 import { idField, isId } from "../web/form-fields";
 import { pageCount } from "../web/pagination";
 import { pageNumber } from "../web/search-params";
+import { byteRange, RangeNotSatisfiableError } from "./ranges";
 import { FileRefusedError, nameWithType, SNIFF_BYTES, TextCheck, sniff } from "./sniff";
 import { tooLargeMessage } from "./limits";
 import {
@@ -25,7 +26,7 @@ import {
   type Reservation,
   type UploadRates,
 } from "./quota";
-import { fileDisk, fileMaxBytes, uploadSettled } from "./storage";
+import { fileDisk, fileMaxBytes, getRangeStream, uploadSettled } from "./storage";
 
 // Files on a coachee's profile: uploaded by the coachee or one of their current coaches (reachCoachee
 // decides, as for goals), PRIVATE (its uploader only) or SHARED (the coachee and every current coach of
@@ -351,13 +352,20 @@ export async function getFile(db: Db, actor: Actor, input: { fileId: string }) {
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => shown(actor, await visibleFile(tx, actor, input.fileId)));
 }
 
-/** A file the actor may see and its bytes as a stream from storage; not visible is not found. */
-export async function downloadFile(db: Db, actor: Actor, input: { fileId: string }, options: FileOptions = {}) {
+/**
+ * A file the actor may see and its bytes as a stream from storage; not visible is not found. With a
+ * Range header (lib/files/ranges.ts) only those bytes are read and `part` says which; a range past the
+ * end throws RangeNotSatisfiableError (416), before storage is asked for anything.
+ */
+export async function downloadFile(db: Db, actor: Actor, input: { fileId: string; range?: string | null }, options: FileOptions = {}) {
   assertGoalsRole(actor.role);
   const disk = options.disk ?? fileDisk();
   const row = await tenantDb(db, actor.organizationId).$transaction((tx) => visibleFile(tx, actor, input.fileId));
-  const stream = await disk.getStream(row.storageKey);
-  return { file: shown(actor, row), stream };
+  const file = shown(actor, row);
+  const part = byteRange(input.range ?? null, file.size);
+  if (part === "unsatisfiable") throw new RangeNotSatisfiableError(file.size);
+  const stream = part ? await getRangeStream(disk, row.storageKey, part) : await disk.getStream(row.storageKey);
+  return { file, part, stream };
 }
 
 export const shareFileSchema = z.strictObject({ fileId: idField(), shared: z.stringbool() });

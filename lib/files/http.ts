@@ -1,6 +1,8 @@
 import { env } from "../env";
+import { DECLARED_LENGTH_HEADER } from "../web/declared-length";
 import { newNonce, securityHeaders } from "../web/security-headers";
 import type { FileItem } from "./files";
+import { contentRange, type ByteRange } from "./ranges";
 import { INLINE_IMAGES } from "./sniff";
 
 // How a file goes out over HTTP: always as a download (`attachment`, the uploader's name in RFC 5987
@@ -22,24 +24,38 @@ export function fileRouteHeaders(pathname: string): Record<string, string> {
   return securityHeaders({ nonce: newNonce(), pathname, appUrl: env().APP_URL, dev: false });
 }
 
+/** A download's headers; with `part`, those of a 206 (that part's length and where it lies in the file). */
 export function downloadHeaders(
   file: Pick<FileItem, "originalName" | "mimeType" | "size">,
   askedInline: boolean,
   pathname: string,
+  part: ByteRange | null = null,
 ): Record<string, string> {
   const inline = askedInline && INLINE_IMAGES.has(file.mimeType);
   return {
     ...fileRouteHeaders(pathname),
     "Content-Type": file.mimeType,
-    "Content-Length": String(file.size),
+    // Next drops Content-Length; the app's server sends this one as it (lib/web/declared-length.ts).
+    [DECLARED_LENGTH_HEADER]: String(part ? part.end - part.start + 1 : file.size),
+    ...(part ? { "Content-Range": contentRange(part, file.size) } : {}),
+    "Accept-Ranges": "bytes",
     "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", file.originalName),
     "X-Content-Type-Options": "nosniff",
     "Content-Security-Policy": "sandbox; default-src 'none'",
-    "Cache-Control": "private, no-store",
+    // no-transform: never compressed on the way, so the length and the ranges are the file's own bytes.
+    "Cache-Control": "private, no-store, no-transform",
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Resource-Policy": "same-origin",
   };
+}
+
+/** The answer to a range past a file's end: 416, its size, the route's headers. */
+export function rangeNotSatisfiable(size: number, pathname: string): Response {
+  return new Response(null, {
+    status: 416,
+    headers: { ...fileRouteHeaders(pathname), "Content-Range": contentRange("unsatisfiable", size), "Accept-Ranges": "bytes" },
+  });
 }
 
 /** The upload's file name travels percent-encoded in a header (headers are not UTF-8); "" when it does not decode. */

@@ -1,6 +1,7 @@
+import { createReadStream } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
+import { GetObjectCommand, S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
 import { Disk } from "flydrive";
 import { FSDriver } from "flydrive/drivers/fs";
 import { S3Driver } from "flydrive/drivers/s3";
@@ -70,6 +71,27 @@ export function s3Disk(s: S3Settings): Disk {
     responseChecksumValidation: "WHEN_REQUIRED",
   });
   return new Disk(new S3Driver({ client, bucket: s.bucket, visibility: "private", supportsACL: false }));
+}
+
+/**
+ * The bytes `start` to `end` (inclusive) of an object. flydrive reads only whole objects, so this asks
+ * the store underneath: a read stream from that offset on the local disk, a ranged GetObject on S3.
+ */
+export async function getRangeStream(disk: Disk, key: string, { start, end }: { start: number; end: number }): Promise<Readable> {
+  const driver = disk.driver;
+  if (driver instanceof FSDriver) {
+    const root = path.resolve(String(driver.options.location));
+    const file = path.resolve(root, key);
+    // Keys are the server's own (lib/files/files.ts); this only keeps a bad one inside the folder.
+    if (!file.startsWith(root + path.sep)) throw new Error("A storage key outside the storage folder");
+    return createReadStream(file, { start, end });
+  }
+  if (driver instanceof S3Driver && "client" in driver.options) {
+    const { client, bucket } = driver.options;
+    const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${start}-${end}` }));
+    return object.Body as Readable;
+  }
+  throw new Error("This storage cannot read part of a file");
 }
 
 let configured: Disk | undefined;

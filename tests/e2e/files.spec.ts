@@ -73,7 +73,8 @@ test("a coach uploads a shared file on Pat's profile with visible progress; Pat 
   );
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["content-security-policy"]).toBe("sandbox; default-src 'none'");
-  expect(headers["cache-control"]).toBe("private, no-store");
+  expect(headers["cache-control"]).toBe("private, no-store, no-transform");
+  expect(headers["content-length"]).toBe(String(content.length));
   expect(headers["content-type"]).toBe("application/pdf");
   // HEAD answers the same headers, without the bytes (and without opening the object).
   const head = await pat.request.head(href);
@@ -125,4 +126,65 @@ test("the upload route streams a file past 10 MB, refuses another origin, and sa
   const { data } = await ok.json();
   const back = await page.request.get(`/acme/files/${data.id}/download`);
   expect((await back.body()).equals(body)).toBe(true);
+});
+
+test("a download says its length and answers a byte range, so a large file or a video resumes", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await AppPage.signIn(page, "pat@acme.test");
+  await page.goto("/acme/files");
+  const pat = await page.evaluate(() => document.querySelector("input[type=file]")!.id.replace("upload-file-", ""));
+  const origin = new URL(page.url()).origin;
+  const body = pdf(3 * MB + 17);
+  for (let i = 9; i < body.length; i += 997) body[i] = i % 256;
+  const uploaded = await page.request.post(`/acme/files/upload?coachee=${pat}&visibility=PRIVATE`, {
+    headers: { Origin: origin, "X-File-Name": `Video ${stamp}.pdf` },
+    data: body,
+  });
+  expect(uploaded.status()).toBe(200);
+  const url = `/acme/files/${(await uploaded.json()).data.id}/download`;
+  const size = body.length;
+
+  const whole = await page.request.get(url);
+  expect(whole.status()).toBe(200);
+  expect(whole.headers()["content-length"]).toBe(String(size));
+  expect(whole.headers()["accept-ranges"]).toBe("bytes");
+  expect((await whole.body()).equals(body)).toBe(true);
+
+  const parts: Array<[string, number, number]> = [
+    ["bytes=0-99", 0, 99],
+    [`bytes=${MB}-`, MB, size - 1],
+    ["bytes=-1000", size - 1000, size - 1],
+    [`bytes=${size - 10}-${size + 500}`, size - 10, size - 1],
+  ];
+  for (const [range, start, end] of parts) {
+    const part = await page.request.get(url, { headers: { Range: range } });
+    expect(part.status(), range).toBe(206);
+    expect(part.headers()["content-range"], range).toBe(`bytes ${start}-${end}/${size}`);
+    expect(part.headers()["content-length"], range).toBe(String(end - start + 1));
+    expect(part.headers()["content-disposition"], range).toMatch(/^attachment;/);
+    expect((await part.body()).equals(body.subarray(start, end + 1)), range).toBe(true);
+    // HEAD answers the same headers without the bytes.
+    const head = await page.request.head(url, { headers: { Range: range } });
+    expect(head.status(), `HEAD ${range}`).toBe(206);
+    expect(head.headers()["content-range"], `HEAD ${range}`).toBe(`bytes ${start}-${end}/${size}`);
+    expect(head.headers()["content-length"], `HEAD ${range}`).toBe(String(end - start + 1));
+  }
+  for (const range of [`bytes=${size}-`, "bytes=-0"]) {
+    for (const method of ["get", "head"] as const) {
+      const beyond = await page.request[method](url, { headers: { Range: range }, failOnStatusCode: false });
+      expect(beyond.status(), `${method} ${range}`).toBe(416);
+      expect(beyond.headers()["content-range"], `${method} ${range}`).toBe(`bytes */${size}`);
+      expect(beyond.headers()["x-content-type-options"], `${method} ${range}`).toBe("nosniff");
+      expect(beyond.headers()["content-security-policy"], `${method} ${range}`).toContain("frame-ancestors 'none'");
+    }
+  }
+  // Two ranges at once are not served as parts: the whole file, as if no range was asked.
+  const both = await page.request.get(url, { headers: { Range: "bytes=0-1,5-6" } });
+  expect(both.status()).toBe(200);
+  expect(both.headers()["content-length"]).toBe(String(size));
+  // Someone the file is not visible to learns nothing from a range either.
+  const coach = await browser.newPage();
+  await AppPage.signIn(coach, "admin@acme.test");
+  expect((await coach.request.get(url, { headers: { Range: "bytes=0-0" }, failOnStatusCode: false })).status()).toBe(404);
+  await coach.close();
 });

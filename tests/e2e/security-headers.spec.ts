@@ -133,6 +133,29 @@ test("pages whose URL holds a token send no referrer; others send only our origi
   expect((await request.get(asset!)).headers()["x-content-type-options"]).toBe("nosniff");
 });
 
+test("a path ending in a slash is redirected to the one without it, with the security headers, and never to another site", async ({
+  request,
+  baseURL,
+}) => {
+  const APP = baseURL!;
+  const cases: Array<[string, string]> = [
+    ["/sign-in/", "/sign-in"],
+    [`${ORG}/profile/?tab=x`, `${ORG}/profile?tab=x`],
+    ["/no-such-page/", "/no-such-page"],
+  ];
+  for (const [from, to] of cases) {
+    const response = await request.get(`${APP}${from}`, { maxRedirects: 0, failOnStatusCode: false });
+    expect(response.status(), from).toBe(308);
+    // Relative, or absolute on our own origin.
+    expect(new URL(response.headers()["location"], APP).href, from).toBe(new URL(to, APP).href);
+    expectSecurityHeaders(response.headers(), `redirect ${from}`);
+  }
+  // Following it lands on the page, which carries them too.
+  const landed = await request.get("/sign-in/");
+  expect(landed.url()).toMatch(/\/sign-in$/);
+  expectSecurityHeaders(landed.headers(), "after the redirect");
+});
+
 test("the app runs under its policy: no page breaks a rule, and forms still work", async ({ page }) => {
   const violations: string[] = [];
   await page.addInitScript(() => {

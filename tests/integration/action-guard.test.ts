@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
+  FORM_TOO_LARGE,
   GENERIC_ERROR,
   guardMember,
   NO_PERMISSION,
@@ -20,6 +21,8 @@ import { settingsSchema, updateSettings } from "../../lib/orgs/settings";
 import { createOrganization } from "../factories";
 import { createActor } from "../factories/actor";
 import { testDb } from "../support/db";
+import { recordFigures } from "../support/figures";
+import { FORM_FIELDS_MAX } from "../../lib/web/request-bounds";
 
 const db = testDb();
 const OURS = () => new URL(env().APP_URL).origin;
@@ -345,5 +348,148 @@ describe("the action guard: input and errors", () => {
     expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).name).toBe("Guarded");
     expect(await save(facts(admin.userId))).toEqual({ ok: true });
     expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).invitationExpiryDays).toBe(9);
+  });
+});
+
+/** A form that counts how often a value is read (get, getAll, entries, values), to show a refusal came before any. */
+class WatchedForm extends FormData {
+  reads = 0;
+  override get(name: string) {
+    this.reads++;
+    return super.get(name);
+  }
+  override getAll(name: string) {
+    this.reads++;
+    return super.getAll(name);
+  }
+  override entries() {
+    this.reads++;
+    return super.entries();
+  }
+  override values() {
+    this.reads++;
+    return super.values();
+  }
+  override [Symbol.iterator]() {
+    this.reads++;
+    return super[Symbol.iterator]();
+  }
+}
+
+/** `org` and `name`, then `extra` more fields named with `marker` (ticks of one list when `ticks`). */
+function bigForm(extra: number, marker: string, { ticks = false } = {}): WatchedForm {
+  const data = new WatchedForm();
+  data.append("org", org.slug);
+  data.append("name", "Ada");
+  for (let i = 0; i < extra; i++) data.append(ticks ? "tick" : `${marker}${i}`, `${marker}-value-${i}`);
+  return data;
+}
+
+const tickSchema = z.strictObject({
+  name: z.string(),
+  tick: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.string()).max(FORM_FIELDS_MAX)),
+});
+
+describe("the action guard: bounds", () => {
+  // Random, so no part of the app's own words can contain it.
+  const marker = `fld${crypto.randomUUID().slice(0, 8)}`;
+  let tried = 0;
+  let breached = 0;
+  const overBound = (result: unknown) => {
+    tried++;
+    if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: FORM_TOO_LARGE })) breached++;
+  };
+
+  it("takes a form of exactly the most fields any form has, for member, user and public actions", async () => {
+    const { calls } = recorder();
+    const atCap = () => bigForm(FORM_FIELDS_MAX - 2, marker, { ticks: true });
+    const runTicks = async (_actor: Actor, input: z.infer<typeof tickSchema>) =>
+      void calls.push({ actor: admin, input: { name: input.tick.length.toString() } });
+    expect(await runMemberAction(facts(admin.userId), "users:view", tickSchema, runTicks, atCap())).toEqual({ ok: true });
+    expect(
+      await runUserAction(facts(admin.userId), tickSchema, async (_user, input) => ({ ok: true, data: input.tick.length }), atCap()),
+    ).toEqual({
+      ok: true,
+      // The public and user forms carry no `org`: one more tick is still within the cap.
+      data: FORM_FIELDS_MAX - 2,
+    });
+    expect(await runPublicAction(facts(null), tickSchema, async (input) => ({ ok: true, data: input.tick.length }), atCap())).toEqual({
+      ok: true,
+      data: FORM_FIELDS_MAX - 2,
+    });
+    expect(calls.map((c) => c.input.name)).toEqual([String(FORM_FIELDS_MAX - 2)]);
+  });
+
+  it("refuses one field past it, and a flood, before reading any field or the session, with a message that echoes nothing", async () => {
+    for (const extra of [FORM_FIELDS_MAX - 1, 8_000]) {
+      const { calls, run } = recorder();
+      let sessionLookups = 0;
+      const watched = facts(admin.userId, {
+        currentUser: async () => {
+          sessionLookups++;
+          return null;
+        },
+        currentMember: async () => {
+          sessionLookups++;
+          return null;
+        },
+      });
+      const forms = [bigForm(extra, marker), bigForm(extra, marker), bigForm(extra, marker)];
+      const results = [
+        await runMemberAction(watched, "users:view", nameSchema, run, forms[0]),
+        await runUserAction(watched, nameSchema, async () => void calls.push({} as never), forms[1]),
+        await runPublicAction(watched, nameSchema, async () => void calls.push({} as never), forms[2]),
+      ];
+      for (const result of results) {
+        overBound(result);
+        expect(result, `${extra} extra fields`).toEqual({ ok: false, error: FORM_TOO_LARGE });
+        expect(JSON.stringify(result)).not.toContain(marker);
+      }
+      expect(forms.map((f) => f.reads)).toEqual([0, 0, 0]);
+      expect(sessionLookups).toBe(0);
+      expect(calls).toEqual([]);
+    }
+  });
+
+  it("refuses unexpected fields under the cap without naming them", async () => {
+    const { calls, run } = recorder();
+    const result = await runMemberAction(facts(admin.userId), "users:view", nameSchema, run, bigForm(50, marker));
+    expect(result).toMatchObject({ ok: false, error: "Check the highlighted fields.", fieldErrors: { form: [expect.any(String)] } });
+    expect(JSON.stringify(result)).not.toContain(marker);
+    expect(calls).toEqual([]);
+  });
+
+  it("a real service behind a flood changes nothing; the same form within the cap goes through", async () => {
+    const settings = (extra: number) => {
+      const data = form({
+        org: org.slug,
+        name: "Flooded",
+        invitationExpiryDays: "11",
+        defaultInvitationMessage: "",
+        implementationAdminDomains: "",
+      });
+      for (let i = 0; i < extra; i++) data.append("implementationAdminDomains", "");
+      return data;
+    };
+    const save = (data: FormData) =>
+      runMemberAction(
+        facts(admin.userId),
+        "settings:manage",
+        settingsSchema,
+        async (actor, input) => void (await updateSettings(db, actor, input)),
+        data,
+      );
+    const before = await db.organization.findUniqueOrThrow({ where: { id: org.id } });
+    const refused = await save(settings(FORM_FIELDS_MAX));
+    overBound(refused);
+    expect(refused).toEqual({ ok: false, error: FORM_TOO_LARGE });
+    expect(await db.organization.findUniqueOrThrow({ where: { id: org.id } })).toEqual(before);
+    // Positive control: the same form with its own fields only.
+    expect(await save(settings(0))).toEqual({ ok: true });
+    expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).invitationExpiryDays).toBe(11);
+    await db.organization.update({ where: { id: org.id }, data: { name: before.name, invitationExpiryDays: before.invitationExpiryDays } });
+    recordFigures("form-bounds", { boundsTried: tried, boundsBreached: breached });
+    expect(tried).toBeGreaterThan(0);
+    expect(breached).toBe(0);
   });
 });

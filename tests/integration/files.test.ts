@@ -4,6 +4,7 @@ import type { Disk } from "flydrive";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
 import { deleteFile, downloadFile, getFile, listFiles, shareFile, uploadFile, type UploadInput } from "../../lib/files/files";
+import { RangeNotSatisfiableError } from "../../lib/files/ranges";
 import { REFUSED_PROGRAM, REFUSED_TEXT, REFUSED_TYPE, REFUSED_WEB_PAGE } from "../../lib/files/sniff";
 import { listNotifications } from "../../lib/notifications/centre";
 import type { TestActor } from "../factories/actor";
@@ -165,6 +166,42 @@ describe.each(FILE_STORES)("files on %s", (_, open) => {
     // Positive control: the uploader downloads it.
     expect(await bytesOf((await downloadFile(db, w.coachee, { fileId: file.id }, { disk })).stream)).toEqual(PDF);
     recordFigures(`files ${store.name}`, { crossTenantAttempts: 2 });
+  });
+
+  it("reads only the bytes a Range asks for (a-b, a-, -n), the whole file for a range it does not understand, 416 past the end", async () => {
+    const body = Buffer.concat([PDF, Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251))]);
+    const file = await upload(w.coach, { name: "long.pdf", body: chunks(body) });
+    const read = async (range: string | null) => {
+      const { part, stream } = await downloadFile(db, w.coachee, { fileId: file.id, range }, { disk });
+      return { part, bytes: await bytesOf(stream) };
+    };
+    const size = body.length;
+    const cases: Array<[string, number, number]> = [
+      ["bytes=0-99", 0, 99],
+      ["bytes=100-", 100, size - 1],
+      ["bytes=-10", size - 10, size - 1],
+      ["bytes=4000-999999", 4000, size - 1],
+      [`bytes=${size - 1}-${size - 1}`, size - 1, size - 1],
+      [`bytes=-${size + 50}`, 0, size - 1],
+    ];
+    for (const [range, start, end] of cases) {
+      const { part, bytes } = await read(range);
+      expect(part, range).toEqual({ start, end });
+      expect(bytes.equals(body.subarray(start, end + 1)), range).toBe(true);
+    }
+    // Not understood (another unit, two ranges, end before start): the whole file, as if not asked.
+    for (const range of [null, "items=0-1", "bytes=0-1,5-6", "bytes=9-3", "bytes=-"]) {
+      const { part, bytes } = await read(range);
+      expect(part, String(range)).toBeNull();
+      expect(bytes.equals(body), String(range)).toBe(true);
+    }
+    for (const range of [`bytes=${size}-`, `bytes=${size + 10}-${size + 20}`, "bytes=-0"]) {
+      const error = await downloadFile(db, w.coachee, { fileId: file.id, range }, { disk }).catch((e: unknown) => e);
+      expect(error, range).toBeInstanceOf(RangeNotSatisfiableError);
+      expect((error as RangeNotSatisfiableError).size).toBe(size);
+    }
+    // Whoever may not see the file learns nothing from a range either.
+    await expect(downloadFile(db, w.other.coach, { fileId: file.id, range: "bytes=0-0" }, { disk })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("only the uploader shares, unshares and deletes; deleting removes the object and the notifications", async () => {

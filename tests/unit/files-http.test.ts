@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contentDisposition, downloadHeaders, headerFileName } from "../../lib/files/http";
 import { isProgram, looksLikeMarkup } from "../../lib/files/sniff";
+import { DECLARED_LENGTH_HEADER } from "../../lib/web/declared-length";
 
 process.env.DATABASE_URL ??= "postgresql://unused@127.0.0.1/unused";
 process.env.NEXTAUTH_SECRET ??= "unit-secret-that-is-long-enough-0123456789";
@@ -20,8 +21,21 @@ describe("how a file goes out", () => {
       "Content-Disposition": `attachment; filename="a.pdf"; filename*=UTF-8''a.pdf`,
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "sandbox; default-src 'none'",
-      "Cache-Control": "private, no-store",
-      "Content-Length": "3",
+      "Cache-Control": "private, no-store, no-transform",
+      [DECLARED_LENGTH_HEADER]: "3",
+    });
+  });
+
+  it("says a part's length and place for a 206, the whole length otherwise, and that ranges are taken", () => {
+    const file = { originalName: "talk.mp4", mimeType: "video/mp4", size: 1000 };
+    expect(downloadHeaders(file, false, "/acme/files/x/download")).toMatchObject({
+      [DECLARED_LENGTH_HEADER]: "1000",
+      "Accept-Ranges": "bytes",
+    });
+    expect(downloadHeaders(file, false, "/acme/files/x/download")["Content-Range"]).toBeUndefined();
+    expect(downloadHeaders(file, false, "/acme/files/x/download", { start: 100, end: 199 })).toMatchObject({
+      [DECLARED_LENGTH_HEADER]: "100",
+      "Content-Range": "bytes 100-199/1000",
     });
   });
 

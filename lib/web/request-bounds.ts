@@ -1,0 +1,18 @@
+// How much one request may carry before any work starts on it: read by next.config.ts (Next's own
+// server-action body limit), proxy.ts (which answers 413 before Next reads the body) and the actions'
+// guard (lib/actions/core.ts, which counts the fields before reading any). Free of imports, so the
+// config can load it.
+
+/**
+ * The largest body a server action takes, in bytes. The largest form is an assessment's answers: 50
+ * long answers of up to 5,000 characters, each up to 4 bytes in UTF-8 (1 MB), plus its other fields;
+ * a note (50,000 characters) or a group of 2,000 coachees' ids is smaller. 2 MiB leaves room for the
+ * multipart framing and nothing more.
+ */
+export const ACTION_BODY_MAX_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The most fields one form may send. The form with the most is a coachee group's (up to 2,000
+ * coachees ticked, lib/coaching/groups.ts), plus its name, description and Next's own fields.
+ */
+export const FORM_FIELDS_MAX = 2_100;

@@ -1,0 +1,115 @@
+// What a request may carry, checked on the production server before any work: a server action from
+// another origin or past the size limit is answered by the proxy (403, 413) with the security headers
+// and no error in the log; a form of more fields than any of ours is refused by the guard without
+// echoing them. This spec runs its own server (tests/support/app-server.ts) to read what it logs.
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { FORM_TOO_LARGE, REQUEST_REFUSED } from "../../lib/actions/core";
+import { ACTION_BODY_MAX_BYTES, FORM_FIELDS_MAX } from "../../lib/web/request-bounds";
+import { startAppServer, type AppServer } from "../support/app-server";
+import { recordFigures } from "../support/figures";
+import { withFields } from "../support/multipart";
+
+const port = Number(process.env.E2E_PORT ?? "3100") + 40;
+let app: AppServer;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  app = await startAppServer(port);
+});
+test.afterAll(async () => app?.stop());
+
+type Captured = { url: string; headers: Record<string, string>; body: Buffer };
+
+/** The password-reset action exactly as the browser posts it (the request itself is not sent). */
+async function capturePasswordReset(page: Page): Promise<Captured> {
+  let captured: Captured | undefined;
+  await page.route("**/forgot-password", async (route, request) => {
+    if (request.method() !== "POST") return route.continue();
+    const headers = request.headers();
+    const keep = ["next-action", "content-type", "accept", "next-router-state-tree"];
+    captured = {
+      url: request.url(),
+      headers: Object.fromEntries(keep.filter((k) => headers[k]).map((k) => [k, headers[k]])),
+      body: request.postDataBuffer()!,
+    };
+    await route.abort();
+  });
+  await page.goto(`${app.url}/forgot-password`);
+  await page.getByLabel("Email").fill(`nobody-${crypto.randomUUID()}@example.test`);
+  await page.getByRole("button", { name: "Send me a link" }).click();
+  await expect.poll(() => captured).toBeDefined();
+  await page.unroute("**/forgot-password");
+  return captured!;
+}
+
+function expectProxyHeaders(response: APIResponse, what: string) {
+  const headers = response.headers();
+  expect(headers["x-content-type-options"], what).toBe("nosniff");
+  expect(headers["x-frame-options"], what).toBe("DENY");
+  expect(headers["content-security-policy"], what).toContain("frame-ancestors 'none'");
+  expect(headers["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
+}
+
+test("a server action from another origin or past the size limit is refused with the security headers, a flood of fields by the guard, and nothing is logged as an error", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const reset = await capturePasswordReset(page);
+  const post = (headers: Record<string, string>, body: Buffer = reset.body) =>
+    page.request.post(reset.url, { headers: { ...reset.headers, ...headers }, data: body, failOnStatusCode: false, maxRedirects: 0 });
+  let tried = 0;
+  let breached = 0;
+  let serverErrors = 0;
+  const refused = async (response: APIResponse, status: number, error: string, what: string) => {
+    tried++;
+    if (response.status() >= 500) serverErrors++;
+    if (response.status() !== status) breached++;
+    expect(response.status(), what).toBe(status);
+    expect(await response.json(), what).toEqual({ ok: false, error });
+    expectProxyHeaders(response, what);
+  };
+
+  for (const origin of ["https://evil.example", "null", "http://[not a url", "not a url at all", `${app.url}.evil.example`])
+    await refused(await post({ origin }), 403, REQUEST_REFUSED, `Origin ${origin}`);
+  // The same post as a form sends it before the page's scripts run (no Next-Action header).
+  const { "next-action": _id, ...formHeaders } = reset.headers;
+  const noScript = await page.request.post(reset.url, {
+    headers: { ...formHeaders, origin: "https://evil.example" },
+    data: reset.body,
+    failOnStatusCode: false,
+  });
+  await refused(noScript, 403, REQUEST_REFUSED, "a form post from another origin");
+
+  // One byte past the limit, from our own origin: refused by its stated length, before it is read.
+  await refused(
+    await post({ origin: app.url }, Buffer.alloc(ACTION_BODY_MAX_BYTES + 1, "a")),
+    413,
+    FORM_TOO_LARGE,
+    "a body past the limit",
+  );
+
+  // A flood of fields within the byte limit reaches the guard, which refuses it without echoing them.
+  const marker = `fld${crypto.randomUUID().slice(0, 8)}`;
+  for (const extra of [FORM_FIELDS_MAX, 8_000]) {
+    const flood = await post({ origin: app.url }, withFields(reset.body, reset.headers["content-type"], extra, marker));
+    tried++;
+    const text = await flood.text();
+    if (flood.status() >= 500) serverErrors++;
+    if (!text.includes(FORM_TOO_LARGE)) breached++;
+    expect(flood.status()).toBe(200);
+    expect(text).toContain(FORM_TOO_LARGE);
+    expect(text).not.toContain(marker);
+    expect(text.length).toBeLessThan(FORM_TOO_LARGE.length + 2_000);
+  }
+
+  // Positive control: the browser's own request from our origin goes through.
+  const ok = await post({ origin: app.url });
+  expect(ok.status()).toBe(200);
+  expect(await ok.text()).toContain("If an account uses that address");
+
+  recordFigures("request-bounds", { boundsTried: tried, boundsBreached: breached, serverErrors });
+  expect(breached).toBe(0);
+  expect(serverErrors).toBe(0);
+  // Next's own origin check logs each refusal as an error; the proxy answers before it runs.
+  expect(app.errors()).not.toMatch(/error|⨯/i);
+});
