@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { createDb, type Db } from "../../lib/db/client";
 import { hashPassword } from "../../lib/security/password";
 import { DEMO_PASSWORD } from "../../prisma/seed";
@@ -37,6 +38,12 @@ test.beforeAll(async () => {
   const first = await createMember(db, org.id, { role: "COACH", firstName: "Fiona", lastName: "First", ...person("Fiona", "First") });
   await createCoachingRelationship(db, { coach: first.membership, coachee: pat.membership });
 });
+/** The page as it is now has no serious or critical accessibility violation (the rows only this spec makes). */
+async function accessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+}
+
 test.afterAll(async () => {
   await db.$disconnect();
 });
@@ -61,6 +68,7 @@ test("a coach adds an existing participant's email, waits; the participant accep
   await expect(waiting.getByRole("row").filter({ hasText: patEmail })).toContainText("Typed Byhand");
   await expect(page.getByText("Petra Private")).toHaveCount(0);
   await expect(page.getByText("You have no coachees yet")).toBeVisible();
+  await accessible(page);
 
   // Petra is asked by email (a link to the requests page, through sign-in) and in the app.
   const mail = await receivedMail(patEmail, /^Cora Consent asked to be your coach/);
@@ -72,6 +80,7 @@ test("a coach adds an existing participant's email, waits; the participant accep
   await petraPage.getByRole("link", { name: "Accept or decline" }).click();
   await expect(petraPage.getByRole("heading", { level: 1, name: "Coaching requests" })).toBeVisible();
   await expect(petraPage.getByText("Cora Consent asked to be your coach")).toBeVisible();
+  await accessible(petraPage);
   await petraPage.getByRole("button", { name: "Accept Cora Consent" }).click();
   await expect(petraPage.getByRole("status")).toContainText("Accepted: they are now your coach");
   await expect(petraPage.getByText("No coach is waiting for your answer.")).toBeVisible();
