@@ -9,11 +9,17 @@
 // the flood was answered and how long a refusal took. Each figure comes from requests actually sent;
 // it never fails on machine speed.
 //
-// The bench is a list of sections, each given the running server; another section (the Goals pages'
-// bytes and time at 100, 1,000 actions and the cap) is added to SECTIONS by whoever owns those pages.
-import { readFileSync } from "node:fs";
+// Then the Goals pages (the coachee's own and the coach's tab on the profile), with one goal holding
+// 100, 1,000 and the cap's actions in all (lib/goals/limits.ts): bytes, p50/p95 time, bytes per shown
+// action, and the server's peak memory (VmHWM, read from /proc).
+//
+// The bench is a list of sections, each given the running server.
+import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { startAppServer, type AppServer } from "../tests/support/app-server";
+import { createDb } from "../lib/db/client";
+import { GOAL_LIMITS } from "../lib/goals/limits";
+import { seedDemo } from "../prisma/seed";
 import { percentiles } from "./support";
 
 const FIELDS = Number(process.env.FIELDS ?? 8_000);
@@ -105,8 +111,112 @@ const flood: BenchSection = {
   },
 };
 
+/** A demo member's session cookies, from a credentials sign-in over HTTP. */
+async function signIn(base: string, email: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const at = pair.indexOf("=");
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  const cookies = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signedIn = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies(), Origin: base },
+    body: new URLSearchParams({ csrfToken, email, password: "pathwise-demo-2026", json: "true" }),
+  });
+  keep(signedIn);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`could not sign in as ${email}`);
+  return cookies();
+}
+
+/** The largest peak resident set (VmHWM) among the server's processes, in MB. */
+function peakServerMemoryMB(pid: number): number {
+  const tree = (p: number): number[] => {
+    const children = readdirSync(`/proc/${p}/task`).flatMap((t) =>
+      readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+    );
+    return [p, ...children.flatMap(tree)];
+  };
+  const peaks = tree(pid).map((p) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0));
+  return Math.max(...peaks) / 1024;
+}
+
+const goalsPages: BenchSection = {
+  title: "The Goals pages: one goal of 30 milestones holding 100, 1,000 and the cap's actions",
+  async run(app) {
+    const db = createDb(app.databaseUrl);
+    await seedDemo(db);
+    const member = (email: string) =>
+      db.membership.findFirstOrThrow({
+        where: { user: { email }, organization: { slug: "acme" } },
+        select: { id: true, organizationId: true },
+      });
+    const pat = await member("pat@acme.test");
+    const goal = await db.goal.create({
+      data: { organizationId: pat.organizationId, coacheeMembershipId: pat.id, title: "Bench goal", createdByMembershipId: pat.id },
+    });
+    await db.milestone.createMany({
+      data: Array.from({ length: GOAL_LIMITS.milestonesPerGoal }, (_, i) => ({
+        organizationId: pat.organizationId,
+        goalId: goal.id,
+        title: `Milestone ${i}`,
+        position: i,
+      })),
+    });
+    const milestones = await db.milestone.findMany({
+      where: { organizationId: pat.organizationId, goalId: goal.id },
+      select: { id: true },
+    });
+    const cookies = { pat: await signIn(app.url, "pat@acme.test"), carla: await signIn(app.url, "coach1@acme.test") };
+    const pages = [
+      { who: "participant", path: `/acme/goals?goal=${goal.id}`, cookie: cookies.pat },
+      { who: "coach", path: `/acme/coachees/${pat.id}?tab=goals&goal=${goal.id}`, cookie: cookies.carla },
+    ];
+    let made = 0;
+    for (const total of [100, 1_000, GOAL_LIMITS.actionsPerCoachee]) {
+      const rows = Array.from({ length: total - made }, (_, i) => ({
+        organizationId: pat.organizationId,
+        coacheeMembershipId: pat.id,
+        goalId: goal.id,
+        milestoneId: milestones[(made + i) % milestones.length].id,
+        title: `Action ${made + i} ${"x".repeat(150)}`,
+        description: "d".repeat(1000),
+        position: made + i,
+        createdByMembershipId: pat.id,
+      }));
+      for (let i = 0; i < rows.length; i += 1000) await db.action.createMany({ data: rows.slice(i, i + 1000) });
+      made = total;
+      for (const page of pages) {
+        let bytes = 0;
+        let shown = 0;
+        const load = async () => {
+          const response = await fetch(`${app.url}${page.path}`, { headers: { Cookie: page.cookie } });
+          const html = await response.text();
+          if (!response.ok) throw new Error(`${page.path} answered ${response.status}`);
+          bytes = Buffer.byteLength(html);
+          shown = html.match(/id="action-/g)?.length ?? 0;
+        };
+        const time = await percentiles(load, 10);
+        console.log(
+          `  ${total.toLocaleString("en")} actions, the ${page.who}: ${(bytes / 1024).toFixed(0)} KB, ${shown} actions shown ` +
+            `(${(bytes / Math.max(1, shown) / 1024).toFixed(1)} KB each), p50 ${ms(time.p50)}, p95 ${ms(time.p95)}`,
+        );
+      }
+    }
+    console.log(`  the server's peak resident memory so far: ${peakServerMemoryMB(app.pid).toFixed(0)} MB`);
+    await db.$disconnect();
+  },
+};
+
 /** The sections this bench runs, in order. */
-const SECTIONS: BenchSection[] = [flood];
+const SECTIONS: BenchSection[] = [flood, goalsPages];
 
 async function main() {
   const app = await startAppServer(PORT);

@@ -9,6 +9,10 @@ import { createDatabase, findServer } from "./postgres";
 
 export type AppServer = {
   url: string;
+  /** Its database, for a bench or spec to set up what a browser cannot. */
+  databaseUrl: string;
+  /** The server process, to read its memory from outside. */
+  pid: number;
   /** What the server has written to stderr so far. */
   errors(): string;
   stop(): Promise<void>;
@@ -63,7 +67,7 @@ export async function startAppServer(port: number, env: Record<string, string> =
     await cleanup();
     throw error;
   }
-  return { url, errors: () => stderr, stop: cleanup };
+  return { url, databaseUrl: database.url, pid: child.pid!, errors: () => stderr, stop: cleanup };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
