@@ -106,7 +106,7 @@ export function notificationSummary(n: SummaryInput): string {
     case "assessment.reviewed":
       return `${who} reviewed ${k} of your assessments`;
     case "coaching.requested":
-      return `${who} asked to be your coach: accept or decline`;
+      return `${k} coaching requests from ${who}: accept or decline`;
     case "coaching.started":
       return n.toCoachee ? `You have ${k} new coaches` : `${n.coacheeName} now also works with ${k} more coaches`;
   }
