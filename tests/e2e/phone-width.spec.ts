@@ -43,7 +43,7 @@ for (const { role, email } of ROLE_USERS) {
   test(`every page ${withArticle(role.toLowerCase().replace("_", " "))} opens fits a 390-px phone without sideways scrolling`, async ({
     browser,
   }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(300_000);
     const { page, context } = await signedInPage(browser, email, PHONE);
     const pages = await pagesFor(page, role);
     const wide = await overflowing(page, pages);
@@ -59,6 +59,7 @@ for (const { role, email } of ROLE_USERS) {
 }
 
 test("every public page fits a 390-px phone without sideways scrolling", async ({ browser }) => {
+  test.setTimeout(120_000);
   const context = await browser.newContext({ viewport: PHONE });
   expect(await overflowing(await context.newPage(), PUBLIC_PAGES)).toEqual({});
   await context.close();
