@@ -26,8 +26,8 @@ export function profileTabHref(org: string, coacheeId: string, tab: ProfileTab, 
 
 /**
  * The profile's tab row and the current tab's panel: links (each tab is a URL, so back, reload and
- * sharing work), the current one marked with aria-current; the row scrolls sideways on a phone
- * instead of widening the page.
+ * sharing work), the current one marked with aria-current; on a phone the row wraps onto a second
+ * line, so every tab is in sight (none hides past the screen's edge).
  */
 export function ProfileTabs({
   org,
@@ -42,8 +42,8 @@ export function ProfileTabs({
 }) {
   return (
     <div>
-      <nav aria-label="Coachee profile" className="mb-4 max-w-full overflow-x-auto border-b border-slate-200">
-        <ul className="flex gap-1">
+      <nav aria-label="Coachee profile" className="mb-4 border-b border-slate-200">
+        <ul className="flex flex-wrap gap-x-1">
           {PROFILE_TABS.map((tab) => (
             <li key={tab}>
               <Link

@@ -49,7 +49,7 @@ export function ParticipantHome({
           <ul className="space-y-3">
             {home.coaches.map((coach) => (
               <li key={coach.id} className="flex flex-wrap items-center gap-x-4 gap-y-2">
-                <span className="font-medium [overflow-wrap:anywhere]">{coach.name}</span>
+                <span className="min-w-0 font-medium">{coach.name}</span>
                 <LinkButton href={`/${org}/messages/${coach.id}`} variant="secondary" size="sm">
                   Message {coach.name}
                 </LinkButton>

@@ -1,6 +1,7 @@
 /**
  * Where a session happens: a meeting link opens as a link (only http and https: anything else typed
- * there is shown as text, never followed), a place is shown as written.
+ * there is shown as text, never followed), a place is shown as written. A link (one long word) may
+ * break anywhere; a place's words break only when one alone is longer than its line.
  */
 export function SessionLocation({ location }: { location: string }) {
   const text = location.trim();
@@ -18,5 +19,5 @@ export function SessionLocation({ location }: { location: string }) {
       </a>
     );
   }
-  return <span className="[overflow-wrap:anywhere]">{text}</span>;
+  return <span>{text}</span>;
 }

@@ -27,7 +27,7 @@ async function violations(page: Page, pages: ListedPage[], checks: { runs: numbe
     await page.setViewportSize(DESKTOP);
     await openListed(page, listed);
     found.push(...(await check(page, `${listed.name} (desktop)`)));
-    // The same page on a phone: tables scroll in their own boxes there, the navigation is folded.
+    // The same page on a phone: lists are cards there, the navigation is folded.
     await page.setViewportSize(PHONE);
     found.push(...(await check(page, `${listed.name} (phone)`)));
     checks.runs += 2;

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { AppPage } from "./pages/app-page";
 
 const stamp = Date.now().toString(36);
-const openQuickMenu = (page: Page) => page.locator("summary", { hasText: "Quick menu" }).click();
+const openQuickMenu = (page: Page) => page.getByRole("button", { name: "Quick menu" }).click();
 
 /** Carla opens Pat's profile from the pathway she coaches. */
 async function openPatsProfile(page: Page) {

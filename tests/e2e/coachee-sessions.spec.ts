@@ -6,7 +6,7 @@ import { onAppDatabase } from "./pages/database";
 const nextWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 
 /** The profile's quick menu, opened (a native disclosure). */
-const openQuickMenu = (page: Page) => page.locator("summary", { hasText: "Quick menu" }).click();
+const openQuickMenu = (page: Page) => page.getByRole("button", { name: "Quick menu" }).click();
 
 /** Coach Carla opens Pat's profile: from the pathway she coaches. */
 async function openPatsProfile(page: Page) {

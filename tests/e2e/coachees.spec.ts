@@ -61,7 +61,7 @@ test("a coach adds a coachee without inviting, invites them later from Options, 
   row = await rowOf(page, email);
   await row.getByText("Options").click();
   await row.getByRole("link", { name: "Open profile" }).click();
-  await page.locator("summary", { hasText: "Quick menu" }).click();
+  await page.getByRole("button", { name: "Quick menu" }).click();
   await page.getByRole("link", { name: "Add an appointment" }).click();
   await page.getByLabel("Title").fill(session);
   await page.getByLabel("Date").fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));

@@ -43,7 +43,7 @@ test("a coach writes a private note and uploads a shared file; Pat sees the file
   await expect(page.getByRole("status").filter({ hasText: `Uploaded ${fileName}.` })).toBeVisible({ timeout: 30_000 });
 
   // She assigns Pat a question from the quick menu.
-  await page.locator("summary", { hasText: "Quick menu" }).click();
+  await page.getByRole("button", { name: "Quick menu" }).click();
   await page.getByRole("link", { name: "Assign questions" }).click();
   const builder = page.getByRole("form", { name: "Questions for Pat Participant" });
   await builder.getByLabel("Title").fill(title);

@@ -101,7 +101,7 @@ test("a member of two organisations switches between them, and the session remem
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Settings" })).toBeVisible(); // an admin here
 
-  await page.locator("summary", { hasText: DEMO_ORG.name }).click();
+  await page.getByRole("button", { name: `Organisation: ${DEMO_ORG.name}` }).click();
   await page.getByRole("button", { name: SECOND_ORG.name }).click();
   await expect(page).toHaveURL(`/${SECOND_ORG.slug}`);
   await expect(page.getByRole("banner")).toContainText(SECOND_ORG.name);
@@ -113,7 +113,7 @@ test("a member of two organisations switches between them, and the session remem
   await page.goto("/");
   await expect(page).toHaveURL(`/${SECOND_ORG.slug}`);
 
-  await page.locator("summary", { hasText: SECOND_ORG.name }).click();
+  await page.getByRole("button", { name: `Organisation: ${SECOND_ORG.name}` }).click();
   await page.getByRole("button", { name: DEMO_ORG.name }).click();
   await expect(page).toHaveURL(`/${DEMO_ORG.slug}`);
   await page.goto("/");
@@ -122,7 +122,7 @@ test("a member of two organisations switches between them, and the session remem
 
 test("a signed-in user creates a further organisation from the switcher", async ({ page }) => {
   await AppPage.signIn(page, "coach2@acme.test", DEMO_PASSWORD);
-  await page.locator("summary", { hasText: DEMO_ORG.name }).click();
+  await page.getByRole("button", { name: `Organisation: ${DEMO_ORG.name}` }).click();
   await page.getByRole("link", { name: "Create an organisation" }).click();
   await expect(page.getByRole("heading", { name: "Create an organisation" })).toBeVisible();
   await page.getByRole("button", { name: "Create organisation" }).click();
@@ -131,6 +131,6 @@ test("a signed-in user creates a further organisation from the switcher", async 
   await page.getByRole("button", { name: "Create organisation" }).click();
   await expect(page).toHaveURL("/cody-s-practice");
   await expect(page.getByRole("banner")).toContainText("Owner");
-  await page.locator("summary", { hasText: "Cody's Practice" }).click();
+  await page.getByRole("button", { name: "Organisation: Cody's Practice" }).click();
   await expect(page.getByRole("button", { name: DEMO_ORG.name })).toBeVisible();
 });

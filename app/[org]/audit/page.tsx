@@ -11,7 +11,7 @@ import { viewerClock } from "@/lib/format/dates";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
-import { HeaderCells, Table } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/table";
 import { AuditEvent } from "@/components/audit/audit-event";
 import { AUDIT_AREAS } from "@/lib/audit/sentence";
 
@@ -82,28 +82,19 @@ export default async function AuditPage({
         </EmptyState>
       ) : (
         <>
-          <Table>
-            <caption className="mb-2 text-left text-slate-600">
-              {total} event{total === 1 ? "" : "s"}, newest first
-            </caption>
-            <thead>
-              <tr className="border-b border-slate-200">
-                <HeaderCells labels={[clock.label("When"), "What happened"]} />
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((e) => (
-                <tr key={e.id} className="border-b border-slate-100 align-top">
-                  <td className="p-2 whitespace-nowrap">
-                    <Time at={e.createdAt} zone={clock.zone} />
-                  </td>
-                  <td className="max-w-none p-2">
-                    <AuditEvent event={e} zone={clock.zone} folded />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <DataTable
+            caption={
+              <span className="font-normal text-slate-600">
+                {total} event{total === 1 ? "" : "s"}, newest first
+              </span>
+            }
+            rows={events}
+            rowKey={(e) => e.id}
+            columns={[
+              { header: clock.label("When"), nowrap: true, cell: (e) => <Time at={e.createdAt} zone={clock.zone} /> },
+              { header: "What happened", wide: true, cell: (e) => <AuditEvent event={e} zone={clock.zone} folded /> },
+            ]}
+          />
           <Pagination page={filter.page} pages={pages} href={(page) => queryWith(filter, { page }, { page: 1 })} />
         </>
       )}

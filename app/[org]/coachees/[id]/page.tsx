@@ -70,7 +70,7 @@ export default async function CoacheeProfilePage({
         title={name}
         description={
           <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
-            <span className="break-all">{coachee.user.email}</span>
+            <span className="[overflow-wrap:anywhere]">{coachee.user.email}</span>
             <MembershipStatusBadge status={coachee.status} />
             <span>{coachee.programmes.length ? coachee.programmes.join(", ") : "No programme"}</span>
           </span>

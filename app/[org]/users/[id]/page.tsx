@@ -29,7 +29,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { Time } from "@/components/ui/time";
-import { HeaderCells, Table } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/table";
 import { AuditEvent } from "@/components/audit/audit-event";
 import { CoachCoachees } from "@/components/coachees/coach-coachees";
 import { LinkCoacheeForm } from "@/components/coachees/coachee-forms";
@@ -172,23 +172,17 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
         {audit.length === 0 ? (
           <p className="text-sm text-slate-600">No changes recorded yet.</p>
         ) : (
-          <Table className="max-w-3xl">
-            <thead>
-              <tr className="border-b border-slate-200">
-                <HeaderCells labels={[`When (${zone})`, "What happened"]} />
-              </tr>
-            </thead>
-            <tbody>
-              {audit.map((e) => (
-                <tr key={e.id} className="border-b border-slate-100 align-top">
-                  <td className="p-2 whitespace-nowrap">{when(e.createdAt)}</td>
-                  <td className="max-w-none p-2">
-                    <AuditEvent event={e} zone={zone} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <DataTable
+            caption="Changes to this user"
+            captionHidden
+            narrow
+            rows={audit}
+            rowKey={(e) => e.id}
+            columns={[
+              { header: `When (${zone})`, nowrap: true, cell: (e) => when(e.createdAt) },
+              { header: "What happened", wide: true, cell: (e) => <AuditEvent event={e} zone={zone} /> },
+            ]}
+          />
         )}
       </section>
     </section>
