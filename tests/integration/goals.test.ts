@@ -105,6 +105,28 @@ describe("goal roll-up through the services", () => {
     w = await goalsWorld();
   });
 
+  it("the slider's answer states the goal's figure before and after each save, not the one the page was drawn with", async () => {
+    const { id: goalId } = await newGoal(db, w.coach, goalInput(w.coachee.membershipId));
+    const one = await newAction(db, w.coachee, actionInput(w.coachee.membershipId, { goalId }));
+    const two = await newAction(db, w.coachee, actionInput(w.coachee.membershipId, { goalId }));
+    expect((await setActionProgress(db, w.coachee, { actionId: one.id, progress: 100 })).goal).toEqual({
+      before: 0,
+      progress: 50,
+      complete: false,
+    });
+    // The second save starts from 50, where the first left it (a page drawn at 0 would say "0% -> 57%").
+    expect((await setActionProgress(db, w.coachee, { actionId: two.id, progress: 14 })).goal).toEqual({
+      before: 50,
+      progress: 57,
+      complete: false,
+    });
+    expect((await setActionProgress(db, w.coach, { actionId: two.id, progress: 14 })).goal).toEqual({
+      before: 57,
+      progress: 57,
+      complete: false,
+    });
+  });
+
   it("an empty goal and an empty milestone never complete; weighted progress; reopening reopens the parents", async () => {
     const { id: goalId } = await newGoal(db, w.coach, goalInput(w.coachee.membershipId));
     expect(await stored(w.org.id, goalId)).toEqual({ goal: { progress: 0, complete: false }, milestones: [] });
