@@ -83,6 +83,18 @@ describe("pathways", () => {
     expect(pathways).toHaveLength(2);
   });
 
+  it("names who made each credit entry as the organisation sees them, never by their account's email", async () => {
+    const { pathway } = await enrol(w);
+    await archivePathway(db, w.admin, archiveSchema.parse({ pathwayId: pathway.id, reason: "DNF", credit: "on" }));
+    const { ledger } = await getCohort(db, w.admin, w.cohort.id, cohortFilterSchema.parse({}));
+    const mine = ledger.filter((e) => e.pathwayId === pathway.id);
+    expect(mine.length).toBeGreaterThan(0);
+    const name = `${w.admin.membership.firstName} ${w.admin.membership.lastName}`.trim();
+    expect(name).not.toBe("");
+    for (const entry of mine) expect(entry.who).toBe(name);
+    expect(JSON.stringify(ledger)).not.toContain(w.admin.email);
+  });
+
   it("refuses an archive without a reason, and credits exactly the unused sessions; the ledger sums to the balance", async () => {
     const { pathway } = await enrol(w);
     expect(archiveSchema.safeParse({ pathwayId: pathway.id, credit: "on" }).success).toBe(false);
