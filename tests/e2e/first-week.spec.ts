@@ -138,7 +138,8 @@ test("Pat asks her coach to monitor a goal; her edit of it reaches Carla at once
   await expect(edit.getByLabel("Monitored by my coach")).toBeChecked();
   await edit.getByLabel("Title").fill(`${title} and monthly`);
   await edit.getByRole("button", { name: "Save goal" }).click();
-  await expect(edit.getByRole("status")).toContainText("saved");
+  // Saved: the goal has its new title (and the form its new name).
+  await expect(page.getByRole("form", { name: `Edit goal ${title} and monthly`, exact: true }).getByRole("status")).toContainText("saved");
   await receivedMail("coach1@acme.test", new RegExp(`changed the goal “${title} and monthly” you monitor`));
 
   await page.context().clearCookies();
