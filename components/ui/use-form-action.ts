@@ -17,7 +17,7 @@ function newKey(): string {
  * settles, throwing away the input its errors talk about; onSubmit dispatches instead and prevents
  * that), and cleared once it succeeds: every field goes back to its default (empty in an add form, the
  * saved value in an edit form, which the page redraws), so a second click cannot add the same thing
- * again. Each filled-in form carries a submission key the server claims once (lib/actions/submissions.ts):
+ * again (unless the action answers `keep`: a check before sending, a draft saved). Each filled-in form carries a submission key the server claims once (lib/actions/submissions.ts):
  * a double click, or two posts racing before the button is disabled, does the work once, and the repeat's
  * answer leaves the first one showing. The `action` prop stays so a submit before hydration is held and
  * replayed by React rather than sent as a plain GET of the page.
@@ -31,8 +31,8 @@ export function useFormAction<T>(action: FormAction<T>) {
   }, null);
   useEffect(() => {
     if (!result?.ok) return;
-    form.current?.reset();
-    // The next filling-in is a new submission.
+    // A check or a draft (`keep`) leaves what was typed; either way the next submission is a new one.
+    if (!result.keep) form.current?.reset();
     key.current = null;
   }, [result]);
   function onSubmit(event: FormEvent<HTMLFormElement>) {

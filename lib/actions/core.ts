@@ -13,10 +13,12 @@ import { ALREADY_SUBMITTED, claimSubmission, releaseSubmission, SUBMISSION_FIELD
 
 /**
  * What every server action returns: the one shape forms render with useActionState. `duplicate`: a
- * repeat of a submission that already did its work (the form keeps showing the first answer).
+ * repeat of a submission that already did its work (the form keeps showing the first answer). `keep`: a
+ * success that leaves the form as filled in (a check before sending, a draft saved), where a form
+ * otherwise clears once it succeeds.
  */
 export type ActionResult<T = undefined> =
-  | { ok: true; data?: T; message?: string; duplicate?: true }
+  | { ok: true; data?: T; message?: string; duplicate?: true; keep?: boolean }
   | { ok: false; error: string; fieldErrors?: Record<string, string[] | undefined> };
 
 export type Refusal = { ok: false; error: string };
