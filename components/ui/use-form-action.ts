@@ -27,13 +27,15 @@ export function useFormAction<T>(action: FormAction<T>) {
   const key = useRef<string | null>(null);
   const [result, dispatch, pending] = useActionState(async (prev: ActionResult<T> | null, data: FormData) => {
     const next = await action(prev, data);
+    // The work is done: the next submission gets a new key. Here, before the answer is drawn and the
+    // button enabled again (an effect would run after, and a quick next click would repeat this key).
+    if (next.ok && data.get(SUBMISSION_FIELD) === key.current) key.current = null;
     return next.ok && next.duplicate && prev ? prev : next;
   }, null);
   useEffect(() => {
     if (!result?.ok) return;
-    // A check or a draft (`keep`) leaves what was typed; either way the next submission is a new one.
+    // A check or a draft (`keep`) leaves what was typed.
     if (!result.keep) form.current?.reset();
-    key.current = null;
   }, [result]);
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
