@@ -150,11 +150,16 @@ export const ACTION_FILTER_LABELS: Record<ActionFilterCode, string> = {
 /** How an open action's due date stands, said in words beside its colour (red, amber). */
 export const DUE_STATE_LABELS: Record<NonNullable<DueState>, string> = { overdue: ACTION_FILTER_LABELS.overdue, soon: "Due soon" };
 
+/** The coachee's box on a goal or action asking their coach to keep an eye on it, and its badge. */
+export const MONITORED_LABEL = "Monitored by my coach";
+export const MONITORED_BADGE = "Monitored by coach";
+
 /** What each kind of notification is about, as the preferences page asks it. */
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   "goal.created": "A coachee creates a goal",
   "goal.edited": "A coachee edits a goal",
   "action.progress": "A coachee moves an action's progress",
+  "monitored.updated": "A coachee changes a goal or action they asked you to monitor",
   "milestone.completed": "A milestone is completed",
   "goal.completed": "A goal is completed",
   "comment.added": "Someone comments on a goal, an action or a shared note",

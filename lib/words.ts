@@ -15,3 +15,6 @@ export function withArticle(phrase: string): string {
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {
   return `${count.toLocaleString("en")} ${count === 1 ? noun : nouns}`;
 }
+
+/** Who did something when the person is no longer a member of the organisation (their name went with them). */
+export const FORMER_MEMBER = "A former member";

@@ -1,5 +1,6 @@
 import { Button, TextLink } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
+import { GetForm } from "@/components/ui/get-form";
 import { MEMBERSHIP_STATUS_LABELS } from "@/lib/labels";
 
 const STATUS_OPTIONS = Object.entries(MEMBERSHIP_STATUS_LABELS).map(([value, label]) => ({ value, label }));
@@ -7,12 +8,7 @@ const STATUS_OPTIONS = Object.entries(MEMBERSHIP_STATUS_LABELS).map(([value, lab
 /** The search a group's members are picked from (a GET form: the URL carries it). */
 export function CoacheePickerFilter({ q, status }: { q?: string; status?: string }) {
   return (
-    <form
-      method="get"
-      role="search"
-      aria-label="Find coachees for the group"
-      className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 md:items-end"
-    >
+    <GetForm role="search" aria-label="Find coachees for the group" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 md:items-end">
       <div className="col-span-2">
         <Field id="pick-q" name="q" type="search" label="Search name or email" defaultValue={q ?? ""} />
       </div>
@@ -23,6 +19,6 @@ export function CoacheePickerFilter({ q, status }: { q?: string; status?: string
         </Button>
         {q || status ? <TextLink href="?">Clear</TextLink> : null}
       </div>
-    </form>
+    </GetForm>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { Button, TextLink } from "@/components/ui/button";
 import { CheckboxField, CheckboxGroup, Field, SelectField, TextareaField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
@@ -106,7 +107,11 @@ export function AddToGroupForm({
   );
 }
 
-/** A group's name, description and members (the coachees listed, ticked when in the group). */
+/**
+ * A group's name, description and members (the coachees listed, ticked when in the group). The ticks
+ * are kept while the search above changes the list: a coachee ticked and then searched away stays
+ * listed, ticked, until unticked or the group is saved.
+ */
 export function GroupForm({
   org,
   group,
@@ -121,6 +126,25 @@ export function GroupForm({
   submit: string;
 }) {
   const [result, formProps, pending] = useFormAction(action);
+  const [picked, setPicked] = useState<ReadonlyMap<string, string>>(() => {
+    const labels = new Map(coachees.map((c) => [c.value, c.label]));
+    return new Map((group?.coacheeIds ?? []).map((id) => [id, labels.get(id) ?? ""]));
+  });
+  // A new group saved: the form clears (useFormAction), its ticks with it (set while drawing the new result).
+  const [answered, setAnswered] = useState(result);
+  if (result !== answered) {
+    setAnswered(result);
+    if (result?.ok && !group) setPicked(new Map());
+  }
+  const listed = new Set(coachees.map((c) => c.value));
+  const options = [...[...picked].filter(([id]) => !listed.has(id)).map(([value, label]) => ({ value, label })), ...coachees];
+  const toggle = (value: string, on: boolean) =>
+    setPicked((before) => {
+      const next = new Map(before);
+      if (on) next.set(value, options.find((o) => o.value === value)?.label ?? "");
+      else next.delete(value);
+      return next;
+    });
   return (
     <form {...formProps} noValidate aria-label={group ? "Edit group" : "New group"} className="max-w-2xl">
       <FormStatus result={result} />
@@ -134,8 +158,9 @@ export function GroupForm({
       <CheckboxGroup
         legend="Coachees in the group"
         name="coacheeIds"
-        options={coachees}
-        checked={group?.coacheeIds ?? []}
+        options={options}
+        checked={[...picked.keys()]}
+        onToggle={toggle}
         error={fieldError(result, "coacheeIds")}
         empty="No coachees match: change the search above."
       />

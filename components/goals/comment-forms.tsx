@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextareaField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
@@ -22,13 +22,9 @@ export function AddCommentForm({
   label: string;
 }) {
   const [result, formProps, pending] = useFormAction(action);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (result?.ok) form.current?.reset();
-  }, [result]);
   const id = `comment-new-${fields.goalId ?? fields.actionId ?? fields.noteId ?? ""}`;
   return (
-    <form ref={form} {...formProps} noValidate className="max-w-2xl">
+    <form {...formProps} noValidate className="max-w-2xl">
       <FormStatus result={result} />
       <HiddenFields fields={fields} />
       <TextareaField

@@ -5,22 +5,25 @@ import { CheckboxField, DueDateField, Field, SelectField, TextareaField } from "
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import { MONITORED_LABEL } from "@/lib/labels";
 
 // The forms of goals, milestones and actions, for a coach on a coachee's profile and for the coachee
 // on their own pages (the same server actions serve both). Each keeps what was typed when refused.
 
 type Dated = { title: string; dueDate: string };
 
-/** New goal (for `coacheeId`) or edit `goal`. */
+/** New goal (for `coacheeId`) or edit `goal`; the coachee's own form offers "Monitored by my coach". */
 export function GoalForm({
   org,
   coacheeId,
   goal,
+  ownGoals,
   action,
 }: {
   org: string;
   coacheeId: string;
-  goal?: Dated & { id: string; description: string };
+  goal?: Dated & { id: string; description: string; monitoredByCoach: boolean };
+  ownGoals: boolean;
   action: FormAction;
 }) {
   const [result, formProps, pending] = useFormAction(action);
@@ -39,6 +42,7 @@ export function GoalForm({
         error={fieldError(result, "description")}
       />
       <DueDateField id={`${key}-due`} value={goal?.dueDate} error={fieldError(result, "dueDate")} />
+      {ownGoals ? <MonitoredField id={`${key}-monitored`} checked={goal?.monitoredByCoach} /> : null}
       <Button type="submit" variant="primary" size="sm" disabled={pending}>
         {pending ? "Saving…" : goal ? "Save goal" : "Add goal"}
       </Button>
@@ -77,6 +81,19 @@ export function MilestoneForm({
         {pending ? "Saving…" : milestone ? "Save milestone" : "Add milestone"}
       </Button>
     </form>
+  );
+}
+
+/** The coachee's "Monitored by my coach" box, on goals and actions alike: their coaches hear of their changes at once. */
+function MonitoredField({ id, checked }: { id: string; checked?: boolean }) {
+  return (
+    <CheckboxField
+      id={id}
+      label={MONITORED_LABEL}
+      name="monitoredByCoach"
+      defaultChecked={checked}
+      hint="Your coach keeps an eye on this one with you and hears when you change it."
+    />
   );
 }
 
@@ -156,15 +173,7 @@ export function ActionForm({
           error={fieldError(result, "place") ?? fieldError(result, "milestoneId") ?? fieldError(result, "goalId")}
         />
       ) : null}
-      {ownGoals ? (
-        <CheckboxField
-          id={`${key}-monitored`}
-          label="Monitored by my coach"
-          name="monitoredByCoach"
-          defaultChecked={item?.monitoredByCoach}
-          hint="Your coach keeps an eye on this one with you."
-        />
-      ) : null}
+      {ownGoals ? <MonitoredField id={`${key}-monitored`} checked={item?.monitoredByCoach} /> : null}
       <Button type="submit" variant="primary" size="sm" disabled={pending}>
         {pending ? "Saving…" : item ? "Save action" : "Add action"}
       </Button>

@@ -4,6 +4,7 @@ import { ConfirmForm } from "@/components/ui/confirm-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { FormAction } from "@/components/ui/use-form-action";
 import { dayInputValue, formatDay } from "@/lib/format/dates";
+import { MONITORED_BADGE } from "@/lib/labels";
 import { placeValue, PLACE_NONE } from "@/lib/goals/place-choice";
 import type { ActionItem, Folded, GoalItem, GoalsView, GoalSummary, Places } from "@/lib/goals/views";
 import { plural } from "@/lib/words";
@@ -122,7 +123,7 @@ export function GoalTree({
         ).
       </p>
       <Disclosure summary="New goal">
-        <GoalForm org={org} coacheeId={coacheeId} action={actions.createGoal} />
+        <GoalForm org={org} coacheeId={coacheeId} ownGoals={own} action={actions.createGoal} />
       </Disclosure>
       {view.goals.length === 0 ? (
         <EmptyState>No goals yet. Add {own ? "your" : "a"} first goal above, then break it into milestones and actions.</EmptyState>
@@ -179,6 +180,7 @@ function GoalEntry({ ctx, goal, count: goalCount }: { ctx: Ctx; goal: GoalItem; 
       <details className="rounded-md border border-slate-300 bg-white" open>
         <summary className="cursor-pointer space-y-1 p-3">
           <span className="font-semibold [overflow-wrap:anywhere]">{goal.title}</span>{" "}
+          {goal.monitoredByCoach ? <Badge tone="info">{MONITORED_BADGE}</Badge> : null}
           <span className="block">
             <ProgressBar value={goal.progress} label={`Progress of goal ${goal.title}`} complete={goal.completedAt !== null} />
           </span>
@@ -214,7 +216,14 @@ function GoalEntry({ ctx, goal, count: goalCount }: { ctx: Ctx; goal: GoalItem; 
             <GoalForm
               org={org}
               coacheeId={ctx.coacheeId}
-              goal={{ id: goal.id, title: goal.title, description: goal.description, dueDate: dayInputValue(goal.dueDate) }}
+              goal={{
+                id: goal.id,
+                title: goal.title,
+                description: goal.description,
+                dueDate: dayInputValue(goal.dueDate),
+                monitoredByCoach: goal.monitoredByCoach,
+              }}
+              ownGoals={ctx.own}
               action={actions.updateGoal}
             />
           </Disclosure>
@@ -393,7 +402,7 @@ export function ActionEntry({
         {item.completedAt ? <Badge tone="success">Done</Badge> : null}
         <Due day={item.dueDate} />
         <DueBadge due={item.due} />
-        {item.monitoredByCoach ? <Badge tone="info">Monitored by coach</Badge> : null}
+        {item.monitoredByCoach ? <Badge tone="info">{MONITORED_BADGE}</Badge> : null}
         {item.seriesId ? (
           <TextLink href={`/${org}/goals/series/${item.seriesId}`} aria-label={`Recurring: edit the series of ${item.title}`}>
             Recurring: edit the series

@@ -6,7 +6,8 @@ import { fieldError } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/actions/action";
 
-export type ProgressSaved = { progress: number; goal: { progress: number; complete: boolean } | null };
+/** What the slider's save answers: the goal's figure before and after it, both from the server. */
+export type ProgressSaved = { progress: number; goal: { before: number; progress: number; complete: boolean } | null };
 
 /** How long the slider rests before its value is saved (one save per gesture, not one per pixel). */
 const SAVE_AFTER_MS = 400;
@@ -45,7 +46,6 @@ export function ProgressSlider({
   const [saving, setSaving] = useState(0);
   const [said, setSaid] = useState<{ text: string; error: boolean } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const goalBefore = useRef(goal?.progress ?? null);
 
   // The page's figure changed (saved here, or elsewhere): follow it unless a save of ours is on its way.
   if (progress !== shown) {
@@ -71,8 +71,9 @@ export function ProgressSlider({
       const saved = r.data;
       let text = `Saved: ${saved?.progress ?? next}%.`;
       if (goal && saved?.goal) {
-        const before = goalBefore.current;
-        text += ` Goal "${goal.title}": ${before === null || before === saved.goal.progress ? "" : `${before}% → `}${saved.goal.progress}%${saved.goal.complete ? ", complete" : ""}.`;
+        // The server's figure from before this save: the page's copy is stale after the first save.
+        const before = saved.goal.before;
+        text += ` Goal "${goal.title}": ${before === saved.goal.progress ? "" : `${before}% → `}${saved.goal.progress}%${saved.goal.complete ? ", complete" : ""}.`;
       }
       setSaid({ text, error: false });
     });

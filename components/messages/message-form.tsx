@@ -1,6 +1,5 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { TextareaField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
@@ -10,12 +9,8 @@ import { useFormAction, type FormAction } from "@/components/ui/use-form-action"
 /** Writing to the other person of a thread; the text is cleared once it has been sent, kept when refused. */
 export function MessageForm({ org, to, name, max, action }: { org: string; to: string; name: string; max: number; action: FormAction }) {
   const [result, formProps, pending] = useFormAction(action);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (result?.ok) form.current?.reset();
-  }, [result]);
   return (
-    <form ref={form} {...formProps} noValidate className="max-w-2xl">
+    <form {...formProps} noValidate className="max-w-2xl">
       <FormStatus result={result} />
       <HiddenFields fields={{ org, to }} />
       <TextareaField

@@ -124,6 +124,7 @@ export function CheckboxGroup({
   hint,
   error,
   empty,
+  onToggle,
 }: {
   legend: string;
   name: string;
@@ -133,11 +134,17 @@ export function CheckboxGroup({
   error?: string;
   /** What to say when there is nothing to choose. */
   empty: string;
+  /** Told of each tick and untick (a picker that keeps its ticks while its list changes). */
+  onToggle?: (value: string, checked: boolean) => void;
 }) {
   const id = `group-${name}`;
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset className="mb-4" aria-describedby={described}>
+    <fieldset
+      className="mb-4"
+      aria-describedby={described}
+      onChange={onToggle ? (e) => e.target instanceof HTMLInputElement && onToggle(e.target.value, e.target.checked) : undefined}
+    >
       <legend className="mb-1 text-sm font-medium text-slate-700">{legend}</legend>
       {hint ? (
         <p id={`${id}-hint`} className="mb-1 text-xs text-slate-500">

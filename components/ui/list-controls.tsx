@@ -2,6 +2,7 @@ import { Fragment, type ReactNode } from "react";
 import { queryWith } from "@/lib/web/search-params";
 import { plural } from "@/lib/words";
 import { Button, TextLink } from "./button";
+import { GetForm } from "./get-form";
 import { SortLink } from "./sort-link";
 
 // The controls every list whose filters, sort and page live in the URL shares (Users, Coachees, a
@@ -34,7 +35,7 @@ export function FilterForm({
   children: ReactNode;
 }) {
   return (
-    <form method="get" role="search" aria-label={label} className={className}>
+    <GetForm role="search" aria-label={label} className={className}>
       {filter ? (
         <>
           <input type="hidden" name="sort" value={filter.sort} />
@@ -48,7 +49,7 @@ export function FilterForm({
         </Button>
         {filtered ? <TextLink href={clearHref}>Clear</TextLink> : null}
       </div>
-    </form>
+    </GetForm>
   );
 }
 

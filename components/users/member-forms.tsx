@@ -96,12 +96,15 @@ export function MemberForm(props: {
   );
 }
 
-/** What each step from a member's page does, as its confirmation dialog says it. */
+/**
+ * What each step from a member's page does, as its confirmation dialog says it. `seat`: their role takes
+ * a seat (participants take none, so their dialogs never speak of one).
+ */
 const EXPLAIN = {
-  deactivate: (name: string) =>
-    `${name} will be signed out at once and cannot sign in. Their seat frees up; their goals, notes, pathways and history stay, and you can reactivate them later.`,
-  reactivate: (name: string) =>
-    `${name} takes a seat again and gets an email with a link to choose a new password, which they must use before signing in.`,
+  deactivate: (name: string, seat: boolean) =>
+    `${name} will be signed out at once and cannot sign in. ${seat ? "Their seat frees up; their" : "Their"} goals, notes, pathways and history stay, and you can reactivate them later.`,
+  reactivate: (name: string, seat: boolean) =>
+    `${name} ${seat ? "takes a seat again and gets" : "gets"} an email with a link to choose a new password, which they must use before signing in.`,
   invite: (name: string) =>
     `${name} gets an email with a link to join, with the role, programmes and unit shown here, and becomes active when they accept. A role that takes a seat takes it now.`,
   resend: (name: string) => `${name} gets the invitation again with a fresh link; the earlier link stops working.`,
@@ -118,12 +121,15 @@ export function MemberSteps({
   org,
   membershipId,
   name,
+  seat,
   steps,
   actions,
 }: {
   org: string;
   membershipId: string;
   name: string;
+  /** Their role takes a seat. */
+  seat: boolean;
   steps: MemberStep[];
   actions: Partial<Record<MemberStep["op"], FormAction>>;
 }) {
@@ -148,7 +154,7 @@ export function MemberSteps({
       <div className="flex flex-wrap gap-3">
         {steps.map((step) => {
           const label = step.button.replace("{name}", name);
-          const explain = step.note ? `${EXPLAIN[step.op](name)} ${step.note}` : EXPLAIN[step.op](name);
+          const explain = step.note ? `${EXPLAIN[step.op](name, seat)} ${step.note}` : EXPLAIN[step.op](name, seat);
           return (
             <ConfirmForm
               key={step.op}

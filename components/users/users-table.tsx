@@ -28,7 +28,8 @@ export type UserRow = {
 const OPS = {
   deactivate: {
     label: "Deactivate",
-    warning: "They will be signed out at once and cannot sign in. Their seats free up; their goals, notes, pathways and history stay.",
+    warning:
+      "They will be signed out at once and cannot sign in. Any seats they hold free up (participants hold none); their goals, notes, pathways and history stay.",
   },
   resend: {
     label: "Resend invitations to",
@@ -38,7 +39,7 @@ const OPS = {
   reactivate: {
     label: "Reactivate",
     warning:
-      "Seats are checked for all of them at once. Each gets an email to choose a new password, which they must do before signing in.",
+      "Seats are checked for all of them at once (participants need none). Each gets an email to choose a new password, which they must do before signing in.",
   },
   invite: {
     label: "Invite",

@@ -4,15 +4,23 @@ import { canAny, type Permission } from "../authz/permissions";
 import type { Member } from "../auth/member";
 import type { CurrentUser } from "../auth/session";
 import { env } from "../env";
+import { db } from "../db/client";
 import { isExpectedError, ValidationError } from "../errors";
 import { FORM_FIELDS_MAX } from "../web/request-bounds";
+import { ALREADY_SUBMITTED, claimSubmission, releaseSubmission, SUBMISSION_FIELD, submissionKey } from "./submissions";
 
 // The guard every server action and route handler goes through, without Next: it takes the facts of
 // the request (./action.ts reads them from Next's headers and session), so tests run it as it is.
 
-/** What every server action returns: the one shape forms render with useActionState. */
+/**
+ * What every server action returns: the one shape forms render with useActionState. `duplicate`: a
+ * repeat of a submission that already did its work (the form keeps showing the first answer). `keep`: a
+ * success that leaves the form as filled in (a check before sending, a draft saved), where a form
+ * otherwise clears once it succeeds.
+ */
 export type ActionResult<T = undefined> =
-  { ok: true; data?: T; message?: string } | { ok: false; error: string; fieldErrors?: Record<string, string[] | undefined> };
+  | { ok: true; data?: T; message?: string; duplicate?: true; keep?: boolean }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[] | undefined> };
 
 export type Refusal = { ok: false; error: string };
 
@@ -100,7 +108,7 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): z
   if (tooLarge) throw new ValidationError(tooLarge.error);
   const fields = new Map<string, unknown[]>();
   for (const [key, value] of formData) {
-    if (key.startsWith("$ACTION") || key === "org") continue;
+    if (key.startsWith("$ACTION") || key === "org" || key === SUBMISSION_FIELD) continue;
     // NUL is never typed, and PostgreSQL refuses it in text (an error deep in a query): dropped here,
     // once for every form.
     const clean = typeof value === "string" ? value.replaceAll("\u0000", "") : value;
@@ -119,6 +127,37 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): z
     throw new ValidationError("Check the highlighted fields.", fieldErrors);
   }
   return result.data;
+}
+
+/**
+ * Runs `work` once per submission key the form sent (./submissions.ts): a repeat answers ALREADY_SUBMITTED
+ * without working. The key is given back when the work is refused or fails (not when it redirects: that
+ * is Next's way of succeeding), so the same filled-in form, corrected, can be sent again.
+ */
+async function once<T>(
+  formData: FormData,
+  who: string,
+  rethrow: ((error: unknown) => void) | undefined,
+  work: () => Promise<ActionResult<T> | void>,
+): Promise<ActionResult<T> | void> {
+  const key = submissionKey(formData);
+  if (key === null) return work();
+  if (!(await claimSubmission(db(), who, key))) return { ok: true, message: ALREADY_SUBMITTED, duplicate: true };
+  let keep = false;
+  try {
+    const result = await work();
+    keep = !result || result.ok;
+    return result;
+  } catch (error) {
+    try {
+      rethrow?.(error);
+    } catch {
+      keep = true;
+    }
+    throw error;
+  } finally {
+    if (!keep) await releaseSubmission(db(), who, key);
+  }
 }
 
 type Run<S extends z.ZodType, C, T> = (ctx: C, input: z.infer<S>) => Promise<ActionResult<T> | void>;
@@ -140,7 +179,7 @@ export function runMemberAction<S extends z.ZodType, T>(
     const guard = await guardMember(facts, String(formData.get("org") ?? ""), permission);
     if (!guard.ok) return guard.refusal;
     const input = parseForm(schema, formData);
-    return run(guard.actor, input);
+    return once(formData, guard.member.user.id, facts.rethrow, () => run(guard.actor, input));
   }, facts.rethrow);
 }
 
@@ -157,7 +196,8 @@ export function runUserAction<S extends z.ZodType, T>(
     if (!sameOrigin(facts)) return { ok: false, error: REQUEST_REFUSED };
     const user = await facts.currentUser();
     if (!user) return { ok: false, error: SESSION_ENDED };
-    return run(user, parseForm(schema, formData));
+    const input = parseForm(schema, formData);
+    return once(formData, user.id, facts.rethrow, () => run(user, input));
   }, facts.rethrow);
 }
 
@@ -172,6 +212,7 @@ export function runPublicAction<S extends z.ZodType, T>(
     const tooLarge = formTooLarge(formData);
     if (tooLarge) return tooLarge;
     if (!sameOrigin(facts)) return { ok: false, error: REQUEST_REFUSED };
-    return run(parseForm(schema, formData), facts.clientAddress);
+    const input = parseForm(schema, formData);
+    return once(formData, "anyone", facts.rethrow, () => run(input, facts.clientAddress));
   }, facts.rethrow);
 }

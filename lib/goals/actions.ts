@@ -103,6 +103,7 @@ const LOCKED_ACTION = {
   title: true,
   progress: true,
   completedAt: true,
+  monitoredByCoach: true,
 } as const;
 
 /**
@@ -193,6 +194,15 @@ export async function updateAction(db: Db, actor: Actor, input: UpdateActionInpu
         monitoredByCoach: input.monitoredByCoach,
       },
     });
+    // The coachee's own change to an action they asked their coaches to monitor (or no longer do): the coaches are told at once.
+    if (action.coacheeMembershipId === actor.membershipId && (action.monitoredByCoach || input.monitoredByCoach))
+      await notify(tx, actor.organizationId, {
+        kind: "monitored.updated",
+        coacheeMembershipId: action.coacheeMembershipId,
+        subjectId: action.id,
+        actorMembershipId: actor.membershipId,
+        data: { on: "action", title: input.title },
+      });
     // The weight counts in the roll-up.
     const goal = action.goalId ? await recomputeGoal(tx, actor, action.goalId) : null;
     return { id: action.id, goal };

@@ -9,6 +9,7 @@ import { notify } from "../notifications/notify";
 import { membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { idField, isId } from "../web/form-fields";
 import { assertGoalsRole, descriptionField, dueDateField, reachCoachee, titleField } from "./access";
+import { checkbox } from "./actions";
 import { assertCoacheeRoom, assertMilestoneRoom } from "./caps";
 import { lockGoals, recomputeGoal } from "./rollup";
 
@@ -20,16 +21,21 @@ export const createGoalSchema = z.strictObject({
   title: titleField,
   description: descriptionField,
   dueDate: dueDateField,
+  monitoredByCoach: checkbox.default(false),
 });
-export type CreateGoalInput = z.infer<typeof createGoalSchema>;
+/** `monitoredByCoach` left out: not monitored (a form's unticked box says false). */
+export type CreateGoalInput = Optional<z.infer<typeof createGoalSchema>, "monitoredByCoach">;
+type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 
 export const updateGoalSchema = z.strictObject({
   goalId: idField(),
   title: titleField,
   description: descriptionField,
   dueDate: dueDateField,
+  monitoredByCoach: checkbox.default(false),
 });
-export type UpdateGoalInput = z.infer<typeof updateGoalSchema>;
+/** `monitoredByCoach` left out: as it was. */
+export type UpdateGoalInput = Optional<z.infer<typeof updateGoalSchema>, "monitoredByCoach">;
 
 export const goalIdSchema = z.strictObject({ goalId: idField() });
 
@@ -44,7 +50,10 @@ export const milestoneIdSchema = z.strictObject({ milestoneId: idField() });
 /** A goal the actor may work on, locked until the transaction ends; or not found. */
 async function lockedGoal(t: TenantTx, actor: Actor, goalId: string) {
   if (!isId(goalId)) throw new NotFoundError();
-  const goal = await t.goal.findFirst({ where: { id: goalId }, select: { id: true, coacheeMembershipId: true, title: true } });
+  const goal = await t.goal.findFirst({
+    where: { id: goalId },
+    select: { id: true, coacheeMembershipId: true, title: true, monitoredByCoach: true },
+  });
   if (!goal) throw new NotFoundError();
   await reachCoachee(t, actor, goal.coacheeMembershipId);
   if (!(await lockGoals(t, actor.organizationId, [goal.id])).length) throw new NotFoundError();
@@ -65,6 +74,8 @@ export async function createGoal(db: Db, actor: Actor, input: CreateGoalInput) {
         title: input.title,
         description: input.description,
         dueDate: input.dueDate,
+        // Only the coachee asks their coach to monitor (the coachee portal's rule).
+        monitoredByCoach: coacheeMembershipId === actor.membershipId && (input.monitoredByCoach ?? false),
         position: (last._max.position ?? -1) + 1,
         createdByMembershipId: actor.membershipId,
       },
@@ -94,18 +105,24 @@ export async function updateGoal(db: Db, actor: Actor, input: UpdateGoalInput) {
   assertGoalsRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const goal = await lockedGoal(tx, actor, input.goalId);
+    const own = goal.coacheeMembershipId === actor.membershipId;
     await tx.goal.update({
       where: { organizationId_id: { organizationId: actor.organizationId, id: goal.id } },
-      data: { title: input.title, description: input.description, dueDate: input.dueDate },
+      // Whether it is monitored is the coachee's to say; a coach's edit keeps it.
+      data: {
+        title: input.title,
+        description: input.description,
+        dueDate: input.dueDate,
+        monitoredByCoach: own ? input.monitoredByCoach : undefined,
+      },
     });
-    if (goal.coacheeMembershipId === actor.membershipId)
-      await notify(tx, actor.organizationId, {
-        kind: "goal.edited",
-        coacheeMembershipId: goal.coacheeMembershipId,
-        subjectId: goal.id,
-        actorMembershipId: actor.membershipId,
-        data: { title: input.title },
-      });
+    // The coachee's own edit: their coaches are told, at once when the goal is (or was until now) monitored.
+    if (own) {
+      const base = { coacheeMembershipId: goal.coacheeMembershipId, subjectId: goal.id, actorMembershipId: actor.membershipId };
+      if (goal.monitoredByCoach || input.monitoredByCoach)
+        await notify(tx, actor.organizationId, { ...base, kind: "monitored.updated", data: { on: "goal", title: input.title } });
+      else await notify(tx, actor.organizationId, { ...base, kind: "goal.edited", data: { title: input.title } });
+    }
     return { id: goal.id };
   });
 }
@@ -223,7 +240,7 @@ export async function listGoals(db: Db, actor: Actor, coacheeMembershipId: strin
     t.goal.findMany({
       where: { coacheeMembershipId: coachee },
       orderBy: GOAL_ORDER,
-      select: { id: true, title: true, description: true, dueDate: true, progress: true, completedAt: true },
+      select: { id: true, title: true, description: true, dueDate: true, progress: true, completedAt: true, monitoredByCoach: true },
     }),
     t.milestone.findMany({
       where: { goal: { coacheeMembershipId: coachee } },
@@ -267,7 +284,7 @@ export async function readGoalsPage(db: Db, actor: Actor, coacheeMembershipId: s
     t.goal.findMany({
       where: { coacheeMembershipId: coachee },
       orderBy: GOAL_ORDER,
-      select: { id: true, title: true, description: true, dueDate: true, progress: true, completedAt: true },
+      select: { id: true, title: true, description: true, dueDate: true, progress: true, completedAt: true, monitoredByCoach: true },
     }),
     t.milestone.groupBy({ by: ["goalId"], where: { goal: { coacheeMembershipId: coachee } }, _count: { _all: true } }),
     t.action.groupBy({ by: ["goalId"], where: { coacheeMembershipId: coachee }, _count: { _all: true } }),

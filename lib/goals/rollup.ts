@@ -134,5 +134,6 @@ export async function recomputeGoal(tx: TenantTx, actor: Actor, goalId: string) 
       await notify(tx, actor.organizationId, { ...event, kind: "goal.completed", data: { title: goal.title } });
     }
   }
-  return { progress: figures.progress, complete: figures.complete };
+  // `before`: the figure this change moved it from, read under the lock (a page's copy may be stale).
+  return { before: goal.progress, progress: figures.progress, complete: figures.complete };
 }

@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   "goal.created",
   "goal.edited",
   "action.progress",
+  "monitored.updated",
   "milestone.completed",
   "goal.completed",
   "comment.added",
@@ -35,6 +36,8 @@ export type NotificationData = {
   "goal.created": { title: string };
   "goal.edited": { title: string };
   "action.progress": { title: string; progress: number };
+  /** The coachee changed a goal or action they asked their coaches to monitor; the subject is that thing. */
+  "monitored.updated": { on: "goal" | "action"; title: string };
   "milestone.completed": { title: string; goalId: string; goalTitle: string };
   "goal.completed": { title: string };
   /** `thingId`: the goal or action commented on, which is also the subject (a thread's comments coalesce). */
@@ -69,6 +72,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   "goal.created": "DIGEST",
   "goal.edited": "DIGEST",
   "action.progress": "DIGEST",
+  // The coachee asked for eyes on it: their change comes at once.
+  "monitored.updated": "IMMEDIATE",
   "milestone.completed": "IMMEDIATE",
   "goal.completed": "IMMEDIATE",
   "comment.added": "IMMEDIATE",
@@ -93,6 +98,7 @@ export const AUDIENCE: Record<NotificationKind, { coachee: boolean; coaches: boo
   "goal.created": { coachee: false, coaches: true },
   "goal.edited": { coachee: false, coaches: true },
   "action.progress": { coachee: false, coaches: true },
+  "monitored.updated": { coachee: false, coaches: true },
   "milestone.completed": { coachee: true, coaches: true },
   "goal.completed": { coachee: true, coaches: true },
   "comment.added": { coachee: true, coaches: true },
@@ -131,6 +137,10 @@ export function placeOf(
       return { tab: "goals", anchor: `goal-${subjectId}`, goal: subjectId };
     case "milestone.completed":
       return { tab: "goals", anchor: `goal-${String(data.goalId)}`, goal: String(data.goalId) };
+    case "monitored.updated":
+      return data.on === "goal"
+        ? { tab: "goals", anchor: `goal-${subjectId}`, goal: subjectId }
+        : { tab: "actions", anchor: `action-${subjectId}` };
     case "comment.added":
       return data.on === "goal"
         ? { tab: "goals", anchor: `goal-${String(data.thingId)}`, goal: String(data.thingId) }

@@ -32,6 +32,8 @@ export function notificationSentence(n: SentenceInput): string {
       return `${who} edited the goal ${q(d.title)}${forWhom}${times}`;
     case "action.progress":
       return `${who} moved ${q(d.title)} to ${Number(d.progress)}%${forWhom}${times}`;
+    case "monitored.updated":
+      return `${who} changed the ${d.on === "goal" ? "goal" : "action"} ${q(d.title)} you monitor${forWhom}${times}`;
     case "milestone.completed":
       return `${who} completed the milestone ${q(d.title)} of the goal ${q(d.goalTitle)}${forWhom}`;
     case "goal.completed":
@@ -105,6 +107,8 @@ export function notificationSummary(n: SummaryInput): string {
       return `${who} submitted ${k} assessments`;
     case "assessment.reviewed":
       return `${who} reviewed ${k} of your assessments`;
+    case "monitored.updated":
+      return `${who} updated ${k} things you monitor`;
     case "coaching.requested":
       return `${k} coaching requests from ${who}: accept or decline`;
     case "coaching.started":

@@ -8,6 +8,7 @@ import { assertCan, can } from "../authz/permissions";
 import { NotFoundError, ValidationError } from "../errors";
 import { recordActivity } from "../activity/record";
 import { coacheeOfCoach } from "../coaching/relationship";
+import { formatTime } from "../format/dates";
 import { isoDayField, nameField } from "../web/form-fields";
 import { MAX_YEAR, MIN_YEAR } from "../web/search-params";
 import { pathwayInScope, uuid } from "./scope";
@@ -42,11 +43,24 @@ export const sessionFields = {
 export const sessionSchema = z.strictObject({ pathwayId: uuid, ...sessionFields });
 export const sessionStatusSchema = z.strictObject({ sessionId: uuid, status: z.enum(SessionStatus, { error: "Choose a status" }) });
 
-/** The moment a local date ("2026-01-31") and time ("09:30") name in a time zone. */
+/**
+ * The moment a local date ("2026-01-31") and time ("09:30") name in a time zone. A time the clocks skip
+ * that night (01:30 when they go forward from 01:00 to 02:00) names no moment: it is refused at the time
+ * field with the time it would have become, never shifted silently. (A time the clocks pass twice, when
+ * they go back, is its first passing.)
+ */
 export function localMoment(date: string, time: string, timezone: string): Date {
   const [y, m, d] = date.split("-").map(Number);
   const [hh, mm] = time.split(":").map(Number);
-  return new Date(new TZDate(y, m - 1, d, hh, mm, timezone).getTime());
+  const moment = new Date(new TZDate(y, m - 1, d, hh, mm, timezone).getTime());
+  const read = formatTime(moment, timezone);
+  if (read !== `${date} ${time}`)
+    throw new ValidationError("Check the highlighted fields.", {
+      time: [
+        `${time} does not exist on ${date} in ${timezone}: the clocks go forward that night. Choose another time, such as ${read.slice(11)}.`,
+      ],
+    });
+  return moment;
 }
 
 // Who works a pathway's sessions: "sessions:manage" within the pathway reach, so its programme

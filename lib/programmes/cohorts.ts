@@ -12,6 +12,8 @@ import { inProgrammes, programmeScope } from "./scope";
 import { programmeInScope, taken } from "./programmes";
 import { lenient } from "../web/search-params";
 import { PERSON, seen } from "../users/person";
+import { displayName } from "../users/display-name";
+import { FORMER_MEMBER } from "../words";
 import { idField, isId, NAME_MAX, nameField, optionalDayField } from "../web/form-fields";
 
 const uuid = idField();
@@ -145,7 +147,7 @@ export async function getCohort(db: Db, actor: Actor, cohortId: string, filter: 
     t.creditEntry.findMany({
       where: { cohortId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, amount: true, note: true, createdAt: true, actor: { select: { email: true } }, pathwayId: true },
+      select: { id: true, amount: true, note: true, createdAt: true, actorId: true, pathwayId: true },
     }),
     t.pathway.findMany({ where: { cohortId }, distinct: ["coachMembershipId"], select: { coach: { select: { id: true, ...PERSON } } } }),
   ]);
@@ -155,10 +157,14 @@ export async function getCohort(db: Db, actor: Actor, cohortId: string, filter: 
     _count: { _all: true },
   });
   const used = new Map(attended.map((a) => [a.pathwayId, a._count._all]));
+  // Who made each entry, named as the organisation sees them (lib/users/person.ts), never by the account's email.
+  const actorIds = [...new Set(ledger.map((e) => e.actorId).filter((id): id is string => id !== null))];
+  const people = await t.membership.findMany({ where: { userId: { in: actorIds } }, select: { userId: true, ...PERSON } });
+  const nameOf = new Map(people.map((m) => [m.userId, displayName(seen(m).user)]));
   return {
     cohort,
     pathways: pathways.map((p) => ({ ...p, participant: seen(p.participant), coach: seen(p.coach), used: used.get(p.id) ?? 0 })),
-    ledger,
+    ledger: ledger.map(({ actorId, ...e }) => ({ ...e, who: (actorId && nameOf.get(actorId)) || FORMER_MEMBER })),
     coaches: coaches.map((c) => seen(c.coach)),
   };
 }

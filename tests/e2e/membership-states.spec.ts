@@ -24,6 +24,9 @@ test("a deactivated invitee who never joined is taken forward from their page: i
   await page.getByRole("link", { name: dora }).click();
   await expect(page.getByText("Participant · Invited")).toBeVisible();
   await page.getByRole("button", { name: `Deactivate ${dora}` }).click();
+  // A participant takes no seat: the dialog does not speak of one.
+  await expect(page.getByRole("dialog", { name: `Deactivate ${dora}?` })).toContainText("will be signed out at once");
+  await expect(page.getByRole("dialog", { name: `Deactivate ${dora}?` })).not.toContainText(/seat/i);
   await page
     .getByRole("dialog", { name: `Deactivate ${dora}?` })
     .getByRole("button", { name: "Deactivate" })

@@ -59,6 +59,9 @@ test("archiving from the cohort page with reason and credit moves the cohort's b
     "Archived: did not finish",
   );
   await expect(page.getByRole("region", { name: "Credit ledger" })).toContainText("+4");
+  // Who credited it, by the name the organisation knows them by, not their email.
+  await expect(page.getByRole("region", { name: "Credit ledger" })).toContainText("Priya Manager");
+  await expect(page.getByRole("region", { name: "Credit ledger" })).not.toContainText("pm@acme.test");
 
   // The filters live in the URL.
   await page.getByLabel("Status").selectOption({ label: "Active" });

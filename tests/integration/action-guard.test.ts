@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
@@ -13,10 +14,12 @@ import {
   SESSION_ENDED,
   type RequestFacts,
 } from "../../lib/actions/core";
+import { ALREADY_SUBMITTED, SUBMISSION_FIELD } from "../../lib/actions/submissions";
 import type { Actor } from "../../lib/authz/actor";
 import { findLiveMembership } from "../../lib/db/cross-tenant";
 import { env } from "../../lib/env";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
+import { createGoal, createGoalSchema } from "../../lib/goals/goals";
 import { settingsSchema, updateSettings } from "../../lib/orgs/settings";
 import { createOrganization } from "../factories";
 import { createActor } from "../factories/actor";
@@ -491,5 +494,65 @@ describe("the action guard: bounds", () => {
     recordFigures("form-bounds", { boundsTried: tried, boundsBreached: breached });
     expect(tried).toBeGreaterThan(0);
     expect(breached).toBe(0);
+  });
+});
+
+describe("the action guard: one submission does its work once", () => {
+  const key = () => randomBytes(16).toString("hex");
+  /** A participant's own new goal, through the guard with the form's submission key. */
+  async function goalForm() {
+    const coachee = await createActor(db, org.id, "PARTICIPANT");
+    const submit = (fields: Record<string, string>) =>
+      runMemberAction(
+        facts(coachee.userId),
+        "goals:own",
+        createGoalSchema,
+        async (actor, input) => {
+          await createGoal(db, actor, input);
+          return { ok: true, message: "Goal added." };
+        },
+        form({ org: org.slug, coacheeMembershipId: coachee.membershipId, description: "", dueDate: "", ...fields }),
+      );
+    const goals = () => db.goal.count({ where: { coacheeMembershipId: coachee.membershipId } });
+    return { coachee, submit, goals };
+  }
+
+  it("creates one goal from a double click: two posts of one filled-in form at once, and a late repeat", async () => {
+    const { submit, goals } = await goalForm();
+    const k = key();
+    const answers = await Promise.all([submit({ title: "Run", [SUBMISSION_FIELD]: k }), submit({ title: "Run", [SUBMISSION_FIELD]: k })]);
+    expect(answers.filter((a) => a.ok && !a.duplicate)).toHaveLength(1);
+    expect(answers.filter((a) => a.ok && a.duplicate)).toEqual([{ ok: true, message: ALREADY_SUBMITTED, duplicate: true }]);
+    expect(await submit({ title: "Run", [SUBMISSION_FIELD]: k })).toMatchObject({ duplicate: true });
+    expect(await goals()).toBe(1);
+    // The positive control: the next filling-in (a new key), and a form with no key, each add one.
+    expect(await submit({ title: "Run", [SUBMISSION_FIELD]: key() })).toEqual({ ok: true, message: "Goal added." });
+    expect(await submit({ title: "Run" })).toEqual({ ok: true, message: "Goal added." });
+    expect(await goals()).toBe(3);
+  });
+
+  it("gives the key back when the submission is refused, so the corrected form goes through once", async () => {
+    const { submit, goals } = await goalForm();
+    const k = key();
+    expect(await submit({ title: "", [SUBMISSION_FIELD]: k })).toMatchObject({ ok: false, fieldErrors: { title: expect.any(Array) } });
+    expect(await submit({ title: "x".repeat(10_000), [SUBMISSION_FIELD]: k })).toMatchObject({ ok: false });
+    expect(await goals()).toBe(0);
+    expect(await submit({ title: "Run", [SUBMISSION_FIELD]: k })).toEqual({ ok: true, message: "Goal added." });
+    expect(await submit({ title: "Run", [SUBMISSION_FIELD]: k })).toMatchObject({ duplicate: true });
+    expect(await goals()).toBe(1);
+  });
+
+  it("keeps the keys of different people apart, and ignores a malformed key", async () => {
+    const one = await goalForm();
+    const two = await goalForm();
+    const k = key();
+    expect(await one.submit({ title: "Run", [SUBMISSION_FIELD]: k })).toMatchObject({ ok: true });
+    expect(await two.submit({ title: "Run", [SUBMISSION_FIELD]: k })).toEqual({ ok: true, message: "Goal added." });
+    for (const bad of ["short", "x".repeat(65), "a b c d e f g h i j"]) {
+      expect(await one.submit({ title: "Run", [SUBMISSION_FIELD]: bad })).toEqual({ ok: true, message: "Goal added." });
+      expect(await one.submit({ title: "Run", [SUBMISSION_FIELD]: bad })).toEqual({ ok: true, message: "Goal added." });
+    }
+    expect(await one.goals()).toBe(7);
+    expect(await two.goals()).toBe(1);
   });
 });

@@ -105,6 +105,30 @@ describe("goal roll-up through the services", () => {
     w = await goalsWorld();
   });
 
+  it("the slider's answer states the goal's figure before and after each save, not the one the page was drawn with", async () => {
+    // A world of its own: the other tests here count this coachee's activity.
+    const w = await goalsWorld();
+    const { id: goalId } = await newGoal(db, w.coach, goalInput(w.coachee.membershipId));
+    const one = await newAction(db, w.coachee, actionInput(w.coachee.membershipId, { goalId }));
+    const two = await newAction(db, w.coachee, actionInput(w.coachee.membershipId, { goalId }));
+    expect((await setActionProgress(db, w.coachee, { actionId: one.id, progress: 100 })).goal).toEqual({
+      before: 0,
+      progress: 50,
+      complete: false,
+    });
+    // The second save starts from 50, where the first left it (a page drawn at 0 would say "0% -> 57%").
+    expect((await setActionProgress(db, w.coachee, { actionId: two.id, progress: 14 })).goal).toEqual({
+      before: 50,
+      progress: 57,
+      complete: false,
+    });
+    expect((await setActionProgress(db, w.coach, { actionId: two.id, progress: 14 })).goal).toEqual({
+      before: 57,
+      progress: 57,
+      complete: false,
+    });
+  });
+
   it("an empty goal and an empty milestone never complete; weighted progress; reopening reopens the parents", async () => {
     const { id: goalId } = await newGoal(db, w.coach, goalInput(w.coachee.membershipId));
     expect(await stored(w.org.id, goalId)).toEqual({ goal: { progress: 0, complete: false }, milestones: [] });
@@ -194,7 +218,7 @@ describe("goal roll-up through the services", () => {
     ]);
     const other = await newGoal(db, w.coachee, goalInput(w.coachee.membershipId, "Other"));
     const moved = await moveAction(db, w.coachee, { actionId: done.id, goalId: other.id, milestoneId: null });
-    expect(moved.to).toEqual({ progress: 100, complete: true });
+    expect(moved.to).toMatchObject({ progress: 100, complete: true });
     expect((await stored(w.org.id, goal.id)).milestones).toEqual([
       { progress: 0, complete: false },
       { progress: 0, complete: false },

@@ -139,6 +139,49 @@ describe("notification recipients: exactly the people who may see the thing", ()
     await expectRecipients("goal.edited", coachs.id, []);
   });
 
+  it("a coachee's change to a goal or action they asked their coaches to monitor goes to those coaches at once; a coach's change to nobody", async () => {
+    const goal = await newGoal(db, c.coachee, { ...goalInput(c.coachee.membershipId, "Lead the stand-up"), monitoredByCoach: true });
+    expect((await db.goal.findFirstOrThrow({ where: { id: goal.id } })).monitoredByCoach).toBe(true);
+    await updateGoal(db, c.coachee, {
+      goalId: goal.id,
+      title: "Lead every stand-up",
+      description: "",
+      dueDate: null,
+      monitoredByCoach: true,
+    });
+    await expectRecipients("monitored.updated", goal.id, ["coach", "coach2"]);
+    await expectRecipients("goal.edited", goal.id, []);
+    const mail = (await mailTo(c.coach)).map((m) => m.subject);
+    expect(mail).toContain("Test participant changed the goal “Lead every stand-up” you monitor");
+    // A coach's edit tells nobody and cannot take the coachee's request away.
+    await db.notification.deleteMany({ where: { subjectId: goal.id } });
+    await updateGoal(db, c.coach, { goalId: goal.id, title: "Lead stand-ups", description: "", dueDate: null, monitoredByCoach: false });
+    await expectRecipients("monitored.updated", goal.id, []);
+    expect((await db.goal.findFirstOrThrow({ where: { id: goal.id } })).monitoredByCoach).toBe(true);
+    // A coach cannot set it on a goal they create for the coachee either.
+    const coachs = await newGoal(db, c.coach, { ...goalInput(c.coachee.membershipId, "Delegate"), monitoredByCoach: true });
+    expect((await db.goal.findFirstOrThrow({ where: { id: coachs.id } })).monitoredByCoach).toBe(false);
+
+    const edit = (id: string, monitored: boolean, title = "Prepare the agenda") =>
+      updateActionSchema.parse({ actionId: id, title, ...(monitored ? { monitoredByCoach: "on" } : {}) });
+    const watched = await newAction(
+      db,
+      c.coachee,
+      createActionSchema.parse({ coacheeMembershipId: c.coachee.membershipId, title: "Agenda", monitoredByCoach: "on" }),
+    );
+    await updateAction(db, c.coachee, edit(watched.id, true));
+    await expectRecipients("monitored.updated", watched.id, ["coach", "coach2"]);
+    expect((await mailTo(c.coach2)).map((m) => m.subject)).toContain(
+      "Test participant changed the action “Prepare the agenda” you monitor",
+    );
+    // The positive control: an action nobody was asked to monitor tells nobody when edited.
+    const plain = await newAction(db, c.coachee, createActionSchema.parse({ coacheeMembershipId: c.coachee.membershipId, title: "Plain" }));
+    await updateAction(db, c.coachee, edit(plain.id, false));
+    await expectRecipients("monitored.updated", plain.id, []);
+    await updateAction(db, c.coach, edit(watched.id, true, "Coach's wording"));
+    expect(await db.notification.count({ where: { subjectId: watched.id, kind: "monitored.updated" } })).toBe(2);
+  });
+
   it("a coachee's slider goes to their coaches; a coach's to nobody", async () => {
     const goal = await createGoal(db, c.coachee.membership);
     const action = await createAction(db, c.coachee.membership, { goal });
@@ -407,7 +450,7 @@ describe("preferences: immediately, in the digest, or in the app only", () => {
     expect(await getPreferences(db, c.admin)).toEqual([]);
     // Another member's choices are their own.
     expect((await getPreferences(db, c.coach2)).find((p) => p.kind === "goal.created")?.delivery).toBe("DIGEST");
-    expect(NOTIFICATION_KINDS).toHaveLength(16);
+    expect(NOTIFICATION_KINDS).toHaveLength(17);
   });
 });
 

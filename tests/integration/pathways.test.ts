@@ -5,7 +5,8 @@ import { cohortFilterSchema, getCohort } from "../../lib/programmes/cohorts";
 import { addUserWithPathway, addUserWithPathwaySchema, enrolMember, enrolSchema } from "../../lib/pathways/enrol";
 import { archivePathway, archiveSchema, unarchivePathway } from "../../lib/pathways/archive";
 import { getPathway, memberPathways } from "../../lib/pathways/read";
-import { scheduleSession, setSessionStatus } from "../../lib/pathways/sessions";
+import { localMoment, scheduleSession, setSessionStatus } from "../../lib/pathways/sessions";
+import { formatTime } from "../../lib/format/dates";
 import { cohortSchema, createCohort, updateCohort, updateCohortSchema } from "../../lib/programmes/cohorts";
 import { listProgrammesWithCounts } from "../../lib/programmes/programmes";
 import { pathwayReport, pathwayReportCsv } from "../../lib/reports/pathway-report";
@@ -81,6 +82,56 @@ describe("pathways", () => {
     await enrolMember(db, w.admin, enrolSchema.parse({ ...base, coach: w.coach.user.email.toUpperCase() }));
     const pathways = await memberPathways(db, w.admin, participant.membership.id);
     expect(pathways).toHaveLength(2);
+  });
+
+  it("refuses a time the clocks skip that night (London, New York), saying so at the time field with the time it would become; stores nothing", async () => {
+    for (const [zone, date, gap, shifted, fine] of [
+      ["Europe/London", "2027-03-28", "01:30", "02:30", "00:30"],
+      ["America/New_York", "2027-03-14", "02:30", "03:30", "01:30"],
+    ]) {
+      const { pathway } = await enrol(w, w.admin, { timezone: zone });
+      const at = (time: string) =>
+        scheduleSession(db, w.admin, { pathwayId: pathway.id, title: "Spring", date, time, durationMinutes: 30 });
+      const refused = await at(gap).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(refused, zone).toBeInstanceOf(ValidationError);
+      expect((refused as ValidationError).fieldErrors?.time?.[0]).toBe(
+        `${gap} does not exist on ${date} in ${zone}: the clocks go forward that night. Choose another time, such as ${shifted}.`,
+      );
+      expect(await db.coachingSession.count({ where: { pathwayId: pathway.id } })).toBe(0);
+      // The positive controls: the time it suggests, and one before the change, are saved as typed.
+      for (const time of [shifted, fine]) {
+        const session = await at(time);
+        expect(formatTime(session.scheduledAt, zone)).toBe(`${date} ${time}`);
+      }
+    }
+    // The whole gap, and nothing either side of it: every minute of the night checked in London.
+    let refusedMinutes = 0;
+    for (let minute = 0; minute < 180; minute++) {
+      const time = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+      try {
+        expect(formatTime(localMoment("2027-03-28", time, "Europe/London"), "Europe/London")).toBe(`2027-03-28 ${time}`);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ValidationError);
+        refusedMinutes++;
+        expect(time >= "01:00" && time < "02:00", time).toBe(true);
+      }
+    }
+    expect(refusedMinutes).toBe(60);
+  });
+
+  it("names who made each credit entry as the organisation sees them, never by their account's email", async () => {
+    const { pathway } = await enrol(w);
+    await archivePathway(db, w.admin, archiveSchema.parse({ pathwayId: pathway.id, reason: "DNF", credit: "on" }));
+    const { ledger } = await getCohort(db, w.admin, w.cohort.id, cohortFilterSchema.parse({}));
+    const mine = ledger.filter((e) => e.pathwayId === pathway.id);
+    expect(mine.length).toBeGreaterThan(0);
+    const name = `${w.admin.membership.firstName} ${w.admin.membership.lastName}`.trim();
+    expect(name).not.toBe("");
+    for (const entry of mine) expect(entry.who).toBe(name);
+    expect(JSON.stringify(ledger)).not.toContain(w.admin.email);
   });
 
   it("refuses an archive without a reason, and credits exactly the unused sessions; the ledger sums to the balance", async () => {

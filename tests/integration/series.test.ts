@@ -147,7 +147,7 @@ describe("recurring actions through the services", () => {
       input(w.coachee.membershipId, { milestoneId: milestone.id, frequency: "WEEKLY", weekdays: ["1", "4"], startDate: "2026-03-19" }),
     );
     expect(made.occurrences).toBe(5);
-    expect(made.goal).toEqual({ progress: 17, complete: false });
+    expect(made.goal).toMatchObject({ progress: 17, complete: false });
     const rows = await occurrencesOf(w.org.id, made.id);
     // In the coachee's zone (London), across its change on 29 March: Mondays and Thursdays.
     expect(days(rows)).toEqual(["2026-03-19", "2026-03-23", "2026-03-26", "2026-03-30", "2026-04-02"]);

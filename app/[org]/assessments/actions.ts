@@ -68,6 +68,7 @@ export const saveAnswersAction = memberAction("goals:own", answersFormSchema, as
   return {
     ok: true as const,
     message: saved.submitted ? "Submitted. Your coach has been told." : "Saved. You can come back and finish later.",
+    keep: !saved.submitted,
   };
 });
 

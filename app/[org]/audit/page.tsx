@@ -1,3 +1,4 @@
+import { GetForm } from "@/components/ui/get-form";
 import type { Metadata } from "next";
 import { Button, TextLink } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
@@ -33,12 +34,7 @@ export default async function AuditPage({
   return (
     <section>
       <PageHeader title="Audit log" />
-      <form
-        method="get"
-        role="search"
-        aria-label="Filter the audit log"
-        className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-6 md:items-end"
-      >
+      <GetForm role="search" aria-label="Filter the audit log" className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-6 md:items-end">
         <Field id="audit-actor" name="actor" type="search" label="Actor email" defaultValue={filter.actor ?? ""} />
         {/* Areas by name; a value from an older link that names no area stays, so the filter shown is the one applied. */}
         <SelectField
@@ -66,7 +62,7 @@ export default async function AuditPage({
             Filter
           </Button>
         </div>
-      </form>
+      </GetForm>
       {filter.page > pages ? (
         // Past the end of the list: the pagination says so and links back.
         <Pagination page={filter.page} pages={pages} href={(page) => queryWith(filter, { page }, { page: 1 })} />

@@ -17,7 +17,7 @@ export const inviteAction = memberAction(
   async (actor, { intent, ...input }) => {
     if (intent === "check") {
       const checked = await checkInvitations(db(), actor, input);
-      return { ok: true, data: { ...checked, sent: 0 } satisfies InviteResult };
+      return { ok: true, data: { ...checked, sent: 0 } satisfies InviteResult, keep: true };
     }
     const result = await sendInvitations(db(), actor, input);
     if (result.sent > 0) refresh();
@@ -25,6 +25,8 @@ export const inviteAction = memberAction(
     return {
       ok: true,
       data: result,
+      // Nothing sent (each address refused): the addresses stay to correct.
+      keep: result.sent === 0,
       message:
         result.sent > 0
           ? `${verb} ${result.sent} ${input.mode === "create" ? "account" : "invitation"}${result.sent === 1 ? "" : "s"}.`

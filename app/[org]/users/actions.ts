@@ -33,7 +33,7 @@ function one(run: typeof deactivateMembers, done: string) {
   });
 }
 
-export const deactivateMemberAction = one(deactivateMembers, "Deactivated. Their sessions have ended and their seat is free.");
+export const deactivateMemberAction = one(deactivateMembers, "Deactivated. Their sessions have ended.");
 export const reactivateMemberAction = one(reactivateMembers, "Reactivated. We have emailed them a link to choose a new password.");
 export const inviteMemberAction = one(inviteMembers, "Invited. We have emailed them a link to join.");
 export const resendMemberInvitationAction = one(resendForMembers, "Sent the invitation again; the earlier link no longer works.");

@@ -145,7 +145,7 @@ export default async function CohortPage({
           empty={<EmptyState inline>No credits yet. Archiving a pathway can credit its unused sessions here.</EmptyState>}
           columns={[
             { header: clock.label("When"), cell: (e) => <Time at={e.createdAt} zone={clock.zone} />, nowrap: true },
-            { header: "Who", cell: (e) => e.actor?.email ?? "" },
+            { header: "Who", cell: (e) => e.who },
             { header: "Sessions", cell: (e) => (e.amount > 0 ? `+${e.amount}` : e.amount) },
             { header: "What", cell: (e) => e.note },
           ]}

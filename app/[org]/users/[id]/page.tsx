@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { MemberForm, MemberSteps } from "@/components/users/member-forms";
 import { memberActor } from "@/lib/auth/member";
 import { orNotFound, requireMember } from "@/lib/auth/page";
-import { can, canGrant, grantableRoles, PROGRAMME_SCOPED_ROLES } from "@/lib/authz/permissions";
+import { can, canGrant, grantableRoles, PROGRAMME_SCOPED_ROLES, SEAT_ROLES } from "@/lib/authz/permissions";
 import { viewerClock } from "@/lib/format/dates";
 import { DURATION_LABELS, MEMBERSHIP_STATE_LABELS, ROLE_LABELS } from "@/lib/labels";
 import { db } from "@/lib/db/client";
@@ -87,6 +87,7 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
           org={org}
           membershipId={m.id}
           name={name}
+          seat={SEAT_ROLES.has(m.role)}
           steps={[
             ...(machine.forward && machine.forward.op in STEP_ACTIONS
               ? [

@@ -43,7 +43,7 @@ export default async function EditGroupPage({
       />
       <CoacheePickerFilter q={q} status={status} />
       <GroupForm
-        key={`${q ?? ""}|${status ?? ""}`}
+        key={group.id}
         org={org}
         group={group}
         coachees={rows.map((r) => ({ value: r.id, label: `${displayName(r)} (${r.email}) · ${MEMBERSHIP_STATUS_LABELS[r.status]}` }))}

@@ -38,7 +38,6 @@ export default async function NewGroupPage({
         </p>
       ) : null}
       <GroupForm
-        key={`${q ?? ""}|${status ?? ""}`}
         org={org}
         coachees={rows.map((r) => ({ value: r.id, label: `${displayName(r)} (${r.email}) · ${MEMBERSHIP_STATUS_LABELS[r.status]}` }))}
         action={createGroupAction}
