@@ -151,6 +151,7 @@ describe("notification recipients: exactly the people who may see the thing", ()
     });
     await expectRecipients("monitored.updated", goal.id, ["coach", "coach2"]);
     await expectRecipients("goal.edited", goal.id, []);
+    await afterWindow();
     const mail = (await mailTo(c.coach)).map((m) => m.subject);
     expect(mail).toContain("Test participant changed the goal “Lead every stand-up” you monitor");
     // A coach's edit tells nobody and cannot take the coachee's request away.
@@ -171,6 +172,7 @@ describe("notification recipients: exactly the people who may see the thing", ()
     );
     await updateAction(db, c.coachee, edit(watched.id, true));
     await expectRecipients("monitored.updated", watched.id, ["coach", "coach2"]);
+    await afterWindow();
     expect((await mailTo(c.coach2)).map((m) => m.subject)).toContain(
       "Test participant changed the action “Prepare the agenda” you monitor",
     );
