@@ -455,7 +455,7 @@ export function ActionEntry({
               action={actions.updateAction}
             />
             {/* Moving lists every goal and milestone: on the action's page, so no action here carries that list. */}
-            <TextLink href={actionPath(org, item.id)} aria-label={`Move ${item.title} to another goal or milestone`}>
+            <TextLink href={actionPath(org, item.id)} aria-label={`Move to another goal or milestone: ${item.title}`}>
               Move to another goal or milestone
             </TextLink>
           </div>
@@ -464,8 +464,8 @@ export function ActionEntry({
       {ctx.comments ? (
         <p className="mt-2 text-sm">
           {/* The thread is on the action's page: a long one never weighs on a list of actions. */}
-          <TextLink href={`${actionPath(org, item.id)}#comments`} aria-label={`Comments on ${item.title} (${commentCount})`}>
-            {commentCount ? `Comments (${commentCount})` : "Comment"}
+          <TextLink href={`${actionPath(org, item.id)}#comments`} aria-label={`Comments (${commentCount}) on ${item.title}`}>
+            Comments ({commentCount})
           </TextLink>
         </p>
       ) : null}

@@ -66,7 +66,7 @@ test("a coach adds a weekly recurring action and sees its occurrences; the coach
   await expect(pat.getByRole("heading", { level: 1, name: "Actions" })).toBeVisible();
   // Each action's thread is on its own page, a link away.
   const patAction = pat.locator("li[id^='action-']").filter({ hasText: actionTitle }).first();
-  await patAction.getByRole("link", { name: `Comments on ${actionTitle} (0)` }).click();
+  await patAction.getByRole("link", { name: `Comments (0) on ${actionTitle}` }).click();
   await expect(pat.getByRole("heading", { level: 1, name: actionTitle })).toBeVisible();
   await pat.getByLabel(`Comment on ${actionTitle}`).fill(`Will do ${stamp}`);
   await pat.getByRole("button", { name: "Add comment" }).click();
@@ -86,7 +86,7 @@ test("a coach adds a weekly recurring action and sees its occurrences; the coach
   await tabs.getByRole("link", { name: "Actions" }).click();
   await expect(page).toHaveURL(/tab=actions/);
   const commented = page.locator("li[id^='action-']").filter({ hasText: actionTitle }).first();
-  await commented.getByRole("link", { name: `Comments on ${actionTitle} (1)` }).click();
+  await commented.getByRole("link", { name: `Comments (1) on ${actionTitle}` }).click();
   await expect(page.getByRole("list", { name: `Comments on ${actionTitle}` })).toContainText(`Will do ${stamp}`);
   await page.getByRole("main").getByRole("link", { name: "Actions", exact: true }).click();
   await expect(page).toHaveURL(/tab=actions/);
