@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { SECOND_ORG } from "../../prisma/seed";
 import { AppPage } from "./pages/app-page";
+import { goalEntries, openGoal } from "./pages/goals";
 import { receivedMail } from "./pages/inbox";
 
 // What a careful new customer hit in their first week (issue 22), each as a person clicks it.
@@ -12,15 +13,6 @@ async function patGoals(page: Page) {
   await AppPage.signIn(page, "pat@acme.test");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Goals" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Goals" })).toBeVisible();
-}
-
-/** A goal's entry by its title, opened (its <details>) if it is not already. */
-async function openGoal(page: Page, title: string) {
-  const goal = page.locator("li[id^='goal-']").filter({ has: page.locator("summary", { hasText: title }) });
-  await expect(goal).toBeVisible();
-  const details = goal.locator("details").first();
-  if ((await details.getAttribute("open")) === null) await goal.locator("summary").first().click();
-  return goal;
 }
 
 /** Opens a folded form by its summary and returns the form. */
@@ -63,8 +55,8 @@ test("add forms clear once they succeed, keep what was typed when refused, and a
   await expect(newGoal.getByLabel("Title")).toHaveValue("");
   await expect(newGoal.getByRole("button", { name: "Add goal" })).toBeEnabled();
   await page.reload();
-  await expect(page.locator("li[id^='goal-']").filter({ has: page.locator("summary", { hasText: title }) })).toHaveCount(2);
-  await expect(page.locator("li[id^='goal-']").filter({ has: page.locator("summary", { hasText: doubled }) })).toHaveCount(1);
+  await expect(goalEntries(page, title)).toHaveCount(2);
+  await expect(goalEntries(page, doubled)).toHaveCount(1);
 
   // A milestone and an action on the goal: each clears after it is added, and two racing submits add one.
   const goal = await openGoal(page, doubled);
@@ -158,7 +150,7 @@ test("a time the clocks skip is refused at the field with the time it would beco
   await AppPage.signIn(page, "coach1@acme.test");
   await page.getByRole("region", { name: "Pathways" }).getByRole("link", { name: "Pat Participant" }).first().click();
   await page.getByRole("link", { name: "Coachee profile of Pat Participant" }).click();
-  await page.locator("summary", { hasText: "Quick menu" }).click();
+  await page.getByRole("button", { name: "Quick menu" }).click();
   await page.getByRole("link", { name: "Add an appointment" }).click();
   const title = `Spring forward ${stamp}`;
   await page.getByLabel("Title").fill(title);
