@@ -193,7 +193,7 @@ test("a filter form shows what the URL says after Clear; the new-group picker ke
     await page.getByLabel("Last name").fill(last);
     await page.getByLabel("Email").fill(`${first.toLowerCase()}-${tag}@coachees.test`);
     await page.getByRole("button", { name: "Add coachee" }).click();
-    await expect(page.getByRole("status")).toContainText(`${first} ${last} is now your coachee`);
+    await expect(page.getByRole("status")).toContainText(`${first} ${last}: done.`);
   }
 
   // The list, filtered, then Clear: the search box says what the URL says.
