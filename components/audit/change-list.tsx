@@ -16,7 +16,7 @@ export function ChangeList({
   const changes = describeChanges(before, after, zone, names);
   if (changes.length === 0) return null;
   return (
-    <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs">
+    <dl className="mt-1 grid grid-cols-1 gap-x-3 gap-y-0.5 text-xs sm:grid-cols-[auto_minmax(0,1fr)]">
       {changes.map((c) => (
         <div key={c.field} className="contents">
           <dt className="font-medium text-slate-600">{c.label}</dt>

@@ -1,7 +1,10 @@
+import { Fragment } from "react";
+
 /**
  * Where a session happens: a meeting link opens as a link (only http and https: anything else typed
- * there is shown as text, never followed), a place is shown as written. A link (one long word) may
- * break anywhere; a place's words break only when one alone is longer than its line.
+ * there is shown as text, never followed), a place is shown as written. A link breaks after its
+ * punctuation (/ . - ? & = _ #), so the words in it stay whole; a place's words break only when one
+ * alone is longer than its line.
  */
 export function SessionLocation({ location }: { location: string }) {
   const text = location.trim();
@@ -14,8 +17,13 @@ export function SessionLocation({ location }: { location: string }) {
   }
   if (url && (url.protocol === "https:" || url.protocol === "http:")) {
     return (
-      <a href={url.href} rel="noopener noreferrer" className="text-indigo-700 underline [overflow-wrap:anywhere] hover:text-indigo-900">
-        {text}
+      <a href={url.href} rel="noopener noreferrer" className="text-indigo-700 underline hover:text-indigo-900">
+        {text.split(/(?<=[/.\-?&=_#])/).map((part, i) => (
+          <Fragment key={i}>
+            {i > 0 ? <wbr /> : null}
+            {part}
+          </Fragment>
+        ))}
       </a>
     );
   }
