@@ -201,7 +201,7 @@ const goalsPages: BenchSection = {
           const html = await response.text();
           if (!response.ok) throw new Error(`${page.path} answered ${response.status}`);
           bytes = Buffer.byteLength(html);
-          shown = html.match(/id="action-/g)?.length ?? 0;
+          shown = html.match(/<li id="action-/g)?.length ?? 0;
         };
         const time = await percentiles(load, 10);
         console.log(
