@@ -42,22 +42,21 @@ async function coachAndCoachee() {
   return { org, coach, coachee };
 }
 
-const seriesForm = (coacheeMembershipId: string, count: number, extra: Record<string, unknown> = {}) =>
-  createSeriesSchema.parse({
-    coacheeMembershipId,
-    goalId: "",
-    milestoneId: "",
-    title: "Walk",
-    description: "",
-    weight: "1",
-    frequency: "DAILY",
-    interval: "1",
-    startDate: "2026-03-01",
-    ends: "count",
-    count: String(count),
-    until: "",
-    ...extra,
-  });
+/** A daily series' fields as its form sends them, `count` times from 1 March 2026. */
+const schedule = (count: number) => ({
+  title: "Walk",
+  description: "",
+  weight: "1",
+  frequency: "DAILY",
+  interval: "1",
+  startDate: "2026-03-01",
+  ends: "count",
+  count: String(count),
+  until: "",
+});
+
+const seriesForm = (coacheeMembershipId: string, count: number) =>
+  createSeriesSchema.parse({ coacheeMembershipId, goalId: "", milestoneId: "", ...schedule(count) });
 
 const actionForm = (coacheeMembershipId: string, title = "One more") =>
   createActionSchema.parse({ coacheeMembershipId, goalId: "", milestoneId: "", title, description: "", weight: "1" });
@@ -160,23 +159,7 @@ describe("goal bounds", () => {
     await pastBound("actionsPerCoachee", () => createAction(db, coachee, actionForm(coachee.membershipId)));
     // A new schedule that adds more occurrences than it removes is held to the same cap.
     await pastBound("actionsPerCoachee", () =>
-      updateSeries(
-        db,
-        coach,
-        updateSeriesSchema.parse({
-          seriesId: series.id,
-          title: "Walk",
-          description: "",
-          weight: "1",
-          frequency: "DAILY",
-          interval: "1",
-          startDate: "2026-03-01",
-          ends: "count",
-          count: "10",
-          until: "",
-        }),
-        new Date("2026-02-01T12:00:00Z"),
-      ),
+      updateSeries(db, coach, updateSeriesSchema.parse({ seriesId: series.id, ...schedule(10) }), new Date("2026-02-01T12:00:00Z")),
     );
     expect(await db.action.count({ where: { organizationId: coachee.organizationId, coacheeMembershipId: coachee.membershipId } })).toBe(
       GOAL_LIMITS.actionsPerCoachee,
