@@ -16,7 +16,8 @@ export class LimitReachedError extends ValidationError {
   }
 }
 
-async function lockCoacheeGoals(tx: TenantTx, organizationId: string, coacheeMembershipId: string) {
+/** The coachee's goals lock, held until the transaction ends (the caps, and ordering goal moves). */
+export async function lockCoacheeGoals(tx: TenantTx, organizationId: string, coacheeMembershipId: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`goals:${organizationId}:${coacheeMembershipId}`}, 0))`;
 }
 

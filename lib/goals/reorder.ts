@@ -5,6 +5,7 @@ import type { Actor } from "../authz/actor";
 import { NotFoundError } from "../errors";
 import { idField, isId } from "../web/form-fields";
 import { assertGoalsRole, reachCoachee } from "./access";
+import { lockCoacheeGoals } from "./caps";
 import { lockGoals } from "./rollup";
 
 // Reordering: one item moves one place up or down among its siblings (a coachee's goals, a goal's
@@ -35,7 +36,7 @@ export async function reorder(db: Db, actor: Actor, input: ReorderInput) {
       if (!goal) throw new NotFoundError();
       const coachee = await reachCoachee(tx, actor, goal.coacheeMembershipId);
       // Goals have no parent row to lock: the coachee's goals lock (lib/goals/caps.ts) orders concurrent moves.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`goals:${actor.organizationId}:${coachee}`}, 0))`;
+      await lockCoacheeGoals(tx, actor.organizationId, coachee);
       siblings = await tx.goal.findMany({ where: { coacheeMembershipId: coachee }, orderBy: ORDER, select: SIBLING });
       write = (id, position) => tx.goal.update({ where: key(id), data: { position } });
     } else if (input.kind === "milestone") {
