@@ -1,7 +1,7 @@
 // Benchmark of bounds, against the production build served as `npm run serve` serves it (run
 // `npx next build` first):
 //
-//   npm run bench:bounds   (FIELDS=8000 FLOODERS=8 RUNS=60 PORT=3390 to change them)
+//   npm run bench:bounds   (FIELDS=8000 FLOODERS=8 RUNS=60 PORT=3390 to change them; ONLY=flood or ONLY=goals)
 //
 // The anonymous form flood of issue 22: FLOODERS parallel password-reset posts, each with FIELDS extra
 // form fields (~1 MB), sent again as soon as each is answered, while a visitor loads /sign-in. It prints
@@ -215,8 +215,8 @@ const goalsPages: BenchSection = {
   },
 };
 
-/** The sections this bench runs, in order. */
-const SECTIONS: BenchSection[] = [flood, goalsPages];
+/** The sections this bench runs, in order (ONLY=flood or ONLY=goals runs one). */
+const SECTIONS: BenchSection[] = [flood, goalsPages].filter((_, i) => !process.env.ONLY || process.env.ONLY === ["flood", "goals"][i]);
 
 async function main() {
   const app = await startAppServer(PORT);

@@ -1,4 +1,7 @@
+import { recordActivity } from "../lib/activity/record";
 import type { Db } from "../lib/db/client";
+import { tenantDb } from "../lib/db/tenant";
+import { excerptOf } from "../lib/messages/send";
 import { hashPassword } from "../lib/security/password";
 import type { Role } from "../lib/db/generated/enums";
 
@@ -22,7 +25,7 @@ export const DEMO_USERS: { email: string; firstName: string; lastName: string; r
 export async function seedDemo(db: Db): Promise<boolean> {
   if (await db.organization.findUnique({ where: { slug: DEMO_ORG.slug } })) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.$transaction(async (tx) => {
+  const history = await db.$transaction(async (tx) => {
     const org = await tx.organization.create({ data: { ...DEMO_ORG, plan: "TEAM", seatLimit: 10 } });
     const leadership = await tx.orgUnit.create({ data: { organizationId: org.id, name: "Leadership Academy" } });
     const sales = await tx.orgUnit.create({ data: { organizationId: org.id, name: "Sales Excellence", parentId: leadership.id } });
@@ -86,12 +89,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
     // The scheduled one lies a week after seeding at 09:00 UTC, so the demo always has an upcoming session
     // (a fixed date passed on 2026-12-01 and left coaches with none).
     const nextWeek = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 7, 9));
+    const sessions = [];
     for (const [title, when, status] of [
       ["Kick-off", "2026-03-03T09:00:00Z", "ATTENDED"],
       ["Goals", "2026-03-17T09:00:00Z", "ATTENDED"],
       ["Feedback", nextWeek.toISOString(), "SCHEDULED"],
     ] as const) {
-      await tx.coachingSession.create({
+      const session = await tx.coachingSession.create({
         data: {
           organizationId: org.id,
           pathwayId: pathway.id,
@@ -104,6 +108,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
           status,
         },
       });
+      sessions.push(session);
     }
 
     // Carla's coachees: Pat through the pathway (the database adds that relationship), Sam whom she
@@ -136,7 +141,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const thread = await tx.messageThread.create({
       data: { organizationId: org.id, coachMembershipId: carla, coacheeMembershipId: pathway.membershipId, coachReadAt: new Date() },
     });
-    await tx.message.create({
+    const message = await tx.message.create({
       data: {
         organizationId: org.id,
         threadId: thread.id,
@@ -157,6 +162,60 @@ export async function seedDemo(db: Db): Promise<boolean> {
     ] as const) {
       await tx.membership.create({ data: { organizationId: second.id, userId, role, status: "ACTIVE", joinedAt: new Date() } });
     }
+    return { organizationId: org.id, pathway, sessions, message };
   });
+  await recordHistory(db, history);
   return true;
+}
+
+// What the seeded sessions and message would have left in Pat's activity had they gone through the
+// services, so the Activity tab, "Last activity" and the dashboard tell one story from the first visit.
+async function recordHistory(
+  db: Db,
+  {
+    organizationId,
+    pathway,
+    sessions,
+    message,
+  }: {
+    organizationId: string;
+    pathway: { id: string; membershipId: string; coachMembershipId: string };
+    sessions: { id: string; title: string; scheduledAt: Date; durationMinutes: number; status: string; createdAt: Date }[];
+    message: { id: string; body: string; createdAt: Date };
+  },
+) {
+  const pair = {
+    coacheeMembershipId: pathway.membershipId,
+    actorMembershipId: pathway.coachMembershipId,
+    onlyCoachMembershipId: pathway.coachMembershipId,
+  };
+  await tenantDb(db, organizationId).$transaction(async (tx) => {
+    for (const s of sessions) {
+      const common = { ...pair, subjectId: s.id };
+      const scheduledAt = s.scheduledAt.toISOString();
+      if (s.status === "ATTENDED") {
+        const data = { title: s.title, scheduledAt, durationMinutes: s.durationMinutes, pathwayId: pathway.id };
+        await recordActivity(tx, organizationId, {
+          ...common,
+          kind: "session.attended",
+          data,
+          at: new Date(s.scheduledAt.getTime() + s.durationMinutes * 60_000),
+        });
+      } else {
+        await recordActivity(tx, organizationId, {
+          ...common,
+          kind: "session.scheduled",
+          data: { title: s.title, scheduledAt, pathwayId: pathway.id },
+          at: s.createdAt,
+        });
+      }
+    }
+    await recordActivity(tx, organizationId, {
+      ...pair,
+      kind: "message.sent",
+      subjectId: message.id,
+      data: { excerpt: excerptOf(message.body) },
+      at: message.createdAt,
+    });
+  });
 }

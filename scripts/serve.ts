@@ -6,7 +6,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, listenHosts, resolveClientAddress, trustClientAddressHeader } from "../lib/security/client-address";
 import { env } from "../lib/env";
+import { gateBody, gatesBody, sendTooLarge } from "../lib/web/body-gate";
 import { sendDeclaredLength } from "../lib/web/declared-length";
+import { FORM_TOO_LARGE } from "../lib/web/request-bounds";
+import { newNonce, securityHeaders } from "../lib/web/security-headers";
 
 // NODE_ENV is set by the npm scripts (production unless --dev), before React is loaded.
 const dev = process.argv.includes("--dev");
@@ -27,7 +30,23 @@ async function main() {
     req.headers[CLIENT_ADDRESS_HEADER] =
       resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], TRUSTED_PROXY_HOPS) ?? "";
     sendDeclaredLength(res);
-    void handle(req, res);
+    const url = req.url ?? "/";
+    const pathname = url.split("?")[0];
+    const headers = () => securityHeaders({ nonce: newNonce(), pathname, appUrl: APP_URL, dev });
+    // Next answers a path with repeated slashes with a redirect of its own, before the proxy (and so
+    // without the security headers): this one folds them, on APP_URL, so `//host` stays on our site.
+    if (pathname.includes("//")) {
+      const folded = `/${pathname.replace(/^\/+|\/+$/g, "").replace(/\/{2,}/g, "/")}${url.slice(pathname.length)}`;
+      res.writeHead(308, { ...headers(), Location: new URL(folded, APP_URL).href });
+      return void res.end();
+    }
+    if (!gatesBody(req)) return void handle(req, res);
+    // A form's body is counted as it arrives, and Next sees it only when it is within the bounds.
+    gateBody(
+      req,
+      () => void handle(req, res),
+      () => sendTooLarge(res, headers(), FORM_TOO_LARGE),
+    );
   };
   const servers = await Promise.all((hosts ?? [undefined]).map((host) => listen(createServer(listener), host, host === "::1")));
   const where = hosts ? hosts.map((h) => (h.includes(":") ? `[${h}]` : h)).join(" and ") : "every interface";

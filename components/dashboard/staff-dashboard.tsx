@@ -19,7 +19,7 @@ export type StaffDashboardData = {
   watchlist: Awaited<ReturnType<typeof pathwayWatchlist>> | null;
   /** Coaches' and sponsors' own pathways, for those without programme pages. */
   mine: Awaited<ReturnType<typeof pathwaysInReach>> | null;
-  /** A coach's coachees with overdue actions or nothing moved for two weeks. */
+  /** A coach's coachees with overdue actions or no activity for QUIET_DAYS. */
   attention: Awaited<ReturnType<typeof coacheesNeedingAttention>> | null;
 };
 
@@ -92,7 +92,7 @@ export function StaffDashboard({
   );
 }
 
-/** The coach's coachees to look at: overdue actions (on the coachee's own calendar), and nothing moved in QUIET_DAYS. */
+/** The coach's coachees to look at: overdue actions (on the coachee's own calendar), and no activity in QUIET_DAYS. */
 function CoacheesNeedingAttention({
   org,
   zone,
@@ -102,7 +102,7 @@ function CoacheesNeedingAttention({
   zone: string;
   attention: NonNullable<StaffDashboardData["attention"]>;
 }) {
-  const profile = (id: string, tab: "actions" | "goals", query = "") => `/${org}/coachees/${id}?tab=${tab}${query}`;
+  const profile = (id: string, tab: "actions" | "activity", query = "") => `/${org}/coachees/${id}?tab=${tab}${query}`;
   return (
     <div className="grid gap-8 md:grid-cols-2">
       <Section id="overdue-heading" title="Coachees with overdue actions">
@@ -121,18 +121,18 @@ function CoacheesNeedingAttention({
           </ul>
         )}
       </Section>
-      <Section id="moved-heading" title={`Nothing moved in ${QUIET_DAYS} days`}>
+      <Section id="quiet-coachees-heading" title={`No activity in ${QUIET_DAYS} days`}>
         {attention.quiet.length === 0 ? (
-          <EmptyState inline>Every coachee has changed a goal or an action in the last {QUIET_DAYS} days.</EmptyState>
+          <EmptyState inline>No coachee has gone {QUIET_DAYS} days without activity.</EmptyState>
         ) : (
           <ul className="space-y-2 text-sm">
             {attention.quiet.map((c) => (
               <li key={c.id}>
-                <TextLink href={profile(c.id, "goals")} strong>
+                <TextLink href={profile(c.id, "activity")} strong>
                   {c.name}
                 </TextLink>{" "}
                 <span className="text-slate-600">
-                  {c.lastMovedAt ? `last change ${formatDate(c.lastMovedAt, zone)}` : "no goals or actions yet"}
+                  {c.lastActivityAt ? `last activity ${formatDate(c.lastActivityAt, zone)}` : "no activity yet"}
                 </span>
               </li>
             ))}

@@ -6,7 +6,7 @@ import type { CurrentUser } from "../auth/session";
 import { env } from "../env";
 import { db } from "../db/client";
 import { isExpectedError, ValidationError } from "../errors";
-import { FORM_FIELDS_MAX } from "../web/request-bounds";
+import { FORM_FIELDS_MAX, FORM_TOO_LARGE } from "../web/request-bounds";
 import { ALREADY_SUBMITTED, claimSubmission, releaseSubmission, SUBMISSION_FIELD, submissionKey } from "./submissions";
 
 // The guard every server action and route handler goes through, without Next: it takes the facts of
@@ -29,8 +29,7 @@ export const SESSION_ENDED = "Your session has ended. Sign in again.";
 export const REQUEST_REFUSED = "Request refused.";
 export const NOT_FOUND = "Not found.";
 export const NO_PERMISSION = "You do not have permission to do that.";
-/** A form with more fields than any of ours has, or a body past the limit: short, and never the input. */
-export const FORM_TOO_LARGE = "This form sent more than any form here can. Reload the page and try again.";
+export { FORM_TOO_LARGE } from "../web/request-bounds";
 
 /** The facts of one request that the guard decides on. */
 export type RequestFacts = {

@@ -10,6 +10,8 @@ export type ActivityEntry<K extends ActivityKind> = {
   onlyCoachMembershipId?: string;
   subjectId?: string;
   data: ActivityData[K];
+  /** When it happened, if not now: only the demo seed, which lays down a history, says so. */
+  at?: Date;
 };
 
 /**
@@ -27,6 +29,7 @@ export async function recordActivity<K extends ActivityKind>(tx: TenantTx, organ
       kind: entry.kind,
       subjectId: entry.subjectId ?? null,
       data: entry.data,
+      ...(entry.at ? { createdAt: entry.at } : {}),
     },
     select: { id: true, createdAt: true },
   });

@@ -1,5 +1,6 @@
 // How much one request may carry before any work starts on it: read by next.config.ts (Next's own
-// server-action body limit), proxy.ts (which answers 413 before Next reads the body) and the actions'
+// server-action body limit), proxy.ts (which answers 413 before Next reads the body), the app server's
+// body gate (lib/web/body-gate.ts, which counts a body as it arrives) and the actions'
 // guard (lib/actions/core.ts, which counts the fields before reading any). Free of imports, so the
 // config can load it.
 
@@ -16,3 +17,6 @@ export const ACTION_BODY_MAX_BYTES = 2 * 1024 * 1024;
  * coachees ticked, lib/coaching/groups.ts), plus its name, description and Next's own fields.
  */
 export const FORM_FIELDS_MAX = 2_100;
+
+/** A form with more fields than any of ours has, or a body past the limit: short, and never the input. */
+export const FORM_TOO_LARGE = "This form sent more than any form here can. Reload the page and try again.";

@@ -230,3 +230,29 @@ test("a filter form shows what the URL says after Clear; the new-group picker ke
   await expect(page.getByLabel("Group name")).toHaveValue("");
   await expect(members.getByRole("checkbox", { checked: true })).toHaveCount(0);
 });
+
+test("the coach's dashboard, the coachee list and the Activity tab tell one story: Pat's seeded sessions and message are activity", async ({
+  page,
+}) => {
+  await AppPage.signIn(page, "coach1@acme.test");
+  // Pat has activity (the seed's sessions and message, and whatever other specs added since): the
+  // dashboard does not call her quiet, and the list's "Last activity" has a date.
+  const quiet = page.getByRole("region", { name: "No activity in 14 days" });
+  await expect(quiet).toBeVisible();
+  await expect(quiet).not.toContainText("Pat Participant");
+  await page.goto("/acme/coachees?q=pat%40acme.test");
+  const row = page.getByRole("table").getByRole("row").filter({ hasText: "Pat Participant" });
+  await expect(row).toHaveCount(1);
+  await expect(row).not.toContainText("None yet");
+  // Her Activity tab holds the seeded history: the oldest page ends with the first session she attended.
+  await row.getByRole("link", { name: "Pat Participant" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Pat Participant" })).toBeVisible();
+  await page.goto(`${new URL(page.url()).pathname}?tab=activity&page=100000`);
+  await page
+    .getByRole("navigation", { name: "Pages" })
+    .getByRole("link", { name: /^Go to the (first|last) page/ })
+    .click();
+  const activity = page.getByRole("list", { name: "Activity" });
+  await expect(activity.getByRole("listitem").last()).toContainText("Pat Participant attended “Kick-off”");
+  await expect(activity.getByRole("listitem").last()).toContainText("marked by Carla Coach");
+});

@@ -133,7 +133,7 @@ test("pages whose URL holds a token send no referrer; others send only our origi
   expect((await request.get(asset!)).headers()["x-content-type-options"]).toBe("nosniff");
 });
 
-test("a path ending in a slash is redirected to the one without it, with the security headers, and never to another site", async ({
+test("a path ending in a slash or with repeated slashes is redirected to the plain one, with the security headers, and never to another site", async ({
   request,
   baseURL,
 }) => {
@@ -142,6 +142,10 @@ test("a path ending in a slash is redirected to the one without it, with the sec
     ["/sign-in/", "/sign-in"],
     [`${ORG}/profile/?tab=x`, `${ORG}/profile?tab=x`],
     ["/no-such-page/", "/no-such-page"],
+    // Repeated slashes: folded on our own origin, so `//host` never leads to that host.
+    ["//sign-in", "/sign-in"],
+    ["//evil.example/x?y=1", "/evil.example/x?y=1"],
+    [`${ORG}//coachees/`, `${ORG}/coachees`],
   ];
   for (const [from, to] of cases) {
     const response = await request.get(`${APP}${from}`, { maxRedirects: 0, failOnStatusCode: false });

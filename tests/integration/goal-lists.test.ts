@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError } from "../../lib/errors";
+import { coacheeFilterSchema, listCoachees } from "../../lib/coaching/coachees";
 import { coacheesNeedingAttention, QUIET_DAYS } from "../../lib/goals/attention";
+import { sendMessage } from "../../lib/messages/send";
 import { setActionProgress, updateAction, updateActionSchema } from "../../lib/goals/actions";
 import { ACTIONS_PAGE_SIZE, actionFilterSchema, listActions } from "../../lib/goals/list-actions";
 import { goalsView } from "../../lib/goals/views";
@@ -146,7 +148,7 @@ describe("listActions: filters, sort and pages on the coachee's calendar", () =>
 });
 
 describe("coacheesNeedingAttention: overdue and quiet coachees on the coach's dashboard", () => {
-  it("lists coachees with overdue actions (on their own day) and those who moved nothing for 14 days", async () => {
+  it("lists coachees with overdue actions (on their own day) and those with no activity for 14 days", async () => {
     const w = await listWorld();
     // The world's participant (Pat-like, on the coach's pathway) has nothing and has been a coachee for 20 days.
     const old = addDaysTo(NOW, -20);
@@ -169,28 +171,32 @@ describe("coacheesNeedingAttention: overdue and quiet coachees on the coach's da
     const result = await coacheesNeedingAttention(db, w.coach, NOW);
     expect(result.overdue).toEqual([{ id: w.coachee.membershipId, name: expect.any(String), count: 2, zone: "Pacific/Auckland" }]);
     expect(result.quiet.map((q) => q.id).sort()).toEqual([w.coachee.membershipId, w.participant.membershipId].sort());
-    expect(result.quiet.find((q) => q.id === w.participant.membershipId)?.lastMovedAt).toBeNull();
+    expect(result.quiet.find((q) => q.id === w.participant.membershipId)?.lastActivityAt).toBeNull();
     expect(moved).toHaveLength(7);
 
-    // A move (the slider) makes them not quiet; completing the overdue ones clears the overdue list.
+    // Activity (completing an action with the slider) makes them not quiet; so does a message, the same
+    // activity the coachee list's "Last activity" shows. Completing the overdue ones clears the overdue list.
     await setActionProgress(db, w.coachee, { actionId: w.a.late.id, progress: 100 });
     await updateAction(
       db,
       w.coach,
       updateActionSchema.parse({ actionId: w.a.yesterday.id, title: "Moved to later", dueDate: "2026-03-20" }),
     );
+    await sendMessage(db, w.coach, { to: w.participant.membershipId, body: "How is the plan going?" });
     const after = await coacheesNeedingAttention(db, w.coach, NOW);
-    expect(after.quiet.map((q) => q.id)).not.toContain(w.coachee.membershipId);
+    expect(after.quiet.map((q) => q.id)).toEqual([]);
     expect(after.overdue).toEqual([]);
+    // The coachee list's "Last activity" tells the same story: within QUIET_DAYS for both.
+    const listed = await listCoachees(db, w.coach, coacheeFilterSchema.parse({}));
+    for (const id of [w.coachee.membershipId, w.participant.membershipId])
+      expect(listed.rows.find((r) => r.id === id)?.lastActivityAt?.getTime()).toBeGreaterThan(addDaysTo(NOW, -QUIET_DAYS).getTime());
 
     // Quiet is exactly 14 days: one second short of it is not quiet.
     const edge = await createActor(db, w.org.id, "PARTICIPANT");
     await createCoachingRelationship(db, { coach: w.coach.membership, coachee: edge.membership });
-    const g = await createGoal(db, edge.membership);
-    await db.goal.updateMany({ where: { organizationId: w.org.id, id: g.id }, data: { updatedAt: addDaysTo(NOW, -QUIET_DAYS) } });
     await db.coachingRelationship.updateMany({
       where: { organizationId: w.org.id, coacheeMembershipId: edge.membershipId },
-      data: { createdAt: old },
+      data: { createdAt: old, lastActivityAt: addDaysTo(NOW, -QUIET_DAYS) },
     });
     expect((await coacheesNeedingAttention(db, w.coach, NOW)).quiet.map((q) => q.id)).toContain(edge.membershipId);
     expect((await coacheesNeedingAttention(db, w.coach, new Date(NOW.getTime() - 1000))).quiet.map((q) => q.id)).not.toContain(
@@ -259,4 +265,10 @@ async function backdate(organizationId: string, coacheeMembershipId: string, at:
   await db.milestone.updateMany({ where: { organizationId, goalId: { in: goals.map((g) => g.id) } }, data: { updatedAt: at } });
   await db.goal.updateMany({ where: { organizationId, coacheeMembershipId }, data: { updatedAt: at } });
   await db.coachingRelationship.updateMany({ where: { organizationId, coacheeMembershipId }, data: { createdAt: at } });
+  await db.activity.updateMany({ where: { organizationId, coacheeMembershipId }, data: { createdAt: at } });
+  await db.membership.updateMany({ where: { organizationId, id: coacheeMembershipId }, data: { joinedAt: at } });
+  await db.coachingRelationship.updateMany({
+    where: { organizationId, coacheeMembershipId, lastActivityAt: { not: null } },
+    data: { lastActivityAt: at },
+  });
 }
