@@ -92,4 +92,4 @@ test("a user's page whose history holds long values stays within the page, and s
   expect(await sidewaysOverflow(page)).toEqual({ desktop: 0, phone: 0 });
 });
 
-// Every page of every role at 390 px: phone-width.spec.ts.
+// Every page of every role at 390 px: page-sweep.spec.ts.

@@ -34,7 +34,7 @@ import {
   createPathway,
   createProgramme,
 } from "../factories";
-import { testDb } from "../support/db";
+import { backendPid, testDb, waitUntilBlocked } from "../support/db";
 import { createWorld } from "../support/world";
 
 const db = testDb();
@@ -473,8 +473,10 @@ describe("editing a coachee", () => {
     let commit!: () => void;
     let written!: () => void;
     const wrote = new Promise<void>((r) => (written = r));
+    let joiner = 0;
     const joining = db.$transaction(
       async (tx) => {
+        joiner = await backendPid(tx);
         await tx.membership.updateMany({
           where: { organizationId: w.org.id, id: coacheeId },
           data: { status: "ACTIVE", joinedAt: new Date() },
@@ -493,7 +495,8 @@ describe("editing a coachee", () => {
       () => "saved",
       (e: unknown) => e,
     );
-    await new Promise((r) => setTimeout(r, 500));
+    // The edit has reached the row the joining transaction holds: only now does she commit.
+    await waitUntilBlocked(db, joiner);
     commit();
     await joining;
     expect(await editing).toBeInstanceOf(ValidationError);

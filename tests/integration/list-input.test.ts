@@ -3,7 +3,7 @@ import { auditFilterSchema, listAuditEvents } from "../../lib/audit/list";
 import type { Actor } from "../../lib/authz/actor";
 import { listUsers, userFilterSchema } from "../../lib/users/list";
 import { firstValues, type RawSearchParams } from "../../lib/web/search-params";
-import { createActor, createMember, createOrganization } from "../factories";
+import { createActor, createMember, createOrganization, unique } from "../factories";
 import { testDb } from "../support/db";
 
 const db = testDb();
@@ -32,7 +32,7 @@ describe("list searches and filters from hostile URLs", () => {
       ["Back", "Sla\\sh"],
     ]) {
       const { user } = await createMember(db, org.id, {
-        email: `${first.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@wild.test`,
+        email: `${first.toLowerCase()}-${unique()}@wild.test`,
       });
       await db.user.update({ where: { id: user.id }, data: { firstName: first, lastName: last } });
       named[last] = user.id;

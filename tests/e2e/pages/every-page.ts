@@ -58,6 +58,21 @@ const SWEEP_GOAL = "A goal for the page sweeps";
 
 type AppDb = Parameters<Parameters<typeof onAppDatabase>[0]>[0];
 
+/**
+ * Runs one of the sweeps' setups (each writes its rows only if they are not there yet) while holding a
+ * lock of its own, so the roles' sweeps, running side by side, write them once.
+ */
+function sweepSetup<T>(fn: (db: AppDb) => Promise<T>): Promise<T> {
+  return onAppDatabase(async (db) => {
+    await db.query(`SELECT pg_advisory_lock(hashtext('page sweep setup'))`);
+    try {
+      return await fn(db);
+    } finally {
+      await db.query(`SELECT pg_advisory_unlock(hashtext('page sweep setup'))`);
+    }
+  });
+}
+
 /** Pat's organisation and membership ids, in the demo organisation. */
 async function patIn(db: AppDb): Promise<{ org: string; id: string }> {
   const pat = await db.query<{ org: string; id: string }>(
@@ -76,7 +91,7 @@ async function patIn(db: AppDb): Promise<{ org: string; id: string }> {
  * membership id.
  */
 async function patHasGoals(): Promise<string> {
-  return onAppDatabase(async (db) => {
+  return sweepSetup(async (db) => {
     const { org, id } = await patIn(db);
     if ((await db.query(`SELECT 1 FROM "Goal" WHERE "organizationId" = $1 AND "title" = $2`, [org, SWEEP_GOAL])).rowCount) return id;
     const goal = await db.query<{ id: string }>(
@@ -118,7 +133,7 @@ const SWEEP_FILE = "A file for the page sweeps.pdf";
  * rather than the empty state: its row, and its object where the e2e server keeps files (.data/files).
  */
 async function patHasFiles(): Promise<string> {
-  return onAppDatabase(async (db) => {
+  return sweepSetup(async (db) => {
     const { org, id } = await patIn(db);
     if ((await db.query(`SELECT 1 FROM "CoacheeFile" WHERE "organizationId" = $1 AND "originalName" = $2`, [org, SWEEP_FILE])).rowCount)
       return id;
@@ -157,7 +172,7 @@ const SWEEP_NOTE = "A note for the page sweeps";
  * Written once, straight to the database (setup only). Returns Pat's membership id.
  */
 async function patHasNotes(): Promise<string> {
-  return onAppDatabase(async (db) => {
+  return sweepSetup(async (db) => {
     const people = await db.query<{ org: string; id: string; email: string }>(
       `SELECT m."organizationId" AS org, m."id", u."email" FROM "Membership" m
          JOIN "User" u ON u."id" = m."userId" JOIN "Organization" o ON o."id" = m."organizationId"
@@ -196,7 +211,7 @@ const SWEEP_ASSESSMENT = "An assessment for the page sweeps";
  * the database (setup only). Returns Pat's membership id.
  */
 async function patHasAssessments(): Promise<string> {
-  return onAppDatabase(async (db) => {
+  return sweepSetup(async (db) => {
     const people = await db.query<{ org: string; id: string; email: string }>(
       `SELECT m."organizationId" AS org, m."id", u."email" FROM "Membership" m
          JOIN "User" u ON u."id" = m."userId" JOIN "Organization" o ON o."id" = m."organizationId"
@@ -405,10 +420,17 @@ export const PUBLIC_PAGES: ListedPage[] = [
   { name: "not found", path: "/no-such-page" },
 ];
 
+/**
+ * The pages an owner sees otherwise than an admin (their welcome, the plan in Settings, the owner role
+ * among those they may grant); every other page of theirs is the admin's page, swept once, as the admin.
+ */
+const OWNER_DIFFERS = new Set(["dashboard", "users", "a user", "invite form", "settings"]);
+
 /** Every page `role` may open, with ids resolved by following links as that role (on `page`). */
 export async function pagesFor(page: Page, role: Role): Promise<ListedPage[]> {
   const pages: ListedPage[] = [];
-  for (const entry of ORG_PAGES.filter((e) => [e.permission].flat().some((p) => can(role, p)))) {
+  const mayOpen = (e: PageEntry) => [e.permission].flat().some((p) => can(role, p));
+  for (const entry of ORG_PAGES.filter((e) => mayOpen(e) && (role !== "OWNER" || OWNER_DIFFERS.has(e.name)))) {
     pages.push({ name: entry.name, path: typeof entry.path === "string" ? entry.path : await entry.path(page, role) });
   }
   return pages;

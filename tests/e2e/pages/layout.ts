@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-// What a person on a phone must be able to see on a page as it is now (checked by the phone-width
+// What a person on a phone must be able to see on a page as it is now (checked by the page
 // sweep on every page): each table row's values with their column names, and every link, button and
 // field, within the screen's sides (nothing hidden past an edge, so no sideways panning); no word that
 // fits its line broken in two ("Opti-ons"); no short value stretched over many lines by a squeezed

@@ -1,0 +1,103 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { recordFigures } from "../support/figures";
+import { withArticle } from "../../lib/words";
+import { openListed, pagesFor, PUBLIC_PAGES, ROLE_USERS, signedInPage, type ListedPage } from "./pages/every-page";
+import { layoutProblems } from "./pages/layout";
+
+// Every page of every role, each opened once, on a 390-px phone and then at a desktop width:
+// - accessibility: axe-core finds no serious or critical violation at either width, nor on the phone
+//   with the menu open (moderate and minor findings are not counted here);
+// - the phone: the page never scrolls sideways (lists become cards, the navigation folds behind a menu
+//   button), and nothing a person needs hides past the screen's edge or breaks inside a word
+//   (./pages/layout.ts: every row's values with their column names, every link and button, the
+//   profile's tabs; short words whole; no short value stretched over many lines).
+// The roles' sweeps only read (their setup writes the same rows whoever comes first), so they run in
+// parallel (playwright.config.ts, project "sweeps").
+
+test.describe.configure({ mode: "parallel" });
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+const BLOCKING = new Set(["serious", "critical"]);
+
+/** Each serious or critical violation on the page as it is now, as "where: rule (impact) × nodes: first target". */
+async function axe(page: Page, where: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => BLOCKING.has(v.impact ?? ""))
+    .map((v) => `${where}: ${v.id} (${v.impact}) × ${v.nodes.length}: ${v.nodes[0]?.target.join(" ")}`);
+}
+
+type Found = { axe: string[]; phone: Record<string, number | string[]> };
+
+/** How far the page scrolls sideways now (0 when it does not). */
+const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/** Every listed page, opened once on the phone and then widened to a desktop; figures recorded under `figures`. */
+async function sweep(page: Page, pages: ListedPage[]): Promise<Found> {
+  const found: Found = { axe: [], phone: {} };
+  const checked = { axeRuns: 0, rows: 0, controls: 0, words: 0, problems: 0 };
+  for (const listed of pages) {
+    await page.setViewportSize(PHONE);
+    await openListed(page, listed);
+    const where = `${listed.name} (${listed.path})`;
+    const px = await sideways(page);
+    if (px > 0) found.phone[where] = px;
+    const layout = await layoutProblems(page);
+    checked.rows += layout.rows;
+    checked.controls += layout.controls;
+    checked.words += layout.words;
+    checked.problems += layout.problems.length;
+    if (layout.problems.length) found.phone[`${where}: layout`] = layout.problems;
+    found.axe.push(...(await axe(page, `${listed.name} (phone)`)));
+    // The same page at a desktop width: tables are tables there, the navigation is open.
+    await page.setViewportSize(DESKTOP);
+    found.axe.push(...(await axe(page, `${listed.name} (desktop)`)));
+    checked.axeRuns += 2;
+  }
+  recordFigures("page-sweep", {
+    axePagesChecked: pages.length,
+    axeChecksRun: checked.axeRuns,
+    axeSeriousViolations: found.axe.length,
+    phonePagesChecked: pages.length,
+    phonePagesScrollingSideways: Object.keys(found.phone).filter((k) => !k.endsWith(": layout")).length,
+    phoneRowsChecked: checked.rows,
+    phoneControlsChecked: checked.controls,
+    phoneWordsChecked: checked.words,
+    phoneLayoutProblems: checked.problems,
+  });
+  return found;
+}
+
+for (const { role, email } of ROLE_USERS) {
+  test(`every page ${withArticle(role.toLowerCase().replace("_", " "))} opens fits a 390-px phone and has no serious or critical accessibility violation`, async ({
+    browser,
+  }) => {
+    test.setTimeout(600_000);
+    const { page, context } = await signedInPage(browser, email, PHONE);
+    const pages = await pagesFor(page, role);
+    const found = await sweep(page, pages);
+    // The phone's open menu, over the dashboard (the first page of every role).
+    await page.setViewportSize(PHONE);
+    await openListed(page, pages[0]);
+    await page.getByRole("button", { name: "Menu" }).click();
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    const menuOverflow = await sideways(page);
+    if (menuOverflow > 0) found.phone["menu open"] = menuOverflow;
+    const menu = await axe(page, "menu open (phone)");
+    recordFigures("page-sweep", { axeChecksRun: 1, axeSeriousViolations: menu.length });
+    expect([...found.axe, ...menu]).toEqual([]);
+    expect(found.phone).toEqual({});
+    await context.close();
+  });
+}
+
+test("every public page fits a 390-px phone and has no serious or critical accessibility violation", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const context = await browser.newContext({ viewport: PHONE });
+  const found = await sweep(await context.newPage(), PUBLIC_PAGES);
+  expect(found.axe).toEqual([]);
+  expect(found.phone).toEqual({});
+  await context.close();
+});
