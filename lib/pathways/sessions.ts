@@ -8,7 +8,7 @@ import { assertCan, can } from "../authz/permissions";
 import { NotFoundError, ValidationError } from "../errors";
 import { recordActivity } from "../activity/record";
 import { coacheeOfCoach } from "../coaching/relationship";
-import { formatTime } from "../format/dates";
+import { displayDay, formatTime } from "../format/dates";
 import { isoDayField, nameField } from "../web/form-fields";
 import { MAX_YEAR, MIN_YEAR } from "../web/search-params";
 import { pathwayInScope, uuid } from "./scope";
@@ -57,7 +57,7 @@ export function localMoment(date: string, time: string, timezone: string): Date 
   if (read !== `${date} ${time}`)
     throw new ValidationError("Check the highlighted fields.", {
       time: [
-        `${time} does not exist on ${date} in ${timezone}: the clocks go forward that night. Choose another time, such as ${read.slice(11)}.`,
+        `${time} does not exist on ${displayDay(date)} in ${timezone}: the clocks go forward that night. Choose another time, such as ${read.slice(11)}.`,
       ],
     });
   return moment;
