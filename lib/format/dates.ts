@@ -10,8 +10,8 @@
 //
 // People read days as they write them, "Mon 14 Dec 2026", and times as "Mon 14 Dec 2026, 09:00"
 // (24-hour), the zone said once per table or line rather than in every cell: the display* functions.
-// formatDay, formatDate and formatTime ("2026-12-14", "2026-12-14 09:00") are ISO, for what machines and
-// logic read: day arithmetic, CSV cells, file names, URLs and date inputs' values; never show them to people.
+// The iso* functions ("2026-12-14", "2026-12-14 09:00") are for what machines and logic read: day
+// arithmetic, CSV cells, file names, URLs and date inputs' values; never put them in front of people.
 // Client-safe: Intl only.
 
 /** The zone a stored zone that the runtime does not know falls back to, rather than failing the page. */
@@ -117,24 +117,24 @@ export function zoneName(instant: Date, timeZone: string): string {
 
 // ---- For machines and logic (never shown as such) -------------------------------------------------
 
-/** A stored DATE as ISO: "2026-01-31", the same day wherever it is read; `none` when there is no day. For CSV cells and URLs, not for people. */
-export function formatDay(day: Date | null | undefined, none = "–"): string {
-  return day ? day.toISOString().slice(0, 10) : none;
+/** A stored DATE as ISO: "2026-12-14", for day arithmetic, CSV cells and URLs. */
+export function isoDay(day: Date): string {
+  return day.toISOString().slice(0, 10);
 }
 
-/** A stored day as a date input's value: "2026-01-31", or "" for none. */
+/** A stored day as a date input's value: "2026-12-14", or "" for none. */
 export function dayInputValue(day: Date | null | undefined): string {
-  return formatDay(day, "");
+  return day ? isoDay(day) : "";
 }
 
-/** The day a moment falls on in a zone, as ISO: "2026-03-29". For day arithmetic, CSV cells and file names, not for people. */
-export function formatDate(instant: Date, timeZone: string): string {
+/** The day a moment falls on in a zone, as ISO: "2026-03-29", for day arithmetic, CSV cells and file names. */
+export function isoDate(instant: Date, timeZone: string): string {
   const p = parts(instant, timeZone);
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-/** A moment's wall-clock reading in a zone, as ISO: "2026-03-29 03:30". For logic that compares readings, not for people. */
-export function formatTime(instant: Date, timeZone: string): string {
+/** A moment's wall-clock reading in a zone, as ISO: "2026-03-29 03:30", for logic that compares readings. */
+export function isoTime(instant: Date, timeZone: string): string {
   const p = parts(instant, timeZone);
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }

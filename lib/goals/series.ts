@@ -7,7 +7,7 @@ import { dayToDate, idField, isId, isoDayField } from "../web/form-fields";
 import { assertGoalsRole, descriptionField, reachCoachee, titleField } from "./access";
 import { checkbox, place, placement, stillThere, weightField } from "./actions";
 import { coacheeZone } from "./calendar";
-import { displayDay, formatDate } from "../format/dates";
+import { displayDay, isoDate } from "../format/dates";
 import { FREQUENCIES, latestEnd, MAX_INTERVAL, MAX_OCCURRENCES, MAX_SPAN_YEARS, type Recurrence, schedule } from "./recurrence";
 import { assertCoacheeRoom } from "./caps";
 import { lockGoals, recomputeGoal } from "./rollup";
@@ -266,7 +266,7 @@ export async function updateSeries(db: Db, actor: Actor, input: UpdateSeriesInpu
     let removed = 0;
     let added = 0;
     if (rescheduled) {
-      const today = formatDate(now, timezone);
+      const today = isoDate(now, timezone);
       removed = (await tx.action.deleteMany({ where: { seriesId: series.id, completedAt: null, dueDate: { gte: dayToDate(today) } } }))
         .count;
       const kept = await tx.action.findMany({ where: { seriesId: series.id }, select: { dueDate: true } });

@@ -6,7 +6,7 @@ import { addUserWithPathway, addUserWithPathwaySchema, enrolMember, enrolSchema 
 import { archivePathway, archiveSchema, unarchivePathway } from "../../lib/pathways/archive";
 import { getPathway, memberPathways } from "../../lib/pathways/read";
 import { localMoment, scheduleSession, setSessionStatus } from "../../lib/pathways/sessions";
-import { formatTime } from "../../lib/format/dates";
+import { isoTime } from "../../lib/format/dates";
 import { cohortSchema, createCohort, updateCohort, updateCohortSchema } from "../../lib/programmes/cohorts";
 import { listProgrammesWithCounts } from "../../lib/programmes/programmes";
 import { pathwayReport, pathwayReportCsv } from "../../lib/reports/pathway-report";
@@ -104,7 +104,7 @@ describe("pathways", () => {
       // The positive controls: the time it suggests, and one before the change, are saved as typed.
       for (const time of [shifted, fine]) {
         const session = await at(time);
-        expect(formatTime(session.scheduledAt, zone)).toBe(`${date} ${time}`);
+        expect(isoTime(session.scheduledAt, zone)).toBe(`${date} ${time}`);
       }
     }
     // The whole gap, and nothing either side of it: every minute of the night checked in London.
@@ -112,7 +112,7 @@ describe("pathways", () => {
     for (let minute = 0; minute < 180; minute++) {
       const time = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
       try {
-        expect(formatTime(localMoment("2027-03-28", time, "Europe/London"), "Europe/London")).toBe(`2027-03-28 ${time}`);
+        expect(isoTime(localMoment("2027-03-28", time, "Europe/London"), "Europe/London")).toBe(`2027-03-28 ${time}`);
       } catch (e) {
         expect(e).toBeInstanceOf(ValidationError);
         refusedMinutes++;

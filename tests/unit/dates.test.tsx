@@ -8,9 +8,9 @@ import {
   displayDay,
   displayTime,
   FALLBACK_ZONE,
-  formatDate,
-  formatDay,
-  formatTime,
+  isoDate,
+  isoDay,
+  isoTime,
   pathwayClock,
   viewerClock,
   zoneName,
@@ -106,13 +106,13 @@ describe("times across a daylight-saving change", () => {
 describe("the ISO forms, for logic, CSV cells, file names and date inputs", () => {
   it("give a moment's day and wall-clock reading in a zone, and a stored day, as ISO text that sorts", () => {
     const lateUtc = at("2026-03-28T23:30:00Z");
-    expect(formatDate(lateUtc, "Europe/Berlin")).toBe("2026-03-29");
-    expect(formatDate(lateUtc, "America/New_York")).toBe("2026-03-28");
-    expect(formatTime(lateUtc, "Europe/Berlin")).toBe("2026-03-29 00:30");
-    expect(formatTime(at("2026-12-14T11:30:00Z"), "Pacific/Auckland")).toBe("2026-12-15 00:30");
-    expect(formatTime(at("2026-01-01T00:00:00Z"), "UTC")).toBe("2026-01-01 00:00");
+    expect(isoDate(lateUtc, "Europe/Berlin")).toBe("2026-03-29");
+    expect(isoDate(lateUtc, "America/New_York")).toBe("2026-03-28");
+    expect(isoTime(lateUtc, "Europe/Berlin")).toBe("2026-03-29 00:30");
+    expect(isoTime(at("2026-12-14T11:30:00Z"), "Pacific/Auckland")).toBe("2026-12-15 00:30");
+    expect(isoTime(at("2026-01-01T00:00:00Z"), "UTC")).toBe("2026-01-01 00:00");
     const stored = at("2026-03-29T00:00:00Z");
-    expect(formatDay(stored)).toBe("2026-03-29");
+    expect(isoDay(stored)).toBe("2026-03-29");
     expect(dayInputValue(stored)).toBe("2026-03-29");
     expect(dayInputValue(null)).toBe("");
   });
