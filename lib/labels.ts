@@ -17,6 +17,7 @@ import type { ImplementationAdminDuration } from "./users/implementation-admins"
 import type { NotificationKind } from "./notifications/kinds";
 import type { NoteShow } from "./notes/notes";
 import type { MembershipState } from "./users/membership-state";
+import { displayDay } from "./format/dates";
 import { plural, withArticle } from "./words";
 
 // Every label a person reads for a stored code (roles, statuses, reasons), in one place that pages,
@@ -120,7 +121,7 @@ export const WEEKDAY_LABELS: Record<1 | 2 | 3 | 4 | 5 | 6 | 7, string> = {
   7: "Sunday",
 };
 
-/** A series' rule in a sentence: "Every 2 weeks on Monday and Thursday, 6 times", "Daily until 2026-04-30". */
+/** A series' rule in a sentence: "Every 2 weeks on Monday and Thursday, 6 times", "Daily until Thu 30 Apr 2026". */
 export function recurrenceSummary(rule: {
   frequency: RecurrenceFrequency;
   interval: number;
@@ -135,7 +136,7 @@ export function recurrenceSummary(rule: {
     rule.frequency === "WEEKLY" && days.length
       ? ` on ${days.length > 1 ? `${days.slice(0, -1).join(", ")} and ${days.at(-1)}` : days[0]}`
       : "";
-  const ends = rule.count !== null ? `, ${plural(rule.count, "time")}` : rule.until ? ` until ${rule.until}` : "";
+  const ends = rule.count !== null ? `, ${plural(rule.count, "time")}` : rule.until ? ` until ${displayDay(rule.until)}` : "";
   return `${how}${on}${ends}`;
 }
 

@@ -1,6 +1,6 @@
 import { EmptyState } from "@/components/ui/empty-state";
 import { Time } from "@/components/ui/time";
-import { formatTime } from "@/lib/format/dates";
+import { displayTime } from "@/lib/format/dates";
 import { activitySentence, type NamedActivity } from "@/lib/activity/sentence";
 import type { ReactNode } from "react";
 
@@ -19,7 +19,7 @@ export function ActivityFeed({
     <ol aria-label="Activity" className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white">
       {events.map((e) => (
         <li key={e.id} className="flex flex-col gap-1 p-3 text-sm sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
-          <span className="min-w-0 break-words">{activitySentence(e, (at) => formatTime(at, zone))}</span>
+          <span className="min-w-0 break-words">{activitySentence(e, (at) => displayTime(at, zone))}</span>
           <span className="shrink-0 text-xs text-slate-500">
             <Time at={e.createdAt} zone={zone} />
           </span>

@@ -7,7 +7,7 @@ import { Section } from "@/components/ui/section";
 import { Time } from "@/components/ui/time";
 import type { FormAction } from "@/components/ui/use-form-action";
 import type { AssessmentStatus, AssessmentView } from "@/lib/assessments/assignments";
-import { formatDay } from "@/lib/format/dates";
+import { displayDay } from "@/lib/format/dates";
 import { ASSESSMENT_STATUS_LABELS, DUE_STATE_LABELS } from "@/lib/labels";
 import { AnswersView } from "./answers-view";
 import { ReviewForm } from "./review-form";
@@ -33,7 +33,7 @@ export function AssessmentFacts({ a, zone }: { a: AssessmentView; zone: string }
     <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
       <AssessmentStatusBadge status={a.status} />
       {a.overdue ? <Badge tone="danger">{DUE_STATE_LABELS.overdue}</Badge> : null}
-      <span>{a.dueDate ? `Due ${formatDay(a.dueDate)}` : "No due date"}</span>
+      <span>{a.dueDate ? `Due ${displayDay(a.dueDate)}` : "No due date"}</span>
       {a.submittedAt ? (
         <span>
           Submitted <Time at={a.submittedAt} zone={zone} />

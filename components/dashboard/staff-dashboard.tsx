@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import type { Member } from "@/lib/auth/member";
 import { can } from "@/lib/authz/permissions";
-import { formatDate, viewerClock } from "@/lib/format/dates";
+import { displayDate, viewerClock } from "@/lib/format/dates";
 import { QUIET_DAYS, type coacheesNeedingAttention } from "@/lib/goals/attention";
 import { roleInSentence } from "@/lib/labels";
 import { plural } from "@/lib/words";
@@ -132,7 +132,7 @@ function CoacheesNeedingAttention({
                   {c.name}
                 </TextLink>{" "}
                 <span className="text-slate-600">
-                  {c.lastActivityAt ? `last activity ${formatDate(c.lastActivityAt, zone)}` : "no activity yet"}
+                  {c.lastActivityAt ? `last activity ${displayDate(c.lastActivityAt, zone)}` : "no activity yet"}
                 </span>
               </li>
             ))}

@@ -5,6 +5,7 @@ import { FilterForm, ResultCount, SortLinks } from "@/components/ui/list-control
 import { Pagination } from "@/components/ui/pagination";
 import type { ActionFilter, listActions } from "@/lib/goals/list-actions";
 import { ACTION_FILTER_DEFAULTS } from "@/lib/goals/list-actions";
+import { displayDay } from "@/lib/format/dates";
 import { ACTION_FILTER_LABELS } from "@/lib/labels";
 import { queryWith } from "@/lib/web/search-params";
 import { ActionEntry, type CoacheeThreads, type GoalActions } from "./goal-tree";
@@ -69,7 +70,7 @@ export function ActionsView({
         />
       </FilterForm>
       <p className="text-sm text-slate-600">
-        Today is {list.today.toISOString().slice(0, 10)} on {own ? "your" : name} calendar ({list.zone}
+        Today is {displayDay(list.today)} on {own ? "your" : name} calendar ({list.zone}
         {list.zoneSource === "pathway"
           ? ", their pathway's time zone until they join"
           : list.zoneSource === "default"

@@ -3,7 +3,7 @@ import { TextLink } from "@/components/ui/button";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { FormAction } from "@/components/ui/use-form-action";
-import { dayInputValue, formatDay } from "@/lib/format/dates";
+import { dayInputValue, displayDay } from "@/lib/format/dates";
 import { MONITORED_BADGE } from "@/lib/labels";
 import { placeValue, PLACE_NONE } from "@/lib/goals/place-choice";
 import type { ActionItem, Folded, GoalItem, GoalsView, GoalSummary, Places } from "@/lib/goals/views";
@@ -78,7 +78,7 @@ export function placeOptions(goals: Places): PlaceOption[] {
 }
 
 function Due({ day }: { day: Date | null }) {
-  return day ? <span className="text-sm text-slate-600">Due {formatDay(day)}</span> : null;
+  return day ? <span className="text-sm text-slate-600">Due {displayDay(day)}</span> : null;
 }
 
 /**
@@ -165,7 +165,7 @@ function GoalSummaryEntry({ goal, href }: { goal: GoalSummary; href: string }) {
       <ProgressBar value={goal.progress} label={`Progress of goal ${goal.title}`} complete={goal.completedAt !== null} />
       <p className="text-sm text-slate-600">
         {plural(goal.milestoneCount, "milestone")} · {plural(goal.actionCount, "action")}
-        {goal.dueDate ? ` · due ${formatDay(goal.dueDate)}` : ""}
+        {goal.dueDate ? ` · due ${displayDay(goal.dueDate)}` : ""}
       </p>
     </li>
   );
@@ -186,7 +186,7 @@ function GoalEntry({ ctx, goal, count: goalCount }: { ctx: Ctx; goal: GoalItem; 
           </span>
           <span className="block text-sm text-slate-600">
             {plural(goal.milestones.length, "milestone")} · {plural(count, "action")}
-            {goal.dueDate ? ` · due ${formatDay(goal.dueDate)}` : ""}
+            {goal.dueDate ? ` · due ${displayDay(goal.dueDate)}` : ""}
           </span>
         </summary>
         <div className="space-y-4 border-t border-slate-200 p-3">

@@ -2,7 +2,7 @@ import { TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { FormAction } from "@/components/ui/use-form-action";
 import type { ArchiveReason } from "@/lib/db/generated/enums";
-import { formatDay } from "@/lib/format/dates";
+import { displayDay } from "@/lib/format/dates";
 import { pathwayStatusLabel } from "@/lib/labels";
 import { displayName } from "@/lib/users/display-name";
 import { ArchiveForm } from "./forms";
@@ -44,7 +44,7 @@ export function PathwayList({
             {showParticipant && p.participant ? displayName(p.participant.user) : `${p.programme.name} › ${p.cohort.name}`}
           </TextLink>
           {showParticipant ? ` · ${p.programme.name} › ${p.cohort.name}` : ""} · coach {displayName(p.coach.user)} · starts{" "}
-          {formatDay(p.startDate)}
+          {displayDay(p.startDate)}
           {p.status === "ARCHIVED" ? ` · ${pathwayStatusLabel(p).toLowerCase()}` : ""}
           {archive ? (
             <ArchiveForm

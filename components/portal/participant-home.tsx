@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { Time } from "@/components/ui/time";
 import type { Member } from "@/lib/auth/member";
-import { formatDay } from "@/lib/format/dates";
+import { displayDay } from "@/lib/format/dates";
 import type { participantHome } from "@/lib/portal/home";
 import { plural } from "@/lib/words";
 import { SessionLocation } from "./session-location";
@@ -149,7 +149,7 @@ export function ParticipantHome({
                   <li key={a.id} className="text-sm">
                     <TextLink href={`/${org}/actions#action-${a.id}`}>{a.title}</TextLink>{" "}
                     <span className="text-slate-600">
-                      {a.progress}%{a.dueDate ? ` · due ${formatDay(a.dueDate)}` : ""}
+                      {a.progress}%{a.dueDate ? ` · due ${displayDay(a.dueDate)}` : ""}
                     </span>{" "}
                     <DueBadge due={a.due} />
                   </li>

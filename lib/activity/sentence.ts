@@ -52,7 +52,7 @@ const SENTENCES: { [K in ActivityKind]: Sentence<K> } = {
   "action.completed": ({ who, data }) => `${who} marked the action ${named(data.title, "an action")} done`,
 };
 
-/** What happened, as one sentence: "Pat Participant attended “Kick-off” of 2026-03-01 10:00 (60 min), marked by Carla Coach". */
+/** What happened, as one sentence: "Pat Participant attended “Kick-off” of Sun 1 Mar 2026, 10:00 (60 min), marked by Carla Coach". */
 export function activitySentence(event: NamedActivity, time: (instant: Date) => string): string {
   const who = event.actorName ?? "Pathwise";
   const at = (iso: unknown) => {

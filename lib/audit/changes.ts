@@ -1,4 +1,4 @@
-import { FALLBACK_ZONE, formatDay, formatTime, zoneName } from "../format/dates";
+import { displayDay, displayTime, FALLBACK_ZONE, zoneName } from "../format/dates";
 import { formatBytes } from "../files/limits";
 import { ARCHIVE_REASON_LABELS, MEMBERSHIP_STATUS_LABELS, ROLE_LABELS } from "../labels";
 
@@ -52,12 +52,12 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 // Calendar days stored as a DATE (a cohort's dates): the same day everywhere, so never shifted into a zone.
 const DAY_FIELDS = new Set(["startDate", "endDate"]);
 
-/** A recorded moment in the viewer's zone, with the zone's name at that moment: "2026-04-01 11:30 CEST". */
+/** A recorded moment in the viewer's zone, with the zone's name at that moment: "Wed 1 Apr 2026, 11:30 CEST". */
 function showTime(field: string, value: string, timeZone: string): string {
   const at = new Date(value);
   if (Number.isNaN(at.getTime())) return value;
-  if (DAY_FIELDS.has(field)) return formatDay(at);
-  return `${formatTime(at, timeZone)} ${zoneName(at, timeZone)}`;
+  if (DAY_FIELDS.has(field)) return displayDay(at);
+  return `${displayTime(at, timeZone)} ${zoneName(at, timeZone)}`;
 }
 
 function show(field: string, value: unknown, timeZone: string, names?: Record<string, string>): string {

@@ -8,8 +8,11 @@
 // - A calendar day stored as a DATE (a cohort's dates, a pathway's start) is the same day everywhere:
 //   it is shown as stored, in no zone.
 //
-// Days read YYYY-MM-DD and times YYYY-MM-DD HH:mm (24-hour), the zone said once per table or line
-// rather than in every cell. Client-safe: Intl only.
+// People read days as they write them, "Mon 14 Dec 2026", and times as "Mon 14 Dec 2026, 09:00"
+// (24-hour), the zone said once per table or line rather than in every cell: the display* functions.
+// The iso* functions ("2026-12-14", "2026-12-14 09:00") are for what machines and logic read: day
+// arithmetic, CSV cells, file names, URLs and date inputs' values; never put them in front of people.
+// Client-safe: Intl only.
 
 /** The zone a stored zone that the runtime does not know falls back to, rather than failing the page. */
 export const FALLBACK_ZONE = "UTC";
@@ -64,26 +67,47 @@ function parts(instant: Date, timeZone: string): Parts {
   return { year: p.year.padStart(4, "0"), month: p.month, day: p.day, hour: p.hour, minute: p.minute, zone: p.timeZoneName };
 }
 
-/** A calendar day stored as a DATE (midnight UTC): "2026-01-31", the same day wherever it is read; `none` when there is no day. */
-export function formatDay(day: Date | null | undefined, none = "–"): string {
-  return day ? day.toISOString().slice(0, 10) : none;
+// The names come from this table, not from Intl: ICU versions disagree on en-GB ("Sep" or "Sept", a
+// comma after the weekday or not), and a day must read the same from Node, a browser and a test.
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A calendar day by its numbers (month 1-12) as people write it: "Mon 14 Dec 2026". */
+function dayText(year: number, month: number, day: number): string {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // not Date.UTC, which reads years 0-99 as 1900-1999
+  return `${WEEKDAYS[date.getUTCDay()]} ${day} ${MONTHS[month - 1]} ${year}`;
 }
 
-/** A stored day as a date input's value: "2026-01-31", or "" for none. */
-export function dayInputValue(day: Date | null | undefined): string {
-  return formatDay(day, "");
+const partsDay = (p: Parts) => dayText(Number(p.year), Number(p.month), Number(p.day));
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+// ---- For people ----------------------------------------------------------------------------------
+
+/**
+ * A calendar day stored as a DATE (midnight UTC), or named as "2026-12-14" (a series' first day, a
+ * notification's due day): "Mon 14 Dec 2026", the same day wherever it is read; `none` when there is
+ * no day. Text that is not a day is shown as it is rather than hidden.
+ */
+export function displayDay(day: Date | string | null | undefined, none = "–"): string {
+  if (day === null || day === undefined || day === "") return none;
+  if (typeof day === "string") {
+    const m = ISO_DAY.exec(day);
+    return m ? dayText(Number(m[1]), Number(m[2]), Number(m[3])) : day;
+  }
+  return dayText(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
 }
 
-/** The day a moment falls on in a zone: "2026-03-29". */
-export function formatDate(instant: Date, timeZone: string): string {
+/** The day a moment falls on in a zone, as people read it: "Mon 14 Dec 2026". */
+export function displayDate(instant: Date, timeZone: string): string {
+  return partsDay(parts(instant, timeZone));
+}
+
+/** A moment's day and time of day (24-hour) in a zone, as people read it: "Mon 14 Dec 2026, 09:00". */
+export function displayTime(instant: Date, timeZone: string): string {
   const p = parts(instant, timeZone);
-  return `${p.year}-${p.month}-${p.day}`;
-}
-
-/** A moment's day and time of day in a zone: "2026-03-29 03:30". */
-export function formatTime(instant: Date, timeZone: string): string {
-  const p = parts(instant, timeZone);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  return `${partsDay(p)}, ${p.hour}:${p.minute}`;
 }
 
 /** The zone's short name at that moment, which tells the two 02:30s of an autumn night apart: "CEST", "CET", "GMT+5:45". */
@@ -91,12 +115,38 @@ export function zoneName(instant: Date, timeZone: string): string {
   return parts(instant, timeZone).zone;
 }
 
+// ---- For machines and logic (never shown as such) -------------------------------------------------
+
+/** A stored DATE as ISO: "2026-12-14", for day arithmetic, CSV cells and URLs. */
+export function isoDay(day: Date): string {
+  return day.toISOString().slice(0, 10);
+}
+
+/** A stored day as a date input's value: "2026-12-14", or "" for none. */
+export function dayInputValue(day: Date | null | undefined): string {
+  return day ? isoDay(day) : "";
+}
+
+/** The day a moment falls on in a zone, as ISO: "2026-03-29", for day arithmetic, CSV cells and file names. */
+export function isoDate(instant: Date, timeZone: string): string {
+  const p = parts(instant, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** A moment's wall-clock reading in a zone, as ISO: "2026-03-29 03:30", for logic that compares readings. */
+export function isoTime(instant: Date, timeZone: string): string {
+  const p = parts(instant, timeZone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+// ---- Clocks --------------------------------------------------------------------------------------
+
 /** A clock: how one reader's page shows moments, and the zone it says they are in. */
 export type Clock = {
   zone: string;
-  /** "2026-03-29 03:30" */
+  /** "Mon 14 Dec 2026, 09:00" */
   time: (instant: Date) => string;
-  /** "2026-03-29" */
+  /** "Mon 14 Dec 2026" */
   date: (instant: Date) => string;
   /** A column header or note that says which zone: "When (Europe/Berlin)". */
   label: (text: string) => string;
@@ -106,8 +156,8 @@ function clock(timeZone: string | null | undefined): Clock {
   const zone = knownZone(timeZone);
   return {
     zone,
-    time: (instant) => formatTime(instant, zone),
-    date: (instant) => formatDate(instant, zone),
+    time: (instant) => displayTime(instant, zone),
+    date: (instant) => displayDate(instant, zone),
     label: (text) => `${text} (${zone})`,
   };
 }

@@ -1,5 +1,5 @@
 import type { TenantTx } from "../db/tenant";
-import { formatDate, knownZone } from "../format/dates";
+import { isoDate, knownZone } from "../format/dates";
 
 // Due dates are calendar days (DATE columns). Whether one is today, this week or past is read on the
 // coachee's calendar, in the coachee's time zone, whoever looks: an action due on Friday is overdue
@@ -37,7 +37,7 @@ export async function coacheeZone(tx: TenantTx, coacheeMembershipId: string): Pr
 
 /** The calendar day it is now in `zone`, as a DATE column holds it (midnight UTC). */
 export function todayIn(zone: string, now: Date): Date {
-  return new Date(`${formatDate(now, zone)}T00:00:00.000Z`);
+  return new Date(`${isoDate(now, zone)}T00:00:00.000Z`);
 }
 
 export function addDays(day: Date, days: number): Date {

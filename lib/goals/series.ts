@@ -7,7 +7,7 @@ import { dayToDate, idField, isId, isoDayField } from "../web/form-fields";
 import { assertGoalsRole, descriptionField, reachCoachee, titleField } from "./access";
 import { checkbox, place, placement, stillThere, weightField } from "./actions";
 import { coacheeZone } from "./calendar";
-import { formatDate } from "../format/dates";
+import { displayDay, isoDate } from "../format/dates";
 import { FREQUENCIES, latestEnd, MAX_INTERVAL, MAX_OCCURRENCES, MAX_SPAN_YEARS, type Recurrence, schedule } from "./recurrence";
 import { assertCoacheeRoom } from "./caps";
 import { lockGoals, recomputeGoal } from "./rollup";
@@ -70,7 +70,7 @@ function checkSchedule(v: ScheduleFields, ctx: z.RefinementCtx) {
     if (v.until === null) issue("until", "Choose the last day");
     else if (v.until < v.startDate) issue("until", "The last day must be on or after the first day");
     else if (v.until > latestEnd(v.startDate))
-      issue("until", `The last day must be within ${MAX_SPAN_YEARS} years of the first day (by ${latestEnd(v.startDate)})`);
+      issue("until", `The last day must be within ${MAX_SPAN_YEARS} years of the first day (by ${displayDay(latestEnd(v.startDate))})`);
   }
 }
 
@@ -266,7 +266,7 @@ export async function updateSeries(db: Db, actor: Actor, input: UpdateSeriesInpu
     let removed = 0;
     let added = 0;
     if (rescheduled) {
-      const today = formatDate(now, timezone);
+      const today = isoDate(now, timezone);
       removed = (await tx.action.deleteMany({ where: { seriesId: series.id, completedAt: null, dueDate: { gte: dayToDate(today) } } }))
         .count;
       const kept = await tx.action.findMany({ where: { seriesId: series.id }, select: { dueDate: true } });

@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import { digestCandidates } from "../db/cross-tenant";
 import { tenantDb } from "../db/tenant";
 import { dayToDate } from "../web/form-fields";
-import { formatDate, formatTime, knownZone } from "../format/dates";
+import { isoDate, isoTime, knownZone } from "../format/dates";
 import { queueEmail } from "../mail/outbox";
 import { DEFAULT_DELIVERY, NOTIFICATION_KINDS } from "./kinds";
 import { absolute, centrePath, namesOf, pathFor, preferencesPath, sentenceOf } from "./render";
@@ -12,7 +12,7 @@ export const DIGEST_HOUR = 8;
 
 /** Whether it is 08:00 or later in `zone` at `now`: when digests and reminders go out there. */
 export function pastDeliveryHour(now: Date, zone: string): boolean {
-  return Number(formatTime(now, zone).slice(11, 13)) >= DIGEST_HOUR;
+  return Number(isoTime(now, zone).slice(11, 13)) >= DIGEST_HOUR;
 }
 
 const DIGEST_BY_DEFAULT = NOTIFICATION_KINDS.filter((k) => DEFAULT_DELIVERY[k] === "DIGEST");
@@ -29,7 +29,7 @@ export async function runDigests(db: Db, now: Date = new Date()): Promise<{ sent
   for (const c of await digestCandidates(db, DIGEST_BY_DEFAULT)) {
     const zone = knownZone(c.timezone);
     if (!pastDeliveryHour(now, zone)) continue;
-    const day = dayToDate(formatDate(now, zone));
+    const day = dayToDate(isoDate(now, zone));
     // One member whose digest fails (a malformed address, say) is logged and passed over, not everyone after them.
     const items = await tenantDb(db, c.organizationId)
       .$transaction(async (tx) => {

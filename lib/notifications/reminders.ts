@@ -3,7 +3,7 @@ import { reminderCandidates } from "../db/cross-tenant";
 import { tenantDb } from "../db/tenant";
 import { coacheeZone } from "../goals/calendar";
 import { dayToDate } from "../web/form-fields";
-import { formatDate } from "../format/dates";
+import { isoDate } from "../format/dates";
 import { pastDeliveryHour } from "./digest";
 import { notify } from "./notify";
 
@@ -30,7 +30,7 @@ export async function runReminders(db: Db, now: Date = new Date()): Promise<{ du
       .$transaction(async (tx) => {
         const { zone } = await coacheeZone(tx, c.coacheeMembershipId);
         if (!pastDeliveryHour(now, zone)) return null;
-        const today = formatDate(now, zone);
+        const today = isoDate(now, zone);
         const tomorrow = utcDay(dayToDate(today).getTime() + DAY_MS);
         const kind = c.needsDue && c.dueDate === tomorrow ? "action.due" : c.needsOverdue && c.dueDate < today ? "action.overdue" : null;
         if (!kind) return null;

@@ -1,3 +1,4 @@
+import { displayDay } from "../format/dates";
 import type { NotificationKind } from "./kinds";
 
 // Client-safe: a notification as one sentence, the same in the centre and in emails. Titles only;
@@ -17,6 +18,8 @@ export type SentenceInput = {
 };
 
 const q = (s: unknown) => `“${String(s ?? "")}”`;
+// A due day is kept as "2026-12-14" in the row's data (lib/notifications/kinds.ts) and read as "Mon 14 Dec 2026".
+const day = (d: unknown) => displayDay(String(d ?? ""));
 
 export function notificationSentence(n: SentenceInput): string {
   const who = n.actorName ?? "Someone";
@@ -43,15 +46,15 @@ export function notificationSentence(n: SentenceInput): string {
     case "action.assigned":
       return `${who} gave you the action ${q(d.title)}`;
     case "action.due":
-      return `${whose} ${q(d.title)} is due tomorrow (${String(d.dueDate)})`;
+      return `${whose} ${q(d.title)} is due tomorrow (${day(d.dueDate)})`;
     case "action.overdue":
-      return `${whose} ${q(d.title)} is overdue (it was due ${String(d.dueDate)})`;
+      return `${whose} ${q(d.title)} is overdue (it was due ${day(d.dueDate)})`;
     case "note.shared":
       return `${who} shared the note ${q(d.title)} with you`;
     case "file.shared":
       return `${who} shared the file ${q(d.title)}${n.toCoachee ? " with you" : forWhom}`;
     case "assessment.assigned":
-      return `${who} asked you to fill in ${q(d.title)}${d.dueDate ? ` by ${String(d.dueDate)}` : ""}`;
+      return `${who} asked you to fill in ${q(d.title)}${d.dueDate ? ` by ${day(d.dueDate)}` : ""}`;
     case "assessment.submitted":
       return `${who} submitted the assessment ${q(d.title)}`;
     case "assessment.reviewed":
@@ -128,9 +131,9 @@ export function notificationThing(kind: NotificationKind, d: Record<string, unkn
       return `the ${d.on === "goal" ? "goal" : d.on === "note" ? "note" : "action"} ${q(d.title)}${count > 1 ? ` (${count} comments)` : ""}`;
     case "action.due":
     case "action.overdue":
-      return `${q(d.title)} (due ${String(d.dueDate)})`;
+      return `${q(d.title)} (due ${day(d.dueDate)})`;
     case "assessment.assigned":
-      return `${q(d.title)}${d.dueDate ? ` by ${String(d.dueDate)}` : ""}`;
+      return `${q(d.title)}${d.dueDate ? ` by ${day(d.dueDate)}` : ""}`;
     case "coaching.requested":
       return "A coaching request";
     case "coaching.started":

@@ -8,7 +8,7 @@ import { assertCan, can } from "../authz/permissions";
 import { NotFoundError, ValidationError } from "../errors";
 import { recordActivity } from "../activity/record";
 import { coacheeOfCoach } from "../coaching/relationship";
-import { formatTime } from "../format/dates";
+import { displayDay, isoTime } from "../format/dates";
 import { isoDayField, nameField } from "../web/form-fields";
 import { MAX_YEAR, MIN_YEAR } from "../web/search-params";
 import { pathwayInScope, uuid } from "./scope";
@@ -53,11 +53,11 @@ export function localMoment(date: string, time: string, timezone: string): Date 
   const [y, m, d] = date.split("-").map(Number);
   const [hh, mm] = time.split(":").map(Number);
   const moment = new Date(new TZDate(y, m - 1, d, hh, mm, timezone).getTime());
-  const read = formatTime(moment, timezone);
+  const read = isoTime(moment, timezone);
   if (read !== `${date} ${time}`)
     throw new ValidationError("Check the highlighted fields.", {
       time: [
-        `${time} does not exist on ${date} in ${timezone}: the clocks go forward that night. Choose another time, such as ${read.slice(11)}.`,
+        `${time} does not exist on ${displayDay(date)} in ${timezone}: the clocks go forward that night. Choose another time, such as ${read.slice(11)}.`,
       ],
     });
   return moment;

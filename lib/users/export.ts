@@ -4,7 +4,7 @@ import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { MEMBERSHIP_STATUS_LABELS, ROLE_LABELS } from "../labels";
-import { FALLBACK_ZONE, formatDate } from "../format/dates";
+import { FALLBACK_ZONE, isoDate } from "../format/dates";
 import type { Prisma } from "../db/generated/client";
 import { USER_ROW, userWhere, type UserFilter } from "./list";
 
@@ -55,7 +55,7 @@ async function* keysetBatches(t: TenantTx, where: Prisma.MembershipWhereInput, f
  * `timeZone`, the viewer's, as on the page the export is asked from.
  */
 export async function* exportUsersCsv(db: Db, actor: Actor, filter: UserFilter, timeZone = FALLBACK_ZONE): AsyncGenerator<string> {
-  const day = (d: Date | null) => (d ? formatDate(d, timeZone) : "");
+  const day = (d: Date | null) => (d ? isoDate(d, timeZone) : "");
   assertCan(actor.role, "users:view");
   const t = tenantDb(db, actor.organizationId);
   const where = await userWhere(t, actor, filter);

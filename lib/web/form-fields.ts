@@ -113,7 +113,7 @@ export const emailSchema = z
   .transform(normalizeEmail);
 
 // Days: a date input sends YYYY-MM-DD. A day is stored as a DATE, which reads back as midnight UTC
-// (lib/format/dates.ts formatDay shows it as the same day everywhere).
+// (lib/format/dates.ts displayDay shows it as the same day everywhere).
 /** A calendar day, YYYY-MM-DD, that exists ("2026-02-30" does not). */
 export function isoDayField(message = "Use a date like 2026-01-31") {
   return z.iso.date({ error: message });

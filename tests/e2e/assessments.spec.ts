@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { readableDay } from "../support/readable-dates";
 import { AppPage } from "./pages/app-page";
 
 const stamp = Date.now().toString(36);
@@ -54,7 +55,7 @@ test("a coach builds a template with a scale and a text question and assigns it 
   await expect(page).toHaveURL(/tab=assessments/);
   const pending = page.getByRole("region", { name: "Pending" }).getByRole("listitem").filter({ hasText: title });
   await expect(pending).toContainText("Not started");
-  await expect(pending).toContainText(`Due ${due}`);
+  await expect(pending).toContainText(`Due ${readableDay(due)}`);
 
   // Pat is told, answers the scale, saves, leaves and comes back: her answer is kept.
   const patContext = await browser.newContext();

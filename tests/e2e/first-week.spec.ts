@@ -156,15 +156,15 @@ test("a time the clocks skip is refused at the field with the time it would beco
   const title = `Spring forward ${stamp}`;
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Duration (minutes)").fill("30");
-  for (const [zone, date, gap, shifted] of [
-    ["America/New_York", "2027-03-14", "02:30", "03:30"],
-    ["Europe/London", "2027-03-28", "01:30", "02:30"],
+  for (const [zone, date, day, gap, shifted] of [
+    ["America/New_York", "2027-03-14", "Sun 14 Mar 2027", "02:30", "03:30"],
+    ["Europe/London", "2027-03-28", "Sun 28 Mar 2027", "01:30", "02:30"],
   ]) {
     await page.getByLabel("Date").fill(date);
     await page.getByLabel("Start time").fill(gap);
     await page.getByLabel("Time zone").selectOption(zone);
     await page.getByRole("button", { name: "Add the appointment" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: `${gap} does not exist on ${date} in ${zone}` })).toContainText(
+    await expect(page.getByRole("alert").filter({ hasText: `${gap} does not exist on ${day} in ${zone}` })).toContainText(
       `Choose another time, such as ${shifted}.`,
     );
     // Nothing was saved, and what was typed is still there to correct.

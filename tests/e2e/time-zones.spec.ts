@@ -74,7 +74,7 @@ test("+ Participant starts on the browser's zone, and the new pathway is in it",
     await tab.getByRole("button", { name: "Add participant" }).click();
     await tab.getByRole("link", { name: "Open the new pathway" }).click();
     await expect(tab.getByRole("heading", { name: `Pathway of ${name} Zoned` })).toBeVisible();
-    await expect(tab.getByText(`2026-06-01 · ${zone}`)).toBeVisible();
+    await expect(tab.getByText(`Mon 1 Jun 2026 · ${zone}`)).toBeVisible();
     await context.close();
   }
 });

@@ -1,20 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { SECOND_ORG } from "../../prisma/seed";
+import { readableDate, readableTime } from "../support/readable-dates";
 import { AppPage } from "./pages/app-page";
 
 const ORG = `/${SECOND_ORG.slug}`;
 
-/** "YYYY-MM-DD HH:mm" of a moment in a zone, worked out here independently of the app (Swedish dates are ISO-shaped). */
-function wallClock(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(new Date(iso));
-}
+/** A moment in Kathmandu by plain arithmetic (UTC+05:45, no daylight saving), read on UTC's clock. */
+const inKathmandu = (iso: string) => new Date(new Date(iso).getTime() + 345 * 60_000);
 
 async function setZone(page: Page, zone: string) {
   await page.goto(`${ORG}/profile`);
@@ -46,22 +38,20 @@ test("times are shown in the signed-in person's own time zone, and follow it whe
     for (const [moment, shown] of await row
       .locator("time")
       .evaluateAll((els) => els.map((el) => [el.getAttribute("datetime") ?? "", el.textContent ?? ""] as const))) {
-      expect(shown).toBe(new Date(new Date(moment).getTime() + 345 * 60_000).toISOString().slice(0, 10));
+      expect(shown).toBe(readableDate(inKathmandu(moment), "UTC"));
     }
     await row.getByRole("link", { name: "Nora North" }).click();
     await expect(page.getByRole("heading", { name: "Nora North" })).toBeVisible();
     await expect(page.getByText("Asia/Katmandu (your time zone)")).toBeVisible();
-    const inKathmandu = await times(page);
-    expect(inKathmandu.length).toBeGreaterThanOrEqual(2); // joined and last active, at least
-    for (const [moment, shown] of inKathmandu) {
-      expect(shown).toBe(new Date(new Date(moment).getTime() + 345 * 60_000).toISOString().slice(0, 16).replace("T", " "));
-    }
+    const shownThere = await times(page);
+    expect(shownThere.length).toBeGreaterThanOrEqual(2); // joined and last active, at least
+    for (const [moment, shown] of shownThere) expect(shown).toBe(readableTime(inKathmandu(moment), "UTC"));
     const url = page.url();
 
     await setZone(page, original);
     await page.goto(url);
     await expect(page.getByText(`${original} (your time zone)`)).toBeVisible();
-    for (const [moment, shown] of await times(page)) expect(shown).toBe(wallClock(moment, original));
+    for (const [moment, shown] of await times(page)) expect(shown).toBe(readableTime(moment, original));
   } finally {
     // Leave her as the seed made her, whatever happened above.
     if (!page.isClosed()) {
@@ -89,14 +79,12 @@ test("the audit log shows when each event happened in the signed-in person's tim
     await expect(page.getByRole("columnheader", { name: "When (Asia/Katmandu)" })).toBeVisible();
     const shown = await times(page);
     expect(shown.length).toBeGreaterThanOrEqual(1);
-    for (const [moment, text] of shown) {
-      expect(text).toBe(new Date(new Date(moment).getTime() + 345 * 60_000).toISOString().slice(0, 16).replace("T", " "));
-    }
+    for (const [moment, text] of shown) expect(text).toBe(readableTime(inKathmandu(moment), "UTC"));
 
     await setZone(page, original);
     await page.goto(`${ORG}/audit`);
     await expect(page.getByRole("columnheader", { name: `When (${original})` })).toBeVisible();
-    for (const [moment, text] of await times(page)) expect(text).toBe(wallClock(moment, original));
+    for (const [moment, text] of await times(page)) expect(text).toBe(readableTime(moment, original));
   } finally {
     if (!page.isClosed()) {
       await page.goto(`${ORG}/profile`);

@@ -552,8 +552,8 @@ describe("reminders: once each, with two workers", () => {
     await afterWindow(now);
     const mail = await db.emailOutbox.findMany({ where: { toAddress: c.coachee.email } });
     expect(mail).toHaveLength(1);
-    expect(mail[0].subject).toBe("Your action “Due there” is due tomorrow (2031-03-12), and 1 more update");
-    expect(mail[0].text).toContain("Your action “Overdue there” is overdue (it was due 2031-03-10)");
+    expect(mail[0].subject).toBe("Your action “Due there” is due tomorrow (Wed 12 Mar 2031), and 1 more update");
+    expect(mail[0].text).toContain("Your action “Overdue there” is overdue (it was due Mon 10 Mar 2031)");
     // The next day the due one becomes overdue: reminded once more, as overdue.
     await runReminders(db, new Date("2031-03-12T20:00:00Z"));
     expect(await recipientsOf("action.overdue", tomorrowThere.id)).toEqual([c.coachee.membershipId]);

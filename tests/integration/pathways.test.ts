@@ -6,7 +6,7 @@ import { addUserWithPathway, addUserWithPathwaySchema, enrolMember, enrolSchema 
 import { archivePathway, archiveSchema, unarchivePathway } from "../../lib/pathways/archive";
 import { getPathway, memberPathways } from "../../lib/pathways/read";
 import { localMoment, scheduleSession, setSessionStatus } from "../../lib/pathways/sessions";
-import { formatTime } from "../../lib/format/dates";
+import { isoTime } from "../../lib/format/dates";
 import { cohortSchema, createCohort, updateCohort, updateCohortSchema } from "../../lib/programmes/cohorts";
 import { listProgrammesWithCounts } from "../../lib/programmes/programmes";
 import { pathwayReport, pathwayReportCsv } from "../../lib/reports/pathway-report";
@@ -85,9 +85,9 @@ describe("pathways", () => {
   });
 
   it("refuses a time the clocks skip that night (London, New York), saying so at the time field with the time it would become; stores nothing", async () => {
-    for (const [zone, date, gap, shifted, fine] of [
-      ["Europe/London", "2027-03-28", "01:30", "02:30", "00:30"],
-      ["America/New_York", "2027-03-14", "02:30", "03:30", "01:30"],
+    for (const [zone, date, day, gap, shifted, fine] of [
+      ["Europe/London", "2027-03-28", "Sun 28 Mar 2027", "01:30", "02:30", "00:30"],
+      ["America/New_York", "2027-03-14", "Sun 14 Mar 2027", "02:30", "03:30", "01:30"],
     ]) {
       const { pathway } = await enrol(w, w.admin, { timezone: zone });
       const at = (time: string) =>
@@ -98,13 +98,13 @@ describe("pathways", () => {
       );
       expect(refused, zone).toBeInstanceOf(ValidationError);
       expect((refused as ValidationError).fieldErrors?.time?.[0]).toBe(
-        `${gap} does not exist on ${date} in ${zone}: the clocks go forward that night. Choose another time, such as ${shifted}.`,
+        `${gap} does not exist on ${day} in ${zone}: the clocks go forward that night. Choose another time, such as ${shifted}.`,
       );
       expect(await db.coachingSession.count({ where: { pathwayId: pathway.id } })).toBe(0);
       // The positive controls: the time it suggests, and one before the change, are saved as typed.
       for (const time of [shifted, fine]) {
         const session = await at(time);
-        expect(formatTime(session.scheduledAt, zone)).toBe(`${date} ${time}`);
+        expect(isoTime(session.scheduledAt, zone)).toBe(`${date} ${time}`);
       }
     }
     // The whole gap, and nothing either side of it: every minute of the night checked in London.
@@ -112,7 +112,7 @@ describe("pathways", () => {
     for (let minute = 0; minute < 180; minute++) {
       const time = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
       try {
-        expect(formatTime(localMoment("2027-03-28", time, "Europe/London"), "Europe/London")).toBe(`2027-03-28 ${time}`);
+        expect(isoTime(localMoment("2027-03-28", time, "Europe/London"), "Europe/London")).toBe(`2027-03-28 ${time}`);
       } catch (e) {
         expect(e).toBeInstanceOf(ValidationError);
         refusedMinutes++;

@@ -89,7 +89,7 @@ describe("series input", () => {
     expect(problems({ ends: "until", until: "" })).toEqual({ until: "Choose the last day" });
     expect(problems({ ends: "until", until: "2026-02-28" })).toEqual({ until: "The last day must be on or after the first day" });
     expect(problems({ ends: "until", until: "2028-03-02" })).toEqual({
-      until: "The last day must be within 2 years of the first day (by 2028-03-01)",
+      until: "The last day must be within 2 years of the first day (by Wed 1 Mar 2028)",
     });
     expect(problems({ startDate: "2026-02-30" })).toEqual({ startDate: "Choose the first day, like 2026-01-31" });
     expect(problems({ frequency: "WEEKLY", weekdays: ["1", "Funday"] })).toEqual({ weekdays: "Choose days of the week from the list" });

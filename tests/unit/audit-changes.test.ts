@@ -17,7 +17,7 @@ describe("an audit event's changes, as people read them", () => {
       { field: "role", label: "Role", before: "Coach", after: "Implementation admin" },
       { field: "firstName", label: "First name", before: "Ada", after: "Adele" },
       { field: "programmeIds", label: "Programmes", before: "none", after: "p1, p2" },
-      { field: "expiresAt", label: "Access ends", before: "none", after: "2026-04-01 09:30 UTC" },
+      { field: "expiresAt", label: "Access ends", before: "none", after: "Wed 1 Apr 2026, 09:30 UTC" },
     ]);
   });
 
@@ -33,15 +33,15 @@ describe("an audit event's changes, as people read them", () => {
   it("shows a recorded moment in the viewer's zone with the zone's name, and a stored day as the same day everywhere", () => {
     const moment = { expiresAt: "2026-04-01T09:30:00.000Z" };
     expect(describeChanges(null, moment, "Asia/Kathmandu")).toEqual([
-      { field: "expiresAt", label: "Access ends", after: "2026-04-01 15:15 GMT+5:45" },
+      { field: "expiresAt", label: "Access ends", after: "Wed 1 Apr 2026, 15:15 GMT+5:45" },
     ]);
     // Either side of the spring change in Berlin: the name says which.
     expect(describeChanges({ expiresAt: "2026-03-29T00:30:00.000Z" }, { expiresAt: "2026-03-29T01:30:00.000Z" }, "Europe/Berlin")).toEqual([
-      { field: "expiresAt", label: "Access ends", before: "2026-03-29 01:30 CET", after: "2026-03-29 03:30 CEST" },
+      { field: "expiresAt", label: "Access ends", before: "Sun 29 Mar 2026, 01:30 CET", after: "Sun 29 Mar 2026, 03:30 CEST" },
     ]);
     // A cohort's dates are DATEs: New York, five hours behind UTC, still reads the day as stored.
     expect(describeChanges({ startDate: null }, { startDate: "2026-01-31T00:00:00.000Z" }, "America/New_York")).toEqual([
-      { field: "startDate", label: "Start date", before: "none", after: "2026-01-31" },
+      { field: "startDate", label: "Start date", before: "none", after: "Sat 31 Jan 2026" },
     ]);
   });
 });

@@ -4,10 +4,13 @@ import { describe, expect, it } from "vitest";
 import { Time } from "../../components/ui/time";
 import {
   dayInputValue,
+  displayDate,
+  displayDay,
+  displayTime,
   FALLBACK_ZONE,
-  formatDate,
-  formatDay,
-  formatTime,
+  isoDate,
+  isoDay,
+  isoTime,
   pathwayClock,
   viewerClock,
   zoneName,
@@ -15,49 +18,101 @@ import {
 
 const at = (iso: string) => new Date(iso);
 
+describe("dates and times as people write them", () => {
+  it("reads a winter moment in London on Greenwich time: weekday, day, short month, year, then the 24-hour time", () => {
+    const winter = at("2026-12-14T09:00:00Z");
+    expect(displayTime(winter, "Europe/London")).toBe("Mon 14 Dec 2026, 09:00");
+    expect(displayDate(winter, "Europe/London")).toBe("Mon 14 Dec 2026");
+    expect(zoneName(winter, "Europe/London")).toBe("GMT");
+  });
+
+  it("reads a summer moment in London an hour ahead of UTC", () => {
+    const summer = at("2026-07-14T08:00:00Z");
+    expect(displayTime(summer, "Europe/London")).toBe("Tue 14 Jul 2026, 09:00");
+    expect(displayDate(summer, "Europe/London")).toBe("Tue 14 Jul 2026");
+    expect(zoneName(summer, "Europe/London")).toBe("BST");
+  });
+
+  it("puts a moment on the next day, weekday included, in a zone across the date line (Auckland)", () => {
+    const moment = at("2026-12-14T11:30:00Z");
+    expect(displayTime(moment, "Europe/London")).toBe("Mon 14 Dec 2026, 11:30");
+    // New Zealand summer time is 13 hours ahead: already past midnight, on Tuesday.
+    expect(displayTime(moment, "Pacific/Auckland")).toBe("Tue 15 Dec 2026, 00:30");
+    expect(displayDate(moment, "Pacific/Auckland")).toBe("Tue 15 Dec 2026");
+    // And in the New Zealand winter (12 hours ahead) the same hour of UTC is still on the same day there.
+    expect(displayTime(at("2026-07-14T11:30:00Z"), "Pacific/Auckland")).toBe("Tue 14 Jul 2026, 23:30");
+  });
+
+  it("reads midnight as 00:00 on the day it starts, the afternoon on the 24-hour clock, and days without a leading zero", () => {
+    expect(displayTime(at("2026-12-14T00:00:00Z"), "Europe/London")).toBe("Mon 14 Dec 2026, 00:00");
+    expect(displayTime(at("2026-12-13T23:59:00Z"), "Europe/London")).toBe("Sun 13 Dec 2026, 23:59");
+    expect(displayTime(at("2026-12-14T15:05:00Z"), "Europe/London")).toBe("Mon 14 Dec 2026, 15:05");
+    expect(displayTime(at("2026-12-14T12:00:00Z"), "UTC")).toBe("Mon 14 Dec 2026, 12:00");
+    // Every month is three letters ("Sep", not the "Sept" some runtimes give en-GB).
+    expect(displayTime(at("2026-09-01T07:05:00Z"), "UTC")).toBe("Tue 1 Sep 2026, 07:05");
+  });
+
+  it("reads a stored calendar day (a DATE) as that day in no zone, from a Date or from its ISO text", () => {
+    const stored = at("2026-12-14T00:00:00Z");
+    expect(displayDay(stored)).toBe("Mon 14 Dec 2026");
+    expect(displayDay("2026-12-14")).toBe("Mon 14 Dec 2026");
+    expect(displayDay("2028-02-29")).toBe("Tue 29 Feb 2028");
+    // Read as a moment west of UTC it would slip to the day before: that is why days are not moments.
+    expect(displayDate(stored, "America/New_York")).toBe("Sun 13 Dec 2026");
+    expect(displayDay(null)).toBe("–");
+    expect(displayDay(undefined, "No due date")).toBe("No due date");
+    expect(displayDay("")).toBe("–");
+    // Text that is not a day (an old row's data, say) is shown as it is, not as a wrong day.
+    expect(displayDay("soon")).toBe("soon");
+  });
+});
+
 describe("times across a daylight-saving change", () => {
   it("springs forward: Berlin's clocks skip from 02:00 to 03:00 on 29 March 2026", () => {
-    expect(formatTime(at("2026-03-29T00:30:00Z"), "Europe/Berlin")).toBe("2026-03-29 01:30");
+    expect(displayTime(at("2026-03-29T00:30:00Z"), "Europe/Berlin")).toBe("Sun 29 Mar 2026, 01:30");
     expect(zoneName(at("2026-03-29T00:30:00Z"), "Europe/Berlin")).toBe("CET");
     // One hour later in UTC is two hours later on the wall: 02:30 never happens there.
-    expect(formatTime(at("2026-03-29T01:30:00Z"), "Europe/Berlin")).toBe("2026-03-29 03:30");
+    expect(displayTime(at("2026-03-29T01:30:00Z"), "Europe/Berlin")).toBe("Sun 29 Mar 2026, 03:30");
     expect(zoneName(at("2026-03-29T01:30:00Z"), "Europe/Berlin")).toBe("CEST");
   });
 
   it("falls back: the two 02:30s of 25 October 2026 in Berlin read the same, and their zone names tell them apart", () => {
     const first = at("2026-10-25T00:30:00Z");
     const second = at("2026-10-25T01:30:00Z");
-    expect(formatTime(first, "Europe/Berlin")).toBe("2026-10-25 02:30");
-    expect(formatTime(second, "Europe/Berlin")).toBe("2026-10-25 02:30");
+    expect(displayTime(first, "Europe/Berlin")).toBe("Sun 25 Oct 2026, 02:30");
+    expect(displayTime(second, "Europe/Berlin")).toBe("Sun 25 Oct 2026, 02:30");
     expect([zoneName(first, "Europe/Berlin"), zoneName(second, "Europe/Berlin")]).toEqual(["CEST", "CET"]);
   });
 
   it("follows each zone's own change date (New York moves on 8 March 2026, three weeks before Berlin)", () => {
-    expect(formatTime(at("2026-03-08T06:30:00Z"), "America/New_York")).toBe("2026-03-08 01:30");
-    expect(formatTime(at("2026-03-08T07:30:00Z"), "America/New_York")).toBe("2026-03-08 03:30");
+    expect(displayTime(at("2026-03-08T06:30:00Z"), "America/New_York")).toBe("Sun 8 Mar 2026, 01:30");
+    expect(displayTime(at("2026-03-08T07:30:00Z"), "America/New_York")).toBe("Sun 8 Mar 2026, 03:30");
     // Between the two changes New York is 5 hours behind Berlin instead of 6.
-    expect(formatTime(at("2026-03-20T12:00:00Z"), "America/New_York")).toBe("2026-03-20 08:00");
-    expect(formatTime(at("2026-03-20T12:00:00Z"), "Europe/Berlin")).toBe("2026-03-20 13:00");
+    expect(displayTime(at("2026-03-20T12:00:00Z"), "America/New_York")).toBe("Fri 20 Mar 2026, 08:00");
+    expect(displayTime(at("2026-03-20T12:00:00Z"), "Europe/Berlin")).toBe("Fri 20 Mar 2026, 13:00");
   });
 
   it("puts a moment near midnight on the day it falls on in the zone, and midnight reads 00:00", () => {
     const lateUtc = at("2026-03-28T23:30:00Z");
-    expect(formatDate(lateUtc, "Europe/Berlin")).toBe("2026-03-29");
-    expect(formatDate(lateUtc, "America/New_York")).toBe("2026-03-28");
-    expect(formatDate(lateUtc, "UTC")).toBe("2026-03-28");
-    expect(formatTime(at("2026-01-01T00:00:00Z"), "UTC")).toBe("2026-01-01 00:00");
+    expect(displayDate(lateUtc, "Europe/Berlin")).toBe("Sun 29 Mar 2026");
+    expect(displayDate(lateUtc, "America/New_York")).toBe("Sat 28 Mar 2026");
+    expect(displayDate(lateUtc, "UTC")).toBe("Sat 28 Mar 2026");
+    expect(displayTime(at("2026-01-01T00:00:00Z"), "UTC")).toBe("Thu 1 Jan 2026, 00:00");
     // Zones a quarter of an hour off the hour.
-    expect(formatTime(at("2026-01-01T00:00:00Z"), "Asia/Kathmandu")).toBe("2026-01-01 05:45");
+    expect(displayTime(at("2026-01-01T00:00:00Z"), "Asia/Kathmandu")).toBe("Thu 1 Jan 2026, 05:45");
   });
 });
 
-describe("calendar days", () => {
-  it("show a stored day (a DATE, read back as midnight UTC) as that day, with no zone to shift it", () => {
+describe("the ISO forms, for logic, CSV cells, file names and date inputs", () => {
+  it("give a moment's day and wall-clock reading in a zone, and a stored day, as ISO text that sorts", () => {
+    const lateUtc = at("2026-03-28T23:30:00Z");
+    expect(isoDate(lateUtc, "Europe/Berlin")).toBe("2026-03-29");
+    expect(isoDate(lateUtc, "America/New_York")).toBe("2026-03-28");
+    expect(isoTime(lateUtc, "Europe/Berlin")).toBe("2026-03-29 00:30");
+    expect(isoTime(at("2026-12-14T11:30:00Z"), "Pacific/Auckland")).toBe("2026-12-15 00:30");
+    expect(isoTime(at("2026-01-01T00:00:00Z"), "UTC")).toBe("2026-01-01 00:00");
     const stored = at("2026-03-29T00:00:00Z");
-    expect(formatDay(stored)).toBe("2026-03-29");
-    // Formatted as a moment in a zone west of UTC it would slip to the day before: that is why days are not moments.
-    expect(formatDate(stored, "America/New_York")).toBe("2026-03-28");
-    expect(formatDay(null)).toBe("–");
+    expect(isoDay(stored)).toBe("2026-03-29");
     expect(dayInputValue(stored)).toBe("2026-03-29");
     expect(dayInputValue(null)).toBe("");
   });
@@ -69,17 +124,18 @@ describe("the rule: times on the viewer's clock, a pathway's sessions on the pat
 
   it("shows a moment in the viewer's own zone, and says which", () => {
     const sent = at("2026-03-29T01:30:00Z");
-    expect(viewerClock(viewer).time(sent)).toBe("2026-03-29 10:30");
-    expect(viewerClock({ timezone: "Europe/Berlin" }).time(sent)).toBe("2026-03-29 03:30");
+    expect(viewerClock(viewer).time(sent)).toBe("Sun 29 Mar 2026, 10:30");
+    expect(viewerClock(viewer).date(sent)).toBe("Sun 29 Mar 2026");
+    expect(viewerClock({ timezone: "Europe/Berlin" }).time(sent)).toBe("Sun 29 Mar 2026, 03:30");
     expect(viewerClock(viewer).label("When")).toBe("When (Asia/Tokyo)");
   });
 
   it("shows a session at the local time it was booked in the pathway's zone, whoever looks, across the change", () => {
     // scheduleSession stores a local date and time in the pathway's zone this way (lib/pathways).
     for (const [day, expected, inTokyo] of [
-      [28, "2026-03-28 10:00", "2026-03-28 18:00"],
-      [29, "2026-03-29 10:00", "2026-03-29 17:00"],
-      [30, "2026-03-30 10:00", "2026-03-30 17:00"],
+      [28, "Sat 28 Mar 2026, 10:00", "Sat 28 Mar 2026, 18:00"],
+      [29, "Sun 29 Mar 2026, 10:00", "Sun 29 Mar 2026, 17:00"],
+      [30, "Mon 30 Mar 2026, 10:00", "Mon 30 Mar 2026, 17:00"],
     ] as const) {
       const session = new Date(new TZDate(2026, 2, day, 10, 0, pathway.timezone).getTime());
       expect(pathwayClock(pathway).time(session)).toBe(expected);
@@ -93,13 +149,15 @@ describe("the rule: times on the viewer's clock, a pathway's sessions on the pat
     const moment = at("2026-03-29T01:30:00Z");
     for (const timezone of [null, undefined, "", "Mars/Olympus_Mons"]) {
       expect(viewerClock({ timezone }).zone).toBe(FALLBACK_ZONE);
-      expect(viewerClock({ timezone }).time(moment)).toBe("2026-03-29 01:30");
+      expect(viewerClock({ timezone }).time(moment)).toBe("Sun 29 Mar 2026, 01:30");
     }
   });
 
-  it("renders a moment as a <time> carrying the exact instant, its local reading and the zone's name", () => {
+  it("renders a moment as a <time> carrying the exact instant for machines, its reading for people and the zone's name", () => {
     const html = renderToString(<Time at={at("2026-10-25T01:30:00Z")} zone="Europe/Berlin" />);
-    expect(html).toBe('<time dateTime="2026-10-25T01:30:00.000Z" title="2026-10-25 02:30 CET">2026-10-25 02:30</time>');
-    expect(renderToString(<Time at={at("2026-03-28T23:30:00Z")} zone="Europe/Berlin" dateOnly />)).toContain(">2026-03-29</time>");
+    expect(html).toBe('<time dateTime="2026-10-25T01:30:00.000Z" title="Sun 25 Oct 2026, 02:30 CET">Sun 25 Oct 2026, 02:30</time>');
+    expect(renderToString(<Time at={at("2026-03-28T23:30:00Z")} zone="Europe/Berlin" dateOnly />)).toBe(
+      '<time dateTime="2026-03-28T23:30:00.000Z" title="Sun 29 Mar 2026, 00:30 CET">Sun 29 Mar 2026</time>',
+    );
   });
 });

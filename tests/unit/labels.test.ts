@@ -92,7 +92,7 @@ describe("labels", () => {
       "Weekly on Monday, Wednesday and Friday, 1 time",
     );
     expect(recurrenceSummary({ frequency: "DAILY", interval: 1, weekdays: [], count: null, until: "2026-04-30" })).toBe(
-      "Daily until 2026-04-30",
+      "Daily until Thu 30 Apr 2026",
     );
     expect(recurrenceSummary({ frequency: "MONTHLY", interval: 3, weekdays: [], count: 4, until: null })).toBe("Every 3 months, 4 times");
   });
@@ -128,9 +128,9 @@ describe("labels", () => {
     expect(copies).toEqual([]);
   });
 
-  it("are client-safe: the module imports only types and lib/words, which imports nothing", () => {
+  it("are client-safe: the module imports only types, lib/format/dates (a series' end day) and lib/words, which import nothing", () => {
     const runtime = importsOf("lib/labels.ts").filter((i) => !i.typeOnly);
-    expect(runtime.map((i) => i.from)).toEqual(["./words"]);
+    expect(runtime.map((i) => i.from).sort()).toEqual(["./format/dates", "./words"]);
     expect(importsOf("lib/words.ts")).toEqual([]);
     // And so is the formatting of dates: Intl only.
     expect(importsOf("lib/format/dates.ts")).toEqual([]);

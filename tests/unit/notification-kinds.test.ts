@@ -66,7 +66,7 @@ describe("notification kinds", () => {
       }),
     ).toBe("Pat P commented on the goal “Lead”");
     expect(notificationSentence({ ...base, kind: "action.due", data: { title: "Call", dueDate: "2026-01-02" }, toCoachee: true })).toBe(
-      "Your action “Call” is due tomorrow (2026-01-02)",
+      "Your action “Call” is due tomorrow (Fri 2 Jan 2026)",
     );
   });
 

@@ -20,7 +20,7 @@ import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { formatDay, viewerClock } from "@/lib/format/dates";
+import { displayDay, viewerClock } from "@/lib/format/dates";
 import { ASSESSMENT_FILTER_LABELS, DUE_STATE_LABELS } from "@/lib/labels";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 
@@ -125,7 +125,7 @@ export default async function AssessmentsPage({
               </span>
             ),
           },
-          { header: "Due", cell: (r) => formatDay(r.dueDate), nowrap: true },
+          { header: "Due", cell: (r) => displayDay(r.dueDate), nowrap: true },
           { header: `Assigned (${zone})`, cell: (r) => <Time at={r.assignedAt} zone={zone} dateOnly />, nowrap: true },
         ]}
       />

@@ -14,7 +14,7 @@ import { orNotFound, requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { cohortFilterSchema, getCohort } from "@/lib/programmes/cohorts";
-import { formatDay, viewerClock } from "@/lib/format/dates";
+import { displayDay, viewerClock } from "@/lib/format/dates";
 import { ARCHIVE_REASON_LABELS, PATHWAY_STATUS_LABELS } from "@/lib/labels";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
@@ -50,7 +50,8 @@ export default async function CohortPage({
         description={
           <span className="text-sm">
             {cohort.clientName ? `${cohort.clientName} · ` : ""}
-            {formatDay(cohort.startDate)} to {formatDay(cohort.endDate)} · {cohort.programme.sessionsIncluded} sessions included per pathway
+            {displayDay(cohort.startDate)} to {displayDay(cohort.endDate)} · {cohort.programme.sessionsIncluded} sessions included per
+            pathway
           </span>
         }
         actions={
@@ -115,7 +116,7 @@ export default async function CohortPage({
           { header: "Participant", cell: (p) => <TextLink href={`/${org}/pathways/${p.id}`}>{displayName(p.participant.user)}</TextLink> },
           { header: "Coach", cell: (p) => displayName(p.coach.user) },
           { header: "Programme", cell: (p) => p.programme.name },
-          { header: "Start", cell: (p) => formatDay(p.startDate), nowrap: true },
+          { header: "Start", cell: (p) => displayDay(p.startDate), nowrap: true },
           { header: "Sessions used / included", cell: (p) => `${p.used} / ${p.programme.sessionsIncluded}` },
           { header: "Status", cell: (p) => <PathwayStatusBadge pathway={p} /> },
           {

@@ -13,7 +13,7 @@ import { memberActor } from "@/lib/auth/member";
 import { orNotFound, requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { formatDay, pathwayClock, viewerClock } from "@/lib/format/dates";
+import { displayDay, pathwayClock, viewerClock } from "@/lib/format/dates";
 import { pathwayStatusLabel } from "@/lib/labels";
 import { getPathway } from "@/lib/pathways/read";
 import { displayName } from "@/lib/users/display-name";
@@ -50,7 +50,7 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
         }
         description={
           <>
-            {pathwayStatusLabel(pathway)} · primary coach {displayName(pathway.coach.user)} · starts {formatDay(pathway.startDate)} ·{" "}
+            {pathwayStatusLabel(pathway)} · primary coach {displayName(pathway.coach.user)} · starts {displayDay(pathway.startDate)} ·{" "}
             {pathway.timezone}
             {pathway.tags.length ? ` · ${pathway.tags.join(", ")}` : ""}
           </>

@@ -13,7 +13,7 @@ import { updateProgrammeAction } from "../actions";
 import { TextLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/table";
-import { formatDay } from "@/lib/format/dates";
+import { displayDay } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Programme" };
 
@@ -45,7 +45,7 @@ export default async function ProgrammePage({ params }: { params: Promise<{ org:
         columns={[
           { header: "Cohort", cell: (c) => <TextLink href={`/${org}/cohorts/${c.id}`}>{c.name}</TextLink> },
           { header: "Client", cell: (c) => c.clientName },
-          { header: "Dates", cell: (c) => `${formatDay(c.startDate)} to ${formatDay(c.endDate)}` },
+          { header: "Dates", cell: (c) => `${displayDay(c.startDate)} to ${displayDay(c.endDate)}` },
           { header: "Pathways", cell: (c) => <Counts counts={c.counts} /> },
           { header: "Credit balance", cell: (c) => c.creditBalance },
         ]}

@@ -1,6 +1,6 @@
 import { memberRoute } from "@/lib/actions/route";
 import { db } from "@/lib/db/client";
-import { viewerClock } from "@/lib/format/dates";
+import { isoDate, viewerClock } from "@/lib/format/dates";
 import { pathwayReportCsv } from "@/lib/reports/pathway-report";
 import { csvResponse } from "@/lib/web/csv-response";
 
@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 /** The outcomes report as CSV. */
 export const GET = memberRoute("programmes:view", async (_request, { actor, member }) => {
   const csv = await pathwayReportCsv(db(), actor);
-  return csvResponse(csv, `pathway-report-${member.organization.slug}-${viewerClock(member.user).date(new Date())}.csv`);
+  return csvResponse(csv, `pathway-report-${member.organization.slug}-${isoDate(new Date(), viewerClock(member.user).zone)}.csv`);
 });

@@ -1,6 +1,6 @@
 import { memberRoute } from "@/lib/actions/route";
 import { db } from "@/lib/db/client";
-import { formatDate, viewerClock } from "@/lib/format/dates";
+import { isoDate, viewerClock } from "@/lib/format/dates";
 import { exportUsersCsv } from "@/lib/users/export";
 import { userFilterSchema } from "@/lib/users/list";
 import { csvResponse } from "@/lib/web/csv-response";
@@ -25,6 +25,6 @@ export const GET = memberRoute("users:view", async (request, { actor, member }) 
       await rows.return(undefined);
     },
   });
-  const filename = `users-${member.organization.slug}-${formatDate(new Date(), zone)}.csv`;
+  const filename = `users-${member.organization.slug}-${isoDate(new Date(), zone)}.csv`;
   return csvResponse(body, filename);
 });

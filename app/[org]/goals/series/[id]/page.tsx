@@ -8,7 +8,7 @@ import { memberActor } from "@/lib/auth/member";
 import { orNotFound, requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
-import { formatDay } from "@/lib/format/dates";
+import { displayDay } from "@/lib/format/dates";
 import { getSeries } from "@/lib/goals/series";
 import { recurrenceSummary } from "@/lib/labels";
 import { deleteSeriesAndLeaveAction, updateSeriesAction } from "../../series-actions";
@@ -27,7 +27,7 @@ export default async function SeriesPage({ params }: { params: Promise<{ org: st
       <PageHeader
         back={{ href: back, label: "Goals" }}
         title={series.title}
-        description={`${recurrenceSummary(series)}, from ${series.startDate}, in ${series.timezone}.`}
+        description={`${recurrenceSummary(series)}, from ${displayDay(series.startDate)}, in ${series.timezone}.`}
       />
       <Section id="occurrences-heading" title="Occurrences">
         <DataTable
@@ -37,7 +37,7 @@ export default async function SeriesPage({ params }: { params: Promise<{ org: st
           rowKey={(o) => o.id}
           empty="No occurrences left: every time of this series was deleted."
           columns={[
-            { header: "Due", cell: (o) => formatDay(o.dueDate), nowrap: true },
+            { header: "Due", cell: (o) => displayDay(o.dueDate), nowrap: true },
             { header: "Progress", cell: (o) => `${o.progress}%` },
             { header: "Status", cell: (o) => (o.completedAt ? <Badge tone="success">Done</Badge> : "Open") },
           ]}
