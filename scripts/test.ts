@@ -11,9 +11,15 @@ mkdirSync(OUT, { recursive: true });
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
 
+/** Each tier's wall time, in the order they ran: printed with the summary. */
+const times: [string, number][] = [];
+
 function run(title: string, command: string, args: string[], extraEnv: Record<string, string> = {}): number {
   console.log(`\n=== ${title} ===\n`);
-  return spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } }).status ?? 1;
+  const started = performance.now();
+  const status = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } }).status ?? 1;
+  times.push([title.replace(/ \(.*\)$/, ""), (performance.now() - started) / 1000]);
+  return status;
 }
 
 function readJson<T>(file: string): T | undefined {
@@ -65,6 +71,7 @@ if (existsSync(figuresFile)) {
       .join(", ")}`,
   );
 }
+console.log(`wall time: ${times.map(([tier, s]) => `${tier} ${s.toFixed(0)} s`).join(", ")}; in all ${times.reduce((a, [, s]) => a + s, 0).toFixed(0)} s`);
 const ok = lint === 0 && format === 0 && vitest === 0 && build === 0 && playwright === 0 && failed === 0 && passed > 0;
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(ok ? 0 : 1);

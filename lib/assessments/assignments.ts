@@ -6,7 +6,7 @@ import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { ExpectedError, fieldError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { coacheeOfCoach } from "../coaching/relationship";
-import { assertGoalsRole, reachCoachee } from "../goals/access";
+import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
 import { coacheeZone, todayIn } from "../goals/calendar";
 import { notify } from "../notifications/notify";
 import { displayName } from "../users/display-name";
@@ -307,7 +307,7 @@ export async function withdrawAssessment(db: Db, actor: Actor, input: { assignme
 
 /** One assignment, as the actor may see it (see `shown`). */
 export async function getAssessment(db: Db, actor: Actor, assignmentId: string, now = new Date()) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const row = await reachAssignment(tx, actor, assignmentId);
     return shown(actor, row, await coacheeToday(tx, row.coacheeMembershipId, now));
@@ -325,7 +325,7 @@ const LIST_ORDER: Prisma.AssessmentAssignmentOrderByWithRelationInput[] = [
  * (submitted, newest first).
  */
 export async function listCoacheeAssessments(db: Db, actor: Actor, coacheeMembershipId: string, now = new Date()) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   if (!isId(coacheeMembershipId)) throw new NotFoundError();
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coachee = await reachCoachee(tx, actor, coacheeMembershipId);

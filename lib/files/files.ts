@@ -7,7 +7,7 @@ import type { FileVisibility } from "../db/generated/enums";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { ForbiddenError, NotFoundError, fieldError, isExpectedError } from "../errors";
-import { assertGoalsRole, reachCoachee } from "../goals/access";
+import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
 import { notify } from "../notifications/notify";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
@@ -30,7 +30,7 @@ import { fileDisk, fileMaxBytes, getRangeStream, uploadSettled } from "./storage
 
 // Files on a coachee's profile: uploaded by the coachee or one of their current coaches (reachCoachee
 // decides, as for goals), PRIVATE (its uploader only) or SHARED (the coachee and every current coach of
-// theirs). Admins, programme managers and sponsors never reach a file: assertGoalsRole refuses them
+// theirs). Admins, programme managers and sponsors never reach a file: assertCoacheeMaterialRole refuses them
 // before anything is read. A file the viewer may not see answers "not found", exactly like a missing id
 // or another organisation's. Only the uploader shares, unshares or deletes.
 //
@@ -156,7 +156,7 @@ async function checkedStream(body: AsyncIterable<Uint8Array>, name: string, maxB
  * transaction that writes the row; an object whose row was not written is removed.
  */
 export async function uploadFile(db: Db, actor: Actor, input: UploadInput, options: FileOptions = {}) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   const disk = options.disk ?? fileDisk();
   const maxBytes = options.maxBytes ?? fileMaxBytes();
   const rates = options.rates ?? UPLOAD_RATES;
@@ -325,7 +325,7 @@ const ORDER: Record<FilesList["sort"], (dir: "asc" | "desc") => Prisma.CoacheeFi
 
 /** One page of a coachee's files the actor may see, sorted as asked. */
 export async function listFiles(db: Db, actor: Actor, coacheeMembershipId: string, list: FilesList = FILES_LIST_DEFAULTS) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   if (!isId(coacheeMembershipId)) throw new NotFoundError();
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coachee = await reachCoachee(tx, actor, coacheeMembershipId);
@@ -348,7 +348,7 @@ export const fileIdSchema = z.strictObject({ fileId: idField() });
 
 /** One file the actor may see, or not found. */
 export async function getFile(db: Db, actor: Actor, input: { fileId: string }) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => shown(actor, await visibleFile(tx, actor, input.fileId)));
 }
 
@@ -358,7 +358,7 @@ export async function getFile(db: Db, actor: Actor, input: { fileId: string }) {
  * end throws RangeNotSatisfiableError (416), before storage is asked for anything.
  */
 export async function downloadFile(db: Db, actor: Actor, input: { fileId: string; range?: string | null }, options: FileOptions = {}) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   const disk = options.disk ?? fileDisk();
   const row = await tenantDb(db, actor.organizationId).$transaction((tx) => visibleFile(tx, actor, input.fileId));
   const file = shown(actor, row);
@@ -375,7 +375,7 @@ export const shareFileSchema = z.strictObject({ fileId: idField(), shared: z.str
  * again (and the notifications about it go, so its name stays with nobody who can no longer open it).
  */
 export async function shareFile(db: Db, actor: Actor, input: { fileId: string; shared: boolean }) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const file = await ownFile(tx, actor, input.fileId);
     const visibility: FileVisibility = input.shared ? "SHARED" : "PRIVATE";
@@ -400,7 +400,7 @@ function forgetNotifications(tx: TenantTx, fileId: string) {
  * object is left unreachable (no row names it) and logged with its key for removal by hand.
  */
 export async function deleteFile(db: Db, actor: Actor, input: { fileId: string }, options: FileOptions = {}) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   const disk = options.disk ?? fileDisk();
   const file = await tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const own = await ownFile(tx, actor, input.fileId);

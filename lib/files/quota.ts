@@ -3,7 +3,7 @@ import type { Actor } from "../authz/actor";
 import { can } from "../authz/permissions";
 import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import { NotFoundError, ValidationError } from "../errors";
-import { assertGoalsRole } from "../goals/access";
+import { assertCoacheeMaterialRole } from "../coaching/material";
 import { LIMITS, releaseAttempt, takeAllowance, type RateLimit } from "../security/rate-limit";
 import { GIB, overQuotaMessage, uploadRateMessage } from "./limits";
 
@@ -49,7 +49,7 @@ async function usage(t: TenantTx, except?: string) {
 
 /** The organisation's storage: used (files and uploads in flight), the quota, what is left. For Settings and the upload forms. */
 export async function getStorageUsage(db: Db, actor: Actor) {
-  if (!can(actor.role, "settings:manage")) assertGoalsRole(actor.role);
+  if (!can(actor.role, "settings:manage")) assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction((tx) => usage(tx));
 }
 

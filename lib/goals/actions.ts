@@ -6,7 +6,8 @@ import { fieldError, NotFoundError } from "../errors";
 import { recordActivity } from "../activity/record";
 import { notify } from "../notifications/notify";
 import { idField, isId, optionalId } from "../web/form-fields";
-import { assertGoalsRole, descriptionField, dueDateField, reachCoachee, titleField } from "./access";
+import { descriptionField, dueDateField, titleField } from "./access";
+import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
 import { assertCoacheeRoom } from "./caps";
 import { COMPLETE, lockGoals, recomputeGoal } from "./rollup";
 
@@ -138,7 +139,7 @@ async function lockedAction(tx: TenantTx, actor: Actor, actionId: string, alsoLo
 
 /** A new action for a coachee, last in its place; on a goal it reopens whatever it is added to. */
 export async function createAction(db: Db, actor: Actor, input: CreateActionInput) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coacheeMembershipId = await reachCoachee(tx, actor, input.coacheeMembershipId);
     await assertCoacheeRoom(tx, actor.organizationId, coacheeMembershipId, { actions: 1 });
@@ -176,7 +177,7 @@ export async function createAction(db: Db, actor: Actor, input: CreateActionInpu
 }
 
 export async function updateAction(db: Db, actor: Actor, input: UpdateActionInput) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const action = await lockedAction(tx, actor, input.actionId);
     // A new due day is reminded of afresh ("due tomorrow", "overdue": lib/notifications/reminders.ts).
@@ -210,7 +211,7 @@ export async function updateAction(db: Db, actor: Actor, input: UpdateActionInpu
 }
 
 export async function deleteAction(db: Db, actor: Actor, input: { actionId: string }) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const action = await lockedAction(tx, actor, input.actionId);
     await tx.action.delete({ where: { organizationId_id: { organizationId: actor.organizationId, id: action.id } } });
@@ -221,7 +222,7 @@ export async function deleteAction(db: Db, actor: Actor, input: { actionId: stri
 
 /** Moves an action to another milestone, another goal (directly), or out of any goal; both goals roll up again. */
 export async function moveAction(db: Db, actor: Actor, input: MoveActionInput) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     if (!isId(input.actionId)) throw new NotFoundError();
     const first = await tx.action.findFirst({ where: { id: input.actionId }, select: { coacheeMembershipId: true } });
@@ -243,7 +244,7 @@ export async function moveAction(db: Db, actor: Actor, input: MoveActionInput) {
 
 /** The slider: sets an action's progress (100 is done) and rolls its milestone and goal up at once. */
 export async function setActionProgress(db: Db, actor: Actor, input: ActionProgressInput) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const action = await lockedAction(tx, actor, input.actionId);
     const done = input.progress >= COMPLETE;
@@ -275,7 +276,7 @@ export async function setActionProgress(db: Db, actor: Actor, input: ActionProgr
 
 /** An action as its own page shows it: title, description and place, for the coachee and their coaches; or not found. */
 export async function getAction(db: Db, actor: Actor, actionId: string) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   if (!isId(actionId)) throw new NotFoundError();
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const action = await tx.action.findFirst({

@@ -8,13 +8,13 @@ import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
 import { idField, isId, textField } from "../web/form-fields";
 import { notify } from "../notifications/notify";
-import { assertGoalsRole, reachCoachee } from "./access";
+import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
 import { assertThreadRoom } from "./caps";
 import { GOALS_SHOWN } from "./limits";
 
 // Comments on a goal or an action: one flat thread per thing, oldest first, between the coachee and
 // their coaches (reachCoachee decides, as for goals themselves). Admins, programme managers and sponsors
-// never read them: assertGoalsRole refuses them before anything is read, and goalsOverview has none.
+// never read them: assertCoacheeMaterialRole refuses them before anything is read, and goalsOverview has none.
 // Someone outside the thread (another coach, another organisation, a missing id) finds nothing; inside
 // it, a comment of someone else's cannot be edited or deleted (forbidden: they can see it is there).
 // The body is plain text, shown as text with its line breaks, never as HTML.
@@ -69,7 +69,7 @@ async function ownComment(tx: TenantTx, actor: Actor, commentId: string) {
 }
 
 export async function addComment(db: Db, actor: Actor, input: AddCommentInput) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const { thread, title } = await threadOf(tx, actor, input);
     await assertThreadRoom(tx, actor.organizationId, thread.goalId ?? thread.actionId!, () =>
@@ -94,7 +94,7 @@ export async function addComment(db: Db, actor: Actor, input: AddCommentInput) {
 }
 
 export async function editComment(db: Db, actor: Actor, input: EditCommentInput) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const comment = await ownComment(tx, actor, input.commentId);
     await tx.comment.update({
@@ -106,7 +106,7 @@ export async function editComment(db: Db, actor: Actor, input: EditCommentInput)
 }
 
 export async function deleteComment(db: Db, actor: Actor, input: { commentId: string }) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const comment = await ownComment(tx, actor, input.commentId);
     await tx.comment.delete({ where: { organizationId_id: { organizationId: actor.organizationId, id: comment.id } } });
@@ -145,7 +145,7 @@ const THREAD_ORDER = [{ createdAt: "asc" as const }, { id: "asc" as const }];
 
 /** A thread, oldest first: each comment's author (as the organisation sees them), times, body, and whether it is the actor's. */
 export async function listComments(db: Db, actor: Actor, subject: CommentSubject) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const { thread } = await threadOf(tx, actor, subject);
     const rows = await tx.comment.findMany({
@@ -169,7 +169,7 @@ export type ThreadChoice = { goalIds: readonly string[]; actionIds: readonly str
  * Without a choice, every thread of the coachee's (for tests and small pages).
  */
 export async function listCoacheeComments(db: Db, actor: Actor, coacheeMembershipId: string, choice?: ThreadChoice) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   if (!isId(coacheeMembershipId)) throw new NotFoundError();
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coachee = await reachCoachee(tx, actor, coacheeMembershipId);

@@ -8,7 +8,8 @@ import { recordActivity } from "../activity/record";
 import { notify } from "../notifications/notify";
 import { membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { idField, isId } from "../web/form-fields";
-import { assertGoalsRole, descriptionField, dueDateField, reachCoachee, titleField } from "./access";
+import { descriptionField, dueDateField, titleField } from "./access";
+import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
 import { checkbox } from "./actions";
 import { assertCoacheeRoom, assertMilestoneRoom } from "./caps";
 import { lockGoals, recomputeGoal } from "./rollup";
@@ -62,7 +63,7 @@ async function lockedGoal(t: TenantTx, actor: Actor, goalId: string) {
 
 /** A new goal for a coachee, last in their order, with its activity row. */
 export async function createGoal(db: Db, actor: Actor, input: CreateGoalInput) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coacheeMembershipId = await reachCoachee(tx, actor, input.coacheeMembershipId);
     await assertCoacheeRoom(tx, actor.organizationId, coacheeMembershipId, { goals: 1 });
@@ -102,7 +103,7 @@ export async function createGoal(db: Db, actor: Actor, input: CreateGoalInput) {
 }
 
 export async function updateGoal(db: Db, actor: Actor, input: UpdateGoalInput) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const goal = await lockedGoal(tx, actor, input.goalId);
     const own = goal.coacheeMembershipId === actor.membershipId;
@@ -129,7 +130,7 @@ export async function updateGoal(db: Db, actor: Actor, input: UpdateGoalInput) {
 
 /** Deletes a goal with its milestones and every action on it (the database cascades). */
 export async function deleteGoal(db: Db, actor: Actor, input: { goalId: string }) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const goal = await lockedGoal(tx, actor, input.goalId);
     await releaseMovedOccurrences(tx, { goalId: goal.id });
@@ -153,7 +154,7 @@ async function releaseMovedOccurrences(tx: TenantTx, place: { goalId: string } |
 
 /** A new milestone, last on its goal; an empty milestone reopens a complete goal. */
 export async function createMilestone(db: Db, actor: Actor, input: CreateMilestoneInput) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const goal = await lockedGoal(tx, actor, input.goalId);
     await assertMilestoneRoom(tx, goal.id);
@@ -185,7 +186,7 @@ async function lockedMilestone(tx: TenantTx, actor: Actor, milestoneId: string) 
 }
 
 export async function updateMilestone(db: Db, actor: Actor, input: UpdateMilestoneInput) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const milestone = await lockedMilestone(tx, actor, input.milestoneId);
     await tx.milestone.update({
@@ -198,7 +199,7 @@ export async function updateMilestone(db: Db, actor: Actor, input: UpdateMilesto
 
 /** Deletes a milestone and its actions (the database cascades), and rolls its goal up again. */
 export async function deleteMilestone(db: Db, actor: Actor, input: { milestoneId: string }) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const milestone = await lockedMilestone(tx, actor, input.milestoneId);
     await releaseMovedOccurrences(tx, { milestoneId: milestone.id });
@@ -231,7 +232,7 @@ const GOAL_ORDER = [{ position: "asc" as const }, { createdAt: "asc" as const },
  * nested reads cost several times the SQL at a few thousand actions (see bench/goals.ts).
  */
 export async function listGoals(db: Db, actor: Actor, coacheeMembershipId: string, { actions: withActions = true } = {}) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   if (!isId(coacheeMembershipId)) throw new NotFoundError();
   const t = tenantDb(db, actor.organizationId);
   // Reached first, on its own: nothing of the coachee's is read before the check passes.
@@ -276,7 +277,7 @@ export async function listGoals(db: Db, actor: Actor, coacheeMembershipId: strin
  * rows only for the first `perPlace` of each place, so a place of thousands costs the page a few rows.
  */
 export async function readGoalsPage(db: Db, actor: Actor, coacheeMembershipId: string, openGoalId: string | undefined, perPlace: number) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   if (!isId(coacheeMembershipId)) throw new NotFoundError();
   const t = tenantDb(db, actor.organizationId);
   const coachee = await reachCoachee(t, actor, coacheeMembershipId);

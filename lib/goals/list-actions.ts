@@ -7,7 +7,7 @@ import { NotFoundError } from "../errors";
 import { isId } from "../web/form-fields";
 import { pageCount } from "../web/pagination";
 import { lenient, pageNumber } from "../web/search-params";
-import { assertGoalsRole, reachCoachee } from "./access";
+import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
 import { ACTION_FILTERS, addDays, coacheeZone, dueState, todayIn, WEEK_DAYS, type ActionFilterCode } from "./calendar";
 
 // A coachee's actions as one list (the Actions tab of a coachee's profile, a participant's Actions
@@ -56,7 +56,7 @@ const PLACE = { select: { id: true, title: true, progress: true, completedAt: tr
 
 /** One page of a coachee's actions, for the coachee and their coaches, with the coachee's zone and day. */
 export async function listActions(db: Db, actor: Actor, coacheeMembershipId: string, filter: ActionFilter, now = new Date()) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   if (!isId(coacheeMembershipId)) throw new NotFoundError();
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coachee = await reachCoachee(tx, actor, coacheeMembershipId);

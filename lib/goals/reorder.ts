@@ -4,7 +4,7 @@ import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { NotFoundError } from "../errors";
 import { idField, isId } from "../web/form-fields";
-import { assertGoalsRole, reachCoachee } from "./access";
+import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
 import { lockCoacheeGoals } from "./caps";
 import { lockGoals } from "./rollup";
 
@@ -25,7 +25,7 @@ const ORDER = [{ position: "asc" as const }, { createdAt: "asc" as const }, { id
 
 /** Moves an item one place up or down; at either end it stays. Positions become 0, 1, 2, ... */
 export async function reorder(db: Db, actor: Actor, input: ReorderInput) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   if (!isId(input.id)) throw new NotFoundError();
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     let siblings: { id: string; position: number }[];

@@ -4,7 +4,8 @@ import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { fieldError, NotFoundError } from "../errors";
 import { dayToDate, idField, isId, isoDayField } from "../web/form-fields";
-import { assertGoalsRole, descriptionField, reachCoachee, titleField } from "./access";
+import { descriptionField, titleField } from "./access";
+import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
 import { checkbox, place, placement, stillThere, weightField } from "./actions";
 import { coacheeZone } from "./calendar";
 import { displayDay, isoDate } from "../format/dates";
@@ -154,7 +155,7 @@ type CopiedFields = { title: string; description: string; weight: number; monito
 
 /** A new series for a coachee and its occurrences, placed like a single action (milestone, goal or none). */
 export async function createSeries(db: Db, actor: Actor, input: CreateSeriesInput) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coacheeMembershipId = await reachCoachee(tx, actor, input.coacheeMembershipId);
     const where = await place(tx, coacheeMembershipId, input.goalId, input.milestoneId);
@@ -234,7 +235,7 @@ const sameSchedule = (a: Rule, b: Rule) =>
  * (a day that already has a kept occurrence gets no second one).
  */
 export async function updateSeries(db: Db, actor: Actor, input: UpdateSeriesInput, now: Date = new Date()) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const { series, goalIds } = await lockedSeries(tx, actor, input.seriesId);
     const stored: Rule = {
@@ -282,7 +283,7 @@ export async function updateSeries(db: Db, actor: Actor, input: UpdateSeriesInpu
 
 /** Deletes a series: its not-done occurrences go, its done ones stay as actions of their own. */
 export async function deleteSeries(db: Db, actor: Actor, input: { seriesId: string }) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const { series, goalIds } = await lockedSeries(tx, actor, input.seriesId);
     // Detach the done ones first: the occurrences' foreign key cascades from the series.
@@ -296,7 +297,7 @@ export async function deleteSeries(db: Db, actor: Actor, input: { seriesId: stri
 
 /** A series as its edit form shows it: the fields, the rule and its occurrences (due day, progress, done). */
 export async function getSeries(db: Db, actor: Actor, seriesId: string) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   if (!isId(seriesId)) throw new NotFoundError();
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const series = await tx.actionSeries.findFirst({ where: { id: seriesId } });

@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { ForbiddenError, NotFoundError } from "../errors";
-import { assertGoalsRole } from "../goals/access";
+import { assertCoacheeMaterialRole } from "../coaching/material";
 import { commentBodyField } from "../goals/comments";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
@@ -40,7 +40,7 @@ async function ownComment(tx: TenantTx, actor: Actor, commentId: string) {
 const key = (actor: Actor, id: string) => ({ organizationId_id: { organizationId: actor.organizationId, id } });
 
 export async function addNoteComment(db: Db, actor: Actor, input: AddNoteCommentInput) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const note = await visibleNote(tx, actor, input.noteId);
     await assertThreadRoom(tx, actor.organizationId, note.id, () => tx.noteComment.count({ where: { noteId: note.id } }));
@@ -63,7 +63,7 @@ export async function addNoteComment(db: Db, actor: Actor, input: AddNoteComment
 }
 
 export async function editNoteComment(db: Db, actor: Actor, input: EditNoteCommentInput) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const comment = await ownComment(tx, actor, input.commentId);
     await tx.noteComment.update({ where: key(actor, comment.id), data: { body: input.body, editedAt: new Date() } });
@@ -72,7 +72,7 @@ export async function editNoteComment(db: Db, actor: Actor, input: EditNoteComme
 }
 
 export async function deleteNoteComment(db: Db, actor: Actor, input: { commentId: string }) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const comment = await ownComment(tx, actor, input.commentId);
     await tx.noteComment.delete({ where: key(actor, comment.id) });
@@ -82,7 +82,7 @@ export async function deleteNoteComment(db: Db, actor: Actor, input: { commentId
 
 /** A note's comments, oldest first: author (as the organisation sees them), times, body, and whether it is the actor's. */
 export async function listNoteComments(db: Db, actor: Actor, input: { noteId: string }) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const note = await visibleNote(tx, actor, input.noteId);
     const rows = await tx.noteComment.findMany({

@@ -6,7 +6,8 @@ import type { Actor } from "../authz/actor";
 import { can } from "../authz/permissions";
 import { likeLiteral } from "../db/like";
 import { ForbiddenError, NotFoundError } from "../errors";
-import { assertGoalsRole, reachCoachee, TITLE_MAX } from "../goals/access";
+import { TITLE_MAX } from "../goals/access";
+import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
 import { notify } from "../notifications/notify";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
@@ -112,7 +113,7 @@ const key = (actor: Actor, id: string) => ({ organizationId_id: { organizationId
 
 /** A new note by the actor on the coachee (themself, for a participant); it starts private. */
 export async function createNote(db: Db, actor: Actor, input: CreateNoteInput) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coacheeMembershipId = await reachCoachee(tx, actor, input.coacheeMembershipId);
     const note = await tx.note.create({
@@ -131,7 +132,7 @@ export async function createNote(db: Db, actor: Actor, input: CreateNoteInput) {
 
 /** The editor's save (as one types, and on leaving): the author's note as it now stands. */
 export async function saveNote(db: Db, actor: Actor, input: SaveNoteInput) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const note = await ownNote(tx, actor, input.noteId);
     return tx.note.update({
@@ -147,7 +148,7 @@ export async function saveNote(db: Db, actor: Actor, input: SaveNoteInput) {
  * (the coaches no longer see it, nor its notification). A coach's note cannot be shared.
  */
 export async function setNoteSharing(db: Db, actor: Actor, input: ShareNoteInput) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const note = await ownNote(tx, actor, input.noteId);
     const visibility = input.shared ? "SHARED" : "PRIVATE";
@@ -167,7 +168,7 @@ export async function setNoteSharing(db: Db, actor: Actor, input: ShareNoteInput
 }
 
 export async function deleteNote(db: Db, actor: Actor, input: { noteId: string }) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const note = await ownNote(tx, actor, input.noteId);
     await tx.note.delete({ where: key(actor, note.id) });
@@ -208,7 +209,7 @@ export type NoteView = ReturnType<typeof shown>;
  * `%` and `_` literally), for a coach narrowed to their own or the coachee's shared ones (`show`), paged.
  */
 export async function listNotes(db: Db, actor: Actor, coacheeMembershipId: string, filter: NoteFilter) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   if (!isId(coacheeMembershipId)) throw new NotFoundError();
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coachee = await reachCoachee(tx, actor, coacheeMembershipId);
@@ -235,7 +236,7 @@ export async function listNotes(db: Db, actor: Actor, coacheeMembershipId: strin
 
 /** One note the actor may see, or not found. */
 export async function getNote(db: Db, actor: Actor, noteId: string) {
-  assertGoalsRole(actor.role);
+  assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const note = await visibleNote(tx, actor, noteId);
     const row = await tx.note.findFirstOrThrow({ where: { id: note.id }, select: NOTE_ROW });
