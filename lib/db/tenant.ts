@@ -1,5 +1,5 @@
 import type { Db, Tx } from "./client";
-import type { Prisma } from "./generated/client";
+import { Prisma } from "./generated/client";
 
 // The scoped data layer: the one place where tenant data access gets its organisation. Services take
 // `tenantDb(db, actor.organizationId)` and query through it; every read, update and delete of a tenant
@@ -11,43 +11,18 @@ import type { Prisma } from "./generated/client";
 // limits hold, and code review keeps them: relations read through a global model (User.memberships)
 // are not filtered, and raw SQL is not rewritten; both must carry their own `organizationId`.
 
-/** Models owned by one organisation (they all carry `organizationId`). */
-const TENANT_MODELS = new Set([
-  "Membership",
-  "OrgUnit",
-  "UnitAssignment",
-  "Invitation",
-  "AuditEvent",
-  "Programme",
-  "ProgrammeAssignment",
-  "Cohort",
-  "Pathway",
-  "CoachingSession",
-  "CreditEntry",
-  "ImportPreview",
-  "CoachingRelationship",
-  "CoachingRequest",
-  "CoacheeGroup",
-  "CoacheeGroupMember",
-  "Activity",
-  "MessageThread",
-  "Message",
-  "Goal",
-  "Milestone",
-  "Action",
-  "ActionSeries",
-  "Comment",
-  "Notification",
-  "NotificationPreference",
-  "NotificationDigest",
-  "NotificationEmail",
-  "Note",
-  "NoteComment",
-  "CoacheeFile",
-  "FileUploadReservation",
-  "AssessmentTemplate",
-  "AssessmentAssignment",
-]);
+/**
+ * Models owned by one organisation: every model with an `organizationId`, read off the generated client,
+ * so a new model cannot be left out. The one exception is the email outbox: a single queue for every
+ * organisation, drained by one worker, whose optional organizationId only labels a message.
+ */
+const SHARED_MODELS_WITH_ORGANIZATION_ID: ReadonlySet<string> = new Set(["EmailOutbox"]);
+const FIELDS_OF = Prisma as unknown as Record<string, Record<string, string> | undefined>;
+export const TENANT_MODELS: ReadonlySet<Prisma.ModelName> = new Set(
+  Object.values(Prisma.ModelName).filter(
+    (model) => "organizationId" in (FIELDS_OF[`${model}ScalarFieldEnum`] ?? {}) && !SHARED_MODELS_WITH_ORGANIZATION_ID.has(model),
+  ),
+);
 
 const FILTERED = new Set([
   "findUnique",
