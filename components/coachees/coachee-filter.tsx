@@ -8,7 +8,12 @@ const STATUS_OPTIONS = Object.entries(MEMBERSHIP_STATUS_LABELS).map(([value, lab
 /** The search a group's members are picked from (a GET form: the URL carries it). */
 export function CoacheePickerFilter({ q, status }: { q?: string; status?: string }) {
   return (
-    <GetForm role="search" aria-label="Find coachees for the group" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 md:items-end">
+    <GetForm
+      values={{ q, status }}
+      role="search"
+      aria-label="Find coachees for the group"
+      className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 md:items-end"
+    >
       <div className="col-span-2">
         <Field id="pick-q" name="q" type="search" label="Search name or email" defaultValue={q ?? ""} />
       </div>

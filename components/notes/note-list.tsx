@@ -47,6 +47,7 @@ export function NoteList({
       <FilterForm
         label="Search notes"
         submit="Search"
+        filter={filter}
         filtered={filtered}
         clearHref={clear}
         className="grid gap-3 sm:grid-cols-3 sm:items-end"

@@ -24,8 +24,8 @@ export function FilterForm({
   children,
 }: {
   label: string;
-  /** The list's sort, kept by the form (a list without sorting has none). */
-  filter?: Sorted<string>;
+  /** The list's filter as parsed from the URL, which the fields show; its sort, if it has one, is kept. */
+  filter: Partial<Sorted<string>>;
   filtered: boolean;
   className: string;
   /** Where Clear goes: the bare list, or (a list inside a tab) the tab without its filters. */
@@ -35,8 +35,8 @@ export function FilterForm({
   children: ReactNode;
 }) {
   return (
-    <GetForm role="search" aria-label={label} className={className}>
-      {filter ? (
+    <GetForm values={filter} role="search" aria-label={label} className={className}>
+      {filter.sort && filter.dir ? (
         <>
           <input type="hidden" name="sort" value={filter.sort} />
           <input type="hidden" name="dir" value={filter.dir} />

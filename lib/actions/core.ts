@@ -6,6 +6,7 @@ import type { CurrentUser } from "../auth/session";
 import { env } from "../env";
 import { db } from "../db/client";
 import { isExpectedError, ValidationError } from "../errors";
+import { addressBucket, hitRateLimit, LIMITS } from "../security/rate-limit";
 import { FORM_FIELDS_MAX, FORM_TOO_LARGE } from "../web/request-bounds";
 import { ALREADY_SUBMITTED, claimSubmission, releaseSubmission, SUBMISSION_FIELD, submissionKey } from "./submissions";
 
@@ -200,6 +201,21 @@ export function runUserAction<S extends z.ZodType, T>(
   }, facts.rethrow);
 }
 
+/**
+ * Whether an anonymous post of a public form may claim its submission key. Public forms keep the claim,
+ * since their double submit is not harmless: two reset links (the first one dead), two sign-up links,
+ * an invitation or sign-up link accepted and then answered "no longer valid" over the success. But a
+ * stranger can post them with a fresh key each time, so the claims are counted per client address
+ * (IPv6 by /64; an unknown address shares one bucket, which is safe because going past the limit costs
+ * only the double-submit guard, never the form itself): FormSubmission then grows with the addresses
+ * posting, at most the limit each per window, not with the posts.
+ */
+async function mayClaimAnonymously(formData: FormData, clientAddress: string | null): Promise<boolean> {
+  if (submissionKey(formData) === null) return false;
+  const bucket = addressBucket(clientAddress) ?? "unknown";
+  return hitRateLimit(db(), `submission:address:${bucket}`, LIMITS.publicSubmissionsPerAddress);
+}
+
 /** A server action anyone may call (sign-up, password reset): origin, parsing, then `run`. */
 export function runPublicAction<S extends z.ZodType, T>(
   facts: Pick<RequestFacts, "origin" | "clientAddress" | "rethrow">,
@@ -212,6 +228,7 @@ export function runPublicAction<S extends z.ZodType, T>(
     if (tooLarge) return tooLarge;
     if (!sameOrigin(facts)) return { ok: false, error: REQUEST_REFUSED };
     const input = parseForm(schema, formData);
-    return once(formData, "anyone", facts.rethrow, () => run(input, facts.clientAddress));
+    const work = () => run(input, facts.clientAddress);
+    return (await mayClaimAnonymously(formData, facts.clientAddress)) ? once(formData, "anyone", facts.rethrow, work) : work();
   }, facts.rethrow);
 }

@@ -145,6 +145,28 @@ export function notificationEmailCandidates(client: Db, now: Date) {
 }
 
 /**
+ * Deletes notification email claims made before `before`, in every organisation, whose window no longer
+ * waits (its first notification is gone or has no emailDueAt left), at most `batch` a statement so a
+ * large backlog never holds one long delete. Why: like the emails themselves, the claims are made for
+ * every organisation by the delivery loop, which prunes them the same way (lib/notifications/prune.ts).
+ */
+export async function deleteFinishedNotificationEmails(client: Db, before: Date, batch = 5_000): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const count = await client.$executeRaw`
+      DELETE FROM "NotificationEmail" WHERE ("organizationId", "membershipId", "firstId") IN (
+        SELECT e."organizationId", e."membershipId", e."firstId" FROM "NotificationEmail" e
+         WHERE e."createdAt" < (${before.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+           AND NOT EXISTS (
+             SELECT 1 FROM "Notification" n
+              WHERE n."organizationId" = e."organizationId" AND n."id" = e."firstId" AND n."emailDueAt" IS NOT NULL)
+         LIMIT ${batch})`;
+    deleted += count;
+    if (count < batch) return deleted;
+  }
+}
+
+/**
  * Open actions whose "due tomorrow" or "overdue" reminder may be due somewhere on Earth: due between
  * `from` and `to` (YYYY-MM-DD, wide enough for every time zone) without a due reminder, or due before
  * `to` without an overdue one (the coachee's zone is read per action, as their lists read it). Why: reminders run from the delivery loop

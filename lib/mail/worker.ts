@@ -5,6 +5,7 @@ import { fileDisk } from "../files/storage";
 import { sweepOrphanFiles } from "../files/sweep";
 import { runNotificationEmails } from "../notifications/coalesce";
 import { runDigests } from "../notifications/digest";
+import { pruneNotificationEmails } from "../notifications/prune";
 import { runReminders } from "../notifications/reminders";
 import { processSignUpRequests } from "../orgs/sign-up";
 import { deliverDueEmails } from "./deliver";
@@ -21,7 +22,10 @@ const state = globalThis as unknown as {
  * a minute of 08:00 local. Both claim their work in the database, so every process may look.
  */
 const SCHEDULED_EVERY_MS = 60_000;
-/** How often the store is swept for objects whose file row is gone (lib/files/sweep.ts); any process may. */
+/**
+ * How often the store is swept for objects whose file row is gone (lib/files/sweep.ts), and notification
+ * email claims past their retention are deleted (lib/notifications/prune.ts); any process may.
+ */
 const SWEEP_EVERY_MS = 60 * 60_000;
 
 async function runOnce(): Promise<void> {
@@ -50,6 +54,11 @@ async function runOnce(): Promise<void> {
             if (report.removed.length) console.log(`[files] orphan sweep removed ${report.removed.length} object(s)`);
           })
           .catch((error) => console.error("[files] orphan sweep failed", error));
+        void pruneNotificationEmails(db())
+          .then((count) => {
+            if (count) console.log(`[notifications] pruned ${count} notification email claim(s) past their retention`);
+          })
+          .catch((error) => console.error("[notifications] pruning notification email claims failed", error));
       }
       // Requests answered the same for every address (password reset, sign-up) compose their mail
       // here, after the answer, so that the answer's timing cannot depend on the account.

@@ -13,6 +13,9 @@ export const LIMITS = {
   resendPerInvitation: { limit: 5, windowSeconds: 60 * 60 },
   acceptPerAddress: { limit: 30, windowSeconds: 15 * 60 },
   acceptPerInvitation: { limit: 20, windowSeconds: 15 * 60 },
+  // Submission keys claimed from anonymous posts of public forms (lib/actions/core.ts): far more than
+  // one person fills in; past it a post is still served, only without the double-submit guard.
+  publicSubmissionsPerAddress: { limit: 30, windowSeconds: 60 * 60 },
   // Uploads by one membership, counted in files and in bytes (lib/files/quota.ts): a coach's busy hour
   // after sessions fits; a script filling the organisation's storage does not.
   uploadsPerMember: { limit: 30, windowSeconds: 60 * 60 },

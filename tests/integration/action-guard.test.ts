@@ -21,6 +21,7 @@ import { env } from "../../lib/env";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
 import { createGoal, createGoalSchema } from "../../lib/goals/goals";
 import { settingsSchema, updateSettings } from "../../lib/orgs/settings";
+import { LIMITS } from "../../lib/security/rate-limit";
 import { createOrganization } from "../factories";
 import { createActor } from "../factories/actor";
 import { testDb } from "../support/db";
@@ -554,5 +555,84 @@ describe("the action guard: one submission does its work once", () => {
     }
     expect(await one.goals()).toBe(7);
     expect(await two.goals()).toBe(1);
+  });
+});
+
+describe("the action guard: anonymous posts cannot grow the submission table", () => {
+  const key = () => randomBytes(16).toString("hex");
+  const { limit } = LIMITS.publicSubmissionsPerAddress;
+  /** An address of its own for each test (an IPv6 /64 nobody else here uses). */
+  const address = () => `2001:db8:${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}::7`;
+  /** A public form's post from `clientAddress`, with the submission key `k`; counts the work it did. */
+  function publicForm(clientAddress: string | null) {
+    let runs = 0;
+    const post = (k: string) =>
+      runPublicAction(
+        facts(null, { clientAddress }),
+        nameSchema,
+        async () => {
+          runs++;
+          return { ok: true, message: "Sent." };
+        },
+        form({ name: "Ada", [SUBMISSION_FIELD]: k }),
+      );
+    return { post, runs: () => runs };
+  }
+  const stored = (keys: string[]) => db.formSubmission.count({ where: { key: { in: keys.map((k) => `anyone:${k}`) } } });
+
+  it("stores at most the per-address limit of keys from a flood of posts, each with a new key; every post is still served", async () => {
+    const flood = publicForm(address());
+    const keys = Array.from({ length: limit + 70 }, key);
+    for (const k of keys) expect(await flood.post(k)).toEqual({ ok: true, message: "Sent." });
+    expect(flood.runs()).toBe(keys.length);
+    expect(await stored(keys)).toBe(limit);
+    // A client whose address is unknown shares one bucket: bounded the same way.
+    const unknown = publicForm(null);
+    const unknownKeys = Array.from({ length: limit + 10 }, key);
+    for (const k of unknownKeys) await unknown.post(k);
+    expect(await stored(unknownKeys)).toBeLessThanOrEqual(limit);
+    recordFigures("form-bounds", {
+      boundsTried: 2,
+      boundsBreached: (await stored(keys)) > limit || (await stored(unknownKeys)) > limit ? 1 : 0,
+    });
+  });
+
+  it("still does a public form's double submit once within the limit, and a member's double submit once beside a flood", async () => {
+    const from = address();
+    const visitor = publicForm(from);
+    const k = key();
+    const answers = await Promise.all([visitor.post(k), visitor.post(k)]);
+    expect(answers.filter((a) => a.ok && a.duplicate)).toEqual([{ ok: true, message: ALREADY_SUBMITTED, duplicate: true }]);
+    expect(visitor.runs()).toBe(1);
+    // Past the limit, the address's posts go through unguarded (what the bound costs)...
+    for (let i = 0; i < limit; i++) await visitor.post(key());
+    const late = key();
+    await Promise.all([visitor.post(late), visitor.post(late)]);
+    expect(visitor.runs()).toBe(1 + limit + 2);
+    expect(await stored([late])).toBe(0);
+    // ...while a signed-in member at the same address keeps the guard: one goal from a double submit.
+    const coachee = await createActor(db, org.id, "PARTICIPANT");
+    const m = key();
+    const goal = () =>
+      runMemberAction(
+        facts(coachee.userId, { clientAddress: from }),
+        "goals:own",
+        createGoalSchema,
+        async (actor, input) => {
+          await createGoal(db, actor, input);
+          return { ok: true, message: "Goal added." };
+        },
+        form({
+          org: org.slug,
+          coacheeMembershipId: coachee.membershipId,
+          title: "Run",
+          description: "",
+          dueDate: "",
+          [SUBMISSION_FIELD]: m,
+        }),
+      );
+    const memberAnswers = await Promise.all([goal(), goal()]);
+    expect(memberAnswers.filter((a) => a.ok && !a.duplicate)).toHaveLength(1);
+    expect(await db.goal.count({ where: { coacheeMembershipId: coachee.membershipId } })).toBe(1);
   });
 });

@@ -34,7 +34,12 @@ export default async function AuditPage({
   return (
     <section>
       <PageHeader title="Audit log" />
-      <GetForm role="search" aria-label="Filter the audit log" className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-6 md:items-end">
+      <GetForm
+        values={filter}
+        role="search"
+        aria-label="Filter the audit log"
+        className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-6 md:items-end"
+      >
         <Field id="audit-actor" name="actor" type="search" label="Actor email" defaultValue={filter.actor ?? ""} />
         {/* Areas by name; a value from an older link that names no area stays, so the filter shown is the one applied. */}
         <SelectField

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "NotificationEmail_createdAt_idx" ON "NotificationEmail"("createdAt");
