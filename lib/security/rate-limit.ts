@@ -96,3 +96,18 @@ export async function rateLimitCount(db: Tx, key: string, { windowSeconds }: Rat
     SELECT "count" FROM "RateLimitBucket" WHERE "key" = ${key} AND "windowStart" >= now() - make_interval(secs => ${windowSeconds})`;
   return row?.count ?? 0;
 }
+
+/** The longest window of any limit: a bucket whose window started longer ago than this counts nothing. */
+export const LONGEST_WINDOW_SECONDS = Math.max(...Object.values(LIMITS).map((l) => l.windowSeconds));
+
+/**
+ * Deletes the buckets whose window has ended under every limit, so keys made up by strangers (an
+ * address per post, an email per reset request) do not pile up: a missing bucket counts as a fresh one,
+ * so nothing changes for anyone. Returns how many went.
+ */
+export async function pruneRateLimitBuckets(db: Tx, now: Date = new Date()): Promise<number> {
+  const { count } = await db.rateLimitBucket.deleteMany({
+    where: { windowStart: { lt: new Date(now.getTime() - LONGEST_WINDOW_SECONDS * 1000) } },
+  });
+  return count;
+}
