@@ -8,7 +8,6 @@ import { CONTROL_CHARACTERS, idField, nameField, optionalDayField, textField } f
 
 export const QUESTION_KINDS = ["scale", "single", "multiple", "short", "long"] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
-export const SCALE_SIZES = [5, 10] as const;
 
 export const QUESTIONS_MAX = 50;
 export const PROMPT_MAX = 500;

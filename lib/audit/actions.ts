@@ -46,13 +46,6 @@ export const AUDIT_ACTIONS = {
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
-export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as AuditAction[];
-
 export function isAuditAction(value: string): value is AuditAction {
   return Object.hasOwn(AUDIT_ACTIONS, value);
-}
-
-/** The event's title; a name this code no longer knows (none should remain) is shown as it is. */
-export function auditActionTitle(action: string): string {
-  return isAuditAction(action) ? AUDIT_ACTIONS[action].title : action;
 }

@@ -24,8 +24,6 @@ import { MAX_INTERVAL, MAX_OCCURRENCES, MAX_SPAN_YEARS } from "./recurrence-limi
 export const FREQUENCIES = ["DAILY", "WEEKLY", "MONTHLY"] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
-/** ISO weekdays, 1 (Monday) .. 7 (Sunday). */
-export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const RFC_WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 
 export { MAX_INTERVAL, MAX_OCCURRENCES, MAX_SPAN_YEARS };
