@@ -1,4 +1,4 @@
-// `npm test`: lint and format checks, unit and integration tests (vitest, real PostgreSQL), then a
+// `npm test`: lint, type and format checks, unit and integration tests (vitest, real PostgreSQL), then a
 // production build and the Playwright tests in Debian's Chromium. Ends with one summary line of the
 // counts of both runners.
 import { spawnSync } from "node:child_process";
@@ -27,6 +27,8 @@ function readJson<T>(file: string): T | undefined {
 }
 
 const lint = run("lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."]);
+// The one type check of the tree, tests included (their @ts-expect-error lines are tests of the types).
+const types = run("type check (tsc)", bin("tsc"), ["--noEmit"]);
 const format = run("format (prettier --check)", bin("prettier"), ["--check", "--log-level", "warn", "."]);
 const vitestJson = path.join(OUT, "vitest.json");
 const vitest = run("unit and integration tests (vitest)", bin("vitest"), [
@@ -35,7 +37,7 @@ const vitest = run("unit and integration tests (vitest)", bin("vitest"), [
   "--reporter=json",
   `--outputFile.json=${vitestJson}`,
 ]);
-const build = run("production build (next build)", bin("next"), ["build"]);
+const build = run("production build (next build)", bin("next"), ["build"], types === 0 ? { PATHWISE_TYPES_CHECKED: "1" } : {});
 const playwrightJson = path.join(OUT, "playwright.json");
 const playwright =
   build === 0
@@ -50,7 +52,7 @@ const passed = (v?.numPassedTests ?? 0) + (p?.stats.expected ?? 0);
 const failed = (v?.numFailedTests ?? 0) + (p ? p.stats.unexpected + p.stats.flaky : 0);
 const skipped = (v ? v.numPendingTests + v.numTodoTests : 0) + (p?.stats.skipped ?? 0);
 
-console.log(`\nlint: exit ${lint}; format: exit ${format}${format ? " (npm run format fixes it)" : ""}`);
+console.log(`\nlint: exit ${lint}; types: exit ${types}; format: exit ${format}${format ? " (npm run format fixes it)" : ""}`);
 console.log(`vitest: ${v ? `${v.numPassedTests} passed, ${v.numFailedTests} failed` : "no results"} (exit ${vitest})`);
 console.log(`next build: exit ${build}`);
 console.log(
@@ -71,7 +73,9 @@ if (existsSync(figuresFile)) {
       .join(", ")}`,
   );
 }
-console.log(`wall time: ${times.map(([tier, s]) => `${tier} ${s.toFixed(0)} s`).join(", ")}; in all ${times.reduce((a, [, s]) => a + s, 0).toFixed(0)} s`);
-const ok = lint === 0 && format === 0 && vitest === 0 && build === 0 && playwright === 0 && failed === 0 && passed > 0;
+console.log(
+  `wall time: ${times.map(([tier, s]) => `${tier} ${s.toFixed(0)} s`).join(", ")}; in all ${times.reduce((a, [, s]) => a + s, 0).toFixed(0)} s`,
+);
+const ok = lint === 0 && types === 0 && format === 0 && vitest === 0 && build === 0 && playwright === 0 && failed === 0 && passed > 0;
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(ok ? 0 : 1);
