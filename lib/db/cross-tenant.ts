@@ -167,6 +167,15 @@ export async function deleteFinishedNotificationEmails(client: Db, before: Date,
 }
 
 /**
+ * Deletes, in every organisation, the daily digest claims for days before `beforeDay` (YYYY-MM-DD).
+ * Why: like the notification email claims, they are made for every organisation by the delivery loop,
+ * one per member and day, and only today's is ever claimed again.
+ */
+export async function deleteDigestClaimsBefore(client: Db, beforeDay: string): Promise<number> {
+  return client.$executeRaw`DELETE FROM "NotificationDigest" WHERE "day" < ${beforeDay}::date`;
+}
+
+/**
  * Open actions whose "due tomorrow" or "overdue" reminder may be due somewhere on Earth: due between
  * `from` and `to` (YYYY-MM-DD, wide enough for every time zone) without a due reminder, or due before
  * `to` without an overdue one (the coachee's zone is read per action, as their lists read it). Why: reminders run from the delivery loop

@@ -5,7 +5,7 @@ import { fileDisk } from "../files/storage";
 import { sweepOrphanFiles } from "../files/sweep";
 import { runNotificationEmails } from "../notifications/coalesce";
 import { runDigests } from "../notifications/digest";
-import { pruneNotificationEmails } from "../notifications/prune";
+import { pruneDigestClaims, pruneNotificationEmails } from "../notifications/prune";
 import { pruneRateLimitBuckets } from "../security/rate-limit";
 import { runReminders } from "../notifications/reminders";
 import { processSignUpRequests } from "../orgs/sign-up";
@@ -60,6 +60,7 @@ async function runOnce(): Promise<void> {
             if (count) console.log(`[notifications] pruned ${count} notification email claim(s) past their retention`);
           })
           .catch((error) => console.error("[notifications] pruning notification email claims failed", error));
+        void pruneDigestClaims(db()).catch((error) => console.error("[notifications] pruning digest claims failed", error));
         void pruneRateLimitBuckets(db()).catch((error) => console.error("[security] pruning rate-limit buckets failed", error));
       }
       // Requests answered the same for every address (password reset, sign-up) compose their mail

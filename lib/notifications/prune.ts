@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { deleteFinishedNotificationEmails } from "../db/cross-tenant";
+import { deleteDigestClaimsBefore, deleteFinishedNotificationEmails } from "../db/cross-tenant";
 
 /**
  * How long a notification email's claim (a NotificationEmail row, lib/notifications/coalesce.ts) is kept.
@@ -16,4 +16,13 @@ export const NOTIFICATION_EMAIL_RETENTION_DAYS = 30;
  */
 export async function pruneNotificationEmails(db: Db, now: Date = new Date()): Promise<number> {
   return deleteFinishedNotificationEmails(db, new Date(now.getTime() - NOTIFICATION_EMAIL_RETENTION_DAYS * 24 * 60 * 60_000));
+}
+
+/**
+ * Deletes, in every organisation, the daily digest claims (one per member and day, lib/notifications/
+ * digest.ts) for days older than the retention: a digest is only ever claimed for today. Returns how many went.
+ */
+export async function pruneDigestClaims(db: Db, now: Date = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - NOTIFICATION_EMAIL_RETENTION_DAYS * 24 * 60 * 60_000);
+  return deleteDigestClaimsBefore(db, before.toISOString().slice(0, 10));
 }

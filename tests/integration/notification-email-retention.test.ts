@@ -4,7 +4,7 @@ import { deleteFinishedNotificationEmails } from "../../lib/db/cross-tenant";
 import { tenantDb } from "../../lib/db/tenant";
 import { runNotificationEmails } from "../../lib/notifications/coalesce";
 import { EMAIL_WINDOW_MS, notify } from "../../lib/notifications/notify";
-import { NOTIFICATION_EMAIL_RETENTION_DAYS, pruneNotificationEmails } from "../../lib/notifications/prune";
+import { NOTIFICATION_EMAIL_RETENTION_DAYS, pruneDigestClaims, pruneNotificationEmails } from "../../lib/notifications/prune";
 import { createActor, createCoachingRelationship, createOrganization, type TestActor } from "../factories";
 import { isolatedDatabase } from "../support/db";
 
@@ -135,5 +135,31 @@ describe("notification email claims past their retention", () => {
     await claim(a.org.id, a.coachee, crypto.randomUUID(), new Date());
     expect(await deleteFinishedNotificationEmails(db, daysAgo(NOTIFICATION_EMAIL_RETENTION_DAYS), 3)).toBe(7);
     expect(await db.notificationEmail.count({ where: { organizationId: a.org.id } })).toBe(1);
+  });
+});
+
+describe("daily digest claims past their retention", () => {
+  it("go for days older than the retention, in every organisation; today's and recent days' stay", async () => {
+    const now = new Date("2026-12-07T12:00:00Z");
+    const day = (days: number) => new Date(`${daysAgo(days, now).toISOString().slice(0, 10)}T00:00:00Z`);
+    const [a, b] = [await organization(), await organization()];
+    const claims = [
+      { who: a.coach, days: NOTIFICATION_EMAIL_RETENTION_DAYS + 1, kept: false },
+      { who: b.coachee, days: NOTIFICATION_EMAIL_RETENTION_DAYS + 40, kept: false },
+      { who: a.coach, days: NOTIFICATION_EMAIL_RETENTION_DAYS - 1, kept: true },
+      { who: b.coachee, days: 0, kept: true },
+    ];
+    for (const c of claims)
+      await db.notificationDigest.create({
+        data: { organizationId: c.who.membership.organizationId, membershipId: c.who.membershipId, day: day(c.days), items: 1 },
+      });
+    expect(await pruneDigestClaims(db, now)).toBe(2);
+    const left = await db.notificationDigest.findMany({ select: { membershipId: true, day: true } });
+    expect(left.map((r) => `${r.membershipId} ${r.day.toISOString().slice(0, 10)}`).sort()).toEqual(
+      claims
+        .filter((c) => c.kept)
+        .map((c) => `${c.who.membershipId} ${day(c.days).toISOString().slice(0, 10)}`)
+        .sort(),
+    );
   });
 });
