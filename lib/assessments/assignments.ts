@@ -1,3 +1,4 @@
+import { isoDay } from "../format/dates";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
@@ -177,7 +178,7 @@ async function give(
     coacheeMembershipId,
     subjectId: row.id,
     actorMembershipId: actor.membershipId,
-    data: { title: what.title, dueDate: what.dueDate ? what.dueDate.toISOString().slice(0, 10) : null },
+    data: { title: what.title, dueDate: what.dueDate ? isoDay(what.dueDate) : null },
   });
   return row.id;
 }

@@ -8,7 +8,7 @@ import { descriptionField, titleField } from "./access";
 import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
 import { checkbox, place, placement, stillThere, weightField } from "./actions";
 import { coacheeZone } from "./calendar";
-import { displayDay, isoDate } from "../format/dates";
+import { displayDay, isoDate, isoDay } from "../format/dates";
 import { FREQUENCIES, latestEnd, MAX_INTERVAL, MAX_OCCURRENCES, MAX_SPAN_YEARS, type Recurrence, schedule } from "./recurrence";
 import { assertCoacheeRoom } from "./caps";
 import { lockGoals, recomputeGoal } from "./rollup";
@@ -120,8 +120,6 @@ function daysOf(rule: Rule, timezone: string): string[] {
   if (!result.ok) throw fieldError(result.field, result.message);
   return result.days;
 }
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Appends one action per day, in order, at the end of the series' place. */
 async function addOccurrences(
@@ -242,9 +240,9 @@ export async function updateSeries(db: Db, actor: Actor, input: UpdateSeriesInpu
       frequency: series.frequency,
       interval: series.interval,
       weekdays: series.weekdays,
-      startDate: day(series.startDate),
+      startDate: isoDay(series.startDate),
       count: series.count,
-      until: series.until ? day(series.until) : null,
+      until: series.until ? isoDay(series.until) : null,
     };
     const fields = { title: input.title, description: input.description, weight: input.weight, monitoredByCoach: input.monitoredByCoach };
     const rescheduled = !sameSchedule(stored, input);
@@ -271,7 +269,7 @@ export async function updateSeries(db: Db, actor: Actor, input: UpdateSeriesInpu
       removed = (await tx.action.deleteMany({ where: { seriesId: series.id, completedAt: null, dueDate: { gte: dayToDate(today) } } }))
         .count;
       const kept = await tx.action.findMany({ where: { seriesId: series.id }, select: { dueDate: true } });
-      const keptDays = new Set(kept.map((a) => (a.dueDate ? day(a.dueDate) : "")));
+      const keptDays = new Set(kept.map((a) => (a.dueDate ? isoDay(a.dueDate) : "")));
       const newDays = days.filter((d) => d >= today && !keptDays.has(d));
       await assertCoacheeRoom(tx, actor.organizationId, series.coacheeMembershipId, { actions: newDays.length });
       added = await addOccurrences(tx, actor, { ...series, ...fields }, newDays);
@@ -320,9 +318,9 @@ export async function getSeries(db: Db, actor: Actor, seriesId: string) {
       frequency: series.frequency,
       interval: series.interval,
       weekdays: series.weekdays,
-      startDate: day(series.startDate),
+      startDate: isoDay(series.startDate),
       count: series.count,
-      until: series.until ? day(series.until) : null,
+      until: series.until ? isoDay(series.until) : null,
       timezone: series.timezone,
       occurrences,
     };

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { isoDay } from "../format/dates";
 import { deleteDigestClaimsBefore, deleteFinishedNotificationEmails } from "../db/cross-tenant";
 
 /**
@@ -24,5 +25,5 @@ export async function pruneNotificationEmails(db: Db, now: Date = new Date()): P
  */
 export async function pruneDigestClaims(db: Db, now: Date = new Date()): Promise<number> {
   const before = new Date(now.getTime() - NOTIFICATION_EMAIL_RETENTION_DAYS * 24 * 60 * 60_000);
-  return deleteDigestClaimsBefore(db, before.toISOString().slice(0, 10));
+  return deleteDigestClaimsBefore(db, isoDay(before));
 }

@@ -3,12 +3,12 @@ import { reminderCandidates } from "../db/cross-tenant";
 import { tenantDb } from "../db/tenant";
 import { coacheeZone } from "../goals/calendar";
 import { dayToDate } from "../web/form-fields";
-import { isoDate } from "../format/dates";
+import { isoDate, isoDay } from "../format/dates";
 import { pastDeliveryHour } from "./digest";
 import { notify } from "./notify";
 
 const DAY_MS = 86_400_000;
-const utcDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+const utcDay = (t: number) => isoDay(new Date(t));
 
 /**
  * Reminds coachees of open actions at `now`, each once, from 08:00 in the coachee's time zone (the one

@@ -1,3 +1,4 @@
+import { isoDay } from "../format/dates";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { tenantDb } from "../db/tenant";
@@ -83,7 +84,7 @@ const withPeople = <P extends Prisma.PathwayGetPayload<{ select: typeof PATHWAY_
 export async function pathwayWatchlist(db: Db, actor: Actor, now = new Date()) {
   const t = tenantDb(db, actor.organizationId);
   const scope = await pathwayScope(t, actor);
-  const today = dayToDate(now.toISOString().slice(0, 10));
+  const today = dayToDate(isoDay(now));
   const [startingSoon, quiet] = await Promise.all([
     t.pathway.findMany({
       where: { ...scope, status: "ACTIVE", startDate: { gte: today, lte: new Date(today.getTime() + 14 * 86_400_000) } },
