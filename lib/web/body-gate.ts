@@ -87,7 +87,11 @@ function fieldCounter(contentType: string): (chunk: Buffer) => number {
     let seen = false;
     return (chunk) => {
       for (let at = chunk.indexOf(0x26); at !== -1; at = chunk.indexOf(0x26, at + 1)) fields++;
-      if (!seen && chunk.length) ((seen = true), fields++);
+      // The first field has no "&" before it.
+      if (!seen && chunk.length) {
+        seen = true;
+        fields++;
+      }
       return fields;
     };
   }
