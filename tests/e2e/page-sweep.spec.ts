@@ -2,7 +2,18 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { recordFigures } from "../support/figures";
 import { withArticle } from "../../lib/words";
-import { openListed, pagesFor, PUBLIC_PAGES, ROLE_USERS, signedInPage, type ListedPage } from "./pages/every-page";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import {
+  openListed,
+  pagesFor,
+  PUBLIC_PAGES,
+  ROLE_USERS,
+  signedInPage,
+  sweptRoutes,
+  UNSWEPT_ROUTES,
+  type ListedPage,
+} from "./pages/every-page";
 import { layoutProblems } from "./pages/layout";
 
 // Every page of every role, each opened once, on a 390-px phone and then at a desktop width:
@@ -100,4 +111,16 @@ test("every public page fits a 390-px phone and has no serious or critical acces
   expect(found.axe).toEqual([]);
   expect(found.phone).toEqual({});
   await context.close();
+});
+
+test("every page of the app is in the sweeps' list, or set aside with a reason", () => {
+  // Each page.tsx under app/ is a route: "/[org]/coachees/[id]". A new page fails this until it is swept.
+  const routes = readdirSync("app", { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name === "page.tsx")
+    .map((e) => `/${path.relative("app", e.parentPath).split(path.sep).join("/")}`.replace(/\/$/, "") || "/");
+  expect(routes.length).toBeGreaterThan(50);
+  const swept = sweptRoutes();
+  expect(routes.filter((r) => !swept.has(r) && !(r in UNSWEPT_ROUTES))).toEqual([]);
+  // And the list names no route the app does not have (a page moved or renamed).
+  expect([...swept].filter((r) => !routes.includes(r))).toEqual([]);
 });

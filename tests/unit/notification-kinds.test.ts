@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderEmail } from "../../emails";
 import { NOTIFICATION_DELIVERY_LABELS, NOTIFICATION_KIND_LABELS } from "../../lib/labels";
@@ -112,5 +114,33 @@ describe("notification kinds", () => {
     for (const n of [1, 2, 3]) expect(email.text).toContain(url(n));
     expect(email.text).toContain("<b>step 2</b>");
     expect(email.text).toContain("https://app.example/acme/notifications/preferences");
+  });
+});
+
+describe("notification kinds spelt in SQL", () => {
+  it("are kinds lib/notifications/kinds.ts knows: a trigger that cleans up a kind nobody writes cleans up nothing", () => {
+    // Every literal compared with a "kind" column in a migration or in raw SQL under lib/.
+    const files = [
+      ...readdirSync("prisma/migrations", { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && e.name.endsWith(".sql"))
+        .map((e) => path.join(e.parentPath, e.name)),
+      ...readdirSync("lib", { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !e.parentPath.includes("generated"))
+        .map((e) => path.join(e.parentPath, e.name)),
+    ];
+    const kindsIn = (sql: string) =>
+      [...sql.matchAll(/"kind"\s*(?:=|<>|!=)\s*'([^']+)'|"kind"\s+(?:NOT\s+)?IN\s*\(([^)]*)\)/gi)].flatMap((m) =>
+        m[1] ? [m[1]] : [...m[2].matchAll(/'([^']+)'/g)].map((k) => k[1]),
+      );
+    const spelt = new Set(files.flatMap((file) => kindsIn(readFileSync(file, "utf8"))));
+    // The check sees the triggers that exist today (a scan that found nothing could not fail).
+    expect([...spelt]).toEqual(expect.arrayContaining(["note.shared", "comment.added"]));
+    expect([...spelt].filter((k) => !(NOTIFICATION_KINDS as readonly string[]).includes(k))).toEqual([]);
+    // And it would see a kind spelt either way that is not known.
+    expect(kindsIn(`WHERE "kind" = 'note.unshared' OR "kind" IN ('goal.created', 'goal.renamed')`)).toEqual([
+      "note.unshared",
+      "goal.created",
+      "goal.renamed",
+    ]);
   });
 });

@@ -164,6 +164,18 @@ const seriesPage: Finder = async (page, role) => {
   return href;
 };
 
+/** The page of one of Pat's actions (its comments and its Move form), from the goals the viewer sees. */
+const actionPage: Finder = async (page, role) => {
+  const pat = await patHasGoals();
+  const goals = can(role, "goals:own") ? `${ORG}/goals` : `${ORG}/coachees/${pat}?tab=goals`;
+  await page.goto(goals);
+  const link = page.locator("a[href*='/goals/actions/']").first();
+  await link.waitFor({ state: "attached" });
+  const href = new URL((await link.getAttribute("href")) ?? "", "http://x").pathname;
+  expect(href, `a link to an action's page on ${goals}`).toMatch(/^\/[^/]+\/goals\/actions\/[^/?]+$/);
+  return href;
+};
+
 const SWEEP_NOTE = "A note for the page sweeps";
 
 /**
@@ -358,6 +370,7 @@ const ORG_PAGES: PageEntry[] = [
   },
   { name: "files", permission: "goals:own", path: async () => (await patHasFiles(), `${ORG}/files`) },
   { name: "a recurring action", permission: ["coachees:manage", "goals:own"], path: seriesPage },
+  { name: "an action", permission: ["coachees:manage", "goals:own"], path: actionPage },
   {
     name: "assessments",
     permission: ["goals:own", "coachees:manage"],
@@ -408,6 +421,73 @@ const ORG_PAGES: PageEntry[] = [
   { name: "not found in the organisation", permission: "dashboard:view", path: `${ORG}/no-such-page` },
   { name: "new organisation", permission: "dashboard:view", path: "/new-organisation" },
 ];
+
+/** The app route (its folder under app/) of each listed page whose path is found by following links. */
+const FOUND_ROUTES: Record<string, string> = {
+  "edit a coachee": "/[org]/coachees/[id]/edit",
+  "a coachee group": "/[org]/coachees/groups/[groupId]",
+  "a user": "/[org]/users/[id]",
+  "import check": "/[org]/imports/[id]",
+  "a programme": "/[org]/programmes/[id]",
+  "a cohort": "/[org]/cohorts/[id]",
+  "cohort upload": "/[org]/cohorts/[id]/import",
+  "a pathway": "/[org]/pathways/[id]",
+  "a coachee's activity": "/[org]/coachees/[id]",
+  "a coachee's sessions": "/[org]/coachees/[id]",
+  "a coachee's goals": "/[org]/coachees/[id]",
+  "a coachee's actions": "/[org]/coachees/[id]",
+  "a coachee's notes": "/[org]/coachees/[id]",
+  "a note on a coachee": "/[org]/coachees/[id]",
+  "a coachee's files": "/[org]/coachees/[id]",
+  "a coachee's assessments": "/[org]/coachees/[id]",
+  "add an appointment": "/[org]/coachees/[id]/sessions/new",
+  "start a session now": "/[org]/coachees/[id]/sessions/now",
+  goals: "/[org]/goals",
+  actions: "/[org]/actions",
+  notes: "/[org]/notes",
+  "a note": "/[org]/notes/[id]",
+  files: "/[org]/files",
+  "a recurring action": "/[org]/goals/series/[id]",
+  "an action": "/[org]/goals/actions/[id]",
+  assessments: "/[org]/assessments",
+  "an assessment": "/[org]/assessments/[id]",
+  "add an assessment": "/[org]/coachees/[id]/assessments/new",
+  "assign questions": "/[org]/coachees/[id]/assessments/questions",
+  "assign an assessment": "/[org]/assessments/assign",
+  "assessment templates": "/[org]/assessments/templates",
+  "an assessment template": "/[org]/assessments/templates/[templateId]",
+  "a message thread": "/[org]/messages/[id]",
+};
+
+/** Pages of the app the sweeps do not open, and why. */
+export const UNSWEPT_ROUTES: Record<string, string> = {
+  "/": "only redirects to the person's organisation or to sign-in",
+  "/dev/mailbox": "development only: answers 404 in the production build the sweeps run against",
+};
+
+/** Every app route the sweeps open, as its folder under app/ ("/[org]/coachees/[id]"). */
+export function sweptRoutes(): Set<string> {
+  const routes = new Set<string>();
+  for (const entry of ORG_PAGES) {
+    if (typeof entry.path === "string") {
+      const path = entry.path.split("?")[0];
+      routes.add(path === `${ORG}/no-such-page` ? "/[org]/[...missing]" : path.replace(new RegExp(`^${ORG}(?=/|$)`), "/[org]"));
+    } else {
+      const route = FOUND_ROUTES[entry.name];
+      if (!route) throw new Error(`every-page: no route for "${entry.name}" in FOUND_ROUTES`);
+      routes.add(route);
+    }
+  }
+  for (const listed of PUBLIC_PAGES) routes.add(PUBLIC_ROUTES[listed.name] ?? listed.path);
+  return routes;
+}
+
+const PUBLIC_ROUTES: Record<string, string> = {
+  "reset password": "/reset-password/[token]",
+  "invitation, stale link": "/invite/[token]",
+  "sign-up confirmation, stale link": "/sign-up/verify/[token]",
+  "not found": "/[org]/[...missing]",
+};
 
 /** Pages anyone may open without signing in; the token pages as a stale link shows them. */
 export const PUBLIC_PAGES: ListedPage[] = [
