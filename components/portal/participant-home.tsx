@@ -11,7 +11,7 @@ import type { Member } from "@/lib/auth/member";
 import { displayDay } from "@/lib/format/dates";
 import type { participantHome } from "@/lib/portal/home";
 import { plural } from "@/lib/words";
-import { SessionLocation } from "./session-location";
+import { SessionLocation } from "../sessions/session-location";
 
 type Home = Awaited<ReturnType<typeof participantHome>>;
 

@@ -37,7 +37,7 @@ import { getSettings, settingsSchema, updateSettings } from "../../lib/orgs/sett
 import { sendMessage } from "../../lib/messages/send";
 import { getThread, listThreads } from "../../lib/messages/threads";
 import { participantHome } from "../../lib/portal/home";
-import { coachUpcomingSessions, participantSessions, sessionsPageSchema } from "../../lib/portal/sessions";
+import { coachUpcomingSessions, participantSessions, sessionsPageSchema } from "../../lib/sessions/lists";
 import {
   addCoachee,
   addCoacheeSchema,

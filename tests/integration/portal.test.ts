@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db/client";
 import { ForbiddenError } from "../../lib/errors";
 import { HOME_SESSIONS, participantHome } from "../../lib/portal/home";
-import { coachUpcomingSessions, participantSessions, sessionsPageSchema, SESSIONS_PAGE_SIZE } from "../../lib/portal/sessions";
+import { coachUpcomingSessions, participantSessions, sessionsPageSchema, SESSIONS_PAGE_SIZE } from "../../lib/sessions/lists";
 import {
   createAction,
   createActor,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { CoachSessionTable, ParticipantSessionTable } from "@/components/portal/session-tables";
+import { CoachSessionTable, ParticipantSessionTable } from "@/components/sessions/session-tables";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
@@ -9,7 +9,7 @@ import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { viewerClock } from "@/lib/format/dates";
-import { coachUpcomingSessions, participantSessions, sessionsPageSchema, type SessionsPage } from "@/lib/portal/sessions";
+import { coachUpcomingSessions, participantSessions, sessionsPageSchema, type SessionsPage } from "@/lib/sessions/lists";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 
 export const metadata: Metadata = { title: "Sessions" };

@@ -3,7 +3,7 @@ import { TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
-import type { coachUpcomingSessions, participantSessions } from "@/lib/portal/sessions";
+import type { coachUpcomingSessions, participantSessions } from "@/lib/sessions/lists";
 import { plural } from "@/lib/words";
 import { SessionLocation } from "./session-location";
 
