@@ -13,7 +13,7 @@ import { sendInvitationsIn } from "../invitations/send";
 import { programmeScope } from "../programmes/scope";
 import { someoneElsesName } from "../users/profile";
 import { MEMBERSHIP_STATUS_LABELS } from "../labels";
-import { emailSchema, idField, isId } from "../web/form-fields";
+import { checkbox, emailSchema, idField, isId } from "../web/form-fields";
 import { lenient, pageNumber, searchText } from "../web/search-params";
 import { pageCount } from "../web/pagination";
 import { coacheeOfCoach } from "./relationship";
@@ -191,8 +191,6 @@ export async function coacheesOfCoach(db: Db, actor: Actor, coachMembershipId: s
 }
 
 // Adding a coachee ----------------------------------------------------------------------------------
-
-const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 export const addCoacheeSchema = z.strictObject({
   ...someoneElsesName,

@@ -5,7 +5,7 @@ import type { Actor } from "../authz/actor";
 import { fieldError, NotFoundError } from "../errors";
 import { recordActivity } from "../activity/record";
 import { notify } from "../notifications/notify";
-import { idField, isId, optionalId } from "../web/form-fields";
+import { checkbox, idField, isId, optionalId } from "../web/form-fields";
 import { descriptionField, dueDateField, titleField } from "./access";
 import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
 import { assertCoacheeRoom } from "./caps";
@@ -16,7 +16,6 @@ import { COMPLETE, lockGoals, recomputeGoal } from "./rollup";
 
 export const WEIGHT_MAX = 100;
 
-export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 export const placement = (message: string) => optionalId(message).nullable().default(null);
 export const weightField = z.coerce
   .number({ error: "Use a whole number from 1 to 100" })

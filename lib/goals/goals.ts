@@ -10,7 +10,7 @@ import { membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { idField, isId } from "../web/form-fields";
 import { descriptionField, dueDateField, titleField } from "./access";
 import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
-import { checkbox } from "./actions";
+import { checkbox } from "../web/form-fields";
 import { assertCoacheeRoom, assertMilestoneRoom } from "./caps";
 import { lockGoals, recomputeGoal } from "./rollup";
 

@@ -6,7 +6,7 @@ import { assertCan, can } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { NotFoundError, ForbiddenError } from "../errors";
 import { GIB } from "../files/limits";
-import { NAME_MAX, nameField } from "../web/form-fields";
+import { checkbox, NAME_MAX, nameField } from "../web/form-fields";
 
 const domain = z
   .string()
@@ -15,7 +15,6 @@ const domain = z
   .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "Enter domains like example.com");
 
 // Checkboxes and lists arrive from forms as strings; these turn them into the values the service takes.
-const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const domainList = z.preprocess(
   (v) => (typeof v === "string" ? v.split(/[\s,;]+/).filter(Boolean) : v),
   z.array(domain).max(50, "At most 50 domains"),

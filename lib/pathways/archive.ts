@@ -9,6 +9,7 @@ import { ValidationError } from "../errors";
 import { displayName } from "../users/display-name";
 import { seen } from "../users/person";
 import { ARCHIVE_REASON_LABELS } from "../labels";
+import { checkbox } from "../web/form-fields";
 import { pathwayInScope, uuid } from "./scope";
 
 async function attendedCount(tx: TenantTx, pathwayId: string) {
@@ -18,7 +19,7 @@ async function attendedCount(tx: TenantTx, pathwayId: string) {
 export const archiveSchema = z.strictObject({
   pathwayId: uuid,
   reason: z.enum(ArchiveReason, { error: "Choose why the pathway ends" }),
-  credit: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  credit: checkbox,
 });
 
 /**

@@ -20,6 +20,9 @@ export function idList(message = "Choose from the list", max = 100) {
   return z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(idField(message)).max(max));
 }
 
+/** A checkbox: "on" (or "true") when ticked; anything else, or absent, is not ticked. */
+export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
 /** An id from a select whose empty option means "none". */
 export function optionalId(message = "Choose from the list") {
   return z.union([z.literal("").transform(() => null), idField(message)]);
