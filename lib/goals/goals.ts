@@ -7,10 +7,9 @@ import { NotFoundError } from "../errors";
 import { recordActivity } from "../activity/record";
 import { notify } from "../notifications/notify";
 import { membersOfProgrammes, programmeScope } from "../programmes/scope";
-import { idField, isId } from "../web/form-fields";
+import { checkbox, idField, isId } from "../web/form-fields";
 import { descriptionField, dueDateField, titleField } from "./access";
 import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
-import { checkbox } from "../web/form-fields";
 import { assertCoacheeRoom, assertMilestoneRoom } from "./caps";
 import { lockGoals, recomputeGoal } from "./rollup";
 
