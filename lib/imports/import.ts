@@ -18,6 +18,7 @@ import { csvDocument } from "../csv";
 import { COLUMNS, ImportFileError, parseImportFile } from "./parse";
 import { parseDay, validateRows, type Colour, type ImportTarget, type RowResult } from "./validate";
 import { idField, isId } from "../web/form-fields";
+import { plural } from "../words";
 
 export { ImportFileError };
 
@@ -131,7 +132,7 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
       const changed = now.filter((r, i) => r.colour !== shown[i].colour || r.action !== shown[i].action);
       if (changed.length) {
         throw new ValidationError(
-          `The organisation changed since this check (${changed.length} row${changed.length === 1 ? "" : "s"}, first row ${changed[0].row}): nothing was imported. Upload the file again to see the rows as they are now.`,
+          `The organisation changed since this check (${plural(changed.length, "row")}, first row ${changed[0].row}): nothing was imported. Upload the file again to see the rows as they are now.`,
         );
       }
       const green = now.filter((r) => r.colour === "green");

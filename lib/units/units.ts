@@ -6,6 +6,7 @@ import { assertCan } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { fieldError, NotFoundError, ValidationError } from "../errors";
 import { idField, NAME_MAX, nameField, optionalId } from "../web/form-fields";
+import { plural } from "../words";
 
 export type Unit = { id: string; name: string; parentId: string | null; archivedAt: Date | null };
 
@@ -137,7 +138,7 @@ export async function archiveUnit(db: Db, actor: Actor, input: z.infer<typeof ar
     ]);
     if (members > 0 || children > 0) {
       throw new ValidationError(
-        `${unit.name} is not empty: move its ${members > 0 ? `${members} member${members === 1 ? "" : "s"}` : ""}${members > 0 && children > 0 ? " and " : ""}${children > 0 ? `${children} sub-unit${children === 1 ? "" : "s"}` : ""} elsewhere first.`,
+        `${unit.name} is not empty: move its ${members > 0 ? plural(members, "member") : ""}${members > 0 && children > 0 ? " and " : ""}${children > 0 ? plural(children, "sub-unit") : ""} elsewhere first.`,
       );
     }
     await tx.orgUnit.updateMany({ where: { id: input.unitId }, data: { archivedAt: new Date() } });

@@ -15,6 +15,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { DataTable } from "@/components/ui/table";
 import { AuditEvent } from "@/components/audit/audit-event";
 import { AUDIT_AREAS } from "@/lib/audit/sentence";
+import { plural } from "@/lib/words";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -84,11 +85,7 @@ export default async function AuditPage({
       ) : (
         <>
           <DataTable
-            caption={
-              <span className="font-normal text-slate-600">
-                {total} event{total === 1 ? "" : "s"}, newest first
-              </span>
-            }
+            caption={<span className="font-normal text-slate-600">{plural(total, "event")}, newest first</span>}
             rows={events}
             rowKey={(e) => e.id}
             columns={[

@@ -23,6 +23,7 @@ import {
   updateGroup,
   updateGroupSchema,
 } from "@/lib/coaching/groups";
+import { plural } from "@/lib/words";
 
 const refresh = () => revalidatePath("/[org]/coachees", "layout");
 
@@ -72,7 +73,7 @@ export const createGroupAction = memberAction("coachees:manage", createGroupSche
   refresh();
   return {
     ok: true,
-    message: `Group ${input.name} created with ${input.coacheeIds.length} coachee${input.coacheeIds.length === 1 ? "" : "s"}.`,
+    message: `Group ${input.name} created with ${plural(input.coacheeIds.length, "coachee")}.`,
   };
 });
 

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { checkInvitations, inviteSchema } from "@/lib/invitations/check";
 import { sendInvitations, type InviteResult } from "@/lib/invitations/send";
 import { cancelInvitation, invitationIdSchema, resendAllPending, resendInvitation } from "@/lib/invitations/pending";
+import { plural } from "@/lib/words";
 
 const refresh = () => revalidatePath("/[org]", "layout");
 
@@ -27,10 +28,7 @@ export const inviteAction = memberAction(
       data: result,
       // Nothing sent (each address refused): the addresses stay to correct.
       keep: result.sent === 0,
-      message:
-        result.sent > 0
-          ? `${verb} ${result.sent} ${input.mode === "create" ? "account" : "invitation"}${result.sent === 1 ? "" : "s"}.`
-          : undefined,
+      message: result.sent > 0 ? `${verb} ${plural(result.sent, input.mode === "create" ? "account" : "invitation")}.` : undefined,
     };
   },
 );
@@ -46,7 +44,7 @@ export const resendAllAction = memberAction("invitations:send", z.strictObject({
   refresh();
   return {
     ok: true,
-    message: count ? `Sent ${count} invitation${count === 1 ? "" : "s"} again.` : "There are no pending invitations to send.",
+    message: count ? `Sent ${plural(count, "invitation")} again.` : "There are no pending invitations to send.",
   };
 });
 

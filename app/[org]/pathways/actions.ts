@@ -9,6 +9,7 @@ import { archivePathway, archiveSchema, unarchivePathway } from "@/lib/pathways/
 import { pathwayStatusLabel } from "@/lib/labels";
 import { idField } from "@/lib/web/form-fields";
 import { scheduleSession, sessionSchema, sessionStatusSchema, setSessionStatus } from "@/lib/pathways/sessions";
+import { plural } from "@/lib/words";
 
 const refresh = () => revalidatePath("/[org]", "layout");
 
@@ -27,7 +28,7 @@ export const archivePathwayAction = memberAction("pathways:manage", archiveSchem
   refresh();
   return {
     ok: true,
-    message: `${pathwayStatusLabel({ status: "ARCHIVED", archiveReason: input.reason })}. ${credited ? `${credited} unused session${credited === 1 ? "" : "s"} credited to the cohort.` : "No sessions credited."}`,
+    message: `${pathwayStatusLabel({ status: "ARCHIVED", archiveReason: input.reason })}. ${credited ? `${plural(credited, "unused session")} credited to the cohort.` : "No sessions credited."}`,
   };
 });
 

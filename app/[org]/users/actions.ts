@@ -12,6 +12,7 @@ import { inviteMembers } from "@/lib/invitations/invite-members";
 import { resendForMembers } from "@/lib/invitations/pending";
 import { idField } from "@/lib/web/form-fields";
 import { linkCoachee, linkCoacheeSchema } from "@/lib/coaching/requests";
+import { plural } from "@/lib/words";
 
 const single = z.strictObject({ membershipId: idField() });
 
@@ -44,7 +45,7 @@ export const bulkUsersAction = memberAction("users:manage", bulkSchema, async (a
   const done = result.outcomes.filter((o) => o.outcome === "done").length;
   const verb = { deactivate: "Deactivated", reactivate: "Reactivated", resend: "Sent invitations again to", invite: "Invited" }[input.op];
   return result.applied
-    ? { ok: true, data: result, message: `${verb} ${done} user${done === 1 ? "" : "s"}.` }
+    ? { ok: true, data: result, message: `${verb} ${plural(done, "user")}.` }
     : { ok: true, data: result, message: "Nothing was changed: see why for each user below." };
 });
 
