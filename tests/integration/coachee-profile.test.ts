@@ -471,6 +471,7 @@ describe("activity", () => {
 
   it("is written in the same transaction as the change: when the activity cannot be written, the change is not made either", async () => {
     const marker = `fail-${unique()}`;
+    const refused = /activity refused by the test/;
     const fn = `pg_temp_fail_${unique()}`.replace(/[^a-z0-9_]/g, "");
     // A trigger that refuses only this test's rows, so other tests running beside it are untouched.
     await db.$executeRawUnsafe(`
@@ -488,19 +489,26 @@ describe("activity", () => {
     await db.$executeRawUnsafe(`CREATE TRIGGER "${fn}" BEFORE INSERT ON "Activity" FOR EACH ROW EXECUTE FUNCTION "${fn}"()`);
     try {
       const coachee = w.participant.membership.id;
-      await expect(scheduleAppointment(db, w.coach, appointment(coachee, { title: marker }))).rejects.toThrow();
+      await expect(scheduleAppointment(db, w.coach, appointment(coachee, { title: marker }))).rejects.toThrow(refused);
       expect(await db.coachingSession.count({ where: { title: marker } })).toBe(0);
-      await expect(startSessionNow(db, w.coach, startNow(coachee, { title: marker }))).rejects.toThrow();
+      await expect(startSessionNow(db, w.coach, startNow(coachee, { title: marker }))).rejects.toThrow(refused);
       expect(await db.coachingSession.count({ where: { title: marker } })).toBe(0);
       // Scheduled (let through), then attended refused: the status stays as it was.
       const session = await scheduleAppointment(db, w.coach, appointment(coachee, { title: marker, location: "let it through" }));
       await intoThePast(session.id);
-      await expect(setSessionStatus(db, w.coach, { sessionId: session.id, status: "ATTENDED" })).rejects.toThrow();
+      await expect(setSessionStatus(db, w.coach, { sessionId: session.id, status: "ATTENDED" })).rejects.toThrow(refused);
       expect((await sessionRow(session.id)).status).toBe("SCHEDULED");
       expect(await db.activity.count({ where: { subjectId: session.id, kind: "session.attended" } })).toBe(0);
-      // Positive control: a session of another title goes through with its row.
+      // Positive controls: sessions of another title go through with their rows, for each of the three calls.
       const fine = await scheduleAppointment(db, w.coach, appointment(coachee, { title: `${marker}-fine` }));
       expect(await db.activity.count({ where: { subjectId: fine.id } })).toBe(1);
+      const now = await startSessionNow(db, w.coach, startNow(coachee, { title: `${marker}-now` }));
+      expect(await db.coachingSession.count({ where: { title: `${marker}-now` } })).toBe(1);
+      expect(await db.activity.count({ where: { subjectId: now.id, kind: "session.scheduled" } })).toBe(1);
+      await intoThePast(fine.id);
+      await setSessionStatus(db, w.coach, { sessionId: fine.id, status: "ATTENDED" });
+      expect((await sessionRow(fine.id)).status).toBe("ATTENDED");
+      expect(await db.activity.count({ where: { subjectId: fine.id, kind: "session.attended" } })).toBe(1);
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS "${fn}" ON "Activity"`);
       await db.$executeRawUnsafe(`DROP FUNCTION IF EXISTS "${fn}"()`);
