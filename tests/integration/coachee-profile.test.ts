@@ -80,14 +80,34 @@ const sessionRow = (id: string) => db.coachingSession.findFirstOrThrow({ where: 
 const intoThePast = (id: string) =>
   db.coachingSession.updateMany({ where: { id }, data: { scheduledAt: new Date(Date.now() - 3_600_000) } });
 
-/** Every service of the profile, called for one coachee: what the role table and the relationship decide. */
-const services: { name: string; call: (a: Actor, coacheeId: string) => Promise<unknown> }[] = [
-  { name: "getCoacheeProfile", call: (a, id) => getCoacheeProfile(db, a, id) },
-  { name: "sessionFormContext", call: (a, id) => sessionFormContext(db, a, id) },
-  { name: "scheduleAppointment", call: (a, id) => scheduleAppointment(db, a, appointment(id)) },
-  { name: "startSessionNow", call: (a, id) => startSessionNow(db, a, startNow(id)) },
-  { name: "coacheeSessions", call: (a, id) => coacheeSessions(db, a, id, { page: 1 }) },
-  { name: "listActivity", call: (a, id) => listActivity(db, a, id, { page: 1 }) },
+/**
+ * Every service of the profile, called for one coachee: what the role table and the relationship decide.
+ * `shows` is what one of the coachee's coaches gets back: that coachee, or what that coach did with them.
+ */
+const services: {
+  name: string;
+  call: (a: Actor, coacheeId: string) => Promise<unknown>;
+  shows: (coacheeId: string, coach: Actor) => object;
+}[] = [
+  { name: "getCoacheeProfile", call: (a, id) => getCoacheeProfile(db, a, id), shows: (id) => ({ id }) },
+  { name: "sessionFormContext", call: (a, id) => sessionFormContext(db, a, id), shows: (id) => ({ coachee: { id } }) },
+  {
+    name: "scheduleAppointment",
+    call: (a, id) => scheduleAppointment(db, a, appointment(id)),
+    shows: (id, coach) => ({ coacheeMembershipId: id, coachMembershipId: coach.membershipId, title: "Kick-off" }),
+  },
+  {
+    name: "startSessionNow",
+    call: (a, id) => startSessionNow(db, a, startNow(id)),
+    shows: (id, coach) => ({ coacheeMembershipId: id, coachMembershipId: coach.membershipId, title: "Right now" }),
+  },
+  {
+    name: "coacheeSessions",
+    call: (a, id) => coacheeSessions(db, a, id, { page: 1 }),
+    // The two sessions the calls above this one made with the coach are open.
+    shows: () => ({ open: expect.arrayContaining(["Kick-off", "Right now"].map((title) => expect.objectContaining({ title }))) }),
+  },
+  { name: "listActivity", call: (a, id) => listActivity(db, a, id, { page: 1 }), shows: (id) => ({ coachee: { id } }) },
 ];
 
 describe("the coachee profile: who reaches it", () => {
@@ -100,8 +120,14 @@ describe("the coachee profile: who reaches it", () => {
     let cells = 0;
     for (const service of services) {
       // Positive controls: both of the participant's coaches.
-      await expect(service.call(w.coach, w.participant.membership.id), `coach ${service.name}`).resolves.toBeTruthy();
-      await expect(service.call(w.secondCoach, w.participant.membership.id), `second coach ${service.name}`).resolves.toBeTruthy();
+      for (const [who, coach] of [
+        ["coach", w.coach],
+        ["second coach", w.secondCoach],
+      ] as const) {
+        await expect(service.call(coach, w.participant.membership.id), `${who} ${service.name}`).resolves.toMatchObject(
+          service.shows(w.participant.membership.id, coach),
+        );
+      }
       // A coach of someone else, the other organisation's coach, an id that does not exist, a malformed one.
       for (const [who, actor, id] of [
         ["other coach", w.otherCoach, w.participant.membership.id],
@@ -403,9 +429,20 @@ describe("activity", () => {
     expect(second.events.map((e) => e.kind)).toEqual(["session.scheduled", "invitation.accepted"]);
     expect(JSON.stringify(second)).not.toContain("First coach's");
     expect(second.events[0].data).toMatchObject({ title: "Second coach's" });
-    expect([mine.id, theirs.id]).toHaveLength(2);
+    // Each session's row is kept for the coach who scheduled it, and no other.
+    const sessionRows = await db.activity.findMany({
+      where: { subjectId: { in: [mine.id, theirs.id] } },
+      select: { subjectId: true, coachMembershipId: true },
+    });
+    expect(sessionRows.map((r) => [r.subjectId, r.coachMembershipId]).sort()).toEqual(
+      [
+        [mine.id, w.coach.membershipId],
+        [theirs.id, w.secondCoach.membershipId],
+      ].sort(),
+    );
     // Last activity moves only on the relationship that may see the row.
     const relationships = await db.coachingRelationship.findMany({ where: { coacheeMembershipId: coachee.membership.id } });
+    expect(relationships.map((r) => r.coachMembershipId).sort()).toEqual([w.coach.membershipId, w.secondCoach.membershipId].sort());
     for (const r of relationships) expect(r.lastActivityAt).not.toBeNull();
   });
 
