@@ -80,14 +80,34 @@ const sessionRow = (id: string) => db.coachingSession.findFirstOrThrow({ where: 
 const intoThePast = (id: string) =>
   db.coachingSession.updateMany({ where: { id }, data: { scheduledAt: new Date(Date.now() - 3_600_000) } });
 
-/** Every service of the profile, called for one coachee: what the role table and the relationship decide. */
-const services: { name: string; call: (a: Actor, coacheeId: string) => Promise<unknown> }[] = [
-  { name: "getCoacheeProfile", call: (a, id) => getCoacheeProfile(db, a, id) },
-  { name: "sessionFormContext", call: (a, id) => sessionFormContext(db, a, id) },
-  { name: "scheduleAppointment", call: (a, id) => scheduleAppointment(db, a, appointment(id)) },
-  { name: "startSessionNow", call: (a, id) => startSessionNow(db, a, startNow(id)) },
-  { name: "coacheeSessions", call: (a, id) => coacheeSessions(db, a, id, { page: 1 }) },
-  { name: "listActivity", call: (a, id) => listActivity(db, a, id, { page: 1 }) },
+/**
+ * Every service of the profile, called for one coachee: what the role table and the relationship decide.
+ * `shows` is what one of the coachee's coaches gets back: that coachee, or what that coach did with them.
+ */
+const services: {
+  name: string;
+  call: (a: Actor, coacheeId: string) => Promise<unknown>;
+  shows: (coacheeId: string, coach: Actor) => object;
+}[] = [
+  { name: "getCoacheeProfile", call: (a, id) => getCoacheeProfile(db, a, id), shows: (id) => ({ id }) },
+  { name: "sessionFormContext", call: (a, id) => sessionFormContext(db, a, id), shows: (id) => ({ coachee: { id } }) },
+  {
+    name: "scheduleAppointment",
+    call: (a, id) => scheduleAppointment(db, a, appointment(id)),
+    shows: (id, coach) => ({ coacheeMembershipId: id, coachMembershipId: coach.membershipId, title: "Kick-off" }),
+  },
+  {
+    name: "startSessionNow",
+    call: (a, id) => startSessionNow(db, a, startNow(id)),
+    shows: (id, coach) => ({ coacheeMembershipId: id, coachMembershipId: coach.membershipId, title: "Right now" }),
+  },
+  {
+    name: "coacheeSessions",
+    call: (a, id) => coacheeSessions(db, a, id, { page: 1 }),
+    // The two sessions the calls above this one made with the coach are open.
+    shows: () => ({ open: expect.arrayContaining(["Kick-off", "Right now"].map((title) => expect.objectContaining({ title }))) }),
+  },
+  { name: "listActivity", call: (a, id) => listActivity(db, a, id, { page: 1 }), shows: (id) => ({ coachee: { id } }) },
 ];
 
 describe("the coachee profile: who reaches it", () => {
@@ -100,8 +120,14 @@ describe("the coachee profile: who reaches it", () => {
     let cells = 0;
     for (const service of services) {
       // Positive controls: both of the participant's coaches.
-      await expect(service.call(w.coach, w.participant.membership.id), `coach ${service.name}`).resolves.toBeTruthy();
-      await expect(service.call(w.secondCoach, w.participant.membership.id), `second coach ${service.name}`).resolves.toBeTruthy();
+      for (const [who, coach] of [
+        ["coach", w.coach],
+        ["second coach", w.secondCoach],
+      ] as const) {
+        await expect(service.call(coach, w.participant.membership.id), `${who} ${service.name}`).resolves.toMatchObject(
+          service.shows(w.participant.membership.id, coach),
+        );
+      }
       // A coach of someone else, the other organisation's coach, an id that does not exist, a malformed one.
       for (const [who, actor, id] of [
         ["other coach", w.otherCoach, w.participant.membership.id],
@@ -403,9 +429,20 @@ describe("activity", () => {
     expect(second.events.map((e) => e.kind)).toEqual(["session.scheduled", "invitation.accepted"]);
     expect(JSON.stringify(second)).not.toContain("First coach's");
     expect(second.events[0].data).toMatchObject({ title: "Second coach's" });
-    expect([mine.id, theirs.id]).toHaveLength(2);
+    // Each session's row is kept for the coach who scheduled it, and no other.
+    const sessionRows = await db.activity.findMany({
+      where: { subjectId: { in: [mine.id, theirs.id] } },
+      select: { subjectId: true, coachMembershipId: true },
+    });
+    expect(sessionRows.map((r) => [r.subjectId, r.coachMembershipId]).sort()).toEqual(
+      [
+        [mine.id, w.coach.membershipId],
+        [theirs.id, w.secondCoach.membershipId],
+      ].sort(),
+    );
     // Last activity moves only on the relationship that may see the row.
     const relationships = await db.coachingRelationship.findMany({ where: { coacheeMembershipId: coachee.membership.id } });
+    expect(relationships.map((r) => r.coachMembershipId).sort()).toEqual([w.coach.membershipId, w.secondCoach.membershipId].sort());
     for (const r of relationships) expect(r.lastActivityAt).not.toBeNull();
   });
 
@@ -471,6 +508,7 @@ describe("activity", () => {
 
   it("is written in the same transaction as the change: when the activity cannot be written, the change is not made either", async () => {
     const marker = `fail-${unique()}`;
+    const refused = /activity refused by the test/;
     const fn = `pg_temp_fail_${unique()}`.replace(/[^a-z0-9_]/g, "");
     // A trigger that refuses only this test's rows, so other tests running beside it are untouched.
     await db.$executeRawUnsafe(`
@@ -488,19 +526,26 @@ describe("activity", () => {
     await db.$executeRawUnsafe(`CREATE TRIGGER "${fn}" BEFORE INSERT ON "Activity" FOR EACH ROW EXECUTE FUNCTION "${fn}"()`);
     try {
       const coachee = w.participant.membership.id;
-      await expect(scheduleAppointment(db, w.coach, appointment(coachee, { title: marker }))).rejects.toThrow();
+      await expect(scheduleAppointment(db, w.coach, appointment(coachee, { title: marker }))).rejects.toThrow(refused);
       expect(await db.coachingSession.count({ where: { title: marker } })).toBe(0);
-      await expect(startSessionNow(db, w.coach, startNow(coachee, { title: marker }))).rejects.toThrow();
+      await expect(startSessionNow(db, w.coach, startNow(coachee, { title: marker }))).rejects.toThrow(refused);
       expect(await db.coachingSession.count({ where: { title: marker } })).toBe(0);
       // Scheduled (let through), then attended refused: the status stays as it was.
       const session = await scheduleAppointment(db, w.coach, appointment(coachee, { title: marker, location: "let it through" }));
       await intoThePast(session.id);
-      await expect(setSessionStatus(db, w.coach, { sessionId: session.id, status: "ATTENDED" })).rejects.toThrow();
+      await expect(setSessionStatus(db, w.coach, { sessionId: session.id, status: "ATTENDED" })).rejects.toThrow(refused);
       expect((await sessionRow(session.id)).status).toBe("SCHEDULED");
       expect(await db.activity.count({ where: { subjectId: session.id, kind: "session.attended" } })).toBe(0);
-      // Positive control: a session of another title goes through with its row.
+      // Positive controls: sessions of another title go through with their rows, for each of the three calls.
       const fine = await scheduleAppointment(db, w.coach, appointment(coachee, { title: `${marker}-fine` }));
       expect(await db.activity.count({ where: { subjectId: fine.id } })).toBe(1);
+      const now = await startSessionNow(db, w.coach, startNow(coachee, { title: `${marker}-now` }));
+      expect(await db.coachingSession.count({ where: { title: `${marker}-now` } })).toBe(1);
+      expect(await db.activity.count({ where: { subjectId: now.id, kind: "session.scheduled" } })).toBe(1);
+      await intoThePast(fine.id);
+      await setSessionStatus(db, w.coach, { sessionId: fine.id, status: "ATTENDED" });
+      expect((await sessionRow(fine.id)).status).toBe("ATTENDED");
+      expect(await db.activity.count({ where: { subjectId: fine.id, kind: "session.attended" } })).toBe(1);
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS "${fn}" ON "Activity"`);
       await db.$executeRawUnsafe(`DROP FUNCTION IF EXISTS "${fn}"()`);

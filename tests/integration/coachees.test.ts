@@ -15,7 +15,7 @@ import {
   resendCoacheeInvitation,
 } from "../../lib/coaching/coachees";
 import { addToGroup, createGroup, createGroupSchema, deleteGroup, getGroup, listGroups, updateGroup } from "../../lib/coaching/groups";
-import { acceptInvitation, findInvitation } from "../../lib/invitations/accept";
+import { acceptInvitation, findInvitation, InvalidInvitationError } from "../../lib/invitations/accept";
 import { checkInvitations, inviteSchema } from "../../lib/invitations/check";
 import { sendInvitations } from "../../lib/invitations/send";
 import { inviteMembers } from "../../lib/invitations/invite-members";
@@ -447,7 +447,7 @@ describe("editing a coachee", () => {
         { token: oldToken, firstName: "X", lastName: "Y", timezone: "UTC", password: "a long coachee passphrase" },
         ip(),
       ),
-    ).rejects.toThrow();
+    ).rejects.toThrow(InvalidInvitationError);
     const newToken = await tokenFor(db, newEmail);
     expect((await findInvitation(db, newToken))?.email).toBe(newEmail);
     expect(
@@ -603,16 +603,20 @@ describe("coachee groups", () => {
     const w = await coachWorld();
     const group = await createCoacheeGroup(db, w.coach.membership);
     const theirs = await add(w.otherCoach, {});
-    await expect(
-      db.coacheeGroupMember.create({
-        data: {
-          organizationId: w.org.id,
-          groupId: group.id,
-          coachMembershipId: w.coach.membershipId,
-          coacheeMembershipId: theirs.coacheeId,
-        },
-      }),
-    ).rejects.toThrow();
+    const member = (coacheeMembershipId: string) => ({
+      organizationId: w.org.id,
+      groupId: group.id,
+      coachMembershipId: w.coach.membershipId,
+      coacheeMembershipId,
+    });
+    await expect(db.coacheeGroupMember.create({ data: member(theirs.coacheeId) })).rejects.toThrow(
+      /CoacheeGroupMember_organizationId_coachMembershipId_coache_fkey/,
+    );
+    // Positive control: the group's coach's own coachee joins.
+    const mine = await add(w.coach, {});
+    await expect(db.coacheeGroupMember.create({ data: member(mine.coacheeId) })).resolves.toMatchObject({
+      coacheeMembershipId: mine.coacheeId,
+    });
   });
 });
 

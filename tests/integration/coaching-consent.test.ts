@@ -78,7 +78,10 @@ const requestOf = (coach: Actor, coachee: string) =>
 /** The privacy matrix's items plus a goal and an action with secret titles, made in one privacy world. */
 async function materialWorld() {
   const w = await createPrivacyWorld(db);
-  const items = (await Promise.all(PRIVACY_KINDS.map((k) => k.items(db, w)))).flat();
+  const perKind = await Promise.all(PRIVACY_KINDS.map((k) => k.items(db, w)));
+  // Every kind brings items, so "sees none of them" is about something.
+  expect(perKind.map((kindItems, i) => [PRIVACY_KINDS[i].kind, kindItems.length > 0])).toEqual(PRIVACY_KINDS.map((k) => [k.kind, true]));
+  const items = perKind.flat();
   const goalWord = `Goal${tag()}${tag()}`;
   const goal = await createGoal(db, w.coachee.membership, { title: goalWord });
   await createAction(db, w.coachee.membership, { goal, title: `Action of ${goalWord}` });

@@ -178,7 +178,9 @@ describe("comments on goals and actions", () => {
       /exactly one goal or one action/,
     );
     const theirGoal = await createGoal(db, { organizationId: w.org.id, id: w.othersCoachee.membershipId });
-    await expect(db.comment.create({ data: { ...base, goalId: theirGoal.id } })).rejects.toThrow();
+    await expect(db.comment.create({ data: { ...base, goalId: theirGoal.id } })).rejects.toThrow(
+      /Comment_organizationId_coacheeMembershipId_goalId_fkey/,
+    );
     await expect(db.comment.create({ data: { ...base, goalId: w.goal.id } })).resolves.toMatchObject({ body: "x" });
   });
 });

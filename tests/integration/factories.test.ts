@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptInvitation } from "../../lib/invitations/accept";
+import { acceptInvitation, InvalidInvitationError } from "../../lib/invitations/accept";
 import { getImport } from "../../lib/imports/import";
 import { hashToken } from "../../lib/security/tokens";
 import {
@@ -72,16 +72,24 @@ describe("the factories", () => {
     const theirs = w.other;
     await expect(
       createPathway(db, { cohort: w.cohort, participant: w.participant.membership, coach: theirs.coach.membership }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/Pathway_organizationId_coachMembershipId_fkey/);
     await expect(
       createPathway(db, { cohort: theirs.cohort, participant: w.participant.membership, coach: theirs.coach.membership }),
-    ).rejects.toThrow();
-    await expect(assignProgramme(db, theirs.programme, w.pm.membership)).rejects.toThrow();
-    await expect(createUnit(db, w.org.id, { parent: await createUnit(db, theirs.org.id) })).rejects.toThrow();
+    ).rejects.toThrow(/Pathway_organizationId_membershipId_fkey/);
+    await expect(assignProgramme(db, theirs.programme, w.pm.membership)).rejects.toThrow(
+      /ProgrammeAssignment_organizationId_membershipId_fkey/,
+    );
+    await expect(createUnit(db, w.org.id, { parent: await createUnit(db, theirs.org.id) })).rejects.toThrow(
+      /OrgUnit_organizationId_parentId_fkey/,
+    );
     expect(await db.pathway.count({ where: { organizationId: { in: [w.org.id, theirs.org.id] } } })).toBe(0);
-    // Positive control: the same rows within one organisation.
+    // Positive controls: the same rows within one organisation.
     const pathway = await createPathway(db, { cohort: w.cohort, participant: w.participant.membership, coach: w.coach.membership });
     expect(pathway.organizationId).toBe(w.org.id);
+    const programme = await createProgramme(db, w.org.id);
+    await expect(assignProgramme(db, programme, w.pm.membership)).resolves.toMatchObject({ programmeId: programme.id });
+    const parent = await createUnit(db, w.org.id);
+    await expect(createUnit(db, w.org.id, { parent })).resolves.toMatchObject({ organizationId: w.org.id, parentId: parent.id });
   });
 
   it("make an invitation whose raw token the accept path takes, once", async () => {
@@ -91,7 +99,7 @@ describe("the factories", () => {
     expect(JSON.stringify(invitation)).not.toContain(token);
     const input = { token, firstName: "Ina", lastName: "Vited", timezone: "UTC", password: "an invited person's passphrase" };
     expect(await acceptInvitation(db, input, "192.0.2.60")).toEqual({ email: user.email, slug: org.slug });
-    await expect(acceptInvitation(db, input, "192.0.2.61")).rejects.toThrow();
+    await expect(acceptInvitation(db, input, "192.0.2.61")).rejects.toThrow(InvalidInvitationError);
   });
 
   it("keep the credit balance equal to the ledger's sum, and make sessions, previews and audit events of the organisation", async () => {

@@ -235,24 +235,32 @@ describe("goal roll-up through the services", () => {
     const g1 = await createGoal(db, w.coachee.membership);
     const g2 = await createGoal(db, w.coachee.membership);
     const m2 = await createMilestone(db, g2);
-    await expect(createAction(db, w.coachee.membership, { goal: g1, milestone: { id: m2.id, goalId: g1.id } })).rejects.toThrow();
-    await expect(
-      db.action.create({
-        data: {
-          organizationId: w.org.id,
-          coacheeMembershipId: w.coachee.membershipId,
-          milestoneId: m2.id,
-          title: "x",
-          createdByMembershipId: w.coachee.membershipId,
-        },
-      }),
-    ).rejects.toThrow();
-    await expect(createAction(db, w.coachee.membership, { progress: 101 })).rejects.toThrow();
-    await expect(createAction(db, w.coachee.membership, { weight: 0 })).rejects.toThrow();
+    await expect(createAction(db, w.coachee.membership, { goal: g1, milestone: { id: m2.id, goalId: g1.id } })).rejects.toThrow(
+      /Action_organizationId_goalId_milestoneId_fkey/,
+    );
+    const onMilestone = {
+      organizationId: w.org.id,
+      coacheeMembershipId: w.coachee.membershipId,
+      milestoneId: m2.id,
+      title: "x",
+      createdByMembershipId: w.coachee.membershipId,
+    };
+    await expect(db.action.create({ data: onMilestone })).rejects.toThrow(/an action on a milestone must name its goal/);
+    await expect(createAction(db, w.coachee.membership, { progress: 101 })).rejects.toThrow(/progress must be between 0 and 100/);
+    await expect(createAction(db, w.coachee.membership, { weight: 0 })).rejects.toThrow(/weight must be at least 1/);
     // Another coachee's goal: the composite key carries the coachee.
-    await expect(createAction(db, w.othersCoachee.membership, { goal: g1 })).rejects.toThrow();
-    // Positive control.
+    await expect(createAction(db, w.othersCoachee.membership, { goal: g1 })).rejects.toThrow(
+      /Action_organizationId_coacheeMembershipId_goalId_fkey/,
+    );
+    // Positive controls: each call above with the one thing it guards made right.
     await expect(createAction(db, w.coachee.membership, { milestone: m2 })).resolves.toMatchObject({ goalId: g2.id, milestoneId: m2.id });
+    await expect(db.action.create({ data: { ...onMilestone, goalId: g2.id } })).resolves.toMatchObject({
+      goalId: g2.id,
+      milestoneId: m2.id,
+    });
+    await expect(createAction(db, w.coachee.membership, { progress: 100 })).resolves.toMatchObject({ progress: 100 });
+    await expect(createAction(db, w.coachee.membership, { weight: 1 })).resolves.toMatchObject({ weight: 1 });
+    await expect(createAction(db, w.coachee.membership, { goal: g1 })).resolves.toMatchObject({ goalId: g1.id });
   });
 
   it("deleting a goal deletes its milestones and actions; reorder moves one item up or down among its siblings", async () => {

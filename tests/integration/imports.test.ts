@@ -199,7 +199,7 @@ describe("confirming an import", () => {
     );
     await db.$executeRawUnsafe(`CREATE TRIGGER ${fn} BEFORE INSERT ON "Pathway" FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
     try {
-      await expect(confirmImport(db, w.admin, preview.id)).rejects.toThrow();
+      await expect(confirmImport(db, w.admin, preview.id)).rejects.toThrow(/injected fault/);
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER ${fn} ON "Pathway"`);
       await db.$executeRawUnsafe(`DROP FUNCTION ${fn}()`);

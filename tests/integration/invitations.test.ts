@@ -124,7 +124,9 @@ describe("sending invitations", () => {
     // Invited again: offered a resend instead.
     const again = await checkInvitations(db, admin, invite({ emails: fresh[1] }));
     expect(again.addresses[0]).toMatchObject({ status: "already-invited", ok: false });
-    expect(again.addresses[0].invitationId).toBeDefined();
+    expect(again.addresses[0].invitationId).toBe(
+      (await db.invitation.findFirstOrThrow({ where: { organizationId: org.id, email: fresh[1] } })).id,
+    );
   });
 
   it("refuses the entire batch when one seat-taking invite would pass the limit; participants take none", async () => {
@@ -405,7 +407,13 @@ describe("invitation links", () => {
       cancelledAt: null,
       tokenHash: theirs.tokenHash,
     });
-    expect(await resendAllPending(db, admin)).toBeGreaterThanOrEqual(0);
+    // Resending all of ours (one made here, so there is at least one) leaves theirs alone.
+    const [ours] = emails(1);
+    await sendInvitations(db, admin, invite({ emails: ours }));
+    const pending = await listPendingInvitations(db, admin);
+    expect(pending.map((p) => p.email)).toContain(ours);
+    expect(await resendAllPending(db, admin)).toBe(pending.length);
+    expect((await db.invitation.findFirstOrThrow({ where: { email: ours } })).sentCount).toBe(2);
     expect((await db.invitation.findFirstOrThrow({ where: { id: theirs.id } })).sentCount).toBe(1);
     recordFigures("invitations-cross-tenant", { isolationChecks: 4, leaks: 0 });
   });

@@ -247,11 +247,18 @@ describe("who gets an email, and what a message may be", () => {
 
     const w = await createWorld(db, { members: ["coach", "participant"] });
     // The service checks again: a caller that skipped the schema cannot store an empty or huge message.
-    await expect(sendMessage(db, w.coach, { to: w.participant.membershipId, body: "   " })).rejects.toThrow();
-    await expect(sendMessage(db, w.coach, { to: w.participant.membershipId, body: "y".repeat(MESSAGE_MAX + 1) })).rejects.toThrow();
+    await expect(sendMessage(db, w.coach, { to: w.participant.membershipId, body: "   " })).rejects.toThrow(/Write a message/);
+    await expect(sendMessage(db, w.coach, { to: w.participant.membershipId, body: "y".repeat(MESSAGE_MAX + 1) })).rejects.toThrow(
+      /At most 5,000 characters/,
+    );
+    // Positive controls: the longest message allowed, and markup, are stored as typed.
+    await sendMessage(db, w.coach, { to: w.participant.membershipId, body: "y".repeat(MESSAGE_MAX) });
     const markup = `<script>alert("x")</script>\n<b>bold</b>`;
     await sendMessage(db, w.coach, { to: w.participant.membershipId, body: markup });
-    expect((await getThread(db, w.participant, w.coach.membershipId)).messages.map((m) => m.body)).toEqual([markup]);
+    expect((await getThread(db, w.participant, w.coach.membershipId)).messages.map((m) => m.body)).toEqual([
+      "y".repeat(MESSAGE_MAX),
+      markup,
+    ]);
   });
 
   it("pages a long thread: page 1 is the newest messages, each page oldest to newest; only the newest page marks it read", async () => {

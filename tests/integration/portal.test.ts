@@ -171,8 +171,15 @@ describe("the participant's home and sessions", () => {
     for (const actor of [w.admin, w.owner, w.pm, w.sponsor, w.participant]) {
       await expect(coachUpcomingSessions(db, actor, firstPage)).rejects.toThrow(ForbiddenError);
     }
-    // Positive controls beside them.
-    await expect(participantHome(db, w.participant)).resolves.toBeTruthy();
-    await expect(coachUpcomingSessions(db, w.coach, firstPage)).resolves.toBeTruthy();
+    // Positive controls beside them: each page's own role gets its own sessions.
+    await expect(participantHome(db, w.participant)).resolves.toMatchObject({
+      sessions: [{ title: "Her next" }, { title: "Her off-pathway" }],
+    });
+    await expect(participantSessions(db, w.participant, firstPage)).resolves.toMatchObject({
+      upcoming: { rows: [{ title: "Her next" }, { title: "Her off-pathway" }, { title: "Her cancelled" }] },
+    });
+    await expect(coachUpcomingSessions(db, w.coach, firstPage)).resolves.toMatchObject({
+      rows: [{ title: "Neighbour's next" }, { title: "Her next" }],
+    });
   });
 });

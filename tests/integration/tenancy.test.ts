@@ -38,18 +38,22 @@ describe("the scoped data layer", () => {
     expect(await t.membership.findUnique({ where: foreignKey })).toBeNull();
     expect(await t.membership.count({ where: { id: theirs.membership.id } })).toBe(0);
     expect((await t.membership.updateMany({ where: { id: theirs.membership.id }, data: { role: "ADMIN" } })).count).toBe(0);
-    await expect(t.membership.update({ where: foreignKey, data: { role: "ADMIN" } })).rejects.toThrow();
-    await expect(t.membership.delete({ where: foreignKey })).rejects.toThrow();
+    await expect(t.membership.update({ where: foreignKey, data: { role: "ADMIN" } })).rejects.toThrow(/No record was found for an update/);
+    await expect(t.membership.delete({ where: foreignKey })).rejects.toThrow(/No record was found for a delete/);
     attempts += 6;
     // A missing id behaves the same way.
     const missing = { organizationId_id: { organizationId: a.id, id: "01900000-0000-7000-8000-000000000000" } };
     expect(await t.membership.findUnique({ where: missing })).toBeNull();
+    // Positive control for the delete: a row of our own goes.
+    const spare = await createMember(db, a.id, { role: "COACH" });
+    await t.membership.delete({ where: { organizationId_id: { organizationId: a.id, id: spare.membership.id } } });
+    expect(await db.membership.count({ where: { id: spare.membership.id } })).toBe(0);
 
     // Writes are stamped with the organisation and refuse to land in another.
     await expect(t.orgUnit.create({ data: { organizationId: b.id, name: "Smuggled" } })).rejects.toThrow(/another organisation/);
     const unit = await t.orgUnit.create({ data: { organizationId: a.id, name: "Ours" } });
     expect(unit.organizationId).toBe(a.id);
-    await expect(t.organization.findUnique({ where: { id: b.id } })).rejects.toThrow();
+    await expect(t.organization.findUnique({ where: { id: b.id } })).rejects.toThrow(/tenantDb: another organisation's row/);
     expect((await t.organization.findUniqueOrThrow({ where: { id: a.id } })).id).toBe(a.id);
     attempts += 2;
 
@@ -68,7 +72,15 @@ describe("the scoped data layer", () => {
         where: { organizationId_id: { organizationId: a.id, id: member.membership.id } },
         data: { unitId: unitInB.id },
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/Membership_organizationId_unitId_fkey/);
+    // Positive control: a unit of A is set.
+    const unitInA = await db.orgUnit.create({ data: { organizationId: a.id, name: "A unit" } });
+    await expect(
+      db.membership.update({
+        where: { organizationId_id: { organizationId: a.id, id: member.membership.id } },
+        data: { unitId: unitInA.id },
+      }),
+    ).resolves.toMatchObject({ unitId: unitInA.id });
   });
 });
 
@@ -118,7 +130,11 @@ describe("programme scoping", () => {
     const foreign = await db.programme.findFirstOrThrow({ where: { organizationId: b.id } });
     await expect(
       db.programmeAssignment.create({ data: { organizationId: a.id, programmeId: foreign.id, membershipId: idle.membershipId } }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/ProgrammeAssignment_organizationId_programmeId_fkey/);
+    // Positive control: a programme of A is assigned.
+    await expect(
+      db.programmeAssignment.create({ data: { organizationId: a.id, programmeId: p1.id, membershipId: idle.membershipId } }),
+    ).resolves.toMatchObject({ programmeId: p1.id });
   });
 });
 

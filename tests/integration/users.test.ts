@@ -384,7 +384,7 @@ describe("deactivation and reactivation", () => {
     const ids = [...gone.map((g) => g.membership.id), participant.membership.id];
     const refused = await reactivateMembers(db, owner, ids);
     expect(refused.applied).toBe(false);
-    expect(refused.outcomes.every((o) => o.outcome === "refused")).toBe(true);
+    expect(refused.outcomes.map((o) => o.outcome)).toEqual(ids.map(() => "refused"));
     expect(refused.outcomes[0].reason).toBe(NO_SEATS_MESSAGE);
     expect(await db.membership.count({ where: { organizationId: org.id, status: "ACTIVE" } })).toBe(1);
     // Two coaches and the participant (no seat) fit.

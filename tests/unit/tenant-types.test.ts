@@ -83,8 +83,12 @@ describe("tenant-scoped clients", () => {
   });
 
   it("are never built by a page, action or route handler: they call services", () => {
-    const offenders = sourceFiles("app").filter((f) => /\btenantDb\(|lib\/db\/tenant/.test(readFileSync(path.join(ROOT, f), "utf8")));
-    expect(offenders).toEqual([]);
+    const builds = (f: string) => /\btenantDb\(|lib\/db\/tenant/.test(readFileSync(path.join(ROOT, f), "utf8"));
+    const pages = sourceFiles("app");
+    expect(pages.length).toBeGreaterThan(50);
+    // The check sees a service that builds one.
+    expect(builds(path.join("lib", "goals", "goals.ts"))).toBe(true);
+    expect(pages.filter(builds)).toEqual([]);
   });
 
   it("tenant tables are read through the plain client only in lib/db/cross-tenant.ts", () => {
@@ -96,7 +100,11 @@ describe("tenant-scoped clients", () => {
     expect(DELEGATES).not.toContain("emailOutbox");
     for (const delegate of DELEGATES) expect(PLAIN_ACCESS.test(`await db.${delegate}.findMany()`), delegate).toBe(true);
     expect(PLAIN_ACCESS.test("await t.goal.findMany()")).toBe(false);
-    const offenders = [...sourceFiles("lib"), ...sourceFiles("app")]
+    // The one file allowed plain reads has them, and the scan reaches the rest.
+    expect(PLAIN_ACCESS.test(readFileSync(path.join(ROOT, "lib", "db", "cross-tenant.ts"), "utf8"))).toBe(true);
+    const scanned = [...sourceFiles("lib"), ...sourceFiles("app")];
+    expect(scanned.length).toBeGreaterThan(100);
+    const offenders = scanned
       .filter((f) => f !== path.join("lib", "db", "cross-tenant.ts"))
       .filter((f) => PLAIN_ACCESS.test(readFileSync(path.join(ROOT, f), "utf8")));
     expect(offenders).toEqual([]);
