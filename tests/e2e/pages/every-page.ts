@@ -150,31 +150,24 @@ async function patHasFiles(): Promise<string> {
   });
 }
 
-/** The page of Pat's recurring action, from the goals the viewer sees. */
-const seriesPage: Finder = async (page, role) => {
-  // Pat's own: a coach's first pathway may be someone else's once other specs have added some.
-  const pat = await patHasGoals();
-  const goals = can(role, "goals:own") ? `${ORG}/goals` : `${ORG}/coachees/${pat}?tab=goals`;
-  // The goals stream in after the page's heading: wait for the link itself (it sits in a folded goal).
-  await page.goto(goals);
-  const link = page.locator("a[href*='/goals/series/']").first();
-  await link.waitFor({ state: "attached" });
-  const href = (await link.getAttribute("href")) ?? "";
-  expect(href, `a link to a recurring action on ${goals}`).toMatch(/^\/[^/]+\/goals\/series\/[^/?]+$/);
-  return href;
-};
-
-/** The page of one of Pat's actions (its comments and its Move form), from the goals the viewer sees. */
-const actionPage: Finder = async (page, role) => {
-  const pat = await patHasGoals();
-  const goals = can(role, "goals:own") ? `${ORG}/goals` : `${ORG}/coachees/${pat}?tab=goals`;
-  await page.goto(goals);
-  const link = page.locator("a[href*='/goals/actions/']").first();
-  await link.waitFor({ state: "attached" });
-  const href = new URL((await link.getAttribute("href")) ?? "", "http://x").pathname;
-  expect(href, `a link to an action's page on ${goals}`).toMatch(/^\/[^/]+\/goals\/actions\/[^/?]+$/);
-  return href;
-};
+/** The first link to `kind` ("series" or "actions") on Pat's goals as the viewer sees them. */
+function onPatsGoals(kind: "series" | "actions"): Finder {
+  return async (page, role) => {
+    // Pat's own: a coach's first pathway may be someone else's once other specs have added some.
+    const pat = await patHasGoals();
+    const goals = can(role, "goals:own") ? `${ORG}/goals` : `${ORG}/coachees/${pat}?tab=goals`;
+    // The goals stream in after the page's heading: wait for the link itself (it sits in a folded goal).
+    await page.goto(goals);
+    const link = page.locator(`a[href*='/goals/${kind}/']`).first();
+    await link.waitFor({ state: "attached" });
+    const href = new URL((await link.getAttribute("href")) ?? "", "http://link.invalid").pathname;
+    expect(href, `a link to /goals/${kind}/ on ${goals}`).toMatch(new RegExp(`^/[^/]+/goals/${kind}/[^/?]+$`));
+    return href;
+  };
+}
+/** The page of Pat's recurring action; of one of her actions (its comments and its Move form). */
+const seriesPage = onPatsGoals("series");
+const actionPage = onPatsGoals("actions");
 
 const SWEEP_NOTE = "A note for the page sweeps";
 
