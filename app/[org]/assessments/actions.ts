@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshOrganisation } from "@/lib/actions/refresh";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { memberAction } from "@/lib/actions/action";
@@ -25,12 +25,10 @@ import { plural } from "@/lib/words";
 // assigning and reviewing for coaches (their coachees), answering for the coachee. Each service checks
 // again who may do it and on whose assessment.
 
-const refresh = () => revalidatePath("/[org]", "layout");
-
 export const saveTemplateAction = memberAction("assessments:build", templateFormSchema, async (actor, input) => {
   const { templateId, ...fields } = input;
   const saved = templateId ? await updateTemplate(db(), actor, templateId, fields) : await createTemplate(db(), actor, fields);
-  refresh();
+  refreshOrganisation();
   return { ok: true as const, message: templateId ? "Template saved." : "Template created.", data: { id: saved.id } };
 });
 
@@ -42,14 +40,14 @@ export const archiveTemplateAction = memberAction(
   templateIdSchema.extend({ back: templatesList }),
   async (actor, input) => {
     await archiveTemplate(db(), actor, input.templateId);
-    refresh();
+    refreshOrganisation();
     redirect(input.back);
   },
 );
 
 export const assignTemplateAction = memberAction("coachees:manage", assignTemplateSchema, async (actor, input) => {
   const { ids } = await assignTemplate(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return {
     ok: true as const,
     message: ids.length === 1 ? "Assessment assigned." : `Assessment assigned to ${plural(ids.length, "coachee")}.`,
@@ -58,13 +56,13 @@ export const assignTemplateAction = memberAction("coachees:manage", assignTempla
 
 export const assignQuestionsAction = memberAction("coachees:manage", assignQuestionsFormSchema, async (actor, input) => {
   await assignQuestions(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true as const, message: "Questions assigned." };
 });
 
 export const saveAnswersAction = memberAction("goals:own", answersFormSchema, async (actor, input) => {
   const saved = await saveAnswers(db(), actor, input as AnswersInput);
-  refresh();
+  refreshOrganisation();
   return {
     ok: true as const,
     message: saved.submitted ? "Submitted. Your coach has been told." : "Saved. You can come back and finish later.",
@@ -74,12 +72,12 @@ export const saveAnswersAction = memberAction("goals:own", answersFormSchema, as
 
 export const reviewAction = memberAction("coachees:manage", reviewSchema, async (actor, input) => {
   await reviewAssessment(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true as const, message: "Marked reviewed." };
 });
 
 export const withdrawAction = memberAction("coachees:manage", assignmentIdSchema, async (actor, input) => {
   const w = await withdrawAssessment(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true as const, message: `${w.title} withdrawn.` };
 });

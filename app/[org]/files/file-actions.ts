@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshOrganisation } from "@/lib/actions/refresh";
 import { memberAction } from "@/lib/actions/action";
 import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
@@ -9,17 +9,15 @@ import { deleteFile, fileIdSchema, shareFile, shareFileSchema } from "@/lib/file
 // Share, make private and delete a file, for its uploader (a coach from the profile's Files tab, the
 // coachee from their Files page); the services check that the actor uploaded it.
 
-const refresh = () => revalidatePath("/[org]", "layout");
-
 async function share(actor: Actor, input: { fileId: string; shared: boolean }) {
   const { visibility } = await shareFile(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true as const, message: visibility === "SHARED" ? "File shared." : "File made private." };
 }
 
 async function remove(actor: Actor, input: { fileId: string }) {
   await deleteFile(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true as const, message: "File deleted." };
 }
 

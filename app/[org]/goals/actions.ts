@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshOrganisation } from "@/lib/actions/refresh";
 import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
 import {
@@ -36,77 +36,75 @@ import { reorder, reorderSchema } from "@/lib/goals/reorder";
 
 const GOALS = ["coachees:manage", "goals:own"] as const;
 
-const refresh = () => revalidatePath("/[org]", "layout");
-
 export const createGoalAction = memberAction(GOALS, createGoalSchema, async (actor, input) => {
   await createGoal(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: `Goal "${input.title}" added.` };
 });
 
 export const updateGoalAction = memberAction(GOALS, updateGoalSchema, async (actor, input) => {
   await updateGoal(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: "Goal saved." };
 });
 
 export const deleteGoalAction = memberAction(GOALS, goalIdSchema, async (actor, input) => {
   await deleteGoal(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: "Goal deleted." };
 });
 
 export const createMilestoneAction = memberAction(GOALS, createMilestoneSchema, async (actor, input) => {
   await createMilestone(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: `Milestone "${input.title}" added.` };
 });
 
 export const updateMilestoneAction = memberAction(GOALS, updateMilestoneSchema, async (actor, input) => {
   await updateMilestone(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: "Milestone saved." };
 });
 
 export const deleteMilestoneAction = memberAction(GOALS, milestoneIdSchema, async (actor, input) => {
   await deleteMilestone(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: "Milestone deleted." };
 });
 
 export const createActionAction = memberAction(GOALS, createActionFormSchema, async (actor, input) => {
   await createAction(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: `Action "${input.title}" added.` };
 });
 
 export const updateActionAction = memberAction(GOALS, updateActionSchema, async (actor, input) => {
   await updateAction(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: "Action saved." };
 });
 
 export const deleteActionAction = memberAction(GOALS, actionIdSchema, async (actor, input) => {
   await deleteAction(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: "Action deleted." };
 });
 
 export const moveActionAction = memberAction(GOALS, moveActionFormSchema, async (actor, input) => {
   await moveAction(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: "Action moved." };
 });
 
 /** The slider: the saved figure and the goal's rolled-up figures, for the page to show at once. */
 export const actionProgressAction = memberAction(GOALS, actionProgressSchema, async (actor, input) => {
   const saved = await setActionProgress(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, data: { progress: saved.progress, goal: saved.goal } };
 });
 
 export const reorderAction = memberAction(GOALS, reorderSchema, async (actor, input) => {
   await reorder(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: "Order saved." };
 });

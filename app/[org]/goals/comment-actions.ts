@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshOrganisation } from "@/lib/actions/refresh";
 import { memberAction } from "@/lib/actions/action";
 import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
@@ -19,23 +19,21 @@ import {
 // ("coachees:manage") and the coachee themself ("goals:own"); the services check again who is in the
 // thread, and that a comment changed is the actor's own.
 
-const refresh = () => revalidatePath("/[org]", "layout");
-
 async function add(actor: Actor, input: AddCommentInput) {
   await addComment(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true as const, message: "Comment added." };
 }
 
 async function edit(actor: Actor, input: EditCommentInput) {
   await editComment(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true as const, message: "Comment saved." };
 }
 
 async function remove(actor: Actor, input: { commentId: string }) {
   await deleteComment(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true as const, message: "Comment deleted." };
 }
 

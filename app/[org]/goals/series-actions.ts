@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshOrganisation } from "@/lib/actions/refresh";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { memberAction } from "@/lib/actions/action";
@@ -24,24 +24,22 @@ import { plural } from "@/lib/words";
 // ("coachees:manage") and the coachee themself ("goals:own"), one action for either permission;
 // the services check again whose goals they are.
 
-const refresh = () => revalidatePath("/[org]", "layout");
-
 async function create(actor: Actor, input: CreateSeriesInput) {
   const made = await createSeries(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true as const, message: `Recurring action added: ${plural(made.occurrences, "occurrence")}.` };
 }
 
 async function update(actor: Actor, input: UpdateSeriesInput) {
   const done = await updateSeries(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   const changed = done.removed || done.added ? ` ${plural(done.added, "occurrence")} from today on.` : "";
   return { ok: true as const, message: `Recurring action saved.${changed}` };
 }
 
 async function remove(actor: Actor, input: { seriesId: string }) {
   const done = await deleteSeries(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   const kept = done.kept ? ` ${plural(done.kept, "done occurrence")} kept as ${done.kept === 1 ? "an action" : "actions"}.` : "";
   return { ok: true as const, message: `Recurring action deleted.${kept}` };
 }

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshOrganisation } from "@/lib/actions/refresh";
 import { z } from "zod";
 import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
@@ -8,8 +8,6 @@ import { checkInvitations, inviteSchema } from "@/lib/invitations/check";
 import { sendInvitations, type InviteResult } from "@/lib/invitations/send";
 import { cancelInvitation, invitationIdSchema, resendAllPending, resendInvitation } from "@/lib/invitations/pending";
 import { plural } from "@/lib/words";
-
-const refresh = () => revalidatePath("/[org]", "layout");
 
 /** The Invite form: "Check" shows what would happen; "Send" does it, all or nothing. */
 export const inviteAction = memberAction(
@@ -21,7 +19,7 @@ export const inviteAction = memberAction(
       return { ok: true, data: { ...checked, sent: 0 } satisfies InviteResult, keep: true };
     }
     const result = await sendInvitations(db(), actor, input);
-    if (result.sent > 0) refresh();
+    if (result.sent > 0) refreshOrganisation();
     const verb = input.mode === "create" ? "Created" : "Sent";
     return {
       ok: true,
@@ -35,13 +33,13 @@ export const inviteAction = memberAction(
 
 export const resendInvitationAction = memberAction("invitations:send", invitationIdSchema, async (actor, { invitationId }) => {
   const invitation = await resendInvitation(db(), actor, invitationId);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: `Sent again to ${invitation.email}; the earlier link no longer works.` };
 });
 
 export const resendAllAction = memberAction("invitations:send", z.strictObject({}), async (actor) => {
   const count = await resendAllPending(db(), actor);
-  refresh();
+  refreshOrganisation();
   return {
     ok: true,
     message: count ? `Sent ${plural(count, "invitation")} again.` : "There are no pending invitations to send.",
@@ -50,6 +48,6 @@ export const resendAllAction = memberAction("invitations:send", z.strictObject({
 
 export const cancelInvitationAction = memberAction("invitations:send", invitationIdSchema, async (actor, { invitationId }) => {
   await cancelInvitation(db(), actor, invitationId);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: "Invitation cancelled: the link no longer works and the seat is free." };
 });

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshOrganisation } from "@/lib/actions/refresh";
 import { redirect } from "next/navigation";
 import { memberAction } from "@/lib/actions/action";
 import type { Actor } from "@/lib/authz/actor";
@@ -35,7 +35,6 @@ import { notePath, notesPath } from "./paths";
 // through ./autosave/route.ts; the Save button here is the same save, for a browser without JavaScript.
 
 const NOTES = ["coachees:manage", "goals:own"] as const;
-const refresh = () => revalidatePath("/[org]", "layout");
 
 /** "New note": an empty note, then its editor (the first keystroke saves). */
 async function create(actor: Actor, input: CreateNoteInput) {
@@ -45,37 +44,37 @@ async function create(actor: Actor, input: CreateNoteInput) {
 
 async function save(actor: Actor, input: SaveNoteInput) {
   await saveNote(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true as const, message: "Saved." };
 }
 
 async function share(actor: Actor, input: ShareNoteInput) {
   const done = await setNoteSharing(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true as const, message: done.shared ? "Shared with your coaches." : "Private again: only you see this note." };
 }
 
 async function remove(actor: Actor, input: { noteId: string }) {
   const note = await deleteNote(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   redirect(notesPath({ org: note.orgSlug, membershipId: actor.membershipId }, note.coacheeMembershipId));
 }
 
 async function addComment(actor: Actor, input: AddNoteCommentInput) {
   await addNoteComment(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true as const, message: "Comment added." };
 }
 
 async function editComment(actor: Actor, input: EditNoteCommentInput) {
   await editNoteComment(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true as const, message: "Comment saved." };
 }
 
 async function removeComment(actor: Actor, input: { commentId: string }) {
   await deleteNoteComment(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true as const, message: "Comment deleted." };
 }
 

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { refreshOrganisation } from "@/lib/actions/refresh";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { memberAction } from "@/lib/actions/action";
@@ -9,24 +10,23 @@ import { markAllRead, markRead, notificationIdSchema, openNotification } from "@
 import { preferencesSchema, setPreferences } from "@/lib/notifications/preferences";
 
 // The bell's count is in the layout: every change here revalidates it.
-const refresh = () => revalidatePath("/[org]", "layout");
 
 /** Opens a notification: marks it read and goes to where the thing lives. */
 export const openNotificationAction = memberAction("notifications:use", notificationIdSchema, async (actor, input) => {
   const { href } = await openNotification(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   redirect(href);
 });
 
 export const markReadAction = memberAction("notifications:use", notificationIdSchema, async (actor, input) => {
   await markRead(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true as const, message: "Marked read." };
 });
 
 export const markAllReadAction = memberAction("notifications:use", z.strictObject({}), async (actor) => {
   const { marked } = await markAllRead(db(), actor);
-  refresh();
+  refreshOrganisation();
   return { ok: true as const, message: marked ? "All notifications marked read." : "Nothing was unread." };
 });
 

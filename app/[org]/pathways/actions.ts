@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshOrganisation } from "@/lib/actions/refresh";
 import { z } from "zod";
 import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
@@ -11,11 +11,9 @@ import { idField } from "@/lib/web/form-fields";
 import { scheduleSession, sessionSchema, sessionStatusSchema, setSessionStatus } from "@/lib/pathways/sessions";
 import { plural } from "@/lib/words";
 
-const refresh = () => revalidatePath("/[org]", "layout");
-
 export const addUserWithPathwayAction = memberAction("pathways:manage", addUserWithPathwaySchema, async (actor, input) => {
   const { pathway, invited } = await addUserWithPathway(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return {
     ok: true,
     data: { pathwayId: pathway.id },
@@ -25,7 +23,7 @@ export const addUserWithPathwayAction = memberAction("pathways:manage", addUserW
 
 export const archivePathwayAction = memberAction("pathways:manage", archiveSchema, async (actor, input) => {
   const { credited } = await archivePathway(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return {
     ok: true,
     message: `${pathwayStatusLabel({ status: "ARCHIVED", archiveReason: input.reason })}. ${credited ? `${plural(credited, "unused session")} credited to the cohort.` : "No sessions credited."}`,
@@ -37,7 +35,7 @@ export const unarchivePathwayAction = memberAction(
   z.strictObject({ pathwayId: idField() }),
   async (actor, { pathwayId }) => {
     const { reversed } = await unarchivePathway(db(), actor, pathwayId);
-    refresh();
+    refreshOrganisation();
     return {
       ok: true,
       message: reversed ? `Reopened; the ${reversed} credited session${reversed === 1 ? " was" : "s were"} taken back.` : "Reopened.",
@@ -48,12 +46,12 @@ export const unarchivePathwayAction = memberAction(
 // Sessions: programme managers and admins, or the pathway's own coach (the service's pathway reach).
 export const scheduleSessionAction = memberAction("sessions:manage", sessionSchema, async (actor, input) => {
   await scheduleSession(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: "Session scheduled." };
 });
 
 export const sessionStatusAction = memberAction("sessions:manage", sessionStatusSchema, async (actor, input) => {
   await setSessionStatus(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: "Session updated." };
 });

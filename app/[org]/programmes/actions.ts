@@ -1,20 +1,18 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshOrganisation } from "@/lib/actions/refresh";
 import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
 import { createProgramme, programmeSchema, updateProgramme, updateProgrammeSchema } from "@/lib/programmes/programmes";
 
-const refresh = () => revalidatePath("/[org]", "layout");
-
 export const createProgrammeAction = memberAction("programmes:manage", programmeSchema, async (actor, input) => {
   await createProgramme(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: `${input.name} created.` };
 });
 
 export const updateProgrammeAction = memberAction("programmes:manage", updateProgrammeSchema, async (actor, input) => {
   await updateProgramme(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: "Programme saved." };
 });

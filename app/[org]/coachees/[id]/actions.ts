@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshOrganisation } from "@/lib/actions/refresh";
 import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
 import { appointmentSchema, scheduleAppointment, startSessionNow, startSessionSchema } from "@/lib/coaching/sessions";
@@ -9,22 +9,20 @@ import { sessionStatusSchema, setSessionStatus } from "@/lib/pathways/sessions";
 // The coachee profile's actions: a coach's own workspace ("coachees:manage"); each service checks again
 // that the coachee is this coach's.
 
-const refresh = () => revalidatePath("/[org]", "layout");
-
 export const scheduleAppointmentAction = memberAction("coachees:manage", appointmentSchema, async (actor, input) => {
   await scheduleAppointment(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: "Appointment added." };
 });
 
 export const startSessionNowAction = memberAction("coachees:manage", startSessionSchema, async (actor, input) => {
   await startSessionNow(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: "Session started: mark it attended once it is over." };
 });
 
 export const coacheeSessionStatusAction = memberAction("coachees:manage", sessionStatusSchema, async (actor, input) => {
   await setSessionStatus(db(), actor, input);
-  refresh();
+  refreshOrganisation();
   return { ok: true, message: "Session updated." };
 });
