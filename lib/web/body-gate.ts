@@ -7,7 +7,7 @@ import { ACTION_BODY_MAX_BYTES, FORM_FIELDS_MAX } from "./request-bounds";
 // guard can count its fields, so a stranger's 8,000-field post cost seconds of parsing, and eight at
 // once stalled every page for everyone (issue 22). Here the body is counted as it arrives off the
 // socket: its bytes, and its fields (multipart boundaries, or `&`s). Past either bound the request is
-// answered 413 at once and the rest of the body is discarded unread; within them, the bytes (at most
+// answered 413 at once and the connection closed, the rest of the body unread; within them, the bytes (at most
 // ACTION_BODY_MAX_BYTES, held in memory) are handed to Next as if they had just arrived. A body sent
 // without a Content-Length (chunked) meets the same bound, where Next's own limit answered 500.
 //
@@ -74,7 +74,9 @@ export function gateBody(req: IncomingMessage, pass: () => void, refuse: () => v
 // usable, and nothing of it is parsed or kept).
 function refuseNow(req: IncomingMessage, refuse: () => void) {
   refuse();
-  req.resume();
+  // The answer says `Connection: close`: once it is out the connection ends, and whatever the client
+  // is still sending is never read (reading and dropping it cost a flood's worth of work).
+  req.socket.end();
 }
 
 /** A running count of a body's fields, chunk by chunk: multipart boundaries, else `&`-separated pairs. */
@@ -110,6 +112,6 @@ function fieldCounter(contentType: string): (chunk: Buffer) => number {
 export function sendTooLarge(res: ServerResponse, headers: Record<string, string>, error: string): void {
   if (res.headersSent) return;
   const body = JSON.stringify({ ok: false, error });
-  res.writeHead(413, { ...headers, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) });
+  res.writeHead(413, { ...headers, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), Connection: "close" });
   res.end(body);
 }

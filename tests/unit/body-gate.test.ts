@@ -101,6 +101,8 @@ describe("the body gate", () => {
       expect(JSON.parse(answer.body), what).toEqual({ ok: false, error: FORM_TOO_LARGE });
       expect(answer.body, what).not.toContain(marker);
       expect(answer.headers["x-content-type-options"], what).toBe("nosniff");
+      // The rest of the body is never read: the connection ends with the answer.
+      expect(answer.headers.connection, what).toBe("close");
     }
     expect(reached).toBe(before);
   });
@@ -123,7 +125,7 @@ describe("the body gate", () => {
     const upload = await post("/acme/files/upload", { "Content-Type": "application/octet-stream" }, cut(big, 64 * 1024));
     expect(upload.status).toBe(200);
     expect(upload.body.startsWith(`${big.length}:`)).toBe(true);
-    // The connection that carried a refusal still serves the next request.
+    // After refusals (each closes its connection) the server goes on serving.
     const again = await post("/forgot-password", MULTIPART, [multipart(3)]);
     expect(again.status).toBe(200);
   });
