@@ -9,13 +9,12 @@ import { createProgramme, programmeSchema } from "../../lib/programmes/programme
 import { createUnit, createUnitSchema, moveUnit, moveUnitSchema, renameUnit, renameUnitSchema } from "../../lib/units/units";
 import { getMemberProfile } from "../../lib/users/member-profile";
 import { updateMember, updateMemberSchema } from "../../lib/users/update-member";
-import { createMember, createOrganization } from "../factories";
+import { createMember, createOrganization, unique } from "../factories";
 import { createActor } from "../factories/actor";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 
 const db = testDb();
-const unique = () => Math.random().toString(36).slice(2, 10);
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /** Everything a reader sees of an event: its sentence and its labelled field changes. */

@@ -33,16 +33,16 @@ import {
   createMember,
   createPathway,
   createProgramme,
+  unique,
 } from "../factories";
 import { backendPid, testDb, waitUntilBlocked } from "../support/db";
 import { createWorld } from "../support/world";
 
 const db = testDb();
-const tag = () => Math.random().toString(36).slice(2, 10);
 const filter = (raw: Record<string, string> = {}) => coacheeFilterSchema.parse(raw);
 /** Adds a coachee; the answer names nobody, so the membership the email leads to is looked up here. */
 async function add(a: Actor, raw: Record<string, string>) {
-  const input = addCoacheeSchema.parse({ firstName: "Ada", lastName: "Lovelace", email: `ada-${tag()}@example.test`, ...raw });
+  const input = addCoacheeSchema.parse({ firstName: "Ada", lastName: "Lovelace", email: `ada-${unique()}@example.test`, ...raw });
   const answer = await addCoachee(db, a, input);
   const member = await db.membership.findFirst({ where: { organizationId: a.organizationId, user: { email: input.email } } });
   return { ...answer, coacheeId: member?.id ?? "" };
@@ -216,7 +216,7 @@ describe("the coachee list", () => {
 describe("adding a coachee", () => {
   it("without an invitation: a participant Not invited with the typed names, no email, audited", async () => {
     const w = await coachWorld();
-    const email = `new-${tag()}@example.test`;
+    const email = `new-${unique()}@example.test`;
     const result = await add(w.coach, { email, firstName: "Nell", lastName: "New" });
     expect(result.message).toMatch(/^Nell New: done\. If they are new here, they are your coachee now, not invited yet/);
     const m = await db.membership.findFirstOrThrow({ where: { organizationId: w.org.id, id: result.coacheeId }, include: { user: true } });
@@ -236,7 +236,7 @@ describe("adding a coachee", () => {
 
   it("with the invitation: through the invitation path (hashed token, outbox), and the link works", async () => {
     const w = await coachWorld();
-    const email = `inv-${tag()}@example.test`;
+    const email = `inv-${unique()}@example.test`;
     const result = await add(w.coach, { email, sendInvitation: "on" });
     expect(result.message).toMatch(/we have emailed them an invitation/);
     const invitation = await db.invitation.findFirstOrThrow({ where: { organizationId: w.org.id, email } });
@@ -260,7 +260,7 @@ describe("adding a coachee", () => {
     const w = await coachWorld();
     // Someone with an account in another organisation (with their own names and password).
     const outsider = w.other.admin.email;
-    const brandNew = `brand-${tag()}@example.test`;
+    const brandNew = `brand-${unique()}@example.test`;
     const a = await add(w.coach, { email: outsider, firstName: "Out", lastName: "Sider" });
     const b = await add(w.coach, { email: brandNew, firstName: "Out", lastName: "Sider" });
     expect(a.message).toBe(b.message);
@@ -302,7 +302,7 @@ describe("adding a coachee", () => {
 describe("inviting and resending", () => {
   it("Not invited -> Invited for the coach's own coachee only; resend gives a fresh link and kills the old", async () => {
     const w = await coachWorld();
-    const email = `later-${tag()}@example.test`;
+    const email = `later-${unique()}@example.test`;
     const { coacheeId } = await add(w.coach, { email });
     // Another coach, another organisation's coach, an admin: not found or forbidden; nothing sent.
     await expect(inviteCoachee(db, w.otherCoach, coacheeId)).rejects.toThrow(NotFoundError);
@@ -345,7 +345,7 @@ describe("inviting and resending", () => {
     await expect(resendInvitation(db, w.coach, crypto.randomUUID())).rejects.toThrow(ForbiddenError);
     // Inside the path: not a coachee, a new address, another role, programmes: refused.
     await expect(via(input(stranger.user.email))).rejects.toThrow(ForbiddenError);
-    await expect(via(input(`x-${tag()}@example.test`))).rejects.toThrow(ForbiddenError);
+    await expect(via(input(`x-${unique()}@example.test`))).rejects.toThrow(ForbiddenError);
     await expect(via(input(own.user.email, { role: "COACH" }))).rejects.toThrow(ForbiddenError);
     await expect(via(input(`${own.user.email}, ${stranger.user.email}`))).rejects.toThrow(ForbiddenError);
     await expect(via(input(own.user.email, { programmeIds: [w.programme.id] }))).rejects.toThrow(ForbiddenError);
@@ -363,7 +363,7 @@ describe("cancelling a coachee's invitation", () => {
 
   it("a coachee the coach added goes back to Not invited, still the coach's; the link dies", async () => {
     const w = await coachWorld();
-    const email = `cancel-${tag()}@example.test`;
+    const email = `cancel-${unique()}@example.test`;
     const { coacheeId } = await add(w.coach, { email, sendInvitation: "on" });
     const token = await tokenFor(db, email);
     await sendMessage(db, w.coach, { to: coacheeId, body: "Welcome aboard" });
@@ -397,7 +397,7 @@ describe("editing a coachee", () => {
   it("names and email only while never active; another coach cannot", async () => {
     const w = await coachWorld();
     const { coacheeId } = await add(w.coach, {});
-    const newEmail = `renamed-${tag()}@example.test`;
+    const newEmail = `renamed-${unique()}@example.test`;
     const edit = (a: Actor, raw: Record<string, string> = {}) =>
       editCoachee(db, a, editCoacheeSchema.parse({ coacheeId, firstName: "Augusta", lastName: "King", email: newEmail, ...raw }));
     await expect(edit(w.otherCoach)).rejects.toThrow(NotFoundError);
@@ -428,8 +428,8 @@ describe("editing a coachee", () => {
 
   it("a new email for an invited coachee kills the old link and sends a fresh one to the new address", async () => {
     const w = await coachWorld();
-    const oldEmail = `old-${tag()}@example.test`;
-    const newEmail = `new-${tag()}@example.test`;
+    const oldEmail = `old-${unique()}@example.test`;
+    const newEmail = `new-${unique()}@example.test`;
     const { coacheeId } = await add(w.coach, { email: oldEmail, sendInvitation: "on" });
     const oldToken = await tokenFor(db, oldEmail);
     expect(await findInvitation(db, oldToken)).not.toBeNull();
@@ -466,7 +466,7 @@ describe("editing a coachee", () => {
 
   it("a coachee who joins while the edit is under way keeps their membership: the email change is refused", async () => {
     const w = await coachWorld();
-    const email = `racing-${tag()}@example.test`;
+    const email = `racing-${unique()}@example.test`;
     const { coacheeId } = await add(w.coach, { email });
     const account = await db.user.findUniqueOrThrow({ where: { email } });
     // She joins in a transaction that has written but not yet committed when the edit starts.
@@ -490,7 +490,7 @@ describe("editing a coachee", () => {
     const editing = editCoachee(
       db,
       w.coach,
-      editCoacheeSchema.parse({ coacheeId, firstName: "Ada", lastName: "Lovelace", email: `taken-${tag()}@example.test` }),
+      editCoacheeSchema.parse({ coacheeId, firstName: "Ada", lastName: "Lovelace", email: `taken-${unique()}@example.test` }),
     ).then(
       () => "saved",
       (e: unknown) => e,
@@ -523,7 +523,7 @@ describe("editing a coachee shared with another coach", () => {
     // The coach becomes her coach too (she accepted, or an administrator linked them), then tries to
     // send her invitation to an address of their own.
     await createCoachingRelationship(db, { coach: w.coach.membership, coachee: p.membership });
-    const attacker = `mine-${tag()}@example.test`;
+    const attacker = `mine-${unique()}@example.test`;
     const edit = (raw: Record<string, string>) =>
       editCoachee(db, w.coach, editCoacheeSchema.parse({ coacheeId: p.membership.id, firstName: "Pat", lastName: "Shared", ...raw }));
     await expect(edit({ email: attacker })).rejects.toMatchObject({ fieldErrors: { email: [expect.stringMatching(/another coach/i)] } });
@@ -624,7 +624,7 @@ describe("oversight from the coach's user page", () => {
   it("admins see every coachee; a programme manager only those in their programmes; others may not look", async () => {
     const w = await coachWorld();
     const added = await add(w.coach, { firstName: "Outside", lastName: "Programmes" });
-    const programme2 = await createProgramme(db, w.org.id, { name: `Second ${tag()}` });
+    const programme2 = await createProgramme(db, w.org.id, { name: `Second ${unique()}` });
     const cohort2 = await createCohort(db, programme2, { name: "Two" });
     const inTwo = await createMember(db, w.org.id, { firstName: "In", lastName: "Two" });
     await createPathway(db, { cohort: cohort2, participant: inTwo.membership, coach: w.coach.membership });

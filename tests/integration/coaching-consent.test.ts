@@ -26,7 +26,7 @@ import { sendMessage } from "../../lib/messages/send";
 import { listNotes, noteFilterSchema } from "../../lib/notes/notes";
 import { listNotifications } from "../../lib/notifications/centre";
 import { ExpectedError, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
-import { createAction, createActor, createCoachingRelationship, createGoal, createMember, createPathway } from "../factories";
+import { createAction, createActor, createCoachingRelationship, createGoal, createMember, createPathway, unique } from "../factories";
 import type { TestActor } from "../factories/actor";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
@@ -63,7 +63,6 @@ async function refused(call: Promise<unknown>, found: (r: unknown) => boolean = 
   }
 }
 
-const tag = () => Math.random().toString(36).slice(2, 10);
 const typed = (email: string, raw: Record<string, string> = {}) =>
   addCoacheeSchema.parse({ firstName: "Typed", lastName: "Byhand", email, ...raw });
 const coachCount = async (coach: Actor, coachee: string) =>
@@ -82,7 +81,7 @@ async function materialWorld() {
   // Every kind brings items, so "sees none of them" is about something.
   expect(perKind.map((kindItems, i) => [PRIVACY_KINDS[i].kind, kindItems.length > 0])).toEqual(PRIVACY_KINDS.map((k) => [k.kind, true]));
   const items = perKind.flat();
-  const goalWord = `Goal${tag()}${tag()}`;
+  const goalWord = `Goal${unique()}${unique()}`;
   const goal = await createGoal(db, w.coachee.membership, { title: goalWord });
   await createAction(db, w.coachee.membership, { goal, title: `Action of ${goalWord}` });
   return { w, items, goalWord };
@@ -274,7 +273,7 @@ describe("one answer whatever the address belongs to", () => {
     const mine = await createMember(db, w.org.id);
     await createCoachingRelationship(db, { coach: coach.membership, coachee: mine.membership });
     const addresses: Record<string, string> = {
-      "a new person": `new-${tag()}@example.test`,
+      "a new person": `new-${unique()}@example.test`,
       "an account in another organisation only": w.other.admin.email,
       "another coach's participant": theirs.user.email,
       "a participant with a pathway": w.participant.email,
@@ -333,7 +332,7 @@ describe("one answer whatever the address belongs to", () => {
     const w = await createWorld(db, { members: ["coach", "participant"] });
     const coach = await createActor(db, w.org.id, "COACH");
     const n = PENDING_REQUESTS_LIMIT - 1;
-    const emails = Array.from({ length: n }, (_, i) => `waiting-${i}-${tag()}@example.test`);
+    const emails = Array.from({ length: n }, (_, i) => `waiting-${i}-${unique()}@example.test`);
     await db.user.createMany({ data: emails.map((email) => ({ email })) });
     const users = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } });
     await db.membership.createMany({
@@ -356,7 +355,7 @@ describe("one answer whatever the address belongs to", () => {
       PENDING_REQUESTS_LIMIT,
     );
     // One past it: refused, the same for a new address and a member's, naming neither.
-    const fresh = `past-${tag()}@example.test`;
+    const fresh = `past-${unique()}@example.test`;
     for (const email of [fresh, w.coach.email]) {
       const refusal = addCoachee(db, coach, typed(email));
       await expect(refusal).rejects.toThrow(ValidationError);

@@ -4,14 +4,13 @@ import { endSession, sessionIsLive, startSession } from "../../lib/auth/sessions
 import { hashPassword, verifyPassword } from "../../lib/security/password";
 import { hitRateLimit, LIMITS } from "../../lib/security/rate-limit";
 import { changePassword, changePasswordSchema, endAllSessions } from "../../lib/users/profile";
-import { createMember, createOrganization } from "../factories";
+import { createMember, createOrganization, unique } from "../factories";
 import { testDb } from "../support/db";
 
 const db = testDb();
 const PASSWORD = "correct horse battery staple";
 let passwordHash: string;
 let orgId: string;
-const unique = () => Math.random().toString(36).slice(2, 10);
 
 beforeAll(async () => {
   passwordHash = await hashPassword(PASSWORD);

@@ -21,14 +21,13 @@ import { hashPassword } from "../../lib/security/password";
 import { hashToken } from "../../lib/security/tokens";
 import { NO_SEATS_MESSAGE, seatUsage } from "../../lib/users/seats";
 import { tenantDb } from "../../lib/db/tenant";
-import { assignProgramme, createActor, createMember, createOrganization, createProgramme } from "../factories";
+import { assignProgramme, createActor, createMember, createOrganization, createProgramme, unique } from "../factories";
 import { isolatedDatabase, testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { startSmtpServer } from "../support/smtp";
 import { createOrganizationWith, createWorld } from "../support/world";
 
 const db = testDb();
-const unique = () => Math.random().toString(36).slice(2, 10);
 let address = 0;
 const ip = () => `198.51.100.${(++address % 250) + 1}`;
 const PASSWORD = "a long invited passphrase";

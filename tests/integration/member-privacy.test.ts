@@ -12,13 +12,12 @@ import { exportUsersCsv } from "../../lib/users/export";
 import { listUsers, userFilterSchema } from "../../lib/users/list";
 import { getMemberProfile } from "../../lib/users/member-profile";
 import { updateMember, updateMemberSchema } from "../../lib/users/update-member";
-import { createMember, createOrganization } from "../factories";
+import { createMember, createOrganization, unique } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createOrganizationWith, createWorld } from "../support/world";
 
 const db = testDb();
-const unique = () => Math.random().toString(36).slice(2, 10);
 const PASSWORD = "a long private passphrase";
 
 /** Someone with an account in another organisation, with a name and time zone of their own there. */

@@ -20,7 +20,7 @@ import {
 } from "../../lib/users/membership-state";
 import { NO_SEATS_MESSAGE, seatUsage } from "../../lib/users/seats";
 import { tenantDb } from "../../lib/db/tenant";
-import { createInvitation, createMember, createUnit } from "../factories";
+import { createInvitation, createMember, createUnit, unique } from "../factories";
 import { testDb } from "../support/db";
 import { createOrganizationWith } from "../support/world";
 
@@ -30,7 +30,6 @@ import { createOrganizationWith } from "../support/world";
 // answer with the table's message, which says what to do instead.
 
 const db = testDb();
-const unique = () => Math.random().toString(36).slice(2, 10);
 let address = 0;
 const ip = () => `203.0.113.${(++address % 250) + 1}`;
 const invite = (emails: string, role = "COACH") => inviteSchema.parse({ emails, role, unitId: "", message: "", programmeIds: [] });

@@ -15,12 +15,11 @@ import { createUnit, createUnitSchema, renameUnit, renameUnitSchema } from "../.
 import { updateMember, updateMemberSchema } from "../../lib/users/update-member";
 import { profileSchema, updateProfile } from "../../lib/users/profile";
 import { NAME_MAX, PERSON_NAME_MAX } from "../../lib/web/form-fields";
-import { createMember, createOrganization } from "../factories";
+import { createMember, createOrganization, unique } from "../factories";
 import { testDb } from "../support/db";
 import { createImportWorld, createOrganizationWith, createWorld } from "../support/world";
 
 const db = testDb();
-const unique = () => Math.random().toString(36).slice(2, 10);
 let address = 0;
 const ip = () => `198.51.100.${(++address % 250) + 1}`;
 

@@ -3,14 +3,13 @@ import { InvalidLinkError, processPasswordResetRequests, requestPasswordReset, r
 import { RateLimitedError } from "../../lib/errors";
 import { hashPassword, verifyPassword } from "../../lib/security/password";
 import { hashToken } from "../../lib/security/tokens";
-import { createMember, createOrganization } from "../factories";
+import { createMember, createOrganization, unique } from "../factories";
 import { testDb } from "../support/db";
 import { median, sameTime, timePairs } from "../support/timing";
 import { recordFigures } from "../support/figures";
 
 const db = testDb();
 let orgId: string;
-const unique = () => Math.random().toString(36).slice(2, 10);
 const TIMED_CALLS = 30;
 const WARM_UP = 3;
 

@@ -11,13 +11,12 @@ import { cohortSchema, createCohort, updateCohort, updateCohortSchema } from "..
 import { listProgrammesWithCounts } from "../../lib/programmes/programmes";
 import { pathwayReport, pathwayReportCsv } from "../../lib/reports/pathway-report";
 import { listUsers, userFilterSchema } from "../../lib/users/list";
-import { actorOf, createActor, createMember, createOrganization } from "../factories";
+import { actorOf, createActor, createMember, createOrganization, unique } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createWorld } from "../support/world";
 
 const db = testDb();
-const unique = () => Math.random().toString(36).slice(2, 10);
 
 /** The shared world with an empty cohort "Spring" of a 6-session programme (the tests count its pathways). */
 const world = () => createWorld(db, { organization: { seatLimit: 50 }, pathway: false });

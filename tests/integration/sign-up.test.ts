@@ -6,13 +6,12 @@ import { createOrganizationForUser, EmailTakenError, signUpSchema, slugify } fro
 import { findSignUpRequest, InvalidSignUpLinkError, processSignUpRequests, signUp, verifySignUp } from "../../lib/orgs/sign-up";
 import { LIMITS } from "../../lib/security/rate-limit";
 import { hashToken } from "../../lib/security/tokens";
-import { createMember, createOrganization } from "../factories";
+import { createMember, createOrganization, unique } from "../factories";
 import { testDb } from "../support/db";
 import { median, sameTime, timePairs } from "../support/timing";
 import { recordFigures } from "../support/figures";
 
 const db = testDb();
-const unique = () => Math.random().toString(36).slice(2, 10);
 const PASSWORD = "a long and quiet river";
 let address = 0;
 // Each test signs up from its own client address, so the per-address limit is only met where tested.

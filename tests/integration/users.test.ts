@@ -20,13 +20,13 @@ import {
   createOrganization,
   createProgramme,
   createUnit,
+  unique,
 } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createOrganizationWith } from "../support/world";
 
 const db = testDb();
-const unique = () => Math.random().toString(36).slice(2, 10);
 const DAY = 86_400_000;
 
 type Spec = {
