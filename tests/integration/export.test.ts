@@ -62,7 +62,10 @@ describe("users CSV export", () => {
     const org = await createOrganization(db, { name: "Exporting Org" });
     const other = await createOrganization(db, { name: "Not Exported Org" });
     const admin = await createActor(db, org.id, "ADMIN");
-    await createMember(db, other.id, { role: "COACH", email: `other-${other.id}@example.test` });
+    // The decoy matches the export's filter (a participant) and carries its organisation's id in its email:
+    // had the export crossed over, the id would be in the file.
+    await createMember(db, other.id, { role: "PARTICIPANT", email: `other-${other.id}@example.test` });
+    expect(await db.membership.count({ where: { organizationId: other.id, role: "PARTICIPANT" } })).toBe(1);
     const count = 2_345;
     const users = await db.user.createManyAndReturn({
       data: Array.from({ length: count }, (_, i) => ({
