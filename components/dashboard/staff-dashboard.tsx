@@ -92,8 +92,11 @@ export function StaffDashboard({
   );
 }
 
+/** How many coachees each attention list shows: a coach of hundreds gets a short page and a way to the rest. */
+const ATTENTION_SHOWN = 10;
+
 /** The coach's coachees to look at: overdue actions (on the coachee's own calendar), and no activity in QUIET_DAYS. */
-function CoacheesNeedingAttention({
+export function CoacheesNeedingAttention({
   org,
   zone,
   attention,
@@ -110,7 +113,7 @@ function CoacheesNeedingAttention({
           <EmptyState inline>No overdue actions: every coachee is on time.</EmptyState>
         ) : (
           <ul className="space-y-2 text-sm">
-            {attention.overdue.map((c) => (
+            {attention.overdue.slice(0, ATTENTION_SHOWN).map((c) => (
               <li key={c.id}>
                 <TextLink href={profile(c.id, "actions", "&status=overdue")} strong>
                   {c.name}
@@ -118,6 +121,9 @@ function CoacheesNeedingAttention({
                 <Badge tone="danger">{plural(c.count, "overdue action")}</Badge>
               </li>
             ))}
+            {attention.overdue.length > ATTENTION_SHOWN ? (
+              <li className="text-slate-600">and {plural(attention.overdue.length - ATTENTION_SHOWN, "more coachee")}</li>
+            ) : null}
           </ul>
         )}
       </Section>
@@ -126,7 +132,7 @@ function CoacheesNeedingAttention({
           <EmptyState inline>No coachee has gone {QUIET_DAYS} days without activity.</EmptyState>
         ) : (
           <ul className="space-y-2 text-sm">
-            {attention.quiet.map((c) => (
+            {attention.quiet.slice(0, ATTENTION_SHOWN).map((c) => (
               <li key={c.id}>
                 <TextLink href={profile(c.id, "activity")} strong>
                   {c.name}
@@ -136,6 +142,13 @@ function CoacheesNeedingAttention({
                 </span>
               </li>
             ))}
+            {attention.quiet.length > ATTENTION_SHOWN ? (
+              <li>
+                <TextLink href={`/${org}/coachees?sort=lastActivity&dir=asc`}>
+                  and {plural(attention.quiet.length - ATTENTION_SHOWN, "more coachee")}, oldest activity first
+                </TextLink>
+              </li>
+            ) : null}
           </ul>
         )}
       </Section>
