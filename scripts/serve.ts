@@ -45,7 +45,7 @@ async function main() {
     gateBody(
       req,
       () => void handle(req, res),
-      () => sendTooLarge(res, headers(), FORM_TOO_LARGE),
+      (close) => sendTooLarge(res, headers(), FORM_TOO_LARGE, close),
     );
   };
   const servers = await Promise.all((hosts ?? [undefined]).map((host) => listen(createServer(listener), host, host === "::1")));

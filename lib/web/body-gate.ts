@@ -7,7 +7,8 @@ import { ACTION_BODY_MAX_BYTES, FORM_FIELDS_MAX } from "./request-bounds";
 // guard can count its fields, so a stranger's 8,000-field post cost seconds of parsing, and eight at
 // once stalled every page for everyone (issue 22). Here the body is counted as it arrives off the
 // socket: its bytes, and its fields (multipart boundaries, or `&`s). Past either bound the request is
-// answered 413 at once and the connection closed, the rest of the body unread; within them, the bytes (at most
+// answered 413 at once and the rest of the body is dropped as it arrives, unparsed (see LINGER_MAX_BYTES);
+// within them, the bytes (at most
 // ACTION_BODY_MAX_BYTES, held in memory) are handed to Next as if they had just arrived. A body sent
 // without a Content-Length (chunked) meets the same bound, where Next's own limit answered 500.
 //
@@ -18,6 +19,16 @@ import { ACTION_BODY_MAX_BYTES, FORM_FIELDS_MAX } from "./request-bounds";
 /** Parts a server action's body carries besides the form's fields: Next's action id, React's references. */
 const FRAMING_PARTS = 50;
 export const GATE_FIELDS_MAX = FORM_FIELDS_MAX + FRAMING_PARTS;
+
+/**
+ * How much of a refused request the gate still reads, and drops, after answering it. A client still
+ * sending when the answer arrives (a browser posting a form that is too large) only gets to read the 413
+ * if its connection is not closed under it: closing then resets the connection and the client shows a
+ * network error instead of our message (nginx's "lingering close" is the same fix). Reading and dropping
+ * is cheap next to parsing, but not free, so a request that says it is longer than this, or turns out to
+ * be, has its connection closed with the answer.
+ */
+export const LINGER_MAX_BYTES = 2 * ACTION_BODY_MAX_BYTES;
 
 // Route handlers that take bodies of their own, with their own bounds (uploads are streamed to storage
 // and may be far larger than a form); next-auth's sign-in post is small and passes the gate.
@@ -40,9 +51,9 @@ type Push = IncomingMessage["push"];
  * within the bounds (the body then reads as usual), or `refuse` as soon as it passes one (the rest is
  * discarded as it arrives). `declared` states the body's length when the client said it.
  */
-export function gateBody(req: IncomingMessage, pass: () => void, refuse: () => void): void {
+export function gateBody(req: IncomingMessage, pass: () => void, refuse: (close: boolean) => void): void {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > ACTION_BODY_MAX_BYTES) return refuseNow(req, refuse);
+  if (declared > ACTION_BODY_MAX_BYTES) return refuseNow(req, refuse, declared, 0);
   const count = fieldCounter(req.headers["content-type"] ?? "");
   const held: Buffer[] = [];
   let bytes = 0;
@@ -62,7 +73,7 @@ export function gateBody(req: IncomingMessage, pass: () => void, refuse: () => v
     if (bytes > ACTION_BODY_MAX_BYTES || count(chunk) > GATE_FIELDS_MAX) {
       req.push = push;
       held.length = 0;
-      refuseNow(req, refuse);
+      refuseNow(req, refuse, declared, bytes);
       return true;
     }
     held.push(chunk);
@@ -70,13 +81,20 @@ export function gateBody(req: IncomingMessage, pass: () => void, refuse: () => v
   } as Push;
 }
 
-// The answer goes out now; whatever the client still sends is read and dropped (the connection stays
-// usable, and nothing of it is parsed or kept).
-function refuseNow(req: IncomingMessage, refuse: () => void) {
-  refuse();
-  // The answer says `Connection: close`: once it is out the connection ends, and whatever the client
-  // is still sending is never read (reading and dropping it cost a flood's worth of work).
-  req.socket.end();
+// The answer goes out now. What the client still sends is read and dropped, up to LINGER_MAX_BYTES in
+// all, so it can read the answer; a request longer than that has its connection closed with the answer.
+function refuseNow(req: IncomingMessage, refuse: (close: boolean) => void, declared: number, read: number) {
+  if (declared > LINGER_MAX_BYTES) {
+    refuse(true);
+    req.socket.end();
+    return;
+  }
+  refuse(false);
+  req.on("data", (chunk: Buffer) => {
+    read += chunk.length;
+    if (read > LINGER_MAX_BYTES) req.socket.destroy();
+  });
+  req.resume();
 }
 
 /** A running count of a body's fields, chunk by chunk: multipart boundaries, else `&`-separated pairs. */
@@ -108,10 +126,14 @@ function fieldCounter(contentType: string): (chunk: Buffer) => number {
   };
 }
 
-/** The gate's refusal: the actions' JSON shape, as the proxy answers a body it can see is too large. */
-export function sendTooLarge(res: ServerResponse, headers: Record<string, string>, error: string): void {
+/**
+ * The gate's refusal: the actions' JSON shape, as the proxy answers a body it can see is too large;
+ * `close` says the connection ends with it.
+ */
+export function sendTooLarge(res: ServerResponse, headers: Record<string, string>, error: string, close: boolean): void {
   if (res.headersSent) return;
   const body = JSON.stringify({ ok: false, error });
-  res.writeHead(413, { ...headers, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), Connection: "close" });
+  const connection: Record<string, string> = close ? { Connection: "close" } : {};
+  res.writeHead(413, { ...headers, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), ...connection });
   res.end(body);
 }
