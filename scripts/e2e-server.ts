@@ -25,11 +25,11 @@ async function main() {
   const db = createDb(database.url);
   await seedDemo(db);
   await db.$disconnect();
-  // Where specs find this run's database, to set up what a browser cannot (a session's start moved into the past).
-  writeFileSync(e2eDatabaseFile(port), JSON.stringify({ url: database.url }), { mode: 0o600 });
   // The run's own file store: the orphan sweep deletes objects this database has no row for, so a store
   // shared with the development database (.data/files) would lose its files.
   const files = mkdtempSync(path.join(tmpdir(), "pathwise-e2e-files-"));
+  // Where specs find this run's database and files, to set up what a browser cannot (a session's start moved into the past).
+  writeFileSync(e2eDatabaseFile(port), JSON.stringify({ url: database.url, files }), { mode: 0o600 });
   const smtp = await startSmtpServer();
   const mailbox = await serveReceivedMail(smtp, mailPort);
 

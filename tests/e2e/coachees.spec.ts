@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { SECOND_ORG } from "../../prisma/seed";
+import { E2E_SERVER } from "../support/e2e-database";
 import { AppPage } from "./pages/app-page";
 import { APP_URL, linkIn, receivedMail } from "./pages/inbox";
 
@@ -44,7 +45,7 @@ test("a coach adds a coachee without inviting, invites them later from Options, 
   const control = `control-${run}@coachees.test`;
   await addCoachee(page, "Carl", "Control", control, true);
   await receivedMail(control, /invited to join/);
-  const mailbox = (await (await fetch(`http://127.0.0.1:${process.env.E2E_MAIL_PORT ?? "3101"}/messages`)).json()) as {
+  const mailbox = (await (await fetch(E2E_SERVER.mailbox)).json()) as {
     recipients: string[];
   }[];
   expect(mailbox.filter((m) => m.recipients.includes(email))).toEqual([]);

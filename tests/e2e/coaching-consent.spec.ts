@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createDb, type Db } from "../../lib/db/client";
 import { hashPassword } from "../../lib/security/password";
 import { DEMO_PASSWORD } from "../../prisma/seed";
-import { e2eDatabaseFile } from "../support/e2e-database";
+import { e2eDatabaseUrl } from "../support/e2e-database";
 import { createCoachingRelationship, createMember, createOrganization } from "../factories";
 import { AppPage } from "./pages/app-page";
 import { APP_URL, receivedMail } from "./pages/inbox";
@@ -20,7 +19,7 @@ const coachEmail = `cora-${stamp}@consent.test`;
 const patEmail = `petra-${stamp}@consent.test`;
 
 test.beforeAll(async () => {
-  const { url } = JSON.parse(readFileSync(e2eDatabaseFile(process.env.E2E_PORT ?? "3100"), "utf8")) as { url: string };
+  const url = e2eDatabaseUrl();
   db = createDb(url);
   const org = await createOrganization(db, { name: `Consent ${stamp}`, slug: `consent-${stamp}` });
   slug = org.slug;

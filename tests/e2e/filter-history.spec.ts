@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createDb, type Db } from "../../lib/db/client";
 import { hashPassword } from "../../lib/security/password";
 import { DEMO_PASSWORD } from "../../prisma/seed";
-import { e2eDatabaseFile } from "../support/e2e-database";
+import { e2eDatabaseUrl } from "../support/e2e-database";
 import { createAction, createAuditEvent, createCoachingRelationship, createMember, createOrganization } from "../factories";
 import { AppPage } from "./pages/app-page";
 
@@ -20,7 +19,7 @@ const coachEmail = `cyril-${stamp}@history.test`;
 const coacheeEmail = `alma-${stamp}@history.test`;
 
 test.beforeAll(async () => {
-  const { url } = JSON.parse(readFileSync(e2eDatabaseFile(process.env.E2E_PORT ?? "3100"), "utf8")) as { url: string };
+  const url = e2eDatabaseUrl();
   db = createDb(url);
   const org = await createOrganization(db, { name: `History ${stamp}`, slug: `history-${stamp}` });
   slug = org.slug;

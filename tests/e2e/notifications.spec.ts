@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import type { Actor } from "../../lib/authz/actor";
 import { createDb, type Db } from "../../lib/db/client";
@@ -6,7 +5,7 @@ import { createAction, createActionSchema, setActionProgress } from "../../lib/g
 import { createGoal, createGoalSchema, createMilestone } from "../../lib/goals/goals";
 import { unreadCount } from "../../lib/notifications/centre";
 import { DEMO_ORG } from "../../prisma/seed";
-import { E2E_EMAIL_WINDOW_MS, e2eDatabaseFile } from "../support/e2e-database";
+import { E2E_EMAIL_WINDOW_MS, e2eDatabaseUrl } from "../support/e2e-database";
 import { AppPage } from "./pages/app-page";
 import { APP_URL, mailsTo, notificationMail } from "./pages/inbox";
 
@@ -20,7 +19,7 @@ const ORG = `/${DEMO_ORG.slug}`;
 
 let db: Db;
 test.beforeAll(() => {
-  const { url } = JSON.parse(readFileSync(e2eDatabaseFile(process.env.E2E_PORT ?? "3100"), "utf8")) as { url: string };
+  const url = e2eDatabaseUrl();
   // Services read links and the database from the environment, like the app under test.
   process.env.DATABASE_URL = url;
   process.env.APP_URL = APP_URL;

@@ -1,10 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ORG, DEMO_PASSWORD, SECOND_ORG } from "../../prisma/seed";
+import { E2E_SERVER } from "../support/e2e-database";
 import { recordFigures } from "../support/figures";
 import { AppPage } from "./pages/app-page";
 import { linkIn, receivedMail } from "./pages/inbox";
 
-const APP = `http://localhost:${process.env.E2E_PORT ?? "3100"}`;
+const APP = E2E_SERVER.url;
 const PASSWORD = "harbour lights shine at night";
 
 /** Submits the sign-up form and returns the server action's response body, byte for byte, as the server sent it. */

@@ -10,6 +10,7 @@ import {
   PUBLIC_PAGES,
   ROLE_USERS,
   signedInPage,
+  sweepData,
   sweptRoutes,
   UNSWEPT_ROUTES,
   type ListedPage,
@@ -86,6 +87,7 @@ for (const { role, email } of ROLE_USERS) {
     browser,
   }) => {
     test.setTimeout(600_000);
+    await sweepData();
     const { page, context } = await signedInPage(browser, email, PHONE);
     const pages = await pagesFor(page, role);
     const found = await sweep(page, pages);
@@ -106,6 +108,7 @@ for (const { role, email } of ROLE_USERS) {
 
 test("every public page fits a 390-px phone and has no serious or critical accessibility violation", async ({ browser }) => {
   test.setTimeout(240_000);
+  await sweepData();
   const context = await browser.newContext({ viewport: PHONE });
   const found = await sweep(await context.newPage(), PUBLIC_PAGES);
   expect(found.axe).toEqual([]);

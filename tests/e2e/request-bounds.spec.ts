@@ -7,10 +7,11 @@ import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { FORM_TOO_LARGE, REQUEST_REFUSED } from "../../lib/actions/core";
 import { ACTION_BODY_MAX_BYTES, FORM_FIELDS_MAX } from "../../lib/web/request-bounds";
 import { startAppServer, type AppServer } from "../support/app-server";
+import { E2E_SERVER } from "../support/e2e-database";
 import { recordFigures } from "../support/figures";
 import { withFields } from "../support/multipart";
 
-const port = Number(process.env.E2E_PORT ?? "3100") + 40;
+const port = E2E_SERVER.spare(40);
 let app: AppServer;
 
 test.beforeAll(async () => {

@@ -6,12 +6,13 @@ import path from "node:path";
 import pg from "pg";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { applyMigrations } from "../../tools/db/schema-engine";
+import { E2E_SERVER } from "../support/e2e-database";
 import { recordFigures } from "../support/figures";
 import { createDatabase, findServer, type TestServer } from "../support/postgres";
 import { AppPage } from "./pages/app-page";
 
 const SECRET = "trust-boundaries-secret-0123456789abcdefghij";
-const basePort = Number(process.env.E2E_PORT ?? "3100") + 20;
+const basePort = E2E_SERVER.spare(20);
 
 type Served = { url: string; stop(): Promise<void> };
 

@@ -5,7 +5,7 @@ import { hashPassword, verifyPassword } from "../../lib/security/password";
 import { hashToken } from "../../lib/security/tokens";
 import { createMember, createOrganization, unique } from "../factories";
 import { testDb } from "../support/db";
-import { median, sameTime, timePairs } from "../support/timing";
+import { delayed, detectableDelay, median, sameTime, timePairs } from "../support/timing";
 import { recordFigures } from "../support/figures";
 
 const db = testDb();
@@ -91,7 +91,7 @@ describe("password reset", () => {
 
   it("answers an existing and an unknown email after the same work: medians over alternating calls agree", async () => {
     // Each call uses a fresh account or address and client address, so no rate limit is met.
-    const existing = await Promise.all(Array.from({ length: TIMED_CALLS + WARM_UP }, () => member()));
+    const existing = await Promise.all(Array.from({ length: 2 * (TIMED_CALLS + WARM_UP) }, () => member()));
     const address = (i: number) => `198.51.${100 + (i % 2)}.${Math.floor(i / 2) % 250}`;
     const { first: known, second: unknown } = await timePairs(
       TIMED_CALLS,
@@ -100,8 +100,21 @@ describe("password reset", () => {
       (i) => requestPasswordReset(db, `nobody-${unique()}@example.test`, address(2 * i + 1)),
     );
     const [k, u] = [median(known), median(unknown)];
-    recordFigures("password-reset", { timedResetRequests: known.length + unknown.length });
     expect(sameTime(known, unknown), `median ${k.toFixed(2)} ms for an account, ${u.toFixed(2)} ms for an unknown address`).toBe(true);
+    // The self-check: the same comparison sees a known delay added to the unknown address's side.
+    const extra = detectableDelay(known, unknown);
+    const later = TIMED_CALLS + WARM_UP;
+    const slowed = await timePairs(
+      TIMED_CALLS,
+      WARM_UP,
+      (i) => requestPasswordReset(db, existing[later + i].email, address(2 * (later + i))),
+      (i) => requestPasswordReset(db, `nobody-${unique()}@example.test`, address(2 * (later + i) + 1)).then(() => delayed(extra)),
+    );
+    expect(sameTime(slowed.first, slowed.second), `${extra.toFixed(2)} ms added to one side is seen`).toBe(false);
+    recordFigures("password-reset", {
+      timedResetRequests: known.length + unknown.length + slowed.first.length + slowed.second.length,
+      timingSelfChecks: 1,
+    });
   });
 
   it("sends each requested link once when several workers compose the mail at once", async () => {

@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { LOCAL_POSTGRES_URL, startEmbeddedDatabase } from "../../tools/db/embedded";
 import { onServer, withDatabase } from "../../tools/db/schema-engine";
+import { markEmbedded } from "./figures";
 
 export type TestServer = { url: string; embedded: boolean; stop(): Promise<void> };
 
@@ -32,6 +33,7 @@ export async function findServer(): Promise<TestServer> {
   console.warn(
     `\n${bar}\n!! No PostgreSQL at ${url}.\n!! Falling back to the EMBEDDED database (PGlite): slower, one database, no\n!! real concurrency. Set TEST_DATABASE_URL or start PostgreSQL for a real run.\n${bar}\n`,
   );
+  markEmbedded();
   const dataDir = await mkdtemp(path.join(tmpdir(), "pathwise-pglite-"));
   const embedded = await startEmbeddedDatabase({ dataDir });
   return { url: embedded.url, embedded: true, stop: embedded.stop };

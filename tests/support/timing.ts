@@ -44,3 +44,15 @@ export function sameTime(a: number[], b: number[]): boolean {
   const gap = Math.abs(median(a.map((x, i) => x - b[i])));
   return gap < 0.3 * Math.min(median(a), median(b)) || gap < 2;
 }
+
+/**
+ * For the self-check beside each comparison: a delay twice what sameTime lets through for calls like
+ * `a` and `b`. The same pairs run again with it added to one side must not pass as the same time, or
+ * the comparison could not have failed.
+ */
+export function detectableDelay(a: number[], b: number[]): number {
+  return Math.max(0.6 * Math.min(median(a), median(b)), 4);
+}
+
+/** Waits `ms`: the known delay of a self-check, never a wait for something to happen. */
+export const delayed = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -5,6 +5,7 @@ import { can, type Permission } from "../../../lib/authz/permissions";
 import type { Role } from "../../../lib/db/generated/enums";
 import { DEMO_ORG, DEMO_USERS } from "../../../prisma/seed";
 import { AppPage } from "./app-page";
+import { e2eFilesDir } from "../../support/e2e-database";
 import { onAppDatabase } from "./database";
 
 // Every page a person can open, per role, for the checks that must hold on all of them (phone width,
@@ -130,7 +131,7 @@ const SWEEP_FILE = "A file for the page sweeps.pdf";
 
 /**
  * A file Pat shared (the seed has none), so the sweeps see the files table with its links and buttons
- * rather than the empty state: its row, and its object where the e2e server keeps files (.data/files).
+ * rather than the empty state: its row, and its object where the e2e server keeps files.
  */
 async function patHasFiles(): Promise<string> {
   return sweepSetup(async (db) => {
@@ -139,8 +140,9 @@ async function patHasFiles(): Promise<string> {
       return id;
     const bytes = Buffer.from("%PDF-1.7\n%%EOF\n");
     const key = `${org}/${id}/${crypto.randomUUID()}`;
-    mkdirSync(path.dirname(path.resolve(".data/files", key)), { recursive: true });
-    writeFileSync(path.resolve(".data/files", key), bytes);
+    const file = path.join(e2eFilesDir(), key);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, bytes);
     await db.query(
       `INSERT INTO "CoacheeFile" ("organizationId", "id", "coacheeMembershipId", "uploaderMembershipId", "visibility", "originalName", "mimeType", "size", "storageKey")
        VALUES ($1, gen_random_uuid(), $2, $2, 'SHARED', $3, 'application/pdf', $4, $5)`,
@@ -148,6 +150,17 @@ async function patHasFiles(): Promise<string> {
     );
     return id;
   });
+}
+
+/**
+ * Every sweep's setup rows at once, on this worker's server. Each sweep writes them all, so whichever of
+ * the e2e servers a flow meets afterwards holds the same rows, whichever roles were swept there.
+ */
+export async function sweepData(): Promise<void> {
+  await patHasGoals();
+  await patHasFiles();
+  await patHasNotes();
+  await patHasAssessments();
 }
 
 /** The first link to `kind` ("series" or "actions") on Pat's goals as the viewer sees them. */

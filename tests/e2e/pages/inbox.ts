@@ -1,10 +1,11 @@
 import { expect } from "@playwright/test";
+import { E2E_SERVER } from "../../support/e2e-database";
 import type { ReceivedMail } from "../../support/mail-capture";
 
-const MAILBOX = `http://127.0.0.1:${process.env.E2E_MAIL_PORT ?? "3101"}/messages`;
+const MAILBOX = E2E_SERVER.mailbox;
 
 /** The app's URL under test (APP_URL of the e2e server): links in mails start with it. */
-export const APP_URL = `http://localhost:${process.env.E2E_PORT ?? "3100"}`;
+export const APP_URL = E2E_SERVER.url;
 
 /** Waits for the app's SMTP server to receive a mail to `to` whose subject matches, and returns the newest. */
 export function receivedMail(to: string, subject: RegExp): Promise<ReceivedMail> {
