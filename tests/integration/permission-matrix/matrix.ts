@@ -3,41 +3,41 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../lib/authz/actor";
-import { can, type Permission } from "../../lib/authz/permissions";
-import { listAuditEvents } from "../../lib/audit/list";
-import { Role } from "../../lib/db/generated/enums";
-import { ForbiddenError, NotFoundError } from "../../lib/errors";
-import { listVisibleProgrammes } from "../../lib/programmes/scope";
-import { archiveUnit, createUnit, listUnits, moveUnit, renameUnit, unitsForPickers } from "../../lib/units/units";
-import { listUsers, userFilterSchema } from "../../lib/users/list";
-import { checkInvitations, inviteSchema } from "../../lib/invitations/check";
-import { sendInvitations } from "../../lib/invitations/send";
-import { inviteMembers } from "../../lib/invitations/invite-members";
-import { cancelInvitation, listPendingInvitations, resendAllPending, resendInvitation } from "../../lib/invitations/pending";
-import { cohortFilterSchema, getCohort } from "../../lib/programmes/cohorts";
-import { addUserWithPathway, enrolMember } from "../../lib/pathways/enrol";
-import { archivePathway, unarchivePathway } from "../../lib/pathways/archive";
-import { getPathway, memberPathways, pathwaysInReach, pathwayWatchlist } from "../../lib/pathways/read";
-import { scheduleSession, setSessionStatus } from "../../lib/pathways/sessions";
-import { activeCoaches, cohortsForPicker } from "../../lib/pathways/pickers";
-import { createCohort, updateCohort } from "../../lib/programmes/cohorts";
-import { createProgramme, listProgrammesWithCounts, updateProgramme } from "../../lib/programmes/programmes";
-import { resendForMembers } from "../../lib/invitations/pending";
-import { confirmImport, getImport, previewImport, redRowsCsv } from "../../lib/imports/import";
-import { pathwayReport, pathwayReportCsv } from "../../lib/reports/pathway-report";
-import { inviteFormContext } from "../../lib/invitations/form-context";
-import { runBulk } from "../../lib/users/bulk";
-import { exportUsersCsv } from "../../lib/users/export";
-import { getSeatUsage } from "../../lib/users/seats";
-import { deactivateMembers, reactivateMembers } from "../../lib/users/activation";
-import { getMemberProfile } from "../../lib/users/member-profile";
-import { updateMember, updateMemberSchema } from "../../lib/users/update-member";
-import { getSettings, settingsSchema, updateSettings } from "../../lib/orgs/settings";
-import { sendMessage } from "../../lib/messages/send";
-import { getThread, listThreads } from "../../lib/messages/threads";
-import { participantHome } from "../../lib/portal/home";
-import { coachUpcomingSessions, participantSessions, sessionsPageSchema } from "../../lib/sessions/lists";
+import type { Actor } from "../../../lib/authz/actor";
+import { can, type Permission } from "../../../lib/authz/permissions";
+import { listAuditEvents } from "../../../lib/audit/list";
+import { Role } from "../../../lib/db/generated/enums";
+import { ForbiddenError, NotFoundError } from "../../../lib/errors";
+import { listVisibleProgrammes } from "../../../lib/programmes/scope";
+import { archiveUnit, createUnit, listUnits, moveUnit, renameUnit, unitsForPickers } from "../../../lib/units/units";
+import { listUsers, userFilterSchema } from "../../../lib/users/list";
+import { checkInvitations, inviteSchema } from "../../../lib/invitations/check";
+import { sendInvitations } from "../../../lib/invitations/send";
+import { inviteMembers } from "../../../lib/invitations/invite-members";
+import { cancelInvitation, listPendingInvitations, resendAllPending, resendInvitation } from "../../../lib/invitations/pending";
+import { cohortFilterSchema, getCohort } from "../../../lib/programmes/cohorts";
+import { addUserWithPathway, enrolMember } from "../../../lib/pathways/enrol";
+import { archivePathway, unarchivePathway } from "../../../lib/pathways/archive";
+import { getPathway, memberPathways, pathwaysInReach, pathwayWatchlist } from "../../../lib/pathways/read";
+import { scheduleSession, setSessionStatus } from "../../../lib/pathways/sessions";
+import { activeCoaches, cohortsForPicker } from "../../../lib/pathways/pickers";
+import { createCohort, updateCohort } from "../../../lib/programmes/cohorts";
+import { createProgramme, listProgrammesWithCounts, updateProgramme } from "../../../lib/programmes/programmes";
+import { resendForMembers } from "../../../lib/invitations/pending";
+import { confirmImport, getImport, previewImport, redRowsCsv } from "../../../lib/imports/import";
+import { pathwayReport, pathwayReportCsv } from "../../../lib/reports/pathway-report";
+import { inviteFormContext } from "../../../lib/invitations/form-context";
+import { runBulk } from "../../../lib/users/bulk";
+import { exportUsersCsv } from "../../../lib/users/export";
+import { getSeatUsage } from "../../../lib/users/seats";
+import { deactivateMembers, reactivateMembers } from "../../../lib/users/activation";
+import { getMemberProfile } from "../../../lib/users/member-profile";
+import { updateMember, updateMemberSchema } from "../../../lib/users/update-member";
+import { getSettings, settingsSchema, updateSettings } from "../../../lib/orgs/settings";
+import { sendMessage } from "../../../lib/messages/send";
+import { getThread, listThreads } from "../../../lib/messages/threads";
+import { participantHome } from "../../../lib/portal/home";
+import { coachUpcomingSessions, participantSessions, sessionsPageSchema } from "../../../lib/sessions/lists";
 import {
   addCoachee,
   addCoacheeSchema,
@@ -48,7 +48,7 @@ import {
   inviteCoachee,
   listCoachees,
   resendCoacheeInvitation,
-} from "../../lib/coaching/coachees";
+} from "../../../lib/coaching/coachees";
 import {
   answersFormSchema,
   assignees,
@@ -62,8 +62,8 @@ import {
   reviewAssessment,
   saveAnswers,
   withdrawAssessment,
-} from "../../lib/assessments/assignments";
-import { archiveTemplate, createTemplate, getTemplate, listTemplates, updateTemplate } from "../../lib/assessments/templates";
+} from "../../../lib/assessments/assignments";
+import { archiveTemplate, createTemplate, getTemplate, listTemplates, updateTemplate } from "../../../lib/assessments/templates";
 import {
   acceptRequest,
   declineRequest,
@@ -71,8 +71,8 @@ import {
   listWaitingRequests,
   requestsForMe,
   withdrawRequest,
-} from "../../lib/coaching/requests";
-import { addToGroup, createGroup, deleteGroup, getGroup, listGroups, updateGroup } from "../../lib/coaching/groups";
+} from "../../../lib/coaching/requests";
+import { addToGroup, createGroup, deleteGroup, getGroup, listGroups, updateGroup } from "../../../lib/coaching/groups";
 import {
   createAction,
   createActor,
@@ -82,11 +82,12 @@ import {
   createMember,
   createMilestone,
   createOrganization,
-} from "../factories";
-import { listActivity } from "../../lib/activity/list";
-import { addNoteComment, deleteNoteComment, editNoteComment, listNoteComments } from "../../lib/notes/comments";
-import { createNote, deleteNote, getNote, listNotes, noteFilterSchema, saveNote, setNoteSharing } from "../../lib/notes/notes";
-import { getCoacheeProfile } from "../../lib/coaching/profile";
+  unique,
+} from "../../factories";
+import { listActivity } from "../../../lib/activity/list";
+import { addNoteComment, deleteNoteComment, editNoteComment, listNoteComments } from "../../../lib/notes/comments";
+import { createNote, deleteNote, getNote, listNotes, noteFilterSchema, saveNote, setNoteSharing } from "../../../lib/notes/notes";
+import { getCoacheeProfile } from "../../../lib/coaching/profile";
 import {
   appointmentSchema,
   coacheeSessions,
@@ -94,7 +95,7 @@ import {
   sessionFormContext,
   startSessionNow,
   startSessionSchema,
-} from "../../lib/coaching/sessions";
+} from "../../../lib/coaching/sessions";
 import {
   createAction as createGoalAction,
   createActionSchema,
@@ -104,7 +105,7 @@ import {
   setActionProgress,
   updateAction,
   updateActionSchema,
-} from "../../lib/goals/actions";
+} from "../../../lib/goals/actions";
 import {
   createGoal as createGoalFor,
   createGoalSchema,
@@ -116,20 +117,21 @@ import {
   readGoalsPage,
   updateGoal,
   updateMilestone,
-} from "../../lib/goals/goals";
-import { reorder } from "../../lib/goals/reorder";
-import { createSeries, createSeriesSchema, deleteSeries, getSeries, updateSeries, updateSeriesSchema } from "../../lib/goals/series";
-import { addComment, deleteComment, editComment, listCoacheeComments, listComments } from "../../lib/goals/comments";
-import { deleteFile, downloadFile, getFile, listFiles, shareFile, uploadFile } from "../../lib/files/files";
-import { getStorageUsage } from "../../lib/files/quota";
-import { localDisk } from "../../lib/files/storage";
-import { actionFilterSchema, listActions } from "../../lib/goals/list-actions";
-import { goalsView, placesOf } from "../../lib/goals/views";
-import { coacheesNeedingAttention } from "../../lib/goals/attention";
-import { listNotifications, markAllRead, markRead, openNotification, unreadCount } from "../../lib/notifications/centre";
-import { getPreferences, preferencesSchema, setPreferences } from "../../lib/notifications/preferences";
-import { testDb } from "../support/db";
-import { recordFigures } from "../support/figures";
+} from "../../../lib/goals/goals";
+import { reorder } from "../../../lib/goals/reorder";
+import { createSeries, createSeriesSchema, deleteSeries, getSeries, updateSeries, updateSeriesSchema } from "../../../lib/goals/series";
+import { addComment, deleteComment, editComment, listCoacheeComments, listComments } from "../../../lib/goals/comments";
+import { deleteFile, downloadFile, getFile, listFiles, shareFile, uploadFile } from "../../../lib/files/files";
+import { getStorageUsage } from "../../../lib/files/quota";
+import { localDisk } from "../../../lib/files/storage";
+import { actionFilterSchema, listActions } from "../../../lib/goals/list-actions";
+import { goalsView, placesOf } from "../../../lib/goals/views";
+import { coacheesNeedingAttention } from "../../../lib/goals/attention";
+import { listNotifications, markAllRead, markRead, openNotification, unreadCount } from "../../../lib/notifications/centre";
+import { getPreferences, preferencesSchema, setPreferences } from "../../../lib/notifications/preferences";
+import { testDb } from "../../support/db";
+import { recordFigures } from "../../support/figures";
+import { changedTables, idsIn, markedIdsIn, ORGANIZATION_TABLES, organizationRows } from "../../support/organization-rows";
 
 const db = testDb();
 const roles = Object.values(Role);
@@ -146,7 +148,11 @@ async function previewFor(a: Actor): Promise<string> {
   return preview.id;
 }
 
-const services: { name: string; permission: Permission | Permission[]; call: (actor: Actor) => Promise<unknown> }[] = [
+type Service = { name: string; permission: Permission | Permission[]; call: (actor: Actor) => Promise<unknown> };
+
+// The services by area, each area a test file of its own (./*.test.ts), so the areas run side by side.
+// People: settings, users, invitations, imports, units.
+const PEOPLE: Service[] = [
   { name: "getSettings", permission: "settings:manage", call: (a) => getSettings(db, a) },
   {
     name: "updateSettings",
@@ -181,7 +187,7 @@ const services: { name: string; permission: Permission | Permission[]; call: (ac
           firstName: "Edited",
           lastName: a.role,
           timezone: "UTC",
-          unitId: "",
+          unitId: await unit(a),
           role: "PARTICIPANT",
         }),
       ),
@@ -295,6 +301,11 @@ const services: { name: string; permission: Permission | Permission[]; call: (ac
   { name: "renameUnit", permission: "units:manage", call: async (a) => renameUnit(db, a, { unitId: await unit(a), name: "Renamed" }) },
   { name: "moveUnit", permission: "units:manage", call: async (a) => moveUnit(db, a, { unitId: await unit(a), parentId: null }) },
   { name: "archiveUnit", permission: "units:manage", call: async (a) => archiveUnit(db, a, { unitId: await unit(a) }) },
+];
+
+// Programmes and the coach's workspace: the read services behind pages and downloads, messages,
+// coachees and groups, coaching requests, the coachee profile, sessions.
+const WORKSPACE: Service[] = [
   // Read services behind pages and downloads.
   { name: "unitsForPickers", permission: "users:view", call: (a) => unitsForPickers(db, a) },
   { name: "getSeatUsage", permission: "users:view", call: (a) => getSeatUsage(db, a) },
@@ -449,6 +460,10 @@ const services: { name: string; permission: Permission | Permission[]; call: (ac
   },
   { name: "coacheeSessions", permission: "coachees:manage", call: async (a) => coacheeSessions(db, a, await coacheeFor(a), { page: 1 }) },
   { name: "listActivity", permission: "coachees:manage", call: async (a) => listActivity(db, a, await coacheeFor(a), { page: 1 }) },
+];
+
+// Coaching material and notifications.
+const COACHING: Service[] = [
   // Goals, milestones and actions: the coachee themself (goals:own) and their coaches (coachees:manage).
   ...goalServices(),
   ...noteServices(),
@@ -478,6 +493,10 @@ const services: { name: string; permission: Permission | Permission[]; call: (ac
     call: (a) => setPreferences(db, a, preferencesSchema.parse({ "goal.created": "IN_APP", "action.due": "DIGEST" })),
   },
 ];
+
+export const AREAS = { people: PEOPLE, workspace: WORKSPACE, coaching: COACHING };
+export type Area = keyof typeof AREAS;
+const services: Service[] = [...PEOPLE, ...WORKSPACE, ...COACHING];
 
 /** A notification of the actor's own, written straight to the table (as if about their own goal). */
 async function notificationOf(a: Actor) {
@@ -936,30 +955,24 @@ async function coachMember(a: Actor) {
 // A member the actor can see: for programme-scoped roles, one sharing their programme.
 async function programmeMember(a: Actor) {
   const id = await participant(a);
-  const programme = await db.programme.findFirstOrThrow({ where: { organizationId: a.organizationId } });
-  for (const membershipId of [id, a.membershipId]) {
+  await assignedProgramme(a, id);
+  return id;
+}
+/** The organisation's first programme (the matrix's own), with the actor and any `others` assigned to it. */
+async function assignedProgramme(a: Actor, ...others: string[]) {
+  const programme = await db.programme.findFirstOrThrow({ where: { organizationId: a.organizationId }, orderBy: { createdAt: "asc" } });
+  for (const membershipId of [...others, a.membershipId]) {
     await db.programmeAssignment.upsert({
       where: { organizationId_programmeId_membershipId: { organizationId: a.organizationId, programmeId: programme.id, membershipId } },
       create: { organizationId: a.organizationId, programmeId: programme.id, membershipId },
       update: {},
     });
   }
-  return id;
+  return programme;
 }
 // An invitation of a participant to the organisation's programme, which the actor is assigned to.
 async function participantInvite(a: Actor) {
-  const programme = await db.programme.findFirstOrThrow({ where: { organizationId: a.organizationId } });
-  await db.programmeAssignment.upsert({
-    where: {
-      organizationId_programmeId_membershipId: {
-        organizationId: a.organizationId,
-        programmeId: programme.id,
-        membershipId: a.membershipId,
-      },
-    },
-    create: { organizationId: a.organizationId, programmeId: programme.id, membershipId: a.membershipId },
-    update: {},
-  });
+  const programme = await assignedProgramme(a);
   const email = `invitee-${Math.random().toString(36).slice(2)}@example.test`;
   return inviteSchema.parse({ emails: email, role: "PARTICIPANT", programmeIds: [programme.id], unitId: "", message: "" });
 }
@@ -971,18 +984,7 @@ async function pendingInvitation(a: Actor) {
 }
 // The organisation's programme (the actor assigned to it), a cohort, an active coach (the actor when a coach).
 async function setting(a: Actor) {
-  const programme = await db.programme.findFirstOrThrow({ where: { organizationId: a.organizationId }, orderBy: { createdAt: "asc" } });
-  await db.programmeAssignment.upsert({
-    where: {
-      organizationId_programmeId_membershipId: {
-        organizationId: a.organizationId,
-        programmeId: programme.id,
-        membershipId: a.membershipId,
-      },
-    },
-    create: { organizationId: a.organizationId, programmeId: programme.id, membershipId: a.membershipId },
-    update: {},
-  });
+  const programme = await assignedProgramme(a);
   const cohort =
     (await db.cohort.findFirst({ where: { organizationId: a.organizationId, programmeId: programme.id } })) ??
     (await db.cohort.create({ data: { organizationId: a.organizationId, programmeId: programme.id, name: "Matrix cohort" } }));
@@ -1072,342 +1074,433 @@ async function unit(a: Actor) {
   return (await db.orgUnit.create({ data: { organizationId: a.organizationId, name: `Unit for ${a.role}` } })).id;
 }
 
-describe("permission matrix: every role x every service, in two organisations", () => {
-  const orgs: { id: string; name: string }[] = [];
+type MatrixOrganization = { id: string; name: string };
+
+/** Two organisations, "Matrix A" and "Matrix B", made before the describe block's tests. */
+function twoOrganisations(): MatrixOrganization[] {
+  const orgs: MatrixOrganization[] = [];
   beforeAll(async () => {
-    orgs.push(await createOrganization(db, { name: "Matrix A" }), await createOrganization(db, { name: "Matrix B" }));
-    // Something in each organisation for list services to (wrongly) find: named after its organisation.
+    orgs.push(
+      await createOrganization(db, { name: `Matrix A ${unique()}` }),
+      await createOrganization(db, { name: `Matrix B ${unique()}` }),
+    );
+    // The programme the helpers' settings are in (setting, programmeMember), named after its organisation.
     for (const org of orgs) await db.programme.create({ data: { organizationId: org.id, name: `${org.name} programme` } });
   });
+  return orgs;
+}
 
-  it("allows exactly what the permission table allows, and touches only the actor's organisation", async () => {
-    let cells = 0;
-    let leaks = 0;
-    for (const org of orgs) {
-      const other = orgs.find((o) => o.id !== org.id)!;
-      for (const role of roles) {
-        const actor = await createActor(db, org.id, role);
-        for (const service of services) {
-          const otherBefore = await db.organization.findUniqueOrThrow({ where: { id: other.id } });
-          const call = service.call(actor);
-          if (allows(role, service.permission)) {
-            const result = await call;
-            // The result never carries the other organisation's data.
-            const json = asJson(result) ?? "";
-            if (json.includes(other.id) || json.includes(other.name)) leaks++;
-          } else {
-            await expect(call, `${role} ${service.name}`).rejects.toThrow(ForbiddenError);
+/** The roles that fill an organisation, in the order tried: the first that may call a service calls it. */
+const FILLERS: Role[] = ["ADMIN", "COACH", "PARTICIPANT", "PROGRAM_MANAGER", "SPONSOR", "OWNER", "IMPLEMENTATION_ADMIN"];
+
+/**
+ * Fills an organisation as its members would: each service called once, by the first role that may.
+ * What the services make (members, invitations, goals, notes, files, messages...) is then there for
+ * another organisation's services to (wrongly) find.
+ */
+async function fill(organizationId: string, of: Service[]): Promise<void> {
+  const actors = new Map<Role, Actor>();
+  for (const service of of.filter((s) => !NOT_FILLING.has(s.name))) {
+    const role = FILLERS.find((r) => allows(r, service.permission))!;
+    if (!actors.has(role)) actors.set(role, await createActor(db, organizationId, role));
+    await service.call(actors.get(role)!);
+  }
+}
+
+/**
+ * The matrix for one area's services: every role of both organisations calls every service. Each call
+ * is allowed or refused exactly as the permission table says. An allowed call's result carries no id of
+ * any row of the other organisation (every row's id marks it; the other organisation was filled by its
+ * own members first) nor its name; and the other organisation's rows, every table of them, are the same
+ * after each role's calls as before.
+ */
+export function describeArea(area: Area): void {
+  const areaServices = AREAS[area];
+  describe(`permission matrix, ${area}: every role x every service, in two organisations`, () => {
+    const orgs = twoOrganisations();
+    beforeAll(async () => {
+      for (const org of orgs) await fill(org.id, areaServices);
+    }, 240_000);
+
+    it("allows exactly what the permission table allows, and touches only the actor's organisation", async () => {
+      let cells = 0;
+      let leaks = 0;
+      let markedRows = 0;
+      const found: string[] = [];
+      for (const org of orgs) {
+        const other = orgs.find((o) => o.id !== org.id)!;
+        const otherRows = await organizationRows(db, other.id);
+        const marked = idsIn(otherRows).add(other.id);
+        markedRows += marked.size;
+        for (const role of roles) {
+          const actor = await createActor(db, org.id, role);
+          for (const service of areaServices) {
+            const otherBefore = await db.organization.findUniqueOrThrow({ where: { id: other.id } });
+            const call = service.call(actor);
+            if (allows(role, service.permission)) {
+              const result = await call;
+              // The result never carries the other organisation's data: none of its rows' ids, nor its name.
+              const json = asJson(result) ?? "";
+              const ids = markedIdsIn(json, marked);
+              if (ids.length || json.includes(other.name)) {
+                leaks++;
+                found.push(`${role} ${service.name}: ${ids.length ? `ids ${ids.join(", ")}` : "its name"}`);
+              }
+            } else {
+              await expect(call, `${role} ${service.name}`).rejects.toThrow(ForbiddenError);
+            }
+            const otherAfter = await db.organization.findUniqueOrThrow({ where: { id: other.id } });
+            if (asJson(otherAfter) !== asJson(otherBefore)) {
+              leaks++;
+              found.push(`${role} ${service.name} changed the other organisation`);
+            }
+            cells++;
           }
-          const otherAfter = await db.organization.findUniqueOrThrow({ where: { id: other.id } });
-          if (asJson(otherAfter) !== asJson(otherBefore)) leaks++;
-          cells++;
+          // Every table of the other organisation as it was.
+          const changed = changedTables(otherRows, await organizationRows(db, other.id));
+          leaks += changed.length;
+          found.push(...changed.map((c) => `${role}'s calls changed the other organisation's ${c}`));
         }
       }
-    }
-    recordFigures("permission-matrix", { matrixCells: cells, isolationChecks: cells, leaks });
-    expect(cells).toBe(orgs.length * roles.length * services.length);
-    expect(leaks).toBe(0);
-    // About 1,000 cells, each a few queries: 25 s on an idle machine, over a minute on a busy one.
-  }, 240_000);
-
-  it("covers every service that takes an actor: a new one fails here until it is added", () => {
-    const inMatrix = new Set(services.flatMap((s) => s.name.split("+")));
-    const found = servicesTakingAnActor();
-    const missing = found
-      .filter((s) => !inMatrix.has(s.name) && !NOT_ENTRY_POINTS.has(s.name) && !/:\s*TenantTx\b/.test(s.first))
-      .map((s) => `${s.name} (${s.file})`);
-    expect(missing).toEqual([]);
-    // The scan itself finds what it should: services, and the helpers it leaves out by rule.
-    expect(found.map((s) => s.name)).toEqual(expect.arrayContaining(["updateSettings", "recordAudit", "bulkStep"]));
-    // Names in the matrix that no longer exist would make it look complete when it is not.
-    const exported = new Set(found.map((s) => s.name));
-    expect([...inMatrix].filter((name) => !exported.has(name))).toEqual([]);
+      recordFigures("permission-matrix", { matrixCells: cells, isolationChecks: cells, leaks, markedRows });
+      expect(cells).toBe(orgs.length * roles.length * areaServices.length);
+      expect(found).toEqual([]);
+      expect(leaks).toBe(0);
+    }, 240_000);
   });
+}
 
-  it("another organisation's ids answer exactly like ids that do not exist, and change nothing", async () => {
-    const [mine, theirs] = orgs;
-    const admin = await createActor(db, mine.id, "ADMIN");
-    const stranger = await createActor(db, theirs.id, "ADMIN");
-    const missing = crypto.randomUUID();
-    // Rows of the other organisation, made by its own admin, for the first one's admin to reach for.
-    const theirSession = await sessionFor(stranger);
-    const theirPathway = (await db.coachingSession.findFirstOrThrow({ where: { organizationId: theirs.id, id: theirSession } })).pathwayId!;
-    const theirMember = await participant(stranger);
-    const coach = await createActor(db, mine.id, "COACH");
-    const coachee = await createActor(db, mine.id, "PARTICIPANT");
-    const theirCoach = await createActor(db, theirs.id, "COACH");
-    const theirCoachee = await messagePartner(theirCoach);
-    await sendMessage(db, theirCoach, { to: theirCoachee, body: "Theirs" });
-    const ownCoachee = await coacheeOf(coach);
-    const ownGroup = await groupOf(coach);
-    const theirUninvited = await coacheeOf(theirCoach, "NOT_INVITED");
-    const theirGroup = await groupOf(theirCoach);
-    const theirPreview = (
-      await previewImport(db, stranger, {
-        cohortId: (await setting(stranger)).cohortId,
-        fileName: "m.csv",
-        bytes: await importFile(stranger),
-      })
-    ).id;
-    // A coach of the first organisation reaching for the other's coachee (on the profile) and their coach's own session.
-    const profileCoach = await createActor(db, mine.id, "COACH");
-    const theirProfileCoach = await createActor(db, theirs.id, "COACH");
-    const theirProfileCoachee = await coacheeFor(theirProfileCoach);
-    const theirAppointment = (
-      await scheduleAppointment(db, theirProfileCoach, appointmentSchema.parse(appointmentInput(theirProfileCoachee)))
-    ).id;
-    // Goals: another organisation's coachee, goal, milestone and action, reached for by a coach and a coachee here.
-    const goalCoach = await createActor(db, mine.id, "COACH");
-    const goalCoachee = await coacheeFor(goalCoach);
-    const theirGoalCoach = await createActor(db, theirs.id, "COACH");
-    const theirGoalCoachee = { organizationId: theirs.id, id: await coacheeFor(theirGoalCoach) };
-    const theirGoal = await createGoal(db, theirGoalCoachee);
-    const theirMilestone = await createMilestone(db, theirGoal);
-    const theirAction = await createAction(db, theirGoalCoachee, { milestone: theirMilestone });
-    const theirSeries = await seriesOf(theirGoalCoach, theirGoalCoachee.id);
-    const theirComment = await commentOf(theirGoalCoach, theirGoalCoachee.id);
-    const theirFile = await fileOf(theirGoalCoach, theirGoalCoachee.id);
-    const goalAttempts: [string, (id: string) => Promise<unknown>, string][] = [
-      [
-        "createGoal",
-        (id) => createGoalFor(db, goalCoach, createGoalSchema.parse({ coacheeMembershipId: id, title: "G" })),
-        theirGoalCoachee.id,
-      ],
-      [
-        "createGoal (participant)",
-        (id) => createGoalFor(db, coachee, createGoalSchema.parse({ coacheeMembershipId: id, title: "G" })),
-        theirGoalCoachee.id,
-      ],
-      ["updateGoal", (id) => updateGoal(db, goalCoach, { goalId: id, title: "G", description: "", dueDate: null }), theirGoal.id],
-      ["deleteGoal", (id) => deleteGoal(db, goalCoach, { goalId: id }), theirGoal.id],
-      ["deleteGoal (participant)", (id) => deleteGoal(db, coachee, { goalId: id }), theirGoal.id],
-      ["createMilestone", (id) => createMilestoneOn(db, goalCoach, { goalId: id, title: "M", dueDate: null }), theirGoal.id],
-      ["updateMilestone", (id) => updateMilestone(db, goalCoach, { milestoneId: id, title: "M", dueDate: null }), theirMilestone.id],
-      ["deleteMilestone", (id) => deleteMilestone(db, goalCoach, { milestoneId: id }), theirMilestone.id],
-      [
-        "createAction",
-        (id) => createGoalAction(db, goalCoach, createActionSchema.parse({ coacheeMembershipId: id, title: "A" })),
-        theirGoalCoachee.id,
-      ],
-      [
-        "createAction (their goal)",
-        (id) => createGoalAction(db, goalCoach, createActionSchema.parse({ coacheeMembershipId: goalCoachee, goalId: id, title: "A" })),
-        theirGoal.id,
-      ],
-      [
-        "createAction (their milestone)",
-        (id) =>
-          createGoalAction(db, goalCoach, createActionSchema.parse({ coacheeMembershipId: goalCoachee, milestoneId: id, title: "A" })),
-        theirMilestone.id,
-      ],
-      ["updateAction", (id) => updateAction(db, goalCoach, updateActionSchema.parse({ actionId: id, title: "A" })), theirAction.id],
-      ["deleteAction", (id) => deleteAction(db, goalCoach, { actionId: id }), theirAction.id],
-      ["moveAction", (id) => moveAction(db, goalCoach, { actionId: id, goalId: null, milestoneId: null }), theirAction.id],
-      ["setActionProgress", (id) => setActionProgress(db, goalCoach, { actionId: id, progress: 100 }), theirAction.id],
-      ["setActionProgress (participant)", (id) => setActionProgress(db, coachee, { actionId: id, progress: 100 }), theirAction.id],
-      ["reorder", (id) => reorder(db, goalCoach, { kind: "goal", id, direction: "down" }), theirGoal.id],
-      ["listGoals", (id) => listGoals(db, goalCoach, id), theirGoalCoachee.id],
-      ["listActions", (id) => listActions(db, goalCoach, id, actionFilterSchema.parse({})), theirGoalCoachee.id],
-      ["listActions (participant)", (id) => listActions(db, coachee, id, actionFilterSchema.parse({})), theirGoalCoachee.id],
-      ["goalsView", (id) => goalsView(db, goalCoach, id), theirGoalCoachee.id],
-      ["readGoalsPage", (id) => readGoalsPage(db, goalCoach, id, undefined, 10), theirGoalCoachee.id],
-      ["placesOf", (id) => placesOf(db, goalCoach, id), theirGoalCoachee.id],
-      ["getAction", (id) => getAction(db, goalCoach, id), theirAction.id],
-      ["getAction (participant)", (id) => getAction(db, coachee, id), theirAction.id],
-      ["goalsOverview", (id) => goalsOverview(db, admin, id), theirGoalCoachee.id],
-      // Recurring actions and comments: another organisation's series, goal, action and comment.
-      ["createSeries", (id) => createSeries(db, goalCoach, createSeriesSchema.parse(seriesForm(id))), theirGoalCoachee.id],
-      [
-        "createSeries (their goal)",
-        (id) => createSeries(db, goalCoach, createSeriesSchema.parse(seriesForm(goalCoachee, id))),
-        theirGoal.id,
-      ],
-      ["getSeries", (id) => getSeries(db, goalCoach, id), theirSeries],
-      ["updateSeries", (id) => updateSeries(db, goalCoach, updateSeriesSchema.parse(seriesEdit(id))), theirSeries],
-      ["deleteSeries", (id) => deleteSeries(db, goalCoach, { seriesId: id }), theirSeries],
-      ["deleteSeries (participant)", (id) => deleteSeries(db, coachee, { seriesId: id }), theirSeries],
-      ["addComment", (id) => addComment(db, goalCoach, { goalId: id, body: "Hi" }), theirGoal.id],
-      ["addComment (action)", (id) => addComment(db, goalCoach, { actionId: id, body: "Hi" }), theirAction.id],
-      ["addComment (participant)", (id) => addComment(db, coachee, { goalId: id, body: "Hi" }), theirGoal.id],
-      ["listComments", (id) => listComments(db, goalCoach, { goalId: id }), theirGoal.id],
-      ["listCoacheeComments", (id) => listCoacheeComments(db, goalCoach, id), theirGoalCoachee.id],
-      ["editComment", (id) => editComment(db, goalCoach, { commentId: id, body: "Hi" }), theirComment.id],
-      ["deleteComment", (id) => deleteComment(db, goalCoach, { commentId: id }), theirComment.id],
-      ["deleteComment (participant)", (id) => deleteComment(db, coachee, { commentId: id }), theirComment.id],
-      // Files: another organisation's coachee's folder and file.
-      [
-        "uploadFile",
-        (id) =>
-          uploadFile(
-            db,
-            goalCoach,
-            { coacheeMembershipId: id, visibility: "SHARED", name: "x.pdf", body: Readable.from([PDF]) },
-            { disk: fileDisk },
-          ),
-        theirGoalCoachee.id,
-      ],
-      ["listFiles", (id) => listFiles(db, goalCoach, id), theirGoalCoachee.id],
-      ["listFiles (participant)", (id) => listFiles(db, coachee, id), theirGoalCoachee.id],
-      ["getFile", (id) => getFile(db, goalCoach, { fileId: id }), theirFile],
-      ["downloadFile", (id) => downloadFile(db, goalCoach, { fileId: id }, { disk: fileDisk }), theirFile],
-      ["downloadFile (participant)", (id) => downloadFile(db, coachee, { fileId: id }, { disk: fileDisk }), theirFile],
-      ["shareFile", (id) => shareFile(db, goalCoach, { fileId: id, shared: true }), theirFile],
-      ["deleteFile", (id) => deleteFile(db, goalCoach, { fileId: id }, { disk: fileDisk }), theirFile],
-    ];
-    // Notes: another organisation's coachee, their shared note, their coach's note and a comment, reached for here.
-    const theirNote = await noteOf(theirGoalCoach);
-    const theirSharedNote = await db.note.create({
-      data: {
-        organizationId: theirs.id,
-        coacheeMembershipId: theirGoalCoachee.id,
-        authorMembershipId: theirGoalCoachee.id,
-        visibility: "SHARED",
-      },
+/** Tables no member's service writes a row to, with the reason: every other table must be filled. */
+const NOT_FILLED_BY_SERVICES: Record<string, string> = {
+  NotificationDigest: "a day's claim of the daily digest job (lib/notifications/digest.ts), read by no service",
+  NotificationEmail: "a window's claim of the notification email job (lib/notifications/coalesce.ts), read by no service",
+  FileUploadReservation: "held only while uploadFile streams a file's bytes, and released before it returns",
+};
+
+/**
+ * Services the fill leaves out: resendAllPending resends every pending invitation of the organisation,
+ * each of which may be resent only so often (LIMITS.resendPerInvitation), and the matrix's own calls
+ * need those resends; it makes no row the others do not.
+ */
+const NOT_FILLING = new Set(["resendAllPending"]);
+
+/** The matrix's own checks: its coverage, its markers, and the other organisation's ids one by one. */
+export function describeMatrixChecks(): void {
+  describe("permission matrix: what it covers, and another organisation's ids", () => {
+    const orgs = twoOrganisations();
+
+    it("fills each organisation with one of everything: a row in every table with an organizationId", async () => {
+      await fill(orgs[0].id, services);
+      const rows = await organizationRows(db, orgs[0].id);
+      const empty = ORGANIZATION_TABLES.filter((t) => rows[t].length === 0 && !(t in NOT_FILLED_BY_SERVICES));
+      expect(empty).toEqual([]);
+      // Positive control of the marker check: a result that carries one of the rows is caught.
+      const marked = idsIn(rows);
+      const someone = JSON.parse(rows.Membership[0]) as { id: string };
+      expect(markedIdsIn(asJson({ rows: [{ id: someone.id.toUpperCase() }] }) ?? "", marked)).toEqual([someone.id.toUpperCase()]);
+      expect(markedIdsIn(asJson({ id: crypto.randomUUID() }) ?? "", marked)).toEqual([]);
+      // And of the snapshot, on an organisation of its own: one new row of one table is seen.
+      const control = await createOrganization(db);
+      const before = await organizationRows(db, control.id);
+      await db.programme.create({ data: { organizationId: control.id, name: "Made by the control" } });
+      expect(changedTables(before, await organizationRows(db, control.id))).toEqual([
+        "Programme: 0 rows gone or changed, 1 new or changed",
+      ]);
+    }, 240_000);
+
+    it("covers every service that takes an actor: a new one fails here until it is added", () => {
+      const inMatrix = new Set(services.flatMap((s) => s.name.split("+")));
+      const found = servicesTakingAnActor();
+      const missing = found
+        .filter((s) => !inMatrix.has(s.name) && !NOT_ENTRY_POINTS.has(s.name) && !/:\s*TenantTx\b/.test(s.first))
+        .map((s) => `${s.name} (${s.file})`);
+      expect(missing).toEqual([]);
+      // The scan itself finds what it should: services, and the helpers it leaves out by rule.
+      expect(found.map((s) => s.name)).toEqual(expect.arrayContaining(["updateSettings", "recordAudit", "bulkStep"]));
+      // Names in the matrix that no longer exist would make it look complete when it is not.
+      const exported = new Set(found.map((s) => s.name));
+      expect([...inMatrix].filter((name) => !exported.has(name))).toEqual([]);
     });
-    const theirNoteComment = await noteCommentOf(theirGoalCoach);
-    const noteAttempts: [string, (id: string) => Promise<unknown>, string][] = [
-      ["createNote", (id) => createNote(db, goalCoach, { coacheeMembershipId: id, title: "", body: "" }), theirGoalCoachee.id],
-      ["createNote (participant)", (id) => createNote(db, coachee, { coacheeMembershipId: id, title: "", body: "" }), theirGoalCoachee.id],
-      ["listNotes", (id) => listNotes(db, goalCoach, id, noteFilterSchema.parse({})), theirGoalCoachee.id],
-      ["getNote", (id) => getNote(db, goalCoach, id), theirNote.id],
-      ["getNote (shared)", (id) => getNote(db, goalCoach, id), theirSharedNote.id],
-      ["getNote (participant)", (id) => getNote(db, coachee, id), theirSharedNote.id],
-      ["saveNote", (id) => saveNote(db, goalCoach, { noteId: id, title: "x", body: "" }), theirNote.id],
-      ["setNoteSharing", (id) => setNoteSharing(db, coachee, { noteId: id, shared: false }), theirSharedNote.id],
-      ["deleteNote", (id) => deleteNote(db, goalCoach, { noteId: id }), theirNote.id],
-      ["addNoteComment", (id) => addNoteComment(db, goalCoach, { noteId: id, body: "Hi" }), theirSharedNote.id],
-      ["listNoteComments", (id) => listNoteComments(db, goalCoach, { noteId: id }), theirNote.id],
-      ["editNoteComment", (id) => editNoteComment(db, goalCoach, { commentId: id, body: "Hi" }), theirNoteComment.id],
-      ["deleteNoteComment", (id) => deleteNoteComment(db, goalCoach, { commentId: id }), theirNoteComment.id],
-    ];
-    // Notifications: another organisation's notification, opened or marked read by a coach here.
-    const theirNotification = await notificationOf(theirCoach);
-    const attempts: [string, (id: string) => Promise<unknown>, string][] = [
-      ...goalAttempts,
-      ...noteAttempts,
-      ["markRead", (id) => markRead(db, coach, { notificationId: id }), theirNotification],
-      ["openNotification", (id) => openNotification(db, coach, { notificationId: id }), theirNotification],
-      ["setSessionStatus", (id) => setSessionStatus(db, admin, { sessionId: id, status: "CANCELLED" }), theirSession],
-      ["setSessionStatus (coach)", (id) => setSessionStatus(db, profileCoach, { sessionId: id, status: "CANCELLED" }), theirAppointment],
-      ["getCoacheeProfile", (id) => getCoacheeProfile(db, profileCoach, id), theirProfileCoachee],
-      ["sessionFormContext", (id) => sessionFormContext(db, profileCoach, id), theirProfileCoachee],
-      [
-        "scheduleAppointment",
-        (id) =>
-          scheduleAppointment(db, profileCoach, {
-            ...appointmentSchema.parse(appointmentInput(theirProfileCoachee)),
-            coacheeMembershipId: id,
-          }),
-        theirProfileCoachee,
-      ],
-      [
-        "startSessionNow",
-        (id) =>
-          startSessionNow(db, profileCoach, { coacheeMembershipId: id, title: "Now", durationMinutes: 30, location: "", pathwayId: null }),
-        theirProfileCoachee,
-      ],
-      ["coacheeSessions", (id) => coacheeSessions(db, profileCoach, id, { page: 1 }), theirProfileCoachee],
-      ["listActivity", (id) => listActivity(db, profileCoach, id, { page: 1 }), theirProfileCoachee],
-      ["getPathway", (id) => getPathway(db, admin, id), theirPathway],
-      ["archivePathway", (id) => archivePathway(db, admin, { pathwayId: id, reason: "DNF", credit: true }), theirPathway],
-      ["redRowsCsv", (id) => redRowsCsv(db, admin, id), theirPreview],
-      ["getImport", (id) => getImport(db, admin, id), theirPreview],
-      ["confirmImport", (id) => confirmImport(db, admin, id), theirPreview],
-      ["getMemberProfile", (id) => getMemberProfile(db, admin, id), theirMember],
-      ["runBulk", (id) => runBulk(db, admin, { op: "deactivate", membershipIds: [id], query: "" }), theirMember],
-      // A coach writing to, or reading the thread with, another organisation's coachee (of its own coach).
-      ["sendMessage", (id) => sendMessage(db, coach, { to: id, body: "Hello" }), theirCoachee],
-      ["getThread", (id) => getThread(db, coach, id), theirCoachee],
-      // A participant reaching for another organisation's coach.
-      ["sendMessage (participant)", (id) => sendMessage(db, coachee, { to: id, body: "Hello" }), theirCoach.membershipId],
-      // A coach's workspace: another organisation's coachee, group and coach answer like missing ones.
-      ["inviteCoachee", (id) => inviteCoachee(db, coach, id), theirUninvited],
-      ["resendCoacheeInvitation", (id) => resendCoacheeInvitation(db, coach, id), theirUninvited],
-      ["coacheeForEdit", (id) => coacheeForEdit(db, coach, id), theirUninvited],
-      [
-        "editCoachee",
-        (id) => editCoachee(db, coach, { coacheeId: id, firstName: "A", lastName: "B", email: "cross@example.test" }),
-        theirUninvited,
-      ],
-      ["getGroup", (id) => getGroup(db, coach, id), theirGroup],
-      ["deleteGroup", (id) => deleteGroup(db, coach, id), theirGroup],
-      ["updateGroup", (id) => updateGroup(db, coach, { groupId: id, name: "Mine", description: "", coacheeIds: [] }), theirGroup],
-      ["addToGroup", (id) => addToGroup(db, coach, { groupId: id, coacheeId: ownCoachee }), theirGroup],
-      ["addToGroup (coachee)", (id) => addToGroup(db, coach, { groupId: ownGroup, coacheeId: id }), theirUninvited],
-      ["coacheesOfCoach", (id) => coacheesOfCoach(db, admin, id), theirCoach.membershipId],
-    ];
-    // Everything of theirs these calls could touch, to compare before and after.
-    const snapshot = async () =>
-      JSON.stringify(
-        await Promise.all([
-          db.coacheeGroup.findMany({ where: { organizationId: theirs.id } }),
-          db.coachingSession.findMany({ where: { organizationId: theirs.id } }),
-          db.pathway.findMany({ where: { organizationId: theirs.id } }),
-          db.membership.findMany({ where: { organizationId: theirs.id } }),
-          db.importPreview.findMany({ where: { organizationId: theirs.id } }),
-          db.message.findMany({ where: { organizationId: theirs.id } }),
-          db.activity.findMany({ where: { organizationId: theirs.id } }),
-          db.goal.findMany({ where: { organizationId: theirs.id } }),
-          db.milestone.findMany({ where: { organizationId: theirs.id } }),
-          db.action.findMany({ where: { organizationId: theirs.id } }),
-          db.actionSeries.findMany({ where: { organizationId: theirs.id } }),
-          db.comment.findMany({ where: { organizationId: theirs.id } }),
-          db.coacheeFile.findMany({ where: { organizationId: theirs.id }, select: { id: true, visibility: true, storageKey: true } }),
-          db.notification.findMany({ where: { organizationId: theirs.id } }),
-        ]),
-      );
-    const before = await snapshot();
-    let tried = 0;
-    const differences: string[] = [];
-    const answer = (call: Promise<unknown>) =>
-      call.then(
-        (r) => JSON.stringify(r).replaceAll(/"[0-9a-f-]{36}"/g, '"<id>"'),
-        (e: Error) => `${e.constructor.name}: ${e.message}`,
-      );
-    for (const [name, call, foreign] of attempts) {
-      const [forTheirs, forMissing] = [await answer(call(foreign)), await answer(call(missing))];
-      tried++;
-      if (forTheirs !== forMissing) differences.push(`${name}: ${forTheirs} / ${forMissing}`);
-    }
-    expect(differences).toEqual([]);
-    // memberPathways lists, rather than looks up: another organisation's member has none here.
-    expect(await memberPathways(db, admin, theirMember)).toEqual([]);
-    const after = await snapshot();
-    expect(after).toBe(before);
-    // Positive control: the same calls reach the organisation's own rows.
-    const ownSession = await sessionFor(admin);
-    await setSessionStatus(db, admin, { sessionId: ownSession, status: "CANCELLED" });
-    expect((await db.coachingSession.findFirstOrThrow({ where: { organizationId: mine.id, id: ownSession } })).status).toBe("CANCELLED");
-    await expect(getPathway(db, admin, theirPathway)).rejects.toThrow(NotFoundError);
-    await sendMessage(db, coach, { to: await messagePartner(coach), body: "Ours" });
-    expect(await db.message.count({ where: { organizationId: mine.id, body: "Ours" } })).toBe(1);
-    expect((await addToGroup(db, coach, { groupId: ownGroup, coacheeId: ownCoachee })).added).toBe(true);
-    const ownProfileCoachee = await coacheeFor(profileCoach);
-    await expect(getCoacheeProfile(db, profileCoach, ownProfileCoachee)).resolves.toMatchObject({ id: ownProfileCoachee });
-    await expect(getCoacheeProfile(db, profileCoach, theirProfileCoachee)).rejects.toThrow(NotFoundError);
-    const ownGoal = await createGoalFor(db, goalCoach, createGoalSchema.parse({ coacheeMembershipId: goalCoachee, title: "Ours" }));
-    await expect(listGoals(db, goalCoach, goalCoachee)).resolves.toMatchObject({ goals: [{ id: ownGoal.id }] });
-    await expect(listGoals(db, goalCoach, theirGoalCoachee.id)).rejects.toThrow(NotFoundError);
-    const ownSeries = await createSeries(db, goalCoach, createSeriesSchema.parse(seriesForm(goalCoachee, ownGoal.id)));
-    await expect(getSeries(db, goalCoach, ownSeries.id)).resolves.toMatchObject({ occurrences: [{}, {}, {}] });
-    const ownComment = await addComment(db, goalCoach, { goalId: ownGoal.id, body: "Ours" });
-    await expect(listComments(db, goalCoach, { goalId: ownGoal.id })).resolves.toMatchObject([{ id: ownComment.id, body: "Ours" }]);
-    await expect(deleteComment(db, goalCoach, { commentId: ownComment.id })).resolves.toMatchObject({ id: ownComment.id });
-    const ownNotification = await notificationOf(coach);
-    await expect(openNotification(db, coach, { notificationId: ownNotification })).resolves.toMatchObject({ id: ownNotification });
-    recordFigures("permission-matrix", { crossTenantAttempts: tried, crossTenantLeaks: differences.length });
-  });
 
-  it("a forged organizationId on the actor reaches nothing: services read it from the membership the action resolved", async () => {
-    // The action wrapper builds the Actor from the session's membership; a browser never supplies
-    // organizationId (settingsSchema is strict and would refuse the field).
-    const parsed = settingsSchema.safeParse({
-      name: "x",
-      invitationExpiryDays: "1",
-      defaultInvitationMessage: "",
-      implementationAdminDomains: "",
-      organizationId: orgs[1].id,
+    it("another organisation's ids answer exactly like ids that do not exist, and change nothing", async () => {
+      const [mine, theirs] = orgs;
+      const admin = await createActor(db, mine.id, "ADMIN");
+      const stranger = await createActor(db, theirs.id, "ADMIN");
+      const missing = crypto.randomUUID();
+      // Rows of the other organisation, made by its own admin, for the first one's admin to reach for.
+      const theirSession = await sessionFor(stranger);
+      const theirPathway = (await db.coachingSession.findFirstOrThrow({ where: { organizationId: theirs.id, id: theirSession } }))
+        .pathwayId!;
+      const theirMember = await participant(stranger);
+      const coach = await createActor(db, mine.id, "COACH");
+      const coachee = await createActor(db, mine.id, "PARTICIPANT");
+      const theirCoach = await createActor(db, theirs.id, "COACH");
+      const theirCoachee = await messagePartner(theirCoach);
+      await sendMessage(db, theirCoach, { to: theirCoachee, body: "Theirs" });
+      const ownCoachee = await coacheeOf(coach);
+      const ownGroup = await groupOf(coach);
+      const theirUninvited = await coacheeOf(theirCoach, "NOT_INVITED");
+      const theirGroup = await groupOf(theirCoach);
+      const theirPreview = (
+        await previewImport(db, stranger, {
+          cohortId: (await setting(stranger)).cohortId,
+          fileName: "m.csv",
+          bytes: await importFile(stranger),
+        })
+      ).id;
+      // A coach of the first organisation reaching for the other's coachee (on the profile) and their coach's own session.
+      const profileCoach = await createActor(db, mine.id, "COACH");
+      const theirProfileCoach = await createActor(db, theirs.id, "COACH");
+      const theirProfileCoachee = await coacheeFor(theirProfileCoach);
+      const theirAppointment = (
+        await scheduleAppointment(db, theirProfileCoach, appointmentSchema.parse(appointmentInput(theirProfileCoachee)))
+      ).id;
+      // Goals: another organisation's coachee, goal, milestone and action, reached for by a coach and a coachee here.
+      const goalCoach = await createActor(db, mine.id, "COACH");
+      const goalCoachee = await coacheeFor(goalCoach);
+      const theirGoalCoach = await createActor(db, theirs.id, "COACH");
+      const theirGoalCoachee = { organizationId: theirs.id, id: await coacheeFor(theirGoalCoach) };
+      const theirGoal = await createGoal(db, theirGoalCoachee);
+      const theirMilestone = await createMilestone(db, theirGoal);
+      const theirAction = await createAction(db, theirGoalCoachee, { milestone: theirMilestone });
+      const theirSeries = await seriesOf(theirGoalCoach, theirGoalCoachee.id);
+      const theirComment = await commentOf(theirGoalCoach, theirGoalCoachee.id);
+      const theirFile = await fileOf(theirGoalCoach, theirGoalCoachee.id);
+      const goalAttempts: [string, (id: string) => Promise<unknown>, string][] = [
+        [
+          "createGoal",
+          (id) => createGoalFor(db, goalCoach, createGoalSchema.parse({ coacheeMembershipId: id, title: "G" })),
+          theirGoalCoachee.id,
+        ],
+        [
+          "createGoal (participant)",
+          (id) => createGoalFor(db, coachee, createGoalSchema.parse({ coacheeMembershipId: id, title: "G" })),
+          theirGoalCoachee.id,
+        ],
+        ["updateGoal", (id) => updateGoal(db, goalCoach, { goalId: id, title: "G", description: "", dueDate: null }), theirGoal.id],
+        ["deleteGoal", (id) => deleteGoal(db, goalCoach, { goalId: id }), theirGoal.id],
+        ["deleteGoal (participant)", (id) => deleteGoal(db, coachee, { goalId: id }), theirGoal.id],
+        ["createMilestone", (id) => createMilestoneOn(db, goalCoach, { goalId: id, title: "M", dueDate: null }), theirGoal.id],
+        ["updateMilestone", (id) => updateMilestone(db, goalCoach, { milestoneId: id, title: "M", dueDate: null }), theirMilestone.id],
+        ["deleteMilestone", (id) => deleteMilestone(db, goalCoach, { milestoneId: id }), theirMilestone.id],
+        [
+          "createAction",
+          (id) => createGoalAction(db, goalCoach, createActionSchema.parse({ coacheeMembershipId: id, title: "A" })),
+          theirGoalCoachee.id,
+        ],
+        [
+          "createAction (their goal)",
+          (id) => createGoalAction(db, goalCoach, createActionSchema.parse({ coacheeMembershipId: goalCoachee, goalId: id, title: "A" })),
+          theirGoal.id,
+        ],
+        [
+          "createAction (their milestone)",
+          (id) =>
+            createGoalAction(db, goalCoach, createActionSchema.parse({ coacheeMembershipId: goalCoachee, milestoneId: id, title: "A" })),
+          theirMilestone.id,
+        ],
+        ["updateAction", (id) => updateAction(db, goalCoach, updateActionSchema.parse({ actionId: id, title: "A" })), theirAction.id],
+        ["deleteAction", (id) => deleteAction(db, goalCoach, { actionId: id }), theirAction.id],
+        ["moveAction", (id) => moveAction(db, goalCoach, { actionId: id, goalId: null, milestoneId: null }), theirAction.id],
+        ["setActionProgress", (id) => setActionProgress(db, goalCoach, { actionId: id, progress: 100 }), theirAction.id],
+        ["setActionProgress (participant)", (id) => setActionProgress(db, coachee, { actionId: id, progress: 100 }), theirAction.id],
+        ["reorder", (id) => reorder(db, goalCoach, { kind: "goal", id, direction: "down" }), theirGoal.id],
+        ["listGoals", (id) => listGoals(db, goalCoach, id), theirGoalCoachee.id],
+        ["listActions", (id) => listActions(db, goalCoach, id, actionFilterSchema.parse({})), theirGoalCoachee.id],
+        ["listActions (participant)", (id) => listActions(db, coachee, id, actionFilterSchema.parse({})), theirGoalCoachee.id],
+        ["goalsView", (id) => goalsView(db, goalCoach, id), theirGoalCoachee.id],
+        ["readGoalsPage", (id) => readGoalsPage(db, goalCoach, id, undefined, 10), theirGoalCoachee.id],
+        ["placesOf", (id) => placesOf(db, goalCoach, id), theirGoalCoachee.id],
+        ["getAction", (id) => getAction(db, goalCoach, id), theirAction.id],
+        ["getAction (participant)", (id) => getAction(db, coachee, id), theirAction.id],
+        ["goalsOverview", (id) => goalsOverview(db, admin, id), theirGoalCoachee.id],
+        // Recurring actions and comments: another organisation's series, goal, action and comment.
+        ["createSeries", (id) => createSeries(db, goalCoach, createSeriesSchema.parse(seriesForm(id))), theirGoalCoachee.id],
+        [
+          "createSeries (their goal)",
+          (id) => createSeries(db, goalCoach, createSeriesSchema.parse(seriesForm(goalCoachee, id))),
+          theirGoal.id,
+        ],
+        ["getSeries", (id) => getSeries(db, goalCoach, id), theirSeries],
+        ["updateSeries", (id) => updateSeries(db, goalCoach, updateSeriesSchema.parse(seriesEdit(id))), theirSeries],
+        ["deleteSeries", (id) => deleteSeries(db, goalCoach, { seriesId: id }), theirSeries],
+        ["deleteSeries (participant)", (id) => deleteSeries(db, coachee, { seriesId: id }), theirSeries],
+        ["addComment", (id) => addComment(db, goalCoach, { goalId: id, body: "Hi" }), theirGoal.id],
+        ["addComment (action)", (id) => addComment(db, goalCoach, { actionId: id, body: "Hi" }), theirAction.id],
+        ["addComment (participant)", (id) => addComment(db, coachee, { goalId: id, body: "Hi" }), theirGoal.id],
+        ["listComments", (id) => listComments(db, goalCoach, { goalId: id }), theirGoal.id],
+        ["listCoacheeComments", (id) => listCoacheeComments(db, goalCoach, id), theirGoalCoachee.id],
+        ["editComment", (id) => editComment(db, goalCoach, { commentId: id, body: "Hi" }), theirComment.id],
+        ["deleteComment", (id) => deleteComment(db, goalCoach, { commentId: id }), theirComment.id],
+        ["deleteComment (participant)", (id) => deleteComment(db, coachee, { commentId: id }), theirComment.id],
+        // Files: another organisation's coachee's folder and file.
+        [
+          "uploadFile",
+          (id) =>
+            uploadFile(
+              db,
+              goalCoach,
+              { coacheeMembershipId: id, visibility: "SHARED", name: "x.pdf", body: Readable.from([PDF]) },
+              { disk: fileDisk },
+            ),
+          theirGoalCoachee.id,
+        ],
+        ["listFiles", (id) => listFiles(db, goalCoach, id), theirGoalCoachee.id],
+        ["listFiles (participant)", (id) => listFiles(db, coachee, id), theirGoalCoachee.id],
+        ["getFile", (id) => getFile(db, goalCoach, { fileId: id }), theirFile],
+        ["downloadFile", (id) => downloadFile(db, goalCoach, { fileId: id }, { disk: fileDisk }), theirFile],
+        ["downloadFile (participant)", (id) => downloadFile(db, coachee, { fileId: id }, { disk: fileDisk }), theirFile],
+        ["shareFile", (id) => shareFile(db, goalCoach, { fileId: id, shared: true }), theirFile],
+        ["deleteFile", (id) => deleteFile(db, goalCoach, { fileId: id }, { disk: fileDisk }), theirFile],
+      ];
+      // Notes: another organisation's coachee, their shared note, their coach's note and a comment, reached for here.
+      const theirNote = await noteOf(theirGoalCoach);
+      const theirSharedNote = await db.note.create({
+        data: {
+          organizationId: theirs.id,
+          coacheeMembershipId: theirGoalCoachee.id,
+          authorMembershipId: theirGoalCoachee.id,
+          visibility: "SHARED",
+        },
+      });
+      const theirNoteComment = await noteCommentOf(theirGoalCoach);
+      const noteAttempts: [string, (id: string) => Promise<unknown>, string][] = [
+        ["createNote", (id) => createNote(db, goalCoach, { coacheeMembershipId: id, title: "", body: "" }), theirGoalCoachee.id],
+        [
+          "createNote (participant)",
+          (id) => createNote(db, coachee, { coacheeMembershipId: id, title: "", body: "" }),
+          theirGoalCoachee.id,
+        ],
+        ["listNotes", (id) => listNotes(db, goalCoach, id, noteFilterSchema.parse({})), theirGoalCoachee.id],
+        ["getNote", (id) => getNote(db, goalCoach, id), theirNote.id],
+        ["getNote (shared)", (id) => getNote(db, goalCoach, id), theirSharedNote.id],
+        ["getNote (participant)", (id) => getNote(db, coachee, id), theirSharedNote.id],
+        ["saveNote", (id) => saveNote(db, goalCoach, { noteId: id, title: "x", body: "" }), theirNote.id],
+        ["setNoteSharing", (id) => setNoteSharing(db, coachee, { noteId: id, shared: false }), theirSharedNote.id],
+        ["deleteNote", (id) => deleteNote(db, goalCoach, { noteId: id }), theirNote.id],
+        ["addNoteComment", (id) => addNoteComment(db, goalCoach, { noteId: id, body: "Hi" }), theirSharedNote.id],
+        ["listNoteComments", (id) => listNoteComments(db, goalCoach, { noteId: id }), theirNote.id],
+        ["editNoteComment", (id) => editNoteComment(db, goalCoach, { commentId: id, body: "Hi" }), theirNoteComment.id],
+        ["deleteNoteComment", (id) => deleteNoteComment(db, goalCoach, { commentId: id }), theirNoteComment.id],
+      ];
+      // Notifications: another organisation's notification, opened or marked read by a coach here.
+      const theirNotification = await notificationOf(theirCoach);
+      const attempts: [string, (id: string) => Promise<unknown>, string][] = [
+        ...goalAttempts,
+        ...noteAttempts,
+        ["markRead", (id) => markRead(db, coach, { notificationId: id }), theirNotification],
+        ["openNotification", (id) => openNotification(db, coach, { notificationId: id }), theirNotification],
+        ["setSessionStatus", (id) => setSessionStatus(db, admin, { sessionId: id, status: "CANCELLED" }), theirSession],
+        ["setSessionStatus (coach)", (id) => setSessionStatus(db, profileCoach, { sessionId: id, status: "CANCELLED" }), theirAppointment],
+        ["getCoacheeProfile", (id) => getCoacheeProfile(db, profileCoach, id), theirProfileCoachee],
+        ["sessionFormContext", (id) => sessionFormContext(db, profileCoach, id), theirProfileCoachee],
+        [
+          "scheduleAppointment",
+          (id) =>
+            scheduleAppointment(db, profileCoach, {
+              ...appointmentSchema.parse(appointmentInput(theirProfileCoachee)),
+              coacheeMembershipId: id,
+            }),
+          theirProfileCoachee,
+        ],
+        [
+          "startSessionNow",
+          (id) =>
+            startSessionNow(db, profileCoach, {
+              coacheeMembershipId: id,
+              title: "Now",
+              durationMinutes: 30,
+              location: "",
+              pathwayId: null,
+            }),
+          theirProfileCoachee,
+        ],
+        ["coacheeSessions", (id) => coacheeSessions(db, profileCoach, id, { page: 1 }), theirProfileCoachee],
+        ["listActivity", (id) => listActivity(db, profileCoach, id, { page: 1 }), theirProfileCoachee],
+        ["getPathway", (id) => getPathway(db, admin, id), theirPathway],
+        ["archivePathway", (id) => archivePathway(db, admin, { pathwayId: id, reason: "DNF", credit: true }), theirPathway],
+        ["redRowsCsv", (id) => redRowsCsv(db, admin, id), theirPreview],
+        ["getImport", (id) => getImport(db, admin, id), theirPreview],
+        ["confirmImport", (id) => confirmImport(db, admin, id), theirPreview],
+        ["getMemberProfile", (id) => getMemberProfile(db, admin, id), theirMember],
+        ["runBulk", (id) => runBulk(db, admin, { op: "deactivate", membershipIds: [id], query: "" }), theirMember],
+        // A coach writing to, or reading the thread with, another organisation's coachee (of its own coach).
+        ["sendMessage", (id) => sendMessage(db, coach, { to: id, body: "Hello" }), theirCoachee],
+        ["getThread", (id) => getThread(db, coach, id), theirCoachee],
+        // A participant reaching for another organisation's coach.
+        ["sendMessage (participant)", (id) => sendMessage(db, coachee, { to: id, body: "Hello" }), theirCoach.membershipId],
+        // A coach's workspace: another organisation's coachee, group and coach answer like missing ones.
+        ["inviteCoachee", (id) => inviteCoachee(db, coach, id), theirUninvited],
+        ["resendCoacheeInvitation", (id) => resendCoacheeInvitation(db, coach, id), theirUninvited],
+        ["coacheeForEdit", (id) => coacheeForEdit(db, coach, id), theirUninvited],
+        [
+          "editCoachee",
+          (id) => editCoachee(db, coach, { coacheeId: id, firstName: "A", lastName: "B", email: "cross@example.test" }),
+          theirUninvited,
+        ],
+        ["getGroup", (id) => getGroup(db, coach, id), theirGroup],
+        ["deleteGroup", (id) => deleteGroup(db, coach, id), theirGroup],
+        ["updateGroup", (id) => updateGroup(db, coach, { groupId: id, name: "Mine", description: "", coacheeIds: [] }), theirGroup],
+        ["addToGroup", (id) => addToGroup(db, coach, { groupId: id, coacheeId: ownCoachee }), theirGroup],
+        ["addToGroup (coachee)", (id) => addToGroup(db, coach, { groupId: ownGroup, coacheeId: id }), theirUninvited],
+        ["coacheesOfCoach", (id) => coacheesOfCoach(db, admin, id), theirCoach.membershipId],
+      ];
+      // Everything of theirs these calls could touch, to compare before and after.
+      // Every row of every table of theirs, sorted (tests/support/organization-rows.ts).
+      const snapshot = async () => JSON.stringify(await organizationRows(db, theirs.id));
+      const before = await snapshot();
+      let tried = 0;
+      const differences: string[] = [];
+      const answer = (call: Promise<unknown>) =>
+        call.then(
+          (r) => JSON.stringify(r).replaceAll(/"[0-9a-f-]{36}"/g, '"<id>"'),
+          (e: Error) => `${e.constructor.name}: ${e.message}`,
+        );
+      for (const [name, call, foreign] of attempts) {
+        const [forTheirs, forMissing] = [await answer(call(foreign)), await answer(call(missing))];
+        tried++;
+        if (forTheirs !== forMissing) differences.push(`${name}: ${forTheirs} / ${forMissing}`);
+      }
+      expect(differences).toEqual([]);
+      // memberPathways lists, rather than looks up: another organisation's member has none here.
+      expect(await memberPathways(db, admin, theirMember)).toEqual([]);
+      const after = await snapshot();
+      expect(after).toBe(before);
+      // Positive control: the same calls reach the organisation's own rows.
+      const ownSession = await sessionFor(admin);
+      await setSessionStatus(db, admin, { sessionId: ownSession, status: "CANCELLED" });
+      expect((await db.coachingSession.findFirstOrThrow({ where: { organizationId: mine.id, id: ownSession } })).status).toBe("CANCELLED");
+      await expect(getPathway(db, admin, theirPathway)).rejects.toThrow(NotFoundError);
+      await sendMessage(db, coach, { to: await messagePartner(coach), body: "Ours" });
+      expect(await db.message.count({ where: { organizationId: mine.id, body: "Ours" } })).toBe(1);
+      expect((await addToGroup(db, coach, { groupId: ownGroup, coacheeId: ownCoachee })).added).toBe(true);
+      const ownProfileCoachee = await coacheeFor(profileCoach);
+      await expect(getCoacheeProfile(db, profileCoach, ownProfileCoachee)).resolves.toMatchObject({ id: ownProfileCoachee });
+      await expect(getCoacheeProfile(db, profileCoach, theirProfileCoachee)).rejects.toThrow(NotFoundError);
+      const ownGoal = await createGoalFor(db, goalCoach, createGoalSchema.parse({ coacheeMembershipId: goalCoachee, title: "Ours" }));
+      await expect(listGoals(db, goalCoach, goalCoachee)).resolves.toMatchObject({ goals: [{ id: ownGoal.id }] });
+      await expect(listGoals(db, goalCoach, theirGoalCoachee.id)).rejects.toThrow(NotFoundError);
+      const ownSeries = await createSeries(db, goalCoach, createSeriesSchema.parse(seriesForm(goalCoachee, ownGoal.id)));
+      await expect(getSeries(db, goalCoach, ownSeries.id)).resolves.toMatchObject({ occurrences: [{}, {}, {}] });
+      const ownComment = await addComment(db, goalCoach, { goalId: ownGoal.id, body: "Ours" });
+      await expect(listComments(db, goalCoach, { goalId: ownGoal.id })).resolves.toMatchObject([{ id: ownComment.id, body: "Ours" }]);
+      await expect(deleteComment(db, goalCoach, { commentId: ownComment.id })).resolves.toMatchObject({ id: ownComment.id });
+      const ownNotification = await notificationOf(coach);
+      await expect(openNotification(db, coach, { notificationId: ownNotification })).resolves.toMatchObject({ id: ownNotification });
+      recordFigures("permission-matrix", { crossTenantAttempts: tried, crossTenantLeaks: differences.length });
     });
-    expect(parsed.success).toBe(false);
+
+    it("a forged organizationId on the actor reaches nothing: services read it from the membership the action resolved", async () => {
+      // The action wrapper builds the Actor from the session's membership; a browser never supplies
+      // organizationId (settingsSchema is strict and would refuse the field).
+      const parsed = settingsSchema.safeParse({
+        name: "x",
+        invitationExpiryDays: "1",
+        defaultInvitationMessage: "",
+        implementationAdminDomains: "",
+        organizationId: orgs[1].id,
+      });
+      expect(parsed.success).toBe(false);
+    });
   });
-});
+}
