@@ -79,8 +79,8 @@ test("a server action posted with a foreign or null Origin is refused and change
 test("sign out everywhere ends the session in every browser on its next click", async ({ browser }) => {
   const first = await browser.newContext();
   const second = await browser.newContext();
-  const a = await AppPage.signIn(await first.newPage(), "coach2@acme.test");
-  const b = await AppPage.signIn(await second.newPage(), "coach2@acme.test");
+  const a = await AppPage.signInAnew(await first.newPage(), "coach2@acme.test");
+  const b = await AppPage.signInAnew(await second.newPage(), "coach2@acme.test");
 
   await a.open("Profile");
   await a.page.getByRole("button", { name: "Sign out everywhere" }).click();

@@ -243,9 +243,9 @@ test("signing out ends that session on the server: a replayed copy of its cookie
   const replay = await browser.newContext();
   try {
     const laptop = await first.newPage();
-    await AppPage.signIn(laptop, "coach2@acme.test");
+    await AppPage.signInAnew(laptop, "coach2@acme.test");
     const phone = await second.newPage();
-    await AppPage.signIn(phone, "coach2@acme.test");
+    await AppPage.signInAnew(phone, "coach2@acme.test");
 
     // An attacker copies the laptop's cookies before the user signs out.
     await replay.addCookies(await first.cookies());

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { Prisma } from "../../lib/db/generated/client";
+import { Role } from "../../lib/db/generated/enums";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
-import { createPrivacyWorld, VIEWERS } from "../support/privacy";
+import { createPrivacyWorld, endFormerCoaching, startFormerCoaching, VIEWERS } from "../support/privacy";
 import { PRIVACY_KINDS } from "./privacy/kinds";
 
 const db = testDb();
@@ -12,7 +14,13 @@ const db = testDb();
 describe("the privacy matrix", () => {
   it.each(PRIVACY_KINDS.map((k) => [k.kind, k] as const))("%s: exactly the readers see each item", async (_, kind) => {
     const w = await createPrivacyWorld(db);
+    await startFormerCoaching(db, w);
     const items = await kind.items(db, w);
+    // While they coach, the former coach sees what any coach of the coachee sees (the control for their
+    // row below, where they must see nothing).
+    const coaches = items.filter((item) => item.readers.includes("secondCoach"));
+    for (const item of coaches) expect(await item.sees(w.formerCoach), `the former coach, still coaching, sees ${item.label}`).toBe(true);
+    await endFormerCoaching(db, w);
     expect(items.length).toBeGreaterThan(0);
     const leaks: string[] = [];
     const missing: string[] = [];
@@ -30,5 +38,19 @@ describe("the privacy matrix", () => {
     recordFigures(`privacy-matrix ${kind.kind}`, { privacyCells: cells, privacyLeaks: leaks.length });
     expect(leaks).toEqual([]);
     expect(missing).toEqual([]);
+  });
+
+  it("has a viewer of every role, and a kind for every table of written or shared material", async () => {
+    const w = await createPrivacyWorld(db);
+    const roles = new Set(VIEWERS.map((v) => w.viewers[v].role));
+    expect(Object.values(Role).filter((r) => !roles.has(r))).toEqual([]);
+    // Every table whose rows have an author, an uploader or a visibility is some kind's: a new one fails here.
+    const fields = Prisma as unknown as Record<string, Record<string, string> | undefined>;
+    const material = Object.values(Prisma.ModelName).filter((model) =>
+      ["authorMembershipId", "uploaderMembershipId", "visibility"].some((f) => f in (fields[`${model}ScalarFieldEnum`] ?? {})),
+    );
+    expect(material).toEqual(expect.arrayContaining(["Note", "CoacheeFile", "Message"]));
+    const covered = new Set(PRIVACY_KINDS.flatMap((k) => k.models));
+    expect(material.filter((m) => !covered.has(m))).toEqual([]);
   });
 });

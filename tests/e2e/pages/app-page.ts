@@ -13,7 +13,8 @@ export const PARTICIPANT_NAV = ["Home", "Goals", "Actions", "Notes", "Files", "S
 // session (the cookies, and the page it landed on) is stored; later sign-ins start from the stored
 // session while the server still honours it, and go through the form again when it does not (a spec
 // signed that person out, deactivated them or changed their password). Playwright empties test-results
-// at the start of every run. Specs about signing in itself use SignInPage.
+// at the start of every run. Specs about sessions themselves (two browsers, signing out) take a session
+// of their own with signInAnew; specs about the form use SignInPage.
 const SESSIONS = path.resolve("test-results/.sessions");
 type StoredSession = { cookies: Cookie[]; landing: string };
 const sessionFile = (email: string) => path.join(SESSIONS, `${E2E_SERVER.port}-${email}.json`);
@@ -33,6 +34,12 @@ export class AppPage {
       if (FRONT_PAGE.test(heading.trim())) return new AppPage(page);
       await page.context().clearCookies();
     }
+    return AppPage.signInAnew(page, email, password);
+  }
+
+  /** Signs in through the form: a session of this page's own, which the person's later sign-ins reuse. */
+  static async signInAnew(page: Page, email: string, password = DEMO_PASSWORD) {
+    const file = sessionFile(email);
     const signIn = new SignInPage(page);
     await signIn.goto();
     await signIn.signIn(email, password);

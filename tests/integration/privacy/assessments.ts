@@ -53,6 +53,7 @@ async function assigned(db: Db, w: PrivacyWorld, title: string) {
 
 export const assessments: PrivacyKind = {
   kind: "assessments",
+  models: ["AssessmentAssignment"],
   async items(db, w) {
     const circle = ["coach", "secondCoach", "coachee"] as const;
 

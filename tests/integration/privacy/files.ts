@@ -12,6 +12,7 @@ import { anyShows, shows, type PrivacyKind, type Viewer } from "../../support/pr
 // and every current coach's. Read paths: the list, get by id, the download, the notification centre.
 export const files: PrivacyKind = {
   kind: "files",
+  models: ["CoacheeFile"],
   async items(db, w) {
     const disk = localDisk(mkdtempSync(path.join(os.tmpdir(), "pathwise-privacy-files-")));
     const circle = ["coach", "secondCoach", "coachee"] as const;

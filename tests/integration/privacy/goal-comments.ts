@@ -6,6 +6,7 @@ import { anyShows, shows, type PrivacyKind } from "../../support/privacy";
 // Comments on goals and actions: shared between the coachee and every coach of theirs, whoever wrote them.
 export const goalComments: PrivacyKind = {
   kind: "goal and action comments",
+  models: ["Comment"],
   async items(db, w) {
     const coachee = { organizationId: w.org.id, id: w.coachee.membershipId };
     const goal = await createGoal(db, coachee, { title: "Privacy goal" });

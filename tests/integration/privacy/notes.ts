@@ -11,6 +11,7 @@ import { anyShows, shows, type PrivacyItem, type PrivacyKind } from "../../suppo
 // notification centre (sharing tells the coaches).
 export const notes: PrivacyKind = {
   kind: "notes and note comments",
+  models: ["Note", "NoteComment"],
   async items(db, w) {
     const coachee = w.coachee.membershipId;
     const secret = () => `Secret${crypto.randomUUID().replaceAll("-", "")}`;
