@@ -45,6 +45,10 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           exclude: ONE_AT_A_TIME,
           maxWorkers: SIDE_BY_SIDE,
+          // A worker's files share their modules (lib, the generated client) instead of loading them
+          // afresh for each file: a third of the run's time. These files keep no state between them
+          // (no stubbed environment or module mocks; each makes its own organisations).
+          isolate: false,
           ...integration,
         },
       },
