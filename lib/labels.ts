@@ -214,3 +214,8 @@ export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
   short: "Short text",
   long: "Long text",
 };
+
+/** A label table as a select's options, in the table's order. */
+export function optionsOf(labels: Readonly<Record<string, string>>): { value: string; label: string }[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}

@@ -1,9 +1,9 @@
 import { Button, TextLink } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { GetForm } from "@/components/ui/get-form";
-import { MEMBERSHIP_STATUS_LABELS } from "@/lib/labels";
+import { MEMBERSHIP_STATUS_LABELS, optionsOf } from "@/lib/labels";
 
-const STATUS_OPTIONS = Object.entries(MEMBERSHIP_STATUS_LABELS).map(([value, label]) => ({ value, label }));
+const STATUS_OPTIONS = optionsOf(MEMBERSHIP_STATUS_LABELS);
 
 /** The search a group's members are picked from (a GET form: the URL carries it). */
 export function CoacheePickerFilter({ q, status }: { q?: string; status?: string }) {

@@ -5,6 +5,7 @@ import { Button, TextLink } from "@/components/ui/button";
 import { CheckboxField, CheckboxGroup, Field, SelectField, TextareaField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 
 /** New coachee: names, email, and whether to invite them now. */
 export function NewCoacheeForm({ org, action }: { org: string; action: FormAction }) {
@@ -17,7 +18,7 @@ export function NewCoacheeForm({ org, action }: { org: string; action: FormActio
           <TextLink href={`/${org}/coachees`}>Back to your coachees</TextLink>
         </p>
       ) : null}
-      <input type="hidden" name="org" value={org} />
+      <HiddenFields fields={{ org }} />
       <Field label="First name" name="firstName" autoComplete="off" error={fieldError(result, "firstName")} />
       <Field label="Last name" name="lastName" autoComplete="off" error={fieldError(result, "lastName")} />
       <Field label="Email" name="email" type="email" autoComplete="off" error={fieldError(result, "email")} />
@@ -49,8 +50,7 @@ export function EditCoacheeForm({
   return (
     <form {...formProps} noValidate aria-label="Edit coachee" className="max-w-lg">
       <FormStatus result={result} />
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="coacheeId" value={coachee.id} />
+      <HiddenFields fields={{ org, coacheeId: coachee.id }} />
       <Field label="First name" name="firstName" defaultValue={coachee.firstName} error={fieldError(result, "firstName")} />
       <Field label="Last name" name="lastName" defaultValue={coachee.lastName} error={fieldError(result, "lastName")} />
       <Field
@@ -89,8 +89,7 @@ export function AddToGroupForm({
   const [result, formProps, pending] = useFormAction(action);
   return (
     <form {...formProps} noValidate className="space-y-2">
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="coacheeId" value={coacheeId} />
+      <HiddenFields fields={{ org, coacheeId }} />
       <SelectField
         id={`group-for-${coacheeId}`}
         label={`Add ${name} to group`}
@@ -153,7 +152,7 @@ export function GroupForm({
           <TextLink href={`/${org}/coachees/groups`}>See your groups</TextLink>
         </p>
       ) : null}
-      <input type="hidden" name="org" value={org} />
+      <HiddenFields fields={{ org }} />
       {group ? <input type="hidden" name="groupId" value={group.id} /> : null}
       <CheckboxGroup
         legend="Coachees in the group"
@@ -184,8 +183,7 @@ export function LinkCoacheeForm({ org, coach, action }: { org: string; coach: { 
   return (
     <form {...formProps} noValidate aria-label={`Add a coachee to ${coach.name}`} className="mt-4 max-w-lg">
       <FormStatus result={result} />
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="coachMembershipId" value={coach.id} />
+      <HiddenFields fields={{ org, coachMembershipId: coach.id }} />
       <Field
         label="Participant's email"
         name="email"

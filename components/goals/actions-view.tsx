@@ -6,11 +6,11 @@ import { Pagination } from "@/components/ui/pagination";
 import type { ActionFilter, listActions } from "@/lib/goals/list-actions";
 import { ACTION_FILTER_DEFAULTS } from "@/lib/goals/list-actions";
 import { displayDay } from "@/lib/format/dates";
-import { ACTION_FILTER_LABELS } from "@/lib/labels";
+import { ACTION_FILTER_LABELS, optionsOf } from "@/lib/labels";
 import { queryWith } from "@/lib/web/search-params";
 import { ActionEntry, type CoacheeThreads, type GoalActions } from "./goal-tree";
 
-const STATUS_OPTIONS = Object.entries(ACTION_FILTER_LABELS).map(([value, label]) => ({ value, label }));
+const STATUS_OPTIONS = optionsOf(ACTION_FILTER_LABELS);
 
 /**
  * All of a coachee's actions in one list: filter (open, due this week, overdue, done), due-date sort

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { fieldError } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/actions/action";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 
 /** What the slider's save answers: the goal's figure before and after it, both from the server. */
 export type ProgressSaved = { progress: number; goal: { before: number; progress: number; complete: boolean } | null };
@@ -91,8 +92,7 @@ export function ProgressSlider({
   return (
     <div className="space-y-1">
       <form {...formProps} noValidate className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <input type="hidden" name="org" value={org} />
-        <input type="hidden" name="actionId" value={actionId} />
+        <HiddenFields fields={{ org, actionId }} />
         <label htmlFor={id} className="text-sm font-medium text-slate-700">
           Progress of {title}
         </label>

@@ -10,7 +10,7 @@ import { HiddenFields } from "@/components/ui/hidden-fields";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { RecurrenceFrequency } from "@/lib/db/generated/enums";
 import { MAX_INTERVAL, MAX_OCCURRENCES, MAX_SPAN_YEARS } from "@/lib/goals/recurrence-limits";
-import { RECURRENCE_FREQUENCY_LABELS, RECURRENCE_UNIT_LABELS, WEEKDAY_LABELS } from "@/lib/labels";
+import { RECURRENCE_FREQUENCY_LABELS, RECURRENCE_UNIT_LABELS, WEEKDAY_LABELS, optionsOf } from "@/lib/labels";
 
 export type SeriesSchedule = {
   frequency: RecurrenceFrequency;
@@ -21,8 +21,8 @@ export type SeriesSchedule = {
   until: string | null;
 };
 
-const FREQUENCY_OPTIONS = Object.entries(RECURRENCE_FREQUENCY_LABELS).map(([value, label]) => ({ value, label }));
-const WEEKDAY_OPTIONS = Object.entries(WEEKDAY_LABELS).map(([value, label]) => ({ value, label }));
+const FREQUENCY_OPTIONS = optionsOf(RECURRENCE_FREQUENCY_LABELS);
+const WEEKDAY_OPTIONS = optionsOf(WEEKDAY_LABELS);
 const ENDS_OPTIONS = [
   { value: "count", label: "After so many times" },
   { value: "until", label: "On a chosen day" },

@@ -10,6 +10,7 @@ import { Panel } from "@/components/ui/panel";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { InviteResult } from "@/lib/invitations/send";
 import { plural } from "@/lib/words";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 
 type Option = { value: string; label: string };
 
@@ -47,7 +48,7 @@ export function InviteForm(props: Props) {
           Invite users
         </h1>
         <FormStatus result={result?.ok ? (result.message ? result : null) : result} />
-        <input type="hidden" name="org" value={org} />
+        <HiddenFields fields={{ org }} />
         <TextareaField
           label="Email addresses"
           name="emails"

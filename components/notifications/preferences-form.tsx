@@ -7,6 +7,7 @@ import { useFormAction, type FormAction } from "@/components/ui/use-form-action"
 import type { NotificationDelivery } from "@/lib/db/generated/enums";
 import { NOTIFICATION_DELIVERY_LABELS, NOTIFICATION_KIND_LABELS } from "@/lib/labels";
 import { NOTIFICATION_DELIVERIES, type NotificationKind } from "@/lib/notifications/kinds";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 
 const OPTIONS = NOTIFICATION_DELIVERIES.map((d) => ({ value: d, label: NOTIFICATION_DELIVERY_LABELS[d] }));
 
@@ -23,7 +24,7 @@ export function PreferencesForm({
   const [result, formProps, pending] = useFormAction(action);
   return (
     <form {...formProps} noValidate className="max-w-xl" aria-label="Notification preferences">
-      <input type="hidden" name="org" value={org} />
+      <HiddenFields fields={{ org }} />
       <FormStatus result={result} />
       {preferences.map((p) => (
         <SelectField

@@ -9,7 +9,7 @@ import { HiddenFields } from "@/components/ui/hidden-fields";
 import { TimeZoneField } from "@/components/ui/time-zone-field";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import { dayInputValue } from "@/lib/format/dates";
-import { ARCHIVE_REASON_LABELS } from "@/lib/labels";
+import { ARCHIVE_REASON_LABELS, optionsOf } from "@/lib/labels";
 import { plural } from "@/lib/words";
 import { DurationField } from "@/components/sessions/duration-field";
 
@@ -223,7 +223,7 @@ export function ArchiveForm({
           legend="Why does it end?"
           name="reason"
           required
-          options={Object.entries(ARCHIVE_REASON_LABELS).map(([value, label]) => ({ value, label }))}
+          options={optionsOf(ARCHIVE_REASON_LABELS)}
           error={missingReason ? "Choose why the pathway ends" : undefined}
           errorId={`${titleId}-reason-error`}
           onChange={() => setMissingReason(false)}

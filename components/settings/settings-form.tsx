@@ -7,6 +7,7 @@ import { useFormAction, type FormAction } from "@/components/ui/use-form-action"
 import type { Plan } from "@/lib/db/generated/enums";
 import { formatBytes, GIB, storageUsedLine } from "@/lib/files/limits";
 import { PLAN_LABELS } from "@/lib/labels";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 
 type Settings = {
   name: string;
@@ -36,7 +37,7 @@ export function SettingsForm({
   const [result, formProps, pending] = useFormAction(action);
   return (
     <form {...formProps} noValidate className="max-w-xl">
-      <input type="hidden" name="org" value={org} />
+      <HiddenFields fields={{ org }} />
       <FormStatus result={result} />
       <Field label="Organisation name" name="name" defaultValue={settings.name} error={fieldError(result, "name")} />
       <Fieldset legend={`Plan (${PLAN_LABELS[settings.plan].toLowerCase()})`}>

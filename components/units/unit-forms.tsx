@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 
 type Option = { value: string; label: string };
 
@@ -33,7 +34,7 @@ export function CreateUnitForm({ org, parents, action }: { org: string; parents:
         New unit
       </h2>
       <FormStatus result={result} />
-      <input type="hidden" name="org" value={org} />
+      <HiddenFields fields={{ org }} />
       <Field label="Name" name="name" id="new-unit-name" error={fieldError(result, "name")} />
       <div className="mb-4">
         <ParentSelect id="new-unit-parent" label="Inside" options={parents} defaultValue="" error={fieldError(result, "parentId")} />
@@ -64,8 +65,7 @@ export function UnitActions({
   return (
     <div className="grid gap-4 md:grid-cols-3 md:items-end">
       <form {...renameProps} noValidate className="flex items-end gap-2">
-        <input type="hidden" name="org" value={org} />
-        <input type="hidden" name="unitId" value={unit.id} />
+        <HiddenFields fields={{ org, unitId: unit.id }} />
         <div className="flex-1">
           <FormStatus result={renamed} />
           <Field
@@ -83,8 +83,7 @@ export function UnitActions({
         </div>
       </form>
       <form {...moveProps} noValidate className="flex items-end gap-2">
-        <input type="hidden" name="org" value={org} />
-        <input type="hidden" name="unitId" value={unit.id} />
+        <HiddenFields fields={{ org, unitId: unit.id }} />
         <div className="flex-1">
           <FormStatus result={moved} />
           <ParentSelect
@@ -102,8 +101,7 @@ export function UnitActions({
         </div>
       </form>
       <form {...archiveProps} noValidate className="mb-4">
-        <input type="hidden" name="org" value={org} />
-        <input type="hidden" name="unitId" value={unit.id} />
+        <HiddenFields fields={{ org, unitId: unit.id }} />
         <FormStatus result={archived} />
         <Button type="submit" variant="secondary" disabled={archiving}>
           Archive {unit.name}

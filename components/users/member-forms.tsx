@@ -8,6 +8,7 @@ import { TimeZoneField } from "@/components/ui/time-zone-field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/actions/action";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 
 type Option = { value: string; label: string };
 
@@ -44,8 +45,7 @@ export function MemberForm(props: {
         Edit
       </h2>
       <FormStatus result={result} />
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="membershipId" value={member.id} />
+      <HiddenFields fields={{ org, membershipId: member.id }} />
       <Field label="First name" name="firstName" defaultValue={member.firstName} error={fieldError(result, "firstName")} />
       <Field label="Last name" name="lastName" defaultValue={member.lastName} error={fieldError(result, "lastName")} />
       {member.timezone === null ? null : <TimeZoneField zones={timezones} value={member.timezone} error={fieldError(result, "timezone")} />}

@@ -11,6 +11,7 @@ import { useFormAction, type FormAction } from "@/components/ui/use-form-action"
 import type { MembershipStatus, Role } from "@/lib/db/generated/enums";
 import type { BulkResult } from "@/lib/users/bulk-step";
 import { plural } from "@/lib/words";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 
 export type UserRow = {
   id: string;
@@ -81,9 +82,7 @@ export function UsersTable({ org, rows, total, query, canManage, action, empty }
 
   return (
     <form {...formProps} noValidate>
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="query" value={query} />
-      <input type="hidden" name="op" value={op} />
+      <HiddenFields fields={{ org, query, op }} />
       {all ? <input type="hidden" name="all" value="1" /> : null}
       {canManage && rows.length > 0 ? (
         <div className="mb-3 flex flex-wrap items-end gap-3" role="group" aria-label="Bulk actions">

@@ -21,12 +21,12 @@ import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { displayDay, viewerClock } from "@/lib/format/dates";
-import { ASSESSMENT_FILTER_LABELS, DUE_STATE_LABELS } from "@/lib/labels";
+import { ASSESSMENT_FILTER_LABELS, DUE_STATE_LABELS, optionsOf } from "@/lib/labels";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 
 export const metadata: Metadata = { title: "Assessments" };
 
-const STATUS_OPTIONS = Object.entries(ASSESSMENT_FILTER_LABELS).map(([value, label]) => ({ value, label }));
+const STATUS_OPTIONS = optionsOf(ASSESSMENT_FILTER_LABELS);
 
 // A participant's own assessments (to do, done); a coach's assessments across all their coachees
 // (filtered, sorted and paged through the URL). Admins build the organisation's templates only.

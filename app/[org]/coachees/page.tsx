@@ -19,7 +19,7 @@ import { listWaitingRequests } from "@/lib/coaching/requests";
 import { Section } from "@/components/ui/section";
 import { db } from "@/lib/db/client";
 import { viewerClock } from "@/lib/format/dates";
-import { MEMBERSHIP_STATUS_LABELS } from "@/lib/labels";
+import { MEMBERSHIP_STATUS_LABELS, optionsOf } from "@/lib/labels";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 import { addToGroupAction, inviteCoacheeAction, resendCoacheeInvitationAction, withdrawRequestAction } from "./actions";
@@ -27,7 +27,7 @@ import { addToGroupAction, inviteCoacheeAction, resendCoacheeInvitationAction, w
 export const metadata: Metadata = { title: "Coachees" };
 
 const DEFAULTS = { sort: "name", dir: "asc", page: 1 };
-const STATUS_OPTIONS = Object.entries(MEMBERSHIP_STATUS_LABELS).map(([value, label]) => ({ value, label }));
+const STATUS_OPTIONS = optionsOf(MEMBERSHIP_STATUS_LABELS);
 
 export default async function CoacheesPage({
   params,

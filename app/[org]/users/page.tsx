@@ -12,7 +12,7 @@ import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { viewerClock } from "@/lib/format/dates";
-import { INVITATION_STATUS_LABELS, JOINED_WINDOW_LABELS, MEMBERSHIP_STATUS_LABELS, ROLE_LABELS } from "@/lib/labels";
+import { INVITATION_STATUS_LABELS, JOINED_WINDOW_LABELS, MEMBERSHIP_STATUS_LABELS, ROLE_LABELS, optionsOf } from "@/lib/labels";
 import { db } from "@/lib/db/client";
 import { unitsForPickers, unitTree } from "@/lib/units/units";
 import { listUsers, userFilterSchema } from "@/lib/users/list";
@@ -23,7 +23,6 @@ import { displayName } from "@/lib/users/display-name";
 export const metadata: Metadata = { title: "Users" };
 
 const DEFAULTS = { sort: "name", dir: "asc", page: 1 };
-const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export default async function UsersPage({
   params,
@@ -80,14 +79,21 @@ export default async function UsersPage({
         <div className="col-span-2">
           <Field id="users-q" name="q" type="search" label="Search name or email" defaultValue={filter.q ?? ""} />
         </div>
-        <SelectField id="users-role" name="role" label="Role" defaultValue={filter.role ?? ""} empty="Any" options={options(ROLE_LABELS)} />
+        <SelectField
+          id="users-role"
+          name="role"
+          label="Role"
+          defaultValue={filter.role ?? ""}
+          empty="Any"
+          options={optionsOf(ROLE_LABELS)}
+        />
         <SelectField
           id="users-status"
           name="status"
           label="Status"
           defaultValue={filter.status ?? ""}
           empty="Any"
-          options={options(MEMBERSHIP_STATUS_LABELS)}
+          options={optionsOf(MEMBERSHIP_STATUS_LABELS)}
         />
         <SelectField
           id="users-invitation"
@@ -95,7 +101,7 @@ export default async function UsersPage({
           label="Invitation"
           defaultValue={filter.invitation ?? ""}
           empty="Any"
-          options={options({ accepted: INVITATION_STATUS_LABELS.accepted, pending: INVITATION_STATUS_LABELS.pending })}
+          options={optionsOf({ accepted: INVITATION_STATUS_LABELS.accepted, pending: INVITATION_STATUS_LABELS.pending })}
         />
         <SelectField
           id="users-unit"
@@ -114,7 +120,7 @@ export default async function UsersPage({
           label="Joined in"
           defaultValue={filter.joined ?? ""}
           empty="Any"
-          options={options(JOINED_WINDOW_LABELS)}
+          options={optionsOf(JOINED_WINDOW_LABELS)}
         />
       </FilterForm>
 

@@ -15,7 +15,7 @@ import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { cohortFilterSchema, getCohort } from "@/lib/programmes/cohorts";
 import { displayDay, viewerClock } from "@/lib/format/dates";
-import { ARCHIVE_REASON_LABELS, PATHWAY_STATUS_LABELS } from "@/lib/labels";
+import { ARCHIVE_REASON_LABELS, PATHWAY_STATUS_LABELS, optionsOf } from "@/lib/labels";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
 import { archivePathwayAction } from "../../pathways/actions";
@@ -24,7 +24,6 @@ import { updateCohortAction } from "../actions";
 export const metadata: Metadata = { title: "Cohort" };
 
 const DEFAULTS = { sort: "participant", dir: "asc", page: 1 };
-const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export default async function CohortPage({
   params,
@@ -75,8 +74,20 @@ export default async function CohortPage({
       </PageHeader>
 
       <FilterForm label="Filter pathways" filter={filter} filtered={filtered} className="flex flex-wrap items-end gap-3">
-        <SelectField label="Status" name="status" defaultValue={filter.status ?? ""} empty="Any" options={options(PATHWAY_STATUS_LABELS)} />
-        <SelectField label="Reason" name="reason" defaultValue={filter.reason ?? ""} empty="Any" options={options(ARCHIVE_REASON_LABELS)} />
+        <SelectField
+          label="Status"
+          name="status"
+          defaultValue={filter.status ?? ""}
+          empty="Any"
+          options={optionsOf(PATHWAY_STATUS_LABELS)}
+        />
+        <SelectField
+          label="Reason"
+          name="reason"
+          defaultValue={filter.reason ?? ""}
+          empty="Any"
+          options={optionsOf(ARCHIVE_REASON_LABELS)}
+        />
         <SelectField
           label="Coach"
           name="coach"
