@@ -13,7 +13,7 @@ import { notify } from "../notifications/notify";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
 import { idField, isId, textField } from "../web/form-fields";
-import { pageCount } from "../web/pagination";
+import { pageWindow } from "../web/pagination";
 import { lenient, pageNumber } from "../web/search-params";
 import {
   assigneeField,
@@ -398,13 +398,12 @@ export async function listCoachAssessments(db: Db, actor: Actor, filter: CoachAs
       ...statusWhere(filter.status),
     };
     const total = await tx.assessmentAssignment.count({ where });
-    const pages = pageCount(total, ASSESSMENTS_PAGE_SIZE);
-    const page = Math.min(filter.page, pages);
+    const { pages, page, skip, take } = pageWindow(total, ASSESSMENTS_PAGE_SIZE, filter.page);
     const rows = await tx.assessmentAssignment.findMany({
       where,
       orderBy: orderOf(filter),
-      skip: (page - 1) * ASSESSMENTS_PAGE_SIZE,
-      take: ASSESSMENTS_PAGE_SIZE,
+      skip,
+      take,
       select: { ...SELECT, coachee: { select: { id: true, ...PERSON } } },
     });
     const todays = new Map<string, Date>();

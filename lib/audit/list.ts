@@ -5,7 +5,7 @@ import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { likeLiteral } from "../db/like";
 import { isoDay, pageNumber, searchText } from "../web/search-params";
-import { pageCount } from "../web/pagination";
+import { pageWindow } from "../web/pagination";
 import { dayToDate, isId } from "../web/form-fields";
 import { PERSON, seen } from "../users/person";
 import { displayName } from "../users/display-name";
@@ -24,7 +24,10 @@ export const auditFilterSchema = z.object({
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
-/** One page of this organisation's audit events, newest first, with the names they are read with. */
+/**
+ * One page of this organisation's audit events, newest first, with the names they are read with. `page`
+ * is the page shown: the one asked for, or the last when that lies past the end.
+ */
 export async function listAuditEvents(db: Db, actor: Actor, filter: AuditFilter) {
   assertCan(actor.role, "audit:view");
   const t = tenantDb(db, actor.organizationId);
@@ -41,28 +44,27 @@ export async function listAuditEvents(db: Db, actor: Actor, filter: AuditFilter)
         }
       : {}),
   };
-  const [total, events] = await Promise.all([
-    t.auditEvent.count({ where }),
-    t.auditEvent.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
-      take: AUDIT_PAGE_SIZE,
-      select: {
-        id: true,
-        action: true,
-        targetType: true,
-        targetId: true,
-        before: true,
-        after: true,
-        ipAddress: true,
-        createdAt: true,
-        actorId: true,
-        actor: { select: { email: true } },
-      },
-    }),
-  ]);
-  return { total, events: await nameAuditEvents(t, events), pages: pageCount(total, AUDIT_PAGE_SIZE) };
+  const total = await t.auditEvent.count({ where });
+  const { pages, page, skip, take } = pageWindow(total, AUDIT_PAGE_SIZE, filter.page);
+  const events = await t.auditEvent.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip,
+    take,
+    select: {
+      id: true,
+      action: true,
+      targetType: true,
+      targetId: true,
+      before: true,
+      after: true,
+      ipAddress: true,
+      createdAt: true,
+      actorId: true,
+      actor: { select: { email: true } },
+    },
+  });
+  return { total, events: await nameAuditEvents(t, events), pages, page };
 }
 
 /** The names an audit event is read with (lib/audit/sentence.ts): who, to whom or what, and the ids it mentions. */

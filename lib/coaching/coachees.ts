@@ -15,7 +15,7 @@ import { someoneElsesName } from "../users/profile";
 import { MEMBERSHIP_STATUS_LABELS } from "../labels";
 import { checkbox, emailSchema, idField, isId } from "../web/form-fields";
 import { lenient, pageNumber, searchText } from "../web/search-params";
-import { pageCount } from "../web/pagination";
+import { clampPage, pageCount } from "../web/pagination";
 import { coacheeOfCoach } from "./relationship";
 import { assertRoomForRequest, requestCoachingIn } from "./requests";
 
@@ -157,15 +157,22 @@ function strip(rows: RawRow[]): CoacheeRow[] {
 /** The most a picker (building a group) lists at once; a coach narrows with the search beyond that. */
 export const PICKER_SIZE = 500;
 
-/** One page of the acting coach's coachees, with the total and the number of pages (`picker`: up to PICKER_SIZE on one page). */
+/**
+ * One page of the acting coach's coachees, with the total and the number of pages (`picker`: up to
+ * PICKER_SIZE on one page). `page` is the page shown: the one asked for, or the last when that lies past
+ * the end (read again, as the window count only comes with a row).
+ */
 export async function listCoachees(db: Db, actor: Actor, filter: CoacheeFilter, { picker = false }: { picker?: boolean } = {}) {
   assertCan(actor.role, "coachees:manage");
   const t = tenantDb(db, actor.organizationId);
   const pageSize = picker ? PICKER_SIZE : COACHEES_PAGE_SIZE;
   const q = { ...filter, pageSize };
-  const rows = await coacheePage(t, actor.organizationId, actor.membershipId, q);
+  let rows = await coacheePage(t, actor.organizationId, actor.membershipId, q);
   const total = rows.length ? Number(rows[0].total) : await countCoachees(t, actor.organizationId, actor.membershipId, q);
-  return { rows: strip(rows), total, pages: pageCount(total, pageSize) };
+  const pages = pageCount(total, pageSize);
+  const page = clampPage(filter.page, pages);
+  if (page !== filter.page) rows = await coacheePage(t, actor.organizationId, actor.membershipId, { ...q, page });
+  return { rows: strip(rows), total, pages, page };
 }
 
 export const OVERSIGHT_LIMIT = 200;

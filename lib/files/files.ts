@@ -12,7 +12,7 @@ import { notify } from "../notifications/notify";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
 import { idField, isId } from "../web/form-fields";
-import { pageCount } from "../web/pagination";
+import { pageWindow } from "../web/pagination";
 import { pageNumber } from "../web/search-params";
 import { byteRange, RangeNotSatisfiableError } from "./ranges";
 import { FileRefusedError, nameWithType, SNIFF_BYTES, TextCheck, sniff } from "./sniff";
@@ -331,13 +331,12 @@ export async function listFiles(db: Db, actor: Actor, coacheeMembershipId: strin
     const coachee = await reachCoachee(tx, actor, coacheeMembershipId);
     const where = { coacheeMembershipId: coachee, ...visibleTo(actor) };
     const total = await tx.coacheeFile.count({ where });
-    const pages = pageCount(total, FILES_PAGE_SIZE);
-    const page = Math.min(list.page, pages);
+    const { pages, page, skip, take } = pageWindow(total, FILES_PAGE_SIZE, list.page);
     const rows = await tx.coacheeFile.findMany({
       where,
       orderBy: ORDER[list.sort](list.dir),
-      skip: (page - 1) * FILES_PAGE_SIZE,
-      take: FILES_PAGE_SIZE,
+      skip,
+      take,
       select: FILE_ROW,
     });
     return { files: rows.map((r) => shown(actor, r)), total, page, pages };

@@ -5,7 +5,7 @@ import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { NotFoundError } from "../errors";
 import { isId } from "../web/form-fields";
-import { pageCount } from "../web/pagination";
+import { pageWindow } from "../web/pagination";
 import { lenient, pageNumber } from "../web/search-params";
 import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
 import { ACTION_FILTERS, addDays, coacheeZone, dueState, todayIn, WEEK_DAYS, type ActionFilterCode } from "./calendar";
@@ -68,14 +68,13 @@ export async function listActions(db: Db, actor: Actor, coacheeMembershipId: str
       ...placeWhere(filter.place),
     };
     const total = await tx.action.count({ where });
-    const pages = pageCount(total, ACTIONS_PAGE_SIZE);
-    const page = Math.min(filter.page, pages);
+    const { pages, page, skip, take } = pageWindow(total, ACTIONS_PAGE_SIZE, filter.page);
     const rows = await tx.action.findMany({
       where,
       // Undated actions last either way; ties in the order they were made.
       orderBy: [{ dueDate: { sort: filter.dir, nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
-      skip: (page - 1) * ACTIONS_PAGE_SIZE,
-      take: ACTIONS_PAGE_SIZE,
+      skip,
+      take,
       select: {
         id: true,
         title: true,

@@ -5,7 +5,7 @@ import type { Actor } from "../authz/actor";
 import { coachingSide, pairOf } from "../coaching/relationship";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
-import { pageCount } from "../web/pagination";
+import { clampPage, pageCount } from "../web/pagination";
 import { pageNumber } from "../web/search-params";
 
 export const THREADS_PAGE_SIZE = 25;
@@ -58,7 +58,7 @@ export async function listThreads(db: Db, actor: Actor, { page }: { page: number
   const where = { coachMembershipId: actor.membershipId, coachee: { coaches: { some: { coachMembershipId: actor.membershipId } } } };
   const total = await t.messageThread.count({ where });
   const pages = pageCount(total, THREADS_PAGE_SIZE);
-  const current = Math.min(page, pages);
+  const current = clampPage(page, pages);
   const threads = await t.messageThread.findMany({
     where,
     orderBy: [{ lastMessageAt: "desc" }, { id: "asc" }],
@@ -96,7 +96,7 @@ export async function getThread(db: Db, actor: Actor, otherMembershipId: string,
     if (!thread) return { other, messages: [], page: 1, pages: 1, total: 0 };
     const total = await tx.message.count({ where: { threadId: thread.id } });
     const pages = pageCount(total, MESSAGES_PAGE_SIZE);
-    const current = Math.min(page, pages);
+    const current = clampPage(page, pages);
     const newestFirst = await tx.message.findMany({
       where: { threadId: thread.id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],

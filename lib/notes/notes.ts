@@ -12,7 +12,7 @@ import { notify } from "../notifications/notify";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
 import { idField, isId, nameField } from "../web/form-fields";
-import { pageCount } from "../web/pagination";
+import { pageWindow } from "../web/pagination";
 import { lenient, pageNumber, searchText } from "../web/search-params";
 
 // Notes on a coachee's coaching (SECURITY.md 4 and 24). Who sees a note:
@@ -221,13 +221,12 @@ export async function listNotes(db: Db, actor: Actor, coacheeMembershipId: strin
       });
     }
     const total = await tx.note.count({ where });
-    const pages = pageCount(total, NOTES_PAGE_SIZE);
-    const page = Math.min(filter.page, pages);
+    const { pages, page, skip, take } = pageWindow(total, NOTES_PAGE_SIZE, filter.page);
     const rows = await tx.note.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * NOTES_PAGE_SIZE,
-      take: NOTES_PAGE_SIZE,
+      skip,
+      take,
       select: NOTE_ROW,
     });
     return { notes: rows.map((r) => shown(actor, r)), total, page, pages };

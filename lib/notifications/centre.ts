@@ -5,7 +5,7 @@ import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { NotFoundError } from "../errors";
 import { idField, isId } from "../web/form-fields";
-import { pageCount } from "../web/pagination";
+import { clampPage, pageCount } from "../web/pagination";
 import { pageNumber } from "../web/search-params";
 import { UNREAD_CAP } from "./kinds";
 import { namesOf, pathFor, sentenceOf } from "./render";
@@ -29,7 +29,7 @@ export async function listNotifications(db: Db, actor: Actor, { page }: { page: 
     const mine = { recipientMembershipId: actor.membershipId };
     const [total, unread] = await Promise.all([tx.notification.count({ where: mine }), unreadCountIn(tx, actor)]);
     const pages = pageCount(total, NOTIFICATIONS_PAGE_SIZE);
-    const current = Math.min(page, pages);
+    const current = clampPage(page, pages);
     const rows = await tx.notification.findMany({
       where: mine,
       // The (recipient, updatedAt desc, id) index; ids (UUIDv7) break a tie of one millisecond newest first.

@@ -6,7 +6,7 @@ import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
-import { pageCount } from "../web/pagination";
+import { clampPage, pageCount } from "../web/pagination";
 import { pageNumber } from "../web/search-params";
 
 export const SESSIONS_PAGE_SIZE = 20;
@@ -32,7 +32,7 @@ async function paged<R>(
 ): Promise<{ rows: R[]; page: number; pages: number; total: number }> {
   const total = await count();
   const pages = pageCount(total, SESSIONS_PAGE_SIZE);
-  const current = Math.min(page, pages);
+  const current = clampPage(page, pages);
   return { rows: await rows((current - 1) * SESSIONS_PAGE_SIZE, SESSIONS_PAGE_SIZE), page: current, pages, total };
 }
 

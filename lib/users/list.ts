@@ -10,7 +10,7 @@ import { allUnits, withDescendants } from "../units/units";
 import { seatUsage } from "./seats";
 import { likeLiteral } from "../db/like";
 import { lenient, pageNumber, searchText } from "../web/search-params";
-import { pageCount } from "../web/pagination";
+import { pageWindow } from "../web/pagination";
 import { PERSON, seen } from "./person";
 import { idField } from "../web/form-fields";
 
@@ -80,21 +80,22 @@ export const USER_ROW = {
   ...PERSON,
 } as const satisfies Prisma.MembershipSelect;
 
-/** One page of the organisation's members (a programme manager: those in their programmes), with the seat count. */
+/**
+ * One page of the organisation's members (a programme manager: those in their programmes), with the seat
+ * count. `page` is the page shown: the one asked for, or the last when that lies past the end.
+ */
 export async function listUsers(db: Db, actor: Actor, filter: UserFilter) {
   assertCan(actor.role, "users:view");
   const t = tenantDb(db, actor.organizationId);
   const where = await userWhere(t, actor, filter);
-  const [total, rows, seats] = await Promise.all([
-    t.membership.count({ where }),
-    t.membership.findMany({
-      where,
-      orderBy: userOrderBy(filter),
-      skip: (filter.page - 1) * USERS_PAGE_SIZE,
-      take: USERS_PAGE_SIZE,
-      select: USER_ROW,
-    }),
-    seatUsage(t),
-  ]);
-  return { total, rows: rows.map(seen), seats, pages: pageCount(total, USERS_PAGE_SIZE) };
+  const [total, seats] = await Promise.all([t.membership.count({ where }), seatUsage(t)]);
+  const { pages, page, skip, take } = pageWindow(total, USERS_PAGE_SIZE, filter.page);
+  const rows = await t.membership.findMany({
+    where,
+    orderBy: userOrderBy(filter),
+    skip,
+    take,
+    select: USER_ROW,
+  });
+  return { total, rows: rows.map(seen), seats, pages, page };
 }

@@ -67,21 +67,22 @@ test("an import with nothing ready says what to do instead of offering to import
   await expect(page.getByText(/Page \d+ of/)).toHaveCount(0);
 });
 
-test("a page past the end of a list never reads 'Page 2 of 1' and links back", async ({ browser }) => {
+test("a page past the end of a list shows its last page, never 'Page 40 of 1'", async ({ browser }) => {
   const page = await signedIn(browser);
+  const rows = page.getByRole("table").locator("tbody tr");
   for (const list of ["users", "audit"]) {
+    // The last page as the list itself shows it, then the same list asked for page 40.
+    await page.goto(`${ORG}/${list}`);
+    const nav = page.getByRole("navigation", { name: "Pages" });
+    const last = (await nav.count()) ? Number(/of (\d+)/.exec((await nav.textContent()) ?? "")?.[1] ?? 1) : 1;
+    if (last > 1) await page.goto(`${ORG}/${list}?page=${last}`);
+    const lastRows = await rows.allTextContents();
+    expect(lastRows.length, `${list} has rows`).toBeGreaterThan(0);
     await page.goto(`${ORG}/${list}?page=40`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.getByText(/Page 40 of/)).toHaveCount(0);
-    await expect(page.getByText("This page is past the end of the list.")).toBeVisible();
-    await page
-      .getByRole("navigation", { name: "Pages" })
-      .getByRole("link", { name: /Go to the (first|last) page/ })
-      .click();
-    await expect(page).not.toHaveURL(/page=40/);
-    await expect(page.getByText("This page is past the end of the list.")).toHaveCount(0);
+    expect(await rows.allTextContents(), list).toEqual(lastRows);
   }
-  await expect(page.getByRole("table")).toBeVisible();
 });
 
 test("editing another user's name speaks about them: 'Enter a first name', not 'your'", async ({ browser }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clampPage, pageCount } from "../../lib/web/pagination";
+import { clampPage, pageCount, pageWindow } from "../../lib/web/pagination";
 
 describe("pages of a list", () => {
   it("are at least one, so an empty list is page 1 of 1", () => {
@@ -19,5 +19,11 @@ describe("pages of a list", () => {
     expect(clampPage(Number.NaN, 4)).toBe(1);
     expect(clampPage(Number.POSITIVE_INFINITY, 4)).toBe(1);
     expect(clampPage(1, 0)).toBe(1);
+  });
+
+  it("lie where the page shown is: past the end is the last page, with its rows to skip and take", () => {
+    expect(pageWindow(60, 25, 2)).toEqual({ pages: 3, page: 2, skip: 25, take: 25 });
+    expect(pageWindow(60, 25, 9)).toEqual({ pages: 3, page: 3, skip: 50, take: 25 });
+    expect(pageWindow(0, 25, 4)).toEqual({ pages: 1, page: 1, skip: 0, take: 25 });
   });
 });

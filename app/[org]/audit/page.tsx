@@ -29,7 +29,7 @@ export default async function AuditPage({
   const member = await requireMember((await params).org, "audit:view");
   const raw = await searchParams;
   const filter = auditFilterSchema.parse(firstValues(raw));
-  const { events, total, pages } = await listAuditEvents(db(), memberActor(member), filter);
+  const { events, total, pages, page } = await listAuditEvents(db(), memberActor(member), filter);
   const clock = viewerClock(member.user);
   const filtered = Boolean(filter.actor || filter.action || filter.target || filter.from || filter.to);
   return (
@@ -69,10 +69,7 @@ export default async function AuditPage({
           </Button>
         </div>
       </GetForm>
-      {filter.page > pages ? (
-        // Past the end of the list: the pagination says so and links back.
-        <Pagination page={filter.page} pages={pages} href={(page) => queryWith(filter, { page }, { page: 1 })} />
-      ) : events.length === 0 ? (
+      {events.length === 0 ? (
         <EmptyState>
           {filtered ? (
             <>
@@ -93,7 +90,7 @@ export default async function AuditPage({
               { header: "What happened", wide: true, cell: (e) => <AuditEvent event={e} zone={clock.zone} folded /> },
             ]}
           />
-          <Pagination page={filter.page} pages={pages} href={(page) => queryWith(filter, { page }, { page: 1 })} />
+          <Pagination page={page} pages={pages} href={(to) => queryWith(filter, { page: to }, { page: 1 })} />
         </>
       )}
     </section>

@@ -40,7 +40,7 @@ export default async function CoacheesPage({
   const member = await requireMember(org, "coachees:manage");
   const actor = memberActor(member);
   const filter = coacheeFilterSchema.parse(firstValues(await searchParams));
-  const [{ rows, total, pages }, groups, waiting] = await Promise.all([
+  const [{ rows, total, pages, page }, groups, waiting] = await Promise.all([
     listCoachees(db(), actor, filter),
     listGroups(db(), actor),
     listWaitingRequests(db(), actor),
@@ -106,20 +106,18 @@ export default async function CoacheesPage({
         rows={rows}
         rowKey={(r) => r.id}
         empty={
-          filter.page > pages ? undefined : (
-            <EmptyState>
-              {filtered ? (
-                <>
-                  No coachees match these filters. <TextLink href="?">Clear the filters</TextLink> or search for part of a name or email.
-                </>
-              ) : (
-                <>
-                  You have no coachees yet. Participants whose pathway you coach appear here by themselves;{" "}
-                  <TextLink href={`/${org}/coachees/new`}>add a coachee</TextLink> to bring in someone new.
-                </>
-              )}
-            </EmptyState>
-          )
+          <EmptyState>
+            {filtered ? (
+              <>
+                No coachees match these filters. <TextLink href="?">Clear the filters</TextLink> or search for part of a name or email.
+              </>
+            ) : (
+              <>
+                You have no coachees yet. Participants whose pathway you coach appear here by themselves;{" "}
+                <TextLink href={`/${org}/coachees/new`}>add a coachee</TextLink> to bring in someone new.
+              </>
+            )}
+          </EmptyState>
         }
         columns={[
           {
@@ -182,7 +180,7 @@ export default async function CoacheesPage({
           },
         ]}
       />
-      <Pagination page={filter.page} pages={pages} href={(page) => queryWith(filter, { page }, DEFAULTS)} />
+      <Pagination page={page} pages={pages} href={(to) => queryWith(filter, { page: to }, DEFAULTS)} />
 
       {waiting.length ? (
         // People already in the organisation, asked to accept this coach: only what the coach typed,

@@ -35,7 +35,7 @@ export default async function UsersPage({
   const member = await requireMember(org, "users:view");
   const actor = memberActor(member);
   const filter = userFilterSchema.parse(firstValues(await searchParams));
-  const [{ rows, total, pages, seats }, units] = await Promise.all([listUsers(db(), actor, filter), unitsForPickers(db(), actor)]);
+  const [{ rows, total, pages, page, seats }, units] = await Promise.all([listUsers(db(), actor, filter), unitsForPickers(db(), actor)]);
   const canManage = can(member.role, "users:manage");
   const zone = viewerClock(member.user).zone;
   const filtered = Boolean(filter.q || filter.role || filter.status || filter.invitation || filter.unit || filter.joined);
@@ -137,7 +137,7 @@ export default async function UsersPage({
       {rows.length > 0 ? <ResultCount total={total} noun="user" filtered={filtered} /> : null}
       {/* A new filter or page is a new list: the selection starts afresh (keyed by the query). */}
       <UsersTable
-        key={`${listQuery}&page=${filter.page}`}
+        key={`${listQuery}&page=${page}`}
         org={org}
         rows={rows.map((r) => ({
           id: r.id,
@@ -154,22 +154,19 @@ export default async function UsersPage({
         query={listQuery}
         canManage={canManage}
         action={bulkUsersAction}
-        // A page past the end of the list: the pagination below says so and links back.
         empty={
-          filter.page > pages ? null : (
-            <EmptyState>
-              {filtered ? (
-                <>
-                  No users match these filters. <TextLink href="?">Clear the filters</TextLink> or search for part of a name or email.
-                </>
-              ) : (
-                "Nobody is here yet. Invite your coaches and participants to get started."
-              )}
-            </EmptyState>
-          )
+          <EmptyState>
+            {filtered ? (
+              <>
+                No users match these filters. <TextLink href="?">Clear the filters</TextLink> or search for part of a name or email.
+              </>
+            ) : (
+              "Nobody is here yet. Invite your coaches and participants to get started."
+            )}
+          </EmptyState>
         }
       />
-      <Pagination page={filter.page} pages={pages} href={(page) => queryWith(filter, { page }, DEFAULTS)} />
+      <Pagination page={page} pages={pages} href={(to) => queryWith(filter, { page: to }, DEFAULTS)} />
       <SeatCounter used={seats.used} limit={seats.limit} canManagePlan={can(member.role, "plan:manage")} org={org} />
     </section>
   );
