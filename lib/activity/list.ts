@@ -5,7 +5,7 @@ import { assertCan } from "../authz/permissions";
 import { coacheeOfCoach } from "../coaching/relationship";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
-import { pageCount } from "../web/pagination";
+import { pageWindow } from "../web/pagination";
 import type { NamedActivity } from "./sentence";
 
 export const ACTIVITY_PAGE_SIZE = 25;
@@ -25,16 +25,15 @@ export async function listActivity(db: Db, actor: Actor, coacheeMembershipId: st
     coacheeMembershipId: coachee.id,
     OR: [{ coachMembershipId: null }, { coachMembershipId: actor.membershipId }],
   };
-  const [total, rows] = await Promise.all([
-    t.activity.count({ where }),
-    t.activity.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * ACTIVITY_PAGE_SIZE,
-      take: ACTIVITY_PAGE_SIZE,
-      select: { id: true, kind: true, data: true, actorMembershipId: true, createdAt: true },
-    }),
-  ]);
+  const total = await t.activity.count({ where });
+  const { pages, page: shown, skip, take } = pageWindow(total, ACTIVITY_PAGE_SIZE, page);
+  const rows = await t.activity.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip,
+    take,
+    select: { id: true, kind: true, data: true, actorMembershipId: true, createdAt: true },
+  });
   // The names on this page only: the people who acted, and the programmes of pathways sessions count against.
   const actorIds = [...new Set(rows.map((r) => r.actorMembershipId).filter((id): id is string => id !== null))];
   const pathwayIds = [
@@ -65,5 +64,5 @@ export async function listActivity(db: Db, actor: Actor, coacheeMembershipId: st
       programmeName: typeof data.pathwayId === "string" ? (programmes.get(data.pathwayId) ?? null) : null,
     };
   });
-  return { coachee, events, total, pages: pageCount(total, ACTIVITY_PAGE_SIZE) };
+  return { coachee, events, total, pages, page: shown };
 }

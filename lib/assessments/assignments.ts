@@ -9,7 +9,7 @@ import { ExpectedError, fieldError, ForbiddenError, NotFoundError, ValidationErr
 import { coacheeOfCoach } from "../coaching/relationship";
 import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
 import { coacheeZone, todayIn } from "../goals/calendar";
-import { notify } from "../notifications/notify";
+import { forgetNotifications, notify } from "../notifications/notify";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
 import { idField, isId, textField } from "../web/form-fields";
@@ -301,7 +301,7 @@ export async function withdrawAssessment(db: Db, actor: Actor, input: { assignme
     if (row.assignedBy.id !== actor.membershipId) throw new ForbiddenError("Only the coach who gave an assessment can withdraw it.");
     if (row.submittedAt) throw new ExpectedError("A submitted assessment cannot be withdrawn.");
     await tx.assessmentAssignment.deleteMany({ where: { id: row.id, submittedAt: null } });
-    await tx.notification.deleteMany({ where: { subjectId: row.id, kind: "assessment.assigned" } });
+    await forgetNotifications(tx, "assessment.assigned", row.id);
     return { id: row.id, title: row.title, coacheeMembershipId: row.coacheeMembershipId };
   });
 }

@@ -5,7 +5,7 @@ import type { Actor } from "../authz/actor";
 import { assertCan, can } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { fieldError, NotFoundError, ValidationError } from "../errors";
-import { notify } from "../notifications/notify";
+import { forgetNotifications, notify } from "../notifications/notify";
 import { membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
@@ -84,9 +84,7 @@ export const requestIdSchema = z.strictObject({ requestId: idField() });
 
 /** The member's notification of a request dies with the request (it would lead to nothing). */
 async function forgetRequestNotification(tx: TenantTx, request: { id: string; coacheeMembershipId: string }) {
-  await tx.notification.deleteMany({
-    where: { kind: "coaching.requested", subjectId: request.id, recipientMembershipId: request.coacheeMembershipId },
-  });
+  await forgetNotifications(tx, "coaching.requested", request.id, request.coacheeMembershipId);
 }
 
 /**

@@ -6,7 +6,7 @@ import { assertCan } from "../authz/permissions";
 import { fieldError } from "../errors";
 import { recordActivity } from "../activity/record";
 import { assertOpenAndLock, localMoment, sessionFields } from "../pathways/sessions";
-import { pageCount } from "../web/pagination";
+import { pageWindow } from "../web/pagination";
 import { CONTROL_CHARACTERS, idField, optionalId, timeZoneSchema } from "../web/form-fields";
 import { coacheeOfCoach } from "./relationship";
 
@@ -166,27 +166,23 @@ export async function coacheeSessions(db: Db, actor: Actor, coacheeMembershipId:
   const t = tenantDb(db, actor.organizationId);
   const coachee = await coacheeOfCoach(t, actor, coacheeMembershipId);
   const pair = { coachMembershipId: actor.membershipId, coacheeMembershipId: coachee.id };
-  const [open, total, log, [{ now }]] = await Promise.all([
+  const total = await t.coachingSession.count({ where: { ...pair, status: "ATTENDED" } });
+  const { pages, page: shown, skip, take } = pageWindow(total, SESSION_LOG_PAGE_SIZE, page);
+  const [open, log, [{ now }]] = await Promise.all([
     t.coachingSession.findMany({
       where: { ...pair, status: "SCHEDULED" },
       orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
       take: OPEN_SESSIONS_SHOWN,
       select: SESSION_ROW,
     }),
-    t.coachingSession.count({ where: { ...pair, status: "ATTENDED" } }),
     t.coachingSession.findMany({
       where: { ...pair, status: "ATTENDED" },
       orderBy: [{ scheduledAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * SESSION_LOG_PAGE_SIZE,
-      take: SESSION_LOG_PAGE_SIZE,
+      skip,
+      take,
       select: SESSION_ROW,
     }),
     t.$queryRaw<{ now: Date }[]>`SELECT now() AS now`,
   ]);
-  return {
-    open: open.map((s) => ({ ...s, started: s.scheduledAt <= now })),
-    log,
-    total,
-    pages: pageCount(total, SESSION_LOG_PAGE_SIZE),
-  };
+  return { open: open.map((s) => ({ ...s, started: s.scheduledAt <= now })), log, total, pages, page: shown };
 }

@@ -8,7 +8,7 @@ import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { ForbiddenError, NotFoundError, fieldError, isExpectedError } from "../errors";
 import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
-import { notify } from "../notifications/notify";
+import { forgetNotifications, notify } from "../notifications/notify";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
 import { idField, isId } from "../web/form-fields";
@@ -384,13 +384,9 @@ export async function shareFile(db: Db, actor: Actor, input: { fileId: string; s
       data: { visibility },
     });
     if (input.shared) await notifyShared(tx, actor, file);
-    else await forgetNotifications(tx, file.id);
+    else await forgetNotifications(tx, "file.shared", file.id);
     return { id: file.id, visibility };
   });
-}
-
-function forgetNotifications(tx: TenantTx, fileId: string) {
-  return tx.notification.deleteMany({ where: { kind: "file.shared", subjectId: fileId } });
 }
 
 /**
@@ -404,7 +400,7 @@ export async function deleteFile(db: Db, actor: Actor, input: { fileId: string }
   const file = await tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const own = await ownFile(tx, actor, input.fileId);
     await tx.coacheeFile.delete({ where: { organizationId_id: { organizationId: actor.organizationId, id: own.id } } });
-    await forgetNotifications(tx, own.id);
+    await forgetNotifications(tx, "file.shared", own.id);
     return own;
   });
   let objectRemoved = true;

@@ -131,3 +131,12 @@ export async function deliveries(tx: TenantTx, membershipIds: string[], kind: No
   const byMember = new Map(chosen.map((p) => [p.membershipId, p.delivery]));
   return membershipIds.map((id) => [id, byMember.get(id) ?? DEFAULT_DELIVERY[kind]]);
 }
+
+/**
+ * Takes back what members were told about a thing that is gone or no longer theirs to open (a file
+ * unshared or deleted, a coaching request ended, an assessment withdrawn): the one place the app does
+ * it. What follows a relationship, a role or a note is taken back by the database (prisma/triggers.ts).
+ */
+export function forgetNotifications(tx: TenantTx, kind: NotificationKind, subjectId: string, recipientMembershipId?: string) {
+  return tx.notification.deleteMany({ where: { kind, subjectId, ...(recipientMembershipId ? { recipientMembershipId } : {}) } });
+}

@@ -248,11 +248,8 @@ test("the coach's dashboard, the coachee list and the Activity tab tell one stor
   // Her Activity tab holds the seeded history: the oldest page ends with the first session she attended.
   await row.getByRole("link", { name: "Pat Participant" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Pat Participant" })).toBeVisible();
+  // (A page past the end shows the last.)
   await page.goto(`${new URL(page.url()).pathname}?tab=activity&page=100000`);
-  await page
-    .getByRole("navigation", { name: "Pages" })
-    .getByRole("link", { name: /^Go to the (first|last) page/ })
-    .click();
   const activity = page.getByRole("list", { name: "Activity" });
   await expect(activity.getByRole("listitem").last()).toContainText("Pat Participant attended “Kick-off”");
   await expect(activity.getByRole("listitem").last()).toContainText("marked by Carla Coach");

@@ -1,6 +1,6 @@
-import { GetForm } from "@/components/ui/get-form";
+import { FilterForm } from "@/components/ui/list-controls";
 import type { Metadata } from "next";
-import { Button, TextLink } from "@/components/ui/button";
+import { TextLink } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
@@ -35,10 +35,10 @@ export default async function AuditPage({
   return (
     <section>
       <PageHeader title="Audit log" />
-      <GetForm
-        values={filter}
-        role="search"
-        aria-label="Filter the audit log"
+      <FilterForm
+        label="Filter the audit log"
+        filter={filter}
+        filtered={filtered}
         className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-6 md:items-end"
       >
         <Field id="audit-actor" name="actor" type="search" label="Actor email" defaultValue={filter.actor ?? ""} />
@@ -63,12 +63,7 @@ export default async function AuditPage({
         ].map((f) => (
           <Field key={f.name} id={`audit-${f.name}`} name={f.name} type={f.type} label={f.label} defaultValue={f.value ?? ""} />
         ))}
-        <div className="mb-4">
-          <Button type="submit" variant="primary">
-            Filter
-          </Button>
-        </div>
-      </GetForm>
+      </FilterForm>
       {events.length === 0 ? (
         <EmptyState>
           {filtered ? (

@@ -158,7 +158,7 @@ async function ActionsTab({
 type TabProps = { org: string; actor: Actor; coacheeId: string; name: string; page: number; zone: string };
 
 async function ActivityTab({ org, actor, coacheeId, name, page, zone }: TabProps) {
-  const { events, pages } = await listActivity(db(), actor, coacheeId, { page });
+  const { events, pages, page: shown } = await listActivity(db(), actor, coacheeId, { page });
   return (
     <>
       <p className="mb-3 text-sm text-slate-600">Newest first; times in your time zone ({zone}).</p>
@@ -167,13 +167,13 @@ async function ActivityTab({ org, actor, coacheeId, name, page, zone }: TabProps
         zone={zone}
         empty={`Nothing has happened with ${name} yet. Schedule a session from the Quick menu: sessions, messages and their joining show up here.`}
       />
-      <Pagination page={page} pages={pages} href={(p) => profileTabHref(org, coacheeId, "activity", p)} />
+      <Pagination page={shown} pages={pages} href={(p) => profileTabHref(org, coacheeId, "activity", p)} />
     </>
   );
 }
 
 async function SessionsTab({ org, actor, coacheeId, name, page, zone }: TabProps) {
-  const { open, log, pages } = await coacheeSessions(db(), actor, coacheeId, { page });
+  const { open, log, pages, page: shown } = await coacheeSessions(db(), actor, coacheeId, { page });
   const base = `/${org}/coachees/${coacheeId}`;
   const pathwayOf = (s: (typeof log)[number]) => (s.pathway ? `${s.pathway.programme.name} › ${s.pathway.cohort.name}` : "None");
   const when = (s: (typeof log)[number]) => (
@@ -234,7 +234,7 @@ async function SessionsTab({ org, actor, coacheeId, name, page, zone }: TabProps
             { header: "Pathway", cell: pathwayOf },
           ]}
         />
-        <Pagination page={page} pages={pages} href={(p) => profileTabHref(org, coacheeId, "sessions", p)} />
+        <Pagination page={shown} pages={pages} href={(p) => profileTabHref(org, coacheeId, "sessions", p)} />
       </Section>
       <p className="text-sm text-slate-600">Each session shows in the time zone it was arranged in; your time zone is {zone}.</p>
     </div>
