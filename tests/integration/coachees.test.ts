@@ -2,18 +2,16 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/actor";
 import type { Db } from "../../lib/db/client";
 import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "../../lib/errors";
+import { coacheeFilterSchema, coacheesOfCoach, listCoachees } from "../../lib/coaching/coachees";
 import {
   addCoachee,
   addCoacheeSchema,
-  coacheeFilterSchema,
   coacheeForEdit,
-  coacheesOfCoach,
   editCoachee,
   editCoacheeSchema,
   inviteCoachee,
-  listCoachees,
   resendCoacheeInvitation,
-} from "../../lib/coaching/coachees";
+} from "../../lib/coaching/add-coachee";
 import { addToGroup, createGroup, createGroupSchema, deleteGroup, getGroup, listGroups, updateGroup } from "../../lib/coaching/groups";
 import { acceptInvitation, findInvitation, InvalidInvitationError } from "../../lib/invitations/accept";
 import { checkInvitations, inviteSchema } from "../../lib/invitations/check";

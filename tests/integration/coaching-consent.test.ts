@@ -2,7 +2,8 @@ import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
 import { listCoacheeAssessments } from "../../lib/assessments/assignments";
 import type { Actor } from "../../lib/authz/actor";
-import { addCoachee, addCoacheeAnswer, addCoacheeSchema, listCoachees, coacheeFilterSchema } from "../../lib/coaching/coachees";
+import { listCoachees, coacheeFilterSchema } from "../../lib/coaching/coachees";
+import { addCoachee, addCoacheeAnswer, addCoacheeSchema } from "../../lib/coaching/add-coachee";
 import { getCoacheeProfile } from "../../lib/coaching/profile";
 import {
   acceptRequest,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeChanges } from "../../lib/audit/changes";
 import { listAuditEvents } from "../../lib/audit/list";
 import { ForbiddenError, ValidationError } from "../../lib/errors";
-import { uploadFile, type UploadInput } from "../../lib/files/files";
+import { uploadFile, type UploadInput } from "../../lib/files/upload";
 import { overQuotaMessage, tooLargeMessage, uploadRateMessage } from "../../lib/files/limits";
 import {
   getStorageUsage,

@@ -11,7 +11,7 @@ import {
   editCoacheeSchema,
   inviteCoachee,
   resendCoacheeInvitation,
-} from "@/lib/coaching/coachees";
+} from "@/lib/coaching/add-coachee";
 import { requestIdSchema, withdrawRequest } from "@/lib/coaching/requests";
 import {
   addToGroup,

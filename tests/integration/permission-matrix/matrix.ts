@@ -38,17 +38,15 @@ import { sendMessage } from "../../../lib/messages/send";
 import { getThread, listThreads } from "../../../lib/messages/threads";
 import { participantHome } from "../../../lib/portal/home";
 import { coachUpcomingSessions, participantSessions, sessionsPageSchema } from "../../../lib/sessions/lists";
+import { coacheeFilterSchema, coacheesOfCoach, listCoachees } from "../../../lib/coaching/coachees";
 import {
   addCoachee,
   addCoacheeSchema,
-  coacheeFilterSchema,
   coacheeForEdit,
-  coacheesOfCoach,
   editCoachee,
   inviteCoachee,
-  listCoachees,
   resendCoacheeInvitation,
-} from "../../../lib/coaching/coachees";
+} from "../../../lib/coaching/add-coachee";
 import {
   answersFormSchema,
   assignees,
@@ -121,7 +119,8 @@ import {
 import { reorder } from "../../../lib/goals/reorder";
 import { createSeries, createSeriesSchema, deleteSeries, getSeries, updateSeries, updateSeriesSchema } from "../../../lib/goals/series";
 import { addComment, deleteComment, editComment, listCoacheeComments, listComments } from "../../../lib/goals/comments";
-import { deleteFile, downloadFile, getFile, listFiles, shareFile, uploadFile } from "../../../lib/files/files";
+import { deleteFile, downloadFile, getFile, listFiles, shareFile } from "../../../lib/files/files";
+import { uploadFile } from "../../../lib/files/upload";
 import { getStorageUsage } from "../../../lib/files/quota";
 import { localDisk } from "../../../lib/files/storage";
 import { actionFilterSchema, listActions } from "../../../lib/goals/list-actions";

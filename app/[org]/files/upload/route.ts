@@ -2,7 +2,7 @@ import { memberRoute } from "@/lib/actions/route";
 import { toResult } from "@/lib/actions/core";
 import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
-import { uploadFile } from "@/lib/files/files";
+import { uploadFile } from "@/lib/files/upload";
 import { UploadBoundError } from "@/lib/files/quota";
 import { FILE_NAME_HEADER, fileRouteHeaders, headerFileName } from "@/lib/files/http";
 import type { FileVisibility } from "@/lib/db/generated/enums";
