@@ -10,7 +10,8 @@ import type {
   Role,
   SessionStatus,
 } from "./db/generated/enums";
-import type { AssessmentStatus, CoachFilterCode } from "./assessments/assignments";
+import type { AssessmentStatus } from "./assessments/assignments";
+import type { CoachFilterCode } from "./assessments/coach-list";
 import type { QuestionKind } from "./assessments/questions";
 import type { ActionFilterCode, DueState } from "./goals/calendar";
 import type { ImplementationAdminDuration } from "./users/implementation-admins";

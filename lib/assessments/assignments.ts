@@ -13,8 +13,6 @@ import { forgetNotifications, notify } from "../notifications/notify";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
 import { idField, isId, textField } from "../web/form-fields";
-import { pageWindow } from "../web/pagination";
-import { lenient, pageNumber } from "../web/search-params";
 import {
   assigneeField,
   checkAnswers,
@@ -74,7 +72,7 @@ export function statusOf(row: { answersSavedAt: Date | null; submittedAt: Date |
   return row.answersSavedAt ? "in_progress" : "not_started";
 }
 
-const SELECT = {
+export const ASSIGNMENT_ROW = {
   id: true,
   coacheeMembershipId: true,
   templateId: true,
@@ -91,13 +89,13 @@ const SELECT = {
   assignedBy: { select: { id: true, ...PERSON } },
 } as const;
 
-type Row = Prisma.AssessmentAssignmentGetPayload<{ select: typeof SELECT }>;
+type Row = Prisma.AssessmentAssignmentGetPayload<{ select: typeof ASSIGNMENT_ROW }>;
 
 /**
  * An assignment as the actor may see it: the coachee sees everything of theirs, a coach the answers
  * only once submitted (a draft is the coachee's alone), and the review once it is made.
  */
-function shown(actor: Actor, row: Row, today: Date) {
+export function assessmentView(actor: Actor, row: Row, today: Date) {
   const own = row.coacheeMembershipId === actor.membershipId;
   const status = statusOf(row);
   const answersVisible = own || row.submittedAt !== null;
@@ -122,12 +120,12 @@ function shown(actor: Actor, row: Row, today: Date) {
     givenByMe: row.assignedBy.id === actor.membershipId,
   };
 }
-export type AssessmentView = ReturnType<typeof shown>;
+export type AssessmentView = ReturnType<typeof assessmentView>;
 
 /** The assignment, if the actor is its coachee or one of their coaches; else not found. */
 async function reachAssignment(tx: TenantTx, actor: Actor, assignmentId: string) {
   if (!isId(assignmentId)) throw new NotFoundError();
-  const row = await tx.assessmentAssignment.findFirst({ where: { id: assignmentId }, select: SELECT });
+  const row = await tx.assessmentAssignment.findFirst({ where: { id: assignmentId }, select: ASSIGNMENT_ROW });
   if (!row) throw new NotFoundError();
   await reachCoachee(tx, actor, row.coacheeMembershipId);
   return row;
@@ -149,7 +147,7 @@ function tell(
   });
 }
 
-async function coacheeToday(tx: TenantTx, coacheeMembershipId: string, now: Date) {
+export async function coacheeToday(tx: TenantTx, coacheeMembershipId: string, now: Date) {
   return todayIn((await coacheeZone(tx, coacheeMembershipId)).zone, now);
 }
 
@@ -306,12 +304,12 @@ export async function withdrawAssessment(db: Db, actor: Actor, input: { assignme
   });
 }
 
-/** One assignment, as the actor may see it (see `shown`). */
+/** One assignment, as the actor may see it (see `assessmentView`). */
 export async function getAssessment(db: Db, actor: Actor, assignmentId: string, now = new Date()) {
   assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const row = await reachAssignment(tx, actor, assignmentId);
-    return shown(actor, row, await coacheeToday(tx, row.coacheeMembershipId, now));
+    return assessmentView(actor, row, await coacheeToday(tx, row.coacheeMembershipId, now));
   });
 }
 
@@ -332,92 +330,18 @@ export async function listCoacheeAssessments(db: Db, actor: Actor, coacheeMember
     const coachee = await reachCoachee(tx, actor, coacheeMembershipId);
     const today = await coacheeToday(tx, coachee, now);
     const [todo, done] = await Promise.all([
-      tx.assessmentAssignment.findMany({ where: { coacheeMembershipId: coachee, submittedAt: null }, orderBy: LIST_ORDER, select: SELECT }),
+      tx.assessmentAssignment.findMany({
+        where: { coacheeMembershipId: coachee, submittedAt: null },
+        orderBy: LIST_ORDER,
+        select: ASSIGNMENT_ROW,
+      }),
       tx.assessmentAssignment.findMany({
         where: { coacheeMembershipId: coachee, submittedAt: { not: null } },
         orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
-        select: SELECT,
+        select: ASSIGNMENT_ROW,
       }),
     ]);
-    return { todo: todo.map((r) => shown(actor, r, today)), done: done.map((r) => shown(actor, r, today)), today };
-  });
-}
-
-// The coach's own Assessments page: every assignment of their coachees, filtered, sorted and paged
-// through the URL. "Open" (the default) is everything not reviewed yet.
-export const COACH_FILTERS = ["open", "todo", "submitted", "reviewed", "all"] as const;
-export type CoachFilterCode = (typeof COACH_FILTERS)[number];
-export const COACH_SORTS = ["due", "assigned", "coachee"] as const;
-export const ASSESSMENTS_PAGE_SIZE = 25;
-
-export const coachAssessmentsSchema = z.object({
-  status: z.enum(COACH_FILTERS).default("open").catch("open"),
-  sort: z.enum(COACH_SORTS).default("due").catch("due"),
-  dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
-  coachee: lenient(idField()),
-  page: pageNumber(100_000),
-});
-export type CoachAssessmentsFilter = z.infer<typeof coachAssessmentsSchema>;
-export const COACH_ASSESSMENTS_DEFAULTS = { status: "open", sort: "due", dir: "asc", page: 1 } as const;
-
-function statusWhere(status: CoachFilterCode): Prisma.AssessmentAssignmentWhereInput {
-  switch (status) {
-    case "open":
-      return { reviewedAt: null };
-    case "todo":
-      return { submittedAt: null };
-    case "submitted":
-      return { submittedAt: { not: null }, reviewedAt: null };
-    case "reviewed":
-      return { reviewedAt: { not: null } };
-    case "all":
-      return {};
-  }
-}
-
-function orderOf(filter: CoachAssessmentsFilter): Prisma.AssessmentAssignmentOrderByWithRelationInput[] {
-  const dir = filter.dir;
-  const tail = [{ createdAt: "asc" as const }, { id: "asc" as const }];
-  switch (filter.sort) {
-    case "due":
-      return [{ dueDate: { sort: dir, nulls: "last" } }, ...tail];
-    case "assigned":
-      return [{ createdAt: dir }, { id: dir }];
-    case "coachee":
-      return [{ coachee: { lastName: dir } }, { coachee: { firstName: dir } }, ...tail];
-  }
-}
-
-/** One page of the acting coach's coachees' assessments (status, sort, coachee and page from the URL). */
-export async function listCoachAssessments(db: Db, actor: Actor, filter: CoachAssessmentsFilter, now = new Date()) {
-  assertCan(actor.role, "coachees:manage");
-  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
-    const where: Prisma.AssessmentAssignmentWhereInput = {
-      coachee: { coaches: { some: { coachMembershipId: actor.membershipId } } },
-      ...(filter.coachee ? { coacheeMembershipId: filter.coachee } : {}),
-      ...statusWhere(filter.status),
-    };
-    const total = await tx.assessmentAssignment.count({ where });
-    const { pages, page, skip, take } = pageWindow(total, ASSESSMENTS_PAGE_SIZE, filter.page);
-    const rows = await tx.assessmentAssignment.findMany({
-      where,
-      orderBy: orderOf(filter),
-      skip,
-      take,
-      select: { ...SELECT, coachee: { select: { id: true, ...PERSON } } },
-    });
-    const todays = new Map<string, Date>();
-    for (const id of new Set(rows.map((r) => r.coacheeMembershipId))) todays.set(id, await coacheeToday(tx, id, now));
-    return {
-      rows: rows.map(({ coachee, ...r }) => {
-        // The list shows status and dates, never answers.
-        const { answers: _a, questions, ...view } = shown(actor, r, todays.get(r.coacheeMembershipId)!);
-        return { ...view, questionCount: questions.length, coacheeName: displayName(seen(coachee).user) };
-      }),
-      total,
-      pages,
-      page,
-    };
+    return { todo: todo.map((r) => assessmentView(actor, r, today)), done: done.map((r) => assessmentView(actor, r, today)), today };
   });
 }
 

@@ -6,14 +6,13 @@ import {
   assignQuestions,
   assignTemplate,
   assignTemplateSchema,
-  coachAssessmentsSchema,
   getAssessment,
-  listCoachAssessments,
   listCoacheeAssessments,
   reviewAssessment,
   saveAnswers,
   withdrawAssessment,
 } from "../../lib/assessments/assignments";
+import { coachAssessmentsSchema, listCoachAssessments } from "../../lib/assessments/coach-list";
 import { answerFieldName, type QuestionInput } from "../../lib/assessments/questions";
 import { archiveTemplate, createTemplate, getTemplate, listTemplates, updateTemplate } from "../../lib/assessments/templates";
 import { ExpectedError, ForbiddenError, ValidationError } from "../../lib/errors";

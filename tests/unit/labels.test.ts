@@ -12,7 +12,8 @@ import {
   Role,
   SessionStatus,
 } from "../../lib/db/generated/enums";
-import { ASSESSMENT_STATUSES, COACH_FILTERS } from "../../lib/assessments/assignments";
+import { ASSESSMENT_STATUSES } from "../../lib/assessments/assignments";
+import { COACH_FILTERS } from "../../lib/assessments/coach-list";
 import { QUESTION_KINDS } from "../../lib/assessments/questions";
 import { ACTION_FILTERS, DUE_STATES } from "../../lib/goals/calendar";
 import * as labels from "../../lib/labels";

@@ -10,12 +10,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { DataTable } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
-import {
-  COACH_ASSESSMENTS_DEFAULTS,
-  coachAssessmentsSchema,
-  listCoachAssessments,
-  listCoacheeAssessments,
-} from "@/lib/assessments/assignments";
+import { listCoacheeAssessments } from "@/lib/assessments/assignments";
+import { COACH_ASSESSMENTS_DEFAULTS, coachAssessmentsSchema, listCoachAssessments } from "@/lib/assessments/coach-list";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";

@@ -53,14 +53,13 @@ import {
   assignQuestions,
   assignTemplate,
   assignTemplateSchema,
-  coachAssessmentsSchema,
   getAssessment,
-  listCoachAssessments,
   listCoacheeAssessments,
   reviewAssessment,
   saveAnswers,
   withdrawAssessment,
 } from "../../../lib/assessments/assignments";
+import { coachAssessmentsSchema, listCoachAssessments } from "../../../lib/assessments/coach-list";
 import { archiveTemplate, createTemplate, getTemplate, listTemplates, updateTemplate } from "../../../lib/assessments/templates";
 import {
   acceptRequest,
@@ -880,10 +879,12 @@ async function coachIn(a: Actor) {
 //    each of which asserts its own permission before calling it;
 //  - reserveUpload and releaseReservation: the steps of uploadFile around its body (lib/files/quota.ts),
 //    called only by it, after its own checks.
+//  - assessmentView: how an assignment reads to its viewer, applied to rows that a service
+//    (lib/assessments/assignments.ts, coach-list.ts) has read after its own checks.
 /** JSON of a result or a row, BigInt columns (the storage quota) included. */
 const asJson = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
 
-const NOT_ENTRY_POINTS = new Set(["bulkStep", "reserveUpload", "releaseReservation"]);
+const NOT_ENTRY_POINTS = new Set(["bulkStep", "reserveUpload", "releaseReservation", "assessmentView"]);
 
 /** Every exported function under lib/ whose parameters include `actor: Actor`, with its first parameter. */
 function servicesTakingAnActor(): { name: string; file: string; first: string }[] {

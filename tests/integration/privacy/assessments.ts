@@ -1,13 +1,12 @@
 import {
   answersFormSchema,
   assignQuestions,
-  coachAssessmentsSchema,
   getAssessment,
-  listCoachAssessments,
   listCoacheeAssessments,
   reviewAssessment,
   saveAnswers,
 } from "../../../lib/assessments/assignments";
+import { coachAssessmentsSchema, listCoachAssessments } from "../../../lib/assessments/coach-list";
 import { answerFieldName } from "../../../lib/assessments/questions";
 import { listNotifications } from "../../../lib/notifications/centre";
 import type { Db } from "../../../lib/db/client";
