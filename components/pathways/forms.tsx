@@ -3,99 +3,13 @@
 import { useEffect, useRef, useState } from "react";
 import { Button, TextLink } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { CheckboxField, Field, RadioGroup, SelectField, TextareaField, type Option } from "@/components/ui/field";
+import { CheckboxField, Field, RadioGroup, SelectField, type Option } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { TimeZoneField } from "@/components/ui/time-zone-field";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
-import { dayInputValue } from "@/lib/format/dates";
 import { ARCHIVE_REASON_LABELS, optionsOf } from "@/lib/labels";
 import { plural } from "@/lib/words";
-import { DurationField } from "@/components/sessions/duration-field";
-
-type Programme = { id: string; name: string; description: string; sessionsIncluded: number };
-
-/** Create a programme, or edit one when `programme` is given. */
-export function ProgrammeForm({ org, programme, action }: { org: string; programme?: Programme; action: FormAction }) {
-  const [result, formProps, pending] = useFormAction(action);
-  const heading = programme ? "Edit programme" : "New programme";
-  return (
-    <form {...formProps} noValidate aria-label={heading} className="max-w-md">
-      <h2 className="mb-3 text-lg font-semibold">{heading}</h2>
-      <FormStatus result={result} />
-      <HiddenFields fields={programme ? { org, programmeId: programme.id } : { org }} />
-      <Field label="Programme name" name="name" id={`${heading}-name`} defaultValue={programme?.name} error={fieldError(result, "name")} />
-      <TextareaField
-        label="Description"
-        name="description"
-        id={`${heading}-description`}
-        defaultValue={programme?.description}
-        error={fieldError(result, "description")}
-      />
-      <Field
-        label="Sessions included"
-        name="sessionsIncluded"
-        id={`${heading}-sessions`}
-        type="number"
-        min={0}
-        defaultValue={programme?.sessionsIncluded ?? 6}
-        error={fieldError(result, "sessionsIncluded")}
-      />
-      <Button type="submit" disabled={pending}>
-        {programme ? "Save programme" : "Create programme"}
-      </Button>
-    </form>
-  );
-}
-
-type Cohort = { id: string; name: string; clientName: string; startDate: Date | null; endDate: Date | null };
-
-/** Create a cohort of a programme, or edit one when `cohort` is given. */
-export function CohortForm({
-  org,
-  programmeId,
-  cohort,
-  action,
-}: {
-  org: string;
-  programmeId?: string;
-  cohort?: Cohort;
-  action: FormAction;
-}) {
-  const [result, formProps, pending] = useFormAction(action);
-  const heading = cohort ? "Edit cohort" : "New cohort";
-  return (
-    <form {...formProps} noValidate aria-label={heading} className="max-w-md">
-      <h2 className="mb-3 text-lg font-semibold">{heading}</h2>
-      <FormStatus result={result} />
-      <HiddenFields fields={cohort ? { org, cohortId: cohort.id } : { org, programmeId: programmeId ?? "" }} />
-      <Field label="Cohort name" name="name" defaultValue={cohort?.name} error={fieldError(result, "name")} />
-      <Field
-        label="Client or company (optional)"
-        name="clientName"
-        defaultValue={cohort?.clientName}
-        error={fieldError(result, "clientName")}
-      />
-      <Field
-        label="Start date"
-        name="startDate"
-        type="date"
-        defaultValue={dayInputValue(cohort?.startDate)}
-        error={fieldError(result, "startDate")}
-      />
-      <Field
-        label="End date"
-        name="endDate"
-        type="date"
-        defaultValue={dayInputValue(cohort?.endDate)}
-        error={fieldError(result, "endDate")}
-      />
-      <Button type="submit" disabled={pending}>
-        {cohort ? "Save cohort" : "Create cohort"}
-      </Button>
-    </form>
-  );
-}
 
 /**
  * The "+": one person and their pathway. The primary coach is a typeahead over the organisation's
@@ -235,24 +149,6 @@ export function ArchiveForm({
           label={`Credit the ${plural(unused, "unused session")} back to the cohort`}
         />
       </ConfirmDialog>
-    </form>
-  );
-}
-
-export function SessionForm({ org, pathwayId, action }: { org: string; pathwayId: string; action: FormAction }) {
-  const [result, formProps, pending] = useFormAction(action);
-  return (
-    <form {...formProps} noValidate aria-label="Schedule a session" className="max-w-md">
-      <h2 className="mb-3 text-lg font-semibold">Schedule a session</h2>
-      <FormStatus result={result} />
-      <HiddenFields fields={{ org, pathwayId }} />
-      <Field label="Title" name="title" error={fieldError(result, "title")} />
-      <Field label="Date" name="date" type="date" error={fieldError(result, "date")} />
-      <Field label="Time" name="time" type="time" error={fieldError(result, "time")} />
-      <DurationField result={result} />
-      <Button type="submit" disabled={pending}>
-        Schedule
-      </Button>
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ProgrammeForm } from "@/components/pathways/forms";
+import { ProgrammeForm } from "@/components/programmes/forms";
 import { LinkButton, TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";

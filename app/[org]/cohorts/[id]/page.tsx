@@ -1,6 +1,7 @@
 import { FilterForm, SortLinks } from "@/components/ui/list-controls";
 import type { Metadata } from "next";
-import { ArchiveForm, CohortForm } from "@/components/pathways/forms";
+import { ArchiveForm } from "@/components/pathways/forms";
+import { CohortForm } from "@/components/programmes/forms";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/field";
 import { PathwayStatusBadge } from "@/components/ui/badge";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { ArchiveForm, SessionForm } from "@/components/pathways/forms";
+import { ArchiveForm } from "@/components/pathways/forms";
+import { SessionForm } from "@/components/sessions/session-form";
 import { SessionActions } from "@/components/pathways/session-actions";
 import { ActionButton } from "@/components/ui/action-button";
 import { LinkButton } from "@/components/ui/button";

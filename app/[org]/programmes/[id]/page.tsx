@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { notFound } from "next/navigation";
-import { CohortForm, ProgrammeForm } from "@/components/pathways/forms";
+import { CohortForm, ProgrammeForm } from "@/components/programmes/forms";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
