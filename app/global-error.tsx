@@ -8,7 +8,7 @@ import { Problem, PROBLEM_PRIMARY, PROBLEM_SECONDARY } from "@/components/shell/
 export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <html lang="en">
-      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+      <body className="min-h-screen bg-surface-muted font-sans text-ink antialiased">
         <title>Something went wrong · Pathwise</title>
         <main className="p-6">
           <Problem

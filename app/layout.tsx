@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   return (
     <html lang="en">
-      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
+      <body className="min-h-screen bg-surface-muted font-sans text-ink antialiased">{children}</body>
     </html>
   );
 }

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Forgot password" };
 export default function ForgotPasswordPage() {
   return (
     <AuthCard title="Forgot your password?">
-      <p className="mb-4 text-sm text-slate-600">Enter your email address and we will send you a link to choose a new password.</p>
+      <p className="mb-4 text-sm text-muted">Enter your email address and we will send you a link to choose a new password.</p>
       <RequestResetForm action={requestResetAction} />
     </AuthCard>
   );

@@ -13,7 +13,7 @@ export default async function NewOrganizationPage() {
   if (!(await currentUser())) redirect("/sign-in?callbackUrl=%2Fnew-organisation");
   return (
     <AuthCard title="Create an organisation">
-      <p className="mb-4 text-sm text-slate-600">You will be its owner. Your other organisations stay as they are.</p>
+      <p className="mb-4 text-sm text-muted">You will be its owner. Your other organisations stay as they are.</p>
       <NewOrganizationForm action={createOrganizationAction} />
       <p className="mt-4 text-sm">
         <TextLink href="/">Back</TextLink>

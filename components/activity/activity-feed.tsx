@@ -16,11 +16,11 @@ export function ActivityFeed({
 }) {
   if (events.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
-    <ol aria-label="Activity" className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white">
+    <ol aria-label="Activity" className="divide-y divide-line-soft rounded-md border border-line bg-surface">
       {events.map((e) => (
         <li key={e.id} className="flex flex-col gap-1 p-3 text-sm sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
           <span className="min-w-0 break-words">{activitySentence(e, (at) => displayTime(at, zone))}</span>
-          <span className="shrink-0 text-xs text-slate-500">
+          <span className="shrink-0 text-xs text-faint">
             <Time at={e.createdAt} zone={zone} />
           </span>
         </li>

@@ -50,7 +50,7 @@ export function AnswerForm({
           const given = answers[q.id];
           const label = `${i + 1}. ${promptLabel(q)}`;
           return (
-            <li key={q.id} className="rounded-md border border-slate-200 bg-white p-4">
+            <li key={q.id} className="rounded-md border border-line bg-surface p-4">
               {q.kind === "scale" ? (
                 <RadioGroup
                   legend={label}
@@ -111,7 +111,7 @@ export function AnswerForm({
           Submit
         </Button>
       </div>
-      <p className="text-sm text-slate-600">Once submitted, your answers can no longer be changed.</p>
+      <p className="text-sm text-muted">Once submitted, your answers can no longer be changed.</p>
     </form>
   );
 }

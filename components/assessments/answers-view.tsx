@@ -13,10 +13,10 @@ export function AnswersView({ questions, answers }: { questions: Question[]; ans
     <ol className="space-y-3">
       {questions.map((q, i) => (
         <li key={q.id}>
-          <p className="text-sm font-medium text-slate-700">
+          <p className="text-sm font-medium text-body">
             {i + 1}. {q.prompt}
           </p>
-          <p className={`whitespace-pre-wrap ${answers[q.id] === undefined ? "text-slate-500 italic" : ""}`}>{shown(q, answers[q.id])}</p>
+          <p className={`whitespace-pre-wrap ${answers[q.id] === undefined ? "text-faint italic" : ""}`}>{shown(q, answers[q.id])}</p>
         </li>
       ))}
     </ol>

@@ -30,7 +30,7 @@ export function AssessmentStatusBadge({ status }: { status: AssessmentStatus }) 
 /** Status, due day (and overdue, in words), when it was submitted. */
 export function AssessmentFacts({ a, zone }: { a: AssessmentView; zone: string }) {
   return (
-    <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
+    <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
       <AssessmentStatusBadge status={a.status} />
       {a.overdue ? <Badge tone="danger">{DUE_STATE_LABELS.overdue}</Badge> : null}
       <span>{a.dueDate ? `Due ${displayDay(a.dueDate)}` : "No due date"}</span>
@@ -85,7 +85,7 @@ export function MyAssessments({ org, todo, done, zone }: { org: string; todo: As
 export function ReviewNote({ a, zone }: { a: AssessmentView; zone: string }) {
   if (!a.reviewedAt) return null;
   return (
-    <div className="rounded-md bg-green-50 p-3 text-sm">
+    <div className="rounded-md bg-success-soft p-3 text-sm">
       <p className="font-medium">
         Reviewed <Time at={a.reviewedAt} zone={zone} />
       </p>
@@ -131,7 +131,7 @@ export function CoacheeAssessments({
                 <div id={`assessment-${a.id}`} className="space-y-2">
                   <h3 className="font-semibold">{a.title}</h3>
                   <AssessmentFacts a={a} zone={zone} />
-                  <p className="text-sm text-slate-600">
+                  <p className="text-sm text-muted">
                     Assigned by {a.assignedBy} on <Time at={a.assignedAt} zone={zone} dateOnly />. Answers show here once {name} submits.
                   </p>
                   {a.givenByMe ? (

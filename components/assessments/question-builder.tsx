@@ -119,7 +119,7 @@ export function QuestionBuilder<T>({
       />
       <h2 className="mb-2 text-lg font-semibold">Questions</h2>
       {fieldError(result, "questions") ? (
-        <p role="alert" className="mb-3 text-sm text-red-700">
+        <p role="alert" className="mb-3 text-sm text-danger">
           {fieldError(result, "questions")}
         </p>
       ) : null}
@@ -129,7 +129,7 @@ export function QuestionBuilder<T>({
           const id = (field: string) => `${q.key}-${field}`;
           return (
             <li key={q.key}>
-              <fieldset className="rounded-md border border-slate-200 bg-white p-4">
+              <fieldset className="rounded-md border border-line bg-surface p-4">
                 <legend className="px-1 text-sm font-semibold">Question {n}</legend>
                 <SelectField
                   id={id("kind")}

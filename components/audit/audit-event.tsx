@@ -18,10 +18,10 @@ export function AuditEvent({ event, zone, folded = false }: { event: Event; zone
   return (
     <>
       <p className="[overflow-wrap:anywhere]">{auditSentence(event)}</p>
-      {by.length ? <p className="text-xs text-slate-600">{by.join(" · ")}</p> : null}
+      {by.length ? <p className="text-xs text-muted">{by.join(" · ")}</p> : null}
       {changed && folded ? (
         <details className="mt-1">
-          <summary className="cursor-pointer text-xs text-slate-600">What changed</summary>
+          <summary className="cursor-pointer text-xs text-muted">What changed</summary>
           {changes}
         </details>
       ) : changed ? (

@@ -19,7 +19,7 @@ export function ChangeList({
     <dl className="mt-1 grid grid-cols-1 gap-x-3 gap-y-0.5 text-xs sm:grid-cols-[auto_minmax(0,1fr)]">
       {changes.map((c) => (
         <div key={c.field} className="contents">
-          <dt className="font-medium text-slate-600">{c.label}</dt>
+          <dt className="font-medium text-muted">{c.label}</dt>
           <dd>
             {c.before !== undefined ? (
               <>

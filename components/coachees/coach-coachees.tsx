@@ -12,7 +12,7 @@ export function CoachCoachees({ org, rows, total, scoped }: { org: string; rows:
   return (
     <>
       {total > rows.length ? (
-        <p className="mb-2 text-sm text-slate-600">
+        <p className="mb-2 text-sm text-muted">
           The first {rows.length} of {total}, by name.
         </p>
       ) : null}

@@ -42,14 +42,14 @@ export function ProfileTabs({
 }) {
   return (
     <div>
-      <nav aria-label="Coachee profile" className="mb-4 border-b border-slate-200">
+      <nav aria-label="Coachee profile" className="mb-4 border-b border-line">
         <ul className="flex flex-wrap gap-x-1">
           {PROFILE_TABS.map((tab) => (
             <li key={tab}>
               <Link
                 href={profileTabHref(org, coacheeId, tab)}
                 aria-current={tab === current ? "page" : undefined}
-                className="-mb-px block border-b-2 border-transparent px-3 py-2 text-sm whitespace-nowrap text-slate-700 hover:text-indigo-800 aria-[current=page]:border-indigo-700 aria-[current=page]:font-semibold aria-[current=page]:text-indigo-800"
+                className="-mb-px block border-b-2 border-transparent px-3 py-2 text-sm whitespace-nowrap text-body hover:text-primary-hover aria-[current=page]:border-primary aria-[current=page]:font-semibold aria-[current=page]:text-primary-hover"
               >
                 {PROFILE_TAB_LABELS[tab]}
               </Link>

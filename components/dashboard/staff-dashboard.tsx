@@ -122,7 +122,7 @@ export function CoacheesNeedingAttention({
               </li>
             ))}
             {attention.overdue.length > ATTENTION_SHOWN ? (
-              <li className="text-slate-600">and {plural(attention.overdue.length - ATTENTION_SHOWN, "more coachee")}</li>
+              <li className="text-muted">and {plural(attention.overdue.length - ATTENTION_SHOWN, "more coachee")}</li>
             ) : null}
           </ul>
         )}
@@ -137,7 +137,7 @@ export function CoacheesNeedingAttention({
                 <TextLink href={profile(c.id, "activity")} strong>
                   {c.name}
                 </TextLink>{" "}
-                <span className="text-slate-600">
+                <span className="text-muted">
                   {c.lastActivityAt ? `last activity ${displayDate(c.lastActivityAt, zone)}` : "no activity yet"}
                 </span>
               </li>

@@ -55,7 +55,7 @@ export function FilesView({ org, coacheeId, list, filter, base, zone, whose, sha
         />
       </Section>
       <Section id="files-heading" title="Files">
-        <p className="mb-3 text-sm text-slate-600">
+        <p className="mb-3 text-sm text-muted">
           A private file is seen only by whoever uploaded it; a shared one by the coachee and all their coaches. Times in your time zone (
           {zone}).
         </p>
@@ -132,7 +132,7 @@ export function FilesView({ org, coacheeId, list, filter, base, zone, whose, sha
                     />
                   </div>
                 ) : (
-                  <span className="text-sm text-slate-500">Only the uploader can change it</span>
+                  <span className="text-sm text-faint">Only the uploader can change it</span>
                 ),
             },
           ]}

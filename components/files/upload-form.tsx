@@ -75,7 +75,7 @@ export function UploadForm({ org, coacheeId, maxBytes, maxLabel, allowed, storag
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl">
       <FormStatus result={result} />
-      <p className="mb-3 text-sm text-slate-600">{storageLeftLine(storage.used, storage.quota)}</p>
+      <p className="mb-3 text-sm text-muted">{storageLeftLine(storage.used, storage.quota)}</p>
       <Field
         id={`upload-file-${coacheeId}`}
         type="file"
@@ -96,7 +96,7 @@ export function UploadForm({ org, coacheeId, maxBytes, maxLabel, allowed, storag
       />
       {progress ? (
         <div className="mb-4" role="status">
-          <label htmlFor={`upload-progress-${coacheeId}`} className="block text-sm text-slate-700">
+          <label htmlFor={`upload-progress-${coacheeId}`} className="block text-sm text-body">
             Uploading {progress.name}: {percent}%
           </label>
           <progress id={`upload-progress-${coacheeId}`} className="w-full" max={100} value={percent}>

@@ -69,7 +69,7 @@ export function ActionsView({
           options={STATUS_OPTIONS}
         />
       </FilterForm>
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-muted">
         Today is {displayDay(list.today)} on {own ? "your" : name} calendar ({list.zone}
         {list.zoneSource === "pathway"
           ? ", their pathway's time zone until they join"

@@ -43,7 +43,7 @@ export function CommentThread({
         Comments
       </h3>
       {total > comments.length ? (
-        <p className="mb-2 text-sm text-slate-600">
+        <p className="mb-2 text-sm text-muted">
           The newest {comments.length} of {total} comments.{" "}
           {allHref ? (
             <TextLink href={allHref} aria-label={`Show all ${total} comments on ${on}`}>
@@ -53,12 +53,12 @@ export function CommentThread({
         </p>
       ) : null}
       {comments.length === 0 ? (
-        <p className="mb-3 text-sm text-slate-600">No comments yet. Write the first one below.</p>
+        <p className="mb-3 text-sm text-muted">No comments yet. Write the first one below.</p>
       ) : (
         <ol className="mb-4 max-w-2xl space-y-3" aria-label={`Comments on ${on}`}>
           {comments.map((c) => (
-            <li key={c.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
-              <p className="mb-1 flex flex-wrap items-center gap-x-2 text-xs text-slate-700">
+            <li key={c.id} className="rounded-md border border-line bg-surface p-3 text-sm">
+              <p className="mb-1 flex flex-wrap items-center gap-x-2 text-xs text-body">
                 <span className="font-medium">{c.mine ? "You" : c.authorName}</span>
                 <Time at={c.createdAt} zone={zone} />
                 {c.editedAt ? (

@@ -78,7 +78,7 @@ export function placeOptions(goals: Places): PlaceOption[] {
 }
 
 function Due({ day }: { day: Date | null }) {
-  return day ? <span className="text-sm text-slate-600">Due {displayDay(day)}</span> : null;
+  return day ? <span className="text-sm text-muted">Due {displayDay(day)}</span> : null;
 }
 
 /**
@@ -113,7 +113,7 @@ export function GoalTree({
   const ctx: Ctx = { org, coacheeId, own, actions, links, comments, viewerZone };
   return (
     <div className="space-y-6">
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-muted">
         Due dates are days on {own ? "your" : `${name}`} calendar ({view.zone}
         {view.zoneSource === "pathway"
           ? ", their pathway's time zone until they join"
@@ -158,12 +158,12 @@ export function GoalTree({
 /** A goal that is not open: its title (a link that opens it), figure and counts. */
 function GoalSummaryEntry({ goal, href }: { goal: GoalSummary; href: string }) {
   return (
-    <li id={`goal-${goal.id}`} className="scroll-mt-20 space-y-1 rounded-md border border-slate-300 bg-white p-3">
+    <li id={`goal-${goal.id}`} className="scroll-mt-20 space-y-1 rounded-md border border-line-strong bg-surface p-3">
       <p className="font-semibold [overflow-wrap:anywhere]">
         <TextLink href={href}>{goal.title}</TextLink>
       </p>
       <ProgressBar value={goal.progress} label={`Progress of goal ${goal.title}`} complete={goal.completedAt !== null} />
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-muted">
         {plural(goal.milestoneCount, "milestone")} · {plural(goal.actionCount, "action")}
         {goal.dueDate ? ` · due ${displayDay(goal.dueDate)}` : ""}
       </p>
@@ -177,19 +177,19 @@ function GoalEntry({ ctx, goal, count: goalCount }: { ctx: Ctx; goal: GoalItem; 
   const count = goal.milestones.reduce((n, m) => n + m.actions.total, goal.actions.total);
   return (
     <li id={`goal-${goal.id}`} className="scroll-mt-20">
-      <details className="rounded-md border border-slate-300 bg-white" open>
+      <details className="rounded-md border border-line-strong bg-surface" open>
         <summary className="cursor-pointer space-y-1 p-3">
           <span className="font-semibold [overflow-wrap:anywhere]">{goal.title}</span>{" "}
           {goal.monitoredByCoach ? <Badge tone="info">{MONITORED_BADGE}</Badge> : null}
           <span className="block">
             <ProgressBar value={goal.progress} label={`Progress of goal ${goal.title}`} complete={goal.completedAt !== null} />
           </span>
-          <span className="block text-sm text-slate-600">
+          <span className="block text-sm text-muted">
             {plural(goal.milestones.length, "milestone")} · {plural(count, "action")}
             {goal.dueDate ? ` · due ${displayDay(goal.dueDate)}` : ""}
           </span>
         </summary>
-        <div className="space-y-4 border-t border-slate-200 p-3">
+        <div className="space-y-4 border-t border-line p-3">
           {goal.description ? <p className="text-sm whitespace-pre-line [overflow-wrap:anywhere]">{goal.description}</p> : null}
           <div className="flex flex-wrap items-center gap-3">
             <ReorderButtons
@@ -235,7 +235,7 @@ function GoalEntry({ ctx, goal, count: goalCount }: { ctx: Ctx; goal: GoalItem; 
             ) : (
               <ol className="space-y-3">
                 {goal.milestones.map((m, mi) => (
-                  <li key={m.id} id={`milestone-${m.id}`} className="rounded-md border border-slate-200 p-3">
+                  <li key={m.id} id={`milestone-${m.id}`} className="rounded-md border border-line p-3">
                     <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                       <h4 className="font-medium [overflow-wrap:anywhere]">{m.title}</h4>
                       <ProgressBar value={m.progress} label={`Progress of milestone ${m.title}`} complete={m.completedAt !== null} />
@@ -396,7 +396,7 @@ export function ActionEntry({
   const { org, actions } = ctx;
   const commentCount = ctx.comments?.totals[item.id] ?? 0;
   return (
-    <li id={`action-${item.id}`} className="scroll-mt-20 rounded-md border border-slate-200 bg-slate-50 p-3">
+    <li id={`action-${item.id}`} className="scroll-mt-20 rounded-md border border-line bg-surface-muted p-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <span className="font-medium [overflow-wrap:anywhere]">{item.title}</span>
         {item.completedAt ? <Badge tone="success">Done</Badge> : null}
@@ -409,7 +409,7 @@ export function ActionEntry({
           </TextLink>
         ) : null}
       </div>
-      {place ? <p className="text-sm text-slate-600 [overflow-wrap:anywhere]">{place}</p> : null}
+      {place ? <p className="text-sm text-muted [overflow-wrap:anywhere]">{place}</p> : null}
       {item.description ? <p className="mt-1 text-sm whitespace-pre-line [overflow-wrap:anywhere]">{item.description}</p> : null}
       <div className="mt-2">
         <ProgressSlider org={org} actionId={item.id} title={item.title} progress={item.progress} goal={goal} action={actions.progress} />

@@ -13,9 +13,9 @@ export function ProgressBar({ value, label, complete }: { value: number; label: 
         value={value}
         max={100}
         aria-label={label}
-        className="h-2 w-28 appearance-none overflow-hidden rounded bg-slate-200 [&::-moz-progress-bar]:bg-indigo-600 [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-indigo-600"
+        className="h-2 w-28 appearance-none overflow-hidden rounded bg-surface-deep [&::-moz-progress-bar]:bg-primary-bright [&::-webkit-progress-bar]:bg-surface-deep [&::-webkit-progress-value]:bg-primary-bright"
       />
-      <span className="text-sm text-slate-800 tabular-nums">{value}%</span>
+      <span className="text-sm text-ink-soft tabular-nums">{value}%</span>
       {complete ? <Badge tone="success">Complete</Badge> : null}
     </span>
   );

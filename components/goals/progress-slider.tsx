@@ -93,7 +93,7 @@ export function ProgressSlider({
     <div className="space-y-1">
       <form {...formProps} noValidate className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <HiddenFields fields={{ org, actionId }} />
-        <label htmlFor={id} className="text-sm font-medium text-slate-700">
+        <label htmlFor={id} className="text-sm font-medium text-body">
           Progress of {title}
         </label>
         <input
@@ -106,7 +106,7 @@ export function ProgressSlider({
           value={value}
           aria-valuetext={`${value}%`}
           onChange={(e) => change(Number(e.currentTarget.value))}
-          className="w-40 max-w-full accent-indigo-700"
+          className="w-40 max-w-full accent-primary"
         />
         {/* The figure for the eye; the input itself announces it (aria-valuetext), and the status line says what was saved. */}
         <span aria-hidden="true" className="w-12 text-sm tabular-nums">
@@ -132,7 +132,7 @@ export function ProgressSlider({
           </Button>
         )}
       </form>
-      <p role="status" aria-live="polite" className={`text-xs ${message?.error ? "text-red-700" : "text-slate-600"}`}>
+      <p role="status" aria-live="polite" className={`text-xs ${message?.error ? "text-danger" : "text-muted"}`}>
         {saving > 0 ? "Saving…" : (message?.text ?? "")}
       </p>
     </div>

@@ -46,9 +46,9 @@ export function SeriesFields({
   const unit = RECURRENCE_UNIT_LABELS[frequency];
   const ends = initial?.until ? "until" : "count";
   return (
-    <fieldset className="mb-4 rounded-md border border-slate-200 p-4">
+    <fieldset className="mb-4 rounded-md border border-line p-4">
       <legend className="px-1 text-sm font-semibold">Repeats</legend>
-      <p className="mb-3 text-xs text-slate-500">
+      <p className="mb-3 text-xs text-faint">
         Each time is an action of its own, due on its day in the coachee&apos;s time zone. At most {MAX_OCCURRENCES} times, ending within{" "}
         {MAX_SPAN_YEARS} years of the first day. A month without the first day&apos;s date (the 31st, say) uses its last day.
       </p>
@@ -181,7 +181,7 @@ export function SeriesForm({
       />
       <SeriesFields result={result} initial={initial} idPrefix={idPrefix} />
       {editing ? (
-        <p className="mb-3 text-xs text-slate-500">
+        <p className="mb-3 text-xs text-faint">
           Changes apply to the times not done yet. A new schedule replaces those from today on; done and past ones stay.
         </p>
       ) : null}

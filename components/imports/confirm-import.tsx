@@ -42,7 +42,7 @@ export function ConfirmImport({
         {pending ? "Importing…" : `Import ${plural(green, "green row")}`}
       </Button>
       {pending ? (
-        <p role="status" className="mt-2 text-sm text-slate-700">
+        <p role="status" className="mt-2 text-sm text-body">
           Importing in one step: nothing is saved until every row has gone in.
         </p>
       ) : null}

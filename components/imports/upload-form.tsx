@@ -59,7 +59,7 @@ export function UploadForm({ org, cohortId }: { org: string; cohortId: string })
         Check the file
       </Button>
       {pending || result?.ok ? (
-        <p role="status" className="mt-3 text-sm text-slate-700">
+        <p role="status" className="mt-3 text-sm text-body">
           {pending && !result?.ok ? "Uploading and checking every row… large files take a few seconds." : "Checked. Opening the results…"}
         </p>
       ) : null}

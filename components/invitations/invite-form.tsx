@@ -139,7 +139,7 @@ export function InviteForm(props: Props) {
           </p>
           <ul className="mb-4 space-y-1 text-sm" aria-label="Addresses">
             {data.addresses.map((a, i) => (
-              <li key={`${a.input}-${i}`} className={a.ok ? "" : "text-red-800"}>
+              <li key={`${a.input}-${i}`} className={a.ok ? "" : "text-danger-hover"}>
                 <span className="font-medium">{a.email ?? a.input}</span>: {a.message}
                 {a.status === "already-invited" && a.invitationId ? (
                   <span className="ml-2 inline-block">
@@ -157,7 +157,7 @@ export function InviteForm(props: Props) {
           {!sent ? (
             <Panel id="preview-heading" title="Email preview">
               <p className="mb-2 text-sm">Subject: {data.preview.subject}</p>
-              <pre className="whitespace-pre-wrap text-xs text-slate-700">{data.preview.text}</pre>
+              <pre className="whitespace-pre-wrap text-xs text-body">{data.preview.text}</pre>
             </Panel>
           ) : null}
         </div>

@@ -10,9 +10,9 @@ export function MessageList({ messages, zone }: { messages: readonly Message[]; 
       {messages.map((m) => (
         <li
           key={m.id}
-          className={`rounded-md border p-3 text-sm ${m.mine ? "ml-6 border-indigo-200 bg-indigo-50" : "mr-6 border-slate-200 bg-white"}`}
+          className={`rounded-md border p-3 text-sm ${m.mine ? "ml-6 border-primary-line bg-primary-soft" : "mr-6 border-line bg-surface"}`}
         >
-          <p className="mb-1 flex flex-wrap items-center gap-x-2 text-xs text-slate-700">
+          <p className="mb-1 flex flex-wrap items-center gap-x-2 text-xs text-body">
             <span className="font-medium">{m.mine ? "You" : m.authorName}</span>
             <Time at={m.createdAt} zone={zone} />
             {m.unread ? <Badge tone="info">New</Badge> : null}

@@ -6,7 +6,7 @@ import type { ThreadRow } from "@/lib/messages/threads";
 /** The actor's conversations: who with, when last, and whether something new is waiting. */
 export function ThreadList({ org, rows, zone }: { org: string; rows: readonly ThreadRow[]; zone: string }) {
   return (
-    <ul className="max-w-2xl divide-y divide-slate-200 rounded-md border border-slate-200 bg-white" aria-label="Conversations">
+    <ul className="max-w-2xl divide-y divide-line rounded-md border border-line bg-surface" aria-label="Conversations">
       {rows.map((r) => (
         <li key={r.otherMembershipId} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 p-3 text-sm">
           <span className="flex flex-wrap items-center gap-2">
@@ -15,7 +15,7 @@ export function ThreadList({ org, rows, zone }: { org: string; rows: readonly Th
             </TextLink>
             {r.unread ? <Badge tone="info">Unread</Badge> : null}
           </span>
-          <span className="text-slate-700">
+          <span className="text-body">
             {r.lastMessageAt ? (
               <>
                 Last message <Time at={r.lastMessageAt} zone={zone} />

@@ -45,7 +45,7 @@ export function NoteDetail({
     : `Written by ${note.authorName} and shared with you.`;
   return (
     <article id={`note-${note.id}`} aria-label={title} className="space-y-6">
-      <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+      <p className="flex flex-wrap items-center gap-2 text-sm text-muted">
         <VisibilityBadge visibility={note.visibility} />
         <span>{who}</span>
         <span>
@@ -65,7 +65,7 @@ export function NoteDetail({
           untitled={UNTITLED_NOTE}
         />
       ) : (
-        <div className="max-w-3xl rounded-md border border-slate-200 bg-white p-4">
+        <div className="max-w-3xl rounded-md border border-line bg-surface p-4">
           <h3 className="mb-2 font-medium [overflow-wrap:anywhere]">{title}</h3>
           <p className="text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">{note.body || "This note has no text yet."}</p>
         </div>

@@ -157,7 +157,7 @@ export function NoteEditor({
         <Button type="submit" variant="secondary" size="sm" disabled={pending || status.state === "saving"}>
           Save now
         </Button>
-        <p role="status" aria-live="polite" data-testid="note-save-status" className={`text-sm ${bad ? "text-red-700" : "text-slate-600"}`}>
+        <p role="status" aria-live="polite" data-testid="note-save-status" className={`text-sm ${bad ? "text-danger" : "text-muted"}`}>
           {said}
         </p>
       </div>

@@ -87,11 +87,11 @@ export function NoteList({
       ) : (
         <ul className="space-y-3" aria-label="Notes">
           {list.notes.map((n) => (
-            <li key={n.id} id={`note-${n.id}`} className="scroll-mt-20 rounded-md border border-slate-200 bg-white p-4">
+            <li key={n.id} id={`note-${n.id}`} className="scroll-mt-20 rounded-md border border-line bg-surface p-4">
               <h3 className="font-medium [overflow-wrap:anywhere]">
                 <TextLink href={href(n.id)}>{n.title || UNTITLED_NOTE}</TextLink>
               </h3>
-              <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
+              <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
                 {coach ? <span>{n.mine ? "Your note" : `By ${n.authorName}, shared with you`}</span> : null}
                 <span>
                   Written <Time at={n.createdAt} zone={zone} />
@@ -105,7 +105,7 @@ export function NoteList({
                 {n.comments > 0 ? <span>{plural(n.comments, "comment")}</span> : null}
               </p>
               {n.body ? (
-                <p className="mt-2 text-sm whitespace-pre-wrap text-slate-800 [overflow-wrap:anywhere]">
+                <p className="mt-2 text-sm whitespace-pre-wrap text-ink-soft [overflow-wrap:anywhere]">
                   {n.body.length > PREVIEW ? `${n.body.slice(0, PREVIEW)}…` : n.body}
                 </p>
               ) : null}

@@ -22,18 +22,18 @@ export function NotificationList({
   markRead: FormAction;
 }) {
   return (
-    <ul className="max-w-3xl divide-y divide-slate-200 rounded-md border border-slate-200 bg-white" aria-label="Notifications">
+    <ul className="max-w-3xl divide-y divide-line rounded-md border border-line bg-surface" aria-label="Notifications">
       {items.map((n) => (
         <li
           key={n.id}
-          className={`flex flex-wrap items-start justify-between gap-x-4 gap-y-1 p-3 text-sm ${n.unread ? "bg-indigo-50" : ""}`}
+          className={`flex flex-wrap items-start justify-between gap-x-4 gap-y-1 p-3 text-sm ${n.unread ? "bg-primary-soft" : ""}`}
         >
           <div className="flex min-w-0 flex-col gap-1">
             <span className="flex flex-wrap items-center gap-2">
               {n.unread ? <Badge tone="info">Unread</Badge> : null}
               <ActionButton action={open} fields={{ org, notificationId: n.id }} label={n.sentence} quiet />
             </span>
-            <span className="text-slate-700">
+            <span className="text-body">
               <Time at={n.at} zone={zone} />
             </span>
           </div>

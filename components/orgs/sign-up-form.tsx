@@ -19,7 +19,7 @@ export function SignUpForm({ action, timezones }: { action: FormAction; timezone
     return (
       <div>
         <FormStatus result={result} />
-        <p className="text-sm text-slate-700">No email after a few minutes? Look in your spam folder, or fill in the form again.</p>
+        <p className="text-sm text-body">No email after a few minutes? Look in your spam folder, or fill in the form again.</p>
       </div>
     );
   }

@@ -5,5 +5,5 @@ const ORDER = ["active", "COMPLETED", "DNF", "DNS"] as const;
 
 /** Pathways by outcome: "3 active · 1 completed · 0 did not finish · 0 did not start". */
 export function Counts({ counts }: { counts: PathwayCounts }) {
-  return <span className="text-sm text-slate-600">{ORDER.map((k) => `${counts[k]} ${OUTCOME_LABELS[k].toLowerCase()}`).join(" · ")}</span>;
+  return <span className="text-sm text-muted">{ORDER.map((k) => `${counts[k]} ${OUTCOME_LABELS[k].toLowerCase()}`).join(" · ")}</span>;
 }

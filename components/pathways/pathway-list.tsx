@@ -39,7 +39,7 @@ export function PathwayList({
   return (
     <ul className="space-y-1 text-sm">
       {rows.map((p) => (
-        <li key={p.id} className={p.status === "ARCHIVED" ? "text-slate-500" : ""}>
+        <li key={p.id} className={p.status === "ARCHIVED" ? "text-faint" : ""}>
           <TextLink href={`/${org}/pathways/${p.id}`}>
             {showParticipant && p.participant ? displayName(p.participant.user) : `${p.programme.name} › ${p.cohort.name}`}
           </TextLink>

@@ -38,7 +38,7 @@ export function SessionActions({
       {next.map((n) => (
         <ActionButton key={n.status} action={action} fields={{ org, sessionId, status: n.status }} label={`${n.label}: ${title}`} quiet />
       ))}
-      {held ? <p className="text-sm text-slate-600">Attended and no-show can be marked once the session has started.</p> : null}
+      {held ? <p className="text-sm text-muted">Attended and no-show can be marked once the session has started.</p> : null}
     </div>
   );
 }

@@ -67,7 +67,7 @@ export function ParticipantHome({
               {home.sessions.map((s) => (
                 <li key={s.id} className="text-sm">
                   <span className="block font-medium [overflow-wrap:anywhere]">{s.title}</span>
-                  <span className="block text-slate-700">
+                  <span className="block text-body">
                     <Time at={s.scheduledAt} zone={zone} /> ({zone}) · {plural(s.durationMinutes, "minute")} · with {s.coachName}
                   </span>
                   <span className="block">
@@ -93,7 +93,7 @@ export function ParticipantHome({
                   {p.programme} › {p.cohort}
                 </TextLink>{" "}
                 {p.status === "ARCHIVED" ? <PathwayStatusBadge pathway={p} /> : null}
-                <span className="block text-slate-700">
+                <span className="block text-body">
                   Coach {p.coachName} · {plural(p.used, "session")} used, {p.left} left of {p.included}
                 </span>
               </li>
@@ -135,7 +135,7 @@ export function ParticipantHome({
             </EmptyState>
           ) : (
             <>
-              <p className="mb-2 text-sm text-slate-700">
+              <p className="mb-2 text-sm text-body">
                 {plural(home.actions.open, "open action")}
                 {home.actions.overdue ? (
                   <>
@@ -148,7 +148,7 @@ export function ParticipantHome({
                 {home.actions.next.map((a) => (
                   <li key={a.id} className="text-sm">
                     <TextLink href={`/${org}/actions#action-${a.id}`}>{a.title}</TextLink>{" "}
-                    <span className="text-slate-600">
+                    <span className="text-muted">
                       {a.progress}%{a.dueDate ? ` · due ${displayDay(a.dueDate)}` : ""}
                     </span>{" "}
                     <DueBadge due={a.due} />

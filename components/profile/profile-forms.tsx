@@ -97,7 +97,7 @@ export function SignOutEverywhereForm({ action }: { action: FormAction }) {
       <h2 id="sessions-heading" className="mb-2 text-lg font-semibold">
         Sessions
       </h2>
-      <p className="mb-4 text-sm text-slate-600">Sign out of Pathwise on every device and browser, this one included.</p>
+      <p className="mb-4 text-sm text-muted">Sign out of Pathwise on every device and browser, this one included.</p>
       <FormStatus result={result} />
       <Button type="submit" disabled={pending}>
         Sign out everywhere

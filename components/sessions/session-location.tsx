@@ -8,7 +8,7 @@ import { Fragment } from "react";
  */
 export function SessionLocation({ location }: { location: string }) {
   const text = location.trim();
-  if (!text) return <span className="text-slate-600">No place or link given</span>;
+  if (!text) return <span className="text-muted">No place or link given</span>;
   let url: URL | null = null;
   try {
     url = new URL(text);
@@ -17,7 +17,7 @@ export function SessionLocation({ location }: { location: string }) {
   }
   if (url && (url.protocol === "https:" || url.protocol === "http:")) {
     return (
-      <a href={url.href} rel="noopener noreferrer" className="text-indigo-700 underline hover:text-indigo-900">
+      <a href={url.href} rel="noopener noreferrer" className="text-primary underline hover:text-primary-strong">
         {text.split(/(?<=[/.\-?&=_#])/).map((part, i) => (
           <Fragment key={i}>
             {i > 0 ? <wbr /> : null}

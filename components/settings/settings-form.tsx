@@ -41,7 +41,7 @@ export function SettingsForm({
       <FormStatus result={result} />
       <Field label="Organisation name" name="name" defaultValue={settings.name} error={fieldError(result, "name")} />
       <Fieldset legend={`Plan (${PLAN_LABELS[settings.plan].toLowerCase()})`}>
-        <p className="mb-3 text-sm text-slate-600">Storage: {storageUsedLine(storageUsed, settings.storageQuotaBytes)}.</p>
+        <p className="mb-3 text-sm text-muted">Storage: {storageUsedLine(storageUsed, settings.storageQuotaBytes)}.</p>
         {canManagePlan ? (
           <>
             <Field
@@ -64,7 +64,7 @@ export function SettingsForm({
             />
           </>
         ) : (
-          <p className="text-sm text-slate-600">
+          <p className="text-sm text-muted">
             Seat limit: {settings.seatLimit}. Storage quota: {formatBytes(settings.storageQuotaBytes)}. Only an owner can change the plan.
           </p>
         )}

@@ -33,9 +33,9 @@ export function AppShell({ member, organizations, devMailbox, unreadNotification
     <MenuProvider>
       <SkipLink />
       <div className="flex min-h-screen flex-col">
-        <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-3 md:px-6">
+        <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line bg-surface px-4 py-3 md:px-6">
           <div className="flex min-w-0 flex-1 items-center gap-2 md:gap-4">
-            <Link href={home} className="flex shrink-0 items-center gap-2 rounded-md text-lg font-bold text-indigo-700">
+            <Link href={home} className="flex shrink-0 items-center gap-2 rounded-md text-lg font-bold text-primary">
               <BrandMark />
               {/* On a phone the mark alone; the name is still what the link says. */}
               <span className="sr-only sm:not-sr-only">Pathwise</span>
@@ -48,7 +48,7 @@ export function AppShell({ member, organizations, devMailbox, unreadNotification
           {/* Who is signed in and the way out: in the header from md up, inside the phone's menu below it. */}
           <MenuSection id={MENU_IDS.account} className="w-full min-w-0 items-center justify-between gap-4 text-sm md:w-auto md:justify-end">
             <span className="min-w-0 [overflow-wrap:anywhere]">
-              {name} <span className="text-slate-600">· {ROLE_LABELS[member.role]}</span>
+              {name} <span className="text-muted">· {ROLE_LABELS[member.role]}</span>
             </span>
             <SignOutButton />
           </MenuSection>

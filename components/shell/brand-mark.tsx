@@ -14,7 +14,7 @@ export function BrandMark({ className = "h-7 w-7" }: { className?: string }) {
 /** The mark with the product's name, as the header and the signed-out pages show it. */
 export function Brand({ nameClassName = "" }: { nameClassName?: string }) {
   return (
-    <span className="flex items-center gap-2 text-lg font-bold text-indigo-700">
+    <span className="flex items-center gap-2 text-lg font-bold text-primary">
       <BrandMark />
       <span className={nameClassName}>Pathwise</span>
     </span>

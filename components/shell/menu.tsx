@@ -35,7 +35,7 @@ export function MenuButton() {
       aria-expanded={open}
       aria-controls={`${MENU_IDS.nav} ${MENU_IDS.account}`}
       onClick={() => setOpen(!open)}
-      className="inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 md:hidden"
+      className="inline-flex items-center gap-2 rounded-md border border-line-strong px-3 py-1.5 text-sm font-medium hover:bg-surface-sunken md:hidden"
     >
       <svg
         viewBox="0 0 20 20"
@@ -89,7 +89,7 @@ export function MainNav({ items, home }: { items: Item[]; home: string }) {
       id={MENU_IDS.nav}
       aria-label="Main"
       onKeyDown={onKeyDown}
-      className={`${open ? "block" : "hidden"} shrink-0 border-b border-slate-200 bg-white p-2 md:block md:w-56 md:border-r md:border-b-0 md:p-4`}
+      className={`${open ? "block" : "hidden"} shrink-0 border-b border-line bg-surface p-2 md:block md:w-56 md:border-r md:border-b-0 md:p-4`}
     >
       <ul className="space-y-1">
         {items.map((item) => (
@@ -98,7 +98,7 @@ export function MainNav({ items, home }: { items: Item[]; home: string }) {
               href={item.href}
               aria-current={current(item.href) ? "page" : undefined}
               onClick={() => setOpen(false)}
-              className="block rounded-md px-3 py-2 text-sm hover:bg-slate-100 aria-[current=page]:bg-indigo-50 aria-[current=page]:font-semibold aria-[current=page]:text-indigo-800"
+              className="block rounded-md px-3 py-2 text-sm hover:bg-surface-sunken aria-[current=page]:bg-primary-soft aria-[current=page]:font-semibold aria-[current=page]:text-primary-hover"
             >
               {item.label}
             </Link>

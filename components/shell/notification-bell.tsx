@@ -8,7 +8,7 @@ export function NotificationBell({ href, unread }: { href: string; unread: numbe
     <Link
       href={href}
       aria-label={unread ? `Notifications, ${shown} unread` : "Notifications, none unread"}
-      className="relative inline-flex shrink-0 items-center rounded-md p-2 text-slate-700 hover:bg-slate-100"
+      className="relative inline-flex shrink-0 items-center rounded-md p-2 text-body hover:bg-surface-sunken"
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="2">
         <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" strokeLinecap="round" strokeLinejoin="round" />
@@ -17,7 +17,7 @@ export function NotificationBell({ href, unread }: { href: string; unread: numbe
       {unread ? (
         <span
           aria-hidden="true"
-          className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs leading-5 font-semibold text-white"
+          className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-danger px-1 text-center text-xs leading-5 font-semibold text-on-accent"
         >
           {shown}
         </span>

@@ -23,10 +23,10 @@ export function OrganizationSwitcher({
         </>
       }
       label={`Organisation: ${current.name}. Switch organisation`}
-      buttonClassName="cursor-pointer rounded-md px-2 py-1 text-left font-medium hover:bg-slate-100"
+      buttonClassName="cursor-pointer rounded-md px-2 py-1 text-left font-medium hover:bg-surface-sunken"
       panelClassName="w-64"
     >
-      <p className="px-2 pb-1 text-xs font-semibold uppercase text-slate-500">Switch organisation</p>
+      <p className="px-2 pb-1 text-xs font-semibold uppercase text-faint">Switch organisation</p>
       <form action={switchTo}>
         <ul>
           {organizations.map((org) => (
@@ -36,7 +36,7 @@ export function OrganizationSwitcher({
                 name="to"
                 value={org.slug}
                 aria-current={org.slug === current.slug ? "true" : undefined}
-                className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 aria-[current=true]:font-semibold"
+                className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-surface-sunken aria-[current=true]:font-semibold"
               >
                 {org.name}
               </button>
@@ -44,7 +44,7 @@ export function OrganizationSwitcher({
           ))}
         </ul>
       </form>
-      <Link href="/new-organisation" className="mt-1 block border-t border-slate-100 px-2 pt-2 text-sm text-indigo-700 underline">
+      <Link href="/new-organisation" className="mt-1 block border-t border-line-soft px-2 pt-2 text-sm text-primary underline">
         Create an organisation
       </Link>
     </MenuPopover>

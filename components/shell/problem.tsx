@@ -22,13 +22,13 @@ export function Problem({
       <h1 id="problem-heading" className="mt-4 text-2xl font-semibold">
         {title}
       </h1>
-      <div className="mt-2 text-slate-600">{children}</div>
+      <div className="mt-2 text-muted">{children}</div>
       <div className="mt-6 flex flex-wrap items-center justify-center gap-3">{actions}</div>
     </section>
   );
 }
 
 /** The main way on from a problem page, as a link. */
-export const PROBLEM_PRIMARY = "rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800";
+export const PROBLEM_PRIMARY = "rounded-md bg-primary px-4 py-2 text-sm font-medium text-on-accent hover:bg-primary-hover";
 /** A second way on, as a link or a button. */
-export const PROBLEM_SECONDARY = "rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100";
+export const PROBLEM_SECONDARY = "rounded-md border border-line-strong bg-surface px-4 py-2 text-sm font-medium hover:bg-surface-sunken";

@@ -7,7 +7,7 @@ export function SignOutButton() {
     <button
       type="button"
       onClick={() => signOut({ callbackUrl: "/sign-in" })}
-      className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100"
+      className="rounded-md border border-line-strong px-3 py-1 hover:bg-surface-sunken"
     >
       Sign out
     </button>

@@ -7,7 +7,7 @@ export function SkipLink() {
     <a
       href={`#${MAIN_ID}`}
       // The padding only when shown: on a visually hidden element it would still take room.
-      className="sr-only text-sm font-medium focus:not-sr-only focus:m-2 focus:block focus:w-fit focus:rounded-md focus:bg-indigo-700 focus:px-4 focus:py-2 focus:text-white"
+      className="sr-only text-sm font-medium focus:not-sr-only focus:m-2 focus:block focus:w-fit focus:rounded-md focus:bg-primary focus:px-4 focus:py-2 focus:text-on-accent"
     >
       Skip to main content
     </a>

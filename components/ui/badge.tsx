@@ -14,11 +14,11 @@ import {
 export type BadgeTone = "neutral" | "success" | "warning" | "danger" | "info";
 
 const TONE: Record<BadgeTone, string> = {
-  neutral: "bg-slate-100 text-slate-800",
-  success: "bg-green-100 text-green-900",
-  warning: "bg-amber-100 text-amber-900",
-  danger: "bg-red-100 text-red-900",
-  info: "bg-indigo-50 text-indigo-900",
+  neutral: "bg-surface-sunken text-ink-soft",
+  success: "bg-success-tint text-success",
+  warning: "bg-warning-tint text-warning",
+  danger: "bg-danger-tint text-danger-strong",
+  info: "bg-primary-soft text-primary-strong",
 };
 
 const SHAPE = "inline-block rounded px-2 py-0.5 text-xs font-medium";
@@ -88,7 +88,7 @@ export function BadgeLink({
     <Link
       href={href}
       aria-current={current ? "page" : undefined}
-      className={`rounded-md px-3 py-1 text-sm aria-[current=page]:font-semibold aria-[current=page]:ring-2 aria-[current=page]:ring-indigo-600 ${tone === "neutral" ? "border border-slate-300 bg-white" : TONE[tone]}`}
+      className={`rounded-md px-3 py-1 text-sm aria-[current=page]:font-semibold aria-[current=page]:ring-2 aria-[current=page]:ring-primary-bright ${tone === "neutral" ? "border border-line-strong bg-surface" : TONE[tone]}`}
     >
       {children}
     </Link>

@@ -10,11 +10,11 @@ export type ButtonSize = "sm" | "md";
 type Look = { variant?: ButtonVariant; size?: ButtonSize; /** As wide as its container (the signed-out cards' forms). */ block?: boolean };
 
 const VARIANT: Record<ButtonVariant, string> = {
-  primary: "rounded-md bg-indigo-700 font-medium text-white hover:bg-indigo-800",
-  secondary: "rounded-md border border-slate-300 bg-white font-medium text-slate-900 hover:bg-slate-100",
-  danger: "rounded-md bg-red-700 font-medium text-white hover:bg-red-800",
+  primary: "rounded-md bg-primary font-medium text-on-accent hover:bg-primary-hover",
+  secondary: "rounded-md border border-line-strong bg-surface font-medium text-ink hover:bg-surface-sunken",
+  danger: "rounded-md bg-danger font-medium text-on-accent hover:bg-danger-hover",
   // Reads as a link: the small steps of a table row (resend, cancel, mark attended).
-  quiet: "text-indigo-700 underline hover:text-indigo-900",
+  quiet: "text-primary underline hover:text-primary-strong",
 };
 
 const SIZE: Record<ButtonSize, string> = { sm: "px-3 py-1.5", md: "px-4 py-2" };
@@ -80,7 +80,7 @@ export function TextLink({
     <Anchor
       href={href}
       download={download}
-      className={`${strong ? "font-medium " : ""}text-indigo-700 underline hover:text-indigo-900`}
+      className={`${strong ? "font-medium " : ""}text-primary underline hover:text-primary-strong`}
       {...props}
     >
       {children}

@@ -35,12 +35,12 @@ export function ConfirmDialog({
     <dialog
       ref={dialog}
       aria-labelledby={titleId}
-      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg p-6 shadow-xl backdrop:bg-overlay/40"
     >
       <h2 id={titleId} className="mb-2 text-lg font-semibold">
         {title}
       </h2>
-      <div className="mb-4 text-sm text-slate-700">{explain}</div>
+      <div className="mb-4 text-sm text-body">{explain}</div>
       {children}
       <div className="flex flex-wrap justify-end gap-3">
         <Button variant="secondary" onClick={() => dialog.current?.close()}>

@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 const CONTROL =
-  "block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 aria-invalid:border-red-500";
+  "block w-full rounded-md border border-line-strong px-3 py-2 text-sm shadow-sm focus:border-primary-focus aria-invalid:border-danger-line";
 
 type Shared = { label: string; name: string; error?: string; hint?: string };
 
@@ -22,7 +22,7 @@ function FieldShell({
   const described = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={inline ? undefined : "mb-4"}>
-      <label htmlFor={inputId} className="mb-1 block text-sm font-medium text-slate-700">
+      <label htmlFor={inputId} className="mb-1 block text-sm font-medium text-body">
         {label}
       </label>
       {control({
@@ -33,12 +33,12 @@ function FieldShell({
         className: CONTROL,
       })}
       {hint ? (
-        <p id={`${inputId}-hint`} className="mt-1 text-xs text-slate-500">
+        <p id={`${inputId}-hint`} className="mt-1 text-xs text-faint">
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={`${inputId}-error`} role="alert" className="mt-1 text-sm text-red-700">
+        <p id={`${inputId}-error`} role="alert" className="mt-1 text-sm text-danger">
           {error}
         </p>
       ) : null}
@@ -102,11 +102,11 @@ export function CheckboxField({ label, name, hint, id, ...input }: Omit<Shared, 
     <div className="mb-4 flex items-start gap-2">
       <input type="checkbox" id={inputId} name={name} className="mt-1" aria-describedby={hint ? `${inputId}-hint` : undefined} {...input} />
       <div>
-        <label htmlFor={inputId} className="text-sm font-medium text-slate-700">
+        <label htmlFor={inputId} className="text-sm font-medium text-body">
           {label}
         </label>
         {hint ? (
-          <p id={`${inputId}-hint`} className="text-xs text-slate-500">
+          <p id={`${inputId}-hint`} className="text-xs text-faint">
             {hint}
           </p>
         ) : null}
@@ -145,13 +145,13 @@ export function CheckboxGroup({
       aria-describedby={described}
       onChange={onToggle ? (e) => e.target instanceof HTMLInputElement && onToggle(e.target.value, e.target.checked) : undefined}
     >
-      <legend className="mb-1 text-sm font-medium text-slate-700">{legend}</legend>
+      <legend className="mb-1 text-sm font-medium text-body">{legend}</legend>
       {hint ? (
-        <p id={`${id}-hint`} className="mb-1 text-xs text-slate-500">
+        <p id={`${id}-hint`} className="mb-1 text-xs text-faint">
           {hint}
         </p>
       ) : null}
-      {options.length === 0 ? <p className="text-sm text-slate-600">{empty}</p> : null}
+      {options.length === 0 ? <p className="text-sm text-muted">{empty}</p> : null}
       {options.map((o) => (
         <label key={o.value} className="flex items-center gap-2 text-sm">
           <input type="checkbox" name={name} value={o.value} defaultChecked={checked.includes(o.value)} />
@@ -159,7 +159,7 @@ export function CheckboxGroup({
         </label>
       ))}
       {error ? (
-        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700">
+        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-danger">
           {error}
         </p>
       ) : null}
@@ -170,7 +170,7 @@ export function CheckboxGroup({
 /** A bordered group of fields under a legend (the plan's settings). */
 export function Fieldset({ legend, children }: { legend: string; children: ReactNode }) {
   return (
-    <fieldset className="mb-4 rounded-md border border-slate-200 p-4">
+    <fieldset className="mb-4 rounded-md border border-line p-4">
       <legend className="px-1 text-sm font-semibold">{legend}</legend>
       {children}
     </fieldset>
@@ -201,7 +201,7 @@ export function RadioGroup({
   const id = errorId ?? `group-${name}-error`;
   return (
     <fieldset className="mb-4" aria-describedby={error ? id : undefined} aria-invalid={error ? true : undefined}>
-      <legend className="mb-1 text-sm font-medium text-slate-700">{legend}</legend>
+      <legend className="mb-1 text-sm font-medium text-body">{legend}</legend>
       {options.map((o) => (
         <label key={o.value} className="flex items-center gap-2 text-sm">
           <input
@@ -216,7 +216,7 @@ export function RadioGroup({
         </label>
       ))}
       {error ? (
-        <p id={id} role="alert" className="mt-1 text-sm text-red-700">
+        <p id={id} role="alert" className="mt-1 text-sm text-danger">
           {error}
         </p>
       ) : null}

@@ -65,7 +65,7 @@ export function SortLinks<S extends string>({
   columns: [S, string][];
 }) {
   return (
-    <p className="mb-3 text-sm text-slate-600">
+    <p className="mb-3 text-sm text-muted">
       Sort by{" "}
       {columns.map(([sort, label], i) => {
         const active = filter.sort === sort;
@@ -84,7 +84,7 @@ export function SortLinks<S extends string>({
 /** How many rows the list has ("12 coachees match"), announced when a filter changes it. */
 export function ResultCount({ total, noun, filtered }: { total: number; noun: string; filtered: boolean }) {
   return (
-    <p className="mb-2 text-sm text-slate-600" aria-live="polite">
+    <p className="mb-2 text-sm text-muted" aria-live="polite">
       {plural(total, noun)}
       {filtered ? " match" : ""}
     </p>

@@ -3,10 +3,10 @@ import type { ReactNode } from "react";
 export type NoticeTone = "success" | "error" | "warning" | "info";
 
 const TONE: Record<NoticeTone, string> = {
-  success: "bg-green-50 text-green-900",
-  error: "bg-red-50 text-red-800",
-  warning: "bg-amber-50 text-amber-900",
-  info: "border border-slate-200 bg-white text-slate-800",
+  success: "bg-success-soft text-success",
+  error: "bg-danger-soft text-danger-hover",
+  warning: "bg-warning-soft text-warning",
+  info: "border border-line bg-surface text-ink-soft",
 };
 
 /**

@@ -24,7 +24,7 @@ export function PageHeader({
       <div className="min-w-0">
         {back ? <BackLink href={back.href}>{back.label}</BackLink> : null}
         <h1 className={`${back ? "mt-1 " : ""}text-2xl font-semibold`}>{title}</h1>
-        {description ? <div className="mt-1 text-slate-600">{description}</div> : null}
+        {description ? <div className="mt-1 text-muted">{description}</div> : null}
         {children}
       </div>
       {actions ? <div className="flex flex-wrap items-start gap-3">{actions}</div> : null}

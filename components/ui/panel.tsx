@@ -22,7 +22,7 @@ export function Panel({
   return (
     <Tag
       aria-labelledby={Tag === "section" && title && id ? id : undefined}
-      className={`rounded-md border border-slate-200 bg-white p-4 ${indent}`}
+      className={`rounded-md border border-line bg-surface p-4 ${indent}`}
     >
       {title ? (
         <h3 id={id} className="mb-1 font-medium">

@@ -21,7 +21,7 @@ export function Table({ className = "", children, ...props }: TableHTMLAttribute
         className="max-w-full overflow-x-auto @max-3xl:overflow-visible"
       >
         {/* The roles keep the table a table for a screen reader while its rows are laid out as cards. */}
-        <table role="table" className={`${CARD.table} w-full border-collapse bg-white text-left text-sm ${className}`} {...props}>
+        <table role="table" className={`${CARD.table} w-full border-collapse bg-surface text-left text-sm ${className}`} {...props}>
           {children}
         </table>
       </div>
@@ -40,10 +40,10 @@ export const CARD = {
   headRow: "@max-3xl:flex @max-3xl:border-0",
   header: "@max-3xl:sr-only",
   body: "@max-3xl:block @max-3xl:space-y-3",
-  row: "@max-3xl:block @max-3xl:rounded-md @max-3xl:border @max-3xl:border-slate-200 @max-3xl:p-2",
+  row: "@max-3xl:block @max-3xl:rounded-md @max-3xl:border @max-3xl:border-line @max-3xl:p-2",
   // The column's name comes from the cell's data-label as generated text, so the cell's own text stays
   // its value (what a test or a copy reads).
-  cell: "@max-3xl:before:font-medium @max-3xl:before:text-slate-600 @max-3xl:before:content-[attr(data-label)] @max-3xl:grid @max-3xl:max-w-none @max-3xl:grid-cols-[minmax(6rem,35%)_minmax(0,1fr)] @max-3xl:gap-x-3 @max-3xl:px-1 @max-3xl:py-1 @max-xs:grid-cols-1",
+  cell: "@max-3xl:before:font-medium @max-3xl:before:text-muted @max-3xl:before:content-[attr(data-label)] @max-3xl:grid @max-3xl:max-w-none @max-3xl:grid-cols-[minmax(6rem,35%)_minmax(0,1fr)] @max-3xl:gap-x-3 @max-3xl:px-1 @max-3xl:py-1 @max-xs:grid-cols-1",
 } as const;
 
 /** Column headers from their labels. */
@@ -131,9 +131,9 @@ export function DataTable<Row>({
   };
   return (
     <Table className={`${dimmed ? "opacity-60" : ""} ${narrow ? "max-w-3xl" : ""}`} aria-describedby={describedBy}>
-      <caption className={captionHidden ? "sr-only" : "mb-2 text-left font-medium text-slate-700"}>{caption}</caption>
+      <caption className={captionHidden ? "sr-only" : "mb-2 text-left font-medium text-body"}>{caption}</caption>
       <thead role="rowgroup" className={CARD.head}>
-        <tr role="row" className={`border-b border-slate-200 ${CARD.headRow}`}>
+        <tr role="row" className={`border-b border-line ${CARD.headRow}`}>
           {selection ? (
             // The one header a card layout shows: ticking every row needs its words beside the box.
             <th scope="col" role="columnheader" className="w-8 p-2 @max-3xl:w-auto @max-3xl:px-1">
@@ -157,7 +157,7 @@ export function DataTable<Row>({
         {rows.map((row) => {
           const key = rowKey(row);
           return (
-            <tr role="row" key={key} className={`border-b border-slate-100 align-top ${CARD.row} ${muted?.(row) ? "text-slate-500" : ""}`}>
+            <tr role="row" key={key} className={`border-b border-line-soft align-top ${CARD.row} ${muted?.(row) ? "text-faint" : ""}`}>
               {selection ? (
                 <td role="cell" className="p-2 @max-3xl:block @max-3xl:px-1 @max-3xl:py-1">
                   <input

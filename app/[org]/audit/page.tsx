@@ -77,7 +77,7 @@ export default async function AuditPage({
       ) : (
         <>
           <DataTable
-            caption={<span className="font-normal text-slate-600">{plural(total, "event")}, newest first</span>}
+            caption={<span className="font-normal text-muted">{plural(total, "event")}, newest first</span>}
             rows={events}
             rowKey={(e) => e.id}
             columns={[

@@ -187,7 +187,7 @@ export default async function CoacheesPage({
         // nothing of theirs, until they accept (lib/coaching/requests.ts).
         <div className="mt-8">
           <Section id="waiting-heading" title="Waiting for them to accept">
-            <p className="mb-2 text-sm text-slate-600">
+            <p className="mb-2 text-sm text-muted">
               They already have an account here, so they decide: they become your coachees when they accept.
             </p>
             <DataTable

@@ -50,7 +50,7 @@ export default async function CoachingRequestsPage({
       ) : (
         <ul className="space-y-4">
           {requests.map((r) => (
-            <li key={r.id} id={`request-${r.id}`} className="rounded-md border border-slate-200 p-4">
+            <li key={r.id} id={`request-${r.id}`} className="rounded-md border border-line p-4">
               <p className="mb-2 [overflow-wrap:anywhere]">
                 <strong>{r.coachName}</strong> asked to be your coach (<Time at={r.createdAt} zone={zone} />
                 ).

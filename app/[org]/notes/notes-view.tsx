@@ -35,7 +35,7 @@ export async function NotesListView({
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <NewNoteButton action={createNoteAction} org={org} coacheeId={coacheeId} />
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-muted">
           {coach
             ? `Your notes on ${name} are private to you: not ${name}, not their other coaches. ${name} may share notes of theirs with you.`
             : "Your notes are private to you until you share one with your coaches."}

@@ -43,7 +43,7 @@ export default async function ProgrammesPage({ params }: { params: Promise<{ org
             <Panel as="li" key={p.id}>
               <h2 className="text-lg font-medium">
                 <TextLink href={`/${org}/programmes/${p.id}`}>{p.name}</TextLink>{" "}
-                <span className="text-sm font-normal text-slate-500">· {p.sessionsIncluded} sessions included</span>
+                <span className="text-sm font-normal text-faint">· {p.sessionsIncluded} sessions included</span>
               </h2>
               <Counts counts={p.counts} />
               {p.cohorts.length ? (
@@ -56,7 +56,7 @@ export default async function ProgrammesPage({ params }: { params: Promise<{ org
                   ))}
                 </ul>
               ) : (
-                <p className="mt-2 text-sm text-slate-600">No cohorts yet{canManage ? ": open the programme to add one." : "."}</p>
+                <p className="mt-2 text-sm text-muted">No cohorts yet{canManage ? ": open the programme to add one." : "."}</p>
               )}
             </Panel>
           ))}

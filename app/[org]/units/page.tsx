@@ -38,7 +38,7 @@ export default async function UnitsPage({ params }: { params: Promise<{ org: str
             <Panel as="li" key={u.id} indent={INDENT[Math.min(u.depth, INDENT.length - 1)]}>
               <h2 className="mb-2 font-medium">
                 {u.name}{" "}
-                <span className="text-sm font-normal text-slate-500">
+                <span className="text-sm font-normal text-faint">
                   · <TextLink href={`/${org}/users?unit=${u.id}`}>{plural(u.members, "member")}</TextLink>
                 </span>
               </h2>
@@ -55,7 +55,7 @@ export default async function UnitsPage({ params }: { params: Promise<{ org: str
       <CreateUnitForm org={org} parents={parents} action={createUnitAction} />
       {units.length > live.length ? (
         <Section id="archived-heading" title="Archived">
-          <ul className="text-sm text-slate-600">
+          <ul className="text-sm text-muted">
             {units
               .filter((u) => u.archivedAt)
               .map((u) => (

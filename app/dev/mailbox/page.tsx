@@ -28,23 +28,23 @@ export default async function DevMailbox({ searchParams }: { searchParams: Promi
   return (
     <main className="mx-auto max-w-5xl p-8">
       <h1 className="mb-1 text-2xl font-semibold">Development mailbox</h1>
-      <p className="mb-6 text-sm text-slate-600">
+      <p className="mb-6 text-sm text-muted">
         No SMTP server is configured, so mail is kept here instead of sent. The newest 100 messages.
       </p>
       {messages.length === 0 ? (
         <EmptyState>No mail yet. Anything the app sends, such as an invitation or a password reset, appears here.</EmptyState>
       ) : (
         <div className="grid grid-cols-[2fr_3fr] gap-6">
-          <ul aria-label="Messages" className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white">
+          <ul aria-label="Messages" className="divide-y divide-line rounded-md border border-line bg-surface">
             {messages.map((m) => (
               <li key={m.id}>
                 <a
                   href={`?id=${m.id}`}
                   aria-current={m.id === open?.id ? "true" : undefined}
-                  className="block p-3 text-sm hover:bg-slate-50 aria-[current]:bg-indigo-50"
+                  className="block p-3 text-sm hover:bg-surface-muted aria-[current]:bg-primary-soft"
                 >
                   <span className="block font-medium">{m.subject}</span>
-                  <span className="block text-slate-600">
+                  <span className="block text-muted">
                     To {m.toAddress} · <Time at={m.createdAt} zone={FALLBACK_ZONE} /> {FALLBACK_ZONE} · {m.status.toLowerCase()}
                   </span>
                 </a>
@@ -52,9 +52,9 @@ export default async function DevMailbox({ searchParams }: { searchParams: Promi
             ))}
           </ul>
           {open ? (
-            <article aria-label="Message" className="rounded-md border border-slate-200 bg-white p-4">
+            <article aria-label="Message" className="rounded-md border border-line bg-surface p-4">
               <h2 className="font-semibold">{open.subject}</h2>
-              <p className="mb-4 text-sm text-slate-600">To {open.toAddress}</p>
+              <p className="mb-4 text-sm text-muted">To {open.toAddress}</p>
               <pre className="whitespace-pre-wrap font-sans text-sm">{open.text}</pre>
             </article>
           ) : null}

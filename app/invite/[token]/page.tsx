@@ -28,7 +28,7 @@ export default async function AcceptInvitationPage({ params }: { params: Promise
   const inviter = invitation.invitedBy ? displayName(invitation.invitedBy) : "An administrator";
   return (
     <AuthCard title={`Join ${invitation.organization.name}`}>
-      <p className="mb-4 text-sm text-slate-700">
+      <p className="mb-4 text-sm text-body">
         {inviter} invited you to {invitation.organization.name} on Pathwise.
       </p>
       <AcceptForm

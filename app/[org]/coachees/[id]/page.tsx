@@ -161,7 +161,7 @@ async function ActivityTab({ org, actor, coacheeId, name, page, zone }: TabProps
   const { events, pages, page: shown } = await listActivity(db(), actor, coacheeId, { page });
   return (
     <>
-      <p className="mb-3 text-sm text-slate-600">Newest first; times in your time zone ({zone}).</p>
+      <p className="mb-3 text-sm text-muted">Newest first; times in your time zone ({zone}).</p>
       <ActivityFeed
         events={events}
         zone={zone}
@@ -178,7 +178,7 @@ async function SessionsTab({ org, actor, coacheeId, name, page, zone }: TabProps
   const pathwayOf = (s: (typeof log)[number]) => (s.pathway ? `${s.pathway.programme.name} › ${s.pathway.cohort.name}` : "None");
   const when = (s: (typeof log)[number]) => (
     <>
-      <Time at={s.scheduledAt} zone={s.timezone} /> <span className="text-xs text-slate-500">{s.timezone}</span>
+      <Time at={s.scheduledAt} zone={s.timezone} /> <span className="text-xs text-faint">{s.timezone}</span>
     </>
   );
   return (
@@ -236,7 +236,7 @@ async function SessionsTab({ org, actor, coacheeId, name, page, zone }: TabProps
         />
         <Pagination page={shown} pages={pages} href={(p) => profileTabHref(org, coacheeId, "sessions", p)} />
       </Section>
-      <p className="text-sm text-slate-600">Each session shows in the time zone it was arranged in; your time zone is {zone}.</p>
+      <p className="text-sm text-muted">Each session shows in the time zone it was arranged in; your time zone is {zone}.</p>
     </div>
   );
 }

@@ -111,7 +111,7 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
           ]}
         />
         {archived ? (
-          <p id="archived-note" className="mt-2 text-sm text-slate-600">
+          <p id="archived-note" className="mt-2 text-sm text-muted">
             This pathway is archived: its sessions are kept for the record and no longer change.
           </p>
         ) : null}

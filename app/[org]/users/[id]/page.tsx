@@ -171,7 +171,7 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
           Changes to this user
         </h2>
         {audit.length === 0 ? (
-          <p className="text-sm text-slate-600">No changes recorded yet.</p>
+          <p className="text-sm text-muted">No changes recorded yet.</p>
         ) : (
           <DataTable
             caption="Changes to this user"

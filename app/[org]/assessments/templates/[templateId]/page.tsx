@@ -69,7 +69,7 @@ export default async function TemplatePage({ params }: { params: Promise<{ org: 
           <ol className="list-decimal space-y-1 pl-6">
             {t.questions.map((q) => (
               <li key={q.id}>
-                {promptLabel(q)} <span className="text-sm text-slate-600">({QUESTION_KIND_LABELS[q.kind]})</span>
+                {promptLabel(q)} <span className="text-sm text-muted">({QUESTION_KIND_LABELS[q.kind]})</span>
               </li>
             ))}
           </ol>

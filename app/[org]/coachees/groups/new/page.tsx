@@ -33,7 +33,7 @@ export default async function NewGroupPage({
       />
       <CoacheePickerFilter q={q} status={status} />
       {total > PICKER_SIZE ? (
-        <p className="mb-2 text-sm text-slate-600">
+        <p className="mb-2 text-sm text-muted">
           Showing the first {PICKER_SIZE} of {total}: search to narrow the list.
         </p>
       ) : null}
