@@ -8,7 +8,8 @@ import { ACTION_FILTER_DEFAULTS } from "@/lib/goals/list-actions";
 import { displayDay } from "@/lib/format/dates";
 import { ACTION_FILTER_LABELS, optionsOf } from "@/lib/labels";
 import { queryWith } from "@/lib/web/search-params";
-import { ActionEntry, type CoacheeThreads, type GoalActions } from "./goal-tree";
+import { ActionEntry } from "./goal-entry";
+import type { CoacheeThreads, GoalActions } from "./goal-tree";
 
 const STATUS_OPTIONS = optionsOf(ACTION_FILTER_LABELS);
 
