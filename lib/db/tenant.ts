@@ -16,13 +16,16 @@ import { Prisma } from "./generated/client";
  * so a new model cannot be left out. The one exception is the email outbox: a single queue for every
  * organisation, drained by one worker, whose optional organizationId only labels a message.
  */
-const SHARED_MODELS_WITH_ORGANIZATION_ID: ReadonlySet<string> = new Set(["EmailOutbox"]);
 const FIELDS_OF = Prisma as unknown as Record<string, Record<string, string> | undefined>;
+const SHARED_MODELS_WITH_ORGANIZATION_ID: ReadonlySet<string> = new Set(["EmailOutbox"]);
 export const TENANT_MODELS: ReadonlySet<Prisma.ModelName> = new Set(
-  Object.values(Prisma.ModelName).filter(
-    (model) => "organizationId" in (FIELDS_OF[`${model}ScalarFieldEnum`] ?? {}) && !SHARED_MODELS_WITH_ORGANIZATION_ID.has(model),
-  ),
+  modelsWithField("organizationId").filter((model) => !SHARED_MODELS_WITH_ORGANIZATION_ID.has(model)),
 );
+
+/** Every model with any of these scalar fields, read off the generated client's field lists. */
+export function modelsWithField(...fields: string[]): Prisma.ModelName[] {
+  return Object.values(Prisma.ModelName).filter((model) => fields.some((f) => f in (FIELDS_OF[`${model}ScalarFieldEnum`] ?? {})));
+}
 
 const FILTERED = new Set([
   "findUnique",

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { InvalidLinkError, processPasswordResetRequests, requestPasswordReset, resetPassword } from "../../lib/auth/password-reset";
 import { RateLimitedError } from "../../lib/errors";
@@ -5,7 +6,7 @@ import { hashPassword, verifyPassword } from "../../lib/security/password";
 import { hashToken } from "../../lib/security/tokens";
 import { createMember, createOrganization, unique } from "../factories";
 import { testDb } from "../support/db";
-import { delayed, detectableDelay, median, sameTime, timePairs } from "../support/timing";
+import { detectableDelay, median, sameTime, timePairs } from "../support/timing";
 import { recordFigures } from "../support/figures";
 
 const db = testDb();
@@ -108,7 +109,7 @@ describe("password reset", () => {
       TIMED_CALLS,
       WARM_UP,
       (i) => requestPasswordReset(db, existing[later + i].email, address(2 * (later + i))),
-      (i) => requestPasswordReset(db, `nobody-${unique()}@example.test`, address(2 * (later + i) + 1)).then(() => delayed(extra)),
+      (i) => requestPasswordReset(db, `nobody-${unique()}@example.test`, address(2 * (later + i) + 1)).then(() => delay(extra)),
     );
     expect(sameTime(slowed.first, slowed.second), `${extra.toFixed(2)} ms added to one side is seen`).toBe(false);
     recordFigures("password-reset", {

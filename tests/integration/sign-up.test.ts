@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { authenticate } from "../../lib/auth/authenticate";
 import { activeOrganizations } from "../../lib/db/cross-tenant";
@@ -8,7 +9,7 @@ import { LIMITS } from "../../lib/security/rate-limit";
 import { hashToken } from "../../lib/security/tokens";
 import { createMember, createOrganization, unique } from "../factories";
 import { testDb } from "../support/db";
-import { delayed, detectableDelay, median, sameTime, timePairs } from "../support/timing";
+import { detectableDelay, median, sameTime, timePairs } from "../support/timing";
 import { recordFigures } from "../support/figures";
 
 const db = testDb();
@@ -135,7 +136,7 @@ describe("self-serve sign-up", () => {
       20,
       1,
       (i) => signUp(db, input({ email: taken[21 + i] }), ip()),
-      () => signUp(db, input({ email: `fresh-${unique()}@example.test` }), ip()).then(() => delayed(extra)),
+      () => signUp(db, input({ email: `fresh-${unique()}@example.test` }), ip()).then(() => delay(extra)),
     );
     expect(sameTime(slowed.first, slowed.second), `${extra.toFixed(1)} ms added to one side is seen`).toBe(false);
     recordFigures("sign-up", { timedSignUps: a.length + b.length + slowed.first.length + slowed.second.length, timingSelfChecks: 1 });

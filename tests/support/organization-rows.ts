@@ -1,17 +1,14 @@
 import type { Db } from "../../lib/db/client";
-import { Prisma } from "../../lib/db/generated/client";
+import type { Prisma } from "../../lib/db/generated/client";
+import { modelsWithField } from "../../lib/db/tenant";
 
 // One organisation's rows in every table that has an organizationId (every tenant model, and the email
 // outbox), read off the generated client like lib/db/tenant.ts's list, so a new model is in it at once.
 // The permission matrix uses them both ways: every id among them marks the organisation's data, so a
 // result that carries one has leaked it; and the rows before and after a run of services must be equal.
 
-const FIELDS_OF = Prisma as unknown as Record<string, Record<string, string> | undefined>;
-
 /** Every model (and so table: the schema maps none) with an organizationId. */
-export const ORGANIZATION_TABLES: readonly Prisma.ModelName[] = Object.values(Prisma.ModelName).filter(
-  (model) => "organizationId" in (FIELDS_OF[`${model}ScalarFieldEnum`] ?? {}),
-);
+export const ORGANIZATION_TABLES: readonly Prisma.ModelName[] = modelsWithField("organizationId");
 
 /** Each table's rows of `organizationId`, each row as JSON, sorted, so two reads of unchanged data are equal. */
 export async function organizationRows(db: Db, organizationId: string): Promise<Record<string, string[]>> {

@@ -53,6 +53,3 @@ export function sameTime(a: number[], b: number[]): boolean {
 export function detectableDelay(a: number[], b: number[]): number {
   return Math.max(0.6 * Math.min(median(a), median(b)), 4);
 }
-
-/** Waits `ms`: the known delay of a self-check, never a wait for something to happen. */
-export const delayed = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
