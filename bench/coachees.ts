@@ -13,7 +13,7 @@ import { performance } from "node:perf_hooks";
 import type { Actor } from "../lib/authz/actor";
 import type { Db } from "../lib/db/client";
 import { Prisma } from "../lib/db/generated/client";
-import { coacheeFilterSchema, COACHEES_PAGE_SIZE, listCoachees } from "../lib/coaching/coachees";
+import { coacheeFilterSchema, COACHEES_PAGE_SIZE, listCoachees } from "../lib/coachees/coachees";
 import { createCohort, createOrganization, createProgramme } from "../tests/factories";
 import { runBench, percentiles } from "./support";
 import { benchActivity } from "./coachee-activity";

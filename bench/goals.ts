@@ -8,7 +8,7 @@
 // them, with a few thousand rows of which some are unread). Then it times, beside hand-written SQL doing
 // the same work:
 // - listGoals, the exact service the Goals tab calls, for the coach;
-// - setActionProgress, the slider, moved by the coachee on actions all over their goals: the action,
+// - setActionItemProgress, the slider, moved by the coachee on actions all over their goals: the action,
 //   its milestone and goal rolled up under the goal's lock, and the coaches' notification rows, in one
 //   transaction;
 // - unreadCount, what the bell on every page reads.
@@ -17,7 +17,7 @@ import { performance } from "node:perf_hooks";
 import type { Actor } from "../lib/authz/actor";
 import type { Db } from "../lib/db/client";
 import { listGoals } from "../lib/goals/goals";
-import { setActionProgress } from "../lib/goals/actions";
+import { setActionItemProgress } from "../lib/goals/action-items";
 import { unreadCount } from "../lib/notifications/centre";
 import { createCoachingRelationship, createMember, createOrganization } from "../tests/factories";
 import { actorOf } from "../tests/factories/actor";
@@ -161,7 +161,7 @@ runBench("bench_goals", async (db) => {
     move++;
     return { actionId: actionIds[(move * 7919) % actionIds.length], progress: (move * 13) % 100 };
   };
-  const slider = await time(() => setActionProgress(db, coachee, nextMove()));
+  const slider = await time(() => setActionItemProgress(db, coachee, nextMove()));
   const sliderSql = await time(async () => {
     const { actionId, progress } = nextMove();
     await db.$transaction(async (tx) => {

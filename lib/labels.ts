@@ -141,7 +141,7 @@ export function recurrenceSummary(rule: {
   return `${how}${on}${ends}`;
 }
 
-/** The Actions list's filters (lib/goals/list-actions.ts), by the code the URL carries. */
+/** The Actions list's filters (lib/goals/list-action-items.ts), by the code the URL carries. */
 export const ACTION_FILTER_LABELS: Record<ActionFilterCode, string> = {
   open: "Open",
   week: "Due this week",

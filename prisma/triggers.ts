@@ -1,8 +1,9 @@
 // Every trigger in the database, in one place: its table, when it fires, what it keeps, and the
 // migration that holds its function's current body (a later migration may replace an earlier body with
-// CREATE OR REPLACE FUNCTION). Triggers are hand-written in the migrations because Prisma's schema can
-// state neither them nor CHECK constraints. tests/integration/triggers.test.ts fails when this list and
-// the migrated database disagree, or when a named migration is not the last to define the function.
+// CREATE OR REPLACE FUNCTION); and every CHECK constraint. Rules on a row's own columns are CHECKs;
+// triggers keep what reads other rows or follows a change. Both are hand-written in the migrations,
+// because Prisma's schema can state neither. tests/integration/triggers.test.ts fails when these lists
+// and the migrated database disagree, or when a named migration is not the last to define the function.
 
 export type Trigger = {
   /** The trigger's name, on `table`. */
@@ -41,46 +42,6 @@ export const TRIGGERS: Trigger[] = [
     fn: "pathway_coaching_relationship",
     purpose: "a pathway's coach coaches its participant (PATHWAY relationships follow the pathways; ADDED ones stay)",
     migration: "20261123003138_coach_workspace",
-  },
-  {
-    name: "goal_figures_in_range",
-    table: "Goal",
-    event: "BEFORE INSERT OR UPDATE",
-    fn: "goal_figures_in_range",
-    purpose: "progress in 0..100, weights at least 1",
-    migration: "20261123021349_goals",
-  },
-  {
-    name: "milestone_figures_in_range",
-    table: "Milestone",
-    event: "BEFORE INSERT OR UPDATE",
-    fn: "goal_figures_in_range",
-    purpose: "progress in 0..100, weights at least 1",
-    migration: "20261123021349_goals",
-  },
-  {
-    name: "action_figures_in_range",
-    table: "Action",
-    event: "BEFORE INSERT OR UPDATE",
-    fn: "goal_figures_in_range",
-    purpose: "progress in 0..100, weights at least 1; a milestone only together with its goal",
-    migration: "20261123021349_goals",
-  },
-  {
-    name: "comment_on_one_thing",
-    table: "Comment",
-    event: "BEFORE INSERT OR UPDATE",
-    fn: "comment_on_one_thing",
-    purpose: "a comment is on exactly one thing (a goal or an action)",
-    migration: "20261202154304_goal_comments_series_notifications",
-  },
-  {
-    name: "series_rules",
-    table: "ActionSeries",
-    event: "BEFORE INSERT OR UPDATE",
-    fn: "series_rules",
-    purpose: "a series names a milestone only with its goal, weighs at least 1, repeats at least every 1 and ends one way",
-    migration: "20261202154304_goal_comments_series_notifications",
   },
   {
     name: "notifications_follow_relationship",
@@ -146,12 +107,34 @@ export const TRIGGERS: Trigger[] = [
     purpose: "an assignment's questions never change, and once submitted its answers are final and the row stays",
     migration: "20261202192631_assessments",
   },
+];
+
+export type Check = {
+  /** The constraint's name, on `table`. */
+  name: string;
+  table: string;
+  purpose: string;
+};
+
+export const CHECKS: Check[] = [
+  { name: "Goal_progress_0_to_100", table: "Goal", purpose: "progress in 0..100" },
+  { name: "Milestone_progress_0_to_100", table: "Milestone", purpose: "progress in 0..100" },
+  { name: "Action_progress_0_to_100", table: "Action", purpose: "progress in 0..100" },
+  { name: "Action_weight_at_least_1", table: "Action", purpose: "a weight of at least 1" },
   {
-    name: "coachee_file_rules",
+    name: "Action_milestone_with_its_goal",
+    table: "Action",
+    purpose: "a milestone only together with its goal (a composite foreign key with a NULL column is not checked)",
+  },
+  { name: "Comment_on_one_thing", table: "Comment", purpose: "a comment is on exactly one thing (a goal or an action)" },
+  { name: "ActionSeries_milestone_with_its_goal", table: "ActionSeries", purpose: "a milestone only together with its goal" },
+  { name: "ActionSeries_weight_and_interval_at_least_1", table: "ActionSeries", purpose: "weighs at least 1, repeats at least every 1" },
+  { name: "ActionSeries_ends_one_way", table: "ActionSeries", purpose: "ends after a count of at least 1, or on a day: one of the two" },
+  { name: "CoacheeFile_size_at_least_0", table: "CoacheeFile", purpose: "a size of at least 0" },
+  { name: "CoacheeFile_name_1_to_255", table: "CoacheeFile", purpose: "a name of 1 to 255 characters" },
+  {
+    name: "CoacheeFile_key_in_coachee_folder",
     table: "CoacheeFile",
-    event: "BEFORE INSERT OR UPDATE",
-    fn: "coachee_file_rules",
-    purpose: "a size of at least 0, a name of 1 to 255 characters, an object key inside the coachee's own folder",
-    migration: "20261202192643_coachee_files",
+    purpose: "the object key is <organizationId>/<coacheeMembershipId>/<uuid>, made by the server, never from the name",
   },
 ];

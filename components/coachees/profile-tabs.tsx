@@ -1,11 +1,11 @@
+"use client";
+
 import Link from "next/link";
+import { useSelectedLayoutSegment } from "next/navigation";
 import type { ReactNode } from "react";
+import { PROFILE_TABS, profileTabPath, tabOf, type ProfileTab } from "@/lib/coachees/profile-tabs";
 
-/** The coachee profile's tabs, in the order they show; the URL carries the current one (?tab=). */
-export const PROFILE_TABS = ["activity", "actions", "goals", "notes", "files", "sessions", "assessments"] as const;
-export type ProfileTab = (typeof PROFILE_TABS)[number];
-
-export const PROFILE_TAB_LABELS: Record<ProfileTab, string> = {
+const PROFILE_TAB_LABELS: Record<ProfileTab, string> = {
   activity: "Activity",
   actions: "Actions",
   goals: "Goals",
@@ -15,31 +15,13 @@ export const PROFILE_TAB_LABELS: Record<ProfileTab, string> = {
   assessments: "Assessments",
 };
 
-/** The link to one tab of a coachee's profile (Activity, the default, has the shortest URL). */
-export function profileTabHref(org: string, coacheeId: string, tab: ProfileTab, page?: number): string {
-  const query = new URLSearchParams();
-  if (tab !== "activity") query.set("tab", tab);
-  if (page && page > 1) query.set("page", String(page));
-  const q = query.toString();
-  return `/${org}/coachees/${coacheeId}${q ? `?${q}` : ""}`;
-}
-
 /**
  * The profile's tab row and the current tab's panel: links (each tab is a URL, so back, reload and
  * sharing work), the current one marked with aria-current; on a phone the row wraps onto a second
  * line, so every tab is in sight (none hides past the screen's edge).
  */
-export function ProfileTabs({
-  org,
-  coacheeId,
-  current,
-  children,
-}: {
-  org: string;
-  coacheeId: string;
-  current: ProfileTab;
-  children: ReactNode;
-}) {
+export function ProfileTabs({ org, coacheeId, children }: { org: string; coacheeId: string; children: ReactNode }) {
+  const current = tabOf(useSelectedLayoutSegment());
   return (
     <div>
       <nav aria-label="Coachee profile" className="mb-4 border-b border-line">
@@ -47,7 +29,7 @@ export function ProfileTabs({
           {PROFILE_TABS.map((tab) => (
             <li key={tab}>
               <Link
-                href={profileTabHref(org, coacheeId, tab)}
+                href={profileTabPath(org, coacheeId, tab)}
                 aria-current={tab === current ? "page" : undefined}
                 className="-mb-px block border-b-2 border-transparent px-3 py-2 text-sm whitespace-nowrap text-body hover:text-primary-hover aria-[current=page]:border-primary aria-[current=page]:font-semibold aria-[current=page]:text-primary-hover"
               >

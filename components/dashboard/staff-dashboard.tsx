@@ -9,6 +9,7 @@ import type { Member } from "@/lib/auth/member";
 import { can } from "@/lib/authz/permissions";
 import { displayDate, viewerClock } from "@/lib/format/dates";
 import { QUIET_DAYS, type coacheesNeedingAttention } from "@/lib/goals/attention";
+import { profileTabPath } from "@/lib/coachees/profile-tabs";
 import { roleInSentence } from "@/lib/labels";
 import { plural } from "@/lib/words";
 import type { pathwaysInReach, pathwayWatchlist } from "@/lib/pathways/read";
@@ -105,7 +106,7 @@ export function CoacheesNeedingAttention({
   zone: string;
   attention: NonNullable<StaffDashboardData["attention"]>;
 }) {
-  const profile = (id: string, tab: "actions" | "activity", query = "") => `/${org}/coachees/${id}?tab=${tab}${query}`;
+  const profile = (id: string, tab: "actions" | "activity", query = "") => `${profileTabPath(org, id, tab)}${query}`;
   return (
     <div className="grid gap-8 md:grid-cols-2">
       <Section id="overdue-heading" title="Coachees with overdue actions">
@@ -115,7 +116,7 @@ export function CoacheesNeedingAttention({
           <ul className="space-y-2 text-sm">
             {attention.overdue.slice(0, ATTENTION_SHOWN).map((c) => (
               <li key={c.id}>
-                <TextLink href={profile(c.id, "actions", "&status=overdue")} strong>
+                <TextLink href={profile(c.id, "actions", "?status=overdue")} strong>
                   {c.name}
                 </TextLink>{" "}
                 <Badge tone="danger">{plural(c.count, "overdue action")}</Badge>

@@ -23,8 +23,6 @@ type Props = {
   /** What listFiles gave. */
   list: { files: FileItem[]; total: number; page: number; pages: number };
   filter: FilesList;
-  /** Query kept in every link (the profile's tab). */
-  base: Record<string, string>;
   zone: string;
   /** "Pat's" or "your" */
   whose: string;
@@ -37,8 +35,7 @@ type Props = {
 };
 
 /** A coachee's files as the viewer may see them, with the upload form; the uploader shares, unshares and deletes their own. */
-export function FilesView({ org, coacheeId, list, filter, base, zone, whose, sharedLabel, maxBytes, storage, actions }: Props) {
-  const current = { ...base, ...filter };
+export function FilesView({ org, coacheeId, list, filter, zone, whose, sharedLabel, maxBytes, storage, actions }: Props) {
   const defaults = { ...FILES_LIST_DEFAULTS };
   const download = (f: FileItem, inline = false) => `/${org}/files/${f.id}/download${inline ? "?inline=1" : ""}`;
   return (
@@ -62,7 +59,7 @@ export function FilesView({ org, coacheeId, list, filter, base, zone, whose, sha
         {list.total > 0 ? (
           <>
             <SortLinks
-              filter={current}
+              filter={filter}
               defaults={defaults}
               columns={[
                 ["created", "Uploaded"],
@@ -137,7 +134,7 @@ export function FilesView({ org, coacheeId, list, filter, base, zone, whose, sha
             },
           ]}
         />
-        <Pagination page={list.page} pages={list.pages} href={(p) => queryWith(current, { page: p }, defaults)} />
+        <Pagination page={list.page} pages={list.pages} href={(p) => queryWith(filter, { page: p }, defaults)} />
       </Section>
     </div>
   );

@@ -6,7 +6,7 @@ import { dayInputValue, displayDay } from "@/lib/format/dates";
 import { MONITORED_BADGE } from "@/lib/labels";
 import type { ActionItem, Folded, GoalItem } from "@/lib/goals/views";
 import { plural } from "@/lib/words";
-import { ActionForm, GoalForm, MilestoneForm, ReorderButtons } from "./goal-forms";
+import { ActionItemForm, GoalForm, MilestoneForm, ReorderButtons } from "./goal-forms";
 import { DueBadge, ProgressBar } from "./progress-bar";
 import { CommentThread } from "./comment-thread";
 import { Disclosure } from "./disclosure";
@@ -99,15 +99,15 @@ export function GoalEntry({ ctx, goal, count: goalCount }: { ctx: Ctx; goal: Goa
                       {m.actions.total === 0 ? (
                         <EmptyState inline>No actions yet: a milestone completes when all its actions are done.</EmptyState>
                       ) : (
-                        <ActionList ctx={ctx} items={m.actions} goal={goal} of={m.title} />
+                        <ActionItemList ctx={ctx} items={m.actions} goal={goal} of={m.title} />
                       )}
                       <Disclosure summary={`New action for ${m.title}`}>
-                        <ActionForm
+                        <ActionItemForm
                           org={org}
                           coacheeId={ctx.coacheeId}
                           ownGoals={ctx.own}
                           place={{ goalId: goal.id, milestoneId: m.id }}
-                          action={actions.createAction}
+                          action={actions.createActionItem}
                           context={m.title}
                         />
                       </Disclosure>
@@ -156,15 +156,15 @@ export function GoalEntry({ ctx, goal, count: goalCount }: { ctx: Ctx; goal: Goa
             {goal.actions.total === 0 ? (
               <EmptyState inline>None: actions usually sit on a milestone; add one here that belongs to the goal as a whole.</EmptyState>
             ) : (
-              <ActionList ctx={ctx} items={goal.actions} goal={goal} of={goal.title} />
+              <ActionItemList ctx={ctx} items={goal.actions} goal={goal} of={goal.title} />
             )}
             <Disclosure summary={`New action directly on ${goal.title}`}>
-              <ActionForm
+              <ActionItemForm
                 org={org}
                 coacheeId={ctx.coacheeId}
                 ownGoals={ctx.own}
                 place={{ goalId: goal.id }}
-                action={actions.createAction}
+                action={actions.createActionItem}
                 context={goal.title}
               />
             </Disclosure>
@@ -196,7 +196,7 @@ export function GoalEntry({ ctx, goal, count: goalCount }: { ctx: Ctx; goal: Goa
 }
 
 /** A place's actions as folded (the first few), and a link to all of them when there are more. */
-export function ActionList({
+export function ActionItemList({
   ctx,
   items,
   goal,
@@ -213,7 +213,7 @@ export function ActionList({
       {items.shown.length ? (
         <ul className="space-y-3">
           {items.shown.map((item, i) => (
-            <ActionEntry key={item.id} ctx={ctx} item={item} goal={goal} reorder={{ index: i, count: items.total }} />
+            <ActionItemEntry key={item.id} ctx={ctx} item={item} goal={goal} reorder={{ index: i, count: items.total }} />
           ))}
         </ul>
       ) : null}
@@ -232,7 +232,7 @@ export function ActionList({
 }
 
 /** One action: its title, due date and state, slider, and (folded) edit, move and delete. */
-export function ActionEntry({
+export function ActionItemEntry({
   ctx,
   item,
   goal,
@@ -281,7 +281,7 @@ export function ActionEntry({
           />
         ) : null}
         <ConfirmForm
-          action={actions.deleteAction}
+          action={actions.deleteActionItem}
           fields={{ org, actionId: item.id }}
           label="Delete action"
           title={`Delete the action "${item.title}"?`}
@@ -294,7 +294,7 @@ export function ActionEntry({
       <div className="mt-2">
         <Disclosure summary={`Edit action`}>
           <div className="space-y-4">
-            <ActionForm
+            <ActionItemForm
               org={org}
               coacheeId={ctx.coacheeId}
               ownGoals={ctx.own}
@@ -306,7 +306,7 @@ export function ActionEntry({
                 weight: item.weight,
                 monitoredByCoach: item.monitoredByCoach,
               }}
-              action={actions.updateAction}
+              action={actions.updateActionItem}
             />
             {/* Moving lists every goal and milestone: on the action's page, so no action here carries that list. */}
             <TextLink href={actionPath(org, item.id)} aria-label={`Move to another goal or milestone: ${item.title}`}>

@@ -103,7 +103,7 @@ export type PlaceOption = { value: string; label: string };
  * New action (on a fixed place, or one chosen from `places`) or edit `item`. The coachee may ask their
  * coach to keep an eye on it ("Monitored by my coach"); a coach's edit keeps what the coachee chose.
  */
-export function ActionForm({
+export function ActionItemForm({
   org,
   coacheeId,
   place,
@@ -182,7 +182,7 @@ export function ActionForm({
 }
 
 /** Move an action to another milestone or goal, or out of any goal. */
-export function MoveActionForm({
+export function MoveActionItemForm({
   org,
   actionId,
   title,

@@ -5,12 +5,12 @@ import { displayDay } from "@/lib/format/dates";
 import { placeValue, PLACE_NONE } from "@/lib/goals/place-choice";
 import type { GoalsView, GoalSummary, Places } from "@/lib/goals/views";
 import { plural } from "@/lib/words";
-import { ActionForm, GoalForm, type PlaceOption } from "./goal-forms";
+import { ActionItemForm, GoalForm, type PlaceOption } from "./goal-forms";
 import { ProgressBar } from "./progress-bar";
 import { type CommentActions, type ThreadComment } from "./comment-thread";
 import { Disclosure } from "./disclosure";
 import { type ProgressSaved } from "./progress-slider";
-import { ActionList, GoalEntry } from "./goal-entry";
+import { ActionItemList, GoalEntry } from "./goal-entry";
 
 /** The server actions the goal views post to (app/[org]/goals/actions.ts), handed down by the page. */
 export type GoalActions = {
@@ -20,10 +20,10 @@ export type GoalActions = {
   createMilestone: FormAction;
   updateMilestone: FormAction;
   deleteMilestone: FormAction;
-  createAction: FormAction;
-  updateAction: FormAction;
-  deleteAction: FormAction;
-  moveAction: FormAction;
+  createActionItem: FormAction;
+  updateActionItem: FormAction;
+  deleteActionItem: FormAction;
+  moveActionItem: FormAction;
   progress: FormAction<ProgressSaved>;
   reorder: FormAction;
   /** Recurring actions and comments (app/[org]/goals/series-actions.ts, comment-actions.ts). */
@@ -135,10 +135,17 @@ export function GoalTree({
         {view.standalone.total === 0 ? (
           <EmptyState inline>None: every action belongs to a goal. Add one here for something that stands on its own.</EmptyState>
         ) : (
-          <ActionList ctx={ctx} items={view.standalone} goal={null} of="the actions without a goal" />
+          <ActionItemList ctx={ctx} items={view.standalone} goal={null} of="the actions without a goal" />
         )}
         <Disclosure summary="New action without a goal">
-          <ActionForm org={org} coacheeId={coacheeId} ownGoals={own} action={actions.createAction} place={undefined} context="no goal" />
+          <ActionItemForm
+            org={org}
+            coacheeId={coacheeId}
+            ownGoals={own}
+            action={actions.createActionItem}
+            place={undefined}
+            context="no goal"
+          />
         </Disclosure>
       </section>
     </div>

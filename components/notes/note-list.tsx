@@ -15,14 +15,12 @@ const PREVIEW = 400;
 
 /**
  * A coachee's notes as the viewer may see them (listNotes), newest first: a search form (and, for a
- * coach, which notes) that lives in the URL beside `base` (the profile's tab), each note's title
- * linking to it, its author and time, whether it is shared, the start of its text as plain text with
+ * coach, which notes) that lives in the URL, each note's title linking to it, its author and time, whether it is shared, the start of its text as plain text with
  * its line breaks, and pages. Each note carries `id="note-<id>"`, where a notification lands.
  */
 export function NoteList({
   list,
   filter,
-  base,
   coach,
   zone,
   href,
@@ -30,7 +28,6 @@ export function NoteList({
 }: {
   list: { notes: NoteView[]; total: number; page: number; pages: number };
   filter: NoteFilter;
-  base: Record<string, string>;
   /** A coach's list: the "which notes" filter and authors' names. */
   coach: boolean;
   zone: string;
@@ -39,9 +36,8 @@ export function NoteList({
   empty: ReactNode;
 }) {
   const filtered = Boolean(filter.q) || filter.show !== "all";
-  const current = { ...base, ...filter };
   const defaults = { show: "all", page: 1 };
-  const clear = queryWith(base);
+  const clear = queryWith({});
   return (
     <div className="space-y-4">
       <FilterForm
@@ -52,9 +48,6 @@ export function NoteList({
         clearHref={clear}
         className="grid gap-3 sm:grid-cols-3 sm:items-end"
       >
-        {Object.entries(base).map(([k, v]) => (
-          <input key={k} type="hidden" name={k} value={v} />
-        ))}
         <Field
           id="notes-q"
           name="q"
@@ -113,7 +106,7 @@ export function NoteList({
           ))}
         </ul>
       )}
-      <Pagination page={list.page} pages={list.pages} href={(page) => queryWith(current, { page }, defaults)} />
+      <Pagination page={list.page} pages={list.pages} href={(page) => queryWith(filter, { page }, defaults)} />
     </div>
   );
 }

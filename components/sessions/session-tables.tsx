@@ -6,6 +6,7 @@ import { Time } from "@/components/ui/time";
 import type { coachUpcomingSessions, participantSessions } from "@/lib/sessions/lists";
 import { plural } from "@/lib/words";
 import { SessionLocation } from "./session-location";
+import { profileTabPath } from "@/lib/coachees/profile-tabs";
 
 type ParticipantRow = Awaited<ReturnType<typeof participantSessions>>["upcoming"]["rows"][number];
 type CoachRow = Awaited<ReturnType<typeof coachUpcomingSessions>>["rows"][number];
@@ -67,7 +68,7 @@ export function CoachSessionTable({ org, rows, zone }: { org: string; rows: read
         { header: "Duration", cell: (r) => plural(r.durationMinutes, "minute"), nowrap: true },
         {
           header: "Coachee",
-          cell: (r) => <TextLink href={`/${org}/coachees/${r.coacheeId}?tab=sessions`}>{r.coacheeName}</TextLink>,
+          cell: (r) => <TextLink href={profileTabPath(org, r.coacheeId, "sessions")}>{r.coacheeName}</TextLink>,
         },
         { header: "Pathway", cell: (r) => r.pathway ?? "None" },
         { header: "Where", cell: (r) => <SessionLocation location={r.location} /> },

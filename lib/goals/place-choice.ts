@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createActionSchema, moveActionSchema } from "./actions";
+import { createActionItemSchema, moveActionItemSchema } from "./action-items";
 
 // Where an action goes, chosen from one list on a form ("Standalone", a goal, a milestone): the
 // select's value is "none", "goal:<id>" or "milestone:<id>", spread here into the goalId and
@@ -27,7 +27,7 @@ function spreadPlace(raw: unknown): unknown {
 }
 
 /** New action from a form with a place list (or hidden goalId / milestoneId fields). */
-export const createActionFormSchema = z.preprocess(spreadPlace, createActionSchema);
+export const createActionItemFormSchema = z.preprocess(spreadPlace, createActionItemSchema);
 
 /** Move an action to the place chosen from the list. */
-export const moveActionFormSchema = z.preprocess(spreadPlace, moveActionSchema);
+export const moveActionItemFormSchema = z.preprocess(spreadPlace, moveActionItemSchema);

@@ -6,7 +6,7 @@ import { fieldError, NotFoundError } from "../errors";
 import { checkbox, dayToDate, idField, isId, isoDayField } from "../web/form-fields";
 import { descriptionField, titleField } from "./access";
 import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
-import { place, placement, stillThere, weightField } from "./actions";
+import { place, placement, stillThere, weightField } from "./action-items";
 import { coacheeZone } from "./calendar";
 import { displayDay, isoDate, isoDay } from "../format/dates";
 import { FREQUENCIES, latestEnd, MAX_INTERVAL, MAX_OCCURRENCES, MAX_SPAN_YEARS, type Recurrence, schedule } from "./recurrence";
@@ -22,7 +22,7 @@ import { lockGoals, recomputeGoal } from "./rollup";
 // The rule is evaluated in the coachee's time zone (their membership's, set when they join); until they
 // have one, in their latest pathway's zone, else UTC. The zone used is stored on the series; a new
 // schedule is evaluated in the coachee's zone as it is then. Every change locks the goals the occurrences are on and rolls them up again, in one
-// transaction, exactly like the single-action services in lib/goals/actions.ts.
+// transaction, exactly like the single-action services in lib/goals/action-items.ts.
 
 const intervalMessage = `Use a whole number from 1 to ${MAX_INTERVAL}`;
 const weekdayMessage = "Choose days of the week from the list";

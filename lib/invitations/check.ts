@@ -72,7 +72,7 @@ export type InviteCheck = {
 
 /**
  * Who may send through this path: whoever may send invitations, and, by one narrow rule, a coach
- * inviting their own coachees (lib/coaching/coachees.ts) as participants, changing nothing but the
+ * inviting their own coachees (lib/coachees/coachees.ts) as participants, changing nothing but the
  * status (no programmes, the unit they already have). A coach never gets "invitations:send": that would
  * open the organisation's Invitations page to them.
  */

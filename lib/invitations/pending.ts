@@ -62,7 +62,7 @@ async function findPending(tx: TenantTx, actor: Actor, invitationId: string) {
 
 /**
  * The body of every resend, for callers that checked their own permission (a coach resending to their
- * own coachee: lib/coaching/coachees.ts): visibility, the hierarchy, the rate limit, a fresh token.
+ * own coachee: lib/coachees/coachees.ts): visibility, the hierarchy, the rate limit, a fresh token.
  */
 export async function resendInvitationIn(tx: TenantTx, actor: Actor, invitationId: string) {
   const invitation = await findPending(tx, actor, invitationId);

@@ -1,3 +1,4 @@
+import { profileTabPath } from "../coachees/profile-tabs";
 import type { NotificationDelivery } from "../db/generated/enums";
 
 // Client-safe: the kinds of notification, what each carries, who is told, how by default, and where the
@@ -187,7 +188,7 @@ export function pathOf(
   const toCoachee = n.recipientMembershipId === n.coacheeMembershipId;
   if (n.kind === "coaching.requested") return `${coachingRequestsPath(orgSlug)}#request-${n.subjectId}`;
   if (n.kind === "coaching.started" && toCoachee) return `/${orgSlug}`;
-  if (n.kind === "coaching.started") return `/${orgSlug}/coachees/${n.coacheeMembershipId}`;
+  if (n.kind === "coaching.started") return profileTabPath(orgSlug, n.coacheeMembershipId, "activity");
   const { tab, anchor, goal, action } = placeOf(n.kind, n.subjectId, n.data);
   // An action's thread is on the action's own page, the same for the coachee and their coaches; a goal
   // opens on the goals page (only one goal is open at a time).
@@ -195,5 +196,5 @@ export function pathOf(
   const open = goal ? `goal=${goal}` : "";
   return toCoachee
     ? `/${orgSlug}/${tab}${open ? `?${open}` : ""}#${anchor}`
-    : `/${orgSlug}/coachees/${n.coacheeMembershipId}?tab=${tab}${open ? `&${open}` : ""}#${anchor}`;
+    : `${profileTabPath(orgSlug, n.coacheeMembershipId, tab)}${open ? `?${open}` : ""}#${anchor}`;
 }

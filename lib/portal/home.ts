@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
-import { actionFilterSchema, listActions } from "../goals/list-actions";
+import { actionItemFilterSchema, listActionItems } from "../goals/list-action-items";
 import { memberPathways } from "../pathways/read";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
@@ -41,8 +41,8 @@ export async function participantHome(db: Db, actor: Actor, now = new Date()) {
       select: { id: true, title: true, progress: true, completedAt: true },
     }),
     t.goal.count({ where: { coacheeMembershipId: actor.membershipId } }),
-    listActions(db, actor, actor.membershipId, actionFilterSchema.parse({ status: "open" }), now),
-    listActions(db, actor, actor.membershipId, actionFilterSchema.parse({ status: "overdue" }), now),
+    listActionItems(db, actor, actor.membershipId, actionItemFilterSchema.parse({ status: "open" }), now),
+    listActionItems(db, actor, actor.membershipId, actionItemFilterSchema.parse({ status: "overdue" }), now),
   ]);
   return {
     goals: { first: goals, total: goalCount },

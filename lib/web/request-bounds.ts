@@ -14,7 +14,7 @@ export const ACTION_BODY_MAX_BYTES = 2 * 1024 * 1024;
 
 /**
  * The most fields one form may send. The form with the most is a coachee group's (up to 2,000
- * coachees ticked, lib/coaching/groups.ts), plus its name, description and Next's own fields.
+ * coachees ticked, lib/coachees/groups.ts), plus its name, description and Next's own fields.
  */
 export const FORM_FIELDS_MAX = 2_100;
 

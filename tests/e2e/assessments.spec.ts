@@ -52,7 +52,7 @@ test("a coach builds a template with a scale and a text question and assigns it 
   const due = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel("Due date (optional)").fill(due);
   await page.getByRole("button", { name: "Assign" }).click();
-  await expect(page).toHaveURL(/tab=assessments/);
+  await expect(page).toHaveURL(/\/coachees\/[^/?]+\/assessments(?:[?#]|$)/);
   const pending = page.getByRole("region", { name: "Pending" }).getByRole("listitem").filter({ hasText: title });
   await expect(pending).toContainText("Not started");
   await expect(pending).toContainText(`Due ${readableDay(due)}`);
@@ -119,7 +119,7 @@ test("'Assign questions' from the quick menu gives Pat a one-off question", asyn
   await builder.getByLabel("Question 1: prompt").fill("Which day suits you?");
   await builder.getByLabel("Options, one per line").fill("Monday\nThursday");
   await builder.getByRole("button", { name: "Assign questions" }).click();
-  await expect(page).toHaveURL(/tab=assessments/);
+  await expect(page).toHaveURL(/\/coachees\/[^/?]+\/assessments(?:[?#]|$)/);
   await expect(page.getByRole("region", { name: "Pending" })).toContainText(title);
 
   const patContext = await browser.newContext();

@@ -44,7 +44,7 @@ test("a coach schedules a session for later, marks it attended once it has start
   await page.getByRole("button", { name: "Add the appointment" }).click();
 
   // Back on the Sessions tab: the appointment is upcoming, and cannot be marked attended yet.
-  await expect(page).toHaveURL(/tab=sessions/);
+  await expect(page).toHaveURL(/\/coachees\/[^/?]+\/sessions(?:[?#]|$)/);
   await expect(tabs.getByRole("link", { name: "Sessions" })).toHaveAttribute("aria-current", "page");
   const upcoming = page.getByRole("region", { name: "Upcoming appointments" });
   const row = upcoming.getByRole("row").filter({ hasText: title });
@@ -67,7 +67,7 @@ test("a coach schedules a session for later, marks it attended once it has start
 
   // The Activity tab tells both steps, newest first.
   await tabs.getByRole("link", { name: "Activity" }).click();
-  await expect(page).not.toHaveURL(/tab=/);
+  await expect(page).toHaveURL(/\/coachees\/[^/?]+$/);
   const activity = page.getByRole("list", { name: "Activity" });
   await expect(activity.getByRole("listitem").first()).toContainText(`Pat Participant attended “${title}”`);
   await expect(activity.getByRole("listitem").first()).toContainText("marked by Carla Coach");
@@ -83,14 +83,14 @@ test("a session started now can be marked attended at once; the quick menu leads
   await page.getByRole("link", { name: "Start a session now" }).click();
   await page.getByLabel("Title").fill(title);
   await page.getByRole("button", { name: "Start the session" }).click();
-  await expect(page).toHaveURL(/tab=sessions/);
+  await expect(page).toHaveURL(/\/coachees\/[^/?]+\/sessions(?:[?#]|$)/);
   const row = page.getByRole("region", { name: "Upcoming appointments" }).getByRole("row").filter({ hasText: title });
   await row.getByRole("button", { name: `Mark attended: ${title}` }).click();
   await expect(page.getByRole("region", { name: "Session log" })).toContainText(title);
 
   const tabs = page.getByRole("navigation", { name: "Coachee profile" });
   await tabs.getByRole("link", { name: "Goals" }).click();
-  await expect(page).toHaveURL(/tab=goals/);
+  await expect(page).toHaveURL(/\/coachees\/[^/?]+\/goals(?:[?#]|$)/);
   await expect(page.getByText("New goal")).toBeVisible();
   // The assessment entries of the quick menu lead to their forms (tests/e2e/assessments.spec.ts plays them through).
   await openQuickMenu(page);
@@ -108,6 +108,19 @@ test("another coach, a programme manager and the participant get the not-found p
     const response = await other.goto(profile);
     expect(response?.status(), email).toBe(404);
     await expect(other.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    // Each tab is a page of its own, and refuses on its own (a layout's check does not cover its pages).
+    if (email === "coach2@acme.test") {
+      for (const tab of ["actions", "goals", "notes", "files", "sessions", "assessments"]) {
+        expect((await other.goto(`${profile}/${tab}`))?.status(), `${email} on ${tab}`).toBe(404);
+      }
+    }
     await context.close();
   }
+  // Positive control, and links from before each tab had its own page (?tab=, in emails already sent).
+  await page.goto(`${profile}?tab=goals&goal=not-a-goal`);
+  await expect(page).toHaveURL(new RegExp(`${profile}/goals\\?goal=not-a-goal$`));
+  await expect(page.getByRole("navigation", { name: "Coachee profile" }).getByRole("link", { name: "Goals" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
 });

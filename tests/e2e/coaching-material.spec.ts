@@ -10,7 +10,7 @@ async function openPatsTab(page: Page, tab: "Notes" | "Files" | "Assessments") {
   await page.getByRole("region", { name: "Pathways" }).getByRole("link", { name: "Pat Participant" }).first().click();
   await page.getByRole("link", { name: "Coachee profile of Pat Participant" }).click();
   await page.getByRole("navigation", { name: "Coachee profile" }).getByRole("link", { name: tab }).click();
-  await expect(page).toHaveURL(new RegExp(`tab=${tab.toLowerCase()}`));
+  await expect(page).toHaveURL(new RegExp(`/coachees/[^/?]+/${tab.toLowerCase()}(?:[?#]|$)`));
 }
 
 // The issue's scenario across notes, files and assessments: what a coach keeps to herself stays hers,
@@ -50,7 +50,7 @@ test("a coach writes a private note and uploads a shared file; Pat sees the file
   await builder.getByLabel("Question 1: kind").selectOption({ label: "Long text" });
   await builder.getByLabel("Question 1: prompt").fill(prompt);
   await builder.getByRole("button", { name: "Assign questions" }).click();
-  await expect(page).toHaveURL(/tab=assessments/);
+  await expect(page).toHaveURL(/\/coachees\/[^/?]+\/assessments(?:[?#]|$)/);
   await expect(page.getByRole("region", { name: "Pending" })).toContainText(title);
 
   // Pat is told about the file and the questions, never the note.

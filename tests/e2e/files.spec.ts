@@ -25,7 +25,7 @@ test("a coach uploads a shared file on Pat's profile with visible progress; Pat 
   await page.getByRole("region", { name: "Pathways" }).getByRole("link", { name: "Pat Participant" }).first().click();
   await page.getByRole("link", { name: "Coachee profile of Pat Participant" }).click();
   await page.getByRole("navigation", { name: "Coachee profile" }).getByRole("link", { name: "Files" }).click();
-  await expect(page).toHaveURL(/tab=files/);
+  await expect(page).toHaveURL(/\/coachees\/[^/?]+\/files(?:[?#]|$)/);
   await expect(page.getByText(/Up to 100 MB: PDF/)).toBeVisible();
 
   // A program renamed .pdf is refused, with the reason next to the field.

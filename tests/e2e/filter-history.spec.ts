@@ -3,7 +3,7 @@ import { createDb, type Db } from "../../lib/db/client";
 import { hashPassword } from "../../lib/security/password";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { e2eDatabaseUrl } from "../support/e2e-database";
-import { createAction, createAuditEvent, createCoachingRelationship, createMember, createOrganization } from "../factories";
+import { createActionItem, createAuditEvent, createCoachingRelationship, createMember, createOrganization } from "../factories";
 import { AppPage } from "./pages/app-page";
 
 // A list's filter form shows what the URL says, also after the browser's Back and Forward (issue 22: the
@@ -45,8 +45,8 @@ test.beforeAll(async () => {
   });
   const bert = await createMember(db, org.id, { status: "NOT_INVITED", firstName: "Bert", lastName: `Beta${stamp}` });
   for (const coachee of [alma, bert]) await createCoachingRelationship(db, { coach: coach.membership, coachee: coachee.membership });
-  await createAction(db, alma.membership, { title: "Book the room" });
-  await createAction(db, alma.membership, { title: "Write the agenda", progress: 100 });
+  await createActionItem(db, alma.membership, { title: "Book the room" });
+  await createActionItem(db, alma.membership, { title: "Write the agenda", progress: 100 });
   await createAuditEvent(db, org.id, { actorId: owner.user.id, action: "settings.update" });
   await createAuditEvent(db, org.id, { actorId: owner.user.id, action: "member.role_change", targetType: "membership" });
 });

@@ -8,7 +8,7 @@ async function patsNotesTab(page: Page) {
   await page.getByRole("region", { name: "Pathways" }).getByRole("link", { name: "Pat Participant" }).first().click();
   await page.getByRole("link", { name: "Coachee profile of Pat Participant" }).click();
   await page.getByRole("navigation", { name: "Coachee profile" }).getByRole("link", { name: "Notes" }).click();
-  await expect(page).toHaveURL(/tab=notes/);
+  await expect(page).toHaveURL(/\/coachees\/[^/?]+\/notes(?:[?#]|$)/);
 }
 
 test("a coach writes a private note that saves as she types and survives a reload; Pat shares a note and the coach finds it under 'Shared by the coachee'; Pat never sees the coach's note", async ({
@@ -24,7 +24,7 @@ test("a coach writes a private note that saves as she types and survives a reloa
   await AppPage.signIn(page, "coach1@acme.test");
   await patsNotesTab(page);
   await page.getByRole("button", { name: "New note" }).click();
-  await expect(page).toHaveURL(/tab=notes&note=/);
+  await expect(page).toHaveURL(/\/coachees\/[^/?]+\/notes\/[0-9a-f-]{36}$/);
   const status = page.getByTestId("note-save-status");
   await expect(status).toHaveAttribute("role", "status");
   await page.getByLabel("Note title", { exact: true }).fill(coachTitle);
@@ -73,7 +73,7 @@ test("a coach writes a private note that saves as she types and survives a reloa
   await expect(pat.getByText(coachTitle)).toHaveCount(0);
 
   // Carla finds it under "Shared by the coachee" (and her own note is not there), and comments on it.
-  await page.goto(`${new URL(page.url()).pathname}?tab=notes&show=shared`);
+  await page.goto(`${new URL(page.url()).pathname.replace(/\/notes(\/.*)?$/, "")}/notes?show=shared`);
   await expect(page.getByLabel("Show")).toHaveValue("shared");
   const shared = page.getByRole("listitem").filter({ hasText: patTitle });
   await expect(shared).toContainText("By Pat Participant, shared with you");
@@ -95,7 +95,7 @@ test("a coach writes a private note that saves as she types and survives a reloa
   await pat.goBack();
   await pat.getByRole("button", { name: "Stop sharing" }).click();
   await expect(pat.getByText("Private: only you see this note. Share it to show it to your coaches.")).toBeVisible();
-  await page.goto(`${new URL(page.url()).pathname}?tab=notes&show=shared`);
+  await page.goto(`${new URL(page.url()).pathname.replace(/\/notes(\/.*)?$/, "")}/notes?show=shared`);
   await expect(page.getByText(patTitle)).toHaveCount(0);
   await patContext.close();
 });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { Actor } from "../../lib/authz/actor";
 import { createDb, type Db } from "../../lib/db/client";
-import { createAction, createActionSchema, setActionProgress } from "../../lib/goals/actions";
+import { createActionItem, createActionItemSchema, setActionItemProgress } from "../../lib/goals/action-items";
 import { createGoal, createGoalSchema, createMilestone } from "../../lib/goals/goals";
 import { unreadCount } from "../../lib/notifications/centre";
 import { DEMO_ORG } from "../../prisma/seed";
@@ -43,12 +43,12 @@ async function actorFor(email: string): Promise<Actor> {
 async function patCompletes(carla: Actor, pat: Actor, title: string) {
   const goal = await createGoal(db, carla, createGoalSchema.parse({ coacheeMembershipId: pat.membershipId, title: `Goal ${title}` }));
   const milestone = await createMilestone(db, carla, { goalId: goal.id, title: `Milestone ${title}`, dueDate: null });
-  const action = await createAction(
+  const action = await createActionItem(
     db,
     carla,
-    createActionSchema.parse({ coacheeMembershipId: pat.membershipId, milestoneId: milestone.id, title: `Action ${title}` }),
+    createActionItemSchema.parse({ coacheeMembershipId: pat.membershipId, milestoneId: milestone.id, title: `Action ${title}` }),
   );
-  await setActionProgress(db, pat, { actionId: action.id, progress: 100 });
+  await setActionItemProgress(db, pat, { actionId: action.id, progress: 100 });
   return goal;
 }
 
@@ -64,7 +64,7 @@ test("a coach is told when her coachee completes a milestone: the bell, the cent
   // the goal's completion in the same email, a link to the thing and one to the preferences.
   const mail = await notificationMail("coach1@acme.test", new RegExp(`Pat Participant completed the milestone “Milestone ${first}”`));
   expect(mail.text).toContain(`Pat Participant completed the goal “Goal ${first}”`);
-  expect(mail.text).toContain(`${APP_URL}${ORG}/coachees/${pat.membershipId}?tab=goals&goal=${goal.id}#goal-${goal.id}`);
+  expect(mail.text).toContain(`${APP_URL}${ORG}/coachees/${pat.membershipId}/goals?goal=${goal.id}#goal-${goal.id}`);
   expect(mail.text).toContain(`${APP_URL}${ORG}/notifications/preferences`);
 
   // The bell says how many are unread, on every page.
@@ -87,7 +87,7 @@ test("a coach is told when her coachee completes a milestone: the bell, the cent
   const item = list.getByRole("listitem").filter({ hasText: milestoneSentence });
   await expect(item).toContainText("Unread");
   await item.getByRole("button", { name: milestoneSentence }).click();
-  await expect(page).toHaveURL(`${ORG}/coachees/${pat.membershipId}?tab=goals&goal=${goal.id}#goal-${goal.id}`);
+  await expect(page).toHaveURL(`${ORG}/coachees/${pat.membershipId}/goals?goal=${goal.id}#goal-${goal.id}`);
   await expect(page.getByRole("banner").getByRole("link", { name: `Notifications, ${unread - 1} unread` })).toBeVisible();
   await page.goto(`${ORG}/notifications`);
   await expect(list.getByRole("listitem").filter({ hasText: milestoneSentence })).not.toContainText("Unread");
@@ -129,7 +129,7 @@ test("a coach who gives her coachee several actions at once sends one email that
   const pat = await actorFor("pat@acme.test");
   const titles = [1, 2, 3].map((i) => `Plan ${stamp} step ${i}`);
   await Promise.all(
-    titles.map((title) => createAction(db, carla, createActionSchema.parse({ coacheeMembershipId: pat.membershipId, title }))),
+    titles.map((title) => createActionItem(db, carla, createActionItemSchema.parse({ coacheeMembershipId: pat.membershipId, title }))),
   );
   // In the app at once.
   expect(await unreadCount(db, pat)).toBeGreaterThanOrEqual(3);

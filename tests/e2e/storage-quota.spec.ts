@@ -80,7 +80,7 @@ test("the storage left shows beside each upload form and in Settings; an upload 
     // The coach's Files tab on Pat's profile says the same.
     const carla = await browser.newPage();
     await AppPage.signIn(carla, "coach1@acme.test");
-    await carla.goto(`/acme/coachees/${coachee}?tab=files`);
+    await carla.goto(`/acme/coachees/${coachee}/files`);
     await expect(carla.getByRole("heading", { name: "Upload a file" })).toBeVisible();
     await expect(carla.getByText(/^Storage: .+ used, 424 KB left\.$/)).toBeVisible();
     await carla.close();

@@ -35,7 +35,7 @@ export async function createMilestone(
 }
 
 /** An action of the coachee: standalone, or on `goal` (and `milestone`, which must be the goal's). */
-export async function createAction(
+export async function createActionItem(
   db: Db,
   coachee: { organizationId: string; id: string },
   overrides: {

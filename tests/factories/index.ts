@@ -19,4 +19,4 @@ export { createAuditEvent, type AuditOverrides } from "./audit";
 export { createCoachingRelationship } from "./coaching";
 export { createCoacheeGroup } from "./coachee-group";
 export { createActivity } from "./activity";
-export { createAction, createGoal, createMilestone } from "./goal";
+export { createActionItem, createGoal, createMilestone } from "./goal";

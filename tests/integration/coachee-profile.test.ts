@@ -3,7 +3,7 @@ import type { Actor } from "../../lib/authz/actor";
 import { listActivity, ACTIVITY_PAGE_SIZE } from "../../lib/activity/list";
 import { activitySentence } from "../../lib/activity/sentence";
 import { displayTime } from "../../lib/format/dates";
-import { getCoacheeProfile } from "../../lib/coaching/profile";
+import { getCoacheeProfile } from "../../lib/coachees/profile";
 import {
   appointmentSchema,
   coacheeSessions,
@@ -11,7 +11,7 @@ import {
   sessionFormContext,
   startSessionNow,
   startSessionSchema,
-} from "../../lib/coaching/sessions";
+} from "../../lib/coachees/sessions";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
 import { acceptInvitation } from "../../lib/invitations/accept";
 import { getPathway } from "../../lib/pathways/read";

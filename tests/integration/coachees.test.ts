@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/actor";
 import type { Db } from "../../lib/db/client";
 import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "../../lib/errors";
-import { coacheeFilterSchema, coacheesOfCoach, listCoachees } from "../../lib/coaching/coachees";
+import { coacheeFilterSchema, coacheesOfCoach, listCoachees } from "../../lib/coachees/coachees";
 import {
   addCoachee,
   addCoacheeSchema,
@@ -11,8 +11,8 @@ import {
   editCoacheeSchema,
   inviteCoachee,
   resendCoacheeInvitation,
-} from "../../lib/coaching/add-coachee";
-import { addToGroup, createGroup, createGroupSchema, deleteGroup, getGroup, listGroups, updateGroup } from "../../lib/coaching/groups";
+} from "../../lib/coachees/add-coachee";
+import { addToGroup, createGroup, createGroupSchema, deleteGroup, getGroup, listGroups, updateGroup } from "../../lib/coachees/groups";
 import { acceptInvitation, findInvitation, InvalidInvitationError } from "../../lib/invitations/accept";
 import { checkInvitations, inviteSchema } from "../../lib/invitations/check";
 import { sendInvitations } from "../../lib/invitations/send";

@@ -2,9 +2,9 @@ import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
 import { listCoacheeAssessments } from "../../lib/assessments/assignments";
 import type { Actor } from "../../lib/authz/actor";
-import { listCoachees, coacheeFilterSchema } from "../../lib/coaching/coachees";
-import { addCoachee, addCoacheeAnswer, addCoacheeSchema } from "../../lib/coaching/add-coachee";
-import { getCoacheeProfile } from "../../lib/coaching/profile";
+import { listCoachees, coacheeFilterSchema } from "../../lib/coachees/coachees";
+import { addCoachee, addCoacheeAnswer, addCoacheeSchema } from "../../lib/coachees/add-coachee";
+import { getCoacheeProfile } from "../../lib/coachees/profile";
 import {
   acceptRequest,
   declineRequest,
@@ -19,7 +19,7 @@ import { listActivity } from "../../lib/activity/list";
 import { listFiles } from "../../lib/files/files";
 import { listCoacheeComments } from "../../lib/goals/comments";
 import { listGoals } from "../../lib/goals/goals";
-import { actionFilterSchema, listActions } from "../../lib/goals/list-actions";
+import { actionItemFilterSchema, listActionItems } from "../../lib/goals/list-action-items";
 import { deliverDueEmails } from "../../lib/mail/deliver";
 import { smtpTransport } from "../../lib/mail/transport";
 import { getThread } from "../../lib/messages/threads";
@@ -27,7 +27,7 @@ import { sendMessage } from "../../lib/messages/send";
 import { listNotes, noteFilterSchema } from "../../lib/notes/notes";
 import { listNotifications } from "../../lib/notifications/centre";
 import { ExpectedError, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
-import { createAction, createActor, createCoachingRelationship, createGoal, createMember, createPathway, unique } from "../factories";
+import { createActionItem, createActor, createCoachingRelationship, createGoal, createMember, createPathway, unique } from "../factories";
 import type { TestActor } from "../factories/actor";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
@@ -84,7 +84,7 @@ async function materialWorld() {
   const items = perKind.flat();
   const goalWord = `Goal${unique()}${unique()}`;
   const goal = await createGoal(db, w.coachee.membership, { title: goalWord });
-  await createAction(db, w.coachee.membership, { goal, title: `Action of ${goalWord}` });
+  await createActionItem(db, w.coachee.membership, { goal, title: `Action of ${goalWord}` });
   return { w, items, goalWord };
 }
 
@@ -93,7 +93,7 @@ async function anyRead(viewer: Actor, coachee: string, words: string[]): Promise
   const reads: Array<() => Promise<unknown>> = [
     () => getCoacheeProfile(db, viewer, coachee),
     () => listGoals(db, viewer, coachee),
-    () => listActions(db, viewer, coachee, actionFilterSchema.parse({})),
+    () => listActionItems(db, viewer, coachee, actionItemFilterSchema.parse({})),
     () => listActivity(db, viewer, coachee, { page: 1 }),
     () => listFiles(db, viewer, coachee),
     () => listNotes(db, viewer, coachee, noteFilterSchema.parse({})),

@@ -14,7 +14,7 @@ import {
 import { goalsOverview } from "../../lib/goals/goals";
 import { runNotificationEmails } from "../../lib/notifications/coalesce";
 import { EMAIL_WINDOW_MS } from "../../lib/notifications/notify";
-import { createAction, createGoal } from "../factories";
+import { createActionItem, createGoal } from "../factories";
 import type { TestActor } from "../factories/actor";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
@@ -27,7 +27,7 @@ async function commentsWorld() {
   const w = await createPrivacyWorld(db);
   const coachee = { organizationId: w.org.id, id: w.coachee.membershipId };
   const goal = await createGoal(db, coachee, { title: "Speak up in meetings" });
-  const action = await createAction(db, coachee, { goal, title: "Prepare one point" });
+  const action = await createActionItem(db, coachee, { goal, title: "Prepare one point" });
   return { ...w, goal, action };
 }
 
@@ -173,9 +173,9 @@ describe("comments on goals and actions", () => {
       authorMembershipId: w.coach.membershipId,
       body: "x",
     };
-    await expect(db.comment.create({ data: base })).rejects.toThrow(/exactly one goal or one action/);
+    await expect(db.comment.create({ data: base })).rejects.toThrow(/Comment_on_one_thing/);
     await expect(db.comment.create({ data: { ...base, goalId: w.goal.id, actionId: w.action.id } })).rejects.toThrow(
-      /exactly one goal or one action/,
+      /Comment_on_one_thing/,
     );
     const theirGoal = await createGoal(db, { organizationId: w.org.id, id: w.othersCoachee.membershipId });
     await expect(db.comment.create({ data: { ...base, goalId: theirGoal.id } })).rejects.toThrow(

@@ -2,7 +2,7 @@ import { renderToString } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GoalTree, type GoalActions } from "../../components/goals/goal-tree";
 import type { Db } from "../../lib/db/client";
-import { createAction, createActionSchema } from "../../lib/goals/actions";
+import { createActionItem, createActionItemSchema } from "../../lib/goals/action-items";
 import { LimitReachedError } from "../../lib/goals/caps";
 import { addComment, addCommentSchema, listCoacheeComments } from "../../lib/goals/comments";
 import { createGoal, createMilestone } from "../../lib/goals/goals";
@@ -59,7 +59,7 @@ const seriesForm = (coacheeMembershipId: string, count: number) =>
   createSeriesSchema.parse({ coacheeMembershipId, goalId: "", milestoneId: "", ...schedule(count) });
 
 const actionForm = (coacheeMembershipId: string, title = "One more") =>
-  createActionSchema.parse({ coacheeMembershipId, goalId: "", milestoneId: "", title, description: "", weight: "1" });
+  createActionItemSchema.parse({ coacheeMembershipId, goalId: "", milestoneId: "", title, description: "", weight: "1" });
 
 /** `n` actions written straight to the table (standalone unless placed), open unless `done`. */
 async function fillActions(
@@ -144,8 +144,8 @@ describe("goal bounds", () => {
   it("open actions, all actions and series per coachee hold for single actions, new series and rescheduled ones", async () => {
     const { coach, coachee } = await coachAndCoachee();
     await fillActions(db, coachee, GOAL_LIMITS.openActionsPerCoachee - 1);
-    await expect(createAction(db, coach, actionForm(coachee.membershipId))).resolves.toMatchObject({ id: expect.any(String) });
-    await pastBound("openActionsPerCoachee", () => createAction(db, coachee, actionForm(coachee.membershipId)));
+    await expect(createActionItem(db, coach, actionForm(coachee.membershipId))).resolves.toMatchObject({ id: expect.any(String) });
+    await pastBound("openActionsPerCoachee", () => createActionItem(db, coachee, actionForm(coachee.membershipId)));
     await pastBound("openActionsPerCoachee", () => createSeries(db, coach, seriesForm(coachee.membershipId, 1)));
 
     // Done ones count toward the whole: with the open ones done, the total cap is what refuses.
@@ -156,7 +156,7 @@ describe("goal bounds", () => {
     await fillActions(db, coachee, GOAL_LIMITS.actionsPerCoachee - GOAL_LIMITS.openActionsPerCoachee - 3, { done: true });
     const series = await createSeries(db, coach, seriesForm(coachee.membershipId, 3));
     expect(series.occurrences).toBe(3);
-    await pastBound("actionsPerCoachee", () => createAction(db, coachee, actionForm(coachee.membershipId)));
+    await pastBound("actionsPerCoachee", () => createActionItem(db, coachee, actionForm(coachee.membershipId)));
     // A new schedule that adds more occurrences than it removes is held to the same cap.
     await pastBound("actionsPerCoachee", () =>
       updateSeries(db, coach, updateSeriesSchema.parse({ seriesId: series.id, ...schedule(10) }), new Date("2026-02-01T12:00:00Z")),

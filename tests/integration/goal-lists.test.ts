@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError } from "../../lib/errors";
-import { coacheeFilterSchema, listCoachees } from "../../lib/coaching/coachees";
+import { coacheeFilterSchema, listCoachees } from "../../lib/coachees/coachees";
 import { coacheesNeedingAttention, QUIET_DAYS } from "../../lib/goals/attention";
 import { sendMessage } from "../../lib/messages/send";
-import { setActionProgress, updateAction, updateActionSchema } from "../../lib/goals/actions";
-import { ACTIONS_PAGE_SIZE, actionFilterSchema, listActions } from "../../lib/goals/list-actions";
+import { setActionItemProgress, updateActionItem, updateActionItemSchema } from "../../lib/goals/action-items";
+import { ACTION_ITEMS_PAGE_SIZE, actionItemFilterSchema, listActionItems } from "../../lib/goals/list-action-items";
 import { goalsView } from "../../lib/goals/views";
-import { createActionFormSchema, moveActionFormSchema, placeValue } from "../../lib/goals/place-choice";
-import { createAction as addAction, moveAction } from "../../lib/goals/actions";
-import { createAction, createActor, createCoachingRelationship, createGoal, createMilestone, createPathway } from "../factories";
+import { createActionItemFormSchema, moveActionItemFormSchema, placeValue } from "../../lib/goals/place-choice";
+import { createActionItem as addAction, moveActionItem } from "../../lib/goals/action-items";
+import { createActionItem, createActor, createCoachingRelationship, createGoal, createMilestone, createPathway } from "../factories";
 import { testDb } from "../support/db";
 import { createWorld } from "../support/world";
 
@@ -17,7 +17,7 @@ const db = testDb();
 // 12:00 UTC on 10 March 2026 is already 01:00 on 11 March in Auckland (UTC+13): the coachee's day.
 const NOW = new Date("2026-03-10T12:00:00Z");
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
-const filter = (q: Record<string, string> = {}) => actionFilterSchema.parse(q);
+const filter = (q: Record<string, string> = {}) => actionItemFilterSchema.parse(q);
 
 async function listWorld() {
   const w = await createWorld(db);
@@ -28,7 +28,7 @@ async function listWorld() {
   const goal = await createGoal(db, coachee.membership, { title: "Lead the team" });
   const milestone = await createMilestone(db, goal, { title: "First month" });
   const make = (title: string, dueDate: string | null, extra: { progress?: number } = {}) =>
-    createAction(db, coachee.membership, { title, dueDate: dueDate ? day(dueDate) : null, milestone, ...extra });
+    createActionItem(db, coachee.membership, { title, dueDate: dueDate ? day(dueDate) : null, milestone, ...extra });
   const a = {
     late: await make("Late", "2026-03-09"),
     yesterday: await make("Yesterday in Auckland", "2026-03-10"),
@@ -42,16 +42,16 @@ async function listWorld() {
 }
 type ListWorld = Awaited<ReturnType<typeof listWorld>>;
 
-describe("listActions: filters, sort and pages on the coachee's calendar", () => {
+describe("listActionItems: filters, sort and pages on the coachee's calendar", () => {
   let w: ListWorld;
   beforeAll(async () => {
     w = await listWorld();
   });
   const titles = async (q: Record<string, string> = {}) =>
-    (await listActions(db, w.coach, w.coachee.membershipId, filter(q), NOW)).rows.map((r) => r.title);
+    (await listActionItems(db, w.coach, w.coachee.membershipId, filter(q), NOW)).rows.map((r) => r.title);
 
   it("reads today in the coachee's time zone (theirs once joined) and says so", async () => {
-    const list = await listActions(db, w.coach, w.coachee.membershipId, filter(), NOW);
+    const list = await listActionItems(db, w.coach, w.coachee.membershipId, filter(), NOW);
     expect(list).toMatchObject({ zone: "Pacific/Auckland", zoneSource: "coachee", today: day("2026-03-11"), total: 7, pages: 1 });
   });
 
@@ -67,7 +67,7 @@ describe("listActions: filters, sort and pages on the coachee's calendar", () =>
   });
 
   it("marks each open action overdue or due soon, never a done or undated one", async () => {
-    const rows = (await listActions(db, w.coachee, w.coachee.membershipId, filter(), NOW)).rows;
+    const rows = (await listActionItems(db, w.coachee, w.coachee.membershipId, filter(), NOW)).rows;
     expect(Object.fromEntries(rows.map((r) => [r.title, r.due]))).toEqual({
       Done: null,
       Late: "overdue",
@@ -102,15 +102,15 @@ describe("listActions: filters, sort and pages on the coachee's calendar", () =>
 
   it("pages 25 at a time; a page past the end shows the last", async () => {
     const busy = await createActor(db, w.org.id, "PARTICIPANT");
-    for (let i = 0; i < ACTIONS_PAGE_SIZE + 5; i++)
-      await createAction(db, busy.membership, {
+    for (let i = 0; i < ACTION_ITEMS_PAGE_SIZE + 5; i++)
+      await createActionItem(db, busy.membership, {
         title: `Step ${String(i).padStart(2, "0")}`,
         dueDate: day(`2026-04-${String(i + 1).padStart(2, "0")}`),
       });
-    const first = await listActions(db, busy, busy.membershipId, filter(), NOW);
+    const first = await listActionItems(db, busy, busy.membershipId, filter(), NOW);
     expect(first).toMatchObject({ total: 30, pages: 2, page: 1 });
     expect(first.rows).toHaveLength(25);
-    const last = await listActions(db, busy, busy.membershipId, filter({ page: "99" }), NOW);
+    const last = await listActionItems(db, busy, busy.membershipId, filter({ page: "99" }), NOW);
     expect(last.page).toBe(2);
     expect(last.rows.map((r) => r.title)).toEqual(["Step 25", "Step 26", "Step 27", "Step 28", "Step 29"]);
   });
@@ -118,14 +118,14 @@ describe("listActions: filters, sort and pages on the coachee's calendar", () =>
   it("falls back to the latest pathway's zone before the coachee joins, and to UTC without one", async () => {
     const invited = await createActor(db, w.org.id, "PARTICIPANT", { status: "NOT_INVITED" });
     await createCoachingRelationship(db, { coach: w.coach.membership, coachee: invited.membership });
-    expect((await listActions(db, w.coach, invited.membershipId, filter(), NOW)).zoneSource).toBe("default");
-    expect((await listActions(db, w.coach, invited.membershipId, filter(), NOW)).zone).toBe("UTC");
+    expect((await listActionItems(db, w.coach, invited.membershipId, filter(), NOW)).zoneSource).toBe("default");
+    expect((await listActionItems(db, w.coach, invited.membershipId, filter(), NOW)).zone).toBe("UTC");
     await createPathway(
       db,
       { cohort: w.cohort, participant: invited.membership, coach: w.coach.membership },
       { timezone: "America/New_York" },
     );
-    expect(await listActions(db, w.coach, invited.membershipId, filter(), NOW)).toMatchObject({
+    expect(await listActionItems(db, w.coach, invited.membershipId, filter(), NOW)).toMatchObject({
       zone: "America/New_York",
       zoneSource: "pathway",
     });
@@ -133,17 +133,17 @@ describe("listActions: filters, sort and pages on the coachee's calendar", () =>
 
   it("answers the coachee and their coach; another coach, another organisation and a missing id get not found; admins are refused", async () => {
     // Positive controls.
-    expect((await listActions(db, w.coachee, w.coachee.membershipId, filter(), NOW)).total).toBe(7);
-    expect((await listActions(db, w.coach, w.coachee.membershipId, filter(), NOW)).total).toBe(7);
+    expect((await listActionItems(db, w.coachee, w.coachee.membershipId, filter(), NOW)).total).toBe(7);
+    expect((await listActionItems(db, w.coach, w.coachee.membershipId, filter(), NOW)).total).toBe(7);
     // Another coach of the organisation, another participant, another organisation's coach, nonsense ids.
-    await expect(listActions(db, w.otherCoach, w.coachee.membershipId, filter(), NOW)).rejects.toThrow(NotFoundError);
-    await expect(listActions(db, w.participant, w.coachee.membershipId, filter(), NOW)).rejects.toThrow(NotFoundError);
-    await expect(listActions(db, w.other.coach, w.coachee.membershipId, filter(), NOW)).rejects.toThrow(NotFoundError);
-    await expect(listActions(db, w.coach, "not-an-id", filter(), NOW)).rejects.toThrow(NotFoundError);
-    await expect(listActions(db, w.coach, "00000000-0000-7000-8000-000000000000", filter(), NOW)).rejects.toThrow(NotFoundError);
+    await expect(listActionItems(db, w.otherCoach, w.coachee.membershipId, filter(), NOW)).rejects.toThrow(NotFoundError);
+    await expect(listActionItems(db, w.participant, w.coachee.membershipId, filter(), NOW)).rejects.toThrow(NotFoundError);
+    await expect(listActionItems(db, w.other.coach, w.coachee.membershipId, filter(), NOW)).rejects.toThrow(NotFoundError);
+    await expect(listActionItems(db, w.coach, "not-an-id", filter(), NOW)).rejects.toThrow(NotFoundError);
+    await expect(listActionItems(db, w.coach, "00000000-0000-7000-8000-000000000000", filter(), NOW)).rejects.toThrow(NotFoundError);
     // Those who oversee see figures elsewhere (goalsOverview), never this list.
     for (const role of [w.admin, w.owner, w.pm, w.sponsor])
-      await expect(listActions(db, role, w.coachee.membershipId, filter(), NOW)).rejects.toThrow(ForbiddenError);
+      await expect(listActionItems(db, role, w.coachee.membershipId, filter(), NOW)).rejects.toThrow(ForbiddenError);
   });
 });
 
@@ -163,7 +163,7 @@ describe("coacheesNeedingAttention: overdue and quiet coachees on the coach's da
     // A coachee not yet joined: never listed.
     const invited = await createActor(db, w.org.id, "PARTICIPANT", { status: "INVITED" });
     await createCoachingRelationship(db, { coach: w.coach.membership, coachee: invited.membership });
-    await createAction(db, invited.membership, { dueDate: day("2026-01-01") });
+    await createActionItem(db, invited.membership, { dueDate: day("2026-01-01") });
 
     const moved = await db.action.findMany({ where: { organizationId: w.org.id, coacheeMembershipId: w.coachee.membershipId } });
     // Backdate every row of the Auckland coachee: quiet for 15 days, with two overdue actions.
@@ -176,11 +176,11 @@ describe("coacheesNeedingAttention: overdue and quiet coachees on the coach's da
 
     // Activity (completing an action with the slider) makes them not quiet; so does a message, the same
     // activity the coachee list's "Last activity" shows. Completing the overdue ones clears the overdue list.
-    await setActionProgress(db, w.coachee, { actionId: w.a.late.id, progress: 100 });
-    await updateAction(
+    await setActionItemProgress(db, w.coachee, { actionId: w.a.late.id, progress: 100 });
+    await updateActionItem(
       db,
       w.coach,
-      updateActionSchema.parse({ actionId: w.a.yesterday.id, title: "Moved to later", dueDate: "2026-03-20" }),
+      updateActionItemSchema.parse({ actionId: w.a.yesterday.id, title: "Moved to later", dueDate: "2026-03-20" }),
     );
     await sendMessage(db, w.coach, { to: w.participant.membershipId, body: "How is the plan going?" });
     const after = await coacheesNeedingAttention(db, w.coach, NOW);
@@ -224,29 +224,29 @@ describe("the place list on action forms", () => {
     const onMilestone = await addAction(
       db,
       w.coach,
-      createActionFormSchema.parse(form(placeValue({ goalId: w.goal.id, milestoneId: w.milestone.id }))),
+      createActionItemFormSchema.parse(form(placeValue({ goalId: w.goal.id, milestoneId: w.milestone.id }))),
     );
     expect(await db.action.findFirstOrThrow({ where: { organizationId: w.org.id, id: onMilestone.id } })).toMatchObject({
       goalId: w.goal.id,
       milestoneId: w.milestone.id,
     });
-    expect(createActionFormSchema.parse(form(`goal:${w.goal.id}`))).toMatchObject({ goalId: w.goal.id, milestoneId: null });
-    expect(createActionFormSchema.parse(form("none"))).toMatchObject({ goalId: null, milestoneId: null });
+    expect(createActionItemFormSchema.parse(form(`goal:${w.goal.id}`))).toMatchObject({ goalId: w.goal.id, milestoneId: null });
+    expect(createActionItemFormSchema.parse(form("none"))).toMatchObject({ goalId: null, milestoneId: null });
     // Nonsense is refused at the field, not turned into "standalone".
-    expect(createActionFormSchema.safeParse(form("bogus")).success).toBe(false);
+    expect(createActionItemFormSchema.safeParse(form("bogus")).success).toBe(false);
     // So is a place sent twice (a repeated field), rather than read as "standalone".
-    expect(createActionFormSchema.safeParse({ ...form("none"), place: ["none", `goal:${w.goal.id}`] }).success).toBe(false);
+    expect(createActionItemFormSchema.safeParse({ ...form("none"), place: ["none", `goal:${w.goal.id}`] }).success).toBe(false);
     // Moving to another coachee's milestone answers at the field and moves nothing.
     const stranger = await createActor(db, w.org.id, "PARTICIPANT");
     const theirGoal = await createGoal(db, stranger.membership);
     const theirMilestone = await createMilestone(db, theirGoal);
     await expect(
-      moveAction(db, w.coach, moveActionFormSchema.parse({ actionId: onMilestone.id, place: `milestone:${theirMilestone.id}` })),
+      moveActionItem(db, w.coach, moveActionItemFormSchema.parse({ actionId: onMilestone.id, place: `milestone:${theirMilestone.id}` })),
     ).rejects.toMatchObject({ fieldErrors: { milestoneId: ["Choose one of the milestones listed"] } });
     expect(await db.action.findFirstOrThrow({ where: { organizationId: w.org.id, id: onMilestone.id } })).toMatchObject({
       milestoneId: w.milestone.id,
     });
-    await moveAction(db, w.coach, moveActionFormSchema.parse({ actionId: onMilestone.id, place: "none" }));
+    await moveActionItem(db, w.coach, moveActionItemFormSchema.parse({ actionId: onMilestone.id, place: "none" }));
     expect(await db.action.findFirstOrThrow({ where: { organizationId: w.org.id, id: onMilestone.id } })).toMatchObject({
       goalId: null,
       milestoneId: null,

@@ -2,14 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
 import {
-  createAction as newAction,
-  createActionSchema,
-  deleteAction,
-  moveAction,
-  setActionProgress,
-  updateAction,
-  updateActionSchema,
-} from "../../lib/goals/actions";
+  createActionItem as newAction,
+  createActionItemSchema,
+  deleteActionItem,
+  moveActionItem,
+  setActionItemProgress,
+  updateActionItem,
+  updateActionItemSchema,
+} from "../../lib/goals/action-items";
 import {
   createGoal as newGoal,
   createGoalSchema,
@@ -23,7 +23,7 @@ import {
 } from "../../lib/goals/goals";
 import { reorder } from "../../lib/goals/reorder";
 import { goalFigures, milestoneFigures } from "../../lib/goals/rollup";
-import { createAction, createActor, createCoachingRelationship, createGoal, createMilestone } from "../factories";
+import { createActionItem, createActor, createCoachingRelationship, createGoal, createMilestone } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createWorld } from "../support/world";
@@ -66,7 +66,7 @@ const recomputed = async (organizationId: string, goalId: string) => {
 const goalInput = (coacheeMembershipId: string, title = "Run a half marathon") =>
   createGoalSchema.parse({ coacheeMembershipId, title, description: "By spring", dueDate: "2026-04-30" });
 const actionInput = (coacheeMembershipId: string, place: { goalId?: string; milestoneId?: string }, extra: Record<string, unknown> = {}) =>
-  createActionSchema.parse({
+  createActionItemSchema.parse({
     coacheeMembershipId,
     title: "Train",
     goalId: place.goalId ?? "",
@@ -111,18 +111,18 @@ describe("goal roll-up through the services", () => {
     const { id: goalId } = await newGoal(db, w.coach, goalInput(w.coachee.membershipId));
     const one = await newAction(db, w.coachee, actionInput(w.coachee.membershipId, { goalId }));
     const two = await newAction(db, w.coachee, actionInput(w.coachee.membershipId, { goalId }));
-    expect((await setActionProgress(db, w.coachee, { actionId: one.id, progress: 100 })).goal).toEqual({
+    expect((await setActionItemProgress(db, w.coachee, { actionId: one.id, progress: 100 })).goal).toEqual({
       before: 0,
       progress: 50,
       complete: false,
     });
     // The second save starts from 50, where the first left it (a page drawn at 0 would say "0% -> 57%").
-    expect((await setActionProgress(db, w.coachee, { actionId: two.id, progress: 14 })).goal).toEqual({
+    expect((await setActionItemProgress(db, w.coachee, { actionId: two.id, progress: 14 })).goal).toEqual({
       before: 50,
       progress: 57,
       complete: false,
     });
-    expect((await setActionProgress(db, w.coach, { actionId: two.id, progress: 14 })).goal).toEqual({
+    expect((await setActionItemProgress(db, w.coach, { actionId: two.id, progress: 14 })).goal).toEqual({
       before: 57,
       progress: 57,
       complete: false,
@@ -136,12 +136,12 @@ describe("goal roll-up through the services", () => {
     expect((await stored(w.org.id, goalId)).goal.complete).toBe(false);
     const light = await newAction(db, w.coachee, actionInput(w.coachee.membershipId, { milestoneId }));
     const heavy = await newAction(db, w.coachee, actionInput(w.coachee.membershipId, { milestoneId }, { weight: "3" }));
-    await setActionProgress(db, w.coachee, { actionId: light.id, progress: 100 });
+    await setActionItemProgress(db, w.coachee, { actionId: light.id, progress: 100 });
     expect(await stored(w.org.id, goalId)).toEqual({
       goal: { progress: 25, complete: false },
       milestones: [{ progress: 25, complete: false }],
     });
-    await setActionProgress(db, w.coach, { actionId: heavy.id, progress: 100 });
+    await setActionItemProgress(db, w.coach, { actionId: heavy.id, progress: 100 });
     expect(await stored(w.org.id, goalId)).toEqual({
       goal: { progress: 100, complete: true },
       milestones: [{ progress: 100, complete: true }],
@@ -152,12 +152,12 @@ describe("goal roll-up through the services", () => {
     expect(kinds).toEqual(expect.arrayContaining(["goal.created", "action.completed", "milestone.completed", "goal.completed"]));
     expect(kinds.filter((k) => k === "action.completed")).toHaveLength(2);
     // Reopening an action reopens its milestone and goal.
-    await setActionProgress(db, w.coachee, { actionId: light.id, progress: 40 });
+    await setActionItemProgress(db, w.coachee, { actionId: light.id, progress: 40 });
     expect(await stored(w.org.id, goalId)).toEqual({
       goal: { progress: 85, complete: false },
       milestones: [{ progress: 85, complete: false }],
     });
-    await setActionProgress(db, w.coachee, { actionId: light.id, progress: 100 });
+    await setActionItemProgress(db, w.coachee, { actionId: light.id, progress: 100 });
     expect((await stored(w.org.id, goalId)).goal.complete).toBe(true);
     // Adding a child reopens: a new milestone (empty) and a new direct action.
     const second = await newMilestone(db, w.coachee, { goalId, title: "Taper", dueDate: null });
@@ -173,7 +173,7 @@ describe("goal roll-up through the services", () => {
     const direct = await newAction(db, w.coach, actionInput(w.coachee.membershipId, { goalId }));
     expect((await stored(w.org.id, goalId)).goal).toEqual({ progress: 80, complete: false });
     // Deleting a child rolls up again: without the open direct action the goal is complete once more.
-    await deleteAction(db, w.coach, { actionId: direct.id });
+    await deleteActionItem(db, w.coach, { actionId: direct.id });
     expect((await stored(w.org.id, goalId)).goal).toEqual({ progress: 100, complete: true });
     // Each completion is recorded once, when it happens (four times for the goal above, twice for its
     // first milestone), never on a recompute that changes nothing; an action done twice is recorded once.
@@ -181,7 +181,7 @@ describe("goal roll-up through the services", () => {
     expect(await count("goal.completed", goalId)).toBe(4);
     expect(await count("milestone.completed", milestoneId)).toBe(2);
     const before = await count("action.completed", heavy.id);
-    await setActionProgress(db, w.coachee, { actionId: heavy.id, progress: 100 });
+    await setActionItemProgress(db, w.coachee, { actionId: heavy.id, progress: 100 });
     expect(await count("action.completed", heavy.id)).toBe(before);
     expect(await count("goal.completed", goalId)).toBe(4);
   });
@@ -191,12 +191,12 @@ describe("goal roll-up through the services", () => {
     const direct = await newAction(db, w.coachee, actionInput(w.coachee.membershipId, { goalId: goal.id }));
     const { id: milestoneId } = await newMilestone(db, w.coachee, { goalId: goal.id, title: "Prepare", dueDate: null });
     const onMilestone = await newAction(db, w.coachee, actionInput(w.coachee.membershipId, { milestoneId }));
-    await setActionProgress(db, w.coachee, { actionId: direct.id, progress: 60 });
+    await setActionItemProgress(db, w.coachee, { actionId: direct.id, progress: 60 });
     expect((await stored(w.org.id, goal.id)).goal.progress).toBe(30);
-    await updateAction(db, w.coachee, updateActionSchema.parse({ actionId: direct.id, title: "Present", weight: "3" }));
+    await updateActionItem(db, w.coachee, updateActionItemSchema.parse({ actionId: direct.id, title: "Present", weight: "3" }));
     expect((await stored(w.org.id, goal.id)).goal.progress).toBe(45);
-    await setActionProgress(db, w.coachee, { actionId: onMilestone.id, progress: 100 });
-    await setActionProgress(db, w.coachee, { actionId: direct.id, progress: 100 });
+    await setActionItemProgress(db, w.coachee, { actionId: onMilestone.id, progress: 100 });
+    await setActionItemProgress(db, w.coachee, { actionId: direct.id, progress: 100 });
     expect((await stored(w.org.id, goal.id)).goal).toEqual({ progress: 100, complete: true });
     expect(await stored(w.org.id, goal.id)).toEqual(await recomputed(w.org.id, goal.id));
   });
@@ -206,36 +206,40 @@ describe("goal roll-up through the services", () => {
     const a = await newMilestone(db, w.coachee, { goalId: goal.id, title: "A", dueDate: null });
     const b = await newMilestone(db, w.coachee, { goalId: goal.id, title: "B", dueDate: null });
     const done = await newAction(db, w.coachee, actionInput(w.coachee.membershipId, { milestoneId: a.id }));
-    await setActionProgress(db, w.coachee, { actionId: done.id, progress: 100 });
+    await setActionItemProgress(db, w.coachee, { actionId: done.id, progress: 100 });
     expect((await stored(w.org.id, goal.id)).milestones).toEqual([
       { progress: 100, complete: true },
       { progress: 0, complete: false },
     ]);
-    await moveAction(db, w.coach, { actionId: done.id, goalId: null, milestoneId: b.id });
+    await moveActionItem(db, w.coach, { actionId: done.id, goalId: null, milestoneId: b.id });
     expect((await stored(w.org.id, goal.id)).milestones).toEqual([
       { progress: 0, complete: false },
       { progress: 100, complete: true },
     ]);
     const other = await newGoal(db, w.coachee, goalInput(w.coachee.membershipId, "Other"));
-    const moved = await moveAction(db, w.coachee, { actionId: done.id, goalId: other.id, milestoneId: null });
+    const moved = await moveActionItem(db, w.coachee, { actionId: done.id, goalId: other.id, milestoneId: null });
     expect(moved.to).toMatchObject({ progress: 100, complete: true });
     expect((await stored(w.org.id, goal.id)).milestones).toEqual([
       { progress: 0, complete: false },
       { progress: 0, complete: false },
     ]);
-    await moveAction(db, w.coachee, { actionId: done.id, goalId: null, milestoneId: null });
+    await moveActionItem(db, w.coachee, { actionId: done.id, goalId: null, milestoneId: null });
     expect((await stored(w.org.id, other.id)).goal).toEqual({ progress: 0, complete: false });
     // A milestone of another goal than the one named, and another coachee's goal, are refused at the field.
-    await expect(moveAction(db, w.coachee, { actionId: done.id, goalId: other.id, milestoneId: a.id })).rejects.toThrow(ValidationError);
+    await expect(moveActionItem(db, w.coachee, { actionId: done.id, goalId: other.id, milestoneId: a.id })).rejects.toThrow(
+      ValidationError,
+    );
     const foreign = await createGoal(db, w.othersCoachee.membership);
-    await expect(moveAction(db, w.coachee, { actionId: done.id, goalId: foreign.id, milestoneId: null })).rejects.toThrow(ValidationError);
+    await expect(moveActionItem(db, w.coachee, { actionId: done.id, goalId: foreign.id, milestoneId: null })).rejects.toThrow(
+      ValidationError,
+    );
   });
 
   it("the database refuses an action on a milestone of another goal, or a milestone without its goal", async () => {
     const g1 = await createGoal(db, w.coachee.membership);
     const g2 = await createGoal(db, w.coachee.membership);
     const m2 = await createMilestone(db, g2);
-    await expect(createAction(db, w.coachee.membership, { goal: g1, milestone: { id: m2.id, goalId: g1.id } })).rejects.toThrow(
+    await expect(createActionItem(db, w.coachee.membership, { goal: g1, milestone: { id: m2.id, goalId: g1.id } })).rejects.toThrow(
       /Action_organizationId_goalId_milestoneId_fkey/,
     );
     const onMilestone = {
@@ -245,22 +249,25 @@ describe("goal roll-up through the services", () => {
       title: "x",
       createdByMembershipId: w.coachee.membershipId,
     };
-    await expect(db.action.create({ data: onMilestone })).rejects.toThrow(/an action on a milestone must name its goal/);
-    await expect(createAction(db, w.coachee.membership, { progress: 101 })).rejects.toThrow(/progress must be between 0 and 100/);
-    await expect(createAction(db, w.coachee.membership, { weight: 0 })).rejects.toThrow(/weight must be at least 1/);
+    await expect(db.action.create({ data: onMilestone })).rejects.toThrow(/Action_milestone_with_its_goal/);
+    await expect(createActionItem(db, w.coachee.membership, { progress: 101 })).rejects.toThrow(/Action_progress_0_to_100/);
+    await expect(createActionItem(db, w.coachee.membership, { weight: 0 })).rejects.toThrow(/Action_weight_at_least_1/);
     // Another coachee's goal: the composite key carries the coachee.
-    await expect(createAction(db, w.othersCoachee.membership, { goal: g1 })).rejects.toThrow(
+    await expect(createActionItem(db, w.othersCoachee.membership, { goal: g1 })).rejects.toThrow(
       /Action_organizationId_coacheeMembershipId_goalId_fkey/,
     );
     // Positive controls: each call above with the one thing it guards made right.
-    await expect(createAction(db, w.coachee.membership, { milestone: m2 })).resolves.toMatchObject({ goalId: g2.id, milestoneId: m2.id });
+    await expect(createActionItem(db, w.coachee.membership, { milestone: m2 })).resolves.toMatchObject({
+      goalId: g2.id,
+      milestoneId: m2.id,
+    });
     await expect(db.action.create({ data: { ...onMilestone, goalId: g2.id } })).resolves.toMatchObject({
       goalId: g2.id,
       milestoneId: m2.id,
     });
-    await expect(createAction(db, w.coachee.membership, { progress: 100 })).resolves.toMatchObject({ progress: 100 });
-    await expect(createAction(db, w.coachee.membership, { weight: 1 })).resolves.toMatchObject({ weight: 1 });
-    await expect(createAction(db, w.coachee.membership, { goal: g1 })).resolves.toMatchObject({ goalId: g1.id });
+    await expect(createActionItem(db, w.coachee.membership, { progress: 100 })).resolves.toMatchObject({ progress: 100 });
+    await expect(createActionItem(db, w.coachee.membership, { weight: 1 })).resolves.toMatchObject({ weight: 1 });
+    await expect(createActionItem(db, w.coachee.membership, { goal: g1 })).resolves.toMatchObject({ goalId: g1.id });
   });
 
   it("deleting a goal deletes its milestones and actions; reorder moves one item up or down among its siblings", async () => {
@@ -307,7 +314,7 @@ describe("goal roll-up through the services", () => {
     }
     const moves = Array.from({ length: 200 }, (_, i) => ({ actionId: actions[i % actions.length], progress: (i * 37) % 101 }));
     const actors: Actor[] = [w.coachee, w.coach];
-    await Promise.all(moves.map((m, i) => setActionProgress(db, actors[i % 2], m)));
+    await Promise.all(moves.map((m, i) => setActionItemProgress(db, actors[i % 2], m)));
     const [now, expected] = [await stored(w.org.id, goal.id), await recomputed(w.org.id, goal.id)];
     const staleRollups =
       (now.goal.progress !== expected.goal.progress ? 1 : 0) +
@@ -345,12 +352,12 @@ describe("goals: who may do what", () => {
     await expect(updateGoal(db, w.otherCoach, { goalId: own.id, title: "x", description: "", dueDate: null })).rejects.toThrow(
       NotFoundError,
     );
-    await expect(setActionProgress(db, w.otherCoach, { actionId: action.id, progress: 50 })).rejects.toThrow(NotFoundError);
-    await expect(setActionProgress(db, w.othersCoachee, { actionId: action.id, progress: 50 })).rejects.toThrow(NotFoundError);
+    await expect(setActionItemProgress(db, w.otherCoach, { actionId: action.id, progress: 50 })).rejects.toThrow(NotFoundError);
+    await expect(setActionItemProgress(db, w.othersCoachee, { actionId: action.id, progress: 50 })).rejects.toThrow(NotFoundError);
     await expect(deleteGoal(db, w.othersCoachee, { goalId: own.id })).rejects.toThrow(NotFoundError);
     await expect(listGoals(db, w.otherCoach, w.coachee.membershipId)).rejects.toThrow(NotFoundError);
-    await expect(deleteAction(db, w.other.coach, { actionId: action.id })).rejects.toThrow(NotFoundError);
-    await expect(setActionProgress(db, w.coach, { actionId: crypto.randomUUID(), progress: 1 })).rejects.toThrow(NotFoundError);
+    await expect(deleteActionItem(db, w.other.coach, { actionId: action.id })).rejects.toThrow(NotFoundError);
+    await expect(setActionItemProgress(db, w.coach, { actionId: crypto.randomUUID(), progress: 1 })).rejects.toThrow(NotFoundError);
     await expect(reorder(db, w.otherCoach, { kind: "goal", id: own.id, direction: "down" })).rejects.toThrow(NotFoundError);
     // Nothing changed by the refused calls.
     expect((await db.action.findFirstOrThrow({ where: { organizationId: w.org.id, id: action.id } })).progress).toBe(0);
@@ -359,7 +366,7 @@ describe("goals: who may do what", () => {
     // Admins, programme managers and sponsors never work on goals.
     for (const actor of [w.admin, w.owner, w.pm, w.sponsor]) {
       await expect(newGoal(db, actor, goalInput(w.coachee.membershipId))).rejects.toThrow(ForbiddenError);
-      await expect(setActionProgress(db, actor, { actionId: action.id, progress: 10 })).rejects.toThrow(ForbiddenError);
+      await expect(setActionItemProgress(db, actor, { actionId: action.id, progress: 10 })).rejects.toThrow(ForbiddenError);
       await expect(listGoals(db, actor, w.coachee.membershipId)).rejects.toThrow(ForbiddenError);
     }
   });
@@ -372,7 +379,7 @@ describe("goals: who may do what", () => {
     );
     const m = await newMilestone(db, w.coachee, { goalId: goal.id, title: "Half", dueDate: null });
     const a = await newAction(db, w.coachee, actionInput(w.coachee.membershipId, { milestoneId: m.id }, { description: "Secret step" }));
-    await setActionProgress(db, w.coachee, { actionId: a.id, progress: 50 });
+    await setActionItemProgress(db, w.coachee, { actionId: a.id, progress: 50 });
     for (const actor of [w.admin, w.owner, w.pm]) {
       const overview = await goalsOverview(db, actor, w.coachee.membershipId);
       const json = JSON.stringify(overview);

@@ -4,12 +4,12 @@ import type { Db } from "../../lib/db/client";
 import { tenantDb } from "../../lib/db/tenant";
 import { NotFoundError } from "../../lib/errors";
 import {
-  createAction as newAction,
-  createActionSchema,
-  setActionProgress,
-  updateAction,
-  updateActionSchema,
-} from "../../lib/goals/actions";
+  createActionItem as newAction,
+  createActionItemSchema,
+  setActionItemProgress,
+  updateActionItem,
+  updateActionItemSchema,
+} from "../../lib/goals/action-items";
 import { createGoal as newGoal, createGoalSchema, createMilestone as newMilestone, updateGoal } from "../../lib/goals/goals";
 import { addComment, addCommentSchema } from "../../lib/goals/comments";
 import { deliverDueEmails } from "../../lib/mail/deliver";
@@ -29,7 +29,7 @@ import { runNotificationEmails } from "../../lib/notifications/coalesce";
 import { COALESCE_MS, EMAIL_WINDOW_MS, notify } from "../../lib/notifications/notify";
 import { getPreferences, preferencesSchema, setPreferences } from "../../lib/notifications/preferences";
 import { runReminders } from "../../lib/notifications/reminders";
-import { createAction, createActor, createCoachingRelationship, createGoal, createMilestone } from "../factories";
+import { createActionItem, createActor, createCoachingRelationship, createGoal, createMilestone } from "../factories";
 import { isolatedDatabase } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { startSmtpServer } from "../support/smtp";
@@ -164,33 +164,37 @@ describe("notification recipients: exactly the people who may see the thing", ()
     expect((await db.goal.findFirstOrThrow({ where: { id: coachs.id } })).monitoredByCoach).toBe(false);
 
     const edit = (id: string, monitored: boolean, title = "Prepare the agenda") =>
-      updateActionSchema.parse({ actionId: id, title, ...(monitored ? { monitoredByCoach: "on" } : {}) });
+      updateActionItemSchema.parse({ actionId: id, title, ...(monitored ? { monitoredByCoach: "on" } : {}) });
     const watched = await newAction(
       db,
       c.coachee,
-      createActionSchema.parse({ coacheeMembershipId: c.coachee.membershipId, title: "Agenda", monitoredByCoach: "on" }),
+      createActionItemSchema.parse({ coacheeMembershipId: c.coachee.membershipId, title: "Agenda", monitoredByCoach: "on" }),
     );
-    await updateAction(db, c.coachee, edit(watched.id, true));
+    await updateActionItem(db, c.coachee, edit(watched.id, true));
     await expectRecipients("monitored.updated", watched.id, ["coach", "coach2"]);
     await afterWindow();
     expect((await mailTo(c.coach2)).map((m) => m.subject)).toContain(
       "Test participant changed the action “Prepare the agenda” you monitor",
     );
     // The positive control: an action nobody was asked to monitor tells nobody when edited.
-    const plain = await newAction(db, c.coachee, createActionSchema.parse({ coacheeMembershipId: c.coachee.membershipId, title: "Plain" }));
-    await updateAction(db, c.coachee, edit(plain.id, false));
+    const plain = await newAction(
+      db,
+      c.coachee,
+      createActionItemSchema.parse({ coacheeMembershipId: c.coachee.membershipId, title: "Plain" }),
+    );
+    await updateActionItem(db, c.coachee, edit(plain.id, false));
     await expectRecipients("monitored.updated", plain.id, []);
-    await updateAction(db, c.coach, edit(watched.id, true, "Coach's wording"));
+    await updateActionItem(db, c.coach, edit(watched.id, true, "Coach's wording"));
     expect(await db.notification.count({ where: { subjectId: watched.id, kind: "monitored.updated" } })).toBe(2);
   });
 
   it("a coachee's slider goes to their coaches; a coach's to nobody", async () => {
     const goal = await createGoal(db, c.coachee.membership);
-    const action = await createAction(db, c.coachee.membership, { goal });
-    await setActionProgress(db, c.coachee, { actionId: action.id, progress: 30 });
+    const action = await createActionItem(db, c.coachee.membership, { goal });
+    await setActionItemProgress(db, c.coachee, { actionId: action.id, progress: 30 });
     await expectRecipients("action.progress", action.id, ["coach", "coach2"]);
-    const other = await createAction(db, c.coachee.membership, { goal });
-    await setActionProgress(db, c.coach, { actionId: other.id, progress: 30 });
+    const other = await createActionItem(db, c.coachee.membership, { goal });
+    await setActionItemProgress(db, c.coach, { actionId: other.id, progress: 30 });
     await expectRecipients("action.progress", other.id, []);
   });
 
@@ -200,9 +204,9 @@ describe("notification recipients: exactly the people who may see the thing", ()
     const a1 = await newAction(
       db,
       c.coach,
-      createActionSchema.parse({ coacheeMembershipId: c.coachee.membershipId, milestoneId: m1.id, title: "Read" }),
+      createActionItemSchema.parse({ coacheeMembershipId: c.coachee.membershipId, milestoneId: m1.id, title: "Read" }),
     );
-    await setActionProgress(db, c.coachee, { actionId: a1.id, progress: 100 });
+    await setActionItemProgress(db, c.coachee, { actionId: a1.id, progress: 100 });
     await expectRecipients("milestone.completed", m1.id, ["coach", "coach2"]);
     await expectRecipients("goal.completed", byCoachee.id, ["coach", "coach2"]);
 
@@ -211,9 +215,9 @@ describe("notification recipients: exactly the people who may see the thing", ()
     const a2 = await newAction(
       db,
       c.coach,
-      createActionSchema.parse({ coacheeMembershipId: c.coachee.membershipId, milestoneId: m2.id, title: "Read" }),
+      createActionItemSchema.parse({ coacheeMembershipId: c.coachee.membershipId, milestoneId: m2.id, title: "Read" }),
     );
-    await setActionProgress(db, c.coach, { actionId: a2.id, progress: 100 });
+    await setActionItemProgress(db, c.coach, { actionId: a2.id, progress: 100 });
     await expectRecipients("milestone.completed", m2.id, ["coachee", "coach2"]);
     await expectRecipients("goal.completed", byCoach.id, ["coachee", "coach2"]);
   });
@@ -222,10 +226,10 @@ describe("notification recipients: exactly the people who may see the thing", ()
     const given = await newAction(
       db,
       c.coach2,
-      createActionSchema.parse({ coacheeMembershipId: c.coachee.membershipId, title: "Book a mentor" }),
+      createActionItemSchema.parse({ coacheeMembershipId: c.coachee.membershipId, title: "Book a mentor" }),
     );
     await expectRecipients("action.assigned", given.id, ["coachee"]);
-    const own = await newAction(db, c.coachee, createActionSchema.parse({ coacheeMembershipId: c.coachee.membershipId, title: "Own" }));
+    const own = await newAction(db, c.coachee, createActionItemSchema.parse({ coacheeMembershipId: c.coachee.membershipId, title: "Own" }));
     await expectRecipients("action.assigned", own.id, []);
   });
 
@@ -259,12 +263,12 @@ describe("notification recipients: exactly the people who may see the thing", ()
   it("reminders go to the coachee; an overdue action they asked their coaches to monitor to the coaches too", async () => {
     const now = new Date("2031-04-10T09:00:00Z");
     const day = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset));
-    const soon = await createAction(db, c.coachee.membership, { dueDate: day(1), title: "Soon" });
+    const soon = await createActionItem(db, c.coachee.membership, { dueDate: day(1), title: "Soon" });
     // UTC is the coachee's zone here, so "tomorrow" is UTC's.
     await runReminders(db, now);
     await expectRecipients("action.due", soon.id, ["coachee"]);
-    const late = await createAction(db, c.coachee.membership, { dueDate: day(-2), title: "Late" });
-    const watched = await createAction(db, c.coachee.membership, { dueDate: day(-2), title: "Watched", monitoredByCoach: true });
+    const late = await createActionItem(db, c.coachee.membership, { dueDate: day(-2), title: "Late" });
+    const watched = await createActionItem(db, c.coachee.membership, { dueDate: day(-2), title: "Watched", monitoredByCoach: true });
     await runReminders(db, now);
     await expectRecipients("action.overdue", late.id, ["coachee"]);
     await expectRecipients("action.overdue", watched.id, ["coachee", "coach", "coach2"]);
@@ -332,8 +336,8 @@ describe("coalescing: repeats within 15 minutes update one row, in one email", (
     const c = await circle();
     await setPreferences(db, c.coach, preferencesSchema.parse({ "action.progress": "IMMEDIATE" }));
     const goal = await createGoal(db, c.coachee.membership);
-    const action = await createAction(db, c.coachee.membership, { goal, title: "Run 5k" });
-    for (let p = 10; p <= 100; p += 10) await setActionProgress(db, c.coachee, { actionId: action.id, progress: p === 100 ? 95 : p });
+    const action = await createActionItem(db, c.coachee.membership, { goal, title: "Run 5k" });
+    for (let p = 10; p <= 100; p += 10) await setActionItemProgress(db, c.coachee, { actionId: action.id, progress: p === 100 ? 95 : p });
     const rows = await db.notification.findMany({
       where: { kind: "action.progress", subjectId: action.id },
       orderBy: { recipientMembershipId: "asc" },
@@ -354,15 +358,15 @@ describe("coalescing: repeats within 15 minutes update one row, in one email", (
     // After the window a move starts a new row, and may email again.
     const old = new Date(Date.now() - COALESCE_MS - 60_000);
     await db.notification.updateMany({ where: { subjectId: action.id }, data: { createdAt: old, emailedAt: old } });
-    await setActionProgress(db, c.coachee, { actionId: action.id, progress: 50 });
+    await setActionItemProgress(db, c.coachee, { actionId: action.id, progress: 50 });
     expect(await db.notification.count({ where: { subjectId: action.id, recipientMembershipId: c.coach.membershipId } })).toBe(2);
     await afterWindow();
     expect(await mailTo(c.coach)).toHaveLength(2);
 
     // Read, then moved again: a new row, in the next window's email (the window, not the thing, bounds email).
     await markAllRead(db, c.coach);
-    await setActionProgress(db, c.coachee, { actionId: action.id, progress: 60 });
-    await setActionProgress(db, c.coachee, { actionId: action.id, progress: 70 });
+    await setActionItemProgress(db, c.coachee, { actionId: action.id, progress: 60 });
+    await setActionItemProgress(db, c.coachee, { actionId: action.id, progress: 70 });
     expect(await db.notification.count({ where: { subjectId: action.id, recipientMembershipId: c.coach.membershipId } })).toBe(3);
     await afterWindow();
     expect((await mailTo(c.coach)).map((m) => m.subject)).toContain("Test participant moved “Run 5k” to 70% (2 changes)");
@@ -372,7 +376,7 @@ describe("coalescing: repeats within 15 minutes update one row, in one email", (
   it("is race-safe: 30 concurrent notifies about one thing make one row per recipient, counted 30, and one email each", async () => {
     const c = await circle();
     for (const coach of [c.coach, c.coach2]) await setPreferences(db, coach, preferencesSchema.parse({ "action.progress": "IMMEDIATE" }));
-    const action = await createAction(db, c.coachee.membership, { title: "Concurrent" });
+    const action = await createActionItem(db, c.coachee.membership, { title: "Concurrent" });
     const N = 30;
     await Promise.all(
       Array.from({ length: N }, (_, i) =>
@@ -408,17 +412,17 @@ describe("preferences: immediately, in the digest, or in the app only", () => {
     const a = await newAction(
       db,
       c.coach,
-      createActionSchema.parse({ coacheeMembershipId: c.coachee.membershipId, milestoneId: m.id, title: "Outline" }),
+      createActionItemSchema.parse({ coacheeMembershipId: c.coachee.membershipId, milestoneId: m.id, title: "Outline" }),
     );
     await setPreferences(db, c.coach, preferencesSchema.parse({ "goal.completed": "IN_APP" }));
-    await setActionProgress(db, c.coachee, { actionId: a.id, progress: 100 });
+    await setActionItemProgress(db, c.coachee, { actionId: a.id, progress: 100 });
     await afterWindow();
     const coachMail = await mailTo(c.coach);
     expect(coachMail.map((m) => m.subject)).toEqual([
       "Test participant completed the milestone “Draft the slides” of the goal “Present to the board”",
     ]);
     expect(coachMail[0].text).toContain(
-      `http://localhost:3000/${c.org.slug}/coachees/${c.coachee.membershipId}?tab=goals&goal=${goal.id}#goal-${goal.id}`,
+      `http://localhost:3000/${c.org.slug}/coachees/${c.coachee.membershipId}/goals?goal=${goal.id}#goal-${goal.id}`,
     );
     expect(coachMail[0].text).toContain(`http://localhost:3000/${c.org.slug}/notifications/preferences`);
     expect(await mailTo(c.coach2)).toHaveLength(0);
@@ -529,10 +533,10 @@ describe("reminders: once each, with two workers", () => {
     const c = await circle({ coachee: "Pacific/Auckland" });
     // 2031-03-10 19:30 UTC is 2031-03-11 08:30 in Auckland (UTC+13): tomorrow there is the 12th.
     const now = new Date("2031-03-10T19:30:00Z");
-    const tomorrowThere = await createAction(db, c.coachee.membership, { dueDate: new Date("2031-03-12"), title: "Due there" });
-    const tomorrowInUtc = await createAction(db, c.coachee.membership, { dueDate: new Date("2031-03-11"), title: "Due today there" });
-    const overdue = await createAction(db, c.coachee.membership, { dueDate: new Date("2031-03-10"), title: "Overdue there" });
-    const done = await createAction(db, c.coachee.membership, { dueDate: new Date("2031-03-12"), title: "Done", progress: 100 });
+    const tomorrowThere = await createActionItem(db, c.coachee.membership, { dueDate: new Date("2031-03-12"), title: "Due there" });
+    const tomorrowInUtc = await createActionItem(db, c.coachee.membership, { dueDate: new Date("2031-03-11"), title: "Due today there" });
+    const overdue = await createActionItem(db, c.coachee.membership, { dueDate: new Date("2031-03-10"), title: "Overdue there" });
+    const done = await createActionItem(db, c.coachee.membership, { dueDate: new Date("2031-03-12"), title: "Done", progress: 100 });
     // Not before 08:00 there, with the digest: 07:30 in Auckland reminds of nothing.
     await runReminders(db, new Date("2031-03-10T18:30:00Z"));
     expect(await recipientsOf("action.due", tomorrowThere.id)).toEqual([]);
@@ -558,10 +562,18 @@ describe("reminders: once each, with two workers", () => {
     await runReminders(db, new Date("2031-03-12T20:00:00Z"));
     expect(await recipientsOf("action.overdue", tomorrowThere.id)).toEqual([c.coachee.membershipId]);
     // A new due day is reminded of afresh; the same day is not.
-    await updateAction(db, c.coachee, updateActionSchema.parse({ actionId: overdue.id, title: "Overdue there", dueDate: "2031-03-10" }));
+    await updateActionItem(
+      db,
+      c.coachee,
+      updateActionItemSchema.parse({ actionId: overdue.id, title: "Overdue there", dueDate: "2031-03-10" }),
+    );
     await runReminders(db, new Date("2031-03-12T20:00:00Z"));
     expect(await db.notification.count({ where: { kind: "action.overdue", subjectId: overdue.id } })).toBe(1);
-    await updateAction(db, c.coachee, updateActionSchema.parse({ actionId: overdue.id, title: "Overdue there", dueDate: "2031-03-11" }));
+    await updateActionItem(
+      db,
+      c.coachee,
+      updateActionItemSchema.parse({ actionId: overdue.id, title: "Overdue there", dueDate: "2031-03-11" }),
+    );
     await runReminders(db, new Date("2031-03-12T20:00:00Z"));
     expect(await db.notification.count({ where: { kind: "action.overdue", subjectId: overdue.id } })).toBe(2);
   });
@@ -573,8 +585,8 @@ describe("one failure passes over one member, not everyone", () => {
     const broken = await createActor(db, c.org.id, "PARTICIPANT");
     await db.user.update({ where: { id: broken.userId }, data: { email: `not-an-address-${broken.userId}` } });
     const now = new Date("2031-05-10T12:00:00Z");
-    const theirs = await createAction(db, broken.membership, { dueDate: new Date("2031-05-09"), title: "Cannot be mailed" });
-    const ours = await createAction(db, c.coachee.membership, { dueDate: new Date("2031-05-09"), title: "Can be mailed" });
+    const theirs = await createActionItem(db, broken.membership, { dueDate: new Date("2031-05-09"), title: "Cannot be mailed" });
+    const ours = await createActionItem(db, c.coachee.membership, { dueDate: new Date("2031-05-09"), title: "Can be mailed" });
     // Reminders are told in the app whatever the address; the email comes after the window.
     await runReminders(db, now);
     expect(await recipientsOf("action.overdue", ours.id)).toEqual([c.coachee.membershipId]);
@@ -604,14 +616,18 @@ describe("the centre: a member's own notifications only", () => {
     expect(page1.items[0].sentence).toBe("Test participant created the goal “Goal 22”");
     expect((await listNotifications(db, c.coach, { page: 2 })).items.at(-1)?.sentence).toContain("Goal 0");
     const opened = await openNotification(db, c.coach, { notificationId: page1.items[0].id });
-    expect(opened.href).toBe(`/${c.org.slug}/coachees/${c.coachee.membershipId}?tab=goals&goal=${goals[22].id}#goal-${goals[22].id}`);
+    expect(opened.href).toBe(`/${c.org.slug}/coachees/${c.coachee.membershipId}/goals?goal=${goals[22].id}#goal-${goals[22].id}`);
     expect(await unreadCount(db, c.coach)).toBe(22);
     await markRead(db, c.coach, { notificationId: page1.items[1].id });
     expect(await unreadCount(db, c.coach)).toBe(21);
     await markAllRead(db, c.coach);
     expect(await unreadCount(db, c.coach)).toBe(0);
     // The coachee's own view: their goals page.
-    const given = await newAction(db, c.coach, createActionSchema.parse({ coacheeMembershipId: c.coachee.membershipId, title: "Call" }));
+    const given = await newAction(
+      db,
+      c.coach,
+      createActionItemSchema.parse({ coacheeMembershipId: c.coachee.membershipId, title: "Call" }),
+    );
     const mine = await listNotifications(db, c.coachee, { page: 1 });
     expect(mine.items.map((i) => i.sentence)).toEqual(["Test coach gave you the action “Call”"]);
     expect((await openNotification(db, c.coachee, { notificationId: mine.items[0].id })).href).toBe(
@@ -672,7 +688,7 @@ describe("notification email coalesces per recipient: one email per window", () 
     return mail[0];
   }
   const give = (c: Circle, coach: Circle["coach"], title: string) =>
-    newAction(db, coach, createActionSchema.parse({ coacheeMembershipId: c.coachee.membershipId, title }));
+    newAction(db, coach, createActionItemSchema.parse({ coacheeMembershipId: c.coachee.membershipId, title }));
 
   it("a coach building a plan of 8 actions sends the coachee one email, at the window's end, listing the 8", async () => {
     const c = await circle();
@@ -702,7 +718,7 @@ describe("notification email coalesces per recipient: one email per window", () 
   it("a participant's 20 comments send each coach one email per window, with no comment's words; a second burst after it, a second email", async () => {
     const c = await circle();
     const goal = await createGoal(db, c.coachee.membership, { title: "Lead the team" });
-    const action = await createAction(db, c.coachee.membership, { goal, title: "Weekly one-to-ones" });
+    const action = await createActionItem(db, c.coachee.membership, { goal, title: "Weekly one-to-ones" });
     for (let i = 0; i < 20; i++) {
       const on = i % 4 === 3 ? { actionId: action.id } : { goalId: goal.id };
       await addComment(db, c.coachee, addCommentSchema.parse({ ...on, body: `Secret words ${i}` }));
@@ -875,8 +891,8 @@ describe("notification emails through a real SMTP server", () => {
       await db.emailOutbox.updateMany({ where: { status: "PENDING" }, data: { status: "FAILED" } });
       const goal = await createGoal(db, c.coachee.membership, { title: "Lead the offsite" });
       const milestone = await createMilestone(db, goal, { title: "Agenda" });
-      const action = await createAction(db, c.coachee.membership, { milestone, title: "Draft agenda" });
-      await setActionProgress(db, c.coachee, { actionId: action.id, progress: 100 });
+      const action = await createActionItem(db, c.coachee.membership, { milestone, title: "Draft agenda" });
+      await setActionItemProgress(db, c.coachee, { actionId: action.id, progress: 100 });
       const comment = crypto.randomUUID();
       await tenantDb(db, c.org.id).$transaction((tx) =>
         notify(tx, c.org.id, {

@@ -4,7 +4,7 @@ import { ForbiddenError } from "../../lib/errors";
 import { HOME_SESSIONS, participantHome } from "../../lib/portal/home";
 import { coachUpcomingSessions, participantSessions, sessionsPageSchema, SESSIONS_PAGE_SIZE } from "../../lib/sessions/lists";
 import {
-  createAction,
+  createActionItem,
   createActor,
   createCoachingRelationship,
   createCoachingSession,
@@ -101,12 +101,12 @@ describe("the participant's home and sessions", () => {
     const me = x.participant.membership;
     const goals = [];
     for (const title of ["First", "Second", "Third", "Fourth"]) goals.push(await createGoal(db, me, { title, position: goals.length }));
-    await createAction(db, me, { title: "Late", dueDate: new Date("2020-01-01"), goal: goals[0] });
-    await createAction(db, me, { title: "Soonest", dueDate: new Date("2999-01-01") });
-    await createAction(db, me, { title: "Done", progress: 100, dueDate: new Date("2019-01-01") });
+    await createActionItem(db, me, { title: "Late", dueDate: new Date("2020-01-01"), goal: goals[0] });
+    await createActionItem(db, me, { title: "Soonest", dueDate: new Date("2999-01-01") });
+    await createActionItem(db, me, { title: "Done", progress: 100, dueDate: new Date("2019-01-01") });
     // Someone else's goals and actions stay out.
     await createGoal(db, w.neighbour.membership, { title: "His goal" });
-    await createAction(db, w.neighbour.membership, { title: "His action", dueDate: new Date("2020-01-01") });
+    await createActionItem(db, w.neighbour.membership, { title: "His action", dueDate: new Date("2020-01-01") });
     const home = await participantHome(db, x.participant);
     expect(home.goals.total).toBe(4);
     expect(home.goals.first.map((g) => g.title)).toEqual(["First", "Second", "Third"]);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
-import { moveAction, setActionProgress } from "../../lib/goals/actions";
+import { moveActionItem, setActionItemProgress } from "../../lib/goals/action-items";
 import { deleteGoal, deleteMilestone } from "../../lib/goals/goals";
 import { goalFigures, milestoneFigures } from "../../lib/goals/rollup";
 import {
@@ -135,7 +135,7 @@ describe("recurring actions through the services", () => {
   it("creates one action per occurrence on a milestone, in order, and rolls the goal up", async () => {
     const goal = await createGoal(db, { organizationId: w.org.id, id: w.coachee.membershipId });
     const milestone = await createMilestone(db, goal);
-    await setActionProgress(db, w.coach, {
+    await setActionItemProgress(db, w.coach, {
       actionId: (await createSeriesAndFirst(w.coach, input(w.coachee.membershipId, { milestoneId: milestone.id, count: "1" }))).id,
       progress: 100,
     });
@@ -169,7 +169,7 @@ describe("recurring actions through the services", () => {
     expect(days(rows)).toHaveLength(14);
     // Done: 3 March (past) and 12 March (after "today", 10 March, done early).
     const done = [rows[2], rows[11]];
-    for (const r of done) await setActionProgress(db, w.coach, { actionId: r.id, progress: 100 });
+    for (const r of done) await setActionItemProgress(db, w.coach, { actionId: r.id, progress: 100 });
 
     await updateSeries(db, w.coach, editOf(made.id, { title: "Run 6 km", weight: "3", count: "14" }));
     rows = await occurrencesOf(w.org.id, made.id);
@@ -227,8 +227,8 @@ describe("recurring actions through the services", () => {
     const goal = await createGoal(db, { organizationId: w.org.id, id: w.coachee.membershipId });
     const made = await createSeries(db, w.coach, input(w.coachee.membershipId, { goalId: goal.id, count: "4" }));
     const rows = await occurrencesOf(w.org.id, made.id);
-    await setActionProgress(db, w.coachee, { actionId: rows[0].id, progress: 100 });
-    await setActionProgress(db, w.coachee, { actionId: rows[1].id, progress: 40 });
+    await setActionItemProgress(db, w.coachee, { actionId: rows[0].id, progress: 100 });
+    await setActionItemProgress(db, w.coachee, { actionId: rows[1].id, progress: 40 });
     expect((await figures(w.org.id, goal.id)).stored.progress).toBe(35);
     expect(await deleteSeries(db, w.coachee, { seriesId: made.id })).toMatchObject({ kept: 1, removed: 3 });
     const left = await db.action.findMany({ where: { organizationId: w.org.id, goalId: goal.id } });
@@ -246,9 +246,9 @@ describe("recurring actions through the services", () => {
     const made = await createSeries(db, w.coach, input(w.coachee.membershipId, { milestoneId: onMilestone.id, count: "3" }));
     const rows = await occurrencesOf(w.org.id, made.id);
     // The first occurrence moves to the second goal and is done there; the second moves out of any goal.
-    await moveAction(db, w.coachee, { actionId: rows[0].id, goalId: second.id, milestoneId: null });
-    await setActionProgress(db, w.coachee, { actionId: rows[0].id, progress: 100 });
-    await moveAction(db, w.coachee, { actionId: rows[1].id, goalId: null, milestoneId: null });
+    await moveActionItem(db, w.coachee, { actionId: rows[0].id, goalId: second.id, milestoneId: null });
+    await setActionItemProgress(db, w.coachee, { actionId: rows[0].id, progress: 100 });
+    await moveActionItem(db, w.coachee, { actionId: rows[1].id, goalId: null, milestoneId: null });
     expect((await figures(w.org.id, second.id)).stored).toEqual({ progress: 100, complete: true });
 
     await deleteMilestone(db, w.coach, { milestoneId: onMilestone.id });
@@ -267,7 +267,7 @@ describe("recurring actions through the services", () => {
     // The same for a series placed on a goal that is then deleted.
     const onGoal = await createSeries(db, w.coach, input(w.coachee.membershipId, { goalId: first.id, count: "2" }));
     const [stays] = await occurrencesOf(w.org.id, onGoal.id);
-    await moveAction(db, w.coach, { actionId: stays.id, goalId: second.id, milestoneId: null });
+    await moveActionItem(db, w.coach, { actionId: stays.id, goalId: second.id, milestoneId: null });
     await deleteGoal(db, w.coach, { goalId: first.id });
     expect(await db.action.findFirst({ where: { organizationId: w.org.id, id: stays.id } })).toMatchObject({
       goalId: second.id,
@@ -300,7 +300,9 @@ describe("recurring actions through the services", () => {
     const milestone = await createMilestone(db, goal);
     const made = await createSeries(db, w.coach, input(w.coachee.membershipId, { milestoneId: milestone.id, count: "30" }));
     const rows = await occurrencesOf(w.org.id, made.id);
-    const moves = rows.map((r, i) => setActionProgress(db, i % 2 ? w.coach : w.coachee, { actionId: r.id, progress: i % 3 ? 100 : 50 }));
+    const moves = rows.map((r, i) =>
+      setActionItemProgress(db, i % 2 ? w.coach : w.coachee, { actionId: r.id, progress: i % 3 ? 100 : 50 }),
+    );
     const edits = [1, 2, 3].map((n) => updateSeries(db, w.coach, editOf(made.id, { weight: String(n + 1), count: "30" })));
     const settled = await Promise.allSettled([...moves, ...edits]);
     expect(settled.filter((r) => r.status === "rejected")).toEqual([]);
@@ -317,7 +319,7 @@ describe("recurring actions through the services", () => {
     expect(open.length).toBeGreaterThan(0);
     const racing = await Promise.allSettled([
       deleteSeries(db, w.coachee, { seriesId: made.id }),
-      ...open.map((r) => setActionProgress(db, w.coach, { actionId: r.id, progress: 100 })),
+      ...open.map((r) => setActionItemProgress(db, w.coach, { actionId: r.id, progress: 100 })),
     ]);
     for (const r of racing) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(NotFoundError);
     const left = await db.action.findMany({ where: { organizationId: w.org.id, goalId: goal.id } });

@@ -1,13 +1,24 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { TRIGGERS } from "../../prisma/triggers";
+import { CHECKS, TRIGGERS } from "../../prisma/triggers";
 import { testDb } from "../support/db";
 
 const db = testDb();
 const MIGRATIONS = path.resolve("prisma/migrations");
 
-describe("the triggers' registry (prisma/triggers.ts)", () => {
+describe("the triggers' and checks' registry (prisma/triggers.ts)", () => {
+  it("names every CHECK constraint of the migrated database, on its table", async () => {
+    const live = await db.$queryRaw<{ name: string; table: string }[]>`
+      SELECT con.conname AS "name", c.relname AS "table"
+        FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE con.contype = 'c' AND n.nspname = current_schema()
+       ORDER BY 1, 2`;
+    expect(live.length).toBeGreaterThan(10);
+    const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    expect(CHECKS.map(({ name, table }) => ({ name, table })).sort(byName)).toEqual(live.sort(byName));
+  });
+
   it("names every trigger of the migrated database, on its table, running its function", async () => {
     const live = await db.$queryRaw<{ name: string; table: string; fn: string }[]>`
       SELECT t.tgname AS "name", c.relname AS "table", p.proname AS "fn"

@@ -15,9 +15,9 @@ it("the dashboard's attention lists show ten coachees each and say how many more
       }}
     />,
   );
-  expect(html.match(/href="\/acme\/coachees\/id-\d+\?tab=actions/g)).toHaveLength(10);
+  expect(html.match(/href="\/acme\/coachees\/id-\d+\/actions\?status=overdue"/g)).toHaveLength(10);
   expect(html).toContain("and 290 more coachees");
-  expect(html.match(/href="\/acme\/coachees\/id-\d+\?tab=activity/g)).toHaveLength(10);
+  expect(html.match(/href="\/acme\/coachees\/id-\d+"/g)).toHaveLength(10);
   expect(html).toContain("and 2 more coachees, oldest activity first");
   expect(html).toContain('href="/acme/coachees?sort=lastActivity&amp;dir=asc"');
   // Ten or fewer: all of them, and no "more".
@@ -28,6 +28,6 @@ it("the dashboard's attention lists show ten coachees each and say how many more
       attention={{ overdue: [], quiet: people(10).map((p) => ({ ...p, lastActivityAt: null, since })) }}
     />,
   );
-  expect(short.match(/\?tab=activity/g)).toHaveLength(10);
+  expect(short.match(/href="\/acme\/coachees\/id-\d+"/g)).toHaveLength(10);
   expect(short).not.toContain("more coachee");
 });

@@ -39,7 +39,7 @@ describe("notification kinds", () => {
 
   it("lead a coach to the coachee's profile tab and the coachee to their own page, at the element (a goal opened, an action's thread on its page)", () => {
     const n = { kind: "milestone.completed" as const, subjectId: thing, data: { goalId: "g1" }, coacheeMembershipId: coachee };
-    expect(pathOf("acme", { ...n, recipientMembershipId: coach })).toBe(`/acme/coachees/${coachee}?tab=goals&goal=g1#goal-g1`);
+    expect(pathOf("acme", { ...n, recipientMembershipId: coach })).toBe(`/acme/coachees/${coachee}/goals?goal=g1#goal-g1`);
     expect(pathOf("acme", { ...n, recipientMembershipId: coachee })).toBe("/acme/goals?goal=g1#goal-g1");
     const a = { kind: "action.overdue" as const, subjectId: thing, data: {}, coacheeMembershipId: coachee, recipientMembershipId: coachee };
     expect(pathOf("acme", a)).toBe(`/acme/actions#action-${thing}`);
@@ -48,7 +48,7 @@ describe("notification kinds", () => {
     expect(pathOf("acme", { ...c, recipientMembershipId: coachee })).toBe("/acme/goals/actions/a1#comments");
     // A comment on a shared note: the note on the coach's Notes tab, or on the coachee's Notes page.
     const onNote = { ...c, data: { on: "note", thingId: "n1" } };
-    expect(pathOf("acme", onNote)).toBe(`/acme/coachees/${coachee}?tab=notes#note-n1`);
+    expect(pathOf("acme", onNote)).toBe(`/acme/coachees/${coachee}/notes#note-n1`);
     expect(pathOf("acme", { ...onNote, recipientMembershipId: coachee })).toBe("/acme/notes#note-n1");
   });
 

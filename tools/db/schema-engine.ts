@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { catalogSafePool } from "./pg-pool";
@@ -82,6 +82,23 @@ function wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return adapter;
 }
 
+// The engine's describer reads pg_constraint.contype as a one-byte "char" (Rust's `char`), but through a
+// driver adapter it arrives as text (tools/db/pg-pool.ts), and the describer panics on any constraint
+// besides keys, a CHECK included (prisma/orm#29635). Its column is `constraint_type`: say it is a char.
+function constraintTypeAsChar(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  adapter.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    const at = result.columnNames.indexOf("constraint_type");
+    if (at >= 0 && result.columnTypes[at] === ColumnTypeEnum.Text) result.columnTypes[at] = ColumnTypeEnum.Character;
+    return result;
+  };
+  return adapter;
+}
+
+/** The engine's connection: whole scripts, and constraint types it can read. */
+const forEngine = (adapter: SqlDriverAdapter) => constraintTypeAsChar(wholeScripts(adapter));
+
 // adapter-pg's own shadow database bypasses our pool and never closes it; this one is created, used
 // and dropped by us, with every connection to it closed before the drop.
 function adapterFactory(url: string, pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
@@ -89,14 +106,14 @@ function adapterFactory(url: string, pool: pg.Pool): SqlMigrationAwareDriverAdap
   return {
     provider: "postgres",
     adapterName: "@prisma/adapter-pg",
-    connect: async () => wholeScripts(await main.connect()),
+    connect: async () => forEngine(await main.connect()),
     async connectToShadowDb(): Promise<SqlDriverAdapter> {
       const shadow = `shadow_${crypto.randomUUID().replaceAll("-", "")}`;
       await onServer(url, `CREATE DATABASE "${shadow}"`);
       const factory = new PrismaPg(catalogSafePool({ connectionString: withDatabase(url, shadow), max: 2 }), {
         disposeExternalPool: true,
       });
-      const adapter = wholeScripts(await factory.connect());
+      const adapter = forEngine(await factory.connect());
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         await dispose();

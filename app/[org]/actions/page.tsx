@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { ActionsView } from "@/components/goals/actions-view";
-import { ActionForm } from "@/components/goals/goal-forms";
+import { ActionItemsView } from "@/components/goals/action-items-view";
+import { ActionItemForm } from "@/components/goals/goal-forms";
 import { placeOptions } from "@/components/goals/goal-tree";
 import { Disclosure } from "@/components/goals/disclosure";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,7 +8,7 @@ import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
 import { listCoacheeComments } from "@/lib/goals/comments";
-import { actionFilterSchema, listActions } from "@/lib/goals/list-actions";
+import { actionItemFilterSchema, listActionItems } from "@/lib/goals/list-action-items";
 import { placesOf } from "@/lib/goals/views";
 import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
 import { GOAL_ACTIONS } from "../goals/goal-actions";
@@ -26,9 +26,9 @@ export default async function ActionsPage({
   const { org } = await params;
   const member = await requireMember(org, "goals:own");
   const actor = memberActor(member);
-  const filter = actionFilterSchema.parse(firstValues(await searchParams));
+  const filter = actionItemFilterSchema.parse(firstValues(await searchParams));
   const [list, places] = await Promise.all([
-    listActions(db(), actor, member.membershipId, filter),
+    listActionItems(db(), actor, member.membershipId, filter),
     placesOf(db(), actor, member.membershipId),
   ]);
   const comments = await listCoacheeComments(db(), actor, member.membershipId, {
@@ -39,24 +39,23 @@ export default async function ActionsPage({
   return (
     <section>
       <PageHeader title="Actions" description="Everything you have agreed to do, with how far you are. Move a slider and it is saved." />
-      <ActionsView
+      <ActionItemsView
         org={org}
         coacheeId={member.membershipId}
         own
         list={list}
         filter={filter}
-        base={{}}
         actions={GOAL_ACTIONS}
         name="your"
         comments={comments}
         newAction={
           <Disclosure summary="New action">
-            <ActionForm
+            <ActionItemForm
               org={org}
               coacheeId={member.membershipId}
               ownGoals
               places={placeOptions(places)}
-              action={GOAL_ACTIONS.createAction}
+              action={GOAL_ACTIONS.createActionItem}
             />
           </Disclosure>
         }

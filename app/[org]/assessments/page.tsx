@@ -13,6 +13,7 @@ import { Time } from "@/components/ui/time";
 import { listCoacheeAssessments } from "@/lib/assessments/assignments";
 import { COACH_ASSESSMENTS_DEFAULTS, coachAssessmentsSchema, listCoachAssessments } from "@/lib/assessments/coach-list";
 import { memberActor } from "@/lib/auth/member";
+import { profileTabPath } from "@/lib/coachees/profile-tabs";
 import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
@@ -108,7 +109,7 @@ export default async function AssessmentsPage({
           {
             header: "Assessment",
             cell: (r) => (
-              <TextLink href={`/${org}/coachees/${r.coacheeMembershipId}?tab=assessments#assessment-${r.id}`}>{r.title}</TextLink>
+              <TextLink href={`${profileTabPath(org, r.coacheeMembershipId, "assessments")}#assessment-${r.id}`}>{r.title}</TextLink>
             ),
           },
           { header: "Coachee", cell: (r) => r.coacheeName },

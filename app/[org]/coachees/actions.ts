@@ -11,7 +11,7 @@ import {
   editCoacheeSchema,
   inviteCoachee,
   resendCoacheeInvitation,
-} from "@/lib/coaching/add-coachee";
+} from "@/lib/coachees/add-coachee";
 import { requestIdSchema, withdrawRequest } from "@/lib/coaching/requests";
 import {
   addToGroup,
@@ -22,12 +22,12 @@ import {
   groupIdSchema,
   updateGroup,
   updateGroupSchema,
-} from "@/lib/coaching/groups";
+} from "@/lib/coachees/groups";
 import { plural } from "@/lib/words";
 
 const refresh = () => revalidatePath("/[org]/coachees", "layout");
 
-// One answer whatever the address belongs to (lib/coaching/coachees.ts addCoacheeAnswer).
+// One answer whatever the address belongs to (lib/coachees/coachees.ts addCoacheeAnswer).
 export const addCoacheeAction = memberAction("coachees:manage", addCoacheeSchema, async (actor, input) => {
   const { message } = await addCoachee(db(), actor, input);
   refresh();

@@ -34,7 +34,6 @@ export default async function FilesPage({
         coacheeId={member.membershipId}
         list={list}
         filter={filter}
-        base={{}}
         zone={viewerClock(member.user).zone}
         whose="Your"
         sharedLabel="Shared with my coaches"

@@ -4,15 +4,15 @@ import { refreshOrganisation } from "@/lib/actions/refresh";
 import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
 import {
-  actionIdSchema,
-  actionProgressSchema,
-  deleteAction,
-  moveAction,
-  setActionProgress,
-  updateAction,
-  updateActionSchema,
-  createAction,
-} from "@/lib/goals/actions";
+  actionItemIdSchema,
+  actionItemProgressSchema,
+  deleteActionItem,
+  moveActionItem,
+  setActionItemProgress,
+  updateActionItem,
+  updateActionItemSchema,
+  createActionItem,
+} from "@/lib/goals/action-items";
 import {
   createGoal,
   createGoalSchema,
@@ -27,7 +27,7 @@ import {
   updateMilestone,
   updateMilestoneSchema,
 } from "@/lib/goals/goals";
-import { createActionFormSchema, moveActionFormSchema } from "@/lib/goals/place-choice";
+import { createActionItemFormSchema, moveActionItemFormSchema } from "@/lib/goals/place-choice";
 import { reorder, reorderSchema } from "@/lib/goals/reorder";
 
 // Goals, milestones and actions: one set of actions for a coach on a coachee's profile
@@ -72,33 +72,33 @@ export const deleteMilestoneAction = memberAction(GOALS, milestoneIdSchema, asyn
   return { ok: true, message: "Milestone deleted." };
 });
 
-export const createActionAction = memberAction(GOALS, createActionFormSchema, async (actor, input) => {
-  await createAction(db(), actor, input);
+export const createActionItemAction = memberAction(GOALS, createActionItemFormSchema, async (actor, input) => {
+  await createActionItem(db(), actor, input);
   refreshOrganisation();
   return { ok: true, message: `Action "${input.title}" added.` };
 });
 
-export const updateActionAction = memberAction(GOALS, updateActionSchema, async (actor, input) => {
-  await updateAction(db(), actor, input);
+export const updateActionItemAction = memberAction(GOALS, updateActionItemSchema, async (actor, input) => {
+  await updateActionItem(db(), actor, input);
   refreshOrganisation();
   return { ok: true, message: "Action saved." };
 });
 
-export const deleteActionAction = memberAction(GOALS, actionIdSchema, async (actor, input) => {
-  await deleteAction(db(), actor, input);
+export const deleteActionItemAction = memberAction(GOALS, actionItemIdSchema, async (actor, input) => {
+  await deleteActionItem(db(), actor, input);
   refreshOrganisation();
   return { ok: true, message: "Action deleted." };
 });
 
-export const moveActionAction = memberAction(GOALS, moveActionFormSchema, async (actor, input) => {
-  await moveAction(db(), actor, input);
+export const moveActionItemAction = memberAction(GOALS, moveActionItemFormSchema, async (actor, input) => {
+  await moveActionItem(db(), actor, input);
   refreshOrganisation();
   return { ok: true, message: "Action moved." };
 });
 
 /** The slider: the saved figure and the goal's rolled-up figures, for the page to show at once. */
-export const actionProgressAction = memberAction(GOALS, actionProgressSchema, async (actor, input) => {
-  const saved = await setActionProgress(db(), actor, input);
+export const actionItemProgressAction = memberAction(GOALS, actionItemProgressSchema, async (actor, input) => {
+  const saved = await setActionItemProgress(db(), actor, input);
   refreshOrganisation();
   return { ok: true, data: { progress: saved.progress, goal: saved.goal } };
 });

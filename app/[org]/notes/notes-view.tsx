@@ -16,7 +16,7 @@ type Where = { org: string; actor: Actor; coacheeId: string; zone: string };
 
 /**
  * A coachee's notes as the viewer sees them: a coach on the profile's Notes tab, the coachee on their
- * own Notes page (`base`: what the URL keeps besides the list's own parameters).
+ * own Notes page.
  */
 export async function NotesListView({
   org,
@@ -25,8 +25,7 @@ export async function NotesListView({
   zone,
   name,
   query,
-  base,
-}: Where & { name: string; query: Record<string, string | undefined>; base: Record<string, string> }) {
+}: Where & { name: string; query: Record<string, string | undefined> }) {
   const filter = noteFilterSchema.parse(query);
   const list = await listNotes(db(), actor, coacheeId, filter);
   const coach = actor.membershipId !== coacheeId;
@@ -44,7 +43,6 @@ export async function NotesListView({
       <NoteList
         list={list}
         filter={filter}
-        base={base}
         coach={coach}
         zone={zone}
         href={(noteId) => notePath(viewer, coacheeId, noteId)}

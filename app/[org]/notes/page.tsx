@@ -31,7 +31,6 @@ export default async function NotesPage({
         zone={viewerClock(member.user).zone}
         name="you"
         query={firstValues(await searchParams)}
-        base={{}}
       />
     </section>
   );

@@ -168,7 +168,7 @@ function onPatsGoals(kind: "series" | "actions"): Finder {
   return async (page, role) => {
     // Pat's own: a coach's first pathway may be someone else's once other specs have added some.
     const pat = await patHasGoals();
-    const goals = can(role, "goals:own") ? `${ORG}/goals` : `${ORG}/coachees/${pat}?tab=goals`;
+    const goals = can(role, "goals:own") ? `${ORG}/goals` : `${ORG}/coachees/${pat}/goals`;
     // The goals stream in after the page's heading: wait for the link itself (it sits in a folded goal).
     await page.goto(goals);
     const link = page.locator(`a[href*='/goals/${kind}/']`).first();
@@ -333,32 +333,33 @@ const ORG_PAGES: PageEntry[] = [
   { name: "a pathway", permission: "pathways:view", path: pathway },
   { name: "new pathway", permission: "pathways:manage", path: `${ORG}/pathways/new` },
   { name: "a coachee's activity", permission: "coachees:manage", path: coachee },
-  { name: "a coachee's sessions", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}?tab=sessions` },
+  { name: "a coachee's sessions", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}/sessions` },
   {
     name: "a coachee's goals",
     permission: "coachees:manage",
-    path: async (page, role) => (await patHasGoals(), `${await coachee(page, role)}?tab=goals`),
+    path: async (page, role) => (await patHasGoals(), `${await coachee(page, role)}/goals`),
   },
   {
     name: "a coachee's actions",
     permission: "coachees:manage",
-    path: async (page, role) => (await patHasGoals(), `${await coachee(page, role)}?tab=actions`),
+    path: async (page, role) => (await patHasGoals(), `${await coachee(page, role)}/actions`),
   },
   {
     name: "a coachee's notes",
     permission: "coachees:manage",
-    path: async () => `${ORG}/coachees/${await patHasNotes()}?tab=notes`,
+    path: async () => `${ORG}/coachees/${await patHasNotes()}/notes`,
   },
   {
     name: "a note on a coachee",
     permission: "coachees:manage",
     // Pat's own profile (where the sweeps' notes are): a coach's first pathway may be someone else's by now.
-    path: async (page) => firstLink(page, `${ORG}/coachees/${await patHasNotes()}?tab=notes`, /[?&]note=[0-9a-f-]{36}$/),
+    path: async (page) =>
+      firstLink(page, `${ORG}/coachees/${await patHasNotes()}/notes`, /^\/[^/]+\/coachees\/[^/]+\/notes\/[0-9a-f-]{36}$/),
   },
   {
     name: "a coachee's files",
     permission: "coachees:manage",
-    path: async () => `${ORG}/coachees/${await patHasFiles()}?tab=files`,
+    path: async () => `${ORG}/coachees/${await patHasFiles()}/files`,
   },
   { name: "add an appointment", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}/sessions/new` },
   { name: "start a session now", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}/sessions/now` },
@@ -390,7 +391,7 @@ const ORG_PAGES: PageEntry[] = [
   {
     name: "a coachee's assessments",
     permission: "coachees:manage",
-    path: async () => `${ORG}/coachees/${await patHasAssessments()}?tab=assessments`,
+    path: async () => `${ORG}/coachees/${await patHasAssessments()}/assessments`,
   },
   { name: "add an assessment", permission: "coachees:manage", path: async (page, role) => `${await coachee(page, role)}/assessments/new` },
   {
@@ -439,13 +440,13 @@ const FOUND_ROUTES: Record<string, string> = {
   "cohort upload": "/[org]/cohorts/[id]/import",
   "a pathway": "/[org]/pathways/[id]",
   "a coachee's activity": "/[org]/coachees/[id]",
-  "a coachee's sessions": "/[org]/coachees/[id]",
-  "a coachee's goals": "/[org]/coachees/[id]",
-  "a coachee's actions": "/[org]/coachees/[id]",
-  "a coachee's notes": "/[org]/coachees/[id]",
-  "a note on a coachee": "/[org]/coachees/[id]",
-  "a coachee's files": "/[org]/coachees/[id]",
-  "a coachee's assessments": "/[org]/coachees/[id]",
+  "a coachee's sessions": "/[org]/coachees/[id]/sessions",
+  "a coachee's goals": "/[org]/coachees/[id]/goals",
+  "a coachee's actions": "/[org]/coachees/[id]/actions",
+  "a coachee's notes": "/[org]/coachees/[id]/notes",
+  "a note on a coachee": "/[org]/coachees/[id]/notes/[noteId]",
+  "a coachee's files": "/[org]/coachees/[id]/files",
+  "a coachee's assessments": "/[org]/coachees/[id]/assessments",
   "add an appointment": "/[org]/coachees/[id]/sessions/new",
   "start a session now": "/[org]/coachees/[id]/sessions/now",
   goals: "/[org]/goals",

@@ -38,7 +38,7 @@ import { sendMessage } from "../../../lib/messages/send";
 import { getThread, listThreads } from "../../../lib/messages/threads";
 import { participantHome } from "../../../lib/portal/home";
 import { coachUpcomingSessions, participantSessions, sessionsPageSchema } from "../../../lib/sessions/lists";
-import { coacheeFilterSchema, coacheesOfCoach, listCoachees } from "../../../lib/coaching/coachees";
+import { coacheeFilterSchema, coacheesOfCoach, listCoachees } from "../../../lib/coachees/coachees";
 import {
   addCoachee,
   addCoacheeSchema,
@@ -46,7 +46,7 @@ import {
   editCoachee,
   inviteCoachee,
   resendCoacheeInvitation,
-} from "../../../lib/coaching/add-coachee";
+} from "../../../lib/coachees/add-coachee";
 import {
   answersFormSchema,
   assignees,
@@ -69,9 +69,9 @@ import {
   requestsForMe,
   withdrawRequest,
 } from "../../../lib/coaching/requests";
-import { addToGroup, createGroup, deleteGroup, getGroup, listGroups, updateGroup } from "../../../lib/coaching/groups";
+import { addToGroup, createGroup, deleteGroup, getGroup, listGroups, updateGroup } from "../../../lib/coachees/groups";
 import {
-  createAction,
+  createActionItem,
   createActor,
   createCoacheeGroup,
   createCoachingRelationship,
@@ -84,7 +84,7 @@ import {
 import { listActivity } from "../../../lib/activity/list";
 import { addNoteComment, deleteNoteComment, editNoteComment, listNoteComments } from "../../../lib/notes/comments";
 import { createNote, deleteNote, getNote, listNotes, noteFilterSchema, saveNote, setNoteSharing } from "../../../lib/notes/notes";
-import { getCoacheeProfile } from "../../../lib/coaching/profile";
+import { getCoacheeProfile } from "../../../lib/coachees/profile";
 import {
   appointmentSchema,
   coacheeSessions,
@@ -92,17 +92,17 @@ import {
   sessionFormContext,
   startSessionNow,
   startSessionSchema,
-} from "../../../lib/coaching/sessions";
+} from "../../../lib/coachees/sessions";
 import {
-  createAction as createGoalAction,
-  createActionSchema,
-  deleteAction,
-  getAction,
-  moveAction,
-  setActionProgress,
-  updateAction,
-  updateActionSchema,
-} from "../../../lib/goals/actions";
+  createActionItem as createGoalAction,
+  createActionItemSchema,
+  deleteActionItem,
+  getActionItem,
+  moveActionItem,
+  setActionItemProgress,
+  updateActionItem,
+  updateActionItemSchema,
+} from "../../../lib/goals/action-items";
 import {
   createGoal as createGoalFor,
   createGoalSchema,
@@ -122,7 +122,7 @@ import { deleteFile, downloadFile, getFile, listFiles, shareFile } from "../../.
 import { uploadFile } from "../../../lib/files/upload";
 import { getStorageUsage } from "../../../lib/files/quota";
 import { localDisk } from "../../../lib/files/storage";
-import { actionFilterSchema, listActions } from "../../../lib/goals/list-actions";
+import { actionItemFilterSchema, listActionItems } from "../../../lib/goals/list-action-items";
 import { goalsView, placesOf } from "../../../lib/goals/views";
 import { coacheesNeedingAttention } from "../../../lib/goals/attention";
 import { listNotifications, markAllRead, markRead, openNotification, unreadCount } from "../../../lib/notifications/centre";
@@ -518,7 +518,7 @@ function goalServices(): { name: string; permission: Permission[]; call: (actor:
     const coachee = { organizationId: a.organizationId, id: await goalCoacheeOf(a) };
     const goal = await createGoal(db, coachee);
     const milestone = await createMilestone(db, goal);
-    const action = await createAction(db, coachee, { milestone });
+    const action = await createActionItem(db, coachee, { milestone });
     return { coachee: coachee.id, goal, milestone, action };
   };
   return [
@@ -546,36 +546,36 @@ function goalServices(): { name: string; permission: Permission[]; call: (actor:
     },
     { name: "deleteMilestone", permission, call: async (a) => deleteMilestone(db, a, { milestoneId: (await tree(a)).milestone.id }) },
     {
-      name: "createAction",
+      name: "createActionItem",
       permission,
       call: async (a) => {
         const t = await tree(a);
         return createGoalAction(
           db,
           a,
-          createActionSchema.parse({ coacheeMembershipId: t.coachee, milestoneId: t.milestone.id, title: "Matrix action" }),
+          createActionItemSchema.parse({ coacheeMembershipId: t.coachee, milestoneId: t.milestone.id, title: "Matrix action" }),
         );
       },
     },
     {
-      name: "updateAction",
+      name: "updateActionItem",
       permission,
       call: async (a) =>
-        updateAction(db, a, updateActionSchema.parse({ actionId: (await tree(a)).action.id, title: "Edited", weight: "2" })),
+        updateActionItem(db, a, updateActionItemSchema.parse({ actionId: (await tree(a)).action.id, title: "Edited", weight: "2" })),
     },
-    { name: "deleteAction", permission, call: async (a) => deleteAction(db, a, { actionId: (await tree(a)).action.id }) },
+    { name: "deleteActionItem", permission, call: async (a) => deleteActionItem(db, a, { actionId: (await tree(a)).action.id }) },
     {
-      name: "moveAction",
+      name: "moveActionItem",
       permission,
       call: async (a) => {
         const t = await tree(a);
-        return moveAction(db, a, { actionId: t.action.id, goalId: t.goal.id, milestoneId: null });
+        return moveActionItem(db, a, { actionId: t.action.id, goalId: t.goal.id, milestoneId: null });
       },
     },
     {
-      name: "setActionProgress",
+      name: "setActionItemProgress",
       permission,
-      call: async (a) => setActionProgress(db, a, { actionId: (await tree(a)).action.id, progress: 100 }),
+      call: async (a) => setActionItemProgress(db, a, { actionId: (await tree(a)).action.id, progress: 100 }),
     },
     {
       name: "reorder",
@@ -614,11 +614,15 @@ function goalServices(): { name: string; permission: Permission[]; call: (actor:
     { name: "listCoacheeComments", permission, call: async (a) => listCoacheeComments(db, a, (await commentOf(a)).coacheeMembershipId) },
     { name: "editComment", permission, call: async (a) => editComment(db, a, { commentId: (await commentOf(a)).id, body: "Edited" }) },
     { name: "deleteComment", permission, call: async (a) => deleteComment(db, a, { commentId: (await commentOf(a)).id }) },
-    { name: "listActions", permission, call: async (a) => listActions(db, a, (await tree(a)).coachee, actionFilterSchema.parse({})) },
+    {
+      name: "listActionItems",
+      permission,
+      call: async (a) => listActionItems(db, a, (await tree(a)).coachee, actionItemFilterSchema.parse({})),
+    },
     { name: "goalsView", permission, call: async (a) => goalsView(db, a, (await tree(a)).coachee) },
     { name: "readGoalsPage", permission, call: async (a) => readGoalsPage(db, a, (await tree(a)).coachee, undefined, 10) },
     { name: "placesOf", permission, call: async (a) => placesOf(db, a, (await tree(a)).coachee) },
-    { name: "getAction", permission, call: async (a) => getAction(db, a, (await tree(a)).action.id) },
+    { name: "getActionItem", permission, call: async (a) => getActionItem(db, a, (await tree(a)).action.id) },
   ];
 }
 
@@ -839,7 +843,7 @@ async function seriesOf(a: Actor, coacheeMembershipId?: string) {
 // the actor could not be in the thread, so the call is refused for its role, not for whose comment it is).
 async function commentOf(a: Actor, coacheeMembershipId?: string) {
   const coachee = coacheeMembershipId ?? (await goalCoacheeOf(a));
-  const action = await createAction(db, { organizationId: a.organizationId, id: coachee });
+  const action = await createActionItem(db, { organizationId: a.organizationId, id: coachee });
   const author = a.role === "PARTICIPANT" || a.role === "COACH" ? a.membershipId : coachee;
   return db.comment.create({
     data: { organizationId: a.organizationId, coacheeMembershipId: coachee, actionId: action.id, authorMembershipId: author, body: "Mine" },
@@ -1262,7 +1266,7 @@ export function describeMatrixChecks(): void {
       const theirGoalCoachee = { organizationId: theirs.id, id: await coacheeFor(theirGoalCoach) };
       const theirGoal = await createGoal(db, theirGoalCoachee);
       const theirMilestone = await createMilestone(db, theirGoal);
-      const theirAction = await createAction(db, theirGoalCoachee, { milestone: theirMilestone });
+      const theirAction = await createActionItem(db, theirGoalCoachee, { milestone: theirMilestone });
       const theirSeries = await seriesOf(theirGoalCoach, theirGoalCoachee.id);
       const theirComment = await commentOf(theirGoalCoach, theirGoalCoachee.id);
       const theirFile = await fileOf(theirGoalCoach, theirGoalCoachee.id);
@@ -1284,35 +1288,48 @@ export function describeMatrixChecks(): void {
         ["updateMilestone", (id) => updateMilestone(db, goalCoach, { milestoneId: id, title: "M", dueDate: null }), theirMilestone.id],
         ["deleteMilestone", (id) => deleteMilestone(db, goalCoach, { milestoneId: id }), theirMilestone.id],
         [
-          "createAction",
-          (id) => createGoalAction(db, goalCoach, createActionSchema.parse({ coacheeMembershipId: id, title: "A" })),
+          "createActionItem",
+          (id) => createGoalAction(db, goalCoach, createActionItemSchema.parse({ coacheeMembershipId: id, title: "A" })),
           theirGoalCoachee.id,
         ],
         [
-          "createAction (their goal)",
-          (id) => createGoalAction(db, goalCoach, createActionSchema.parse({ coacheeMembershipId: goalCoachee, goalId: id, title: "A" })),
+          "createActionItem (their goal)",
+          (id) =>
+            createGoalAction(db, goalCoach, createActionItemSchema.parse({ coacheeMembershipId: goalCoachee, goalId: id, title: "A" })),
           theirGoal.id,
         ],
         [
-          "createAction (their milestone)",
+          "createActionItem (their milestone)",
           (id) =>
-            createGoalAction(db, goalCoach, createActionSchema.parse({ coacheeMembershipId: goalCoachee, milestoneId: id, title: "A" })),
+            createGoalAction(
+              db,
+              goalCoach,
+              createActionItemSchema.parse({ coacheeMembershipId: goalCoachee, milestoneId: id, title: "A" }),
+            ),
           theirMilestone.id,
         ],
-        ["updateAction", (id) => updateAction(db, goalCoach, updateActionSchema.parse({ actionId: id, title: "A" })), theirAction.id],
-        ["deleteAction", (id) => deleteAction(db, goalCoach, { actionId: id }), theirAction.id],
-        ["moveAction", (id) => moveAction(db, goalCoach, { actionId: id, goalId: null, milestoneId: null }), theirAction.id],
-        ["setActionProgress", (id) => setActionProgress(db, goalCoach, { actionId: id, progress: 100 }), theirAction.id],
-        ["setActionProgress (participant)", (id) => setActionProgress(db, coachee, { actionId: id, progress: 100 }), theirAction.id],
+        [
+          "updateActionItem",
+          (id) => updateActionItem(db, goalCoach, updateActionItemSchema.parse({ actionId: id, title: "A" })),
+          theirAction.id,
+        ],
+        ["deleteActionItem", (id) => deleteActionItem(db, goalCoach, { actionId: id }), theirAction.id],
+        ["moveActionItem", (id) => moveActionItem(db, goalCoach, { actionId: id, goalId: null, milestoneId: null }), theirAction.id],
+        ["setActionItemProgress", (id) => setActionItemProgress(db, goalCoach, { actionId: id, progress: 100 }), theirAction.id],
+        [
+          "setActionItemProgress (participant)",
+          (id) => setActionItemProgress(db, coachee, { actionId: id, progress: 100 }),
+          theirAction.id,
+        ],
         ["reorder", (id) => reorder(db, goalCoach, { kind: "goal", id, direction: "down" }), theirGoal.id],
         ["listGoals", (id) => listGoals(db, goalCoach, id), theirGoalCoachee.id],
-        ["listActions", (id) => listActions(db, goalCoach, id, actionFilterSchema.parse({})), theirGoalCoachee.id],
-        ["listActions (participant)", (id) => listActions(db, coachee, id, actionFilterSchema.parse({})), theirGoalCoachee.id],
+        ["listActionItems", (id) => listActionItems(db, goalCoach, id, actionItemFilterSchema.parse({})), theirGoalCoachee.id],
+        ["listActionItems (participant)", (id) => listActionItems(db, coachee, id, actionItemFilterSchema.parse({})), theirGoalCoachee.id],
         ["goalsView", (id) => goalsView(db, goalCoach, id), theirGoalCoachee.id],
         ["readGoalsPage", (id) => readGoalsPage(db, goalCoach, id, undefined, 10), theirGoalCoachee.id],
         ["placesOf", (id) => placesOf(db, goalCoach, id), theirGoalCoachee.id],
-        ["getAction", (id) => getAction(db, goalCoach, id), theirAction.id],
-        ["getAction (participant)", (id) => getAction(db, coachee, id), theirAction.id],
+        ["getActionItem", (id) => getActionItem(db, goalCoach, id), theirAction.id],
+        ["getActionItem (participant)", (id) => getActionItem(db, coachee, id), theirAction.id],
         ["goalsOverview", (id) => goalsOverview(db, admin, id), theirGoalCoachee.id],
         // Recurring actions and comments: another organisation's series, goal, action and comment.
         ["createSeries", (id) => createSeries(db, goalCoach, createSeriesSchema.parse(seriesForm(id))), theirGoalCoachee.id],

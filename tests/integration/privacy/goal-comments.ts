@@ -1,5 +1,5 @@
 import { addComment, listCoacheeComments, listComments } from "../../../lib/goals/comments";
-import { createAction, createGoal } from "../../factories";
+import { createActionItem, createGoal } from "../../factories";
 import type { TestActor } from "../../factories/actor";
 import { anyShows, shows, type PrivacyKind } from "../../support/privacy";
 
@@ -10,7 +10,7 @@ export const goalComments: PrivacyKind = {
   async items(db, w) {
     const coachee = { organizationId: w.org.id, id: w.coachee.membershipId };
     const goal = await createGoal(db, coachee, { title: "Privacy goal" });
-    const action = await createAction(db, coachee, { goal, title: "Privacy action" });
+    const action = await createActionItem(db, coachee, { goal, title: "Privacy action" });
     const circle = ["coach", "secondCoach", "coachee"] as const;
     const made = [
       { label: "coach's comment on a goal", by: w.coach, on: { goalId: goal.id } },

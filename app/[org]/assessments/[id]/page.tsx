@@ -10,6 +10,7 @@ import { memberActor } from "@/lib/auth/member";
 import { orNotFound, requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
+import { profileTabPath } from "@/lib/coachees/profile-tabs";
 import { viewerClock } from "@/lib/format/dates";
 import { saveAnswersAction } from "../actions";
 
@@ -22,7 +23,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ org
   const member = await requireMember(org, ["goals:own", "coachees:manage"]);
   const actor = memberActor(member);
   const a = await orNotFound(getAssessment(db(), actor, id));
-  if (can(member.role, "coachees:manage")) redirect(`/${org}/coachees/${a.coacheeMembershipId}?tab=assessments#assessment-${a.id}`);
+  if (can(member.role, "coachees:manage")) redirect(`${profileTabPath(org, a.coacheeMembershipId, "assessments")}#assessment-${a.id}`);
   const zone = viewerClock(member.user).zone;
   return (
     <section className="space-y-6">

@@ -3,11 +3,11 @@
 import { refreshOrganisation } from "@/lib/actions/refresh";
 import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
-import { appointmentSchema, scheduleAppointment, startSessionNow, startSessionSchema } from "@/lib/coaching/sessions";
+import { appointmentSchema, scheduleAppointment, startSessionNow, startSessionSchema } from "@/lib/coachees/sessions";
 import { sessionStatusSchema, setSessionStatus } from "@/lib/pathways/sessions";
 
-// The coachee profile's actions: a coach's own workspace ("coachees:manage"); each service checks again
-// that the coachee is this coach's.
+// The coachee profile's actions (its Sessions tab, Add an appointment, Start a session now): a coach's
+// own workspace ("coachees:manage"); each service checks again that the coachee is this coach's.
 
 export const scheduleAppointmentAction = memberAction("coachees:manage", appointmentSchema, async (actor, input) => {
   await scheduleAppointment(db(), actor, input);

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/table";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
-import { listGroups } from "@/lib/coaching/groups";
+import { listGroups } from "@/lib/coachees/groups";
 import { db } from "@/lib/db/client";
 import { plural } from "@/lib/words";
 import { deleteGroupAction } from "../actions";

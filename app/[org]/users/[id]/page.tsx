@@ -33,7 +33,7 @@ import { DataTable } from "@/components/ui/table";
 import { AuditEvent } from "@/components/audit/audit-event";
 import { CoachCoachees } from "@/components/coachees/coach-coachees";
 import { LinkCoacheeForm } from "@/components/coachees/coachee-forms";
-import { coacheesOfCoach } from "@/lib/coaching/coachees";
+import { coacheesOfCoach } from "@/lib/coachees/coachees";
 
 export const metadata: Metadata = { title: "User" };
 

@@ -4,7 +4,7 @@ import { Notice } from "@/components/ui/notice";
 import { EditCoacheeForm } from "@/components/coachees/coachee-forms";
 import { memberActor } from "@/lib/auth/member";
 import { orNotFound, requireMember } from "@/lib/auth/page";
-import { coacheeForEdit, NEVER_ACTIVE_ONLY } from "@/lib/coaching/add-coachee";
+import { coacheeForEdit, NEVER_ACTIVE_ONLY } from "@/lib/coachees/add-coachee";
 import { db } from "@/lib/db/client";
 import { displayName } from "@/lib/users/display-name";
 import { editCoacheeAction } from "../../actions";

@@ -4,7 +4,7 @@ import { CoacheePickerFilter } from "@/components/coachees/coachee-filter";
 import { GroupForm } from "@/components/coachees/coachee-forms";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
-import { coacheeFilterSchema, listCoachees, PICKER_SIZE } from "@/lib/coaching/coachees";
+import { coacheeFilterSchema, listCoachees, PICKER_SIZE } from "@/lib/coachees/coachees";
 import { db } from "@/lib/db/client";
 import { MEMBERSHIP_STATUS_LABELS } from "@/lib/labels";
 import { displayName } from "@/lib/users/display-name";

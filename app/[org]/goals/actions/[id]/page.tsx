@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { CommentThread } from "@/components/goals/comment-thread";
 import { placeOptions } from "@/components/goals/goal-tree";
-import { MoveActionForm } from "@/components/goals/goal-forms";
+import { MoveActionItemForm } from "@/components/goals/goal-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { memberActor } from "@/lib/auth/member";
 import { orNotFound, requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
+import { profileTabPath } from "@/lib/coachees/profile-tabs";
 import { viewerClock } from "@/lib/format/dates";
-import { getAction } from "@/lib/goals/actions";
+import { getActionItem } from "@/lib/goals/action-items";
 import { listCoacheeComments } from "@/lib/goals/comments";
 import { placeValue } from "@/lib/goals/place-choice";
 import { placesOf } from "@/lib/goals/views";
@@ -37,7 +38,7 @@ export default async function ActionPage({
   const member = await requireMember(org, ["coachees:manage", "goals:own"]);
   const actor = memberActor(member);
   const { all } = querySchema.parse(firstValues(await searchParams));
-  const action = await orNotFound(getAction(db(), actor, id));
+  const action = await orNotFound(getActionItem(db(), actor, id));
   const [places, comments] = await Promise.all([
     placesOf(db(), actor, action.coacheeMembershipId),
     listCoacheeComments(db(), actor, action.coacheeMembershipId, {
@@ -49,7 +50,7 @@ export default async function ActionPage({
   const own = can(member.role, "goals:own");
   const back = own
     ? `/${org}/actions#action-${action.id}`
-    : `/${org}/coachees/${action.coacheeMembershipId}?tab=actions#action-${action.id}`;
+    : `${profileTabPath(org, action.coacheeMembershipId, "actions")}#action-${action.id}`;
   return (
     <section className="space-y-8">
       <PageHeader
@@ -72,13 +73,13 @@ export default async function ActionPage({
         />
       </div>
       <Section id="move-heading" title="Move to another goal or milestone">
-        <MoveActionForm
+        <MoveActionItemForm
           org={org}
           actionId={action.id}
           title={action.title}
           current={placeValue(action)}
           places={placeOptions(places)}
-          action={GOAL_ACTIONS.moveAction}
+          action={GOAL_ACTIONS.moveActionItem}
         />
       </Section>
     </section>

@@ -10,6 +10,7 @@ import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { displayDay } from "@/lib/format/dates";
 import { getSeries } from "@/lib/goals/series";
+import { profileTabPath } from "@/lib/coachees/profile-tabs";
 import { recurrenceSummary } from "@/lib/labels";
 import { deleteSeriesAndLeaveAction, updateSeriesAction } from "../../series-actions";
 
@@ -21,7 +22,7 @@ export default async function SeriesPage({ params }: { params: Promise<{ org: st
   const member = await requireMember(org, ["coachees:manage", "goals:own"]);
   const series = await orNotFound(getSeries(db(), memberActor(member), id));
   // Back to the goals it belongs to: the coachee's own page, or the coach's tab on the coachee's profile.
-  const back = can(member.role, "goals:own") ? `/${org}/goals` : `/${org}/coachees/${series.coacheeMembershipId}?tab=goals`;
+  const back = can(member.role, "goals:own") ? `/${org}/goals` : profileTabPath(org, series.coacheeMembershipId, "goals");
   return (
     <section className="space-y-8">
       <PageHeader

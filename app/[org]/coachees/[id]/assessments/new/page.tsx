@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AssignForm } from "@/components/assessments/assign-form";
-import { profileTabHref } from "@/components/coachees/profile-tabs";
+import { profileTabHref } from "@/lib/coachees/profile-tabs";
 import { TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,7 +8,7 @@ import { templateOptions } from "@/lib/assessments/template-options";
 import { listTemplates } from "@/lib/assessments/templates";
 import { memberActor } from "@/lib/auth/member";
 import { orNotFound, requireMember } from "@/lib/auth/page";
-import { getCoacheeProfile } from "@/lib/coaching/profile";
+import { getCoacheeProfile } from "@/lib/coachees/profile";
 import { db } from "@/lib/db/client";
 import { displayName } from "@/lib/users/display-name";
 import { assignTemplateAction } from "../../../../assessments/actions";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { QuestionBuilder } from "@/components/assessments/question-builder";
-import { profileTabHref } from "@/components/coachees/profile-tabs";
+import { profileTabHref } from "@/lib/coachees/profile-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { memberActor } from "@/lib/auth/member";
 import { orNotFound, requireMember } from "@/lib/auth/page";
-import { getCoacheeProfile } from "@/lib/coaching/profile";
+import { getCoacheeProfile } from "@/lib/coachees/profile";
 import { db } from "@/lib/db/client";
 import { displayName } from "@/lib/users/display-name";
 import { assignQuestionsAction } from "../../../../assessments/actions";

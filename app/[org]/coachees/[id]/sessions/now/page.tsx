@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { profileTabHref } from "@/components/coachees/profile-tabs";
+import { profileTabHref } from "@/lib/coachees/profile-tabs";
 import { StartSessionForm } from "@/components/sessions/appointment-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { memberActor } from "@/lib/auth/member";
 import { orNotFound, requireMember } from "@/lib/auth/page";
-import { sessionFormContext } from "@/lib/coaching/sessions";
+import { sessionFormContext } from "@/lib/coachees/sessions";
 import { db } from "@/lib/db/client";
 import { displayName } from "@/lib/users/display-name";
 import { startSessionNowAction } from "../../actions";

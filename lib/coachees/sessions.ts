@@ -8,7 +8,7 @@ import { recordActivity } from "../activity/record";
 import { assertOpenAndLock, localMoment, sessionFields } from "../pathways/sessions";
 import { pageWindow } from "../web/pagination";
 import { CONTROL_CHARACTERS, idField, optionalId, timeZoneSchema } from "../web/form-fields";
-import { coacheeOfCoach } from "./relationship";
+import { coacheeOfCoach } from "../coaching/relationship";
 
 // A coach's sessions with one coachee: appointments whether or not the coachee is on a pathway. On a
 // pathway (one the coach is primary coach of, still active) a session counts against its allotment

@@ -14,11 +14,11 @@ import { ACTION_FILTERS, addDays, coacheeZone, dueState, todayIn, WEEK_DAYS, typ
 // page): filtered, sorted by due date and paged through the URL. "Today" is the coachee's calendar day
 // in the coachee's time zone (lib/goals/calendar.ts).
 
-export const ACTIONS_PAGE_SIZE = 25;
+export const ACTION_ITEMS_PAGE_SIZE = 25;
 export { ACTION_FILTERS, type ActionFilterCode };
 
 /** The list's filter, sort and page, exactly as the URL carries them (a value that does not parse is dropped). */
-export const actionFilterSchema = z.object({
+export const actionItemFilterSchema = z.object({
   status: lenient(z.enum(ACTION_FILTERS)),
   /** One place's actions only (a placeValue: "none", "goal:<id>", "milestone:<id>"): where a goals page's folded list leads. */
   place: lenient(z.string().regex(/^(none|goal:[0-9a-f-]{36}|milestone:[0-9a-f-]{36})$/)),
@@ -26,8 +26,8 @@ export const actionFilterSchema = z.object({
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   page: pageNumber(100_000),
 });
-export type ActionFilter = z.infer<typeof actionFilterSchema>;
-export const ACTION_FILTER_DEFAULTS = { sort: "due", dir: "asc", page: 1 } as const;
+export type ActionItemFilter = z.infer<typeof actionItemFilterSchema>;
+export const ACTION_ITEM_FILTER_DEFAULTS = { sort: "due", dir: "asc", page: 1 } as const;
 
 function filterWhere(status: ActionFilterCode | undefined, today: Date): Prisma.ActionWhereInput {
   switch (status) {
@@ -55,7 +55,7 @@ function placeWhere(place: string | undefined): Prisma.ActionWhereInput {
 const PLACE = { select: { id: true, title: true, progress: true, completedAt: true } } as const;
 
 /** One page of a coachee's actions, for the coachee and their coaches, with the coachee's zone and day. */
-export async function listActions(db: Db, actor: Actor, coacheeMembershipId: string, filter: ActionFilter, now = new Date()) {
+export async function listActionItems(db: Db, actor: Actor, coacheeMembershipId: string, filter: ActionItemFilter, now = new Date()) {
   assertCoacheeMaterialRole(actor.role);
   if (!isId(coacheeMembershipId)) throw new NotFoundError();
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
@@ -68,7 +68,7 @@ export async function listActions(db: Db, actor: Actor, coacheeMembershipId: str
       ...placeWhere(filter.place),
     };
     const total = await tx.action.count({ where });
-    const { pages, page, skip, take } = pageWindow(total, ACTIONS_PAGE_SIZE, filter.page);
+    const { pages, page, skip, take } = pageWindow(total, ACTION_ITEMS_PAGE_SIZE, filter.page);
     const rows = await tx.action.findMany({
       where,
       // Undated actions last either way; ties in the order they were made.
@@ -109,4 +109,4 @@ export async function listActions(db: Db, actor: Actor, coacheeMembershipId: str
     };
   });
 }
-export type ActionRow = Awaited<ReturnType<typeof listActions>>["rows"][number];
+export type ActionItemRow = Awaited<ReturnType<typeof listActionItems>>["rows"][number];

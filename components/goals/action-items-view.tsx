@@ -3,28 +3,26 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/field";
 import { FilterForm, ResultCount, SortLinks } from "@/components/ui/list-controls";
 import { Pagination } from "@/components/ui/pagination";
-import type { ActionFilter, listActions } from "@/lib/goals/list-actions";
-import { ACTION_FILTER_DEFAULTS } from "@/lib/goals/list-actions";
+import type { ActionItemFilter, listActionItems } from "@/lib/goals/list-action-items";
+import { ACTION_ITEM_FILTER_DEFAULTS } from "@/lib/goals/list-action-items";
 import { displayDay } from "@/lib/format/dates";
 import { ACTION_FILTER_LABELS, optionsOf } from "@/lib/labels";
 import { queryWith } from "@/lib/web/search-params";
-import { ActionEntry } from "./goal-entry";
+import { ActionItemEntry } from "./goal-entry";
 import type { CoacheeThreads, GoalActions } from "./goal-tree";
 
 const STATUS_OPTIONS = optionsOf(ACTION_FILTER_LABELS);
 
 /**
  * All of a coachee's actions in one list: filter (open, due this week, overdue, done), due-date sort
- * and pages in the URL, a progress slider on each. `base` is what the URL keeps besides the list's
- * own parameters (the profile's tab).
+ * and pages in the URL, a progress slider on each.
  */
-export function ActionsView({
+export function ActionItemsView({
   org,
   coacheeId,
   own,
   list,
   filter,
-  base,
   actions,
   name,
   newAction,
@@ -33,9 +31,8 @@ export function ActionsView({
   org: string;
   coacheeId: string;
   own: boolean;
-  list: Awaited<ReturnType<typeof listActions>>;
-  filter: ActionFilter;
-  base: Record<string, string>;
+  list: Awaited<ReturnType<typeof listActionItems>>;
+  filter: ActionItemFilter;
   actions: GoalActions;
   /** Whose actions: "your", "Pat Participant's". */
   name: string;
@@ -44,10 +41,9 @@ export function ActionsView({
   /** How many comments each action has (listCoacheeComments' totals): each links to its thread. */
   comments: CoacheeThreads;
 }) {
-  const current = { ...base, ...filter };
-  const defaults = { ...ACTION_FILTER_DEFAULTS };
+  const defaults = { ...ACTION_ITEM_FILTER_DEFAULTS };
   const filtered = Boolean(filter.status || filter.place);
-  const clear = queryWith(base);
+  const clear = queryWith({});
   return (
     <div className="space-y-4">
       {newAction}
@@ -58,9 +54,7 @@ export function ActionsView({
         clearHref={clear}
         className="grid gap-3 sm:grid-cols-3 sm:items-end"
       >
-        {Object.entries({ ...base, ...(filter.place ? { place: filter.place } : {}) }).map(([k, v]) => (
-          <input key={k} type="hidden" name={k} value={v} />
-        ))}
+        {filter.place ? <input type="hidden" name="place" value={filter.place} /> : null}
         <SelectField
           id="actions-status"
           name="status"
@@ -88,10 +82,10 @@ export function ActionsView({
               ? "goal (directly on it)"
               : "milestone"}
           {list.placeTitle ? <>: “{list.placeTitle}”</> : null}.{" "}
-          <TextLink href={queryWith(base, filter.status ? { status: filter.status } : {})}>Show every action</TextLink>
+          <TextLink href={queryWith({ status: filter.status })}>Show every action</TextLink>
         </p>
       ) : null}
-      <SortLinks filter={current} defaults={defaults} columns={[["due", "Due date"]]} />
+      <SortLinks filter={filter} defaults={defaults} columns={[["due", "Due date"]]} />
       {list.rows.length > 0 ? <ResultCount total={list.total} noun="action" filtered={filtered} /> : null}
       {list.rows.length === 0 ? (
         <EmptyState>
@@ -106,7 +100,7 @@ export function ActionsView({
       ) : (
         <ul className="space-y-3">
           {list.rows.map((row) => (
-            <ActionEntry
+            <ActionItemEntry
               key={row.id}
               ctx={{ org, coacheeId, own, actions, comments }}
               item={{ ...row, goalId: row.goal?.id ?? null, milestoneId: row.milestone?.id ?? null }}
@@ -120,7 +114,7 @@ export function ActionsView({
           ))}
         </ul>
       )}
-      <Pagination page={list.page} pages={list.pages} href={(page) => queryWith(current, { page }, defaults)} />
+      <Pagination page={list.page} pages={list.pages} href={(page) => queryWith(filter, { page }, defaults)} />
     </div>
   );
 }

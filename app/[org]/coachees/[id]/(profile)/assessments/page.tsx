@@ -1,23 +1,13 @@
 import { CoacheeAssessments } from "@/components/assessments/assessment-items";
 import { listCoacheeAssessments } from "@/lib/assessments/assignments";
-import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
-import { reviewAction, withdrawAction } from "../../assessments/actions";
+import { reviewAction, withdrawAction } from "../../../../assessments/actions";
+import { coacheeProfile, type ProfileParams } from "../profile";
 
-/** The coachee profile's Assessments tab: pending ones, and completed ones with their answers and the review. */
-export async function AssessmentsTab({
-  org,
-  actor,
-  coacheeId,
-  name,
-  zone,
-}: {
-  org: string;
-  actor: Actor;
-  coacheeId: string;
-  name: string;
-  zone: string;
-}) {
+/** The coachee's assessments: pending ones, and completed ones with their answers and the review. */
+export default async function CoacheeAssessmentsPage({ params }: ProfileParams) {
+  const { org, id } = await params;
+  const { actor, coacheeId, name, zone } = await coacheeProfile(org, id);
   const { todo, done } = await listCoacheeAssessments(db(), actor, coacheeId);
   return (
     <CoacheeAssessments

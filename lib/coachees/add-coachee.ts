@@ -11,8 +11,8 @@ import { sendInvitationsIn } from "../invitations/send";
 import { someoneElsesName } from "../users/profile";
 import { MEMBERSHIP_STATUS_LABELS } from "../labels";
 import { checkbox, emailSchema, idField } from "../web/form-fields";
-import { coacheeOfCoach } from "./relationship";
-import { assertRoomForRequest, requestCoachingIn } from "./requests";
+import { coacheeOfCoach } from "../coaching/relationship";
+import { assertRoomForRequest, requestCoachingIn } from "../coaching/requests";
 
 // Adding a coachee (a new person, or a participant already here: then a request they answer), inviting
 // them, resending their invitation and editing them while they have never joined. The list of a

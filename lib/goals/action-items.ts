@@ -24,7 +24,7 @@ export const weightField = z.coerce
   .max(WEIGHT_MAX, "Use a whole number from 1 to 100")
   .default(1);
 
-export const createActionSchema = z.strictObject({
+export const createActionItemSchema = z.strictObject({
   coacheeMembershipId: idField(),
   goalId: placement("Choose one of the goals listed"),
   milestoneId: placement("Choose one of the milestones listed"),
@@ -34,9 +34,9 @@ export const createActionSchema = z.strictObject({
   weight: weightField,
   monitoredByCoach: checkbox.default(false),
 });
-export type CreateActionInput = z.infer<typeof createActionSchema>;
+export type CreateActionItemInput = z.infer<typeof createActionItemSchema>;
 
-export const updateActionSchema = z.strictObject({
+export const updateActionItemSchema = z.strictObject({
   actionId: idField(),
   title: titleField,
   description: descriptionField,
@@ -44,18 +44,18 @@ export const updateActionSchema = z.strictObject({
   weight: weightField,
   monitoredByCoach: checkbox.default(false),
 });
-export type UpdateActionInput = z.infer<typeof updateActionSchema>;
+export type UpdateActionItemInput = z.infer<typeof updateActionItemSchema>;
 
-export const actionIdSchema = z.strictObject({ actionId: idField() });
+export const actionItemIdSchema = z.strictObject({ actionId: idField() });
 
-export const moveActionSchema = z.strictObject({
+export const moveActionItemSchema = z.strictObject({
   actionId: idField(),
   goalId: placement("Choose one of the goals listed"),
   milestoneId: placement("Choose one of the milestones listed"),
 });
-export type MoveActionInput = z.infer<typeof moveActionSchema>;
+export type MoveActionItemInput = z.infer<typeof moveActionItemSchema>;
 
-export const actionProgressSchema = z.strictObject({
+export const actionItemProgressSchema = z.strictObject({
   actionId: idField(),
   progress: z.coerce
     .number({ error: "Use a whole number from 0 to 100" })
@@ -63,7 +63,7 @@ export const actionProgressSchema = z.strictObject({
     .min(0, "Use a whole number from 0 to 100")
     .max(COMPLETE, "Use a whole number from 0 to 100"),
 });
-export type ActionProgressInput = z.infer<typeof actionProgressSchema>;
+export type ActionItemProgressInput = z.infer<typeof actionItemProgressSchema>;
 
 /**
  * Where an action goes for this coachee: a milestone (and so its goal), a goal, or nowhere. Returns the
@@ -137,7 +137,7 @@ async function lockedAction(tx: TenantTx, actor: Actor, actionId: string, alsoLo
 }
 
 /** A new action for a coachee, last in its place; on a goal it reopens whatever it is added to. */
-export async function createAction(db: Db, actor: Actor, input: CreateActionInput) {
+export async function createActionItem(db: Db, actor: Actor, input: CreateActionItemInput) {
   assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coacheeMembershipId = await reachCoachee(tx, actor, input.coacheeMembershipId);
@@ -175,7 +175,7 @@ export async function createAction(db: Db, actor: Actor, input: CreateActionInpu
   });
 }
 
-export async function updateAction(db: Db, actor: Actor, input: UpdateActionInput) {
+export async function updateActionItem(db: Db, actor: Actor, input: UpdateActionItemInput) {
   assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const action = await lockedAction(tx, actor, input.actionId);
@@ -209,7 +209,7 @@ export async function updateAction(db: Db, actor: Actor, input: UpdateActionInpu
   });
 }
 
-export async function deleteAction(db: Db, actor: Actor, input: { actionId: string }) {
+export async function deleteActionItem(db: Db, actor: Actor, input: { actionId: string }) {
   assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const action = await lockedAction(tx, actor, input.actionId);
@@ -220,7 +220,7 @@ export async function deleteAction(db: Db, actor: Actor, input: { actionId: stri
 }
 
 /** Moves an action to another milestone, another goal (directly), or out of any goal; both goals roll up again. */
-export async function moveAction(db: Db, actor: Actor, input: MoveActionInput) {
+export async function moveActionItem(db: Db, actor: Actor, input: MoveActionItemInput) {
   assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     if (!isId(input.actionId)) throw new NotFoundError();
@@ -242,7 +242,7 @@ export async function moveAction(db: Db, actor: Actor, input: MoveActionInput) {
 }
 
 /** The slider: sets an action's progress (100 is done) and rolls its milestone and goal up at once. */
-export async function setActionProgress(db: Db, actor: Actor, input: ActionProgressInput) {
+export async function setActionItemProgress(db: Db, actor: Actor, input: ActionItemProgressInput) {
   assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const action = await lockedAction(tx, actor, input.actionId);
@@ -274,7 +274,7 @@ export async function setActionProgress(db: Db, actor: Actor, input: ActionProgr
 }
 
 /** An action as its own page shows it: title, description and place, for the coachee and their coaches; or not found. */
-export async function getAction(db: Db, actor: Actor, actionId: string) {
+export async function getActionItem(db: Db, actor: Actor, actionId: string) {
   assertCoacheeMaterialRole(actor.role);
   if (!isId(actionId)) throw new NotFoundError();
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {

@@ -6,7 +6,7 @@ import { assertCan } from "../authz/permissions";
 import { fieldError, NotFoundError } from "../errors";
 import { isUniqueViolation } from "../db/errors";
 import { idField, idList, isId, NAME_MAX, nameField } from "../web/form-fields";
-import { coacheeOfCoach } from "./relationship";
+import { coacheeOfCoach } from "../coaching/relationship";
 
 // A coach's coachee groups: theirs alone (another coach's group answers "not found"), named uniquely
 // per coach, holding only the coach's own coachees (CoacheeGroupMember's foreign key to the

@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
-import { coacheeOfCoach } from "./relationship";
+import { coacheeOfCoach } from "../coaching/relationship";
 
 /** The coachee profile's header: one of the acting coach's coachees, with the programmes of their active pathways. */
 export async function getCoacheeProfile(db: Db, actor: Actor, coacheeMembershipId: string) {

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { ProfileTabs } from "@/components/coachees/profile-tabs";
+import { QuickMenu } from "@/components/coachees/quick-menu";
+import { MembershipStatusBadge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { coacheeProfile, type ProfileParams } from "./profile";
+
+export const metadata: Metadata = { title: "Coachee" };
+
+/** The coachee profile's frame: the header, the quick menu and the tab strip; each tab is a page below. */
+export default async function CoacheeProfileLayout({ params, children }: ProfileParams & { children: ReactNode }) {
+  const { org, id } = await params;
+  const { coachee, name } = await coacheeProfile(org, id);
+  return (
+    <section>
+      <PageHeader
+        back={{ href: `/${org}/coachees`, label: "Coachees" }}
+        title={name}
+        description={
+          <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <span className="[overflow-wrap:anywhere]">{coachee.user.email}</span>
+            <MembershipStatusBadge status={coachee.status} />
+            <span>{coachee.programmes.length ? coachee.programmes.join(", ") : "No programme"}</span>
+          </span>
+        }
+        actions={<QuickMenu org={org} coacheeId={coachee.id} />}
+      />
+      <ProfileTabs org={org} coacheeId={coachee.id}>
+        {children}
+      </ProfileTabs>
+    </section>
+  );
+}
