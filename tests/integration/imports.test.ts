@@ -9,10 +9,11 @@ import { MAX_IMPORT_BYTES, parseImportFile, TEMPLATE } from "../../lib/imports/p
 import { parseDay } from "../../lib/imports/validate";
 import { sendInvitations } from "../../lib/invitations/send";
 import { inviteSchema } from "../../lib/invitations/check";
-import { createActor } from "../factories";
+import { createActor, unique } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createImportWorld, IMPORT_COACH } from "../support/world";
+import { isoDay } from "../../lib/format/dates";
 
 const db = testDb();
 const FIXTURES = path.resolve("tests/fixtures/import");
@@ -23,7 +24,7 @@ const COACH = IMPORT_COACH;
 const world = () => createImportWorld(db);
 
 /** The fixture with its addresses made unique to this test, so tests don't see each other's people. */
-function unique(name: string, tag = Math.random().toString(36).slice(2, 8)) {
+function uniqueFixture(name: string, tag = unique()) {
   const text = Buffer.from(fixture(name)).toString("utf8").replaceAll("@import.test", `@${tag}.import.test`);
   return { bytes: new Uint8Array(Buffer.from(text, "utf8")), tag };
 }
@@ -85,7 +86,7 @@ describe("the upload checker", () => {
   });
 
   it("colours every row and says why, writing nothing but the preview", async () => {
-    const { bytes, tag } = unique("checker.csv");
+    const { bytes, tag } = uniqueFixture("checker.csv");
     // The file's people, by the addresses this test gave them (other files make users at the same time).
     const theirs = () => db.user.count({ where: { email: { endsWith: `@${tag}.import.test` } } });
     const usersBefore = await theirs();
@@ -115,17 +116,25 @@ describe("the upload checker", () => {
   });
 
   it("marks already invited and already-on-the-programme people yellow", async () => {
-    const tag = Math.random().toString(36).slice(2, 8);
+    const tag = unique();
     await sendInvitations(
       db,
       w.admin,
       inviteSchema.parse({ emails: `ada@${tag}.import.test`, role: "PARTICIPANT", unitId: "", message: "" }),
     );
-    const first = await previewImport(db, w.admin, { cohortId: w.cohort.id, fileName: "x.csv", bytes: unique("bom-crlf.csv", tag).bytes });
+    const first = await previewImport(db, w.admin, {
+      cohortId: w.cohort.id,
+      fileName: "x.csv",
+      bytes: uniqueFixture("bom-crlf.csv", tag).bytes,
+    });
     expect(first).toMatchObject({ green: 1, yellow: 1 });
     expect((await getImport(db, w.admin, first.id)).rows[0].note).toBe("Already invited");
     await confirmImport(db, w.admin, first.id);
-    const again = await previewImport(db, w.admin, { cohortId: w.cohort.id, fileName: "x.csv", bytes: unique("bom-crlf.csv", tag).bytes });
+    const again = await previewImport(db, w.admin, {
+      cohortId: w.cohort.id,
+      fileName: "x.csv",
+      bytes: uniqueFixture("bom-crlf.csv", tag).bytes,
+    });
     expect((await getImport(db, w.admin, again.id)).rows.map((r) => r.note)).toEqual(["Already invited", "Already on Import Programme"]);
   });
 });
@@ -133,7 +142,7 @@ describe("the upload checker", () => {
 describe("confirming an import", () => {
   it("creates memberships, pathways, invitations and their emails in one go; a second confirm creates nothing", async () => {
     const w = await world();
-    const { bytes, tag } = unique("bom-crlf.csv");
+    const { bytes, tag } = uniqueFixture("bom-crlf.csv");
     const preview = await previewImport(db, w.admin, { cohortId: w.cohort.id, fileName: "ok.csv", bytes });
     const result = await confirmImport(db, w.admin, preview.id);
     expect(result).toMatchObject({ invited: 2, enrolled: 0, emails: 2, skipped: [] });
@@ -153,7 +162,7 @@ describe("confirming an import", () => {
     );
     const ada = members.find((m) => m.user.firstName === "Ada")!;
     expect(ada.pathways[0]).toMatchObject({ cohortId: w.cohort.id, timezone: "Europe/London", tags: ["pilot"] });
-    expect(ada.pathways[0].startDate.toISOString().slice(0, 10)).toBe("2026-03-01");
+    expect(isoDay(ada.pathways[0].startDate)).toBe("2026-03-01");
     const mail = await db.emailOutbox.findFirstOrThrow({ where: { toAddress: ada.user.email } });
     const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
     expect(await db.invitation.count({ where: { organizationId: w.org.id, email: ada.user.email } })).toBe(1);
@@ -167,7 +176,7 @@ describe("confirming an import", () => {
 
   it("refuses a stale preview, writing nothing", async () => {
     const w = await world();
-    const { bytes, tag } = unique("bom-crlf.csv");
+    const { bytes, tag } = uniqueFixture("bom-crlf.csv");
     const preview = await previewImport(db, w.admin, { cohortId: w.cohort.id, fileName: "ok.csv", bytes });
     await sendInvitations(
       db,
@@ -183,7 +192,7 @@ describe("confirming an import", () => {
 
   it("leaves nothing behind, and sends nothing, when a fault strikes at row n", async () => {
     const w = await world();
-    const tag = Math.random().toString(36).slice(2, 8);
+    const tag = unique();
     const rows = Array.from(
       { length: 50 },
       (_, i) =>
@@ -220,7 +229,7 @@ describe("confirming an import", () => {
 
   it("imports people only, without a pathway, from Admin > Users; pathway columns are checked only when filled in", async () => {
     const w = await world();
-    const tag = Math.random().toString(36).slice(2, 8);
+    const tag = unique();
     const header = "username,first_name,last_name,email,programme,startdate,primary_coach,timezone";
     const lines = [
       header,
@@ -254,13 +263,17 @@ describe("confirming an import", () => {
   it("is bound to its organisation and its admin", async () => {
     const a = await world();
     const b = a.other;
-    const preview = await previewImport(db, a.admin, { cohortId: a.cohort.id, fileName: "ok.csv", bytes: unique("one-row.csv").bytes });
+    const preview = await previewImport(db, a.admin, {
+      cohortId: a.cohort.id,
+      fileName: "ok.csv",
+      bytes: uniqueFixture("one-row.csv").bytes,
+    });
     await expect(confirmImport(db, b.admin, preview.id)).rejects.toThrow(NotFoundError);
     await expect(getImport(db, b.admin, preview.id)).rejects.toThrow(NotFoundError);
     const otherAdmin = await createActor(db, a.org.id, "ADMIN");
     await expect(confirmImport(db, otherAdmin, preview.id)).rejects.toThrow(NotFoundError);
     await expect(
-      previewImport(db, b.admin, { cohortId: a.cohort.id, fileName: "x.csv", bytes: unique("one-row.csv").bytes }),
+      previewImport(db, b.admin, { cohortId: a.cohort.id, fileName: "x.csv", bytes: uniqueFixture("one-row.csv").bytes }),
     ).rejects.toThrow(NotFoundError);
     const coach: Actor = await createActor(db, a.org.id, "COACH");
     await expect(confirmImport(db, coach, preview.id)).rejects.toThrow(/permission/);

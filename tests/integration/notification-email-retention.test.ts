@@ -7,6 +7,7 @@ import { EMAIL_WINDOW_MS, notify } from "../../lib/notifications/notify";
 import { NOTIFICATION_EMAIL_RETENTION_DAYS, pruneDigestClaims, pruneNotificationEmails } from "../../lib/notifications/prune";
 import { createActor, createCoachingRelationship, createOrganization, type TestActor } from "../factories";
 import { isolatedDatabase } from "../support/db";
+import { isoDay } from "../../lib/format/dates";
 
 // NotificationEmail rows (one claim per coalesced email window) are deleted once they are past their
 // retention and their window is done, in every organisation, by the delivery loop's hourly pruning.
@@ -141,7 +142,7 @@ describe("notification email claims past their retention", () => {
 describe("daily digest claims past their retention", () => {
   it("go for days older than the retention, in every organisation; today's and recent days' stay", async () => {
     const now = new Date("2026-12-07T12:00:00Z");
-    const day = (days: number) => new Date(`${daysAgo(days, now).toISOString().slice(0, 10)}T00:00:00Z`);
+    const day = (days: number) => new Date(`${isoDay(daysAgo(days, now))}T00:00:00Z`);
     const [a, b] = [await organization(), await organization()];
     const claims = [
       { who: a.coach, days: NOTIFICATION_EMAIL_RETENTION_DAYS + 1, kept: false },
@@ -155,10 +156,10 @@ describe("daily digest claims past their retention", () => {
       });
     expect(await pruneDigestClaims(db, now)).toBe(2);
     const left = await db.notificationDigest.findMany({ select: { membershipId: true, day: true } });
-    expect(left.map((r) => `${r.membershipId} ${r.day.toISOString().slice(0, 10)}`).sort()).toEqual(
+    expect(left.map((r) => `${r.membershipId} ${isoDay(r.day)}`).sort()).toEqual(
       claims
         .filter((c) => c.kept)
-        .map((c) => `${c.who.membershipId} ${day(c.days).toISOString().slice(0, 10)}`)
+        .map((c) => `${c.who.membershipId} ${isoDay(day(c.days))}`)
         .sort(),
     );
   });

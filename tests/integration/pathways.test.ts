@@ -15,6 +15,7 @@ import { actorOf, createActor, createMember, createOrganization, unique } from "
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createWorld } from "../support/world";
+import { isoDay } from "../../lib/format/dates";
 
 const db = testDb();
 
@@ -210,7 +211,7 @@ describe("session outcomes wait for the session to start", () => {
   it("refuses attended and no-show on a future session and changes nothing; cancel any time; a past session may be attended", async () => {
     const w = await world();
     const { pathway } = await enrol(w, w.admin, { timezone: "UTC" });
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = isoDay(new Date(Date.now() + 86_400_000));
     const future = await scheduleSession(db, w.admin, {
       pathwayId: pathway.id,
       title: "Next week",

@@ -17,6 +17,7 @@ import { createActor, createCoachingRelationship, createGoal, createMilestone, c
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createWorld } from "../support/world";
+import { isoDay } from "../../lib/format/dates";
 
 const db = testDb();
 
@@ -56,7 +57,7 @@ const editOf = (seriesId: string, extra: Record<string, unknown> = {}) => {
 
 const occurrencesOf = (organizationId: string, seriesId: string) =>
   db.action.findMany({ where: { organizationId, seriesId }, orderBy: [{ dueDate: "asc" }] });
-const days = (rows: { dueDate: Date | null }[]) => rows.map((r) => r.dueDate!.toISOString().slice(0, 10));
+const days = (rows: { dueDate: Date | null }[]) => rows.map((r) => isoDay(r.dueDate!));
 
 /** The goal's stored figures beside a recomputation from its rows. */
 async function figures(organizationId: string, goalId: string) {

@@ -10,6 +10,7 @@ import { createActor, createOrganization } from "../factories";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createOrganizationWith } from "../support/world";
+import { isoDay } from "../../lib/format/dates";
 
 const db = testDb();
 const input = (over: Record<string, unknown> = {}) =>
@@ -101,7 +102,7 @@ describe("audit log", () => {
     expect((await listAuditEvents(db, owner, { page: 1, actor: "nobody@" })).total).toBe(0);
     expect((await listAuditEvents(db, owner, { page: 1, target: org.id })).total).toBe(30);
     expect((await listAuditEvents(db, owner, { page: 1, action: "user." })).total).toBe(0);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = isoDay(new Date());
     expect((await listAuditEvents(db, owner, { page: 1, from: today, to: today })).total).toBe(30);
     expect((await listAuditEvents(db, owner, { page: 1, to: "2020-01-01" })).total).toBe(0);
   });

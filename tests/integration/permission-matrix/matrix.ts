@@ -251,7 +251,7 @@ const PEOPLE: Service[] = [
       const { membershipId: _m, ...rest } = await enrolment(a);
       return addUserWithPathway(db, a, {
         ...rest,
-        email: `plus-${Math.random().toString(36).slice(2)}@example.test`,
+        email: `plus-${unique()}@example.test`,
         firstName: "P",
         lastName: "Q",
       });
@@ -853,7 +853,7 @@ async function commentOf(a: Actor, coacheeMembershipId?: string) {
 /** Whether a role may call a service that needs `permission` (or any one of a list). */
 const allows = (role: Role, permission: Permission | Permission[]) => [permission].flat().some((p) => can(role, p));
 
-const newEmail = () => `coachee-${Math.random().toString(36).slice(2)}@example.test`;
+const newEmail = () => `coachee-${unique()}@example.test`;
 // A participant who is the actor's coachee (a relationship row is possible for any role; only a coach's is used).
 async function coacheeOf(a: Actor, status: "ACTIVE" | "NOT_INVITED" = "ACTIVE") {
   const id = await participant(a, status);
@@ -977,7 +977,7 @@ async function assignedProgramme(a: Actor, ...others: string[]) {
 // An invitation of a participant to the organisation's programme, which the actor is assigned to.
 async function participantInvite(a: Actor) {
   const programme = await assignedProgramme(a);
-  const email = `invitee-${Math.random().toString(36).slice(2)}@example.test`;
+  const email = `invitee-${unique()}@example.test`;
   return inviteSchema.parse({ emails: email, role: "PARTICIPANT", programmeIds: [programme.id], unitId: "", message: "" });
 }
 async function pendingInvitation(a: Actor) {
@@ -1067,7 +1067,7 @@ const appointmentInput = (coacheeMembershipId: string) => ({
 async function importFile(a: Actor) {
   const s = await setting(a);
   const programme = await db.programme.findFirstOrThrow({ where: { id: s.programmeId } });
-  const email = `imported-${Math.random().toString(36).slice(2)}@example.test`;
+  const email = `imported-${unique()}@example.test`;
   const rows = [
     "username,first_name,last_name,email,programme,startdate,primary_coach,timezone",
     `${email},Im,Ported,${email},${programme.name},01-03-2026,${s.coachEmail},UTC`,
