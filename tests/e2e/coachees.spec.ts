@@ -28,6 +28,8 @@ async function rowOf(page: Page, email: string) {
 }
 
 test("a coach adds a coachee without inviting, invites them later from Options, and they join from the mail", async ({ page, browser }) => {
+  // Three people, four emails and a session: longer than one page's worth of the default 30 s.
+  test.setTimeout(90_000);
   const email = `nina-${run}@coachees.test`;
   const app = await AppPage.signIn(page, COACH);
   await page.goto(ORG);
