@@ -1,8 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readableDay } from "../support/readable-dates";
 import { AppPage } from "./pages/app-page";
+import { unique } from "../factories/unique";
 
-const stamp = Date.now().toString(36);
+const stamp = unique();
 const openQuickMenu = (page: Page) => page.getByRole("button", { name: "Quick menu" }).click();
 
 /** Carla opens Pat's profile from the pathway she coaches. */

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { AppPage } from "./pages/app-page";
 import { onAppDatabase } from "./pages/database";
+import { unique } from "../factories/unique";
 
 /** A day a week from now, as a date input takes it. */
 const nextWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
@@ -21,7 +22,7 @@ async function openPatsProfile(page: Page) {
 test("a coach schedules a session for later, marks it attended once it has started, and finds it in the session log and the activity", async ({
   page,
 }) => {
-  const title = `Check-in ${Date.now().toString(36)}`;
+  const title = `Check-in ${unique()}`;
   await openPatsProfile(page);
   const tabs = page.getByRole("navigation", { name: "Coachee profile" });
   await expect(tabs.getByRole("link", { name: "Activity" })).toHaveAttribute("aria-current", "page");
@@ -77,7 +78,7 @@ test("a coach schedules a session for later, marks it attended once it has start
 test("a session started now can be marked attended at once; the quick menu leads to the Goals tab and an assessment form", async ({
   page,
 }) => {
-  const title = `Drop-in ${Date.now().toString(36)}`;
+  const title = `Drop-in ${unique()}`;
   await openPatsProfile(page);
   await openQuickMenu(page);
   await page.getByRole("link", { name: "Start a session now" }).click();

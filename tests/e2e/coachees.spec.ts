@@ -3,12 +3,13 @@ import { SECOND_ORG } from "../../prisma/seed";
 import { E2E_SERVER } from "../support/e2e-database";
 import { AppPage } from "./pages/app-page";
 import { APP_URL, linkIn, receivedMail } from "./pages/inbox";
+import { unique } from "../factories/unique";
 
 // In the second organisation, where Adam (admin@acme.test) is a coach: the demo organisation's lists
 // that other specs count stay as they are. Every person here has an address of this run's own.
 const ORG = `/${SECOND_ORG.slug}`;
 const COACH = "admin@acme.test";
-const run = Date.now().toString(36);
+const run = unique();
 const INVITE_LINK = `${APP_URL}/invite/`;
 
 async function addCoachee(page: Page, firstName: string, lastName: string, email: string, invite = false) {

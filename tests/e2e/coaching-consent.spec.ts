@@ -7,12 +7,13 @@ import { e2eDatabaseUrl } from "../support/e2e-database";
 import { createCoachingRelationship, createMember, createOrganization } from "../factories";
 import { AppPage } from "./pages/app-page";
 import { APP_URL, receivedMail } from "./pages/inbox";
+import { unique } from "../factories/unique";
 
 // SECURITY.md 28 as people click it: a coach who adds the email of someone already here only asks; the
 // participant accepts in the app, and only then does the coach see them. A fresh organisation of this
 // run's own (made with the test factories on the app's database), so no other spec's lists change.
 
-const stamp = Date.now().toString(36);
+const stamp = unique();
 let db: Db;
 let slug: string;
 const coachEmail = `cora-${stamp}@consent.test`;

@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { AppPage } from "./pages/app-page";
+import { unique } from "../factories/unique";
 
-const stamp = Date.now().toString(36);
+const stamp = unique();
 
 /** Carla opens a tab of Pat's profile from the pathway she coaches. */
 async function openPatsTab(page: Page, tab: "Notes" | "Files" | "Assessments") {

@@ -1,12 +1,13 @@
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { DEMO_ORG } from "../../prisma/seed";
 import { AppPage } from "./pages/app-page";
+import { unique } from "../factories/unique";
 
 // What the admin half says: in the right person, with correct grammar, saying what happened and what
 // to do next, never offering to do nothing.
 
 const ORG = `/${DEMO_ORG.slug}`;
-const tag = Date.now().toString(36);
+const tag = unique();
 
 // One sign-in for the whole file: sign-in is rate-limited per account.
 let state: BrowserContextOptions["storageState"];

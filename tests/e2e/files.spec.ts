@@ -2,8 +2,9 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { REFUSED_PROGRAM } from "../../lib/files/sniff";
 import { AppPage } from "./pages/app-page";
+import { unique } from "../factories/unique";
 
-const stamp = Date.now().toString(36);
+const stamp = unique();
 const MB = 1024 * 1024;
 
 /** `size` bytes that sniff as a PDF. */

@@ -5,13 +5,14 @@ import { DEMO_PASSWORD } from "../../prisma/seed";
 import { e2eDatabaseUrl } from "../support/e2e-database";
 import { createActionItem, createAuditEvent, createCoachingRelationship, createMember, createOrganization } from "../factories";
 import { AppPage } from "./pages/app-page";
+import { unique } from "../factories/unique";
 
 // A list's filter form shows what the URL says, also after the browser's Back and Forward (issue 22: the
 // search box and the selects kept what was typed before Filter once Back had brought the unfiltered
 // list again). An organisation of this spec's own (test factories on the app's database), so no other
 // spec's lists change.
 
-const stamp = Date.now().toString(36);
+const stamp = unique();
 let db: Db;
 let slug: string;
 const ownerEmail = `olga-${stamp}@history.test`;

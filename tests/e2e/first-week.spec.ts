@@ -3,10 +3,11 @@ import { SECOND_ORG } from "../../prisma/seed";
 import { AppPage } from "./pages/app-page";
 import { goalEntries, openGoal } from "./pages/goals";
 import { notificationMail } from "./pages/inbox";
+import { unique } from "../factories/unique";
 
 // What a careful new customer hit in their first week (issue 22), each as a person clicks it.
 
-const stamp = Date.now().toString(36);
+const stamp = unique();
 
 /** Pat's own Goals page. */
 async function patGoals(page: Page) {

@@ -2,8 +2,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { AppPage } from "./pages/app-page";
 import { openGoal } from "./pages/goals";
 import { mailsTo, notificationMail } from "./pages/inbox";
+import { unique } from "../factories/unique";
 
-const stamp = Date.now().toString(36);
+const stamp = unique();
 
 /** Opens a folded form by its summary and returns the form. */
 async function unfold(scope: ReturnType<Page["locator"]>, summary: string, form: string) {

@@ -3,8 +3,9 @@ import Papa from "papaparse";
 import { expect, test } from "@playwright/test";
 import { AppPage } from "./pages/app-page";
 import { receivedMail } from "./pages/inbox";
+import { unique } from "../factories/unique";
 
-const tag = Date.now().toString(36);
+const tag = unique();
 const row = (email: string, first: string, date = "01-12-2026") =>
   `${email},${first},Imported,${email},Leadership Essentials,${date},coach1@acme.test,Europe/London,e2e`;
 const file = [

@@ -2,8 +2,9 @@ import { expect, test } from "@playwright/test";
 import { DEMO_ORG } from "../../prisma/seed";
 import { AppPage } from "./pages/app-page";
 import { APP_URL, linkIn, receivedMail } from "./pages/inbox";
+import { unique } from "../factories/unique";
 
-const stamp = Date.now().toString(36);
+const stamp = unique();
 const people = ["ines", "jon", "kai"].map((name) => `${name}-${stamp}@guests.test`);
 
 test("an admin invites three people; one accepts from the emailed link and lands in the app", async ({ page, browser }) => {

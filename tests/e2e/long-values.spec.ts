@@ -1,12 +1,13 @@
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { DEMO_ORG } from "../../prisma/seed";
 import { AppPage } from "./pages/app-page";
+import { unique } from "../factories/unique";
 
 // Long values (a 5,000-character cell, a name with no spaces) wrap or are cut inside their own cell,
 // and a table too wide for the screen scrolls inside its own box: the page itself never scrolls sideways.
 
 const ORG = `/${DEMO_ORG.slug}`;
-const tag = Date.now().toString(36);
+const tag = unique();
 const WIDTHS = [
   { name: "desktop", width: 1280, height: 800 },
   { name: "phone", width: 390, height: 844 },

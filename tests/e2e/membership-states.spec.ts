@@ -2,9 +2,10 @@ import { expect, test } from "@playwright/test";
 import { SECOND_ORG } from "../../prisma/seed";
 import { AppPage } from "./pages/app-page";
 import { APP_URL, linkIn, receivedMail } from "./pages/inbox";
+import { unique } from "../factories/unique";
 
 const INVITE_LINK = `${APP_URL}/invite/`;
-const dora = `dora-${Date.now().toString(36)}@guests.test`;
+const dora = `dora-${unique()}@guests.test`;
 
 // In the second organisation, so the demo organisation's lists that other specs count stay as they are.
 

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { SECOND_ORG } from "../../prisma/seed";
 import { AppPage } from "./pages/app-page";
 import { expectReachable } from "./pages/layout";
+import { unique } from "../factories/unique";
 
 // Menus open whole and usable wherever their button sits: the Options menu of a list's last row and
 // of a search's single result (once clipped by the table's box, opening invisibly), the coachee
@@ -10,7 +11,7 @@ import { expectReachable } from "./pages/layout";
 // her menu offers every entry).
 
 const ORG = `/${SECOND_ORG.slug}`;
-const run = Date.now().toString(36);
+const run = unique();
 const WIDTHS = [
   { name: "desktop", width: 1280, height: 800 },
   { name: "phone", width: 390, height: 844 },

@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { AppPage } from "./pages/app-page";
+import { unique } from "../factories/unique";
 
-const stamp = Date.now().toString(36);
+const stamp = unique();
 
 /** Pat's profile, on its Notes tab, as Carla (who coaches Pat through her pathway). */
 async function patsNotesTab(page: Page) {

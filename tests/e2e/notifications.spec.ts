@@ -8,13 +8,14 @@ import { DEMO_ORG } from "../../prisma/seed";
 import { E2E_EMAIL_WINDOW_MS, e2eDatabaseUrl } from "../support/e2e-database";
 import { AppPage } from "./pages/app-page";
 import { APP_URL, mailsTo, notificationMail } from "./pages/inbox";
+import { unique } from "../factories/unique";
 
 // The notification centre in detail. Pat's side of the story (a goal her coach set, a slider moved to 100)
 // is played through the same services the goals pages call, as Pat, on the app's own database (goals.spec.ts
 // plays it through the pages); everything Carla sees and receives comes from the app under test: the bell,
 // the centre, the email over SMTP, the preferences page.
 
-const stamp = Date.now().toString(36);
+const stamp = unique();
 const ORG = `/${DEMO_ORG.slug}`;
 
 let db: Db;

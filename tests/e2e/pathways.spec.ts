@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { AppPage } from "./pages/app-page";
 import { APP_URL, linkIn, receivedMail } from "./pages/inbox";
+import { unique } from "../factories/unique";
 
-const newcomer = `nina-${Date.now().toString(36)}@guests.test`;
+const newcomer = `nina-${unique()}@guests.test`;
 
 test("a programme manager adds a new person with a pathway in one step, and the invitation arrives over SMTP", async ({ page }) => {
   await AppPage.signIn(page, "pm@acme.test");
@@ -73,7 +74,7 @@ test("archiving from the cohort page with reason and credit moves the cohort's b
 test("a session that has not started offers only cancel, and says when attended and no-show come", async ({ page }) => {
   await AppPage.signIn(page, "pm@acme.test");
   await page.getByRole("link", { name: "Add a participant with a pathway" }).click();
-  const email = `omar-${Date.now().toString(36)}@guests.test`;
+  const email = `omar-${unique()}@guests.test`;
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("First name").fill("Omar");
   await page.getByLabel("Last name").fill("Onward");

@@ -2,8 +2,9 @@ import { expect, test } from "@playwright/test";
 import { DEMO_ORG } from "../../prisma/seed";
 import { AppPage, PARTICIPANT_NAV } from "./pages/app-page";
 import { APP_URL, linkIn, receivedMail } from "./pages/inbox";
+import { unique } from "../factories/unique";
 
-const stamp = Date.now().toString(36);
+const stamp = unique();
 const ORG = `/${DEMO_ORG.slug}`;
 const INVITE_LINK = `${APP_URL}/invite/`;
 

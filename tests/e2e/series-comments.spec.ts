@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { AppPage } from "./pages/app-page";
 import { openGoal } from "./pages/goals";
+import { unique } from "../factories/unique";
 
-const stamp = Date.now().toString(36);
+const stamp = unique();
 
 /** The Monday after next, as a date input takes it. */
 function nextMonday(): string {

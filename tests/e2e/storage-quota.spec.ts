@@ -3,6 +3,7 @@ import { overQuotaMessage } from "../../lib/files/limits";
 import { recordFigures } from "../support/figures";
 import { AppPage } from "./pages/app-page";
 import { onAppDatabase } from "./pages/database";
+import { unique } from "../factories/unique";
 
 // The organisation's storage quota as people meet it: the room left beside every upload form (Pat's
 // Files page, the coach's Files tab) and in Settings, a file too big for what is left refused in the
@@ -10,7 +11,7 @@ import { onAppDatabase } from "./pages/database";
 // refused by the server with the same words next to the field. The quota is brought close to what Acme
 // uses through the database (setup a browser cannot do); the owner puts it back through Settings.
 
-const stamp = Date.now().toString(36);
+const stamp = unique();
 const KB = 1024;
 const MB = 1024 * KB;
 const DEFAULT_QUOTA = 5 * 1024 * MB;

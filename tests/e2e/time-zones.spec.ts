@@ -2,8 +2,9 @@ import { expect, test } from "@playwright/test";
 import { DEMO_ORG, SECOND_ORG } from "../../prisma/seed";
 import { AppPage } from "./pages/app-page";
 import { linkIn, receivedMail } from "./pages/inbox";
+import { unique } from "../factories/unique";
 
-const stamp = Date.now().toString(36);
+const stamp = unique();
 
 // In the second demo organisation, so the first one's lists stay as other specs expect them.
 test("a person in UTC joins in UTC and stays in UTC through a profile save and an owner's edit", async ({ page, browser, baseURL }) => {

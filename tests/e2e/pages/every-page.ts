@@ -7,6 +7,7 @@ import { DEMO_ORG, DEMO_USERS } from "../../../prisma/seed";
 import { AppPage } from "./app-page";
 import { e2eFilesDir } from "../../support/e2e-database";
 import { onAppDatabase } from "./database";
+import { unique } from "../../factories/unique";
 
 // Every page a person can open, per role, for the checks that must hold on all of them (phone width,
 // accessibility). A page is listed once with the permission it needs, so a role's list follows the
@@ -302,7 +303,7 @@ const coacheeEdit: Finder = async (page) =>
   `${await firstLink(page, `${ORG}/coachees`, /^\/[^/]+\/coachees\/(?!new$|groups$)[^/?]+$/)}/edit`;
 const coacheeGroup: Finder = async (page) => {
   await page.goto(`${ORG}/coachees/groups/new`);
-  await page.getByLabel("Group name").fill(`Pages ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);
+  await page.getByLabel("Group name").fill(`Pages ${unique()}${Math.random().toString(36).slice(2, 6)}`);
   await page.getByRole("button", { name: "Create group" }).click();
   await page.getByRole("status").waitFor();
   return firstLink(page, `${ORG}/coachees/groups`, /^\/[^/]+\/coachees\/groups\/(?!new$)[^/?]+$/);
