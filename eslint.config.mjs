@@ -44,7 +44,8 @@ export default defineConfig([
   },
   {
     files: ["lib/**"],
-    ignores: ["lib/actions/**", "lib/auth/**"],
+    // The request layer: the action guard, the session, and the request's language.
+    ignores: ["lib/actions/**", "lib/auth/**", "lib/i18n/request*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { ACTION_BODY_MAX_BYTES } from "./lib/web/request-bounds";
 
 const config: NextConfig = {
@@ -20,4 +21,5 @@ const config: NextConfig = {
   },
 };
 
-export default config;
+// Each request's language and messages (lib/i18n/request.ts): from the member, never from the URL.
+export default createNextIntlPlugin("./lib/i18n/request.ts")(config);

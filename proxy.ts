@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { FORM_TOO_LARGE, REQUEST_REFUSED } from "@/lib/actions/core";
 import { env } from "@/lib/env";
+import { PATH_HEADER } from "@/lib/i18n/path-header";
 import { ACTION_BODY_MAX_BYTES } from "@/lib/web/request-bounds";
 import { newNonce, securityHeaders } from "@/lib/web/security-headers";
 
@@ -20,6 +21,9 @@ export function proxy(request: NextRequest) {
   // Next renders with the policy it finds on the request: that is how its own scripts get the nonce.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
+  // Which organisation a page is in, for its language (lib/i18n/request-locale.ts); set here, over
+  // anything the client sent under that name.
+  requestHeaders.set(PATH_HEADER, pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { directionOf } from "@/lib/i18n/locales";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -23,9 +26,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Rendered per request, never prerendered: a page built ahead of time could not carry the
   // per-response script nonce of the Content-Security-Policy (see proxy.ts).
   await connection();
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body className="min-h-screen bg-surface-muted font-sans text-ink antialiased">{children}</body>
+    <html lang={locale} dir={directionOf(locale)}>
+      <body className="min-h-screen bg-surface-muted font-sans text-ink antialiased">
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -1,22 +1,29 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { LanguageField } from "@/components/ui/language-field";
 import { TimeZoneField } from "@/components/ui/time-zone-field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/actions/action";
+import type { Locale } from "@/lib/i18n/locales";
 
 export function ProfileForm({
   action,
   user,
   timezones,
+  organisationLocale,
 }: {
   action: FormAction;
-  user: { firstName: string; lastName: string; timezone: string };
+  user: { firstName: string; lastName: string; timezone: string; locale: Locale | null };
   timezones: readonly string[];
+  /** What "not chosen" means here: the organisation's language for this person. */
+  organisationLocale: Locale;
 }) {
+  const t = useTranslations("Language");
   const [result, formProps, pending] = useFormAction(action);
   return (
     <form {...formProps} noValidate aria-labelledby="profile-heading" className="max-w-md">
@@ -39,6 +46,14 @@ export function ProfileForm({
         error={fieldError(result, "lastName")}
       />
       <TimeZoneField zones={timezones} value={user.timezone} error={fieldError(result, "timezone")} />
+      <LanguageField
+        name="locale"
+        label={t("label")}
+        hint={t("hint")}
+        value={user.locale}
+        inherited={organisationLocale}
+        error={fieldError(result, "locale")}
+      />
       <Button type="submit" disabled={pending}>
         Save details
       </Button>

@@ -1,11 +1,14 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { useTranslations } from "next-intl";
 import { CheckboxField, Field, Fieldset, TextareaField } from "@/components/ui/field";
+import { LanguageField } from "@/components/ui/language-field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { Plan } from "@/lib/db/generated/enums";
 import { formatBytes, GIB, storageUsedLine } from "@/lib/files/limits";
+import type { Locale } from "@/lib/i18n/locales";
 import { PLAN_LABELS } from "@/lib/labels";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 
@@ -16,6 +19,7 @@ type Settings = {
   storageQuotaBytes: number;
   invitationExpiryDays: number;
   defaultInvitationMessage: string;
+  defaultLocale: Locale;
   implementationAdminsEnabled: boolean;
   implementationAdminDomains: string[];
 };
@@ -34,6 +38,7 @@ export function SettingsForm({
   canManagePlan: boolean;
   action: FormAction;
 }) {
+  const t = useTranslations("Language");
   const [result, formProps, pending] = useFormAction(action);
   return (
     <form {...formProps} noValidate className="max-w-xl">
@@ -69,6 +74,13 @@ export function SettingsForm({
           </p>
         )}
       </Fieldset>
+      <LanguageField
+        name="defaultLocale"
+        label={t("orgDefaultLabel")}
+        hint={t("orgDefaultHint")}
+        value={settings.defaultLocale}
+        error={fieldError(result, "defaultLocale")}
+      />
       <Field
         label="Invitation links expire after (days)"
         name="invitationExpiryDays"

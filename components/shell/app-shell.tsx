@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { ROLE_LABELS } from "@/lib/labels";
 import type { Member } from "@/lib/auth/member";
 import { navItemsFor } from "./nav-items";
 import { NotificationBell } from "./notification-bell";
@@ -24,8 +24,9 @@ type Props = {
 
 export function AppShell({ member, organizations, devMailbox, unreadNotifications, switchOrganization, children }: Props) {
   const home = `/${member.organization.slug}`;
+  const t = useTranslations();
   const items = navItemsFor(member.role, { devMailbox }).map((i) => ({
-    label: i.label,
+    label: t(`Nav.${i.key}`),
     href: i.href(member.organization.slug),
   }));
   const name = displayName(member.user);
@@ -48,7 +49,7 @@ export function AppShell({ member, organizations, devMailbox, unreadNotification
           {/* Who is signed in and the way out: in the header from md up, inside the phone's menu below it. */}
           <MenuSection id={MENU_IDS.account} className="w-full min-w-0 items-center justify-between gap-4 text-sm md:w-auto md:justify-end">
             <span className="min-w-0 [overflow-wrap:anywhere]">
-              {name} <span className="text-muted">· {ROLE_LABELS[member.role]}</span>
+              {name} <span className="text-muted">· {t(`Roles.${member.role}`)}</span>
             </span>
             <SignOutButton />
           </MenuSection>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { createContext, useContext, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from "react";
 
 // On a phone the navigation and the account block fold behind one Menu button in the header; from
@@ -27,6 +28,7 @@ export function MenuProvider({ children }: { children: ReactNode }) {
 
 /** The phone's Menu button: says whether the menu is open and which parts of the page it shows. */
 export function MenuButton() {
+  const t = useTranslations("Shell");
   const { open, setOpen, button } = useMenu();
   return (
     <button
@@ -49,7 +51,7 @@ export function MenuButton() {
       >
         {open ? <path d="M5 5l10 10M15 5L5 15" /> : <path d="M3 5h14M3 10h14M3 15h14" />}
       </svg>
-      Menu
+      {t("menu")}
     </button>
   );
 }
@@ -79,6 +81,7 @@ type Item = { label: string; href: string };
 
 /** The main navigation: the page you are on is marked; following a link folds the phone's menu away. */
 export function MainNav({ items, home }: { items: Item[]; home: string }) {
+  const t = useTranslations("Shell");
   const { open, setOpen } = useMenu();
   const onKeyDown = useEscapeCloses();
   const pathname = usePathname();
@@ -87,7 +90,7 @@ export function MainNav({ items, home }: { items: Item[]; home: string }) {
   return (
     <nav
       id={MENU_IDS.nav}
-      aria-label="Main"
+      aria-label={t("mainNav")}
       onKeyDown={onKeyDown}
       className={`${open ? "block" : "hidden"} shrink-0 border-b border-line bg-surface p-2 md:block md:w-56 md:border-r md:border-b-0 md:p-4`}
     >

@@ -1,13 +1,15 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { UNREAD_CAP } from "@/lib/notifications/kinds";
 
 /** The bell in the header: a link to the notification centre whose name says how many are unread. */
 export function NotificationBell({ href, unread }: { href: string; unread: number }) {
+  const t = useTranslations("Shell");
   const shown = unread >= UNREAD_CAP ? `${UNREAD_CAP - 1}+` : String(unread);
   return (
     <Link
       href={href}
-      aria-label={unread ? `Notifications, ${shown} unread` : "Notifications, none unread"}
+      aria-label={unread >= UNREAD_CAP ? t("notificationsMany", { shown }) : t("notifications", { count: unread })}
       className="relative inline-flex shrink-0 items-center rounded-md p-2 text-body hover:bg-surface-sunken"
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="2">

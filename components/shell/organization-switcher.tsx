@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { MenuPopover } from "@/components/ui/options-menu";
 
 type Org = { name: string; slug: string };
@@ -15,6 +16,7 @@ export function OrganizationSwitcher({
   organizations: Org[];
   switchTo: (form: FormData) => Promise<void>;
 }) {
+  const t = useTranslations("Shell");
   return (
     <MenuPopover
       text={
@@ -22,11 +24,11 @@ export function OrganizationSwitcher({
           {current.name} <span aria-hidden="true">▾</span>
         </>
       }
-      label={`Organisation: ${current.name}. Switch organisation`}
+      label={t("currentOrganisation", { name: current.name })}
       buttonClassName="cursor-pointer rounded-md px-2 py-1 text-left font-medium hover:bg-surface-sunken"
       panelClassName="w-64"
     >
-      <p className="px-2 pb-1 text-xs font-semibold uppercase text-faint">Switch organisation</p>
+      <p className="px-2 pb-1 text-xs font-semibold uppercase text-faint">{t("switchOrganisation")}</p>
       <form action={switchTo}>
         <ul>
           {organizations.map((org) => (
@@ -45,7 +47,7 @@ export function OrganizationSwitcher({
         </ul>
       </form>
       <Link href="/new-organisation" className="mt-1 block border-t border-line-soft px-2 pt-2 text-sm text-primary underline">
-        Create an organisation
+        {t("createOrganisation")}
       </Link>
     </MenuPopover>
   );

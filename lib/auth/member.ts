@@ -2,7 +2,7 @@ import { cache } from "react";
 import { db, type Db } from "../db/client";
 import { findLiveMembership } from "../db/cross-tenant";
 import { tenantDb } from "../db/tenant";
-import { currentUser } from "./session";
+import { currentUser, type CurrentUser } from "./session";
 
 // Pages build the Actor services take from the member with memberActor.
 export { memberActor } from "../authz/actor";
@@ -37,7 +37,12 @@ export const currentMember = cache(async (orgSlug: string) => {
   const membership = await findLiveMembership(db(), user.id, orgSlug);
   if (!membership) return null;
   await touchLastActive(db(), membership);
-  return { user, membershipId: membership.id, role: membership.role, organization: membership.organization };
+  return memberOf(user, membership);
 });
+
+/** The member a request acts as: the user, and their live membership (findLiveMembership). */
+export function memberOf(user: CurrentUser, membership: NonNullable<Awaited<ReturnType<typeof findLiveMembership>>>) {
+  return { user, membershipId: membership.id, role: membership.role, locale: membership.locale, organization: membership.organization };
+}
 
 export type Member = NonNullable<Awaited<ReturnType<typeof currentMember>>>;

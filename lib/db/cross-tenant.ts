@@ -29,7 +29,13 @@ export async function otherMemberships(tx: Tx, userId: string, organizationId: s
 export function findLiveMembership(client: Db, userId: string, orgSlug: string) {
   return client.membership.findFirst({
     where: { userId, organization: { slug: orgSlug }, ...liveMembership() },
-    select: { id: true, role: true, lastActiveAt: true, organization: { select: { id: true, name: true, slug: true } } },
+    select: {
+      id: true,
+      role: true,
+      lastActiveAt: true,
+      locale: true,
+      organization: { select: { id: true, name: true, slug: true, defaultLocale: true } },
+    },
   });
 }
 

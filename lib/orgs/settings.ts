@@ -6,7 +6,7 @@ import { assertCan, can } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { NotFoundError, ForbiddenError } from "../errors";
 import { GIB } from "../files/limits";
-import { checkbox, NAME_MAX, nameField } from "../web/form-fields";
+import { checkbox, localeSchema, NAME_MAX, nameField } from "../web/form-fields";
 
 const domain = z
   .string()
@@ -28,6 +28,7 @@ export const settingsSchema = z.strictObject({
     .min(1, "At least 1 day")
     .max(90, "At most 90 days"),
   defaultInvitationMessage: z.string().trim().max(2000, "At most 2,000 characters"),
+  defaultLocale: localeSchema.optional(),
   implementationAdminsEnabled: checkbox,
   implementationAdminDomains: domainList,
   // Plan fields: only an OWNER may change them (checked below, not by the schema).
@@ -54,6 +55,7 @@ const SELECT = {
   storageQuotaBytes: true,
   invitationExpiryDays: true,
   defaultInvitationMessage: true,
+  defaultLocale: true,
   implementationAdminsEnabled: true,
   implementationAdminDomains: true,
 } as const;

@@ -3,7 +3,7 @@ import type { Db, Tx } from "../db/client";
 import { fieldError } from "../errors";
 import { hashPassword, verifyPassword } from "../security/password";
 import { passwordSchema } from "../security/password-policy";
-import { nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
+import { localeChoice, nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
 
 /** The name fields of a form about someone else (an admin editing a member): "Enter a first name", not "your". */
 export const someoneElsesName = {
@@ -15,6 +15,8 @@ export const profileSchema = z.strictObject({
   firstName: nameField({ label: "your first name", max: PERSON_NAME_MAX }),
   lastName: nameField({ label: "your last name", max: PERSON_NAME_MAX }),
   timezone: timeZoneSchema,
+  // Missing: unchanged; "": none chosen, the organisation's language.
+  locale: localeChoice.optional(),
 });
 
 export const changePasswordSchema = z.strictObject({
@@ -23,7 +25,7 @@ export const changePasswordSchema = z.strictObject({
 });
 
 export async function updateProfile(db: Db, userId: string, input: z.infer<typeof profileSchema>) {
-  return db.user.update({ where: { id: userId }, data: input, select: { firstName: true, lastName: true, timezone: true } });
+  return db.user.update({ where: { id: userId }, data: input, select: { firstName: true, lastName: true, timezone: true, locale: true } });
 }
 
 /** Ends every session of this user, this one included, on their next request. */

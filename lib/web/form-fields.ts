@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "../i18n/locales";
 
 // The one place each kind of field is defined (ids, names, emails, time zones, days), shared by the
 // forms, the server actions, the services and the import. Form values arrive as strings, a repeated
@@ -96,6 +97,12 @@ export function isTimeZone(name: string): boolean {
 }
 
 /** The one time-zone schema, shared by every form, service and the import. */
+/** A language from the list (lib/i18n/locales.ts). */
+export const localeSchema = z.enum(LOCALES, { error: "Choose a language from the list" });
+
+/** A person's own language, or "" for none chosen (their organisation's). */
+export const localeChoice = z.preprocess((v) => (v === "" ? null : v), localeSchema.nullable());
+
 export const timeZoneSchema = z
   .string({ error: "Choose a time zone from the list" })
   .refine(isTimeZone, "Choose a time zone from the list");

@@ -17,6 +17,8 @@ import {
 import { ALREADY_SUBMITTED, SUBMISSION_FIELD } from "../../lib/actions/submissions";
 import type { Actor } from "../../lib/authz/actor";
 import { findLiveMembership } from "../../lib/db/cross-tenant";
+import { memberOf } from "../../lib/auth/member";
+import { CURRENT_USER_SELECT } from "../../lib/auth/session";
 import { env } from "../../lib/env";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
 import { createGoal, createGoalSchema } from "../../lib/goals/goals";
@@ -37,7 +39,7 @@ function facts(userId: string | null, over: Partial<RequestFacts> = {}): Request
     userId
       ? db.user.findUnique({
           where: { id: userId },
-          select: { id: true, email: true, firstName: true, lastName: true, timezone: true, sessionVersion: true },
+          select: CURRENT_USER_SELECT,
         })
       : null;
   return {
@@ -47,9 +49,7 @@ function facts(userId: string | null, over: Partial<RequestFacts> = {}): Request
     currentMember: async (slug) => {
       const user = await currentUser();
       const membership = user && (await findLiveMembership(db, user.id, slug));
-      return user && membership
-        ? { user, membershipId: membership.id, role: membership.role, organization: membership.organization }
-        : null;
+      return user && membership ? memberOf(user, membership) : null;
     },
     ...over,
   };

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { AddPathwayForm } from "../../components/pathways/forms";
 import { ProfileForm } from "../../components/profile/profile-forms";
 import { MemberForm } from "../../components/users/member-forms";
+import { inLocale } from "../support/intl";
 import { NAME_MAX, nameField, PERSON_NAME_MAX, TIME_ZONES, timeZoneSchema } from "../../lib/web/form-fields";
 
 const action = async () => ({ ok: true as const });
@@ -42,7 +43,16 @@ describe("time zones", () => {
 
   it("keeps a stored UTC, or a stored zone the list lacks, selected in the profile and member forms", () => {
     const profile = (timezone: string) =>
-      renderToString(<ProfileForm action={action} user={{ firstName: "Ada", lastName: "Lovelace", timezone }} timezones={TIME_ZONES} />);
+      renderToString(
+        inLocale(
+          <ProfileForm
+            action={action}
+            user={{ firstName: "Ada", lastName: "Lovelace", timezone, locale: null }}
+            timezones={TIME_ZONES}
+            organisationLocale="en"
+          />,
+        ),
+      );
     expect(selected(profile("UTC"))).toBe("UTC");
     expect(selected(profile("Asia/Kolkata"))).toBe("Asia/Kolkata");
     expect(selected(profile("Europe/Berlin"))).toBe("Europe/Berlin");

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { navItemsFor } from "../../components/shell/nav-items";
+import en from "../../messages/en.json";
 
-const labels = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role, { devMailbox: false }).map((i) => i.label);
+const labels = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role, { devMailbox: false }).map((i) => en.Nav[i.key]);
 
 describe("the navigation follows the permission table", () => {
   it("a participant's is theirs: Home, Goals, Actions, Notes, Files, Sessions, Messages, Assessments, Profile, and no Dashboard", () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PasswordForm, ProfileForm, SignOutEverywhereForm } from "@/components/profile/profile-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMember } from "@/lib/auth/page";
+import { isLocale, pickLocale } from "@/lib/i18n/locales";
 import { TIME_ZONES } from "@/lib/web/form-fields";
 import { changePasswordAction, signOutEverywhereAction, updateProfileAction } from "./actions";
 
@@ -12,7 +13,12 @@ export default async function ProfilePage({ params }: { params: Promise<{ org: s
   return (
     <section className="space-y-10">
       <PageHeader title="Profile" description={member.user.email} />
-      <ProfileForm action={updateProfileAction} user={member.user} timezones={TIME_ZONES} />
+      <ProfileForm
+        action={updateProfileAction}
+        user={{ ...member.user, locale: isLocale(member.user.locale) ? member.user.locale : null }}
+        timezones={TIME_ZONES}
+        organisationLocale={pickLocale(member.locale, member.organization.defaultLocale)}
+      />
       <PasswordForm action={changePasswordAction} />
       <SignOutEverywhereForm action={signOutEverywhereAction} />
     </section>

@@ -6,6 +6,7 @@ import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { getStorageUsage } from "@/lib/files/quota";
+import { pickLocale } from "@/lib/i18n/locales";
 import { getSettings } from "@/lib/orgs/settings";
 import { updateSettingsAction } from "./actions";
 
@@ -20,7 +21,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
       <PageHeader title="Organisation settings" />
       <SettingsForm
         org={member.organization.slug}
-        settings={settings}
+        settings={{ ...settings, defaultLocale: pickLocale(settings.defaultLocale) }}
         storageUsed={storage.used}
         canManagePlan={can(member.role, "plan:manage")}
         action={updateSettingsAction}

@@ -1,0 +1,101 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_ORG, SECOND_ORG } from "../../prisma/seed";
+import { AppPage } from "./pages/app-page";
+import { onAppDatabase } from "./pages/database";
+
+// The language a member reads: their own choice in the profile, else their organisation's default;
+// never a URL's. (Only the frame of every page speaks each language so far: issue 24 moves the rest.)
+
+/** The main navigation's links, as the member reads them. */
+const navLinks = (page: Page, name: string) => page.getByRole("navigation", { name }).getByRole("link").allTextContents();
+
+async function saveLanguage(page: Page, org: string, label: string | RegExp, language: string) {
+  await page.goto(`/${org}/profile`);
+  await page.getByLabel(label).selectOption({ label: language });
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /saved/i })).toBeVisible();
+}
+
+test("a participant reads the app in French once she chooses it, and in her organisation's language when she chooses none", async ({
+  page,
+}) => {
+  try {
+    await AppPage.signIn(page, "lee@acme.test");
+    await page.goto(`/${DEMO_ORG.slug}/profile`);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    const language = page.getByLabel("Language");
+    await expect(language.locator("option:checked")).toHaveText("The organisation's language (English)");
+
+    await saveLanguage(page, DEMO_ORG.slug, "Language", "Français");
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    expect(await navLinks(page, "Principale")).toEqual([
+      "Accueil",
+      "Objectifs",
+      "Actions",
+      "Notes",
+      "Fichiers",
+      "Séances",
+      "Messages",
+      "Évaluations",
+      "Profil",
+    ]);
+    await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Notifications, aucune non lue" })).toBeVisible();
+    await expect(page.getByLabel("Langue").locator("option:checked")).toHaveText("Français");
+
+    // Her language is hers, not the address bar's: a ?locale= or a /de/ path changes nothing.
+    await page.goto(`/${DEMO_ORG.slug}?locale=de`);
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+
+    await saveLanguage(page, DEMO_ORG.slug, "Langue", "La langue de l’organisation (English)");
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" })).toBeVisible();
+  } finally {
+    await onAppDatabase((db) => db.query(`UPDATE "User" SET "locale" = NULL WHERE "email" = 'lee@acme.test'`));
+  }
+});
+
+test("an owner sets the organisation's language to German: members who chose none read German, her own English choice stays English", async ({
+  page,
+}) => {
+  const org = SECOND_ORG.slug;
+  try {
+    await AppPage.signIn(page, "owner@northwind.test");
+    await page.goto(`/${org}/settings`);
+    await page.getByLabel("Default language").selectOption({ label: "Deutsch" });
+    await page.getByRole("button", { name: /save/i }).click();
+    await expect(page.getByRole("status").filter({ hasText: /saved/i })).toBeVisible();
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    const nav = await navLinks(page, "Hauptnavigation");
+    expect(nav.slice(0, 4)).toEqual(["Übersicht", "Programme", "Berichte", "Benutzer"]);
+    expect(nav).toContain("Einstellungen");
+    await expect(page.getByLabel("Standardsprache").locator("option:checked")).toHaveText("Deutsch");
+
+    // Her own choice comes first.
+    await saveLanguage(page, org, "Sprache", "English");
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" })).toBeVisible();
+  } finally {
+    await onAppDatabase(async (db) => {
+      await db.query(`UPDATE "User" SET "locale" = NULL WHERE "email" = 'owner@northwind.test'`);
+      await db.query(`UPDATE "Organization" SET "defaultLocale" = 'en' WHERE "slug" = $1`, [org]);
+    });
+  }
+});
+
+test("someone signed out reads their browser's language where it is supported", async ({ request }) => {
+  // Over HTTP, with the header as a browser sends it (Chromium puts its own, from its locale, in place of a page's).
+  for (const [acceptLanguage, lang] of [
+    ["de-AT, de;q=0.9, en;q=0.5", "de"],
+    ["es-ES, fr;q=0.8", "fr"],
+    ["en;q=0.2, fr;q=0.9", "fr"],
+    ["es-ES, it;q=0.8", "en"],
+  ]) {
+    const html = await (await request.get("/sign-in", { headers: { "Accept-Language": acceptLanguage } })).text();
+    expect(/<html lang="([^"]+)"/.exec(html)?.[1], acceptLanguage).toBe(lang);
+  }
+});

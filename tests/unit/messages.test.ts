@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { createTranslator } from "next-intl";
+import { browserLocale } from "../../lib/i18n/browser-locale";
+import { directionOf, LOCALES, pickLocale } from "../../lib/i18n/locales";
+import de from "../../messages/de.json";
+import en from "../../messages/en.json";
+import fr from "../../messages/fr.json";
+
+const MESSAGES = { en, fr, de };
+
+/** Every message of a file by its dotted key. */
+function flatten(messages: object, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(messages)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(path, value);
+    else for (const [k, v] of flatten(value as object, path)) out.set(k, v);
+  }
+  return out;
+}
+
+/** The arguments a message takes ("{count, plural, ...}" -> count), sorted. */
+const argumentsOf = (message: string) => [...new Set([...message.matchAll(/\{\s*([A-Za-z_]\w*)\s*[,}]/g)].map((m) => m[1]))].sort();
+
+describe("message files (messages/<locale>.json)", () => {
+  const english = flatten(en);
+
+  it.each(LOCALES.filter((l) => l !== "en"))("%s has every English key, no other, each with the same arguments", (locale) => {
+    const other = flatten(MESSAGES[locale]);
+    expect(english.size).toBeGreaterThan(40);
+    expect([...english.keys()].filter((k) => !other.has(k))).toEqual([]);
+    expect([...other.keys()].filter((k) => !english.has(k))).toEqual([]);
+    for (const [key, message] of english) expect(argumentsOf(other.get(key)!), `${locale} ${key}`).toEqual(argumentsOf(message));
+  });
+
+  it("every message of every locale formats (ICU syntax), and none is left empty", () => {
+    let formatted = 0;
+    for (const locale of LOCALES) {
+      const errors: string[] = [];
+      const t = createTranslator({ locale, messages: MESSAGES[locale], onError: (e) => errors.push(e.message) });
+      for (const [key, message] of flatten(MESSAGES[locale])) {
+        expect(message.trim(), `${locale} ${key}`).not.toBe("");
+        const values = Object.fromEntries(argumentsOf(message).map((a) => [a, a === "count" ? 2 : a]));
+        (t as (key: string, values: object) => string)(key, values);
+        formatted += 1;
+      }
+      expect(errors, locale).toEqual([]);
+    }
+    expect(formatted).toBe(english.size * LOCALES.length);
+  });
+
+  it("plurals follow each language's rules", () => {
+    const bell = (locale: "en" | "fr" | "de", count: number) =>
+      createTranslator({ locale, messages: MESSAGES[locale] })("Shell.notifications", { count });
+    expect([0, 1, 2].map((n) => bell("en", n))).toEqual([
+      "Notifications, none unread",
+      "Notifications, 1 unread",
+      "Notifications, 2 unread",
+    ]);
+    expect([0, 1, 2].map((n) => bell("fr", n))).toEqual([
+      "Notifications, aucune non lue",
+      "Notifications, 1 non lue",
+      "Notifications, 2 non lues",
+    ]);
+    expect([0, 1, 1200].map((n) => bell("de", n))).toEqual([
+      "Benachrichtigungen, keine ungelesen",
+      "Benachrichtigungen, 1 ungelesen",
+      "Benachrichtigungen, 1.200 ungelesen",
+    ]);
+  });
+});
+
+describe("choosing the language", () => {
+  it("takes the first supported choice: the person's, the organisation's for them, its default; else English", () => {
+    expect(pickLocale("de", "fr", "en")).toBe("de");
+    expect(pickLocale(null, "fr", "de")).toBe("fr");
+    expect(pickLocale(null, null, "de")).toBe("de");
+    expect(pickLocale("xx", undefined, "")).toBe("en");
+    expect(pickLocale()).toBe("en");
+  });
+
+  it("reads a browser's Accept-Language by its weights, regions aside, and ignores what is not supported", () => {
+    expect(browserLocale("fr-CH, fr;q=0.9, en;q=0.8")).toBe("fr");
+    expect(browserLocale("es-ES, es;q=0.9, de;q=0.5, en;q=0.3")).toBe("de");
+    expect(browserLocale("en;q=0.2, de;q=0.9")).toBe("de");
+    expect(browserLocale("es, it")).toBeUndefined();
+    expect(browserLocale("")).toBeUndefined();
+    expect(browserLocale(null)).toBeUndefined();
+    expect(browserLocale("*")).toBeUndefined();
+  });
+
+  it("lays right-to-left languages out right to left", () => {
+    expect(directionOf("ar")).toBe("rtl");
+    expect(directionOf("he-IL")).toBe("rtl");
+    for (const locale of LOCALES) expect(directionOf(locale)).toBe("ltr");
+  });
+});
