@@ -60,7 +60,7 @@ export function StaffDashboard({
                     {p.name}
                   </TextLink>{" "}
                   <Counts counts={p.counts} />
-                  <ul className="ml-4 list-disc text-sm">
+                  <ul className="ms-4 list-disc text-sm">
                     {p.cohorts.map((c) => (
                       <li key={c.id}>
                         <TextLink href={`/${org}/cohorts/${c.id}`}>{c.name}</TextLink>: <Counts counts={c.counts} />

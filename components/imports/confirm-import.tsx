@@ -64,7 +64,7 @@ export function ImportOutcome({ result, message }: { result: ImportResult; messa
       {result.created?.length ? (
         <details className="mt-2">
           <summary className="cursor-pointer">Created ({result.created.length})</summary>
-          <ul className="mt-1 list-disc pl-5">
+          <ul className="mt-1 list-disc ps-5">
             {result.created.map((c) => (
               <li key={c.row}>
                 Row {c.row}: {c.email}, {c.action === "invite" ? "invited" : "enrolled"}
@@ -76,7 +76,7 @@ export function ImportOutcome({ result, message }: { result: ImportResult; messa
       {result.skipped.length ? (
         <details className="mt-2">
           <summary className="cursor-pointer">Skipped rows</summary>
-          <ul className="mt-1 list-disc pl-5">
+          <ul className="mt-1 list-disc ps-5">
             {result.skipped.map((s) => (
               <li key={s.row}>
                 Row {s.row}

@@ -142,7 +142,7 @@ export function InviteForm(props: Props) {
               <li key={`${a.input}-${i}`} className={a.ok ? "" : "text-danger-hover"}>
                 <span className="font-medium">{a.email ?? a.input}</span>: {a.message}
                 {a.status === "already-invited" && a.invitationId ? (
-                  <span className="ml-2 inline-block">
+                  <span className="ms-2 inline-block">
                     <ActionButton
                       action={resendAction}
                       fields={{ org, invitationId: a.invitationId }}

@@ -10,7 +10,7 @@ export function MessageList({ messages, zone }: { messages: readonly Message[]; 
       {messages.map((m) => (
         <li
           key={m.id}
-          className={`rounded-md border p-3 text-sm ${m.mine ? "ml-6 border-primary-line bg-primary-soft" : "mr-6 border-line bg-surface"}`}
+          className={`rounded-md border p-3 text-sm ${m.mine ? "ms-6 border-primary-line bg-primary-soft" : "me-6 border-line bg-surface"}`}
         >
           <p className="mb-1 flex flex-wrap items-center gap-x-2 text-xs text-body">
             <span className="font-medium">{m.mine ? "You" : m.authorName}</span>

@@ -92,7 +92,7 @@ export function MainNav({ items, home }: { items: Item[]; home: string }) {
       id={MENU_IDS.nav}
       aria-label={t("mainNav")}
       onKeyDown={onKeyDown}
-      className={`${open ? "block" : "hidden"} shrink-0 border-b border-line bg-surface p-2 md:block md:w-56 md:border-r md:border-b-0 md:p-4`}
+      className={`${open ? "block" : "hidden"} shrink-0 border-b border-line bg-surface p-2 md:block md:w-56 md:border-e md:border-b-0 md:p-4`}
     >
       <ul className="space-y-1">
         {items.map((item) => (

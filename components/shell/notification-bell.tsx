@@ -19,7 +19,7 @@ export function NotificationBell({ href, unread }: { href: string; unread: numbe
       {unread ? (
         <span
           aria-hidden="true"
-          className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-danger px-1 text-center text-xs leading-5 font-semibold text-on-accent"
+          className="absolute -top-0.5 -end-0.5 min-w-5 rounded-full bg-danger px-1 text-center text-xs leading-5 font-semibold text-on-accent"
         >
           {shown}
         </span>

@@ -25,7 +25,7 @@ export function OrganizationSwitcher({
         </>
       }
       label={t("currentOrganisation", { name: current.name })}
-      buttonClassName="cursor-pointer rounded-md px-2 py-1 text-left font-medium hover:bg-surface-sunken"
+      buttonClassName="cursor-pointer rounded-md px-2 py-1 text-start font-medium hover:bg-surface-sunken"
       panelClassName="w-64"
     >
       <p className="px-2 pb-1 text-xs font-semibold uppercase text-faint">{t("switchOrganisation")}</p>
@@ -38,7 +38,7 @@ export function OrganizationSwitcher({
                 name="to"
                 value={org.slug}
                 aria-current={org.slug === current.slug ? "true" : undefined}
-                className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-surface-sunken aria-[current=true]:font-semibold"
+                className="block w-full rounded px-2 py-1.5 text-start text-sm hover:bg-surface-sunken aria-[current=true]:font-semibold"
               >
                 {org.name}
               </button>

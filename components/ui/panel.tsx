@@ -15,7 +15,7 @@ export function Panel({
   /** The heading's id, when there is a title. */
   id?: string;
   title?: ReactNode;
-  /** A nesting step (ml-6, ml-12...) for a card inside a tree. */
+  /** A nesting step (ms-6, ms-12...) for a card inside a tree. */
   indent?: string;
   children: ReactNode;
 }) {

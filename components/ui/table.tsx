@@ -21,7 +21,7 @@ export function Table({ className = "", children, ...props }: TableHTMLAttribute
         className="max-w-full overflow-x-auto @max-3xl:overflow-visible"
       >
         {/* The roles keep the table a table for a screen reader while its rows are laid out as cards. */}
-        <table role="table" className={`${CARD.table} w-full border-collapse bg-surface text-left text-sm ${className}`} {...props}>
+        <table role="table" className={`${CARD.table} w-full border-collapse bg-surface text-start text-sm ${className}`} {...props}>
           {children}
         </table>
       </div>
@@ -131,7 +131,7 @@ export function DataTable<Row>({
   };
   return (
     <Table className={`${dimmed ? "opacity-60" : ""} ${narrow ? "max-w-3xl" : ""}`} aria-describedby={describedBy}>
-      <caption className={captionHidden ? "sr-only" : "mb-2 text-left font-medium text-body"}>{caption}</caption>
+      <caption className={captionHidden ? "sr-only" : "mb-2 text-start font-medium text-body"}>{caption}</caption>
       <thead role="rowgroup" className={CARD.head}>
         <tr role="row" className={`border-b border-line ${CARD.headRow}`}>
           {selection ? (

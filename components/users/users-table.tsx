@@ -171,7 +171,7 @@ function BulkOutcome({ result }: { result: NonNullable<ReturnType<typeof useForm
   return (
     <Notice tone={applied ? "success" : "warning"} role={applied ? "status" : "alert"}>
       <p className="font-medium">{result.message}</p>
-      <ul className="mt-2 list-disc pl-5">
+      <ul className="mt-2 list-disc ps-5">
         {result.data?.outcomes.map((o) => (
           <li key={o.membershipId}>
             {o.name}: {o.outcome === "done" ? "done" : `${o.outcome}. ${o.reason}`}

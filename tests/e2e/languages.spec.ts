@@ -99,3 +99,42 @@ test("someone signed out reads their browser's language where it is supported", 
     expect(/<html lang="([^"]+)"/.exec(html)?.[1], acceptLanguage).toBe(lang);
   }
 });
+
+test("a right-to-left page mirrors: the navigation on the right, nothing past the screen's edge, menus open within it", async ({
+  page,
+}) => {
+  await AppPage.signIn(page, "owner@northwind.test");
+  const rtl = async () => {
+    await page.evaluate(() => document.documentElement.setAttribute("dir", "rtl"));
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  };
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/${SECOND_ORG.slug}/users`);
+  const ltrNav = await box("nav#main-nav");
+  expect(ltrNav.x).toBeLessThan((await box("main")).x); // left to right: the navigation first, on the left
+  await rtl();
+  const nav = await box("nav#main-nav");
+  const main = await box("main");
+  expect(nav.x).toBeGreaterThan(main.x);
+  expect(nav.x + nav.width).toBeCloseTo(1280, 0);
+  expect(await sideways()).toBeLessThanOrEqual(0);
+  // The organisation menu opens below its button and inside the screen.
+  await page.getByRole("button", { name: /Switch organisation/ }).click();
+  const panel = page.locator(".menu-panel:popover-open");
+  await expect(panel).toBeVisible();
+  const opened = (await panel.boundingBox())!;
+  expect(opened.x).toBeGreaterThanOrEqual(0);
+  expect(opened.x + opened.width).toBeLessThanOrEqual(1280);
+  await page.keyboard.press("Escape");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/${SECOND_ORG.slug}/users`);
+  await rtl();
+  expect(await sideways()).toBeLessThanOrEqual(0);
+  await page.getByRole("button", { name: "Menu" }).click();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  expect(await sideways()).toBeLessThanOrEqual(0);
+});

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import ts from "typescript";
 
 // Words people read, written in a component or page instead of the message files: JSX text with a
@@ -37,15 +36,6 @@ export function literalsIn(file: string, source: string): Literal[] {
   };
   visit(sf);
   return found;
-}
-
-/** Every .tsx file under the folders, relative to the repository. */
-export function tsxFiles(...folders: string[]): string[] {
-  return folders.flatMap((folder) =>
-    readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.endsWith(".tsx"))
-      .map((e) => path.join(path.relative(".", e.parentPath), e.name)),
-  );
 }
 
 export const literalsOfFile = (file: string) => literalsIn(file, readFileSync(file, "utf8"));

@@ -47,7 +47,7 @@ export default async function ProgrammesPage({ params }: { params: Promise<{ org
               </h2>
               <Counts counts={p.counts} />
               {p.cohorts.length ? (
-                <ul className="mt-2 ml-4 list-disc text-sm">
+                <ul className="mt-2 ms-4 list-disc text-sm">
                   {p.cohorts.map((c) => (
                     <li key={c.id}>
                       <TextLink href={`/${org}/cohorts/${c.id}`}>{c.name}</TextLink>

@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Organisational units" };
 
 // Indentation by depth as classes, not a style attribute (the Content-Security-Policy refuses inline
 // styles); deeper units stay at the last step, which also keeps them readable on a phone.
-const INDENT = ["ml-0", "ml-6", "ml-12", "ml-18", "ml-24", "ml-30"];
+const INDENT = ["ms-0", "ms-6", "ms-12", "ms-18", "ms-24", "ms-30"];
 
 export default async function UnitsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;

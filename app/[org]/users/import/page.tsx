@@ -17,7 +17,7 @@ export default async function UsersImportPage({ params }: { params: Promise<{ or
         title="Upload users"
         description="Everyone in the file is invited as a participant, without a pathway. To put people on a programme at the same time, upload from the cohort's page."
       />
-      <ol className="list-decimal space-y-2 pl-5 text-sm">
+      <ol className="list-decimal space-y-2 ps-5 text-sm">
         <li>
           <TextLink href={`/${org}/imports/template`} download>
             Download the template

@@ -66,7 +66,7 @@ export default async function TemplatePage({ params }: { params: Promise<{ org: 
       ) : (
         <Section id="questions-heading" title="Questions">
           {t.description ? <p className="mb-3 whitespace-pre-wrap">{t.description}</p> : null}
-          <ol className="list-decimal space-y-1 pl-6">
+          <ol className="list-decimal space-y-1 ps-6">
             {t.questions.map((q) => (
               <li key={q.id}>
                 {promptLabel(q)} <span className="text-sm text-muted">({QUESTION_KIND_LABELS[q.kind]})</span>

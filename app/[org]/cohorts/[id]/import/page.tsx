@@ -20,7 +20,7 @@ export default async function ImportPage({ params }: { params: Promise<{ org: st
         back={{ href: `/${org}/cohorts/${cohort.id}`, label: `${cohort.programme.name} › ${cohort.name}` }}
         title={`Upload users to ${cohort.name}`}
       />
-      <ol className="list-decimal space-y-2 pl-5 text-sm">
+      <ol className="list-decimal space-y-2 ps-5 text-sm">
         <li>
           <TextLink href={`/${org}/imports/template`} download>
             Download the template
