@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Problem, PROBLEM_PRIMARY } from "@/components/shell/problem";
+import { PAGE_WORDS_LOCALE } from "@/lib/i18n/locales";
 
 export const metadata: Metadata = { title: "Not found" };
 
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "Not found" };
 // built-in 404 styles itself inline, which the Content-Security-Policy (proxy.ts) refuses.
 export default function NotFound() {
   return (
-    <main className="p-6">
+    <main lang={PAGE_WORDS_LOCALE} className="p-6">
       <Problem
         title="Page not found"
         actions={

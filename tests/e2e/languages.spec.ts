@@ -43,6 +43,8 @@ test("a participant reads the app in French once she chooses it, and in her orga
     await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Notifications, aucune non lue" })).toBeVisible();
     await expect(page.getByLabel("Langue").locator("option:checked")).toHaveText("Français");
+    // The page's own words are still English (issue 24 moves them): its main says so to a screen reader.
+    await expect(page.locator("main")).toHaveAttribute("lang", "en");
 
     // Her language is hers, not the address bar's: a ?locale= or a /de/ path changes nothing.
     await page.goto(`/${DEMO_ORG.slug}?locale=de`);
