@@ -1,23 +1,27 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { TextLink } from "@/components/ui/button";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { env } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/web/safe-redirect";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("SignIn"))("title") };
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  const t = await getTranslations("SignIn");
   // Only our own origin: a callback URL is never a way off this site.
   const next = safeRedirectPath((await searchParams).callbackUrl, env().APP_URL);
   return (
-    <AuthCard title="Sign in">
+    <AuthCard title={t("title")} translated>
       <SignInForm callbackUrl={next} />
       <p className="mt-4 text-sm">
-        <TextLink href="/forgot-password">Forgot your password?</TextLink>
+        <TextLink href="/forgot-password">{t("forgot")}</TextLink>
       </p>
       <p className="mt-2 text-sm">
-        New to Pathwise? <TextLink href="/sign-up">Create your organisation</TextLink>
+        {t("newHere")} <TextLink href="/sign-up">{t("createOrganisation")}</TextLink>
       </p>
     </AuthCard>
   );

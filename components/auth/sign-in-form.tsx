@@ -2,11 +2,13 @@
 
 import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("SignIn");
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
 
@@ -25,20 +27,20 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError("Email or password is incorrect.");
+    setError(t("wrong"));
   }
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <Field label="Email" name="email" type="email" autoComplete="username" required />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Field label={t("email")} name="email" type="email" autoComplete="username" required />
+      <Field label={t("password")} name="password" type="password" autoComplete="current-password" required />
       {error ? (
         <Notice tone="error" role="alert">
           {error}
         </Notice>
       ) : null}
       <Button type="submit" disabled={pending} block>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

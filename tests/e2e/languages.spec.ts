@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ORG, SECOND_ORG } from "../../prisma/seed";
+import { DEMO_ORG, DEMO_PASSWORD, SECOND_ORG } from "../../prisma/seed";
 import { AppPage } from "./pages/app-page";
 import { onAppDatabase } from "./pages/database";
 
@@ -99,7 +99,27 @@ test("someone signed out reads their browser's language where it is supported", 
   ]) {
     const html = await (await request.get("/sign-in", { headers: { "Accept-Language": acceptLanguage } })).text();
     expect(/<html lang="([^"]+)"/.exec(html)?.[1], acceptLanguage).toBe(lang);
+    // The sign-in page speaks it, and says nothing of another language inside.
+    expect(html, acceptLanguage).toContain({ en: ">Sign in</h1>", fr: ">Connexion</h1>", de: ">Anmelden</h1>" }[lang]);
+    expect(html, acceptLanguage).not.toContain('<main lang="en"');
   }
+});
+
+test("a French browser signs in on a French page: the labels, the refusal and the way in", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "fr-FR" });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await expect(page.getByRole("heading", { level: 1, name: "Connexion" })).toBeVisible();
+  await page.getByLabel("E-mail").fill("lee@acme.test");
+  await page.getByLabel("Mot de passe").fill("not the password");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "L’e-mail ou le mot de passe est incorrect." })).toBeVisible();
+  await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  // Lee chose no language, nor did Acme: her organisation's (English) wins over the browser's once signed in.
+  await expect(page.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await context.close();
 });
 
 test("a right-to-left page mirrors: the navigation on the right, nothing past the screen's edge, menus open within it", async ({

@@ -8,6 +8,8 @@ import { sourcesUnder } from "../support/sources";
 // goes down, as issue 24 moves each page's words into the message files).
 const TRANSLATED = [
   "app/layout.tsx",
+  "app/sign-in/page.tsx",
+  "components/auth/sign-in-form.tsx",
   "components/shell/app-shell.tsx",
   "components/shell/menu.tsx",
   "components/shell/notification-bell.tsx",
@@ -16,7 +18,7 @@ const TRANSLATED = [
   "components/shell/skip-link.tsx",
   "components/ui/language-field.tsx",
 ];
-const LITERAL_CEILING = 695;
+const LITERAL_CEILING = 689;
 
 describe("words people read come from the message files", () => {
   it("finds a literal in JSX text and in the attributes people read, and not in code or keys (positive control)", () => {
