@@ -26,6 +26,10 @@ test("a coach writes a private note that saves as she types and survives a reloa
   await patsNotesTab(page);
   await page.getByRole("button", { name: "New note" }).click();
   await expect(page).toHaveURL(/\/coachees\/[^/?]+\/notes\/[0-9a-f-]{36}$/);
+  // A link from before each tab had its page (?tab=notes&note=) opens the same note.
+  const notePage = new URL(page.url()).pathname;
+  await page.goto(`${notePage.replace(/\/notes\/[^/]+$/, "")}?tab=notes&note=${notePage.split("/").pop()}`);
+  await expect(page).toHaveURL(new RegExp(`${notePage}$`));
   const status = page.getByTestId("note-save-status");
   await expect(status).toHaveAttribute("role", "status");
   await page.getByLabel("Note title", { exact: true }).fill(coachTitle);

@@ -20,7 +20,7 @@ export default async function CoacheeActivityPage({ params, searchParams }: Prof
   const { actor, coacheeId, name, zone } = await coacheeProfile(org, id);
   const { tab, ...rest } = firstValues(await searchParams);
   const { tab: legacy, page } = querySchema.parse({ tab, page: rest.page });
-  if (legacy && legacy !== "activity") redirect(`${profileTabPath(org, coacheeId, legacy)}${queryWith(rest).replace(/^\?$/, "")}`);
+  if (legacy && legacy !== "activity") redirect(legacyTarget(profileTabPath(org, coacheeId, legacy), legacy === "notes", rest));
 
   const { events, pages, page: shown } = await listActivity(db(), actor, coacheeId, { page });
   return (
@@ -34,4 +34,10 @@ export default async function CoacheeActivityPage({ params, searchParams }: Prof
       <Pagination page={shown} pages={pages} href={(p) => profileTabHref(org, coacheeId, "activity", p)} />
     </>
   );
+}
+
+/** Where a ?tab= link leads now: the tab's page with the rest of its query; a note (?note=) its own page. */
+function legacyTarget(tabPath: string, notes: boolean, { note, ...rest }: Record<string, string | undefined>): string {
+  const query = queryWith(notes ? rest : { note, ...rest });
+  return `${notes && note ? `${tabPath}/${encodeURIComponent(note)}` : tabPath}${query === "?" ? "" : query}`;
 }
