@@ -1,3 +1,4 @@
+import { useLocale } from "next-intl";
 import { displayDate, displayTime, zoneName } from "@/lib/format/dates";
 
 /**
@@ -7,9 +8,10 @@ import { displayDate, displayTime, zoneName } from "@/lib/format/dates";
  * on the server: pass it to a client component as an element, not as a date.
  */
 export function Time({ at, zone, dateOnly = false }: { at: Date; zone: string; dateOnly?: boolean }) {
+  const locale = useLocale();
   return (
-    <time dateTime={at.toISOString()} title={`${displayTime(at, zone)} ${zoneName(at, zone)}`}>
-      {dateOnly ? displayDate(at, zone) : displayTime(at, zone)}
+    <time dateTime={at.toISOString()} title={`${displayTime(at, zone, locale)} ${zoneName(at, zone)}`}>
+      {dateOnly ? displayDate(at, zone, locale) : displayTime(at, zone, locale)}
     </time>
   );
 }

@@ -72,14 +72,28 @@ function parts(instant: Date, timeZone: string): Parts {
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** A calendar day by its numbers (month 1-12) as people write it: "Mon 14 Dec 2026". */
-function dayText(year: number, month: number, day: number): string {
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+// Other languages' names come from Intl: their readers' own ICU writes them as they expect
+// ("lun. 14 déc. 2026", "Mo., 14. Dez. 2026").
+function dayFormat(locale: string): Intl.DateTimeFormat {
+  let f = dayFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric" });
+    dayFormats.set(locale, f);
+  }
+  return f;
+}
+
+/** A calendar day by its numbers (month 1-12) as people write it in their language: "Mon 14 Dec 2026". */
+function dayText(year: number, month: number, day: number, locale: string): string {
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day); // not Date.UTC, which reads years 0-99 as 1900-1999
+  if (locale !== "en") return dayFormat(locale).format(date);
   return `${WEEKDAYS[date.getUTCDay()]} ${day} ${MONTHS[month - 1]} ${year}`;
 }
 
-const partsDay = (p: Parts) => dayText(Number(p.year), Number(p.month), Number(p.day));
+const partsDay = (p: Parts, locale: string) => dayText(Number(p.year), Number(p.month), Number(p.day), locale);
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -90,24 +104,24 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
  * notification's due day): "Mon 14 Dec 2026", the same day wherever it is read; `none` when there is
  * no day. Text that is not a day is shown as it is rather than hidden.
  */
-export function displayDay(day: Date | string | null | undefined, none = "–"): string {
+export function displayDay(day: Date | string | null | undefined, none = "–", locale: string = "en"): string {
   if (day === null || day === undefined || day === "") return none;
   if (typeof day === "string") {
     const m = ISO_DAY.exec(day);
-    return m ? dayText(Number(m[1]), Number(m[2]), Number(m[3])) : day;
+    return m ? dayText(Number(m[1]), Number(m[2]), Number(m[3]), locale) : day;
   }
-  return dayText(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
+  return dayText(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), locale);
 }
 
 /** The day a moment falls on in a zone, as people read it: "Mon 14 Dec 2026". */
-export function displayDate(instant: Date, timeZone: string): string {
-  return partsDay(parts(instant, timeZone));
+export function displayDate(instant: Date, timeZone: string, locale: string = "en"): string {
+  return partsDay(parts(instant, timeZone), locale);
 }
 
 /** A moment's day and time of day (24-hour) in a zone, as people read it: "Mon 14 Dec 2026, 09:00". */
-export function displayTime(instant: Date, timeZone: string): string {
+export function displayTime(instant: Date, timeZone: string, locale: string = "en"): string {
   const p = parts(instant, timeZone);
-  return `${partsDay(p)}, ${p.hour}:${p.minute}`;
+  return `${partsDay(p, locale)}, ${p.hour}:${p.minute}`;
 }
 
 /** The zone's short name at that moment, which tells the two 02:30s of an autumn night apart: "CEST", "CET", "GMT+5:45". */
@@ -152,22 +166,22 @@ export type Clock = {
   label: (text: string) => string;
 };
 
-function clock(timeZone: string | null | undefined): Clock {
+function clock(timeZone: string | null | undefined, locale: string): Clock {
   const zone = knownZone(timeZone);
   return {
     zone,
-    time: (instant) => displayTime(instant, zone),
-    date: (instant) => displayDate(instant, zone),
+    time: (instant) => displayTime(instant, zone, locale),
+    date: (instant) => displayDate(instant, zone, locale),
     label: (text) => `${text} (${zone})`,
   };
 }
 
-/** Moments as the signed-in person reads them: in their own time zone. */
-export function viewerClock(viewer: { timezone: string | null | undefined }): Clock {
-  return clock(viewer.timezone);
+/** Moments as the signed-in person reads them: in their own time zone (and language, `locale`). */
+export function viewerClock(viewer: { timezone: string | null | undefined }, locale: string = "en"): Clock {
+  return clock(viewer.timezone, locale);
 }
 
 /** A pathway's sessions as everyone reads them: in the pathway's time zone, whoever looks. */
-export function pathwayClock(pathway: { timezone: string }): Clock {
-  return clock(pathway.timezone);
+export function pathwayClock(pathway: { timezone: string }, locale: string = "en"): Clock {
+  return clock(pathway.timezone, locale);
 }
