@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { createTranslator } from "next-intl";
 import { browserLocale } from "../../lib/i18n/browser-locale";
 import { directionOf, LOCALES, pickLocale } from "../../lib/i18n/locales";
@@ -19,8 +20,19 @@ function flatten(messages: object, prefix = ""): Map<string, string> {
   return out;
 }
 
-/** The arguments a message takes ("{count, plural, ...}" -> count), sorted. */
-const argumentsOf = (message: string) => [...new Set([...message.matchAll(/\{\s*([A-Za-z_]\w*)\s*[,}]/g)].map((m) => m[1]))].sort();
+/** The arguments a message takes ("{count, plural, ...}" -> count), sorted, read by ICU's own parser. */
+function argumentsOf(message: string): string[] {
+  const found = new Set<string>();
+  const visit = (elements: MessageFormatElement[]) => {
+    for (const e of elements) {
+      if ("value" in e && typeof e.value === "string" && e.type !== TYPE.literal) found.add(e.value);
+      if ("options" in e) for (const option of Object.values(e.options)) visit(option.value);
+      if ("children" in e) visit(e.children);
+    }
+  };
+  visit(parse(message));
+  return [...found].sort();
+}
 
 describe("message files (messages/<locale>.json)", () => {
   const english = flatten(en);
