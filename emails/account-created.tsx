@@ -1,21 +1,20 @@
-import { EmailButton, EmailLayout } from "./layout";
+import { EmailButton, EmailLayout, Greeting, type EmailBody } from "./layout";
 
 export type AccountCreatedProps = { organizationName: string; inviterName: string; url: string; expiresInDays: number };
 
-export const subject = ({ organizationName }: AccountCreatedProps) => `Your ${organizationName} account on Pathwise is ready`;
+export const subject = ({ reader, organizationName }: EmailBody<AccountCreatedProps>) =>
+  reader.t("Email.accountCreated.subject", { organization: organizationName });
 
-export function Body({ organizationName, inviterName, url, expiresInDays }: AccountCreatedProps) {
+export function Body({ reader, organizationName, inviterName, url, expiresInDays }: EmailBody<AccountCreatedProps>) {
+  const { t } = reader;
   return (
-    <EmailLayout preview={`Your ${organizationName} account is ready`}>
-      <p>Hello,</p>
-      <p>
-        {inviterName} has set up your account in {organizationName} on Pathwise. Choose your password to start:
-      </p>
-      <EmailButton href={url}>Choose a password</EmailButton>
-      <p>Or paste this link into your browser: {url}</p>
-      <p>
-        The link works once and expires in {expiresInDays} days. After that, ask {inviterName} to send it again.
-      </p>
+    <EmailLayout reader={reader} preview={t("Email.accountCreated.preview", { organization: organizationName })}>
+      <Greeting reader={reader} />
+      <p>{t("Email.accountCreated.body", { inviter: inviterName, organization: organizationName })}</p>
+      <EmailButton reader={reader} href={url}>
+        {t("Email.accountCreated.button")}
+      </EmailButton>
+      <p>{t("Email.accountCreated.expiry", { days: expiresInDays, inviter: inviterName })}</p>
     </EmailLayout>
   );
 }

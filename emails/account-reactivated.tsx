@@ -1,19 +1,20 @@
-import { EmailButton, EmailLayout } from "./layout";
+import { EmailButton, EmailLayout, Greeting, type EmailBody } from "./layout";
 
 export type AccountReactivatedProps = { firstName: string; organizationName: string; url: string; expiresInHours: number };
 
-export const subject = ({ organizationName }: AccountReactivatedProps) => `Your ${organizationName} account on Pathwise is active again`;
+export const subject = ({ reader, organizationName }: EmailBody<AccountReactivatedProps>) =>
+  reader.t("Email.accountReactivated.subject", { organization: organizationName });
 
-export function Body({ firstName, organizationName, url, expiresInHours }: AccountReactivatedProps) {
+export function Body({ reader, firstName, organizationName, url, expiresInHours }: EmailBody<AccountReactivatedProps>) {
+  const { t } = reader;
   return (
-    <EmailLayout preview={`Your ${organizationName} account is active again`}>
-      <p>Hello {firstName || "there"},</p>
-      <p>An administrator of {organizationName} has reactivated your Pathwise account. Before you sign in again, choose a new password:</p>
-      <EmailButton href={url}>Choose a new password</EmailButton>
-      <p>Or paste this link into your browser: {url}</p>
-      <p>
-        The link works once and expires in {expiresInHours} hours. After that, use &ldquo;Forgot your password?&rdquo; on the sign-in page.
-      </p>
+    <EmailLayout reader={reader} preview={t("Email.accountReactivated.preview", { organization: organizationName })}>
+      <Greeting reader={reader} name={firstName} />
+      <p>{t("Email.accountReactivated.body", { organization: organizationName })}</p>
+      <EmailButton reader={reader} href={url}>
+        {t("Email.accountReactivated.button")}
+      </EmailButton>
+      <p>{t("Email.accountReactivated.expiry", { hours: expiresInHours })}</p>
     </EmailLayout>
   );
 }

@@ -1,5 +1,7 @@
 import { createElement, type FunctionComponent } from "react";
 import { render } from "@react-email/render";
+import type { Locale } from "../lib/i18n/locales";
+import { readerFor, type Reader } from "../lib/i18n/translator";
 import * as accountCreated from "./account-created";
 import * as accountReactivated from "./account-reactivated";
 import * as invitation from "./invitation";
@@ -26,16 +28,17 @@ const templates = {
 } satisfies Record<string, { subject: (props: never) => string; Body: FunctionComponent<never> }>;
 
 export type TemplateName = keyof typeof templates;
-export type TemplateProps<T extends TemplateName> = Parameters<(typeof templates)[T]["Body"]>[0];
+/** A template's own props: what the caller gives (the reader is added by renderEmail). */
+export type TemplateProps<T extends TemplateName> = Omit<Parameters<(typeof templates)[T]["Body"]>[0], "reader">;
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-export async function renderEmail<T extends TemplateName>(name: T, props: TemplateProps<T>): Promise<RenderedEmail> {
-  const template = templates[name] as unknown as {
-    subject: (p: TemplateProps<T>) => string;
-    Body: FunctionComponent<TemplateProps<T>>;
-  };
-  const element = createElement(template.Body, props);
+/** An email in its recipient's language: subject, HTML and plain text. */
+export async function renderEmail<T extends TemplateName>(name: T, props: TemplateProps<T>, locale: Locale): Promise<RenderedEmail> {
+  type Props = TemplateProps<T> & { reader: Reader };
+  const template = templates[name] as unknown as { subject: (p: Props) => string; Body: FunctionComponent<Props> };
+  const withReader = { ...props, reader: await readerFor(locale) } as Props;
+  const element = createElement(template.Body, withReader);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: template.subject(props), html, text };
+  return { subject: template.subject(withReader), html, text };
 }

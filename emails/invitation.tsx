@@ -1,28 +1,29 @@
-import { withArticle } from "../lib/words";
-import { EmailButton, EmailLayout } from "./layout";
+import type { Role } from "../lib/db/generated/enums";
+import { EmailButton, EmailLayout, Greeting, type EmailBody } from "./layout";
 
 export type InvitationProps = {
   organizationName: string;
   inviterName: string;
-  roleLabel: string;
+  role: Role;
   message: string;
   url: string;
   expiresInDays: number;
 };
 
-export const subject = ({ organizationName }: InvitationProps) => `You're invited to join ${organizationName} on Pathwise`;
+export const subject = ({ reader, organizationName }: EmailBody<InvitationProps>) =>
+  reader.t("Email.invitation.subject", { organization: organizationName });
 
-export function Body({ organizationName, inviterName, roleLabel, message, url, expiresInDays }: InvitationProps) {
+export function Body({ reader, organizationName, inviterName, role, message, url, expiresInDays }: EmailBody<InvitationProps>) {
+  const { t } = reader;
   return (
-    <EmailLayout preview={`${inviterName} invited you to ${organizationName}`}>
-      <p>Hello,</p>
-      <p>
-        {inviterName} has invited you to join {organizationName} on Pathwise as {withArticle(roleLabel.toLowerCase())}.
-      </p>
+    <EmailLayout reader={reader} preview={t("Email.invitation.preview", { inviter: inviterName, organization: organizationName })}>
+      <Greeting reader={reader} />
+      <p>{t("Email.invitation.body", { inviter: inviterName, organization: organizationName, role: t(`RolesInSentence.${role}`) })}</p>
       {message ? <p style={{ whiteSpace: "pre-line", borderLeft: "3px solid #c7d2fe", paddingLeft: 12 }}>{message}</p> : null}
-      <EmailButton href={url}>Accept the invitation</EmailButton>
-      <p>Or paste this link into your browser: {url}</p>
-      <p>The link works once and expires in {expiresInDays} days. If you were not expecting this, ignore this email.</p>
+      <EmailButton reader={reader} href={url}>
+        {t("Email.invitation.button")}
+      </EmailButton>
+      <p>{t("Email.invitation.expiry", { days: expiresInDays })}</p>
     </EmailLayout>
   );
 }

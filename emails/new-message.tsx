@@ -1,4 +1,4 @@
-import { EmailButton, EmailLayout } from "./layout";
+import { EmailButton, EmailLayout, Greeting, type EmailBody } from "./layout";
 
 export type NewMessageProps = {
   senderName: string;
@@ -7,20 +7,20 @@ export type NewMessageProps = {
   url: string;
 };
 
-export const subject = ({ senderName }: NewMessageProps) => `New message from ${senderName}`;
+export const subject = ({ reader, senderName }: EmailBody<NewMessageProps>) => reader.t("Email.newMessage.subject", { sender: senderName });
 
 // The message itself stays in Pathwise: coaching conversations are private, and mail is forwarded,
 // shared and kept on servers nobody here controls. The email only says who wrote and where to read it.
-export function Body({ senderName, organizationName, url }: NewMessageProps) {
+export function Body({ reader, senderName, organizationName, url }: EmailBody<NewMessageProps>) {
+  const { t } = reader;
   return (
-    <EmailLayout preview={`${senderName} sent you a message`}>
-      <p>Hello,</p>
-      <p>
-        {senderName} sent you a message in {organizationName} on Pathwise.
-      </p>
-      <EmailButton href={url}>Read and reply</EmailButton>
-      <p>Or paste this link into your browser: {url}</p>
-      <p>For your privacy the message is not included in this email: sign in to read it.</p>
+    <EmailLayout reader={reader} preview={t("Email.newMessage.preview", { sender: senderName })}>
+      <Greeting reader={reader} />
+      <p>{t("Email.newMessage.body", { sender: senderName, organization: organizationName })}</p>
+      <EmailButton reader={reader} href={url}>
+        {t("Email.newMessage.button")}
+      </EmailButton>
+      <p>{t("Email.newMessage.privacy")}</p>
     </EmailLayout>
   );
 }

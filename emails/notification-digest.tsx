@@ -1,4 +1,4 @@
-import { EmailButton, EmailLayout } from "./layout";
+import { EmailButton, EmailLayout, Greeting, type EmailBody } from "./layout";
 
 export type NotificationDigestProps = {
   organizationName: string;
@@ -10,16 +10,17 @@ export type NotificationDigestProps = {
   preferencesUrl: string;
 };
 
-export const subject = ({ items, organizationName }: NotificationDigestProps) =>
-  `Your daily Pathwise digest: ${items.length} updates in ${organizationName}`;
+export const subject = ({ reader, items, organizationName }: EmailBody<NotificationDigestProps>) =>
+  reader.t("Email.digest.subject", { count: items.length, organization: organizationName });
 
 // The daily digest of two or more unread notifications (a digest of one is sent as lib/notifications'
 // single email instead). Titles only, like every notification email.
-export function Body({ organizationName, items, centreUrl, preferencesUrl }: NotificationDigestProps) {
+export function Body({ reader, organizationName, items, centreUrl, preferencesUrl }: EmailBody<NotificationDigestProps>) {
+  const { t } = reader;
   return (
-    <EmailLayout preview={`${items.length} updates in ${organizationName}`}>
-      <p>Hello,</p>
-      <p>Here is what happened in {organizationName} on Pathwise that you have not seen yet:</p>
+    <EmailLayout reader={reader} preview={t("Email.digest.preview", { count: items.length, organization: organizationName })}>
+      <Greeting reader={reader} />
+      <p>{t("Email.digest.intro", { organization: organizationName })}</p>
       <ul>
         {items.map((item, i) => (
           <li key={i}>
@@ -27,9 +28,10 @@ export function Body({ organizationName, items, centreUrl, preferencesUrl }: Not
           </li>
         ))}
       </ul>
-      <EmailButton href={centreUrl}>See all your notifications</EmailButton>
-      <p>Or paste this link into your browser: {centreUrl}</p>
-      <p>To choose which notifications you get by email, and when, see your notification preferences: {preferencesUrl}</p>
+      <EmailButton reader={reader} href={centreUrl}>
+        {t("Email.seeAll")}
+      </EmailButton>
+      <p>{t("Email.preferences", { url: preferencesUrl })}</p>
     </EmailLayout>
   );
 }

@@ -1,4 +1,4 @@
-import { EmailButton, EmailLayout } from "./layout";
+import { EmailButton, EmailLayout, Greeting, type EmailBody } from "./layout";
 
 export type NotificationSummaryProps = {
   organizationName: string;
@@ -13,22 +13,23 @@ export type NotificationSummaryProps = {
   preferencesUrl: string;
 };
 
-export const subject = ({ lines }: NotificationSummaryProps) =>
-  lines.length === 1 ? lines[0].sentence : `${lines[0].sentence}, and ${lines.length - 1} more update${lines.length > 2 ? "s" : ""}`;
+export const subject = ({ reader, lines }: EmailBody<NotificationSummaryProps>) =>
+  lines.length === 1 ? lines[0].sentence : reader.t("Email.summary.subjectMore", { sentence: lines[0].sentence, count: lines.length - 1 });
 
 // A member's immediate notifications of one window, coalesced into one email (one alone is sent as the
 // single notification email instead). Titles only: the words of comments stay behind the sign-in.
-export function Body({ organizationName, lines, centreUrl, preferencesUrl }: NotificationSummaryProps) {
+export function Body({ reader, organizationName, lines, centreUrl, preferencesUrl }: EmailBody<NotificationSummaryProps>) {
+  const { t } = reader;
   return (
-    <EmailLayout preview={lines[0]?.sentence ?? organizationName}>
-      <p>Hello,</p>
-      <p>Here is what happened in {organizationName} on Pathwise:</p>
+    <EmailLayout reader={reader} preview={lines[0]?.sentence ?? organizationName}>
+      <Greeting reader={reader} />
+      <p>{t("Email.summary.intro", { organization: organizationName })}</p>
       <ul>
         {lines.map((line, i) => (
           <li key={i}>
             {line.things.length ? (
               <>
-                {line.sentence}:
+                {t("Email.summary.lineWithThings", { sentence: line.sentence })}
                 <ul>
                   {line.things.map((thing, j) => (
                     <li key={j}>
@@ -45,9 +46,10 @@ export function Body({ organizationName, lines, centreUrl, preferencesUrl }: Not
           </li>
         ))}
       </ul>
-      <EmailButton href={centreUrl}>See all your notifications</EmailButton>
-      <p>Or paste this link into your browser: {centreUrl}</p>
-      <p>To choose which notifications you get by email, and when, see your notification preferences: {preferencesUrl}</p>
+      <EmailButton reader={reader} href={centreUrl}>
+        {t("Email.seeAll")}
+      </EmailButton>
+      <p>{t("Email.preferences", { url: preferencesUrl })}</p>
     </EmailLayout>
   );
 }

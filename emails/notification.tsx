@@ -1,7 +1,7 @@
-import { EmailButton, EmailLayout } from "./layout";
+import { EmailButton, EmailLayout, Greeting, type EmailBody } from "./layout";
 
 export type NotificationEmailProps = {
-  /** What happened, one line with titles only (lib/notifications/sentence.ts). */
+  /** What happened, one line with titles only, in the recipient's language (lib/notifications/sentence.ts). */
   sentence: string;
   organizationName: string;
   /** Where the thing lives, on the configured APP_URL. */
@@ -10,20 +10,20 @@ export type NotificationEmailProps = {
   preferencesUrl: string;
 };
 
-export const subject = ({ sentence }: NotificationEmailProps) => sentence;
+export const subject = ({ sentence }: EmailBody<NotificationEmailProps>) => sentence;
 
 // One notification (or a daily digest of one, which reads the same). Titles only: the words of comments
 // and descriptions stay behind the sign-in, like messages.
-export function Body({ sentence, organizationName, url, preferencesUrl }: NotificationEmailProps) {
+export function Body({ reader, sentence, organizationName, url, preferencesUrl }: EmailBody<NotificationEmailProps>) {
+  const { t } = reader;
   return (
-    <EmailLayout preview={sentence}>
-      <p>Hello,</p>
-      <p>
-        {sentence}, in {organizationName} on Pathwise.
-      </p>
-      <EmailButton href={url}>Open it in Pathwise</EmailButton>
-      <p>Or paste this link into your browser: {url}</p>
-      <p>To choose which notifications you get by email, and when, see your notification preferences: {preferencesUrl}</p>
+    <EmailLayout reader={reader} preview={sentence}>
+      <Greeting reader={reader} />
+      <p>{t("Email.notification.body", { sentence, organization: organizationName })}</p>
+      <EmailButton reader={reader} href={url}>
+        {t("Email.notification.button")}
+      </EmailButton>
+      <p>{t("Email.preferences", { url: preferencesUrl })}</p>
     </EmailLayout>
   );
 }

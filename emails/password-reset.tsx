@@ -1,17 +1,19 @@
-import { EmailButton, EmailLayout } from "./layout";
+import { EmailButton, EmailLayout, Greeting, type EmailBody } from "./layout";
 
 export type PasswordResetProps = { firstName: string; url: string; expiresInMinutes: number };
 
-export const subject = () => "Reset your Pathwise password";
+export const subject = ({ reader }: EmailBody<PasswordResetProps>) => reader.t("Email.passwordReset.subject");
 
-export function Body({ firstName, url, expiresInMinutes }: PasswordResetProps) {
+export function Body({ reader, firstName, url, expiresInMinutes }: EmailBody<PasswordResetProps>) {
+  const { t } = reader;
   return (
-    <EmailLayout preview="Reset your Pathwise password">
-      <p>Hello {firstName || "there"},</p>
-      <p>Someone asked to reset the password of your Pathwise account. If it was you, choose a new password:</p>
-      <EmailButton href={url}>Choose a new password</EmailButton>
-      <p>Or paste this link into your browser: {url}</p>
-      <p>The link works once and expires in {expiresInMinutes} minutes. If you did not ask for this, ignore this email.</p>
+    <EmailLayout reader={reader} preview={t("Email.passwordReset.subject")}>
+      <Greeting reader={reader} name={firstName} />
+      <p>{t("Email.passwordReset.body")}</p>
+      <EmailButton reader={reader} href={url}>
+        {t("Email.passwordReset.button")}
+      </EmailButton>
+      <p>{t("Email.passwordReset.expiry", { minutes: expiresInMinutes })}</p>
     </EmailLayout>
   );
 }

@@ -1,23 +1,19 @@
-import { EmailButton, EmailLayout } from "./layout";
+import { EmailButton, EmailLayout, Greeting, type EmailBody } from "./layout";
 
 export type SignUpConfirmProps = { firstName: string; organizationName: string; url: string; expiresInHours: number };
 
-export const subject = () => "Confirm your email to create your Pathwise organisation";
+export const subject = ({ reader }: EmailBody<SignUpConfirmProps>) => reader.t("Email.signUpConfirm.subject");
 
-export function Body({ firstName, organizationName, url, expiresInHours }: SignUpConfirmProps) {
+export function Body({ reader, firstName, organizationName, url, expiresInHours }: EmailBody<SignUpConfirmProps>) {
+  const { t } = reader;
   return (
-    <EmailLayout preview="Confirm your email to create your organisation">
-      <p>Hello {firstName || "there"},</p>
-      <p>
-        Someone asked to create the organisation {organizationName} on Pathwise with this email address. If it was you, confirm it and sign
-        in with the password you chose:
-      </p>
-      <EmailButton href={url}>Create {organizationName}</EmailButton>
-      <p>Or paste this link into your browser: {url}</p>
-      <p>
-        The link works once and expires in {expiresInHours} hours. If you did not ask for this, ignore this email: nothing is created
-        without it.
-      </p>
+    <EmailLayout reader={reader} preview={t("Email.signUpConfirm.preview")}>
+      <Greeting reader={reader} name={firstName} />
+      <p>{t("Email.signUpConfirm.body", { organization: organizationName })}</p>
+      <EmailButton reader={reader} href={url}>
+        {t("Email.signUpConfirm.button", { organization: organizationName })}
+      </EmailButton>
+      <p>{t("Email.signUpConfirm.expiry", { hours: expiresInHours })}</p>
     </EmailLayout>
   );
 }

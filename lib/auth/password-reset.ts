@@ -3,6 +3,7 @@ import type { Db, Tx } from "../db/client";
 import { resetAccount } from "../db/cross-tenant";
 import { env } from "../env";
 import { ExpectedError, RateLimitedError } from "../errors";
+import { pickLocale, type Locale } from "../i18n/locales";
 import { queueEmail } from "../mail/outbox";
 import { hashPassword } from "../security/password";
 import { passwordSchema } from "../security/password-policy";
@@ -21,13 +22,13 @@ export const resetPasswordSchema = z.strictObject({ token: z.string().min(20).ma
  * a link afterwards if the account can sign in. So the answer, and the time it takes, are the same for
  * every address. Rate-limited per address and account.
  */
-export async function requestPasswordReset(db: Db, email: string, ipAddress: string | null): Promise<void> {
+export async function requestPasswordReset(db: Db, email: string, ipAddress: string | null, locale: Locale): Promise<void> {
   const [accountOk, addressOk] = await Promise.all([
     hitRateLimit(db, `reset:account:${email}`, LIMITS.resetPerAccount),
     hitAddressLimit(db, "reset", ipAddress, LIMITS.resetPerAddress),
   ]);
   if (!accountOk || !addressOk) throw new RateLimitedError();
-  await db.passwordResetRequest.create({ data: { email }, select: { id: true } });
+  await db.passwordResetRequest.create({ data: { email, locale }, select: { id: true } });
 }
 
 /**
@@ -39,19 +40,22 @@ export async function processPasswordResetRequests(db: Db, batch = 20): Promise<
   let handled = 0;
   for (;;) {
     const count = await db.$transaction(async (tx) => {
-      const requests = await tx.$queryRaw<{ email: string }[]>`
+      const requests = await tx.$queryRaw<{ email: string; locale: string | null }[]>`
         DELETE FROM "PasswordResetRequest" WHERE "id" IN (
           SELECT "id" FROM "PasswordResetRequest" ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED)
-        RETURNING "email"`;
-      for (const { email } of requests) {
+        RETURNING "email", "locale"`;
+      for (const { email, locale } of requests) {
         const user = await resetAccount(tx, email);
         if (!user || user.memberships.length === 0) continue;
+        const [membership] = user.memberships;
         const url = await issueResetToken(tx, user.id, RESET_TTL_MINUTES);
         await queueEmail(tx, {
           organizationId: null,
           to: email,
           template: "password-reset",
           props: { firstName: user.firstName, url, expiresInMinutes: RESET_TTL_MINUTES },
+          // Their own language; else their organisation's for them; else the page they asked from.
+          locale: pickLocale(user.locale, membership.locale, locale, membership.organization.defaultLocale),
         });
       }
       return requests.length;

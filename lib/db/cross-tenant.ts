@@ -71,7 +71,17 @@ export function signInAccount(client: Db, email: string) {
 export function resetAccount(tx: Tx, email: string) {
   return tx.user.findUnique({
     where: { email },
-    select: { id: true, firstName: true, memberships: { where: { status: "ACTIVE" }, select: { status: true }, take: 1 } },
+    select: {
+      id: true,
+      firstName: true,
+      locale: true,
+      memberships: {
+        where: { status: "ACTIVE" },
+        select: { status: true, locale: true, organization: { select: { defaultLocale: true } } },
+        orderBy: { createdAt: "asc" },
+        take: 1,
+      },
+    },
   });
 }
 
@@ -80,7 +90,7 @@ export function resetAccount(tx: Tx, email: string) {
  * (or between) organisations; whether the address already has an account decides what happens.
  */
 export function accountByEmail(client: Tx, email: string) {
-  return client.user.findUnique({ where: { email }, select: { id: true, firstName: true, passwordHash: true } });
+  return client.user.findUnique({ where: { email }, select: { id: true, firstName: true, passwordHash: true, locale: true } });
 }
 
 const liveInvitation = () => ({

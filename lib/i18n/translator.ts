@@ -1,5 +1,5 @@
 import { createTranslator } from "next-intl";
-import type { Locale } from "./locales";
+import { isLocale, type Locale } from "./locales";
 import { messagesOf } from "./messages";
 
 /**
@@ -11,3 +11,15 @@ export async function translatorFor(locale: Locale) {
 }
 
 export type Translator = Awaited<ReturnType<typeof translatorFor>>;
+
+/** Someone's language and its messages: what a sentence, an email or an export is written for. */
+export type Reader = { locale: Locale; t: Translator };
+
+export async function readerFor(locale: Locale): Promise<Reader> {
+  return { locale, t: await translatorFor(locale) };
+}
+
+/** A page's reader from next-intl's own translator (getTranslations() with no namespace). */
+export function readerOf(locale: string, t: Translator): Reader {
+  return { locale: isLocale(locale) ? locale : "en", t };
+}

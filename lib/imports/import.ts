@@ -6,7 +6,7 @@ import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import { env } from "../env";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
-import { ROLE_LABELS } from "../labels";
+import { pickLocale } from "../i18n/locales";
 import { recordAudit } from "../audit/record";
 import { NotFoundError, ValidationError } from "../errors";
 import { queueEmailBatch } from "../mail/outbox";
@@ -141,7 +141,7 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
       await reserveSeats(tx, actor.organizationId, 0);
 
       const org = await tx.organization.findFirstOrThrow({
-        select: { name: true, invitationExpiryDays: true, defaultInvitationMessage: true },
+        select: { name: true, invitationExpiryDays: true, defaultInvitationMessage: true, defaultLocale: true },
       });
       const inviter = await tx.user.findUniqueOrThrow({
         where: { id: actor.userId },
@@ -160,9 +160,10 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
       // The names from the file are what this organisation calls them until they join; an account that
       // already existed keeps its own, which the organisation does not see before then.
       await tx.$executeRaw`
-        INSERT INTO "Membership" ("organizationId", "id", "userId", "role", "status", "firstName", "lastName", "updatedAt")
-        SELECT ${orgId}::uuid, gen_random_uuid(), u."id", 'PARTICIPANT', 'INVITED', t.f, t.l, now()
-          FROM unnest(${newEmails}::text[], ${invites.map((r) => r.raw.first_name)}::text[], ${invites.map((r) => r.raw.last_name)}::text[]) AS t(e, f, l)
+        INSERT INTO "Membership" ("organizationId", "id", "userId", "role", "status", "firstName", "lastName", "locale", "updatedAt")
+        SELECT ${orgId}::uuid, gen_random_uuid(), u."id", 'PARTICIPANT', 'INVITED', t.f, t.l, NULLIF(t.lang, ''), now()
+          FROM unnest(${newEmails}::text[], ${invites.map((r) => r.raw.first_name)}::text[], ${invites.map((r) => r.raw.last_name)}::text[],
+                      ${invites.map((r) => r.raw.language.toLowerCase())}::text[]) AS t(e, f, l, lang)
           JOIN "User" u ON u."email" = t.e`;
 
       const expiresAt = new Date(Date.now() + org.invitationExpiryDays * 86_400_000);
@@ -191,21 +192,32 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
           JOIN "User" cu ON cu."email" = t.coach
           JOIN "Membership" c ON c."organizationId" = ${orgId}::uuid AND c."userId" = cu."id" AND c."role" = 'COACH' AND c."status" = 'ACTIVE'`;
       if (into && pathways !== green.length) throw new Error(`import: ${pathways} pathways written for ${green.length} rows`);
-      const emails = links.length
-        ? await queueEmailBatch(tx, {
-            organizationId: actor.organizationId,
-            template: "invitation",
-            props: {
-              organizationName: org.name,
-              inviterName: displayName(inviter),
-              roleLabel: ROLE_LABELS.PARTICIPANT,
-              message: org.defaultInvitationMessage,
-              url: "",
-              expiresInDays: org.invitationExpiryDays,
-            },
-            recipients: links.map((l) => ({ to: l.email, url: new URL(`/invite/${l.token}`, env().APP_URL).toString() })),
-          })
-        : 0;
+      // Each invitation in its reader's language: their account's own, else the file's, else the organisation's;
+      // one rendering per language.
+      const accountLocales = new Map(
+        (await tx.user.findMany({ where: { email: { in: newEmails }, locale: { not: null } }, select: { email: true, locale: true } })).map(
+          (u) => [u.email, u.locale],
+        ),
+      );
+      const byLocale = Map.groupBy(links, (l, i) =>
+        pickLocale(accountLocales.get(l.email), invites[i].raw.language.toLowerCase(), org.defaultLocale),
+      );
+      let emails = 0;
+      for (const [locale, group] of byLocale)
+        emails += await queueEmailBatch(tx, {
+          organizationId: actor.organizationId,
+          template: "invitation",
+          props: {
+            organizationName: org.name,
+            inviterName: displayName(inviter),
+            role: "PARTICIPANT",
+            message: org.defaultInvitationMessage,
+            url: "",
+            expiresInDays: org.invitationExpiryDays,
+          },
+          locale,
+          recipients: group.map((l) => ({ to: l.email, url: new URL(`/invite/${l.token}`, env().APP_URL).toString() })),
+        });
       const result: ImportResult = {
         invited: invites.length,
         enrolled: green.length - invites.length,

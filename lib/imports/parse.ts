@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { LOCALES } from "../i18n/locales";
 import { FILE_TOO_BIG, MAX_IMPORT_BYTES } from "./limits";
 
 export { MAX_IMPORT_BYTES };
@@ -16,7 +17,7 @@ export const REQUIRED_COLUMNS = [
   "primary_coach",
   "timezone",
 ] as const;
-export const OPTIONAL_COLUMNS = ["tag"] as const;
+export const OPTIONAL_COLUMNS = ["tag", "language"] as const;
 export const COLUMNS = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS] as const;
 export type Column = (typeof COLUMNS)[number];
 export type RawRow = Record<Column, string>;
@@ -29,9 +30,9 @@ export const TEMPLATE = [
   "# username: the person's sign-in email (the same as email). first_name, last_name: their names.",
   "# email: where the invitation goes. programme: the exact name of an existing programme.",
   "# startdate: DD-MM-YYYY, for example 01-03-2026. primary_coach: the username (email) of an active coach.",
-  "# timezone: an IANA time zone such as Europe/London. tag: optional, one label for the pathway.",
+  `# timezone: an IANA time zone such as Europe/London. tag: optional, one label for the pathway. language: optional, ${LOCALES.join(", ")} (else the organisation's).`,
   COLUMNS.join(","),
-  "ada.lovelace@example.com,Ada,Lovelace,ada.lovelace@example.com,Leadership Essentials,01-03-2026,coach1@acme.test,Europe/London,pilot",
+  "ada.lovelace@example.com,Ada,Lovelace,ada.lovelace@example.com,Leadership Essentials,01-03-2026,coach1@acme.test,Europe/London,pilot,en",
 ].join("\r\n");
 
 /**

@@ -1,5 +1,6 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { TenantTx } from "../db/tenant";
+import { isLocale, LOCALES } from "../i18n/locales";
 import { emailSchema, nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
 import type { Column, RawRow } from "./parse";
 import { membershipState } from "../users/membership-state";
@@ -112,6 +113,7 @@ export async function validateRows(tx: TenantTx, rows: RawRow[], target: ImportT
     if (checks(raw.timezone) && !timeZoneSchema.safeParse(raw.timezone).success)
       errors.timezone = raw.timezone ? "Not a time zone: use a name like Europe/London" : "Enter the time zone";
     if (raw.tag.length > 40) errors.tag = "At most 40 characters";
+    if (raw.language && !isLocale(raw.language.toLowerCase())) errors.language = `Use one of ${LOCALES.join(", ")}, or leave it empty`;
     if (Object.keys(errors).length) return { row, raw, colour: "red", errors, note: "" };
 
     const address = email.data!;

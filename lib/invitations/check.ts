@@ -8,10 +8,11 @@ import { assertCan, can, canGrant, PROGRAMME_SCOPED_ROLES, SEAT_ROLES } from "..
 import { ROLE_LABELS } from "../labels";
 import { fieldError, ForbiddenError } from "../errors";
 import { renderEmail } from "../../emails";
+import { pickLocale } from "../i18n/locales";
 import { programmeScope } from "../programmes/scope";
 import { IMPLEMENTATION_ADMIN_DURATIONS, implementationAdminProblem } from "../users/implementation-admins";
 import { NO_SEATS_MESSAGE, seatUsage } from "../users/seats";
-import { idList, optionalId } from "../web/form-fields";
+import { idList, localeChoice, optionalId } from "../web/form-fields";
 import { MAX_INVITES, parseAddressList } from "./addresses";
 import { invitationProps } from "./email";
 import { displayName } from "../users/display-name";
@@ -28,8 +29,13 @@ export const inviteSchema = z.strictObject({
   // "invite" emails a one-time link; "create" emails a new person "your account is ready" with the same
   // kind of link (admins only). Either way they are Invited until they use it.
   mode: z.enum(["invite", "create"]).default("invite"),
+  // The language of their pages and emails until they choose one; none: the organisation's.
+  locale: localeChoice.optional(),
 });
 export type InviteInput = z.infer<typeof inviteSchema>;
+
+/** What sending invitations reads of the organisation. */
+type InvitingOrganization = { name: string; invitationExpiryDays: number; defaultLocale: string };
 
 export type AddressStatus =
   | "new"
@@ -94,17 +100,19 @@ async function assertMayInvite(tx: TenantTx, actor: Actor, input: InviteInput): 
  * inviter may grant, programmes, unit, duration) and then every address, and the whole batch against
  * the seats. Sending runs the same check again, inside the transaction that writes.
  */
-export async function checkBatch(
-  tx: TenantTx,
-  actor: Actor,
-  input: InviteInput,
-): Promise<InviteCheck & { org: { name: string; invitationExpiryDays: number } }> {
+export async function checkBatch(tx: TenantTx, actor: Actor, input: InviteInput): Promise<InviteCheck & { org: InvitingOrganization }> {
   await assertMayInvite(tx, actor, input);
   if (input.mode === "create") assertCan(actor.role, "users:manage");
   if (!canGrant(actor.role, input.role)) throw fieldError("role", `You cannot invite someone as ${ROLE_LABELS[input.role].toLowerCase()}`);
 
   const org = await tx.organization.findFirstOrThrow({
-    select: { name: true, invitationExpiryDays: true, implementationAdminsEnabled: true, implementationAdminDomains: true },
+    select: {
+      name: true,
+      invitationExpiryDays: true,
+      defaultLocale: true,
+      implementationAdminsEnabled: true,
+      implementationAdminDomains: true,
+    },
   });
 
   // Programmes: programme-scoped roles need at least one; a programme manager invites into theirs only.
@@ -203,22 +211,32 @@ export async function checkBatch(
  * The email as the people invited will read it, signed with the inviter's name. Creating accounts
  * shows the account-created email, which is what a new person gets then.
  */
-async function previewEmail(tx: TenantTx, actor: Actor, input: InviteInput, org: { name: string; invitationExpiryDays: number }) {
+async function previewEmail(tx: TenantTx, actor: Actor, input: InviteInput, org: InvitingOrganization) {
   const inviter = await tx.user.findUniqueOrThrow({
     where: { id: actor.userId },
     select: { firstName: true, lastName: true, email: true },
   });
   // Where each person's own link goes; "…" stands for the token, which only the email carries.
   const link = (path: string) => `${new URL(path, env().APP_URL)}…`;
+  // In the language a new person will read it in (an existing account's own choice may differ).
+  const locale = pickLocale(input.locale, org.defaultLocale);
   const email =
     input.mode === "create"
-      ? await renderEmail("account-created", {
-          organizationName: org.name,
-          inviterName: displayName(inviter),
-          url: link("/invite/"),
-          expiresInDays: org.invitationExpiryDays,
-        })
-      : await renderEmail("invitation", { ...invitationProps(org, inviter, input.role, input.message, "…"), url: link("/invite/") });
+      ? await renderEmail(
+          "account-created",
+          {
+            organizationName: org.name,
+            inviterName: displayName(inviter),
+            url: link("/invite/"),
+            expiresInDays: org.invitationExpiryDays,
+          },
+          locale,
+        )
+      : await renderEmail(
+          "invitation",
+          { ...invitationProps(org, inviter, input.role, input.message, "…"), url: link("/invite/") },
+          locale,
+        );
   return { subject: email.subject, text: email.text };
 }
 

@@ -1,6 +1,5 @@
 import type { Role } from "../db/generated/enums";
 import { env } from "../env";
-import { ROLE_LABELS } from "../labels";
 import { displayName } from "../users/display-name";
 
 /** The invitation email's properties; the link is built from the configured app URL, never a request's host. */
@@ -14,7 +13,7 @@ export function invitationProps(
   return {
     organizationName: org.name,
     inviterName: displayName(inviter),
-    roleLabel: ROLE_LABELS[role],
+    role,
     message,
     url: new URL(`/invite/${token}`, env().APP_URL).toString(),
     expiresInDays: org.invitationExpiryDays,

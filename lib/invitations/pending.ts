@@ -7,6 +7,7 @@ import { assertCan, canGrant } from "../authz/permissions";
 import { roleInSentence } from "../labels";
 import { recordAudit } from "../audit/record";
 import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "../errors";
+import { localeOfMember } from "../i18n/member-locale";
 import { queueEmail } from "../mail/outbox";
 import { membersOfProgrammes, programmeScope } from "../programmes/scope";
 import { hitRateLimit, LIMITS } from "../security/rate-limit";
@@ -88,6 +89,7 @@ export async function resendInvitationIn(tx: TenantTx, actor: Actor, invitationI
     to: invitation.email,
     template: "invitation",
     props: invitationProps(org, inviter, invitation.role, invitation.message, token),
+    locale: await localeOfMember(tx, invitation.membershipId!),
   });
   await recordAudit(tx, actor, {
     action: "invitation.resend",

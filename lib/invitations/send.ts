@@ -3,6 +3,7 @@ import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
+import { pickLocale } from "../i18n/locales";
 import { queueEmail } from "../mail/outbox";
 import { generateToken } from "../security/tokens";
 import { expiryFor } from "../users/implementation-admins";
@@ -57,16 +58,20 @@ export async function sendInvitationsIn(tx: TenantTx, actor: Actor, input: Invit
     const accountCreated = creating && !existedBefore;
     // The global user: created once for any organisation; a concurrent invite elsewhere may win the insert.
     await tx.user.createMany({ data: [{ email }], skipDuplicates: true });
-    const user = await tx.user.findUniqueOrThrow({ where: { email }, select: { id: true, passwordHash: true } });
+    const user = await tx.user.findUniqueOrThrow({ where: { email }, select: { id: true, passwordHash: true, locale: true } });
     const data = {
       role: input.role,
       status: "INVITED" as const,
       unitId: input.unitId,
       expiresAt: memberExpiry,
       joinedAt: null,
+      ...(input.locale ? { locale: input.locale } : {}),
     };
     // Someone added earlier, or deactivated before joining, is invited on the membership they have.
-    const existing = await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true, status: true, unitId: true } });
+    const existing = await tx.membership.findFirst({
+      where: { userId: user.id },
+      select: { id: true, status: true, unitId: true, locale: true },
+    });
     const membership = existing
       ? await tx.membership.update({
           where: { organizationId_id: { organizationId: actor.organizationId, id: existing.id } },
@@ -108,6 +113,8 @@ export async function sendInvitationsIn(tx: TenantTx, actor: Actor, input: Invit
       select: { id: true },
     });
     const props = invitationProps(org, inviter, input.role, input.message, token);
+    // Their own language if their account has one; else the one chosen here (or before); else the organisation's.
+    const locale = pickLocale(user.locale, input.locale ?? existing?.locale, org.defaultLocale);
     await queueEmail(
       tx,
       accountCreated
@@ -116,8 +123,9 @@ export async function sendInvitationsIn(tx: TenantTx, actor: Actor, input: Invit
             to: email,
             template: "account-created",
             props: { organizationName: org.name, inviterName: props.inviterName, url: props.url, expiresInDays: org.invitationExpiryDays },
+            locale,
           }
-        : { organizationId: actor.organizationId, to: email, template: "invitation", props },
+        : { organizationId: actor.organizationId, to: email, template: "invitation", props, locale },
     );
     await recordAudit(tx, actor, {
       action: "invitation.send",

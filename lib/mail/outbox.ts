@@ -1,5 +1,6 @@
 import { renderEmail, type TemplateName, type TemplateProps } from "../../emails";
 import type { Tx } from "../db/client";
+import type { Locale } from "../i18n/locales";
 import { emailSchema } from "../web/form-fields";
 
 export type QueuedEmail<T extends TemplateName> = {
@@ -7,6 +8,8 @@ export type QueuedEmail<T extends TemplateName> = {
   to: string;
   template: T;
   props: TemplateProps<T>;
+  /** The recipient's language (lib/i18n/member-locale.ts), never the sender's. */
+  locale: Locale;
 };
 
 // A subject or address with a line break could smuggle headers into the message.
@@ -18,7 +21,7 @@ const singleLine = (s: string) => s.replace(/[\r\n]+/g, " ").trim();
  */
 export async function queueEmail<T extends TemplateName>(tx: Tx, email: QueuedEmail<T>): Promise<string> {
   const to = emailSchema.parse(email.to);
-  const rendered = await renderEmail(email.template, email.props);
+  const rendered = await renderEmail(email.template, email.props, email.locale);
   const row = await tx.emailOutbox.create({
     data: {
       organizationId: email.organizationId,
@@ -40,10 +43,16 @@ export async function queueEmail<T extends TemplateName>(tx: Tx, email: QueuedEm
  */
 export async function queueEmailBatch<T extends TemplateName>(
   tx: Tx,
-  email: { organizationId: string; template: T; props: TemplateProps<T> & { url: string }; recipients: { to: string; url: string }[] },
+  email: {
+    organizationId: string;
+    template: T;
+    props: TemplateProps<T> & { url: string };
+    locale: Locale;
+    recipients: { to: string; url: string }[];
+  },
 ): Promise<number> {
   const PLACEHOLDER = "https://pathwise.invalid/link-placeholder";
-  const rendered = await renderEmail(email.template, { ...email.props, url: PLACEHOLDER });
+  const rendered = await renderEmail(email.template, { ...email.props, url: PLACEHOLDER }, email.locale);
   const subject = singleLine(rendered.subject);
   const to = email.recipients.map((r) => emailSchema.parse(r.to));
   // One statement for the whole batch (see lib/imports/import.ts on createMany at this size).

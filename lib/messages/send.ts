@@ -7,6 +7,7 @@ import { recordActivity } from "../activity/record";
 import { coachingSide, pairOf } from "../coaching/relationship";
 import { env } from "../env";
 import { ValidationError } from "../errors";
+import { localeOfMember } from "../i18n/member-locale";
 import { queueEmail } from "../mail/outbox";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
@@ -85,9 +86,10 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
     });
     // One email per unread stretch: ten messages in a row before the other person looks mean one email.
     if (pair.other.status === "ACTIVE" && !emailedSinceRead) {
-      const [author, organization] = await Promise.all([
+      const [author, organization, locale] = await Promise.all([
         tx.membership.findFirstOrThrow({ where: { id: actor.membershipId }, select: PERSON }),
         tx.organization.findFirstOrThrow({ select: { name: true, slug: true } }),
+        localeOfMember(tx, side === "coach" ? pair.coacheeMembershipId : pair.coachMembershipId),
       ]);
       await queueEmail(tx, {
         organizationId: actor.organizationId,
@@ -99,6 +101,7 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
           // The recipient's thread is named after the sender; built from APP_URL, never a request's Host.
           url: new URL(`/${organization.slug}/messages/${actor.membershipId}`, env().APP_URL).toString(),
         },
+        locale,
       });
       await tx.messageThread.update({
         where: { organizationId_id: { organizationId: actor.organizationId, id: thread.id } },

@@ -8,7 +8,7 @@ import { idField, isId } from "../web/form-fields";
 import { clampPage, pageCount } from "../web/pagination";
 import { pageNumber } from "../web/search-params";
 import { UNREAD_CAP } from "./kinds";
-import { namesOf, pathFor, sentenceOf } from "./render";
+import { namesOf, pathFor, readerOfMember, sentenceOf } from "./render";
 
 export { UNREAD_CAP };
 
@@ -37,13 +37,16 @@ export async function listNotifications(db: Db, actor: Actor, { page }: { page: 
       skip: (current - 1) * NOTIFICATIONS_PAGE_SIZE,
       take: NOTIFICATIONS_PAGE_SIZE,
     });
-    const names = await namesOf(
-      tx,
-      rows.flatMap((r) => [r.actorMembershipId, r.coacheeMembershipId]),
-    );
+    const [names, reader] = await Promise.all([
+      namesOf(
+        tx,
+        rows.flatMap((r) => [r.actorMembershipId, r.coacheeMembershipId]),
+      ),
+      readerOfMember(tx, actor.membershipId),
+    ]);
     const items: NotificationItem[] = rows.map((r) => ({
       id: r.id,
-      sentence: sentenceOf(r, names),
+      sentence: sentenceOf(reader, r, names),
       at: r.updatedAt,
       unread: r.readAt === null,
       count: r.count,

@@ -2,6 +2,8 @@ import { coachingCircle } from "../coaching/relationship";
 import type { Db } from "../db/client";
 import { notificationEmailCandidates } from "../db/cross-tenant";
 import { tenantDb } from "../db/tenant";
+import { memberLocale } from "../i18n/member-locale";
+import { readerFor } from "../i18n/translator";
 import { queueEmail } from "../mail/outbox";
 import { DEFAULT_DELIVERY, isNotificationKind } from "./kinds";
 import { audienceOf } from "./notify";
@@ -72,36 +74,43 @@ export async function runNotificationEmails(db: Db, now: Date = new Date()): Pro
         );
         if (!rows.length) return 0;
         const [member, organization, names] = await Promise.all([
-          tx.membership.findFirstOrThrow({ where: { id: c.membershipId }, select: { user: { select: { email: true } } } }),
-          tx.organization.findFirstOrThrow({ select: { name: true, slug: true } }),
+          tx.membership.findFirstOrThrow({
+            where: { id: c.membershipId },
+            select: { locale: true, user: { select: { email: true, locale: true } } },
+          }),
+          tx.organization.findFirstOrThrow({ select: { name: true, slug: true, defaultLocale: true } }),
           namesOf(
             tx,
             rows.flatMap((r) => [r.actorMembershipId, r.coacheeMembershipId]),
           ),
         ]);
         const preferencesUrl = absolute(preferencesPath(organization.slug));
+        const locale = memberLocale(member, organization.defaultLocale);
+        const reader = await readerFor(locale);
         await (rows.length === 1
           ? queueEmail(tx, {
               organizationId: c.organizationId,
               to: member.user.email,
               template: "notification",
               props: {
-                sentence: sentenceOf(rows[0], names),
+                sentence: sentenceOf(reader, rows[0], names),
                 url: absolute(pathFor(organization.slug, rows[0])),
                 organizationName: organization.name,
                 preferencesUrl,
               },
+              locale,
             })
           : queueEmail(tx, {
               organizationId: c.organizationId,
               to: member.user.email,
               template: "notification-summary",
               props: {
-                lines: summaryOf(organization.slug, rows, names),
+                lines: summaryOf(reader, organization.slug, rows, names),
                 organizationName: organization.name,
                 centreUrl: absolute(centrePath(organization.slug)),
                 preferencesUrl,
               },
+              locale,
             }));
         await tx.notification.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { emailedAt: now } });
         await tx.notificationEmail.updateMany({

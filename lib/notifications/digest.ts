@@ -3,6 +3,8 @@ import { digestCandidates } from "../db/cross-tenant";
 import { tenantDb } from "../db/tenant";
 import { dayToDate } from "../web/form-fields";
 import { isoDate, isoTime, knownZone } from "../format/dates";
+import { memberLocale } from "../i18n/member-locale";
+import { readerFor } from "../i18n/translator";
 import { queueEmail } from "../mail/outbox";
 import { DEFAULT_DELIVERY, NOTIFICATION_KINDS } from "./kinds";
 import { absolute, centrePath, namesOf, pathFor, preferencesPath, sentenceOf } from "./render";
@@ -39,7 +41,10 @@ export async function runDigests(db: Db, now: Date = new Date()): Promise<{ sent
         });
         if (count === 0) return 0;
         const [member, chosen] = await Promise.all([
-          tx.membership.findFirst({ where: { id: c.membershipId, status: "ACTIVE" }, select: { user: { select: { email: true } } } }),
+          tx.membership.findFirst({
+            where: { id: c.membershipId, status: "ACTIVE" },
+            select: { locale: true, user: { select: { email: true, locale: true } } },
+          }),
           tx.notificationPreference.findMany({ where: { membershipId: c.membershipId }, select: { kind: true, delivery: true } }),
         ]);
         const choice = new Map(chosen.map((p) => [p.kind, p.delivery]));
@@ -57,20 +62,23 @@ export async function runDigests(db: Db, now: Date = new Date()): Promise<{ sent
           return 0;
         }
         const [organization, names] = await Promise.all([
-          tx.organization.findFirstOrThrow({ select: { name: true, slug: true } }),
+          tx.organization.findFirstOrThrow({ select: { name: true, slug: true, defaultLocale: true } }),
           namesOf(
             tx,
             rows.flatMap((r) => [r.actorMembershipId, r.coacheeMembershipId]),
           ),
         ]);
         const preferencesUrl = absolute(preferencesPath(organization.slug));
-        const list = rows.map((r) => ({ sentence: sentenceOf(r, names), url: absolute(pathFor(organization.slug, r)) }));
+        const locale = memberLocale(member, organization.defaultLocale);
+        const reader = await readerFor(locale);
+        const list = rows.map((r) => ({ sentence: sentenceOf(reader, r, names), url: absolute(pathFor(organization.slug, r)) }));
         await (list.length === 1
           ? queueEmail(tx, {
               organizationId: c.organizationId,
               to: member.user.email,
               template: "notification",
               props: { ...list[0], organizationName: organization.name, preferencesUrl },
+              locale,
             })
           : queueEmail(tx, {
               organizationId: c.organizationId,
@@ -82,6 +90,7 @@ export async function runDigests(db: Db, now: Date = new Date()): Promise<{ sent
                 centreUrl: absolute(centrePath(organization.slug)),
                 preferencesUrl,
               },
+              locale,
             }));
         await tx.notification.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { digestedAt: now } });
         await tx.notificationDigest.updateMany({ where: { membershipId: c.membershipId, day }, data: { items: rows.length } });

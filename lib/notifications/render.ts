@@ -1,5 +1,7 @@
 import type { TenantTx } from "../db/tenant";
 import { env } from "../env";
+import { localeOfMember } from "../i18n/member-locale";
+import { readerFor, type Reader } from "../i18n/translator";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
 import { isNotificationKind, pathOf, type NotificationKind } from "./kinds";
@@ -19,6 +21,11 @@ export type NotificationRow = {
   count: number;
 };
 
+/** The member's language and its messages, for what they read (the centre, their emails). */
+export async function readerOfMember(tx: TenantTx, membershipId: string): Promise<Reader> {
+  return readerFor(await localeOfMember(tx, membershipId));
+}
+
 /** The names the organisation sees for these memberships (deactivated members included: they did it). */
 export async function namesOf(tx: TenantTx, ids: readonly (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
@@ -30,19 +37,19 @@ export async function namesOf(tx: TenantTx, ids: readonly (string | null)[]): Pr
 export const dataOf = (n: { data: unknown }) => (n.data && typeof n.data === "object" ? (n.data as Record<string, unknown>) : {});
 
 /** Who did it and for whom, as the row's recipient reads it. */
-function people(n: NotificationRow, names: Map<string, string>) {
+function people({ t }: Reader, n: NotificationRow, names: Map<string, string>) {
   return {
     actorName: n.actorMembershipId ? (names.get(n.actorMembershipId) ?? null) : null,
-    coacheeName: names.get(n.coacheeMembershipId) ?? "your coachee",
+    coacheeName: names.get(n.coacheeMembershipId) ?? t("Notifications.yourCoachee"),
     toCoachee: n.recipientMembershipId === n.coacheeMembershipId,
     actorIsCoachee: n.actorMembershipId === n.coacheeMembershipId,
   };
 }
 
-/** The row's sentence for its recipient; a kind this version does not know reads as a plain update. */
-export function sentenceOf(n: NotificationRow, names: Map<string, string>): string {
-  if (!isNotificationKind(n.kind)) return "Something changed";
-  return notificationSentence({ kind: n.kind, data: dataOf(n), count: n.count, ...people(n, names) });
+/** The row's sentence for its recipient, in their language; a kind this version does not know reads as a plain update. */
+export function sentenceOf(reader: Reader, n: NotificationRow, names: Map<string, string>): string {
+  if (!isNotificationKind(n.kind)) return reader.t("Notifications.somethingChanged");
+  return notificationSentence(reader, { kind: n.kind, data: dataOf(n), count: n.count, ...people(reader, n, names) });
 }
 
 export type SummaryLine = { sentence: string; url: string; things: { text: string; url: string }[] };
@@ -52,7 +59,7 @@ export type SummaryLine = { sentence: string; url: string; things: { text: strin
  * person, kind and coachee, counted ("Carla gave you 8 actions") with each thing under it by its title;
  * a line of one thing is that row's own sentence. Titles only, like every notification.
  */
-export function summaryOf(orgSlug: string, rows: NotificationRow[], names: Map<string, string>): SummaryLine[] {
+export function summaryOf(reader: Reader, orgSlug: string, rows: NotificationRow[], names: Map<string, string>): SummaryLine[] {
   const groups = new Map<string, NotificationRow[]>();
   for (const r of rows) {
     const key = `${r.actorMembershipId}|${r.kind}|${r.coacheeMembershipId}`;
@@ -61,17 +68,17 @@ export function summaryOf(orgSlug: string, rows: NotificationRow[], names: Map<s
   return [...groups.values()].map((list) => {
     const [first] = list;
     const url = absolute(pathFor(orgSlug, first));
-    if (list.length === 1 || !isNotificationKind(first.kind)) return { sentence: sentenceOf(first, names), url, things: [] };
+    if (list.length === 1 || !isNotificationKind(first.kind)) return { sentence: sentenceOf(reader, first, names), url, things: [] };
     const kind = first.kind;
     return {
-      sentence: notificationSummary({
+      sentence: notificationSummary(reader, {
         kind,
         things: list.length,
         changes: list.reduce((sum, r) => sum + r.count, 0),
-        ...people(first, names),
+        ...people(reader, first, names),
       }),
       url,
-      things: list.map((r) => ({ text: notificationThing(kind, dataOf(r), r.count), url: absolute(pathFor(orgSlug, r)) })),
+      things: list.map((r) => ({ text: notificationThing(reader, kind, dataOf(r), r.count), url: absolute(pathFor(orgSlug, r)) })),
     };
   });
 }

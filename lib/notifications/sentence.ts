@@ -1,8 +1,10 @@
 import { displayDay } from "../format/dates";
+import type { Reader } from "../i18n/translator";
 import type { NotificationKind } from "./kinds";
 
-// Client-safe: a notification as one sentence, the same in the centre and in emails. Titles only;
-// names are the ones the organisation sees (lib/users/person.ts), resolved by the caller.
+// Client-safe: a notification as one sentence, the same in the centre and in emails, in the reader's
+// language (messages' Notifications namespace). Titles only; names are the ones the organisation sees
+// (lib/users/person.ts), resolved by the caller.
 
 export type SentenceInput = {
   kind: NotificationKind;
@@ -17,55 +19,41 @@ export type SentenceInput = {
   actorIsCoachee: boolean;
 };
 
-const q = (s: unknown) => `“${String(s ?? "")}”`;
-// A due day is kept as "2026-12-14" in the row's data (lib/notifications/kinds.ts) and read as "Mon 14 Dec 2026".
-const day = (d: unknown) => displayDay(String(d ?? ""));
+// The messages' keys are the kinds in camelCase ("goal.created" -> goalCreated): a key has no dots.
+type KindKey = {
+  [K in NotificationKind]: K extends `${infer A}.${infer B}` ? `${A}${Capitalize<B>}` : never;
+}[NotificationKind];
+const keyOf = (kind: NotificationKind) => kind.replace(/\.(\w)/, (_, c: string) => c.toUpperCase()) as KindKey;
 
-export function notificationSentence(n: SentenceInput): string {
-  const who = n.actorName ?? "Someone";
-  // A coach reads whose coaching it is when someone other than the coachee did it.
-  const forWhom = !n.toCoachee && !n.actorIsCoachee ? ` for ${n.coacheeName}` : "";
-  const whose = n.toCoachee ? "Your action" : `${n.coacheeName}’s action`;
-  const times = n.count > 1 ? ` (${n.count} changes)` : "";
+const text = (s: unknown) => String(s ?? "");
+// A due day is kept as "2026-12-14" in the row's data (lib/notifications/kinds.ts) and read as "Mon 14 Dec 2026".
+const day = (d: unknown, locale: string) => displayDay(text(d), "–", locale);
+
+/**
+ * Whose coaching it is, as the recipient reads it: "you" (the coachee), "coachee" (a coach, told whose
+ * coaching when someone other than the coachee did it), else "none".
+ */
+function scopeOf(n: Pick<SentenceInput, "toCoachee" | "actorIsCoachee">) {
+  return n.toCoachee ? "you" : n.actorIsCoachee ? "none" : "coachee";
+}
+
+function people({ t }: Reader, n: Omit<SentenceInput, "kind" | "data" | "count">) {
+  return { who: n.actorName ?? t("Notifications.someone"), coachee: n.coacheeName, scope: scopeOf(n) };
+}
+
+export function notificationSentence(reader: Reader, n: SentenceInput): string {
   const d = n.data;
-  switch (n.kind) {
-    case "goal.created":
-      return `${who} created the goal ${q(d.title)}${forWhom}`;
-    case "goal.edited":
-      return `${who} edited the goal ${q(d.title)}${forWhom}${times}`;
-    case "action.progress":
-      return `${who} moved ${q(d.title)} to ${Number(d.progress)}%${forWhom}${times}`;
-    case "monitored.updated":
-      return `${who} changed the ${d.on === "goal" ? "goal" : "action"} ${q(d.title)} you monitor${forWhom}${times}`;
-    case "milestone.completed":
-      return `${who} completed the milestone ${q(d.title)} of the goal ${q(d.goalTitle)}${forWhom}`;
-    case "goal.completed":
-      return `${who} completed the goal ${q(d.title)}${forWhom}`;
-    case "comment.added":
-      return `${who} commented on the ${d.on === "goal" ? "goal" : d.on === "note" ? "note" : "action"} ${q(d.title)}${forWhom}${n.count > 1 ? ` (${n.count} comments)` : ""}`;
-    case "action.assigned":
-      return `${who} gave you the action ${q(d.title)}`;
-    case "action.due":
-      return `${whose} ${q(d.title)} is due tomorrow (${day(d.dueDate)})`;
-    case "action.overdue":
-      return `${whose} ${q(d.title)} is overdue (it was due ${day(d.dueDate)})`;
-    case "note.shared":
-      return `${who} shared the note ${q(d.title)} with you`;
-    case "file.shared":
-      return `${who} shared the file ${q(d.title)}${n.toCoachee ? " with you" : forWhom}`;
-    case "assessment.assigned":
-      return `${who} asked you to fill in ${q(d.title)}${d.dueDate ? ` by ${day(d.dueDate)}` : ""}`;
-    case "assessment.submitted":
-      return `${who} submitted the assessment ${q(d.title)}`;
-    case "assessment.reviewed":
-      return `${who} reviewed your assessment ${q(d.title)}`;
-    case "coaching.requested":
-      return `${who} asked to be your coach: accept or decline`;
-    case "coaching.started":
-      return n.toCoachee
-        ? `${who} made ${String(d.coach)} your coach`
-        : `${n.coacheeName} now also works with ${String(d.coach)} as their coach`;
-  }
+  return reader.t(`Notifications.sentence.${keyOf(n.kind)}`, {
+    ...people(reader, n),
+    count: n.count,
+    title: text(d.title),
+    goalTitle: text(d.goalTitle),
+    progress: Number(d.progress ?? 0),
+    on: text(d.on),
+    coach: text(d.coach),
+    day: day(d.dueDate, reader.locale),
+    due: d.dueDate ? day(d.dueDate, reader.locale) : "none",
+  });
 }
 
 /** Several things of one kind, by one person, in one coachee's coaching, told to one member (a coalesced email). */
@@ -76,69 +64,30 @@ export type SummaryInput = Omit<SentenceInput, "data" | "count"> & {
 };
 
 /** One line for a group of things ("Carla gave you 8 actions"), listed by notificationThing below it. */
-export function notificationSummary(n: SummaryInput): string {
-  const who = n.actorName ?? "Someone";
-  const forWhom = !n.toCoachee && !n.actorIsCoachee ? ` for ${n.coacheeName}` : "";
-  const whose = n.toCoachee ? "your actions" : `${n.coacheeName}’s actions`;
-  const k = n.things;
-  switch (n.kind) {
-    case "goal.created":
-      return `${who} created ${k} goals${forWhom}`;
-    case "goal.edited":
-      return `${who} edited ${k} goals${forWhom}`;
-    case "action.progress":
-      return `${who} moved ${k} actions${forWhom}`;
-    case "milestone.completed":
-      return `${who} completed ${k} milestones${forWhom}`;
-    case "goal.completed":
-      return `${who} completed ${k} goals${forWhom}`;
-    case "comment.added":
-      return `${who} commented ${n.changes} times${forWhom}`;
-    case "action.assigned":
-      return `${who} gave you ${k} actions`;
-    case "action.due":
-      return `${k} of ${whose} are due tomorrow`;
-    case "action.overdue":
-      return `${k} of ${whose} are overdue`;
-    case "note.shared":
-      return `${who} shared ${k} notes with you`;
-    case "file.shared":
-      return `${who} shared ${k} files${n.toCoachee ? " with you" : forWhom}`;
-    case "assessment.assigned":
-      return `${who} asked you to fill in ${k} assessments`;
-    case "assessment.submitted":
-      return `${who} submitted ${k} assessments`;
-    case "assessment.reviewed":
-      return `${who} reviewed ${k} of your assessments`;
-    case "monitored.updated":
-      return `${who} updated ${k} things you monitor`;
-    case "coaching.requested":
-      return `${k} coaching requests from ${who}: accept or decline`;
-    case "coaching.started":
-      return n.toCoachee ? `You have ${k} new coaches` : `${n.coacheeName} now also works with ${k} more coaches`;
-  }
+export function notificationSummary(reader: Reader, n: SummaryInput): string {
+  return reader.t(`Notifications.summary.${keyOf(n.kind)}`, { ...people(reader, n), things: n.things, changes: n.changes });
 }
 
 /** One thing of such a group, by its title (“Run 5k” to 95%, the action “Draft” (3 comments)). */
-export function notificationThing(kind: NotificationKind, d: Record<string, unknown>, count: number): string {
-  const times = count > 1 ? ` (${count} changes)` : "";
+export function notificationThing({ t, locale }: Reader, kind: NotificationKind, d: Record<string, unknown>, count: number): string {
+  const title = text(d.title);
   switch (kind) {
     case "action.progress":
-      return `${q(d.title)} to ${Number(d.progress)}%${times}`;
+      return t("Notifications.thing.actionProgress", { title, progress: Number(d.progress ?? 0), count });
     case "milestone.completed":
-      return `${q(d.title)} of the goal ${q(d.goalTitle)}`;
+      return t("Notifications.thing.milestoneCompleted", { title, goalTitle: text(d.goalTitle) });
     case "comment.added":
-      return `the ${d.on === "goal" ? "goal" : d.on === "note" ? "note" : "action"} ${q(d.title)}${count > 1 ? ` (${count} comments)` : ""}`;
+      return t("Notifications.thing.commentAdded", { title, on: text(d.on), count });
     case "action.due":
     case "action.overdue":
-      return `${q(d.title)} (due ${day(d.dueDate)})`;
+      return t("Notifications.thing.due", { title, day: day(d.dueDate, locale) });
     case "assessment.assigned":
-      return `${q(d.title)}${d.dueDate ? ` by ${day(d.dueDate)}` : ""}`;
+      return t("Notifications.thing.assessmentAssigned", { title, due: d.dueDate ? day(d.dueDate, locale) : "none" });
     case "coaching.requested":
-      return "A coaching request";
+      return t("Notifications.thing.coachingRequested");
     case "coaching.started":
-      return String(d.coach);
+      return text(d.coach);
     default:
-      return `${q(d.title)}${times}`;
+      return t("Notifications.thing.other", { title, count });
   }
 }

@@ -5,6 +5,7 @@ import { slugsStartingWith } from "../db/cross-tenant";
 import { tenantDb } from "../db/tenant";
 import { recordAudit } from "../audit/record";
 import { ExpectedError, RateLimitedError } from "../errors";
+import type { Locale } from "../i18n/locales";
 import { passwordSchema } from "../security/password-policy";
 import { hitAddressLimit, LIMITS } from "../security/rate-limit";
 import { profileSchema } from "../users/profile";
@@ -70,13 +71,13 @@ export type Owner = { userId: string } | { create: (tx: Tx) => Promise<string> }
  * Creates an organisation with its first, active OWNER, and audits it, in one transaction. Two
  * organisations racing for one slug: the loser takes the next (its whole transaction runs again).
  */
-export async function createWithOwner(db: Db, name: string, ipAddress: string | null, owner: Owner) {
+export async function createWithOwner(db: Db, name: string, ipAddress: string | null, defaultLocale: Locale, owner: Owner) {
   for (let attempt = 0; ; attempt++) {
     const slug = await freeSlug(db, name);
     const organizationId = randomUUID();
     try {
       return await tenantDb(db, organizationId).$transaction(async (tx) => {
-        await tx.organization.create({ data: { id: organizationId, name, slug } });
+        await tx.organization.create({ data: { id: organizationId, name, slug, defaultLocale } });
         const userId = "userId" in owner ? owner.userId : await owner.create(tx);
         const membership = await tx.membership.create({
           data: { organizationId, userId, role: "OWNER", status: "ACTIVE", joinedAt: new Date() },
@@ -114,7 +115,8 @@ export async function createOrganizationForUser(
   userId: string,
   input: z.infer<typeof newOrganizationSchema>,
   ipAddress: string | null,
+  locale: Locale,
 ) {
   if (!(await hitAddressLimit(db, "sign-up", ipAddress, LIMITS.signUpPerAddress))) throw new RateLimitedError();
-  return createWithOwner(db, input.organizationName, ipAddress, { userId });
+  return createWithOwner(db, input.organizationName, ipAddress, locale, { userId });
 }

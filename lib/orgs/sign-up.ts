@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { accountByEmail } from "../db/cross-tenant";
 import { env } from "../env";
 import { ExpectedError, fieldError, RateLimitedError } from "../errors";
+import { pickLocale, type Locale } from "../i18n/locales";
 import { queueEmail } from "../mail/outbox";
 import { hashPassword, verifyPassword } from "../security/password";
 import { hitAddressLimit, hitRateLimit, LIMITS, type RateLimit } from "../security/rate-limit";
@@ -24,12 +25,12 @@ const MAILS_PER_RECIPIENT: RateLimit = { limit: 5, windowSeconds: 60 * 60 };
  * Nothing about the address is looked up here, so the answer and the work before it are the same
  * whether or not the address has an account; processSignUpRequests then emails the right message.
  */
-export async function signUp(db: Db, input: SignUpInput, ipAddress: string | null): Promise<void> {
+export async function signUp(db: Db, input: SignUpInput, ipAddress: string | null, locale: Locale): Promise<void> {
   if (!(await hitAddressLimit(db, "sign-up", ipAddress, LIMITS.signUpPerAddress))) throw new RateLimitedError();
   const { password, ...rest } = input;
   const passwordHash = await hashPassword(password);
   await db.signUpRequest.create({
-    data: { ...rest, passwordHash, expiresAt: new Date(Date.now() + SIGN_UP_LINK_HOURS * 3_600_000) },
+    data: { ...rest, locale, passwordHash, expiresAt: new Date(Date.now() + SIGN_UP_LINK_HOURS * 3_600_000) },
     select: { id: true },
   });
 }
@@ -44,8 +45,10 @@ export async function processSignUpRequests(db: Db, batch = 20): Promise<number>
   let handled = 0;
   for (;;) {
     const count = await db.$transaction(async (tx) => {
-      const requests = await tx.$queryRaw<{ id: string; email: string; firstName: string; organizationName: string }[]>`
-        SELECT "id", "email", "firstName", "organizationName" FROM "SignUpRequest"
+      const requests = await tx.$queryRaw<
+        { id: string; email: string; firstName: string; organizationName: string; locale: string | null }[]
+      >`
+        SELECT "id", "email", "firstName", "organizationName", "locale" FROM "SignUpRequest"
          WHERE "processedAt" IS NULL ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED`;
       for (const request of requests) {
         const allowed = await hitRateLimit(tx, `sign-up:mail:${request.email}`, MAILS_PER_RECIPIENT);
@@ -62,6 +65,7 @@ export async function processSignUpRequests(db: Db, batch = 20): Promise<number>
                 signInUrl: new URL("/sign-in", env().APP_URL).toString(),
                 resetUrl: new URL("/forgot-password", env().APP_URL).toString(),
               },
+              locale: pickLocale(user.locale, request.locale),
             });
           }
           continue;
@@ -78,6 +82,7 @@ export async function processSignUpRequests(db: Db, batch = 20): Promise<number>
             url: new URL(`/sign-up/verify/${token}`, env().APP_URL).toString(),
             expiresInHours: SIGN_UP_LINK_HOURS,
           },
+          locale: pickLocale(request.locale),
         });
       }
       return requests.length;
@@ -133,7 +138,8 @@ export async function verifySignUp(db: Db, input: z.infer<typeof verifySignUpSch
   if (!(await verifyPassword(request.passwordHash, input.password)))
     throw fieldError("password", "That is not the password you chose when you signed up");
 
-  const created = await createWithOwner(db, request.organizationName, ipAddress, {
+  // The language they signed up in becomes their organisation's (each member may still choose their own).
+  const created = await createWithOwner(db, request.organizationName, ipAddress, pickLocale(request.locale), {
     create: async (tx) => {
       const consumed = await tx.$executeRaw`
         UPDATE "SignUpRequest" SET "usedAt" = now()

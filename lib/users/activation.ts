@@ -5,6 +5,7 @@ import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { issueResetToken } from "../auth/password-reset";
+import { localeOfMember } from "../i18n/member-locale";
 import { queueEmail } from "../mail/outbox";
 import { bulkStep, type BulkResult } from "./bulk-step";
 import { assertOwnersRemain } from "./member-change";
@@ -75,6 +76,7 @@ export async function reactivateMembers(db: Db, actor: Actor, membershipIds: str
         to: m.user.email,
         template: "account-reactivated",
         props: { firstName: m.user.firstName, organizationName: org.name, url, expiresInHours: REACTIVATION_LINK_HOURS },
+        locale: await localeOfMember(tx, m.id),
       });
     },
   });

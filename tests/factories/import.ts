@@ -20,6 +20,7 @@ export function importRow(overrides: Partial<RowResult> = {}): RowResult {
       primary_coach: "",
       timezone: "",
       tag: "",
+      language: "",
     },
     colour: "green",
     errors: {},

@@ -141,7 +141,7 @@ describe("organisation, unit, programme and cohort names", () => {
   it("a new organisation and the settings refuse control characters and names over the maximum", async () => {
     const { user } = await createMember(db, (await createOrganization(db)).id, { role: "OWNER" });
     const create = (organizationName: string) =>
-      submit(newOrganizationSchema, { organizationName }, (input) => createOrganizationForUser(db, user.id, input, ip()));
+      submit(newOrganizationSchema, { organizationName }, (input) => createOrganizationForUser(db, user.id, input, ip(), "en"));
     // Their organisations, not the whole database's: other test files make organisations meanwhile.
     const theirs = () => db.membership.count({ where: { userId: user.id } });
     expect(await theirs()).toBe(1);

@@ -17,6 +17,7 @@ const resetEmail = (to: string) => ({
   to,
   template: "password-reset" as const,
   props: { firstName: "Ada", url: "https://app.example/reset/abc", expiresInMinutes: 60 },
+  locale: "en" as const,
 });
 
 // The outbox is read whole, so these tests get a database of their own; each test starts with no

@@ -37,7 +37,7 @@ async function tokenFromEmail(email: string): Promise<string> {
 describe("password reset", () => {
   it("emails a single-use link whose token is stored only as a hash", async () => {
     const { email, user } = await member();
-    await requestPasswordReset(db, email, "192.0.2.50");
+    await requestPasswordReset(db, email, "192.0.2.50", "en");
     const token = await tokenFromEmail(email);
     expect(Buffer.from(token, "base64url").length).toBeGreaterThanOrEqual(16); // 128+ bits
 
@@ -57,17 +57,17 @@ describe("password reset", () => {
   it("says the same and sends nothing for an unknown email or a deactivated account", async () => {
     const unknown = `nobody-${unique()}@example.test`;
     const { email: deactivated } = await member("DEACTIVATED");
-    await expect(requestPasswordReset(db, unknown, "192.0.2.51")).resolves.toBeUndefined();
-    await expect(requestPasswordReset(db, deactivated, "192.0.2.51")).resolves.toBeUndefined();
+    await expect(requestPasswordReset(db, unknown, "192.0.2.51", "en")).resolves.toBeUndefined();
+    await expect(requestPasswordReset(db, deactivated, "192.0.2.51", "en")).resolves.toBeUndefined();
     await processPasswordResetRequests(db);
     expect(await db.emailOutbox.count({ where: { toAddress: { in: [unknown, deactivated] } } })).toBe(0);
   });
 
   it("refuses an expired link, and a new request kills the earlier link", async () => {
     const { email, user } = await member();
-    await requestPasswordReset(db, email, "192.0.2.52");
+    await requestPasswordReset(db, email, "192.0.2.52", "en");
     const first = await tokenFromEmail(email);
-    await requestPasswordReset(db, email, "192.0.2.52");
+    await requestPasswordReset(db, email, "192.0.2.52", "en");
     const second = await tokenFromEmail(email);
     expect(second).not.toBe(first);
     await expect(resetPassword(db, first, "a fresh new passphrase")).rejects.toThrow(InvalidLinkError);
@@ -81,7 +81,7 @@ describe("password reset", () => {
 
   it("of 20 simultaneous uses of one link, exactly one succeeds", async () => {
     const { email } = await member();
-    await requestPasswordReset(db, email, "192.0.2.53");
+    await requestPasswordReset(db, email, "192.0.2.53", "en");
     const token = await tokenFromEmail(email);
     const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => resetPassword(db, token, `parallel passphrase ${i}`)));
     const successes = results.filter((r) => r.status === "fulfilled").length;
@@ -97,8 +97,8 @@ describe("password reset", () => {
     const { first: known, second: unknown } = await timePairs(
       TIMED_CALLS,
       WARM_UP,
-      (i) => requestPasswordReset(db, existing[i].email, address(2 * i)),
-      (i) => requestPasswordReset(db, `nobody-${unique()}@example.test`, address(2 * i + 1)),
+      (i) => requestPasswordReset(db, existing[i].email, address(2 * i), "en"),
+      (i) => requestPasswordReset(db, `nobody-${unique()}@example.test`, address(2 * i + 1), "en"),
     );
     const [k, u] = [median(known), median(unknown)];
     expect(sameTime(known, unknown), `median ${k.toFixed(2)} ms for an account, ${u.toFixed(2)} ms for an unknown address`).toBe(true);
@@ -108,8 +108,8 @@ describe("password reset", () => {
     const slowed = await timePairs(
       TIMED_CALLS,
       WARM_UP,
-      (i) => requestPasswordReset(db, existing[later + i].email, address(2 * (later + i))),
-      (i) => requestPasswordReset(db, `nobody-${unique()}@example.test`, address(2 * (later + i) + 1)).then(() => delay(extra)),
+      (i) => requestPasswordReset(db, existing[later + i].email, address(2 * (later + i)), "en"),
+      (i) => requestPasswordReset(db, `nobody-${unique()}@example.test`, address(2 * (later + i) + 1), "en").then(() => delay(extra)),
     );
     expect(sameTime(slowed.first, slowed.second), `${extra.toFixed(2)} ms added to one side is seen`).toBe(false);
     recordFigures("password-reset", {
@@ -120,7 +120,7 @@ describe("password reset", () => {
 
   it("sends each requested link once when several workers compose the mail at once", async () => {
     const accounts = await Promise.all(Array.from({ length: 6 }, () => member()));
-    for (const [i, { email }] of accounts.entries()) await requestPasswordReset(db, email, `192.0.2.${60 + i}`);
+    for (const [i, { email }] of accounts.entries()) await requestPasswordReset(db, email, `192.0.2.${60 + i}`, "en");
     await Promise.all([processPasswordResetRequests(db, 2), processPasswordResetRequests(db, 2), processPasswordResetRequests(db, 2)]);
     expect(await db.emailOutbox.count({ where: { toAddress: { in: accounts.map((a) => a.email) } } })).toBe(6);
     expect(await db.passwordResetRequest.count({ where: { email: { in: accounts.map((a) => a.email) } } })).toBe(0);
@@ -128,7 +128,7 @@ describe("password reset", () => {
 
   it("is rate-limited per account", async () => {
     const { email } = await member();
-    for (let i = 0; i < 3; i++) await requestPasswordReset(db, email, `198.51.100.${60 + i}`);
-    await expect(requestPasswordReset(db, email, "198.51.100.99")).rejects.toThrow(RateLimitedError);
+    for (let i = 0; i < 3; i++) await requestPasswordReset(db, email, `198.51.100.${60 + i}`, "en");
+    await expect(requestPasswordReset(db, email, "198.51.100.99", "en")).rejects.toThrow(RateLimitedError);
   });
 });

@@ -46,7 +46,7 @@ async function tokenFor(email: string): Promise<string> {
 
 /** Sign-up as a person does it: the form, the emailed link, the password again. */
 async function signUpAndConfirm(data: ReturnType<typeof input>) {
-  await signUp(db, data, ip());
+  await signUp(db, data, ip(), "en");
   return verifySignUp(db, { token: await tokenFor(data.email), password: PASSWORD }, ip());
 }
 
@@ -59,7 +59,7 @@ const existsFor = async (email: string, organizationName: string) => ({
 describe("self-serve sign-up", () => {
   it("creates nothing until the emailed link is used, and then the organisation with its first user as active OWNER, audited, able to sign in", async () => {
     const data = input({ organizationName: `Bright Paths Coaching ${unique()}` });
-    await signUp(db, data, ip());
+    await signUp(db, data, ip(), "en");
     const token = await tokenFor(data.email);
     expect(await existsFor(data.email, data.organizationName)).toEqual({ users: 0, organizations: 0, memberships: 0 });
     // Only the link's hash and the password's argon2 hash are kept.
@@ -96,7 +96,7 @@ describe("self-serve sign-up", () => {
     const existing = await createMember(db, (await createOrganization(db)).id, { role: "COACH", status: "DEACTIVATED" });
     const taken = input({ email: existing.user.email.toUpperCase() });
     const fresh = input();
-    const answers = [await signUp(db, taken, ip()), await signUp(db, fresh, ip())];
+    const answers = [await signUp(db, taken, ip(), "en"), await signUp(db, fresh, ip(), "en")];
     expect(answers[0]).toEqual(answers[1]);
     // The requests as written, before the worker looks at the address: the same columns filled alike.
     const shape = async (email: string) => {
@@ -125,8 +125,8 @@ describe("self-serve sign-up", () => {
     const { first: a, second: b } = await timePairs(
       20,
       1,
-      (i) => signUp(db, input({ email: taken[i] }), ip()),
-      () => signUp(db, input({ email: `fresh-${unique()}@example.test` }), ip()),
+      (i) => signUp(db, input({ email: taken[i] }), ip(), "en"),
+      () => signUp(db, input({ email: `fresh-${unique()}@example.test` }), ip(), "en"),
     );
     const [m1, m2] = [median(a), median(b)];
     expect(sameTime(a, b), `median ${m1.toFixed(1)} ms for a taken address, ${m2.toFixed(1)} ms for a new one`).toBe(true);
@@ -135,8 +135,8 @@ describe("self-serve sign-up", () => {
     const slowed = await timePairs(
       20,
       1,
-      (i) => signUp(db, input({ email: taken[21 + i] }), ip()),
-      () => signUp(db, input({ email: `fresh-${unique()}@example.test` }), ip()).then(() => delay(extra)),
+      (i) => signUp(db, input({ email: taken[21 + i] }), ip(), "en"),
+      () => signUp(db, input({ email: `fresh-${unique()}@example.test` }), ip(), "en").then(() => delay(extra)),
     );
     expect(sameTime(slowed.first, slowed.second), `${extra.toFixed(1)} ms added to one side is seen`).toBe(false);
     recordFigures("sign-up", { timedSignUps: a.length + b.length + slowed.first.length + slowed.second.length, timingSelfChecks: 1 });
@@ -144,7 +144,7 @@ describe("self-serve sign-up", () => {
 
   it("refuses the link without the password chosen on the form, creating nothing", async () => {
     const data = input();
-    await signUp(db, data, ip());
+    await signUp(db, data, ip(), "en");
     const token = await tokenFor(data.email);
     const error = await verifySignUp(db, { token, password: "not the password at all" }, ip()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
@@ -155,7 +155,7 @@ describe("self-serve sign-up", () => {
 
   it("refuses an expired or unknown link alike, creating nothing", async () => {
     const data = input();
-    await signUp(db, data, ip());
+    await signUp(db, data, ip(), "en");
     const token = await tokenFor(data.email);
     await db.signUpRequest.updateMany({ where: { email: data.email }, data: { expiresAt: new Date(Date.now() - 1000) } });
     for (const t of [token, "x".repeat(43)]) {
@@ -167,7 +167,7 @@ describe("self-serve sign-up", () => {
 
   it("of 20 simultaneous uses of one link, exactly one creates the organisation", async () => {
     const data = input();
-    await signUp(db, data, ip());
+    await signUp(db, data, ip(), "en");
     const token = await tokenFor(data.email);
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) => verifySignUp(db, { token, password: PASSWORD }, `192.0.2.${100 + i}`)),
@@ -192,7 +192,7 @@ describe("self-serve sign-up", () => {
   it("gives racing confirmations with one name distinct addresses", async () => {
     const name = `Race ${unique()}`;
     const sets = Array.from({ length: 5 }, () => input({ organizationName: name }));
-    for (const data of sets) await signUp(db, data, ip());
+    for (const data of sets) await signUp(db, data, ip(), "en");
     const tokens: string[] = [];
     for (const d of sets) tokens.push(await tokenFor(d.email));
     const results = await Promise.all(tokens.map((token) => verifySignUp(db, { token, password: PASSWORD }, ip())));
@@ -202,7 +202,7 @@ describe("self-serve sign-up", () => {
   it("lets one of two racing confirmations for one email through, and tells the other the email is taken", async () => {
     const email = `twin-${unique()}@example.test`;
     const twins = [input({ email }), input({ email })];
-    for (const data of twins) await signUp(db, data, ip());
+    for (const data of twins) await signUp(db, data, ip(), "en");
     await processSignUpRequests(db);
     const mails = await db.emailOutbox.findMany({ where: { toAddress: email, template: "sign-up-confirm" } });
     const tokens = mails.map((m) => /\/sign-up\/verify\/([A-Za-z0-9_-]+)/.exec(m.text)![1]);
@@ -231,9 +231,9 @@ describe("self-serve sign-up", () => {
 
   it("is rate-limited per client address", async () => {
     const address = `198.18.0.${Math.floor(Math.random() * 200)}`;
-    for (let i = 0; i < LIMITS.signUpPerAddress.limit; i++) await signUp(db, input(), address);
-    await expect(signUp(db, input(), address)).rejects.toThrow(RateLimitedError);
-    await expect(signUp(db, input(), ip())).resolves.toBeUndefined(); // another address is unaffected
+    for (let i = 0; i < LIMITS.signUpPerAddress.limit; i++) await signUp(db, input(), address, "en");
+    await expect(signUp(db, input(), address, "en")).rejects.toThrow(RateLimitedError);
+    await expect(signUp(db, input(), ip(), "en")).resolves.toBeUndefined(); // another address is unaffected
   });
 });
 
@@ -241,7 +241,7 @@ describe("another organisation for a signed-in user", () => {
   it("adds an organisation they own, alongside the ones they had", async () => {
     const org = await createOrganization(db, { name: `Existing ${unique()}` });
     const { user } = await createMember(db, org.id, { role: "COACH" });
-    const { slug } = await createOrganizationForUser(db, user.id, { organizationName: `Second ${unique()}` }, ip());
+    const { slug } = await createOrganizationForUser(db, user.id, { organizationName: `Second ${unique()}` }, ip(), "en");
     const orgs = await activeOrganizations(user.id, db);
     expect(orgs.map((o) => o.slug).sort()).toEqual([org.slug, slug].sort());
     const owned = await db.membership.findFirstOrThrow({ where: { userId: user.id, organization: { slug } } });

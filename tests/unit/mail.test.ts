@@ -5,11 +5,15 @@ import { emailSchema } from "../../lib/web/form-fields";
 
 describe("email templates", () => {
   it("render to HTML and plain text, escaping what they are given", async () => {
-    const email = await renderEmail("password-reset", {
-      firstName: "<script>alert(1)</script>",
-      url: "https://app.example/reset/tok?a=1&b=2",
-      expiresInMinutes: 60,
-    });
+    const email = await renderEmail(
+      "password-reset",
+      {
+        firstName: "<script>alert(1)</script>",
+        url: "https://app.example/reset/tok?a=1&b=2",
+        expiresInMinutes: 60,
+      },
+      "en",
+    );
     expect(email.subject).toBe("Reset your Pathwise password");
     expect(email.html).toContain("&lt;script&gt;");
     expect(email.html).not.toContain("<script>alert");

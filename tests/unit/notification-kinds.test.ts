@@ -6,6 +6,9 @@ import { NOTIFICATION_DELIVERY_LABELS, NOTIFICATION_KIND_LABELS } from "../../li
 import { AUDIENCE, DEFAULT_DELIVERY, NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, pathOf } from "../../lib/notifications/kinds";
 import { notificationSentence, notificationSummary, notificationThing } from "../../lib/notifications/sentence";
 import { NotificationDelivery } from "../../lib/db/generated/enums";
+import { readerFor } from "../../lib/i18n/translator";
+
+const en = await readerFor("en");
 
 const coachee = "11111111-1111-4111-8111-111111111111";
 const coach = "22222222-2222-4222-8222-222222222222";
@@ -54,61 +57,71 @@ describe("notification kinds", () => {
 
   it("read as one sentence with titles, never a comment's words", () => {
     const base = { count: 1, actorName: "Pat P", coacheeName: "Pat P", toCoachee: false, actorIsCoachee: true };
-    expect(notificationSentence({ ...base, kind: "action.progress", data: { title: "Run", progress: 40 }, count: 3 })).toBe(
+    expect(notificationSentence(en, { ...base, kind: "action.progress", data: { title: "Run", progress: 40 }, count: 3 })).toBe(
       "Pat P moved “Run” to 40% (3 changes)",
     );
     expect(
-      notificationSentence({ ...base, kind: "goal.completed", data: { title: "Lead" }, actorName: "Cara C", actorIsCoachee: false }),
+      notificationSentence(en, { ...base, kind: "goal.completed", data: { title: "Lead" }, actorName: "Cara C", actorIsCoachee: false }),
     ).toBe("Cara C completed the goal “Lead” for Pat P");
     expect(
-      notificationSentence({
+      notificationSentence(en, {
         ...base,
         kind: "comment.added",
         data: { on: "goal", thingId: thing, title: "Lead", body: "secret words" },
       }),
     ).toBe("Pat P commented on the goal “Lead”");
-    expect(notificationSentence({ ...base, kind: "action.due", data: { title: "Call", dueDate: "2026-01-02" }, toCoachee: true })).toBe(
+    expect(notificationSentence(en, { ...base, kind: "action.due", data: { title: "Call", dueDate: "2026-01-02" }, toCoachee: true })).toBe(
       "Your action “Call” is due tomorrow (Fri 2 Jan 2026)",
     );
   });
 
   it("emails escape what they are given and carry the preferences link", async () => {
-    const email = await renderEmail("notification", {
-      sentence: "Pat completed “<b>x</b>”",
-      organizationName: "Acme",
-      url: "https://app.example/acme/goals#goal-1",
-      preferencesUrl: "https://app.example/acme/notifications/preferences",
-    });
+    const email = await renderEmail(
+      "notification",
+      {
+        sentence: "Pat completed “<b>x</b>”",
+        organizationName: "Acme",
+        url: "https://app.example/acme/goals#goal-1",
+        preferencesUrl: "https://app.example/acme/notifications/preferences",
+      },
+      "en",
+    );
     expect(email.html).not.toContain("<b>x</b>");
     expect(email.text).toContain("https://app.example/acme/notifications/preferences");
   });
 
   it("summarise a window's things in one line each, counted, with titles under it", () => {
     const base = { actorName: "Carla C", coacheeName: "Pat P", toCoachee: true, actorIsCoachee: false, changes: 8 };
-    expect(notificationSummary({ ...base, kind: "action.assigned", things: 8 })).toBe("Carla C gave you 8 actions");
+    expect(notificationSummary(en, { ...base, kind: "action.assigned", things: 8 })).toBe("Carla C gave you 8 actions");
     const byCoachee = { ...base, actorName: "Pat P", toCoachee: false, actorIsCoachee: true };
-    expect(notificationSummary({ ...byCoachee, kind: "comment.added", things: 2, changes: 20 })).toBe("Pat P commented 20 times");
-    expect(notificationSummary({ ...base, kind: "goal.created", things: 3, toCoachee: false })).toBe("Carla C created 3 goals for Pat P");
-    expect(notificationSummary({ ...base, kind: "action.overdue", things: 2, actorName: null })).toBe("2 of your actions are overdue");
+    expect(notificationSummary(en, { ...byCoachee, kind: "comment.added", things: 2, changes: 20 })).toBe("Pat P commented 20 times");
+    expect(notificationSummary(en, { ...base, kind: "goal.created", things: 3, toCoachee: false })).toBe(
+      "Carla C created 3 goals for Pat P",
+    );
+    expect(notificationSummary(en, { ...base, kind: "action.overdue", things: 2, actorName: null })).toBe("2 of your actions are overdue");
     // Every kind has its words.
-    for (const kind of NOTIFICATION_KINDS) expect(notificationSummary({ ...base, kind, things: 2 })).toMatch(/\b2\b|8 times/);
-    expect(notificationThing("comment.added", { on: "action", title: "Lead the team", body: "secret words" }, 20)).toBe(
+    for (const kind of NOTIFICATION_KINDS) expect(notificationSummary(en, { ...base, kind, things: 2 })).toMatch(/\b2\b|8 times/);
+    expect(notificationThing(en, "comment.added", { on: "action", title: "Lead the team", body: "secret words" }, 20)).toBe(
       "the action “Lead the team” (20 comments)",
     );
-    expect(notificationThing("action.progress", { title: "Run", progress: 40 }, 1)).toBe("“Run” to 40%");
+    expect(notificationThing(en, "action.progress", { title: "Run", progress: 40 }, 1)).toBe("“Run” to 40%");
   });
 
   it("the coalesced email escapes what it is given, lists every thing, and names the first line in its subject", async () => {
     const url = (n: number) => `https://app.example/acme/actions#action-${n}`;
-    const email = await renderEmail("notification-summary", {
-      organizationName: "Acme",
-      lines: [
-        { sentence: "Carla gave you 2 actions", url: url(1), things: [1, 2].map((n) => ({ text: `“<b>step ${n}</b>”`, url: url(n) })) },
-        { sentence: "Carla commented on the action “x”", url: url(3), things: [] },
-      ],
-      centreUrl: "https://app.example/acme/notifications",
-      preferencesUrl: "https://app.example/acme/notifications/preferences",
-    });
+    const email = await renderEmail(
+      "notification-summary",
+      {
+        organizationName: "Acme",
+        lines: [
+          { sentence: "Carla gave you 2 actions", url: url(1), things: [1, 2].map((n) => ({ text: `“<b>step ${n}</b>”`, url: url(n) })) },
+          { sentence: "Carla commented on the action “x”", url: url(3), things: [] },
+        ],
+        centreUrl: "https://app.example/acme/notifications",
+        preferencesUrl: "https://app.example/acme/notifications/preferences",
+      },
+      "en",
+    );
     expect(email.subject).toBe("Carla gave you 2 actions, and 1 more update");
     expect(email.html).not.toContain("<b>step");
     for (const n of [1, 2, 3]) expect(email.text).toContain(url(n));

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "PasswordResetRequest" ADD COLUMN     "locale" TEXT;
+
+-- AlterTable
+ALTER TABLE "SignUpRequest" ADD COLUMN     "locale" TEXT;
