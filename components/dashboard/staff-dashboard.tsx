@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import { Counts } from "@/components/pathways/counts";
 import { PathwayList } from "@/components/pathways/pathway-list";
 import { Badge } from "@/components/ui/badge";
@@ -10,8 +11,6 @@ import { can } from "@/lib/authz/permissions";
 import { displayDate, viewerClock } from "@/lib/format/dates";
 import { QUIET_DAYS, type coacheesNeedingAttention } from "@/lib/goals/attention";
 import { profileTabPath } from "@/lib/coachees/profile-tabs";
-import { roleInSentence } from "@/lib/labels";
-import { plural } from "@/lib/words";
 import type { pathwaysInReach, pathwayWatchlist } from "@/lib/pathways/read";
 import type { listProgrammesWithCounts } from "@/lib/programmes/programmes";
 
@@ -33,24 +32,29 @@ export function StaffDashboard({
   mine,
   attention,
 }: { org: string; member: Member } & StaffDashboardData) {
+  const t = useTranslations("Dashboard");
   return (
     <section className="space-y-8">
       <PageHeader
-        title="Dashboard"
-        description={`Welcome, ${member.user.firstName || member.user.email}. You are signed in to ${member.organization.name} as ${roleInSentence(member.role)}.`}
+        title={t("title")}
+        description={t("welcome", {
+          name: member.user.firstName || member.user.email,
+          organisation: member.organization.name,
+          role: member.role,
+        })}
         actions={
           can(member.role, "pathways:manage") && can(member.role, "invitations:send") ? (
-            <LinkButton href={`/${org}/pathways/new`} variant="primary" aria-label="Add a participant with a pathway">
-              + Participant
+            <LinkButton href={`/${org}/pathways/new`} variant="primary" aria-label={t("addParticipantLabel")}>
+              {t("addParticipant")}
             </LinkButton>
           ) : null
         }
       />
       {programmes ? (
-        <Section id="programmes-heading" title="Programmes and cohorts">
+        <Section id="programmes-heading" title={t("programmes")}>
           {programmes.length === 0 ? (
             <EmptyState inline>
-              No programmes yet. <TextLink href={`/${org}/programmes`}>Set up programmes</TextLink>.
+              {t.rich("noProgrammes", { link: (chunks) => <TextLink href={`/${org}/programmes`}>{chunks}</TextLink> })}
             </EmptyState>
           ) : (
             <ul className="space-y-3">
@@ -75,17 +79,17 @@ export function StaffDashboard({
       ) : null}
       {attention ? <CoacheesNeedingAttention org={org} zone={viewerClock(member.user).zone} attention={attention} /> : null}
       {mine ? (
-        <Section id="mine-heading" title="Pathways">
-          <PathwayList org={org} rows={mine} empty="No pathways yet: they appear here when someone puts you on one." />
+        <Section id="mine-heading" title={t("pathways")}>
+          <PathwayList org={org} rows={mine} empty={t("noPathways")} />
         </Section>
       ) : null}
       {watchlist ? (
         <div className="grid gap-8 md:grid-cols-2">
-          <Section id="soon-heading" title="Starting in the next two weeks">
-            <PathwayList org={org} rows={watchlist.startingSoon} empty="No pathways start in the next two weeks." />
+          <Section id="soon-heading" title={t("startingSoon")}>
+            <PathwayList org={org} rows={watchlist.startingSoon} empty={t("startingSoonEmpty")} />
           </Section>
-          <Section id="quiet-heading" title="No session attended in 30 days">
-            <PathwayList org={org} rows={watchlist.quiet} empty="Every started pathway had a session in the last 30 days." />
+          <Section id="quiet-heading" title={t("quietPathways")}>
+            <PathwayList org={org} rows={watchlist.quiet} empty={t("quietPathwaysEmpty")} />
           </Section>
         </div>
       ) : null}
@@ -107,11 +111,13 @@ export function CoacheesNeedingAttention({
   attention: NonNullable<StaffDashboardData["attention"]>;
 }) {
   const profile = (id: string, tab: "actions" | "activity", query = "") => `${profileTabPath(org, id, tab)}${query}`;
+  const t = useTranslations("Dashboard.attention");
+  const locale = useLocale();
   return (
     <div className="grid gap-8 md:grid-cols-2">
-      <Section id="overdue-heading" title="Coachees with overdue actions">
+      <Section id="overdue-heading" title={t("overdue")}>
         {attention.overdue.length === 0 ? (
-          <EmptyState inline>No overdue actions: every coachee is on time.</EmptyState>
+          <EmptyState inline>{t("overdueEmpty")}</EmptyState>
         ) : (
           <ul className="space-y-2 text-sm">
             {attention.overdue.slice(0, ATTENTION_SHOWN).map((c) => (
@@ -119,18 +125,18 @@ export function CoacheesNeedingAttention({
                 <TextLink href={profile(c.id, "actions", "?status=overdue")} strong>
                   {c.name}
                 </TextLink>{" "}
-                <Badge tone="danger">{plural(c.count, "overdue action")}</Badge>
+                <Badge tone="danger">{t("overdueCount", { count: c.count })}</Badge>
               </li>
             ))}
             {attention.overdue.length > ATTENTION_SHOWN ? (
-              <li className="text-muted">and {plural(attention.overdue.length - ATTENTION_SHOWN, "more coachee")}</li>
+              <li className="text-muted">{t("more", { count: attention.overdue.length - ATTENTION_SHOWN })}</li>
             ) : null}
           </ul>
         )}
       </Section>
-      <Section id="quiet-coachees-heading" title={`No activity in ${QUIET_DAYS} days`}>
+      <Section id="quiet-coachees-heading" title={t("quiet", { days: QUIET_DAYS })}>
         {attention.quiet.length === 0 ? (
-          <EmptyState inline>No coachee has gone {QUIET_DAYS} days without activity.</EmptyState>
+          <EmptyState inline>{t("quietEmpty", { days: QUIET_DAYS })}</EmptyState>
         ) : (
           <ul className="space-y-2 text-sm">
             {attention.quiet.slice(0, ATTENTION_SHOWN).map((c) => (
@@ -139,14 +145,14 @@ export function CoacheesNeedingAttention({
                   {c.name}
                 </TextLink>{" "}
                 <span className="text-muted">
-                  {c.lastActivityAt ? `last activity ${displayDate(c.lastActivityAt, zone)}` : "no activity yet"}
+                  {c.lastActivityAt ? t("lastActivity", { day: displayDate(c.lastActivityAt, zone, locale) }) : t("noActivity")}
                 </span>
               </li>
             ))}
             {attention.quiet.length > ATTENTION_SHOWN ? (
               <li>
                 <TextLink href={`/${org}/coachees?sort=lastActivity&dir=asc`}>
-                  and {plural(attention.quiet.length - ATTENTION_SHOWN, "more coachee")}, oldest activity first
+                  {t("moreOldestFirst", { count: attention.quiet.length - ATTENTION_SHOWN })}
                 </TextLink>
               </li>
             ) : null}

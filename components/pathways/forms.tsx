@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button, TextLink } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -8,8 +9,7 @@ import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { TimeZoneField } from "@/components/ui/time-zone-field";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
-import { ARCHIVE_REASON_LABELS, optionsOf } from "@/lib/labels";
-import { plural } from "@/lib/words";
+import { ArchiveReason } from "@/lib/db/generated/enums";
 
 /**
  * The "+": one person and their pathway. The primary coach is a typeahead over the organisation's
@@ -25,41 +25,36 @@ export function AddPathwayForm(props: {
 }) {
   const { org, cohorts, defaultCohort, coaches, timezones, action } = props;
   const [result, formProps, pending] = useFormAction(action);
+  const t = useTranslations("Pathways.add");
   return (
     <form {...formProps} noValidate aria-labelledby="add-pathway-heading" className="max-w-lg">
       <h1 id="add-pathway-heading" className="mb-4 text-2xl font-semibold">
-        Add a participant with a pathway
+        {t("title")}
       </h1>
       <FormStatus result={result} />
       {result?.ok && result.data ? (
         <p className="mb-4 text-sm">
-          <TextLink href={`/${org}/pathways/${result.data.pathwayId}`}>Open the new pathway</TextLink>
+          <TextLink href={`/${org}/pathways/${result.data.pathwayId}`}>{t("openNew")}</TextLink>
         </p>
       ) : null}
       <HiddenFields fields={{ org }} />
-      <Field
-        label="Email"
-        name="email"
-        type="email"
-        hint="Someone new is invited as a participant; someone already here is enrolled."
-        error={fieldError(result, "email")}
-      />
-      <Field label="First name" name="firstName" error={fieldError(result, "firstName")} />
-      <Field label="Last name" name="lastName" error={fieldError(result, "lastName")} />
+      <Field label={t("email")} name="email" type="email" hint={t("emailHint")} error={fieldError(result, "email")} />
+      <Field label={t("firstName")} name="firstName" error={fieldError(result, "firstName")} />
+      <Field label={t("lastName")} name="lastName" error={fieldError(result, "lastName")} />
       <SelectField
-        label="Cohort"
+        label={t("cohort")}
         name="cohortId"
         defaultValue={defaultCohort ?? ""}
         options={cohorts}
-        empty="Choose a cohort"
+        empty={t("chooseCohort")}
         error={fieldError(result, "cohortId")}
       />
       <Field
-        label="Primary coach"
+        label={t("primaryCoach")}
         name="coach"
         list="active-coaches"
         autoComplete="off"
-        hint={coaches.length ? "Start typing a coach's name or email." : "There are no active coaches yet: invite a coach first."}
+        hint={coaches.length ? t("coachHint") : t("noCoaches")}
         error={fieldError(result, "coach")}
       />
       <datalist id="active-coaches">
@@ -69,11 +64,11 @@ export function AddPathwayForm(props: {
           </option>
         ))}
       </datalist>
-      <Field label="Start date" name="startDate" type="date" error={fieldError(result, "startDate")} />
-      <TimeZoneField zones={timezones} error={fieldError(result, "timezone")} />
-      <Field label="Tags (optional)" name="tags" hint="Separated by commas." error={fieldError(result, "tags")} />
+      <Field label={t("startDate")} name="startDate" type="date" error={fieldError(result, "startDate")} />
+      <TimeZoneField zones={timezones} label={t("timeZone")} error={fieldError(result, "timezone")} />
+      <Field label={t("tags")} name="tags" hint={t("tagsHint")} error={fieldError(result, "tags")} />
       <Button type="submit" disabled={pending}>
-        Add participant
+        {t("submit")}
       </Button>
     </form>
   );
@@ -97,6 +92,8 @@ export function ArchiveForm({
   action: FormAction;
 }) {
   const [result, formProps, pending] = useFormAction(action);
+  const t = useTranslations("Pathways.archive");
+  const tl = useTranslations("Labels");
   const dialog = useRef<HTMLDialogElement>(null);
   const outcome = useRef<HTMLDivElement>(null);
   const [missingReason, setMissingReason] = useState(false);
@@ -117,14 +114,14 @@ export function ArchiveForm({
       <HiddenFields fields={{ org, pathwayId }} />
       <FormStatus result={result?.ok ? result : result ? { ...result, error: fieldError(result, "reason") ?? result.error } : null} />
       <Button variant="quiet" disabled={pending} onClick={() => dialog.current?.showModal()}>
-        Archive the pathway of {name}
+        {t("button", { name })}
       </Button>
       <ConfirmDialog
         dialog={dialog}
         titleId={titleId}
-        title={`Archive the pathway of ${name}?`}
-        explain="It stays readable; its sessions can no longer change."
-        confirmLabel="Archive"
+        title={t("title", { name })}
+        explain={t("explain")}
+        confirmLabel={t("confirm")}
         onConfirm={(event) => {
           // The reason is required: say so inside the dialog instead of closing it.
           if (!event.currentTarget.form?.querySelector("input[name=reason]:checked")) {
@@ -134,20 +131,15 @@ export function ArchiveForm({
         }}
       >
         <RadioGroup
-          legend="Why does it end?"
+          legend={t("reason")}
           name="reason"
           required
-          options={optionsOf(ARCHIVE_REASON_LABELS)}
-          error={missingReason ? "Choose why the pathway ends" : undefined}
+          options={Object.values(ArchiveReason).map((r) => ({ value: r, label: tl(`archiveReason.${r}`) }))}
+          error={missingReason ? t("reasonMissing") : undefined}
           errorId={`${titleId}-reason-error`}
           onChange={() => setMissingReason(false)}
         />
-        <CheckboxField
-          id={`${titleId}-credit`}
-          name="credit"
-          defaultChecked={unused > 0}
-          label={`Credit the ${plural(unused, "unused session")} back to the cohort`}
-        />
+        <CheckboxField id={`${titleId}-credit`} name="credit" defaultChecked={unused > 0} label={t("credit", { count: unused })} />
       </ConfirmDialog>
     </form>
   );

@@ -1,9 +1,9 @@
+import { useLocale, useTranslations } from "next-intl";
 import { TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { FormAction } from "@/components/ui/use-form-action";
 import type { ArchiveReason } from "@/lib/db/generated/enums";
 import { displayDay } from "@/lib/format/dates";
-import { pathwayStatusLabel } from "@/lib/labels";
 import { displayName } from "@/lib/users/display-name";
 import { ArchiveForm } from "./forms";
 
@@ -35,6 +35,8 @@ export function PathwayList({
   /** Offer "archive" on active rows (the user's page), with the name it shows. */
   archive?: { action: FormAction; name: string };
 }) {
+  const t = useTranslations("Pathways.list");
+  const locale = useLocale();
   if (rows.length === 0) return <EmptyState inline>{empty}</EmptyState>;
   return (
     <ul className="space-y-1 text-sm">
@@ -43,9 +45,9 @@ export function PathwayList({
           <TextLink href={`/${org}/pathways/${p.id}`}>
             {showParticipant && p.participant ? displayName(p.participant.user) : `${p.programme.name} › ${p.cohort.name}`}
           </TextLink>
-          {showParticipant ? ` · ${p.programme.name} › ${p.cohort.name}` : ""} · coach {displayName(p.coach.user)} · starts{" "}
-          {displayDay(p.startDate)}
-          {p.status === "ARCHIVED" ? ` · ${pathwayStatusLabel(p).toLowerCase()}` : ""}
+          {showParticipant ? ` · ${p.programme.name} › ${p.cohort.name}` : ""} · {t("coach", { name: displayName(p.coach.user) })} ·{" "}
+          {t("starts", { day: displayDay(p.startDate, undefined, locale) })}
+          {p.status === "ARCHIVED" ? ` · ${t("archived", { reason: p.archiveReason ?? "COMPLETED" })}` : ""}
           {archive ? (
             <ArchiveForm
               archived={p.status !== "ACTIVE"}

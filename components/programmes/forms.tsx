@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, TextareaField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
@@ -12,31 +13,34 @@ type Programme = { id: string; name: string; description: string; sessionsInclud
 /** Create a programme, or edit one when `programme` is given. */
 export function ProgrammeForm({ org, programme, action }: { org: string; programme?: Programme; action: FormAction }) {
   const [result, formProps, pending] = useFormAction(action);
-  const heading = programme ? "Edit programme" : "New programme";
+  const t = useTranslations("Programmes.form");
+  const heading = programme ? t("edit") : t("new");
+  // The ids tell the two forms of one page apart, in the same words whatever the language.
+  const form = programme ? "edit-programme" : "new-programme";
   return (
     <form {...formProps} noValidate aria-label={heading} className="max-w-md">
       <h2 className="mb-3 text-lg font-semibold">{heading}</h2>
       <FormStatus result={result} />
       <HiddenFields fields={programme ? { org, programmeId: programme.id } : { org }} />
-      <Field label="Programme name" name="name" id={`${heading}-name`} defaultValue={programme?.name} error={fieldError(result, "name")} />
+      <Field label={t("name")} name="name" id={`${form}-name`} defaultValue={programme?.name} error={fieldError(result, "name")} />
       <TextareaField
-        label="Description"
+        label={t("description")}
         name="description"
-        id={`${heading}-description`}
+        id={`${form}-description`}
         defaultValue={programme?.description}
         error={fieldError(result, "description")}
       />
       <Field
-        label="Sessions included"
+        label={t("sessionsIncluded")}
         name="sessionsIncluded"
-        id={`${heading}-sessions`}
+        id={`${form}-sessions`}
         type="number"
         min={0}
         defaultValue={programme?.sessionsIncluded ?? 6}
         error={fieldError(result, "sessionsIncluded")}
       />
       <Button type="submit" disabled={pending}>
-        {programme ? "Save programme" : "Create programme"}
+        {programme ? t("save") : t("create")}
       </Button>
     </form>
   );
@@ -57,35 +61,31 @@ export function CohortForm({
   action: FormAction;
 }) {
   const [result, formProps, pending] = useFormAction(action);
-  const heading = cohort ? "Edit cohort" : "New cohort";
+  const t = useTranslations("Cohorts.form");
+  const heading = cohort ? t("edit") : t("new");
   return (
     <form {...formProps} noValidate aria-label={heading} className="max-w-md">
       <h2 className="mb-3 text-lg font-semibold">{heading}</h2>
       <FormStatus result={result} />
       <HiddenFields fields={cohort ? { org, cohortId: cohort.id } : { org, programmeId: programmeId ?? "" }} />
-      <Field label="Cohort name" name="name" defaultValue={cohort?.name} error={fieldError(result, "name")} />
+      <Field label={t("name")} name="name" defaultValue={cohort?.name} error={fieldError(result, "name")} />
+      <Field label={t("clientName")} name="clientName" defaultValue={cohort?.clientName} error={fieldError(result, "clientName")} />
       <Field
-        label="Client or company (optional)"
-        name="clientName"
-        defaultValue={cohort?.clientName}
-        error={fieldError(result, "clientName")}
-      />
-      <Field
-        label="Start date"
+        label={t("startDate")}
         name="startDate"
         type="date"
         defaultValue={dayInputValue(cohort?.startDate)}
         error={fieldError(result, "startDate")}
       />
       <Field
-        label="End date"
+        label={t("endDate")}
         name="endDate"
         type="date"
         defaultValue={dayInputValue(cohort?.endDate)}
         error={fieldError(result, "endDate")}
       />
       <Button type="submit" disabled={pending}>
-        {cohort ? "Save cohort" : "Create cohort"}
+        {cohort ? t("save") : t("create")}
       </Button>
     </form>
   );

@@ -75,7 +75,7 @@ describe("time zones", () => {
 
   it("renders a new person's zone as UTC on the server, never as the list's first entry", () => {
     const html = renderToString(
-      <AddPathwayForm org="acme" cohorts={[]} coaches={[]} timezones={TIME_ZONES} action={async () => ({ ok: true as const })} />,
+      inLocale(<AddPathwayForm org="acme" cohorts={[]} coaches={[]} timezones={TIME_ZONES} action={async () => ({ ok: true as const })} />),
     );
     expect(selected(html)).toBe("UTC");
   });

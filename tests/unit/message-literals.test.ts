@@ -7,9 +7,23 @@ import { sourcesUnder } from "../support/sources";
 // must hold no literal; the rest of the tree may hold no more literals than it did (the ceiling only
 // goes down, as issue 24 moves each page's words into the message files).
 const TRANSLATED = [
+  "app/[org]/cohorts/[id]/import/page.tsx",
+  "app/[org]/cohorts/[id]/page.tsx",
+  "app/[org]/page.tsx",
+  "app/[org]/pathways/[id]/page.tsx",
+  "app/[org]/pathways/new/page.tsx",
+  "app/[org]/programmes/[id]/page.tsx",
+  "app/[org]/programmes/page.tsx",
+  "app/[org]/reports/page.tsx",
   "app/layout.tsx",
   "app/sign-in/page.tsx",
   "components/auth/sign-in-form.tsx",
+  "components/dashboard/staff-dashboard.tsx",
+  "components/pathways/counts.tsx",
+  "components/pathways/forms.tsx",
+  "components/pathways/pathway-list.tsx",
+  "components/pathways/session-actions.tsx",
+  "components/programmes/forms.tsx",
   "components/shell/app-shell.tsx",
   "components/shell/menu.tsx",
   "components/shell/notification-bell.tsx",
@@ -18,7 +32,7 @@ const TRANSLATED = [
   "components/shell/skip-link.tsx",
   "components/ui/language-field.tsx",
 ];
-const LITERAL_CEILING = 689;
+const LITERAL_CEILING = 589;
 
 describe("words people read come from the message files", () => {
   it("finds a literal in JSX text and in the attributes people read, and not in code or keys (positive control)", () => {

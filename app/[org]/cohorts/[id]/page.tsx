@@ -1,5 +1,6 @@
 import { FilterForm, SortLinks } from "@/components/ui/list-controls";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ArchiveForm } from "@/components/pathways/forms";
 import { CohortForm } from "@/components/programmes/forms";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,15 +15,17 @@ import { memberActor } from "@/lib/auth/member";
 import { orNotFound, requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
+import { ArchiveReason, PathwayStatus } from "@/lib/db/generated/enums";
 import { cohortFilterSchema, getCohort } from "@/lib/programmes/cohorts";
 import { displayDay, viewerClock } from "@/lib/format/dates";
-import { ARCHIVE_REASON_LABELS, PATHWAY_STATUS_LABELS, optionsOf } from "@/lib/labels";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
 import { archivePathwayAction } from "../../pathways/actions";
 import { updateCohortAction } from "../actions";
 
-export const metadata: Metadata = { title: "Cohort" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Cohorts"))("metaTitle") };
+}
 
 const DEFAULTS = { sort: "participant", dir: "asc", page: 1 };
 
@@ -40,7 +43,11 @@ export default async function CohortPage({
   const { cohort, pathways, ledger, coaches } = data;
   const canManage = can(member.role, "pathways:manage");
   const filtered = Boolean(filter.status || filter.reason || filter.coach);
-  const clock = viewerClock(member.user);
+  const locale = await getLocale();
+  const clock = viewerClock(member.user, locale);
+  const day = (d: Date | null) => displayDay(d, undefined, locale);
+  const t = await getTranslations("Cohorts");
+  const tl = await getTranslations("Labels");
 
   return (
     <section className="space-y-6">
@@ -50,50 +57,49 @@ export default async function CohortPage({
         description={
           <span className="text-sm">
             {cohort.clientName ? `${cohort.clientName} · ` : ""}
-            {displayDay(cohort.startDate)} to {displayDay(cohort.endDate)} · {cohort.programme.sessionsIncluded} sessions included per
-            pathway
+            {t("dates", { start: day(cohort.startDate), end: day(cohort.endDate), count: cohort.programme.sessionsIncluded })}
           </span>
         }
         actions={
           <>
             {can(member.role, "imports:run") ? (
               <LinkButton variant="secondary" href={`/${org}/cohorts/${cohort.id}/import`}>
-                Upload users
+                {t("uploadUsers")}
               </LinkButton>
             ) : null}
             {canManage ? (
               <LinkButton variant="secondary" href={`/${org}/pathways/new?cohort=${cohort.id}`}>
-                + Participant
+                {t("addParticipant")}
               </LinkButton>
             ) : null}
           </>
         }
       >
-        <p className="mt-2 text-lg" role="status" aria-label="Credit balance">
-          Session credit balance: <strong>{cohort.creditBalance}</strong>
+        <p className="mt-2 text-lg" role="status" aria-label={t("creditBalanceLabel")}>
+          {t.rich("creditBalance", { balance: cohort.creditBalance, strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       </PageHeader>
 
-      <FilterForm label="Filter pathways" filter={filter} filtered={filtered} className="flex flex-wrap items-end gap-3">
+      <FilterForm label={t("filterLabel")} filter={filter} filtered={filtered} className="flex flex-wrap items-end gap-3">
         <SelectField
-          label="Status"
+          label={t("status")}
           name="status"
           defaultValue={filter.status ?? ""}
-          empty="Any"
-          options={optionsOf(PATHWAY_STATUS_LABELS)}
+          empty={t("any")}
+          options={Object.values(PathwayStatus).map((s) => ({ value: s, label: tl(`pathwayStatus.${s}`) }))}
         />
         <SelectField
-          label="Reason"
+          label={t("reason")}
           name="reason"
           defaultValue={filter.reason ?? ""}
-          empty="Any"
-          options={optionsOf(ARCHIVE_REASON_LABELS)}
+          empty={t("any")}
+          options={Object.values(ArchiveReason).map((r) => ({ value: r, label: tl(`archiveReason.${r}`) }))}
         />
         <SelectField
-          label="Coach"
+          label={t("coach")}
           name="coach"
           defaultValue={filter.coach ?? ""}
-          empty="Any"
+          empty={t("any")}
           options={coaches.map((c) => ({ value: c.id, label: displayName(c.user) }))}
         />
       </FilterForm>
@@ -102,37 +108,34 @@ export default async function CohortPage({
         filter={filter}
         defaults={DEFAULTS}
         columns={[
-          ["participant", "Participant"],
-          ["coach", "Coach"],
-          ["start", "Start date"],
+          ["participant", t("participant")],
+          ["coach", t("coach")],
+          ["start", t("startDate")],
         ]}
       />
       <DataTable
-        caption="Pathways"
+        caption={t("pathways")}
         captionHidden
         rows={pathways}
         rowKey={(p) => p.id}
         muted={(p) => p.status === "ARCHIVED"}
         empty={
           <EmptyState>
-            {filtered ? (
-              <>
-                No pathways match these filters. <TextLink href="?">Clear the filters</TextLink>.
-              </>
-            ) : (
-              "Nobody is on this cohort yet. Add a participant with + Participant."
-            )}
+            {filtered ? t.rich("noMatch", { link: (chunks) => <TextLink href="?">{chunks}</TextLink> }) : t("nobody")}
           </EmptyState>
         }
         columns={[
-          { header: "Participant", cell: (p) => <TextLink href={`/${org}/pathways/${p.id}`}>{displayName(p.participant.user)}</TextLink> },
-          { header: "Coach", cell: (p) => displayName(p.coach.user) },
-          { header: "Programme", cell: (p) => p.programme.name },
-          { header: "Start", cell: (p) => displayDay(p.startDate), nowrap: true },
-          { header: "Sessions used / included", cell: (p) => `${p.used} / ${p.programme.sessionsIncluded}` },
-          { header: "Status", cell: (p) => <PathwayStatusBadge pathway={p} /> },
           {
-            header: "Actions",
+            header: t("participant"),
+            cell: (p) => <TextLink href={`/${org}/pathways/${p.id}`}>{displayName(p.participant.user)}</TextLink>,
+          },
+          { header: t("coach"), cell: (p) => displayName(p.coach.user) },
+          { header: t("programme"), cell: (p) => p.programme.name },
+          { header: t("start"), cell: (p) => day(p.startDate), nowrap: true },
+          { header: t("sessionsUsed"), cell: (p) => `${p.used} / ${p.programme.sessionsIncluded}` },
+          { header: t("status"), cell: (p) => <PathwayStatusBadge pathway={p} /> },
+          {
+            header: t("actions"),
             cell: (p) =>
               canManage ? (
                 <ArchiveForm
@@ -148,19 +151,19 @@ export default async function CohortPage({
         ]}
       />
 
-      <Section id="ledger-heading" title="Credit ledger">
+      <Section id="ledger-heading" title={t("ledger")}>
         <DataTable
-          caption="Credit ledger"
+          caption={t("ledger")}
           captionHidden
           narrow
           rows={ledger}
           rowKey={(e) => e.id}
-          empty={<EmptyState inline>No credits yet. Archiving a pathway can credit its unused sessions here.</EmptyState>}
+          empty={<EmptyState inline>{t("ledgerEmpty")}</EmptyState>}
           columns={[
-            { header: clock.label("When"), cell: (e) => <Time at={e.createdAt} zone={clock.zone} />, nowrap: true },
-            { header: "Who", cell: (e) => e.who },
-            { header: "Sessions", cell: (e) => (e.amount > 0 ? `+${e.amount}` : e.amount) },
-            { header: "What", cell: (e) => e.note },
+            { header: clock.label(t("when")), cell: (e) => <Time at={e.createdAt} zone={clock.zone} />, nowrap: true },
+            { header: t("who"), cell: (e) => e.who },
+            { header: t("sessions"), cell: (e) => (e.amount > 0 ? `+${e.amount}` : e.amount) },
+            { header: t("what"), cell: (e) => e.note },
           ]}
         />
       </Section>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ArchiveForm } from "@/components/pathways/forms";
 import { SessionForm } from "@/components/sessions/session-form";
 import { SessionActions } from "@/components/pathways/session-actions";
@@ -15,12 +16,13 @@ import { orNotFound, requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { displayDay, pathwayClock, viewerClock } from "@/lib/format/dates";
-import { pathwayStatusLabel } from "@/lib/labels";
 import { getPathway } from "@/lib/pathways/read";
 import { displayName } from "@/lib/users/display-name";
 import { archivePathwayAction, scheduleSessionAction, sessionStatusAction, unarchivePathwayAction } from "../actions";
 
-export const metadata: Metadata = { title: "Pathway" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Pathways.page"))("metaTitle") };
+}
 
 export default async function PathwayPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
@@ -31,8 +33,12 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
   // The pathway is in reach (getPathway found it), so the permission decides.
   const runsSessions = can(member.role, "sessions:manage");
   // The rule (lib/format/dates.ts): sessions on the pathway's clock, everything else on the viewer's.
-  const local = pathwayClock(pathway);
-  const viewer = viewerClock(member.user);
+  const locale = await getLocale();
+  const local = pathwayClock(pathway, locale);
+  const viewer = viewerClock(member.user, locale);
+  const t = await getTranslations("Pathways.page");
+  const tl = await getTranslations("Labels");
+  const status = archived ? tl(`pathwayStatus.archived${pathway.archiveReason ?? "COMPLETED"}`) : tl("pathwayStatus.ACTIVE");
   const runsOpenSessions = runsSessions && !archived;
   return (
     <section className="space-y-6">
@@ -40,25 +46,25 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
         back={
           can(member.role, "programmes:view")
             ? { href: `/${org}/cohorts/${pathway.cohort.id}`, label: `${pathway.programme.name} › ${pathway.cohort.name}` }
-            : { href: `/${org}`, label: "Dashboard" }
+            : { href: `/${org}`, label: t("dashboard") }
         }
-        title={`Pathway of ${name}`}
+        title={t("title", { name })}
         actions={
           // The pathway's own coach works with the participant on their coachee profile.
           can(member.role, "coachees:manage") && pathway.coach.id === member.membershipId ? (
-            <LinkButton href={`/${org}/coachees/${pathway.participant.id}`}>Coachee profile of {name}</LinkButton>
+            <LinkButton href={`/${org}/coachees/${pathway.participant.id}`}>{t("coacheeProfile", { name })}</LinkButton>
           ) : null
         }
         description={
           <>
-            {pathwayStatusLabel(pathway)} · primary coach {displayName(pathway.coach.user)} · starts {displayDay(pathway.startDate)} ·{" "}
-            {pathway.timezone}
+            {status} · {t("primaryCoach", { name: displayName(pathway.coach.user) })} ·{" "}
+            {t("starts", { day: displayDay(pathway.startDate, undefined, locale) })} · {pathway.timezone}
             {pathway.tags.length ? ` · ${pathway.tags.join(", ")}` : ""}
           </>
         }
       >
-        <p className="mt-2" role="status" aria-label="Sessions">
-          Sessions: {pathway.used} used of {pathway.programme.sessionsIncluded} included, {pathway.unused} unused
+        <p className="mt-2" role="status" aria-label={t("sessions")}>
+          {t("sessionCount", { used: pathway.used, included: pathway.programme.sessionsIncluded, unused: pathway.unused })}
         </p>
       </PageHeader>
       <div className="flex flex-wrap gap-4">
@@ -73,30 +79,26 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
           />
         ) : null}
         {archived && can(member.role, "pathways:restore") ? (
-          <ActionButton
-            action={unarchivePathwayAction}
-            fields={{ org, pathwayId: pathway.id }}
-            label="Reopen this pathway (reverses any credit)"
-          />
+          <ActionButton action={unarchivePathwayAction} fields={{ org, pathwayId: pathway.id }} label={t("reopen")} />
         ) : null}
       </div>
 
-      <Section id="sessions-heading" title="Coaching sessions">
+      <Section id="sessions-heading" title={t("coachingSessions")}>
         <DataTable
-          caption="Coaching sessions"
+          caption={t("coachingSessions")}
           captionHidden
           rows={pathway.sessions}
           rowKey={(s) => s.id}
-          empty={<EmptyState inline>No sessions yet{runsOpenSessions ? ": schedule the first one below." : "."}</EmptyState>}
+          empty={<EmptyState inline>{runsOpenSessions ? t("noSessionsSchedule") : t("noSessions")}</EmptyState>}
           dimmed={archived}
           describedBy={archived ? "archived-note" : undefined}
           columns={[
-            { header: local.label("When"), cell: (s) => <Time at={s.scheduledAt} zone={local.zone} />, nowrap: true },
-            { header: "Title", cell: (s) => s.title },
-            { header: "Length", cell: (s) => `${s.durationMinutes} min` },
-            { header: "Status", cell: (s) => <SessionStatusBadge status={s.status} /> },
+            { header: local.label(t("when")), cell: (s) => <Time at={s.scheduledAt} zone={local.zone} />, nowrap: true },
+            { header: t("sessionTitle"), cell: (s) => s.title },
+            { header: t("length"), cell: (s) => t("minutes", { minutes: s.durationMinutes }) },
+            { header: t("status"), cell: (s) => <SessionStatusBadge status={s.status} /> },
             runsOpenSessions && {
-              header: "Actions",
+              header: t("actions"),
               cell: (s) => (
                 <SessionActions
                   org={org}
@@ -112,23 +114,23 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
         />
         {archived ? (
           <p id="archived-note" className="mt-2 text-sm text-muted">
-            This pathway is archived: its sessions are kept for the record and no longer change.
+            {t("archivedNote")}
           </p>
         ) : null}
       </Section>
       {runsOpenSessions ? <SessionForm org={org} pathwayId={pathway.id} action={scheduleSessionAction} /> : null}
       {pathway.credits.length ? (
-        <Section id="credits-heading" title="Credits to the cohort">
+        <Section id="credits-heading" title={t("credits")}>
           <DataTable
-            caption="Credits to the cohort"
+            caption={t("credits")}
             captionHidden
             narrow
             rows={pathway.credits}
             rowKey={(c) => c.id}
             columns={[
-              { header: viewer.label("When"), cell: (c) => <Time at={c.createdAt} zone={viewer.zone} />, nowrap: true },
-              { header: "Sessions", cell: (c) => (c.amount > 0 ? `+${c.amount}` : c.amount) },
-              { header: "What", cell: (c) => c.note },
+              { header: viewer.label(t("when")), cell: (c) => <Time at={c.createdAt} zone={viewer.zone} />, nowrap: true },
+              { header: t("sessions"), cell: (c) => (c.amount > 0 ? `+${c.amount}` : c.amount) },
+              { header: t("what"), cell: (c) => c.note },
             ]}
           />
         </Section>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AddPathwayForm } from "@/components/pathways/forms";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
@@ -12,7 +13,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { TextLink } from "@/components/ui/button";
 import { addUserWithPathwayAction } from "../actions";
 
-export const metadata: Metadata = { title: "Add a participant" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Pathways.add"))("metaTitle") };
+}
 
 export default async function AddPathwayPage({
   params,
@@ -28,12 +31,8 @@ export default async function AddPathwayPage({
   const [cohorts, coaches] = await Promise.all([cohortsForPicker(db(), actor), activeCoaches(db(), actor)]);
   const { cohort } = firstValues(await searchParams);
   if (cohorts.length === 0) {
-    return (
-      <EmptyState>
-        There is no cohort to add a participant to yet. <TextLink href={`/${org}/programmes`}>Create a programme and a cohort</TextLink>{" "}
-        first.
-      </EmptyState>
-    );
+    const t = await getTranslations("Pathways.add");
+    return <EmptyState>{t.rich("noCohort", { link: (chunks) => <TextLink href={`/${org}/programmes`}>{chunks}</TextLink> })}</EmptyState>;
   }
   return (
     <AddPathwayForm

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { notFound } from "next/navigation";
 import { CohortForm, ProgrammeForm } from "@/components/programmes/forms";
@@ -15,7 +16,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/table";
 import { displayDay } from "@/lib/format/dates";
 
-export const metadata: Metadata = { title: "Programme" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Programmes"))("metaTitleOne") };
+}
 
 export default async function ProgrammePage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
@@ -23,31 +26,30 @@ export default async function ProgrammePage({ params }: { params: Promise<{ org:
   const programme = (await listProgrammesWithCounts(db(), memberActor(member))).find((p) => p.id === id);
   if (!programme) notFound();
   const canManage = can(member.role, "programmes:manage");
+  const t = await getTranslations("Programmes");
+  const locale = await getLocale();
+  const day = (d: Date | null) => displayDay(d, undefined, locale);
   return (
     <section className="space-y-8">
       <PageHeader
-        back={{ href: `/${org}/programmes`, label: "Programmes" }}
+        back={{ href: `/${org}/programmes`, label: t("title") }}
         title={programme.name}
         description={programme.description || undefined}
       >
-        <p className="mt-1 text-sm">{programme.sessionsIncluded} sessions included</p>
+        <p className="mt-1 text-sm">{t("sessionsIncluded", { count: programme.sessionsIncluded })}</p>
         <Counts counts={programme.counts} />
       </PageHeader>
       <DataTable
-        caption="Cohorts"
+        caption={t("cohorts")}
         rows={programme.cohorts}
         rowKey={(c) => c.id}
-        empty={
-          <EmptyState>
-            {canManage ? "This programme has no cohorts yet. Add the first one with the form below." : "This programme has no cohorts yet."}
-          </EmptyState>
-        }
+        empty={<EmptyState>{canManage ? t("noCohortsYetManage") : t("noCohortsYet")}</EmptyState>}
         columns={[
-          { header: "Cohort", cell: (c) => <TextLink href={`/${org}/cohorts/${c.id}`}>{c.name}</TextLink> },
-          { header: "Client", cell: (c) => c.clientName },
-          { header: "Dates", cell: (c) => `${displayDay(c.startDate)} to ${displayDay(c.endDate)}` },
-          { header: "Pathways", cell: (c) => <Counts counts={c.counts} /> },
-          { header: "Credit balance", cell: (c) => c.creditBalance },
+          { header: t("cohort"), cell: (c) => <TextLink href={`/${org}/cohorts/${c.id}`}>{c.name}</TextLink> },
+          { header: t("client"), cell: (c) => c.clientName },
+          { header: t("dates"), cell: (c) => t("dateRange", { start: day(c.startDate), end: day(c.endDate) }) },
+          { header: t("pathways"), cell: (c) => <Counts counts={c.counts} /> },
+          { header: t("creditBalanceHeader"), cell: (c) => c.creditBalance },
         ]}
       />
       {canManage ? (
