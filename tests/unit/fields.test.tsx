@@ -58,24 +58,26 @@ describe("time zones", () => {
     expect(selected(profile("Europe/Berlin"))).toBe("Europe/Berlin");
 
     const member = renderToString(
-      <MemberForm
-        org="acme"
-        member={{ id: "m", firstName: "Ada", lastName: "Lovelace", timezone: "UTC", unitId: "", role: "COACH", programmeIds: [] }}
-        roles={[{ value: "COACH", label: "Coach" }]}
-        scopedRoles={[]}
-        units={[]}
-        programmes={[]}
-        timezones={TIME_ZONES}
-        durations={[]}
-        action={action}
-      />,
+      inLocale(
+        <MemberForm
+          org="acme"
+          member={{ id: "m", firstName: "Ada", lastName: "Lovelace", timezone: "UTC", unitId: "", role: "COACH", programmeIds: [] }}
+          roles={[{ value: "COACH", label: "Coach" }]}
+          scopedRoles={[]}
+          units={[]}
+          programmes={[]}
+          timezones={TIME_ZONES}
+          durations={[]}
+          action={action}
+        />,
+      ),
     );
     expect(selected(member)).toBe("UTC");
   });
 
   it("renders a new person's zone as UTC on the server, never as the list's first entry", () => {
     const html = renderToString(
-      <AddPathwayForm org="acme" cohorts={[]} coaches={[]} timezones={TIME_ZONES} action={async () => ({ ok: true as const })} />,
+      inLocale(<AddPathwayForm org="acme" cohorts={[]} coaches={[]} timezones={TIME_ZONES} action={async () => ({ ok: true as const })} />),
     );
     expect(selected(html)).toBe("UTC");
   });

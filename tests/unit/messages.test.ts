@@ -20,12 +20,12 @@ function flatten(messages: object, prefix = ""): Map<string, string> {
   return out;
 }
 
-/** The arguments a message takes ("{count, plural, ...}" -> count), sorted, read by ICU's own parser. */
-function argumentsOf(message: string): string[] {
+/** The arguments a message takes ("{count, plural, ...}" -> count), sorted, read by ICU's own parser; `tags` only its tags (<strong>). */
+function argumentsOf(message: string, tags = false): string[] {
   const found = new Set<string>();
   const visit = (elements: MessageFormatElement[]) => {
     for (const e of elements) {
-      if ("value" in e && typeof e.value === "string" && e.type !== TYPE.literal) found.add(e.value);
+      if ("value" in e && typeof e.value === "string" && e.type !== TYPE.literal && (!tags || e.type === TYPE.tag)) found.add(e.value);
       if ("options" in e) for (const option of Object.values(e.options)) visit(option.value);
       if ("children" in e) visit(e.children);
     }
@@ -52,8 +52,12 @@ describe("message files (messages/<locale>.json)", () => {
       const t = createTranslator({ locale, messages: MESSAGES[locale], onError: (e) => errors.push(e.message) });
       for (const [key, message] of flatten(MESSAGES[locale])) {
         expect(message.trim(), `${locale} ${key}`).not.toBe("");
-        const values = Object.fromEntries(argumentsOf(message).map((a) => [a, a === "count" ? 2 : a]));
-        (t as (key: string, values: object) => string)(key, values);
+        // A tag (t.rich's <strong>) takes a function of its contents.
+        const tags = argumentsOf(message, true);
+        const values = Object.fromEntries(
+          argumentsOf(message).map((a) => [a, tags.includes(a) ? (chunks: string) => chunks : a === "count" ? 2 : a]),
+        );
+        (t.markup as (key: string, values: object) => string)(key, values);
         formatted += 1;
       }
       expect(errors, locale).toEqual([]);
