@@ -4,6 +4,7 @@ import { TextLink } from "@/components/ui/button";
 import { AuthCard } from "@/components/auth/auth-card";
 import { AcceptForm } from "@/components/invitations/accept-form";
 import { db } from "@/lib/db/client";
+import { PAGE_WORDS_LOCALE } from "@/lib/i18n/locales";
 import { findInvitation } from "@/lib/invitations/accept";
 import { TIME_ZONES } from "@/lib/web/form-fields";
 import { acceptExistingAction, acceptNewAction } from "./actions";
@@ -32,20 +33,23 @@ export default async function AcceptInvitationPage({ params }: { params: Promise
   }
   const organisation = invitation.organization.name;
   return (
-    <AuthCard title={t("heading", { organisation })}>
+    <AuthCard title={t("heading", { organisation })} translated>
       <p className="mb-4 text-sm text-body">
         {invitation.invitedBy
           ? t("invitedBy", { inviter: displayName(invitation.invitedBy), organisation })
           : t("invitedByAdmin", { organisation })}
       </p>
-      <AcceptForm
-        token={token}
-        email={invitation.email}
-        organizationName={organisation}
-        hasAccount={invitation.hasAccount}
-        timezones={TIME_ZONES}
-        action={invitation.hasAccount ? acceptExistingAction : acceptNewAction}
-      />
+      {/* The form's own words are still English (components/invitations/accept-form.tsx). */}
+      <div lang={PAGE_WORDS_LOCALE}>
+        <AcceptForm
+          token={token}
+          email={invitation.email}
+          organizationName={organisation}
+          hasAccount={invitation.hasAccount}
+          timezones={TIME_ZONES}
+          action={invitation.hasAccount ? acceptExistingAction : acceptNewAction}
+        />
+      </div>
     </AuthCard>
   );
 }
