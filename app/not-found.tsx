@@ -1,24 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { Problem, PROBLEM_PRIMARY } from "@/components/shell/problem";
-import { PAGE_WORDS_LOCALE } from "@/lib/i18n/locales";
 
-export const metadata: Metadata = { title: "Not found" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Errors"))("notFoundTitle") };
+}
 
 // Outside any organisation (or one this person does not belong to, which must look the same). Next's
 // built-in 404 styles itself inline, which the Content-Security-Policy (proxy.ts) refuses.
 export default function NotFound() {
+  const t = useTranslations("Errors");
   return (
-    <main lang={PAGE_WORDS_LOCALE} className="p-6">
+    <main className="p-6">
       <Problem
-        title="Page not found"
+        title={t("pageNotFound")}
         actions={
           <Link href="/" className={PROBLEM_PRIMARY}>
-            Go to your organisation
+            {t("goToOrganisation")}
           </Link>
         }
       >
-        <p>This page does not exist, or you do not have access to it.</p>
+        <p>{t("notFoundExplain")}</p>
       </Problem>
     </main>
   );

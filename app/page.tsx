@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { LinkButton } from "@/components/ui/button";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -16,12 +17,13 @@ export default async function Home() {
   const remembered = await rememberedOrganization();
   const target = organizations.find((o) => o.slug === remembered) ?? organizations[0];
   if (target) redirect(`/${target.slug}`);
+  const t = await getTranslations("Auth.noOrganisation");
   return (
-    <AuthCard title="No organisation yet">
-      <p className="mb-4 text-sm">You are not an active member of any organisation. Ask an admin to invite you, or start your own.</p>
+    <AuthCard title={t("title")} translated>
+      <p className="mb-4 text-sm">{t("explain")}</p>
       <div className="flex items-center gap-3">
         <LinkButton href="/new-organisation" variant="primary">
-          Create an organisation
+          {t("create")}
         </LinkButton>
         <SignOutButton />
       </div>

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { RequestResetForm } from "@/components/auth/password-reset-forms";
 import { requestResetAction } from "./actions";
 
-export const metadata: Metadata = { title: "Forgot password" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Auth.forgotPassword"))("title") };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("Auth.forgotPassword");
   return (
-    <AuthCard title="Forgot your password?">
-      <p className="mb-4 text-sm text-muted">Enter your email address and we will send you a link to choose a new password.</p>
+    <AuthCard title={t("heading")} translated>
+      <p className="mb-4 text-sm text-muted">{t("intro")}</p>
       <RequestResetForm action={requestResetAction} />
     </AuthCard>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { TextLink } from "@/components/ui/button";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
@@ -7,17 +8,20 @@ import { currentUser } from "@/lib/auth/session";
 import { TIME_ZONES } from "@/lib/web/form-fields";
 import { signUpAction } from "./actions";
 
-export const metadata: Metadata = { title: "Create your organisation" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("SignUp"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function SignUpPage() {
   // Someone already signed in adds an organisation to their account instead.
   if (await currentUser()) redirect("/new-organisation");
+  const t = await getTranslations("SignUp");
   return (
-    <AuthCard title="Create your organisation">
+    <AuthCard title={t("title")} translated>
       <SignUpForm action={signUpAction} timezones={TIME_ZONES} />
       <p className="mt-4 text-sm">
-        Already using Pathwise? <TextLink href="/sign-in">Sign in</TextLink>
+        {t("alreadyUsing")} <TextLink href="/sign-in">{t("signIn")}</TextLink>
       </p>
     </AuthCard>
   );

@@ -1,30 +1,33 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button, TextLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 
 export function RequestResetForm({ action }: { action: FormAction }) {
+  const t = useTranslations("Auth.forgotPassword");
   const [result, formProps, pending] = useFormAction(action);
   return (
     <form {...formProps} noValidate>
       <FormStatus result={result} />
-      <Field label="Email" name="email" type="email" autoComplete="username" error={fieldError(result, "email")} />
+      <Field label={t("email")} name="email" type="email" autoComplete="username" error={fieldError(result, "email")} />
       <Button type="submit" disabled={pending} block>
-        Send me a link
+        {t("submit")}
       </Button>
     </form>
   );
 }
 
 export function ResetPasswordForm({ action, token }: { action: FormAction; token: string }) {
+  const t = useTranslations("Auth.resetPassword");
   const [result, formProps, pending] = useFormAction(action);
   if (result?.ok) {
     return (
       <div>
         <FormStatus result={result} />
-        <TextLink href="/sign-in">Sign in</TextLink>
+        <TextLink href="/sign-in">{t("signIn")}</TextLink>
       </div>
     );
   }
@@ -33,15 +36,15 @@ export function ResetPasswordForm({ action, token }: { action: FormAction; token
       <input type="hidden" name="token" value={token} />
       <FormStatus result={result} />
       <Field
-        label="New password"
+        label={t("password")}
         name="password"
         type="password"
         autoComplete="new-password"
-        hint="At least 8 characters. Long passphrases are good."
+        hint={t("passwordHint")}
         error={fieldError(result, "password")}
       />
       <Button type="submit" disabled={pending} block>
-        Set new password
+        {t("submit")}
       </Button>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { TimeZoneField } from "@/components/ui/time-zone-field";
@@ -13,34 +14,40 @@ import { useFormAction, type FormAction } from "@/components/ui/use-form-action"
  * email"); the organisation is created from the emailed link (VerifySignUpForm).
  */
 export function SignUpForm({ action, timezones }: { action: FormAction; timezones: readonly string[] }) {
+  const t = useTranslations("SignUp");
   const [result, formProps, pending] = useFormAction(action);
 
   if (result?.ok) {
     return (
       <div>
         <FormStatus result={result} />
-        <p className="text-sm text-body">No email after a few minutes? Look in your spam folder, or fill in the form again.</p>
+        <p className="text-sm text-body">{t("noEmail")}</p>
       </div>
     );
   }
   return (
     <form {...formProps} noValidate>
       <FormStatus result={result} />
-      <Field label="Organisation name" name="organizationName" autoComplete="organization" error={fieldError(result, "organizationName")} />
-      <Field label="First name" name="firstName" autoComplete="given-name" error={fieldError(result, "firstName")} />
-      <Field label="Last name" name="lastName" autoComplete="family-name" error={fieldError(result, "lastName")} />
-      <Field label="Email" name="email" type="email" autoComplete="username" error={fieldError(result, "email")} />
       <Field
-        label="Password"
+        label={t("organisationName")}
+        name="organizationName"
+        autoComplete="organization"
+        error={fieldError(result, "organizationName")}
+      />
+      <Field label={t("firstName")} name="firstName" autoComplete="given-name" error={fieldError(result, "firstName")} />
+      <Field label={t("lastName")} name="lastName" autoComplete="family-name" error={fieldError(result, "lastName")} />
+      <Field label={t("email")} name="email" type="email" autoComplete="username" error={fieldError(result, "email")} />
+      <Field
+        label={t("password")}
         name="password"
         type="password"
         autoComplete="new-password"
-        hint="At least 8 characters. Long passphrases are good."
+        hint={t("passwordHint")}
         error={fieldError(result, "password")}
       />
       <TimeZoneField zones={timezones} error={fieldError(result, "timezone")} />
       <Button type="submit" disabled={pending} block>
-        {pending ? "Sending…" : "Create organisation"}
+        {pending ? t("sending") : t("submit")}
       </Button>
     </form>
   );
@@ -61,6 +68,7 @@ export function VerifySignUpForm({
   organizationName: string;
   action: FormAction<{ slug: string }>;
 }) {
+  const t = useTranslations("SignUp.verify");
   const [result, formProps, pending] = useFormAction(action);
   const form = useRef<HTMLFormElement>(null);
 
@@ -76,14 +84,12 @@ export function VerifySignUpForm({
   const done = result?.ok === true;
   return (
     <form ref={form} {...formProps} noValidate>
-      <FormStatus result={done ? { ok: true, message: `${organizationName} is created. Signing you in…` } : result} />
+      <FormStatus result={done ? { ok: true, message: t("created", { organisation: organizationName }) } : result} />
       <input type="hidden" name="token" value={token} />
-      <p className="mb-4 text-sm">
-        Signing up as <strong>{email}</strong>. Enter the password you chose on the sign-up form to create the organisation and sign in.
-      </p>
-      <Field label="Password" name="password" type="password" autoComplete="current-password" error={fieldError(result, "password")} />
+      <p className="mb-4 text-sm">{t.rich("signingUpAs", { email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
+      <Field label={t("password")} name="password" type="password" autoComplete="current-password" error={fieldError(result, "password")} />
       <Button type="submit" disabled={pending || done} block>
-        {pending ? "Creating…" : `Create ${organizationName}`}
+        {pending ? t("creating") : t("submit", { organisation: organizationName })}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "./button";
 import { FormStatus } from "./form-status";
 import { HiddenFields } from "./hidden-fields";
@@ -17,13 +18,14 @@ export function ActionButton({
   label: string;
   quiet?: boolean;
 }) {
+  const t = useTranslations("Ui");
   const [result, formProps, pending] = useFormAction(action);
   return (
     <form {...formProps} noValidate>
       <HiddenFields fields={fields} />
       <FormStatus result={result} />
       <Button type="submit" variant={quiet ? "quiet" : "secondary"} disabled={pending}>
-        {pending ? "Working…" : label}
+        {pending ? t("working") : label}
       </Button>
     </form>
   );

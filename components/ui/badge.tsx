@@ -1,15 +1,8 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import type { MembershipStatus, PathwayStatus, Role, SessionStatus } from "@/lib/db/generated/enums";
-import {
-  IMPORT_COLOUR_LABELS,
-  MEMBERSHIP_STATUS_LABELS,
-  pathwayStatusLabel,
-  ROLE_LABELS,
-  SESSION_STATUS_LABELS,
-  VISIBILITY_LABELS,
-  type ImportColour,
-} from "@/lib/labels";
+import type { ArchiveReason, MembershipStatus, PathwayStatus, Role, SessionStatus } from "@/lib/db/generated/enums";
+import type { ImportColour } from "@/lib/labels";
 
 export type BadgeTone = "neutral" | "success" | "warning" | "danger" | "info";
 
@@ -23,15 +16,14 @@ const TONE: Record<BadgeTone, string> = {
 
 const SHAPE = "inline-block rounded px-2 py-0.5 text-xs font-medium";
 
-/** A short coloured label (a status, a role); its words come from lib/labels.ts, never from the colour alone. */
+/** A short coloured label (a status, a role); its words come from the Roles and Labels messages, never from the colour alone. */
 export function Badge({ tone = "neutral", children }: { tone?: BadgeTone; children: ReactNode }) {
   return <span className={`${SHAPE} ${TONE[tone]}`}>{children}</span>;
 }
 
 export function RoleBadge({ role }: { role: Role }) {
-  return (
-    <Badge tone={role === "OWNER" || role === "ADMIN" || role === "IMPLEMENTATION_ADMIN" ? "info" : "neutral"}>{ROLE_LABELS[role]}</Badge>
-  );
+  const t = useTranslations("Roles");
+  return <Badge tone={role === "OWNER" || role === "ADMIN" || role === "IMPLEMENTATION_ADMIN" ? "info" : "neutral"}>{t(role)}</Badge>;
 }
 
 const MEMBERSHIP_TONE: Record<MembershipStatus, BadgeTone> = {
@@ -43,33 +35,39 @@ const MEMBERSHIP_TONE: Record<MembershipStatus, BadgeTone> = {
 
 /** "Private" or "Shared", on a note or a file. */
 export function VisibilityBadge({ visibility }: { visibility: "PRIVATE" | "SHARED" }) {
-  return <Badge tone={visibility === "SHARED" ? "info" : "neutral"}>{VISIBILITY_LABELS[visibility]}</Badge>;
+  const t = useTranslations("Labels");
+  return <Badge tone={visibility === "SHARED" ? "info" : "neutral"}>{t(`visibility.${visibility}`)}</Badge>;
 }
 
 export function MembershipStatusBadge({ status }: { status: MembershipStatus }) {
-  return <Badge tone={MEMBERSHIP_TONE[status]}>{MEMBERSHIP_STATUS_LABELS[status]}</Badge>;
+  const t = useTranslations("Labels");
+  return <Badge tone={MEMBERSHIP_TONE[status]}>{t(`membershipState.${status}`)}</Badge>;
 }
 
 /** "Active", or "Archived: did not finish". */
-export function PathwayStatusBadge({
-  pathway,
-}: {
-  pathway: Parameters<typeof pathwayStatusLabel>[0] & { status: PathwayStatus | string };
-}) {
-  return <Badge tone={pathway.status === "ARCHIVED" ? "neutral" : "success"}>{pathwayStatusLabel(pathway)}</Badge>;
+export function PathwayStatusBadge({ pathway }: { pathway: { status: PathwayStatus | string; archiveReason: ArchiveReason | null } }) {
+  const t = useTranslations("Labels");
+  const archived = pathway.status === "ARCHIVED";
+  return (
+    <Badge tone={archived ? "neutral" : "success"}>
+      {archived ? t(`pathwayStatus.archived${pathway.archiveReason ?? "COMPLETED"}`) : t("pathwayStatus.ACTIVE")}
+    </Badge>
+  );
 }
 
 const SESSION_TONE: Record<SessionStatus, BadgeTone> = { SCHEDULED: "info", ATTENDED: "success", CANCELLED: "neutral", NO_SHOW: "warning" };
 
 export function SessionStatusBadge({ status }: { status: SessionStatus }) {
-  return <Badge tone={SESSION_TONE[status]}>{SESSION_STATUS_LABELS[status]}</Badge>;
+  const t = useTranslations("Labels");
+  return <Badge tone={SESSION_TONE[status]}>{t(`sessionStatus.${status}`)}</Badge>;
 }
 
 export const IMPORT_TONE: Record<ImportColour, BadgeTone> = { green: "success", yellow: "warning", red: "danger" };
 
-/** An import row's colour, said in words (IMPORT_COLOUR_LABELS), not by the colour alone. */
+/** An import row's colour, said in words (Labels.importColour), not by the colour alone. */
 export function ImportColourBadge({ colour }: { colour: ImportColour }) {
-  return <Badge tone={IMPORT_TONE[colour]}>{IMPORT_COLOUR_LABELS[colour]}</Badge>;
+  const t = useTranslations("Labels");
+  return <Badge tone={IMPORT_TONE[colour]}>{t(`importColour.${colour}`)}</Badge>;
 }
 
 /** One of a row of filter links shaped like badges ("Ready: 12"); the current one is marked for screen readers and in bold. */

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { MouseEvent, ReactNode, RefObject } from "react";
 import { Button, type ButtonVariant } from "./button";
 
@@ -31,6 +32,7 @@ export function ConfirmDialog({
   onConfirm?: (event: MouseEvent<HTMLButtonElement>) => void;
   children?: ReactNode;
 }) {
+  const t = useTranslations("Ui");
   return (
     <dialog
       ref={dialog}
@@ -44,7 +46,7 @@ export function ConfirmDialog({
       {children}
       <div className="flex flex-wrap justify-end gap-3">
         <Button variant="secondary" onClick={() => dialog.current?.close()}>
-          Cancel
+          {t("cancel")}
         </Button>
         <Button
           type="submit"

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 const CONTROL =
@@ -52,7 +53,8 @@ export function Field({ label, name, error, hint, id, ...input }: Shared & Input
 
 /** An optional calendar day (`dueDate`), as goals, milestones, actions and assessments ask it. */
 export function DueDateField({ id, value, error }: { id: string; value?: string | null; error?: string }) {
-  return <Field id={id} label="Due date (optional)" name="dueDate" type="date" defaultValue={value ?? undefined} error={error} />;
+  const t = useTranslations("Ui");
+  return <Field id={id} label={t("dueDateOptional")} name="dueDate" type="date" defaultValue={value ?? undefined} error={error} />;
 }
 
 export function TextareaField({ label, name, error, hint, id, ...input }: Shared & TextareaHTMLAttributes<HTMLTextAreaElement>) {

@@ -1,6 +1,6 @@
+import { useTranslations } from "next-intl";
 import { Fragment, type ReactNode } from "react";
 import { queryWith } from "@/lib/web/search-params";
-import { plural } from "@/lib/words";
 import { Button, TextLink } from "./button";
 import { GetForm } from "./get-form";
 import { SortLink } from "./sort-link";
@@ -20,7 +20,7 @@ export function FilterForm({
   filtered,
   className,
   clearHref = "?",
-  submit = "Filter",
+  submit,
   children,
 }: {
   label: string;
@@ -34,6 +34,7 @@ export function FilterForm({
   submit?: string;
   children: ReactNode;
 }) {
+  const t = useTranslations("Ui");
   return (
     <GetForm values={filter} role="search" aria-label={label} className={className}>
       {filter.sort && filter.dir ? (
@@ -45,9 +46,9 @@ export function FilterForm({
       {children}
       <div className="mb-4 flex items-center gap-3">
         <Button type="submit" variant="primary">
-          {submit}
+          {submit ?? t("filter")}
         </Button>
-        {filtered ? <TextLink href={clearHref}>Clear</TextLink> : null}
+        {filtered ? <TextLink href={clearHref}>{t("clear")}</TextLink> : null}
       </div>
     </GetForm>
   );
@@ -64,9 +65,10 @@ export function SortLinks<S extends string>({
   defaults: Record<string, unknown>;
   columns: [S, string][];
 }) {
+  const t = useTranslations("Ui.sort");
   return (
     <p className="mb-3 text-sm text-muted">
-      Sort by{" "}
+      {t("by")}{" "}
       {columns.map(([sort, label], i) => {
         const active = filter.sort === sort;
         const dir = active && filter.dir === "asc" ? "desc" : "asc";
@@ -81,12 +83,15 @@ export function SortLinks<S extends string>({
   );
 }
 
+/** What a list counts: each has its counts in Ui.resultCount and Ui.matchCount. */
+export type CountedNoun = "user" | "coachee" | "assessment" | "action" | "note" | "file";
+
 /** How many rows the list has ("12 coachees match"), announced when a filter changes it. */
-export function ResultCount({ total, noun, filtered }: { total: number; noun: string; filtered: boolean }) {
+export function ResultCount({ total, noun, filtered }: { total: number; noun: CountedNoun; filtered: boolean }) {
+  const t = useTranslations("Ui");
   return (
     <p className="mb-2 text-sm text-muted" aria-live="polite">
-      {plural(total, noun)}
-      {filtered ? " match" : ""}
+      {t(filtered ? `matchCount.${noun}` : `resultCount.${noun}`, { count: total })}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, type ReactNode } from "react";
 import { buttonClass } from "./button";
 
@@ -43,12 +44,13 @@ export function MenuPopover({
 }
 
 /** A small menu of entries behind a button; `label` names the button when `text` is the same on every row. */
-export function OptionsMenu({ text = "Options", label, children }: { text?: string; label?: string; children: ReactNode }) {
+export function OptionsMenu({ text, label, children }: { text?: string; label?: string; children: ReactNode }) {
+  const t = useTranslations("Ui");
   return (
     <MenuPopover
       text={
         <>
-          {text}
+          {text ?? t("options")}
           <span aria-hidden="true">▾</span>
         </>
       }

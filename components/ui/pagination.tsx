@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { TextLink } from "./button";
 
 /**
@@ -6,15 +7,14 @@ import { TextLink } from "./button";
  * reads "Page 2 of 1".
  */
 export function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
+  const t = useTranslations("Ui.pagination");
   const last = Math.max(1, pages);
   if (last === 1) return null;
   return (
-    <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center gap-4 text-sm">
-      {page > 1 ? <TextLink href={href(page - 1)}>Previous page</TextLink> : null}
-      <span>
-        Page {page} of {last}
-      </span>
-      {page < last ? <TextLink href={href(page + 1)}>Next page</TextLink> : null}
+    <nav aria-label={t("label")} className="mt-4 flex flex-wrap items-center gap-4 text-sm">
+      {page > 1 ? <TextLink href={href(page - 1)}>{t("previous")}</TextLink> : null}
+      <span>{t("pageOf", { page, last })}</span>
+      {page < last ? <TextLink href={href(page + 1)}>{t("next")}</TextLink> : null}
     </nav>
   );
 }

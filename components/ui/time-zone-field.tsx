@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
 import { SelectField } from "./field";
 
@@ -36,7 +37,7 @@ export function TimeZoneField({
   zones,
   value,
   error,
-  label = "Time zone",
+  label,
   name = "timezone",
   id,
 }: {
@@ -47,6 +48,7 @@ export function TimeZoneField({
   name?: string;
   id?: string;
 }) {
+  const t = useTranslations("Ui");
   // What the person picked, if anything; until then the stored zone, else the browser's (read after
   // hydration, so the server's HTML, which says UTC, and the first client render agree).
   const [picked, setPicked] = useState<string | undefined>(undefined);
@@ -60,7 +62,7 @@ export function TimeZoneField({
   const options = value === undefined || zones.includes(value) ? zones : [value, ...zones];
   return (
     <SelectField
-      label={label}
+      label={label ?? t("timeZone")}
       name={name}
       id={id}
       value={zone}

@@ -2,6 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Time } from "../../components/ui/time";
+import { inLocale } from "../support/intl";
 import {
   dayInputValue,
   displayDate,
@@ -154,9 +155,9 @@ describe("the rule: times on the viewer's clock, a pathway's sessions on the pat
   });
 
   it("renders a moment as a <time> carrying the exact instant for machines, its reading for people and the zone's name", () => {
-    const html = renderToString(<Time at={at("2026-10-25T01:30:00Z")} zone="Europe/Berlin" />);
+    const html = renderToString(inLocale(<Time at={at("2026-10-25T01:30:00Z")} zone="Europe/Berlin" />));
     expect(html).toBe('<time dateTime="2026-10-25T01:30:00.000Z" title="Sun 25 Oct 2026, 02:30 CET">Sun 25 Oct 2026, 02:30</time>');
-    expect(renderToString(<Time at={at("2026-03-28T23:30:00Z")} zone="Europe/Berlin" dateOnly />)).toBe(
+    expect(renderToString(inLocale(<Time at={at("2026-03-28T23:30:00Z")} zone="Europe/Berlin" dateOnly />))).toBe(
       '<time dateTime="2026-03-28T23:30:00.000Z" title="Sun 29 Mar 2026, 00:30 CET">Sun 29 Mar 2026</time>',
     );
   });

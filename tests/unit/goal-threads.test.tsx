@@ -2,6 +2,7 @@ import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CommentThread, type ThreadComment } from "../../components/goals/comment-thread";
 import { SeriesForm } from "../../components/goals/series-fields";
+import { inLocale } from "../support/intl";
 
 const action = async () => ({ ok: true as const });
 const actions = { add: action, edit: action, remove: action };
@@ -19,17 +20,19 @@ const comment = (over: Partial<ThreadComment>): ThreadComment => ({
 describe("comment thread", () => {
   it("shows bodies as text with their line breaks, never as HTML; times in the viewer's zone; edit and delete on one's own only", () => {
     const html = renderToString(
-      <CommentThread
-        org="acme"
-        subject={{ goalId: "g1" }}
-        on="Speak up"
-        zone="Europe/London"
-        actions={actions}
-        comments={[
-          comment({ body: 'Line one\nLine <b>two</b> <script>alert("x")</script>' }),
-          comment({ body: "Mine", mine: true, editedAt: new Date("2026-03-29T10:00:00Z") }),
-        ]}
-      />,
+      inLocale(
+        <CommentThread
+          org="acme"
+          subject={{ goalId: "g1" }}
+          on="Speak up"
+          zone="Europe/London"
+          actions={actions}
+          comments={[
+            comment({ body: 'Line one\nLine <b>two</b> <script>alert("x")</script>' }),
+            comment({ body: "Mine", mine: true, editedAt: new Date("2026-03-29T10:00:00Z") }),
+          ]}
+        />,
+      ),
     );
     expect(html).toContain("Line one\nLine &lt;b&gt;two&lt;/b&gt; &lt;script&gt;");
     expect(html).not.toContain("<b>two</b>");

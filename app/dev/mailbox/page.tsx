@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Time } from "@/components/ui/time";
 import { db } from "@/lib/db/client";
@@ -9,9 +10,12 @@ import { devMailboxOpenTo } from "@/lib/mail/dev-mailbox";
 
 // Not even the title is given away to a client the mailbox does not answer.
 export async function generateMetadata(): Promise<Metadata> {
-  return devMailboxOpenTo(await clientAddress(), await requestHost()) ? { title: "Development mailbox" } : {};
+  return devMailboxOpenTo(await clientAddress(), await requestHost()) ? { title: (await getTranslations("Dev"))("title") } : {};
 }
 export const dynamic = "force-dynamic";
+
+/** How many messages it lists, newest first. */
+const SHOWN = 100;
 
 // Every message the app would have sent, newest first, for the person trying Pathwise on this machine.
 // A 404 unless DEV_MAILBOX is on, no SMTP server is set, APP_URL is local and the client connects from
@@ -19,23 +23,22 @@ export const dynamic = "force-dynamic";
 export default async function DevMailbox({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
   if (!devMailboxOpenTo(await clientAddress(), await requestHost())) notFound();
   const { id } = await searchParams;
+  const t = await getTranslations("Dev");
   const messages = await db().emailOutbox.findMany({
     orderBy: { createdAt: "desc" },
-    take: 100,
+    take: SHOWN,
     select: { id: true, toAddress: true, subject: true, status: true, createdAt: true, text: true },
   });
   const open = messages.find((m) => m.id === id) ?? messages[0];
   return (
     <main className="mx-auto max-w-5xl p-8">
-      <h1 className="mb-1 text-2xl font-semibold">Development mailbox</h1>
-      <p className="mb-6 text-sm text-muted">
-        No SMTP server is configured, so mail is kept here instead of sent. The newest 100 messages.
-      </p>
+      <h1 className="mb-1 text-2xl font-semibold">{t("title")}</h1>
+      <p className="mb-6 text-sm text-muted">{t("intro", { count: SHOWN })}</p>
       {messages.length === 0 ? (
-        <EmptyState>No mail yet. Anything the app sends, such as an invitation or a password reset, appears here.</EmptyState>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
         <div className="grid grid-cols-[2fr_3fr] gap-6">
-          <ul aria-label="Messages" className="divide-y divide-line rounded-md border border-line bg-surface">
+          <ul aria-label={t("messages")} className="divide-y divide-line rounded-md border border-line bg-surface">
             {messages.map((m) => (
               <li key={m.id}>
                 <a
@@ -45,16 +48,17 @@ export default async function DevMailbox({ searchParams }: { searchParams: Promi
                 >
                   <span className="block font-medium">{m.subject}</span>
                   <span className="block text-muted">
-                    To {m.toAddress} · <Time at={m.createdAt} zone={FALLBACK_ZONE} /> {FALLBACK_ZONE} · {m.status.toLowerCase()}
+                    {t("to", { address: m.toAddress })} · <Time at={m.createdAt} zone={FALLBACK_ZONE} /> {FALLBACK_ZONE} ·{" "}
+                    {t(`status.${m.status}`)}
                   </span>
                 </a>
               </li>
             ))}
           </ul>
           {open ? (
-            <article aria-label="Message" className="rounded-md border border-line bg-surface p-4">
+            <article aria-label={t("message")} className="rounded-md border border-line bg-surface p-4">
               <h2 className="font-semibold">{open.subject}</h2>
-              <p className="mb-4 text-sm text-muted">To {open.toAddress}</p>
+              <p className="mb-4 text-sm text-muted">{t("to", { address: open.toAddress })}</p>
               <pre className="whitespace-pre-wrap font-sans text-sm">{open.text}</pre>
             </article>
           ) : null}

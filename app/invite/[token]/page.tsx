@@ -1,44 +1,55 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { TextLink } from "@/components/ui/button";
 import { AuthCard } from "@/components/auth/auth-card";
 import { AcceptForm } from "@/components/invitations/accept-form";
 import { db } from "@/lib/db/client";
-import { findInvitation, InvalidInvitationError } from "@/lib/invitations/accept";
+import { PAGE_WORDS_LOCALE } from "@/lib/i18n/locales";
+import { findInvitation } from "@/lib/invitations/accept";
 import { TIME_ZONES } from "@/lib/web/form-fields";
 import { acceptExistingAction, acceptNewAction } from "./actions";
 import { displayName } from "@/lib/users/display-name";
 
-export const metadata: Metadata = { title: "Accept your invitation", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Auth.invitation"))("title"), referrer: "no-referrer" };
+}
 export const dynamic = "force-dynamic";
 
 export default async function AcceptInvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  const t = await getTranslations("Auth.invitation");
   const invitation = await findInvitation(db(), token);
   if (!invitation) {
-    // Expired, cancelled, used or unknown: one page for all four.
+    // Expired, cancelled, used or unknown: one page for all four. It says what InvalidInvitationError
+    // says, in the visitor's language.
     return (
-      <AuthCard title="This link no longer works">
-        <p className="mb-4 text-sm">{new InvalidInvitationError().message}</p>
+      <AuthCard title={t("deadLink")} translated>
+        <p className="mb-4 text-sm">{t("deadLinkExplain")}</p>
         <p className="text-sm">
-          <TextLink href="/sign-in">Go to sign in</TextLink>
+          <TextLink href="/sign-in">{t("goToSignIn")}</TextLink>
         </p>
       </AuthCard>
     );
   }
-  const inviter = invitation.invitedBy ? displayName(invitation.invitedBy) : "An administrator";
+  const organisation = invitation.organization.name;
   return (
-    <AuthCard title={`Join ${invitation.organization.name}`}>
+    <AuthCard title={t("heading", { organisation })} translated>
       <p className="mb-4 text-sm text-body">
-        {inviter} invited you to {invitation.organization.name} on Pathwise.
+        {invitation.invitedBy
+          ? t("invitedBy", { inviter: displayName(invitation.invitedBy), organisation })
+          : t("invitedByAdmin", { organisation })}
       </p>
-      <AcceptForm
-        token={token}
-        email={invitation.email}
-        organizationName={invitation.organization.name}
-        hasAccount={invitation.hasAccount}
-        timezones={TIME_ZONES}
-        action={invitation.hasAccount ? acceptExistingAction : acceptNewAction}
-      />
+      {/* The form's own words are still English (components/invitations/accept-form.tsx). */}
+      <div lang={PAGE_WORDS_LOCALE}>
+        <AcceptForm
+          token={token}
+          email={invitation.email}
+          organizationName={organisation}
+          hasAccount={invitation.hasAccount}
+          timezones={TIME_ZONES}
+          action={invitation.hasAccount ? acceptExistingAction : acceptNewAction}
+        />
+      </div>
     </AuthCard>
   );
 }
