@@ -932,4 +932,49 @@ describe("notification emails through a real SMTP server", () => {
       await smtp.close();
     }
   });
+
+  it("each recipient reads theirs in their own language, not the language of whoever caused it", async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const c = await circle();
+      await db.emailOutbox.updateMany({ where: { status: "PENDING" }, data: { status: "FAILED" } });
+      // The coachee (who acts) reads French; the coach chose German; the organisation's default is German,
+      // but it set English for the second coach.
+      await db.organization.update({ where: { id: c.org.id }, data: { defaultLocale: "de" } });
+      await db.user.update({ where: { id: c.coachee.userId }, data: { locale: "fr" } });
+      await db.user.update({ where: { id: c.coach.userId }, data: { locale: "de" } });
+      await db.membership.update({
+        where: { organizationId_id: { organizationId: c.org.id, id: c.coach2.membershipId } },
+        data: { locale: "en" },
+      });
+      const goal = await createGoal(db, c.coachee.membership, { title: "Lead the offsite" });
+      const milestone = await createMilestone(db, goal, { title: "Agenda" });
+      const action = await createActionItem(db, c.coachee.membership, { milestone, title: "Draft agenda" });
+      await setActionItemProgress(db, c.coachee, { actionId: action.id, progress: 100 });
+      await afterWindow();
+      await deliverDueEmails(db, smtpTransport(smtp.url), { from: "Pathwise <no-reply@pathwise.test>" });
+      const to = async (who: { email: string }) =>
+        Promise.all(smtp.messages.filter((m) => m.recipients.includes(who.email)).map((m) => simpleParser(m.raw)));
+      const [german] = await to(c.coach);
+      expect(german.subject).toBe(
+        "Test participant hat den Meilenstein „Agenda“ des Ziels „Lead the offsite“ erreicht und 1 weitere Neuigkeit",
+      );
+      expect(german.text).toContain("Test participant hat das Ziel „Lead the offsite“ erreicht");
+      expect(german.text).toContain("Alle Benachrichtigungen ansehen");
+      expect(german.html).toContain('<html lang="de"');
+      const [english] = await to(c.coach2);
+      expect(english.subject).toBe("Test participant completed the milestone “Agenda” of the goal “Lead the offsite”, and 1 more update");
+      expect(english.html).toContain('<html lang="en"');
+      // Neither email holds the other's words, nor the French of the one who acted.
+      for (const words of ["Meilenstein", "étape", "a franchi"]) expect(english.text).not.toContain(words);
+      for (const words of ["completed", "étape", "a franchi"]) expect(german.text).not.toContain(words);
+      // The centre reads the same rows in each reader's language.
+      const centre = async (who: Parameters<typeof listNotifications>[1]) =>
+        (await listNotifications(db, who, { page: 1 })).items.map((i) => i.sentence);
+      expect(await centre(c.coach)).toContain("Test participant hat den Meilenstein „Agenda“ des Ziels „Lead the offsite“ erreicht");
+      expect(await centre(c.coach2)).toContain("Test participant completed the milestone “Agenda” of the goal “Lead the offsite”");
+    } finally {
+      await smtp.close();
+    }
+  });
 });

@@ -34,6 +34,28 @@ async function tokenFromEmail(email: string): Promise<string> {
   return match![1];
 }
 
+describe("the reset email's language", () => {
+  it("is the account's own, else the organisation's for them, else the page's the request came from", async () => {
+    const newest = async (email: string) => {
+      await processPasswordResetRequests(db);
+      return db.emailOutbox.findFirstOrThrow({ where: { toAddress: email }, orderBy: { createdAt: "desc" } });
+    };
+    const plain = await member();
+    await requestPasswordReset(db, plain.email, "192.0.2.70", "fr");
+    expect((await newest(plain.email)).subject).toBe("Réinitialisez votre mot de passe Pathwise");
+    const german = await member();
+    await db.user.update({ where: { id: german.user.id }, data: { locale: "de" } });
+    await requestPasswordReset(db, german.email, "192.0.2.71", "fr");
+    const mail = await newest(german.email);
+    expect(mail.subject).toBe("Setzen Sie Ihr Pathwise-Passwort zurück");
+    expect(mail.html).toContain('<html lang="de"');
+    // The positive control: the same request from an English page, for an account with no language, is English.
+    const english = await member();
+    await requestPasswordReset(db, english.email, "192.0.2.72", "en");
+    expect((await newest(english.email)).subject).toBe("Reset your Pathwise password");
+  });
+});
+
 describe("password reset", () => {
   it("emails a single-use link whose token is stored only as a hash", async () => {
     const { email, user } = await member();

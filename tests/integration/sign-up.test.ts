@@ -237,6 +237,20 @@ describe("self-serve sign-up", () => {
   });
 });
 
+describe("the language of a sign-up", () => {
+  it("the confirmation is in the language of the page it came from, and the new organisation speaks it", async () => {
+    const data = input();
+    await signUp(db, data, ip(), "de");
+    const mail = await mailTo(data.email, "sign-up-confirm");
+    expect(mail?.subject).toBe("Bestätigen Sie Ihre E-Mail-Adresse, um Ihre Pathwise-Organisation anzulegen");
+    expect(mail?.text).toContain(`${data.organizationName} anlegen`);
+    const created = await verifySignUp(db, { token: await tokenFor(data.email), password: PASSWORD }, ip());
+    expect(await db.organization.findUniqueOrThrow({ where: { id: created.organizationId }, select: { defaultLocale: true } })).toEqual({
+      defaultLocale: "de",
+    });
+  });
+});
+
 describe("another organisation for a signed-in user", () => {
   it("adds an organisation they own, alongside the ones they had", async () => {
     const org = await createOrganization(db, { name: `Existing ${unique()}` });
