@@ -58,17 +58,19 @@ describe("time zones", () => {
     expect(selected(profile("Europe/Berlin"))).toBe("Europe/Berlin");
 
     const member = renderToString(
-      <MemberForm
-        org="acme"
-        member={{ id: "m", firstName: "Ada", lastName: "Lovelace", timezone: "UTC", unitId: "", role: "COACH", programmeIds: [] }}
-        roles={[{ value: "COACH", label: "Coach" }]}
-        scopedRoles={[]}
-        units={[]}
-        programmes={[]}
-        timezones={TIME_ZONES}
-        durations={[]}
-        action={action}
-      />,
+      inLocale(
+        <MemberForm
+          org="acme"
+          member={{ id: "m", firstName: "Ada", lastName: "Lovelace", timezone: "UTC", unitId: "", role: "COACH", programmeIds: [] }}
+          roles={[{ value: "COACH", label: "Coach" }]}
+          scopedRoles={[]}
+          units={[]}
+          programmes={[]}
+          timezones={TIME_ZONES}
+          durations={[]}
+          action={action}
+        />,
+      ),
     );
     expect(selected(member)).toBe("UTC");
   });

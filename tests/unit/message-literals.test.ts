@@ -7,6 +7,9 @@ import { sourcesUnder } from "../support/sources";
 // must hold no literal; the rest of the tree may hold no more literals than it did (the ceiling only
 // goes down, as issue 24 moves each page's words into the message files).
 const TRANSLATED = [
+  "app/[org]/users/[id]/page.tsx",
+  "app/[org]/users/import/page.tsx",
+  "app/[org]/users/page.tsx",
   "app/layout.tsx",
   "app/sign-in/page.tsx",
   "components/auth/sign-in-form.tsx",
@@ -17,8 +20,11 @@ const TRANSLATED = [
   "components/shell/sign-out-button.tsx",
   "components/shell/skip-link.tsx",
   "components/ui/language-field.tsx",
+  "components/users/member-forms.tsx",
+  "components/users/seat-counter.tsx",
+  "components/users/users-table.tsx",
 ];
-const LITERAL_CEILING = 689;
+const LITERAL_CEILING = 634;
 
 describe("words people read come from the message files", () => {
   it("finds a literal in JSX text and in the attributes people read, and not in code or keys (positive control)", () => {
