@@ -7,12 +7,27 @@ import { sourcesUnder } from "../support/sources";
 // must hold no literal; the rest of the tree may hold no more literals than it did (the ceiling only
 // goes down, as issue 24 moves each page's words into the message files).
 const TRANSLATED = [
+  "app/[org]/audit/page.tsx",
+  "app/[org]/imports/[id]/page.tsx",
+  "app/[org]/invitations/new/page.tsx",
+  "app/[org]/invitations/page.tsx",
+  "app/[org]/profile/page.tsx",
+  "app/[org]/settings/page.tsx",
+  "app/[org]/units/page.tsx",
   "app/[org]/users/[id]/page.tsx",
   "app/[org]/users/import/page.tsx",
   "app/[org]/users/page.tsx",
   "app/layout.tsx",
   "app/sign-in/page.tsx",
+  "components/audit/audit-event.tsx",
+  "components/audit/change-list.tsx",
   "components/auth/sign-in-form.tsx",
+  "components/imports/confirm-import.tsx",
+  "components/imports/upload-form.tsx",
+  "components/invitations/accept-form.tsx",
+  "components/invitations/invite-form.tsx",
+  "components/profile/profile-forms.tsx",
+  "components/settings/settings-form.tsx",
   "components/shell/app-shell.tsx",
   "components/shell/menu.tsx",
   "components/shell/notification-bell.tsx",
@@ -20,11 +35,12 @@ const TRANSLATED = [
   "components/shell/sign-out-button.tsx",
   "components/shell/skip-link.tsx",
   "components/ui/language-field.tsx",
+  "components/units/unit-forms.tsx",
   "components/users/member-forms.tsx",
   "components/users/seat-counter.tsx",
   "components/users/users-table.tsx",
 ];
-const LITERAL_CEILING = 634;
+const LITERAL_CEILING = 536;
 
 describe("words people read come from the message files", () => {
   it("finds a literal in JSX text and in the attributes people read, and not in code or keys (positive control)", () => {
