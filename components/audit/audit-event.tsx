@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { describeChanges } from "@/lib/audit/changes";
 import { auditSentence, type NamedAuditEvent } from "@/lib/audit/sentence";
 import { ChangeList } from "./change-list";
@@ -9,11 +10,12 @@ type Event = NamedAuditEvent & { actor?: { email: string } | null; ipAddress?: s
  * fields it changed (folded away in the audit log, where many events stand together).
  */
 export function AuditEvent({ event, zone, folded = false }: { event: Event; zone: string; folded?: boolean }) {
+  const t = useTranslations("Audit");
   const changed = describeChanges(event.before, event.after, zone, event.names).length > 0;
   const changes = <ChangeList before={event.before} after={event.after} zone={zone} names={event.names} />;
   const by = [
-    event.actor ? `Signed in as ${event.actor.email}` : event.actorName === null ? "Done by Pathwise itself" : null,
-    event.ipAddress ? `from ${event.ipAddress}` : null,
+    event.actor ? t("signedInAs", { email: event.actor.email }) : event.actorName === null ? t("byPathwise") : null,
+    event.ipAddress ? t("fromIp", { ip: event.ipAddress }) : null,
   ].filter(Boolean);
   return (
     <>
@@ -21,7 +23,7 @@ export function AuditEvent({ event, zone, folded = false }: { event: Event; zone
       {by.length ? <p className="text-xs text-muted">{by.join(" · ")}</p> : null}
       {changed && folded ? (
         <details className="mt-1">
-          <summary className="cursor-pointer text-xs text-muted">What changed</summary>
+          <summary className="cursor-pointer text-xs text-muted">{t("whatChanged")}</summary>
           {changes}
         </details>
       ) : changed ? (

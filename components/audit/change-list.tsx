@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Clipped } from "@/components/ui/table";
 import { describeChanges } from "@/lib/audit/changes";
 
@@ -13,22 +14,22 @@ export function ChangeList({
   zone: string;
   names?: Record<string, string>;
 }) {
+  const t = useTranslations("Audit");
   const changes = describeChanges(before, after, zone, names);
   if (changes.length === 0) return null;
   return (
     <dl className="mt-1 grid grid-cols-1 gap-x-3 gap-y-0.5 text-xs sm:grid-cols-[auto_minmax(0,1fr)]">
-      {changes.map((c) => (
-        <div key={c.field} className="contents">
-          <dt className="font-medium text-muted">{c.label}</dt>
+      {changes.map(({ field, label, before: was, after: now }) => (
+        <div key={field} className="contents">
+          <dt className="font-medium text-muted">{label}</dt>
           <dd>
-            {c.before !== undefined ? (
-              <>
-                {c.after === undefined ? "was " : null}
-                <Clipped text={c.before} max={200} />
-              </>
-            ) : null}
-            {c.before !== undefined && c.after !== undefined ? " → " : null}
-            {c.after !== undefined ? <Clipped text={c.after} max={200} /> : null}
+            {was === undefined ? null : now === undefined ? (
+              t.rich("was", { value: () => <Clipped text={was} max={200} /> })
+            ) : (
+              <Clipped text={was} max={200} />
+            )}
+            {was !== undefined && now !== undefined ? " → " : null}
+            {now !== undefined ? <Clipped text={now} max={200} /> : null}
           </dd>
         </div>
       ))}

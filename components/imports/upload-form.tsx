@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -11,14 +12,14 @@ import { FILE_TOO_BIG, MAX_IMPORT_BYTES } from "@/lib/imports/limits";
 
 type UploadResult = ActionResult<{ importId: string }>;
 
-const tooBig: UploadResult = { ok: false, error: "Check the highlighted fields.", fieldErrors: { file: [FILE_TOO_BIG] } };
-const notSent: UploadResult = { ok: false, error: "The file could not be sent. Check your connection and try again." };
-
 /**
  * Upload a filled template to the organisation's upload route (app/[org]/imports/upload); while the
  * file is read and checked the page says so, then the preview opens.
  */
 export function UploadForm({ org, cohortId }: { org: string; cohortId: string }) {
+  const t = useTranslations("Imports.upload");
+  const tooBig: UploadResult = { ok: false, error: t("checkFields"), fieldErrors: { file: [FILE_TOO_BIG] } };
+  const notSent: UploadResult = { ok: false, error: t("notSent") };
   const [result, setResult] = useState<UploadResult | null>(null);
   const [pending, setPending] = useState(false);
   const router = useRouter();
@@ -47,20 +48,13 @@ export function UploadForm({ org, cohortId }: { org: string; cohortId: string })
     <form onSubmit={onSubmit} noValidate encType="multipart/form-data" className="max-w-md">
       <HiddenFields fields={{ org, cohortId }} />
       <FormStatus result={result?.ok ? null : result} />
-      <Field
-        label="CSV file"
-        name="file"
-        type="file"
-        accept=".csv,text/csv"
-        hint="UTF-8, comma or semicolon separated, at most 5 MB and 20,000 rows."
-        error={fieldError(result, "file")}
-      />
+      <Field label={t("file")} name="file" type="file" accept=".csv,text/csv" hint={t("fileHint")} error={fieldError(result, "file")} />
       <Button type="submit" disabled={pending}>
-        Check the file
+        {t("submit")}
       </Button>
       {pending || result?.ok ? (
         <p role="status" className="mt-3 text-sm text-body">
-          {pending && !result?.ok ? "Uploading and checking every row… large files take a few seconds." : "Checked. Opening the results…"}
+          {pending && !result?.ok ? t("checking") : t("opening")}
         </p>
       ) : null}
     </form>

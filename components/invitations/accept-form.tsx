@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
@@ -27,6 +28,7 @@ export function AcceptForm({
   timezones: readonly string[];
   action: FormAction<{ slug: string }>;
 }) {
+  const t = useTranslations("Invitations.accept");
   const [result, formProps, pending] = useFormAction(action);
   const form = useRef<HTMLFormElement>(null);
 
@@ -42,30 +44,26 @@ export function AcceptForm({
   const done = result?.ok === true;
   return (
     <form ref={form} {...formProps} noValidate>
-      <FormStatus result={done ? { ok: true, message: `You have joined ${organizationName}. Signing you in…` } : result} />
+      <FormStatus result={done ? { ok: true, message: t("joined", { organisation: organizationName }) } : result} />
       <input type="hidden" name="token" value={token} />
-      <p className="mb-4 text-sm">
-        Joining as <strong>{email}</strong>
-      </p>
+      <p className="mb-4 text-sm">{t.rich("joiningAs", { email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       {hasAccount ? null : (
         <>
-          <Field label="First name" name="firstName" autoComplete="given-name" error={fieldError(result, "firstName")} />
-          <Field label="Last name" name="lastName" autoComplete="family-name" error={fieldError(result, "lastName")} />
+          <Field label={t("firstName")} name="firstName" autoComplete="given-name" error={fieldError(result, "firstName")} />
+          <Field label={t("lastName")} name="lastName" autoComplete="family-name" error={fieldError(result, "lastName")} />
           <TimeZoneField zones={timezones} error={fieldError(result, "timezone")} />
         </>
       )}
       <Field
-        label={hasAccount ? "Your Pathwise password" : "Choose a password"}
+        label={hasAccount ? t("yourPassword") : t("choosePassword")}
         name="password"
         type="password"
         autoComplete={hasAccount ? "current-password" : "new-password"}
-        hint={
-          hasAccount ? "You already have a Pathwise account: sign in with it to join." : "At least 8 characters. Long passphrases are good."
-        }
+        hint={hasAccount ? t("hasAccountHint") : t("passwordHint")}
         error={fieldError(result, "password")}
       />
       <Button type="submit" disabled={pending || done} block>
-        {hasAccount ? `Sign in and join ${organizationName}` : `Join ${organizationName}`}
+        {hasAccount ? t("signInAndJoin", { organisation: organizationName }) : t("join", { organisation: organizationName })}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ActionButton } from "@/components/ui/action-button";
 import { Button } from "@/components/ui/button";
@@ -9,7 +10,6 @@ import { Notice } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { InviteResult } from "@/lib/invitations/send";
-import { plural } from "@/lib/words";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 
 type Option = { value: string; label: string };
@@ -35,6 +35,7 @@ type Props = {
 export function InviteForm(props: Props) {
   const { org, roles, scopedRoles, programmesRequired, programmes, units, durations, defaultMessage, canCreate, action, resendAction } =
     props;
+  const t = useTranslations("Invitations");
   const [result, formProps, pending] = useFormAction(action);
   const [role, setRole] = useState(roles.find((r) => r.value === "PARTICIPANT")?.value ?? roles[0]?.value ?? "");
   const needsProgrammes = programmesRequired || scopedRoles.includes(role);
@@ -45,19 +46,13 @@ export function InviteForm(props: Props) {
     <div className="grid gap-8 lg:grid-cols-2">
       <form {...formProps} noValidate aria-labelledby="invite-heading">
         <h1 id="invite-heading" className="mb-4 text-2xl font-semibold">
-          Invite users
+          {t("form.title")}
         </h1>
         <FormStatus result={result?.ok ? (result.message ? result : null) : result} />
         <HiddenFields fields={{ org }} />
-        <TextareaField
-          label="Email addresses"
-          name="emails"
-          hint="Up to 20, separated by commas, semicolons, spaces or new lines."
-          error={fieldError(result, "emails")}
-          rows={4}
-        />
+        <TextareaField label={t("form.emails")} name="emails" hint={t("form.emailsHint")} error={fieldError(result, "emails")} rows={4} />
         <SelectField
-          label="Role"
+          label={t("form.role")}
           name="role"
           id="invite-role"
           value={role}
@@ -67,7 +62,7 @@ export function InviteForm(props: Props) {
         />
         {role === "IMPLEMENTATION_ADMIN" ? (
           <SelectField
-            label="Access lasts"
+            label={t("form.accessLasts")}
             name="duration"
             id="invite-duration"
             defaultValue="3"
@@ -77,54 +72,54 @@ export function InviteForm(props: Props) {
         ) : null}
         {needsProgrammes || programmes.length > 0 ? (
           <CheckboxGroup
-            legend="Programmes"
+            legend={t("form.programmes")}
             name="programmeIds"
             options={programmes}
-            hint={needsProgrammes ? "At least one." : "Optional for this role."}
-            empty="There are no programmes yet: create one under Programmes first."
+            hint={needsProgrammes ? t("form.programmesRequired") : t("form.programmesOptional")}
+            empty={t("form.noProgrammes")}
             error={fieldError(result, "programmeIds")}
           />
         ) : null}
         <SelectField
-          label="Unit"
+          label={t("form.unit")}
           name="unitId"
           id="invite-unit"
           defaultValue=""
           options={units}
-          empty="No unit"
+          empty={t("form.noUnit")}
           error={fieldError(result, "unitId")}
         />
         <TextareaField
-          label="Message"
+          label={t("form.message")}
           name="message"
           defaultValue={defaultMessage}
-          hint="Included in the email. Prefilled from your organisation's settings."
+          hint={t("form.messageHint")}
           error={fieldError(result, "message")}
         />
         {canCreate ? (
           <RadioGroup
-            legend="How they join"
+            legend={t("form.mode")}
             name="mode"
             defaultValue="invite"
             options={[
-              { value: "invite", label: "Send an invitation link (they become active when they accept)" },
-              { value: "create", label: "Create the account now (active at once) and email a set-password link" },
+              { value: "invite", label: t("form.modeInvite") },
+              { value: "create", label: t("form.modeCreate") },
             ]}
           />
         ) : null}
         <div className="flex gap-3">
           <Button type="submit" name="intent" value="check" variant="secondary" disabled={pending}>
-            Check
+            {t("form.check")}
           </Button>
           <Button type="submit" name="intent" value="send" disabled={pending}>
-            {pending ? "Working…" : "Send"}
+            {pending ? t("form.working") : t("form.send")}
           </Button>
         </div>
       </form>
 
       {data ? (
         <div aria-live="polite">
-          <h2 className="mb-2 text-lg font-semibold">{sent ? "Done" : "What will happen"}</h2>
+          <h2 className="mb-2 text-lg font-semibold">{sent ? t("form.done") : t("form.whatWillHappen")}</h2>
           {data.refusal ? (
             <Notice tone="warning" role="alert">
               {data.refusal}
@@ -132,12 +127,14 @@ export function InviteForm(props: Props) {
           ) : null}
           <p className="mb-2 text-sm">
             {/* The seat count was taken before sending, so the seats this batch takes are added either way. */}
-            {sent ? "Took " : "Takes "}
-            {data.seatsNeeded > 0 ? plural(data.seatsNeeded, "seat") : "no seats"}: {data.seats.used + data.seatsNeeded} /{" "}
-            {data.seats.limit} seats used
-            {sent ? " now" : " after sending"}.
+            {t("form.seats", {
+              sent: sent ? "yes" : "no",
+              needed: data.seatsNeeded,
+              total: data.seats.used + data.seatsNeeded,
+              limit: data.seats.limit,
+            })}
           </p>
-          <ul className="mb-4 space-y-1 text-sm" aria-label="Addresses">
+          <ul className="mb-4 space-y-1 text-sm" aria-label={t("form.addresses")}>
             {data.addresses.map((a, i) => (
               <li key={`${a.input}-${i}`} className={a.ok ? "" : "text-danger-hover"}>
                 <span className="font-medium">{a.email ?? a.input}</span>: {a.message}
@@ -146,7 +143,7 @@ export function InviteForm(props: Props) {
                     <ActionButton
                       action={resendAction}
                       fields={{ org, invitationId: a.invitationId }}
-                      label={`Resend to ${a.email}`}
+                      label={t("resendTo", { email: a.email ?? a.input })}
                       quiet
                     />
                   </span>
@@ -155,8 +152,8 @@ export function InviteForm(props: Props) {
             ))}
           </ul>
           {!sent ? (
-            <Panel id="preview-heading" title="Email preview">
-              <p className="mb-2 text-sm">Subject: {data.preview.subject}</p>
+            <Panel id="preview-heading" title={t("form.preview")}>
+              <p className="mb-2 text-sm">{t("form.subject", { subject: data.preview.subject })}</p>
               <pre className="whitespace-pre-wrap text-xs text-body">{data.preview.text}</pre>
             </Panel>
           ) : null}

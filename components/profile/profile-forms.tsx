@@ -23,23 +23,24 @@ export function ProfileForm({
   /** What "not chosen" means here: the organisation's language for this person. */
   organisationLocale: Locale;
 }) {
-  const t = useTranslations("Language");
+  const t = useTranslations("Profile");
+  const tl = useTranslations("Language");
   const [result, formProps, pending] = useFormAction(action);
   return (
     <form {...formProps} noValidate aria-labelledby="profile-heading" className="max-w-md">
       <h2 id="profile-heading" className="mb-4 text-lg font-semibold">
-        Your details
+        {t("details")}
       </h2>
       <FormStatus result={result} />
       <Field
-        label="First name"
+        label={t("firstName")}
         name="firstName"
         defaultValue={user.firstName}
         autoComplete="given-name"
         error={fieldError(result, "firstName")}
       />
       <Field
-        label="Last name"
+        label={t("lastName")}
         name="lastName"
         defaultValue={user.lastName}
         autoComplete="family-name"
@@ -48,14 +49,14 @@ export function ProfileForm({
       <TimeZoneField zones={timezones} value={user.timezone} error={fieldError(result, "timezone")} />
       <LanguageField
         name="locale"
-        label={t("label")}
-        hint={t("hint")}
+        label={tl("label")}
+        hint={tl("hint")}
         value={user.locale}
         inherited={organisationLocale}
         error={fieldError(result, "locale")}
       />
       <Button type="submit" disabled={pending}>
-        Save details
+        {t("saveDetails")}
       </Button>
     </form>
   );
@@ -74,48 +75,50 @@ function useSignInAgain(result: ActionResult | null) {
 }
 
 export function PasswordForm({ action }: { action: FormAction }) {
+  const t = useTranslations("Profile");
   const [result, formProps, pending] = useFormAction(action);
   useSignInAgain(result);
   return (
     <form {...formProps} noValidate aria-labelledby="password-heading" className="max-w-md">
       <h2 id="password-heading" className="mb-4 text-lg font-semibold">
-        Change password
+        {t("changePassword")}
       </h2>
       <FormStatus result={result} />
       <Field
-        label="Current password"
+        label={t("currentPassword")}
         name="currentPassword"
         type="password"
         autoComplete="current-password"
         error={fieldError(result, "currentPassword")}
       />
       <Field
-        label="New password"
+        label={t("newPassword")}
         name="newPassword"
         type="password"
         autoComplete="new-password"
-        hint="At least 8 characters. Long passphrases are good."
+        hint={t("passwordHint")}
         error={fieldError(result, "newPassword")}
       />
       <Button type="submit" disabled={pending}>
-        Change password
+        {t("changePassword")}
       </Button>
     </form>
   );
 }
 
 export function SignOutEverywhereForm({ action }: { action: FormAction }) {
+  const t = useTranslations("Profile");
   const [result, formProps, pending] = useFormAction(action);
   useSignInAgain(result);
   return (
     <form {...formProps} noValidate aria-labelledby="sessions-heading" className="max-w-md">
       <h2 id="sessions-heading" className="mb-2 text-lg font-semibold">
-        Sessions
+        {t("sessions")}
       </h2>
-      <p className="mb-4 text-sm text-muted">Sign out of Pathwise on every device and browser, this one included.</p>
+      <p className="mb-4 text-sm text-muted">{t("signOutExplain")}</p>
       <FormStatus result={result} />
       <Button type="submit" disabled={pending}>
-        Sign out everywhere
+        {t("signOutEverywhere")}
       </Button>
     </form>
   );

@@ -7,9 +7,8 @@ import { LanguageField } from "@/components/ui/language-field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { Plan } from "@/lib/db/generated/enums";
-import { formatBytes, GIB, storageUsedLine } from "@/lib/files/limits";
+import { formatBytes, GIB } from "@/lib/files/limits";
 import type { Locale } from "@/lib/i18n/locales";
-import { PLAN_LABELS } from "@/lib/labels";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 
 type Settings = {
@@ -38,19 +37,22 @@ export function SettingsForm({
   canManagePlan: boolean;
   action: FormAction;
 }) {
-  const t = useTranslations("Language");
+  const t = useTranslations("Settings");
+  const tl = useTranslations("Language");
   const [result, formProps, pending] = useFormAction(action);
   return (
     <form {...formProps} noValidate className="max-w-xl">
       <HiddenFields fields={{ org }} />
       <FormStatus result={result} />
-      <Field label="Organisation name" name="name" defaultValue={settings.name} error={fieldError(result, "name")} />
-      <Fieldset legend={`Plan (${PLAN_LABELS[settings.plan].toLowerCase()})`}>
-        <p className="mb-3 text-sm text-muted">Storage: {storageUsedLine(storageUsed, settings.storageQuotaBytes)}.</p>
+      <Field label={t("name")} name="name" defaultValue={settings.name} error={fieldError(result, "name")} />
+      <Fieldset legend={t("plan", { plan: settings.plan })}>
+        <p className="mb-3 text-sm text-muted">
+          {t("storage", { used: formatBytes(storageUsed), quota: formatBytes(settings.storageQuotaBytes) })}
+        </p>
         {canManagePlan ? (
           <>
             <Field
-              label="Seat limit"
+              label={t("seatLimit")}
               name="seatLimit"
               type="number"
               min={1}
@@ -58,31 +60,31 @@ export function SettingsForm({
               error={fieldError(result, "seatLimit")}
             />
             <Field
-              label="Storage quota (GB)"
+              label={t("storageQuota")}
               name="storageQuotaGb"
               type="number"
               min={0.01}
               step={0.01}
               defaultValue={Number((settings.storageQuotaBytes / GIB).toFixed(2))}
-              hint="What the organisation's files may take together."
+              hint={t("storageQuotaHint")}
               error={fieldError(result, "storageQuotaGb")}
             />
           </>
         ) : (
           <p className="text-sm text-muted">
-            Seat limit: {settings.seatLimit}. Storage quota: {formatBytes(settings.storageQuotaBytes)}. Only an owner can change the plan.
+            {t("planReadOnly", { seats: settings.seatLimit, quota: formatBytes(settings.storageQuotaBytes) })}
           </p>
         )}
       </Fieldset>
       <LanguageField
         name="defaultLocale"
-        label={t("orgDefaultLabel")}
-        hint={t("orgDefaultHint")}
+        label={tl("orgDefaultLabel")}
+        hint={tl("orgDefaultHint")}
         value={settings.defaultLocale}
         error={fieldError(result, "defaultLocale")}
       />
       <Field
-        label="Invitation links expire after (days)"
+        label={t("invitationExpiry")}
         name="invitationExpiryDays"
         type="number"
         min={1}
@@ -91,27 +93,27 @@ export function SettingsForm({
         error={fieldError(result, "invitationExpiryDays")}
       />
       <TextareaField
-        label="Default invitation message"
+        label={t("defaultMessage")}
         name="defaultInvitationMessage"
         defaultValue={settings.defaultInvitationMessage}
-        hint="Prefilled in every invitation; the sender can edit it."
+        hint={t("defaultMessageHint")}
         error={fieldError(result, "defaultInvitationMessage")}
       />
       <CheckboxField
-        label="Allow implementation admins"
+        label={t("implementationAdmins")}
         name="implementationAdminsEnabled"
         defaultChecked={settings.implementationAdminsEnabled}
-        hint="Time-limited admins from an allowed email domain."
+        hint={t("implementationAdminsHint")}
       />
       <TextareaField
-        label="Allowed email domains for implementation admins"
+        label={t("domains")}
         name="implementationAdminDomains"
         defaultValue={settings.implementationAdminDomains.join("\n")}
-        hint="One per line, like partner.example.com"
+        hint={t("domainsHint")}
         error={fieldError(result, "implementationAdminDomains")}
       />
       <Button type="submit" disabled={pending}>
-        Save settings
+        {t("save")}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
@@ -21,26 +22,28 @@ function ParentSelect({
   error?: string;
   label: string;
 }) {
+  const t = useTranslations("Units");
   return (
-    <SelectField label={label} name="parentId" id={id} defaultValue={defaultValue} options={options} empty="Top level" error={error} />
+    <SelectField label={label} name="parentId" id={id} defaultValue={defaultValue} options={options} empty={t("topLevel")} error={error} />
   );
 }
 
 export function CreateUnitForm({ org, parents, action }: { org: string; parents: Option[]; action: FormAction }) {
+  const t = useTranslations("Units");
   const [result, formProps, pending] = useFormAction(action);
   return (
     <form {...formProps} noValidate aria-labelledby="create-unit-heading" className="max-w-md">
       <h2 id="create-unit-heading" className="mb-3 text-lg font-semibold">
-        New unit
+        {t("newUnit")}
       </h2>
       <FormStatus result={result} />
       <HiddenFields fields={{ org }} />
-      <Field label="Name" name="name" id="new-unit-name" error={fieldError(result, "name")} />
+      <Field label={t("name")} name="name" id="new-unit-name" error={fieldError(result, "name")} />
       <div className="mb-4">
-        <ParentSelect id="new-unit-parent" label="Inside" options={parents} defaultValue="" error={fieldError(result, "parentId")} />
+        <ParentSelect id="new-unit-parent" label={t("inside")} options={parents} defaultValue="" error={fieldError(result, "parentId")} />
       </div>
       <Button type="submit" disabled={pending}>
-        Create unit
+        {t("create")}
       </Button>
     </form>
   );
@@ -58,6 +61,7 @@ export function UnitActions({
   parents: Option[];
   actions: { rename: FormAction; move: FormAction; archive: FormAction };
 }) {
+  const t = useTranslations("Units");
   const [renamed, renameProps, renaming] = useFormAction(actions.rename);
   const [moved, moveProps, moving] = useFormAction(actions.move);
   const [archived, archiveProps, archiving] = useFormAction(actions.archive);
@@ -69,7 +73,7 @@ export function UnitActions({
         <div className="flex-1">
           <FormStatus result={renamed} />
           <Field
-            label={`New name for ${unit.name}`}
+            label={t("newName", { name: unit.name })}
             name="name"
             id={`rename-${unit.id}`}
             defaultValue={unit.name}
@@ -78,7 +82,7 @@ export function UnitActions({
         </div>
         <div className="mb-4">
           <Button type="submit" disabled={renaming}>
-            Rename
+            {t("rename")}
           </Button>
         </div>
       </form>
@@ -88,7 +92,7 @@ export function UnitActions({
           <FormStatus result={moved} />
           <ParentSelect
             id={`move-${unit.id}`}
-            label={`Move ${unit.name} into`}
+            label={t("moveInto", { name: unit.name })}
             options={others}
             defaultValue={unit.parentId}
             error={fieldError(moved, "parentId")}
@@ -96,7 +100,7 @@ export function UnitActions({
         </div>
         <div className="mb-4">
           <Button type="submit" disabled={moving}>
-            Move
+            {t("move")}
           </Button>
         </div>
       </form>
@@ -104,7 +108,7 @@ export function UnitActions({
         <HiddenFields fields={{ org, unitId: unit.id }} />
         <FormStatus result={archived} />
         <Button type="submit" variant="secondary" disabled={archiving}>
-          Archive {unit.name}
+          {t("archive", { name: unit.name })}
         </Button>
       </form>
     </div>

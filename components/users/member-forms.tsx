@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { Button } from "@/components/ui/button";
@@ -36,30 +37,31 @@ export function MemberForm(props: {
   action: FormAction;
 }) {
   const { org, member, roles, scopedRoles, units, programmes, timezones, durations, action } = props;
+  const t = useTranslations("Users");
   const [result, formProps, pending] = useFormAction(action);
   const [role, setRole] = useState(member.role);
   const scoped = scopedRoles.includes(role);
   return (
     <form {...formProps} noValidate aria-labelledby="edit-heading" className="max-w-lg">
       <h2 id="edit-heading" className="mb-4 text-lg font-semibold">
-        Edit
+        {t("form.edit")}
       </h2>
       <FormStatus result={result} />
       <HiddenFields fields={{ org, membershipId: member.id }} />
-      <Field label="First name" name="firstName" defaultValue={member.firstName} error={fieldError(result, "firstName")} />
-      <Field label="Last name" name="lastName" defaultValue={member.lastName} error={fieldError(result, "lastName")} />
+      <Field label={t("form.firstName")} name="firstName" defaultValue={member.firstName} error={fieldError(result, "firstName")} />
+      <Field label={t("form.lastName")} name="lastName" defaultValue={member.lastName} error={fieldError(result, "lastName")} />
       {member.timezone === null ? null : <TimeZoneField zones={timezones} value={member.timezone} error={fieldError(result, "timezone")} />}
       <SelectField
-        label="Unit"
+        label={t("columns.unit")}
         name="unitId"
         id="member-unit"
         defaultValue={member.unitId}
         options={units}
-        empty="No unit"
+        empty={t("member.noUnit")}
         error={fieldError(result, "unitId")}
       />
       <SelectField
-        label="Role"
+        label={t("columns.role")}
         name="role"
         id="member-role"
         value={role}
@@ -69,48 +71,38 @@ export function MemberForm(props: {
       />
       {role === "IMPLEMENTATION_ADMIN" ? (
         <SelectField
-          label="Access lasts"
+          label={t("form.accessLasts")}
           name="duration"
           id="member-duration"
           defaultValue=""
           options={durations}
-          empty="Keep the current end date"
+          empty={t("form.keepEndDate")}
           error={fieldError(result, "duration")}
         />
       ) : null}
       {scoped ? (
         <CheckboxGroup
-          legend="Programmes"
+          legend={t("member.programmes")}
           name="programmeIds"
           options={programmes}
           checked={member.programmeIds}
-          hint="This role works only on the programmes ticked here: at least one."
-          empty="There are no programmes yet: create one first."
+          hint={t("form.programmesHint")}
+          empty={t("form.noProgrammes")}
           error={fieldError(result, "programmeIds")}
         />
       ) : null}
       <Button type="submit" disabled={pending}>
-        Save changes
+        {t("form.save")}
       </Button>
     </form>
   );
 }
 
 /**
- * What each step from a member's page does, as its confirmation dialog says it. `seat`: their role takes
- * a seat (participants take none, so their dialogs never speak of one).
+ * A step from a member's page: `button` and `confirm` are its words with the name in them; what it does
+ * is its confirmation dialog's (Users.form.explain.<op>, which knows whether their role takes a seat).
  */
-const EXPLAIN = {
-  deactivate: (name: string, seat: boolean) =>
-    `${name} will be signed out at once and cannot sign in. ${seat ? "Their seat frees up; their" : "Their"} goals, notes, pathways and history stay, and you can reactivate them later.`,
-  reactivate: (name: string, seat: boolean) =>
-    `${name} ${seat ? "takes a seat again and gets" : "gets"} an email with a link to choose a new password, which they must use before signing in.`,
-  invite: (name: string) =>
-    `${name} gets an email with a link to join, with the role, programmes and unit shown here, and becomes active when they accept. A role that takes a seat takes it now.`,
-  resend: (name: string) => `${name} gets the invitation again with a fresh link; the earlier link stops working.`,
-};
-
-type MemberStep = { op: keyof typeof EXPLAIN; button: string; confirm: string; note?: string };
+type MemberStep = { op: "deactivate" | "reactivate" | "invite" | "resend"; button: string; confirm: string; note?: string };
 
 /**
  * A member's steps from their page (lib/users/membership-state.ts): their state's one way forward and,
@@ -133,6 +125,7 @@ export function MemberSteps({
   steps: MemberStep[];
   actions: Partial<Record<MemberStep["op"], FormAction>>;
 }) {
+  const t = useTranslations("Users.form");
   const [last, setLast] = useState<ActionResult | null>(null);
   const announced = useMemo(
     () =>
@@ -153,15 +146,15 @@ export function MemberSteps({
       <FormStatus result={last} />
       <div className="flex flex-wrap gap-3">
         {steps.map((step) => {
-          const label = step.button.replace("{name}", name);
-          const explain = step.note ? `${EXPLAIN[step.op](name, seat)} ${step.note}` : EXPLAIN[step.op](name, seat);
+          const says = t(`explain.${step.op}`, { name, seat: seat ? "yes" : "no" });
+          const explain = step.note ? t("explainWithNote", { explain: says, note: step.note }) : says;
           return (
             <ConfirmForm
               key={step.op}
               action={announced[step.op]}
               fields={{ org, membershipId }}
-              label={label}
-              title={`${label}?`}
+              label={step.button}
+              title={t("confirmTitle", { label: step.button })}
               explain={explain}
               confirmLabel={step.confirm}
               tone={step.op === "deactivate" ? "danger" : "primary"}

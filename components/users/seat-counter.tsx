@@ -1,27 +1,21 @@
+import { useTranslations } from "next-intl";
 import { TextLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 
 /** "X / Y seats used", with what to do when the organisation is at or over its limit. */
 export function SeatCounter({ used, limit, canManagePlan, org }: { used: number; limit: number; canManagePlan: boolean; org: string }) {
+  const t = useTranslations("Users.seats");
   const full = used >= limit;
+  const over = used > limit ? "yes" : "no";
   return (
     <div className="mt-4">
-      <Notice tone={full ? "warning" : "info"} role="status" label="Seats">
-        <p className="font-medium">
-          {used.toLocaleString("en")} / {limit.toLocaleString("en")} seats used
-        </p>
+      <Notice tone={full ? "warning" : "info"} role="status" label={t("label")}>
+        <p className="font-medium">{t("used", { used, limit })}</p>
         {full ? (
           <p className="mt-1">
-            {used > limit ? "You are over your seat limit. " : "Every seat is taken. "}
-            Deactivate users who no longer need access, or change their role to participant (participants need no seat)
-            {canManagePlan ? (
-              <>
-                , or <TextLink href={`/${org}/settings`}>raise the seat limit in settings</TextLink>
-              </>
-            ) : (
-              ", or ask an owner to add seats"
-            )}
-            .
+            {canManagePlan
+              ? t.rich("fixWithPlan", { over, link: (chunks) => <TextLink href={`/${org}/settings`}>{chunks}</TextLink> })
+              : t("fixAskOwner", { over })}
           </p>
         ) : null}
       </Notice>

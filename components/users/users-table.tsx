@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef, useState, type ReactNode } from "react";
 import { MembershipStatusBadge, RoleBadge } from "@/components/ui/badge";
 import { Button, TextLink } from "@/components/ui/button";
@@ -10,7 +11,6 @@ import { DataTable } from "@/components/ui/table";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { MembershipStatus, Role } from "@/lib/db/generated/enums";
 import type { BulkResult } from "@/lib/users/bulk-step";
-import { plural } from "@/lib/words";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 
 export type UserRow = {
@@ -26,28 +26,9 @@ export type UserRow = {
   lastActive: ReactNode;
 };
 
-const OPS = {
-  deactivate: {
-    label: "Deactivate",
-    warning:
-      "They will be signed out at once and cannot sign in. Any seats they hold free up (participants hold none); their goals, notes, pathways and history stay.",
-  },
-  resend: {
-    label: "Resend invitations to",
-    warning:
-      "Each selected user with a pending invitation gets a fresh link; their earlier links stop working. Users with nothing pending are skipped.",
-  },
-  reactivate: {
-    label: "Reactivate",
-    warning:
-      "Seats are checked for all of them at once (participants need none). Each gets an email to choose a new password, which they must do before signing in.",
-  },
-  invite: {
-    label: "Invite",
-    warning:
-      "Users who were never invited, or were deactivated before they joined, get an invitation with the role, programmes and unit they have. Seats are checked for all of them at once.",
-  },
-} as const;
+// The bulk operations, in the order the picker offers them (their words: Users.bulk.<op>).
+const OPS = ["deactivate", "resend", "reactivate", "invite"] as const;
+type Op = (typeof OPS)[number];
 
 /**
  * The Users table with row selection and bulk actions. Ticked rows, or every user matching the
@@ -64,10 +45,11 @@ type Props = {
 };
 
 export function UsersTable({ org, rows, total, query, canManage, action, empty }: Props) {
+  const t = useTranslations("Users");
   const [result, formProps, pending] = useFormAction(action);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [all, setAll] = useState(false);
-  const [op, setOp] = useState<keyof typeof OPS>("deactivate");
+  const [op, setOp] = useState<Op>("deactivate");
   const dialog = useRef<HTMLDialogElement>(null);
   const count = all ? total : selected.size;
   // After a step is applied the list changes under the selection: start afresh (once per result).
@@ -85,23 +67,23 @@ export function UsersTable({ org, rows, total, query, canManage, action, empty }
       <HiddenFields fields={{ org, query, op }} />
       {all ? <input type="hidden" name="all" value="1" /> : null}
       {canManage && rows.length > 0 ? (
-        <div className="mb-3 flex flex-wrap items-end gap-3" role="group" aria-label="Bulk actions">
+        <div className="mb-3 flex flex-wrap items-end gap-3" role="group" aria-label={t("bulk.group")}>
           <SelectField
-            label="With the selected users"
+            label={t("bulk.withSelected")}
             name=""
             id="bulk-op"
             value={op}
-            onChange={(e) => setOp(e.target.value as keyof typeof OPS)}
-            options={Object.entries(OPS).map(([value, o]) => ({ value, label: o.label }))}
+            onChange={(e) => setOp(e.target.value as Op)}
+            options={OPS.map((value) => ({ value, label: t(`bulk.${value}.label`) }))}
             inline
           />
           <Button variant="primary" disabled={count === 0 || pending} onClick={() => dialog.current?.showModal()}>
-            {pending ? "Working…" : `${OPS[op].label} ${count} selected`}
+            {pending ? t("bulk.working") : t(`bulk.${op}.button`, { count })}
           </Button>
           {total > rows.length ? (
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
-              Select all {total.toLocaleString("en")} users that match the filter
+              {t("bulk.selectAll", { count: total })}
             </label>
           ) : null}
         </div>
@@ -110,9 +92,9 @@ export function UsersTable({ org, rows, total, query, canManage, action, empty }
       <ConfirmDialog
         dialog={dialog}
         titleId="bulk-confirm-title"
-        title={`${OPS[op].label} ${plural(count, "user")}?`}
-        explain={OPS[op].warning}
-        confirmLabel={OPS[op].label}
+        title={t(`bulk.${op}.title`, { count })}
+        explain={t(`bulk.${op}.warning`)}
+        confirmLabel={t(`bulk.${op}.label`)}
         tone={op === "deactivate" ? "danger" : "primary"}
       />
 
@@ -120,7 +102,7 @@ export function UsersTable({ org, rows, total, query, canManage, action, empty }
 
       {/* The outcome of a step stays in view even when the step empties the list. */}
       <DataTable
-        caption="Users"
+        caption={t("title")}
         captionHidden
         rows={rows}
         rowKey={(r) => r.id}
@@ -132,27 +114,27 @@ export function UsersTable({ org, rows, total, query, canManage, action, empty }
                 selected,
                 onChange: setSelected,
                 all,
-                label: (r) => `Select ${r.name}`,
-                allLabel: "Select every user on this page",
+                label: (r) => t("bulk.selectRow", { name: r.name }),
+                allLabel: t("bulk.selectPage"),
               }
             : undefined
         }
         columns={[
           {
-            header: "Name",
+            header: t("columns.name"),
             cell: (r) => (
               <TextLink href={`/${org}/users/${r.id}`} strong>
                 {r.name}
               </TextLink>
             ),
           },
-          { header: "Email", cell: (r) => r.email },
-          { header: "Role", cell: (r) => <RoleBadge role={r.role} /> },
-          { header: "Unit", cell: (r) => r.unit },
-          { header: "Status", cell: (r) => <MembershipStatusBadge status={r.status} /> },
-          { header: "Time zone", cell: (r) => r.timezone },
-          { header: "Joined", cell: (r) => r.joined, nowrap: true },
-          { header: "Last active", cell: (r) => r.lastActive, nowrap: true },
+          { header: t("columns.email"), cell: (r) => r.email },
+          { header: t("columns.role"), cell: (r) => <RoleBadge role={r.role} /> },
+          { header: t("columns.unit"), cell: (r) => r.unit },
+          { header: t("columns.status"), cell: (r) => <MembershipStatusBadge status={r.status} /> },
+          { header: t("columns.timeZone"), cell: (r) => r.timezone },
+          { header: t("columns.joined"), cell: (r) => r.joined, nowrap: true },
+          { header: t("columns.lastActive"), cell: (r) => r.lastActive, nowrap: true },
         ]}
       />
     </form>
@@ -160,6 +142,7 @@ export function UsersTable({ org, rows, total, query, canManage, action, empty }
 }
 
 function BulkOutcome({ result }: { result: NonNullable<ReturnType<typeof useFormAction<BulkResult>>[0]> }) {
+  const t = useTranslations("Users.bulk");
   if (!result.ok) {
     return (
       <Notice tone="error" role="alert">
@@ -173,9 +156,7 @@ function BulkOutcome({ result }: { result: NonNullable<ReturnType<typeof useForm
       <p className="font-medium">{result.message}</p>
       <ul className="mt-2 list-disc ps-5">
         {result.data?.outcomes.map((o) => (
-          <li key={o.membershipId}>
-            {o.name}: {o.outcome === "done" ? "done" : `${o.outcome}. ${o.reason}`}
-          </li>
+          <li key={o.membershipId}>{t("outcome", { name: o.name, outcome: o.outcome, reason: o.reason ?? "" })}</li>
         ))}
       </ul>
     </Notice>

@@ -1,5 +1,6 @@
 import { FilterForm } from "@/components/ui/list-controls";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { TextLink } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,9 +16,10 @@ import { Pagination } from "@/components/ui/pagination";
 import { DataTable } from "@/components/ui/table";
 import { AuditEvent } from "@/components/audit/audit-event";
 import { AUDIT_AREAS } from "@/lib/audit/sentence";
-import { plural } from "@/lib/words";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Audit"))("title") };
+}
 
 export default async function AuditPage({
   params,
@@ -30,59 +32,54 @@ export default async function AuditPage({
   const raw = await searchParams;
   const filter = auditFilterSchema.parse(firstValues(raw));
   const { events, total, pages, page } = await listAuditEvents(db(), memberActor(member), filter);
-  const clock = viewerClock(member.user);
+  const t = await getTranslations("Audit");
+  const clock = viewerClock(member.user, await getLocale());
   const filtered = Boolean(filter.actor || filter.action || filter.target || filter.from || filter.to);
   return (
     <section>
-      <PageHeader title="Audit log" />
+      <PageHeader title={t("title")} />
       <FilterForm
-        label="Filter the audit log"
+        label={t("filterLabel")}
         filter={filter}
         filtered={filtered}
         className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-6 md:items-end"
       >
-        <Field id="audit-actor" name="actor" type="search" label="Actor email" defaultValue={filter.actor ?? ""} />
+        <Field id="audit-actor" name="actor" type="search" label={t("actorEmail")} defaultValue={filter.actor ?? ""} />
         {/* Areas by name; a value from an older link that names no area stays, so the filter shown is the one applied. */}
         <SelectField
           id="audit-action"
           name="action"
-          label="Action"
+          label={t("action")}
           defaultValue={filter.action ?? ""}
-          empty="Every action"
+          empty={t("everyAction")}
           options={[
             ...AUDIT_AREAS.map((a) => ({ value: a.prefix, label: a.label })),
             ...(filter.action && !AUDIT_AREAS.some((a) => a.prefix === filter.action)
-              ? [{ value: filter.action, label: `Other: ${filter.action}` }]
+              ? [{ value: filter.action, label: t("otherAction", { action: filter.action }) }]
               : []),
           ]}
         />
         {[
-          { name: "target", label: "Target", value: filter.target, type: "search" },
-          { name: "from", label: "From", value: filter.from, type: "date" },
-          { name: "to", label: "To", value: filter.to, type: "date" },
+          { name: "target", label: t("target"), value: filter.target, type: "search" },
+          { name: "from", label: t("from"), value: filter.from, type: "date" },
+          { name: "to", label: t("to"), value: filter.to, type: "date" },
         ].map((f) => (
           <Field key={f.name} id={`audit-${f.name}`} name={f.name} type={f.type} label={f.label} defaultValue={f.value ?? ""} />
         ))}
       </FilterForm>
       {events.length === 0 ? (
         <EmptyState>
-          {filtered ? (
-            <>
-              No events match these filters. <TextLink href="?">Clear the filters</TextLink> to see every event.
-            </>
-          ) : (
-            "No administrative changes yet. Changes to settings, users and invitations appear here."
-          )}
+          {filtered ? t.rich("emptyFiltered", { link: (chunks) => <TextLink href="?">{chunks}</TextLink> }) : t("empty")}
         </EmptyState>
       ) : (
         <>
           <DataTable
-            caption={<span className="font-normal text-muted">{plural(total, "event")}, newest first</span>}
+            caption={<span className="font-normal text-muted">{t("caption", { count: total })}</span>}
             rows={events}
             rowKey={(e) => e.id}
             columns={[
-              { header: clock.label("When"), nowrap: true, cell: (e) => <Time at={e.createdAt} zone={clock.zone} /> },
-              { header: "What happened", wide: true, cell: (e) => <AuditEvent event={e} zone={clock.zone} folded /> },
+              { header: clock.label(t("when")), nowrap: true, cell: (e) => <Time at={e.createdAt} zone={clock.zone} /> },
+              { header: t("whatHappened"), wide: true, cell: (e) => <AuditEvent event={e} zone={clock.zone} folded /> },
             ]}
           />
           <Pagination page={page} pages={pages} href={(to) => queryWith(filter, { page: to }, { page: 1 })} />

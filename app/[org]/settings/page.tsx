@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { memberActor } from "@/lib/auth/member";
@@ -10,15 +11,17 @@ import { pickLocale } from "@/lib/i18n/locales";
 import { getSettings } from "@/lib/orgs/settings";
 import { updateSettingsAction } from "./actions";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Settings"))("metaTitle") };
+}
 
 export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
   const member = await requireMember((await params).org, "settings:manage");
   const actor = memberActor(member);
-  const [settings, storage] = await Promise.all([getSettings(db(), actor), getStorageUsage(db(), actor)]);
+  const [settings, storage, t] = await Promise.all([getSettings(db(), actor), getStorageUsage(db(), actor), getTranslations("Settings")]);
   return (
     <section>
-      <PageHeader title="Organisation settings" />
+      <PageHeader title={t("title")} />
       <SettingsForm
         org={member.organization.slug}
         settings={{ ...settings, defaultLocale: pickLocale(settings.defaultLocale) }}

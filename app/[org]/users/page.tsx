@@ -1,5 +1,6 @@
 import { FilterForm, ResultCount, SortLinks } from "@/components/ui/list-controls";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton, TextLink } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
@@ -12,17 +13,21 @@ import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { viewerClock } from "@/lib/format/dates";
-import { INVITATION_STATUS_LABELS, JOINED_WINDOW_LABELS, MEMBERSHIP_STATUS_LABELS, ROLE_LABELS, optionsOf } from "@/lib/labels";
 import { db } from "@/lib/db/client";
+import { Role } from "@/lib/db/generated/enums";
 import { unitsForPickers, unitTree } from "@/lib/units/units";
-import { listUsers, userFilterSchema } from "@/lib/users/list";
+import { JOINED_WINDOWS, listUsers, userFilterSchema } from "@/lib/users/list";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 import { bulkUsersAction } from "./actions";
 import { displayName } from "@/lib/users/display-name";
 
-export const metadata: Metadata = { title: "Users" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Users"))("title") };
+}
 
 const DEFAULTS = { sort: "name", dir: "asc", page: 1 };
+// The status filter's choices, in the order people read them.
+const STATUSES = ["ACTIVE", "INVITED", "NOT_INVITED", "DEACTIVATED"] as const;
 
 export default async function UsersPage({
   params,
@@ -37,7 +42,8 @@ export default async function UsersPage({
   const filter = userFilterSchema.parse(firstValues(await searchParams));
   const [{ rows, total, pages, page, seats }, units] = await Promise.all([listUsers(db(), actor, filter), unitsForPickers(db(), actor)]);
   const canManage = can(member.role, "users:manage");
-  const zone = viewerClock(member.user).zone;
+  const [t, tl, tr] = await Promise.all([getTranslations("Users"), getTranslations("Labels"), getTranslations("Roles")]);
+  const zone = viewerClock(member.user, await getLocale()).zone;
   const filtered = Boolean(filter.q || filter.role || filter.status || filter.invitation || filter.unit || filter.joined);
   const { page: _page, ...withoutPage } = filter;
   const listQuery = queryWith(withoutPage, {}, DEFAULTS).slice(1);
@@ -45,82 +51,85 @@ export default async function UsersPage({
   return (
     <section>
       <PageHeader
-        title="Users"
+        title={t("title")}
         actions={
           <>
             {can(member.role, "invitations:send") ? (
               <LinkButton href={`/${org}/invitations/new`} variant="primary">
-                Invite users
+                {t("invite")}
               </LinkButton>
             ) : null}
             {can(member.role, "imports:run") ? (
               <LinkButton variant="secondary" href={`/${org}/users/import`}>
-                Upload users
+                {t("upload")}
               </LinkButton>
             ) : null}
             {can(member.role, "units:manage") ? (
               <LinkButton variant="secondary" href={`/${org}/units`}>
-                Organisational units
+                {t("units")}
               </LinkButton>
             ) : null}
             <LinkButton variant="secondary" href={`/${org}/users/export${queryWith(withoutPage, {}, DEFAULTS)}`} download>
-              Export CSV
+              {t("exportCsv")}
             </LinkButton>
           </>
         }
       />
 
       <FilterForm
-        label="Search and filter users"
+        label={t("filterLabel")}
         filter={filter}
         filtered={filtered}
         className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8 lg:items-end"
       >
         <div className="col-span-2">
-          <Field id="users-q" name="q" type="search" label="Search name or email" defaultValue={filter.q ?? ""} />
+          <Field id="users-q" name="q" type="search" label={t("search")} defaultValue={filter.q ?? ""} />
         </div>
         <SelectField
           id="users-role"
           name="role"
-          label="Role"
+          label={t("columns.role")}
           defaultValue={filter.role ?? ""}
-          empty="Any"
-          options={optionsOf(ROLE_LABELS)}
+          empty={t("any")}
+          options={Object.values(Role).map((r) => ({ value: r, label: tr(r) }))}
         />
         <SelectField
           id="users-status"
           name="status"
-          label="Status"
+          label={t("columns.status")}
           defaultValue={filter.status ?? ""}
-          empty="Any"
-          options={optionsOf(MEMBERSHIP_STATUS_LABELS)}
+          empty={t("any")}
+          options={STATUSES.map((s) => ({ value: s, label: tl(`membershipState.${s}`) }))}
         />
         <SelectField
           id="users-invitation"
           name="invitation"
-          label="Invitation"
+          label={t("columns.invitation")}
           defaultValue={filter.invitation ?? ""}
-          empty="Any"
-          options={optionsOf({ accepted: INVITATION_STATUS_LABELS.accepted, pending: INVITATION_STATUS_LABELS.pending })}
+          empty={t("any")}
+          options={(["accepted", "pending"] as const).map((s) => ({ value: s, label: tl(`invitationStatus.${s}`) }))}
         />
         <SelectField
           id="users-unit"
           name="unit"
-          label="Unit"
+          label={t("columns.unit")}
           defaultValue={filter.unit ?? ""}
-          empty="Any"
+          empty={t("any")}
           options={unitTree(units).map((u) => ({
             value: u.id,
-            label: `${"\u00a0\u00a0".repeat(u.depth)}${u.name}${u.archivedAt ? " (archived)" : ""}`,
+            label: `${"\u00a0\u00a0".repeat(u.depth)}${u.archivedAt ? t("archivedUnit", { name: u.name }) : u.name}`,
           }))}
         />
         <SelectField
           id="users-joined"
           name="joined"
-          label="Joined in"
+          label={t("joinedIn")}
           defaultValue={filter.joined ?? ""}
-          empty="Any"
-          options={optionsOf(JOINED_WINDOW_LABELS)}
+          empty={t("any")}
+          options={(Object.keys(JOINED_WINDOWS) as (keyof typeof JOINED_WINDOWS)[]).map((w) => ({
+            value: w,
+            label: tl(`joinedWindow.${w}`),
+          }))}
         />
       </FilterForm>
 
@@ -128,9 +137,9 @@ export default async function UsersPage({
         filter={filter}
         defaults={DEFAULTS}
         columns={[
-          ["name", "Name"],
-          ["lastActive", "Last active"],
-          ["joined", "Joined"],
+          ["name", t("columns.name")],
+          ["lastActive", t("columns.lastActive")],
+          ["joined", t("columns.joined")],
         ]}
       />
 
@@ -148,7 +157,7 @@ export default async function UsersPage({
           status: r.status,
           timezone: r.user.timezone ?? "",
           joined: r.joinedAt ? <Time at={r.joinedAt} zone={zone} dateOnly /> : "",
-          lastActive: r.lastActiveAt ? <Time at={r.lastActiveAt} zone={zone} dateOnly /> : "Never",
+          lastActive: r.lastActiveAt ? <Time at={r.lastActiveAt} zone={zone} dateOnly /> : t("never"),
         }))}
         total={total}
         query={listQuery}
@@ -156,13 +165,7 @@ export default async function UsersPage({
         action={bulkUsersAction}
         empty={
           <EmptyState>
-            {filtered ? (
-              <>
-                No users match these filters. <TextLink href="?">Clear the filters</TextLink> or search for part of a name or email.
-              </>
-            ) : (
-              "Nobody is here yet. Invite your coaches and participants to get started."
-            )}
+            {filtered ? t.rich("emptyFiltered", { link: (chunks) => <TextLink href="?">{chunks}</TextLink> }) : t("empty")}
           </EmptyState>
         }
       />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ConfirmImport, ImportOutcome } from "@/components/imports/confirm-import";
 import { Pagination } from "@/components/ui/pagination";
 import { BadgeLink, IMPORT_TONE, ImportColourBadge } from "@/components/ui/badge";
@@ -6,8 +7,6 @@ import { LinkButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Clipped, DataTable } from "@/components/ui/table";
-import { IMPORT_COLOUR_LABELS } from "@/lib/labels";
-import { plural } from "@/lib/words";
 import { memberActor } from "@/lib/auth/member";
 import { orNotFound, requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
@@ -18,7 +17,9 @@ import { firstValues, pageNumber, queryWith, type RawSearchParams } from "@/lib/
 import { clampPage, pageCount } from "@/lib/web/pagination";
 import { confirmImportAction } from "../actions";
 
-export const metadata: Metadata = { title: "Import check" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Imports"))("metaTitle") };
+}
 
 const PAGE = 100;
 
@@ -38,40 +39,34 @@ export default async function ImportPreviewPage({
   const shown = preview.rows.filter((r) => !colour || r.colour === colour);
   const pages = pageCount(shown.length, PAGE);
   const page = clampPage(pageNumber(Math.ceil(MAX_IMPORT_ROWS / PAGE)).parse(query.page), pages);
-  const seats = await getSeatUsage(db(), actor);
+  const [seats, t, tl] = await Promise.all([getSeatUsage(db(), actor), getTranslations("Imports"), getTranslations("Labels")]);
   const filter = { colour, page };
   const back = preview.cohort ? `/${org}/cohorts/${preview.cohort.id}` : `/${org}/users`;
 
   return (
     <section className="space-y-6">
       <PageHeader
-        back={{ href: back, label: preview.cohort ? `${preview.cohort.programme.name} › ${preview.cohort.name}` : "Users" }}
-        title={
-          <>
-            Import check: <Clipped text={preview.fileName} />
-          </>
-        }
+        back={{ href: back, label: preview.cohort ? `${preview.cohort.programme.name} › ${preview.cohort.name}` : t("users") }}
+        title={t.rich("title", { file: () => <Clipped text={preview.fileName} /> })}
       />
 
-      <nav aria-label="Rows by colour" className="flex flex-wrap gap-3">
+      <nav aria-label={t("byColour")} className="flex flex-wrap gap-3">
         <BadgeLink href={queryWith({}, {})} current={!colour}>
-          All {preview.rows.length}
+          {t("all", { count: preview.rows.length })}
         </BadgeLink>
         {(["green", "yellow", "red"] as const).map((c) => (
           <BadgeLink key={c} href={queryWith({}, { colour: c })} current={colour === c} tone={IMPORT_TONE[c]}>
-            {IMPORT_COLOUR_LABELS[c]}: {preview[c]}
+            {t("colourCount", { colour: tl(`importColour.${c}`), count: preview[c] })}
           </BadgeLink>
         ))}
       </nav>
 
       {preview.unknownColumns.length ? (
         <Notice tone="warning" role="alert">
-          Columns this import does not use were ignored: {preview.unknownColumns.join(", ")}.
+          {t("unknownColumns", { columns: preview.unknownColumns.join(", ") })}
         </Notice>
       ) : null}
-      <p className="text-sm">
-        Seats: imported people are participants, who take no seat (0 needed; {Math.max(0, seats.limit - seats.used)} of {seats.limit} free).
-      </p>
+      <p className="text-sm">{t("seats", { free: Math.max(0, seats.limit - seats.used), limit: seats.limit })}</p>
 
       {preview.status === "CONFIRMED" ? (
         <ImportOutcome result={preview.result as unknown as ImportResult} />
@@ -80,27 +75,27 @@ export default async function ImportPreviewPage({
           <ConfirmImport org={org} importId={preview.id} green={preview.green} red={preview.red} action={confirmImportAction} />
           {preview.red ? (
             <LinkButton variant="secondary" href={`/${org}/imports/${preview.id}/red`} download>
-              Download the {plural(preview.red, "red row")} to fix
+              {t("downloadRed", { count: preview.red })}
             </LinkButton>
           ) : null}
           <LinkButton href={preview.cohort ? `/${org}/cohorts/${preview.cohort.id}/import` : `/${org}/users/import`} variant="quiet">
-            Upload another file
+            {t("uploadAnother")}
           </LinkButton>
         </div>
       )}
 
       <DataTable
-        caption="Rows"
+        caption={t("rows")}
         captionHidden
         rows={shown.slice((page - 1) * PAGE, page * PAGE)}
         rowKey={(r) => String(r.row)}
         columns={[
-          { header: "Row", cell: (r) => r.row },
-          { header: "Status", cell: (r) => <ImportColourBadge colour={r.colour} /> },
-          { header: "Email", cell: (r) => <Clipped text={r.raw.email} /> },
-          { header: "Name", cell: (r) => <Clipped text={`${r.raw.first_name} ${r.raw.last_name}`} /> },
+          { header: t("columns.row"), cell: (r) => r.row },
+          { header: t("columns.status"), cell: (r) => <ImportColourBadge colour={r.colour} /> },
+          { header: t("columns.email"), cell: (r) => <Clipped text={r.raw.email} /> },
+          { header: t("columns.name"), cell: (r) => <Clipped text={`${r.raw.first_name} ${r.raw.last_name}`} /> },
           {
-            header: "What happens / what to fix",
+            header: t("columns.what"),
             cell: (r) =>
               r.colour === "red" ? (
                 <ul>

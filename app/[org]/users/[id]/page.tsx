@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { MemberForm, MemberSteps } from "@/components/users/member-forms";
 import { memberActor } from "@/lib/auth/member";
 import { orNotFound, requireMember } from "@/lib/auth/page";
 import { can, canGrant, grantableRoles, PROGRAMME_SCOPED_ROLES, SEAT_ROLES } from "@/lib/authz/permissions";
 import { viewerClock } from "@/lib/format/dates";
-import { DURATION_LABELS, MEMBERSHIP_STATE_LABELS, ROLE_LABELS } from "@/lib/labels";
 import { db } from "@/lib/db/client";
 import { listVisibleProgrammes } from "@/lib/programmes/scope";
 import { unitsForPickers, unitTree } from "@/lib/units/units";
@@ -35,7 +35,9 @@ import { CoachCoachees } from "@/components/coachees/coach-coachees";
 import { LinkCoacheeForm } from "@/components/coachees/coachee-forms";
 import { coacheesOfCoach } from "@/lib/coachees/coachees";
 
-export const metadata: Metadata = { title: "User" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Users.member"))("metaTitle") };
+}
 
 // The page's action for each operation a state may offer as its way forward.
 const STEP_ACTIONS = { invite: inviteMemberAction, resend: resendMemberInvitationAction, reactivate: reactivateMemberAction };
@@ -53,31 +55,40 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
   const pathways = await memberPathways(db(), actor, m.id);
   // A coach's coachees, for whoever oversees coaches (a programme manager: within their programmes).
   const coachees = m.role === "COACH" && can(member.role, "coachees:oversee") ? await coacheesOfCoach(db(), actor, m.id) : null;
-  const machine = MEMBERSHIP_MACHINE[membershipState(m)];
+  const state = membershipState(m);
+  const machine = MEMBERSHIP_MACHINE[state];
+  // The way forward's words, by state (lib/users/membership-state.ts): every state but ACTIVE has one.
+  const forward = state === "ACTIVE" ? null : state;
 
-  const zone = viewerClock(member.user).zone;
-  const when = (d: Date | null, none = "Never") => (d ? <Time at={d} zone={zone} /> : none);
+  const [t, tu, tl, tr] = await Promise.all([
+    getTranslations("Users.member"),
+    getTranslations("Users"),
+    getTranslations("Labels"),
+    getTranslations("Roles"),
+  ]);
+  const zone = viewerClock(member.user, await getLocale()).zone;
+  const when = (d: Date | null, none = tu("never")) => (d ? <Time at={d} zone={zone} /> : none);
 
   return (
     <section className="space-y-8">
       <PageHeader
-        back={{ href: `/${org}/users`, label: "Users" }}
+        back={{ href: `/${org}/users`, label: tu("title") }}
         title={name}
-        description={`${m.user.email} · ${ROLE_LABELS[m.role]} · ${MEMBERSHIP_STATE_LABELS[membershipState(m)]}`}
+        description={t("summary", { email: m.user.email, role: tr(m.role), state: tl(`membershipState.${state}`) })}
       />
 
       <DescriptionList
         items={[
-          { term: "Unit", detail: m.unit?.name ?? "No unit" },
-          { term: "Time zone", detail: m.user.timezone ?? "Chosen when they join" },
-          { term: "Joined", detail: when(m.joinedAt, "Not yet") },
-          { term: "Last active", detail: when(m.lastActiveAt) },
-          m.role === "IMPLEMENTATION_ADMIN" && { term: "Access ends", detail: when(m.expiresAt) },
+          { term: tu("columns.unit"), detail: m.unit?.name ?? t("noUnit") },
+          { term: tu("columns.timeZone"), detail: m.user.timezone ?? t("chosenWhenJoining") },
+          { term: tu("columns.joined"), detail: when(m.joinedAt, t("notYet")) },
+          { term: tu("columns.lastActive"), detail: when(m.lastActiveAt) },
+          m.role === "IMPLEMENTATION_ADMIN" && { term: t("accessEnds"), detail: when(m.expiresAt) },
           PROGRAMME_SCOPED_ROLES.has(m.role) && {
-            term: "Programmes",
-            detail: m.programmes.map((p) => p.programme.name).join(", ") || "None",
+            term: t("programmes"),
+            detail: m.programmes.map((p) => p.programme.name).join(", ") || t("none"),
           },
-          { term: "Times on this page", detail: `${zone} (your time zone)` },
+          { term: t("timesOnPage"), detail: t("yourZone", { zone }) },
         ]}
       />
 
@@ -89,21 +100,18 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
           name={name}
           seat={SEAT_ROLES.has(m.role)}
           steps={[
-            ...(machine.forward && machine.forward.op in STEP_ACTIONS
+            ...(machine.forward && forward && machine.forward.op in STEP_ACTIONS
               ? [
                   {
                     op: machine.forward.op as keyof typeof STEP_ACTIONS,
-                    button: machine.forward.button,
-                    confirm: machine.forward.confirm,
-                    note:
-                      machine.forward.op === "invite" && m.role === "IMPLEMENTATION_ADMIN"
-                        ? "Their access as an implementation admin runs for 3 months from today."
-                        : undefined,
+                    button: t(`forward.${forward}.button`, { name }),
+                    confirm: t(`forward.${forward}.confirm`),
+                    note: machine.forward.op === "invite" && m.role === "IMPLEMENTATION_ADMIN" ? t("implementationAdminNote") : undefined,
                   },
                 ]
               : []),
             ...("to" in machine.steps.deactivate
-              ? [{ op: "deactivate" as const, button: "Deactivate {name}", confirm: "Deactivate" }]
+              ? [{ op: "deactivate" as const, button: t("deactivate.button", { name }), confirm: t("deactivate.confirm") }]
               : []),
           ]}
           actions={{ ...STEP_ACTIONS, deactivate: deactivateMemberAction }}
@@ -122,45 +130,48 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
             role: m.role,
             programmeIds: m.programmes.map((p) => p.programme.id),
           }}
-          roles={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          roles={roles.map((r) => ({ value: r, label: tr(r) }))}
           scopedRoles={[...PROGRAMME_SCOPED_ROLES]}
           units={unitTree(units)
             .filter((u) => !u.archivedAt)
             .map((u) => ({ value: u.id, label: u.path }))}
           programmes={programmes.map((p) => ({ value: p.id, label: p.name }))}
           timezones={TIME_ZONES}
-          durations={IMPLEMENTATION_ADMIN_DURATIONS.map((d) => ({ value: d, label: DURATION_LABELS[d] }))}
+          durations={IMPLEMENTATION_ADMIN_DURATIONS.map((d) => ({ value: d, label: tl(`duration.${d}`) }))}
           action={updateMemberAction}
         />
       ) : null}
 
-      <Section id="units-heading" title="Units">
+      <Section id="units-heading" title={t("units")}>
         {history.length === 0 ? (
-          <EmptyState inline>Not in any unit yet.</EmptyState>
+          <EmptyState inline>{t("noUnits")}</EmptyState>
         ) : (
           <ul className="text-sm">
             {history.map((h) => (
               <li key={h.id}>
-                {h.unit.name}
-                {h.unit.archivedAt ? " (archived)" : ""}: {when(h.startedAt)} – {h.endedAt ? when(h.endedAt) : "now"}
+                {t.rich("unitPeriod", {
+                  unit: h.unit.archivedAt ? tu("archivedUnit", { name: h.unit.name }) : h.unit.name,
+                  start: () => when(h.startedAt),
+                  end: () => (h.endedAt ? when(h.endedAt) : t("now")),
+                })}
               </li>
             ))}
           </ul>
         )}
       </Section>
 
-      <Section id="pathways-heading" title="Pathways">
+      <Section id="pathways-heading" title={t("pathways")}>
         <PathwayList
           org={org}
           rows={pathways}
           showParticipant={false}
-          empty="Not on any pathway yet."
+          empty={t("noPathways")}
           archive={can(member.role, "pathways:manage") ? { action: archivePathwayAction, name } : undefined}
         />
       </Section>
 
       {coachees ? (
-        <Section id="coachees-heading" title="Coachees">
+        <Section id="coachees-heading" title={t("coachees")}>
           <CoachCoachees org={org} rows={coachees.rows} total={coachees.total} scoped={PROGRAMME_SCOPED_ROLES.has(member.role)} />
           {can(member.role, "coachees:link") ? <LinkCoacheeForm org={org} coach={{ id: m.id, name }} action={linkCoacheeAction} /> : null}
         </Section>
@@ -168,20 +179,20 @@ export default async function UserPage({ params }: { params: Promise<{ org: stri
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-2 text-lg font-semibold">
-          Changes to this user
+          {t("changes")}
         </h2>
         {audit.length === 0 ? (
-          <p className="text-sm text-muted">No changes recorded yet.</p>
+          <p className="text-sm text-muted">{t("noChanges")}</p>
         ) : (
           <DataTable
-            caption="Changes to this user"
+            caption={t("changes")}
             captionHidden
             narrow
             rows={audit}
             rowKey={(e) => e.id}
             columns={[
-              { header: `When (${zone})`, nowrap: true, cell: (e) => when(e.createdAt) },
-              { header: "What happened", wide: true, cell: (e) => <AuditEvent event={e} zone={zone} /> },
+              { header: t("when", { zone }), nowrap: true, cell: (e) => when(e.createdAt) },
+              { header: t("whatHappened"), wide: true, cell: (e) => <AuditEvent event={e} zone={zone} /> },
             ]}
           />
         )}

@@ -1,31 +1,34 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { UploadForm } from "@/components/imports/upload-form";
 import { requireMember } from "@/lib/auth/page";
 import { TextLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Upload users" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Users.import"))("title") };
+}
 
 /** An import of people only: they are invited as participants, without a pathway. */
 export default async function UsersImportPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   await requireMember(org, "imports:run");
+  const t = await getTranslations("Users");
   return (
     <section className="space-y-6">
-      <PageHeader
-        back={{ href: `/${org}/users`, label: "Users" }}
-        title="Upload users"
-        description="Everyone in the file is invited as a participant, without a pathway. To put people on a programme at the same time, upload from the cohort's page."
-      />
+      <PageHeader back={{ href: `/${org}/users`, label: t("title") }} title={t("import.title")} description={t("import.description")} />
       <ol className="list-decimal space-y-2 ps-5 text-sm">
         <li>
-          <TextLink href={`/${org}/imports/template`} download>
-            Download the template
-          </TextLink>{" "}
-          and fill in username, first_name, last_name and email; the pathway columns may stay empty here.
+          {t.rich("import.template", {
+            link: (chunks) => (
+              <TextLink href={`/${org}/imports/template`} download>
+                {chunks}
+              </TextLink>
+            ),
+          })}
         </li>
-        <li>Upload it. Every row is checked first: green will be invited, yellow is skipped, red needs fixing. Nothing is saved yet.</li>
-        <li>Review, then confirm.</li>
+        <li>{t("import.check")}</li>
+        <li>{t("import.confirm")}</li>
       </ol>
       <UploadForm org={org} cohortId="" />
     </section>
