@@ -34,6 +34,20 @@ function argumentsOf(message: string): string[] {
   return [...found].sort();
 }
 
+/** The tags a message wraps words in ("<link>…</link>" -> link): rich text fills them in with a function. */
+function tagsOf(message: string): Set<string> {
+  const found = new Set<string>();
+  const visit = (elements: MessageFormatElement[]) => {
+    for (const e of elements) {
+      if (e.type === TYPE.tag) found.add(e.value);
+      if ("options" in e) for (const option of Object.values(e.options)) visit(option.value);
+      if ("children" in e) visit(e.children);
+    }
+  };
+  visit(parse(message));
+  return found;
+}
+
 describe("message files (messages/<locale>.json)", () => {
   const english = flatten(en);
 
@@ -52,8 +66,11 @@ describe("message files (messages/<locale>.json)", () => {
       const t = createTranslator({ locale, messages: MESSAGES[locale], onError: (e) => errors.push(e.message) });
       for (const [key, message] of flatten(MESSAGES[locale])) {
         expect(message.trim(), `${locale} ${key}`).not.toBe("");
-        const values = Object.fromEntries(argumentsOf(message).map((a) => [a, a === "count" ? 2 : a]));
-        (t as (key: string, values: object) => string)(key, values);
+        const tags = tagsOf(message);
+        const values = Object.fromEntries(
+          argumentsOf(message).map((a) => [a, tags.has(a) ? (chunks: string[]) => chunks.join("") : a === "count" ? 2 : a]),
+        );
+        (t.markup as (key: string, values: object) => string)(key, values);
         formatted += 1;
       }
       expect(errors, locale).toEqual([]);
