@@ -7,8 +7,21 @@ import { sourcesUnder } from "../support/sources";
 // must hold no literal; the rest of the tree may hold no more literals than it did (the ceiling only
 // goes down, as issue 24 moves each page's words into the message files).
 const TRANSLATED = [
+  "app/[org]/assessments/[id]/page.tsx",
+  "app/[org]/assessments/assign/page.tsx",
+  "app/[org]/assessments/page.tsx",
+  "app/[org]/assessments/templates/[templateId]/page.tsx",
+  "app/[org]/assessments/templates/new/page.tsx",
+  "app/[org]/assessments/templates/page.tsx",
   "app/layout.tsx",
   "app/sign-in/page.tsx",
+  "components/assessments/answer-form.tsx",
+  "components/assessments/answers-view.tsx",
+  "components/assessments/assessment-items.tsx",
+  "components/assessments/assign-form.tsx",
+  "components/assessments/due-date-field.tsx",
+  "components/assessments/question-builder.tsx",
+  "components/assessments/review-form.tsx",
   "components/auth/sign-in-form.tsx",
   "components/shell/app-shell.tsx",
   "components/shell/menu.tsx",
@@ -18,7 +31,7 @@ const TRANSLATED = [
   "components/shell/skip-link.tsx",
   "components/ui/language-field.tsx",
 ];
-const LITERAL_CEILING = 689;
+const LITERAL_CEILING = 612;
 
 describe("words people read come from the message files", () => {
   it("finds a literal in JSX text and in the attributes people read, and not in code or keys (positive control)", () => {
