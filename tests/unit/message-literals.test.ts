@@ -13,6 +13,9 @@ const TRANSLATED = [
   "app/[org]/assessments/templates/[templateId]/page.tsx",
   "app/[org]/assessments/templates/new/page.tsx",
   "app/[org]/assessments/templates/page.tsx",
+  "app/[org]/messages/[id]/page.tsx",
+  "app/[org]/messages/page.tsx",
+  "app/[org]/sessions/page.tsx",
   "app/layout.tsx",
   "app/sign-in/page.tsx",
   "components/assessments/answer-form.tsx",
@@ -23,6 +26,15 @@ const TRANSLATED = [
   "components/assessments/question-builder.tsx",
   "components/assessments/review-form.tsx",
   "components/auth/sign-in-form.tsx",
+  "components/messages/message-form.tsx",
+  "components/messages/message-list.tsx",
+  "components/messages/thread-list.tsx",
+  "components/portal/participant-home.tsx",
+  "components/sessions/appointment-form.tsx",
+  "components/sessions/duration-field.tsx",
+  "components/sessions/session-form.tsx",
+  "components/sessions/session-location.tsx",
+  "components/sessions/session-tables.tsx",
   "components/shell/app-shell.tsx",
   "components/shell/menu.tsx",
   "components/shell/notification-bell.tsx",
@@ -31,7 +43,7 @@ const TRANSLATED = [
   "components/shell/skip-link.tsx",
   "components/ui/language-field.tsx",
 ];
-const LITERAL_CEILING = 612;
+const LITERAL_CEILING = 536;
 
 describe("words people read come from the message files", () => {
   it("finds a literal in JSX text and in the attributes people read, and not in code or keys (positive control)", () => {
