@@ -13,8 +13,11 @@ const TRANSLATED = [
   "app/[org]/assessments/templates/[templateId]/page.tsx",
   "app/[org]/assessments/templates/new/page.tsx",
   "app/[org]/assessments/templates/page.tsx",
+  "app/[org]/coaching-requests/page.tsx",
   "app/[org]/messages/[id]/page.tsx",
   "app/[org]/messages/page.tsx",
+  "app/[org]/notifications/page.tsx",
+  "app/[org]/notifications/preferences/page.tsx",
   "app/[org]/sessions/page.tsx",
   "app/layout.tsx",
   "app/sign-in/page.tsx",
@@ -29,6 +32,8 @@ const TRANSLATED = [
   "components/messages/message-form.tsx",
   "components/messages/message-list.tsx",
   "components/messages/thread-list.tsx",
+  "components/notifications/notification-list.tsx",
+  "components/notifications/preferences-form.tsx",
   "components/portal/participant-home.tsx",
   "components/sessions/appointment-form.tsx",
   "components/sessions/duration-field.tsx",
@@ -43,7 +48,7 @@ const TRANSLATED = [
   "components/shell/skip-link.tsx",
   "components/ui/language-field.tsx",
 ];
-const LITERAL_CEILING = 536;
+const LITERAL_CEILING = 524;
 
 describe("words people read come from the message files", () => {
   it("finds a literal in JSX text and in the attributes people read, and not in code or keys (positive control)", () => {
