@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup, Field, RadioGroup, TextareaField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
@@ -12,14 +13,15 @@ import { answerFieldName, LONG_ANSWER_MAX, SHORT_ANSWER_MAX, type Answers, type 
 // text field), optional ones marked. "Save and continue later" keeps a draft; "Submit" needs every
 // required answer, and says at each question what is missing.
 
-/** The prompt as a question's label reads: "(optional)" when it need not be answered. */
-export const promptLabel = (q: Question) => (q.required ? q.prompt : `${q.prompt} (optional)`);
+/** The prompt as a question's label reads: "(optional)", in the reader's words (`optional`), when it need not be answered. */
+export const promptLabel = (q: Question, optional: (prompt: string) => string) => (q.required ? q.prompt : optional(q.prompt));
 
-function scaleOptions(q: Extract<Question, { kind: "scale" }>) {
+/** A scale's choices, its two ends with their labels ("1: Not at all"); `end` words them. */
+function scaleOptions(q: Extract<Question, { kind: "scale" }>, end: (n: number, label: string) => string) {
   return Array.from({ length: q.scaleMax }, (_, i) => {
     const n = i + 1;
-    const end = n === 1 ? q.lowLabel : n === q.scaleMax ? q.highLabel : "";
-    return { value: String(n), label: end ? `${n}: ${end}` : String(n) };
+    const label = n === 1 ? q.lowLabel : n === q.scaleMax ? q.highLabel : "";
+    return { value: String(n), label: label ? end(n, label) : String(n) };
   });
 }
 
@@ -38,9 +40,10 @@ export function AnswerForm({
   answers: Answers;
   action: FormAction;
 }) {
+  const t = useTranslations("Assessments");
   const [result, formProps, pending] = useFormAction(action);
   return (
-    <form {...formProps} noValidate aria-label={`Answer ${title}`} className="max-w-2xl space-y-2">
+    <form {...formProps} noValidate aria-label={t("answer.label", { title })} className="max-w-2xl space-y-2">
       <FormStatus result={result} />
       <HiddenFields fields={{ org, assignmentId }} />
       <ol className="space-y-4">
@@ -48,14 +51,14 @@ export function AnswerForm({
           const name = answerFieldName(q.id);
           const error = fieldError(result, name);
           const given = answers[q.id];
-          const label = `${i + 1}. ${promptLabel(q)}`;
+          const label = t("numbered", { n: i + 1, prompt: promptLabel(q, (prompt) => t("optionalPrompt", { prompt })) });
           return (
             <li key={q.id} className="rounded-md border border-line bg-surface p-4">
               {q.kind === "scale" ? (
                 <RadioGroup
                   legend={label}
                   name={name}
-                  options={scaleOptions(q)}
+                  options={scaleOptions(q, (n, end) => t("answer.scaleEnd", { n, label: end }))}
                   defaultValue={given === undefined ? undefined : String(given)}
                   error={error}
                   errorId={`${name}-error`}
@@ -75,7 +78,7 @@ export function AnswerForm({
                   name={name}
                   options={q.options.map((o) => ({ value: o, label: o }))}
                   checked={Array.isArray(given) ? given : []}
-                  hint="Choose all that apply."
+                  hint={t("answer.chooseAll")}
                   error={error}
                   empty=""
                 />
@@ -105,13 +108,13 @@ export function AnswerForm({
       </ol>
       <div className="flex flex-wrap gap-3 pt-2">
         <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending}>
-          Save and continue later
+          {t("answer.save")}
         </Button>
         <Button type="submit" name="intent" value="submit" variant="primary" disabled={pending}>
-          Submit
+          {t("answer.submit")}
         </Button>
       </div>
-      <p className="text-sm text-muted">Once submitted, your answers can no longer be changed.</p>
+      <p className="text-sm text-muted">{t("answer.final")}</p>
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { LinkButton, TextLink } from "@/components/ui/button";
 import { ConfirmForm } from "@/components/ui/confirm-form";
@@ -8,7 +9,6 @@ import { Time } from "@/components/ui/time";
 import type { FormAction } from "@/components/ui/use-form-action";
 import type { AssessmentStatus, AssessmentView } from "@/lib/assessments/assignments";
 import { displayDay } from "@/lib/format/dates";
-import { ASSESSMENT_STATUS_LABELS, DUE_STATE_LABELS } from "@/lib/labels";
 import { AnswersView } from "./answers-view";
 import { ReviewForm } from "./review-form";
 
@@ -24,30 +24,30 @@ const STATUS_TONE: Record<AssessmentStatus, BadgeTone> = {
 };
 
 export function AssessmentStatusBadge({ status }: { status: AssessmentStatus }) {
-  return <Badge tone={STATUS_TONE[status]}>{ASSESSMENT_STATUS_LABELS[status]}</Badge>;
+  const tl = useTranslations("Labels");
+  return <Badge tone={STATUS_TONE[status]}>{tl(`assessmentStatus.${status}`)}</Badge>;
 }
 
 /** Status, due day (and overdue, in words), when it was submitted. */
 export function AssessmentFacts({ a, zone }: { a: AssessmentView; zone: string }) {
+  const t = useTranslations("Assessments.facts");
+  const tl = useTranslations("Labels");
+  const locale = useLocale();
+  const submittedAt = a.submittedAt;
   return (
     <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
       <AssessmentStatusBadge status={a.status} />
-      {a.overdue ? <Badge tone="danger">{DUE_STATE_LABELS.overdue}</Badge> : null}
-      <span>{a.dueDate ? `Due ${displayDay(a.dueDate)}` : "No due date"}</span>
-      {a.submittedAt ? (
-        <span>
-          Submitted <Time at={a.submittedAt} zone={zone} />
-        </span>
-      ) : null}
-      <span>
-        {a.questions.length} {a.questions.length === 1 ? "question" : "questions"}
-      </span>
+      {a.overdue ? <Badge tone="danger">{tl("dueState.overdue")}</Badge> : null}
+      <span>{a.dueDate ? t("due", { day: displayDay(a.dueDate, undefined, locale) }) : t("noDueDate")}</span>
+      {submittedAt ? <span>{t.rich("submitted", { time: () => <Time at={submittedAt} zone={zone} /> })}</span> : null}
+      <span>{t("questions", { count: a.questions.length })}</span>
     </p>
   );
 }
 
 /** The coachee's own list: what to fill in, by due date, and what is done. */
 export function MyAssessments({ org, todo, done, zone }: { org: string; todo: AssessmentView[]; done: AssessmentView[]; zone: string }) {
+  const t = useTranslations("Assessments.mine");
   const item = (a: AssessmentView, verb: string) => (
     <Panel as="li" key={a.id}>
       <div id={`assessment-${a.id}`} className="space-y-2">
@@ -55,7 +55,12 @@ export function MyAssessments({ org, todo, done, zone }: { org: string; todo: As
           <TextLink href={`/${org}/assessments/${a.id}`}>{a.title}</TextLink>
         </h3>
         <AssessmentFacts a={a} zone={zone} />
-        <LinkButton href={`/${org}/assessments/${a.id}`} variant="secondary" size="sm" aria-label={`${verb}: ${a.title}`}>
+        <LinkButton
+          href={`/${org}/assessments/${a.id}`}
+          variant="secondary"
+          size="sm"
+          aria-label={t("itemAction", { action: verb, title: a.title })}
+        >
           {verb}
         </LinkButton>
       </div>
@@ -63,18 +68,18 @@ export function MyAssessments({ org, todo, done, zone }: { org: string; todo: As
   );
   return (
     <div className="space-y-8">
-      <Section id="todo-heading" title="To do">
+      <Section id="todo-heading" title={t("todo")}>
         {todo.length ? (
-          <ul className="space-y-3">{todo.map((a) => item(a, a.status === "in_progress" ? "Continue" : "Start"))}</ul>
+          <ul className="space-y-3">{todo.map((a) => item(a, a.status === "in_progress" ? t("continue") : t("start")))}</ul>
         ) : (
-          <EmptyState inline>Nothing to fill in. When your coach assigns you an assessment, it appears here.</EmptyState>
+          <EmptyState inline>{t("todoEmpty")}</EmptyState>
         )}
       </Section>
-      <Section id="done-heading" title="Done">
+      <Section id="done-heading" title={t("done")}>
         {done.length ? (
-          <ul className="space-y-3">{done.map((a) => item(a, "View answers"))}</ul>
+          <ul className="space-y-3">{done.map((a) => item(a, t("viewAnswers")))}</ul>
         ) : (
-          <EmptyState inline>No submitted assessments yet.</EmptyState>
+          <EmptyState inline>{t("doneEmpty")}</EmptyState>
         )}
       </Section>
     </div>
@@ -83,12 +88,12 @@ export function MyAssessments({ org, todo, done, zone }: { org: string; todo: As
 
 /** The review as the coachee and coaches read it. */
 export function ReviewNote({ a, zone }: { a: AssessmentView; zone: string }) {
-  if (!a.reviewedAt) return null;
+  const t = useTranslations("Assessments");
+  const reviewedAt = a.reviewedAt;
+  if (!reviewedAt) return null;
   return (
     <div className="rounded-md bg-success-soft p-3 text-sm">
-      <p className="font-medium">
-        Reviewed <Time at={a.reviewedAt} zone={zone} />
-      </p>
+      <p className="font-medium">{t.rich("reviewed", { time: () => <Time at={reviewedAt} zone={zone} /> })}</p>
       {a.reviewComment ? <p className="mt-1 whitespace-pre-wrap">{a.reviewComment}</p> : null}
     </div>
   );
@@ -112,18 +117,19 @@ export function CoacheeAssessments({
   zone: string;
   actions: { review: FormAction; withdraw: FormAction };
 }) {
+  const t = useTranslations("Assessments.coachee");
   const base = `/${org}/coachees/${coacheeId}/assessments`;
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap gap-3">
         <LinkButton href={`${base}/new`} variant="primary">
-          Add assessment
+          {t("add")}
         </LinkButton>
         <LinkButton href={`${base}/questions`} variant="secondary">
-          Assign questions
+          {t("assignQuestions")}
         </LinkButton>
       </div>
-      <Section id="pending-heading" title="Pending">
+      <Section id="pending-heading" title={t("pending")}>
         {todo.length ? (
           <ul className="space-y-3">
             {todo.map((a) => (
@@ -132,16 +138,16 @@ export function CoacheeAssessments({
                   <h3 className="font-semibold">{a.title}</h3>
                   <AssessmentFacts a={a} zone={zone} />
                   <p className="text-sm text-muted">
-                    Assigned by {a.assignedBy} on <Time at={a.assignedAt} zone={zone} dateOnly />. Answers show here once {name} submits.
+                    {t.rich("assignedBy", { coach: a.assignedBy, name, time: () => <Time at={a.assignedAt} zone={zone} dateOnly /> })}
                   </p>
                   {a.givenByMe ? (
                     <ConfirmForm
                       action={actions.withdraw}
                       fields={{ org, assignmentId: a.id }}
-                      label={`Withdraw: ${a.title}`}
-                      title={`Withdraw ${a.title}?`}
-                      explain={`${name} will no longer see it, and any answers not yet submitted go with it.`}
-                      confirmLabel="Withdraw"
+                      label={t("withdrawLabel", { title: a.title })}
+                      title={t("withdrawTitle", { title: a.title })}
+                      explain={t("withdrawExplain", { name })}
+                      confirmLabel={t("withdraw")}
                       quiet
                       tone="danger"
                     />
@@ -151,10 +157,10 @@ export function CoacheeAssessments({
             ))}
           </ul>
         ) : (
-          <EmptyState inline>Nothing pending. Add an assessment or assign questions above.</EmptyState>
+          <EmptyState inline>{t("pendingEmpty")}</EmptyState>
         )}
       </Section>
-      <Section id="completed-heading" title="Completed">
+      <Section id="completed-heading" title={t("completed")}>
         {done.length ? (
           <ul className="space-y-3">
             {done.map((a) => (
@@ -173,7 +179,7 @@ export function CoacheeAssessments({
             ))}
           </ul>
         ) : (
-          <EmptyState inline>No completed assessments yet: they show here, with {name}&apos;s answers, once submitted.</EmptyState>
+          <EmptyState inline>{t("completedEmpty", { name })}</EmptyState>
         )}
       </Section>
     </div>

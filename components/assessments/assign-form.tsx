@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, type Option } from "@/components/ui/field";
@@ -31,37 +32,38 @@ export function AssignForm({
   action: FormAction;
   done: string;
 }) {
+  const t = useTranslations("Assessments.assign");
   const [result, formProps, pending] = useFormAction(action);
   const router = useRouter();
   useEffect(() => {
     if (result?.ok) router.push(done);
   }, [result, done, router]);
   return (
-    <form {...formProps} noValidate aria-label="Assign an assessment" className="max-w-lg">
+    <form {...formProps} noValidate aria-label={t("title")} className="max-w-lg">
       <FormStatus result={result} />
       <HiddenFields fields={to ? { org, to } : { org }} />
       <SelectField
-        label="Template"
+        label={t("template")}
         name="templateId"
         options={templates}
-        empty="Choose a template"
+        empty={t("chooseTemplate")}
         defaultValue={template ?? ""}
         error={fieldError(result, "templateId")}
       />
       {to ? null : (
         <SelectField
-          label="Assign to"
+          label={t("to")}
           name="to"
           options={assignees ?? []}
-          empty="Choose a coachee or a group"
+          empty={t("chooseTo")}
           defaultValue=""
-          hint="A group: each of its coachees gets their own copy."
+          hint={t("toHint")}
           error={fieldError(result, "to")}
         />
       )}
       <DueDateField error={fieldError(result, "dueDate")} />
       <Button type="submit" variant="primary" disabled={pending}>
-        {pending ? "Assigning…" : "Assign"}
+        {pending ? t("assigning") : t("submit")}
       </Button>
     </form>
   );

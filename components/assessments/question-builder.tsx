@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, Field, SelectField, TextareaField } from "@/components/ui/field";
@@ -9,7 +10,6 @@ import { HiddenFields } from "@/components/ui/hidden-fields";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import { DueDateField } from "./due-date-field";
 import { QUESTION_KINDS, QUESTIONS_MAX, type Question, type QuestionKind } from "@/lib/assessments/questions";
-import { QUESTION_KIND_LABELS } from "@/lib/labels";
 
 // The assessment builder: a title, a description and ordered questions (scale, single or multiple
 // choice, short or long text), each with its prompt and whether it must be answered. The questions go
@@ -27,12 +27,6 @@ type Draft = {
   highLabel: string;
   options: string;
 };
-
-const KIND_OPTIONS = QUESTION_KINDS.map((k) => ({ value: k, label: QUESTION_KIND_LABELS[k] }));
-const SCALE_OPTIONS = [
-  { value: "5", label: "1 to 5" },
-  { value: "10", label: "1 to 10" },
-];
 
 let counter = 0;
 const newKey = () => `q${++counter}`;
@@ -87,6 +81,10 @@ export function QuestionBuilder<T>({
   /** Ask for a due date (assigning the questions straight away). */
   dueDate?: boolean;
 }) {
+  const t = useTranslations("Assessments.builder");
+  const tl = useTranslations("Labels");
+  const kindOptions = QUESTION_KINDS.map((k) => ({ value: k, label: tl(`questionKind.${k}`) }));
+  const scaleOptions = (["5", "10"] as const).map((max) => ({ value: max, label: t("scaleRange", { max }) }));
   const [result, formProps, pending] = useFormAction(action);
   const [questions, setQuestions] = useState<Draft[]>(() => (initial?.questions.length ? initial.questions.map(draftOf) : [draftOf()]));
   const router = useRouter();
@@ -108,16 +106,16 @@ export function QuestionBuilder<T>({
       <FormStatus result={result} />
       <HiddenFields fields={fields} />
       <input type="hidden" name="questions" value={JSON.stringify(questions.map(payload))} />
-      <Field label="Title" name="title" defaultValue={initial?.title} maxLength={200} error={fieldError(result, "title")} />
+      <Field label={t("title")} name="title" defaultValue={initial?.title} maxLength={200} error={fieldError(result, "title")} />
       <TextareaField
-        label="Description (optional)"
+        label={t("description")}
         name="description"
         rows={3}
         defaultValue={initial?.description}
-        hint="What the coachee reads before the questions."
+        hint={t("descriptionHint")}
         error={fieldError(result, "description")}
       />
-      <h2 className="mb-2 text-lg font-semibold">Questions</h2>
+      <h2 className="mb-2 text-lg font-semibold">{t("questions")}</h2>
       {fieldError(result, "questions") ? (
         <p role="alert" className="mb-3 text-sm text-danger">
           {fieldError(result, "questions")}
@@ -130,19 +128,19 @@ export function QuestionBuilder<T>({
           return (
             <li key={q.key}>
               <fieldset className="rounded-md border border-line bg-surface p-4">
-                <legend className="px-1 text-sm font-semibold">Question {n}</legend>
+                <legend className="px-1 text-sm font-semibold">{t("question", { n })}</legend>
                 <SelectField
                   id={id("kind")}
-                  label={`Question ${n}: kind`}
+                  label={t("kind", { n })}
                   name=""
                   value={q.kind}
                   onChange={(e) => change(q.key, { kind: e.target.value as QuestionKind })}
-                  options={KIND_OPTIONS}
+                  options={kindOptions}
                   error={err(i, "kind")}
                 />
                 <Field
                   id={id("prompt")}
-                  label={`Question ${n}: prompt`}
+                  label={t("prompt", { n })}
                   name=""
                   value={q.prompt}
                   maxLength={500}
@@ -153,16 +151,16 @@ export function QuestionBuilder<T>({
                   <div className="grid gap-x-3 sm:grid-cols-3">
                     <SelectField
                       id={id("scale")}
-                      label="Scale"
+                      label={t("scale")}
                       name=""
                       value={q.scaleMax}
                       onChange={(e) => change(q.key, { scaleMax: e.target.value as "5" | "10" })}
-                      options={SCALE_OPTIONS}
+                      options={scaleOptions}
                       error={err(i, "scaleMax")}
                     />
                     <Field
                       id={id("low")}
-                      label="Label for 1"
+                      label={t("labelFor", { value: 1 })}
                       name=""
                       value={q.lowLabel}
                       maxLength={60}
@@ -171,7 +169,7 @@ export function QuestionBuilder<T>({
                     />
                     <Field
                       id={id("high")}
-                      label={`Label for ${q.scaleMax}`}
+                      label={t("labelFor", { value: q.scaleMax })}
                       name=""
                       value={q.highLabel}
                       maxLength={60}
@@ -183,49 +181,43 @@ export function QuestionBuilder<T>({
                 {q.kind === "single" || q.kind === "multiple" ? (
                   <TextareaField
                     id={id("options")}
-                    label="Options, one per line"
+                    label={t("options")}
                     name=""
                     rows={4}
                     value={q.options}
-                    hint="From 2 to 20 options."
+                    hint={t("optionsHint")}
                     onChange={(e) => change(q.key, { options: e.target.value })}
                     error={err(i, "options")}
                   />
                 ) : null}
                 <CheckboxField
                   id={id("required")}
-                  label="An answer is required"
+                  label={t("required")}
                   name=""
                   checked={q.required}
                   onChange={(e) => change(q.key, { required: e.target.checked })}
                 />
                 <div className="flex flex-wrap gap-3">
-                  <Button
-                    size="sm"
-                    variant="secondary"
-                    disabled={i === 0}
-                    onClick={() => move(i, -1)}
-                    aria-label={`Move up: question ${n}`}
-                  >
-                    Move up
+                  <Button size="sm" variant="secondary" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t("moveUpLabel", { n })}>
+                    {t("moveUp")}
                   </Button>
                   <Button
                     size="sm"
                     variant="secondary"
                     disabled={i === questions.length - 1}
                     onClick={() => move(i, 1)}
-                    aria-label={`Move down: question ${n}`}
+                    aria-label={t("moveDownLabel", { n })}
                   >
-                    Move down
+                    {t("moveDown")}
                   </Button>
                   <Button
                     size="sm"
                     variant="secondary"
                     disabled={questions.length === 1}
                     onClick={() => setQuestions((qs) => qs.filter((x) => x.key !== q.key))}
-                    aria-label={`Remove: question ${n}`}
+                    aria-label={t("removeLabel", { n })}
                   >
-                    Remove
+                    {t("remove")}
                   </Button>
                 </div>
               </fieldset>
@@ -235,12 +227,12 @@ export function QuestionBuilder<T>({
       </ol>
       <div className="my-4">
         <Button variant="secondary" disabled={questions.length >= QUESTIONS_MAX} onClick={() => setQuestions((qs) => [...qs, draftOf()])}>
-          Add a question
+          {t("add")}
         </Button>
       </div>
       {dueDate ? <DueDateField error={fieldError(result, "dueDate")} /> : null}
       <Button type="submit" variant="primary" disabled={pending}>
-        {pending ? "Saving…" : submitLabel}
+        {pending ? t("saving") : submitLabel}
       </Button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { Time } from "@/components/ui/time";
@@ -21,8 +22,9 @@ export function NotificationList({
   open: FormAction;
   markRead: FormAction;
 }) {
+  const t = useTranslations("NotificationCentre");
   return (
-    <ul className="max-w-3xl divide-y divide-line rounded-md border border-line bg-surface" aria-label="Notifications">
+    <ul className="max-w-3xl divide-y divide-line rounded-md border border-line bg-surface" aria-label={t("title")}>
       {items.map((n) => (
         <li
           key={n.id}
@@ -30,14 +32,14 @@ export function NotificationList({
         >
           <div className="flex min-w-0 flex-col gap-1">
             <span className="flex flex-wrap items-center gap-2">
-              {n.unread ? <Badge tone="info">Unread</Badge> : null}
+              {n.unread ? <Badge tone="info">{t("unreadBadge")}</Badge> : null}
               <ActionButton action={open} fields={{ org, notificationId: n.id }} label={n.sentence} quiet />
             </span>
             <span className="text-body">
               <Time at={n.at} zone={zone} />
             </span>
           </div>
-          {n.unread ? <ActionButton action={markRead} fields={{ org, notificationId: n.id }} label="Mark read" quiet /> : null}
+          {n.unread ? <ActionButton action={markRead} fields={{ org, notificationId: n.id }} label={t("markRead")} quiet /> : null}
         </li>
       ))}
     </ul>

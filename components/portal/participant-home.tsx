@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import { DueBadge, ProgressBar } from "@/components/goals/progress-bar";
 import { PathwayStatusBadge } from "@/components/ui/badge";
 import { LinkButton, TextLink } from "@/components/ui/button";
@@ -10,7 +11,6 @@ import { Time } from "@/components/ui/time";
 import type { Member } from "@/lib/auth/member";
 import { displayDay } from "@/lib/format/dates";
 import type { participantHome } from "@/lib/portal/home";
-import { plural } from "@/lib/words";
 import { SessionLocation } from "../sessions/session-location";
 
 type Home = Awaited<ReturnType<typeof participantHome>>;
@@ -30,37 +30,38 @@ export function ParticipantHome({
   /** Coaches waiting for the participant's answer. */
   requests?: number;
 }) {
+  const t = useTranslations("Portal");
+  const locale = useLocale();
   return (
     <section className="space-y-8">
       <PageHeader
-        title="Home"
-        description={`Welcome, ${member.user.firstName || member.user.email}. This is your coaching in ${member.organization.name}.`}
+        title={t("title")}
+        description={t("welcome", { name: member.user.firstName || member.user.email, organisation: member.organization.name })}
       />
-      <Section id="coaches-heading" title="Your coaches">
+      <Section id="coaches-heading" title={t("coaches")}>
         {requests > 0 ? (
           <Notice tone="info">
-            {requests === 1 ? "A coach has" : `${plural(requests, "coach", "coaches")} have`} asked to coach you.{" "}
-            <TextLink href={coachingRequestsPath(org)}>Accept or decline</TextLink>
+            {t.rich("requests", { count: requests, link: (chunks) => <TextLink href={coachingRequestsPath(org)}>{chunks}</TextLink> })}
           </Notice>
         ) : null}
         {home.coaches.length === 0 ? (
-          <EmptyState inline>No coach yet. Your coach appears here when your programme team assigns one to you.</EmptyState>
+          <EmptyState inline>{t("noCoach")}</EmptyState>
         ) : (
           <ul className="space-y-3">
             {home.coaches.map((coach) => (
               <li key={coach.id} className="flex flex-wrap items-center gap-x-4 gap-y-2">
                 <span className="min-w-0 font-medium">{coach.name}</span>
                 <LinkButton href={`/${org}/messages/${coach.id}`} variant="secondary" size="sm">
-                  Message {coach.name}
+                  {t("message", { name: coach.name })}
                 </LinkButton>
               </li>
             ))}
           </ul>
         )}
       </Section>
-      <Section id="upcoming-heading" title="Upcoming sessions">
+      <Section id="upcoming-heading" title={t("sessions")}>
         {home.sessions.length === 0 ? (
-          <EmptyState inline>No sessions booked. Your coach schedules them with you; they appear here when they do.</EmptyState>
+          <EmptyState inline>{t("noSessions")}</EmptyState>
         ) : (
           <>
             <ul className="space-y-3">
@@ -68,7 +69,12 @@ export function ParticipantHome({
                 <li key={s.id} className="text-sm">
                   <span className="block font-medium [overflow-wrap:anywhere]">{s.title}</span>
                   <span className="block text-body">
-                    <Time at={s.scheduledAt} zone={zone} /> ({zone}) · {plural(s.durationMinutes, "minute")} · with {s.coachName}
+                    {t.rich("session", {
+                      time: () => <Time at={s.scheduledAt} zone={zone} />,
+                      zone,
+                      count: s.durationMinutes,
+                      coach: s.coachName,
+                    })}
                   </span>
                   <span className="block">
                     <SessionLocation location={s.location} />
@@ -77,14 +83,14 @@ export function ParticipantHome({
               ))}
             </ul>
             <p className="mt-3 text-sm">
-              <TextLink href={`/${org}/sessions`}>All your sessions</TextLink>
+              <TextLink href={`/${org}/sessions`}>{t("allSessions")}</TextLink>
             </p>
           </>
         )}
       </Section>
-      <Section id="pathways-heading" title="Your pathways">
+      <Section id="pathways-heading" title={t("pathways")}>
         {home.pathways.length === 0 ? (
-          <EmptyState inline>No pathways yet: a pathway appears here when your programme team puts you on one.</EmptyState>
+          <EmptyState inline>{t("noPathways")}</EmptyState>
         ) : (
           <ul className="space-y-3">
             {home.pathways.map((p) => (
@@ -94,7 +100,7 @@ export function ParticipantHome({
                 </TextLink>{" "}
                 {p.status === "ARCHIVED" ? <PathwayStatusBadge pathway={p} /> : null}
                 <span className="block text-body">
-                  Coach {p.coachName} · {plural(p.used, "session")} used, {p.left} left of {p.included}
+                  {t("pathway", { coach: p.coachName, count: p.used, left: p.left, included: p.included })}
                 </span>
               </li>
             ))}
@@ -102,12 +108,9 @@ export function ParticipantHome({
         )}
       </Section>
       <div className="grid gap-8 md:grid-cols-2">
-        <Section id="goals-heading" title="Goals">
+        <Section id="goals-heading" title={t("goals")}>
           {home.goals.total === 0 ? (
-            <EmptyState inline>
-              No goals yet. <TextLink href={`/${org}/goals`}>Add your first goal</TextLink>, or set one with your coach at your next
-              session.
-            </EmptyState>
+            <EmptyState inline>{t.rich("noGoals", { link: (chunks) => <TextLink href={`/${org}/goals`}>{chunks}</TextLink> })}</EmptyState>
           ) : (
             <>
               <ul className="space-y-2">
@@ -115,32 +118,32 @@ export function ParticipantHome({
                   <li key={g.id} className="text-sm">
                     <TextLink href={`/${org}/goals#goal-${g.id}`}>{g.title}</TextLink>
                     <span className="block">
-                      <ProgressBar value={g.progress} label={`Progress of goal ${g.title}`} complete={g.completedAt !== null} />
+                      <ProgressBar value={g.progress} label={t("goalProgress", { title: g.title })} complete={g.completedAt !== null} />
                     </span>
                   </li>
                 ))}
               </ul>
               <p className="mt-3 text-sm">
                 <TextLink href={`/${org}/goals`}>
-                  {home.goals.total > home.goals.first.length ? `All ${home.goals.total} goals` : "Your goals"}
+                  {home.goals.total > home.goals.first.length ? t("allGoals", { count: home.goals.total }) : t("yourGoals")}
                 </TextLink>
               </p>
             </>
           )}
         </Section>
-        <Section id="actions-heading" title="Actions">
+        <Section id="actions-heading" title={t("actions")}>
           {home.actions.open === 0 ? (
             <EmptyState inline>
-              Nothing open. <TextLink href={`/${org}/actions`}>Add an action</TextLink> for the next thing you mean to do.
+              {t.rich("noActions", { link: (chunks) => <TextLink href={`/${org}/actions`}>{chunks}</TextLink> })}
             </EmptyState>
           ) : (
             <>
               <p className="mb-2 text-sm text-body">
-                {plural(home.actions.open, "open action")}
+                {t("openActions", { count: home.actions.open })}
                 {home.actions.overdue ? (
                   <>
                     {" "}
-                    · <TextLink href={`/${org}/actions?status=overdue`}>{home.actions.overdue} overdue</TextLink>
+                    · <TextLink href={`/${org}/actions?status=overdue`}>{t("overdue", { count: home.actions.overdue })}</TextLink>
                   </>
                 ) : null}
               </p>
@@ -149,14 +152,16 @@ export function ParticipantHome({
                   <li key={a.id} className="text-sm">
                     <TextLink href={`/${org}/actions#action-${a.id}`}>{a.title}</TextLink>{" "}
                     <span className="text-muted">
-                      {a.progress}%{a.dueDate ? ` · due ${displayDay(a.dueDate)}` : ""}
+                      {a.dueDate
+                        ? t("actionDue", { progress: a.progress, day: displayDay(a.dueDate, undefined, locale) })
+                        : t("actionProgress", { progress: a.progress })}
                     </span>{" "}
                     <DueBadge due={a.due} />
                   </li>
                 ))}
               </ul>
               <p className="mt-3 text-sm">
-                <TextLink href={`/${org}/actions`}>All your actions</TextLink>
+                <TextLink href={`/${org}/actions`}>{t("allActions")}</TextLink>
               </p>
             </>
           )}

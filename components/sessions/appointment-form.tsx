@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField, type Option } from "@/components/ui/field";
@@ -30,23 +31,18 @@ function useGoWhenSaved(result: { ok: boolean } | null, done: string) {
 
 /** Where it happens and which pathway it counts against: the part both session forms share. */
 function PlaceAndPathway({ pathways, result }: { pathways: readonly Option[]; result: Parameters<typeof fieldError>[0] }) {
+  const t = useTranslations("Sessions.form");
   return (
     <>
-      <Field
-        label="Place or meeting link (optional)"
-        name="location"
-        autoComplete="off"
-        maxLength={500}
-        error={fieldError(result, "location")}
-      />
+      <Field label={t("location")} name="location" autoComplete="off" maxLength={500} error={fieldError(result, "location")} />
       {pathways.length ? (
         <SelectField
-          label="Counts against"
+          label={t("pathway")}
           name="pathwayId"
           options={pathways}
-          empty="No pathway (not counted)"
+          empty={t("noPathway")}
           defaultValue=""
-          hint="A session on a pathway uses one of its included sessions once it is marked attended."
+          hint={t("pathwayHint")}
           error={fieldError(result, "pathwayId")}
         />
       ) : (
@@ -66,20 +62,21 @@ export function AppointmentForm({
   action,
   done,
 }: Shared & { timezone: string; zones: readonly string[] }) {
+  const t = useTranslations("Sessions.form");
   const [result, formProps, pending] = useFormAction(action);
   useGoWhenSaved(result, done);
   return (
-    <form {...formProps} noValidate aria-label="Add an appointment" className="max-w-md">
+    <form {...formProps} noValidate aria-label={t("appointment")} className="max-w-md">
       <FormStatus result={result} />
       <HiddenFields fields={{ org, coacheeMembershipId: coacheeId }} />
-      <Field label="Title" name="title" maxLength={120} error={fieldError(result, "title")} />
-      <Field label="Date" name="date" type="date" error={fieldError(result, "date")} />
-      <Field label="Start time" name="time" type="time" error={fieldError(result, "time")} />
+      <Field label={t("title")} name="title" maxLength={120} error={fieldError(result, "title")} />
+      <Field label={t("date")} name="date" type="date" error={fieldError(result, "date")} />
+      <Field label={t("startTime")} name="time" type="time" error={fieldError(result, "time")} />
       <TimeZoneField zones={zones} value={timezone} error={fieldError(result, "timezone")} />
       <DurationField result={result} />
       <PlaceAndPathway pathways={pathways} result={result} />
       <Button type="submit" variant="primary" disabled={pending}>
-        {pending ? "Saving…" : "Add the appointment"}
+        {pending ? t("saving") : t("addAppointment")}
       </Button>
     </form>
   );
@@ -87,17 +84,18 @@ export function AppointmentForm({
 
 /** A session that starts now: what it is called, how long, where, and whether it counts against a pathway. */
 export function StartSessionForm({ org, coacheeId, pathways, action, done }: Shared) {
+  const t = useTranslations("Sessions.form");
   const [result, formProps, pending] = useFormAction(action);
   useGoWhenSaved(result, done);
   return (
-    <form {...formProps} noValidate aria-label="Start a session now" className="max-w-md">
+    <form {...formProps} noValidate aria-label={t("startNow")} className="max-w-md">
       <FormStatus result={result} />
       <HiddenFields fields={{ org, coacheeMembershipId: coacheeId }} />
-      <Field label="Title" name="title" maxLength={120} defaultValue="Coaching session" error={fieldError(result, "title")} />
+      <Field label={t("title")} name="title" maxLength={120} defaultValue={t("defaultTitle")} error={fieldError(result, "title")} />
       <DurationField result={result} />
       <PlaceAndPathway pathways={pathways} result={result} />
       <Button type="submit" variant="primary" disabled={pending}>
-        {pending ? "Starting…" : "Start the session"}
+        {pending ? t("starting") : t("start")}
       </Button>
     </form>
   );

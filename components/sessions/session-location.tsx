@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 
 /**
@@ -7,8 +8,9 @@ import { Fragment } from "react";
  * alone is longer than its line.
  */
 export function SessionLocation({ location }: { location: string }) {
+  const t = useTranslations("Sessions");
   const text = location.trim();
-  if (!text) return <span className="text-muted">No place or link given</span>;
+  if (!text) return <span className="text-muted">{t("noPlace")}</span>;
   let url: URL | null = null;
   try {
     url = new URL(text);

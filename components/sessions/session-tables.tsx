@@ -1,10 +1,10 @@
+import { useTranslations } from "next-intl";
 import { SessionStatusBadge } from "@/components/ui/badge";
 import { TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import type { coachUpcomingSessions, participantSessions } from "@/lib/sessions/lists";
-import { plural } from "@/lib/words";
 import { SessionLocation } from "./session-location";
 import { profileTabPath } from "@/lib/coachees/profile-tabs";
 
@@ -25,6 +25,7 @@ export function ParticipantSessionTable({
   zone: string;
   empty: string;
 }) {
+  const t = useTranslations("Sessions.table");
   return (
     <DataTable
       caption={caption}
@@ -33,16 +34,16 @@ export function ParticipantSessionTable({
       rowKey={(r) => r.id}
       empty={<EmptyState inline>{empty}</EmptyState>}
       columns={[
-        { header: "Session", cell: (r) => r.title },
-        { header: `Starts (${zone})`, cell: (r) => <Time at={r.scheduledAt} zone={zone} />, nowrap: true },
-        { header: "Duration", cell: (r) => plural(r.durationMinutes, "minute"), nowrap: true },
-        { header: "Coach", cell: (r) => r.coachName },
+        { header: t("session"), cell: (r) => r.title },
+        { header: t("starts", { zone }), cell: (r) => <Time at={r.scheduledAt} zone={zone} />, nowrap: true },
+        { header: t("duration"), cell: (r) => t("minutes", { count: r.durationMinutes }), nowrap: true },
+        { header: t("coach"), cell: (r) => r.coachName },
         {
-          header: "Pathway",
-          cell: (r) => (r.pathwayId ? <TextLink href={`/${org}/pathways/${r.pathwayId}`}>{r.pathway}</TextLink> : "None"),
+          header: t("pathway"),
+          cell: (r) => (r.pathwayId ? <TextLink href={`/${org}/pathways/${r.pathwayId}`}>{r.pathway}</TextLink> : t("noPathway")),
         },
-        { header: "Where", cell: (r) => <SessionLocation location={r.location} /> },
-        { header: "Status", cell: (r) => <SessionStatusBadge status={r.status} /> },
+        { header: t("where"), cell: (r) => <SessionLocation location={r.location} /> },
+        { header: t("status"), cell: (r) => <SessionStatusBadge status={r.status} /> },
       ]}
     />
   );
@@ -50,28 +51,24 @@ export function ParticipantSessionTable({
 
 /** A coach's upcoming sessions across their coachees, each leading to the coachee's sessions. */
 export function CoachSessionTable({ org, rows, zone }: { org: string; rows: readonly CoachRow[]; zone: string }) {
+  const t = useTranslations("Sessions.table");
   return (
     <DataTable
-      caption="Your upcoming sessions"
+      caption={t("coachCaption")}
       captionHidden
       rows={rows}
       rowKey={(r) => r.id}
-      empty={
-        <EmptyState>
-          No sessions coming up. Schedule one from a coachee&apos;s profile: open them from{" "}
-          <TextLink href={`/${org}/coachees`}>Coachees</TextLink>.
-        </EmptyState>
-      }
+      empty={<EmptyState>{t.rich("coachEmpty", { link: (chunks) => <TextLink href={`/${org}/coachees`}>{chunks}</TextLink> })}</EmptyState>}
       columns={[
-        { header: "Session", cell: (r) => r.title },
-        { header: `Starts (${zone})`, cell: (r) => <Time at={r.scheduledAt} zone={zone} />, nowrap: true },
-        { header: "Duration", cell: (r) => plural(r.durationMinutes, "minute"), nowrap: true },
+        { header: t("session"), cell: (r) => r.title },
+        { header: t("starts", { zone }), cell: (r) => <Time at={r.scheduledAt} zone={zone} />, nowrap: true },
+        { header: t("duration"), cell: (r) => t("minutes", { count: r.durationMinutes }), nowrap: true },
         {
-          header: "Coachee",
+          header: t("coachee"),
           cell: (r) => <TextLink href={profileTabPath(org, r.coacheeId, "sessions")}>{r.coacheeName}</TextLink>,
         },
-        { header: "Pathway", cell: (r) => r.pathway ?? "None" },
-        { header: "Where", cell: (r) => <SessionLocation location={r.location} /> },
+        { header: t("pathway"), cell: (r) => r.pathway ?? t("noPathway") },
+        { header: t("where"), cell: (r) => <SessionLocation location={r.location} /> },
       ]}
     />
   );

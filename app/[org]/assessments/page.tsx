@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AssessmentStatusBadge, MyAssessments } from "@/components/assessments/assessment-items";
 import { Badge } from "@/components/ui/badge";
 import { LinkButton, TextLink } from "@/components/ui/button";
@@ -11,19 +12,18 @@ import { Pagination } from "@/components/ui/pagination";
 import { DataTable } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { listCoacheeAssessments } from "@/lib/assessments/assignments";
-import { COACH_ASSESSMENTS_DEFAULTS, coachAssessmentsSchema, listCoachAssessments } from "@/lib/assessments/coach-list";
+import { COACH_ASSESSMENTS_DEFAULTS, COACH_FILTERS, coachAssessmentsSchema, listCoachAssessments } from "@/lib/assessments/coach-list";
 import { memberActor } from "@/lib/auth/member";
 import { profileTabPath } from "@/lib/coachees/profile-tabs";
 import { requireMember } from "@/lib/auth/page";
 import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { displayDay, viewerClock } from "@/lib/format/dates";
-import { ASSESSMENT_FILTER_LABELS, DUE_STATE_LABELS, optionsOf } from "@/lib/labels";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 
-export const metadata: Metadata = { title: "Assessments" };
-
-const STATUS_OPTIONS = optionsOf(ASSESSMENT_FILTER_LABELS);
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Assessments"))("title") };
+}
 
 // A participant's own assessments (to do, done); a coach's assessments across all their coachees
 // (filtered, sorted and paged through the URL). Admins build the organisation's templates only.
@@ -38,15 +38,13 @@ export default async function AssessmentsPage({
   const member = await requireMember(org, ["goals:own", "coachees:manage", "assessments:build"]);
   const actor = memberActor(member);
   const zone = viewerClock(member.user).zone;
+  const t = await getTranslations("Assessments");
 
   if (can(member.role, "goals:own")) {
     const { todo, done } = await listCoacheeAssessments(db(), actor, member.membershipId);
     return (
       <section>
-        <PageHeader
-          title="Assessments"
-          description="Questions from your coach. Save your answers and come back, then submit them when you are ready."
-        />
+        <PageHeader title={t("title")} description={t("list.mineDescription")} />
         <MyAssessments org={org} todo={todo} done={done} zone={zone} />
       </section>
     );
@@ -57,73 +55,71 @@ export default async function AssessmentsPage({
   const list = await listCoachAssessments(db(), actor, filter);
   const defaults = { ...COACH_ASSESSMENTS_DEFAULTS };
   const filtered = filter.status !== "open" || Boolean(filter.coachee);
+  const [tl, locale] = await Promise.all([getTranslations("Labels"), getLocale()]);
+  const statusOptions = COACH_FILTERS.map((code) => ({ value: code, label: tl(`assessmentFilter.${code}`) }));
   return (
     <section className="space-y-4">
       <PageHeader
-        title="Assessments"
-        description="What your coachees have been asked to fill in: waiting for them, submitted for your review, reviewed."
+        title={t("title")}
+        description={t("list.coachDescription")}
         actions={
           <>
             <LinkButton href={`/${org}/assessments/assign`} variant="primary">
-              Assign an assessment
+              {t("assign.title")}
             </LinkButton>
             <LinkButton href={`/${org}/assessments/templates`} variant="secondary">
-              Templates
+              {t("templates.short")}
             </LinkButton>
           </>
         }
       />
-      <FilterForm label="Filter assessments" filter={filter} filtered={filtered} className="grid gap-3 sm:grid-cols-3 sm:items-end">
-        <SelectField id="assessments-status" name="status" label="Show" defaultValue={filter.status} options={STATUS_OPTIONS} />
+      <FilterForm label={t("list.filter")} filter={filter} filtered={filtered} className="grid gap-3 sm:grid-cols-3 sm:items-end">
+        <SelectField id="assessments-status" name="status" label={t("list.show")} defaultValue={filter.status} options={statusOptions} />
       </FilterForm>
       <SortLinks
         filter={filter}
         defaults={defaults}
         columns={[
-          ["due", "Due date"],
-          ["assigned", "Assigned"],
-          ["coachee", "Coachee"],
+          ["due", t("list.sortDue")],
+          ["assigned", t("list.sortAssigned")],
+          ["coachee", t("list.coachee")],
         ]}
       />
       {list.rows.length ? <ResultCount total={list.total} noun="assessment" filtered={filtered} /> : null}
       <DataTable
-        caption="Your coachees' assessments"
+        caption={t("list.caption")}
         captionHidden
         rows={list.rows}
         rowKey={(r) => r.id}
         empty={
           <EmptyState>
-            {filtered ? (
-              <>
-                No assessments match this filter. <TextLink href="?">Show the ones not reviewed yet</TextLink>.
-              </>
-            ) : (
-              <>
-                Nothing waiting. <TextLink href={`/${org}/assessments/assign`}>Assign an assessment</TextLink> to a coachee or a group, or
-                build a <TextLink href={`/${org}/assessments/templates/new`}>template</TextLink> first.
-              </>
-            )}
+            {filtered
+              ? t.rich("list.noMatch", { link: (chunks) => <TextLink href="?">{chunks}</TextLink> })
+              : t.rich("list.empty", {
+                  assign: (chunks) => <TextLink href={`/${org}/assessments/assign`}>{chunks}</TextLink>,
+                  template: (chunks) => <TextLink href={`/${org}/assessments/templates/new`}>{chunks}</TextLink>,
+                })}
           </EmptyState>
         }
         columns={[
           {
-            header: "Assessment",
+            header: t("list.assessment"),
             cell: (r) => (
               <TextLink href={`${profileTabPath(org, r.coacheeMembershipId, "assessments")}#assessment-${r.id}`}>{r.title}</TextLink>
             ),
           },
-          { header: "Coachee", cell: (r) => r.coacheeName },
+          { header: t("list.coachee"), cell: (r) => r.coacheeName },
           {
-            header: "Status",
+            header: t("list.status"),
             cell: (r) => (
               <span className="flex flex-wrap gap-1">
                 <AssessmentStatusBadge status={r.status} />
-                {r.overdue ? <Badge tone="danger">{DUE_STATE_LABELS.overdue}</Badge> : null}
+                {r.overdue ? <Badge tone="danger">{tl("dueState.overdue")}</Badge> : null}
               </span>
             ),
           },
-          { header: "Due", cell: (r) => displayDay(r.dueDate), nowrap: true },
-          { header: `Assigned (${zone})`, cell: (r) => <Time at={r.assignedAt} zone={zone} dateOnly />, nowrap: true },
+          { header: t("list.due"), cell: (r) => displayDay(r.dueDate, undefined, locale), nowrap: true },
+          { header: t("list.assigned", { zone }), cell: (r) => <Time at={r.assignedAt} zone={zone} dateOnly />, nowrap: true },
         ]}
       />
       <Pagination page={list.page} pages={list.pages} href={(page) => queryWith(filter, { page }, defaults)} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ThreadList } from "@/components/messages/thread-list";
 import { TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,7 +14,9 @@ import { viewerClock } from "@/lib/format/dates";
 import { listThreads, messagesPageSchema } from "@/lib/messages/threads";
 import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
 
-export const metadata: Metadata = { title: "Messages" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Conversations"))("title") };
+}
 
 export default async function MessagesPage({
   params,
@@ -29,23 +32,15 @@ export default async function MessagesPage({
   const { page } = messagesPageSchema.parse(firstValues(await searchParams));
   const threads = await listThreads(db(), memberActor(member), { page });
   const zone = viewerClock(member.user).zone;
+  const t = await getTranslations("Conversations");
   return (
     <section>
-      <PageHeader
-        title="Messages"
-        description={coach ? "Your conversations with your coachees." : "Your conversations with your coaches."}
-      />
+      <PageHeader title={t("title")} description={coach ? t("coachDescription") : t("mineDescription")} />
       {threads.rows.length === 0 ? (
         coach ? (
-          <EmptyState>
-            No messages yet. To write to a coachee, open them from <TextLink href={`/${org}/coachees`}>Coachees</TextLink> and choose Send a
-            message.
-          </EmptyState>
+          <EmptyState>{t.rich("coachEmpty", { link: (chunks) => <TextLink href={`/${org}/coachees`}>{chunks}</TextLink> })}</EmptyState>
         ) : (
-          <EmptyState>
-            No coach to write to yet. Once your programme team assigns you a coach, you can message them from here or from your{" "}
-            <TextLink href={`/${org}`}>home</TextLink>.
-          </EmptyState>
+          <EmptyState>{t.rich("mineEmpty", { link: (chunks) => <TextLink href={`/${org}`}>{chunks}</TextLink> })}</EmptyState>
         )
       ) : (
         <>

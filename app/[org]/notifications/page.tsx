@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { NotificationList } from "@/components/notifications/notification-list";
 import { ActionButton } from "@/components/ui/action-button";
 import { LinkButton } from "@/components/ui/button";
@@ -14,7 +15,9 @@ import { kindsFor } from "@/lib/notifications/preferences";
 import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
 import { markAllReadAction, markReadAction, openNotificationAction } from "./actions";
 
-export const metadata: Metadata = { title: "Notifications" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("NotificationCentre"))("title") };
+}
 
 export default async function NotificationsPage({
   params,
@@ -29,30 +32,27 @@ export default async function NotificationsPage({
   const list = await listNotifications(db(), memberActor(member), { page });
   const clock = viewerClock(member.user);
   const told = kindsFor(member.role).length > 0;
+  const t = await getTranslations("NotificationCentre");
   return (
     <section>
       <PageHeader
-        title="Notifications"
+        title={t("title")}
         description={
           list.unread
-            ? `${list.unread >= UNREAD_CAP ? `${UNREAD_CAP - 1}+` : list.unread} unread, newest first. Times are in your time zone (${clock.zone}).`
-            : `Newest first. Times are in your time zone (${clock.zone}).`
+            ? t("unread", { shown: list.unread >= UNREAD_CAP ? `${UNREAD_CAP - 1}+` : String(list.unread), zone: clock.zone })
+            : t("newestFirst", { zone: clock.zone })
         }
         actions={
           <>
-            {list.unread ? <ActionButton action={markAllReadAction} fields={{ org }} label="Mark all read" /> : null}
+            {list.unread ? <ActionButton action={markAllReadAction} fields={{ org }} label={t("markAllRead")} /> : null}
             <LinkButton href={`/${org}/notifications/preferences`} variant="secondary">
-              Notification preferences
+              {t("preferences.title")}
             </LinkButton>
           </>
         }
       />
       {list.items.length === 0 ? (
-        <EmptyState>
-          {told
-            ? "Nothing here yet. You will be told here when someone you coach, or your coach, moves your shared goals and actions on: goals created or edited, progress moved, milestones and goals completed, comments, actions given to you, and actions due tomorrow or overdue. Choose which ones also come by email under Notification preferences."
-            : "Nothing here: notifications are about coaching work (goals, actions and comments between coaches and their coachees), which your role does not take part in."}
-        </EmptyState>
+        <EmptyState>{told ? t("empty") : t("notForYou")}</EmptyState>
       ) : (
         <>
           <NotificationList org={org} items={list.items} zone={clock.zone} open={openNotificationAction} markRead={markReadAction} />

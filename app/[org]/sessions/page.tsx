@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { CoachSessionTable, ParticipantSessionTable } from "@/components/sessions/session-tables";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -12,7 +13,9 @@ import { viewerClock } from "@/lib/format/dates";
 import { coachUpcomingSessions, participantSessions, sessionsPageSchema, type SessionsPage } from "@/lib/sessions/lists";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 
-export const metadata: Metadata = { title: "Sessions" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Sessions"))("title") };
+}
 
 const DEFAULTS = { page: 1, past: 1 };
 
@@ -29,31 +32,20 @@ export default async function SessionsPage({
   const actor = memberActor(member);
   const at = sessionsPageSchema.parse(firstValues(await searchParams));
   const zone = viewerClock(member.user).zone;
+  const t = await getTranslations("Sessions");
   const href = (changes: Partial<SessionsPage>) => `/${org}/sessions${queryWith(at, changes, DEFAULTS)}`;
 
   if (can(member.role, "portal:use")) {
     const { upcoming, past } = await participantSessions(db(), actor, at);
     return (
       <section className="space-y-8">
-        <PageHeader title="Sessions" description={`Your coaching sessions. Times are in your time zone, ${zone}.`} />
-        <Section id="upcoming-heading" title="Upcoming sessions">
-          <ParticipantSessionTable
-            org={org}
-            caption="Upcoming sessions"
-            rows={upcoming.rows}
-            zone={zone}
-            empty="No sessions booked. Your coach schedules them with you; they appear here when they do."
-          />
+        <PageHeader title={t("title")} description={t("mineDescription", { zone })} />
+        <Section id="upcoming-heading" title={t("upcoming")}>
+          <ParticipantSessionTable org={org} caption={t("upcoming")} rows={upcoming.rows} zone={zone} empty={t("upcomingEmpty")} />
           <Pagination page={upcoming.page} pages={upcoming.pages} href={(page) => href({ page })} />
         </Section>
-        <Section id="past-heading" title="Past sessions">
-          <ParticipantSessionTable
-            org={org}
-            caption="Past sessions"
-            rows={past.rows}
-            zone={zone}
-            empty="No past sessions yet: sessions move here once their start time has passed."
-          />
+        <Section id="past-heading" title={t("past")}>
+          <ParticipantSessionTable org={org} caption={t("past")} rows={past.rows} zone={zone} empty={t("pastEmpty")} />
           <Pagination page={past.page} pages={past.pages} href={(p) => href({ past: p })} />
         </Section>
       </section>
@@ -63,7 +55,7 @@ export default async function SessionsPage({
   const upcoming = await coachUpcomingSessions(db(), actor, at);
   return (
     <section>
-      <PageHeader title="Sessions" description={`Your upcoming sessions with your coachees. Times are in your time zone, ${zone}.`} />
+      <PageHeader title={t("title")} description={t("coachDescription", { zone })} />
       <CoachSessionTable org={org} rows={upcoming.rows} zone={zone} />
       <Pagination page={upcoming.page} pages={upcoming.pages} href={(page) => href({ page })} />
     </section>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AnswerForm } from "@/components/assessments/answer-form";
 import { AssessmentFacts, ReviewNote } from "@/components/assessments/assessment-items";
 import { AnswersView } from "@/components/assessments/answers-view";
@@ -14,7 +15,9 @@ import { profileTabPath } from "@/lib/coachees/profile-tabs";
 import { viewerClock } from "@/lib/format/dates";
 import { saveAnswersAction } from "../actions";
 
-export const metadata: Metadata = { title: "Assessment" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Assessments"))("one") };
+}
 
 // One assessment of the participant's: the form while it is theirs to fill in, their answers (and the
 // review) once submitted. A coach opening it goes to it on the coachee's profile, where it is reviewed.
@@ -25,10 +28,11 @@ export default async function AssessmentPage({ params }: { params: Promise<{ org
   const a = await orNotFound(getAssessment(db(), actor, id));
   if (can(member.role, "coachees:manage")) redirect(`${profileTabPath(org, a.coacheeMembershipId, "assessments")}#assessment-${a.id}`);
   const zone = viewerClock(member.user).zone;
+  const t = await getTranslations("Assessments");
   return (
     <section className="space-y-6">
       <PageHeader
-        back={{ href: `/${org}/assessments`, label: "Assessments" }}
+        back={{ href: `/${org}/assessments`, label: t("title") }}
         title={a.title}
         description={<AssessmentFacts a={a} zone={zone} />}
       />
@@ -36,7 +40,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ org
       {a.submittedAt ? (
         <>
           <ReviewNote a={a} zone={zone} />
-          <Section id="answers-heading" title="Your answers">
+          <Section id="answers-heading" title={t("yourAnswers")}>
             <AnswersView questions={a.questions} answers={a.answers ?? {}} />
           </Section>
         </>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AssignForm } from "@/components/assessments/assign-form";
 import { TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,11 +10,12 @@ import { listTemplates } from "@/lib/assessments/templates";
 import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
-import { plural } from "@/lib/words";
 import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
 import { assignTemplateAction } from "../actions";
 
-export const metadata: Metadata = { title: "Assign an assessment" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Assessments"))("assign.title") };
+}
 
 /** Assign a template to one of the coach's coachees, or to each coachee of one of their groups. */
 export default async function AssignPage({
@@ -28,17 +30,18 @@ export default async function AssignPage({
   const actor = memberActor(member);
   const { template } = firstValues(await searchParams);
   const [templates, to] = await Promise.all([listTemplates(db(), actor), assignees(db(), actor)]);
+  const t = await getTranslations("Assessments");
   const options = templateOptions(templates);
   const people = [
     ...to.coachees.map((c) => ({ value: `coachee:${c.id}`, label: c.name })),
-    ...to.groups.map((g) => ({ value: `group:${g.id}`, label: `Group: ${g.name} (${plural(g.members, "coachee")})` })),
+    ...to.groups.map((g) => ({ value: `group:${g.id}`, label: t("assign.group", { name: g.name, count: g.members }) })),
   ];
   return (
     <section>
       <PageHeader
-        back={{ href: `/${org}/assessments`, label: "Assessments" }}
-        title="Assign an assessment"
-        description="Each coachee gets their own copy of the questions as they are now, and is told."
+        back={{ href: `/${org}/assessments`, label: t("title") }}
+        title={t("assign.title")}
+        description={t("assign.description")}
       />
       {options.length && people.length ? (
         <AssignForm
@@ -51,15 +54,9 @@ export default async function AssignPage({
         />
       ) : (
         <EmptyState>
-          {options.length ? (
-            <>
-              You have no coachees yet. <TextLink href={`/${org}/coachees/new`}>Add a coachee</TextLink> first.
-            </>
-          ) : (
-            <>
-              No templates yet. <TextLink href={`/${org}/assessments/templates/new`}>Build a template</TextLink> first.
-            </>
-          )}
+          {options.length
+            ? t.rich("assign.noCoachees", { link: (chunks) => <TextLink href={`/${org}/coachees/new`}>{chunks}</TextLink> })
+            : t.rich("assign.noTemplates", { link: (chunks) => <TextLink href={`/${org}/assessments/templates/new`}>{chunks}</TextLink> })}
         </EmptyState>
       )}
     </section>

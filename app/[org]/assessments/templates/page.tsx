@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { LinkButton, TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,7 +13,9 @@ import { can } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { viewerClock } from "@/lib/format/dates";
 
-export const metadata: Metadata = { title: "Assessment templates" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Assessments"))("templates.title") };
+}
 
 // Templates: a coach's own and the organisation's (which admins build, and every coach may use).
 export default async function TemplatesPage({ params }: { params: Promise<{ org: string }> }) {
@@ -21,24 +24,35 @@ export default async function TemplatesPage({ params }: { params: Promise<{ org:
   const coach = can(member.role, "coachees:manage");
   const { own, organisation } = await listTemplates(db(), memberActor(member));
   const zone = viewerClock(member.user).zone;
+  const t = await getTranslations("Assessments");
   const table = (rows: TemplateView[], caption: string, empty: React.ReactNode) => (
     <DataTable
       caption={caption}
       captionHidden
       rows={rows}
-      rowKey={(t) => t.id}
+      rowKey={(template) => template.id}
       empty={<EmptyState inline>{empty}</EmptyState>}
       columns={[
-        { header: "Template", cell: (t) => <TextLink href={`/${org}/assessments/templates/${t.id}`}>{t.title}</TextLink> },
-        { header: "Questions", cell: (t) => t.questions.length },
-        { header: `Changed (${zone})`, cell: (t) => <Time at={t.updatedAt} zone={zone} dateOnly />, nowrap: true },
+        {
+          header: t("templates.template"),
+          cell: (template) => <TextLink href={`/${org}/assessments/templates/${template.id}`}>{template.title}</TextLink>,
+        },
+        { header: t("templates.questions"), cell: (template) => template.questions.length },
+        {
+          header: t("templates.changed", { zone }),
+          cell: (template) => <Time at={template.updatedAt} zone={zone} dateOnly />,
+          nowrap: true,
+        },
         ...(coach
           ? [
               {
-                header: "Use",
-                cell: (t: TemplateView) => (
-                  <TextLink href={`/${org}/assessments/assign?template=${t.id}`} aria-label={`Assign: ${t.title}`}>
-                    Assign
+                header: t("templates.use"),
+                cell: (template: TemplateView) => (
+                  <TextLink
+                    href={`/${org}/assessments/assign?template=${template.id}`}
+                    aria-label={t("templates.assignLabel", { title: template.title })}
+                  >
+                    {t("templates.assign")}
                   </TextLink>
                 ),
               },
@@ -50,29 +64,25 @@ export default async function TemplatesPage({ params }: { params: Promise<{ org:
   return (
     <section className="space-y-8">
       <PageHeader
-        back={coach ? { href: `/${org}/assessments`, label: "Assessments" } : undefined}
-        title="Assessment templates"
-        description={
-          coach
-            ? "Your own templates, and the organisation's that every coach may use. Changing a template never changes what was already assigned."
-            : "The organisation's templates: every coach may assign them. Changing one never changes what was already assigned."
-        }
+        back={coach ? { href: `/${org}/assessments`, label: t("title") } : undefined}
+        title={t("templates.title")}
+        description={coach ? t("templates.coachDescription") : t("templates.adminDescription")}
         actions={
           <LinkButton href={`/${org}/assessments/templates/new`} variant="primary">
-            New template
+            {t("templates.new")}
           </LinkButton>
         }
       />
       {coach ? (
-        <Section id="own-heading" title="Your templates">
-          {table(own, "Your templates", "No templates of your own yet: build one with New template.")}
+        <Section id="own-heading" title={t("templates.own")}>
+          {table(own, t("templates.own"), t("templates.ownEmpty"))}
         </Section>
       ) : null}
-      <Section id="organisation-heading" title="The organisation's templates">
+      <Section id="organisation-heading" title={t("templates.organisation")}>
         {table(
           organisation,
-          "The organisation's templates",
-          coach ? "None yet: your organisation's admins build them." : "None yet: build one with New template, and every coach can use it.",
+          t("templates.organisation"),
+          coach ? t("templates.organisationEmptyCoach") : t("templates.organisationEmptyAdmin"),
         )}
       </Section>
     </section>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { MessageForm } from "@/components/messages/message-form";
 import { MessageList } from "@/components/messages/message-list";
 import { LinkButton, TextLink } from "@/components/ui/button";
@@ -16,7 +17,9 @@ import { getThread, messagesPageSchema } from "@/lib/messages/threads";
 import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
 import { coachSendMessageAction, participantSendMessageAction } from "../actions";
 
-export const metadata: Metadata = { title: "Messages" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Conversations"))("title") };
+}
 
 // The thread with one other person, named by their membership id: a coach's coachee, or a
 // participant's coach. Anyone else, and any other id, gets the 404 page.
@@ -34,48 +37,41 @@ export default async function ThreadPage({
   const { page } = messagesPageSchema.parse(firstValues(await searchParams));
   const thread = await orNotFound(getThread(db(), memberActor(member), id, { page }));
   const zone = viewerClock(member.user).zone;
+  const t = await getTranslations("Conversations");
+  const name = thread.other.name;
   const href = (p: number) => `/${org}/messages/${id}${p > 1 ? `?page=${p}` : ""}`;
   return (
     <section>
       <PageHeader
-        title={`Messages with ${thread.other.name}`}
-        back={{ href: `/${org}/messages`, label: "Messages" }}
-        description={`Only you and ${thread.other.name} can read this conversation.`}
+        title={t("thread.title", { name })}
+        back={{ href: `/${org}/messages`, label: t("title") }}
+        description={t("thread.private", { name })}
         actions={
           coach ? (
             <LinkButton href={`/${org}/coachees/${thread.other.id}`} variant="secondary">
-              Open {thread.other.name}&apos;s profile
+              {t("thread.profile", { name })}
             </LinkButton>
           ) : null
         }
       />
       {thread.pages > 1 ? (
-        <nav aria-label="Pages" className="mb-4 flex flex-wrap items-center gap-4 text-sm">
-          {thread.page < thread.pages ? <TextLink href={href(thread.page + 1)}>Older messages</TextLink> : null}
-          <span>
-            Page {thread.page} of {thread.pages}, newest first
-          </span>
-          {thread.page > 1 ? <TextLink href={href(thread.page - 1)}>Newer messages</TextLink> : null}
+        <nav aria-label={t("thread.pagesLabel")} className="mb-4 flex flex-wrap items-center gap-4 text-sm">
+          {thread.page < thread.pages ? <TextLink href={href(thread.page + 1)}>{t("thread.older")}</TextLink> : null}
+          <span>{t("thread.page", { page: thread.page, pages: thread.pages })}</span>
+          {thread.page > 1 ? <TextLink href={href(thread.page - 1)}>{t("thread.newer")}</TextLink> : null}
         </nav>
       ) : null}
-      {thread.messages.length === 0 ? (
-        <EmptyState>No messages yet. Write the first one below.</EmptyState>
-      ) : (
-        <MessageList messages={thread.messages} zone={zone} />
-      )}
+      {thread.messages.length === 0 ? <EmptyState>{t("thread.empty")}</EmptyState> : <MessageList messages={thread.messages} zone={zone} />}
       <div className="mt-6">
         {thread.other.status === "NOT_INVITED" ? (
-          <Notice tone="info">
-            {thread.other.name} has not been invited to Pathwise yet, so there is nowhere for them to read a message. Send them an
-            invitation first.
-          </Notice>
+          <Notice tone="info">{t("thread.notInvited", { name })}</Notice>
         ) : thread.page > 1 ? (
-          <TextLink href={href(1)}>Go to the newest messages to reply</TextLink>
+          <TextLink href={href(1)}>{t("thread.toNewest")}</TextLink>
         ) : (
           <MessageForm
             org={org}
             to={thread.other.id}
-            name={thread.other.name}
+            name={name}
             max={MESSAGE_MAX}
             action={coach ? coachSendMessageAction : participantSendMessageAction}
           />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PreferencesForm } from "@/components/notifications/preferences-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,26 +9,26 @@ import { db } from "@/lib/db/client";
 import { getPreferences } from "@/lib/notifications/preferences";
 import { savePreferencesAction } from "../actions";
 
-export const metadata: Metadata = { title: "Notification preferences" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("NotificationCentre"))("preferences.title") };
+}
 
 export default async function NotificationPreferencesPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const member = await requireMember(org, "notifications:use");
   const preferences = await getPreferences(db(), memberActor(member));
+  const t = await getTranslations("NotificationCentre");
   return (
     <section>
       <PageHeader
-        title="Notification preferences"
-        back={{ href: `/${org}/notifications`, label: "Notifications" }}
-        description="Everything shows in your notifications here. For each kind, choose whether it also comes by email at once (at most one email per thing in 15 minutes), in one daily digest at 08:00 in your time zone, or not by email at all."
+        title={t("preferences.title")}
+        back={{ href: `/${org}/notifications`, label: t("title") }}
+        description={t("preferences.description")}
       />
       {preferences.length ? (
         <PreferencesForm org={org} preferences={preferences} action={savePreferencesAction} />
       ) : (
-        <EmptyState>
-          There is nothing to choose: notifications are about coaching work (goals, actions and comments between coaches and their
-          coachees), which your role does not take part in.
-        </EmptyState>
+        <EmptyState>{t("preferences.notForYou")}</EmptyState>
       )}
     </section>
   );
