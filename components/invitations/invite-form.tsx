@@ -11,6 +11,8 @@ import { Panel } from "@/components/ui/panel";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import type { InviteResult } from "@/lib/invitations/send";
 import { HiddenFields } from "@/components/ui/hidden-fields";
+import { LanguageField } from "@/components/ui/language-field";
+import type { Locale } from "@/lib/i18n/locales";
 
 type Option = { value: string; label: string };
 
@@ -23,6 +25,8 @@ type Props = {
   units: Option[];
   durations: Option[];
   defaultMessage: string;
+  /** The organisation's language, which someone invited reads until they choose their own. */
+  defaultLocale: Locale;
   canCreate: boolean;
   action: FormAction<InviteResult>;
   resendAction: FormAction;
@@ -33,8 +37,8 @@ type Props = {
  * per address what would happen, the seats it takes and the email; "Send" does it, all or nothing.
  */
 export function InviteForm(props: Props) {
-  const { org, roles, scopedRoles, programmesRequired, programmes, units, durations, defaultMessage, canCreate, action, resendAction } =
-    props;
+  const { org, roles, scopedRoles, programmesRequired, programmes, units, durations, defaultMessage, defaultLocale, canCreate } = props;
+  const { action, resendAction } = props;
   const t = useTranslations("Invitations");
   const [result, formProps, pending] = useFormAction(action);
   const [role, setRole] = useState(roles.find((r) => r.value === "PARTICIPANT")?.value ?? roles[0]?.value ?? "");
@@ -88,6 +92,14 @@ export function InviteForm(props: Props) {
           options={units}
           empty={t("form.noUnit")}
           error={fieldError(result, "unitId")}
+        />
+        <LanguageField
+          name="locale"
+          value={null}
+          inherited={defaultLocale}
+          label={t("form.language")}
+          hint={t("form.languageHint")}
+          error={fieldError(result, "locale")}
         />
         <TextareaField
           label={t("form.message")}

@@ -6,7 +6,7 @@ import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import { env } from "../env";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
-import { pickLocale } from "../i18n/locales";
+import { pickLocale, type Locale } from "../i18n/locales";
 import { recordAudit } from "../audit/record";
 import { NotFoundError, ValidationError } from "../errors";
 import { queueEmailBatch } from "../mail/outbox";
@@ -199,9 +199,11 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
           (u) => [u.email, u.locale],
         ),
       );
-      const byLocale = Map.groupBy(links, (l, i) =>
-        pickLocale(accountLocales.get(l.email), invites[i].raw.language.toLowerCase(), org.defaultLocale),
-      );
+      const byLocale = new Map<Locale, typeof links>();
+      links.forEach((l, i) => {
+        const locale = pickLocale(accountLocales.get(l.email), invites[i].raw.language.toLowerCase(), org.defaultLocale);
+        byLocale.set(locale, [...(byLocale.get(locale) ?? []), l]);
+      });
       let emails = 0;
       for (const [locale, group] of byLocale)
         emails += await queueEmailBatch(tx, {

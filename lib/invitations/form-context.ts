@@ -10,7 +10,7 @@ export async function inviteFormContext(db: Db, actor: Actor) {
   assertCan(actor.role, "invitations:send");
   const t = tenantDb(db, actor.organizationId);
   const [settings, units, programmes] = await Promise.all([
-    t.organization.findFirstOrThrow({ select: { defaultInvitationMessage: true, implementationAdminsEnabled: true } }),
+    t.organization.findFirstOrThrow({ select: { defaultInvitationMessage: true, implementationAdminsEnabled: true, defaultLocale: true } }),
     allUnits(t),
     listVisibleProgrammes(db, actor),
   ]);

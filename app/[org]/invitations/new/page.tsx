@@ -6,6 +6,7 @@ import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { can, grantableRoles, PROGRAMME_SCOPED_ROLES } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
+import { pickLocale } from "@/lib/i18n/locales";
 import { inviteFormContext } from "@/lib/invitations/form-context";
 import { unitTree } from "@/lib/units/units";
 import { IMPLEMENTATION_ADMIN_DURATIONS } from "@/lib/users/implementation-admins";
@@ -36,6 +37,7 @@ export default async function InvitePage({ params }: { params: Promise<{ org: st
           .map((u) => ({ value: u.id, label: u.path }))}
         durations={IMPLEMENTATION_ADMIN_DURATIONS.map((d) => ({ value: d, label: tl(`duration.${d}`) }))}
         defaultMessage={settings.defaultInvitationMessage}
+        defaultLocale={pickLocale(settings.defaultLocale)}
         canCreate={can(member.role, "users:manage")}
         action={inviteAction}
         resendAction={resendInvitationAction}
