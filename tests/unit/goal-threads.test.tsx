@@ -2,6 +2,7 @@ import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CommentThread, type ThreadComment } from "../../components/goals/comment-thread";
 import { SeriesForm } from "../../components/goals/series-fields";
+import { inLocale } from "../support/intl";
 
 const action = async () => ({ ok: true as const });
 const actions = { add: action, edit: action, remove: action };
@@ -19,17 +20,19 @@ const comment = (over: Partial<ThreadComment>): ThreadComment => ({
 describe("comment thread", () => {
   it("shows bodies as text with their line breaks, never as HTML; times in the viewer's zone; edit and delete on one's own only", () => {
     const html = renderToString(
-      <CommentThread
-        org="acme"
-        subject={{ goalId: "g1" }}
-        on="Speak up"
-        zone="Europe/London"
-        actions={actions}
-        comments={[
-          comment({ body: 'Line one\nLine <b>two</b> <script>alert("x")</script>' }),
-          comment({ body: "Mine", mine: true, editedAt: new Date("2026-03-29T10:00:00Z") }),
-        ]}
-      />,
+      inLocale(
+        <CommentThread
+          org="acme"
+          subject={{ goalId: "g1" }}
+          on="Speak up"
+          zone="Europe/London"
+          actions={actions}
+          comments={[
+            comment({ body: 'Line one\nLine <b>two</b> <script>alert("x")</script>' }),
+            comment({ body: "Mine", mine: true, editedAt: new Date("2026-03-29T10:00:00Z") }),
+          ]}
+        />,
+      ),
     );
     expect(html).toContain("Line one\nLine &lt;b&gt;two&lt;/b&gt; &lt;script&gt;");
     expect(html).not.toContain("<b>two</b>");
@@ -46,7 +49,7 @@ describe("comment thread", () => {
 
   it("says what to do when there is nothing yet", () => {
     const html = renderToString(
-      <CommentThread org="acme" subject={{ actionId: "a1" }} on="Prepare" zone="UTC" actions={actions} comments={[]} />,
+      inLocale(<CommentThread org="acme" subject={{ actionId: "a1" }} on="Prepare" zone="UTC" actions={actions} comments={[]} />),
     );
     expect(html).toContain("No comments yet. Write the first one below.");
     expect(html).not.toContain("<ol");
@@ -56,20 +59,22 @@ describe("comment thread", () => {
 describe("series form", () => {
   it("labels every field, groups the weekdays under a legend, and keeps an edited series' values", () => {
     const html = renderToString(
-      <SeriesForm
-        action={action}
-        fields={{ org: "acme", seriesId: "s1" }}
-        submitLabel="Save recurring action"
-        initial={{
-          title: "Run",
-          frequency: "WEEKLY",
-          interval: 2,
-          weekdays: [1, 4],
-          startDate: "2026-03-02",
-          count: null,
-          until: "2026-04-30",
-        }}
-      />,
+      inLocale(
+        <SeriesForm
+          action={action}
+          fields={{ org: "acme", seriesId: "s1" }}
+          submitLabel="Save recurring action"
+          initial={{
+            title: "Run",
+            frequency: "WEEKLY",
+            interval: 2,
+            weekdays: [1, 4],
+            startDate: "2026-03-02",
+            count: null,
+            until: "2026-04-30",
+          }}
+        />,
+      ),
     );
     for (const name of ["title", "description", "weight", "frequency", "interval", "startDate", "count", "until"]) {
       const id = new RegExp(`id="(series-${name})"`).exec(html)?.[1];

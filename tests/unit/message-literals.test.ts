@@ -7,9 +7,22 @@ import { sourcesUnder } from "../support/sources";
 // must hold no literal; the rest of the tree may hold no more literals than it did (the ceiling only
 // goes down, as issue 24 moves each page's words into the message files).
 const TRANSLATED = [
+  "app/[org]/actions/page.tsx",
+  "app/[org]/goals/actions/[id]/page.tsx",
+  "app/[org]/goals/page.tsx",
+  "app/[org]/goals/series/[id]/page.tsx",
   "app/layout.tsx",
   "app/sign-in/page.tsx",
   "components/auth/sign-in-form.tsx",
+  "components/goals/action-items-view.tsx",
+  "components/goals/comment-forms.tsx",
+  "components/goals/comment-thread.tsx",
+  "components/goals/goal-entry.tsx",
+  "components/goals/goal-forms.tsx",
+  "components/goals/goal-tree.tsx",
+  "components/goals/progress-bar.tsx",
+  "components/goals/progress-slider.tsx",
+  "components/goals/series-fields.tsx",
   "components/shell/app-shell.tsx",
   "components/shell/menu.tsx",
   "components/shell/notification-bell.tsx",
@@ -18,7 +31,7 @@ const TRANSLATED = [
   "components/shell/skip-link.tsx",
   "components/ui/language-field.tsx",
 ];
-const LITERAL_CEILING = 689;
+const LITERAL_CEILING = 598;
 
 describe("words people read come from the message files", () => {
   it("finds a literal in JSX text and in the attributes people read, and not in code or keys (positive control)", () => {
