@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Time } from "@/components/ui/time";
 import { displayTime } from "@/lib/format/dates";
@@ -14,12 +15,14 @@ export function ActivityFeed({
   zone: string;
   empty: ReactNode;
 }) {
+  const t = useTranslations("Activity");
+  const locale = useLocale();
   if (events.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
-    <ol aria-label="Activity" className="divide-y divide-line-soft rounded-md border border-line bg-surface">
+    <ol aria-label={t("label")} className="divide-y divide-line-soft rounded-md border border-line bg-surface">
       {events.map((e) => (
         <li key={e.id} className="flex flex-col gap-1 p-3 text-sm sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
-          <span className="min-w-0 break-words">{activitySentence(e, (at) => displayTime(at, zone))}</span>
+          <span className="min-w-0 break-words">{activitySentence(e, (at) => displayTime(at, zone, locale))}</span>
           <span className="shrink-0 text-xs text-faint">
             <Time at={e.createdAt} zone={zone} />
           </span>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { MembershipStatusBadge } from "@/components/ui/badge";
 import { TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -8,25 +9,22 @@ type Row = { id: string; firstName: string; lastName: string; status: Membership
 
 /** A coach's coachees as an admin or programme manager sees them on the coach's page: names, status, programmes. */
 export function CoachCoachees({ org, rows, total, scoped }: { org: string; rows: Row[]; total: number; scoped: boolean }) {
-  const name = (r: Row) => `${r.firstName} ${r.lastName}`.trim() || "(no name yet)";
+  const t = useTranslations("Coachees.ofCoach");
+  const name = (r: Row) => `${r.firstName} ${r.lastName}`.trim() || t("noName");
   return (
     <>
-      {total > rows.length ? (
-        <p className="mb-2 text-sm text-muted">
-          The first {rows.length} of {total}, by name.
-        </p>
-      ) : null}
+      {total > rows.length ? <p className="mb-2 text-sm text-muted">{t("first", { shown: rows.length, total })}</p> : null}
       <DataTable
-        caption={scoped ? "Coachees in your programmes" : "Coachees"}
+        caption={scoped ? t("scoped") : t("all")}
         captionHidden
         narrow
         rows={rows}
         rowKey={(r) => r.id}
-        empty={<EmptyState inline>{scoped ? "No coachees in your programmes." : "No coachees yet."}</EmptyState>}
+        empty={<EmptyState inline>{scoped ? t("emptyScoped") : t("empty")}</EmptyState>}
         columns={[
-          { header: "Name", cell: (r) => <TextLink href={`/${org}/users/${r.id}`}>{name(r)}</TextLink> },
-          { header: "Status", cell: (r) => <MembershipStatusBadge status={r.status} /> },
-          { header: "Programmes", cell: (r) => (r.programmes.length ? r.programmes.join(", ") : "–") },
+          { header: t("name"), cell: (r) => <TextLink href={`/${org}/users/${r.id}`}>{name(r)}</TextLink> },
+          { header: t("status"), cell: (r) => <MembershipStatusBadge status={r.status} /> },
+          { header: t("programmes"), cell: (r) => (r.programmes.length ? r.programmes.join(", ") : "–") },
         ]}
       />
     </>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button, TextLink } from "@/components/ui/button";
 import { CheckboxField, CheckboxGroup, Field, SelectField, TextareaField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
@@ -9,26 +10,23 @@ import { HiddenFields } from "@/components/ui/hidden-fields";
 
 /** New coachee: names, email, and whether to invite them now. */
 export function NewCoacheeForm({ org, action }: { org: string; action: FormAction }) {
+  const t = useTranslations("Coachees.forms");
   const [result, formProps, pending] = useFormAction(action);
   return (
-    <form {...formProps} noValidate aria-label="New coachee" className="max-w-lg">
+    <form {...formProps} noValidate aria-label={t("newCoachee")} className="max-w-lg">
       <FormStatus result={result} />
       {result?.ok ? (
         <p className="mb-4 text-sm">
-          <TextLink href={`/${org}/coachees`}>Back to your coachees</TextLink>
+          <TextLink href={`/${org}/coachees`}>{t("back")}</TextLink>
         </p>
       ) : null}
       <HiddenFields fields={{ org }} />
-      <Field label="First name" name="firstName" autoComplete="off" error={fieldError(result, "firstName")} />
-      <Field label="Last name" name="lastName" autoComplete="off" error={fieldError(result, "lastName")} />
-      <Field label="Email" name="email" type="email" autoComplete="off" error={fieldError(result, "email")} />
-      <CheckboxField
-        label="Send invitation now"
-        name="sendInvitation"
-        hint="Without it they are Not invited: on your list, but no email and no access until you invite them."
-      />
+      <Field label={t("firstName")} name="firstName" autoComplete="off" error={fieldError(result, "firstName")} />
+      <Field label={t("lastName")} name="lastName" autoComplete="off" error={fieldError(result, "lastName")} />
+      <Field label={t("email")} name="email" type="email" autoComplete="off" error={fieldError(result, "email")} />
+      <CheckboxField label={t("sendInvitation")} name="sendInvitation" hint={t("sendInvitationHint")} />
       <Button type="submit" variant="primary" disabled={pending}>
-        {pending ? "Adding…" : "Add coachee"}
+        {pending ? t("adding") : t("addCoachee")}
       </Button>
     </form>
   );
@@ -46,27 +44,24 @@ export function EditCoacheeForm({
   invited: boolean;
   action: FormAction;
 }) {
+  const t = useTranslations("Coachees.forms");
   const [result, formProps, pending] = useFormAction(action);
   return (
-    <form {...formProps} noValidate aria-label="Edit coachee" className="max-w-lg">
+    <form {...formProps} noValidate aria-label={t("editCoachee")} className="max-w-lg">
       <FormStatus result={result} />
       <HiddenFields fields={{ org, coacheeId: coachee.id }} />
-      <Field label="First name" name="firstName" defaultValue={coachee.firstName} error={fieldError(result, "firstName")} />
-      <Field label="Last name" name="lastName" defaultValue={coachee.lastName} error={fieldError(result, "lastName")} />
+      <Field label={t("firstName")} name="firstName" defaultValue={coachee.firstName} error={fieldError(result, "firstName")} />
+      <Field label={t("lastName")} name="lastName" defaultValue={coachee.lastName} error={fieldError(result, "lastName")} />
       <Field
-        label="Email"
+        label={t("email")}
         name="email"
         type="email"
         defaultValue={coachee.email}
         error={fieldError(result, "email")}
-        hint={
-          invited
-            ? "A new email address cancels the invitation already sent: its link stops working and a new one goes to the new address."
-            : undefined
-        }
+        hint={invited ? t("emailInvitedHint") : undefined}
       />
       <Button type="submit" variant="primary" disabled={pending}>
-        {pending ? "Saving…" : "Save"}
+        {pending ? t("saving") : t("save")}
       </Button>
     </form>
   );
@@ -86,20 +81,21 @@ export function AddToGroupForm({
   groups: { value: string; label: string }[];
   action: FormAction;
 }) {
+  const t = useTranslations("Coachees.forms");
   const [result, formProps, pending] = useFormAction(action);
   return (
     <form {...formProps} noValidate className="space-y-2">
       <HiddenFields fields={{ org, coacheeId }} />
       <SelectField
         id={`group-for-${coacheeId}`}
-        label={`Add ${name} to group`}
+        label={t("addToGroupOf", { name })}
         name="groupId"
         options={groups}
         error={fieldError(result, "groupId")}
         inline
       />
       <Button type="submit" variant="secondary" size="sm" disabled={pending}>
-        {pending ? "Adding…" : "Add to group"}
+        {pending ? t("adding") : t("addToGroup")}
       </Button>
       <FormStatus result={result} />
     </form>
@@ -124,6 +120,7 @@ export function GroupForm({
   action: FormAction;
   submit: string;
 }) {
+  const t = useTranslations("Coachees.forms");
   const [result, formProps, pending] = useFormAction(action);
   const [picked, setPicked] = useState<ReadonlyMap<string, string>>(() => {
     const labels = new Map(coachees.map((c) => [c.value, c.label]));
@@ -145,33 +142,33 @@ export function GroupForm({
       return next;
     });
   return (
-    <form {...formProps} noValidate aria-label={group ? "Edit group" : "New group"} className="max-w-2xl">
+    <form {...formProps} noValidate aria-label={group ? t("editGroup") : t("newGroup")} className="max-w-2xl">
       <FormStatus result={result} />
       {result?.ok && !group ? (
         <p className="mb-4 text-sm">
-          <TextLink href={`/${org}/coachees/groups`}>See your groups</TextLink>
+          <TextLink href={`/${org}/coachees/groups`}>{t("seeGroups")}</TextLink>
         </p>
       ) : null}
       <HiddenFields fields={{ org }} />
       {group ? <input type="hidden" name="groupId" value={group.id} /> : null}
       <CheckboxGroup
-        legend="Coachees in the group"
+        legend={t("inGroup")}
         name="coacheeIds"
         options={options}
         checked={[...picked.keys()]}
         onToggle={toggle}
         error={fieldError(result, "coacheeIds")}
-        empty="No coachees match: change the search above."
+        empty={t("noMatch")}
       />
-      <Field label="Group name" name="name" defaultValue={group?.name ?? ""} error={fieldError(result, "name")} />
+      <Field label={t("groupName")} name="name" defaultValue={group?.name ?? ""} error={fieldError(result, "name")} />
       <TextareaField
-        label="Description (optional)"
+        label={t("description")}
         name="description"
         defaultValue={group?.description ?? ""}
         error={fieldError(result, "description")}
       />
       <Button type="submit" variant="primary" disabled={pending}>
-        {pending ? "Saving…" : submit}
+        {pending ? t("saving") : submit}
       </Button>
     </form>
   );
@@ -179,21 +176,22 @@ export function GroupForm({
 
 /** On a coach's user page: an administrator makes them a participant's coach directly (no request, audited). */
 export function LinkCoacheeForm({ org, coach, action }: { org: string; coach: { id: string; name: string }; action: FormAction }) {
+  const t = useTranslations("Coachees.forms");
   const [result, formProps, pending] = useFormAction(action);
   return (
-    <form {...formProps} noValidate aria-label={`Add a coachee to ${coach.name}`} className="mt-4 max-w-lg">
+    <form {...formProps} noValidate aria-label={t("linkTo", { coach: coach.name })} className="mt-4 max-w-lg">
       <FormStatus result={result} />
       <HiddenFields fields={{ org, coachMembershipId: coach.id }} />
       <Field
-        label="Participant's email"
+        label={t("participantEmail")}
         name="email"
         type="email"
         autoComplete="off"
         error={fieldError(result, "email")}
-        hint={`Makes ${coach.name} their coach at once, without asking them (recorded in the audit log); they and their other coaches are told.`}
+        hint={t("linkHint", { coach: coach.name })}
       />
       <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Adding…" : `Add as ${coach.name}'s coachee`}
+        {pending ? t("adding") : t("link", { coach: coach.name })}
       </Button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { TextLink } from "@/components/ui/button";
 import { OptionsItem, OptionsMenu } from "@/components/ui/options-menu";
 
@@ -8,23 +9,24 @@ import { OptionsItem, OptionsMenu } from "@/components/ui/options-menu";
  * itself (components/ui/options-menu.tsx).
  */
 export function QuickMenu({ org, coacheeId }: { org: string; coacheeId: string }) {
+  const t = useTranslations("Coachees.quickMenu");
   const base = `/${org}/coachees/${coacheeId}`;
   return (
-    <OptionsMenu text="Quick menu">
+    <OptionsMenu text={t("menu")}>
       <OptionsItem>
-        <TextLink href={`${base}/sessions/now`}>Start a session now</TextLink>
+        <TextLink href={`${base}/sessions/now`}>{t("startSession")}</TextLink>
       </OptionsItem>
       <OptionsItem>
-        <TextLink href={`${base}/sessions/new`}>Add an appointment</TextLink>
+        <TextLink href={`${base}/sessions/new`}>{t("addAppointment")}</TextLink>
       </OptionsItem>
       <OptionsItem>
-        <TextLink href={`/${org}/messages/${coacheeId}`}>Send a message</TextLink>
+        <TextLink href={`/${org}/messages/${coacheeId}`}>{t("sendMessage")}</TextLink>
       </OptionsItem>
       <OptionsItem>
-        <TextLink href={`${base}/assessments/new`}>Add assessment</TextLink>
+        <TextLink href={`${base}/assessments/new`}>{t("addAssessment")}</TextLink>
       </OptionsItem>
       <OptionsItem>
-        <TextLink href={`${base}/assessments/questions`}>Assign questions</TextLink>
+        <TextLink href={`${base}/assessments/questions`}>{t("assignQuestions")}</TextLink>
       </OptionsItem>
     </OptionsMenu>
   );

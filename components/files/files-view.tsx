@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { ActionButton } from "@/components/ui/action-button";
 import { VisibilityBadge } from "@/components/ui/badge";
 import { TextLink } from "@/components/ui/button";
@@ -24,10 +25,8 @@ type Props = {
   list: { files: FileItem[]; total: number; page: number; pages: number };
   filter: FilesList;
   zone: string;
-  /** "Pat's" or "your" */
-  whose: string;
-  /** The shared option's words: "Shared with Pat and their coaches". */
-  sharedLabel: string;
+  /** Whose files, when they are not the viewer's own: the coachee's name. */
+  name?: string;
   maxBytes: number;
   /** The organisation's storage (getStorageUsage): said beside the form, and checked before sending. */
   storage: { used: number; quota: number; remaining: number };
@@ -35,12 +34,13 @@ type Props = {
 };
 
 /** A coachee's files as the viewer may see them, with the upload form; the uploader shares, unshares and deletes their own. */
-export function FilesView({ org, coacheeId, list, filter, zone, whose, sharedLabel, maxBytes, storage, actions }: Props) {
+export function FilesView({ org, coacheeId, list, filter, zone, name, maxBytes, storage, actions }: Props) {
+  const t = useTranslations("Files.list");
   const defaults = { ...FILES_LIST_DEFAULTS };
   const download = (f: FileItem, inline = false) => `/${org}/files/${f.id}/download${inline ? "?inline=1" : ""}`;
   return (
     <div className="space-y-8">
-      <Section id="upload-heading" title="Upload a file">
+      <Section id="upload-heading" title={t("upload")}>
         <UploadForm
           org={org}
           coacheeId={coacheeId}
@@ -48,88 +48,80 @@ export function FilesView({ org, coacheeId, list, filter, zone, whose, sharedLab
           maxLabel={formatBytes(maxBytes)}
           storage={storage}
           allowed={ALLOWED_SUMMARY}
-          sharedLabel={sharedLabel}
+          sharedLabel={name === undefined ? t("sharedOwn") : t("sharedWith", { name })}
         />
       </Section>
-      <Section id="files-heading" title="Files">
-        <p className="mb-3 text-sm text-muted">
-          A private file is seen only by whoever uploaded it; a shared one by the coachee and all their coaches. Times in your time zone (
-          {zone}).
-        </p>
+      <Section id="files-heading" title={t("heading")}>
+        <p className="mb-3 text-sm text-muted">{t("explain", { zone })}</p>
         {list.total > 0 ? (
           <>
             <SortLinks
               filter={filter}
               defaults={defaults}
               columns={[
-                ["created", "Uploaded"],
-                ["name", "Name"],
-                ["size", "Size"],
-                ["type", "Type"],
+                ["created", t("uploaded")],
+                ["name", t("name")],
+                ["size", t("size")],
+                ["type", t("type")],
               ]}
             />
             <ResultCount total={list.total} noun="file" filtered={false} />
           </>
         ) : null}
         <DataTable
-          caption={`${whose} files`}
+          caption={name === undefined ? t("captionOwn") : t("caption", { name })}
           captionHidden
           rows={list.files}
           rowKey={(f) => f.id}
-          empty={
-            <EmptyState>
-              No files yet. Upload one above: choose a file, say who sees it, and press Upload. Shared files appear here for the coachee and
-              their coaches.
-            </EmptyState>
-          }
+          empty={<EmptyState>{t("empty")}</EmptyState>}
           columns={[
             {
-              header: "Name",
+              header: t("name"),
               cell: (f) => (
                 <span id={`file-${f.id}`} className="flex flex-col gap-1">
-                  <TextLink href={download(f)} download strong aria-label={`Download ${f.originalName}`}>
+                  <TextLink href={download(f)} download strong aria-label={t("download", { name: f.originalName })}>
                     <Clipped text={f.originalName} max={80} />
                   </TextLink>
                   {INLINE_IMAGES.has(f.mimeType) ? (
-                    <TextLink href={download(f, true)} target="_blank" rel="noopener" aria-label={`Preview ${f.originalName}`}>
-                      Preview
+                    <TextLink href={download(f, true)} target="_blank" rel="noopener" aria-label={t("previewOf", { name: f.originalName })}>
+                      {t("preview")}
                     </TextLink>
                   ) : null}
                 </span>
               ),
             },
-            { header: "Size", cell: (f) => formatBytes(f.size), nowrap: true },
-            { header: "Type", cell: (f) => typeLabel(f.mimeType) },
-            { header: "Uploaded by", cell: (f) => (f.mine ? "You" : f.uploaderName) },
-            { header: "Uploaded", cell: (f) => <Time at={f.createdAt} zone={zone} />, nowrap: true },
+            { header: t("size"), cell: (f) => formatBytes(f.size), nowrap: true },
+            { header: t("type"), cell: (f) => typeLabel(f.mimeType) },
+            { header: t("uploadedBy"), cell: (f) => (f.mine ? t("you") : f.uploaderName) },
+            { header: t("uploaded"), cell: (f) => <Time at={f.createdAt} zone={zone} />, nowrap: true },
             {
-              header: "Who sees it",
+              header: t("whoSees"),
               cell: (f) => <VisibilityBadge visibility={f.visibility} />,
             },
             {
-              header: "Actions",
+              header: t("actions"),
               cell: (f) =>
                 f.mine ? (
                   <div className="flex flex-wrap gap-2">
                     <ActionButton
                       action={actions.share}
                       fields={{ org, fileId: f.id, shared: f.visibility === "SHARED" ? "false" : "true" }}
-                      label={f.visibility === "SHARED" ? `Make ${f.originalName} private` : `Share ${f.originalName}`}
+                      label={f.visibility === "SHARED" ? t("makePrivate", { name: f.originalName }) : t("share", { name: f.originalName })}
                       quiet
                     />
                     <ConfirmForm
                       action={actions.remove}
                       fields={{ org, fileId: f.id }}
-                      label={`Delete ${f.originalName}`}
-                      title={`Delete ${f.originalName}?`}
-                      explain="The file is removed for everyone who could see it. This cannot be undone."
-                      confirmLabel="Delete the file"
+                      label={t("delete", { name: f.originalName })}
+                      title={t("deleteTitle", { name: f.originalName })}
+                      explain={t("deleteExplain")}
+                      confirmLabel={t("deleteConfirm")}
                       tone="danger"
                       quiet
                     />
                   </div>
                 ) : (
-                  <span className="text-sm text-faint">Only the uploader can change it</span>
+                  <span className="text-sm text-faint">{t("notYours")}</span>
                 ),
             },
           ]}

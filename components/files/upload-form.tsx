@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/action";
 import { Button } from "@/components/ui/button";
 import { Field, RadioGroup } from "@/components/ui/field";
@@ -26,6 +27,7 @@ type Props = {
 };
 
 export function UploadForm({ org, coacheeId, maxBytes, maxLabel, allowed, storage, sharedLabel }: Props) {
+  const t = useTranslations("Files.upload");
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [fileError, setFileError] = useState<string>();
@@ -39,7 +41,7 @@ export function UploadForm({ org, coacheeId, maxBytes, maxLabel, allowed, storag
     const data = new FormData(form);
     const chosen = data.get("file");
     const file = chosen instanceof File && chosen.name ? chosen : null;
-    if (!file) return setFileError("Choose a file to upload.");
+    if (!file) return setFileError(t("choose"));
     if (file.size > maxBytes) return setFileError(tooLargeMessage(maxBytes));
     if (file.size > storage.remaining) return setFileError(overQuotaMessage(storage.remaining));
     const visibility = data.get("visibility") === "SHARED" ? "SHARED" : "PRIVATE";
@@ -50,7 +52,7 @@ export function UploadForm({ org, coacheeId, maxBytes, maxLabel, allowed, storag
     xhr.upload.onprogress = (e) => setProgress({ name: file.name, loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
     xhr.onerror = () => {
       setProgress(null);
-      setResult({ ok: false, error: "The upload did not get through. Check your connection and try again." });
+      setResult({ ok: false, error: t("failed") });
     };
     xhr.onload = () => {
       setProgress(null);
@@ -58,7 +60,7 @@ export function UploadForm({ org, coacheeId, maxBytes, maxLabel, allowed, storag
       try {
         answer = JSON.parse(xhr.responseText) as ActionResult<unknown>;
       } catch {
-        answer = { ok: false, error: "Something went wrong. Try again, and tell us if it keeps happening." };
+        answer = { ok: false, error: t("broken") };
       }
       if (!answer.ok && answer.fieldErrors?.file?.[0]) setFileError(answer.fieldErrors.file[0]);
       else setResult(answer);
@@ -80,32 +82,32 @@ export function UploadForm({ org, coacheeId, maxBytes, maxLabel, allowed, storag
         id={`upload-file-${coacheeId}`}
         type="file"
         name="file"
-        label="File"
-        hint={`Up to ${maxLabel}: ${allowed}.`}
+        label={t("file")}
+        hint={t("hint", { max: maxLabel, allowed })}
         error={fileError}
         onChange={() => setFileError(undefined)}
       />
       <RadioGroup
-        legend="Who sees it"
+        legend={t("whoSees")}
         name="visibility"
         defaultValue="SHARED"
         options={[
           { value: "SHARED", label: sharedLabel },
-          { value: "PRIVATE", label: "Only me" },
+          { value: "PRIVATE", label: t("onlyMe") },
         ]}
       />
       {progress ? (
         <div className="mb-4" role="status">
           <label htmlFor={`upload-progress-${coacheeId}`} className="block text-sm text-body">
-            Uploading {progress.name}: {percent}%
+            {t("uploading", { name: progress.name, percent })}
           </label>
           <progress id={`upload-progress-${coacheeId}`} className="w-full" max={100} value={percent}>
-            {percent}%
+            {t("percent", { percent })}
           </progress>
         </div>
       ) : null}
       <Button type="submit" variant="primary" disabled={progress !== null}>
-        {progress ? "Uploading…" : "Upload"}
+        {progress ? t("sending") : t("submit")}
       </Button>
     </form>
   );

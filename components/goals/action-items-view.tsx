@@ -1,17 +1,15 @@
+import { useLocale, useTranslations } from "next-intl";
 import { TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/field";
 import { FilterForm, ResultCount, SortLinks } from "@/components/ui/list-controls";
 import { Pagination } from "@/components/ui/pagination";
 import type { ActionItemFilter, listActionItems } from "@/lib/goals/list-action-items";
-import { ACTION_ITEM_FILTER_DEFAULTS } from "@/lib/goals/list-action-items";
+import { ACTION_FILTERS, ACTION_ITEM_FILTER_DEFAULTS } from "@/lib/goals/list-action-items";
 import { displayDay } from "@/lib/format/dates";
-import { ACTION_FILTER_LABELS, optionsOf } from "@/lib/labels";
 import { queryWith } from "@/lib/web/search-params";
 import { ActionItemEntry } from "./goal-entry";
 import type { CoacheeThreads, GoalActions } from "./goal-tree";
-
-const STATUS_OPTIONS = optionsOf(ACTION_FILTER_LABELS);
 
 /**
  * All of a coachee's actions in one list: filter (open, due this week, overdue, done), due-date sort
@@ -34,21 +32,26 @@ export function ActionItemsView({
   list: Awaited<ReturnType<typeof listActionItems>>;
   filter: ActionItemFilter;
   actions: GoalActions;
-  /** Whose actions: "your", "Pat Participant's". */
-  name: string;
+  /** Whose actions, when they are not the viewer's own: the coachee's name. */
+  name?: string;
   /** Where to add one (a link or a folded form), shown above the list. */
   newAction: React.ReactNode;
   /** How many comments each action has (listCoacheeComments' totals): each links to its thread. */
   comments: CoacheeThreads;
 }) {
+  const t = useTranslations("Goals.actions");
+  const tl = useTranslations("Labels");
+  const locale = useLocale();
   const defaults = { ...ACTION_ITEM_FILTER_DEFAULTS };
+  const place = filter.place === "none" ? "none" : filter.place?.startsWith("goal:") ? "goal" : "milestone";
+  const today = { day: displayDay(list.today, undefined, locale), zone: list.zone, source: list.zoneSource };
   const filtered = Boolean(filter.status || filter.place);
   const clear = queryWith({});
   return (
     <div className="space-y-4">
       {newAction}
       <FilterForm
-        label="Filter actions"
+        label={t("filter")}
         filter={filter}
         filtered={filtered}
         clearHref={clear}
@@ -58,43 +61,29 @@ export function ActionItemsView({
         <SelectField
           id="actions-status"
           name="status"
-          label="Show"
+          label={t("show")}
           defaultValue={filter.status ?? ""}
-          empty="All actions"
-          options={STATUS_OPTIONS}
+          empty={t("all")}
+          options={ACTION_FILTERS.map((f) => ({ value: f, label: tl(`actionFilter.${f}`) }))}
         />
       </FilterForm>
-      <p className="text-sm text-muted">
-        Today is {displayDay(list.today)} on {own ? "your" : name} calendar ({list.zone}
-        {list.zoneSource === "pathway"
-          ? ", their pathway's time zone until they join"
-          : list.zoneSource === "default"
-            ? ", until they join"
-            : ""}
-        ): overdue and due soon (within three days) are read from it. This week means today and the six days after.
-      </p>
+      <p className="text-sm text-muted">{own || name === undefined ? t("today", today) : t("todayOf", { ...today, name })}</p>
       {filter.place ? (
         <p className="text-sm">
-          Only the actions of one{" "}
-          {filter.place === "none"
-            ? "place: those without a goal"
-            : filter.place.startsWith("goal:")
-              ? "goal (directly on it)"
-              : "milestone"}
-          {list.placeTitle ? <>: “{list.placeTitle}”</> : null}.{" "}
-          <TextLink href={queryWith({ status: filter.status })}>Show every action</TextLink>
+          {list.placeTitle ? t("onlyPlaceTitled", { place, title: list.placeTitle }) : t("onlyPlace", { place })}{" "}
+          <TextLink href={queryWith({ status: filter.status })}>{t("showEvery")}</TextLink>
         </p>
       ) : null}
-      <SortLinks filter={filter} defaults={defaults} columns={[["due", "Due date"]]} />
+      <SortLinks filter={filter} defaults={defaults} columns={[["due", t("dueDate")]]} />
       {list.rows.length > 0 ? <ResultCount total={list.total} noun="action" filtered={filtered} /> : null}
       {list.rows.length === 0 ? (
         <EmptyState>
           {filtered ? (
             <>
-              No actions match this filter. <TextLink href={clear}>Show all actions</TextLink>.
+              {t("noMatch")} <TextLink href={clear}>{t("showAll")}</TextLink>.
             </>
           ) : (
-            <>No actions yet. Add one above, or open a goal on the Goals {own ? "page" : "tab"} and add actions to its milestones.</>
+            t(own ? "emptyOwn" : "empty")
           )}
         </EmptyState>
       ) : (
@@ -107,8 +96,10 @@ export function ActionItemsView({
               goal={row.goal}
               place={
                 row.goal
-                  ? `${row.goal.title}${row.milestone ? ` › ${row.milestone.title}` : ""} · goal at ${row.goal.progress}%`
-                  : "No goal"
+                  ? row.milestone
+                    ? t("placeMilestone", { goal: row.goal.title, milestone: row.milestone.title, progress: row.goal.progress })
+                    : t("placeGoal", { goal: row.goal.title, progress: row.goal.progress })
+                  : t("noGoal")
               }
             />
           ))}

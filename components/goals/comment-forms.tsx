@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextareaField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
@@ -21,6 +22,8 @@ export function AddCommentForm({
   /** The text field's label, naming the thing: "Comment on Run a half marathon". */
   label: string;
 }) {
+  const t = useTranslations("Goals.comments");
+  const format = useFormatter();
   const [result, formProps, pending] = useFormAction(action);
   const id = `comment-new-${fields.goalId ?? fields.actionId ?? fields.noteId ?? ""}`;
   return (
@@ -33,11 +36,11 @@ export function AddCommentForm({
         name="body"
         rows={3}
         maxLength={max}
-        hint={`Plain text, up to ${max.toLocaleString("en")} characters.`}
+        hint={t("hint", { max: format.number(max) })}
         error={fieldError(result, "body")}
       />
       <Button type="submit" disabled={pending}>
-        {pending ? "Adding…" : "Add comment"}
+        {pending ? t("adding") : t("add")}
       </Button>
     </form>
   );
@@ -56,6 +59,7 @@ export function EditCommentForm({
   body: string;
   max: number;
 }) {
+  const t = useTranslations("Goals.comments");
   const [result, formProps, pending] = useFormAction(action);
   // Open from the click until a save succeeds: a new successful result closes it, a refusal keeps it open.
   const [opened, setOpened] = useState<{ at: typeof result } | null>(null);
@@ -65,7 +69,7 @@ export function EditCommentForm({
       <>
         <FormStatus result={result} />
         <Button variant="quiet" onClick={() => setOpened({ at: result })}>
-          Edit comment
+          {t("edit")}
         </Button>
       </>
     );
@@ -75,7 +79,7 @@ export function EditCommentForm({
       <HiddenFields fields={fields} />
       <TextareaField
         id={`comment-edit-${fields.commentId}`}
-        label="Your comment"
+        label={t("yours")}
         name="body"
         rows={3}
         maxLength={max}
@@ -85,10 +89,10 @@ export function EditCommentForm({
       />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" size="sm" disabled={pending}>
-          {pending ? "Saving…" : "Save comment"}
+          {pending ? t("saving") : t("save")}
         </Button>
         <Button variant="secondary" size="sm" onClick={() => setOpened(null)}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { TextLink } from "@/components/ui/button";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import type { FormAction } from "@/components/ui/use-form-action";
@@ -36,34 +37,36 @@ export function CommentThread({
   zone: string;
   actions: CommentActions;
 }) {
+  const t = useTranslations("Goals.comments");
   const headingId = `comments-${Object.values(subject)[0]}`;
   return (
     <section aria-labelledby={headingId} className="mt-4">
       <h3 id={headingId} className="mb-2 text-sm font-semibold">
-        Comments
+        {t("heading")}
       </h3>
       {total > comments.length ? (
         <p className="mb-2 text-sm text-muted">
-          The newest {comments.length} of {total} comments.{" "}
+          {t("newest", { shown: comments.length, total })}{" "}
           {allHref ? (
-            <TextLink href={allHref} aria-label={`Show all ${total} comments on ${on}`}>
-              Show all
+            <TextLink href={allHref} aria-label={t("showAllOn", { total, on })}>
+              {t("showAll")}
             </TextLink>
           ) : null}
         </p>
       ) : null}
       {comments.length === 0 ? (
-        <p className="mb-3 text-sm text-muted">No comments yet. Write the first one below.</p>
+        <p className="mb-3 text-sm text-muted">{t("empty")}</p>
       ) : (
-        <ol className="mb-4 max-w-2xl space-y-3" aria-label={`Comments on ${on}`}>
+        <ol className="mb-4 max-w-2xl space-y-3" aria-label={t("on", { on })}>
           {comments.map((c) => (
             <li key={c.id} className="rounded-md border border-line bg-surface p-3 text-sm">
               <p className="mb-1 flex flex-wrap items-center gap-x-2 text-xs text-body">
-                <span className="font-medium">{c.mine ? "You" : c.authorName}</span>
+                <span className="font-medium">{c.mine ? t("you") : c.authorName}</span>
                 <Time at={c.createdAt} zone={zone} />
                 {c.editedAt ? (
                   <span>
-                    (edited <Time at={c.editedAt} zone={zone} />)
+                    {`(${t("edited")} `}
+                    <Time at={c.editedAt} zone={zone} />)
                   </span>
                 ) : null}
               </p>
@@ -74,10 +77,10 @@ export function CommentThread({
                   <ConfirmForm
                     action={actions.remove}
                     fields={{ org, commentId: c.id }}
-                    label="Delete comment"
-                    title="Delete this comment?"
-                    explain="Your comment goes for everyone in this thread. This cannot be undone."
-                    confirmLabel="Delete comment"
+                    label={t("delete")}
+                    title={t("deleteTitle")}
+                    explain={t("deleteExplain")}
+                    confirmLabel={t("delete")}
                     tone="danger"
                     quiet
                   />
@@ -87,7 +90,7 @@ export function CommentThread({
           ))}
         </ol>
       )}
-      <AddCommentForm action={actions.add} fields={{ org, ...subject }} max={COMMENT_MAX} label={`Comment on ${on}`} />
+      <AddCommentForm action={actions.add} fields={{ org, ...subject }} max={COMMENT_MAX} label={t("commentOn", { on })} />
     </section>
   );
 }

@@ -1,11 +1,10 @@
+import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { TextLink } from "@/components/ui/button";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { dayInputValue, displayDay } from "@/lib/format/dates";
-import { MONITORED_BADGE } from "@/lib/labels";
 import type { ActionItem, Folded, GoalItem } from "@/lib/goals/views";
-import { plural } from "@/lib/words";
 import { ActionItemForm, GoalForm, MilestoneForm, ReorderButtons } from "./goal-forms";
 import { DueBadge, ProgressBar } from "./progress-bar";
 import { CommentThread } from "./comment-thread";
@@ -22,11 +21,22 @@ import type { Ctx } from "./goal-tree";
 export const actionPath = (org: string, actionId: string) => `/${org}/goals/actions/${actionId}`;
 
 function Due({ day }: { day: Date | null }) {
-  return day ? <span className="text-sm text-muted">Due {displayDay(day)}</span> : null;
+  const t = useTranslations("Goals.entry");
+  const locale = useLocale();
+  return day ? <span className="text-sm text-muted">{t("due", { day: displayDay(day, undefined, locale) })}</span> : null;
+}
+
+/** "2 milestones · 5 actions", and the goal's due day if it has one. */
+export function GoalCounts({ milestones, actions, due }: { milestones: number; actions: number; due: Date | null }) {
+  const t = useTranslations("Goals.entry");
+  const locale = useLocale();
+  return due ? t("countsDue", { milestones, actions, day: displayDay(due, undefined, locale) }) : t("counts", { milestones, actions });
 }
 
 /** The open goal: its milestones with their actions (folded), its direct actions, its thread. */
 export function GoalEntry({ ctx, goal, count: goalCount }: { ctx: Ctx; goal: GoalItem; count: number }) {
+  const t = useTranslations("Goals.entry");
+  const tl = useTranslations("Labels");
   const { org, actions } = ctx;
   const count = goal.milestones.reduce((n, m) => n + m.actions.total, goal.actions.total);
   return (
@@ -34,13 +44,12 @@ export function GoalEntry({ ctx, goal, count: goalCount }: { ctx: Ctx; goal: Goa
       <details className="rounded-md border border-line-strong bg-surface" open>
         <summary className="cursor-pointer space-y-1 p-3">
           <span className="font-semibold [overflow-wrap:anywhere]">{goal.title}</span>{" "}
-          {goal.monitoredByCoach ? <Badge tone="info">{MONITORED_BADGE}</Badge> : null}
+          {goal.monitoredByCoach ? <Badge tone="info">{tl("monitored.badge")}</Badge> : null}
           <span className="block">
-            <ProgressBar value={goal.progress} label={`Progress of goal ${goal.title}`} complete={goal.completedAt !== null} />
+            <ProgressBar value={goal.progress} label={t("progressOfGoal", { title: goal.title })} complete={goal.completedAt !== null} />
           </span>
           <span className="block text-sm text-muted">
-            {plural(goal.milestones.length, "milestone")} · {plural(count, "action")}
-            {goal.dueDate ? ` · due ${displayDay(goal.dueDate)}` : ""}
+            <GoalCounts milestones={goal.milestones.length} actions={count} due={goal.dueDate} />
           </span>
         </summary>
         <div className="space-y-4 border-t border-line p-3">
@@ -52,21 +61,21 @@ export function GoalEntry({ ctx, goal, count: goalCount }: { ctx: Ctx; goal: Goa
               id={goal.id}
               index={goal.index}
               count={goalCount}
-              title={`goal ${goal.title}`}
+              title={goal.title}
               action={actions.reorder}
             />
             <ConfirmForm
               action={actions.deleteGoal}
               fields={{ org, goalId: goal.id }}
-              label={`Delete goal`}
-              title={`Delete the goal "${goal.title}"?`}
-              explain={`Its ${plural(goal.milestones.length, "milestone")} and ${plural(count, "action")} go with it. This cannot be undone.`}
-              confirmLabel="Delete goal"
+              label={t("deleteGoal")}
+              title={t("deleteGoalTitle", { title: goal.title })}
+              explain={t("deleteGoalExplain", { milestones: goal.milestones.length, actions: count })}
+              confirmLabel={t("deleteGoal")}
               tone="danger"
               quiet
             />
           </div>
-          <Disclosure summary={`Edit goal`}>
+          <Disclosure summary={t("editGoal")}>
             <GoalForm
               org={org}
               coacheeId={ctx.coacheeId}
@@ -82,26 +91,30 @@ export function GoalEntry({ ctx, goal, count: goalCount }: { ctx: Ctx; goal: Goa
             />
           </Disclosure>
 
-          <section aria-label={`Milestones of ${goal.title}`} className="space-y-3">
-            <h3 className="text-base font-semibold">Milestones</h3>
+          <section aria-label={t("milestonesOf", { title: goal.title })} className="space-y-3">
+            <h3 className="text-base font-semibold">{t("milestones")}</h3>
             {goal.milestones.length === 0 ? (
-              <EmptyState inline>No milestones yet: add the steps on the way to this goal below.</EmptyState>
+              <EmptyState inline>{t("noMilestones")}</EmptyState>
             ) : (
               <ol className="space-y-3">
                 {goal.milestones.map((m, mi) => (
                   <li key={m.id} id={`milestone-${m.id}`} className="rounded-md border border-line p-3">
                     <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                       <h4 className="font-medium [overflow-wrap:anywhere]">{m.title}</h4>
-                      <ProgressBar value={m.progress} label={`Progress of milestone ${m.title}`} complete={m.completedAt !== null} />
+                      <ProgressBar
+                        value={m.progress}
+                        label={t("progressOfMilestone", { title: m.title })}
+                        complete={m.completedAt !== null}
+                      />
                       <Due day={m.dueDate} />
                     </div>
                     <div className="mt-2 space-y-3">
                       {m.actions.total === 0 ? (
-                        <EmptyState inline>No actions yet: a milestone completes when all its actions are done.</EmptyState>
+                        <EmptyState inline>{t("noMilestoneActions")}</EmptyState>
                       ) : (
                         <ActionItemList ctx={ctx} items={m.actions} goal={goal} of={m.title} />
                       )}
-                      <Disclosure summary={`New action for ${m.title}`}>
+                      <Disclosure summary={t("newActionFor", { title: m.title })}>
                         <ActionItemForm
                           org={org}
                           coacheeId={ctx.coacheeId}
@@ -118,21 +131,21 @@ export function GoalEntry({ ctx, goal, count: goalCount }: { ctx: Ctx; goal: Goa
                           id={m.id}
                           index={mi}
                           count={goal.milestones.length}
-                          title={`milestone ${m.title}`}
+                          title={m.title}
                           action={actions.reorder}
                         />
                         <ConfirmForm
                           action={actions.deleteMilestone}
                           fields={{ org, milestoneId: m.id }}
-                          label="Delete milestone"
-                          title={`Delete the milestone "${m.title}"?`}
-                          explain={`Its ${plural(m.actions.total, "action")} go with it. This cannot be undone.`}
-                          confirmLabel="Delete milestone"
+                          label={t("deleteMilestone")}
+                          title={t("deleteMilestoneTitle", { title: m.title })}
+                          explain={t("deleteMilestoneExplain", { actions: m.actions.total })}
+                          confirmLabel={t("deleteMilestone")}
                           tone="danger"
                           quiet
                         />
                       </div>
-                      <Disclosure summary={`Edit milestone ${m.title}`}>
+                      <Disclosure summary={t("editMilestone", { title: m.title })}>
                         <MilestoneForm
                           org={org}
                           goalId={goal.id}
@@ -146,19 +159,19 @@ export function GoalEntry({ ctx, goal, count: goalCount }: { ctx: Ctx; goal: Goa
                 ))}
               </ol>
             )}
-            <Disclosure summary={`New milestone for ${goal.title}`}>
+            <Disclosure summary={t("newMilestoneFor", { title: goal.title })}>
               <MilestoneForm org={org} goalId={goal.id} goalTitle={goal.title} action={actions.createMilestone} />
             </Disclosure>
           </section>
 
-          <section aria-label={`Actions directly on ${goal.title}`} className="space-y-3">
-            <h3 className="text-base font-semibold">Actions directly on the goal</h3>
+          <section aria-label={t("directActionsOf", { title: goal.title })} className="space-y-3">
+            <h3 className="text-base font-semibold">{t("directActions")}</h3>
             {goal.actions.total === 0 ? (
-              <EmptyState inline>None: actions usually sit on a milestone; add one here that belongs to the goal as a whole.</EmptyState>
+              <EmptyState inline>{t("noDirectActions")}</EmptyState>
             ) : (
               <ActionItemList ctx={ctx} items={goal.actions} goal={goal} of={goal.title} />
             )}
-            <Disclosure summary={`New action directly on ${goal.title}`}>
+            <Disclosure summary={t("newDirectAction", { title: goal.title })}>
               <ActionItemForm
                 org={org}
                 coacheeId={ctx.coacheeId}
@@ -168,11 +181,11 @@ export function GoalEntry({ ctx, goal, count: goalCount }: { ctx: Ctx; goal: Goa
                 context={goal.title}
               />
             </Disclosure>
-            <Disclosure summary={`New recurring action on ${goal.title}`}>
+            <Disclosure summary={t("newRecurring", { title: goal.title })}>
               <SeriesForm
                 action={actions.createSeries}
                 fields={{ org, coacheeMembershipId: ctx.coacheeId, goalId: goal.id, milestoneId: "" }}
-                submitLabel="Add recurring action"
+                submitLabel={t("addRecurring")}
                 idPrefix={`series-${goal.id}`}
               />
             </Disclosure>
@@ -205,9 +218,11 @@ export function ActionItemList({
   ctx: Ctx;
   items: Folded<ActionItem>;
   goal: { title: string; progress: number } | null;
-  /** What the actions are of, for the link to the rest. */
-  of: string;
+  /** What the actions are of, for the link to the rest: `null` for the actions without a goal. */
+  of: string | null;
 }) {
+  const t = useTranslations("Goals.entry");
+  const count = items.total;
   return (
     <>
       {items.shown.length ? (
@@ -219,11 +234,12 @@ export function ActionItemList({
       ) : null}
       {items.total > items.shown.length ? (
         <p className="text-sm">
-          {items.shown.length
-            ? `The first ${items.shown.length} of ${plural(items.total, "action")} are shown. `
-            : `${plural(items.total, "action")}. `}
-          <TextLink href={ctx.links.place(items.place)} aria-label={`See all ${plural(items.total, "action")} of ${of}`}>
-            See all {plural(items.total, "action")}
+          {items.shown.length ? t("firstShown", { shown: items.shown.length, count }) : t("actionCount", { count })}{" "}
+          <TextLink
+            href={ctx.links.place(items.place)}
+            aria-label={of === null ? t("seeAllStandalone", { count }) : t("seeAllOf", { count, of })}
+          >
+            {t("seeAll", { count })}
           </TextLink>
         </p>
       ) : null}
@@ -247,19 +263,21 @@ export function ActionItemEntry({
   /** Where it sits ("Lead the team › First month"), on lists that mix places. */
   place?: string;
 }) {
+  const t = useTranslations("Goals.entry");
+  const tl = useTranslations("Labels");
   const { org, actions } = ctx;
   const commentCount = ctx.comments?.totals[item.id] ?? 0;
   return (
     <li id={`action-${item.id}`} className="scroll-mt-20 rounded-md border border-line bg-surface-muted p-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <span className="font-medium [overflow-wrap:anywhere]">{item.title}</span>
-        {item.completedAt ? <Badge tone="success">Done</Badge> : null}
+        {item.completedAt ? <Badge tone="success">{t("done")}</Badge> : null}
         <Due day={item.dueDate} />
         <DueBadge due={item.due} />
-        {item.monitoredByCoach ? <Badge tone="info">{MONITORED_BADGE}</Badge> : null}
+        {item.monitoredByCoach ? <Badge tone="info">{tl("monitored.badge")}</Badge> : null}
         {item.seriesId ? (
-          <TextLink href={`/${org}/goals/series/${item.seriesId}`} aria-label={`Recurring: edit the series of ${item.title}`}>
-            Recurring: edit the series
+          <TextLink href={`/${org}/goals/series/${item.seriesId}`} aria-label={t("recurringOf", { title: item.title })}>
+            {t("recurring")}
           </TextLink>
         ) : null}
       </div>
@@ -276,23 +294,23 @@ export function ActionItemEntry({
             id={item.id}
             index={reorder.index}
             count={reorder.count}
-            title={`action ${item.title}`}
+            title={item.title}
             action={actions.reorder}
           />
         ) : null}
         <ConfirmForm
           action={actions.deleteActionItem}
           fields={{ org, actionId: item.id }}
-          label="Delete action"
-          title={`Delete the action "${item.title}"?`}
-          explain="It is removed with its progress, and its goal's figure is worked out again. This cannot be undone."
-          confirmLabel="Delete action"
+          label={t("deleteAction")}
+          title={t("deleteActionTitle", { title: item.title })}
+          explain={t("deleteActionExplain")}
+          confirmLabel={t("deleteAction")}
           tone="danger"
           quiet
         />
       </div>
       <div className="mt-2">
-        <Disclosure summary={`Edit action`}>
+        <Disclosure summary={t("editAction")}>
           <div className="space-y-4">
             <ActionItemForm
               org={org}
@@ -309,8 +327,8 @@ export function ActionItemEntry({
               action={actions.updateActionItem}
             />
             {/* Moving lists every goal and milestone: on the action's page, so no action here carries that list. */}
-            <TextLink href={actionPath(org, item.id)} aria-label={`Move to another goal or milestone: ${item.title}`}>
-              Move to another goal or milestone
+            <TextLink href={actionPath(org, item.id)} aria-label={t("moveOf", { title: item.title })}>
+              {t("move")}
             </TextLink>
           </div>
         </Disclosure>
@@ -318,8 +336,8 @@ export function ActionItemEntry({
       {ctx.comments ? (
         <p className="mt-2 text-sm">
           {/* The thread is on the action's page: a long one never weighs on a list of actions. */}
-          <TextLink href={`${actionPath(org, item.id)}#comments`} aria-label={`Comments (${commentCount}) on ${item.title}`}>
-            Comments ({commentCount})
+          <TextLink href={`${actionPath(org, item.id)}#comments`} aria-label={t("commentsOf", { count: commentCount, title: item.title })}>
+            {t("comments", { count: commentCount })}
           </TextLink>
         </p>
       ) : null}

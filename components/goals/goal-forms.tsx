@@ -1,11 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, DueDateField, Field, SelectField, TextareaField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
-import { MONITORED_LABEL } from "@/lib/labels";
 
 // The forms of goals, milestones and actions, for a coach on a coachee's profile and for the coachee
 // on their own pages (the same server actions serve both). Each keeps what was typed when refused.
@@ -26,16 +26,17 @@ export function GoalForm({
   ownGoals: boolean;
   action: FormAction;
 }) {
+  const t = useTranslations("Goals.forms");
   const [result, formProps, pending] = useFormAction(action);
   const key = goal ? `goal-${goal.id}` : "new-goal";
   return (
-    <form {...formProps} noValidate aria-label={goal ? `Edit goal ${goal.title}` : "New goal"} className="max-w-lg">
+    <form {...formProps} noValidate aria-label={goal ? t("editGoal", { title: goal.title }) : t("newGoal")} className="max-w-lg">
       <FormStatus result={result} />
       <HiddenFields fields={goal ? { org, goalId: goal.id } : { org, coacheeMembershipId: coacheeId }} />
-      <Field id={`${key}-title`} label="Title" name="title" defaultValue={goal?.title} error={fieldError(result, "title")} />
+      <Field id={`${key}-title`} label={t("title")} name="title" defaultValue={goal?.title} error={fieldError(result, "title")} />
       <TextareaField
         id={`${key}-description`}
-        label="Description"
+        label={t("description")}
         name="description"
         rows={3}
         defaultValue={goal?.description}
@@ -44,7 +45,7 @@ export function GoalForm({
       <DueDateField id={`${key}-due`} value={goal?.dueDate} error={fieldError(result, "dueDate")} />
       {ownGoals ? <MonitoredField id={`${key}-monitored`} checked={goal?.monitoredByCoach} /> : null}
       <Button type="submit" variant="primary" size="sm" disabled={pending}>
-        {pending ? "Saving…" : goal ? "Save goal" : "Add goal"}
+        {pending ? t("saving") : goal ? t("saveGoal") : t("addGoal")}
       </Button>
     </form>
   );
@@ -64,21 +65,28 @@ export function MilestoneForm({
   milestone?: Dated & { id: string };
   action: FormAction;
 }) {
+  const t = useTranslations("Goals.forms");
   const [result, formProps, pending] = useFormAction(action);
   const key = milestone ? `milestone-${milestone.id}` : `new-milestone-${goalId}`;
   return (
     <form
       {...formProps}
       noValidate
-      aria-label={milestone ? `Edit milestone ${milestone.title}` : `New milestone for ${goalTitle}`}
+      aria-label={milestone ? t("editMilestone", { title: milestone.title }) : t("newMilestoneFor", { goal: goalTitle })}
       className="max-w-lg"
     >
       <FormStatus result={result} />
       <HiddenFields fields={milestone ? { org, milestoneId: milestone.id } : { org, goalId }} />
-      <Field id={`${key}-title`} label="Milestone title" name="title" defaultValue={milestone?.title} error={fieldError(result, "title")} />
+      <Field
+        id={`${key}-title`}
+        label={t("milestoneTitle")}
+        name="title"
+        defaultValue={milestone?.title}
+        error={fieldError(result, "title")}
+      />
       <DueDateField id={`${key}-due`} value={milestone?.dueDate} error={fieldError(result, "dueDate")} />
       <Button type="submit" variant="primary" size="sm" disabled={pending}>
-        {pending ? "Saving…" : milestone ? "Save milestone" : "Add milestone"}
+        {pending ? t("saving") : milestone ? t("saveMilestone") : t("addMilestone")}
       </Button>
     </form>
   );
@@ -86,14 +94,10 @@ export function MilestoneForm({
 
 /** The coachee's "Monitored by my coach" box, on goals and actions alike: their coaches hear of their changes at once. */
 function MonitoredField({ id, checked }: { id: string; checked?: boolean }) {
+  const t = useTranslations("Goals.forms");
+  const tl = useTranslations("Labels");
   return (
-    <CheckboxField
-      id={id}
-      label={MONITORED_LABEL}
-      name="monitoredByCoach"
-      defaultChecked={checked}
-      hint="Your coach keeps an eye on this one with you and hears when you change it."
-    />
+    <CheckboxField id={id} label={tl("monitored.checkbox")} name="monitoredByCoach" defaultChecked={checked} hint={t("monitoredHint")} />
   );
 }
 
@@ -123,9 +127,10 @@ export function ActionItemForm({
   /** The coachee's own form: offers "Monitored by my coach". */
   ownGoals: boolean;
   action: FormAction;
-  /** What the new action is for, in the form's name ("for First month"). */
-  context?: string;
+  /** What the new action is for, in the form's name ("for First month"); `null` for an action without a goal. */
+  context?: string | null;
 }) {
+  const t = useTranslations("Goals.forms");
   const [result, formProps, pending] = useFormAction(action);
   const key = item ? `action-${item.id}` : `new-action-${place?.milestoneId ?? place?.goalId ?? "any"}`;
   const hidden: Record<string, string> = item
@@ -136,15 +141,23 @@ export function ActionItemForm({
     <form
       {...formProps}
       noValidate
-      aria-label={item ? `Edit action ${item.title}` : `New action${context ? ` for ${context}` : ""}`}
+      aria-label={
+        item
+          ? t("editAction", { title: item.title })
+          : context === null
+            ? t("newActionStandalone")
+            : context
+              ? t("newActionFor", { context })
+              : t("newAction")
+      }
       className="max-w-lg"
     >
       <FormStatus result={result} />
       <HiddenFields fields={hidden} />
-      <Field id={`${key}-title`} label="Action" name="title" defaultValue={item?.title} error={fieldError(result, "title")} />
+      <Field id={`${key}-title`} label={t("action")} name="title" defaultValue={item?.title} error={fieldError(result, "title")} />
       <TextareaField
         id={`${key}-description`}
-        label="Details (optional)"
+        label={t("details")}
         name="description"
         rows={2}
         defaultValue={item?.description}
@@ -154,20 +167,20 @@ export function ActionItemForm({
         <DueDateField id={`${key}-due`} value={item?.dueDate} error={fieldError(result, "dueDate")} />
         <Field
           id={`${key}-weight`}
-          label="Weight"
+          label={t("weight")}
           name="weight"
           type="number"
           min={1}
           max={100}
           defaultValue={item?.weight ?? 1}
-          hint="How much it counts towards its goal: 1 unless it is bigger than the others."
+          hint={t("weightHint")}
           error={fieldError(result, "weight")}
         />
       </div>
       {places && !item ? (
         <SelectField
           id={`${key}-place`}
-          label="Goal or milestone"
+          label={t("place")}
           name="place"
           options={places}
           error={fieldError(result, "place") ?? fieldError(result, "milestoneId") ?? fieldError(result, "goalId")}
@@ -175,7 +188,7 @@ export function ActionItemForm({
       ) : null}
       {ownGoals ? <MonitoredField id={`${key}-monitored`} checked={item?.monitoredByCoach} /> : null}
       <Button type="submit" variant="primary" size="sm" disabled={pending}>
-        {pending ? "Saving…" : item ? "Save action" : "Add action"}
+        {pending ? t("saving") : item ? t("saveAction") : t("addAction")}
       </Button>
     </form>
   );
@@ -197,14 +210,15 @@ export function MoveActionItemForm({
   places: PlaceOption[];
   action: FormAction;
 }) {
+  const t = useTranslations("Goals.forms");
   const [result, formProps, pending] = useFormAction(action);
   return (
-    <form {...formProps} noValidate aria-label={`Move ${title}`} className="flex max-w-lg flex-wrap items-end gap-2">
+    <form {...formProps} noValidate aria-label={t("move", { title })} className="flex max-w-lg flex-wrap items-end gap-2">
       <HiddenFields fields={{ org, actionId }} />
       <div className="min-w-0 flex-1">
         <SelectField
           id={`move-${actionId}`}
-          label="Move to"
+          label={t("moveTo")}
           name="place"
           options={places}
           defaultValue={current}
@@ -213,7 +227,7 @@ export function MoveActionItemForm({
         />
       </div>
       <Button type="submit" variant="secondary" size="sm" disabled={pending}>
-        {pending ? "Moving…" : "Move"}
+        {pending ? t("moving") : t("moveButton")}
       </Button>
       <div className="w-full">
         <FormStatus result={result} />
@@ -241,14 +255,25 @@ export function ReorderButtons({
   title: string;
   action: FormAction;
 }) {
+  const t = useTranslations("Goals.forms");
   if (count < 2) return null;
   return (
     <span className="inline-flex flex-wrap gap-2">
       {index > 0 ? (
-        <ReorderButton fields={{ org, kind, id, direction: "up" }} label={`Move up: ${title}`} text="Move up" action={action} />
+        <ReorderButton
+          fields={{ org, kind, id, direction: "up" }}
+          label={t("moveUpOf", { kind, title })}
+          text={t("moveUp")}
+          action={action}
+        />
       ) : null}
       {index < count - 1 ? (
-        <ReorderButton fields={{ org, kind, id, direction: "down" }} label={`Move down: ${title}`} text="Move down" action={action} />
+        <ReorderButton
+          fields={{ org, kind, id, direction: "down" }}
+          label={t("moveDownOf", { kind, title })}
+          text={t("moveDown")}
+          action={action}
+        />
       ) : null}
     </span>
   );

@@ -1,16 +1,15 @@
+import { useTranslations } from "next-intl";
 import { TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { FormAction } from "@/components/ui/use-form-action";
-import { displayDay } from "@/lib/format/dates";
 import { placeValue, PLACE_NONE } from "@/lib/goals/place-choice";
 import type { GoalsView, GoalSummary, Places } from "@/lib/goals/views";
-import { plural } from "@/lib/words";
 import { ActionItemForm, GoalForm, type PlaceOption } from "./goal-forms";
 import { ProgressBar } from "./progress-bar";
 import { type CommentActions, type ThreadComment } from "./comment-thread";
 import { Disclosure } from "./disclosure";
 import { type ProgressSaved } from "./progress-slider";
-import { ActionItemList, GoalEntry } from "./goal-entry";
+import { ActionItemList, GoalCounts, GoalEntry } from "./goal-entry";
 
 /** The server actions the goal views post to (app/[org]/goals/actions.ts), handed down by the page. */
 export type GoalActions = {
@@ -60,11 +59,14 @@ export type GoalLinks = {
   thread: (goalId: string) => string;
 };
 
+/** The words of the place choices: `getTranslations("Goals.places")` on a page. */
+type PlaceWords = (key: "none" | "goal", values?: { title: string }) => string;
+
 /** Every place an action can go for this coachee: standalone, each goal directly, each milestone. */
-export function placeOptions(goals: Places): PlaceOption[] {
-  const options: PlaceOption[] = [{ value: PLACE_NONE, label: "No goal (standalone)" }];
+export function placeOptions(goals: Places, t: PlaceWords): PlaceOption[] {
+  const options: PlaceOption[] = [{ value: PLACE_NONE, label: t("none") }];
   for (const g of goals) {
-    options.push({ value: placeValue({ goalId: g.id, milestoneId: null }), label: `${g.title} (the goal itself)` });
+    options.push({ value: placeValue({ goalId: g.id, milestoneId: null }), label: t("goal", { title: g.title }) });
     for (const m of g.milestones)
       options.push({ value: placeValue({ goalId: g.id, milestoneId: m.id }), label: `${g.title} › ${m.title}` });
   }
@@ -92,31 +94,25 @@ export function GoalTree({
   own: boolean;
   view: GoalsView;
   actions: GoalActions;
-  /** Whose goals, in a sentence: "your", "Pat Participant's". */
-  name: string;
+  /** Whose goals, when they are not the viewer's own: the coachee's name. */
+  name?: string;
   /** The coachee's comment threads (listCoacheeComments); without them no threads show. */
   comments?: CoacheeThreads;
   links: GoalLinks;
   /** The viewer's time zone, for comment times. */
   viewerZone?: string;
 }) {
+  const t = useTranslations("Goals.tree");
   const ctx: Ctx = { org, coacheeId, own, actions, links, comments, viewerZone };
+  const zone = { zone: view.zone, source: view.zoneSource };
   return (
     <div className="space-y-6">
-      <p className="text-sm text-muted">
-        Due dates are days on {own ? "your" : `${name}`} calendar ({view.zone}
-        {view.zoneSource === "pathway"
-          ? ", their pathway's time zone until they join"
-          : view.zoneSource === "default"
-            ? ", until they join"
-            : ""}
-        ).
-      </p>
-      <Disclosure summary="New goal">
+      <p className="text-sm text-muted">{own || name === undefined ? t("dueDates", zone) : t("dueDatesOf", { ...zone, name })}</p>
+      <Disclosure summary={t("newGoal")}>
         <GoalForm org={org} coacheeId={coacheeId} ownGoals={own} action={actions.createGoal} />
       </Disclosure>
       {view.goals.length === 0 ? (
-        <EmptyState>No goals yet. Add {own ? "your" : "a"} first goal above, then break it into milestones and actions.</EmptyState>
+        <EmptyState>{own ? t("emptyOwn") : t("empty")}</EmptyState>
       ) : (
         <ol className="space-y-4">
           {view.goals.map((goal) =>
@@ -130,21 +126,21 @@ export function GoalTree({
       )}
       <section aria-labelledby="standalone-heading" className="space-y-3">
         <h3 id="standalone-heading" className="text-base font-semibold">
-          Actions without a goal
+          {t("standalone")}
         </h3>
         {view.standalone.total === 0 ? (
-          <EmptyState inline>None: every action belongs to a goal. Add one here for something that stands on its own.</EmptyState>
+          <EmptyState inline>{t("noStandalone")}</EmptyState>
         ) : (
-          <ActionItemList ctx={ctx} items={view.standalone} goal={null} of="the actions without a goal" />
+          <ActionItemList ctx={ctx} items={view.standalone} goal={null} of={null} />
         )}
-        <Disclosure summary="New action without a goal">
+        <Disclosure summary={t("newStandalone")}>
           <ActionItemForm
             org={org}
             coacheeId={coacheeId}
             ownGoals={own}
             action={actions.createActionItem}
             place={undefined}
-            context="no goal"
+            context={null}
           />
         </Disclosure>
       </section>
@@ -154,15 +150,15 @@ export function GoalTree({
 
 /** A goal that is not open: its title (a link that opens it), figure and counts. */
 function GoalSummaryEntry({ goal, href }: { goal: GoalSummary; href: string }) {
+  const t = useTranslations("Goals.entry");
   return (
     <li id={`goal-${goal.id}`} className="scroll-mt-20 space-y-1 rounded-md border border-line-strong bg-surface p-3">
       <p className="font-semibold [overflow-wrap:anywhere]">
         <TextLink href={href}>{goal.title}</TextLink>
       </p>
-      <ProgressBar value={goal.progress} label={`Progress of goal ${goal.title}`} complete={goal.completedAt !== null} />
+      <ProgressBar value={goal.progress} label={t("progressOfGoal", { title: goal.title })} complete={goal.completedAt !== null} />
       <p className="text-sm text-muted">
-        {plural(goal.milestoneCount, "milestone")} · {plural(goal.actionCount, "action")}
-        {goal.dueDate ? ` · due ${displayDay(goal.dueDate)}` : ""}
+        <GoalCounts milestones={goal.milestoneCount} actions={goal.actionCount} due={goal.dueDate} />
       </p>
     </li>
   );

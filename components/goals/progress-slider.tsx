@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useRef, useState, useSyncExternalStore } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { fieldError } from "@/components/ui/form-status";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
@@ -36,6 +37,7 @@ export function ProgressSlider({
   goal: { title: string; progress: number } | null;
   action: FormAction<ProgressSaved>;
 }) {
+  const t = useTranslations("Goals.progress");
   const [result, formProps, pending] = useFormAction(action);
   const hydrated = useSyncExternalStore(
     subscribeNothing,
@@ -70,12 +72,18 @@ export function ProgressSlider({
         return;
       }
       const saved = r.data;
-      let text = `Saved: ${saved?.progress ?? next}%.`;
-      if (goal && saved?.goal) {
-        // The server's figure from before this save: the page's copy is stale after the first save.
-        const before = saved.goal.before;
-        text += ` Goal "${goal.title}": ${before === saved.goal.progress ? "" : `${before}% → `}${saved.goal.progress}%${saved.goal.complete ? ", complete" : ""}.`;
-      }
+      const progress = saved?.progress ?? next;
+      // The server's figure from before this save: the page's copy is stale after the first save.
+      const text =
+        goal && saved?.goal
+          ? t(saved.goal.before === saved.goal.progress ? "savedGoal" : "savedGoalMoved", {
+              progress,
+              goal: goal.title,
+              before: saved.goal.before,
+              after: saved.goal.progress,
+              complete: saved.goal.complete ? "yes" : "no",
+            })
+          : t("saved", { progress });
       setSaid({ text, error: false });
     });
   }
@@ -87,14 +95,15 @@ export function ProgressSlider({
   }
 
   const fallbackError = fieldError(result, "progress") ?? (result && !result.ok ? result.error : undefined);
-  const message = said ?? (fallbackError ? { text: fallbackError, error: true } : result?.ok ? { text: "Saved.", error: false } : null);
+  const message =
+    said ?? (fallbackError ? { text: fallbackError, error: true } : result?.ok ? { text: t("savedPlain"), error: false } : null);
 
   return (
     <div className="space-y-1">
       <form {...formProps} noValidate className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <HiddenFields fields={{ org, actionId }} />
         <label htmlFor={id} className="text-sm font-medium text-body">
-          Progress of {title}
+          {t("of", { title })}
         </label>
         <input
           id={id}
@@ -104,36 +113,36 @@ export function ProgressSlider({
           max={100}
           step={1}
           value={value}
-          aria-valuetext={`${value}%`}
+          aria-valuetext={t("percent", { value })}
           onChange={(e) => change(Number(e.currentTarget.value))}
           className="w-40 max-w-full accent-primary"
         />
         {/* The figure for the eye; the input itself announces it (aria-valuetext), and the status line says what was saved. */}
         <span aria-hidden="true" className="w-12 text-sm tabular-nums">
-          {value}%
+          {t("percent", { value })}
         </span>
         {hydrated ? (
           <Button
             size="sm"
             variant="secondary"
             disabled={value === 100}
-            aria-label={`Mark done: ${title}`}
+            aria-label={t("markDoneOf", { title })}
             onClick={() => {
               if (timer.current) clearTimeout(timer.current);
               setValue(100);
               save(100);
             }}
           >
-            Mark done
+            {t("markDone")}
           </Button>
         ) : (
           <Button type="submit" size="sm" variant="secondary" disabled={pending}>
-            Save
+            {t("save")}
           </Button>
         )}
       </form>
       <p role="status" aria-live="polite" className={`text-xs ${message?.error ? "text-danger" : "text-muted"}`}>
-        {saving > 0 ? "Saving…" : (message?.text ?? "")}
+        {saving > 0 ? t("saving") : (message?.text ?? "")}
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/action";
 import { Button } from "@/components/ui/button";
 import { ConfirmForm } from "@/components/ui/confirm-form";
@@ -8,9 +9,8 @@ import { CheckboxField, CheckboxGroup, Field, RadioGroup, SelectField, TextareaF
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
-import type { RecurrenceFrequency } from "@/lib/db/generated/enums";
+import { RecurrenceFrequency } from "@/lib/db/generated/enums";
 import { MAX_INTERVAL, MAX_OCCURRENCES, MAX_SPAN_YEARS } from "@/lib/goals/recurrence-limits";
-import { RECURRENCE_FREQUENCY_LABELS, RECURRENCE_UNIT_LABELS, WEEKDAY_LABELS, optionsOf } from "@/lib/labels";
 
 export type SeriesSchedule = {
   frequency: RecurrenceFrequency;
@@ -21,12 +21,9 @@ export type SeriesSchedule = {
   until: string | null;
 };
 
-const FREQUENCY_OPTIONS = optionsOf(RECURRENCE_FREQUENCY_LABELS);
-const WEEKDAY_OPTIONS = optionsOf(WEEKDAY_LABELS);
-const ENDS_OPTIONS = [
-  { value: "count", label: "After so many times" },
-  { value: "until", label: "On a chosen day" },
-];
+const FREQUENCIES = Object.values(RecurrenceFrequency);
+/** ISO weekdays, Monday (1) to Sunday (7). */
+const WEEKDAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
 
 /**
  * The recurrence part of an action form: how often (daily, weekly on chosen days, monthly), every how
@@ -42,42 +39,40 @@ export function SeriesFields({
   initial?: Partial<SeriesSchedule>;
   idPrefix?: string;
 }) {
+  const t = useTranslations("Goals.series");
+  const tl = useTranslations("Labels");
   const [frequency, setFrequency] = useState<RecurrenceFrequency>(initial?.frequency ?? "WEEKLY");
-  const unit = RECURRENCE_UNIT_LABELS[frequency];
   const ends = initial?.until ? "until" : "count";
   return (
     <fieldset className="mb-4 rounded-md border border-line p-4">
-      <legend className="px-1 text-sm font-semibold">Repeats</legend>
-      <p className="mb-3 text-xs text-faint">
-        Each time is an action of its own, due on its day in the coachee&apos;s time zone. At most {MAX_OCCURRENCES} times, ending within{" "}
-        {MAX_SPAN_YEARS} years of the first day. A month without the first day&apos;s date (the 31st, say) uses its last day.
-      </p>
+      <legend className="px-1 text-sm font-semibold">{t("legend")}</legend>
+      <p className="mb-3 text-xs text-faint">{t("explain", { max: MAX_OCCURRENCES, years: MAX_SPAN_YEARS })}</p>
       <SelectField
         id={`${idPrefix}-frequency`}
-        label="How often"
+        label={t("howOften")}
         name="frequency"
-        options={FREQUENCY_OPTIONS}
+        options={FREQUENCIES.map((f) => ({ value: f, label: tl(`recurrenceFrequency.${f}`) }))}
         defaultValue={frequency}
         onChange={(e) => setFrequency(e.currentTarget.value as RecurrenceFrequency)}
         error={fieldError(result, "frequency")}
       />
       <Field
         id={`${idPrefix}-interval`}
-        label={`Every how many ${unit.many}`}
+        label={t("interval", { frequency })}
         name="interval"
         type="number"
         inputMode="numeric"
         min={1}
         max={MAX_INTERVAL}
         defaultValue={initial?.interval ?? 1}
-        hint={`1 for every ${unit.one}, 2 for every other ${unit.one}`}
+        hint={t("intervalHint", { frequency })}
         error={fieldError(result, "interval")}
       />
       {frequency === "WEEKLY" ? (
         <CheckboxGroup
-          legend="On these days"
+          legend={t("onDays")}
           name="weekdays"
-          options={WEEKDAY_OPTIONS}
+          options={WEEKDAYS.map((d) => ({ value: d, label: tl(`weekday.${d}`) }))}
           checked={(initial?.weekdays ?? []).map(String)}
           error={fieldError(result, "weekdays")}
           empty=""
@@ -85,33 +80,42 @@ export function SeriesFields({
       ) : null}
       <Field
         id={`${idPrefix}-startDate`}
-        label="First day"
+        label={t("firstDay")}
         name="startDate"
         type="date"
         defaultValue={initial?.startDate ?? ""}
         error={fieldError(result, "startDate")}
       />
-      <RadioGroup legend="Ends" name="ends" options={ENDS_OPTIONS} defaultValue={ends} error={fieldError(result, "ends")} />
+      <RadioGroup
+        legend={t("ends")}
+        name="ends"
+        options={[
+          { value: "count", label: t("endsCount") },
+          { value: "until", label: t("endsUntil") },
+        ]}
+        defaultValue={ends}
+        error={fieldError(result, "ends")}
+      />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field
           id={`${idPrefix}-count`}
-          label="How many times"
+          label={t("count")}
           name="count"
           type="number"
           inputMode="numeric"
           min={1}
           max={MAX_OCCURRENCES}
           defaultValue={initial?.count ?? ""}
-          hint="When it ends after so many times"
+          hint={t("countHint")}
           error={fieldError(result, "count")}
         />
         <Field
           id={`${idPrefix}-until`}
-          label="Last day"
+          label={t("until")}
           name="until"
           type="date"
           defaultValue={initial?.until ?? ""}
-          hint="When it ends on a chosen day (that day included)"
+          hint={t("untilHint")}
           error={fieldError(result, "until")}
         />
       </div>
@@ -139,6 +143,7 @@ export function SeriesForm({
   submitLabel: string;
   idPrefix?: string;
 }) {
+  const t = useTranslations("Goals.series");
   const [result, formProps, pending] = useFormAction(action);
   const editing = "seriesId" in fields;
   return (
@@ -147,7 +152,7 @@ export function SeriesForm({
       <HiddenFields fields={fields} />
       <Field
         id={`${idPrefix}-title`}
-        label="Title"
+        label={t("title")}
         name="title"
         defaultValue={initial?.title ?? ""}
         maxLength={200}
@@ -155,7 +160,7 @@ export function SeriesForm({
       />
       <TextareaField
         id={`${idPrefix}-description`}
-        label="Description (optional)"
+        label={t("description")}
         name="description"
         rows={3}
         defaultValue={initial?.description ?? ""}
@@ -163,30 +168,26 @@ export function SeriesForm({
       />
       <Field
         id={`${idPrefix}-weight`}
-        label="Weight"
+        label={t("weight")}
         name="weight"
         type="number"
         inputMode="numeric"
         min={1}
         max={100}
         defaultValue={initial?.weight ?? 1}
-        hint="How much each time counts towards its goal, from 1 to 100"
+        hint={t("weightHint")}
         error={fieldError(result, "weight")}
       />
       <CheckboxField
         id={`${idPrefix}-monitoredByCoach`}
-        label="Monitored by the coach"
+        label={t("monitored")}
         name="monitoredByCoach"
         defaultChecked={initial?.monitoredByCoach ?? false}
       />
       <SeriesFields result={result} initial={initial} idPrefix={idPrefix} />
-      {editing ? (
-        <p className="mb-3 text-xs text-faint">
-          Changes apply to the times not done yet. A new schedule replaces those from today on; done and past ones stay.
-        </p>
-      ) : null}
+      {editing ? <p className="mb-3 text-xs text-faint">{t("editing")}</p> : null}
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : submitLabel}
+        {pending ? t("saving") : submitLabel}
       </Button>
     </form>
   );
@@ -205,14 +206,15 @@ export function DeleteSeriesButton({
   /** Where to go afterwards, for an action that leaves the page. */
   back?: string;
 }) {
+  const t = useTranslations("Goals.series");
   return (
     <ConfirmForm
       action={action}
       fields={back ? { org, seriesId, back } : { org, seriesId }}
-      label="Delete recurring action"
-      title="Delete this recurring action?"
-      explain="The times not done yet are deleted; the done ones stay as actions of their own."
-      confirmLabel="Delete recurring action"
+      label={t("delete")}
+      title={t("deleteTitle")}
+      explain={t("deleteExplain")}
+      confirmLabel={t("delete")}
       tone="danger"
     />
   );

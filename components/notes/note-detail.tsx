@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { CommentThread, type ThreadComment } from "@/components/goals/comment-thread";
 import { ActionButton } from "@/components/ui/action-button";
 import { VisibilityBadge } from "@/components/ui/badge";
@@ -5,7 +6,7 @@ import { ConfirmForm } from "@/components/ui/confirm-form";
 import { Time } from "@/components/ui/time";
 import type { FormAction } from "@/components/ui/use-form-action";
 import { TITLE_MAX } from "@/lib/goals/access";
-import { NOTE_BODY_MAX, UNTITLED_NOTE, type NoteView } from "@/lib/notes/notes";
+import { NOTE_BODY_MAX, type NoteView } from "@/lib/notes/notes";
 import { NoteEditor } from "./note-editor";
 
 /** The server actions a note's page uses (app/[org]/notes/actions.ts). */
@@ -34,22 +35,25 @@ export function NoteDetail({
   zone: string;
   actions: NoteActions;
 }) {
+  const t = useTranslations("Notes.detail");
   const fields = { org, noteId: note.id };
-  const title = note.title || UNTITLED_NOTE;
+  const untitled = t("untitled");
+  const title = note.title || untitled;
   const who = note.mine
     ? note.byCoachee
       ? note.shared
-        ? "Shared: your coaches see this note and its comments."
-        : "Private: only you see this note. Share it to show it to your coaches."
-      : "Private: only you see this note, never the coachee or anyone else."
-    : `Written by ${note.authorName} and shared with you.`;
+        ? t("sharedOwn")
+        : t("privateOwn")
+      : t("privateCoach")
+    : t("sharedBy", { name: note.authorName });
   return (
     <article id={`note-${note.id}`} aria-label={title} className="space-y-6">
       <p className="flex flex-wrap items-center gap-2 text-sm text-muted">
         <VisibilityBadge visibility={note.visibility} />
         <span>{who}</span>
         <span>
-          Written <Time at={note.createdAt} zone={zone} />
+          {`${t("written")} `}
+          <Time at={note.createdAt} zone={zone} />
         </span>
       </p>
       {note.mine ? (
@@ -62,37 +66,37 @@ export function NoteDetail({
           maxBody={NOTE_BODY_MAX}
           saveUrl={`/${org}/notes/autosave`}
           action={actions.save}
-          untitled={UNTITLED_NOTE}
+          untitled={untitled}
         />
       ) : (
         <div className="max-w-3xl rounded-md border border-line bg-surface p-4">
           <h3 className="mb-2 font-medium [overflow-wrap:anywhere]">{title}</h3>
-          <p className="text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">{note.body || "This note has no text yet."}</p>
+          <p className="text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">{note.body || t("noText")}</p>
         </div>
       )}
       {note.mine ? (
         <div className="flex flex-wrap items-start gap-3">
           {note.byCoachee ? (
             note.shared ? (
-              <ActionButton action={actions.share} fields={{ ...fields, shared: "false" }} label="Stop sharing" />
+              <ActionButton action={actions.share} fields={{ ...fields, shared: "false" }} label={t("stopSharing")} />
             ) : (
               <ConfirmForm
                 action={actions.share}
                 fields={{ ...fields, shared: "true" }}
-                label="Share with my coaches"
-                title="Share this note with your coaches?"
-                explain="Each of your coaches will see it and its comments, and be told you shared it. You can stop sharing at any time."
-                confirmLabel="Share"
+                label={t("share")}
+                title={t("shareTitle")}
+                explain={t("shareExplain")}
+                confirmLabel={t("shareConfirm")}
               />
             )
           ) : null}
           <ConfirmForm
             action={actions.remove}
             fields={fields}
-            label="Delete note"
-            title="Delete this note?"
-            explain="The note and its comments go for good. This cannot be undone."
-            confirmLabel="Delete note"
+            label={t("delete")}
+            title={t("deleteTitle")}
+            explain={t("deleteExplain")}
+            confirmLabel={t("delete")}
             tone="danger"
           />
         </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, TextareaField } from "@/components/ui/field";
 import { fieldError } from "@/components/ui/form-status";
@@ -46,6 +47,8 @@ export function NoteEditor({
   /** What an empty title reads as. */
   untitled: string;
 }) {
+  const t = useTranslations("Notes.editor");
+  const format = useFormatter();
   const [result, formProps, pending] = useFormAction(action);
   const [status, setStatus] = useState<Status>({ state: "idle", text: "" });
   const latest = useRef({ title, body });
@@ -66,19 +69,19 @@ export function NoteEditor({
     data.set("title", sent.title);
     data.set("body", sent.body);
     inFlight.current = true;
-    setStatus({ state: "saving", text: "Saving…" });
+    setStatus({ state: "saving", text: t("saving") });
     try {
       const small = new Blob([sent.title, sent.body]).size < KEEPALIVE_MAX;
       const response = await fetch(saveUrl, { method: "POST", body: data, keepalive: leaving && small, credentials: "same-origin" });
-      const r = (await response.json().catch(() => ({ ok: false, error: "Not saved: try again." }))) as ActionResult<{ savedAt: string }>;
+      const r = (await response.json().catch(() => ({ ok: false, error: t("notSaved") }))) as ActionResult<{ savedAt: string }>;
       if (r.ok) {
         saved.current = sent;
-        setStatus(dirty() ? { state: "unsaved", text: "Unsaved changes" } : { state: "saved", text: "Saved" });
+        setStatus(dirty() ? { state: "unsaved", text: t("unsaved") } : { state: "saved", text: t("saved") });
       } else {
         setStatus({ state: "error", text: r.error, fields: r.fieldErrors });
       }
     } catch {
-      setStatus({ state: "error", text: "Not saved: check your connection. Your text is still here; it saves when you type again." });
+      setStatus({ state: "error", text: t("offline") });
     } finally {
       inFlight.current = false;
     }
@@ -92,7 +95,7 @@ export function NoteEditor({
 
   function change(field: "title" | "body", value: string) {
     latest.current = { ...latest.current, [field]: value };
-    setStatus((s) => (s.state === "saving" ? s : { state: "unsaved", text: "Unsaved changes" }));
+    setStatus((s) => (s.state === "saving" ? s : { state: "unsaved", text: t("unsaved") }));
     schedule();
   }
 
@@ -116,7 +119,7 @@ export function NoteEditor({
   }, []);
 
   const error = (name: string) => status.fields?.[name]?.[0] ?? fieldError(result, name);
-  const said = status.state !== "idle" ? status.text : result ? (result.ok ? "Saved" : result.error) : "Changes save as you type.";
+  const said = status.state !== "idle" ? status.text : result ? (result.ok ? t("saved") : result.error) : t("idle");
   const bad = status.state === "error" || (status.state === "idle" && result !== null && !result.ok);
 
   return (
@@ -132,7 +135,7 @@ export function NoteEditor({
       <HiddenFields fields={{ org, noteId }} />
       <Field
         id={`note-title-${noteId}`}
-        label="Note title"
+        label={t("title")}
         name="title"
         defaultValue={title}
         maxLength={maxTitle}
@@ -143,19 +146,19 @@ export function NoteEditor({
       />
       <TextareaField
         id={`note-body-${noteId}`}
-        label="Note text"
+        label={t("body")}
         name="body"
         rows={12}
         defaultValue={body}
         maxLength={maxBody}
-        hint={`Plain text, up to ${maxBody.toLocaleString("en")} characters.`}
+        hint={t("bodyHint", { max: format.number(maxBody) })}
         error={error("body")}
         onChange={(e) => change("body", e.currentTarget.value)}
         onBlur={() => void save()}
       />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" variant="secondary" size="sm" disabled={pending || status.state === "saving"}>
-          Save now
+          {t("saveNow")}
         </Button>
         <p role="status" aria-live="polite" data-testid="note-save-status" className={`text-sm ${bad ? "text-danger" : "text-muted"}`}>
           {said}

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { VisibilityBadge } from "@/components/ui/badge";
 import { TextLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -6,10 +7,8 @@ import { Field, SelectField } from "@/components/ui/field";
 import { FilterForm, ResultCount } from "@/components/ui/list-controls";
 import { Pagination } from "@/components/ui/pagination";
 import { Time } from "@/components/ui/time";
-import { NOTE_SHOW_LABELS } from "@/lib/labels";
-import { NOTE_SHOWS, UNTITLED_NOTE, type NoteFilter, type NoteView } from "@/lib/notes/notes";
+import { NOTE_SHOWS, type NoteFilter, type NoteView } from "@/lib/notes/notes";
 import { queryWith } from "@/lib/web/search-params";
-import { plural } from "@/lib/words";
 
 const PREVIEW = 400;
 
@@ -35,34 +34,29 @@ export function NoteList({
   /** What an unfiltered empty list says. */
   empty: ReactNode;
 }) {
+  const t = useTranslations("Notes.list");
+  const tl = useTranslations("Labels");
   const filtered = Boolean(filter.q) || filter.show !== "all";
   const defaults = { show: "all", page: 1 };
   const clear = queryWith({});
   return (
     <div className="space-y-4">
       <FilterForm
-        label="Search notes"
-        submit="Search"
+        label={t("search")}
+        submit={t("submit")}
         filter={filter}
         filtered={filtered}
         clearHref={clear}
         className="grid gap-3 sm:grid-cols-3 sm:items-end"
       >
-        <Field
-          id="notes-q"
-          name="q"
-          label="Search notes"
-          type="search"
-          defaultValue={filter.q ?? ""}
-          hint="Words in the title or the text."
-        />
+        <Field id="notes-q" name="q" label={t("search")} type="search" defaultValue={filter.q ?? ""} hint={t("searchHint")} />
         {coach ? (
           <SelectField
             id="notes-show"
             name="show"
-            label="Show"
+            label={t("show")}
             defaultValue={filter.show}
-            options={NOTE_SHOWS.map((value) => ({ value, label: NOTE_SHOW_LABELS[value] }))}
+            options={NOTE_SHOWS.map((value) => ({ value, label: tl(`noteShow.${value}`) }))}
           />
         ) : null}
       </FilterForm>
@@ -71,31 +65,33 @@ export function NoteList({
         <EmptyState>
           {filtered ? (
             <>
-              No notes match. <TextLink href={clear}>Show all notes</TextLink>.
+              {t("noMatch")} <TextLink href={clear}>{t("showAll")}</TextLink>.
             </>
           ) : (
             empty
           )}
         </EmptyState>
       ) : (
-        <ul className="space-y-3" aria-label="Notes">
+        <ul className="space-y-3" aria-label={t("label")}>
           {list.notes.map((n) => (
             <li key={n.id} id={`note-${n.id}`} className="scroll-mt-20 rounded-md border border-line bg-surface p-4">
               <h3 className="font-medium [overflow-wrap:anywhere]">
-                <TextLink href={href(n.id)}>{n.title || UNTITLED_NOTE}</TextLink>
+                <TextLink href={href(n.id)}>{n.title || t("untitled")}</TextLink>
               </h3>
               <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
-                {coach ? <span>{n.mine ? "Your note" : `By ${n.authorName}, shared with you`}</span> : null}
+                {coach ? <span>{n.mine ? t("yours") : t("sharedBy", { name: n.authorName })}</span> : null}
                 <span>
-                  Written <Time at={n.createdAt} zone={zone} />
+                  {`${t("written")} `}
+                  <Time at={n.createdAt} zone={zone} />
                 </span>
                 {n.updatedAt.getTime() - n.createdAt.getTime() > 1000 ? (
                   <span>
-                    · changed <Time at={n.updatedAt} zone={zone} />
+                    {`· ${t("changed")} `}
+                    <Time at={n.updatedAt} zone={zone} />
                   </span>
                 ) : null}
                 {!coach || !n.mine ? <VisibilityBadge visibility={n.shared ? "SHARED" : "PRIVATE"} /> : null}
-                {n.comments > 0 ? <span>{plural(n.comments, "comment")}</span> : null}
+                {n.comments > 0 ? <span>{t("comments", { count: n.comments })}</span> : null}
               </p>
               {n.body ? (
                 <p className="mt-2 text-sm whitespace-pre-wrap text-ink-soft [overflow-wrap:anywhere]">

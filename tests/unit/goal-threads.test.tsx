@@ -49,7 +49,7 @@ describe("comment thread", () => {
 
   it("says what to do when there is nothing yet", () => {
     const html = renderToString(
-      <CommentThread org="acme" subject={{ actionId: "a1" }} on="Prepare" zone="UTC" actions={actions} comments={[]} />,
+      inLocale(<CommentThread org="acme" subject={{ actionId: "a1" }} on="Prepare" zone="UTC" actions={actions} comments={[]} />),
     );
     expect(html).toContain("No comments yet. Write the first one below.");
     expect(html).not.toContain("<ol");
@@ -59,20 +59,22 @@ describe("comment thread", () => {
 describe("series form", () => {
   it("labels every field, groups the weekdays under a legend, and keeps an edited series' values", () => {
     const html = renderToString(
-      <SeriesForm
-        action={action}
-        fields={{ org: "acme", seriesId: "s1" }}
-        submitLabel="Save recurring action"
-        initial={{
-          title: "Run",
-          frequency: "WEEKLY",
-          interval: 2,
-          weekdays: [1, 4],
-          startDate: "2026-03-02",
-          count: null,
-          until: "2026-04-30",
-        }}
-      />,
+      inLocale(
+        <SeriesForm
+          action={action}
+          fields={{ org: "acme", seriesId: "s1" }}
+          submitLabel="Save recurring action"
+          initial={{
+            title: "Run",
+            frequency: "WEEKLY",
+            interval: 2,
+            weekdays: [1, 4],
+            startDate: "2026-03-02",
+            count: null,
+            until: "2026-04-30",
+          }}
+        />,
+      ),
     );
     for (const name of ["title", "description", "weight", "frequency", "interval", "startDate", "count", "until"]) {
       const id = new RegExp(`id="(series-${name})"`).exec(html)?.[1];

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ActionItemsView } from "@/components/goals/action-items-view";
 import { ActionItemForm } from "@/components/goals/goal-forms";
 import { placeOptions } from "@/components/goals/goal-tree";
@@ -13,7 +14,9 @@ import { placesOf } from "@/lib/goals/views";
 import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
 import { GOAL_ACTIONS } from "../goals/goal-actions";
 
-export const metadata: Metadata = { title: "Actions" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Goals.actionsPage"))("title") };
+}
 
 /** A participant's own actions, every goal's and the standalone ones. */
 export default async function ActionsPage({
@@ -24,6 +27,7 @@ export default async function ActionsPage({
   searchParams: Promise<RawSearchParams>;
 }) {
   const { org } = await params;
+  const t = await getTranslations("Goals.actionsPage");
   const member = await requireMember(org, "goals:own");
   const actor = memberActor(member);
   const filter = actionItemFilterSchema.parse(firstValues(await searchParams));
@@ -38,7 +42,7 @@ export default async function ActionsPage({
   });
   return (
     <section>
-      <PageHeader title="Actions" description="Everything you have agreed to do, with how far you are. Move a slider and it is saved." />
+      <PageHeader title={t("title")} description={t("description")} />
       <ActionItemsView
         org={org}
         coacheeId={member.membershipId}
@@ -46,15 +50,14 @@ export default async function ActionsPage({
         list={list}
         filter={filter}
         actions={GOAL_ACTIONS}
-        name="your"
         comments={comments}
         newAction={
-          <Disclosure summary="New action">
+          <Disclosure summary={t("newAction")}>
             <ActionItemForm
               org={org}
               coacheeId={member.membershipId}
               ownGoals
-              places={placeOptions(places)}
+              places={placeOptions(places, await getTranslations("Goals.places"))}
               action={GOAL_ACTIONS.createActionItem}
             />
           </Disclosure>

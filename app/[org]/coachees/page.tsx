@@ -1,5 +1,6 @@
 import { FilterForm, ResultCount, SortLinks } from "@/components/ui/list-controls";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/ui/action-button";
 import { MembershipStatusBadge } from "@/components/ui/badge";
 import { LinkButton, TextLink } from "@/components/ui/button";
@@ -19,15 +20,16 @@ import { listWaitingRequests } from "@/lib/coaching/requests";
 import { Section } from "@/components/ui/section";
 import { db } from "@/lib/db/client";
 import { viewerClock } from "@/lib/format/dates";
-import { MEMBERSHIP_STATUS_LABELS, optionsOf } from "@/lib/labels";
+import { MembershipStatus } from "@/lib/db/generated/enums";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, queryWith, type RawSearchParams } from "@/lib/web/search-params";
 import { addToGroupAction, inviteCoacheeAction, resendCoacheeInvitationAction, withdrawRequestAction } from "./actions";
 
-export const metadata: Metadata = { title: "Coachees" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Coachees.list"))("title") };
+}
 
 const DEFAULTS = { sort: "name", dir: "asc", page: 1 };
-const STATUS_OPTIONS = optionsOf(MEMBERSHIP_STATUS_LABELS);
 
 export default async function CoacheesPage({
   params,
@@ -37,6 +39,7 @@ export default async function CoacheesPage({
   searchParams: Promise<RawSearchParams>;
 }) {
   const { org } = await params;
+  const [t, tl] = await Promise.all([getTranslations("Coachees.list"), getTranslations("Labels")]);
   const member = await requireMember(org, "coachees:manage");
   const actor = memberActor(member);
   const filter = coacheeFilterSchema.parse(firstValues(await searchParams));
@@ -54,54 +57,61 @@ export default async function CoacheesPage({
   return (
     <section>
       <PageHeader
-        title="Coachees"
-        description="Everyone you coach here: through a pathway, or added by you."
+        title={t("title")}
+        description={t("description")}
         actions={
           <>
             <LinkButton href={`/${org}/coachees/new`} variant="primary">
-              New coachee
+              {t("new")}
             </LinkButton>
             <LinkButton href={`/${org}/coachees/groups`} variant="secondary">
-              Groups
+              {t("groups")}
             </LinkButton>
           </>
         }
       />
 
       <FilterForm
-        label="Search and filter coachees"
+        label={t("filter")}
         filter={filter}
         filtered={filtered}
         className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5 md:items-end"
       >
         <div className="col-span-2">
-          <Field id="coachees-q" name="q" type="search" label="Search name or email" defaultValue={filter.q ?? ""} />
+          <Field id="coachees-q" name="q" type="search" label={t("search")} defaultValue={filter.q ?? ""} />
         </div>
         <SelectField
           id="coachees-status"
           name="status"
-          label="Status"
+          label={t("status")}
           defaultValue={filter.status ?? ""}
-          empty="Any"
-          options={STATUS_OPTIONS}
+          empty={t("any")}
+          options={Object.values(MembershipStatus).map((s) => ({ value: s, label: tl(`membershipState.${s}`) }))}
         />
-        <SelectField id="coachees-group" name="group" label="Group" defaultValue={filter.group ?? ""} empty="Any" options={groupOptions} />
+        <SelectField
+          id="coachees-group"
+          name="group"
+          label={t("group")}
+          defaultValue={filter.group ?? ""}
+          empty={t("any")}
+          options={groupOptions}
+        />
       </FilterForm>
 
       <SortLinks
         filter={filter}
         defaults={DEFAULTS}
         columns={[
-          ["name", "Name"],
-          ["lastActivity", "Last activity"],
-          ["status", "Status"],
+          ["name", t("name")],
+          ["lastActivity", t("lastActivity")],
+          ["status", t("status")],
         ]}
       />
 
       {rows.length > 0 ? <ResultCount total={total} noun="coachee" filtered={filtered} /> : null}
 
       <DataTable
-        caption="Coachees"
+        caption={t("title")}
         captionHidden
         rows={rows}
         rowKey={(r) => r.id}
@@ -109,70 +119,64 @@ export default async function CoacheesPage({
           <EmptyState>
             {filtered ? (
               <>
-                No coachees match these filters. <TextLink href="?">Clear the filters</TextLink> or search for part of a name or email.
+                {t("noMatch")} <TextLink href="?">{t("clearFilters")}</TextLink> {t("noMatchHint")}
               </>
             ) : (
               <>
-                You have no coachees yet. Participants whose pathway you coach appear here by themselves;{" "}
-                <TextLink href={`/${org}/coachees/new`}>add a coachee</TextLink> to bring in someone new.
+                {t("empty")} <TextLink href={`/${org}/coachees/new`}>{t("emptyAdd")}</TextLink> {t("emptyAddHint")}
               </>
             )}
           </EmptyState>
         }
         columns={[
           {
-            header: "Name",
+            header: t("name"),
             cell: (r) => (
               <TextLink href={`/${org}/coachees/${r.id}`} strong>
                 {nameOf(r)}
               </TextLink>
             ),
           },
-          { header: "Email", cell: (r) => r.email },
-          { header: "Status", cell: (r) => <MembershipStatusBadge status={r.status} /> },
-          { header: "Programmes", cell: (r) => (r.programmes.length ? r.programmes.join(", ") : "–") },
+          { header: t("email"), cell: (r) => r.email },
+          { header: t("status"), cell: (r) => <MembershipStatusBadge status={r.status} /> },
+          { header: t("programmes"), cell: (r) => (r.programmes.length ? r.programmes.join(", ") : "–") },
           {
-            header: "Last activity",
+            header: t("lastActivity"),
             nowrap: true,
-            cell: (r) => (r.lastActivityAt ? <Time at={r.lastActivityAt} zone={zone} dateOnly /> : "None yet"),
+            cell: (r) => (r.lastActivityAt ? <Time at={r.lastActivityAt} zone={zone} dateOnly /> : t("noActivity")),
           },
           {
-            header: "Next session",
+            header: t("nextSession"),
             nowrap: true,
-            cell: (r) => (r.nextSessionAt ? <Time at={r.nextSessionAt} zone={zone} /> : "None planned"),
+            cell: (r) => (r.nextSessionAt ? <Time at={r.nextSessionAt} zone={zone} /> : t("noSession")),
           },
           {
-            header: "Options",
+            header: t("options"),
             cell: (r) => (
-              <OptionsMenu label={`Options for ${nameOf(r)}`}>
+              <OptionsMenu label={t("optionsFor", { name: nameOf(r) })}>
                 <OptionsItem>
-                  <TextLink href={`/${org}/coachees/${r.id}`}>Open profile</TextLink>
+                  <TextLink href={`/${org}/coachees/${r.id}`}>{t("openProfile")}</TextLink>
                 </OptionsItem>
                 {r.status === "NOT_INVITED" ? (
                   <OptionsItem>
-                    <ActionButton action={inviteCoacheeAction} fields={{ org, coacheeId: r.id }} label="Send invitation" quiet />
+                    <ActionButton action={inviteCoacheeAction} fields={{ org, coacheeId: r.id }} label={t("invite")} quiet />
                   </OptionsItem>
                 ) : null}
                 {r.status === "INVITED" ? (
                   <OptionsItem>
-                    <ActionButton
-                      action={resendCoacheeInvitationAction}
-                      fields={{ org, coacheeId: r.id }}
-                      label="Resend invitation"
-                      quiet
-                    />
+                    <ActionButton action={resendCoacheeInvitationAction} fields={{ org, coacheeId: r.id }} label={t("resend")} quiet />
                   </OptionsItem>
                 ) : null}
                 <OptionsItem>
                   {groupOptions.length ? (
                     <AddToGroupForm org={org} coacheeId={r.id} name={nameOf(r)} groups={groupOptions} action={addToGroupAction} />
                   ) : (
-                    <TextLink href={`/${org}/coachees/groups/new`}>Add to a new group</TextLink>
+                    <TextLink href={`/${org}/coachees/groups/new`}>{t("newGroup")}</TextLink>
                   )}
                 </OptionsItem>
                 {r.joinedAt === null ? (
                   <OptionsItem>
-                    <TextLink href={`/${org}/coachees/${r.id}/edit`}>Edit name and email</TextLink>
+                    <TextLink href={`/${org}/coachees/${r.id}/edit`}>{t("edit")}</TextLink>
                   </OptionsItem>
                 ) : null}
               </OptionsMenu>
@@ -186,26 +190,24 @@ export default async function CoacheesPage({
         // People already in the organisation, asked to accept this coach: only what the coach typed,
         // nothing of theirs, until they accept (lib/coaching/requests.ts).
         <div className="mt-8">
-          <Section id="waiting-heading" title="Waiting for them to accept">
-            <p className="mb-2 text-sm text-muted">
-              They already have an account here, so they decide: they become your coachees when they accept.
-            </p>
+          <Section id="waiting-heading" title={t("waiting")}>
+            <p className="mb-2 text-sm text-muted">{t("waitingExplain")}</p>
             <DataTable
-              caption="Waiting for them to accept"
+              caption={t("waiting")}
               captionHidden
               rows={waiting}
               rowKey={(r) => r.id}
               columns={[
-                { header: "Name you entered", cell: (r) => displayName(r) },
-                { header: "Email", cell: (r) => r.email },
-                { header: "Asked", nowrap: true, cell: (r) => <Time at={r.createdAt} zone={zone} dateOnly /> },
+                { header: t("nameEntered"), cell: (r) => displayName(r) },
+                { header: t("email"), cell: (r) => r.email },
+                { header: t("asked"), nowrap: true, cell: (r) => <Time at={r.createdAt} zone={zone} dateOnly /> },
                 {
-                  header: "Options",
+                  header: t("options"),
                   cell: (r) => (
                     <ActionButton
                       action={withdrawRequestAction}
                       fields={{ org, requestId: r.id }}
-                      label={`Withdraw request to ${displayName(r)}`}
+                      label={t("withdraw", { name: displayName(r) })}
                       quiet
                     />
                   ),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { GoalTree } from "@/components/goals/goal-tree";
 import { PageHeader } from "@/components/ui/page-header";
 import { memberActor } from "@/lib/auth/member";
@@ -11,7 +12,9 @@ import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
 import { goalLinks, goalsQuerySchema } from "./goal-links";
 import { GOAL_ACTIONS } from "./goal-actions";
 
-export const metadata: Metadata = { title: "Goals" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Goals.goalsPage"))("title") };
+}
 
 /** A participant's own goals, milestones and actions. */
 export default async function GoalsPage({
@@ -22,6 +25,7 @@ export default async function GoalsPage({
   searchParams: Promise<RawSearchParams>;
 }) {
   const { org } = await params;
+  const t = await getTranslations("Goals.goalsPage");
   const member = await requireMember(org, "goals:own");
   const actor = memberActor(member);
   const { goal, thread } = goalsQuerySchema.parse(firstValues(await searchParams));
@@ -29,17 +33,13 @@ export default async function GoalsPage({
   const comments = await listCoacheeComments(db(), actor, member.membershipId, { ...shownSubjects(view), full: thread });
   return (
     <section>
-      <PageHeader
-        title="Goals"
-        description="Your goals, the milestones on the way, and the actions that get you there. Your coach sees them too."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <GoalTree
         org={org}
         coacheeId={member.membershipId}
         own
         view={view}
         actions={GOAL_ACTIONS}
-        name="your"
         comments={comments}
         links={goalLinks({ goals: `/${org}/goals`, actions: `/${org}/actions` })}
         viewerZone={viewerClock(member.user).zone}

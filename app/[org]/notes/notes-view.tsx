@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { NewNoteButton } from "@/components/notes/new-note-button";
 import { NoteDetail } from "@/components/notes/note-detail";
 import { NoteList } from "@/components/notes/note-list";
@@ -25,20 +26,22 @@ export async function NotesListView({
   zone,
   name,
   query,
-}: Where & { name: string; query: Record<string, string | undefined> }) {
+}: Where & {
+  /** The coachee's name, on a coach's list. */
+  name?: string;
+  query: Record<string, string | undefined>;
+}) {
   const filter = noteFilterSchema.parse(query);
   const list = await listNotes(db(), actor, coacheeId, filter);
   const coach = actor.membershipId !== coacheeId;
+  const t = await getTranslations("Notes.view");
+  const whose = { name: name ?? "" };
   const viewer = { org, membershipId: actor.membershipId };
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <NewNoteButton action={createNoteAction} org={org} coacheeId={coacheeId} />
-        <p className="text-sm text-muted">
-          {coach
-            ? `Your notes on ${name} are private to you: not ${name}, not their other coaches. ${name} may share notes of theirs with you.`
-            : "Your notes are private to you until you share one with your coaches."}
-        </p>
+        <p className="text-sm text-muted">{coach ? t("privateCoach", whose) : t("privateOwn")}</p>
       </div>
       <NoteList
         list={list}
@@ -46,11 +49,7 @@ export async function NotesListView({
         coach={coach}
         zone={zone}
         href={(noteId) => notePath(viewer, coacheeId, noteId)}
-        empty={
-          coach
-            ? `No notes yet. Write one with New note; notes ${name} shares with you show up here too.`
-            : "No notes yet. Write one with New note: what you noticed, what you want to talk about next time."
-        }
+        empty={coach ? t("emptyCoach", whose) : t("emptyOwn")}
       />
     </div>
   );
@@ -62,9 +61,10 @@ export async function NoteDetailView({ org, actor, coacheeId, zone, noteId }: Wh
   // A note id under another coachee's profile is not this profile's.
   if (note.coacheeMembershipId !== coacheeId) notFound();
   const comments = await listNoteComments(db(), actor, { noteId: note.id });
+  const t = await getTranslations("Notes.view");
   return (
     <div className="space-y-4">
-      <TextLink href={notesPath({ org, membershipId: actor.membershipId }, coacheeId)}>All notes</TextLink>
+      <TextLink href={notesPath({ org, membershipId: actor.membershipId }, coacheeId)}>{t("all")}</TextLink>
       <NoteDetail org={org} note={note} comments={comments} zone={zone} actions={NOTE_ACTIONS} />
     </div>
   );

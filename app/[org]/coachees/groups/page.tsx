@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { LinkButton, TextLink } from "@/components/ui/button";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -8,61 +9,63 @@ import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { listGroups } from "@/lib/coachees/groups";
 import { db } from "@/lib/db/client";
-import { plural } from "@/lib/words";
 import { deleteGroupAction } from "../actions";
 
-export const metadata: Metadata = { title: "Coachee groups" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Coachees.groups"))("title") };
+}
 
 export default async function GroupsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
+  const t = await getTranslations("Coachees.groups");
   const member = await requireMember(org, "coachees:manage");
   const groups = await listGroups(db(), memberActor(member));
   return (
     <section>
       <PageHeader
-        title="Coachee groups"
-        back={{ href: `/${org}/coachees`, label: "Coachees" }}
-        description="Your own groups of coachees, to filter your list by. Nobody else sees them."
+        title={t("title")}
+        back={{ href: `/${org}/coachees`, label: t("back") }}
+        description={t("description")}
         actions={
           <LinkButton href={`/${org}/coachees/groups/new`} variant="primary">
-            New group
+            {t("new")}
           </LinkButton>
         }
       />
       <DataTable
-        caption="Your groups"
+        caption={t("caption")}
         captionHidden
         rows={groups}
         rowKey={(g) => g.id}
         empty={
           <EmptyState>
-            You have no groups yet. <TextLink href={`/${org}/coachees/groups/new`}>Create a group</TextLink> from a search of your coachees.
+            {t("empty")} <TextLink href={`/${org}/coachees/groups/new`}>{t("emptyCreate")}</TextLink> {t("emptyCreateHint")}
           </EmptyState>
         }
         columns={[
           {
-            header: "Group",
+            header: t("group"),
             cell: (g) => (
               <TextLink href={`/${org}/coachees/groups/${g.id}`} strong>
                 {g.name}
               </TextLink>
             ),
           },
-          { header: "Description", cell: (g) => g.description || "–" },
+          { header: t("descriptionColumn"), cell: (g) => g.description || "–" },
           {
-            header: "Coachees",
-            cell: (g) => <TextLink href={`/${org}/coachees?group=${g.id}`}>{plural(g.members, "coachee")}</TextLink>,
+            header: t("coachees"),
+            cell: (g) => <TextLink href={`/${org}/coachees?group=${g.id}`}>{t("members", { count: g.members })}</TextLink>,
           },
           {
-            header: "Delete",
+            header: t("delete"),
             cell: (g) => (
               <ConfirmForm
                 action={deleteGroupAction}
                 fields={{ org, groupId: g.id }}
-                label={`Delete ${g.name}`}
-                title={`Delete the group ${g.name}?`}
-                explain="The group goes; its coachees stay your coachees."
-                confirmLabel="Delete group"
+                label={t("deleteOf", { name: g.name })}
+                title={t("deleteTitle", { name: g.name })}
+                explain={t("deleteExplain")}
+                confirmLabel={t("deleteGroup")}
                 tone="danger"
                 quiet
               />

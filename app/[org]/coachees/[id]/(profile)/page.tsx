@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ActivityFeed } from "@/components/activity/activity-feed";
 import { Pagination } from "@/components/ui/pagination";
@@ -23,14 +24,11 @@ export default async function CoacheeActivityPage({ params, searchParams }: Prof
   if (legacy && legacy !== "activity") redirect(legacyTarget(profileTabPath(org, coacheeId, legacy), legacy === "notes", rest));
 
   const { events, pages, page: shown } = await listActivity(db(), actor, coacheeId, { page });
+  const t = await getTranslations("Activity");
   return (
     <>
-      <p className="mb-3 text-sm text-muted">Newest first; times in your time zone ({zone}).</p>
-      <ActivityFeed
-        events={events}
-        zone={zone}
-        empty={`Nothing has happened with ${name} yet. Schedule a session from the Quick menu: sessions, messages and their joining show up here.`}
-      />
+      <p className="mb-3 text-sm text-muted">{t("intro", { zone })}</p>
+      <ActivityFeed events={events} zone={zone} empty={t("empty", { name })} />
       <Pagination page={shown} pages={pages} href={(p) => profileTabHref(org, coacheeId, "activity", p)} />
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice } from "@/components/ui/notice";
 import { EditCoacheeForm } from "@/components/coachees/coachee-forms";
@@ -9,15 +10,18 @@ import { db } from "@/lib/db/client";
 import { displayName } from "@/lib/users/display-name";
 import { editCoacheeAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Edit coachee" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Coachees.editCoachee"))("title") };
+}
 
 export default async function EditCoacheePage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
+  const t = await getTranslations("Coachees.editCoachee");
   const member = await requireMember(org, "coachees:manage");
   const coachee = await orNotFound(coacheeForEdit(db(), memberActor(member), id));
   return (
     <section>
-      <PageHeader title={`Edit ${displayName(coachee.user)}`} back={{ href: `/${org}/coachees`, label: "Coachees" }} />
+      <PageHeader title={t("heading", { name: displayName(coachee.user) })} back={{ href: `/${org}/coachees`, label: t("back") }} />
       {coachee.editable ? (
         <EditCoacheeForm
           org={org}

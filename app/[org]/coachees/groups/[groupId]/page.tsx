@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { TextLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { CoacheePickerFilter } from "@/components/coachees/coachee-filter";
@@ -8,12 +9,13 @@ import { orNotFound, requireMember } from "@/lib/auth/page";
 import { coacheeFilterSchema, listCoachees } from "@/lib/coachees/coachees";
 import { getGroup } from "@/lib/coachees/groups";
 import { db } from "@/lib/db/client";
-import { MEMBERSHIP_STATUS_LABELS } from "@/lib/labels";
 import { displayName } from "@/lib/users/display-name";
 import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
 import { updateGroupAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Edit group" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Coachees.editGroup"))("title") };
+}
 
 export default async function EditGroupPage({
   params,
@@ -23,6 +25,7 @@ export default async function EditGroupPage({
   searchParams: Promise<RawSearchParams>;
 }) {
   const { org, groupId } = await params;
+  const [t, tl] = await Promise.all([getTranslations("Coachees.editGroup"), getTranslations("Labels")]);
   const member = await requireMember(org, "coachees:manage");
   const actor = memberActor(member);
   const group = await orNotFound(getGroup(db(), actor, groupId));
@@ -37,18 +40,18 @@ export default async function EditGroupPage({
   return (
     <section>
       <PageHeader
-        title={`Group ${group.name}`}
-        back={{ href: `/${org}/coachees/groups`, label: "Groups" }}
-        description={<TextLink href={`/${org}/coachees?group=${group.id}`}>See these coachees in your list</TextLink>}
+        title={t("heading", { name: group.name })}
+        back={{ href: `/${org}/coachees/groups`, label: t("back") }}
+        description={<TextLink href={`/${org}/coachees?group=${group.id}`}>{t("seeList")}</TextLink>}
       />
       <CoacheePickerFilter q={q} status={status} />
       <GroupForm
         key={group.id}
         org={org}
         group={group}
-        coachees={rows.map((r) => ({ value: r.id, label: `${displayName(r)} (${r.email}) · ${MEMBERSHIP_STATUS_LABELS[r.status]}` }))}
+        coachees={rows.map((r) => ({ value: r.id, label: `${displayName(r)} (${r.email}) · ${tl(`membershipState.${r.status}`)}` }))}
         action={updateGroupAction}
-        submit="Save group"
+        submit={t("save")}
       />
     </section>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { CommentThread } from "@/components/goals/comment-thread";
 import { placeOptions } from "@/components/goals/goal-tree";
@@ -18,7 +19,9 @@ import { placesOf } from "@/lib/goals/views";
 import { firstValues, type RawSearchParams } from "@/lib/web/search-params";
 import { GOAL_ACTIONS } from "../../goal-actions";
 
-export const metadata: Metadata = { title: "Action" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Goals.actionPage"))("title") };
+}
 
 const querySchema = z.object({ all: z.literal("1").optional().catch(undefined) });
 
@@ -35,6 +38,7 @@ export default async function ActionPage({
   searchParams: Promise<RawSearchParams>;
 }) {
   const { org, id } = await params;
+  const t = await getTranslations("Goals.actionPage");
   const member = await requireMember(org, ["coachees:manage", "goals:own"]);
   const actor = memberActor(member);
   const { all } = querySchema.parse(firstValues(await searchParams));
@@ -54,7 +58,7 @@ export default async function ActionPage({
   return (
     <section className="space-y-8">
       <PageHeader
-        back={{ href: back, label: "Actions" }}
+        back={{ href: back, label: t("back") }}
         title={action.title}
         description={
           action.description ? <span className="whitespace-pre-line [overflow-wrap:anywhere]">{action.description}</span> : undefined
@@ -72,13 +76,13 @@ export default async function ActionPage({
           actions={GOAL_ACTIONS.comments}
         />
       </div>
-      <Section id="move-heading" title="Move to another goal or milestone">
+      <Section id="move-heading" title={t("move")}>
         <MoveActionItemForm
           org={org}
           actionId={action.id}
           title={action.title}
           current={placeValue(action)}
-          places={placeOptions(places)}
+          places={placeOptions(places, await getTranslations("Goals.places"))}
           action={GOAL_ACTIONS.moveActionItem}
         />
       </Section>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { ActionItemsView } from "@/components/goals/action-items-view";
 import { Disclosure } from "@/components/goals/disclosure";
 import { ActionItemForm } from "@/components/goals/goal-forms";
@@ -13,6 +14,7 @@ import { coacheeProfile, type ProfileParams } from "../profile";
 /** Every action of the coachee's, filtered and paged through the URL. */
 export default async function CoacheeActionsPage({ params, searchParams }: ProfileParams & { searchParams: Promise<RawSearchParams> }) {
   const { org, id } = await params;
+  const t = await getTranslations("Goals.actionsPage");
   const { actor, coacheeId, name } = await coacheeProfile(org, id);
   const filter = actionItemFilterSchema.parse(firstValues(await searchParams));
   const [list, places] = await Promise.all([listActionItems(db(), actor, coacheeId, filter), placesOf(db(), actor, coacheeId)]);
@@ -25,15 +27,15 @@ export default async function CoacheeActionsPage({ params, searchParams }: Profi
       list={list}
       filter={filter}
       actions={GOAL_ACTIONS}
-      name={`${name}'s`}
+      name={name}
       comments={comments}
       newAction={
-        <Disclosure summary={`New action for ${name}`}>
+        <Disclosure summary={t("newActionFor", { name })}>
           <ActionItemForm
             org={org}
             coacheeId={coacheeId}
             ownGoals={false}
-            places={placeOptions(places)}
+            places={placeOptions(places, await getTranslations("Goals.places"))}
             action={GOAL_ACTIONS.createActionItem}
           />
         </Disclosure>

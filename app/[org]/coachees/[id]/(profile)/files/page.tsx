@@ -20,8 +20,7 @@ export default async function CoacheeFilesPage({ params, searchParams }: Profile
       list={list}
       filter={filter}
       zone={zone}
-      whose={`${name}'s`}
-      sharedLabel={`Shared with ${name} and their coaches`}
+      name={name}
       maxBytes={fileMaxBytes()}
       storage={storage}
       actions={{ share: shareFileAction, remove: deleteFileAction }}

@@ -22,7 +22,7 @@ export default async function CoacheeGoalsPage({ params, searchParams }: Profile
       own={false}
       view={view}
       actions={GOAL_ACTIONS}
-      name={`${name}'s`}
+      name={name}
       comments={comments}
       links={goalLinks({ goals: profileTabPath(org, coacheeId, "goals"), actions: profileTabPath(org, coacheeId, "actions") })}
       viewerZone={zone}

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { SessionActions } from "@/components/pathways/session-actions";
 import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -18,8 +19,9 @@ export default async function CoacheeSessionsPage({ params, searchParams }: Prof
   const { actor, coacheeId, name, zone } = await coacheeProfile(org, id);
   const page = pageNumber(100_000).parse(firstValues(await searchParams).page);
   const { open, log, pages, page: shown } = await coacheeSessions(db(), actor, coacheeId, { page });
+  const t = await getTranslations("Coachees.sessions");
   const base = `/${org}/coachees/${coacheeId}`;
-  const pathwayOf = (s: (typeof log)[number]) => (s.pathway ? `${s.pathway.programme.name} › ${s.pathway.cohort.name}` : "None");
+  const pathwayOf = (s: (typeof log)[number]) => (s.pathway ? `${s.pathway.programme.name} › ${s.pathway.cohort.name}` : t("noPathway"));
   const when = (s: (typeof log)[number]) => (
     <>
       <Time at={s.scheduledAt} zone={s.timezone} /> <span className="text-xs text-faint">{s.timezone}</span>
@@ -29,27 +31,27 @@ export default async function CoacheeSessionsPage({ params, searchParams }: Prof
     <div className="space-y-8">
       <div className="flex flex-wrap gap-3">
         <LinkButton href={`${base}/sessions/new`} variant="primary">
-          Add an appointment
+          {t("addAppointment")}
         </LinkButton>
         <LinkButton href={`${base}/sessions/now`} variant="secondary">
-          Start a session now
+          {t("startNow")}
         </LinkButton>
       </div>
-      <Section id="upcoming-heading" title="Upcoming appointments">
+      <Section id="upcoming-heading" title={t("upcoming")}>
         <DataTable
-          caption={`Upcoming appointments with ${name}`}
+          caption={t("upcomingWith", { name })}
           captionHidden
           rows={open}
           rowKey={(s) => s.id}
-          empty={<EmptyState inline>No appointments with {name}: add one above.</EmptyState>}
+          empty={<EmptyState inline>{t("noUpcoming", { name })}</EmptyState>}
           columns={[
-            { header: "When", cell: when, nowrap: true },
-            { header: "Title", cell: (s) => s.title },
-            { header: "Length", cell: (s) => `${s.durationMinutes} min` },
-            { header: "Where", cell: (s) => s.location || "–" },
-            { header: "Pathway", cell: pathwayOf },
+            { header: t("when"), cell: when, nowrap: true },
+            { header: t("title"), cell: (s) => s.title },
+            { header: t("length"), cell: (s) => t("minutes", { minutes: s.durationMinutes }) },
+            { header: t("where"), cell: (s) => s.location || "–" },
+            { header: t("pathway"), cell: pathwayOf },
             {
-              header: "Actions",
+              header: t("actions"),
               cell: (s) => (
                 <SessionActions
                   org={org}
@@ -64,23 +66,23 @@ export default async function CoacheeSessionsPage({ params, searchParams }: Prof
           ]}
         />
       </Section>
-      <Section id="log-heading" title="Session log">
+      <Section id="log-heading" title={t("log")}>
         <DataTable
-          caption={`Sessions attended by ${name}`}
+          caption={t("attendedBy", { name })}
           captionHidden
           rows={log}
           rowKey={(s) => s.id}
-          empty={<EmptyState inline>No attended sessions yet: mark a session attended once it has taken place.</EmptyState>}
+          empty={<EmptyState inline>{t("noAttended")}</EmptyState>}
           columns={[
-            { header: "Date", cell: when, nowrap: true },
-            { header: "Title", cell: (s) => s.title },
-            { header: "Duration", cell: (s) => `${s.durationMinutes} min` },
-            { header: "Pathway", cell: pathwayOf },
+            { header: t("date"), cell: when, nowrap: true },
+            { header: t("title"), cell: (s) => s.title },
+            { header: t("duration"), cell: (s) => t("minutes", { minutes: s.durationMinutes }) },
+            { header: t("pathway"), cell: pathwayOf },
           ]}
         />
         <Pagination page={shown} pages={pages} href={(p) => profileTabHref(org, coacheeId, "sessions", p)} />
       </Section>
-      <p className="text-sm text-muted">Each session shows in the time zone it was arranged in; your time zone is {zone}.</p>
+      <p className="text-sm text-muted">{t("zones", { zone })}</p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AssignForm } from "@/components/assessments/assign-form";
 import { profileTabHref } from "@/lib/coachees/profile-tabs";
 import { TextLink } from "@/components/ui/button";
@@ -13,11 +14,14 @@ import { db } from "@/lib/db/client";
 import { displayName } from "@/lib/users/display-name";
 import { assignTemplateAction } from "../../../../assessments/actions";
 
-export const metadata: Metadata = { title: "Add assessment" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Coachees.addAssessment"))("title") };
+}
 
 /** The quick menu's "Add assessment": one of the coach's templates (or the organisation's) for this coachee. */
 export default async function AddAssessmentPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
+  const t = await getTranslations("Coachees.addAssessment");
   const member = await requireMember(org, "coachees:manage");
   const actor = memberActor(member);
   const coachee = await orNotFound(getCoacheeProfile(db(), actor, id));
@@ -26,17 +30,14 @@ export default async function AddAssessmentPage({ params }: { params: Promise<{ 
   const templates = templateOptions(await listTemplates(db(), actor));
   return (
     <section>
-      <PageHeader
-        back={{ href: tab, label: name }}
-        title={`Add an assessment for ${name}`}
-        description={`${name} is told, fills it in from their own Assessments page, and you see their answers here once submitted.`}
-      />
+      <PageHeader back={{ href: tab, label: name }} title={t("heading", { name })} description={t("description", { name })} />
       {templates.length ? (
         <AssignForm org={org} templates={templates} to={`coachee:${coachee.id}`} action={assignTemplateAction} done={tab} />
       ) : (
         <EmptyState>
-          No templates yet. <TextLink href={`/${org}/assessments/templates/new`}>Build a template</TextLink>, or{" "}
-          <TextLink href={`/${org}/coachees/${coachee.id}/assessments/questions`}>assign questions</TextLink> written for {name}.
+          {t("empty")} <TextLink href={`/${org}/assessments/templates/new`}>{t("build")}</TextLink>
+          {t("or")} <TextLink href={`/${org}/coachees/${coachee.id}/assessments/questions`}>{t("assign")}</TextLink>{" "}
+          {t("writtenFor", { name })}
         </EmptyState>
       )}
     </section>

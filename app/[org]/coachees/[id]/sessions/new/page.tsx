@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { profileTabHref } from "@/lib/coachees/profile-tabs";
 import { AppointmentForm } from "@/components/sessions/appointment-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,10 +11,13 @@ import { displayName } from "@/lib/users/display-name";
 import { TIME_ZONES } from "@/lib/web/form-fields";
 import { scheduleAppointmentAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Add an appointment" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Coachees.newAppointment"))("title") };
+}
 
 export default async function NewAppointmentPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
+  const t = await getTranslations("Coachees.newAppointment");
   const member = await requireMember(org, "coachees:manage");
   const { coachee, timezone, pathways } = await orNotFound(sessionFormContext(db(), memberActor(member), id));
   const name = displayName(coachee.user);
@@ -21,9 +25,9 @@ export default async function NewAppointmentPage({ params }: { params: Promise<{
   return (
     <section>
       <PageHeader
-        back={{ href: sessions, label: `${name} › Sessions` }}
-        title="Add an appointment"
-        description={`With ${name}. The time is in ${coachee.user.timezone ? "their" : "your"} time zone unless you choose another.`}
+        back={{ href: sessions, label: t("back", { name }) }}
+        title={t("title")}
+        description={t(coachee.user.timezone ? "descriptionTheirs" : "descriptionYours", { name })}
       />
       <AppointmentForm
         org={org}

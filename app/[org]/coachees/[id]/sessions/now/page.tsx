@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { profileTabHref } from "@/lib/coachees/profile-tabs";
 import { StartSessionForm } from "@/components/sessions/appointment-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,21 +10,20 @@ import { db } from "@/lib/db/client";
 import { displayName } from "@/lib/users/display-name";
 import { startSessionNowAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Start a session now" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Coachees.startSession"))("title") };
+}
 
 export default async function StartSessionPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
+  const t = await getTranslations("Coachees.startSession");
   const member = await requireMember(org, "coachees:manage");
   const { coachee, pathways } = await orNotFound(sessionFormContext(db(), memberActor(member), id));
   const name = displayName(coachee.user);
   const sessions = profileTabHref(org, coachee.id, "sessions");
   return (
     <section>
-      <PageHeader
-        back={{ href: sessions, label: `${name} › Sessions` }}
-        title="Start a session now"
-        description={`With ${name}, starting now: you can mark it attended as soon as it is over.`}
-      />
+      <PageHeader back={{ href: sessions, label: t("back", { name }) }} title={t("title")} description={t("description", { name })} />
       <StartSessionForm
         org={org}
         coacheeId={coachee.id}
