@@ -1,8 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { directionOf } from "@/lib/i18n/locales";
 import "./globals.css";
 
@@ -26,11 +27,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Rendered per request, never prerendered: a page built ahead of time could not carry the
   // per-response script nonce of the Content-Security-Policy (see proxy.ts).
   await connection();
-  const locale = await getLocale();
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-screen bg-surface-muted font-sans text-ink antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Only what client components read goes to the browser (lib/i18n/client-messages.ts). */}
+        <NextIntlClientProvider messages={clientMessages(messages)}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

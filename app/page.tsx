@@ -19,7 +19,7 @@ export default async function Home() {
   if (target) redirect(`/${target.slug}`);
   const t = await getTranslations("Auth.noOrganisation");
   return (
-    <AuthCard title={t("title")} translated>
+    <AuthCard title={t("title")}>
       <p className="mb-4 text-sm">{t("explain")}</p>
       <div className="flex items-center gap-3">
         <LinkButton href="/new-organisation" variant="primary">

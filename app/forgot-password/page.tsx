@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ForgotPasswordPage() {
   const t = await getTranslations("Auth.forgotPassword");
   return (
-    <AuthCard title={t("heading")} translated>
+    <AuthCard title={t("heading")}>
       <p className="mb-4 text-sm text-muted">{t("intro")}</p>
       <RequestResetForm action={requestResetAction} />
     </AuthCard>

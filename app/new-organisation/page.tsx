@@ -16,7 +16,7 @@ export default async function NewOrganizationPage() {
   if (!(await currentUser())) redirect("/sign-in?callbackUrl=%2Fnew-organisation");
   const t = await getTranslations("SignUp.newOrganisation");
   return (
-    <AuthCard title={t("title")} translated>
+    <AuthCard title={t("title")}>
       <p className="mb-4 text-sm text-muted">{t("intro")}</p>
       <NewOrganizationForm action={createOrganizationAction} />
       <p className="mt-4 text-sm">

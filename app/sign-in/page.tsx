@@ -15,7 +15,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // Only our own origin: a callback URL is never a way off this site.
   const next = safeRedirectPath((await searchParams).callbackUrl, env().APP_URL);
   return (
-    <AuthCard title={t("title")} translated>
+    <AuthCard title={t("title")}>
       <SignInForm callbackUrl={next} />
       <p className="mt-4 text-sm">
         <TextLink href="/forgot-password">{t("forgot")}</TextLink>

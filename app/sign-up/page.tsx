@@ -18,7 +18,7 @@ export default async function SignUpPage() {
   if (await currentUser()) redirect("/new-organisation");
   const t = await getTranslations("SignUp");
   return (
-    <AuthCard title={t("title")} translated>
+    <AuthCard title={t("title")}>
       <SignUpForm action={signUpAction} timezones={TIME_ZONES} />
       <p className="mt-4 text-sm">
         {t("alreadyUsing")} <TextLink href="/sign-in">{t("signIn")}</TextLink>

@@ -7,7 +7,6 @@ import { NotificationBell } from "./notification-bell";
 import { OrganizationSwitcher } from "./organization-switcher";
 import { SignOutButton } from "./sign-out-button";
 import { displayName } from "@/lib/users/display-name";
-import { PAGE_WORDS_LOCALE } from "@/lib/i18n/locales";
 import { BrandMark } from "./brand-mark";
 import { MainNav, MENU_IDS, MenuButton, MenuProvider, MenuSection } from "./menu";
 import { SkipLink, MAIN_ID } from "./skip-link";
@@ -58,7 +57,7 @@ export function AppShell({ member, organizations, devMailbox, unreadNotification
         <div className="flex flex-1 flex-col md:flex-row">
           <MainNav items={items} home={home} />
           {/* tabIndex -1: the skip link moves the keyboard focus here, not only the scroll position. */}
-          <main id={MAIN_ID} lang={PAGE_WORDS_LOCALE} tabIndex={-1} className="min-w-0 flex-1 p-4 focus:outline-none md:p-8">
+          <main id={MAIN_ID} tabIndex={-1} className="min-w-0 flex-1 p-4 focus:outline-none md:p-8">
             {children}
           </main>
         </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { SelectField } from "./field";
 
@@ -26,18 +26,15 @@ export function LanguageField({
   error?: string;
 }) {
   const t = useTranslations("Language");
-  // Its words are the reader's language, inside a page whose own words may not be yet (PAGE_WORDS_LOCALE).
   return (
-    <div lang={useLocale()}>
-      <SelectField
-        label={label}
-        name={name}
-        defaultValue={value ?? ""}
-        options={OPTIONS}
-        empty={inherited ? t("organisationDefault", { language: LOCALE_NAMES[inherited] }) : undefined}
-        hint={hint}
-        error={error}
-      />
-    </div>
+    <SelectField
+      label={label}
+      name={name}
+      defaultValue={value ?? ""}
+      options={OPTIONS}
+      empty={inherited ? t("organisationDefault", { language: LOCALE_NAMES[inherited] }) : undefined}
+      hint={hint}
+      error={error}
+    />
   );
 }

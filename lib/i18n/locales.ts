@@ -6,12 +6,6 @@ export const LOCALES = ["en", "fr", "de"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
-/**
- * The language the pages' own words are still written in, until issue 24 moves them into the message
- * files: their <main> says so, so a screen reader reads them as English inside a French or German frame.
- */
-export const PAGE_WORDS_LOCALE: Locale = "en";
-
 /** Each language by its own name, as a picker lists it (the same in every locale). */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", fr: "Français", de: "Deutsch" };
 

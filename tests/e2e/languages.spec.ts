@@ -4,15 +4,16 @@ import { AppPage } from "./pages/app-page";
 import { onAppDatabase } from "./pages/database";
 
 // The language a member reads: their own choice in the profile, else their organisation's default;
-// never a URL's. (Only the frame of every page speaks each language so far: issue 24 moves the rest.)
+// never a URL's. Every page speaks it, its own words as well as its frame.
 
 /** The main navigation's links, as the member reads them. */
 const navLinks = (page: Page, name: string) => page.getByRole("navigation", { name }).getByRole("link").allTextContents();
 
-async function saveLanguage(page: Page, org: string, label: string | RegExp, language: string) {
+/** Chooses a language on the profile page, read in the language it is in now (its field's label, its button's name). */
+async function saveLanguage(page: Page, org: string, now: { label: string; save: string }, language: string) {
   await page.goto(`/${org}/profile`);
-  await page.getByLabel(label).selectOption({ label: language });
-  await page.getByRole("button", { name: "Save details" }).click();
+  await page.getByLabel(now.label).selectOption({ label: language });
+  await page.getByRole("button", { name: now.save }).click();
   await expect(page.getByRole("status").filter({ hasText: /saved/i })).toBeVisible();
 }
 
@@ -26,7 +27,7 @@ test("a participant reads the app in French once she chooses it, and in her orga
     const language = page.getByLabel("Language");
     await expect(language.locator("option:checked")).toHaveText("The organisation's language (English)");
 
-    await saveLanguage(page, DEMO_ORG.slug, "Language", "Français");
+    await saveLanguage(page, DEMO_ORG.slug, { label: "Language", save: "Save details" }, "Français");
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
     expect(await navLinks(page, "Principale")).toEqual([
@@ -43,14 +44,22 @@ test("a participant reads the app in French once she chooses it, and in her orga
     await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Notifications, aucune non lue" })).toBeVisible();
     await expect(page.getByLabel("Langue").locator("option:checked")).toHaveText("Français");
-    // The page's own words are still English (issue 24 moves them): its main says so to a screen reader.
-    await expect(page.locator("main")).toHaveAttribute("lang", "en");
+    // The page's own words too, and nothing on it says they are in another language.
+    await expect(page.getByRole("heading", { level: 1, name: "Profil" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Vos informations" })).toBeVisible();
+    await expect(page.getByLabel("Prénom")).toBeVisible();
+    await expect(page.locator("main")).not.toHaveAttribute("lang", /./);
 
     // Her language is hers, not the address bar's: a ?locale= or a /de/ path changes nothing.
     await page.goto(`/${DEMO_ORG.slug}?locale=de`);
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
 
-    await saveLanguage(page, DEMO_ORG.slug, "Langue", "La langue de l’organisation (English)");
+    await saveLanguage(
+      page,
+      DEMO_ORG.slug,
+      { label: "Langue", save: "Enregistrer les informations" },
+      "La langue de l’organisation (English)",
+    );
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" })).toBeVisible();
@@ -77,7 +86,7 @@ test("an owner sets the organisation's language to German: members who chose non
     await expect(page.getByLabel("Standardsprache").locator("option:checked")).toHaveText("Deutsch");
 
     // Her own choice comes first.
-    await saveLanguage(page, org, "Sprache", "English");
+    await saveLanguage(page, org, { label: "Sprache", save: "Angaben speichern" }, "English");
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" })).toBeVisible();

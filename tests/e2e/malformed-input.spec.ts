@@ -42,7 +42,8 @@ async function serverError(request: APIRequestContext, url: string): Promise<str
   try {
     const response = await request.get(url, { failOnStatusCode: false, maxRedirects: 0 });
     if (response.status() >= 500) return `${response.status()} ${what}`;
-    if ((await response.text()).includes("Something went wrong")) return `error page ${what}`;
+    // The error page's heading as rendered (its words also travel in every page's client messages).
+    if ((await response.text()).includes(">Something went wrong</h1>")) return `error page ${what}`;
   } catch (error) {
     return `cut off (${(error as Error).message.split("\n")[0]}) ${what}`;
   }

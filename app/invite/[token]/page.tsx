@@ -4,7 +4,6 @@ import { TextLink } from "@/components/ui/button";
 import { AuthCard } from "@/components/auth/auth-card";
 import { AcceptForm } from "@/components/invitations/accept-form";
 import { db } from "@/lib/db/client";
-import { PAGE_WORDS_LOCALE } from "@/lib/i18n/locales";
 import { findInvitation } from "@/lib/invitations/accept";
 import { TIME_ZONES } from "@/lib/web/form-fields";
 import { acceptExistingAction, acceptNewAction } from "./actions";
@@ -23,7 +22,7 @@ export default async function AcceptInvitationPage({ params }: { params: Promise
     // Expired, cancelled, used or unknown: one page for all four. It says what InvalidInvitationError
     // says, in the visitor's language.
     return (
-      <AuthCard title={t("deadLink")} translated>
+      <AuthCard title={t("deadLink")}>
         <p className="mb-4 text-sm">{t("deadLinkExplain")}</p>
         <p className="text-sm">
           <TextLink href="/sign-in">{t("goToSignIn")}</TextLink>
@@ -33,23 +32,20 @@ export default async function AcceptInvitationPage({ params }: { params: Promise
   }
   const organisation = invitation.organization.name;
   return (
-    <AuthCard title={t("heading", { organisation })} translated>
+    <AuthCard title={t("heading", { organisation })}>
       <p className="mb-4 text-sm text-body">
         {invitation.invitedBy
           ? t("invitedBy", { inviter: displayName(invitation.invitedBy), organisation })
           : t("invitedByAdmin", { organisation })}
       </p>
-      {/* The form's own words are still English (components/invitations/accept-form.tsx). */}
-      <div lang={PAGE_WORDS_LOCALE}>
-        <AcceptForm
-          token={token}
-          email={invitation.email}
-          organizationName={organisation}
-          hasAccount={invitation.hasAccount}
-          timezones={TIME_ZONES}
-          action={invitation.hasAccount ? acceptExistingAction : acceptNewAction}
-        />
-      </div>
+      <AcceptForm
+        token={token}
+        email={invitation.email}
+        organizationName={organisation}
+        hasAccount={invitation.hasAccount}
+        timezones={TIME_ZONES}
+        action={invitation.hasAccount ? acceptExistingAction : acceptNewAction}
+      />
     </AuthCard>
   );
 }

@@ -12,7 +12,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   const { token } = await params;
   const t = await getTranslations("Auth.resetPassword");
   return (
-    <AuthCard title={t("title")} translated>
+    <AuthCard title={t("title")}>
       <ResetPasswordForm action={resetPasswordAction} token={token} />
     </AuthCard>
   );

@@ -20,7 +20,7 @@ export default async function VerifySignUpPage({ params }: { params: Promise<{ t
     // Expired, used or unknown: one page for all three. It says what InvalidSignUpLinkError says, in the
     // visitor's language.
     return (
-      <AuthCard title={t("deadLink")} translated>
+      <AuthCard title={t("deadLink")}>
         <p className="mb-4 text-sm">{t("deadLinkExplain")}</p>
         <p className="text-sm">
           <TextLink href="/sign-up">{t("startAgain")}</TextLink>
@@ -29,7 +29,7 @@ export default async function VerifySignUpPage({ params }: { params: Promise<{ t
     );
   }
   return (
-    <AuthCard title={t("heading", { organisation: request.organizationName })} translated>
+    <AuthCard title={t("heading", { organisation: request.organizationName })}>
       <VerifySignUpForm token={token} email={request.email} organizationName={request.organizationName} action={verifySignUpAction} />
     </AuthCard>
   );

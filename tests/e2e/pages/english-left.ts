@@ -1,0 +1,59 @@
+import type { Page } from "@playwright/test";
+import de from "../../../messages/de.json";
+import en from "../../../messages/en.json";
+import fr from "../../../messages/fr.json";
+import type { Locale } from "../../../lib/i18n/locales";
+
+// English left on a page read in another language: the English messages' own words (what is left of a
+// message once its arguments, plurals and tags are taken out), looked for in what the page shows and
+// says (its text, and the labels, titles and placeholders a screen reader or a pointer reads).
+
+const MESSAGES = { en, fr, de };
+
+function flatten(messages: object, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(messages)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(path, value);
+    else for (const [k, v] of flatten(value as object, path)) out.set(k, v);
+  }
+  return out;
+}
+
+/** A message's fixed words: the runs between its arguments and tags, of two words or more. */
+function fixedWords(message: string): string[] {
+  let text = message.replace(/<\/?\w+>/g, "\u0000");
+  // Innermost {…} first, until none is left: "{count, plural, one {# goal} other {# goals}}" goes whole.
+  for (let before = ""; before !== text;) {
+    before = text;
+    text = text.replace(/\{[^{}]*\}/g, "\u0000");
+  }
+  return text
+    .split("\u0000")
+    .map((run) => run.trim().replace(/^[,.:;–]\s*|[,.:;–]$/g, ""))
+    .filter((run) => /\p{L}+\s+\p{L}+/u.test(run) && run.length >= 10);
+}
+
+/** The English runs that another language's message says otherwise: each would be English left on its page. */
+export function englishRuns(locale: Exclude<Locale, "en">): string[] {
+  const english = flatten(MESSAGES.en);
+  const other = flatten(MESSAGES[locale]);
+  const runs = new Set<string>();
+  for (const [key, message] of english) {
+    const theirs = other.get(key);
+    if (theirs === undefined || theirs === message) continue;
+    for (const run of fixedWords(message)) if (!theirs.includes(run)) runs.add(run);
+  }
+  return [...runs];
+}
+
+/** The runs that the page, as it is now, shows or says. */
+export async function englishOnPage(page: Page, runs: string[]): Promise<string[]> {
+  const said = await page.evaluate(() => {
+    const attributes = [...document.querySelectorAll("[aria-label], [title], [placeholder], [alt]")].flatMap((e) =>
+      ["aria-label", "title", "placeholder", "alt"].map((a) => e.getAttribute(a) ?? ""),
+    );
+    return [document.title, document.body.innerText, ...attributes].join("\n").replace(/\s+/g, " ");
+  });
+  return runs.filter((run) => said.includes(run));
+}
