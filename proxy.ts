@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { FORM_TOO_LARGE, REQUEST_REFUSED } from "@/lib/actions/core";
+import { FORM_TOO_LARGE_TEXT, REQUEST_REFUSED_TEXT } from "@/lib/web/request-bounds";
 import { env } from "@/lib/env";
 import { PATH_HEADER } from "@/lib/i18n/path-header";
 import { ACTION_BODY_MAX_BYTES } from "@/lib/web/request-bounds";
@@ -44,10 +44,10 @@ function earlyAnswer(request: NextRequest, pathname: string, search: string, app
   if (!READS.has(request.method)) {
     const ourOrigin = new URL(appUrl).origin;
     const origin = request.headers.get("origin");
-    if (origin !== null && origin !== ourOrigin) return Response.json({ ok: false, error: REQUEST_REFUSED }, { status: 403 });
+    if (origin !== null && origin !== ourOrigin) return Response.json({ ok: false, error: REQUEST_REFUSED_TEXT }, { status: 403 });
     const length = Number(request.headers.get("content-length") ?? 0);
     if (request.headers.has("next-action") && length > ACTION_BODY_MAX_BYTES)
-      return Response.json({ ok: false, error: FORM_TOO_LARGE }, { status: 413 });
+      return Response.json({ ok: false, error: FORM_TOO_LARGE_TEXT }, { status: 413 });
   }
   // On APP_URL, never the Host header's: Next needs an absolute URL here (and makes it relative again).
   if (pathname.length > 1 && pathname.endsWith("/"))

@@ -1,18 +1,21 @@
-// Expected errors: their message is safe to show the user. Anything else is a bug, logged and shown
-// as a generic message.
+import { msg } from "./i18n/msg";
+
+// Expected errors: their message is safe to show the user, and is a message key with its values
+// (lib/i18n/msg.ts) that the reader's language puts into words. Anything else is a bug, logged and
+// shown as a generic message.
 export class ExpectedError extends Error {
   readonly expected = true;
 }
 
 /** A missing id, or an id from another organisation: the two are indistinguishable on purpose. */
 export class NotFoundError extends ExpectedError {
-  constructor(what = "Not found") {
+  constructor(what = msg("Server.notFound")) {
     super(what);
   }
 }
 
 export class ForbiddenError extends ExpectedError {
-  constructor(message = "You do not have permission to do that.") {
+  constructor(message = msg("Server.noPermission")) {
     super(message);
   }
 }
@@ -26,14 +29,17 @@ export class ValidationError extends ExpectedError {
   }
 }
 
+/** What a form refused for its fields says above them. */
+export const CHECK_FIELDS = msg("Server.checkFields");
+
 /** Bad input in one field: the message shows next to that field, the form says to check it. */
 export function fieldError(field: string, message: string): ValidationError {
-  return new ValidationError("Check the highlighted fields.", { [field]: [message] });
+  return new ValidationError(CHECK_FIELDS, { [field]: [message] });
 }
 
 export class RateLimitedError extends ExpectedError {
   constructor() {
-    super("Too many attempts. Wait a while, then try again.");
+    super(msg("Server.tooManyAttempts"));
   }
 }
 

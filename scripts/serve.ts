@@ -8,7 +8,7 @@ import { CLIENT_ADDRESS_HEADER, listenHosts, resolveClientAddress, trustClientAd
 import { env } from "../lib/env";
 import { gateBody, gatesBody, sendTooLarge } from "../lib/web/body-gate";
 import { sendDeclaredLength } from "../lib/web/declared-length";
-import { FORM_TOO_LARGE } from "../lib/web/request-bounds";
+import { FORM_TOO_LARGE_TEXT } from "../lib/web/request-bounds";
 import { newNonce, securityHeaders } from "../lib/web/security-headers";
 
 // NODE_ENV is set by the npm scripts (production unless --dev), before React is loaded.
@@ -45,7 +45,7 @@ async function main() {
     gateBody(
       req,
       () => void handle(req, res),
-      (close) => sendTooLarge(res, headers(), FORM_TOO_LARGE, close),
+      (close) => sendTooLarge(res, headers(), FORM_TOO_LARGE_TEXT, close),
     );
   };
   const servers = await Promise.all((hosts ?? [undefined]).map((host) => listen(createServer(listener), host, host === "::1")));

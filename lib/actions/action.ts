@@ -1,9 +1,11 @@
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { Actor } from "../authz/actor";
 import { currentMember } from "../auth/member";
 import { currentUser, type CurrentUser } from "../auth/session";
+import { localizeAll, type Translate } from "../i18n/msg";
 import { clientAddressFrom } from "../security/client-address";
 import { type ActionResult, type Needs, type RequestFacts, runMemberAction, runPublicAction, runUserAction } from "./core";
 
@@ -27,6 +29,11 @@ export async function requestFacts(): Promise<RequestFacts> {
   return { origin: h.get("origin"), clientAddress: clientAddressFrom(h), currentUser, currentMember, rethrow: unstable_rethrow };
 }
 
+/** An action's answer in the words of the person who sent it (services speak in message keys: lib/i18n/msg.ts). */
+async function inWords<T>(result: ActionResult<T>): Promise<ActionResult<T>> {
+  return localizeAll(result, (await getTranslations()) as unknown as Translate);
+}
+
 type Handler<S extends z.ZodType, C, T> = (ctx: C, input: z.infer<S>) => Promise<ActionResult<T> | void>;
 
 /**
@@ -36,13 +43,13 @@ type Handler<S extends z.ZodType, C, T> = (ctx: C, input: z.infer<S>) => Promise
  */
 export function memberAction<S extends z.ZodType, T = undefined>(permission: Needs, schema: S, run: Handler<S, Actor, T>) {
   return async (_prev: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> =>
-    runMemberAction(await requestFacts(), permission, schema, run, formData);
+    inWords(await runMemberAction(await requestFacts(), permission, schema, run, formData));
 }
 
 /** A server action for any signed-in user, about their own account (profile, password). */
 export function userAction<S extends z.ZodType, T = undefined>(schema: S, run: Handler<S, CurrentUser, T>) {
   return async (_prev: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> =>
-    runUserAction(await requestFacts(), schema, run, formData);
+    inWords(await runUserAction(await requestFacts(), schema, run, formData));
 }
 
 /** A server action anyone may call (sign-up, password reset): origin check, parsing, error shape. */
@@ -51,5 +58,5 @@ export function publicAction<S extends z.ZodType, T = undefined>(
   run: (input: z.infer<S>, ip: string | null) => Promise<ActionResult<T> | void>,
 ) {
   return async (_prev: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> =>
-    runPublicAction(await requestFacts(), schema, run, formData);
+    inWords(await runPublicAction(await requestFacts(), schema, run, formData));
 }

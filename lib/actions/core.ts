@@ -5,9 +5,10 @@ import type { Member } from "../auth/member";
 import type { CurrentUser } from "../auth/session";
 import { env } from "../env";
 import { db } from "../db/client";
-import { isExpectedError, ValidationError } from "../errors";
+import { CHECK_FIELDS, isExpectedError, ValidationError } from "../errors";
+import { msg } from "../i18n/msg";
 import { addressBucket, hitRateLimit, LIMITS } from "../security/rate-limit";
-import { FORM_FIELDS_MAX, FORM_TOO_LARGE } from "../web/request-bounds";
+import { FORM_FIELDS_MAX } from "../web/request-bounds";
 import { ALREADY_SUBMITTED, claimSubmission, releaseSubmission, SUBMISSION_FIELD, submissionKey } from "./submissions";
 
 // The guard every server action and route handler goes through, without Next: it takes the facts of
@@ -25,12 +26,12 @@ export type ActionResult<T = undefined> =
 
 export type Refusal = { ok: false; error: string };
 
-export const GENERIC_ERROR = "Something went wrong. Try again, and tell us if it keeps happening.";
-export const SESSION_ENDED = "Your session has ended. Sign in again.";
-export const REQUEST_REFUSED = "Request refused.";
-export const NOT_FOUND = "Not found.";
-export const NO_PERMISSION = "You do not have permission to do that.";
-export { FORM_TOO_LARGE } from "../web/request-bounds";
+export const GENERIC_ERROR = msg("Server.somethingWrong");
+export const SESSION_ENDED = msg("Server.sessionEnded");
+export const REQUEST_REFUSED = msg("Server.requestRefused");
+export const NOT_FOUND = msg("Server.notFound");
+export const NO_PERMISSION = msg("Server.noPermission");
+export const FORM_TOO_LARGE = msg("Server.formTooLarge");
 
 /** The facts of one request that the guard decides on. */
 export type RequestFacts = {
@@ -100,7 +101,7 @@ export function formTooLarge(formData: FormData): Refusal | null {
 }
 
 // Zod names every unexpected key in its message: a refusal would echo what was sent.
-const UNEXPECTED_FIELDS = "This form has fields it does not expect. Reload the page and try again.";
+const UNEXPECTED_FIELDS = msg("Server.unexpectedFields");
 
 /** A form's fields through its schema, read in one pass; bad input throws a ValidationError with a message per field. */
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): z.infer<S> {
@@ -124,7 +125,7 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): z
       const field = String(issue.path[0] ?? "form");
       (fieldErrors[field] ??= []).push(issue.code === "unrecognized_keys" ? UNEXPECTED_FIELDS : issue.message);
     }
-    throw new ValidationError("Check the highlighted fields.", fieldErrors);
+    throw new ValidationError(CHECK_FIELDS, fieldErrors);
   }
   return result.data;
 }

@@ -1,4 +1,5 @@
 import type { Tx } from "../db/client";
+import { msg } from "../i18n/msg";
 
 // A double click, or two posts of one filled-in form racing, must do the work once: the button being
 // disabled while pending is not enough (both posts can leave before it is). Each filled-in form sends a
@@ -9,7 +10,7 @@ import type { Tx } from "../db/client";
 export const SUBMISSION_FIELD = "$submission";
 
 /** What a repeat of a submission that already did its work answers (the form keeps the first answer). */
-export const ALREADY_SUBMITTED = "Already received; nothing more was done.";
+export const ALREADY_SUBMITTED = msg("Server.alreadySubmitted");
 
 /** How long a claimed key is remembered: far longer than any retry of one filled-in form. */
 const KEEP_MS = 24 * 60 * 60 * 1000;

@@ -16,13 +16,10 @@ import {
   type ListedPage,
 } from "./pages/every-page";
 import { onAppDatabase } from "./pages/database";
-import { englishOnPage, englishRuns } from "./pages/english-left";
+import { englishOnPage, englishRuns, messagesIn } from "./pages/english-left";
 import { layoutProblems } from "./pages/layout";
 import type { Role } from "../../lib/db/generated/enums";
 import type { Locale } from "../../lib/i18n/locales";
-import de from "../../messages/de.json";
-import en from "../../messages/en.json";
-import fr from "../../messages/fr.json";
 
 // Every page of every role, each opened once, on a 390-px phone and then at a desktop width:
 // - accessibility: axe-core finds no serious or critical violation at either width, nor on the phone
@@ -55,7 +52,7 @@ type Found = { axe: string[]; phone: Record<string, number | string[]>; english:
 
 /** The language each role's pages are read in. */
 const SWEEP_LOCALE: Partial<Record<Role, Locale>> = { OWNER: "en", PROGRAM_MANAGER: "fr", PARTICIPANT: "fr", SPONSOR: "fr" };
-const SHELL = { en: en.Shell, fr: fr.Shell, de: de.Shell };
+const SHELL = { en: messagesIn("en").Shell, fr: messagesIn("fr").Shell, de: messagesIn("de").Shell };
 
 /** Sets the language a demo person chose (null: none, their organisation's). */
 const choose = (email: string, locale: Locale | null) =>

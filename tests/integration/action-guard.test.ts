@@ -20,13 +20,14 @@ import { findLiveMembership } from "../../lib/db/cross-tenant";
 import { memberOf } from "../../lib/auth/member";
 import { CURRENT_USER_SELECT } from "../../lib/auth/session";
 import { env } from "../../lib/env";
-import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
+import { CHECK_FIELDS, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
 import { createGoal, createGoalSchema } from "../../lib/goals/goals";
 import { settingsSchema, updateSettings } from "../../lib/orgs/settings";
 import { LIMITS } from "../../lib/security/rate-limit";
 import { createOrganization } from "../factories";
 import { createActor } from "../factories/actor";
 import { testDb } from "../support/db";
+import { english } from "../support/english";
 import { recordFigures } from "../support/figures";
 import { FORM_FIELDS_MAX } from "../../lib/web/request-bounds";
 
@@ -244,7 +245,11 @@ describe("the action guard: input and errors", () => {
   it("answers bad input with a message per field and runs nothing", async () => {
     const { calls, run } = recorder();
     const result = await runMemberAction(facts(admin.userId), "users:view", nameSchema, run, form({ org: org.slug, name: "x".repeat(21) }));
-    expect(result).toEqual({ ok: false, error: "Check the highlighted fields.", fieldErrors: { name: ["At most 20 characters"] } });
+    expect(english(result)).toEqual({
+      ok: false,
+      error: "Check the highlighted fields.",
+      fieldErrors: { name: ["At most 20 characters"] },
+    });
     expect(await runMemberAction(facts(admin.userId), "users:view", nameSchema, run, form({ org: org.slug }))).toMatchObject({
       ok: false,
       fieldErrors: { name: [expect.any(String)] },
@@ -273,12 +278,12 @@ describe("the action guard: input and errors", () => {
         async () => Promise.reject(error),
         form({ org: org.slug, name: "Ada" }),
       );
-    expect(await fail(new NotFoundError())).toEqual({ ok: false, error: "Not found" });
+    expect(english(await fail(new NotFoundError()))).toEqual({ ok: false, error: "Not found." });
     expect(await fail(new ForbiddenError("Only an owner can change an owner."))).toEqual({
       ok: false,
       error: "Only an owner can change an owner.",
     });
-    expect(await fail(new ValidationError("Check the highlighted fields.", { name: ["Taken"] }))).toEqual({
+    expect(english(await fail(new ValidationError(CHECK_FIELDS, { name: ["Taken"] })))).toEqual({
       ok: false,
       error: "Check the highlighted fields.",
       fieldErrors: { name: ["Taken"] },
@@ -458,7 +463,11 @@ describe("the action guard: bounds", () => {
   it("refuses unexpected fields under the cap without naming them", async () => {
     const { calls, run } = recorder();
     const result = await runMemberAction(facts(admin.userId), "users:view", nameSchema, run, bigForm(50, marker));
-    expect(result).toMatchObject({ ok: false, error: "Check the highlighted fields.", fieldErrors: { form: [expect.any(String)] } });
+    expect(english(result)).toMatchObject({
+      ok: false,
+      error: "Check the highlighted fields.",
+      fieldErrors: { form: [expect.any(String)] },
+    });
     expect(JSON.stringify(result)).not.toContain(marker);
     expect(calls).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GATE_FIELDS_MAX, LINGER_MAX_BYTES, gateBody, gatesBody, sendTooLarge } from "../../lib/web/body-gate";
-import { ACTION_BODY_MAX_BYTES, FORM_TOO_LARGE } from "../../lib/web/request-bounds";
+import { ACTION_BODY_MAX_BYTES, FORM_TOO_LARGE_TEXT as FORM_TOO_LARGE } from "../../lib/web/request-bounds";
 
 // The body gate on a real HTTP server and real sockets: what passes reaches the reader byte for byte,
 // what is past a bound is answered 413 before anyone reads it, however the client cuts the body up.

@@ -1,14 +1,14 @@
+import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import de from "../../../messages/de.json";
-import en from "../../../messages/en.json";
-import fr from "../../../messages/fr.json";
 import type { Locale } from "../../../lib/i18n/locales";
+import type { Messages } from "../../../lib/i18n/messages";
 
 // English left on a page read in another language: the English messages' own words (what is left of a
 // message once its arguments, plurals and tags are taken out), looked for in what the page shows and
 // says (its text, and the labels, titles and placeholders a screen reader or a pointer reads).
 
-const MESSAGES = { en, fr, de };
+/** One locale's messages, read from its file (Playwright's loader takes no JSON imports). */
+export const messagesIn = (locale: Locale): Messages => JSON.parse(readFileSync(`messages/${locale}.json`, "utf8"));
 
 function flatten(messages: object, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
@@ -36,8 +36,8 @@ function fixedWords(message: string): string[] {
 
 /** The English runs that another language's message says otherwise: each would be English left on its page. */
 export function englishRuns(locale: Exclude<Locale, "en">): string[] {
-  const english = flatten(MESSAGES.en);
-  const other = flatten(MESSAGES[locale]);
+  const english = flatten(messagesIn("en"));
+  const other = flatten(messagesIn(locale));
   const runs = new Set<string>();
   for (const [key, message] of english) {
     const theirs = other.get(key);
@@ -55,5 +55,7 @@ export async function englishOnPage(page: Page, runs: string[]): Promise<string[
     );
     return [document.title, document.body.innerText, ...attributes].join("\n").replace(/\s+/g, " ");
   });
-  return runs.filter((run) => said.includes(run));
+  // Whole words only: German "von Pathwise" holds "on Pathwise".
+  const escape = (run: string) => run.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return runs.filter((run) => said.includes(run) && new RegExp(`(?<!\\p{L})${escape(run)}(?!\\p{L})`, "u").test(said));
 }

@@ -1,0 +1,21 @@
+import { createTranslator } from "next-intl";
+import { localizeAll, type Translate } from "../../lib/i18n/msg";
+import en from "../../messages/en.json";
+
+const t = createTranslator({ locale: "en", messages: en }) as unknown as Translate;
+
+/**
+ * What a service or action said, as an English reader reads it (services speak in message keys,
+ * lib/i18n/msg.ts): tests compare the words people see.
+ */
+export const english = <T>(said: T): T => localizeAll(said, t);
+
+/** The English words of an expected error's message. */
+export const englishError = async (work: Promise<unknown>): Promise<string> => {
+  try {
+    await work;
+  } catch (error) {
+    return english((error as Error).message);
+  }
+  throw new Error("expected the work to fail");
+};
