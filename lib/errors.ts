@@ -9,7 +9,7 @@ export class ExpectedError extends Error {
 
 /** A missing id, or an id from another organisation: the two are indistinguishable on purpose. */
 export class NotFoundError extends ExpectedError {
-  constructor(what = msg("Server.notFound")) {
+  constructor(what = msg("Server.missing")) {
     super(what);
   }
 }

@@ -278,7 +278,7 @@ describe("the action guard: input and errors", () => {
         async () => Promise.reject(error),
         form({ org: org.slug, name: "Ada" }),
       );
-    expect(english(await fail(new NotFoundError()))).toEqual({ ok: false, error: "Not found." });
+    expect(english(await fail(new NotFoundError()))).toEqual({ ok: false, error: "Not found" });
     expect(await fail(new ForbiddenError("Only an owner can change an owner."))).toEqual({
       ok: false,
       error: "Only an owner can change an owner.",

@@ -21,6 +21,7 @@ import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createPrivacyWorld } from "../support/privacy";
 import { isoDay } from "../../lib/format/dates";
+import { english } from "../support/english";
 
 const db = testDb();
 
@@ -55,7 +56,7 @@ async function assessmentsWorld() {
 const answer = (p: Promise<unknown>) =>
   p.then(
     () => "ok",
-    (e: Error) => `${e.constructor.name}: ${e.message}`,
+    (e: Error) => `${e.constructor.name}: ${english(e.message)}`,
   );
 
 const fieldErrorsOf = async (p: Promise<unknown>) => {

@@ -29,6 +29,7 @@ import {
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createWorld } from "../support/world";
+import { english } from "../support/english";
 
 const db = testDb();
 let address = 0;
@@ -155,7 +156,7 @@ describe("the coachee profile: who reaches it", () => {
     const answer = (p: Promise<unknown>) =>
       p.then(
         () => "ok",
-        (e: Error) => `${e.constructor.name}: ${e.message}`,
+        (e: Error) => `${e.constructor.name}: ${english(e.message)}`,
       );
     for (const service of services) {
       expect(await answer(service.call(w.coach, theirs.membership.id))).toBe(await answer(service.call(w.coach, crypto.randomUUID())));

@@ -19,6 +19,7 @@ import type { TestActor } from "../factories/actor";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createPrivacyWorld } from "../support/privacy";
+import { english } from "../support/english";
 
 const db = testDb();
 
@@ -111,7 +112,7 @@ describe("comments on goals and actions", () => {
     const answer = (p: Promise<unknown>) =>
       p.then(
         () => "ok",
-        (e: Error) => `${e.constructor.name}: ${e.message}`,
+        (e: Error) => `${e.constructor.name}: ${english(e.message)}`,
       );
     const leaks: string[] = [];
     let checks = 0;

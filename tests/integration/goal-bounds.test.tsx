@@ -11,6 +11,7 @@ import { createSeries, createSeriesSchema, updateSeries, updateSeriesSchema } fr
 import { goalsView, shownSubjects } from "../../lib/goals/views";
 import { createActor, createCoachingRelationship, createOrganization, type TestActor } from "../factories";
 import { testDb } from "../support/db";
+import { inLocale } from "../support/intl";
 import { recordFigures } from "../support/figures";
 
 // The bounds of a coachee's goals (lib/goals/limits.ts): each cap holds at its number and refuses one
@@ -210,17 +211,19 @@ describe("goals pages at the caps", () => {
       const subjects = shownSubjects(view);
       const comments = await listCoacheeComments(db, viewer, coachee.membershipId, subjects);
       const html = renderToString(
-        <GoalTree
-          org="acme"
-          coacheeId={coachee.membershipId}
-          own={viewer.membershipId === coachee.membershipId}
-          view={view}
-          actions={ACTIONS}
-          name="Pat's"
-          comments={comments}
-          links={links}
-          viewerZone="Europe/London"
-        />,
+        inLocale(
+          <GoalTree
+            org="acme"
+            coacheeId={coachee.membershipId}
+            own={viewer.membershipId === coachee.membershipId}
+            view={view}
+            actions={ACTIONS}
+            name="Pat's"
+            comments={comments}
+            links={links}
+            viewerZone="Europe/London"
+          />,
+        ),
       );
       pages.push({ bytes: Buffer.byteLength(html), shown: subjects.countIds.length });
     }

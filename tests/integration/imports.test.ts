@@ -11,6 +11,7 @@ import { sendInvitations } from "../../lib/invitations/send";
 import { inviteSchema } from "../../lib/invitations/check";
 import { createActor, unique } from "../factories";
 import { testDb } from "../support/db";
+import { englishError } from "../support/english";
 import { recordFigures } from "../support/figures";
 import { createImportWorld, IMPORT_COACH } from "../support/world";
 import { isoDay } from "../../lib/format/dates";
@@ -276,7 +277,7 @@ describe("confirming an import", () => {
       previewImport(db, b.admin, { cohortId: a.cohort.id, fileName: "x.csv", bytes: uniqueFixture("one-row.csv").bytes }),
     ).rejects.toThrow(NotFoundError);
     const coach: Actor = await createActor(db, a.org.id, "COACH");
-    await expect(confirmImport(db, coach, preview.id)).rejects.toThrow(/permission/);
+    expect(await englishError(confirmImport(db, coach, preview.id))).toMatch(/permission/);
     expect((await db.importPreview.findFirstOrThrow({ where: { id: preview.id } })).status).toBe("PREVIEWED");
     recordFigures("imports-cross-tenant", { isolationChecks: 4, leaks: 0 });
   });

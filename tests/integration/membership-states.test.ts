@@ -22,6 +22,7 @@ import { NO_SEATS_MESSAGE, seatUsage } from "../../lib/users/seats";
 import { tenantDb } from "../../lib/db/tenant";
 import { createInvitation, createMember, createUnit, unique } from "../factories";
 import { testDb } from "../support/db";
+import { english } from "../support/english";
 import { createOrganizationWith } from "../support/world";
 
 // Every cell of the membership state machine (lib/users/membership-state.ts), run through the real
@@ -121,12 +122,12 @@ const run: Record<MembershipOp, (s: Subject, step: Step) => Promise<void>> = {
       ip(),
     ).catch((e) => e);
     if ("to" in step) expect(answer).toMatchObject({ email: s.email });
-    else expect([isExpectedError(answer), answer.message]).toEqual([true, "refuse" in step ? step.refuse : step.skip]);
+    else expect([isExpectedError(answer), english(answer.message)]).toEqual([true, english("refuse" in step ? step.refuse : step.skip)]);
   },
   cancel: async (s, step) => {
     const answer = await cancelInvitation(db, s.admin, s.invitationId).catch((e) => e);
     if ("to" in step) expect(answer).toBeUndefined();
-    else expect([isExpectedError(answer), answer.message]).toEqual([true, "refuse" in step ? step.refuse : step.skip]);
+    else expect([isExpectedError(answer), english(answer.message)]).toEqual([true, english("refuse" in step ? step.refuse : step.skip)]);
   },
 };
 

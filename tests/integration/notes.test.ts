@@ -27,6 +27,7 @@ import {
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createPrivacyWorld, type PrivacyWorld } from "../support/privacy";
+import { english } from "../support/english";
 
 const db = testDb();
 
@@ -36,7 +37,7 @@ const titles = async (actor: Actor, coachee: string, q: Record<string, string> =
 const answer = (p: Promise<unknown>) =>
   p.then(
     () => "ok",
-    (e: Error) => `${e.constructor.name}: ${e.message}`,
+    (e: Error) => `${e.constructor.name}: ${english(e.message)}`,
   );
 const problems = (
   schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } },

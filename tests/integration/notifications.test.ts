@@ -34,6 +34,7 @@ import { isolatedDatabase } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { startSmtpServer } from "../support/smtp";
 import { createWorld } from "../support/world";
+import { english } from "../support/english";
 
 // Notifications read whole tables (the digest and the reminders look at every organisation), so these
 // tests get a database of their own.
@@ -647,7 +648,7 @@ describe("the centre: a member's own notifications only", () => {
     const answer = (p: Promise<unknown>) =>
       p.then(
         () => "ok",
-        (e: Error) => `${e.constructor.name}: ${e.message}`,
+        (e: Error) => `${e.constructor.name}: ${english(e.message)}`,
       );
     let tried = 0;
     for (const call of [markRead, openNotification] as const) {

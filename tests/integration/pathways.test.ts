@@ -13,6 +13,7 @@ import { pathwayReport, pathwayReportCsv } from "../../lib/reports/pathway-repor
 import { listUsers, userFilterSchema } from "../../lib/users/list";
 import { actorOf, createActor, createMember, createOrganization, unique } from "../factories";
 import { testDb } from "../support/db";
+import { englishError } from "../support/english";
 import { recordFigures } from "../support/figures";
 import { createWorld } from "../support/world";
 import { isoDay } from "../../lib/format/dates";
@@ -310,7 +311,7 @@ describe("scope and tenancy", () => {
     let attempts = 0;
     const refused = async (p: Promise<unknown>) => {
       attempts++;
-      await expect(p).rejects.toThrow(/Not found|Choose a cohort|Check the highlighted/);
+      expect(await englishError(p)).toMatch(/Not found|Choose a cohort|Check the highlighted/);
     };
     await refused(getCohort(db, mine.admin, theirs.cohort.id, filter));
     await refused(getPathway(db, mine.admin, pathway.id));

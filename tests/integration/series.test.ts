@@ -18,6 +18,7 @@ import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createWorld } from "../support/world";
 import { isoDay } from "../../lib/format/dates";
+import { english } from "../support/english";
 
 const db = testDb();
 
@@ -375,7 +376,7 @@ describe("recurring actions: who may do what", () => {
       }
     }
     // Another organisation's coach reaching for this one's series answers exactly like a missing id.
-    const answer = (p: Promise<unknown>) => p.then(String, (e: Error) => `${e.constructor.name}: ${e.message}`);
+    const answer = (p: Promise<unknown>) => p.then(String, (e: Error) => `${e.constructor.name}: ${english(e.message)}`);
     expect(await answer(getSeries(db, w.other.coach, own.id))).toBe(await answer(getSeries(db, w.other.coach, missing)));
     for (const actor of [w.admin, w.owner, w.pm, w.sponsor]) {
       await expect(createSeries(db, actor, input(w.coachee.membershipId))).rejects.toThrow(ForbiddenError);

@@ -130,6 +130,7 @@ import { getPreferences, preferencesSchema, setPreferences } from "../../../lib/
 import { testDb } from "../../support/db";
 import { recordFigures } from "../../support/figures";
 import { changedTables, idsIn, markedIdsIn, ORGANIZATION_TABLES, organizationRows } from "../../support/organization-rows";
+import { english } from "../../support/english";
 
 const db = testDb();
 const roles = Object.values(Role);
@@ -1471,7 +1472,7 @@ export function describeMatrixChecks(): void {
       const answer = (call: Promise<unknown>) =>
         call.then(
           (r) => JSON.stringify(r).replaceAll(/"[0-9a-f-]{36}"/g, '"<id>"'),
-          (e: Error) => `${e.constructor.name}: ${e.message}`,
+          (e: Error) => `${e.constructor.name}: ${english(e.message)}`,
         );
       for (const [name, call, foreign] of attempts) {
         const [forTheirs, forMissing] = [await answer(call(foreign)), await answer(call(missing))];
