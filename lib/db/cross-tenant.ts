@@ -116,6 +116,20 @@ export function invitationForAcceptPage(client: Db, tokenHash: string) {
   });
 }
 
+/**
+ * The language a live invitation is read in: its person's own, the one chosen for them, their
+ * organisation's. Why: the link page comes before any session, and speaks the language of whom it is for.
+ */
+export function invitationLanguage(client: Db, tokenHash: string) {
+  return client.invitation.findUnique({
+    where: { tokenHash, ...liveInvitation() },
+    select: {
+      membership: { select: { locale: true, user: { select: { locale: true } } } },
+      organization: { select: { defaultLocale: true } },
+    },
+  });
+}
+
 /** A live invitation by its token's hash: whose it is and which organisation's. Why: as above. */
 export function invitationToAccept(client: Db, tokenHash: string) {
   return client.invitation.findUnique({ where: { tokenHash, ...liveInvitation() }, select: { email: true, organizationId: true } });

@@ -1,6 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ORG, DEMO_PASSWORD, SECOND_ORG } from "../../prisma/seed";
+import { unique } from "../factories/unique";
 import { AppPage } from "./pages/app-page";
+import { APP_URL, linkIn, receivedMail } from "./pages/inbox";
 import { onAppDatabase } from "./pages/database";
 
 // The language a member reads: their own choice in the profile, else their organisation's default;
@@ -96,6 +98,37 @@ test("an owner sets the organisation's language to German: members who chose non
       await db.query(`UPDATE "Organization" SET "defaultLocale" = 'en' WHERE "slug" = $1`, [org]);
     });
   }
+});
+
+test("an admin invites a newcomer in German: the email, the link's page and her home speak German, whatever the browser", async ({
+  page,
+  browser,
+}) => {
+  const email = `greta-${unique()}@guests.test`;
+  await AppPage.signIn(page, "admin@acme.test");
+  await page.goto(`/${DEMO_ORG.slug}/invitations/new`);
+  await page.getByLabel("Email addresses").fill(email);
+  await page.getByLabel("Role").selectOption({ label: "Participant" });
+  await expect(page.getByLabel("Language").locator("option:checked")).toHaveText("The organisation's language (English)");
+  await page.getByLabel("Language").selectOption({ label: "Deutsch" });
+  await page.getByRole("button", { name: "Send" }).click();
+  // The admin reads the answer in her own language; the newcomer's email is in hers.
+  await expect(page.getByRole("status").filter({ hasText: "Sent 1 invitation." })).toBeVisible();
+  const mail = await receivedMail(email, new RegExp(`Sie sind eingeladen, ${DEMO_ORG.name} auf Pathwise beizutreten`));
+  expect(mail.text).toContain("Einladung annehmen");
+
+  // An English browser opens the link: the page is the invitation's language.
+  const guest = await (await browser.newContext({ locale: "en-GB" })).newPage();
+  await guest.goto(linkIn(mail, `${APP_URL}/invite/`));
+  await expect(guest.locator("html")).toHaveAttribute("lang", "de");
+  await expect(guest.getByRole("heading", { level: 1, name: `${DEMO_ORG.name} beitreten` })).toBeVisible();
+  await guest.getByLabel("Vorname").fill("Greta");
+  await guest.getByLabel("Nachname").fill("Gast");
+  await guest.getByLabel("Wählen Sie ein Passwort").fill("greta picks a long passphrase");
+  await guest.getByRole("button", { name: `${DEMO_ORG.name} beitreten` }).click();
+  await expect(guest.getByRole("heading", { level: 1, name: "Startseite" })).toBeVisible();
+  await expect(guest.getByRole("navigation", { name: "Hauptnavigation" })).toBeVisible();
+  await guest.context().close();
 });
 
 test("someone signed out reads their browser's language where it is supported", async ({ request }) => {
