@@ -103,6 +103,22 @@ export function formTooLarge(formData: FormData): Refusal | null {
 // Zod names every unexpected key in its message: a refusal would echo what was sent.
 const UNEXPECTED_FIELDS = msg("Server.unexpectedFields");
 
+/**
+ * What zod says where a schema gave no message of its own (a field missing from a forged form, a
+ * number out of range): a message key like every other answer, never zod's English.
+ */
+const zodMessage: z.core.$ZodErrorMap = (issue) => {
+  const text = issue.origin === "string" || issue.origin === "array";
+  if (issue.code === "too_big")
+    return text ? msg("Server.input.tooLong", { max: Number(issue.maximum) }) : msg("Server.input.tooBig", { max: Number(issue.maximum) });
+  if (issue.code === "too_small")
+    return text && Number(issue.minimum) <= 1
+      ? msg("Server.input.required")
+      : msg(text ? "Server.input.tooShort" : "Server.input.tooSmall", { min: Number(issue.minimum) });
+  if (issue.code === "invalid_format") return msg("Server.input.format");
+  return msg("Server.input.invalid");
+};
+
 /** A form's fields through its schema, read in one pass; bad input throws a ValidationError with a message per field. */
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): z.infer<S> {
   const tooLarge = formTooLarge(formData);
@@ -118,7 +134,7 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): z
     else fields.set(key, [clean]);
   }
   const raw = Object.fromEntries([...fields].map(([key, values]) => [key, values.length > 1 ? values : values[0]]));
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(raw, { error: zodMessage });
   if (!result.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of result.error.issues) {
