@@ -1,6 +1,8 @@
+import { getTranslations } from "next-intl/server";
 import type { Actor } from "../authz/actor";
 import type { Member } from "../auth/member";
 import { NotFoundError } from "../errors";
+import { localizeAll, type Translate } from "../i18n/msg";
 import { guardMember, NOT_FOUND, type Needs } from "./core";
 import { requestFacts } from "./action";
 
@@ -20,13 +22,22 @@ const notFound = () => new Response("Not found", { status: 404 });
  * page: signed out, not a member, no permission, or a service saying not found. A request that
  * changes data must also come from our own origin, and is answered in the actions' JSON shape.
  */
+/** A JSON answer in the words of the person who sent the request (services speak in message keys: lib/i18n/msg.ts). */
+async function inWords(response: Response): Promise<Response> {
+  if (!response.headers.get("content-type")?.includes("application/json")) return response;
+  const body = localizeAll(await response.json(), (await getTranslations()) as unknown as Translate);
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  return new Response(JSON.stringify(body), { status: response.status, headers });
+}
+
 export function memberRoute<P extends { org: string }>(
   permission: Needs,
   handler: (request: Request, context: RouteContext<P>) => Promise<Response>,
   options: RouteOptions = {},
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
-    const response = await answer(request, context);
+    const response = await inWords(await answer(request, context));
     if (options.headers)
       for (const [name, value] of Object.entries(options.headers(new URL(request.url).pathname)))
         if (!response.headers.has(name)) response.headers.set(name, value);

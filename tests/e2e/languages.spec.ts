@@ -43,7 +43,7 @@ test("a participant reads the app in French once she chooses it, and in her orga
       "Évaluations",
       "Profil",
     ]);
-    await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Se déconnecter", exact: true })).toBeVisible();
     await expect(page.getByRole("link", { name: "Notifications, aucune non lue" })).toBeVisible();
     await expect(page.getByLabel("Langue").locator("option:checked")).toHaveText("Français");
     // The page's own words too, and nothing on it says they are in another language.
