@@ -19,8 +19,9 @@ export const ACTION_BODY_MAX_BYTES = 2 * 1024 * 1024;
 export const FORM_FIELDS_MAX = 2_100;
 
 // A form with more fields than any of ours has, or a body past the limit: short, and never the input.
-// The proxy's own answers, before any page or action runs (so before a language is known): only a
-// forged or broken request gets them, or a body past the byte cap (scripts/serve.ts), never a form a
-// person filled in (those stop at FORM_FIELDS_MAX).
+// The proxy's and the app server's own answers, in English (the Server messages' words,
+// tests/unit/messages.test.ts checks): they come before any page or action runs, so before a language
+// is known, and only a forged or broken request gets them, never a form a person filled in (those stop
+// at FORM_FIELDS_MAX, in the guard, which answers in the reader's language).
 export const FORM_TOO_LARGE_TEXT = "This form sent more than any form here can. Reload the page and try again.";
 export const REQUEST_REFUSED_TEXT = "Request refused.";

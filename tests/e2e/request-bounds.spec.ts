@@ -4,8 +4,13 @@
 // refused by the guard, or far more by the gate, without echoing them. This spec runs its own server (tests/support/app-server.ts) to read what it logs.
 import { request } from "node:http";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { FORM_TOO_LARGE, REQUEST_REFUSED } from "../../lib/actions/core";
-import { ACTION_BODY_MAX_BYTES, FORM_FIELDS_MAX } from "../../lib/web/request-bounds";
+// The proxy's words and the guard's, as an English reader gets them (the same sentences).
+import {
+  ACTION_BODY_MAX_BYTES,
+  FORM_FIELDS_MAX,
+  FORM_TOO_LARGE_TEXT as FORM_TOO_LARGE,
+  REQUEST_REFUSED_TEXT as REQUEST_REFUSED,
+} from "../../lib/web/request-bounds";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { E2E_SERVER } from "../support/e2e-database";
 import { recordFigures } from "../support/figures";

@@ -3,6 +3,7 @@ import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messagefor
 import { createTranslator } from "next-intl";
 import { browserLocale } from "../../lib/i18n/browser-locale";
 import { directionOf, LOCALES, pickLocale } from "../../lib/i18n/locales";
+import { FORM_TOO_LARGE_TEXT, REQUEST_REFUSED_TEXT } from "../../lib/web/request-bounds";
 import de from "../../messages/de.json";
 import en from "../../messages/en.json";
 import fr from "../../messages/fr.json";
@@ -122,5 +123,9 @@ describe("choosing the language", () => {
     expect(directionOf("ar")).toBe("rtl");
     expect(directionOf("he-IL")).toBe("rtl");
     for (const locale of LOCALES) expect(directionOf(locale)).toBe("ltr");
+  });
+
+  it("the proxy's own English answers are the Server messages' words", () => {
+    expect([FORM_TOO_LARGE_TEXT, REQUEST_REFUSED_TEXT]).toEqual([en.Server.formTooLarge, en.Server.requestRefused]);
   });
 });
