@@ -68,6 +68,24 @@ describe("dates and times as people write them", () => {
   });
 });
 
+describe("dates in the reader's language", () => {
+  it("writes a day and a time the way each language writes them, in the same zone and on the same clock", () => {
+    const spring = new Date("2026-03-29T01:30:00Z");
+    expect(["en", "fr", "de"].map((locale) => displayDay("2026-12-14", "–", locale))).toEqual([
+      "Mon 14 Dec 2026",
+      "lun. 14 déc. 2026",
+      "Mo., 14. Dez. 2026",
+    ]);
+    expect(["en", "fr", "de"].map((locale) => displayTime(spring, "Europe/Paris", locale))).toEqual([
+      "Sun 29 Mar 2026, 03:30",
+      "dim. 29 mars 2026, 03:30",
+      "So., 29. März 2026, 03:30",
+    ]);
+    // A clock reads in its viewer's language and zone.
+    expect(viewerClock({ timezone: "America/New_York" }, "fr").date(spring)).toBe("sam. 28 mars 2026");
+  });
+});
+
 describe("times across a daylight-saving change", () => {
   it("springs forward: Berlin's clocks skip from 02:00 to 03:00 on 29 March 2026", () => {
     expect(displayTime(at("2026-03-29T00:30:00Z"), "Europe/Berlin")).toBe("Sun 29 Mar 2026, 01:30");
