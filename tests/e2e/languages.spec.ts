@@ -100,34 +100,46 @@ test("an owner sets the organisation's language to German: members who chose non
   }
 });
 
-test("an admin invites a newcomer in German: the email, the link's page and her home speak German, whatever the browser", async ({
+test("a newcomer invited in French: the email over SMTP, the link's page, her home and her first goal speak French, whatever the browser", async ({
   page,
   browser,
 }) => {
-  const email = `greta-${unique()}@guests.test`;
+  const email = `ines-${unique()}@guests.test`;
+  const goalTitle = `Prendre la parole ${unique()}`;
   await AppPage.signIn(page, "admin@acme.test");
   await page.goto(`/${DEMO_ORG.slug}/invitations/new`);
   await page.getByLabel("Email addresses").fill(email);
   await page.getByLabel("Role").selectOption({ label: "Participant" });
   await expect(page.getByLabel("Language").locator("option:checked")).toHaveText("The organisation's language (English)");
-  await page.getByLabel("Language").selectOption({ label: "Deutsch" });
+  await page.getByLabel("Language").selectOption({ label: "Français" });
   await page.getByRole("button", { name: "Send" }).click();
   // The admin reads the answer in her own language; the newcomer's email is in hers.
   await expect(page.getByRole("status").filter({ hasText: "Sent 1 invitation." })).toBeVisible();
-  const mail = await receivedMail(email, new RegExp(`Sie sind eingeladen, ${DEMO_ORG.name} auf Pathwise beizutreten`));
-  expect(mail.text).toContain("Einladung annehmen");
+  const mail = await receivedMail(email, new RegExp(`Vous êtes invité à rejoindre ${DEMO_ORG.name} sur Pathwise`));
+  expect(mail.text).toContain("Accepter l'invitation");
+  expect(mail.text).not.toContain("Accept the invitation");
 
   // An English browser opens the link: the page is the invitation's language.
   const guest = await (await browser.newContext({ locale: "en-GB" })).newPage();
   await guest.goto(linkIn(mail, `${APP_URL}/invite/`));
-  await expect(guest.locator("html")).toHaveAttribute("lang", "de");
-  await expect(guest.getByRole("heading", { level: 1, name: `${DEMO_ORG.name} beitreten` })).toBeVisible();
-  await guest.getByLabel("Vorname").fill("Greta");
-  await guest.getByLabel("Nachname").fill("Gast");
-  await guest.getByLabel("Wählen Sie ein Passwort").fill("greta picks a long passphrase");
-  await guest.getByRole("button", { name: `${DEMO_ORG.name} beitreten` }).click();
-  await expect(guest.getByRole("heading", { level: 1, name: "Startseite" })).toBeVisible();
-  await expect(guest.getByRole("navigation", { name: "Hauptnavigation" })).toBeVisible();
+  await expect(guest.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(guest.getByRole("heading", { level: 1, name: `Rejoindre ${DEMO_ORG.name}` })).toBeVisible();
+  await guest.getByLabel("Prénom", { exact: true }).fill("Inès");
+  await guest.getByLabel("Nom", { exact: true }).fill("Invitée");
+  await guest.getByLabel("Choisissez un mot de passe").fill("ines picks a long passphrase");
+  await guest.getByRole("button", { name: `Rejoindre ${DEMO_ORG.name}` }).click();
+  await expect(guest.getByRole("heading", { level: 1, name: "Accueil" })).toBeVisible();
+  await expect(guest.getByRole("navigation", { name: "Principale" })).toBeVisible();
+
+  // Her first goal, in French from the form to the answer.
+  await guest.getByRole("navigation", { name: "Principale" }).getByRole("link", { name: "Objectifs" }).click();
+  await expect(guest.getByRole("heading", { level: 1, name: "Objectifs" })).toBeVisible();
+  await guest.locator("summary", { hasText: "Nouvel objectif" }).first().click();
+  const form = guest.getByRole("form", { name: "Nouvel objectif", exact: true });
+  await form.getByLabel("Titre", { exact: true }).fill(goalTitle);
+  await form.getByRole("button", { name: "Ajouter l’objectif" }).click();
+  await expect(form.getByRole("status")).toContainText(goalTitle);
+  await expect(guest.getByRole("main")).toContainText(goalTitle);
   await guest.context().close();
 });
 
