@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import type { ActionResult } from "@/lib/actions/action";
-import { FILE_TOO_BIG, MAX_IMPORT_BYTES } from "@/lib/imports/limits";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from "@/lib/imports/limits";
 
 type UploadResult = ActionResult<{ importId: string }>;
 
@@ -18,7 +18,7 @@ type UploadResult = ActionResult<{ importId: string }>;
  */
 export function UploadForm({ org, cohortId }: { org: string; cohortId: string }) {
   const t = useTranslations("Imports.upload");
-  const tooBig: UploadResult = { ok: false, error: t("checkFields"), fieldErrors: { file: [FILE_TOO_BIG] } };
+  const tooBig: UploadResult = { ok: false, error: t("checkFields"), fieldErrors: { file: [t("tooBig", { mb: MAX_IMPORT_MB })] } };
   const notSent: UploadResult = { ok: false, error: t("notSent") };
   const [result, setResult] = useState<UploadResult | null>(null);
   const [pending, setPending] = useState(false);

@@ -7,6 +7,8 @@ import { env } from "../env";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { pickLocale, type Locale } from "../i18n/locales";
+import { localize, msg, type Translate } from "../i18n/msg";
+import { translatorFor } from "../i18n/translator";
 import { recordAudit } from "../audit/record";
 import { NotFoundError, ValidationError } from "../errors";
 import { queueEmailBatch } from "../mail/outbox";
@@ -18,7 +20,6 @@ import { csvDocument } from "../csv";
 import { COLUMNS, ImportFileError, parseImportFile } from "./parse";
 import { parseDay, validateRows, type Colour, type ImportTarget, type RowResult } from "./validate";
 import { idField, isId } from "../web/form-fields";
-import { plural } from "../words";
 
 export { ImportFileError };
 
@@ -88,13 +89,14 @@ export async function getImport(db: Db, actor: Actor, importId: string) {
   return { ...preview, rows: preview.rows as unknown as RowResult[], cohort };
 }
 
-/** The red rows as CSV with an `error` column, to fix and upload again. */
-export async function redRowsCsv(db: Db, actor: Actor, importId: string): Promise<string> {
+/** The red rows as CSV with an `error` column in the reader's language, to fix and upload again. */
+export async function redRowsCsv(db: Db, actor: Actor, importId: string, locale: Locale = "en"): Promise<string> {
   const { rows } = await getImport(db, actor, importId);
+  const t = (await translatorFor(locale)) as unknown as Translate;
   const red = rows.filter((r) => r.colour === "red");
   const errorText = (r: RowResult) =>
     Object.entries(r.errors)
-      .map(([field, message]) => `${field}: ${message}`)
+      .map(([field, message]) => localize(msg("Imports.server.errorCell", { field, message: localize(message, t) }), t))
       .join("; ");
   return csvDocument([[...COLUMNS, "error"], ...red.map((r) => [...COLUMNS.map((c) => r.raw[c]), errorText(r)])]);
 }
@@ -120,7 +122,7 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
     async (tx) => {
       await lockOrganization(tx, actor.organizationId);
       const preview = await ownPreview(tx, actor, importId);
-      if (preview.status === "CONFIRMED") throw new ValidationError("This import was already confirmed: nothing more was created.");
+      if (preview.status === "CONFIRMED") throw new ValidationError(msg("Imports.server.alreadyConfirmed"));
       const shown = preview.rows as unknown as RowResult[];
       const into = await target(tx, actor, preview.cohortId);
       const now = await validateRows(
@@ -131,9 +133,7 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
       );
       const changed = now.filter((r, i) => r.colour !== shown[i].colour || r.action !== shown[i].action);
       if (changed.length) {
-        throw new ValidationError(
-          `The organisation changed since this check (${plural(changed.length, "row")}, first row ${changed[0].row}): nothing was imported. Upload the file again to see the rows as they are now.`,
-        );
+        throw new ValidationError(msg("Imports.server.changed", { count: changed.length, first: changed[0].row }));
       }
       const green = now.filter((r) => r.colour === "green");
       const invites = green.filter((r) => r.action === "invite");
@@ -226,14 +226,14 @@ export async function confirmImport(db: Db, actor: Actor, importId: string): Pro
         created: green.map((r) => ({ row: r.row, email: r.email!, action: r.action! })),
         skipped: now
           .filter((r) => r.colour !== "green")
-          .map((r) => ({ row: r.row, email: r.email, reason: r.colour === "yellow" ? r.note : "Has errors" })),
+          .map((r) => ({ row: r.row, email: r.email, reason: r.colour === "yellow" ? r.note : msg("Imports.server.hasErrors") })),
         emails,
       };
       const { count: confirmed } = await tx.importPreview.updateMany({
         where: { id: preview.id, status: "PREVIEWED" },
         data: { status: "CONFIRMED", confirmedAt: new Date(), result: result as unknown as Prisma.InputJsonValue },
       });
-      if (confirmed !== 1) throw new ValidationError("This import was already confirmed: nothing more was created.");
+      if (confirmed !== 1) throw new ValidationError(msg("Imports.server.alreadyConfirmed"));
       await recordAudit(tx, actor, {
         action: "import.confirm",
         targetType: into ? "cohort" : "organization",

@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { LOCALES } from "../i18n/locales";
+import { msg } from "../i18n/msg";
 import { FILE_TOO_BIG, MAX_IMPORT_BYTES } from "./limits";
 
 export { MAX_IMPORT_BYTES };
@@ -43,29 +44,25 @@ export const TEMPLATE = [
  */
 export function parseImportFile(bytes: Uint8Array): { rows: RawRow[]; unknownColumns: string[]; firstLine: number } {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportFileError(FILE_TOO_BIG);
-  if (bytes.byteLength === 0) throw new ImportFileError("The file is empty. Download the template, fill it in and upload it.");
+  if (bytes.byteLength === 0) throw new ImportFileError(msg("Imports.server.fileEmpty"));
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new ImportFileError("This is not a CSV file in UTF-8. Save the spreadsheet as CSV UTF-8 and upload that.");
+    throw new ImportFileError(msg("Imports.server.notUtf8"));
   }
   // A NUL character never appears in a text CSV: a binary file that happens to be valid UTF-8.
-  if (text.includes("\u0000")) throw new ImportFileError("This is not a CSV file. Save the spreadsheet as CSV UTF-8 and upload that.");
+  if (text.includes("\u0000")) throw new ImportFileError(msg("Imports.server.notCsv"));
   // The header line, found cheaply first: a file with thousands of columns is refused before papaparse
   // spends seconds on it.
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/, 200);
   const leading = lines.findIndex((l) => l.trim() !== "" && !l.startsWith("#"));
   const headerLine = leading >= 0 ? lines[leading] : "";
   if ((headerLine.match(/[,;]/g)?.length ?? 0) >= MAX_IMPORT_COLUMNS) {
-    throw new ImportFileError(
-      `The header row has more than ${MAX_IMPORT_COLUMNS} columns. Start from the template: it has ${COLUMNS.length}.`,
-    );
+    throw new ImportFileError(msg("Imports.server.tooManyColumns", { max: MAX_IMPORT_COLUMNS, count: COLUMNS.length }));
   }
   if (headerLine.includes("\t") && !/[,;]/.test(headerLine)) {
-    throw new ImportFileError(
-      "The columns are separated by tabs. Save the spreadsheet as CSV, with commas or semicolons between the columns.",
-    );
+    throw new ImportFileError(msg("Imports.server.tabs"));
   }
   const parsed = Papa.parse<Record<string, string>>(text, {
     header: true,
@@ -75,20 +72,14 @@ export function parseImportFile(bytes: Uint8Array): { rows: RawRow[]; unknownCol
     transformHeader: (h) => h.trim().toLowerCase(),
   });
   const headers = parsed.meta.fields ?? [];
-  if (headers.length === 0 || parsed.data.length === 0)
-    throw new ImportFileError("The file has no rows. Download the template, fill it in and upload it.");
+  if (headers.length === 0 || parsed.data.length === 0) throw new ImportFileError(msg("Imports.server.noRows"));
   const missing = REQUIRED_COLUMNS.filter((c) => !headers.includes(c));
-  if (missing.length)
-    throw new ImportFileError(
-      `The header row is missing ${missing.join(", ")}. Start from the template: its first row names every column.`,
-    );
+  if (missing.length) throw new ImportFileError(msg("Imports.server.missingColumns", { columns: missing.join(", ") }));
   if (parsed.data.length > MAX_IMPORT_ROWS)
-    throw new ImportFileError(
-      `The file has ${parsed.data.length.toLocaleString("en")} rows; at most ${MAX_IMPORT_ROWS.toLocaleString("en")} at once. Split it.`,
-    );
+    throw new ImportFileError(msg("Imports.server.tooManyRows", { rows: parsed.data.length, max: MAX_IMPORT_ROWS }));
   const unclosed = parsed.errors.find((e) => e.type === "Quotes");
   if (unclosed) {
-    throw new ImportFileError('A quoted field is not closed: every " that opens a field needs one that closes it.');
+    throw new ImportFileError(msg("Imports.server.unclosedQuote"));
   }
   const unknownColumns = headers.filter((h) => h && !(COLUMNS as readonly string[]).includes(h)).slice(0, 20);
   const rows = parsed.data.map((r) => Object.fromEntries(COLUMNS.map((c) => [c, (r[c] ?? "").trim()])) as RawRow);

@@ -1,6 +1,7 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { TenantTx } from "../db/tenant";
 import { isLocale, LOCALES } from "../i18n/locales";
+import { msg } from "../i18n/msg";
 import { emailSchema, nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
 import type { Column, RawRow } from "./parse";
 import { membershipState } from "../users/membership-state";
@@ -29,20 +30,22 @@ const personName = {
 
 /** DD-MM-YYYY into an ISO day, or the reason it is not one. */
 export function parseDay(value: string): { day: string } | { error: string } {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { error: "Use the format DD-MM-YYYY, for example 01-03-2026" };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { error: msg("Imports.server.dayIsoFormat") };
   const match = /^(\d{2})-(\d{2})-(\d{4})$/.exec(value);
-  if (!match) return { error: value ? "Not a date: use DD-MM-YYYY, for example 01-03-2026" : "Enter the start date (DD-MM-YYYY)" };
+  if (!match) return { error: msg(value ? "Imports.server.notADate" : "Imports.server.startDateMissing") };
   const [, d, m, y] = match;
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
   if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d))
-    return { error: `${value} is not a real date` };
+    return { error: msg("Imports.server.notARealDate", { value }) };
   return { day: `${y}-${m}-${d}` };
 }
 
 function programmeError(value: string, names: string[], target: ImportTarget | null): string | undefined {
-  if (!value) return target ? "Enter the programme's name" : undefined;
+  if (!value) return target ? msg("Imports.server.programmeMissing") : undefined;
   if (names.includes(value))
-    return !target || value === target.programmeName ? undefined : `This cohort is on ${target.programmeName}, not ${value}`;
+    return !target || value === target.programmeName
+      ? undefined
+      : msg("Imports.server.otherProgramme", { programme: target.programmeName, value });
   const near = names.length
     ? closest(
         value.toLowerCase(),
@@ -53,7 +56,7 @@ function programmeError(value: string, names: string[], target: ImportTarget | n
     near !== undefined && distance(value.toLowerCase(), near) <= Math.max(2, Math.floor(near.length / 4))
       ? names.find((n) => n.toLowerCase() === near)
       : undefined;
-  return suggestion ? `No programme is called "${value}". Did you mean "${suggestion}"?` : `No programme is called "${value}"`;
+  return suggestion ? msg("Imports.server.noProgrammeDidYouMean", { value, suggestion }) : msg("Imports.server.noProgramme", { value });
 }
 
 /**
@@ -91,12 +94,10 @@ export async function validateRows(tx: TenantTx, rows: RawRow[], target: ImportT
     const row = i + firstLine;
     const errors: Partial<Record<Column, string>> = {};
     const email = emailSchema.safeParse(raw.email);
-    if (!email.success) errors.email = raw.email ? "Not a valid email address" : "Enter the email address";
+    if (!email.success) errors.email = msg(raw.email ? "Imports.server.emailInvalid" : "Imports.server.emailMissing");
     const username = emailSchema.safeParse(raw.username);
-    if (!username.success)
-      errors.username = raw.username ? "The username must be an email address" : "Enter the username (the sign-in email)";
-    else if (email.success && username.data !== email.data)
-      errors.username = "The username is the sign-in email: it must be the same as email";
+    if (!username.success) errors.username = msg(raw.username ? "Imports.server.usernameNotEmail" : "Imports.server.usernameMissing");
+    else if (email.success && username.data !== email.data) errors.username = msg("Imports.server.usernameNotEmailColumn");
     for (const field of ["first_name", "last_name"] as const) {
       const name = personName[field].safeParse(raw[field]);
       if (!name.success) errors[field] = name.error.issues[0].message;
@@ -107,33 +108,42 @@ export async function validateRows(tx: TenantTx, rows: RawRow[], target: ImportT
     if (checks(raw.startdate) && "error" in day) errors.startdate = day.error;
     const programme = programmeError(raw.programme, programmeNames, target);
     if (programme) errors.programme = programme;
-    if (checks(raw.primary_coach) && !raw.primary_coach) errors.primary_coach = "Enter the coach's username";
+    if (checks(raw.primary_coach) && !raw.primary_coach) errors.primary_coach = msg("Imports.server.coachMissing");
     else if (checks(raw.primary_coach) && !coachEmails.has(raw.primary_coach.toLowerCase()))
-      errors.primary_coach = "No active coach has this username";
+      errors.primary_coach = msg("Imports.server.noCoach");
     if (checks(raw.timezone) && !timeZoneSchema.safeParse(raw.timezone).success)
-      errors.timezone = raw.timezone ? "Not a time zone: use a name like Europe/London" : "Enter the time zone";
-    if (raw.tag.length > 40) errors.tag = "At most 40 characters";
-    if (raw.language && !isLocale(raw.language.toLowerCase())) errors.language = `Use one of ${LOCALES.join(", ")}, or leave it empty`;
+      errors.timezone = msg(raw.timezone ? "Imports.server.notATimeZone" : "Imports.server.timeZoneMissing");
+    if (raw.tag.length > 40) errors.tag = msg("Imports.server.tagTooLong", { max: 40 });
+    if (raw.language && !isLocale(raw.language.toLowerCase()))
+      errors.language = msg("Imports.server.language", { locales: LOCALES.join(", ") });
     if (Object.keys(errors).length) return { row, raw, colour: "red", errors, note: "" };
 
     const address = email.data!;
     const seen = firstRow.get(address);
-    if (seen !== undefined) return { row, raw, colour: "yellow", errors, note: `Repeated in the file (row ${seen})`, email: address };
+    if (seen !== undefined)
+      return { row, raw, colour: "yellow", errors, note: msg("Imports.server.repeated", { row: seen }), email: address };
     firstRow.set(address, row);
     const member = memberByEmail.get(address);
-    if (!member) return { row, raw, colour: "green", errors, note: "Will be invited", email: address, action: "invite" };
+    if (!member) return { row, raw, colour: "green", errors, note: msg("Imports.server.willInvite"), email: address, action: "invite" };
     // A deactivated person comes back by their state's one way forward (membership-state.ts), from their page.
     const state = membershipState(member);
     if (state === "DEACTIVATED" || state === "DEACTIVATED_NEVER_JOINED") {
-      const again = state === "DEACTIVATED" ? "reactivate them from their page first" : "invite them again from their page first";
-      return { row, raw, colour: "red", errors: { email: `This person is deactivated: ${again}` }, note: "" };
+      const email = msg(state === "DEACTIVATED" ? "Imports.server.deactivatedReactivate" : "Imports.server.deactivatedInviteAgain");
+      return { row, raw, colour: "red", errors: { email }, note: "" };
     }
-    if (member.role !== "PARTICIPANT")
-      return { row, raw, colour: "red", errors: { email: "This person has another role here: only participants are imported" }, note: "" };
+    if (member.role !== "PARTICIPANT") return { row, raw, colour: "red", errors: { email: msg("Imports.server.otherRole") }, note: "" };
     if (target && member.pathways.length)
-      return { row, raw, colour: "yellow", errors, note: `Already on ${target.programmeName}`, email: address };
-    if (member.status === "INVITED") return { row, raw, colour: "yellow", errors, note: "Already invited", email: address };
-    if (!target) return { row, raw, colour: "yellow", errors, note: "Already a member", email: address };
-    return { row, raw, colour: "green", errors, note: "Already a member: will be enrolled", email: address, action: "enrol" };
+      return {
+        row,
+        raw,
+        colour: "yellow",
+        errors,
+        note: msg("Imports.server.alreadyOn", { programme: target.programmeName }),
+        email: address,
+      };
+    if (member.status === "INVITED")
+      return { row, raw, colour: "yellow", errors, note: msg("Imports.server.alreadyInvited"), email: address };
+    if (!target) return { row, raw, colour: "yellow", errors, note: msg("Imports.server.alreadyMember"), email: address };
+    return { row, raw, colour: "green", errors, note: msg("Imports.server.willEnrol"), email: address, action: "enrol" };
   });
 }

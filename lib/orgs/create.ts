@@ -5,6 +5,7 @@ import { slugsStartingWith } from "../db/cross-tenant";
 import { tenantDb } from "../db/tenant";
 import { recordAudit } from "../audit/record";
 import { ExpectedError, RateLimitedError } from "../errors";
+import { msg } from "../i18n/msg";
 import type { Locale } from "../i18n/locales";
 import { passwordSchema } from "../security/password-policy";
 import { hitAddressLimit, LIMITS } from "../security/rate-limit";
@@ -105,7 +106,7 @@ export async function createWithOwner(db: Db, name: string, ipAddress: string | 
 // every address), and the link went to the address itself: saying it has an account tells nothing new.
 export class EmailTakenError extends ExpectedError {
   constructor() {
-    super("This email address already has a Pathwise account. Sign in instead, then create the organisation from the organisation menu.");
+    super(msg("SignUp.server.emailTaken"));
   }
 }
 

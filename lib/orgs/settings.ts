@@ -5,6 +5,7 @@ import type { Actor } from "../authz/actor";
 import { assertCan, can } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { NotFoundError, ForbiddenError } from "../errors";
+import { msg } from "../i18n/msg";
 import { GIB } from "../files/limits";
 import { checkbox, localeSchema, NAME_MAX, nameField } from "../web/form-fields";
 
@@ -12,37 +13,37 @@ const domain = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "Enter domains like example.com");
+  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, msg("Settings.server.domainFormat"));
 
 // Checkboxes and lists arrive from forms as strings; these turn them into the values the service takes.
 const domainList = z.preprocess(
   (v) => (typeof v === "string" ? v.split(/[\s,;]+/).filter(Boolean) : v),
-  z.array(domain).max(50, "At most 50 domains"),
+  z.array(domain).max(50, msg("Settings.server.domainsMax")),
 );
 
 export const settingsSchema = z.strictObject({
   name: nameField({ label: "the organisation's name", max: NAME_MAX }),
   invitationExpiryDays: z.coerce
-    .number({ error: "Enter a number of days" })
-    .int("Whole days only")
-    .min(1, "At least 1 day")
-    .max(90, "At most 90 days"),
-  defaultInvitationMessage: z.string().trim().max(2000, "At most 2,000 characters"),
+    .number({ error: msg("Settings.server.daysMissing") })
+    .int(msg("Settings.server.wholeDays"))
+    .min(1, msg("Settings.server.daysMin"))
+    .max(90, msg("Settings.server.daysMax")),
+  defaultInvitationMessage: z.string().trim().max(2000, msg("Settings.server.messageMax")),
   defaultLocale: localeSchema.optional(),
   implementationAdminsEnabled: checkbox,
   implementationAdminDomains: domainList,
   // Plan fields: only an OWNER may change them (checked below, not by the schema).
   seatLimit: z.coerce
-    .number({ error: "Enter a number of seats" })
-    .int("Whole seats only")
-    .min(1, "At least 1 seat")
+    .number({ error: msg("Settings.server.seatsMissing") })
+    .int(msg("Settings.server.wholeSeats"))
+    .min(1, msg("Settings.server.seatsMin"))
     .max(100_000)
     .optional(),
   // In GB (GiB) as the form shows it, to the hundredth; stored in bytes.
   storageQuotaGb: z.coerce
-    .number({ error: "Enter a number of GB" })
-    .min(0.01, "At least 0.01 GB")
-    .max(100_000, "At most 100,000 GB")
+    .number({ error: msg("Settings.server.gbMissing") })
+    .min(0.01, msg("Settings.server.gbMin"))
+    .max(100_000, msg("Settings.server.gbMax"))
     .optional(),
 });
 export type SettingsInput = z.infer<typeof settingsSchema>;
@@ -85,7 +86,7 @@ export async function updateSettings(db: Db, actor: Actor, input: SettingsInput)
       (seatLimit !== undefined && seatLimit !== before.seatLimit) ||
       (storageQuotaBytes !== undefined && storageQuotaBytes !== before.storageQuotaBytes);
     if (planChanged && !can(actor.role, "plan:manage")) {
-      throw new ForbiddenError("Only an owner can change the plan, the seat limit or the storage quota.");
+      throw new ForbiddenError(msg("Settings.server.ownerOnly"));
     }
     const after = plain(
       await tx.organization.update({

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { accountByEmail } from "../db/cross-tenant";
 import { env } from "../env";
 import { ExpectedError, fieldError, RateLimitedError } from "../errors";
+import { msg } from "../i18n/msg";
 import { pickLocale, type Locale } from "../i18n/locales";
 import { queueEmail } from "../mail/outbox";
 import { hashPassword, verifyPassword } from "../security/password";
@@ -13,7 +14,7 @@ import { createWithOwner, type SignUpInput } from "./create";
 export const SIGN_UP_LINK_HOURS = 24;
 
 /** What the sign-up form says for every address, new or taken: nothing here depends on the account. */
-export const SIGN_UP_SENT = `Check your email: we have sent a link to finish creating your organisation. It works for ${SIGN_UP_LINK_HOURS} hours.`;
+export const SIGN_UP_SENT = msg("SignUp.server.sent", { hours: SIGN_UP_LINK_HOURS });
 
 // Per recipient, on top of the per-client-address limit on the form: a stranger cannot flood one
 // inbox with confirmation or "you already have an account" mails. Applied by the worker, so the form's
@@ -98,13 +99,13 @@ export async function processSignUpRequests(db: Db, batch = 20): Promise<number>
 /** Expired, used or unknown: one answer for all three. */
 export class InvalidSignUpLinkError extends ExpectedError {
   constructor() {
-    super("This link has expired or was already used. Sign up again to get a new one.");
+    super(msg("SignUp.server.linkInvalid"));
   }
 }
 
 export const verifySignUpSchema = z.strictObject({
   token: z.string().min(20).max(200),
-  password: z.string().min(1, "Enter the password you chose").max(1024),
+  password: z.string().min(1, msg("SignUp.server.passwordMissing")).max(1024),
 });
 
 const live = () => ({ usedAt: null, expiresAt: { gt: new Date() } });
@@ -135,8 +136,7 @@ export async function verifySignUp(db: Db, input: z.infer<typeof verifySignUpSch
 
   const request = await db.signUpRequest.findUnique({ where: { tokenHash, ...live() } });
   if (!request) throw new InvalidSignUpLinkError();
-  if (!(await verifyPassword(request.passwordHash, input.password)))
-    throw fieldError("password", "That is not the password you chose when you signed up");
+  if (!(await verifyPassword(request.passwordHash, input.password))) throw fieldError("password", msg("SignUp.server.wrongPassword"));
 
   // The language they signed up in becomes their organisation's (each member may still choose their own).
   const created = await createWithOwner(db, request.organizationName, ipAddress, pickLocale(request.locale), {

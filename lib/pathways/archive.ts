@@ -6,9 +6,9 @@ import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { ValidationError } from "../errors";
+import { msg } from "../i18n/msg";
 import { displayName } from "../users/display-name";
 import { seen } from "../users/person";
-import { ARCHIVE_REASON_LABELS } from "../labels";
 import { checkbox } from "../web/form-fields";
 import { pathwayInScope, uuid } from "./scope";
 
@@ -18,7 +18,7 @@ async function attendedCount(tx: TenantTx, pathwayId: string) {
 
 export const archiveSchema = z.strictObject({
   pathwayId: uuid,
-  reason: z.enum(ArchiveReason, { error: "Choose why the pathway ends" }),
+  reason: z.enum(ArchiveReason, { error: msg("Pathways.server.chooseReason") }),
   credit: checkbox,
 });
 
@@ -35,7 +35,7 @@ export async function archivePathway(db: Db, actor: Actor, input: z.infer<typeof
       where: { id: pathway.id, status: "ACTIVE" },
       data: { status: "ARCHIVED", archiveReason: input.reason, archivedAt: new Date(), archivedById: actor.userId },
     });
-    if (count !== 1) throw new ValidationError("This pathway is already archived.");
+    if (count !== 1) throw new ValidationError(msg("Pathways.server.alreadyArchived"));
     const unused = Math.max(0, pathway.programme.sessionsIncluded - (await attendedCount(tx, pathway.id)));
     const credited = input.credit ? unused : 0;
     if (credited > 0) {
@@ -45,7 +45,7 @@ export async function archivePathway(db: Db, actor: Actor, input: z.infer<typeof
           cohortId: pathway.cohortId,
           pathwayId: pathway.id,
           amount: credited,
-          note: `Unused sessions of ${displayName(seen(pathway.participant).user)} (${ARCHIVE_REASON_LABELS[input.reason].toLowerCase()})`,
+          note: msg("Pathways.server.unusedSessions", { name: displayName(seen(pathway.participant).user), reason: input.reason }),
           actorId: actor.userId,
         },
       });
@@ -70,7 +70,7 @@ export async function unarchivePathway(db: Db, actor: Actor, pathwayId: string) 
       where: { id: pathway.id, status: "ARCHIVED" },
       data: { status: "ACTIVE", archiveReason: null, archivedAt: null, archivedById: null },
     });
-    if (count !== 1) throw new ValidationError("This pathway is not archived.");
+    if (count !== 1) throw new ValidationError(msg("Pathways.server.notArchived"));
     const net = (await tx.creditEntry.aggregate({ where: { pathwayId: pathway.id }, _sum: { amount: true } }))._sum.amount ?? 0;
     if (net !== 0) {
       await tx.creditEntry.create({
@@ -79,7 +79,7 @@ export async function unarchivePathway(db: Db, actor: Actor, pathwayId: string) 
           cohortId: pathway.cohortId,
           pathwayId: pathway.id,
           amount: -net,
-          note: `Reversed: the pathway of ${displayName(seen(pathway.participant).user)} was reopened`,
+          note: msg("Pathways.server.reversed", { name: displayName(seen(pathway.participant).user) }),
           actorId: actor.userId,
         },
       });

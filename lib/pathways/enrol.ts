@@ -6,6 +6,7 @@ import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { fieldError, NotFoundError } from "../errors";
+import { msg } from "../i18n/msg";
 import { sendInvitationsIn } from "../invitations/send";
 import { inProgrammes, programmeScope } from "../programmes/scope";
 import { dayToDate, emailSchema, idField, isoDayField, nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/form-fields";
@@ -13,10 +14,10 @@ import { uuid } from "./scope";
 
 // What a pathway needs besides its participant: the form fields shared by "enrol" and the "+" flow.
 const pathwayFields = {
-  cohortId: idField("Choose a cohort"),
+  cohortId: idField(msg("Pathways.server.chooseCohort")),
   // The typeahead over active coaches fills in the coach's email.
-  coach: z.string().trim().min(1, "Choose the primary coach").max(254),
-  startDate: isoDayField("Enter the start date, like 2026-01-31"),
+  coach: z.string().trim().min(1, msg("Pathways.server.chooseCoach")).max(254),
+  startDate: isoDayField(msg("Pathways.server.startDate")),
   timezone: timeZoneSchema,
   tags: z
     .string()
@@ -30,7 +31,7 @@ const pathwayFields = {
           .filter(Boolean),
       ),
     ])
-    .pipe(z.array(z.string().max(40, "Tags are at most 40 characters")).max(10, "At most 10 tags")),
+    .pipe(z.array(z.string().max(40, msg("Pathways.server.tagMax"))).max(10, msg("Pathways.server.tagsMax"))),
 };
 
 export const enrolSchema = z.strictObject({ membershipId: uuid, ...pathwayFields });
@@ -51,17 +52,17 @@ async function createPathwayIn(tx: TenantTx, actor: Actor, input: PathwayInput) 
     where: { id: input.cohortId, ...inProgrammes(scope) },
     select: { id: true, programmeId: true },
   });
-  if (!cohort) throw fieldError("cohortId", "Choose a cohort from the list");
+  if (!cohort) throw fieldError("cohortId", msg("Pathways.server.cohortFromList"));
   // The primary coach: an active COACH of this organisation (the composite key keeps it in this organisation).
   const coach = await tx.membership.findFirst({
     where: { role: "COACH", status: "ACTIVE", user: { email: input.coach.toLowerCase() } },
     select: { id: true },
   });
-  if (!coach) throw fieldError("coach", "Choose an active coach from the list");
+  if (!coach) throw fieldError("coach", msg("Pathways.server.coachFromList"));
   const participant = await tx.membership.findFirst({ where: { id: input.membershipId }, select: { id: true, role: true, status: true } });
   if (!participant) throw new NotFoundError();
-  if (participant.role !== "PARTICIPANT") throw fieldError("email", "Only participants go on pathways: this person has another role here");
-  if (participant.status === "DEACTIVATED") throw fieldError("email", "This person is deactivated: reactivate them first");
+  if (participant.role !== "PARTICIPANT") throw fieldError("email", msg("Pathways.server.notParticipant"));
+  if (participant.status === "DEACTIVATED") throw fieldError("email", msg("Pathways.server.deactivated"));
   const pathway = await tx.pathway.create({
     data: {
       organizationId: actor.organizationId,
@@ -105,7 +106,7 @@ export async function addUserWithPathway(db: Db, actor: Actor, input: z.infer<ty
       let invited = false;
       if (!membershipId) {
         const cohort = await tx.cohort.findFirst({ where: { id: input.cohortId }, select: { programmeId: true } });
-        if (!cohort) throw fieldError("cohortId", "Choose a cohort from the list");
+        if (!cohort) throw fieldError("cohortId", msg("Pathways.server.cohortFromList"));
         const org = await tx.organization.findFirstOrThrow({ select: { defaultInvitationMessage: true } });
         const result = await sendInvitationsIn(tx, actor, {
           emails: input.email,

@@ -6,9 +6,10 @@ import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan, can } from "../authz/permissions";
 import { NotFoundError, ValidationError } from "../errors";
+import { msg } from "../i18n/msg";
 import { recordActivity } from "../activity/record";
 import { coacheeOfCoach } from "../coaching/relationship";
-import { displayDay, isoTime } from "../format/dates";
+import { isoTime } from "../format/dates";
 import { isoDayField, nameField } from "../web/form-fields";
 import { MAX_YEAR, MIN_YEAR } from "../web/search-params";
 import { pathwayInScope, uuid } from "./scope";
@@ -21,27 +22,43 @@ import { NOT_STARTED_MESSAGE, SESSION_OUTCOMES } from "./session-outcomes";
 export async function assertOpenAndLock(tx: TenantTx, actor: Actor, pathwayId: string) {
   const [row] = await tx.$queryRaw<{ status: string }[]>`
     SELECT "status" FROM "Pathway" WHERE "organizationId" = ${actor.organizationId}::uuid AND "id" = ${pathwayId}::uuid FOR UPDATE`;
-  if (row?.status !== "ACTIVE") throw new ValidationError("This pathway is archived: its sessions can no longer change.");
+  if (row?.status !== "ACTIVE") throw new ValidationError(msg("Pathways.server.archivedSessions"));
 }
 
 /** The fields every session form shares (a pathway's, a coachee's appointment): title, local date and time, length. */
 export const sessionFields = {
   title: nameField({ label: "a title", max: 120 }),
   // Within the years a date means anything in (a year below 100 would be read as 19xx by Date).
-  date: isoDayField("Enter the date, like 2026-01-31").refine((s) => {
-    const year = Number(s.slice(0, 4));
-    return year >= MIN_YEAR && year <= MAX_YEAR;
-  }, `Enter a date between ${MIN_YEAR} and ${MAX_YEAR}`),
-  time: z.iso.time({ precision: -1, error: "Enter the time, like 09:30" }),
+  date: isoDayField(msg("Pathways.server.dateFormat")).refine(
+    (s) => {
+      const year = Number(s.slice(0, 4));
+      return year >= MIN_YEAR && year <= MAX_YEAR;
+    },
+    msg("Pathways.server.dateRange", { min: MIN_YEAR, max: MAX_YEAR }),
+  ),
+  time: z.iso.time({ precision: -1, error: msg("Pathways.server.timeFormat") }),
   durationMinutes: z.coerce
-    .number({ error: "Enter the length in minutes" })
-    .int("Whole minutes")
-    .min(5, "At least 5 minutes")
-    .max(480, "At most 8 hours"),
+    .number({ error: msg("Pathways.server.durationMissing") })
+    .int(msg("Pathways.server.wholeMinutes"))
+    .min(5, msg("Pathways.server.minMinutes"))
+    .max(480, msg("Pathways.server.maxHours")),
 };
 
 export const sessionSchema = z.strictObject({ pathwayId: uuid, ...sessionFields });
-export const sessionStatusSchema = z.strictObject({ sessionId: uuid, status: z.enum(SessionStatus, { error: "Choose a status" }) });
+export const sessionStatusSchema = z.strictObject({
+  sessionId: uuid,
+  status: z.enum(SessionStatus, { error: msg("Pathways.server.chooseStatus") }),
+});
+
+const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** A calendar day as a message's values, for the reader's language to write ("Mon 14 Dec 2026", "lun. 14 déc. 2026"). */
+function dayParts(year: number, month: number, day: number) {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return { weekday: WEEKDAYS[date.getUTCDay()], day, month: MONTHS[month - 1], year };
+}
 
 /**
  * The moment a local date ("2026-01-31") and time ("09:30") name in a time zone. A time the clocks skip
@@ -55,9 +72,14 @@ export function localMoment(date: string, time: string, timezone: string): Date 
   const moment = new Date(new TZDate(y, m - 1, d, hh, mm, timezone).getTime());
   const read = isoTime(moment, timezone);
   if (read !== `${date} ${time}`)
-    throw new ValidationError("Check the highlighted fields.", {
+    throw new ValidationError(msg("Server.checkFields"), {
       time: [
-        `${time} does not exist on ${displayDay(date)} in ${timezone}: the clocks go forward that night. Choose another time, such as ${read.slice(11)}.`,
+        msg("Pathways.server.skippedTime", {
+          time,
+          ...dayParts(y, m, d),
+          timezone,
+          suggestion: read.slice(11),
+        }),
       ],
     });
   return moment;

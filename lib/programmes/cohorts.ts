@@ -7,6 +7,7 @@ import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { NotFoundError } from "../errors";
+import { msg } from "../i18n/msg";
 import { isUniqueViolation } from "../db/errors";
 import { inProgrammes, programmeScope } from "./scope";
 import { programmeInScope, taken } from "./programmes";
@@ -24,7 +25,7 @@ const clientName = nameField({ label: "the client's name", max: NAME_MAX, option
 
 export const cohortSchema = z
   .strictObject({
-    programmeId: idField("Choose a programme"),
+    programmeId: idField(msg("Cohorts.server.chooseProgramme")),
     name: cohortName,
     clientName,
     startDate: day,
@@ -32,7 +33,7 @@ export const cohortSchema = z
   })
   .refine((c) => !c.startDate || !c.endDate || c.endDate >= c.startDate, {
     path: ["endDate"],
-    message: "The end date cannot be before the start date",
+    message: msg("Cohorts.server.endBeforeStart"),
   });
 
 export const updateCohortSchema = z
@@ -45,7 +46,7 @@ export const updateCohortSchema = z
   })
   .refine((c) => !c.startDate || !c.endDate || c.endDate >= c.startDate, {
     path: ["endDate"],
-    message: "The end date cannot be before the start date",
+    message: msg("Cohorts.server.endBeforeStart"),
   });
 
 export async function createCohort(db: Db, actor: Actor, input: z.infer<typeof cohortSchema>) {
@@ -63,7 +64,7 @@ export async function createCohort(db: Db, actor: Actor, input: z.infer<typeof c
       return cohort;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw taken("name", "A cohort of this programme");
+    if (isUniqueViolation(error)) throw taken("name", msg("Cohorts.server.nameTaken"));
     throw error;
   }
 }
@@ -90,7 +91,7 @@ export async function updateCohort(db: Db, actor: Actor, { cohortId, ...input }:
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw taken("name", "A cohort of this programme");
+    if (isUniqueViolation(error)) throw taken("name", msg("Cohorts.server.nameTaken"));
     throw error;
   }
 }

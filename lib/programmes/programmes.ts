@@ -5,6 +5,7 @@ import type { Actor } from "../authz/actor";
 import { assertCan, PROGRAMME_SCOPED_ROLES } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { fieldError, NotFoundError } from "../errors";
+import { msg } from "../i18n/msg";
 import { programmeScope } from "./scope";
 import { isUniqueViolation } from "../db/errors";
 import { idField, NAME_MAX, nameField } from "../web/form-fields";
@@ -13,17 +14,18 @@ const uuid = idField();
 
 export const programmeSchema = z.strictObject({
   name: nameField({ label: "the programme's name", max: NAME_MAX }),
-  description: z.string().trim().max(2000, "At most 2,000 characters").default(""),
+  description: z.string().trim().max(2000, msg("Programmes.server.descriptionMax")).default(""),
   sessionsIncluded: z.coerce
-    .number({ error: "Enter a number of sessions" })
-    .int("Whole sessions only")
-    .min(0, "At least 0")
-    .max(500, "At most 500"),
+    .number({ error: msg("Programmes.server.sessionsMissing") })
+    .int(msg("Programmes.server.wholeSessions"))
+    .min(0, msg("Programmes.server.sessionsMin"))
+    .max(500, msg("Programmes.server.sessionsMax")),
 });
 export const updateProgrammeSchema = programmeSchema.extend({ programmeId: uuid });
 
 /** The field error for a name another programme or cohort already has. */
-export const taken = (field: string, what: string) => fieldError(field, `${what} with this name already exists`);
+/** A name already used: `message` says by what (a programme, a cohort of this programme). */
+export const taken = (field: string, message: string) => fieldError(field, message);
 
 /** A programme the actor may work on: in their scope, or any for organisation-wide roles. */
 export async function programmeInScope(tx: TenantTx, actor: Actor, programmeId: string) {
@@ -49,7 +51,7 @@ export async function createProgramme(db: Db, actor: Actor, input: z.infer<typeo
       return programme;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw taken("name", "A programme");
+    if (isUniqueViolation(error)) throw taken("name", msg("Programmes.server.nameTaken"));
     throw error;
   }
 }
@@ -69,7 +71,7 @@ export async function updateProgramme(db: Db, actor: Actor, { programmeId, ...in
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw taken("name", "A programme");
+    if (isUniqueViolation(error)) throw taken("name", msg("Programmes.server.nameTaken"));
     throw error;
   }
 }

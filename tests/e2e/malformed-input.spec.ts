@@ -1,8 +1,11 @@
 import { expect, test, type APIRequestContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { DEMO_ORG } from "../../prisma/seed";
-import { FILE_TOO_BIG, MAX_IMPORT_BYTES } from "../../lib/imports/limits";
+import { FILE_TOO_BIG as FILE_TOO_BIG_MESSAGE, MAX_IMPORT_BYTES } from "../../lib/imports/limits";
+import { english } from "../support/english";
 import { recordFigures } from "../support/figures";
 import { AppPage } from "./pages/app-page";
+
+const FILE_TOO_BIG = english(FILE_TOO_BIG_MESSAGE);
 
 const ORG = `/${DEMO_ORG.slug}`;
 

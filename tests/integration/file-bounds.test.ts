@@ -19,6 +19,7 @@ import { settingsSchema, updateSettings } from "../../lib/orgs/settings";
 import { LIMITS } from "../../lib/security/rate-limit";
 import type { TestActor } from "../factories/actor";
 import { testDb } from "../support/db";
+import { english } from "../support/english";
 import { recordFigures } from "../support/figures";
 import { chunks, FILE_STORES, objectsOf, PDF, pdfOfSize, type Store } from "../support/file-stores";
 import { createWorld, type World } from "../support/world";
@@ -297,7 +298,7 @@ describe("the storage quota setting", () => {
     ]) {
       const parsed = settingsSchema.safeParse({ ...input(), storageQuotaGb: value });
       expect(parsed.success, value).toBe(false);
-      expect(parsed.error?.issues[0]).toMatchObject({ path: ["storageQuotaGb"], message });
+      expect(english(parsed.error?.issues[0])).toMatchObject({ path: ["storageQuotaGb"], message });
     }
   });
 });

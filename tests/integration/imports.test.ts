@@ -11,7 +11,7 @@ import { sendInvitations } from "../../lib/invitations/send";
 import { inviteSchema } from "../../lib/invitations/check";
 import { createActor, unique } from "../factories";
 import { testDb } from "../support/db";
-import { englishError } from "../support/english";
+import { english, englishError } from "../support/english";
 import { recordFigures } from "../support/figures";
 import { createImportWorld, IMPORT_COACH } from "../support/world";
 import { isoDay } from "../../lib/format/dates";
@@ -69,14 +69,22 @@ describe("reading import files", () => {
       [new TextEncoder().encode("username\tfirst_name\temail\nx\ty\tz\n"), /separated by tabs/],
       [new TextEncoder().encode(`${TEMPLATE.split("\r\n")[5]}\n"a@x.test,Ada\n`), /quoted field is not closed/],
     ];
-    for (const [bytes, message] of refusals) expect(() => parseImportFile(bytes)).toThrow(message);
+    for (const [bytes, message] of refusals) {
+      let said = "";
+      try {
+        parseImportFile(bytes);
+      } catch (error) {
+        said = english((error as Error).message);
+      }
+      expect(said).toMatch(message);
+    }
   });
 
   it("reads dates as DD-MM-YYYY only, and real ones", () => {
     expect(parseDay("01-03-2026")).toEqual({ day: "2026-03-01" });
-    expect(parseDay("31-02-2026")).toEqual({ error: "31-02-2026 is not a real date" });
-    expect(parseDay("2026-02-01")).toEqual({ error: "Use the format DD-MM-YYYY, for example 01-03-2026" });
-    expect(parseDay("1/3/2026")).toMatchObject({ error: expect.stringMatching(/Not a date/) });
+    expect(english(parseDay("31-02-2026"))).toEqual({ error: "31-02-2026 is not a real date" });
+    expect(english(parseDay("2026-02-01"))).toEqual({ error: "Use the format DD-MM-YYYY, for example 01-03-2026" });
+    expect(english(parseDay("1/3/2026"))).toMatchObject({ error: expect.stringMatching(/Not a date/) });
   });
 });
 
@@ -95,7 +103,7 @@ describe("the upload checker", () => {
     expect(preview).toMatchObject({ green: 1, yellow: 1, red: 9 });
     expect(await theirs()).toBe(usersBefore);
     expect(await db.emailOutbox.count({ where: { organizationId: w.org.id } })).toBe(0);
-    const { rows } = await getImport(db, w.admin, preview.id);
+    const rows = english((await getImport(db, w.admin, preview.id)).rows);
     const at = (row: number) => rows.find((r) => r.row === row)!;
     expect(at(2)).toMatchObject({ colour: "green", action: "invite" });
     expect(at(3)).toMatchObject({ colour: "yellow", note: "Repeated in the file (row 2)" });
@@ -114,6 +122,8 @@ describe("the upload checker", () => {
     expect(csv).toContain(",error");
     expect(csv).toContain("startdate: 31-02-2026 is not a real date");
     expect(csv).toContain(`'=cmd@${tag}.import.test`); // neutralised in the download
+    // The error column in the reader's language.
+    expect(await redRowsCsv(db, w.admin, preview.id, "fr")).toContain("startdate : 31-02-2026 n’est pas une date réelle");
   });
 
   it("marks already invited and already-on-the-programme people yellow", async () => {
@@ -129,14 +139,17 @@ describe("the upload checker", () => {
       bytes: uniqueFixture("bom-crlf.csv", tag).bytes,
     });
     expect(first).toMatchObject({ green: 1, yellow: 1 });
-    expect((await getImport(db, w.admin, first.id)).rows[0].note).toBe("Already invited");
+    expect(english((await getImport(db, w.admin, first.id)).rows[0].note)).toBe("Already invited");
     await confirmImport(db, w.admin, first.id);
     const again = await previewImport(db, w.admin, {
       cohortId: w.cohort.id,
       fileName: "x.csv",
       bytes: uniqueFixture("bom-crlf.csv", tag).bytes,
     });
-    expect((await getImport(db, w.admin, again.id)).rows.map((r) => r.note)).toEqual(["Already invited", "Already on Import Programme"]);
+    expect((await getImport(db, w.admin, again.id)).rows.map((r) => english(r.note))).toEqual([
+      "Already invited",
+      "Already on Import Programme",
+    ]);
   });
 });
 
@@ -170,7 +183,7 @@ describe("confirming an import", () => {
     expect(JSON.stringify(await db.invitation.findMany({ where: { organizationId: w.org.id } }))).not.toContain(token);
     expect(await db.auditEvent.count({ where: { organizationId: w.org.id, action: "import.confirm" } })).toBe(1);
 
-    await expect(confirmImport(db, w.admin, preview.id)).rejects.toThrow(/already confirmed/);
+    expect(await englishError(confirmImport(db, w.admin, preview.id))).toMatch(/already confirmed/);
     expect(await db.pathway.count({ where: { cohortId: w.cohort.id } })).toBe(2);
     expect(await db.emailOutbox.count({ where: { organizationId: w.org.id } })).toBe(2);
   });
@@ -185,7 +198,7 @@ describe("confirming an import", () => {
       inviteSchema.parse({ emails: `grace@${tag}.import.test`, role: "PARTICIPANT", unitId: "", message: "" }),
     );
     const outboxBefore = await db.emailOutbox.count({ where: { organizationId: w.org.id } });
-    await expect(confirmImport(db, w.admin, preview.id)).rejects.toThrow(/changed since this check .* row 3/);
+    expect(await englishError(confirmImport(db, w.admin, preview.id))).toMatch(/changed since this check .* row 3/);
     expect(await db.pathway.count({ where: { cohortId: w.cohort.id } })).toBe(0);
     expect(await db.user.count({ where: { email: `ada@${tag}.import.test` } })).toBe(0);
     expect(await db.emailOutbox.count({ where: { organizationId: w.org.id } })).toBe(outboxBefore);

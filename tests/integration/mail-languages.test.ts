@@ -5,6 +5,7 @@ import { sendInvitations } from "../../lib/invitations/send";
 import { sendMessage } from "../../lib/messages/send";
 import { createMember, createOrganization, unique } from "../factories";
 import { testDb } from "../support/db";
+import { english } from "../support/english";
 import { createImportWorld, createWorld, IMPORT_COACH } from "../support/world";
 
 // Mail goes out in the recipient's language, never the sender's: an invitation and an import can set a
@@ -56,7 +57,7 @@ describe("the import's language column", () => {
     const preview = await previewImport(db, w.admin, { cohortId: w.cohort.id, fileName: "l.csv", bytes: new TextEncoder().encode(csv) });
     expect(preview).toMatchObject({ green: 3, red: 1 });
     const { rows } = await getImport(db, w.admin, preview.id);
-    expect(rows.find((r) => r.row === 5)?.errors).toEqual({ language: "Use one of en, fr, de, or leave it empty" });
+    expect(english(rows.find((r) => r.row === 5)?.errors)).toEqual({ language: "Use one of en, fr, de, or leave it empty" });
     await confirmImport(db, w.admin, preview.id);
     const mail = async (name: string) => newest(`${name}-${tag}@import.test`);
     expect((await mail("ada")).subject).toBe(`Vous êtes invité à rejoindre ${w.org.name} sur Pathwise`);

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
+import { msg } from "@/lib/i18n/msg";
 import { confirmImport, importIdSchema, type ImportResult } from "@/lib/imports/import";
 
 export const confirmImportAction = memberAction("imports:run", importIdSchema, async (actor, { importId }) => {
@@ -11,6 +12,6 @@ export const confirmImportAction = memberAction("imports:run", importIdSchema, a
   return {
     ok: true,
     data: result,
-    message: `Imported: ${result.invited} invited, ${result.enrolled} enrolled, ${result.skipped.length} skipped.`,
+    message: msg("Imports.outcome.summary", { invited: result.invited, enrolled: result.enrolled, skipped: result.skipped.length }),
   };
 });

@@ -6,10 +6,9 @@ import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
 import { addUserWithPathway, addUserWithPathwaySchema } from "@/lib/pathways/enrol";
 import { archivePathway, archiveSchema, unarchivePathway } from "@/lib/pathways/archive";
-import { pathwayStatusLabel } from "@/lib/labels";
+import { msg } from "@/lib/i18n/msg";
 import { idField } from "@/lib/web/form-fields";
 import { scheduleSession, sessionSchema, sessionStatusSchema, setSessionStatus } from "@/lib/pathways/sessions";
-import { plural } from "@/lib/words";
 
 export const addUserWithPathwayAction = memberAction("pathways:manage", addUserWithPathwaySchema, async (actor, input) => {
   const { pathway, invited } = await addUserWithPathway(db(), actor, input);
@@ -17,7 +16,7 @@ export const addUserWithPathwayAction = memberAction("pathways:manage", addUserW
   return {
     ok: true,
     data: { pathwayId: pathway.id },
-    message: invited ? `Pathway created, and ${input.email} is invited: the email is on its way.` : `Pathway created for ${input.email}.`,
+    message: msg(invited ? "Pathways.server.createdInvited" : "Pathways.server.created", { email: input.email }),
   };
 });
 
@@ -26,7 +25,7 @@ export const archivePathwayAction = memberAction("pathways:manage", archiveSchem
   refreshOrganisation();
   return {
     ok: true,
-    message: `${pathwayStatusLabel({ status: "ARCHIVED", archiveReason: input.reason })}. ${credited ? `${plural(credited, "unused session")} credited to the cohort.` : "No sessions credited."}`,
+    message: msg("Pathways.server.archived", { reason: input.reason, credited }),
   };
 });
 
@@ -38,7 +37,7 @@ export const unarchivePathwayAction = memberAction(
     refreshOrganisation();
     return {
       ok: true,
-      message: reversed ? `Reopened; the ${reversed} credited session${reversed === 1 ? " was" : "s were"} taken back.` : "Reopened.",
+      message: msg("Pathways.server.reopened", { reversed }),
     };
   },
 );
@@ -47,11 +46,11 @@ export const unarchivePathwayAction = memberAction(
 export const scheduleSessionAction = memberAction("sessions:manage", sessionSchema, async (actor, input) => {
   await scheduleSession(db(), actor, input);
   refreshOrganisation();
-  return { ok: true, message: "Session scheduled." };
+  return { ok: true, message: msg("Pathways.server.sessionScheduled") };
 });
 
 export const sessionStatusAction = memberAction("sessions:manage", sessionStatusSchema, async (actor, input) => {
   await setSessionStatus(db(), actor, input);
   refreshOrganisation();
-  return { ok: true, message: "Session updated." };
+  return { ok: true, message: msg("Pathways.server.sessionUpdated") };
 });

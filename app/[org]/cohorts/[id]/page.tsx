@@ -1,6 +1,7 @@
 import { FilterForm, SortLinks } from "@/components/ui/list-controls";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { localize, type Translate } from "@/lib/i18n/msg";
 import { ArchiveForm } from "@/components/pathways/forms";
 import { CohortForm } from "@/components/programmes/forms";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -47,6 +48,8 @@ export default async function CohortPage({
   const clock = viewerClock(member.user, locale);
   const day = (d: Date | null) => displayDay(d, undefined, locale);
   const t = await getTranslations("Cohorts");
+  // Ledger entries' notes are kept in message keys (lib/pathways/archive.ts).
+  const say = (await getTranslations()) as unknown as Translate;
   const tl = await getTranslations("Labels");
 
   return (
@@ -163,7 +166,7 @@ export default async function CohortPage({
             { header: clock.label(t("when")), cell: (e) => <Time at={e.createdAt} zone={clock.zone} />, nowrap: true },
             { header: t("who"), cell: (e) => e.who },
             { header: t("sessions"), cell: (e) => (e.amount > 0 ? `+${e.amount}` : e.amount) },
-            { header: t("what"), cell: (e) => e.note },
+            { header: t("what"), cell: (e) => localize(e.note, say) },
           ]}
         />
       </Section>

@@ -10,6 +10,7 @@ import { Clipped, DataTable } from "@/components/ui/table";
 import { memberActor } from "@/lib/auth/member";
 import { orNotFound, requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
+import { localize, localizeAll, type Translate } from "@/lib/i18n/msg";
 import { getImport, type ImportResult } from "@/lib/imports/import";
 import { MAX_IMPORT_ROWS } from "@/lib/imports/parse";
 import { getSeatUsage } from "@/lib/users/seats";
@@ -40,6 +41,8 @@ export default async function ImportPreviewPage({
   const pages = pageCount(shown.length, PAGE);
   const page = clampPage(pageNumber(Math.ceil(MAX_IMPORT_ROWS / PAGE)).parse(query.page), pages);
   const [seats, t, tl] = await Promise.all([getSeatUsage(db(), actor), getTranslations("Imports"), getTranslations("Labels")]);
+  // Each row's errors and note, and a confirmed import's reasons, as the services kept them: in message keys.
+  const say = (await getTranslations()) as unknown as Translate;
   const filter = { colour, page };
   const back = preview.cohort ? `/${org}/cohorts/${preview.cohort.id}` : `/${org}/users`;
 
@@ -69,7 +72,7 @@ export default async function ImportPreviewPage({
       <p className="text-sm">{t("seats", { free: Math.max(0, seats.limit - seats.used), limit: seats.limit })}</p>
 
       {preview.status === "CONFIRMED" ? (
-        <ImportOutcome result={preview.result as unknown as ImportResult} />
+        <ImportOutcome result={localizeAll(preview.result as unknown as ImportResult, say)} />
       ) : (
         <div className="flex flex-wrap items-start gap-4">
           <ConfirmImport org={org} importId={preview.id} green={preview.green} red={preview.red} action={confirmImportAction} />
@@ -101,12 +104,12 @@ export default async function ImportPreviewPage({
                 <ul>
                   {Object.entries(r.errors).map(([field, message]) => (
                     <li key={field}>
-                      <strong>{field}</strong>: <Clipped text={message} max={200} />
+                      <strong>{field}</strong>: <Clipped text={localize(message, say)} max={200} />
                     </li>
                   ))}
                 </ul>
               ) : (
-                <Clipped text={r.note} max={200} />
+                <Clipped text={localize(r.note, say)} max={200} />
               ),
           },
         ]}

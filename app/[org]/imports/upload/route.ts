@@ -1,8 +1,10 @@
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { parseForm, settle, type ActionResult } from "@/lib/actions/core";
 import { memberRoute } from "@/lib/actions/route";
 import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
+import { localizeAll, msg, type Translate } from "@/lib/i18n/msg";
 import { ImportFileError, previewImport } from "@/lib/imports/import";
 import { FILE_TOO_BIG, MAX_IMPORT_BYTES } from "@/lib/imports/limits";
 import { readCappedBody } from "@/lib/web/capped-body";
@@ -16,15 +18,20 @@ const BODY_LIMIT = MAX_IMPORT_BYTES + 64 * 1024;
 type UploadResult = ActionResult<{ importId: string }>;
 
 const uploadSchema = z.strictObject({
-  cohortId: optionalId("Not found"),
-  file: z.instanceof(File, { error: "Choose a CSV file to upload" }),
+  cohortId: optionalId(msg("Server.missing")),
+  file: z.instanceof(File, { error: msg("Imports.server.chooseFile") }),
 });
 
 const fileError = (message: string): UploadResult => ({
   ok: false,
-  error: "Check the highlighted fields.",
+  error: msg("Server.checkFields"),
   fieldErrors: { file: [message] },
 });
+
+/** The route's answer in the words of the person who sent the file (services speak in message keys). */
+async function answer(result: UploadResult, status: number): Promise<Response> {
+  return Response.json(localizeAll(result, (await getTranslations()) as unknown as Translate), { status });
+}
 
 /**
  * The CSV upload: read and check the file, keep the preview, and hand back its id; nothing else is
@@ -35,19 +42,16 @@ const fileError = (message: string): UploadResult => ({
  */
 export const POST = memberRoute("imports:run", async (request, { actor }) => {
   const body = await readCappedBody(request, BODY_LIMIT);
-  if (!body) return Response.json(fileError(FILE_TOO_BIG), { status: 413 });
+  if (!body) return answer(fileError(FILE_TOO_BIG), 413);
   let form: FormData;
   try {
     form = await new Response(body, { headers: { "Content-Type": request.headers.get("content-type") ?? "" } }).formData();
   } catch {
-    return Response.json(fileError("Choose a CSV file to upload"), { status: 400 });
+    return answer(fileError(msg("Imports.server.chooseFile")), 400);
   }
   const result = await settle<{ importId: string }>(async () => {
     const { cohortId, file } = parseForm(uploadSchema, form);
-    if (file.size === 0)
-      throw new ValidationError("Check the highlighted fields.", {
-        file: ["Choose a CSV file to upload: none was chosen, or it is empty"],
-      });
+    if (file.size === 0) throw new ValidationError(msg("Server.checkFields"), { file: [msg("Imports.server.fileNoneOrEmpty")] });
     try {
       const preview = await previewImport(db(), actor, { cohortId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       return { ok: true, data: { importId: preview.id } };
@@ -56,5 +60,5 @@ export const POST = memberRoute("imports:run", async (request, { actor }) => {
       throw error;
     }
   });
-  return Response.json(result, { status: result.ok ? 200 : 400 });
+  return answer(result, result.ok ? 200 : 400);
 });

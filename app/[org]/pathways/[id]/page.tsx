@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { localize, type Translate } from "@/lib/i18n/msg";
 import { ArchiveForm } from "@/components/pathways/forms";
 import { SessionForm } from "@/components/sessions/session-form";
 import { SessionActions } from "@/components/pathways/session-actions";
@@ -37,6 +38,8 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
   const local = pathwayClock(pathway, locale);
   const viewer = viewerClock(member.user, locale);
   const t = await getTranslations("Pathways.page");
+  // Ledger entries' notes are kept in message keys (lib/pathways/archive.ts).
+  const say = (await getTranslations()) as unknown as Translate;
   const tl = await getTranslations("Labels");
   const status = archived ? tl(`pathwayStatus.archived${pathway.archiveReason ?? "COMPLETED"}`) : tl("pathwayStatus.ACTIVE");
   const runsOpenSessions = runsSessions && !archived;
@@ -130,7 +133,7 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
             columns={[
               { header: viewer.label(t("when")), cell: (c) => <Time at={c.createdAt} zone={viewer.zone} />, nowrap: true },
               { header: t("sessions"), cell: (c) => (c.amount > 0 ? `+${c.amount}` : c.amount) },
-              { header: t("what"), cell: (c) => c.note },
+              { header: t("what"), cell: (c) => localize(c.note, say) },
             ]}
           />
         </Section>
