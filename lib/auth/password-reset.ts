@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 import type { Db, Tx } from "../db/client";
 import { resetAccount } from "../db/cross-tenant";
 import { env } from "../env";
@@ -75,7 +76,7 @@ export async function issueResetToken(tx: Tx, userId: string, ttlMinutes: number
 
 export class InvalidLinkError extends ExpectedError {
   constructor() {
-    super("This link has expired or was already used. Ask for a new one.");
+    super(msg("Auth.server.linkExpired"));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Role } from "../db/generated/enums";
+import { msg } from "../i18n/msg";
 import { ForbiddenError } from "../errors";
 
 // The one permission table: role -> what it may do. Every page, server action and route handler asks
@@ -124,7 +125,7 @@ export function grantableRoles(granter: Role): Role[] {
 export function assertCanChangeRole(granter: Role, from: Role, to: Role): void {
   if (!canGrant(granter, from) || !canGrant(granter, to)) {
     throw new ForbiddenError(
-      to === "OWNER" || from === "OWNER" ? "Only an owner can grant or change the owner role." : "You cannot grant a role above your own.",
+      to === "OWNER" || from === "OWNER" ? msg("Users.server.onlyOwnerGrantsOwner") : msg("Users.server.roleAboveYours"),
     );
   }
 }

@@ -46,6 +46,11 @@ export const CLIENT_NAMESPACES = [
 
 type Tree = { [key: string]: string | Tree };
 
+/** A namespace without its `server` messages: what services and actions say is put into words on the server (lib/i18n/msg.ts). */
+function withoutServer(namespace: Tree): Tree {
+  return Object.fromEntries(Object.entries(namespace).filter(([key]) => key !== "server"));
+}
+
 /** The client namespaces of one locale's messages. */
 export function clientMessages(messages: Messages): Partial<Messages> {
   const picked: Tree = {};
@@ -55,7 +60,7 @@ export function clientMessages(messages: Messages): Partial<Messages> {
     let to = picked;
     for (const [i, key] of keys.entries()) {
       const value = from[key];
-      if (i === keys.length - 1) to[key] = value;
+      if (i === keys.length - 1) to[key] = i === 0 ? withoutServer(value as Tree) : value;
       else {
         from = value as Tree;
         to = (to[key] ??= {}) as Tree;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 import type { Db } from "../db/client";
 import { accountByEmail, invitationForAcceptPage, invitationToAccept } from "../db/cross-tenant";
 import { tenantDb } from "../db/tenant";
@@ -22,7 +23,7 @@ export class InvalidInvitationError extends ExpectedError {
 export const acceptNewSchema = z.strictObject({ token: z.string().min(20).max(200), ...profileSchema.shape, password: passwordSchema });
 export const acceptExistingSchema = z.strictObject({
   token: z.string().min(20).max(200),
-  password: z.string().min(1, "Enter your password").max(1024),
+  password: z.string().min(1, msg("Invitations.server.enterPassword")).max(1024),
 });
 
 /** What the accept page shows for a token: the organisation, who invited, and whether the person already has a password. */
@@ -55,10 +56,9 @@ export async function acceptInvitation(db: Db, input: Accept, ipAddress: string 
   if (!user) throw new Error("acceptInvitation: the invited account is missing");
   // Someone who already has a password proves it; the link alone does not take over an account.
   if (user.passwordHash) {
-    if (!(await verifyPassword(user.passwordHash, input.password)))
-      throw fieldError("password", "That is not the password of this account");
+    if (!(await verifyPassword(user.passwordHash, input.password))) throw fieldError("password", msg("Invitations.server.wrongPassword"));
   } else if (!input.firstName || !input.lastName || !input.timezone) {
-    throw fieldError("firstName", "Enter your first name");
+    throw fieldError("firstName", msg("Invitations.server.enterFirstName"));
   }
   const passwordHash = user.passwordHash ? null : await hashPassword(input.password);
 

@@ -1,4 +1,5 @@
 import { emailSchema } from "../web/form-fields";
+import { msg } from "../i18n/msg";
 
 export const MAX_INVITES = 20;
 
@@ -16,6 +17,6 @@ export function parseAddressList(text: string): ParsedAddress[] {
     .filter(Boolean)
     .map((input) => {
       const parsed = emailSchema.safeParse(input);
-      return parsed.success ? { input, email: parsed.data } : { input, error: "Not a valid email address" };
+      return parsed.success ? { input, email: parsed.data } : { input, error: msg("Invitations.server.notAnEmail") };
     });
 }

@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 import type { Db } from "../db/client";
 import { Role } from "../db/generated/enums";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import { env } from "../env";
 import type { Actor } from "../authz/actor";
 import { assertCan, can, canGrant, PROGRAMME_SCOPED_ROLES, SEAT_ROLES } from "../authz/permissions";
-import { ROLE_LABELS } from "../labels";
 import { fieldError, ForbiddenError } from "../errors";
 import { renderEmail } from "../../emails";
 import { pickLocale } from "../i18n/locales";
@@ -17,15 +17,17 @@ import { MAX_INVITES, parseAddressList } from "./addresses";
 import { invitationProps } from "./email";
 import { displayName } from "../users/display-name";
 import { MEMBERSHIP_MACHINE, type MembershipState, membershipState } from "../users/membership-state";
-import { plural } from "../words";
 
 export const inviteSchema = z.strictObject({
-  emails: z.string().max(10_000, "That is too much text: paste at most 20 addresses"),
-  role: z.enum(Role, { error: "Choose a role" }),
-  programmeIds: idList("Choose programmes from the list"),
-  unitId: optionalId("Choose a unit from the list"),
-  duration: z.enum(IMPLEMENTATION_ADMIN_DURATIONS, { error: "Choose how long their access lasts" }).optional(),
-  message: z.string().trim().max(2000, "At most 2,000 characters"),
+  emails: z.string().max(10_000, msg("Invitations.server.tooMuchText", { max: MAX_INVITES })),
+  role: z.enum(Role, { error: msg("Users.server.chooseRole") }),
+  programmeIds: idList(msg("Users.server.chooseProgrammes")),
+  unitId: optionalId(msg("Users.server.chooseUnit")),
+  duration: z.enum(IMPLEMENTATION_ADMIN_DURATIONS, { error: msg("Users.server.chooseDuration") }).optional(),
+  message: z
+    .string()
+    .trim()
+    .max(2000, msg("Invitations.server.messageMax", { max: 2000 })),
   // "invite" emails a one-time link; "create" emails a new person "your account is ready" with the same
   // kind of link (admins only). Either way they are Invited until they use it.
   mode: z.enum(["invite", "create"]).default("invite"),
@@ -103,7 +105,7 @@ async function assertMayInvite(tx: TenantTx, actor: Actor, input: InviteInput): 
 export async function checkBatch(tx: TenantTx, actor: Actor, input: InviteInput): Promise<InviteCheck & { org: InvitingOrganization }> {
   await assertMayInvite(tx, actor, input);
   if (input.mode === "create") assertCan(actor.role, "users:manage");
-  if (!canGrant(actor.role, input.role)) throw fieldError("role", `You cannot invite someone as ${ROLE_LABELS[input.role].toLowerCase()}`);
+  if (!canGrant(actor.role, input.role)) throw fieldError("role", msg("Invitations.server.cannotInviteAs", { role: input.role }));
 
   const org = await tx.organization.findFirstOrThrow({
     select: {
@@ -119,24 +121,24 @@ export async function checkBatch(tx: TenantTx, actor: Actor, input: InviteInput)
   const scope = await programmeScope(tx, actor);
   const programmeIds = [...new Set(input.programmeIds)];
   if ((PROGRAMME_SCOPED_ROLES.has(input.role) || scope) && programmeIds.length === 0) {
-    throw fieldError("programmeIds", "Choose at least one programme");
+    throw fieldError("programmeIds", msg("Invitations.server.chooseProgramme"));
   }
   if (programmeIds.length) {
     const found = await tx.programme.count({ where: { id: { in: programmeIds } } });
     if (found !== programmeIds.length || (scope && programmeIds.some((id) => !scope.includes(id))))
-      throw fieldError("programmeIds", "Choose programmes from the list");
+      throw fieldError("programmeIds", msg("Users.server.chooseProgrammes"));
   }
   if (input.unitId && !(await tx.orgUnit.findFirst({ where: { id: input.unitId, archivedAt: null }, select: { id: true } }))) {
-    throw fieldError("unitId", "Choose a unit from the list");
+    throw fieldError("unitId", msg("Users.server.chooseUnit"));
   }
   const implementationAdmin = input.role === "IMPLEMENTATION_ADMIN";
-  if (implementationAdmin && !org.implementationAdminsEnabled)
-    throw fieldError("role", "Implementation admins are turned off in the organisation's settings");
-  if (implementationAdmin && !input.duration) throw fieldError("duration", "Choose how long their access lasts");
+  if (implementationAdmin && !org.implementationAdminsEnabled) throw fieldError("role", msg("Users.server.implementationAdminsOff"));
+  if (implementationAdmin && !input.duration) throw fieldError("duration", msg("Users.server.chooseDuration"));
 
   const parsed = parseAddressList(input.emails);
-  if (parsed.length === 0) throw fieldError("emails", "Enter at least one email address");
-  if (parsed.length > MAX_INVITES) throw fieldError("emails", `At most ${MAX_INVITES} addresses at once: you entered ${parsed.length}`);
+  if (parsed.length === 0) throw fieldError("emails", msg("Invitations.server.enterEmail"));
+  if (parsed.length > MAX_INVITES)
+    throw fieldError("emails", msg("Invitations.server.tooManyAddresses", { max: MAX_INVITES, count: parsed.length }));
 
   const emails = parsed.flatMap((p) => (p.email ? [p.email] : []));
   const users = await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, passwordHash: true } });
@@ -155,9 +157,9 @@ export async function checkBatch(tx: TenantTx, actor: Actor, input: InviteInput)
 
   const seen = new Set<string>();
   const addresses: AddressResult[] = parsed.map((p): AddressResult => {
-    if (!p.email) return { input: p.input, status: "malformed", ok: false, message: "Not a valid email address" };
+    if (!p.email) return { input: p.input, status: "malformed", ok: false, message: msg("Invitations.server.notAnEmail") };
     const base = { input: p.input, email: p.email };
-    if (seen.has(p.email)) return { ...base, status: "duplicate", ok: false, message: "Listed twice" };
+    if (seen.has(p.email)) return { ...base, status: "duplicate", ok: false, message: msg("Invitations.server.listedTwice") };
     seen.add(p.email);
     if (implementationAdmin) {
       const problem = implementationAdminProblem(org, p.email);
@@ -180,7 +182,7 @@ export async function checkBatch(tx: TenantTx, actor: Actor, input: InviteInput)
             ...base,
             status: "not-allowed",
             ok: false,
-            message: `Added earlier as ${ROLE_LABELS[membership.role].toLowerCase()}: you cannot invite them`,
+            message: msg("Invitations.server.addedEarlierAs", { role: membership.role }),
           };
     }
     // Whether the address already has a Pathwise account elsewhere is not this organisation's business:
@@ -189,8 +191,7 @@ export async function checkBatch(tx: TenantTx, actor: Actor, input: InviteInput)
       ...base,
       status: "new",
       ok: true,
-      message:
-        input.mode === "create" ? "Will be set up (someone who already uses Pathwise gets an invitation instead)" : "Will be invited",
+      message: input.mode === "create" ? msg("Invitations.server.willBeSetUp") : msg("Users.server.step.willBeInvited"),
     };
   });
 
@@ -198,7 +199,7 @@ export async function checkBatch(tx: TenantTx, actor: Actor, input: InviteInput)
   const seats = await seatUsage(tx);
   const problems = addresses.filter((a) => !a.ok).length;
   const refusal = problems
-    ? `${plural(problems, "address", "addresses")} ${problems === 1 ? "needs" : "need"} attention: fix or remove ${problems === 1 ? "it" : "them"} before sending.`
+    ? msg("Invitations.server.needAttention", { count: problems })
     : seatsNeeded > 0 && seats.used + seatsNeeded > seats.limit
       ? NO_SEATS_MESSAGE
       : undefined;

@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan, canGrant } from "../authz/permissions";
-import { roleInSentence } from "../labels";
 import { recordAudit } from "../audit/record";
 import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "../errors";
 import { localeOfMember } from "../i18n/member-locale";
@@ -56,7 +56,7 @@ async function findPending(tx: TenantTx, actor: Actor, invitationId: string) {
   // Whoever may not grant a role may not send or withdraw it either: the role the invitation grants,
   // and the member's role now (it may have changed since).
   for (const role of [invitation.role, invitation.membership?.role ?? invitation.role]) {
-    if (!canGrant(actor.role, role)) throw new ForbiddenError(`You cannot manage invitations for ${roleInSentence(role)}.`);
+    if (!canGrant(actor.role, role)) throw new ForbiddenError(msg("Invitations.server.cannotManage", { role }));
   }
   return invitation;
 }
@@ -132,10 +132,10 @@ export async function resendForMembers(db: Db, actor: Actor, membershipIds: stri
     op: "resend",
     check: (m) => {
       const invitation = m.invitations[0];
-      if (!invitation) return { skip: "No pending invitation" };
+      if (!invitation) return { skip: msg("Users.server.step.noPendingInvitation") };
       return canGrant(actor.role, invitation.role)
         ? null
-        : { refuse: `You cannot invite ${roleInSentence(invitation.role)}: ask an owner or an admin` };
+        : { refuse: msg("Invitations.server.cannotInviteAsk", { role: invitation.role }) };
     },
     seatsNeeded: () => 0,
     apply: async (tx, m) => {

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { msg } from "../i18n/msg";
 import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
@@ -37,8 +38,8 @@ export async function sendInvitations(db: Db, actor: Actor, input: InviteInput):
 export async function sendInvitationsIn(tx: TenantTx, actor: Actor, input: InviteInput): Promise<InviteResult> {
   const { org, ...checked } = await checkBatch(tx, actor, input);
   if (checked.refusal) {
-    const problems = checked.addresses.some((a) => !a.ok);
-    return { ...checked, refusal: problems ? `Nothing was sent. ${checked.refusal}` : checked.refusal, sent: 0 };
+    const problems = checked.addresses.filter((a) => !a.ok).length;
+    return { ...checked, refusal: problems ? msg("Invitations.server.nothingSent", { count: problems }) : checked.refusal, sent: 0 };
   }
   await reserveSeats(tx, actor.organizationId, checked.seatsNeeded);
 
@@ -137,6 +138,6 @@ export async function sendInvitationsIn(tx: TenantTx, actor: Actor, input: Invit
   }
   // The check said what would happen; now say what did. Creating reads the same whether or not the
   // person already used Pathwise: that is not this organisation's business.
-  const done = creating ? "Set up, or invited if they already use Pathwise" : "Invited";
+  const done = creating ? msg("Invitations.server.setUp") : msg("Invitations.server.invited");
   return { ...checked, addresses: checked.addresses.map((a) => ({ ...a, message: done })), sent: checked.addresses.length };
 }

@@ -1,4 +1,5 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { msg } from "../i18n/msg";
 import { z } from "zod";
 
 // NIST 800-63B / OWASP ASVS 6.2: length is what counts, no composition rules, and passwords from
@@ -10,6 +11,6 @@ export const PASSWORD_MAX = 256;
 
 export const passwordSchema = z
   .string()
-  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
-  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`)
-  .refine((p) => !COMMON.has(p.toLowerCase()), "This password is too common. Choose one that is harder to guess");
+  .min(PASSWORD_MIN, msg("Auth.server.passwordMin", { min: PASSWORD_MIN }))
+  .max(PASSWORD_MAX, msg("Auth.server.passwordMax", { max: PASSWORD_MAX }))
+  .refine((p) => !COMMON.has(p.toLowerCase()), msg("Auth.server.passwordCommon"));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 import type { Db } from "../db/client";
 import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
@@ -6,16 +7,15 @@ import { assertCan } from "../authz/permissions";
 import { recordAudit } from "../audit/record";
 import { fieldError, NotFoundError, ValidationError } from "../errors";
 import { idField, NAME_MAX, nameField, optionalId } from "../web/form-fields";
-import { plural } from "../words";
 
 export type Unit = { id: string; name: string; parentId: string | null; archivedAt: Date | null };
 
-const uuid = idField("Choose a unit from the list");
+const uuid = idField(msg("Units.server.chooseUnit"));
 const unitName = nameField({ label: "the unit's name", max: NAME_MAX });
 
-export const createUnitSchema = z.strictObject({ name: unitName, parentId: optionalId("Choose a unit from the list").default(null) });
+export const createUnitSchema = z.strictObject({ name: unitName, parentId: optionalId(msg("Units.server.chooseUnit")).default(null) });
 export const renameUnitSchema = z.strictObject({ unitId: uuid, name: unitName });
-export const moveUnitSchema = z.strictObject({ unitId: uuid, parentId: optionalId("Choose a unit from the list") });
+export const moveUnitSchema = z.strictObject({ unitId: uuid, parentId: optionalId(msg("Units.server.chooseUnit")) });
 export const archiveUnitSchema = z.strictObject({ unitId: uuid });
 
 /** Every unit of the organisation, archived ones included (units are few: the tree is built in memory). */
@@ -63,14 +63,14 @@ export async function listUnits(db: Db, actor: Actor) {
 
 async function findUnit(tx: TenantTx, unitId: string) {
   const unit = await tx.orgUnit.findFirst({ where: { id: unitId }, select: { id: true, name: true, parentId: true, archivedAt: true } });
-  if (!unit) throw new NotFoundError("That unit does not exist.");
+  if (!unit) throw new NotFoundError(msg("Units.server.missing"));
   return unit;
 }
 
 async function assertLiveParent(tx: TenantTx, parentId: string | null) {
   if (!parentId) return;
   const parent = await tx.orgUnit.findFirst({ where: { id: parentId }, select: { archivedAt: true } });
-  if (!parent || parent.archivedAt) throw fieldError("parentId", "Choose a unit from the list");
+  if (!parent || parent.archivedAt) throw fieldError("parentId", msg("Units.server.chooseUnit"));
 }
 
 export async function createUnit(db: Db, actor: Actor, input: z.infer<typeof createUnitSchema>) {
@@ -112,7 +112,7 @@ export async function moveUnit(db: Db, actor: Actor, input: z.infer<typeof moveU
     const before = await findUnit(tx, input.unitId);
     await assertLiveParent(tx, input.parentId);
     if (input.parentId && withDescendants(await allUnits(tx), input.unitId).includes(input.parentId)) {
-      throw fieldError("parentId", "A unit cannot move under itself or one of its sub-units");
+      throw fieldError("parentId", msg("Units.server.cannotMoveUnder"));
     }
     await tx.orgUnit.updateMany({ where: { id: input.unitId }, data: { parentId: input.parentId } });
     await recordAudit(tx, actor, {
@@ -137,9 +137,7 @@ export async function archiveUnit(db: Db, actor: Actor, input: z.infer<typeof ar
       tx.orgUnit.count({ where: { parentId: input.unitId, archivedAt: null } }),
     ]);
     if (members > 0 || children > 0) {
-      throw new ValidationError(
-        `${unit.name} is not empty: move its ${members > 0 ? plural(members, "member") : ""}${members > 0 && children > 0 ? " and " : ""}${children > 0 ? plural(children, "sub-unit") : ""} elsewhere first.`,
-      );
+      throw new ValidationError(msg("Units.server.notEmpty", { name: unit.name, members, children }));
     }
     await tx.orgUnit.updateMany({ where: { id: input.unitId }, data: { archivedAt: new Date() } });
     await recordAudit(tx, actor, { action: "unit.archive", targetType: "unit", targetId: input.unitId, before: { name: unit.name } });

@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { canGrant } from "../authz/permissions";
-import { roleInSentence } from "../labels";
+import { msg } from "../i18n/msg";
 import { type ExpectedError, isExpectedError, ValidationError } from "../errors";
 import { reserveSeats } from "./seats";
 import { displayName } from "./display-name";
@@ -63,16 +63,16 @@ export async function bulkStep(
         for (const id of ids) {
           const m = byId.get(id);
           if (!m) {
-            outcomes.push({ membershipId: id, name: "Unknown user", outcome: "refused", reason: "Not found" });
+            outcomes.push({ membershipId: id, name: msg("Users.server.unknownUser"), outcome: "refused", reason: msg("Server.missing") });
             continue;
           }
           const name = displayName(m.user);
           const machine = stepFrom(m, step.op);
           const verdict =
             m.id === actor.membershipId
-              ? { refuse: "You cannot do this to yourself: ask another admin" }
+              ? { refuse: msg("Users.server.notYourself") }
               : !canGrant(actor.role, m.role)
-                ? { refuse: `You cannot change ${roleInSentence(m.role)}: ask ${m.role === "OWNER" ? "an owner" : "an owner or an admin"}` }
+                ? { refuse: msg("Users.server.cannotChangeAsk", { role: m.role }) }
                 : "to" in machine
                   ? (step.check?.(m) ?? null)
                   : machine;
@@ -117,7 +117,6 @@ export async function bulkStep(
 
 /** Why the members who could have gone ahead did not, and what to do about it. */
 function heldBy(refused: string[]): string {
-  const who = refused.length <= 3 ? refused.join(", ") : `${refused.slice(0, 3).join(", ")} and ${refused.length - 3} more`;
-  const one = refused.length === 1;
-  return `Not changed, because ${who} ${one ? "was" : "were"} refused: leave ${one ? "them" : "those"} out, or do what ${one ? "their line says" : "their lines say"}, then try again`;
+  const names = refused.slice(0, 3).join(", ");
+  return msg("Users.server.heldBy", { names, more: Math.max(refused.length - 3, 0), count: refused.length });
 }

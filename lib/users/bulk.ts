@@ -4,6 +4,7 @@ import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { ValidationError } from "../errors";
+import { msg } from "../i18n/msg";
 import { idList } from "../web/form-fields";
 import { inviteMembers } from "../invitations/invite-members";
 import { searchParamsOf } from "../web/search-params";
@@ -14,11 +15,11 @@ import { type BulkResult } from "./bulk-step";
 
 export const BULK_LIMIT = 1000;
 
-const ids = idList("Select users from the list", BULK_LIMIT);
+const ids = idList(msg("Users.server.selectFromList"), BULK_LIMIT);
 
 /** A bulk step from the Users page: the ticked rows, or every row matching the filter in `query`. */
 export const bulkSchema = z.strictObject({
-  op: z.enum(["deactivate", "reactivate", "resend", "invite"], { error: "Choose what to do" }),
+  op: z.enum(["deactivate", "reactivate", "resend", "invite"], { error: msg("Users.server.chooseWhatToDo") }),
   membershipIds: ids,
   all: z.enum(["1"]).optional(),
   query: z.string().max(2000).default(""),
@@ -36,11 +37,10 @@ export async function runBulk(db: Db, actor: Actor, input: z.infer<typeof bulkSc
       select: { id: true },
       take: BULK_LIMIT + 1,
     });
-    if (rows.length > BULK_LIMIT)
-      throw new ValidationError(`More than ${BULK_LIMIT.toLocaleString("en")} users match: narrow the filter and do it in parts.`);
+    if (rows.length > BULK_LIMIT) throw new ValidationError(msg("Users.server.tooManyMatch", { limit: BULK_LIMIT }));
     targets = rows.map((r) => r.id);
   }
-  if (targets.length === 0) throw new ValidationError("Select at least one user.");
+  if (targets.length === 0) throw new ValidationError(msg("Users.server.selectAtLeastOne"));
   const run = { deactivate: deactivateMembers, reactivate: reactivateMembers, resend: resendForMembers, invite: inviteMembers }[input.op];
   return run(db, actor, targets);
 }

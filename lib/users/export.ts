@@ -6,10 +6,19 @@ import { assertCan } from "../authz/permissions";
 import { MEMBERSHIP_STATUS_LABELS, ROLE_LABELS } from "../labels";
 import { FALLBACK_ZONE, isoDate } from "../format/dates";
 import type { Prisma } from "../db/generated/client";
+import type { MembershipStatus, Role } from "../db/generated/enums";
 import { USER_ROW, userWhere, type UserFilter } from "./list";
 
 const BATCH = 1000;
-const HEADER = ["First name", "Last name", "Email", "Role", "Unit", "Status", "Time zone", "Joined", "Last active"];
+
+/** The words of the file: its header and the labels of its codes, in the reader's language (English unless given). */
+export type ExportWords = { header: string[]; role: (role: Role) => string; status: (status: MembershipStatus) => string };
+
+const ENGLISH: ExportWords = {
+  header: ["First name", "Last name", "Email", "Role", "Unit", "Status", "Time zone", "Joined", "Last active"],
+  role: (role) => ROLE_LABELS[role],
+  status: (status) => MEMBERSHIP_STATUS_LABELS[status],
+};
 
 // The column each sort orders by (then by id). Keyset pagination over (column, id) walks the matching
 // index once; Prisma's own cursor option compares with an OR that PostgreSQL cannot range-scan, which
@@ -54,21 +63,27 @@ async function* keysetBatches(t: TenantTx, where: Prisma.MembershipWhereInput, f
  * flat however many rows there are. UTF-8 with a BOM so spreadsheets read it as UTF-8. Days are in
  * `timeZone`, the viewer's, as on the page the export is asked from.
  */
-export async function* exportUsersCsv(db: Db, actor: Actor, filter: UserFilter, timeZone = FALLBACK_ZONE): AsyncGenerator<string> {
+export async function* exportUsersCsv(
+  db: Db,
+  actor: Actor,
+  filter: UserFilter,
+  timeZone = FALLBACK_ZONE,
+  words: ExportWords = ENGLISH,
+): AsyncGenerator<string> {
   const day = (d: Date | null) => (d ? isoDate(d, timeZone) : "");
   assertCan(actor.role, "users:view");
   const t = tenantDb(db, actor.organizationId);
   const where = await userWhere(t, actor, filter);
-  yield csvDocument([HEADER]);
+  yield csvDocument([words.header]);
   for await (const rows of keysetBatches(t, where, filter)) {
     yield csvChunk(
       rows.map((r) => [
         r.firstName,
         r.lastName,
         r.user.email,
-        ROLE_LABELS[r.role],
+        words.role(r.role),
         r.unit?.name ?? "",
-        MEMBERSHIP_STATUS_LABELS[r.status],
+        words.status(r.status),
         r.timezone ?? "",
         day(r.joinedAt),
         day(r.lastActiveAt),

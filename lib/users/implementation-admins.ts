@@ -1,3 +1,5 @@
+import { msg } from "../i18n/msg";
+
 // Implementation admins: admins from a partner, for a limited time, only when the organisation
 // allows them and only from the email domains it lists.
 
@@ -16,8 +18,8 @@ type Settings = { implementationAdminsEnabled: boolean; implementationAdminDomai
 
 /** Why this address cannot be an implementation admin here, or null when it can. */
 export function implementationAdminProblem(settings: Settings, email: string): string | null {
-  if (!settings.implementationAdminsEnabled) return "Implementation admins are turned off in the organisation's settings";
+  if (!settings.implementationAdminsEnabled) return msg("Users.server.implementationAdminsOff");
   const domain = email.split("@")[1] ?? "";
-  if (!settings.implementationAdminDomains.includes(domain)) return `${domain} is not on the implementation admins' allowed domains`;
+  if (!settings.implementationAdminDomains.includes(domain)) return msg("Users.server.domainNotAllowed", { domain });
   return null;
 }

@@ -1,4 +1,5 @@
 import type { TenantTx } from "../db/tenant";
+import { msg } from "../i18n/msg";
 import { liveMembership } from "../auth/live";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { PERSON, seen } from "./person";
@@ -32,7 +33,7 @@ export async function findForChange(tx: TenantTx, membershipId: string) {
 /** Refuses a change that would leave the organisation with no active OWNER (call with the org locked). */
 export async function assertOwnersRemain(tx: TenantTx, leaving: string[]) {
   const others = await tx.membership.count({ where: { role: "OWNER", ...liveMembership(), id: { notIn: leaving } } });
-  if (others === 0) throw new ForbiddenError("The organisation needs at least one active owner: make someone else an owner first.");
+  if (others === 0) throw new ForbiddenError(msg("Users.server.lastOwner"));
 }
 
 export type Planned = Awaited<ReturnType<typeof findForChange>>;

@@ -1,4 +1,5 @@
 import type { MembershipStatus } from "../db/generated/enums";
+import { msg } from "../i18n/msg";
 
 // The life of a membership, in one table that the services (invite, resend, accept, cancel, deactivate,
 // reactivate, bulk steps, import) and the user's page all read. The state is the stored status plus
@@ -17,23 +18,23 @@ export type MembershipOp = (typeof MEMBERSHIP_OPS)[number];
 export type Step = { to: MembershipState; says: string } | { skip: string } | { refuse: string };
 
 /** One answer for every dead invitation link (expired, cancelled, used, unknown), so a link tells nothing. */
-export const DEAD_LINK_MESSAGE = "This invitation link is no longer valid. Ask the person who invited you for a new invitation.";
-export const NO_PENDING_MESSAGE = "This invitation is no longer pending: nothing to cancel";
-const NOT_FOUND = "Not found";
+export const DEAD_LINK_MESSAGE = msg("Auth.invitation.deadLinkExplain");
+export const NO_PENDING_MESSAGE = msg("Invitations.server.noLongerPending");
+const NOT_FOUND = msg("Server.missing");
 
 // Each state's label is MEMBERSHIP_STATE_LABELS (lib/labels.ts).
 type StateRow = {
-  /** The one way forward the user's page offers (its button), or null when there is nowhere further to go. */
-  forward: { op: MembershipOp; button: string; confirm: string } | null;
+  /** The one way forward the user's page offers (its button, in Users.member.forward), or null when there is nowhere further to go. */
+  forward: { op: MembershipOp } | null;
   /** What each operation does from here. Deactivate, wherever it moves the state, is the page's way out beside the way forward. */
   steps: Record<MembershipOp, Step>;
 };
 
 export const MEMBERSHIP_MACHINE: Record<MembershipState, StateRow> = {
   NONE: {
-    forward: { op: "invite", button: "Invite {name}", confirm: "Invite" },
+    forward: { op: "invite" },
     steps: {
-      invite: { to: "INVITED", says: "Will be invited" },
+      invite: { to: "INVITED", says: msg("Users.server.step.willBeInvited") },
       resend: { refuse: NOT_FOUND },
       accept: { refuse: DEAD_LINK_MESSAGE },
       cancel: { refuse: NOT_FOUND },
@@ -42,58 +43,58 @@ export const MEMBERSHIP_MACHINE: Record<MembershipState, StateRow> = {
     },
   },
   NOT_INVITED: {
-    forward: { op: "invite", button: "Invite {name}", confirm: "Invite" },
+    forward: { op: "invite" },
     steps: {
-      invite: { to: "INVITED", says: "Added earlier, not invited yet: will be invited" },
-      resend: { skip: "Not invited yet: invite them instead" },
+      invite: { to: "INVITED", says: msg("Users.server.step.addedEarlier") },
+      resend: { skip: msg("Users.server.step.notInvitedYet") },
       accept: { refuse: DEAD_LINK_MESSAGE },
       cancel: { refuse: NO_PENDING_MESSAGE },
-      deactivate: { to: "DEACTIVATED_NEVER_JOINED", says: "Will be deactivated" },
-      reactivate: { skip: "Not deactivated: invite them instead" },
+      deactivate: { to: "DEACTIVATED_NEVER_JOINED", says: msg("Users.server.step.willBeDeactivated") },
+      reactivate: { skip: msg("Users.server.step.notDeactivatedInvite") },
     },
   },
   INVITED: {
-    forward: { op: "resend", button: "Resend the invitation to {name}", confirm: "Resend" },
+    forward: { op: "resend" },
     steps: {
-      invite: { refuse: "Already invited: resend the invitation instead" },
-      resend: { to: "INVITED", says: "Will get a fresh link; the earlier one stops working" },
-      accept: { to: "ACTIVE", says: "Joins" },
-      cancel: { to: "NONE", says: "The link dies and the pending membership goes" },
-      deactivate: { to: "DEACTIVATED_NEVER_JOINED", says: "Will be deactivated; the invitation link dies" },
-      reactivate: { skip: "Not deactivated: invited, waiting for them to accept" },
+      invite: { refuse: msg("Users.server.step.alreadyInvited") },
+      resend: { to: "INVITED", says: msg("Users.server.step.freshLink") },
+      accept: { to: "ACTIVE", says: msg("Users.server.step.joins") },
+      cancel: { to: "NONE", says: msg("Users.server.step.linkDies") },
+      deactivate: { to: "DEACTIVATED_NEVER_JOINED", says: msg("Users.server.step.deactivatedLinkDies") },
+      reactivate: { skip: msg("Users.server.step.notDeactivatedWaiting") },
     },
   },
   ACTIVE: {
     forward: null,
     steps: {
-      invite: { refuse: "Already has an active account" },
-      resend: { skip: "Already joined: no invitation to resend" },
+      invite: { refuse: msg("Users.server.step.hasActiveAccount") },
+      resend: { skip: msg("Users.server.step.alreadyJoined") },
       accept: { refuse: DEAD_LINK_MESSAGE },
       cancel: { refuse: NO_PENDING_MESSAGE },
-      deactivate: { to: "DEACTIVATED", says: "Will be deactivated" },
-      reactivate: { skip: "Already active" },
+      deactivate: { to: "DEACTIVATED", says: msg("Users.server.step.willBeDeactivated") },
+      reactivate: { skip: msg("Users.server.step.alreadyActive") },
     },
   },
   DEACTIVATED: {
-    forward: { op: "reactivate", button: "Reactivate {name}", confirm: "Reactivate" },
+    forward: { op: "reactivate" },
     steps: {
-      invite: { refuse: "Deactivated: reactivate them from their page instead" },
-      resend: { skip: "Deactivated: reactivate them instead" },
+      invite: { refuse: msg("Users.server.step.reactivateFromPage") },
+      resend: { skip: msg("Users.server.step.reactivateInstead") },
       accept: { refuse: DEAD_LINK_MESSAGE },
       cancel: { refuse: NO_PENDING_MESSAGE },
-      deactivate: { skip: "Already deactivated" },
-      reactivate: { to: "ACTIVE", says: "Will be active again after choosing a new password" },
+      deactivate: { skip: msg("Users.server.step.alreadyDeactivated") },
+      reactivate: { to: "ACTIVE", says: msg("Users.server.step.activeAgain") },
     },
   },
   DEACTIVATED_NEVER_JOINED: {
-    forward: { op: "invite", button: "Invite {name} again", confirm: "Invite again" },
+    forward: { op: "invite" },
     steps: {
-      invite: { to: "INVITED", says: "Deactivated before joining: will be invited again" },
-      resend: { skip: "Deactivated before joining: invite them again instead" },
+      invite: { to: "INVITED", says: msg("Users.server.step.invitedAgain") },
+      resend: { skip: msg("Users.server.step.inviteAgainInstead") },
       accept: { refuse: DEAD_LINK_MESSAGE },
       cancel: { refuse: NO_PENDING_MESSAGE },
-      deactivate: { skip: "Already deactivated" },
-      reactivate: { refuse: "Never joined: invite them again instead" },
+      deactivate: { skip: msg("Users.server.step.alreadyDeactivated") },
+      reactivate: { refuse: msg("Users.server.step.neverJoined") },
     },
   },
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 import type { Db, Tx } from "../db/client";
 import { fieldError } from "../errors";
 import { hashPassword, verifyPassword } from "../security/password";
@@ -20,7 +21,7 @@ export const profileSchema = z.strictObject({
 });
 
 export const changePasswordSchema = z.strictObject({
-  currentPassword: z.string().min(1, "Enter your current password"),
+  currentPassword: z.string().min(1, msg("Profile.server.enterCurrentPassword")),
   newPassword: passwordSchema,
 });
 
@@ -37,7 +38,7 @@ export async function endAllSessions(tx: Tx, userId: string): Promise<void> {
 export async function changePassword(db: Db, userId: string, input: z.infer<typeof changePasswordSchema>) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw fieldError("currentPassword", "Your current password is not right");
+    throw fieldError("currentPassword", msg("Profile.server.currentPasswordWrong"));
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {

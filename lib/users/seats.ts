@@ -1,11 +1,12 @@
 import type { Db } from "../db/client";
+import { msg } from "../i18n/msg";
 import type { Actor } from "../authz/actor";
 import { assertCan, SEAT_ROLES } from "../authz/permissions";
 import type { Role } from "../db/generated/enums";
 import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
 import { ExpectedError, NotFoundError } from "../errors";
 
-export const NO_SEATS_MESSAGE = "No seats available. Upgrade your plan or free a seat before sending these invites.";
+export const NO_SEATS_MESSAGE = msg("Users.server.noSeats");
 
 export class SeatLimitError extends ExpectedError {
   constructor() {

@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 import type { Db } from "../db/client";
 import { Role } from "../db/generated/enums";
 import { lockOrganization, tenantDb } from "../db/tenant";
 import { otherMemberships } from "../db/cross-tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan, assertCanChangeRole, canGrant, PROGRAMME_SCOPED_ROLES } from "../authz/permissions";
-import { roleInSentence } from "../labels";
 import { recordAudit } from "../audit/record";
 import { fieldError, ForbiddenError } from "../errors";
 import { expiryFor, IMPLEMENTATION_ADMIN_DURATIONS, implementationAdminProblem } from "./implementation-admins";
@@ -22,14 +22,12 @@ export const updateMemberSchema = z.strictObject({
   ...someoneElsesName,
   // Someone who has not joined has no time zone here yet (they choose it when they accept): the form leaves it out.
   timezone: profileSchema.shape.timezone.optional(),
-  unitId: optionalId("Choose a unit from the list"),
-  role: z.enum(Role, { error: "Choose a role" }),
+  unitId: optionalId(msg("Users.server.chooseUnit")),
+  role: z.enum(Role, { error: msg("Users.server.chooseRole") }),
   programmeIds: idList(),
-  duration: z.enum(IMPLEMENTATION_ADMIN_DURATIONS, { error: "Choose how long their access lasts" }).optional(),
+  duration: z.enum(IMPLEMENTATION_ADMIN_DURATIONS, { error: msg("Users.server.chooseDuration") }).optional(),
 });
 export type UpdateMemberInput = z.infer<typeof updateMemberSchema>;
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * Edits a member: name and time zone, unit (keeping the history of the unit they were in), role with
@@ -44,15 +42,14 @@ export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInpu
     // Whoever you may not grant, you may not edit either: an ADMIN leaves OWNERs alone.
     if (!canGrant(actor.role, before.role)) {
       throw new ForbiddenError(
-        before.role === "OWNER" ? "Only an owner can change an owner." : `You cannot change ${roleInSentence(before.role)}.`,
+        before.role === "OWNER" ? msg("Users.server.onlyOwnerChangesOwner") : msg("Users.server.cannotChange", { role: before.role }),
       );
     }
     const roleChanged = input.role !== before.role;
     // Nobody changes their own role or extends their own access.
-    if (before.id === actor.membershipId && input.duration)
-      throw fieldError("duration", "You cannot change how long your own access lasts");
+    if (before.id === actor.membershipId && input.duration) throw fieldError("duration", msg("Users.server.ownDuration"));
     if (roleChanged) {
-      if (before.id === actor.membershipId) throw fieldError("role", "You cannot change your own role");
+      if (before.id === actor.membershipId) throw fieldError("role", msg("Users.server.ownRole"));
       assertCanChangeRole(actor.role, before.role, input.role);
       if (before.role === "OWNER") await assertOwnersRemain(tx, [before.id]);
       if (!takesSeat(before.role, before.status) && takesSeat(input.role, before.status)) await reserveSeats(tx, actor.organizationId, 1);
@@ -66,7 +63,7 @@ export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInpu
       });
       const problem = implementationAdminProblem(org, before.user.email);
       if (problem) throw fieldError("role", problem);
-      if (!input.duration) throw fieldError("duration", "Choose how long their access lasts");
+      if (!input.duration) throw fieldError("duration", msg("Users.server.chooseDuration"));
       expiresAt = expiryFor(input.duration);
     } else if (input.role !== "IMPLEMENTATION_ADMIN") {
       expiresAt = null;
@@ -76,10 +73,9 @@ export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInpu
     const scoped = PROGRAMME_SCOPED_ROLES.has(input.role);
     const programmeIds = scoped ? [...new Set(input.programmeIds)] : [];
     if (scoped) {
-      if (programmeIds.length === 0)
-        throw fieldError("programmeIds", `${capitalise(roleInSentence(input.role))} needs at least one programme`);
+      if (programmeIds.length === 0) throw fieldError("programmeIds", msg("Users.server.needsProgramme", { role: input.role }));
       const found = await tx.programme.count({ where: { id: { in: programmeIds } } });
-      if (found !== programmeIds.length) throw fieldError("programmeIds", "Choose programmes from the list");
+      if (found !== programmeIds.length) throw fieldError("programmeIds", msg("Users.server.chooseProgrammes"));
     }
     const programmesBefore = before.programmes.map((p) => p.programmeId).sort();
     const programmesChanged = programmesBefore.join() !== [...programmeIds].sort().join();
@@ -97,7 +93,7 @@ export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInpu
     if (unitChanged) {
       if (input.unitId) {
         const unit = await tx.orgUnit.findFirst({ where: { id: input.unitId, archivedAt: null }, select: { id: true } });
-        if (!unit) throw fieldError("unitId", "Choose a unit from the list");
+        if (!unit) throw fieldError("unitId", msg("Users.server.chooseUnit"));
       }
       const now = new Date();
       await tx.unitAssignment.updateMany({ where: { membershipId: before.id, endedAt: null }, data: { endedAt: now } });
@@ -120,10 +116,7 @@ export async function updateMember(db: Db, actor: Actor, input: UpdateMemberInpu
       await tx.membership.updateMany({ where: { id: before.id }, data: { firstName: input.firstName, lastName: input.lastName } });
     } else if (profileChanged) {
       if ((await otherMemberships(tx, before.userId, actor.organizationId)) > 0) {
-        throw fieldError(
-          "firstName",
-          "This person also belongs to another organisation: only they can change their name and time zone, on their profile",
-        );
+        throw fieldError("firstName", msg("Users.server.otherOrganisation"));
       }
       await tx.user.update({
         where: { id: before.userId },

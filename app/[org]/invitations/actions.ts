@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { checkInvitations, inviteSchema } from "@/lib/invitations/check";
 import { sendInvitations, type InviteResult } from "@/lib/invitations/send";
 import { cancelInvitation, invitationIdSchema, resendAllPending, resendInvitation } from "@/lib/invitations/pending";
-import { plural } from "@/lib/words";
+import { msg } from "@/lib/i18n/msg";
 
 /** The Invite form: "Check" shows what would happen; "Send" does it, all or nothing. */
 export const inviteAction = memberAction(
@@ -20,13 +20,12 @@ export const inviteAction = memberAction(
     }
     const result = await sendInvitations(db(), actor, input);
     if (result.sent > 0) refreshOrganisation();
-    const verb = input.mode === "create" ? "Created" : "Sent";
     return {
       ok: true,
       data: result,
       // Nothing sent (each address refused): the addresses stay to correct.
       keep: result.sent === 0,
-      message: result.sent > 0 ? `${verb} ${plural(result.sent, input.mode === "create" ? "account" : "invitation")}.` : undefined,
+      message: result.sent > 0 ? msg("Invitations.server.sent", { mode: input.mode, count: result.sent }) : undefined,
     };
   },
 );
@@ -34,7 +33,7 @@ export const inviteAction = memberAction(
 export const resendInvitationAction = memberAction("invitations:send", invitationIdSchema, async (actor, { invitationId }) => {
   const invitation = await resendInvitation(db(), actor, invitationId);
   refreshOrganisation();
-  return { ok: true, message: `Sent again to ${invitation.email}; the earlier link no longer works.` };
+  return { ok: true, message: msg("Invitations.server.resent", { email: invitation.email }) };
 });
 
 export const resendAllAction = memberAction("invitations:send", z.strictObject({}), async (actor) => {
@@ -42,12 +41,12 @@ export const resendAllAction = memberAction("invitations:send", z.strictObject({
   refreshOrganisation();
   return {
     ok: true,
-    message: count ? `Sent ${plural(count, "invitation")} again.` : "There are no pending invitations to send.",
+    message: count ? msg("Invitations.server.resentAll", { count }) : msg("Invitations.server.nonePending"),
   };
 });
 
 export const cancelInvitationAction = memberAction("invitations:send", invitationIdSchema, async (actor, { invitationId }) => {
   await cancelInvitation(db(), actor, invitationId);
   refreshOrganisation();
-  return { ok: true, message: "Invitation cancelled: the link no longer works and the seat is free." };
+  return { ok: true, message: msg("Invitations.server.cancelled") };
 });
