@@ -39,7 +39,7 @@ export function FilesView({ org, coacheeId, list, filter, zone, name, maxBytes, 
   const t = useTranslations("Files.list");
   const words = useTranslations();
   const say = (text: string) => localize(text, words as unknown as Translate);
-  const size = (bytes: number) => words("Files.upload.size", sizeValues("", bytes));
+  const size = (bytes: number) => words("Files.server.size", sizeValues("", bytes));
   const defaults = { ...FILES_LIST_DEFAULTS };
   const download = (f: FileItem, inline = false) => `/${org}/files/${f.id}/download${inline ? "?inline=1" : ""}`;
   return (

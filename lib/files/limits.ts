@@ -2,7 +2,7 @@ import { msg } from "../i18n/msg";
 
 // The bounds of files in words, client-safe: the upload form says them and checks them before sending,
 // the services (lib/files/files.ts, lib/files/quota.ts) refuse with the same words (message keys,
-// lib/i18n/msg.ts, in Files.upload, which the form reads too).
+// lib/i18n/msg.ts, in Files.upload where the form reads them too, else in Files.server).
 
 export const GIB = 1024 ** 3;
 
@@ -58,4 +58,4 @@ export const storageLeftValues = (used: number, quota: number) => ({
 });
 
 /** The refusal when one member has uploaded as much as an hour allows. */
-export const uploadRateMessage = (files: number, bytes: number) => msg("Files.upload.uploadRate", { files, ...sizeValues("bytes", bytes) });
+export const uploadRateMessage = (files: number, bytes: number) => msg("Files.server.uploadRate", { files, ...sizeValues("bytes", bytes) });
