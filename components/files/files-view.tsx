@@ -11,7 +11,8 @@ import { Clipped, DataTable } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import type { FormAction } from "@/components/ui/use-form-action";
 import { FILES_LIST_DEFAULTS, type FileItem, type FilesList } from "@/lib/files/files";
-import { formatBytes } from "@/lib/files/limits";
+import { localize, type Translate } from "@/lib/i18n/msg";
+import { sizeValues } from "@/lib/files/limits";
 import { ALLOWED_SUMMARY, INLINE_IMAGES, typeLabel } from "@/lib/files/sniff";
 import { queryWith } from "@/lib/web/search-params";
 import { UploadForm } from "./upload-form";
@@ -36,6 +37,9 @@ type Props = {
 /** A coachee's files as the viewer may see them, with the upload form; the uploader shares, unshares and deletes their own. */
 export function FilesView({ org, coacheeId, list, filter, zone, name, maxBytes, storage, actions }: Props) {
   const t = useTranslations("Files.list");
+  const words = useTranslations();
+  const say = (text: string) => localize(text, words as unknown as Translate);
+  const size = (bytes: number) => words("Files.server.size", sizeValues("", bytes));
   const defaults = { ...FILES_LIST_DEFAULTS };
   const download = (f: FileItem, inline = false) => `/${org}/files/${f.id}/download${inline ? "?inline=1" : ""}`;
   return (
@@ -45,9 +49,9 @@ export function FilesView({ org, coacheeId, list, filter, zone, name, maxBytes, 
           org={org}
           coacheeId={coacheeId}
           maxBytes={maxBytes}
-          maxLabel={formatBytes(maxBytes)}
+          maxLabel={size(maxBytes)}
           storage={storage}
-          allowed={ALLOWED_SUMMARY}
+          allowed={say(ALLOWED_SUMMARY)}
           sharedLabel={name === undefined ? t("sharedOwn") : t("sharedWith", { name })}
         />
       </Section>
@@ -90,8 +94,8 @@ export function FilesView({ org, coacheeId, list, filter, zone, name, maxBytes, 
                 </span>
               ),
             },
-            { header: t("size"), cell: (f) => formatBytes(f.size), nowrap: true },
-            { header: t("type"), cell: (f) => typeLabel(f.mimeType) },
+            { header: t("size"), cell: (f) => size(f.size), nowrap: true },
+            { header: t("type"), cell: (f) => say(typeLabel(f.mimeType)) },
             { header: t("uploadedBy"), cell: (f) => (f.mine ? t("you") : f.uploaderName) },
             { header: t("uploaded"), cell: (f) => <Time at={f.createdAt} zone={zone} />, nowrap: true },
             {

@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/actions/action";
 import { Button } from "@/components/ui/button";
 import { Field, RadioGroup } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
-import { overQuotaMessage, storageLeftLine, tooLargeMessage } from "@/lib/files/limits";
+import { sizeValues, storageLeftValues } from "@/lib/files/limits";
 
 // Uploads one file to a coachee's profile through the upload route with XMLHttpRequest, so the bar
 // can show how much has gone. The size limit and the room left in the organisation's storage quota are
@@ -42,8 +42,8 @@ export function UploadForm({ org, coacheeId, maxBytes, maxLabel, allowed, storag
     const chosen = data.get("file");
     const file = chosen instanceof File && chosen.name ? chosen : null;
     if (!file) return setFileError(t("choose"));
-    if (file.size > maxBytes) return setFileError(tooLargeMessage(maxBytes));
-    if (file.size > storage.remaining) return setFileError(overQuotaMessage(storage.remaining));
+    if (file.size > maxBytes) return setFileError(t("tooLarge", sizeValues("max", maxBytes)));
+    if (file.size > storage.remaining) return setFileError(t("overQuota", sizeValues("free", storage.remaining)));
     const visibility = data.get("visibility") === "SHARED" ? "SHARED" : "PRIVATE";
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/${encodeURIComponent(org)}/files/upload?coachee=${encodeURIComponent(coacheeId)}&visibility=${visibility}`);
@@ -77,7 +77,7 @@ export function UploadForm({ org, coacheeId, maxBytes, maxLabel, allowed, storag
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl">
       <FormStatus result={result} />
-      <p className="mb-3 text-sm text-muted">{storageLeftLine(storage.used, storage.quota)}</p>
+      <p className="mb-3 text-sm text-muted">{t("storageLeft", storageLeftValues(storage.used, storage.quota))}</p>
       <Field
         id={`upload-file-${coacheeId}`}
         type="file"

@@ -25,6 +25,7 @@ import {
   type Question,
 } from "./questions";
 import { usableTemplate } from "./templates";
+import { msg } from "../i18n/msg";
 
 // Assessments given to coachees. An assignment and its answers belong to the coachee and their current
 // coaches, exactly like goals (reachCoachee decides): admins, programme managers and sponsors are
@@ -39,7 +40,7 @@ export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 export const REVIEW_MAX = 5000;
 
 export const assignTemplateSchema = z.strictObject({
-  templateId: idField("Choose a template from the list"),
+  templateId: idField(msg("Assessments.server.chooseTemplate")),
   to: assigneeField,
   dueDate: dueDateField,
 });
@@ -189,7 +190,7 @@ export async function assignTemplate(db: Db, actor: Actor, input: AssignTemplate
   assertCan(actor.role, "coachees:manage");
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const template = await usableTemplate(tx, actor, input.templateId).catch((e: unknown) => {
-      throw e instanceof NotFoundError ? fieldError("templateId", "Choose a template from the list") : e;
+      throw e instanceof NotFoundError ? fieldError("templateId", msg("Assessments.server.chooseTemplate")) : e;
     });
     let coachees: string[];
     if (input.to.kind === "coachee") {
@@ -207,7 +208,7 @@ export async function assignTemplate(db: Db, actor: Actor, input: AssignTemplate
         orderBy: { coacheeMembershipId: "asc" },
       });
       coachees = members.map((m) => m.coacheeMembershipId);
-      if (!coachees.length) throw fieldError("to", "This group has no coachees yet: add some, or choose a coachee");
+      if (!coachees.length) throw fieldError("to", msg("Assessments.server.groupEmpty"));
     }
     const ids: string[] = [];
     for (const coachee of coachees) {
@@ -251,12 +252,12 @@ export async function saveAnswers(db: Db, actor: Actor, input: AnswersInput, now
   assertCan(actor.role, "goals:own");
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const row = await reachAssignment(tx, actor, input.assignmentId);
-    if (row.submittedAt) throw new ExpectedError("This assessment has been submitted: its answers can no longer change.");
+    if (row.submittedAt) throw new ExpectedError(msg("Assessments.server.submittedLocked"));
     const submit = input.intent === "submit";
     const checked = checkAnswers(storedQuestions(row.questions), input, { submit });
     if (!checked.ok)
       throw new ValidationError(
-        submit ? "Some questions need an answer before you submit. Your answers are not saved yet." : "Check the highlighted answers.",
+        submit ? msg("Assessments.server.answersMissing") : msg("Assessments.server.checkAnswers"),
         checked.fieldErrors,
       );
     // Conditional on still being a draft: of two submissions at once, one wins.
@@ -264,7 +265,7 @@ export async function saveAnswers(db: Db, actor: Actor, input: AnswersInput, now
       where: { id: row.id, submittedAt: null },
       data: { answers: checked.answers as Prisma.InputJsonValue, answersSavedAt: now, ...(submit ? { submittedAt: now } : {}) },
     });
-    if (done.count !== 1) throw new ExpectedError("This assessment has been submitted: its answers can no longer change.");
+    if (done.count !== 1) throw new ExpectedError(msg("Assessments.server.submittedLocked"));
     if (submit) await tell(tx, actor, "assessment.submitted", row);
     return { id: row.id, submitted: submit, answers: checked.answers as Answers };
   });
@@ -275,13 +276,13 @@ export async function reviewAssessment(db: Db, actor: Actor, input: ReviewInput,
   assertCan(actor.role, "coachees:manage");
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const row = await reachAssignment(tx, actor, input.assignmentId);
-    if (!row.submittedAt) throw new ExpectedError("Only a submitted assessment can be reviewed: this one is not submitted yet.");
-    if (row.reviewedAt) throw new ExpectedError("This assessment has already been reviewed.");
+    if (!row.submittedAt) throw new ExpectedError(msg("Assessments.server.notSubmitted"));
+    if (row.reviewedAt) throw new ExpectedError(msg("Assessments.server.alreadyReviewed"));
     const done = await tx.assessmentAssignment.updateMany({
       where: { id: row.id, reviewedAt: null },
       data: { reviewedAt: now, reviewedByMembershipId: actor.membershipId, reviewComment: input.comment },
     });
-    if (done.count !== 1) throw new ExpectedError("This assessment has already been reviewed.");
+    if (done.count !== 1) throw new ExpectedError(msg("Assessments.server.alreadyReviewed"));
     await tell(tx, actor, "assessment.reviewed", row);
     return { id: row.id };
   });
@@ -296,8 +297,8 @@ export async function withdrawAssessment(db: Db, actor: Actor, input: { assignme
   assertCan(actor.role, "coachees:manage");
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const row = await reachAssignment(tx, actor, input.assignmentId);
-    if (row.assignedBy.id !== actor.membershipId) throw new ForbiddenError("Only the coach who gave an assessment can withdraw it.");
-    if (row.submittedAt) throw new ExpectedError("A submitted assessment cannot be withdrawn.");
+    if (row.assignedBy.id !== actor.membershipId) throw new ForbiddenError(msg("Assessments.server.withdrawNotYours"));
+    if (row.submittedAt) throw new ExpectedError(msg("Assessments.server.withdrawSubmitted"));
     await tx.assessmentAssignment.deleteMany({ where: { id: row.id, submittedAt: null } });
     await forgetNotifications(tx, "assessment.assigned", row.id);
     return { id: row.id, title: row.title, coacheeMembershipId: row.coacheeMembershipId };

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ValidationError } from "../errors";
+import { CHECK_FIELDS, ValidationError } from "../errors";
+import { msg } from "../i18n/msg";
 import { CONTROL_CHARACTERS, idField, nameField, optionalDayField, textField } from "../web/form-fields";
 
 // The one shape of an assessment's questions and answers, shared by the builder form (which checks a
@@ -22,34 +23,34 @@ export const DESCRIPTION_MAX = 2000;
 
 const noNul = (s: string) => s.replaceAll("\u0000", "");
 /** One line of text (a prompt, an option, a label): no line breaks or control characters. */
-const line = (what: string, max: number, min = 1) =>
+const line = (what: "prompt" | "lowLabel" | "highLabel" | "option", max: number, min = 1) =>
   z
-    .string({ error: `Write ${what}` })
+    .string({ error: msg("Assessments.server.write", { what }) })
     .transform(noNul)
-    .refine((s) => !CONTROL_CHARACTERS.test(s), { error: `${what.charAt(0).toUpperCase()}${what.slice(1)} must be one line`, abort: true })
-    .pipe(z.string().trim().min(min, `Write ${what}`).max(max, `At most ${max} characters`));
+    .refine((s) => !CONTROL_CHARACTERS.test(s), { error: msg("Assessments.server.oneLine", { what }), abort: true })
+    .pipe(z.string().trim().min(min, msg("Assessments.server.write", { what })).max(max, msg("Assessments.server.charactersMax", { max })));
 
 const base = {
   id: idField().optional(),
-  prompt: line("the question", PROMPT_MAX),
+  prompt: line("prompt", PROMPT_MAX),
   required: z.boolean().default(true),
 };
 
 const scaleQuestion = z.strictObject({
   ...base,
   kind: z.literal("scale"),
-  scaleMax: z.union([z.literal(5), z.literal(10)], { error: "Choose 1 to 5 or 1 to 10" }),
-  lowLabel: line("a label for the low end", SCALE_LABEL_MAX),
-  highLabel: line("a label for the high end", SCALE_LABEL_MAX),
+  scaleMax: z.union([z.literal(5), z.literal(10)], { error: msg("Assessments.server.scaleMax") }),
+  lowLabel: line("lowLabel", SCALE_LABEL_MAX),
+  highLabel: line("highLabel", SCALE_LABEL_MAX),
 });
 
 const choiceFields = {
   ...base,
   options: z
-    .array(line("the option", OPTION_MAX))
-    .min(OPTIONS_MIN, `Give at least ${OPTIONS_MIN} options`)
-    .max(OPTIONS_MAX, `At most ${OPTIONS_MAX} options`)
-    .refine((o) => new Set(o.map((x) => x.toLowerCase())).size === o.length, "Each option must be different"),
+    .array(line("option", OPTION_MAX))
+    .min(OPTIONS_MIN, msg("Assessments.server.optionsMin", { min: OPTIONS_MIN }))
+    .max(OPTIONS_MAX, msg("Assessments.server.optionsMax", { max: OPTIONS_MAX }))
+    .refine((o) => new Set(o.map((x) => x.toLowerCase())).size === o.length, msg("Assessments.server.optionsDistinct")),
 };
 const singleQuestion = z.strictObject({ ...choiceFields, kind: z.literal("single") });
 const multipleQuestion = z.strictObject({ ...choiceFields, kind: z.literal("multiple") });
@@ -58,7 +59,7 @@ const longQuestion = z.strictObject({ ...base, kind: z.literal("long") });
 
 /** One question as the builder sends it (an id once saved). */
 export const questionSchema = z.discriminatedUnion("kind", [scaleQuestion, singleQuestion, multipleQuestion, shortQuestion, longQuestion], {
-  error: "Choose the kind of question",
+  error: msg("Assessments.server.chooseKind"),
 });
 export type QuestionInput = z.infer<typeof questionSchema>;
 /** A saved question: it always has its id (answers are kept by it). */
@@ -75,9 +76,9 @@ export const questionsField = z.preprocess(
     }
   },
   z
-    .array(questionSchema, { error: "Add at least one question" })
-    .min(1, "Add at least one question")
-    .max(QUESTIONS_MAX, `At most ${QUESTIONS_MAX} questions`),
+    .array(questionSchema, { error: msg("Assessments.server.questionsMin") })
+    .min(1, msg("Assessments.server.questionsMin"))
+    .max(QUESTIONS_MAX, msg("Assessments.server.questionsMax", { max: QUESTIONS_MAX })),
 );
 
 export const assessmentTitleField = nameField({ label: "a title", max: TITLE_MAX });
@@ -121,11 +122,11 @@ export type Answers = Record<string, Answer>;
 export const answerFieldName = (questionId: string) => `a-${questionId}`;
 
 export const ANSWER_REQUIRED: Record<QuestionKind, string> = {
-  scale: "Choose a number on the scale",
-  single: "Choose one option",
-  multiple: "Choose at least one option",
-  short: "Write an answer",
-  long: "Write an answer",
+  scale: msg("Assessments.server.requiredScale"),
+  single: msg("Assessments.server.requiredSingle"),
+  multiple: msg("Assessments.server.requiredMultiple"),
+  short: msg("Assessments.server.requiredText"),
+  long: msg("Assessments.server.requiredText"),
 };
 
 /** A form value as a list of strings: nothing, one value or several (checkboxes). */
@@ -155,31 +156,31 @@ export function checkAnswers(
       case "scale": {
         if (!text) break;
         const n = /^\d{1,2}$/.test(text) ? Number(text) : Number.NaN;
-        if (!(n >= 1 && n <= q.scaleMax)) problem(`Choose a number from 1 to ${q.scaleMax}`);
+        if (!(n >= 1 && n <= q.scaleMax)) problem(msg("Assessments.server.scaleRange", { max: q.scaleMax }));
         else answers[q.id] = n;
         break;
       }
       case "single":
         if (!text) break;
-        if (!q.options.includes(text) || given.length > 1) problem("Choose one of the options");
+        if (!q.options.includes(text) || given.length > 1) problem(msg("Assessments.server.chooseOneOption"));
         else answers[q.id] = text;
         break;
       case "multiple": {
         const chosen = [...new Set(given.map((v) => v.trim()).filter(Boolean))];
         if (!chosen.length) break;
-        if (chosen.some((c) => !q.options.includes(c))) problem("Choose from the options");
+        if (chosen.some((c) => !q.options.includes(c))) problem(msg("Assessments.server.chooseFromOptions"));
         else answers[q.id] = q.options.filter((o) => chosen.includes(o));
         break;
       }
       case "short":
         if (!text) break;
-        if (CONTROL_CHARACTERS.test(text)) problem("Keep this answer to one line");
-        else if (text.length > SHORT_ANSWER_MAX) problem(`At most ${SHORT_ANSWER_MAX} characters`);
+        if (CONTROL_CHARACTERS.test(text)) problem(msg("Assessments.server.oneLineAnswer"));
+        else if (text.length > SHORT_ANSWER_MAX) problem(msg("Assessments.server.charactersMax", { max: SHORT_ANSWER_MAX }));
         else answers[q.id] = text;
         break;
       case "long":
         if (!text) break;
-        if (text.length > LONG_ANSWER_MAX) problem(`At most ${LONG_ANSWER_MAX.toLocaleString("en")} characters`);
+        if (text.length > LONG_ANSWER_MAX) problem(msg("Assessments.server.charactersMax", { max: LONG_ANSWER_MAX }));
         else answers[q.id] = text;
         break;
     }
@@ -206,16 +207,16 @@ export function issuesByPath(error: z.ZodError): Record<string, string[]> {
 /** A template's (or a one-off set's) fields through the one schema; bad input is a ValidationError with a message per field ("questions.0.prompt"). */
 export function parseTemplate(input: unknown): TemplateInput {
   const result = templateSchema.safeParse(input);
-  if (!result.success) throw new ValidationError("Check the highlighted fields.", issuesByPath(result.error));
+  if (!result.success) throw new ValidationError(CHECK_FIELDS, issuesByPath(result.error));
   return result.data;
 }
 
 /** Assignment ids in a form: a coachee's or a group's, "coachee:<id>" / "group:<id>" (one select lists both). */
 export const assigneeField = z
-  .string({ error: "Choose a coachee or a group" })
-  .regex(/^(coachee|group):[0-9a-f-]{36}$/i, "Choose a coachee or a group")
+  .string({ error: msg("Assessments.server.chooseRecipient") })
+  .regex(/^(coachee|group):[0-9a-f-]{36}$/i, msg("Assessments.server.chooseRecipient"))
   .transform((v) => {
     const [kind, id] = v.split(":") as ["coachee" | "group", string];
     return { kind, id };
   })
-  .pipe(z.object({ kind: z.enum(["coachee", "group"]), id: idField("Choose a coachee or a group") }));
+  .pipe(z.object({ kind: z.enum(["coachee", "group"]), id: idField(msg("Assessments.server.chooseRecipient")) }));

@@ -7,6 +7,7 @@ import { assertCan, can } from "../authz/permissions";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { idField, isId } from "../web/form-fields";
 import { parseTemplate, storedQuestions, withIds } from "./questions";
+import { msg } from "../i18n/msg";
 
 // Assessment templates ("assessments:build"). A coach builds their own; an admin builds the
 // organisation's, which every coach may use and only admins change. A coach sees their own and the
@@ -88,7 +89,7 @@ export async function usableTemplate(tx: TenantTx, actor: Actor, templateId: str
 
 async function editableTemplate(tx: TenantTx, actor: Actor, templateId: string) {
   const template = await usableTemplate(tx, actor, templateId);
-  if (!template.editable) throw new ForbiddenError("Only an admin changes the organisation's templates.");
+  if (!template.editable) throw new ForbiddenError(msg("Assessments.server.templateAdminOnly"));
   return template;
 }
 

@@ -16,6 +16,7 @@ import { pageNumber } from "../web/search-params";
 import { byteRange, RangeNotSatisfiableError } from "./ranges";
 import { type UploadRates } from "./quota";
 import { fileDisk, getRangeStream } from "./storage";
+import { msg } from "../i18n/msg";
 
 // Files on a coachee's profile: uploaded by the coachee or one of their current coaches (reachCoachee
 // decides, as for goals), PRIVATE (its uploader only) or SHARED (the coachee and every current coach of
@@ -58,8 +59,7 @@ async function visibleFile(tx: TenantTx, actor: Actor, fileId: string) {
 /** A file the actor uploaded; one they only see (someone else's shared file) is forbidden. */
 async function ownFile(tx: TenantTx, actor: Actor, fileId: string) {
   const file = await visibleFile(tx, actor, fileId);
-  if (file.uploaderMembershipId !== actor.membershipId)
-    throw new ForbiddenError("Only the person who uploaded a file can change or delete it.");
+  if (file.uploaderMembershipId !== actor.membershipId) throw new ForbiddenError(msg("Files.server.notUploader"));
   return file;
 }
 

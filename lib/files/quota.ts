@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import type { Actor } from "../authz/actor";
 import { can } from "../authz/permissions";
 import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
-import { NotFoundError, ValidationError } from "../errors";
+import { CHECK_FIELDS, NotFoundError, ValidationError } from "../errors";
 import { assertCoacheeMaterialRole } from "../coaching/material";
 import { LIMITS, releaseAttempt, takeAllowance, type RateLimit } from "../security/rate-limit";
 import { GIB, overQuotaMessage, uploadRateMessage } from "./limits";
@@ -27,7 +27,7 @@ export class UploadBoundError extends ValidationError {
     message: string,
     readonly status: 413 | 429,
   ) {
-    super("Check the highlighted fields.", { file: [message] });
+    super(CHECK_FIELDS, { file: [message] });
   }
 }
 

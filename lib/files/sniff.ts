@@ -1,4 +1,5 @@
 import { fileTypeFromBuffer } from "file-type";
+import { msg } from "../i18n/msg";
 
 // What a file is, decided from its bytes, never from its name or the browser's word: file-type reads the
 // first bytes (SNIFF_BYTES, enough for an Office document's first zip entries) and the result must be on
@@ -8,51 +9,51 @@ import { fileTypeFromBuffer } from "file-type";
 
 export const SNIFF_BYTES = 64 * 1024;
 
-/** The allowed types by file-type's extension: the MIME type stored and served, and the type's name in lists. */
+/** The allowed types by file-type's extension: the MIME type stored and served, and the type's name in lists (a message). */
 export const ALLOWED_TYPES: Record<string, { mime: string; label: string }> = {
-  pdf: { mime: "application/pdf", label: "PDF" },
-  docx: { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label: "Word document" },
-  xlsx: { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", label: "Excel spreadsheet" },
-  pptx: { mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation", label: "PowerPoint presentation" },
-  odt: { mime: "application/vnd.oasis.opendocument.text", label: "OpenDocument text" },
-  ods: { mime: "application/vnd.oasis.opendocument.spreadsheet", label: "OpenDocument spreadsheet" },
-  odp: { mime: "application/vnd.oasis.opendocument.presentation", label: "OpenDocument presentation" },
-  png: { mime: "image/png", label: "PNG image" },
-  jpg: { mime: "image/jpeg", label: "JPEG image" },
-  gif: { mime: "image/gif", label: "GIF image" },
-  webp: { mime: "image/webp", label: "WebP image" },
-  heic: { mime: "image/heic", label: "HEIC image" },
-  mp3: { mime: "audio/mpeg", label: "MP3 audio" },
-  m4a: { mime: "audio/mp4", label: "M4A audio" },
-  wav: { mime: "audio/wav", label: "WAV audio" },
-  ogg: { mime: "audio/ogg", label: "Ogg audio" },
-  oga: { mime: "audio/ogg", label: "Ogg audio" },
-  opus: { mime: "audio/ogg", label: "Ogg audio" },
-  mp4: { mime: "video/mp4", label: "MP4 video" },
-  m4v: { mime: "video/mp4", label: "MP4 video" },
-  mov: { mime: "video/quicktime", label: "QuickTime video" },
-  webm: { mime: "video/webm", label: "WebM video" },
+  pdf: { mime: "application/pdf", label: msg("Files.server.types.pdf") },
+  docx: { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label: msg("Files.server.types.docx") },
+  xlsx: { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", label: msg("Files.server.types.xlsx") },
+  pptx: { mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation", label: msg("Files.server.types.pptx") },
+  odt: { mime: "application/vnd.oasis.opendocument.text", label: msg("Files.server.types.odt") },
+  ods: { mime: "application/vnd.oasis.opendocument.spreadsheet", label: msg("Files.server.types.ods") },
+  odp: { mime: "application/vnd.oasis.opendocument.presentation", label: msg("Files.server.types.odp") },
+  png: { mime: "image/png", label: msg("Files.server.types.png") },
+  jpg: { mime: "image/jpeg", label: msg("Files.server.types.jpg") },
+  gif: { mime: "image/gif", label: msg("Files.server.types.gif") },
+  webp: { mime: "image/webp", label: msg("Files.server.types.webp") },
+  heic: { mime: "image/heic", label: msg("Files.server.types.heic") },
+  mp3: { mime: "audio/mpeg", label: msg("Files.server.types.mp3") },
+  m4a: { mime: "audio/mp4", label: msg("Files.server.types.m4a") },
+  wav: { mime: "audio/wav", label: msg("Files.server.types.wav") },
+  ogg: { mime: "audio/ogg", label: msg("Files.server.types.ogg") },
+  oga: { mime: "audio/ogg", label: msg("Files.server.types.ogg") },
+  opus: { mime: "audio/ogg", label: msg("Files.server.types.ogg") },
+  mp4: { mime: "video/mp4", label: msg("Files.server.types.mp4") },
+  m4v: { mime: "video/mp4", label: msg("Files.server.types.mp4") },
+  mov: { mime: "video/quicktime", label: msg("Files.server.types.mov") },
+  webm: { mime: "video/webm", label: msg("Files.server.types.webm") },
 };
 
 export const TEXT_TYPES: Record<string, { mime: string; label: string }> = {
-  txt: { mime: "text/plain", label: "Text" },
-  csv: { mime: "text/csv", label: "CSV" },
-  md: { mime: "text/markdown", label: "Markdown" },
+  txt: { mime: "text/plain", label: msg("Files.server.types.txt") },
+  csv: { mime: "text/csv", label: msg("Files.server.types.csv") },
+  md: { mime: "text/markdown", label: msg("Files.server.types.md") },
 };
 
 /** Images a browser may show inline for a preview (served with a sandbox policy, never as a page). */
 export const INLINE_IMAGES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
 
-export const ALLOWED_SUMMARY =
-  "PDF, Word, Excel, PowerPoint and OpenDocument files, images (PNG, JPEG, GIF, WebP, HEIC), audio (MP3, M4A, WAV, Ogg), video (MP4, MOV, WebM) and plain text (.txt, .csv, .md)";
+/** What may be uploaded, in the reader's words (the upload form's hint). */
+export const ALLOWED_SUMMARY = msg("Files.server.allowed");
 
-export const REFUSED_PROGRAM = "Programs and scripts cannot be uploaded, whatever the file is called.";
-export const REFUSED_WEB_PAGE = "Web pages, SVG images and XML files cannot be uploaded, whatever the file is called.";
-export const REFUSED_TYPE = `This type of file cannot be uploaded. Upload ${ALLOWED_SUMMARY}.`;
-export const REFUSED_TEXT = "A text file must be UTF-8 text (a .txt, .csv or .md file).";
-export const REFUSED_EMPTY = "The file is empty.";
+export const REFUSED_PROGRAM = msg("Files.server.refusedProgram");
+export const REFUSED_WEB_PAGE = msg("Files.server.refusedWebPage");
+export const REFUSED_TYPE = msg("Files.server.refusedType");
+export const REFUSED_TEXT = msg("Files.server.refusedText");
+export const REFUSED_EMPTY = msg("Files.server.refusedEmpty");
 
-/** A label for a stored MIME type (the list's Type column). */
+/** A label for a stored MIME type (the list's Type column): a message, or the MIME type itself. */
 export function typeLabel(mime: string): string {
   for (const t of [...Object.values(ALLOWED_TYPES), ...Object.values(TEXT_TYPES)]) if (t.mime === mime) return t.label;
   return mime;

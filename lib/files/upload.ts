@@ -14,6 +14,7 @@ import { releaseReservation, reserveUpload, settleReservation, UploadBoundError,
 import { fileDisk, fileMaxBytes, uploadSettled } from "./storage";
 
 import { notifyShared, type FileOptions } from "./files";
+import { msg } from "../i18n/msg";
 
 // Uploading a file to a coachee's profile: the bytes stream from the request to storage through a size
 // counter and the sniffer (lib/files/sniff.ts), within the storage quota reserved first (./quota.ts),
@@ -28,15 +29,14 @@ export const FILE_NAME_MAX = 255;
  */
 export function cleanFileName(raw: string): string {
   const name = raw.split(/[\\/]/).pop()!.trim();
-  if (!name) throw fieldError("file", "Choose a file to upload.");
+  if (!name) throw fieldError("file", msg("Files.upload.choose"));
   // Format characters too (U+202E and the other bidi controls, zero-width ones): a name must read as it is.
-  if (/[\u0000-\u001f\u007f\u2028\u2029\p{Cf}]/u.test(name))
-    throw fieldError("file", "The file's name has characters that cannot be kept; rename it.");
-  if ([...name].length > FILE_NAME_MAX) throw fieldError("file", `The file's name is longer than ${FILE_NAME_MAX} characters; rename it.`);
+  if (/[\u0000-\u001f\u007f\u2028\u2029\p{Cf}]/u.test(name)) throw fieldError("file", msg("Files.server.nameCharacters"));
+  if ([...name].length > FILE_NAME_MAX) throw fieldError("file", msg("Files.server.nameTooLong", { max: FILE_NAME_MAX }));
   return name;
 }
 
-export const visibilityField = z.enum(["PRIVATE", "SHARED"], { error: "Choose who sees the file" });
+export const visibilityField = z.enum(["PRIVATE", "SHARED"], { error: msg("Files.server.chooseVisibilityField") });
 
 export type UploadInput = {
   coacheeMembershipId: string;
@@ -140,7 +140,7 @@ export async function uploadFile(db: Db, actor: Actor, input: UploadInput, optio
   const maxBytes = options.maxBytes ?? fileMaxBytes();
   const rates = options.rates ?? UPLOAD_RATES;
   const chosen = visibilityField.safeParse(input.visibility);
-  if (!chosen.success) throw fieldError("visibility", "Choose who sees the file.");
+  if (!chosen.success) throw fieldError("visibility", msg("Files.server.chooseVisibility"));
   const visibility = chosen.data;
   const name = cleanFileName(input.name);
   const coachee = await reach(db, actor, input.coacheeMembershipId);
@@ -151,8 +151,7 @@ export async function uploadFile(db: Db, actor: Actor, input: UploadInput, optio
   const reservation = await reserveUpload(db, actor, { bytes: input.declaredSize ?? maxBytes, storageKey }, rates);
   let checked: Checked | undefined;
   try {
-    const over = () =>
-      input.declaredSize === undefined ? tooLarge() : fieldError("file", "The upload was longer than its declared size. Try again.");
+    const over = () => (input.declaredSize === undefined ? tooLarge() : fieldError("file", msg("Files.server.longerThanDeclared")));
     checked = await checkedStream(input.body, name, reservation.bytes, over);
     return await storeChecked(db, actor, { coachee, visibility, storageKey, reservation, declaredSize: input.declaredSize }, checked, disk);
   } finally {
@@ -179,7 +178,7 @@ async function storeChecked(
       contentType: checked.mime,
       ...(declaredSize !== undefined ? { contentLength: declaredSize } : {}),
     });
-    if (declaredSize !== undefined && checked.size() !== declaredSize) throw fieldError("file", "The upload was cut short. Try again.");
+    if (declaredSize !== undefined && checked.size() !== declaredSize) throw fieldError("file", msg("Files.server.cutShort"));
     return await tenantDb(db, actor.organizationId).$transaction(async (tx) => {
       await settleReservation(tx, actor.organizationId, reservation, checked.size());
       await reachCoachee(tx, actor, coachee);

@@ -5,11 +5,12 @@ import type { Actor } from "../authz/actor";
 import { assertCan, can } from "../authz/permissions";
 import type { NotificationDelivery } from "../db/generated/enums";
 import { COACH_KINDS, COACHEE_KINDS, DEFAULT_DELIVERY, NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, type NotificationKind } from "./kinds";
+import { msg } from "../i18n/msg";
 
 // How each member wants each kind: immediately, in the daily digest, or in the app only. No row means
 // the kind's default (lib/notifications/kinds.ts).
 
-const delivery = z.enum(NOTIFICATION_DELIVERIES, { error: "Choose one of the options listed" });
+const delivery = z.enum(NOTIFICATION_DELIVERIES, { error: msg("NotificationCentre.server.chooseOption") });
 
 /** The preferences form: any of the kinds, each one of the deliveries; nothing else. */
 export const preferencesSchema = z.strictObject(

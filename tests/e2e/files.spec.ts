@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { REFUSED_PROGRAM } from "../../lib/files/sniff";
+import { english } from "../support/english";
 import { AppPage } from "./pages/app-page";
 import { unique } from "../factories/unique";
 
@@ -33,7 +34,7 @@ test("a coach uploads a shared file on Pat's profile with visible progress; Pat 
   const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(4096)]);
   await page.getByLabel("File", { exact: true }).setInputFiles({ name: `tool ${stamp}.pdf`, mimeType: "application/pdf", buffer: elf });
   await page.getByRole("button", { name: "Upload" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: REFUSED_PROGRAM })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: english(REFUSED_PROGRAM) })).toBeVisible();
   await expect(page.getByRole("link", { name: `Download tool ${stamp}.pdf` })).toHaveCount(0);
 
   // A shared upload on a slow connection: the bar says how far it has got.

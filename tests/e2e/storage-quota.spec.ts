@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { overQuotaMessage } from "../../lib/files/limits";
+import { english } from "../support/english";
 import { recordFigures } from "../support/figures";
 import { AppPage } from "./pages/app-page";
 import { onAppDatabase } from "./pages/database";
@@ -49,7 +50,7 @@ test("the storage left shows beside each upload form and in Settings; an upload 
     const file = page.getByLabel("File", { exact: true });
     await file.setInputFiles({ name: `Big ${stamp}.pdf`, mimeType: "application/pdf", buffer: pdf(2 * MB) });
     await page.getByRole("button", { name: "Upload" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: overQuotaMessage(MB) })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: english(overQuotaMessage(MB)) })).toBeVisible();
 
     // Meanwhile 600 KB of the room goes (an upload from another tab); the page still thinks 1 MB is left.
     const origin = new URL(page.url()).origin;
@@ -70,7 +71,7 @@ test("the storage left shows beside each upload form and in Settings; an upload 
     ]);
     recordFigures("storage-quota e2e", { boundsTried: 1, boundsBreached: answer.ok() ? 1 : 0 });
     expect(answer.status()).toBe(413);
-    const refusal = page.getByRole("alert").filter({ hasText: overQuotaMessage(424 * KB) });
+    const refusal = page.getByRole("alert").filter({ hasText: english(overQuotaMessage(424 * KB)) });
     await expect(refusal).toBeVisible();
     await expect(refusal).not.toContainText(name);
     await expect(file).toHaveAttribute("aria-invalid", "true");

@@ -23,6 +23,7 @@ import { english } from "../support/english";
 import { recordFigures } from "../support/figures";
 import { chunks, FILE_STORES, objectsOf, PDF, pdfOfSize, type Store } from "../support/file-stores";
 import { createWorld, type World } from "../support/world";
+import { english } from "../support/english";
 
 // The storage bounds of files (lib/files/quota.ts, lib/files/sweep.ts), on the local disk and on S3:
 // the organisation's quota at its bound and one byte past it, parallel uploads racing for the last of
@@ -42,7 +43,7 @@ async function refusal(work: Promise<unknown>): Promise<{ message: string; statu
   if (error === null) return null;
   expect(error, "refused as expected input, not a crash").toBeInstanceOf(ValidationError);
   const e = error as ValidationError;
-  return { message: e.fieldErrors.file?.[0] ?? e.message, status: e instanceof UploadBoundError ? e.status : 400 };
+  return { message: english(e.fieldErrors.file?.[0] ?? e.message), status: e instanceof UploadBoundError ? e.status : 400 };
 }
 
 const setQuota = (organizationId: string, bytes: number) =>
@@ -95,11 +96,11 @@ describe.each(FILE_STORES)("storage bounds on %s", (_, open) => {
     };
     const before = await objectsOf(disk, w.org.id);
     expect(await overBound(upload(w, w.coach, { body: untouched, declaredSize: 40_001 }))).toEqual({
-      message: overQuotaMessage(40_000),
+      message: english(overQuotaMessage(40_000)),
       status: 413,
     });
     // Without a declared size the upload reserves the largest file size, which does not fit either.
-    expect((await overBound(upload(w, w.participant, { body: pdfOfSize(1000) })))?.message).toBe(overQuotaMessage(40_000));
+    expect((await overBound(upload(w, w.participant, { body: pdfOfSize(1000) })))?.message).toBe(english(overQuotaMessage(40_000)));
     // A body longer than it said is stopped where the declared size ends.
     expect((await overBound(upload(w, w.coach, { body: pdfOfSize(30_000), declaredSize: 20_000 })))?.message).toBe(
       "The upload was longer than its declared size. Try again.",
@@ -111,7 +112,7 @@ describe.each(FILE_STORES)("storage bounds on %s", (_, open) => {
     expect((await upload(w, w.participant, { body: pdfOfSize(40_000), declaredSize: 40_000 })).size).toBe(40_000);
     expect(await getStorageUsage(db, w.participant)).toEqual({ used: 100_000, quota: 100_000, remaining: 0 });
     expect(await overBound(upload(w, w.coach, { body: chunks(Buffer.from("a")), name: "a.txt", declaredSize: 1 }))).toEqual({
-      message: overQuotaMessage(0),
+      message: english(overQuotaMessage(0)),
       status: 413,
     });
     // The per-file limit answers in the same shape.
@@ -125,7 +126,7 @@ describe.each(FILE_STORES)("storage bounds on %s", (_, open) => {
         ),
       ),
     ).toEqual({
-      message: tooLargeMessage(10),
+      message: english(tooLargeMessage(10)),
       status: 413,
     });
     expect(await reservationsOf(w.org.id)).toBe(0);
@@ -179,7 +180,7 @@ describe.each(FILE_STORES)("storage bounds on %s", (_, open) => {
         { name: `n${i}.txt`, body: chunks(Buffer.from(`note ${i}\n`)), declaredSize: `note ${i}\n`.length },
         UPLOAD_RATES,
       );
-    const rateMessage = uploadRateMessage(30, 500 * MB);
+    const rateMessage = english(uploadRateMessage(30, 500 * MB));
     expect(
       await overBound(upload(w, w.coach, { name: "n31.txt", body: chunks(Buffer.from("x\n")), declaredSize: 2 }, UPLOAD_RATES)),
     ).toEqual({
@@ -203,7 +204,7 @@ describe.each(FILE_STORES)("storage bounds on %s", (_, open) => {
       400,
     );
     expect(await overBound(upload(coachee, coachee.participant, { body: pdfOfSize(40_001), declaredSize: 40_001 }, bytes))).toEqual({
-      message: uploadRateMessage(30, 100_000),
+      message: english(uploadRateMessage(30, 100_000)),
       status: 429,
     });
     expect((await upload(coachee, coachee.participant, { body: pdfOfSize(40_000), declaredSize: 40_000 }, bytes)).size).toBe(40_000);

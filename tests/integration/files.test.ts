@@ -14,6 +14,7 @@ import { recordFigures } from "../support/figures";
 import { createPrivacyWorld, type PrivacyWorld } from "../support/privacy";
 import { peakMemoryGrowth } from "../support/memory";
 import { chunks, FILE_STORES, objectsOf, PDF, type Store } from "../support/file-stores";
+import { english } from "../support/english";
 
 const db = testDb();
 const MB = 1024 * 1024;
@@ -35,7 +36,7 @@ async function refusal(work: Promise<unknown>): Promise<string> {
     (e: unknown) => e,
   );
   expect(error, "the upload is refused").toBeInstanceOf(ValidationError);
-  return (error as ValidationError).fieldErrors.file?.[0] ?? (error as Error).message;
+  return english((error as ValidationError).fieldErrors.file?.[0] ?? (error as Error).message);
 }
 
 /** A generated stream of `size` bytes in 1 MiB chunks, opening like a PDF, and the SHA-256 of what it yielded. */
@@ -107,11 +108,12 @@ describe.each(FILE_STORES)("files on %s", (_, open) => {
       // A small file cut inside its last character (the whole file fits in the sniffed head).
       ["short.txt", Buffer.from([0x63, 0x61, 0x66, 0xc3]), REFUSED_TEXT],
     ];
-    for (const [name, bytes, message] of cases) expect(await refusal(upload(w.coach, { name, body: chunks(bytes) })), name).toBe(message);
+    for (const [name, bytes, message] of cases)
+      expect(await refusal(upload(w.coach, { name, body: chunks(bytes) })), name).toBe(english(message));
     // Invalid UTF-8 far past the sniffed head is caught as it streams, and the partial object removed.
     const late = Buffer.concat([Buffer.alloc(200_000, "a"), Buffer.from([0xff, 0xfe]), Buffer.alloc(10, "b")]);
     expect(await refusal(upload(w.coach, { name: "long.txt", body: chunks(late.subarray(0, 100_000), late.subarray(100_000)) }))).toBe(
-      REFUSED_TEXT,
+      english(REFUSED_TEXT),
     );
     expect(await objectsOf(disk, w.org.id)).toEqual(before);
     expect(await db.coacheeFile.count({ where: { organizationId: w.org.id, originalName: { in: cases.map((c) => c[0]) } } })).toBe(0);

@@ -19,7 +19,7 @@ import {
 } from "@/lib/assessments/assignments";
 import { archiveTemplate, createTemplate, templateFormSchema, templateIdSchema, updateTemplate } from "@/lib/assessments/templates";
 import { db } from "@/lib/db/client";
-import { plural } from "@/lib/words";
+import { msg } from "@/lib/i18n/msg";
 
 // Assessments: templates for those who build them (a coach their own, an admin the organisation's),
 // assigning and reviewing for coaches (their coachees), answering for the coachee. Each service checks
@@ -29,7 +29,11 @@ export const saveTemplateAction = memberAction("assessments:build", templateForm
   const { templateId, ...fields } = input;
   const saved = templateId ? await updateTemplate(db(), actor, templateId, fields) : await createTemplate(db(), actor, fields);
   refreshOrganisation();
-  return { ok: true as const, message: templateId ? "Template saved." : "Template created.", data: { id: saved.id } };
+  return {
+    ok: true as const,
+    message: templateId ? msg("Assessments.server.templateSaved") : msg("Assessments.server.templateCreated"),
+    data: { id: saved.id },
+  };
 });
 
 // Back to the list once the template is gone (its page would be "not found"): a path of this app only.
@@ -50,14 +54,14 @@ export const assignTemplateAction = memberAction("coachees:manage", assignTempla
   refreshOrganisation();
   return {
     ok: true as const,
-    message: ids.length === 1 ? "Assessment assigned." : `Assessment assigned to ${plural(ids.length, "coachee")}.`,
+    message: ids.length === 1 ? msg("Assessments.server.assigned") : msg("Assessments.server.assignedTo", { count: ids.length }),
   };
 });
 
 export const assignQuestionsAction = memberAction("coachees:manage", assignQuestionsFormSchema, async (actor, input) => {
   await assignQuestions(db(), actor, input);
   refreshOrganisation();
-  return { ok: true as const, message: "Questions assigned." };
+  return { ok: true as const, message: msg("Assessments.server.questionsAssigned") };
 });
 
 export const saveAnswersAction = memberAction("goals:own", answersFormSchema, async (actor, input) => {
@@ -65,7 +69,7 @@ export const saveAnswersAction = memberAction("goals:own", answersFormSchema, as
   refreshOrganisation();
   return {
     ok: true as const,
-    message: saved.submitted ? "Submitted. Your coach has been told." : "Saved. You can come back and finish later.",
+    message: saved.submitted ? msg("Assessments.server.submitted") : msg("Assessments.server.saved"),
     keep: !saved.submitted,
   };
 });
@@ -73,11 +77,11 @@ export const saveAnswersAction = memberAction("goals:own", answersFormSchema, as
 export const reviewAction = memberAction("coachees:manage", reviewSchema, async (actor, input) => {
   await reviewAssessment(db(), actor, input);
   refreshOrganisation();
-  return { ok: true as const, message: "Marked reviewed." };
+  return { ok: true as const, message: msg("Assessments.server.reviewed") };
 });
 
 export const withdrawAction = memberAction("coachees:manage", assignmentIdSchema, async (actor, input) => {
   const w = await withdrawAssessment(db(), actor, input);
   refreshOrganisation();
-  return { ok: true as const, message: `${w.title} withdrawn.` };
+  return { ok: true as const, message: msg("Assessments.server.withdrawn", { title: w.title }) };
 });

@@ -8,6 +8,7 @@ import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
 import { markAllRead, markRead, notificationIdSchema, openNotification } from "@/lib/notifications/centre";
 import { preferencesSchema, setPreferences } from "@/lib/notifications/preferences";
+import { msg } from "@/lib/i18n/msg";
 
 // The bell's count is in the layout: every change here revalidates it.
 
@@ -21,17 +22,20 @@ export const openNotificationAction = memberAction("notifications:use", notifica
 export const markReadAction = memberAction("notifications:use", notificationIdSchema, async (actor, input) => {
   await markRead(db(), actor, input);
   refreshOrganisation();
-  return { ok: true as const, message: "Marked read." };
+  return { ok: true as const, message: msg("NotificationCentre.server.markedRead") };
 });
 
 export const markAllReadAction = memberAction("notifications:use", z.strictObject({}), async (actor) => {
   const { marked } = await markAllRead(db(), actor);
   refreshOrganisation();
-  return { ok: true as const, message: marked ? "All notifications marked read." : "Nothing was unread." };
+  return {
+    ok: true as const,
+    message: marked ? msg("NotificationCentre.server.allMarkedRead") : msg("NotificationCentre.server.nothingUnread"),
+  };
 });
 
 export const savePreferencesAction = memberAction("notifications:use", preferencesSchema, async (actor, input) => {
   await setPreferences(db(), actor, input);
   revalidatePath("/[org]/notifications/preferences", "page");
-  return { ok: true as const, message: "Preferences saved." };
+  return { ok: true as const, message: msg("NotificationCentre.server.preferencesSaved") };
 });

@@ -31,7 +31,7 @@ export default async function AssignPage({
   const { template } = firstValues(await searchParams);
   const [templates, to] = await Promise.all([listTemplates(db(), actor), assignees(db(), actor)]);
   const t = await getTranslations("Assessments");
-  const options = templateOptions(templates);
+  const options = templateOptions(templates, (title) => t("server.organisationTemplate", { title }));
   const people = [
     ...to.coachees.map((c) => ({ value: `coachee:${c.id}`, label: c.name })),
     ...to.groups.map((g) => ({ value: `group:${g.id}`, label: t("assign.group", { name: g.name, count: g.members }) })),

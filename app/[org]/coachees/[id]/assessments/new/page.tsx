@@ -27,7 +27,8 @@ export default async function AddAssessmentPage({ params }: { params: Promise<{ 
   const coachee = await orNotFound(getCoacheeProfile(db(), actor, id));
   const name = displayName(coachee.user);
   const tab = profileTabHref(org, coachee.id, "assessments");
-  const templates = templateOptions(await listTemplates(db(), actor));
+  const say = await getTranslations("Assessments.server");
+  const templates = templateOptions(await listTemplates(db(), actor), (title) => say("organisationTemplate", { title }));
   return (
     <section>
       <PageHeader back={{ href: tab, label: name }} title={t("heading", { name })} description={t("description", { name })} />
