@@ -17,12 +17,13 @@ export function ActivityFeed({
 }) {
   const t = useTranslations("Activity");
   const locale = useLocale();
+  const words = useTranslations();
   if (events.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
     <ol aria-label={t("label")} className="divide-y divide-line-soft rounded-md border border-line bg-surface">
       {events.map((e) => (
         <li key={e.id} className="flex flex-col gap-1 p-3 text-sm sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
-          <span className="min-w-0 break-words">{activitySentence(e, (at) => displayTime(at, zone, locale))}</span>
+          <span className="min-w-0 break-words">{activitySentence(e, (at) => displayTime(at, zone, locale), words)}</span>
           <span className="shrink-0 text-xs text-faint">
             <Time at={e.createdAt} zone={zone} />
           </span>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { lockOrganization, tenantDb, type TenantTx } from "../db/tenant";
@@ -9,7 +10,6 @@ import { fieldError, NotFoundError, ValidationError } from "../errors";
 import { resendInvitationIn } from "../invitations/pending";
 import { sendInvitationsIn } from "../invitations/send";
 import { someoneElsesName } from "../users/profile";
-import { MEMBERSHIP_STATUS_LABELS } from "../labels";
 import { checkbox, emailSchema, idField } from "../web/form-fields";
 import { coacheeOfCoach } from "../coaching/relationship";
 import { assertRoomForRequest, requestCoachingIn } from "../coaching/requests";
@@ -35,10 +35,7 @@ export type AddCoacheeResult = { message: string };
  */
 export function addCoacheeAnswer(input: Pick<AddCoacheeInput, "firstName" | "lastName" | "sendInvitation">): string {
   const name = `${input.firstName} ${input.lastName}`;
-  const now = input.sendInvitation
-    ? "If they are new here, they are your coachee now and we have emailed them an invitation."
-    : "If they are new here, they are your coachee now, not invited yet: send the invitation from their Options when you are ready.";
-  return `${name}: done. ${now} If they already have an account here, they are asked to accept you as their coach first; until then they show under Waiting for them to accept.`;
+  return msg(input.sendInvitation ? "Coachees.server.answerInvited" : "Coachees.server.answerNotInvited", { name });
 }
 
 /**
@@ -128,10 +125,10 @@ export async function inviteCoachee(db: Db, actor: Actor, coacheeId: string) {
     async (tx) => {
       await lockOrganization(tx, actor.organizationId);
       const coachee = await ownCoachee(tx, actor, coacheeId);
-      if (coachee.status === "INVITED") throw new ValidationError("Already invited: resend the invitation instead");
-      if (coachee.status === "ACTIVE") throw new ValidationError("Already joined: nothing to invite");
+      if (coachee.status === "INVITED") throw new ValidationError(msg("Coachees.server.alreadyInvited"));
+      if (coachee.status === "ACTIVE") throw new ValidationError(msg("Coachees.server.alreadyJoined"));
       // An administrator ended their access: only an administrator gives it back.
-      if (coachee.status === "DEACTIVATED") throw new ValidationError("Deactivated by an administrator: ask one to invite them again");
+      if (coachee.status === "DEACTIVATED") throw new ValidationError(msg("Coachees.server.deactivatedByAdmin"));
       await inviteIn(tx, actor, { id: coachee.id, email: coachee.user.email, unitId: coachee.unitId });
     },
     { timeout: 30_000 },
@@ -152,7 +149,7 @@ export async function resendCoacheeInvitation(db: Db, actor: Actor, coacheeId: s
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coachee = await ownCoachee(tx, actor, coacheeId);
     const invitation = coachee.status === "INVITED" ? await pendingInvitation(tx, coachee.id) : null;
-    if (!invitation) throw new ValidationError(`${MEMBERSHIP_STATUS_LABELS[coachee.status]}: no invitation to resend`);
+    if (!invitation) throw new ValidationError(msg("Coachees.server.noInvitationToResend", { status: coachee.status }));
     await resendInvitationIn(tx, actor, invitation.id);
   });
 }
@@ -166,8 +163,8 @@ export const editCoacheeSchema = z.strictObject({
 });
 export type EditCoacheeInput = z.infer<typeof editCoacheeSchema>;
 
-export const NEVER_ACTIVE_ONLY = "They have joined: only they can change their name and email now, on their profile";
-const SHARED_EMAIL = "Another coach also works with them: ask an administrator to change their email";
+export const NEVER_ACTIVE_ONLY = msg("Coachees.server.neverActiveOnly");
+const SHARED_EMAIL = msg("Coachees.server.sharedEmail");
 
 /** The coachee as the edit form shows them, with whether they may still be edited. */
 export async function coacheeForEdit(db: Db, actor: Actor, coacheeId: string) {
@@ -210,7 +207,7 @@ export async function editCoachee(db: Db, actor: Actor, input: EditCoacheeInput)
           throw fieldError("email", SHARED_EMAIL);
         const user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
         if (user && (await tx.membership.findFirst({ where: { userId: user.id }, select: { id: true } })))
-          throw fieldError("email", "Someone else in this organisation has this email");
+          throw fieldError("email", msg("Coachees.server.emailTaken"));
         await tx.user.createMany({ data: [{ email: input.email }], skipDuplicates: true });
         const account = await tx.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true } });
         // The link sent to the old address dies with its invitation; the new address gets its own.

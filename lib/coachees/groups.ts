@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 import type { Db } from "../db/client";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
@@ -17,8 +18,12 @@ export const DESCRIPTION_MAX = 500;
 
 const groupFields = {
   name: nameField({ label: "the group's name", max: NAME_MAX }),
-  description: z.string().trim().max(DESCRIPTION_MAX, `At most ${DESCRIPTION_MAX} characters`).default(""),
-  coacheeIds: idList("Choose coachees from the list", MAX_MEMBERS),
+  description: z
+    .string()
+    .trim()
+    .max(DESCRIPTION_MAX, msg("Coachees.server.atMost", { max: DESCRIPTION_MAX }))
+    .default(""),
+  coacheeIds: idList(msg("Coachees.server.chooseCoachees"), MAX_MEMBERS),
 };
 
 export const createGroupSchema = z.strictObject(groupFields);
@@ -26,7 +31,7 @@ export type CreateGroupInput = z.infer<typeof createGroupSchema>;
 export const updateGroupSchema = z.strictObject({ groupId: idField(), ...groupFields });
 export type UpdateGroupInput = z.infer<typeof updateGroupSchema>;
 export const groupIdSchema = z.strictObject({ groupId: idField() });
-export const addToGroupSchema = z.strictObject({ groupId: idField("Choose a group from the list"), coacheeId: idField() });
+export const addToGroupSchema = z.strictObject({ groupId: idField(msg("Coachees.server.chooseGroup")), coacheeId: idField() });
 
 async function ownGroup(tx: TenantTx, actor: Actor, groupId: string) {
   if (!isId(groupId)) throw new NotFoundError();
@@ -45,7 +50,7 @@ async function ownCoachees(tx: TenantTx, actor: Actor, ids: string[]): Promise<s
   const found = await tx.coachingRelationship.count({
     where: { coachMembershipId: actor.membershipId, coacheeMembershipId: { in: unique } },
   });
-  if (found !== unique.length) throw fieldError("coacheeIds", "Choose coachees from the list");
+  if (found !== unique.length) throw fieldError("coacheeIds", msg("Coachees.server.chooseCoachees"));
   return unique;
 }
 
@@ -61,7 +66,7 @@ async function assertNameFree(tx: TenantTx, actor: Actor, name: string, except?:
   if (clash) throw fieldError("name", NAME_TAKEN);
 }
 
-const NAME_TAKEN = "You already have a group with this name";
+const NAME_TAKEN = msg("Coachees.server.nameTaken");
 
 /** Two saves of one name at the same moment both pass the check; the unique index refuses the second, with the same message. */
 async function nameTakenAsFieldError<T>(work: Promise<T>): Promise<T> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 import type { Db } from "../db/client";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
@@ -18,11 +19,11 @@ import { coacheeOfCoach } from "../coaching/relationship";
 const location = z
   .string()
   .trim()
-  .max(500, "At most 500 characters")
-  .refine((s) => !CONTROL_CHARACTERS.test(s), "The place or link cannot contain line breaks or other control characters")
+  .max(500, msg("Coachees.server.atMost", { max: 500 }))
+  .refine((s) => !CONTROL_CHARACTERS.test(s), msg("Coachees.server.placeControl"))
   .default("");
 
-const pathwayChoice = optionalId("Choose one of the pathways listed");
+const pathwayChoice = optionalId(msg("Coachees.server.choosePathway"));
 
 export const appointmentSchema = z.strictObject({
   coacheeMembershipId: idField(),
@@ -62,7 +63,7 @@ async function chosenPathway(tx: TenantTx, actor: Actor, coacheeMembershipId: st
     where: { id: pathwayId, membershipId: coacheeMembershipId, coachMembershipId: actor.membershipId },
     select: { id: true },
   });
-  if (!pathway) throw fieldError("pathwayId", "Choose one of the pathways listed");
+  if (!pathway) throw fieldError("pathwayId", msg("Coachees.server.choosePathway"));
   await assertOpenAndLock(tx, actor, pathway.id);
   return pathway.id;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 import type { Db } from "../db/client";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
@@ -22,7 +23,7 @@ import { emailSchema, idField, isId } from "../web/form-fields";
 
 /** How many requests a coach may have waiting at once; checked on every add, whatever the address. */
 export const PENDING_REQUESTS_LIMIT = 100;
-export const TOO_MANY_PENDING = `You have ${PENDING_REQUESTS_LIMIT} requests waiting for an answer: withdraw some before adding more coachees`;
+export const TOO_MANY_PENDING = msg("CoachingRequests.server.tooManyPending", { max: PENDING_REQUESTS_LIMIT });
 
 type Typed = { email: string; firstName: string; lastName: string };
 
@@ -225,11 +226,14 @@ export async function linkCoachee(db: Db, actor: Actor, input: LinkCoacheeInput)
       select: { id: true },
     });
     if (!participant)
-      throw fieldError("email", scope ? "No participant in your programmes has this email" : "No participant here has this email");
+      throw fieldError(
+        "email",
+        scope ? msg("CoachingRequests.server.noParticipantInProgrammes") : msg("CoachingRequests.server.noParticipantHere"),
+      );
     const already = await tx.coachingRelationship.findFirst({
       where: { coachMembershipId: coach.id, coacheeMembershipId: participant.id },
     });
-    if (already) throw fieldError("email", "Already coached by this coach");
+    if (already) throw fieldError("email", msg("CoachingRequests.server.alreadyCoached"));
     const request = await tx.coachingRequest.findFirst({
       where: { coachMembershipId: coach.id, coacheeMembershipId: participant.id },
       select: { id: true, coacheeMembershipId: true },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 import type { Db } from "../db/client";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
@@ -18,16 +19,16 @@ export const WEIGHT_MAX = 100;
 
 export const placement = (message: string) => optionalId(message).nullable().default(null);
 export const weightField = z.coerce
-  .number({ error: "Use a whole number from 1 to 100" })
-  .int("Use a whole number from 1 to 100")
-  .min(1, "Use a whole number from 1 to 100")
-  .max(WEIGHT_MAX, "Use a whole number from 1 to 100")
+  .number({ error: msg("Goals.server.wholeNumber", { min: 1, max: 100 }) })
+  .int(msg("Goals.server.wholeNumber", { min: 1, max: 100 }))
+  .min(1, msg("Goals.server.wholeNumber", { min: 1, max: 100 }))
+  .max(WEIGHT_MAX, msg("Goals.server.wholeNumber", { min: 1, max: 100 }))
   .default(1);
 
 export const createActionItemSchema = z.strictObject({
   coacheeMembershipId: idField(),
-  goalId: placement("Choose one of the goals listed"),
-  milestoneId: placement("Choose one of the milestones listed"),
+  goalId: placement(msg("Goals.server.chooseGoal")),
+  milestoneId: placement(msg("Goals.server.chooseMilestone")),
   title: titleField,
   description: descriptionField,
   dueDate: dueDateField,
@@ -50,18 +51,18 @@ export const actionItemIdSchema = z.strictObject({ actionId: idField() });
 
 export const moveActionItemSchema = z.strictObject({
   actionId: idField(),
-  goalId: placement("Choose one of the goals listed"),
-  milestoneId: placement("Choose one of the milestones listed"),
+  goalId: placement(msg("Goals.server.chooseGoal")),
+  milestoneId: placement(msg("Goals.server.chooseMilestone")),
 });
 export type MoveActionItemInput = z.infer<typeof moveActionItemSchema>;
 
 export const actionItemProgressSchema = z.strictObject({
   actionId: idField(),
   progress: z.coerce
-    .number({ error: "Use a whole number from 0 to 100" })
-    .int("Use a whole number from 0 to 100")
-    .min(0, "Use a whole number from 0 to 100")
-    .max(COMPLETE, "Use a whole number from 0 to 100"),
+    .number({ error: msg("Goals.server.wholeNumber", { min: 0, max: 100 }) })
+    .int(msg("Goals.server.wholeNumber", { min: 0, max: 100 }))
+    .min(0, msg("Goals.server.wholeNumber", { min: 0, max: 100 }))
+    .max(COMPLETE, msg("Goals.server.wholeNumber", { min: 0, max: 100 })),
 });
 export type ActionItemProgressInput = z.infer<typeof actionItemProgressSchema>;
 
@@ -75,13 +76,13 @@ export async function place(tx: TenantTx, coacheeMembershipId: string, goalId: s
       where: { id: milestoneId, goal: { coacheeMembershipId } },
       select: { id: true, goalId: true },
     });
-    if (!milestone) throw fieldError("milestoneId", "Choose one of the milestones listed");
-    if (goalId && goalId !== milestone.goalId) throw fieldError("milestoneId", "Choose a milestone of the chosen goal");
+    if (!milestone) throw fieldError("milestoneId", msg("Goals.server.chooseMilestone"));
+    if (goalId && goalId !== milestone.goalId) throw fieldError("milestoneId", msg("Goals.server.milestoneOfGoal"));
     return { goalId: milestone.goalId, milestoneId: milestone.id };
   }
   if (goalId) {
     const goal = await tx.goal.findFirst({ where: { id: goalId, coacheeMembershipId }, select: { id: true } });
-    if (!goal) throw fieldError("goalId", "Choose one of the goals listed");
+    if (!goal) throw fieldError("goalId", msg("Goals.server.chooseGoal"));
     return { goalId: goal.id, milestoneId: null };
   }
   return { goalId: null, milestoneId: null };
@@ -90,9 +91,9 @@ export async function place(tx: TenantTx, coacheeMembershipId: string, goalId: s
 /** Once the goal is locked: the place still exists. */
 export async function stillThere(tx: TenantTx, where: { goalId: string | null; milestoneId: string | null }) {
   if (where.milestoneId && !(await tx.milestone.findFirst({ where: { id: where.milestoneId }, select: { id: true } })))
-    throw fieldError("milestoneId", "Choose one of the milestones listed");
+    throw fieldError("milestoneId", msg("Goals.server.chooseMilestone"));
   if (where.goalId && !(await tx.goal.findFirst({ where: { id: where.goalId }, select: { id: true } })))
-    throw fieldError("goalId", "Choose one of the goals listed");
+    throw fieldError("goalId", msg("Goals.server.chooseGoal"));
 }
 
 const LOCKED_ACTION = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { tenantDb, type TenantTx } from "../db/tenant";
@@ -21,7 +22,7 @@ import { GOALS_SHOWN } from "./limits";
 
 export const COMMENT_MAX = 5000;
 
-export const commentBodyField = textField({ max: COMMENT_MAX, required: "Write a comment" });
+export const commentBodyField = textField({ max: COMMENT_MAX, required: msg("Goals.server.writeComment") });
 
 /** What a thread is on: a goal or an action, exactly one (the form's hidden fields). */
 const subjectFields = {
@@ -30,10 +31,10 @@ const subjectFields = {
 };
 const oneSubject = (v: { goalId?: string; actionId?: string }) => (v.goalId === undefined) !== (v.actionId === undefined);
 
-export const commentSubjectSchema = z.strictObject(subjectFields).refine(oneSubject, "Not found");
+export const commentSubjectSchema = z.strictObject(subjectFields).refine(oneSubject, msg("Server.missing"));
 export type CommentSubject = z.infer<typeof commentSubjectSchema>;
 
-export const addCommentSchema = z.strictObject({ ...subjectFields, body: commentBodyField }).refine(oneSubject, "Not found");
+export const addCommentSchema = z.strictObject({ ...subjectFields, body: commentBodyField }).refine(oneSubject, msg("Server.missing"));
 export type AddCommentInput = z.infer<typeof addCommentSchema>;
 
 export const editCommentSchema = z.strictObject({ commentId: idField(), body: commentBodyField });
@@ -64,7 +65,7 @@ async function ownComment(tx: TenantTx, actor: Actor, commentId: string) {
   });
   if (!comment) throw new NotFoundError();
   await reachCoachee(tx, actor, comment.coacheeMembershipId);
-  if (comment.authorMembershipId !== actor.membershipId) throw new ForbiddenError("You can only change your own comments.");
+  if (comment.authorMembershipId !== actor.membershipId) throw new ForbiddenError(msg("Goals.server.ownCommentsOnly"));
   return comment;
 }
 

@@ -1,6 +1,8 @@
-// How much one coachee's goals may hold, client-safe (no imports) so forms and the README can state it;
+// How much one coachee's goals may hold, client-safe (no imports but the message keys) so forms and the README can state it;
 // lib/goals/caps.ts enforces it. Numbers no real coachee meets (a year of daily actions fits many times
 // over), there so that nobody can make the server work in proportion to an unbounded pile.
+
+import { msg } from "../i18n/msg";
 
 export const GOAL_LIMITS = {
   /** Goals of one coachee. */
@@ -30,14 +32,12 @@ export const GOALS_SHOWN = {
   commentsPerThread: 20,
 } as const;
 
-const n = (v: number) => v.toLocaleString("en-GB");
-
 /** The refusal for each cap, stating it (and never echoing what was sent). */
 export const LIMIT_MESSAGES = {
-  goalsPerCoachee: `A coachee can have at most ${n(GOAL_LIMITS.goalsPerCoachee)} goals. Delete or finish one first.`,
-  milestonesPerGoal: `A goal can have at most ${n(GOAL_LIMITS.milestonesPerGoal)} milestones.`,
-  openActionsPerCoachee: `A coachee can have at most ${n(GOAL_LIMITS.openActionsPerCoachee)} open actions. Complete or delete some first.`,
-  actionsPerCoachee: `A coachee can have at most ${n(GOAL_LIMITS.actionsPerCoachee)} actions in all. Delete some old ones first.`,
-  seriesPerCoachee: `A coachee can have at most ${n(GOAL_LIMITS.seriesPerCoachee)} recurring actions. Delete one first.`,
-  commentsPerThread: `A thread can have at most ${n(GOAL_LIMITS.commentsPerThread)} comments.`,
+  goalsPerCoachee: msg("Goals.server.goalsPerCoachee", { max: GOAL_LIMITS.goalsPerCoachee }),
+  milestonesPerGoal: msg("Goals.server.milestonesPerGoal", { max: GOAL_LIMITS.milestonesPerGoal }),
+  openActionsPerCoachee: msg("Goals.server.openActionsPerCoachee", { max: GOAL_LIMITS.openActionsPerCoachee }),
+  actionsPerCoachee: msg("Goals.server.actionsPerCoachee", { max: GOAL_LIMITS.actionsPerCoachee }),
+  seriesPerCoachee: msg("Goals.server.seriesPerCoachee", { max: GOAL_LIMITS.seriesPerCoachee }),
+  commentsPerThread: msg("Goals.server.commentsPerThread", { max: GOAL_LIMITS.commentsPerThread }),
 } as const;

@@ -1,4 +1,5 @@
 import { RRuleTemporal } from "rrule-temporal";
+import { msg } from "../i18n/msg";
 import { Temporal } from "temporal-polyfill";
 import { MAX_INTERVAL, MAX_OCCURRENCES, MAX_SPAN_YEARS } from "./recurrence-limits";
 
@@ -95,18 +96,18 @@ export type Schedule = { ok: true; days: string[] } | { ok: false; field: "count
 export function schedule(rule: Recurrence): Schedule {
   const found = occurrences(rule);
   const days = found.map((o) => o.toPlainDate().toString());
-  if (!days.length) return { ok: false, field: "until", message: "No day of this schedule falls between the first day and the end day" };
+  if (!days.length) return { ok: false, field: "until", message: msg("Goals.server.noDayInSchedule") };
   if (days.length > MAX_OCCURRENCES)
     return {
       ok: false,
       field: rule.count !== null ? "count" : "until",
-      message: `That makes more than ${MAX_OCCURRENCES} occurrences: choose an earlier end day or a longer interval`,
+      message: msg("Goals.server.tooManyOccurrences", { max: MAX_OCCURRENCES }),
     };
   if (rule.count !== null && days.length < rule.count)
     return {
       ok: false,
       field: "count",
-      message: `${rule.count} occurrences would end more than ${MAX_SPAN_YEARS} years after the first day: choose fewer`,
+      message: msg("Goals.server.countTooLong", { count: rule.count, years: MAX_SPAN_YEARS }),
     };
   return { ok: true, days };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 import type { Db } from "../db/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
@@ -16,7 +17,7 @@ import { lockGoals } from "./rollup";
 export const reorderSchema = z.strictObject({
   kind: z.enum(["goal", "milestone", "action"]),
   id: idField(),
-  direction: z.enum(["up", "down"], { error: "Choose up or down" }),
+  direction: z.enum(["up", "down"], { error: msg("Goals.server.chooseUpOrDown") }),
 });
 export type ReorderInput = z.infer<typeof reorderSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 import type { Db } from "../db/client";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
@@ -24,16 +25,16 @@ import { lockGoals, recomputeGoal } from "./rollup";
 // schedule is evaluated in the coachee's zone as it is then. Every change locks the goals the occurrences are on and rolls them up again, in one
 // transaction, exactly like the single-action services in lib/goals/action-items.ts.
 
-const intervalMessage = `Use a whole number from 1 to ${MAX_INTERVAL}`;
-const weekdayMessage = "Choose days of the week from the list";
-const countMessage = `Use a whole number from 1 to ${MAX_OCCURRENCES}`;
+const intervalMessage = msg("Goals.server.wholeNumber", { min: 1, max: MAX_INTERVAL });
+const weekdayMessage = msg("Goals.server.weekdaysFromList");
+const countMessage = msg("Goals.server.wholeNumber", { min: 1, max: MAX_OCCURRENCES });
 const empty = (v: unknown) => (v === "" || v === undefined || v === null ? null : v);
 const EARLIEST_DAY = "1900-01-01";
 const LATEST_DAY = "2200-12-31";
 
 /** The recurrence part of a form: how often, from when, until when. */
 const scheduleFields = {
-  frequency: z.enum(FREQUENCIES, { error: "Choose how often it repeats" }),
+  frequency: z.enum(FREQUENCIES, { error: msg("Goals.server.chooseFrequency") }),
   interval: z.coerce
     .number({ error: intervalMessage })
     .int(intervalMessage)
@@ -48,16 +49,16 @@ const scheduleFields = {
       })
       .max(7, weekdayMessage),
   ),
-  startDate: isoDayField("Choose the first day, like 2026-01-31").refine(
+  startDate: isoDayField(msg("Goals.server.chooseFirstDay")).refine(
     (d) => d >= EARLIEST_DAY && d <= LATEST_DAY,
-    "Choose a first day between 1900 and 2200",
+    msg("Goals.server.firstDayRange"),
   ),
-  ends: z.enum(["count", "until"], { error: "Choose how the series ends" }),
+  ends: z.enum(["count", "until"], { error: msg("Goals.server.chooseEnds") }),
   count: z.preprocess(
     empty,
     z.coerce.number({ error: countMessage }).int(countMessage).min(1, countMessage).max(MAX_OCCURRENCES, countMessage).nullable(),
   ),
-  until: z.preprocess(empty, isoDayField("Use a date like 2026-01-31").nullable()),
+  until: z.preprocess(empty, isoDayField(msg("Goals.server.useDate")).nullable()),
 };
 
 type ScheduleFields = { [K in keyof typeof scheduleFields]: z.infer<(typeof scheduleFields)[K]> };
@@ -65,13 +66,13 @@ type ScheduleFields = { [K in keyof typeof scheduleFields]: z.infer<(typeof sche
 /** Rules between the schedule's fields, each reported at the field to change. */
 function checkSchedule(v: ScheduleFields, ctx: z.RefinementCtx) {
   const issue = (path: keyof ScheduleFields, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-  if (v.frequency === "WEEKLY" && v.weekdays.length === 0) issue("weekdays", "Choose at least one day of the week");
-  if (v.ends === "count" && v.count === null) issue("count", "Enter how many times it repeats");
+  if (v.frequency === "WEEKLY" && v.weekdays.length === 0) issue("weekdays", msg("Goals.server.chooseWeekday"));
+  if (v.ends === "count" && v.count === null) issue("count", msg("Goals.server.enterCount"));
   if (v.ends === "until") {
-    if (v.until === null) issue("until", "Choose the last day");
-    else if (v.until < v.startDate) issue("until", "The last day must be on or after the first day");
+    if (v.until === null) issue("until", msg("Goals.server.chooseLastDay"));
+    else if (v.until < v.startDate) issue("until", msg("Goals.server.lastDayAfterFirst"));
     else if (v.until > latestEnd(v.startDate))
-      issue("until", `The last day must be within ${MAX_SPAN_YEARS} years of the first day (by ${displayDay(latestEnd(v.startDate))})`);
+      issue("until", msg("Goals.server.lastDayWithin", { years: MAX_SPAN_YEARS, day: displayDay(latestEnd(v.startDate)) }));
   }
 }
 
@@ -95,8 +96,8 @@ const copiedFields = {
 export const createSeriesSchema = z
   .strictObject({
     coacheeMembershipId: idField(),
-    goalId: placement("Choose one of the goals listed"),
-    milestoneId: placement("Choose one of the milestones listed"),
+    goalId: placement(msg("Goals.server.chooseGoal")),
+    milestoneId: placement(msg("Goals.server.chooseMilestone")),
     ...copiedFields,
     ...scheduleFields,
   })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { tenantDb } from "../db/tenant";
@@ -21,7 +22,7 @@ const EXCERPT_MAX = 140;
 export const sendMessageSchema = z.strictObject({
   to: idField(),
   // Kept as typed (but NUL) and shown as text, never HTML.
-  body: textField({ max: MESSAGE_MAX, required: "Write a message" }),
+  body: textField({ max: MESSAGE_MAX, required: msg("Conversations.server.writeMessage") }),
 });
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 
@@ -47,11 +48,9 @@ export async function sendMessage(db: Db, actor: Actor, input: SendMessageInput)
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const pair = await pairOf(tx, actor, input.to);
     if (pair.other.status === "NOT_INVITED")
-      throw new ValidationError(
-        `${displayName(pair.other.user)} has not been invited to Pathwise yet, so there is nowhere for them to read a message. Send them an invitation first.`,
-      );
+      throw new ValidationError(msg("Conversations.server.notInvited", { name: displayName(pair.other.user) }));
     if (pair.other.status === "DEACTIVATED")
-      throw new ValidationError(`${displayName(pair.other.user)} no longer has access to Pathwise here, so they cannot read a message.`);
+      throw new ValidationError(msg("Conversations.server.deactivated", { name: displayName(pair.other.user) }));
     const key = { coachMembershipId: pair.coachMembershipId, coacheeMembershipId: pair.coacheeMembershipId };
     // ON CONFLICT DO NOTHING on the pair's unique key: two first messages at once make one thread (the
     // second insert waits for the first to commit, then finds its row).

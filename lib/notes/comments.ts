@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 import type { Db } from "../db/client";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
@@ -33,7 +34,7 @@ async function ownComment(tx: TenantTx, actor: Actor, commentId: string) {
   });
   if (!comment) throw new NotFoundError();
   await visibleNote(tx, actor, comment.noteId);
-  if (comment.authorMembershipId !== actor.membershipId) throw new ForbiddenError("You can only change your own comments.");
+  if (comment.authorMembershipId !== actor.membershipId) throw new ForbiddenError(msg("Goals.server.ownCommentsOnly"));
   return comment;
 }
 

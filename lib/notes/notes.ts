@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { tenantDb, type TenantTx } from "../db/tenant";
@@ -34,7 +35,7 @@ const noteTitleField = nameField({ label: "a title", max: TITLE_MAX, optional: t
 const noteBodyField = z
   .string()
   .transform((s) => s.replaceAll("\u0000", ""))
-  .pipe(z.string().max(NOTE_BODY_MAX, `At most ${NOTE_BODY_MAX.toLocaleString("en")} characters`))
+  .pipe(z.string().max(NOTE_BODY_MAX, msg("Notes.server.bodyMax", { max: NOTE_BODY_MAX })))
   .default("");
 
 export const createNoteSchema = z.strictObject({
@@ -50,7 +51,7 @@ export type SaveNoteInput = z.infer<typeof saveNoteSchema>;
 
 export const shareNoteSchema = z.strictObject({
   noteId: idField(),
-  shared: z.enum(["true", "false"], { error: "Choose whether to share the note" }).transform((v) => v === "true"),
+  shared: z.enum(["true", "false"], { error: msg("Notes.server.chooseShared") }).transform((v) => v === "true"),
 });
 export type ShareNoteInput = z.infer<typeof shareNoteSchema>;
 
@@ -102,7 +103,7 @@ export async function visibleNote(tx: TenantTx, actor: Actor, noteId: string): P
 /** A note of the actor's own: someone else's they can see is forbidden (they know it is there), anything else not found. */
 async function ownNote(tx: TenantTx, actor: Actor, noteId: string): Promise<NoteHead> {
   const note = await visibleNote(tx, actor, noteId);
-  if (note.authorMembershipId !== actor.membershipId) throw new ForbiddenError("Only its author can change a note.");
+  if (note.authorMembershipId !== actor.membershipId) throw new ForbiddenError(msg("Notes.server.authorOnly"));
   return note;
 }
 
@@ -153,7 +154,7 @@ export async function setNoteSharing(db: Db, actor: Actor, input: ShareNoteInput
     const note = await ownNote(tx, actor, input.noteId);
     const visibility = input.shared ? "SHARED" : "PRIVATE";
     if (note.visibility === visibility) return { id: note.id, shared: input.shared, notified: 0 };
-    if (note.coacheeMembershipId !== actor.membershipId) throw new ForbiddenError("A coach's notes stay private to them.");
+    if (note.coacheeMembershipId !== actor.membershipId) throw new ForbiddenError(msg("Notes.server.coachNotesPrivate"));
     await tx.note.update({ where: key(actor, note.id), data: { visibility } });
     if (!input.shared) return { id: note.id, shared: false, notified: 0 };
     const told = await notify(tx, actor.organizationId, {

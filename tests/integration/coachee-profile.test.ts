@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/actor";
 import { listActivity, ACTIVITY_PAGE_SIZE } from "../../lib/activity/list";
 import { activitySentence } from "../../lib/activity/sentence";
+import { createTranslator } from "next-intl";
+import en from "../../messages/en.json";
 import { displayTime } from "../../lib/format/dates";
 import { getCoacheeProfile } from "../../lib/coachees/profile";
 import {
@@ -77,6 +79,7 @@ const startNow = (coacheeMembershipId: string, overrides: Record<string, string>
 
 const activityOf = (coacheeMembershipId: string) =>
   db.activity.findMany({ where: { coacheeMembershipId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+const words = createTranslator({ locale: "en", messages: en });
 const sessionRow = (id: string) => db.coachingSession.findFirstOrThrow({ where: { id } });
 const intoThePast = (id: string) =>
   db.coachingSession.updateMany({ where: { id }, data: { scheduledAt: new Date(Date.now() - 3_600_000) } });
@@ -280,7 +283,7 @@ describe("appointments and sessions", () => {
     expect((await sessionFormContext(db, w.secondCoach, w.participant.membership.id)).pathways).toEqual([]);
     const refused = await scheduleAppointment(db, w.secondCoach, appointment(w.participant.membership.id, { pathwayId })).catch((e) => e);
     expect(refused).toBeInstanceOf(ValidationError);
-    expect(refused.fieldErrors).toEqual({ pathwayId: ["Choose one of the pathways listed"] });
+    expect(english(refused.fieldErrors)).toEqual({ pathwayId: ["Choose one of the pathways listed"] });
     // Another coachee's pathway of the same coach is refused too.
     const other = await createMember(db, w.org.id, { role: "PARTICIPANT" });
     const otherPathway = await createPathway(db, { cohort: w.cohort, participant: other.membership, coach: w.coach.membership });
@@ -470,16 +473,16 @@ describe("activity", () => {
     expect(JSON.stringify(events)).not.toContain("Own Name"); // not joined: the organisation's names only
     // As the activity feed reads them: on the viewer's clock (UTC here).
     const time = (d: Date) => displayTime(d, "UTC");
-    expect(events.map((e) => activitySentence(e, time))).toEqual([
+    expect(events.map((e) => activitySentence(e, time, words))).toEqual([
       expect.stringMatching(
         /^Org Named attended “Kick-off” of [A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} \(45 min\), marked by Test coach$/,
       ),
       `${coachName} scheduled “Kick-off” with Org Named for Mon 1 Jul 2030, 10:00`,
     ]);
-    expect(activitySentence({ kind: "invitation.accepted", data: {}, actorName: "Org Named", coacheeName: "Org Named" }, time)).toBe(
+    expect(activitySentence({ kind: "invitation.accepted", data: {}, actorName: "Org Named", coacheeName: "Org Named" }, time, words)).toBe(
       "Org Named accepted their invitation and joined",
     );
-    expect(activitySentence({ kind: "something.new", data: {}, actorName: null, coacheeName: "Org Named" }, time)).toBe(
+    expect(activitySentence({ kind: "something.new", data: {}, actorName: null, coacheeName: "Org Named" }, time, words)).toBe(
       "Pathwise made a change for Org Named",
     );
   });
@@ -567,7 +570,7 @@ describe("activity", () => {
     expect(rows[0]).toMatchObject({ kind: "invitation.accepted", actorMembershipId: invited.membership.id, coachMembershipId: null });
     for (const coach of [w.coach, w.secondCoach]) {
       const { events } = await listActivity(db, coach, invited.membership.id, { page: 1 });
-      expect(events.map((e) => activitySentence(e, String))).toEqual(["Joy Joined accepted their invitation and joined"]);
+      expect(events.map((e) => activitySentence(e, String, words))).toEqual(["Joy Joined accepted their invitation and joined"]);
     }
     // A participant with no coach yet: harmless, the row waits for the coaches who come.
     const alone = await createInvitation(db, w.org.id, { role: "PARTICIPANT" });

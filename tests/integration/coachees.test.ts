@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { english, englishError } from "../support/english";
 import type { Actor } from "../../lib/authz/actor";
 import type { Db } from "../../lib/db/client";
 import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "../../lib/errors";
@@ -52,6 +53,15 @@ async function tokenFor(client: Db, to: string): Promise<string> {
   return /\/invite\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
 }
 const mails = (to: string) => db.emailOutbox.count({ where: { toAddress: to } });
+/** A refused form's field messages, as an English reader reads them. */
+async function fieldErrorsOf(work: Promise<unknown>) {
+  const refused = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(refused).toBeInstanceOf(ValidationError);
+  return english((refused as ValidationError).fieldErrors);
+}
 let address = 0;
 const ip = () => `198.51.100.${(++address % 250) + 1}`;
 
@@ -66,7 +76,7 @@ describe("a deactivated coachee", () => {
     const w = await coachWorld();
     const gone = await createMember(db, w.org.id, { status: "DEACTIVATED", joinedAt: null, firstName: "Dee", lastName: "Gone" });
     await createCoachingRelationship(db, { coach: w.coach.membership, coachee: gone.membership });
-    await expect(inviteCoachee(db, w.coach, gone.membership.id)).rejects.toThrow(/ask one to invite them again/);
+    expect(await englishError(inviteCoachee(db, w.coach, gone.membership.id))).toMatch(/ask one to invite them again/);
     expect(await db.invitation.count({ where: { organizationId: w.org.id, membershipId: gone.membership.id } })).toBe(0);
     // Positive control: an administrator may (the invitation path's own rule for someone deactivated before joining).
     const result = await inviteMembers(db, w.admin, [gone.membership.id]);
@@ -218,7 +228,7 @@ describe("adding a coachee", () => {
     const w = await coachWorld();
     const email = `new-${unique()}@example.test`;
     const result = await add(w.coach, { email, firstName: "Nell", lastName: "New" });
-    expect(result.message).toMatch(/^Nell New: done\. If they are new here, they are your coachee now, not invited yet/);
+    expect(english(result.message)).toMatch(/^Nell New: done\. If they are new here, they are your coachee now, not invited yet/);
     const m = await db.membership.findFirstOrThrow({ where: { organizationId: w.org.id, id: result.coacheeId }, include: { user: true } });
     expect(m).toMatchObject({ role: "PARTICIPANT", status: "NOT_INVITED", firstName: "Nell", lastName: "New", joinedAt: null });
     expect(m.user.email).toBe(email);
@@ -238,7 +248,7 @@ describe("adding a coachee", () => {
     const w = await coachWorld();
     const email = `inv-${unique()}@example.test`;
     const result = await add(w.coach, { email, sendInvitation: "on" });
-    expect(result.message).toMatch(/we have emailed them an invitation/);
+    expect(english(result.message)).toMatch(/we have emailed them an invitation/);
     const invitation = await db.invitation.findFirstOrThrow({ where: { organizationId: w.org.id, email } });
     expect(invitation).toMatchObject({ membershipId: result.coacheeId, role: "PARTICIPANT", acceptedAt: null });
     const token = await tokenFor(db, email);
@@ -309,12 +319,12 @@ describe("inviting and resending", () => {
     await expect(inviteCoachee(db, w.other.coach, coacheeId)).rejects.toThrow(NotFoundError);
     await expect(inviteCoachee(db, w.admin, coacheeId)).rejects.toThrow(ForbiddenError);
     await expect(inviteCoachee(db, w.participant, coacheeId)).rejects.toThrow(ForbiddenError);
-    await expect(resendCoacheeInvitation(db, w.coach, coacheeId)).rejects.toThrow("Not invited: no invitation to resend");
+    expect(await englishError(resendCoacheeInvitation(db, w.coach, coacheeId))).toBe("Not invited: no invitation to resend");
     expect(await mails(email)).toBe(0);
 
     await inviteCoachee(db, w.coach, coacheeId);
     expect(await mails(email)).toBe(1);
-    await expect(inviteCoachee(db, w.coach, coacheeId)).rejects.toThrow("Already invited: resend the invitation instead");
+    expect(await englishError(inviteCoachee(db, w.coach, coacheeId))).toBe("Already invited: resend the invitation instead");
     const first = await tokenFor(db, email);
     expect(await findInvitation(db, first)).not.toBeNull();
 
@@ -507,9 +517,11 @@ describe("editing a coachee", () => {
   it("refuses an email that belongs to another member here", async () => {
     const w = await coachWorld();
     const { coacheeId } = await add(w.coach, {});
-    await expect(
-      editCoachee(db, w.coach, editCoacheeSchema.parse({ coacheeId, firstName: "A", lastName: "B", email: w.admin.email })),
-    ).rejects.toMatchObject({ fieldErrors: { email: ["Someone else in this organisation has this email"] } });
+    expect(
+      await fieldErrorsOf(
+        editCoachee(db, w.coach, editCoacheeSchema.parse({ coacheeId, firstName: "A", lastName: "B", email: w.admin.email })),
+      ),
+    ).toMatchObject({ email: ["Someone else in this organisation has this email"] });
   });
 });
 
@@ -526,7 +538,7 @@ describe("editing a coachee shared with another coach", () => {
     const attacker = `mine-${unique()}@example.test`;
     const edit = (raw: Record<string, string>) =>
       editCoachee(db, w.coach, editCoacheeSchema.parse({ coacheeId: p.membership.id, firstName: "Pat", lastName: "Shared", ...raw }));
-    await expect(edit({ email: attacker })).rejects.toMatchObject({ fieldErrors: { email: [expect.stringMatching(/another coach/i)] } });
+    expect(await fieldErrorsOf(edit({ email: attacker }))).toMatchObject({ email: [expect.stringMatching(/another coach/i)] });
     const after = await db.membership.findFirstOrThrow({ where: { organizationId: w.org.id, id: p.membership.id } });
     expect(after.userId).toBe(p.user.id);
     expect(await mails(attacker)).toBe(0);
@@ -550,7 +562,9 @@ describe("coachee groups", () => {
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results.filter((r) => r.status === "rejected"))
-      expect((r as PromiseRejectedResult).reason).toMatchObject({ fieldErrors: { name: ["You already have a group with this name"] } });
+      expect(english(((r as PromiseRejectedResult).reason as ValidationError).fieldErrors)).toMatchObject({
+        name: ["You already have a group with this name"],
+      });
     expect((await listGroups(db, w.coach)).map((g) => g.name)).toEqual(["Same"]);
   });
 
@@ -568,8 +582,8 @@ describe("coachee groups", () => {
     await expect(createGroup(db, w.admin, input({}))).rejects.toThrow(ForbiddenError);
 
     const group = await createGroup(db, w.coach, input({ coacheeIds: [a.coacheeId], description: "Team leads" }));
-    await expect(createGroup(db, w.coach, input({ name: "leaders" }))).rejects.toMatchObject({
-      fieldErrors: { name: ["You already have a group with this name"] },
+    expect(await fieldErrorsOf(createGroup(db, w.coach, input({ name: "leaders" })))).toMatchObject({
+      name: ["You already have a group with this name"],
     });
     // Another coach may use the same name for their own group.
     await createGroup(db, w.otherCoach, input({ coacheeIds: [theirs.coacheeId] }));

@@ -23,7 +23,6 @@ import { english } from "../support/english";
 import { recordFigures } from "../support/figures";
 import { chunks, FILE_STORES, objectsOf, PDF, pdfOfSize, type Store } from "../support/file-stores";
 import { createWorld, type World } from "../support/world";
-import { english } from "../support/english";
 
 // The storage bounds of files (lib/files/quota.ts, lib/files/sweep.ts), on the local disk and on S3:
 // the organisation's quota at its bound and one byte past it, parallel uploads racing for the last of

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ForbiddenError, NotFoundError } from "../../lib/errors";
+import { english } from "../support/english";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
 import { coacheeFilterSchema, listCoachees } from "../../lib/coachees/coachees";
 import { coacheesNeedingAttention, QUIET_DAYS } from "../../lib/goals/attention";
 import { sendMessage } from "../../lib/messages/send";
@@ -240,9 +241,17 @@ describe("the place list on action forms", () => {
     const stranger = await createActor(db, w.org.id, "PARTICIPANT");
     const theirGoal = await createGoal(db, stranger.membership);
     const theirMilestone = await createMilestone(db, theirGoal);
-    await expect(
-      moveActionItem(db, w.coach, moveActionItemFormSchema.parse({ actionId: onMilestone.id, place: `milestone:${theirMilestone.id}` })),
-    ).rejects.toMatchObject({ fieldErrors: { milestoneId: ["Choose one of the milestones listed"] } });
+    expect(
+      english(
+        (
+          (await moveActionItem(
+            db,
+            w.coach,
+            moveActionItemFormSchema.parse({ actionId: onMilestone.id, place: `milestone:${theirMilestone.id}` }),
+          ).catch((e: unknown) => e)) as ValidationError
+        ).fieldErrors,
+      ),
+    ).toEqual({ milestoneId: ["Choose one of the milestones listed"] });
     expect(await db.action.findFirstOrThrow({ where: { organizationId: w.org.id, id: onMilestone.id } })).toMatchObject({
       milestoneId: w.milestone.id,
     });

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { english, englishError } from "../support/english";
+import type { ZodError } from "zod";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors";
 import { MESSAGE_MAX, sendMessage, sendMessageSchema } from "../../lib/messages/send";
 import { getThread, listThreads, MESSAGES_PAGE_SIZE } from "../../lib/messages/threads";
@@ -179,10 +181,10 @@ describe("who gets an email, and what a message may be", () => {
     expect(await db.message.count({ where: { organizationId: w.org.id } })).toBe(1);
     expect(await db.emailOutbox.count({ where: { organizationId: w.org.id } })).toBe(0);
 
-    await expect(sendMessage(db, w.coach, { to: notInvited.membership.id, body: "Hello?" })).rejects.toThrow(
-      new ValidationError(
-        "Nia Never has not been invited to Pathwise yet, so there is nowhere for them to read a message. Send them an invitation first.",
-      ),
+    const refusal = sendMessage(db, w.coach, { to: notInvited.membership.id, body: "Hello?" });
+    await expect(refusal.catch((e: unknown) => e)).resolves.toBeInstanceOf(ValidationError);
+    expect(await englishError(refusal)).toBe(
+      "Nia Never has not been invited to Pathwise yet, so there is nowhere for them to read a message. Send them an invitation first.",
     );
     expect(await db.message.count({ where: { organizationId: w.org.id } })).toBe(1);
     expect(await db.messageThread.count({ where: { organizationId: w.org.id } })).toBe(1);
@@ -215,7 +217,7 @@ describe("who gets an email, and what a message may be", () => {
     expect(await mailsTo(coach.email)).toBe(1);
 
     await db.membership.updateMany({ where: { organizationId: w.org.id, id: coachee.membershipId }, data: { status: "DEACTIVATED" } });
-    await expect(sendMessage(db, coach, { to: coachee.membershipId, body: "Still there?" })).rejects.toThrow(/no longer has access/);
+    expect(await englishError(sendMessage(db, coach, { to: coachee.membershipId, body: "Still there?" }))).toMatch(/no longer has access/);
     expect(await db.message.count({ where: { organizationId: w.org.id, body: "Still there?" } })).toBe(0);
   });
 
@@ -247,7 +249,8 @@ describe("who gets an email, and what a message may be", () => {
 
     const w = await createWorld(db, { members: ["coach", "participant"] });
     // The service checks again: a caller that skipped the schema cannot store an empty or huge message.
-    await expect(sendMessage(db, w.coach, { to: w.participant.membershipId, body: "   " })).rejects.toThrow(/Write a message/);
+    const empty = (await sendMessage(db, w.coach, { to: w.participant.membershipId, body: "   " }).catch((e: unknown) => e)) as ZodError;
+    expect(empty.issues.map((i) => english(i.message))).toEqual(["Write a message"]);
     await expect(sendMessage(db, w.coach, { to: w.participant.membershipId, body: "y".repeat(MESSAGE_MAX + 1) })).rejects.toThrow(
       /At most 5,000 characters/,
     );

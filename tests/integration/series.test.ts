@@ -74,14 +74,14 @@ async function figures(organizationId: string, goalId: string) {
 
 function fieldErrorsOf(e: unknown) {
   expect(e).toBeInstanceOf(ValidationError);
-  return (e as ValidationError).fieldErrors;
+  return english((e as ValidationError).fieldErrors);
 }
 
 describe("series input", () => {
   it("says what is wrong at each field", () => {
     const problems = (extra: Record<string, unknown>) => {
       const r = createSeriesSchema.safeParse(form(crypto.randomUUID(), extra));
-      return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message]));
+      return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), english(i.message)]));
     };
     expect(problems({ frequency: "WEEKLY" })).toEqual({ weekdays: "Choose at least one day of the week" });
     expect(problems({ frequency: "YEARLY" })).toEqual({ frequency: "Choose how often it repeats" });

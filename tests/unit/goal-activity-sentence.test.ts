@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { activitySentence } from "../../lib/activity/sentence";
+import { createTranslator } from "next-intl";
+import en from "../../messages/en.json";
+
+const words = createTranslator({ locale: "en", messages: en });
 
 const time = (d: Date) => d.toISOString();
 const say = (kind: string, data: unknown, actorName: string | null = "Carla Coach") =>
-  activitySentence({ kind, data, actorName, coacheeName: "Pat Participant" }, time);
+  activitySentence({ kind, data, actorName, coacheeName: "Pat Participant" }, time, words);
 
 describe("goal activity sentences", () => {
   it("name the goal, milestone or action and who did it", () => {

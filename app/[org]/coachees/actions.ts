@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { msg } from "@/lib/i18n/msg";
 import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
 import {
@@ -23,7 +24,6 @@ import {
   updateGroup,
   updateGroupSchema,
 } from "@/lib/coachees/groups";
-import { plural } from "@/lib/words";
 
 const refresh = () => revalidatePath("/[org]/coachees", "layout");
 
@@ -37,35 +37,35 @@ export const addCoacheeAction = memberAction("coachees:manage", addCoacheeSchema
 export const withdrawRequestAction = memberAction("coachees:manage", requestIdSchema, async (actor, { requestId }) => {
   const { name } = await withdrawRequest(db(), actor, requestId);
   refresh();
-  return { ok: true, message: `Withdrew your request to coach ${name}.` };
+  return { ok: true, message: msg("Coachees.server.withdrew", { name }) };
 });
 
 export const inviteCoacheeAction = memberAction("coachees:manage", coacheeIdSchema, async (actor, { coacheeId }) => {
   await inviteCoachee(db(), actor, coacheeId);
   refresh();
-  return { ok: true, message: "Invited. We have emailed them a link to join." };
+  return { ok: true, message: msg("Coachees.server.invited") };
 });
 
 export const resendCoacheeInvitationAction = memberAction("coachees:manage", coacheeIdSchema, async (actor, { coacheeId }) => {
   await resendCoacheeInvitation(db(), actor, coacheeId);
   refresh();
-  return { ok: true, message: "Sent the invitation again; the earlier link no longer works." };
+  return { ok: true, message: msg("Coachees.server.reinvited") };
 });
 
 export const editCoacheeAction = memberAction("coachees:manage", editCoacheeSchema, async (actor, input) => {
   const { changed, reinvited } = await editCoachee(db(), actor, input);
   refresh();
-  if (!changed.length) return { ok: true, message: "Nothing to change." };
+  if (!changed.length) return { ok: true, message: msg("Coachees.server.nothingToChange") };
   return {
     ok: true,
-    message: reinvited ? "Saved. The earlier invitation link no longer works; a new one went to the new email address." : "Saved.",
+    message: reinvited ? msg("Coachees.server.savedReinvited") : msg("Coachees.server.saved"),
   };
 });
 
 export const addToGroupAction = memberAction("coachees:manage", addToGroupSchema, async (actor, input) => {
   const { group, added } = await addToGroup(db(), actor, input);
   refresh();
-  return { ok: true, message: added ? `Added to ${group}.` : `Already in ${group}.` };
+  return { ok: true, message: added ? msg("Coachees.server.addedToGroup", { group }) : msg("Coachees.server.alreadyInGroup", { group }) };
 });
 
 export const createGroupAction = memberAction("coachees:manage", createGroupSchema, async (actor, input) => {
@@ -73,18 +73,18 @@ export const createGroupAction = memberAction("coachees:manage", createGroupSche
   refresh();
   return {
     ok: true,
-    message: `Group ${input.name} created with ${plural(input.coacheeIds.length, "coachee")}.`,
+    message: msg("Coachees.server.groupCreated", { name: input.name, count: input.coacheeIds.length }),
   };
 });
 
 export const updateGroupAction = memberAction("coachees:manage", updateGroupSchema, async (actor, input) => {
   await updateGroup(db(), actor, input);
   refresh();
-  return { ok: true, message: "Group saved." };
+  return { ok: true, message: msg("Coachees.server.groupSaved") };
 });
 
 export const deleteGroupAction = memberAction("coachees:manage", groupIdSchema, async (actor, { groupId }) => {
   const group = await deleteGroup(db(), actor, groupId);
   refresh();
-  return { ok: true, message: `Group ${group.name} deleted; its coachees are still yours.` };
+  return { ok: true, message: msg("Coachees.server.groupDeleted", { name: group.name }) };
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { refreshOrganisation } from "@/lib/actions/refresh";
+import { msg } from "@/lib/i18n/msg";
 import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
 import {
@@ -39,61 +40,61 @@ const GOALS = ["coachees:manage", "goals:own"] as const;
 export const createGoalAction = memberAction(GOALS, createGoalSchema, async (actor, input) => {
   await createGoal(db(), actor, input);
   refreshOrganisation();
-  return { ok: true, message: `Goal "${input.title}" added.` };
+  return { ok: true, message: msg("Goals.server.goalAdded", { title: input.title }) };
 });
 
 export const updateGoalAction = memberAction(GOALS, updateGoalSchema, async (actor, input) => {
   await updateGoal(db(), actor, input);
   refreshOrganisation();
-  return { ok: true, message: "Goal saved." };
+  return { ok: true, message: msg("Goals.server.goalSaved") };
 });
 
 export const deleteGoalAction = memberAction(GOALS, goalIdSchema, async (actor, input) => {
   await deleteGoal(db(), actor, input);
   refreshOrganisation();
-  return { ok: true, message: "Goal deleted." };
+  return { ok: true, message: msg("Goals.server.goalDeleted") };
 });
 
 export const createMilestoneAction = memberAction(GOALS, createMilestoneSchema, async (actor, input) => {
   await createMilestone(db(), actor, input);
   refreshOrganisation();
-  return { ok: true, message: `Milestone "${input.title}" added.` };
+  return { ok: true, message: msg("Goals.server.milestoneAdded", { title: input.title }) };
 });
 
 export const updateMilestoneAction = memberAction(GOALS, updateMilestoneSchema, async (actor, input) => {
   await updateMilestone(db(), actor, input);
   refreshOrganisation();
-  return { ok: true, message: "Milestone saved." };
+  return { ok: true, message: msg("Goals.server.milestoneSaved") };
 });
 
 export const deleteMilestoneAction = memberAction(GOALS, milestoneIdSchema, async (actor, input) => {
   await deleteMilestone(db(), actor, input);
   refreshOrganisation();
-  return { ok: true, message: "Milestone deleted." };
+  return { ok: true, message: msg("Goals.server.milestoneDeleted") };
 });
 
 export const createActionItemAction = memberAction(GOALS, createActionItemFormSchema, async (actor, input) => {
   await createActionItem(db(), actor, input);
   refreshOrganisation();
-  return { ok: true, message: `Action "${input.title}" added.` };
+  return { ok: true, message: msg("Goals.server.actionAdded", { title: input.title }) };
 });
 
 export const updateActionItemAction = memberAction(GOALS, updateActionItemSchema, async (actor, input) => {
   await updateActionItem(db(), actor, input);
   refreshOrganisation();
-  return { ok: true, message: "Action saved." };
+  return { ok: true, message: msg("Goals.server.actionSaved") };
 });
 
 export const deleteActionItemAction = memberAction(GOALS, actionItemIdSchema, async (actor, input) => {
   await deleteActionItem(db(), actor, input);
   refreshOrganisation();
-  return { ok: true, message: "Action deleted." };
+  return { ok: true, message: msg("Goals.server.actionDeleted") };
 });
 
 export const moveActionItemAction = memberAction(GOALS, moveActionItemFormSchema, async (actor, input) => {
   await moveActionItem(db(), actor, input);
   refreshOrganisation();
-  return { ok: true, message: "Action moved." };
+  return { ok: true, message: msg("Goals.server.actionMoved") };
 });
 
 /** The slider: the saved figure and the goal's rolled-up figures, for the page to show at once. */
@@ -106,5 +107,5 @@ export const actionItemProgressAction = memberAction(GOALS, actionItemProgressSc
 export const reorderAction = memberAction(GOALS, reorderSchema, async (actor, input) => {
   await reorder(db(), actor, input);
   refreshOrganisation();
-  return { ok: true, message: "Order saved." };
+  return { ok: true, message: msg("Goals.server.orderSaved") };
 });

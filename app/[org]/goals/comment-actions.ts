@@ -1,6 +1,7 @@
 "use server";
 
 import { refreshOrganisation } from "@/lib/actions/refresh";
+import { msg } from "@/lib/i18n/msg";
 import { memberAction } from "@/lib/actions/action";
 import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
@@ -22,19 +23,19 @@ import {
 async function add(actor: Actor, input: AddCommentInput) {
   await addComment(db(), actor, input);
   refreshOrganisation();
-  return { ok: true as const, message: "Comment added." };
+  return { ok: true as const, message: msg("Goals.server.commentAdded") };
 }
 
 async function edit(actor: Actor, input: EditCommentInput) {
   await editComment(db(), actor, input);
   refreshOrganisation();
-  return { ok: true as const, message: "Comment saved." };
+  return { ok: true as const, message: msg("Goals.server.commentSaved") };
 }
 
 async function remove(actor: Actor, input: { commentId: string }) {
   await deleteComment(db(), actor, input);
   refreshOrganisation();
-  return { ok: true as const, message: "Comment deleted." };
+  return { ok: true as const, message: msg("Goals.server.commentDeleted") };
 }
 
 const GOALS = ["coachees:manage", "goals:own"] as const;

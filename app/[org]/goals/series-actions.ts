@@ -1,6 +1,7 @@
 "use server";
 
 import { refreshOrganisation } from "@/lib/actions/refresh";
+import { msg } from "@/lib/i18n/msg";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { memberAction } from "@/lib/actions/action";
@@ -18,7 +19,6 @@ import {
 } from "@/lib/goals/series";
 import { env } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/web/safe-redirect";
-import { plural } from "@/lib/words";
 
 // Recurring actions, for both who work on a coachee's goals: a coach from their workspace
 // ("coachees:manage") and the coachee themself ("goals:own"), one action for either permission;
@@ -27,21 +27,20 @@ import { plural } from "@/lib/words";
 async function create(actor: Actor, input: CreateSeriesInput) {
   const made = await createSeries(db(), actor, input);
   refreshOrganisation();
-  return { ok: true as const, message: `Recurring action added: ${plural(made.occurrences, "occurrence")}.` };
+  return { ok: true as const, message: msg("Goals.server.seriesAdded", { count: made.occurrences }) };
 }
 
 async function update(actor: Actor, input: UpdateSeriesInput) {
   const done = await updateSeries(db(), actor, input);
   refreshOrganisation();
-  const changed = done.removed || done.added ? ` ${plural(done.added, "occurrence")} from today on.` : "";
-  return { ok: true as const, message: `Recurring action saved.${changed}` };
+  const changed = done.removed || done.added ? "yes" : "no";
+  return { ok: true as const, message: msg("Goals.server.seriesSaved", { changed, count: done.added }) };
 }
 
 async function remove(actor: Actor, input: { seriesId: string }) {
   const done = await deleteSeries(db(), actor, input);
   refreshOrganisation();
-  const kept = done.kept ? ` ${plural(done.kept, "done occurrence")} kept as ${done.kept === 1 ? "an action" : "actions"}.` : "";
-  return { ok: true as const, message: `Recurring action deleted.${kept}` };
+  return { ok: true as const, message: msg("Goals.server.seriesDeleted", { count: done.kept }) };
 }
 
 const GOALS = ["coachees:manage", "goals:own"] as const;

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { msg } from "@/lib/i18n/msg";
 import { memberAction } from "@/lib/actions/action";
 import type { Actor } from "@/lib/authz/actor";
 import { db } from "@/lib/db/client";
@@ -9,7 +10,7 @@ import { sendMessage, sendMessageSchema, type SendMessageInput } from "@/lib/mes
 async function send(actor: Actor, input: SendMessageInput) {
   await sendMessage(db(), actor, input);
   revalidatePath("/[org]/messages", "layout");
-  return { ok: true as const, message: "Message sent." };
+  return { ok: true as const, message: msg("Conversations.server.sent") };
 }
 
 // Both ends of a thread send through the same service, each guarded by its own permission: a coach

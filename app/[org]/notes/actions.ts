@@ -1,6 +1,7 @@
 "use server";
 
 import { refreshOrganisation } from "@/lib/actions/refresh";
+import { msg } from "@/lib/i18n/msg";
 import { redirect } from "next/navigation";
 import { memberAction } from "@/lib/actions/action";
 import type { Actor } from "@/lib/authz/actor";
@@ -45,13 +46,13 @@ async function create(actor: Actor, input: CreateNoteInput) {
 async function save(actor: Actor, input: SaveNoteInput) {
   await saveNote(db(), actor, input);
   refreshOrganisation();
-  return { ok: true as const, message: "Saved." };
+  return { ok: true as const, message: msg("Notes.server.saved") };
 }
 
 async function share(actor: Actor, input: ShareNoteInput) {
   const done = await setNoteSharing(db(), actor, input);
   refreshOrganisation();
-  return { ok: true as const, message: done.shared ? "Shared with your coaches." : "Private again: only you see this note." };
+  return { ok: true as const, message: done.shared ? msg("Notes.server.shared") : msg("Notes.server.private") };
 }
 
 async function remove(actor: Actor, input: { noteId: string }) {
@@ -63,19 +64,19 @@ async function remove(actor: Actor, input: { noteId: string }) {
 async function addComment(actor: Actor, input: AddNoteCommentInput) {
   await addNoteComment(db(), actor, input);
   refreshOrganisation();
-  return { ok: true as const, message: "Comment added." };
+  return { ok: true as const, message: msg("Goals.server.commentAdded") };
 }
 
 async function editComment(actor: Actor, input: EditNoteCommentInput) {
   await editNoteComment(db(), actor, input);
   refreshOrganisation();
-  return { ok: true as const, message: "Comment saved." };
+  return { ok: true as const, message: msg("Goals.server.commentSaved") };
 }
 
 async function removeComment(actor: Actor, input: { commentId: string }) {
   await deleteNoteComment(db(), actor, input);
   refreshOrganisation();
-  return { ok: true as const, message: "Comment deleted." };
+  return { ok: true as const, message: msg("Goals.server.commentDeleted") };
 }
 
 export const createNoteAction = memberAction(NOTES, createNoteSchema, create);

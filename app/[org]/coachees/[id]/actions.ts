@@ -1,6 +1,7 @@
 "use server";
 
 import { refreshOrganisation } from "@/lib/actions/refresh";
+import { msg } from "@/lib/i18n/msg";
 import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
 import { appointmentSchema, scheduleAppointment, startSessionNow, startSessionSchema } from "@/lib/coachees/sessions";
@@ -12,17 +13,17 @@ import { sessionStatusSchema, setSessionStatus } from "@/lib/pathways/sessions";
 export const scheduleAppointmentAction = memberAction("coachees:manage", appointmentSchema, async (actor, input) => {
   await scheduleAppointment(db(), actor, input);
   refreshOrganisation();
-  return { ok: true, message: "Appointment added." };
+  return { ok: true, message: msg("Coachees.server.appointmentAdded") };
 });
 
 export const startSessionNowAction = memberAction("coachees:manage", startSessionSchema, async (actor, input) => {
   await startSessionNow(db(), actor, input);
   refreshOrganisation();
-  return { ok: true, message: "Session started: mark it attended once it is over." };
+  return { ok: true, message: msg("Coachees.server.sessionStarted") };
 });
 
 export const coacheeSessionStatusAction = memberAction("coachees:manage", sessionStatusSchema, async (actor, input) => {
   await setSessionStatus(db(), actor, input);
   refreshOrganisation();
-  return { ok: true, message: "Session updated." };
+  return { ok: true, message: msg("Coachees.server.sessionUpdated") };
 });

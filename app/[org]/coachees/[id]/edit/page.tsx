@@ -5,7 +5,7 @@ import { Notice } from "@/components/ui/notice";
 import { EditCoacheeForm } from "@/components/coachees/coachee-forms";
 import { memberActor } from "@/lib/auth/member";
 import { orNotFound, requireMember } from "@/lib/auth/page";
-import { coacheeForEdit, NEVER_ACTIVE_ONLY } from "@/lib/coachees/add-coachee";
+import { coacheeForEdit } from "@/lib/coachees/add-coachee";
 import { db } from "@/lib/db/client";
 import { displayName } from "@/lib/users/display-name";
 import { editCoacheeAction } from "../../actions";
@@ -17,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditCoacheePage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
   const t = await getTranslations("Coachees.editCoachee");
+  const said = await getTranslations("Coachees.server");
   const member = await requireMember(org, "coachees:manage");
   const coachee = await orNotFound(coacheeForEdit(db(), memberActor(member), id));
   return (
@@ -30,7 +31,7 @@ export default async function EditCoacheePage({ params }: { params: Promise<{ or
           action={editCoacheeAction}
         />
       ) : (
-        <Notice tone="info">{NEVER_ACTIVE_ONLY}.</Notice>
+        <Notice tone="info">{said("neverActiveOnly")}.</Notice>
       )}
     </section>
   );
