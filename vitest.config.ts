@@ -10,8 +10,10 @@ const alias = { "@": path.resolve(".") };
 // timings (sign-up, password reset), which need a machine busy with nothing else.
 const ONE_AT_A_TIME = [
   "coaching-consent",
+  "comments",
   "file-bounds",
   "invitations",
+  "notes",
   "notification-email-retention",
   "notifications",
   "outbox",
