@@ -15,6 +15,8 @@ import { generateToken } from "../security/tokens";
 import { displayName } from "../users/display-name";
 import { reserveSeats } from "../users/seats";
 import { csvDocument } from "../csv";
+import { localize, type Translate } from "../i18n/msg";
+import { translatorFor } from "../i18n/translator";
 import { COLUMNS, ImportFileError, parseImportFile } from "./parse";
 import { parseDay, validateRows, type Colour, type ImportTarget, type RowResult } from "./validate";
 import { idField, isId } from "../web/form-fields";
@@ -88,13 +90,17 @@ export async function getImport(db: Db, actor: Actor, importId: string) {
   return { ...preview, rows: preview.rows as unknown as RowResult[], cohort };
 }
 
-/** The red rows as CSV with an `error` column, to fix and upload again. */
-export async function redRowsCsv(db: Db, actor: Actor, importId: string): Promise<string> {
+/**
+ * The red rows as CSV with an `error` column, to fix and upload again: the import format's column
+ * names as they are, the errors in `locale`, the downloader's.
+ */
+export async function redRowsCsv(db: Db, actor: Actor, importId: string, locale: Locale = "en"): Promise<string> {
   const { rows } = await getImport(db, actor, importId);
+  const t = (await translatorFor(locale)) as unknown as Translate;
   const red = rows.filter((r) => r.colour === "red");
   const errorText = (r: RowResult) =>
     Object.entries(r.errors)
-      .map(([field, message]) => `${field}: ${message}`)
+      .map(([field, message]) => `${field}: ${localize(message, t)}`)
       .join("; ");
   return csvDocument([[...COLUMNS, "error"], ...red.map((r) => [...COLUMNS.map((c) => r.raw[c]), errorText(r)])]);
 }

@@ -25,6 +25,7 @@ import {
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createOrganizationWith } from "../support/world";
+import { english } from "../support/english";
 
 const db = testDb();
 const DAY = 86_400_000;
@@ -219,11 +220,11 @@ describe("editing a member", () => {
       programmeIds: [],
       role: "COACH",
     });
-    const messages = Object.fromEntries((missing.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
+    const messages = Object.fromEntries((missing.error?.issues ?? []).map((i) => [String(i.path[0]), english(i.message)]));
     expect(messages).toMatchObject({ firstName: "Enter a first name", lastName: "Enter a last name" });
     // On one's own profile it is their own name.
     const own = profileSchema.safeParse({ firstName: "", lastName: "Lovelace", timezone: "UTC" });
-    expect(own.error?.issues[0].message).toBe("Enter your first name");
+    expect(english(own.error?.issues[0].message)).toBe("Enter your first name");
   });
 
   it("needs programmes for programme-scoped roles, and only this organisation's", async () => {

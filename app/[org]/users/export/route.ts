@@ -1,6 +1,7 @@
 import { memberRoute } from "@/lib/actions/route";
 import { db } from "@/lib/db/client";
 import { isoDate, viewerClock } from "@/lib/format/dates";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { exportUsersCsv } from "@/lib/users/export";
 import { userFilterSchema } from "@/lib/users/list";
 import { csvResponse } from "@/lib/web/csv-response";
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const GET = memberRoute("users:view", async (request, { actor, member }) => {
   const filter = userFilterSchema.parse(searchParamsOf(new URL(request.url).searchParams));
   const { zone } = viewerClock(member.user);
-  const rows = exportUsersCsv(db(), actor, filter, zone);
+  const rows = exportUsersCsv(db(), actor, filter, zone, await requestLocale());
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     // Pulled one batch at a time: a slow download holds back the database reads, memory stays flat.
