@@ -21,7 +21,7 @@ export const DEAD_LINK_MESSAGE = "This invitation link is no longer valid. Ask t
 export const NO_PENDING_MESSAGE = "This invitation is no longer pending: nothing to cancel";
 const NOT_FOUND = "Not found";
 
-// Each state's label is MEMBERSHIP_STATE_LABELS (lib/labels.ts).
+// Each state's label is the Labels.membershipState message.
 type StateRow = {
   /** The one way forward the user's page offers (its button), or null when there is nowhere further to go. */
   forward: { op: MembershipOp; button: string; confirm: string } | null;

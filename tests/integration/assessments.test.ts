@@ -65,7 +65,7 @@ const fieldErrorsOf = async (p: Promise<unknown>) => {
     (x: unknown) => x,
   );
   expect(e).toBeInstanceOf(ValidationError);
-  return (e as ValidationError).fieldErrors;
+  return english((e as ValidationError).fieldErrors);
 };
 
 describe("assessment templates", () => {

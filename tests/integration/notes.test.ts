@@ -44,7 +44,7 @@ const problems = (
   v: unknown,
 ) => {
   const r = schema.safeParse(v);
-  return r.success ? null : r.error!.issues.map((i) => [i.path.join("."), i.message]);
+  return r.success ? null : r.error!.issues.map((i) => [i.path.join("."), english(i.message)]);
 };
 
 describe("note input", () => {
