@@ -38,7 +38,7 @@ describe("comment input", () => {
     expect(addCommentSchema.parse({ goalId, body: "  Line one\r\nLine <b>two</b>\u0000  " }).body).toBe("Line one\r\nLine <b>two</b>");
     const problems = (v: Record<string, unknown>) => {
       const r = addCommentSchema.safeParse(v);
-      return r.success ? null : r.error.issues.map((i) => [i.path.join("."), i.message]);
+      return r.success ? null : r.error.issues.map((i) => [i.path.join("."), english(i.message)]);
     };
     expect(problems({ goalId, body: " \u0000 " })).toEqual([["body", "Write a comment"]]);
     expect(problems({ goalId, body: "x".repeat(5001) })).toEqual([["body", "At most 5,000 characters"]]);

@@ -249,7 +249,7 @@ describe("who gets an email, and what a message may be", () => {
     // The service checks again: a caller that skipped the schema cannot store an empty or huge message.
     await expect(sendMessage(db, w.coach, { to: w.participant.membershipId, body: "   " })).rejects.toThrow(/Write a message/);
     await expect(sendMessage(db, w.coach, { to: w.participant.membershipId, body: "y".repeat(MESSAGE_MAX + 1) })).rejects.toThrow(
-      /At most 5,000 characters/,
+      /Fields\.atMost/,
     );
     // Positive controls: the longest message allowed, and markup, are stored as typed.
     await sendMessage(db, w.coach, { to: w.participant.membershipId, body: "y".repeat(MESSAGE_MAX) });
