@@ -1,4 +1,5 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { readerOf, type Translator } from "@/lib/i18n/translator";
 import { describeChanges } from "@/lib/audit/changes";
 import { auditSentence, type NamedAuditEvent } from "@/lib/audit/sentence";
 import { ChangeList } from "./change-list";
@@ -11,7 +12,8 @@ type Event = NamedAuditEvent & { actor?: { email: string } | null; ipAddress?: s
  */
 export function AuditEvent({ event, zone, folded = false }: { event: Event; zone: string; folded?: boolean }) {
   const t = useTranslations("Audit");
-  const changed = describeChanges(event.before, event.after, zone, event.names).length > 0;
+  const reader = readerOf(useLocale(), useTranslations() as unknown as Translator);
+  const changed = describeChanges(reader, event.before, event.after, zone, event.names).length > 0;
   const changes = <ChangeList before={event.before} after={event.after} zone={zone} names={event.names} />;
   const by = [
     event.actor ? t("signedInAs", { email: event.actor.email }) : event.actorName === null ? t("byPathwise") : null,
@@ -19,7 +21,7 @@ export function AuditEvent({ event, zone, folded = false }: { event: Event; zone
   ].filter(Boolean);
   return (
     <>
-      <p className="[overflow-wrap:anywhere]">{auditSentence(event)}</p>
+      <p className="[overflow-wrap:anywhere]">{auditSentence(reader, event)}</p>
       {by.length ? <p className="text-xs text-muted">{by.join(" · ")}</p> : null}
       {changed && folded ? (
         <details className="mt-1">

@@ -1,4 +1,5 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { readerOf, type Translator } from "@/lib/i18n/translator";
 import { Clipped } from "@/components/ui/table";
 import { describeChanges } from "@/lib/audit/changes";
 
@@ -15,7 +16,7 @@ export function ChangeList({
   names?: Record<string, string>;
 }) {
   const t = useTranslations("Audit");
-  const changes = describeChanges(before, after, zone, names);
+  const changes = describeChanges(readerOf(useLocale(), useTranslations() as unknown as Translator), before, after, zone, names);
   if (changes.length === 0) return null;
   return (
     <dl className="mt-1 grid grid-cols-1 gap-x-3 gap-y-0.5 text-xs sm:grid-cols-[auto_minmax(0,1fr)]">

@@ -1,6 +1,6 @@
-import type { Role } from "../db/generated/enums";
-import { ARCHIVE_REASON_LABELS, ROLE_LABELS } from "../labels";
-import { plural, withArticle } from "../words";
+import { ArchiveReason, Role } from "../db/generated/enums";
+import type { Messages } from "../i18n/messages";
+import type { Reader } from "../i18n/translator";
 import { type AuditAction, isAuditAction } from "./actions";
 
 /**
@@ -25,101 +25,126 @@ const record = (v: unknown): Record<string, unknown> =>
   v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const text = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 const count = (v: unknown): number => (typeof v === "number" ? v : 0);
-const roleLabel = (v: unknown): string | undefined => (typeof v === "string" && v in ROLE_LABELS ? ROLE_LABELS[v as Role] : undefined);
-const possessive = (name: string) => `${name}'s`;
+const roleOf = (v: unknown): Role | undefined => (typeof v === "string" && Object.hasOwn(Role, v) ? (v as Role) : undefined);
 
-type Sentence = (e: {
+type Event = {
   who: string;
   target: string | undefined;
   targetType: string;
   was: Record<string, unknown>;
   now: Record<string, unknown>;
   name: (id: unknown) => string | undefined;
-}) => string;
+};
+type SentenceKey = keyof Messages["Audit"]["sentence"];
+type Sentence = (e: Event, reader: Reader) => [SentenceKey, Record<string, string | number>];
 
-// One sentence per action; names come from the event, values through the same labels as the field list.
+// A record another one names by id: "named" with its name, "unknown" when the id names nothing we know, "none" without an id.
+const named = (key: string, id: unknown, name: Event["name"]) => ({
+  [key]: id ? (name(id) ? "named" : "unknown") : "none",
+  [`${key}Name`]: name(id) ?? "",
+});
+// A role in a sentence ("as an implementation admin") and as a label ("from Participant to Coach").
+const roleA = (role: Role | undefined, { t }: Reader) => ({ role: role ?? "none", roleA: role ? t(`RolesInSentence.${role}`) : "" });
+const roleName = (role: Role | undefined, { t }: Reader) => (role ? t(`Roles.${role}`) : "");
+
+// One sentence per action (messages' Audit.sentence); names come from the event, values through the same labels as the field list.
 // What was created is named as it was then (its recorded name); everything else by its name today.
 const SENTENCES: Record<AuditAction, Sentence> = {
-  "member.create": ({ who, target, now }) =>
-    `${who} added ${target ?? "someone"}${roleLabel(now.role) ? ` as ${withArticle(roleLabel(now.role)!.toLowerCase())}` : ""}`,
-  "member.update": ({ who, target }) => `${who} changed ${target ? possessive(target) : "a member's"} details`,
-  "member.change_role": ({ who, target, was, now }) =>
-    `${who} changed ${target ? possessive(target) : "a member's"} role${roleLabel(was.role) ? ` from ${roleLabel(was.role)}` : ""}${roleLabel(now.role) ? ` to ${roleLabel(now.role)}` : ""}`,
-  "member.change_unit": ({ who, target, was, now, name }) => {
-    const person = target ?? "a member";
-    if (now.unitId) return `${who} moved ${person} to ${name(now.unitId) ? `the unit ${name(now.unitId)}` : "another unit"}`;
-    return `${who} took ${person} out of ${name(was.unitId) ? `the unit ${name(was.unitId)}` : "their unit"}`;
-  },
-  "member.deactivate": ({ who, target }) => `${who} deactivated ${target ?? "a member"}`,
-  "member.reactivate": ({ who, target }) => `${who} reactivated ${target ?? "a member"}`,
-  "invitation.send": ({ who, target, now }) =>
-    `${who} invited ${target ?? "someone"}${roleLabel(now.role) ? ` to join as ${withArticle(roleLabel(now.role)!.toLowerCase())}` : ""}`,
-  "invitation.resend": ({ who, target }) => `${who} sent ${target ?? "someone"} a new invitation`,
-  "invitation.cancel": ({ who, target }) => `${who} cancelled the invitation of ${target ?? "someone"}`,
-  "invitation.accept": ({ who }) => `${who} accepted their invitation and joined`,
-  "unit.create": ({ who, target, now, name }) =>
-    `${who} created the unit ${text(now.name) ?? target ?? ""}${now.parentId ? ` under ${name(now.parentId) ?? "another unit"}` : ""}`,
-  "unit.rename": ({ who, target, was, now }) =>
-    `${who} renamed the unit ${text(was.name) ?? target ?? ""} to ${text(now.name) ?? target ?? ""}`,
-  "unit.move": ({ who, target, now, name }) =>
-    `${who} moved the unit ${target ?? ""} ${now.parentId ? `under ${name(now.parentId) ?? "another unit"}` : "to the top level"}`,
-  "unit.archive": ({ who, target, was }) => `${who} archived the unit ${target ?? text(was.name) ?? ""}`,
-  "settings.update": ({ who }) => `${who} changed the organisation's settings`,
-  "organization.create": ({ who, target, now }) => `${who} created the organisation ${text(now.name) ?? target ?? ""}`,
-  "import.confirm": ({ who, target, targetType, now }) =>
-    `${who} imported a file${targetType === "cohort" ? ` into the cohort ${target ?? ""}` : " of users"}: ${plural(count(now.invited), "person", "people")} invited, ${count(now.enrolled)} enrolled, ${count(now.skipped)} skipped`,
-  "programme.create": ({ who, target, now }) => `${who} created the programme ${text(now.name) ?? target ?? ""}`,
-  "programme.update": ({ who, target }) => `${who} changed the programme ${target ?? ""}`,
-  "cohort.create": ({ who, target, now, name }) =>
-    `${who} created the cohort ${text(now.name) ?? target ?? ""}${name(now.programmeId) ? ` in ${name(now.programmeId)}` : ""}`,
-  "cohort.update": ({ who, target }) => `${who} changed the cohort ${target ?? ""}`,
-  "pathway.create": ({ who, target, now, name }) =>
-    `${who} created ${target ?? "a pathway"}${name(now.coachMembershipId) ? `, coached by ${name(now.coachMembershipId)}` : ""}`,
-  "pathway.archive": ({ who, target, now }) =>
-    `${who} archived ${target ?? "a pathway"}${typeof now.reason === "string" && now.reason in ARCHIVE_REASON_LABELS ? `: ${ARCHIVE_REASON_LABELS[now.reason as keyof typeof ARCHIVE_REASON_LABELS].toLowerCase()}` : ""}`,
-  "pathway.unarchive": ({ who, target }) => `${who} restored ${target ?? "a pathway"}`,
-  "coachee.add": ({ who, target, now }) =>
-    now.linked === true
-      ? `${who} added ${target ?? "a participant"} to their coachees`
-      : `${who} added ${target ?? "someone"} as a participant and their coachee`,
-  "coaching.request": ({ who, target }) => `${who} asked to coach ${target ?? "a member"}`,
-  "coaching.accept": ({ who, now, name }) => `${who} accepted ${name(now.coachMembershipId) ?? "a coach"} as their coach`,
-  "coaching.decline": ({ who, now, name }) => `${who} declined coaching from ${name(now.coachMembershipId) ?? "a coach"}`,
-  "coaching.withdraw": ({ who, target }) => `${who} withdrew their request to coach ${target ?? "a member"}`,
-  "coaching.link": ({ who, target, now, name }) =>
-    `${who} made ${name(now.coachMembershipId) ?? "a coach"} the coach of ${target ?? "a participant"}`,
+  "member.create": ({ now }, r) => ["memberCreate", roleA(roleOf(now.role), r)],
+  "member.update": () => ["memberUpdate", {}],
+  "member.change_role": ({ was, now }, r) => [
+    "memberChangeRole",
+    {
+      from: roleOf(was.role) ?? "none",
+      fromRole: roleName(roleOf(was.role), r),
+      to: roleOf(now.role) ?? "none",
+      toRole: roleName(roleOf(now.role), r),
+    },
+  ],
+  "member.change_unit": ({ was, now, name }) =>
+    now.unitId ? ["memberChangeUnitTo", named("unit", now.unitId, name)] : ["memberChangeUnitOut", named("unit", was.unitId, name)],
+  "member.deactivate": () => ["memberDeactivate", {}],
+  "member.reactivate": () => ["memberReactivate", {}],
+  "invitation.send": ({ now }, r) => ["invitationSend", roleA(roleOf(now.role), r)],
+  "invitation.resend": () => ["invitationResend", {}],
+  "invitation.cancel": () => ["invitationCancel", {}],
+  "invitation.accept": () => ["invitationAccept", {}],
+  "unit.create": ({ target, now, name }) => [
+    "unitCreate",
+    { name: text(now.name) ?? target ?? "", ...named("parent", now.parentId, name) },
+  ],
+  "unit.rename": ({ target, was, now }) => ["unitRename", { from: text(was.name) ?? target ?? "", to: text(now.name) ?? target ?? "" }],
+  "unit.move": ({ now, name }) => ["unitMove", named("parent", now.parentId, name)],
+  "unit.archive": ({ target, was }) => ["unitArchive", { name: target ?? text(was.name) ?? "" }],
+  "settings.update": () => ["settingsUpdate", {}],
+  "organization.create": ({ target, now }) => ["organizationCreate", { name: text(now.name) ?? target ?? "" }],
+  "import.confirm": ({ targetType, now }) => [
+    "importConfirm",
+    {
+      cohort: targetType === "cohort" ? "yes" : "no",
+      invited: count(now.invited),
+      enrolled: count(now.enrolled),
+      skipped: count(now.skipped),
+    },
+  ],
+  "programme.create": ({ target, now }) => ["programmeCreate", { name: text(now.name) ?? target ?? "" }],
+  "programme.update": () => ["programmeUpdate", {}],
+  "cohort.create": ({ target, now, name }) => [
+    "cohortCreate",
+    { name: text(now.name) ?? target ?? "", ...named("programme", name(now.programmeId) ? now.programmeId : null, name) },
+  ],
+  "cohort.update": () => ["cohortUpdate", {}],
+  "pathway.create": ({ now, name }) => ["pathwayCreate", named("coach", now.coachMembershipId, name)],
+  "pathway.archive": ({ now }) => [
+    "pathwayArchive",
+    { reason: typeof now.reason === "string" && Object.hasOwn(ArchiveReason, now.reason) ? now.reason : "none" },
+  ],
+  "pathway.unarchive": () => ["pathwayUnarchive", {}],
+  "coachee.add": ({ now }) => [now.linked === true ? "coacheeAddLinked" : "coacheeAddNew", {}],
+  "coaching.request": () => ["coachingRequest", {}],
+  "coaching.accept": ({ now, name }) => ["coachingAccept", named("coach", now.coachMembershipId, name)],
+  "coaching.decline": ({ now, name }) => ["coachingDecline", named("coach", now.coachMembershipId, name)],
+  "coaching.withdraw": () => ["coachingWithdraw", {}],
+  "coaching.link": ({ now, name }) => ["coachingLink", named("coach", now.coachMembershipId, name)],
 };
 
 /** The audit actions this module can say in words (an action it does not know still gets a plain sentence). */
 export const SENTENCE_ACTIONS = Object.keys(SENTENCES);
 
-/** What happened, as one sentence with names: "Adam Admin changed Pat Participant's role from Participant to Coach". */
-export function auditSentence(event: NamedAuditEvent): string {
+/** What happened, as one sentence with names, in the reader's language: "Adam Admin changed Pat Participant's role from Participant to Coach". */
+export function auditSentence(reader: Reader, event: NamedAuditEvent): string {
   const who = event.actorName ?? "Pathwise";
   const target = event.targetName ?? undefined;
+  const people = { who, target: target ?? "", known: target ? "yes" : "no" };
   const sentence = isAuditAction(event.action) ? SENTENCES[event.action] : undefined;
-  if (!sentence) return `${who} made a change${target ? ` to ${target}` : ""}`;
-  return sentence({
-    who,
-    target,
-    targetType: event.targetType,
-    was: record(event.before),
-    now: record(event.after),
-    name: (id: unknown) => (typeof id === "string" ? event.names[id] : undefined),
-  })
+  const [key, values] = sentence
+    ? sentence(
+        {
+          who,
+          target,
+          targetType: event.targetType,
+          was: record(event.before),
+          now: record(event.after),
+          name: (id: unknown) => (typeof id === "string" ? event.names[id] : undefined),
+        },
+        reader,
+      )
+    : (["other", {}] as const);
+  return reader
+    .t(`Audit.sentence.${key}`, { ...people, ...values })
     .replace(/\s+/g, " ")
     .trim();
 }
 
 /** The audit log's action filter: areas by name, each matching the actions that start with its prefix. */
-export const AUDIT_AREAS: { prefix: string; label: string }[] = [
-  { prefix: "member.", label: "Users" },
-  { prefix: "invitation.", label: "Invitations" },
-  { prefix: "import.", label: "Imports" },
-  { prefix: "unit.", label: "Units" },
-  { prefix: "programme.", label: "Programmes" },
-  { prefix: "cohort.", label: "Cohorts" },
-  { prefix: "pathway.", label: "Pathways" },
-  { prefix: "settings.", label: "Settings" },
-  { prefix: "organization.", label: "Organisation" },
-];
+export const AUDIT_AREAS = [
+  "member",
+  "invitation",
+  "import",
+  "unit",
+  "programme",
+  "cohort",
+  "pathway",
+  "settings",
+  "organization",
+] as const satisfies (keyof Messages["Audit"]["area"])[];

@@ -89,7 +89,10 @@ export async function getImport(db: Db, actor: Actor, importId: string) {
   return { ...preview, rows: preview.rows as unknown as RowResult[], cohort };
 }
 
-/** The red rows as CSV with an `error` column in the reader's language, to fix and upload again. */
+/**
+ * The red rows as CSV with an `error` column, to fix and upload again: the import format's column
+ * names as they are, the errors in `locale`, the downloader's.
+ */
 export async function redRowsCsv(db: Db, actor: Actor, importId: string, locale: Locale = "en"): Promise<string> {
   const { rows } = await getImport(db, actor, importId);
   const t = (await translatorFor(locale)) as unknown as Translate;

@@ -4,7 +4,8 @@ import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { inProgrammes, programmeScope } from "../programmes/scope";
 import { csvDocument } from "../csv";
-import { OUTCOME_LABELS } from "../labels";
+import type { Locale } from "../i18n/locales";
+import { translatorFor } from "../i18n/translator";
 
 export type ReportRow = {
   programme: string;
@@ -89,21 +90,21 @@ export async function pathwayReport(db: Db, actor: Actor): Promise<{ cohorts: Re
   return { cohorts: cohortRows, programmes: [...byProgramme.values()] };
 }
 
-const HEADER = [
-  "Programme",
-  "Cohort",
-  OUTCOME_LABELS.active,
-  OUTCOME_LABELS.COMPLETED,
-  OUTCOME_LABELS.DNF,
-  OUTCOME_LABELS.DNS,
-  "Sessions included",
-  "Sessions used",
-  "Sessions credited",
-];
-
-/** The report as CSV (UTF-8 with BOM), one row per cohort followed by one per programme. */
-export async function pathwayReportCsv(db: Db, actor: Actor): Promise<string> {
+/** The report as CSV (UTF-8 with BOM), one row per cohort followed by one per programme; its words in `locale`, the downloader's. */
+export async function pathwayReportCsv(db: Db, actor: Actor, locale: Locale = "en"): Promise<string> {
   const { cohorts, programmes } = await pathwayReport(db, actor);
+  const t = await translatorFor(locale);
+  const header = [
+    t("Reports.csv.programme"),
+    t("Reports.csv.cohort"),
+    t("Labels.outcome.active"),
+    t("Labels.outcome.COMPLETED"),
+    t("Labels.outcome.DNF"),
+    t("Labels.outcome.DNS"),
+    t("Reports.csv.sessionsIncluded"),
+    t("Reports.csv.sessionsUsed"),
+    t("Reports.csv.sessionsCredited"),
+  ];
   const line = (r: ReportRow, cohort: string) => [
     r.programme,
     cohort,
@@ -115,5 +116,5 @@ export async function pathwayReportCsv(db: Db, actor: Actor): Promise<string> {
     r.sessionsUsed,
     r.sessionsCredited,
   ];
-  return csvDocument([HEADER, ...cohorts.map((r) => line(r, r.cohort)), ...programmes.map((r) => line(r, "All cohorts"))]);
+  return csvDocument([header, ...cohorts.map((r) => line(r, r.cohort)), ...programmes.map((r) => line(r, t("Reports.csv.allCohorts")))]);
 }

@@ -3,22 +3,15 @@ import type { Db } from "../db/client";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
-import { MEMBERSHIP_STATUS_LABELS, ROLE_LABELS } from "../labels";
+import type { Locale } from "../i18n/locales";
+import { translatorFor } from "../i18n/translator";
 import { FALLBACK_ZONE, isoDate } from "../format/dates";
 import type { Prisma } from "../db/generated/client";
-import type { MembershipStatus, Role } from "../db/generated/enums";
 import { USER_ROW, userWhere, type UserFilter } from "./list";
 
 const BATCH = 1000;
-
-/** The words of the file: its header and the labels of its codes, in the reader's language (English unless given). */
-export type ExportWords = { header: string[]; role: (role: Role) => string; status: (status: MembershipStatus) => string };
-
-const ENGLISH: ExportWords = {
-  header: ["First name", "Last name", "Email", "Role", "Unit", "Status", "Time zone", "Joined", "Last active"],
-  role: (role) => ROLE_LABELS[role],
-  status: (status) => MEMBERSHIP_STATUS_LABELS[status],
-};
+// The columns, by their header in the messages (Users.csv).
+const COLUMNS = ["firstName", "lastName", "email", "role", "unit", "status", "timeZone", "joined", "lastActive"] as const;
 
 // The column each sort orders by (then by id). Keyset pagination over (column, id) walks the matching
 // index once; Prisma's own cursor option compares with an OR that PostgreSQL cannot range-scan, which
@@ -61,29 +54,31 @@ async function* keysetBatches(t: TenantTx, where: Prisma.MembershipWhereInput, f
 /**
  * The filtered Users list as CSV, in the list's order, produced a batch at a time, so memory stays
  * flat however many rows there are. UTF-8 with a BOM so spreadsheets read it as UTF-8. Days are in
- * `timeZone`, the viewer's, as on the page the export is asked from.
+ * `timeZone`, the viewer's, as on the page the export is asked from; headers, roles and statuses in
+ * `locale`, the downloader's.
  */
 export async function* exportUsersCsv(
   db: Db,
   actor: Actor,
   filter: UserFilter,
   timeZone = FALLBACK_ZONE,
-  words: ExportWords = ENGLISH,
+  locale: Locale = "en",
 ): AsyncGenerator<string> {
   const day = (d: Date | null) => (d ? isoDate(d, timeZone) : "");
   assertCan(actor.role, "users:view");
   const t = tenantDb(db, actor.organizationId);
   const where = await userWhere(t, actor, filter);
-  yield csvDocument([words.header]);
+  const say = await translatorFor(locale);
+  yield csvDocument([COLUMNS.map((c) => say(`Users.csv.${c}`))]);
   for await (const rows of keysetBatches(t, where, filter)) {
     yield csvChunk(
       rows.map((r) => [
         r.firstName,
         r.lastName,
         r.user.email,
-        words.role(r.role),
+        say(`Roles.${r.role}`),
         r.unit?.name ?? "",
-        words.status(r.status),
+        say(`Labels.membershipState.${r.status}`),
         r.timezone ?? "",
         day(r.joinedAt),
         day(r.lastActiveAt),

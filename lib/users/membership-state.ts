@@ -22,7 +22,7 @@ export const DEAD_LINK_MESSAGE = msg("Auth.invitation.deadLinkExplain");
 export const NO_PENDING_MESSAGE = msg("Invitations.server.noLongerPending");
 const NOT_FOUND = msg("Server.missing");
 
-// Each state's label is MEMBERSHIP_STATE_LABELS (lib/labels.ts).
+// Each state's label is the Labels.membershipState message.
 type StateRow = {
   /** The one way forward the user's page offers (its button, in Users.member.forward), or null when there is nowhere further to go. */
   forward: { op: MembershipOp } | null;

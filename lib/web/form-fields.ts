@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { LOCALES } from "../i18n/locales";
+import { msg } from "../i18n/msg";
 
 // The one place each kind of field is defined (ids, names, emails, time zones, days), shared by the
 // forms, the server actions, the services and the import. Form values arrive as strings, a repeated
 // field as an array (or one string when it has one value); these turn them into what services take.
-// Client-safe: zod and Intl only.
+// Their messages are message keys (lib/i18n/msg.ts, the Fields namespace), put in the reader's words
+// where they are read. Client-safe: zod, Intl and lib/i18n/msg only.
 
 /** An id (a UUID). Another organisation's id and a malformed one answer alike: `message` is "Not found" unless it comes from a picker. */
-export function idField(message = "Not found") {
+export function idField(message: string = msg("Server.missing")) {
   return z.uuid({ error: message });
 }
 
@@ -17,7 +19,7 @@ export function isId(value: unknown): value is string {
 }
 
 /** Zero or more ids from repeated form fields (checkboxes, multi-selects). */
-export function idList(message = "Choose from the list", max = 100) {
+export function idList(message: string = msg("Fields.chooseFromList"), max = 100) {
   return z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(idField(message)).max(max));
 }
 
@@ -25,7 +27,7 @@ export function idList(message = "Choose from the list", max = 100) {
 export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 /** An id from a select whose empty option means "none". */
-export function optionalId(message = "Choose from the list") {
+export function optionalId(message: string = msg("Fields.chooseFromList")) {
   return z.union([z.literal("").transform(() => null), idField(message)]);
 }
 
@@ -40,21 +42,42 @@ export const NAME_MAX = 120;
 /** Line breaks, tabs, NUL and the other control characters, Unicode line separators, half surrogate pairs. */
 export const CONTROL_CHARACTERS = /[\p{Cc}\p{Cs}\u2028\u2029]/u;
 
+// What a name field is called in its messages ("Enter your first name", "The unit's name cannot
+// contain line breaks, ..."): by its English words, each with its own messages in Fields.enterName and
+// Fields.nameControl (a phrase is never put into another language's sentence).
+const NAME_LABELS = {
+  "a title": "aTitle",
+  "a first name": "aFirstName",
+  "a last name": "aLastName",
+  "your first name": "yourFirstName",
+  "your last name": "yourLastName",
+  "the first name": "theFirstName",
+  "the last name": "theLastName",
+  "the unit's name": "unitName",
+  "the organisation's name": "organisationName",
+  "your organisation's name": "yourOrganisationName",
+  "the group's name": "groupName",
+  "the programme's name": "programmeName",
+  "the cohort's name": "cohortName",
+  "the client's name": "clientName",
+} as const;
+
+/** A name field's label as it reads in a sentence: "your first name", "the unit's name". */
+export type NameLabel = keyof typeof NAME_LABELS;
+
 /**
  * A name: no control characters (CR, LF, TAB, NUL, ...), no Unicode line or paragraph separators, no
  * half of a surrogate pair; spaces trimmed; at most `max` characters. `label` reads in a sentence:
  * "your first name", "the unit's name". `optional` lets an empty value through as "".
  */
-export function nameField({ label, max, optional = false }: { label: string; max: number; optional?: boolean }) {
+export function nameField({ label, max, optional = false }: { label: NameLabel; max: number; optional?: boolean }) {
+  const key = NAME_LABELS[label];
   const text = z
-    .string({ error: `Enter ${label}` })
-    .refine((s) => !CONTROL_CHARACTERS.test(s), {
-      error: `${label.charAt(0).toUpperCase()}${label.slice(1)} cannot contain line breaks, tabs or other control characters`,
-      abort: true,
-    })
+    .string({ error: msg(`Fields.enterName.${key}`) })
+    .refine((s) => !CONTROL_CHARACTERS.test(s), { error: msg(`Fields.nameControl.${key}`), abort: true })
     .trim()
-    .max(max, `At most ${max} characters`);
-  return optional ? text : text.min(1, `Enter ${label}`);
+    .max(max, msg("Fields.atMost", { max }));
+  return optional ? text : text.min(1, msg(`Fields.enterName.${key}`));
 }
 
 /**
@@ -63,10 +86,7 @@ export function nameField({ label, max, optional = false }: { label: string; max
  * it may not be empty; without it a missing value is "".
  */
 export function textField({ max, required }: { max: number; required?: string }) {
-  const text = z
-    .string()
-    .trim()
-    .max(max, `At most ${max.toLocaleString("en")} characters`);
+  const text = z.string().trim().max(max, msg("Fields.atMost", { max }));
   const noNul = z.string({ error: required }).transform((s) => s.replaceAll("\u0000", ""));
   return required ? noNul.pipe(text.min(1, required)) : noNul.pipe(text).default("");
 }
@@ -98,14 +118,12 @@ export function isTimeZone(name: string): boolean {
 
 /** The one time-zone schema, shared by every form, service and the import. */
 /** A language from the list (lib/i18n/locales.ts). */
-export const localeSchema = z.enum(LOCALES, { error: "Choose a language from the list" });
+export const localeSchema = z.enum(LOCALES, { error: msg("Fields.chooseLanguage") });
 
 /** A person's own language, or "" for none chosen (their organisation's). */
 export const localeChoice = z.preprocess((v) => (v === "" ? null : v), localeSchema.nullable());
 
-export const timeZoneSchema = z
-  .string({ error: "Choose a time zone from the list" })
-  .refine(isTimeZone, "Choose a time zone from the list");
+export const timeZoneSchema = z.string({ error: msg("Fields.chooseTimeZone") }).refine(isTimeZone, msg("Fields.chooseTimeZone"));
 
 // Emails are unique case-insensitively: every email is stored and looked up in this form.
 /** An email as stored and looked up: trimmed and lower-cased. */
@@ -117,15 +135,17 @@ export function normalizeEmail(email: string): string {
 export const emailSchema = z
   .string()
   .trim()
-  .min(1, "Enter an email address")
-  .max(254, "Email addresses are at most 254 characters")
-  .pipe(z.email({ error: "Enter a valid email address" }))
+  .min(1, msg("Fields.enterEmail"))
+  .max(254, msg("Fields.emailMax", { max: 254 }))
+  .pipe(z.email({ error: msg("Fields.validEmail") }))
   .transform(normalizeEmail);
 
 // Days: a date input sends YYYY-MM-DD. A day is stored as a DATE, which reads back as midnight UTC
 // (lib/format/dates.ts displayDay shows it as the same day everywhere).
+const DATE_LIKE = msg("Fields.dateLike", { example: "2026-01-31" });
+
 /** A calendar day, YYYY-MM-DD, that exists ("2026-02-30" does not). */
-export function isoDayField(message = "Use a date like 2026-01-31") {
+export function isoDayField(message: string = DATE_LIKE) {
   return z.iso.date({ error: message });
 }
 
@@ -135,6 +155,6 @@ export function dayToDate(day: string): Date {
 }
 
 /** An optional day from a date input: empty is none (null), anything else a day as stored. */
-export function optionalDayField(message = "Use a date like 2026-01-31") {
+export function optionalDayField(message: string = DATE_LIKE) {
   return z.union([z.literal("").transform(() => null), isoDayField(message).transform(dayToDate)]);
 }

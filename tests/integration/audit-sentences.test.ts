@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readerFor } from "../../lib/i18n/translator";
 import { describeChanges } from "../../lib/audit/changes";
 import { listAuditEvents } from "../../lib/audit/list";
 import { auditSentence } from "../../lib/audit/sentence";
@@ -14,14 +15,18 @@ import { createActor } from "../factories/actor";
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 
+// The sentences as an English reader reads them.
+const en = await readerFor("en");
+
 const db = testDb();
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /** Everything a reader sees of an event: its sentence and its labelled field changes. */
-const shown = (e: Parameters<typeof auditSentence>[0]) =>
-  [auditSentence(e), ...describeChanges(e.before, e.after, "UTC", e.names).flatMap((c) => [c.label, c.before ?? "", c.after ?? ""])].join(
-    " | ",
-  );
+const shown = (e: Parameters<typeof auditSentence>[1]) =>
+  [
+    auditSentence(en, e),
+    ...describeChanges(en, e.before, e.after, "UTC", e.names).flatMap((c) => [c.label, c.before ?? "", c.after ?? ""]),
+  ].join(" | ");
 
 async function named(organizationId: string, role: "PARTICIPANT" | "COACH", firstName: string, lastName: string) {
   const m = await createMember(db, organizationId, { role });
@@ -80,7 +85,7 @@ describe("the audit log, as people read it", () => {
     await archivePathway(db, admin, archiveSchema.parse({ pathwayId: pathway.id, reason: "DNS", credit: "on" }));
 
     const { events } = await listAuditEvents(db, admin, { page: 1 });
-    const sentences = events.map(auditSentence);
+    const sentences = events.map((e) => auditSentence(en, e));
     expect(sentences.reverse()).toEqual([
       "Adam Admin created the unit Leadership",
       "Adam Admin created the unit Sales under Leadership",
@@ -96,11 +101,11 @@ describe("the audit log, as people read it", () => {
     ]);
     // The role change lists its fields by label, with names for the unit, not ids.
     const roleChange = events.find((e) => e.action === "member.change_role")!;
-    expect(describeChanges(roleChange.before, roleChange.after, "UTC", roleChange.names)).toEqual([
+    expect(describeChanges(en, roleChange.before, roleChange.after, "UTC", roleChange.names)).toEqual([
       { field: "role", label: "Role", before: "Participant", after: "Coach" },
     ]);
     const unitChange = events.find((e) => e.action === "member.change_unit")!;
-    expect(describeChanges(unitChange.before, unitChange.after, "UTC", unitChange.names)).toContainEqual({
+    expect(describeChanges(en, unitChange.before, unitChange.after, "UTC", unitChange.names)).toContainEqual({
       field: "unitId",
       label: "Unit",
       before: "none",
@@ -108,11 +113,13 @@ describe("the audit log, as people read it", () => {
     });
     const created = events.find((e) => e.action === "pathway.create")!;
     // (jsonb keeps its own key order, so the fields are compared as a set)
-    expect(describeChanges(created.before, created.after, "UTC", created.names).sort((a, b) => a.field.localeCompare(b.field))).toEqual([
-      { field: "coachMembershipId", label: "Coach", after: "Carla Coach" },
-      { field: "cohortId", label: "Cohort", after: "Spring 2026" },
-      { field: "membershipId", label: "Member", after: "Typed Here" },
-    ]);
+    expect(describeChanges(en, created.before, created.after, "UTC", created.names).sort((a, b) => a.field.localeCompare(b.field))).toEqual(
+      [
+        { field: "coachMembershipId", label: "Coach", after: "Carla Coach" },
+        { field: "cohortId", label: "Cohort", after: "Spring 2026" },
+        { field: "membershipId", label: "Member", after: "Typed Here" },
+      ],
+    );
 
     const texts = events.map(shown);
     const codes = new Set(events.map((e) => e.action));
@@ -124,7 +131,7 @@ describe("the audit log, as people read it", () => {
 
     // A user's page tells the same story about them.
     const profile = await getMemberProfile(db, admin, pat.membership.id);
-    expect(profile.audit.map(auditSentence)).toEqual([
+    expect(profile.audit.map((e) => auditSentence(en, e))).toEqual([
       "Adam Admin changed Pat Participant's role from Participant to Coach",
       "Adam Admin moved Pat Participant to the unit Sales Excellence",
     ]);
@@ -152,6 +159,6 @@ describe("the audit log, as people read it", () => {
     expect(text).not.toContain(secret);
     expect(text).not.toContain(unitThere.name);
     expect(text).not.toMatch(UUID);
-    expect(auditSentence(event)).toBe("Someone moved a member to another unit");
+    expect(auditSentence(en, event)).toBe("Someone moved a member to another unit");
   });
 });

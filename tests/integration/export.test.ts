@@ -58,6 +58,16 @@ describe("users CSV export", () => {
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
+  it("speaks the downloader's language: headers, roles and statuses; the data as it is", async () => {
+    const { org, admin } = await createOrganizationWith(db, ["admin"]);
+    await createMember(db, org.id, { role: "COACH", email: `german-${org.id.slice(0, 8)}@example.test` });
+    const csv = await collect(exportUsersCsv(db, admin, userFilterSchema.parse({ q: "german" }), "UTC", "de"));
+    const [header, row] = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+    expect(header.slice(0, 6)).toEqual(["Vorname", "Nachname", "E-Mail", "Rolle", "Einheit", "Status"]);
+    expect(row[2]).toBe(`german-${org.id.slice(0, 8)}@example.test`);
+    expect([row[3], row[5]]).toEqual(["Coach", "Aktiv"]);
+  });
+
   it("exports every matching row across batches, in the list's order, and only the caller's organisation", async () => {
     const org = await createOrganization(db, { name: "Exporting Org" });
     const other = await createOrganization(db, { name: "Not Exported Org" });

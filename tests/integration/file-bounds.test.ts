@@ -1,4 +1,5 @@
 import type { Disk } from "flydrive";
+import { readerFor } from "../../lib/i18n/translator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeChanges } from "../../lib/audit/changes";
 import { listAuditEvents } from "../../lib/audit/list";
@@ -23,6 +24,9 @@ import { english } from "../support/english";
 import { recordFigures } from "../support/figures";
 import { chunks, FILE_STORES, objectsOf, PDF, pdfOfSize, type Store } from "../support/file-stores";
 import { createWorld, type World } from "../support/world";
+
+// The sentences as an English reader reads them.
+const en = await readerFor("en");
 
 // The storage bounds of files (lib/files/quota.ts, lib/files/sweep.ts), on the local disk and on S3:
 // the organisation's quota at its bound and one byte past it, parallel uploads racing for the last of
@@ -281,7 +285,7 @@ describe("the storage quota setting", () => {
     const [event] = (await listAuditEvents(db, w.owner, { page: 1, action: "settings.update" })).events;
     expect(event.before).toMatchObject({ storageQuotaBytes: STORAGE_QUOTA_DEFAULT_BYTES });
     expect(event.after).toMatchObject({ storageQuotaBytes: 12.5 * 1024 * MB });
-    expect(describeChanges(event.before, event.after)).toContainEqual({
+    expect(describeChanges(en, event.before, event.after)).toContainEqual({
       field: "storageQuotaBytes",
       label: "Storage quota",
       before: "5 GB",

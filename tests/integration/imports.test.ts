@@ -109,7 +109,7 @@ describe("the upload checker", () => {
     expect(at(3)).toMatchObject({ colour: "yellow", note: "Repeated in the file (row 2)" });
     expect(at(4).errors).toMatchObject({ email: "Not a valid email address", username: "The username must be an email address" });
     expect(at(5).errors.username).toMatch(/same as email/);
-    expect(at(6).errors).toMatchObject({ first_name: "Enter the first name", last_name: "Enter the last name" });
+    expect(english(at(6).errors)).toMatchObject({ first_name: "Enter the first name", last_name: "Enter the last name" });
     expect(at(7).errors.startdate).toBe("31-02-2026 is not a real date");
     expect(at(8).errors.startdate).toMatch(/DD-MM-YYYY/);
     expect(at(9).errors.programme).toBe('No programme is called "Import Programm". Did you mean "Import Programme"?');

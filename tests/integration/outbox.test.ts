@@ -128,7 +128,7 @@ describe("outbox delivery through a real SMTP server", () => {
 
   it("refuses a recipient address that could inject headers", async () => {
     await expect(db.$transaction((tx) => queueEmail(tx, resetEmail("victim@example.test\r\nBcc: evil@example.test")))).rejects.toThrow(
-      /Enter a valid email address/,
+      /Fields\.validEmail/,
     );
     expect(await db.emailOutbox.count({ where: { toAddress: { contains: "evil" } } })).toBe(0);
     // Positive control: the address alone is queued.

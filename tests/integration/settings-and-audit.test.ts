@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { readerFor } from "../../lib/i18n/translator";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS } from "../../lib/audit/actions";
 import { auditSentence } from "../../lib/audit/sentence";
@@ -11,6 +12,9 @@ import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createOrganizationWith } from "../support/world";
 import { isoDay } from "../../lib/format/dates";
+
+// The sentences as an English reader reads them.
+const en = await readerFor("en");
 
 const db = testDb();
 const input = (over: Record<string, unknown> = {}) =>
@@ -141,6 +145,6 @@ describe("audit action names", () => {
       after: { role: "COACH" },
       names: {},
     };
-    expect(auditSentence(roleChange)).toBe("Adam Admin changed Pat Participant's role from Participant to Coach");
+    expect(auditSentence(en, roleChange)).toBe("Adam Admin changed Pat Participant's role from Participant to Coach");
   });
 });

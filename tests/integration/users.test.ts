@@ -220,7 +220,7 @@ describe("editing a member", () => {
       programmeIds: [],
       role: "COACH",
     });
-    const messages = Object.fromEntries((missing.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
+    const messages = Object.fromEntries((missing.error?.issues ?? []).map((i) => [String(i.path[0]), english(i.message)]));
     expect(messages).toMatchObject({ firstName: "Enter a first name", lastName: "Enter a last name" });
     // On one's own profile it is their own name.
     const own = profileSchema.safeParse({ firstName: "", lastName: "Lovelace", timezone: "UTC" });

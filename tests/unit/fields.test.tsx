@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { AddPathwayForm } from "../../components/pathways/forms";
 import { ProfileForm } from "../../components/profile/profile-forms";
 import { MemberForm } from "../../components/users/member-forms";
+import { english } from "../support/english";
 import { inLocale } from "../support/intl";
 import { NAME_MAX, nameField, PERSON_NAME_MAX, TIME_ZONES, timeZoneSchema } from "../../lib/web/form-fields";
 
@@ -87,7 +88,7 @@ describe("names", () => {
   const first = nameField({ label: "your first name", max: PERSON_NAME_MAX });
   const refusal = (value: unknown, field = first) => {
     const result = field.safeParse(value);
-    return result.success ? undefined : result.error.issues[0].message;
+    return result.success ? undefined : english(result.error.issues[0].message);
   };
 
   it("refuses control characters and line separators with a message, rather than stripping them", () => {

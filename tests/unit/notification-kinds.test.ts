@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderEmail } from "../../emails";
-import { NOTIFICATION_DELIVERY_LABELS, NOTIFICATION_KIND_LABELS } from "../../lib/labels";
 import { AUDIENCE, DEFAULT_DELIVERY, NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, pathOf } from "../../lib/notifications/kinds";
 import { notificationSentence, notificationSummary, notificationThing } from "../../lib/notifications/sentence";
 import { NotificationDelivery } from "../../lib/db/generated/enums";
 import { readerFor } from "../../lib/i18n/translator";
+import messages from "../../messages/en.json";
 
 const en = await readerFor("en");
 
@@ -16,11 +16,13 @@ const thing = "33333333-3333-4333-8333-333333333333";
 
 describe("notification kinds", () => {
   it("each have a label, a default delivery and an audience; every delivery has a label", () => {
-    expect(Object.keys(NOTIFICATION_KIND_LABELS).sort()).toEqual([...NOTIFICATION_KINDS].sort());
+    expect(Object.keys(messages.Labels.notificationKind).sort()).toEqual(
+      NOTIFICATION_KINDS.map((k) => k.replace(/\.(\w)/, (_, c: string) => c.toUpperCase())).sort(),
+    );
     expect(Object.keys(DEFAULT_DELIVERY).sort()).toEqual([...NOTIFICATION_KINDS].sort());
     expect(Object.keys(AUDIENCE).sort()).toEqual([...NOTIFICATION_KINDS].sort());
     expect([...NOTIFICATION_DELIVERIES].sort()).toEqual(Object.values(NotificationDelivery).sort());
-    expect(Object.keys(NOTIFICATION_DELIVERY_LABELS).sort()).toEqual(Object.values(NotificationDelivery).sort());
+    expect(Object.keys(messages.Labels.notificationDelivery).sort()).toEqual(Object.values(NotificationDelivery).sort());
     // What the issue asks to arrive at once.
     for (const kind of ["milestone.completed", "goal.completed", "action.assigned", "comment.added"] as const)
       expect(DEFAULT_DELIVERY[kind]).toBe("IMMEDIATE");

@@ -53,8 +53,8 @@ export default async function AuditPage({
           defaultValue={filter.action ?? ""}
           empty={t("everyAction")}
           options={[
-            ...AUDIT_AREAS.map((a) => ({ value: a.prefix, label: a.label })),
-            ...(filter.action && !AUDIT_AREAS.some((a) => a.prefix === filter.action)
+            ...AUDIT_AREAS.map((a) => ({ value: `${a}.`, label: t(`area.${a}`) })),
+            ...(filter.action && !AUDIT_AREAS.some((a) => `${a}.` === filter.action)
               ? [{ value: filter.action, label: t("otherAction", { action: filter.action }) }]
               : []),
           ]}

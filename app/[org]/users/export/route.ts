@@ -1,8 +1,8 @@
 import { memberRoute } from "@/lib/actions/route";
 import { db } from "@/lib/db/client";
 import { isoDate, viewerClock } from "@/lib/format/dates";
-import { getTranslations } from "next-intl/server";
-import { exportUsersCsv, type ExportWords } from "@/lib/users/export";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { exportUsersCsv } from "@/lib/users/export";
 import { userFilterSchema } from "@/lib/users/list";
 import { csvResponse } from "@/lib/web/csv-response";
 import { searchParamsOf } from "@/lib/web/search-params";
@@ -13,23 +13,7 @@ export const dynamic = "force-dynamic";
 export const GET = memberRoute("users:view", async (request, { actor, member }) => {
   const filter = userFilterSchema.parse(searchParamsOf(new URL(request.url).searchParams));
   const { zone } = viewerClock(member.user);
-  const [t, roles, labels] = await Promise.all([getTranslations("Users"), getTranslations("Roles"), getTranslations("Labels")]);
-  const words: ExportWords = {
-    header: [
-      t("form.firstName"),
-      t("form.lastName"),
-      t("columns.email"),
-      t("columns.role"),
-      t("columns.unit"),
-      t("columns.status"),
-      t("columns.timeZone"),
-      t("columns.joined"),
-      t("columns.lastActive"),
-    ],
-    role: (role) => roles(role),
-    status: (status) => labels(`membershipState.${status}`),
-  };
-  const rows = exportUsersCsv(db(), actor, filter, zone, words);
+  const rows = exportUsersCsv(db(), actor, filter, zone, await requestLocale());
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     // Pulled one batch at a time: a slow download holds back the database reads, memory stays flat.
