@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { ArchiveReason, MembershipStatus, PathwayStatus, Role, SessionStatus } from "@/lib/db/generated/enums";
-import type { ImportColour } from "@/lib/labels";
+import type { ImportColour } from "@/lib/imports/validate";
 
 export type BadgeTone = "neutral" | "success" | "warning" | "danger" | "info";
 

@@ -18,7 +18,7 @@ import { displayName } from "../users/display-name";
 import { reserveSeats } from "../users/seats";
 import { csvDocument } from "../csv";
 import { COLUMNS, ImportFileError, parseImportFile } from "./parse";
-import { parseDay, validateRows, type Colour, type ImportTarget, type RowResult } from "./validate";
+import { parseDay, validateRows, type ImportColour, type ImportTarget, type RowResult } from "./validate";
 import { idField, isId } from "../web/form-fields";
 
 export { ImportFileError };
@@ -37,7 +37,7 @@ async function target(tx: TenantTx, actor: Actor, cohortId: string | null): Prom
   return { cohortId: cohort.id, programmeId: cohort.programme.id, programmeName: cohort.programme.name };
 }
 
-const count = (rows: RowResult[], colour: Colour) => rows.filter((r) => r.colour === colour).length;
+const count = (rows: RowResult[], colour: ImportColour) => rows.filter((r) => r.colour === colour).length;
 
 /**
  * Checks an uploaded file for a cohort and keeps the result as a preview: nothing else is written

@@ -6,13 +6,13 @@ import { emailSchema, nameField, PERSON_NAME_MAX, timeZoneSchema } from "../web/
 import type { Column, RawRow } from "./parse";
 import { membershipState } from "../users/membership-state";
 
-export type Colour = "green" | "yellow" | "red";
+export type ImportColour = "green" | "yellow" | "red";
 
 export type RowResult = {
   /** The row's line in the file as a spreadsheet shows it (exact unless a field above spans lines). */
   row: number;
   raw: RawRow;
-  colour: Colour;
+  colour: ImportColour;
   /** Red: the reason per field. */
   errors: Partial<Record<Column, string>>;
   /** Yellow: why the row is skipped; green: what will happen. */

@@ -14,7 +14,6 @@ import { programmeInScope, taken } from "./programmes";
 import { lenient } from "../web/search-params";
 import { PERSON, seen } from "../users/person";
 import { displayName } from "../users/display-name";
-import { FORMER_MEMBER } from "../words";
 import { idField, isId, NAME_MAX, nameField, optionalDayField } from "../web/form-fields";
 
 const uuid = idField();
@@ -165,7 +164,7 @@ export async function getCohort(db: Db, actor: Actor, cohortId: string, filter: 
   return {
     cohort,
     pathways: pathways.map((p) => ({ ...p, participant: seen(p.participant), coach: seen(p.coach), used: used.get(p.id) ?? 0 })),
-    ledger: ledger.map(({ actorId, ...e }) => ({ ...e, who: (actorId && nameOf.get(actorId)) || FORMER_MEMBER })),
+    ledger: ledger.map(({ actorId, ...e }) => ({ ...e, who: (actorId && nameOf.get(actorId)) || msg("Cohorts.server.formerMember") })),
     coaches: coaches.map((c) => seen(c.coach)),
   };
 }

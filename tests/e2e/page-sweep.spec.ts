@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { recordFigures } from "../support/figures";
-import { withArticle } from "../../lib/words";
+import { withArticle } from "../support/words";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import {

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import {
   ArchiveReason,
   FileVisibility,
-  MembershipStatus,
   NoteVisibility,
   PathwayStatus,
   Plan,
@@ -15,7 +14,6 @@ import { ASSESSMENT_STATUSES } from "../../lib/assessments/assignments";
 import { COACH_FILTERS } from "../../lib/assessments/coach-list";
 import { QUESTION_KINDS } from "../../lib/assessments/questions";
 import { ACTION_FILTERS, DUE_STATES } from "../../lib/goals/calendar";
-import { ARCHIVE_REASON_LABELS, MEMBERSHIP_STATUS_LABELS, pathwayStatusLabel, ROLE_LABELS } from "../../lib/labels";
 import { NOTE_SHOWS } from "../../lib/notes/notes";
 import { MEMBERSHIP_STATES } from "../../lib/users/membership-state";
 import en from "../../messages/en.json";
@@ -57,20 +55,7 @@ describe("labels", () => {
     for (const status of Object.values(PathwayStatus)) expect(L.pathwayStatus[status]).toMatch(/^[A-Z]/);
   });
 
-  it("left for the services that still say them in English read as the messages do", () => {
-    for (const role of Object.values(Role)) expect(ROLE_LABELS[role]).toBe(en.Roles[role]);
-    for (const status of Object.values(MembershipStatus)) expect(MEMBERSHIP_STATUS_LABELS[status]).toBe(L.membershipState[status]);
-    for (const reason of Object.values(ArchiveReason)) expect(ARCHIVE_REASON_LABELS[reason]).toBe(L.archiveReason[reason]);
-    expect(pathwayStatusLabel({ status: "ACTIVE", archiveReason: null })).toBe(L.pathwayStatus.ACTIVE);
-    expect(pathwayStatusLabel({ status: "ARCHIVED", archiveReason: "DNF" })).toBe(L.pathwayStatus.archivedDNF);
-    expect(pathwayStatusLabel({ status: "ARCHIVED", archiveReason: "COMPLETED" })).toBe(L.pathwayStatus.archivedCOMPLETED);
-  });
-
-  it("are client-safe: the module imports only types and lib/words, which imports nothing", () => {
-    const runtime = importsOf("lib/labels.ts").filter((i) => !i.typeOnly);
-    expect(runtime.map((i) => i.from).sort()).toEqual(["./words"]);
-    expect(importsOf("lib/words.ts")).toEqual([]);
-    // And so is the formatting of dates: Intl only.
+  it("and the dates beside them are client-safe: their formatting imports nothing (Intl only)", () => {
     expect(importsOf("lib/format/dates.ts")).toEqual([]);
   });
 });

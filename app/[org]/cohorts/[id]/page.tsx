@@ -164,7 +164,7 @@ export default async function CohortPage({
           empty={<EmptyState inline>{t("ledgerEmpty")}</EmptyState>}
           columns={[
             { header: clock.label(t("when")), cell: (e) => <Time at={e.createdAt} zone={clock.zone} />, nowrap: true },
-            { header: t("who"), cell: (e) => e.who },
+            { header: t("who"), cell: (e) => localize(e.who, say) },
             { header: t("sessions"), cell: (e) => (e.amount > 0 ? `+${e.amount}` : e.amount) },
             { header: t("what"), cell: (e) => localize(e.note, say) },
           ]}
