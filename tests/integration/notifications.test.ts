@@ -953,17 +953,25 @@ describe("notification emails through a real SMTP server", () => {
       const action = await createActionItem(db, c.coachee.membership, { milestone, title: "Draft agenda" });
       await setActionItemProgress(db, c.coachee, { actionId: action.id, progress: 100 });
       await afterWindow();
+      // And the next morning's digest (goals created and progress moved are digest items for coaches).
+      await newGoal(db, c.coachee, goalInput(c.coachee.membershipId, "Hire two people"));
+      await runDigests(db, new Date("2033-01-01T09:00:00Z"));
       await deliverDueEmails(db, smtpTransport(smtp.url), { from: "Pathwise <no-reply@pathwise.test>" });
       const to = async (who: { email: string }) =>
         Promise.all(smtp.messages.filter((m) => m.recipients.includes(who.email)).map((m) => simpleParser(m.raw)));
-      const [german] = await to(c.coach);
+      const digestOf = async (who: { email: string }) =>
+        (await to(who)).find((m) => m.subject?.includes("Pathwise-Zusammenfassung") || m.subject?.includes("Pathwise digest"));
+      expect((await digestOf(c.coach))?.subject).toBe(`Ihre tägliche Pathwise-Zusammenfassung: 2 Neuigkeiten in ${c.org.name}`);
+      expect((await digestOf(c.coach))?.text).toContain("Test participant hat das Ziel „Hire two people“ angelegt");
+      expect((await digestOf(c.coach2))?.subject).toBe(`Your daily Pathwise digest: 2 updates in ${c.org.name}`);
+      const [german] = (await to(c.coach)).filter((m) => !m.subject?.includes("Zusammenfassung"));
       expect(german.subject).toBe(
         "Test participant hat den Meilenstein „Agenda“ des Ziels „Lead the offsite“ erreicht und 1 weitere Neuigkeit",
       );
       expect(german.text).toContain("Test participant hat das Ziel „Lead the offsite“ erreicht");
       expect(german.text).toContain("Alle Benachrichtigungen ansehen");
       expect(german.html).toContain('<html lang="de"');
-      const [english] = await to(c.coach2);
+      const [english] = (await to(c.coach2)).filter((m) => !m.subject?.includes("digest"));
       expect(english.subject).toBe("Test participant completed the milestone “Agenda” of the goal “Lead the offsite”, and 1 more update");
       expect(english.html).toContain('<html lang="en"');
       // Neither email holds the other's words, nor the French of the one who acted.
