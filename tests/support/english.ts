@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
 import { createTranslator } from "next-intl";
+import type { Messages } from "../../lib/i18n/messages";
 import { localizeAll, type Translate } from "../../lib/i18n/msg";
-import en from "../../messages/en.json";
 
+// Read from the file rather than imported: Playwright's loader takes no JSON imports, and e2e specs use this too.
+const en = JSON.parse(readFileSync("messages/en.json", "utf8")) as Messages;
 const t = createTranslator({ locale: "en", messages: en }) as unknown as Translate;
 
 /**
