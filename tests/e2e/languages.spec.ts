@@ -11,12 +11,15 @@ import { onAppDatabase } from "./pages/database";
 /** The main navigation's links, as the member reads them. */
 const navLinks = (page: Page, name: string) => page.getByRole("navigation", { name }).getByRole("link").allTextContents();
 
-/** Chooses a language on the profile page, read in the language it is in now (its field's label, its button's name). */
-async function saveLanguage(page: Page, org: string, now: { label: string; save: string }, language: string) {
+/**
+ * Chooses a language on the profile page, read in the language it is in now (its field's label, its
+ * button's name); the answer comes in the language chosen (`saved`).
+ */
+async function saveLanguage(page: Page, org: string, now: { label: string; save: string }, language: string, saved: string) {
   await page.goto(`/${org}/profile`);
   await page.getByLabel(now.label).selectOption({ label: language });
   await page.getByRole("button", { name: now.save }).click();
-  await expect(page.getByRole("status").filter({ hasText: /saved/i })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: saved })).toBeVisible();
 }
 
 test("a participant reads the app in French once she chooses it, and in her organisation's language when she chooses none", async ({
@@ -29,7 +32,7 @@ test("a participant reads the app in French once she chooses it, and in her orga
     const language = page.getByLabel("Language");
     await expect(language.locator("option:checked")).toHaveText("The organisation's language (English)");
 
-    await saveLanguage(page, DEMO_ORG.slug, { label: "Language", save: "Save details" }, "Français");
+    await saveLanguage(page, DEMO_ORG.slug, { label: "Language", save: "Save details" }, "Français", "Profil enregistré.");
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
     expect(await navLinks(page, "Principale")).toEqual([
@@ -61,6 +64,7 @@ test("a participant reads the app in French once she chooses it, and in her orga
       DEMO_ORG.slug,
       { label: "Langue", save: "Enregistrer les informations" },
       "La langue de l’organisation (English)",
+      "Profile saved.",
     );
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -79,7 +83,8 @@ test("an owner sets the organisation's language to German: members who chose non
     await page.goto(`/${org}/settings`);
     await page.getByLabel("Default language").selectOption({ label: "Deutsch" });
     await page.getByRole("button", { name: /save/i }).click();
-    await expect(page.getByRole("status").filter({ hasText: /saved/i })).toBeVisible();
+    // The answer is already in the language her organisation now speaks, as she chose none of her own.
+    await expect(page.getByRole("status").filter({ hasText: "Einstellungen gespeichert." })).toBeVisible();
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("lang", "de");
     const nav = await navLinks(page, "Hauptnavigation");
@@ -88,7 +93,7 @@ test("an owner sets the organisation's language to German: members who chose non
     await expect(page.getByLabel("Standardsprache").locator("option:checked")).toHaveText("Deutsch");
 
     // Her own choice comes first.
-    await saveLanguage(page, org, { label: "Sprache", save: "Angaben speichern" }, "English");
+    await saveLanguage(page, org, { label: "Sprache", save: "Angaben speichern" }, "English", "Profile saved.");
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" })).toBeVisible();
