@@ -11,7 +11,7 @@ import { PERSON, seen } from "../users/person";
 import { idField, isId } from "../web/form-fields";
 import { assertThreadRoom } from "../goals/caps";
 import { notify } from "../notifications/notify";
-import { UNTITLED_NOTE, visibleNote } from "./notes";
+import { visibleNote } from "./notes";
 
 // Comments on a note: by exactly those who can see the note (lib/notes/notes.ts decides; a note one
 // cannot see answers "not found", and so do its comments), oldest first. People edit and delete only
@@ -57,7 +57,7 @@ export async function addNoteComment(db: Db, actor: Actor, input: AddNoteComment
         coacheeMembershipId: note.coacheeMembershipId,
         subjectId: note.id,
         actorMembershipId: actor.membershipId,
-        data: { on: "note", thingId: note.id, title: note.title || UNTITLED_NOTE },
+        data: { on: "note", thingId: note.id, title: note.title },
       });
     return comment;
   });

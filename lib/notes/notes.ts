@@ -27,7 +27,6 @@ import { lenient, pageNumber, searchText } from "../web/search-params";
 
 export const NOTE_BODY_MAX = 50_000;
 export const NOTES_PAGE_SIZE = 20;
-export const UNTITLED_NOTE = "Untitled note";
 
 /** A title: one line, and may stay empty while the note is written ("Untitled note"). */
 const noteTitleField = nameField({ label: "a title", max: TITLE_MAX, optional: true }).default("");
@@ -162,7 +161,8 @@ export async function setNoteSharing(db: Db, actor: Actor, input: ShareNoteInput
       coacheeMembershipId: note.coacheeMembershipId,
       subjectId: note.id,
       actorMembershipId: actor.membershipId,
-      data: { title: note.title || UNTITLED_NOTE },
+      // An untitled note keeps no title: each reader's language names it (lib/notifications/sentence.ts).
+      data: { title: note.title },
     });
     return { id: note.id, shared: true, notified: told.recipients.length };
   });

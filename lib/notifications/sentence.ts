@@ -41,12 +41,15 @@ function people({ t }: Reader, n: Omit<SentenceInput, "kind" | "data" | "count">
   return { who: n.actorName ?? t("Notifications.someone"), coachee: n.coacheeName, scope: scopeOf(n) };
 }
 
+/** A thing's title; a note may have none yet, and is then named in the reader's language. */
+const titleOf = ({ t }: Reader, d: Record<string, unknown>) => text(d.title) || t("Notifications.untitledNote");
+
 export function notificationSentence(reader: Reader, n: SentenceInput): string {
   const d = n.data;
   return reader.t(`Notifications.sentence.${keyOf(n.kind)}`, {
     ...people(reader, n),
     count: n.count,
-    title: text(d.title),
+    title: titleOf(reader, d),
     goalTitle: text(d.goalTitle),
     progress: Number(d.progress ?? 0),
     on: text(d.on),
@@ -69,8 +72,9 @@ export function notificationSummary(reader: Reader, n: SummaryInput): string {
 }
 
 /** One thing of such a group, by its title (“Run 5k” to 95%, the action “Draft” (3 comments)). */
-export function notificationThing({ t, locale }: Reader, kind: NotificationKind, d: Record<string, unknown>, count: number): string {
-  const title = text(d.title);
+export function notificationThing(reader: Reader, kind: NotificationKind, d: Record<string, unknown>, count: number): string {
+  const { t, locale } = reader;
+  const title = titleOf(reader, d);
   switch (kind) {
     case "action.progress":
       return t("Notifications.thing.actionProgress", { title, progress: Number(d.progress ?? 0), count });

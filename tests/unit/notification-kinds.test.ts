@@ -57,7 +57,7 @@ describe("notification kinds", () => {
     expect(pathOf("acme", { ...onNote, recipientMembershipId: coachee })).toBe("/acme/notes#note-n1");
   });
 
-  it("read as one sentence with titles, never a comment's words", () => {
+  it("read as one sentence with titles, never a comment's words", async () => {
     const base = { count: 1, actorName: "Pat P", coacheeName: "Pat P", toCoachee: false, actorIsCoachee: true };
     expect(notificationSentence(en, { ...base, kind: "action.progress", data: { title: "Run", progress: 40 }, count: 3 })).toBe(
       "Pat P moved “Run” to 40% (3 changes)",
@@ -72,6 +72,10 @@ describe("notification kinds", () => {
         data: { on: "goal", thingId: thing, title: "Lead", body: "secret words" },
       }),
     ).toBe("Pat P commented on the goal “Lead”");
+    // A note shared before it has a title is named in each reader's language.
+    const untitled = { ...base, kind: "note.shared" as const, data: { title: "" }, actorName: "Pat P" };
+    expect(notificationSentence(en, untitled)).toBe("Pat P shared the note “Untitled note” with you");
+    expect(notificationSentence(await readerFor("fr"), untitled)).toBe("Pat P a partagé la note « Note sans titre » avec vous");
     expect(notificationSentence(en, { ...base, kind: "action.due", data: { title: "Call", dueDate: "2026-01-02" }, toCoachee: true })).toBe(
       "Your action “Call” is due tomorrow (Fri 2 Jan 2026)",
     );
