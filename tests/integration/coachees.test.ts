@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { english, englishError } from "../support/english";
+import { englishFieldErrors } from "../support/english-field-errors";
 import type { Actor } from "../../lib/authz/actor";
 import type { Db } from "../../lib/db/client";
 import { ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from "../../lib/errors";
@@ -53,15 +54,7 @@ async function tokenFor(client: Db, to: string): Promise<string> {
   return /\/invite\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
 }
 const mails = (to: string) => db.emailOutbox.count({ where: { toAddress: to } });
-/** A refused form's field messages, as an English reader reads them. */
-async function fieldErrorsOf(work: Promise<unknown>) {
-  const refused = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(refused).toBeInstanceOf(ValidationError);
-  return english((refused as ValidationError).fieldErrors);
-}
+const fieldErrorsOf = englishFieldErrors;
 let address = 0;
 const ip = () => `198.51.100.${(++address % 250) + 1}`;
 

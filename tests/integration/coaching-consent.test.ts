@@ -1,6 +1,7 @@
 import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
 import { english } from "../support/english";
+import { englishFieldErrors } from "../support/english-field-errors";
 import { listCoacheeAssessments } from "../../lib/assessments/assignments";
 import type { Actor } from "../../lib/authz/actor";
 import { listCoachees, coacheeFilterSchema } from "../../lib/coachees/coachees";
@@ -44,15 +45,7 @@ import { PRIVACY_KINDS } from "./privacy/kinds";
 
 const db = testDb();
 
-/** A refused form's field messages, as an English reader reads them. */
-async function fieldErrorsOf(work: Promise<unknown>) {
-  const refused = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(refused).toBeInstanceOf(ValidationError);
-  return english((refused as ValidationError).fieldErrors);
-}
+const fieldErrorsOf = englishFieldErrors;
 
 // SECURITY.md 28: a coach reaches someone already in the organisation only with their consent (or an
 // administrator's audited act), and "add coachee" answers the same whatever the address belongs to.

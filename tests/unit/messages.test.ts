@@ -7,19 +7,9 @@ import { FORM_TOO_LARGE_TEXT, REQUEST_REFUSED_TEXT } from "../../lib/web/request
 import de from "../../messages/de.json";
 import en from "../../messages/en.json";
 import fr from "../../messages/fr.json";
+import { flatMessages as flatten } from "../support/flat-messages";
 
 const MESSAGES = { en, fr, de };
-
-/** Every message of a file by its dotted key. */
-function flatten(messages: object, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(messages)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") out.set(path, value);
-    else for (const [k, v] of flatten(value as object, path)) out.set(k, v);
-  }
-  return out;
-}
 
 /** The arguments a message takes ("{count, plural, ...}" -> count), sorted, read by ICU's own parser. */
 function argumentsOf(message: string): string[] {

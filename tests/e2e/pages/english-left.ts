@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import type { Locale } from "../../../lib/i18n/locales";
 import type { Messages } from "../../../lib/i18n/messages";
+import { flatMessages as flatten } from "../../support/flat-messages";
 
 // English left on a page read in another language: the English messages' own words (what is left of a
 // message once its arguments, plurals and tags are taken out), looked for in what the page shows and
@@ -9,16 +10,6 @@ import type { Messages } from "../../../lib/i18n/messages";
 
 /** One locale's messages, read from its file (Playwright's loader takes no JSON imports). */
 export const messagesIn = (locale: Locale): Messages => JSON.parse(readFileSync(`messages/${locale}.json`, "utf8"));
-
-function flatten(messages: object, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(messages)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") out.set(path, value);
-    else for (const [k, v] of flatten(value as object, path)) out.set(k, v);
-  }
-  return out;
-}
 
 /** A message's fixed words: the runs between its arguments and tags, of two words or more. */
 function fixedWords(message: string): string[] {

@@ -6,20 +6,15 @@ import { uploadFile } from "@/lib/files/upload";
 import { UploadBoundError } from "@/lib/files/quota";
 import { FILE_NAME_HEADER, fileRouteHeaders, headerFileName } from "@/lib/files/http";
 import type { FileVisibility } from "@/lib/db/generated/enums";
-import { getTranslations } from "next-intl/server";
-import { localizeAll, msg, type Translate } from "@/lib/i18n/msg";
+import { msg } from "@/lib/i18n/msg";
 
 // POST /<org>/files/upload?coachee=<membership id>&visibility=PRIVATE|SHARED, the raw file as the body
 // and its name percent-encoded in X-File-Name. memberRoute checks the Origin (route handlers get no
 // server-action origin check), the session, the membership and the permission; uploadFile checks the
 // coachee is the actor's to reach, reserves the declared Content-Length of the storage quota (and the
 // uploader's hourly allowance) and streams the body through the size counter and the sniffer into storage.
-// The proxy is kept off this path (proxy.ts): it would hold the whole body in memory.
-
-/** An answer in the words of the person who sent the file (services speak in message keys: lib/i18n/msg.ts). */
-async function inWords<T>(answer: T): Promise<T> {
-  return localizeAll(answer, (await getTranslations()) as unknown as Translate);
-}
+// The proxy is kept off this path (proxy.ts): it would hold the whole body in memory. memberRoute puts
+// the JSON answers into the sender's words.
 
 export const POST = memberRoute<{ org: string }>(
   ["coachees:manage", "goals:own"],
@@ -36,14 +31,14 @@ export const POST = memberRoute<{ org: string }>(
         declaredSize: length !== null && /^\d+$/.test(length) ? Number(length) : undefined,
       });
       return Response.json(
-        await inWords({ ok: true, message: msg("Files.server.uploaded", { name: file.originalName }), data: { id: file.id } }),
+        { ok: true, message: msg("Files.server.uploaded", { name: file.originalName }), data: { id: file.id } },
         { headers },
       );
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       // Too large or no room in the storage quota: 413; the uploader's hourly allowance used up: 429.
       const status = error instanceof UploadBoundError ? error.status : 400;
-      return Response.json(await inWords(toResult(error)), { status, headers });
+      return Response.json(toResult(error), { status, headers });
     }
   },
   { headers: fileRouteHeaders },

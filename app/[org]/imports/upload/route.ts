@@ -1,10 +1,9 @@
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { parseForm, settle, type ActionResult } from "@/lib/actions/core";
 import { memberRoute } from "@/lib/actions/route";
 import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
-import { localizeAll, msg, type Translate } from "@/lib/i18n/msg";
+import { msg } from "@/lib/i18n/msg";
 import { ImportFileError, previewImport } from "@/lib/imports/import";
 import { FILE_TOO_BIG, MAX_IMPORT_BYTES } from "@/lib/imports/limits";
 import { readCappedBody } from "@/lib/web/capped-body";
@@ -28,10 +27,8 @@ const fileError = (message: string): UploadResult => ({
   fieldErrors: { file: [message] },
 });
 
-/** The route's answer in the words of the person who sent the file (services speak in message keys). */
-async function answer(result: UploadResult, status: number): Promise<Response> {
-  return Response.json(localizeAll(result, (await getTranslations()) as unknown as Translate), { status });
-}
+/** The route's answer (memberRoute puts it into the words of the person who sent the file). */
+const answer = (result: UploadResult, status: number) => Response.json(result, { status });
 
 /**
  * The CSV upload: read and check the file, keep the preview, and hand back its id; nothing else is

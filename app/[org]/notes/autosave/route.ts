@@ -1,10 +1,9 @@
-import { getTranslations } from "next-intl/server";
 import { parseForm, settle } from "@/lib/actions/core";
 import { memberRoute } from "@/lib/actions/route";
 import { db } from "@/lib/db/client";
 import { saveNote, saveNoteSchema } from "@/lib/notes/notes";
 import { NotFoundError } from "@/lib/errors";
-import { localizeAll, type Translate } from "@/lib/i18n/msg";
+import { msg } from "@/lib/i18n/msg";
 import { readCappedBody } from "@/lib/web/capped-body";
 
 export const dynamic = "force-dynamic";
@@ -26,16 +25,17 @@ const rethrowNotFound = (error: unknown) => {
 
 export const POST = memberRoute(["coachees:manage", "goals:own"], async (request, { actor }) => {
   const body = await readCappedBody(request, BODY_LIMIT);
-  if (!body) return Response.json({ ok: false, error: (await getTranslations("Notes.server"))("tooLong") }, { status: 413 });
+  if (!body) return Response.json({ ok: false, error: msg("Notes.server.tooLong") }, { status: 413 });
   let form: FormData;
   try {
     form = await new Response(body, { headers: { "Content-Type": request.headers.get("content-type") ?? "" } }).formData();
   } catch {
-    return Response.json({ ok: false, error: (await getTranslations("Notes.editor"))("notSaved") }, { status: 400 });
+    return Response.json({ ok: false, error: msg("Notes.editor.notSaved") }, { status: 400 });
   }
   const result = await settle<{ savedAt: string }>(async () => {
     const saved = await saveNote(db(), actor, parseForm(saveNoteSchema, form));
     return { ok: true, data: { savedAt: saved.updatedAt.toISOString() } };
   }, rethrowNotFound);
-  return Response.json(localizeAll(result, (await getTranslations()) as unknown as Translate), { status: result.ok ? 200 : 400 });
+  // In the sender's words: memberRoute puts every JSON answer into them.
+  return Response.json(result, { status: result.ok ? 200 : 400 });
 });
