@@ -10,6 +10,7 @@ import * as notification from "./notification";
 import * as notificationDigest from "./notification-digest";
 import * as notificationSummary from "./notification-summary";
 import * as passwordReset from "./password-reset";
+import * as sessionChange from "./session-change";
 import * as signUpConfirm from "./sign-up-confirm";
 import * as signUpExisting from "./sign-up-existing";
 
@@ -23,6 +24,7 @@ const templates = {
   notification,
   "notification-digest": notificationDigest,
   "notification-summary": notificationSummary,
+  "session-change": sessionChange,
   "sign-up-confirm": signUpConfirm,
   "sign-up-existing": signUpExisting,
 } satisfies Record<string, { subject: (props: never) => string; Body: FunctionComponent<never> }>;

@@ -1,6 +1,6 @@
 // Every trigger in the database, in one place: its table, when it fires, what it keeps, and the
 // migration that holds its function's current body (a later migration may replace an earlier body with
-// CREATE OR REPLACE FUNCTION); and every CHECK constraint. Rules on a row's own columns are CHECKs;
+// CREATE OR REPLACE FUNCTION); and every CHECK and exclusion constraint. Rules on a row's own columns are CHECKs;
 // triggers keep what reads other rows or follows a change. Both are hand-written in the migrations,
 // because Prisma's schema can state neither. tests/integration/triggers.test.ts fails when these lists
 // and the migrated database disagree, or when a named migration is not the last to define the function.
@@ -136,5 +136,13 @@ export const CHECKS: Check[] = [
     name: "CoacheeFile_key_in_coachee_folder",
     table: "CoacheeFile",
     purpose: "the object key is <organizationId>/<coacheeMembershipId>/<uuid>, made by the server, never from the name",
+  },
+  { name: "CoachingSession_cancel_reason_bounded", table: "CoachingSession", purpose: "a cancellation's reason of at most 500 characters" },
+  { name: "CoachingSession_sequence_not_negative", table: "CoachingSession", purpose: "an iCalendar SEQUENCE of at least 0" },
+  // An exclusion constraint: a CHECK across rows, so it sits in this list too.
+  {
+    name: "CoachingSession_coach_never_overlaps",
+    table: "CoachingSession",
+    purpose: "a coach's sessions (all but cancelled ones) never overlap in time, however many are booked at once",
   },
 ];

@@ -3,7 +3,7 @@ import { Field } from "@/components/ui/field";
 import { fieldError } from "@/components/ui/form-status";
 
 /** A session's length in minutes, as every session form asks it (the schema takes 5 to 480). */
-export function DurationField({ result }: { result: Parameters<typeof fieldError>[0] }) {
+export function DurationField({ result, value = 60 }: { result: Parameters<typeof fieldError>[0]; value?: number }) {
   const t = useTranslations("Sessions.form");
   return (
     <Field
@@ -12,7 +12,7 @@ export function DurationField({ result }: { result: Parameters<typeof fieldError
       type="number"
       min={5}
       max={480}
-      defaultValue={60}
+      defaultValue={value}
       error={fieldError(result, "durationMinutes")}
     />
   );

@@ -5,6 +5,9 @@ export type ActivityData = {
   "session.scheduled": { title: string; scheduledAt: string; pathwayId?: string | null };
   "session.attended": { title: string; scheduledAt: string; durationMinutes: number; pathwayId?: string | null };
   "session.no_show": { title: string; scheduledAt: string };
+  /** `from`: the start it had before. */
+  "session.moved": { title: string; scheduledAt: string; from: string };
+  "session.cancelled": { title: string; scheduledAt: string };
   "message.sent": { excerpt: string };
   "goal.created": { title: string };
   "goal.completed": { title: string };
@@ -18,6 +21,8 @@ export const ACTIVITY_KINDS = [
   "session.scheduled",
   "session.attended",
   "session.no_show",
+  "session.moved",
+  "session.cancelled",
   "message.sent",
   "goal.created",
   "goal.completed",

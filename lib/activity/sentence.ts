@@ -57,6 +57,21 @@ const SENTENCES: { [K in ActivityKind]: Sentence<K> } = {
     }),
   "session.no_show": ({ t, who, coachee, data, at }) =>
     t("Activity.server.sessionNoShow", { who, coachee, title: text(data.title, t("Activity.server.aSession")), at: at(data.scheduledAt) }),
+  "session.moved": ({ t, who, coachee, data, at }) =>
+    t("Activity.server.sessionMoved", {
+      who,
+      coachee,
+      title: text(data.title, t("Activity.server.aSession")),
+      from: at(data.from),
+      at: at(data.scheduledAt),
+    }),
+  "session.cancelled": ({ t, who, coachee, data, at }) =>
+    t("Activity.server.sessionCancelled", {
+      who,
+      coachee,
+      title: text(data.title, t("Activity.server.aSession")),
+      at: at(data.scheduledAt),
+    }),
   "message.sent": ({ t, who, data }) => t("Activity.server.messageSent", { who, excerpt: text(data.excerpt, "…") }),
   "goal.created": ({ t, who, coachee, data }) =>
     t("Activity.server.goalCreated", {

@@ -6,22 +6,17 @@ import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { fieldError } from "../errors";
 import { recordActivity } from "../activity/record";
-import { assertOpenAndLock, localMoment, sessionFields } from "../pathways/sessions";
+import { assertOpenAndLock } from "../sessions/access";
+import { announceSession, refuseOverlap } from "../sessions/changes";
+import { localMoment, sessionFields, sessionLocation as location } from "../sessions/fields";
 import { pageWindow } from "../web/pagination";
-import { CONTROL_CHARACTERS, idField, optionalId, timeZoneSchema } from "../web/form-fields";
+import { idField, optionalId, timeZoneSchema } from "../web/form-fields";
 import { coacheeOfCoach } from "../coaching/relationship";
 
 // A coach's sessions with one coachee: appointments whether or not the coachee is on a pathway. On a
 // pathway (one the coach is primary coach of, still active) a session counts against its allotment
 // exactly like one scheduled from the pathway page: attended sessions are the used ones. Status
 // changes go through lib/pathways/sessions.ts setSessionStatus, the one place they are decided.
-
-const location = z
-  .string()
-  .trim()
-  .max(500, msg("Coachees.server.atMost", { max: 500 }))
-  .refine((s) => !CONTROL_CHARACTERS.test(s), msg("Coachees.server.placeControl"))
-  .default("");
 
 const pathwayChoice = optionalId(msg("Coachees.server.choosePathway"));
 
@@ -127,24 +122,31 @@ async function createSession(
 /** Schedules an appointment with one of the coach's coachees at a local date and time in the chosen zone. */
 export async function scheduleAppointment(db: Db, actor: Actor, input: AppointmentInput) {
   assertCan(actor.role, "coachees:manage");
-  return tenantDb(db, actor.organizationId).$transaction((tx) =>
-    createSession(tx, actor, input.coacheeMembershipId, input, async () => ({
-      scheduledAt: localMoment(input.date, input.time, input.timezone),
-      timezone: input.timezone,
-    })),
-  );
+  return tenantDb(db, actor.organizationId)
+    .$transaction(async (tx) => {
+      const session = await createSession(tx, actor, input.coacheeMembershipId, input, async () => ({
+        scheduledAt: localMoment(input.date, input.time, input.timezone),
+        timezone: input.timezone,
+      }));
+      await announceSession(tx, actor, session);
+      return session;
+    })
+    .catch(refuseOverlap("time"));
 }
 
 /** A session with one of the coach's coachees that starts now by the database's clock, so it can be marked attended at once. */
 export async function startSessionNow(db: Db, actor: Actor, input: StartSessionInput) {
   assertCan(actor.role, "coachees:manage");
-  return tenantDb(db, actor.organizationId).$transaction((tx) =>
-    createSession(tx, actor, input.coacheeMembershipId, input, async (coacheeZone) => {
-      // The transaction's own now(): a later status change reads a later now(), so "started" holds at once.
-      const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
-      return { scheduledAt: now, timezone: await defaultZone(tx, actor, coacheeZone) };
-    }),
-  );
+  // Under way at once: no invitation for anyone's calendar. It still may not overlap the coach's others.
+  return tenantDb(db, actor.organizationId)
+    .$transaction((tx) =>
+      createSession(tx, actor, input.coacheeMembershipId, input, async (coacheeZone) => {
+        // The transaction's own now(): a later status change reads a later now(), so "started" holds at once.
+        const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
+        return { scheduledAt: now, timezone: await defaultZone(tx, actor, coacheeZone) };
+      }),
+    )
+    .catch(refuseOverlap(null));
 }
 
 const SESSION_ROW = {

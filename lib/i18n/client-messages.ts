@@ -35,6 +35,7 @@ export const CLIENT_NAMESPACES = [
   "Programmes.form",
   "Roles",
   "Sessions.form",
+  "Sessions.change",
   "Settings",
   "Shell",
   "SignIn",

@@ -10,7 +10,16 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
-type Claimed = { id: string; toAddress: string; subject: string; html: string; text: string; attempts: number };
+type Claimed = {
+  id: string;
+  toAddress: string;
+  subject: string;
+  html: string;
+  text: string;
+  calendarMethod: string | null;
+  calendar: string | null;
+  attempts: number;
+};
 
 export type DeliveryReport = { sent: number; retried: number; failed: number };
 
@@ -33,17 +42,30 @@ export async function deliverDueEmails(
         ORDER BY "nextAttemptAt"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "toAddress", "subject", "html", "text", "attempts"`;
+    RETURNING "id", "toAddress", "subject", "html", "text", "calendarMethod", "calendar", "attempts"`;
 
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
   for (const message of claimed) {
     try {
-      await transport.send({ from, to: message.toAddress, subject: message.subject, html: message.html, text: message.text });
+      const { calendarMethod: method, calendar: content } = message;
+      await transport.send({
+        from,
+        to: message.toAddress,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        calendar: method && content ? { method, content } : null,
+      });
       await db.emailOutbox.update({
         where: { id: message.id },
         // Bodies carry one-time links (invitations, resets): once the SMTP server has the message, a copy
         // here is only a liability, so it goes. The development mailbox has no other copy and keeps its own.
-        data: { status: "SENT", sentAt: new Date(), lastError: null, ...(transport.kind === "smtp" ? { html: "", text: "" } : {}) },
+        data: {
+          status: "SENT",
+          sentAt: new Date(),
+          lastError: null,
+          ...(transport.kind === "smtp" ? { html: "", text: "", calendar: null } : {}),
+        },
       });
       report.sent++;
     } catch (error) {

@@ -10,6 +10,8 @@ export type QueuedEmail<T extends TemplateName> = {
   props: TemplateProps<T>;
   /** The recipient's language (lib/i18n/member-locale.ts), never the sender's. */
   locale: Locale;
+  /** An iCalendar invitation to send with it (lib/sessions/ical.ts). */
+  calendar?: { method: string; content: string };
 };
 
 // A subject or address with a line break could smuggle headers into the message.
@@ -30,6 +32,8 @@ export async function queueEmail<T extends TemplateName>(tx: Tx, email: QueuedEm
       html: rendered.html,
       text: rendered.text,
       template: email.template,
+      calendarMethod: email.calendar?.method ?? null,
+      calendar: email.calendar?.content ?? null,
     },
     select: { id: true },
   });

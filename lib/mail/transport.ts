@@ -1,7 +1,15 @@
 import nodemailer from "nodemailer";
 import { env } from "../env";
 
-export type MailMessage = { from: string; to: string; subject: string; html: string; text: string };
+/** `calendar`: an iCalendar invitation, sent as the message's text/calendar part (what calendar apps act on). */
+export type MailMessage = {
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  calendar?: { method: string; content: string } | null;
+};
 /** Sends one message; throws when the server refuses or cannot be reached. */
 export type MailTransport = { send(message: MailMessage): Promise<void>; kind: "smtp" | "dev-mailbox" };
 
@@ -11,7 +19,12 @@ export function smtpTransport(url: string): MailTransport {
     kind: "smtp",
     async send(message) {
       // One recipient per message: the envelope is exactly the intended address, nothing more.
-      await transporter.sendMail({ ...message, envelope: { from: addressOf(message.from), to: [message.to] } });
+      const { calendar, ...mail } = message;
+      await transporter.sendMail({
+        ...mail,
+        ...(calendar ? { icalEvent: { method: calendar.method, content: calendar.content } } : {}),
+        envelope: { from: addressOf(message.from), to: [message.to] },
+      });
     },
   };
 }

@@ -22,6 +22,9 @@ export const NOTIFICATION_KINDS = [
   "assessment.reviewed",
   "coaching.requested",
   "coaching.started",
+  "session.scheduled",
+  "session.changed",
+  "session.cancelled",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -59,6 +62,11 @@ export type NotificationData = {
   "coaching.requested": Record<string, never>;
   /** The coachee has a new coach (by their acceptance or an administrator's act): the new coach's name; the subject is that coach's membership. */
   "coaching.started": { coach: string };
+  /** The subject is the session; `coachMembershipId` its coach, the only coach told. */
+  "session.scheduled": { title: string; coachMembershipId: string };
+  /** `moved`: its time or length changed (else its title, zone or place). */
+  "session.changed": { title: string; coachMembershipId: string; moved: boolean };
+  "session.cancelled": { title: string; coachMembershipId: string };
 };
 
 export const NOTIFICATION_DELIVERIES = ["IMMEDIATE", "DIGEST", "IN_APP"] as const satisfies readonly NotificationDelivery[];
@@ -88,6 +96,10 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   "assessment.reviewed": "IMMEDIATE",
   "coaching.requested": "IMMEDIATE",
   "coaching.started": "IMMEDIATE",
+  // Every change of a session already comes by email with its calendar invitation (lib/sessions/invitations.ts).
+  "session.scheduled": "IN_APP",
+  "session.changed": "IN_APP",
+  "session.cancelled": "IN_APP",
 };
 
 /**
@@ -95,7 +107,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
  * work goes to their coaches, what a coach gives and the reminders go to the coachee, completions and
  * comments to both. An overdue action also goes to the coaches when the coachee asked them to monitor it.
  */
-export const AUDIENCE: Record<NotificationKind, { coachee: boolean; coaches: boolean | "when monitored" }> = {
+export const AUDIENCE: Record<NotificationKind, { coachee: boolean; coaches: boolean | "when monitored" | "the session's" }> = {
   "goal.created": { coachee: false, coaches: true },
   "goal.edited": { coachee: false, coaches: true },
   "action.progress": { coachee: false, coaches: true },
@@ -116,6 +128,10 @@ export const AUDIENCE: Record<NotificationKind, { coachee: boolean; coaches: boo
   "coaching.requested": { coachee: true, coaches: false },
   // Written before the new coach's relationship starts, so "coaches" are the ones they already had.
   "coaching.started": { coachee: true, coaches: true },
+  // A session is between two people: its coachee and its own coach, never the coachee's other coaches.
+  "session.scheduled": { coachee: true, coaches: "the session's" },
+  "session.changed": { coachee: true, coaches: "the session's" },
+  "session.cancelled": { coachee: true, coaches: "the session's" },
 };
 
 /** The kinds a coach, and a coachee, can be told about (what their preferences page lists). */
@@ -130,7 +146,12 @@ export function placeOf(
   kind: NotificationKind,
   subjectId: string,
   data: Record<string, unknown>,
-): { tab: "goals" | "actions" | "notes" | "files" | "assessments" | "activity"; anchor: string; goal?: string; action?: string } {
+): {
+  tab: "goals" | "actions" | "notes" | "files" | "assessments" | "activity" | "sessions";
+  anchor: string;
+  goal?: string;
+  action?: string;
+} {
   switch (kind) {
     case "goal.created":
     case "goal.edited":
@@ -165,6 +186,11 @@ export function placeOf(
     case "coaching.requested":
     case "coaching.started":
       return { tab: "activity", anchor: "activity" };
+    // A session has its own page, the same for both its people (pathOf).
+    case "session.scheduled":
+    case "session.changed":
+    case "session.cancelled":
+      return { tab: "sessions", anchor: `session-${subjectId}` };
   }
 }
 
@@ -189,6 +215,8 @@ export function pathOf(
   if (n.kind === "coaching.requested") return `${coachingRequestsPath(orgSlug)}#request-${n.subjectId}`;
   if (n.kind === "coaching.started" && toCoachee) return `/${orgSlug}`;
   if (n.kind === "coaching.started") return profileTabPath(orgSlug, n.coacheeMembershipId, "activity");
+  if (n.kind === "session.scheduled" || n.kind === "session.changed" || n.kind === "session.cancelled")
+    return `/${orgSlug}/sessions/${n.subjectId}`;
   const { tab, anchor, goal, action } = placeOf(n.kind, n.subjectId, n.data);
   // An action's thread is on the action's own page, the same for the coachee and their coaches; a goal
   // opens on the goals page (only one goal is open at a time).

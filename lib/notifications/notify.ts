@@ -39,12 +39,14 @@ export function audienceOf(
   actorMembershipId: string | null,
 ): (NonNullable<Circle["coachee"]> | Circle["coaches"][number])[] {
   const audience = AUDIENCE[kind];
-  const coachesToo =
-    audience.coaches === true ||
-    (audience.coaches === "when monitored" && (data as { monitoredByCoach?: boolean } | null)?.monitoredByCoach === true);
-  return [...(audience.coachee && circle.coachee ? [circle.coachee] : []), ...(coachesToo ? circle.coaches : [])].filter(
-    (p) => p.id !== actorMembershipId,
-  );
+  const d = (data ?? {}) as { monitoredByCoach?: boolean; coachMembershipId?: string };
+  const coaches =
+    audience.coaches === true || (audience.coaches === "when monitored" && d.monitoredByCoach === true)
+      ? circle.coaches
+      : audience.coaches === "the session's"
+        ? circle.coaches.filter((c) => c.id === d.coachMembershipId)
+        : [];
+  return [...(audience.coachee && circle.coachee ? [circle.coachee] : []), ...coaches].filter((p) => p.id !== actorMembershipId);
 }
 
 /**

@@ -56,6 +56,7 @@ export function notificationSentence(reader: Reader, n: SentenceInput): string {
     coach: text(d.coach),
     day: day(d.dueDate, reader.locale),
     due: d.dueDate ? day(d.dueDate, reader.locale) : "none",
+    moved: d.moved === true ? "yes" : "no",
   });
 }
 

@@ -1,3 +1,5 @@
+import { isoDay } from "../../lib/format/dates";
+import { msg } from "../../lib/i18n/msg";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/authz/actor";
 import { listActivity, ACTIVITY_PAGE_SIZE } from "../../lib/activity/list";
@@ -18,7 +20,8 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors
 import { acceptInvitation } from "../../lib/invitations/accept";
 import { getPathway } from "../../lib/pathways/read";
 import { NOT_STARTED_MESSAGE } from "../../lib/pathways/session-outcomes";
-import { scheduleSession, setSessionStatus } from "../../lib/pathways/sessions";
+import { scheduleSession } from "../../lib/pathways/sessions";
+import { setSessionStatus } from "../../lib/sessions/status";
 import {
   createActivity,
   createActor,
@@ -51,11 +54,15 @@ const world = async () => {
 type World = Awaited<ReturnType<typeof world>>;
 
 // Parsed as the action parses a form; the coachee's id is set after, so a malformed one reaches the service too.
+// A coach's sessions never overlap (a database constraint): each appointment gets a day of its own
+// unless the test names one (2030-07-01 is left to the test that reads the moment back).
+let appointmentDay = 1;
+const nextDay = () => isoDay(new Date(Date.UTC(2030, 6, ++appointmentDay)));
 const appointment = (coacheeMembershipId: string, overrides: Record<string, string> = {}) => ({
   ...appointmentSchema.parse({
     coacheeMembershipId: crypto.randomUUID(),
     title: "Kick-off",
-    date: "2030-07-01",
+    date: nextDay(),
     time: "09:30",
     timezone: "Europe/Berlin",
     durationMinutes: "45",
@@ -81,8 +88,10 @@ const activityOf = (coacheeMembershipId: string) =>
   db.activity.findMany({ where: { coacheeMembershipId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 const words = createTranslator({ locale: "en", messages: en });
 const sessionRow = (id: string) => db.coachingSession.findFirstOrThrow({ where: { id } });
+// Each session moved into the past takes an hour of its own there (a coach's sessions never overlap).
+let hoursBack = 0;
 const intoThePast = (id: string) =>
-  db.coachingSession.updateMany({ where: { id }, data: { scheduledAt: new Date(Date.now() - 3_600_000) } });
+  db.coachingSession.updateMany({ where: { id }, data: { scheduledAt: new Date(Date.now() - ++hoursBack * 3_600_000) } });
 
 /**
  * Every service of the profile, called for one coachee: what the role table and the relationship decide.
@@ -184,7 +193,7 @@ describe("appointments and sessions", () => {
   });
 
   it("schedules an appointment without a pathway at a local time in the chosen zone, and writes session.scheduled with it", async () => {
-    const session = await scheduleAppointment(db, w.coach, appointment(w.participant.membership.id));
+    const session = await scheduleAppointment(db, w.coach, appointment(w.participant.membership.id, { date: "2030-07-01" }));
     expect(session.scheduledAt.toISOString()).toBe("2030-07-01T07:30:00.000Z"); // 09:30 in Berlin, summer time
     expect(session).toMatchObject({
       pathwayId: null,
@@ -262,6 +271,11 @@ describe("appointments and sessions", () => {
     expect(Math.abs(session.scheduledAt.getTime() - Date.now())).toBeLessThan(60_000);
     await setSessionStatus(db, w.coach, { sessionId: session.id, status: "ATTENDED" });
     expect((await sessionRow(session.id)).status).toBe("ATTENDED");
+    // While it runs, the coach cannot start another (their sessions never overlap); once it is over, they can.
+    await expect(startSessionNow(db, w.coach, startNow(w.participant.membership.id))).rejects.toMatchObject({
+      message: msg("Sessions.server.overlap"),
+    });
+    await intoThePast(session.id);
   });
 
   it("the form starts from the coachee's time zone, or the coach's own until the coachee has joined", async () => {
@@ -308,6 +322,7 @@ describe("appointments and sessions", () => {
     // Started now on the pathway counts as well.
     const now = await startSessionNow(db, w.coach, startNow(w.participant.membership.id, { pathwayId }));
     await setSessionStatus(db, w.coach, { sessionId: now.id, status: "ATTENDED" });
+    await intoThePast(now.id);
     expect((await getPathway(db, w.admin, pathwayId)).used).toBe(before + 2);
     // The Sessions tab's log names the pathway's programme.
     const { log } = await coacheeSessions(db, w.coach, w.participant.membership.id, { page: 1 });
@@ -354,6 +369,7 @@ describe("appointments and sessions", () => {
     await intoThePast(started.id);
     const done = await startSessionNow(db, w.coach, startNow(coachee.membership.id, { title: "Done" }));
     await setSessionStatus(db, w.coach, { sessionId: done.id, status: "ATTENDED" });
+    await intoThePast(done.id);
     await scheduleAppointment(db, w.secondCoach, appointment(coachee.membership.id, { title: "The second coach's" }));
 
     const tab = await coacheeSessions(db, w.coach, coachee.membership.id, { page: 1 });
@@ -462,7 +478,7 @@ describe("activity", () => {
     const session = await scheduleAppointment(
       db,
       w.coach,
-      appointment(coachee.membership.id, { title: "Kick-off", timezone: "UTC", time: "10:00" }),
+      appointment(coachee.membership.id, { title: "Kick-off", timezone: "UTC", date: "2030-06-03", time: "10:00" }),
     );
     await intoThePast(session.id);
     await setSessionStatus(db, w.coach, { sessionId: session.id, status: "ATTENDED" });
@@ -477,7 +493,7 @@ describe("activity", () => {
       expect.stringMatching(
         /^Org Named attended “Kick-off” of [A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} \(45 min\), marked by Test coach$/,
       ),
-      `${coachName} scheduled “Kick-off” with Org Named for Mon 1 Jul 2030, 10:00`,
+      `${coachName} scheduled “Kick-off” with Org Named for Mon 3 Jun 2030, 10:00`,
     ]);
     expect(activitySentence({ kind: "invitation.accepted", data: {}, actorName: "Org Named", coacheeName: "Org Named" }, time, words)).toBe(
       "Org Named accepted their invitation and joined",

@@ -5,7 +5,9 @@ import { cohortFilterSchema, getCohort } from "../../lib/programmes/cohorts";
 import { addUserWithPathway, addUserWithPathwaySchema, enrolMember, enrolSchema } from "../../lib/pathways/enrol";
 import { archivePathway, archiveSchema, unarchivePathway } from "../../lib/pathways/archive";
 import { getPathway, memberPathways } from "../../lib/pathways/read";
-import { localMoment, scheduleSession, setSessionStatus } from "../../lib/pathways/sessions";
+import { scheduleSession } from "../../lib/pathways/sessions";
+import { localMoment } from "../../lib/sessions/fields";
+import { setSessionStatus } from "../../lib/sessions/status";
 import { isoTime } from "../../lib/format/dates";
 import { cohortSchema, createCohort, updateCohort, updateCohortSchema } from "../../lib/programmes/cohorts";
 import { listProgrammesWithCounts } from "../../lib/programmes/programmes";
@@ -41,12 +43,14 @@ async function enrol(w: Pick<World, "org" | "admin" | "cohort" | "coach">, actor
   return { participant, pathway };
 }
 
+// A coach's sessions never overlap (a database constraint): each attended session has a day of its own.
+let attendedDay = 0;
 async function attend(w: Pick<World, "admin">, pathwayId: string, n: number) {
   for (let i = 0; i < n; i++) {
     const s = await scheduleSession(db, w.admin, {
       pathwayId,
       title: `Session ${i + 1}`,
-      date: "2026-03-10",
+      date: isoDay(new Date(Date.UTC(2026, 0, 10 + ++attendedDay))),
       time: "09:30",
       durationMinutes: 60,
     });

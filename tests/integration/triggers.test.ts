@@ -8,11 +8,11 @@ const db = testDb();
 const MIGRATIONS = path.resolve("prisma/migrations");
 
 describe("the triggers' and checks' registry (prisma/triggers.ts)", () => {
-  it("names every CHECK constraint of the migrated database, on its table", async () => {
+  it("names every CHECK and exclusion constraint of the migrated database, on its table", async () => {
     const live = await db.$queryRaw<{ name: string; table: string }[]>`
       SELECT con.conname AS "name", c.relname AS "table"
         FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE con.contype = 'c' AND n.nspname = current_schema()
+       WHERE con.contype IN ('c', 'x') AND n.nspname = current_schema()
        ORDER BY 1, 2`;
     expect(live.length).toBeGreaterThan(10);
     const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

@@ -46,6 +46,18 @@ const SAMPLES: { [T in TemplateName]: TemplateProps<T> } = {
     centreUrl: url,
     preferencesUrl: url,
   },
+  "session-change": {
+    change: "cancelled",
+    title: "T1",
+    start: "2026-03-29T08:00:00.000Z",
+    durationMinutes: 45,
+    zone: "Europe/London",
+    withName: "Carla Coach",
+    location: "L1",
+    reason: "R1",
+    organizationName: "Acme",
+    url,
+  },
   "sign-up-confirm": { firstName: "Ada", organizationName: "Acme", url, expiresInHours: 24 },
   "sign-up-existing": { firstName: "Ada", signInUrl: url, resetUrl: url },
 };

@@ -3,6 +3,7 @@
 // Fine for trying the app; tests and benchmarks use a real server.
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
@@ -17,7 +18,7 @@ export type EmbeddedDatabase = { url: string; stop(): Promise<void> };
 
 export async function startEmbeddedDatabase({ dataDir, port = 0 }: { dataDir: string; port?: number }): Promise<EmbeddedDatabase> {
   await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  const pglite = await PGlite.create({ dataDir, extensions: { btree_gist, pg_trgm } });
   const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port, maxConnections: 32 });
   await server.start();
   const address = server.getServerConn(); // "127.0.0.1:<port>"

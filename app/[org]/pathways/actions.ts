@@ -8,7 +8,8 @@ import { addUserWithPathway, addUserWithPathwaySchema } from "@/lib/pathways/enr
 import { archivePathway, archiveSchema, unarchivePathway } from "@/lib/pathways/archive";
 import { msg } from "@/lib/i18n/msg";
 import { idField } from "@/lib/web/form-fields";
-import { scheduleSession, sessionSchema, sessionStatusSchema, setSessionStatus } from "@/lib/pathways/sessions";
+import { scheduleSession, sessionSchema } from "@/lib/pathways/sessions";
+import { sessionStatusSchema, setSessionStatus } from "@/lib/sessions/status";
 
 export const addUserWithPathwayAction = memberAction("pathways:manage", addUserWithPathwaySchema, async (actor, input) => {
   const { pathway, invited } = await addUserWithPathway(db(), actor, input);

@@ -5,7 +5,7 @@ import { msg } from "@/lib/i18n/msg";
 import { memberAction } from "@/lib/actions/action";
 import { db } from "@/lib/db/client";
 import { appointmentSchema, scheduleAppointment, startSessionNow, startSessionSchema } from "@/lib/coachees/sessions";
-import { sessionStatusSchema, setSessionStatus } from "@/lib/pathways/sessions";
+import { sessionStatusSchema, setSessionStatus } from "@/lib/sessions/status";
 
 // The coachee profile's actions (its Sessions tab, Add an appointment, Start a session now): a coach's
 // own workspace ("coachees:manage"); each service checks again that the coachee is this coach's.
