@@ -34,7 +34,7 @@ export function ParticipantSessionTable({
       rowKey={(r) => r.id}
       empty={<EmptyState inline>{empty}</EmptyState>}
       columns={[
-        { header: t("session"), cell: (r) => r.title },
+        { header: t("session"), cell: (r) => <TextLink href={`/${org}/sessions/${r.id}`}>{r.title}</TextLink> },
         { header: t("starts", { zone }), cell: (r) => <Time at={r.scheduledAt} zone={zone} />, nowrap: true },
         { header: t("duration"), cell: (r) => t("minutes", { count: r.durationMinutes }), nowrap: true },
         { header: t("coach"), cell: (r) => r.coachName },
@@ -60,7 +60,7 @@ export function CoachSessionTable({ org, rows, zone }: { org: string; rows: read
       rowKey={(r) => r.id}
       empty={<EmptyState>{t.rich("coachEmpty", { link: (chunks) => <TextLink href={`/${org}/coachees`}>{chunks}</TextLink> })}</EmptyState>}
       columns={[
-        { header: t("session"), cell: (r) => r.title },
+        { header: t("session"), cell: (r) => <TextLink href={`/${org}/sessions/${r.id}`}>{r.title}</TextLink> },
         { header: t("starts", { zone }), cell: (r) => <Time at={r.scheduledAt} zone={zone} />, nowrap: true },
         { header: t("duration"), cell: (r) => t("minutes", { count: r.durationMinutes }), nowrap: true },
         {

@@ -2,7 +2,8 @@ import { createServer, type Server } from "node:http";
 import { simpleParser } from "mailparser";
 import type { startSmtpServer } from "./smtp";
 
-export type ReceivedMail = { recipients: string[]; from: string; subject: string; text: string; html: string };
+/** `calendar`: the message's iCalendar part (an invitation), as text, when it has one. */
+export type ReceivedMail = { recipients: string[]; from: string; subject: string; text: string; html: string; calendar: string | null };
 
 /**
  * Serves what a real SMTP server received, parsed, as JSON on http://127.0.0.1:<port>/messages, so
@@ -19,6 +20,7 @@ export async function serveReceivedMail(smtp: Awaited<ReturnType<typeof startSmt
           subject: mail.subject ?? "",
           text: mail.text ?? "",
           html: typeof mail.html === "string" ? mail.html : "",
+          calendar: mail.attachments.find((a) => a.contentType.startsWith("text/calendar"))?.content.toString("utf8") ?? null,
         };
       }),
     );

@@ -420,6 +420,12 @@ const ORG_PAGES: PageEntry[] = [
     ),
   },
   { name: "sessions", permission: ["portal:use", "coachees:manage"], path: `${ORG}/sessions` },
+  // Whoever reaches a pathway opens its sessions from it (the seed's pathway has three).
+  {
+    name: "a session",
+    permission: "pathways:view",
+    path: async (page, role) => firstLink(page, await pathway(page, role), /^\/[^/]+\/sessions\/[0-9a-f-]{36}$/),
+  },
   { name: "messages", permission: ["portal:use", "coachees:manage"], path: `${ORG}/messages` },
   { name: "a message thread", permission: ["portal:use", "coachees:manage"], path: thread },
   { name: "coaching requests", permission: "portal:use", path: `${ORG}/coaching-requests` },
@@ -465,6 +471,7 @@ const FOUND_ROUTES: Record<string, string> = {
   "assessment templates": "/[org]/assessments/templates",
   "an assessment template": "/[org]/assessments/templates/[templateId]",
   "a message thread": "/[org]/messages/[id]",
+  "a session": "/[org]/sessions/[id]",
 };
 
 /** Pages of the app the sweeps do not open, and why. */

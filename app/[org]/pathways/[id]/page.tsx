@@ -1,3 +1,4 @@
+import { TextLink } from "@/components/ui/button";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { localize, type Translate } from "@/lib/i18n/msg";
@@ -97,7 +98,7 @@ export default async function PathwayPage({ params }: { params: Promise<{ org: s
           describedBy={archived ? "archived-note" : undefined}
           columns={[
             { header: local.label(t("when")), cell: (s) => <Time at={s.scheduledAt} zone={local.zone} />, nowrap: true },
-            { header: t("sessionTitle"), cell: (s) => s.title },
+            { header: t("sessionTitle"), cell: (s) => <TextLink href={`/${org}/sessions/${s.id}`}>{s.title}</TextLink> },
             { header: t("length"), cell: (s) => t("minutes", { minutes: s.durationMinutes }) },
             { header: t("status"), cell: (s) => <SessionStatusBadge status={s.status} /> },
             runsOpenSessions && {

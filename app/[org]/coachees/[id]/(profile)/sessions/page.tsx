@@ -1,3 +1,4 @@
+import { TextLink } from "@/components/ui/button";
 import { getTranslations } from "next-intl/server";
 import { SessionActions } from "@/components/pathways/session-actions";
 import { LinkButton } from "@/components/ui/button";
@@ -46,7 +47,7 @@ export default async function CoacheeSessionsPage({ params, searchParams }: Prof
           empty={<EmptyState inline>{t("noUpcoming", { name })}</EmptyState>}
           columns={[
             { header: t("when"), cell: when, nowrap: true },
-            { header: t("title"), cell: (s) => s.title },
+            { header: t("title"), cell: (s) => <TextLink href={`/${org}/sessions/${s.id}`}>{s.title}</TextLink> },
             { header: t("length"), cell: (s) => t("minutes", { minutes: s.durationMinutes }) },
             { header: t("where"), cell: (s) => s.location || "–" },
             { header: t("pathway"), cell: pathwayOf },
@@ -75,7 +76,7 @@ export default async function CoacheeSessionsPage({ params, searchParams }: Prof
           empty={<EmptyState inline>{t("noAttended")}</EmptyState>}
           columns={[
             { header: t("date"), cell: when, nowrap: true },
-            { header: t("title"), cell: (s) => s.title },
+            { header: t("title"), cell: (s) => <TextLink href={`/${org}/sessions/${s.id}`}>{s.title}</TextLink> },
             { header: t("duration"), cell: (s) => t("minutes", { minutes: s.durationMinutes }) },
             { header: t("pathway"), cell: pathwayOf },
           ]}

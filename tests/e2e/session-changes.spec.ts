@@ -1,0 +1,90 @@
+import { expect, test } from "@playwright/test";
+import ICAL from "ical.js";
+import { AppPage } from "./pages/app-page";
+import { APP_URL, linkIn, receivedMail } from "./pages/inbox";
+import { unique } from "../factories/unique";
+import { isoDay } from "../../lib/format/dates";
+
+const PAT = "pat@acme.test";
+
+/** A mail's invitation, read by ical.js (not the library that wrote it): its METHOD and its one event. */
+function invitation(calendarText: string | null) {
+  expect(calendarText, "the mail carries an iCalendar invitation").toBeTruthy();
+  const calendar = new ICAL.Component(ICAL.parse(calendarText!));
+  for (const zone of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(zone);
+  const vevent = calendar.getFirstSubcomponent("vevent")!;
+  return { method: calendar.getFirstPropertyValue("method"), event: new ICAL.Event(vevent), vevent };
+}
+
+// Days of their own, weeks ahead, so no other spec's session of Carla's is at the same time.
+const inDays = (n: number) => isoDay(new Date(Date.now() + n * 86_400_000));
+
+test("a coach moves and then cancels a session from its page; the coachee's calendar gets each change and she reads why", async ({
+  page,
+  browser,
+}) => {
+  const title = `Review ${unique()}`;
+  const [first, second] = [inDays(23), inDays(24)];
+  await AppPage.signIn(page, "coach1@acme.test");
+  await page.goto("/acme/coachees");
+  await page.getByRole("link", { name: "Pat Participant" }).first().click();
+  await expect(page).toHaveURL(/\/coachees\/[0-9a-f-]{36}$/);
+  await page.goto(`${page.url()}/sessions/new`);
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Date").fill(first);
+  await page.getByLabel("Start time").fill("14:00");
+  await expect(page.getByLabel("Time zone")).toHaveValue("Europe/London");
+  await page.getByLabel("Duration (minutes)").fill("45");
+  await page.getByRole("button", { name: "Add the appointment" }).click();
+
+  // From the Sessions tab to the session's own page.
+  await page.getByRole("region", { name: "Upcoming appointments" }).getByRole("link", { name: title }).click();
+  await expect(page).toHaveURL(/\/acme\/sessions\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+  // Moved to the next day at 15:30.
+  const edit = page.getByRole("form", { name: "Change the session" });
+  await edit.getByLabel("Date").fill(second);
+  await edit.getByLabel("Start time").fill("15:30");
+  await edit.getByRole("button", { name: "Save the changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Session saved." })).toBeVisible();
+  await expect(page.getByText(/15:30–16:15/)).toBeVisible();
+
+  // Pat's calendar: the new session, then its move, under one UID with a rising SEQUENCE, at the right moments.
+  const scheduled = invitation((await receivedMail(PAT, new RegExp(`^Session scheduled: ${title}$`))).calendar);
+  const changed = invitation((await receivedMail(PAT, new RegExp(`^Session changed: ${title}$`))).calendar);
+  expect([scheduled.method, changed.method]).toEqual(["REQUEST", "REQUEST"]);
+  expect(changed.event.uid).toBe(scheduled.event.uid);
+  expect([scheduled.event.sequence, changed.event.sequence]).toEqual([0, 1]);
+  // London is on GMT in these weeks of winter: its wall clock is UTC.
+  expect(scheduled.event.startDate.toJSDate().toISOString()).toBe(`${first}T14:00:00.000Z`);
+  expect(changed.event.startDate.toJSDate().toISOString()).toBe(`${second}T15:30:00.000Z`);
+  expect(changed.vevent.getFirstProperty("dtstart")!.getParameter("tzid")).toBe("Europe/London");
+
+  // Cancelled, with a reason.
+  const cancel = page.getByRole("form", { name: "Cancel the session" });
+  await cancel.getByLabel("Reason (optional)").fill("I am travelling that week");
+  await cancel.getByRole("button", { name: "Cancel the session" }).click();
+  // The page is drawn again: cancelled, why, and no more forms to change it.
+  await expect(page.getByRole("form", { name: "Change the session" })).toHaveCount(0);
+  await expect(page.getByText("Cancelled", { exact: true })).toBeVisible();
+  await expect(page.getByText("I am travelling that week")).toBeVisible();
+
+  const cancelledMail = await receivedMail(PAT, new RegExp(`^Session cancelled: ${title}$`));
+  const cancelled = invitation(cancelledMail.calendar);
+  expect(cancelled.method).toBe("CANCEL");
+  expect(cancelled.event.uid).toBe(scheduled.event.uid);
+  expect(cancelled.event.sequence).toBe(2);
+  expect(cancelledMail.text).toContain("I am travelling that week");
+
+  // Pat follows the mail's link: the session, cancelled, and why; nothing for her to change.
+  const patContext = await browser.newContext();
+  const patPage = await patContext.newPage();
+  await AppPage.signIn(patPage, PAT);
+  await patPage.goto(linkIn(cancelledMail, `${APP_URL}/acme/sessions/`));
+  await expect(patPage.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(patPage.getByText("I am travelling that week")).toBeVisible();
+  await expect(patPage.getByText("Cancelled", { exact: true })).toBeVisible();
+  await expect(patPage.getByRole("form", { name: "Cancel the session" })).toHaveCount(0);
+  await patContext.close();
+});
