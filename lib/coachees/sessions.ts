@@ -9,6 +9,7 @@ import { recordActivity } from "../activity/record";
 import { assertOpenAndLock } from "../sessions/access";
 import { announceSession, refuseOverlap } from "../sessions/changes";
 import { localMoment, sessionFields, sessionLocation as location } from "../sessions/fields";
+import { CALENDAR_SESSION } from "../sessions/ical";
 import { pageWindow } from "../web/pagination";
 import { idField, optionalId, timeZoneSchema } from "../web/form-fields";
 import { coacheeOfCoach } from "../coaching/relationship";
@@ -150,13 +151,7 @@ export async function startSessionNow(db: Db, actor: Actor, input: StartSessionI
 }
 
 const SESSION_ROW = {
-  id: true,
-  title: true,
-  scheduledAt: true,
-  durationMinutes: true,
-  timezone: true,
-  location: true,
-  status: true,
+  ...CALENDAR_SESSION,
   pathway: { select: { id: true, programme: { select: { name: true } }, cohort: { select: { name: true } } } },
 } as const;
 

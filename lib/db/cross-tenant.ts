@@ -135,6 +135,17 @@ export function invitationToAccept(client: Db, tokenHash: string) {
   return client.invitation.findUnique({ where: { tokenHash, ...liveInvitation() }, select: { email: true, organizationId: true } });
 }
 
+/**
+ * A calendar feed by its token's hash, while its member may sign in. Why: calendar apps poll the link
+ * with no session; the token alone names the person and their organisation.
+ */
+export function calendarFeedByToken(client: Db, tokenHash: string) {
+  return client.calendarFeed.findFirst({
+    where: { tokenHash, membership: liveMembership() },
+    select: { organizationId: true, membershipId: true, tokenHash: true, organization: { select: { slug: true } } },
+  });
+}
+
 /** The slugs in use that start with `base`. Why: a new organisation's slug must differ from every other's. */
 export async function slugsStartingWith(client: Db, base: string): Promise<Set<string>> {
   return new Set(

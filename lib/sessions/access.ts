@@ -2,13 +2,14 @@ import type { Db } from "../db/client";
 import type { SessionStatus } from "../db/generated/enums";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
-import { can } from "../authz/permissions";
+import { assertCan, can } from "../authz/permissions";
 import { NotFoundError, ValidationError } from "../errors";
 import { msg } from "../i18n/msg";
 import { coacheeOfCoach } from "../coaching/relationship";
 import { pathwayScope } from "../pathways/scope";
 import { PERSON, seen } from "../users/person";
 import { isId } from "../web/form-fields";
+import { CALENDAR_SESSION } from "./ical";
 
 // Who reaches a session. Its two people see it: the coachee and the session's coach. A pathway's session
 // is also seen by whoever reaches the pathway (its programme managers and sponsors, admins), and worked
@@ -74,18 +75,13 @@ async function mayWork(tx: TenantTx, actor: Actor, session: { pathwayId: string 
 
 /** One session as its page shows it, with what the actor may do to it; not found for anyone who does not reach it. */
 export async function sessionDetails(db: Db, actor: Actor, sessionId: string) {
+  assertCan(actor.role, "pathways:view");
   if (!isId(sessionId)) throw new NotFoundError();
   const t = tenantDb(db, actor.organizationId);
   const session = await t.coachingSession.findFirst({
     where: { id: sessionId },
     select: {
-      id: true,
-      title: true,
-      scheduledAt: true,
-      durationMinutes: true,
-      timezone: true,
-      location: true,
-      status: true,
+      ...CALENDAR_SESSION,
       cancelReason: true,
       pathwayId: true,
       coachMembershipId: true,

@@ -28,6 +28,19 @@ export type CalendarSession = {
   coachee?: CalendarPerson;
 };
 
+/** What a calendar needs of a session row (a select for CoachingSession). */
+export const CALENDAR_SESSION = {
+  id: true,
+  title: true,
+  scheduledAt: true,
+  durationMinutes: true,
+  timezone: true,
+  location: true,
+  status: true,
+  sequence: true,
+  updatedAt: true,
+} as const;
+
 export type CalendarMethod = "REQUEST" | "CANCEL" | "PUBLISH";
 
 /** An event's UID: the session's id on our host, the same in every invitation and feed. */

@@ -5,7 +5,7 @@ import { MEMBER_LOCALE_SELECT, memberLocale } from "../i18n/member-locale";
 import { queueEmail } from "../mail/outbox";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
-import { sessionsCalendar, type CalendarSession } from "./ical";
+import { CALENDAR_SESSION, sessionsCalendar, type CalendarSession } from "./ical";
 
 // Each change of a session reaches both people's own calendars: an email with the session in words and
 // as an iCalendar invitation (REQUEST to add or move it, CANCEL to remove it), queued in the change's
@@ -27,15 +27,7 @@ export async function queueSessionInvitations(tx: TenantTx, organizationId: stri
     tx.coachingSession.findFirstOrThrow({
       where: { id: sessionId },
       select: {
-        id: true,
-        title: true,
-        scheduledAt: true,
-        durationMinutes: true,
-        timezone: true,
-        location: true,
-        status: true,
-        sequence: true,
-        updatedAt: true,
+        ...CALENDAR_SESSION,
         cancelReason: true,
         coach: { select: SIDE },
         coachee: { select: SIDE },

@@ -88,3 +88,37 @@ test("a coach moves and then cancels a session from its page; the coachee's cale
   await expect(patPage.getByRole("form", { name: "Cancel the session" })).toHaveCount(0);
   await patContext.close();
 });
+
+test("a participant subscribes her calendar app to her sessions: a link shown once, cheap to poll, dead once turned off", async ({
+  page,
+  request,
+}) => {
+  await AppPage.signIn(page, PAT);
+  await page.goto("/acme/profile");
+  const feed = page.getByRole("region", { name: "Your sessions in your calendar app" });
+  await feed.getByRole("button", { name: /^Make (a calendar link|a new link)/ }).click();
+  const link = feed.getByLabel("Your calendar link");
+  await expect(link).toHaveValue(new RegExp(`^${APP_URL}/feeds/[A-Za-z0-9_-]{43}\\.ics$`));
+  const url = await link.inputValue();
+  await expect(feed).toContainText("it is shown only this once");
+
+  // A calendar app's first poll: her sessions, with no one's address in them; then 304 while nothing changes.
+  const first = await request.get(url);
+  expect(first.status()).toBe(200);
+  expect(first.headers()["content-type"]).toContain("text/calendar");
+  const etag = first.headers()["etag"];
+  expect(etag).toBeTruthy();
+  const body = await first.text();
+  const calendar = new ICAL.Component(ICAL.parse(body));
+  expect(calendar.getAllSubcomponents("vevent").map((v) => v.getFirstPropertyValue("summary"))).toContain("Feedback");
+  expect(body).not.toContain(PAT);
+  expect((await request.get(url, { headers: { "If-None-Match": etag } })).status()).toBe(304);
+
+  // Reloaded, the page says a link exists, but never shows it again.
+  await page.reload();
+  await expect(feed.getByLabel("Your calendar link")).toHaveCount(0);
+  await expect(feed).toContainText("Your calendar link was made on");
+  await feed.getByRole("button", { name: "Turn the calendar link off" }).click();
+  await expect(feed).toContainText("You have no calendar link.");
+  expect((await request.get(url)).status()).toBe(404);
+});

@@ -453,11 +453,14 @@ describe("preferences: immediately, in the digest, or in the app only", () => {
       "assessment.reviewed",
       "coaching.requested",
       "coaching.started",
+      "session.scheduled",
+      "session.changed",
+      "session.cancelled",
     ]);
     expect(await getPreferences(db, c.admin)).toEqual([]);
     // Another member's choices are their own.
     expect((await getPreferences(db, c.coach2)).find((p) => p.kind === "goal.created")?.delivery).toBe("DIGEST");
-    expect(NOTIFICATION_KINDS).toHaveLength(17);
+    expect(NOTIFICATION_KINDS).toHaveLength(20);
   });
 });
 

@@ -20,6 +20,9 @@ import { addUserWithPathway, enrolMember } from "../../../lib/pathways/enrol";
 import { archivePathway, unarchivePathway } from "../../../lib/pathways/archive";
 import { getPathway, memberPathways, pathwaysInReach, pathwayWatchlist } from "../../../lib/pathways/read";
 import { scheduleSession } from "../../../lib/pathways/sessions";
+import { sessionDetails } from "../../../lib/sessions/access";
+import { cancelSession, editSession } from "../../../lib/sessions/changes";
+import { createFeed, feedStatus, revokeFeed } from "../../../lib/sessions/feed";
 import { setSessionStatus } from "../../../lib/sessions/status";
 import { activeCoaches, cohortsForPicker } from "../../../lib/pathways/pickers";
 import { createCohort, updateCohort } from "../../../lib/programmes/cohorts";
@@ -342,6 +345,30 @@ const WORKSPACE: Service[] = [
     permission: "sessions:manage",
     call: async (a) => setSessionStatus(db, a, { sessionId: await sessionFor(a), status: "CANCELLED" }),
   },
+  {
+    name: "editSession",
+    permission: "sessions:manage",
+    call: async (a) =>
+      editSession(db, a, {
+        sessionId: await sessionFor(a),
+        title: "Moved",
+        date: "2031-05-01",
+        time: "10:00",
+        timezone: "UTC",
+        durationMinutes: 30,
+        location: "",
+      }),
+  },
+  {
+    name: "cancelSession",
+    permission: "sessions:manage",
+    call: async (a) => cancelSession(db, a, { sessionId: await sessionFor(a), reason: "" }),
+  },
+  { name: "sessionDetails", permission: "pathways:view", call: async (a) => sessionDetails(db, a, await sessionFor(a)) },
+  // A calendar feed: whoever has sessions of their own (turned off before it is made, so the fill keeps one).
+  { name: "revokeFeed", permission: ["coachees:manage", "portal:use"], call: (a) => revokeFeed(db, a) },
+  { name: "createFeed", permission: ["coachees:manage", "portal:use"], call: (a) => createFeed(db, a) },
+  { name: "feedStatus", permission: ["coachees:manage", "portal:use"], call: (a) => feedStatus(db, a) },
   {
     name: "runBulk",
     permission: "users:manage",
@@ -1028,7 +1055,9 @@ async function pathwayFor(a: Actor) {
   });
   return pathway.id;
 }
-// A session, not started yet, on a pathway the actor reaches.
+// A session, not started yet, on a pathway the actor reaches; each an hour after the last (a coach's
+// sessions never overlap, and one coach may have many here).
+let sessionsMade = 0;
 async function sessionFor(a: Actor) {
   const pathwayId = await pathwayFor(a);
   const pathway = await db.pathway.findFirstOrThrow({ where: { organizationId: a.organizationId, id: pathwayId } });
@@ -1039,7 +1068,7 @@ async function sessionFor(a: Actor) {
       coachMembershipId: pathway.coachMembershipId,
       coacheeMembershipId: pathway.membershipId,
       title: "Matrix",
-      scheduledAt: new Date(Date.now() + 86_400_000),
+      scheduledAt: new Date(Date.now() + 86_400_000 + ++sessionsMade * 3_600_000),
       durationMinutes: 30,
     },
   });
