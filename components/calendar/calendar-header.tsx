@@ -14,7 +14,15 @@ type Href = (changes: Partial<CalendarQuery>) => string;
  * Week / Month switch and (for an overseer) the coach picker. All are links or a GET form, so each step
  * is a URL of its own: the keyboard reaches them, and Back goes back a step.
  */
-export function CalendarHeader({ calendar, href }: { calendar: Calendar; href: Href }) {
+export function CalendarHeader({
+  calendar,
+  date,
+  href,
+}: {
+  calendar: Calendar;
+  /** The day the URL names, if any. */ date?: string;
+  href: Href;
+}) {
   const t = useTranslations("Calendar");
   const locale = useLocale();
   const { view, zone } = calendar;
@@ -28,7 +36,7 @@ export function CalendarHeader({ calendar, href }: { calendar: Calendar; href: H
   return (
     <>
       <PageHeader title={t("title")} description={description} />
-      {calendar.mode === "oversee" ? <CoachPicker calendar={calendar} /> : null}
+      {calendar.mode === "oversee" ? <CoachPicker calendar={calendar} date={date} /> : null}
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-lg font-semibold" aria-live="polite">
           {range}
@@ -61,13 +69,14 @@ export function CalendarHeader({ calendar, href }: { calendar: Calendar; href: H
 }
 
 /** Whose calendar an admin or a programme manager reads: a GET form, so the choice is in the URL. */
-function CoachPicker({ calendar }: { calendar: Calendar }) {
+function CoachPicker({ calendar, date }: { calendar: Calendar; date?: string }) {
   const t = useTranslations("Calendar");
-  const values = { coach: calendar.coach?.id ?? "", view: calendar.view, date: calendar.anchor };
+  const values = { coach: calendar.coach?.id ?? "", view: calendar.view, date: date ?? "" };
   return (
     <GetForm values={values} aria-label={t("coachPicker")} className="mb-4 flex flex-wrap items-end gap-3">
-      <input type="hidden" name="view" value={calendar.view} />
-      <input type="hidden" name="date" value={calendar.anchor} />
+      {/* The view and day stay as they are; a week view, the default, and today need no field. */}
+      {calendar.view === "month" ? <input type="hidden" name="view" value="month" /> : null}
+      {date ? <input type="hidden" name="date" value={date} /> : null}
       <div className="min-w-0 flex-1 sm:max-w-sm">
         <SelectField
           label={t("coach")}

@@ -30,11 +30,11 @@ export default async function CalendarPage({
   const query = calendarQuerySchema.parse(firstValues(await searchParams));
   const calendar = await orNotFound(calendarSessions(db(), memberActor(member), query, { zone: member.user.timezone }));
   const href = (changes: Partial<CalendarQuery>) =>
-    `/${org}/calendar${queryWith({ view: calendar.view, date: calendar.anchor, coach: calendar.coach?.id }, changes, DEFAULTS)}`;
+    `/${org}/calendar${queryWith({ view: calendar.view, date: query.date, coach: calendar.coach?.id }, changes, DEFAULTS)}`;
 
   return (
     <section>
-      <CalendarHeader calendar={calendar} href={href} />
+      <CalendarHeader calendar={calendar} date={query.date} href={href} />
       <CalendarEmpty org={org} calendar={calendar} />
       {/* The grid where the calendar's own box is wide enough for seven columns, the agenda below that. */}
       <div className="@container">
