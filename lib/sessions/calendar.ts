@@ -104,8 +104,6 @@ const SELECT = {
   scheduledAt: true,
   durationMinutes: true,
   status: true,
-  coach: { select: PERSON },
-  coachee: { select: PERSON },
 } as const satisfies Prisma.CoachingSessionSelect;
 
 /** The coaches an overseer may pick (all of them, or a programme manager's within their programmes), by name. */
@@ -166,26 +164,35 @@ export async function calendarSessions(
     }
   }
 
-  const rows = where
-    ? await t.coachingSession.findMany({
-        where: { ...where, scheduledAt: { gte: range.from, lt: range.to } },
-        orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
-        take: CALENDAR_MAX_ROWS + 1,
-        select: SELECT,
-      })
-    : [];
-  const truncated = rows.length > CALENDAR_MAX_ROWS;
+  // Only the other side's name is read: the coach's for a participant, the coachee's for everyone else.
+  const person = { select: PERSON } as const;
+  const args = {
+    where: { ...where, scheduledAt: { gte: range.from, lt: range.to } },
+    orderBy: [{ scheduledAt: "asc" as const }, { id: "asc" as const }],
+    take: CALENDAR_MAX_ROWS + 1,
+  };
+  const found = !where
+    ? []
+    : mode === "participant"
+      ? (await t.coachingSession.findMany({ ...args, select: { ...SELECT, coach: person } })).map(({ coach, ...r }) => ({
+          ...r,
+          other: coach,
+        }))
+      : (await t.coachingSession.findMany({ ...args, select: { ...SELECT, coachee: person } })).map(({ coachee, ...r }) => ({
+          ...r,
+          other: coachee,
+        }));
+  const truncated = found.length > CALENDAR_MAX_ROWS;
 
   const byDay = new Map<string, CalendarSession[]>(range.days.map((d) => [d, []]));
-  for (const r of rows.slice(0, CALENDAR_MAX_ROWS)) {
-    const other = mode === "participant" ? r.coach : r.coachee;
+  for (const r of found.slice(0, CALENDAR_MAX_ROWS)) {
     byDay.get(isoDate(r.scheduledAt, zone))?.push({
       id: r.id,
       title: r.title,
       start: r.scheduledAt,
       end: new Date(r.scheduledAt.getTime() + r.durationMinutes * 60_000),
       status: r.status,
-      withName: displayName(seen(other).user),
+      withName: displayName(seen(r.other).user),
     });
   }
   const month = range.anchor.slice(0, 7);
@@ -212,7 +219,7 @@ export async function calendarSessions(
     previous: range.previous,
     next: range.next,
     days,
-    total: Math.min(rows.length, CALENDAR_MAX_ROWS),
+    total: Math.min(found.length, CALENDAR_MAX_ROWS),
     truncated,
     coach,
     coaches,
