@@ -67,10 +67,9 @@ export function MoreLink({ day, href }: { day: CalendarDay; href: Href }) {
   const locale = useLocale();
   return (
     <p className="mt-2 text-sm">
-      <TextLink
-        href={href({ view: "week", date: day.date })}
-        aria-label={t("moreLabel", { count: day.more, day: displayDay(day.date, "", locale) })}
-      >
+      {/* The day is read out first (the cell's heading shows it to the eye), so each "+N more" names its own day. */}
+      <TextLink href={href({ view: "week", date: day.date })}>
+        <span className="sr-only">{displayDay(day.date, "", locale)}: </span>
         {t("more", { count: day.more })}
       </TextLink>
     </p>

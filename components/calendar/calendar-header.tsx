@@ -43,16 +43,16 @@ export function CalendarHeader({
         </h2>
         <nav aria-label={t("navigation")} className="flex flex-wrap items-center gap-2">
           {calendar.previous ? (
-            <LinkButton href={href({ date: calendar.previous })} variant="secondary" size="sm" aria-label={t(`previous.${view}`)}>
-              {t("previousShort")}
+            <LinkButton href={href({ date: calendar.previous })} variant="secondary" size="sm">
+              {t(`previous.${view}`)}
             </LinkButton>
           ) : null}
           <LinkButton href={href({ date: undefined })} variant="secondary" size="sm">
             {t("today")}
           </LinkButton>
           {calendar.next ? (
-            <LinkButton href={href({ date: calendar.next })} variant="secondary" size="sm" aria-label={t(`next.${view}`)}>
-              {t("nextShort")}
+            <LinkButton href={href({ date: calendar.next })} variant="secondary" size="sm">
+              {t(`next.${view}`)}
             </LinkButton>
           ) : null}
         </nav>

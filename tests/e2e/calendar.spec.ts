@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { AppPage } from "./pages/app-page";
+import { onAppDatabase } from "./pages/database";
 import { layoutProblems } from "./pages/layout";
 import { unique } from "../factories/unique";
 
@@ -58,13 +59,13 @@ test("a coach finds a session they scheduled in their calendar, by week and mont
   await expect(page.getByRole("heading", { level: 1, name: "Calendar" })).toBeVisible();
   const grid = page.getByRole("list", { name: "Days and their sessions" });
   await expect(grid.locator('[aria-current="date"]')).toHaveCount(1);
-  await expect(grid.getByRole("link", { name: title })).toHaveCount(0);
+  await expect(grid.getByRole("link", { name: title, exact: true })).toHaveCount(0);
 
   // Next week, by the keyboard: the URL says which week, and the session is there with its time, person and status.
   await press(page, "Next week");
   await expect(page).toHaveURL(/\/acme\/calendar\?date=\d{4}-\d{2}-\d{2}$/);
   const weekUrl = page.url();
-  const entry = card(grid.getByRole("link", { name: title }));
+  const entry = card(grid.getByRole("link", { name: title, exact: true }));
   await expect(entry).toContainText("06:15–07:00");
   await expect(entry).toContainText("with Pat Participant");
   await expect(entry).toContainText("Scheduled");
@@ -73,7 +74,28 @@ test("a coach finds a session they scheduled in their calendar, by week and mont
   await press(page, "Month");
   await expect(page).toHaveURL(/view=month/);
   const monthUrl = page.url();
-  await expect(grid.getByRole("link", { name: title })).toBeVisible();
+  await expect(grid.getByRole("link", { name: title, exact: true })).toBeVisible();
+  // Three more that day (written straight to the database, as setup): the month shows three and folds
+  // the rest into "+N more", which opens that day's week, where every one is listed.
+  await onAppDatabase((db) =>
+    db.query(
+      `INSERT INTO "CoachingSession" ("organizationId", "id", "pathwayId", "coachMembershipId", "coacheeMembershipId", "title", "scheduledAt", "durationMinutes", "timezone", "updatedAt")
+       SELECT "organizationId", gen_random_uuid(), "pathwayId", "coachMembershipId", "coacheeMembershipId", "title" || ' +' || n,
+              "scheduledAt" + n * interval '1 hour', 45, "timezone", now()
+         FROM "CoachingSession", generate_series(1, 3) n WHERE "title" = $1`,
+      [title],
+    ),
+  );
+  await page.reload();
+  const dayCell = grid.getByRole("link", { name: title, exact: true }).locator("xpath=ancestor::li[2]");
+  await expect(dayCell.getByRole("link", { name: new RegExp(`^${title}`) })).toHaveCount(3);
+  const more = dayCell.getByRole("link", { name: /: \+\d+ more$/ });
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/acme\/calendar\?date=\d{4}-\d{2}-\d{2}$/);
+  await expect(grid.getByRole("link", { name: new RegExp(`^${title}`) })).toHaveCount(4);
+  await page.goBack();
+  await expect(page).toHaveURL(monthUrl);
   await press(page, "Previous month");
   await expect(page).not.toHaveURL(monthUrl);
   await expect(page).toHaveURL(/view=month&date=\d{4}-\d{2}-01$/);
@@ -81,13 +103,13 @@ test("a coach finds a session they scheduled in their calendar, by week and mont
   await expect(page).toHaveURL(monthUrl);
   await press(page, "Week");
   await expect(page).toHaveURL(weekUrl); // the same week again: the switch keeps the day
-  await expect(grid.getByRole("link", { name: title })).toBeVisible();
+  await expect(grid.getByRole("link", { name: title, exact: true })).toBeVisible();
   await press(page, "Today");
   await expect(page).toHaveURL(/\/acme\/calendar$/);
   await page.goBack();
 
   // The session opens its details page (being built beside this one): the link leads to it.
-  await grid.getByRole("link", { name: title }).click();
+  await grid.getByRole("link", { name: title, exact: true }).click();
   await expect(page).toHaveURL(/\/acme\/sessions\/[0-9a-f-]{36}$/);
 
   // Pat sees it in hers, with her coach's name.
@@ -95,7 +117,7 @@ test("a coach finds a session they scheduled in their calendar, by week and mont
   const pat = await patContext.newPage();
   await (await AppPage.signIn(pat, "pat@acme.test")).open("Calendar");
   await press(pat, "Next week");
-  const hers = card(pat.getByRole("list", { name: "Days and their sessions" }).getByRole("link", { name: title }));
+  const hers = card(pat.getByRole("list", { name: "Days and their sessions" }).getByRole("link", { name: title, exact: true }));
   await expect(hers).toContainText("with Carla Coach");
   await patContext.close();
 
@@ -109,7 +131,7 @@ test("a coach finds a session they scheduled in their calendar, by week and mont
   await expect(admin).toHaveURL(/coach=[0-9a-f-]{36}/);
   await press(admin, "Next week");
   await expect(admin).toHaveURL(/coach=[0-9a-f-]{36}/);
-  await expect(admin.getByRole("list", { name: "Days and their sessions" }).getByRole("link", { name: title })).toBeVisible();
+  await expect(admin.getByRole("list", { name: "Days and their sessions" }).getByRole("link", { name: title, exact: true })).toBeVisible();
   expect(await axeFindings(admin)).toEqual([]);
   await adminContext.close();
 
@@ -118,11 +140,11 @@ test("a coach finds a session they scheduled in their calendar, by week and mont
   await page.goto(weekUrl);
   await expect(grid).toBeHidden();
   const agenda = page.getByRole("list", { name: "Days with sessions" });
-  await expect(agenda.getByRole("link", { name: title })).toBeVisible();
+  await expect(agenda.getByRole("link", { name: title, exact: true })).toBeVisible();
   await expect(agenda.getByRole("heading", { level: 3 }).first()).toBeVisible();
   expect(await sideways(page)).toBe(0);
   expect((await layoutProblems(page)).problems).toEqual([]);
-  const box = (await agenda.getByRole("link", { name: title }).boundingBox())!;
+  const box = (await agenda.getByRole("link", { name: title, exact: true }).boundingBox())!;
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
   expect(await axeFindings(page)).toEqual([]);
