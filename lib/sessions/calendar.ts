@@ -6,7 +6,7 @@ import type { Prisma } from "../db/generated/client";
 import type { SessionStatus } from "../db/generated/enums";
 import { tenantDb, type TenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
-import { can } from "../authz/permissions";
+import { assertCan, can } from "../authz/permissions";
 import { NotFoundError } from "../errors";
 import { isoDate, knownZone } from "../format/dates";
 import { membersOfProgrammes, programmeScope } from "../programmes/scope";
@@ -120,7 +120,8 @@ async function coachesInScope(t: TenantDb, scope: string[] | null) {
 /**
  * The calendar page's sessions: a week or a month of them in the viewer's zone, only those the viewer
  * may see (a coach's own, a participant's own, or one coach's as an admin or a programme manager sees
- * them, within their programmes). Anyone else, and a coach outside the viewer's reach, is not found.
+ * them, within their programmes). A role without the calendar is refused; a coach outside the viewer's
+ * reach, another organisation's included, is not found.
  */
 export async function calendarSessions(
   db: Db,
@@ -128,7 +129,7 @@ export async function calendarSessions(
   query: CalendarQuery,
   { zone: viewerZone, now = new Date() }: { zone: string | null | undefined; now?: Date },
 ) {
-  if (!can(actor.role, "calendar:view")) throw new NotFoundError();
+  assertCan(actor.role, "calendar:view");
   const mode: CalendarMode | null = can(actor.role, "coachees:manage")
     ? "coach"
     : can(actor.role, "portal:use")

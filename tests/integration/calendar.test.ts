@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db/client";
 import type { SessionStatus } from "../../lib/db/generated/enums";
-import { NotFoundError } from "../../lib/errors";
+import { ForbiddenError, NotFoundError } from "../../lib/errors";
 import { displayClock } from "../../lib/format/dates";
 import {
   CALENDAR_MAX_ROWS,
@@ -229,9 +229,9 @@ describe("who sees which sessions", () => {
     await expect(week(w.pm, w.coach2.membershipId)).rejects.toThrow(NotFoundError);
   });
 
-  it("a sponsor is refused as if the page did not exist", async () => {
-    await expect(week(w.sponsor)).rejects.toThrow(NotFoundError);
-    await expect(week(w.sponsor, w.coach.membershipId)).rejects.toThrow(NotFoundError);
+  it("a sponsor is refused (the page answers them 404, as for every page they may not open)", async () => {
+    await expect(week(w.sponsor)).rejects.toThrow(ForbiddenError);
+    await expect(week(w.sponsor, w.coach.membershipId)).rejects.toThrow(ForbiddenError);
   });
 
   it("another organisation's coach answers exactly like a missing one; their own coach opens (positive control)", async () => {
