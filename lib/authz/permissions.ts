@@ -26,6 +26,9 @@ export const PERMISSIONS = [
   "coachees:link",
   // A participant's own portal: their home, sessions and messages with their coaches.
   "portal:use",
+  // Opening the calendar. Whose sessions it shows is decided by the permissions above it: a coach's own
+  // ("coachees:manage"), a participant's own ("portal:use"), one chosen coach's ("coachees:oversee").
+  "calendar:view",
   // A participant's own goals, milestones and actions. Their coaches work on them through
   // "coachees:manage" (goals are part of working with a coachee, like sessions and messages).
   "goals:own",
@@ -62,11 +65,20 @@ const TABLE: Record<Role, ReadonlySet<Permission>> = {
     "sessions:manage",
     "coachees:oversee",
     "coachees:link",
+    "calendar:view",
     "notifications:use",
   ]),
-  COACH: new Set(["dashboard:view", "coachees:manage", "assessments:build", "pathways:view", "sessions:manage", "notifications:use"]),
+  COACH: new Set([
+    "dashboard:view",
+    "coachees:manage",
+    "assessments:build",
+    "pathways:view",
+    "sessions:manage",
+    "calendar:view",
+    "notifications:use",
+  ]),
   SPONSOR: new Set(["dashboard:view", "programmes:view", "pathways:view", "notifications:use"]),
-  PARTICIPANT: new Set(["dashboard:view", "portal:use", "goals:own", "pathways:view", "notifications:use"]),
+  PARTICIPANT: new Set(["dashboard:view", "portal:use", "goals:own", "pathways:view", "calendar:view", "notifications:use"]),
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -124,6 +124,41 @@ export function displayTime(instant: Date, timeZone: string, locale: string = "e
   return `${partsDay(p, locale)}, ${p.hour}:${p.minute}`;
 }
 
+/** A moment's time of day (24-hour) in a zone, beside a day already written: "09:00". */
+export function displayClock(instant: Date, timeZone: string): string {
+  const p = parts(instant, timeZone);
+  return `${p.hour}:${p.minute}`;
+}
+
+// English reads day-month-year as en-GB writes it; the other languages as their own ICU does.
+const intlLocale = (locale: string) => (locale === "en" ? "en-GB" : locale);
+
+/** A calendar day named as "2026-12-14", at midnight UTC, for Intl to write without shifting it. */
+function utcDay(day: string): Date {
+  const m = ISO_DAY.exec(day)!;
+  const date = new Date(0);
+  date.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return date;
+}
+
+/** A run of calendar days (a week) as people write it in their language: "14–20 Dec 2026", "28 Dec 2026 – 3 Jan 2027". */
+export function displayDayRange(first: string, last: string, locale: string = "en"): string {
+  const f = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
+  return f.formatRange(utcDay(first), utcDay(last));
+}
+
+/** The month a calendar day is in, as people write it in their language: "December 2026", "Dezember 2026". */
+export function displayMonth(day: string, locale: string = "en"): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "UTC", month: "long", year: "numeric" }).format(utcDay(day));
+}
+
+/** A calendar day's weekday, short, in the reader's language: "Mon", "lun.", "Mo.". */
+export function displayWeekday(day: string, locale: string = "en"): string {
+  const date = utcDay(day);
+  if (locale === "en") return WEEKDAYS[date.getUTCDay()];
+  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", weekday: "short" }).format(date);
+}
+
 /** The zone's short name at that moment, which tells the two 02:30s of an autumn night apart: "CEST", "CET", "GMT+5:45". */
 export function zoneName(instant: Date, timeZone: string): string {
   return parts(instant, timeZone).zone;

@@ -5,8 +5,19 @@ import en from "../../messages/en.json";
 const labels = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role, { devMailbox: false }).map((i) => en.Nav[i.key]);
 
 describe("the navigation follows the permission table", () => {
-  it("a participant's is theirs: Home, Goals, Actions, Notes, Files, Sessions, Messages, Assessments, Profile, and no Dashboard", () => {
-    expect(labels("PARTICIPANT")).toEqual(["Home", "Goals", "Actions", "Notes", "Files", "Sessions", "Messages", "Assessments", "Profile"]);
+  it("a participant's is theirs: Home, Goals, Actions, Notes, Files, Sessions, Calendar, Messages, Assessments, Profile, and no Dashboard", () => {
+    expect(labels("PARTICIPANT")).toEqual([
+      "Home",
+      "Goals",
+      "Actions",
+      "Notes",
+      "Files",
+      "Sessions",
+      "Calendar",
+      "Messages",
+      "Assessments",
+      "Profile",
+    ]);
   });
 
   it("assessments: a coach's page (which links to their templates), an admin's organisation templates, nothing for the others", () => {
@@ -37,5 +48,11 @@ describe("the navigation follows the permission table", () => {
       for (const label of ["Home", "Goals", "Actions", "Notes", "Files", "Sessions", "Messages", "Assessments"])
         expect(labels(role), role).not.toContain(label);
     }
+  });
+
+  it("the Calendar: coaches, participants, admins and programme managers (one coach's, read-only); never a sponsor", () => {
+    for (const role of ["OWNER", "ADMIN", "IMPLEMENTATION_ADMIN", "PROGRAM_MANAGER", "COACH", "PARTICIPANT"] as const)
+      expect(labels(role), role).toContain("Calendar");
+    expect(labels("SPONSOR")).not.toContain("Calendar");
   });
 });

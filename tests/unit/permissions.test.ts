@@ -45,6 +45,7 @@ describe("the permission table", () => {
 
   it("gives participants only their own goals and pathways", () => {
     expect(PERMISSIONS.filter((p) => can("PARTICIPANT", p)).sort()).toEqual([
+      "calendar:view",
       "dashboard:view",
       "goals:own",
       "notifications:use",

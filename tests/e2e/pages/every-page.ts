@@ -426,6 +426,8 @@ const ORG_PAGES: PageEntry[] = [
     permission: "pathways:view",
     path: async (page, role) => firstLink(page, await pathway(page, role), /^\/[^/]+\/sessions\/[0-9a-f-]{36}$/),
   },
+  // The month: the larger of the two views (the week is the same grid with fewer days).
+  { name: "calendar", permission: "calendar:view", path: `${ORG}/calendar?view=month` },
   { name: "messages", permission: ["portal:use", "coachees:manage"], path: `${ORG}/messages` },
   { name: "a message thread", permission: ["portal:use", "coachees:manage"], path: thread },
   { name: "coaching requests", permission: "portal:use", path: `${ORG}/coaching-requests` },

@@ -42,6 +42,7 @@ import { sendMessage } from "../../../lib/messages/send";
 import { getThread, listThreads } from "../../../lib/messages/threads";
 import { participantHome } from "../../../lib/portal/home";
 import { coachUpcomingSessions, participantSessions, sessionsPageSchema } from "../../../lib/sessions/lists";
+import { calendarSessions } from "../../../lib/sessions/calendar";
 import { coacheeFilterSchema, coacheesOfCoach, listCoachees } from "../../../lib/coachees/coachees";
 import {
   addCoachee,
@@ -385,6 +386,16 @@ const WORKSPACE: Service[] = [
   { name: "participantHome", permission: "portal:use", call: async (a) => (await messagePartner(a), participantHome(db, a)) },
   { name: "participantSessions", permission: "portal:use", call: (a) => participantSessions(db, a, sessionsPageSchema.parse({})) },
   { name: "coachUpcomingSessions", permission: "coachees:manage", call: (a) => coachUpcomingSessions(db, a, sessionsPageSchema.parse({})) },
+  // The calendar: the month of a session the actor reaches (an overseer picks its coach).
+  {
+    name: "calendarSessions",
+    permission: "calendar:view",
+    call: async (a) => {
+      const session = await db.coachingSession.findFirstOrThrow({ where: { organizationId: a.organizationId, id: await sessionFor(a) } });
+      const coach = can(a.role, "coachees:oversee") ? session.coachMembershipId : undefined;
+      return calendarSessions(db, a, { view: "month", date: session.scheduledAt.toISOString().slice(0, 10), coach }, { zone: "UTC" });
+    },
+  },
   // A coach's workspace: the actor's own coachees and groups (rows made for any role; only a coach may use them).
   { name: "listCoachees", permission: "coachees:manage", call: (a) => listCoachees(db, a, coacheeFilterSchema.parse({})) },
   {
