@@ -2,7 +2,8 @@ import { displayTime, zoneName } from "../lib/format/dates";
 import { EmailButton, EmailLayout, Greeting, type EmailBody } from "./layout";
 
 export type SessionChangeProps = {
-  change: "scheduled" | "changed" | "cancelled";
+  /** What happened, or "reminder": the session is coming up (lib/sessions/reminders.ts). */
+  change: "scheduled" | "changed" | "cancelled" | "reminder";
   title: string;
   /** The start, an ISO moment: written in the recipient's zone and language. */
   start: string;
@@ -50,7 +51,7 @@ export function Body({
       <EmailButton reader={reader} href={url}>
         {t("Email.sessionChange.button")}
       </EmailButton>
-      {change === "cancelled" ? null : <p>{t("Email.sessionChange.calendar")}</p>}
+      {change === "scheduled" || change === "changed" ? <p>{t("Email.sessionChange.calendar")}</p> : null}
     </EmailLayout>
   );
 }

@@ -146,6 +146,20 @@ export function calendarFeedByToken(client: Db, tokenHash: string) {
   });
 }
 
+/**
+ * Sessions still scheduled to start after `after` and by `until`: those a reminder may be due for
+ * (lib/sessions/reminders.ts), the soonest first. Why: reminders run from the delivery loop for every
+ * organisation; each is then read and claimed through tenantDb.
+ */
+export function sessionReminderCandidates(client: Db, { after, until }: { after: Date; until: Date }, limit = 5_000) {
+  return client.coachingSession.findMany({
+    where: { status: "SCHEDULED", scheduledAt: { gt: after, lte: until } },
+    orderBy: { scheduledAt: "asc" },
+    take: limit,
+    select: { organizationId: true, id: true },
+  });
+}
+
 /** The slugs in use that start with `base`. Why: a new organisation's slug must differ from every other's. */
 export async function slugsStartingWith(client: Db, base: string): Promise<Set<string>> {
   return new Set(

@@ -28,6 +28,7 @@ export const CLIENT_NAMESPACES = [
   "Notes.editor",
   "Notes.newNote",
   "NotificationCentre.preferences",
+  "NotificationCentre.reminders",
   "Pathways.add",
   "Pathways.archive",
   "Pathways.sessionActions",

@@ -9,6 +9,7 @@ import { pruneDigestClaims, pruneNotificationEmails } from "../notifications/pru
 import { pruneRateLimitBuckets } from "../security/rate-limit";
 import { runReminders } from "../notifications/reminders";
 import { processSignUpRequests } from "../orgs/sign-up";
+import { runSessionReminders } from "../sessions/reminders";
 import { deliverDueEmails } from "./deliver";
 import { configuredTransport } from "./transport";
 
@@ -70,6 +71,8 @@ async function runOnce(): Promise<void> {
       // Notification emails whose window has closed (lib/notifications/coalesce.ts): at every poll, so one
       // goes out within OUTBOX_POLL_MS of its window's end. Claimed in the database, like the digest.
       await runNotificationEmails(db()).catch((error) => console.error("[notifications] coalesced emails failed", error));
+      // Session reminders at every poll: a reminder 15 minutes before a session cannot wait a minute more.
+      await runSessionReminders(db()).catch((error) => console.error("[reminders] session reminders failed", error));
       await deliverDueEmails(db(), configuredTransport(), { from: env().MAIL_FROM });
     } while (s.again);
   } catch (error) {

@@ -25,6 +25,7 @@ export const NOTIFICATION_KINDS = [
   "session.scheduled",
   "session.changed",
   "session.cancelled",
+  "session.reminder",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -67,6 +68,8 @@ export type NotificationData = {
   /** `moved`: its time or length changed (else its title, zone or place). */
   "session.changed": { title: string; coachMembershipId: string; moved: boolean };
   "session.cancelled": { title: string; coachMembershipId: string };
+  /** `startsAt`: the start it reminds of, an ISO moment. Told to one person at a time, as they chose. */
+  "session.reminder": { title: string; coachMembershipId: string; startsAt: string };
 };
 
 export const NOTIFICATION_DELIVERIES = ["IMMEDIATE", "DIGEST", "IN_APP"] as const satisfies readonly NotificationDelivery[];
@@ -100,6 +103,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   "session.scheduled": "IN_APP",
   "session.changed": "IN_APP",
   "session.cancelled": "IN_APP",
+  // The reminder's own email goes at the time the person chose (lib/sessions/reminders.ts).
+  "session.reminder": "IN_APP",
 };
 
 /**
@@ -132,6 +137,7 @@ export const AUDIENCE: Record<NotificationKind, { coachee: boolean; coaches: boo
   "session.scheduled": { coachee: true, coaches: "the session's" },
   "session.changed": { coachee: true, coaches: "the session's" },
   "session.cancelled": { coachee: true, coaches: "the session's" },
+  "session.reminder": { coachee: true, coaches: "the session's" },
 };
 
 /** The kinds a coach, and a coachee, can be told about (what their preferences page lists). */
@@ -190,6 +196,7 @@ export function placeOf(
     case "session.scheduled":
     case "session.changed":
     case "session.cancelled":
+    case "session.reminder":
       return { tab: "sessions", anchor: `session-${subjectId}` };
   }
 }

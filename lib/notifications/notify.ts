@@ -24,6 +24,8 @@ export type NotifyEvent<K extends NotificationKind> = {
   /** Who did it, never told about their own change; null for the system (reminders). */
   actorMembershipId: string | null;
   data: NotificationData[K];
+  /** Narrows the audience to these members (a reminder is each person's own, at the time they chose). */
+  only?: readonly string[];
 };
 
 /** `emailing`: new rows waiting for the recipient's next coalesced email. */
@@ -65,7 +67,9 @@ export async function notify<K extends NotificationKind>(
   now: Date = new Date(),
 ): Promise<NotifyResult> {
   const circle = await coachingCircle(tx, event.coacheeMembershipId);
-  const people = audienceOf(circle, event.kind, event.data, event.actorMembershipId);
+  const people = audienceOf(circle, event.kind, event.data, event.actorMembershipId).filter(
+    (p) => !event.only || event.only.includes(p.id),
+  );
   const result: NotifyResult = { recipients: people.map((p) => p.id), created: 0, coalesced: 0, emailing: 0 };
   if (!people.length) return result;
 

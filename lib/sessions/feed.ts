@@ -24,7 +24,8 @@ export const FEED_DAYS_AHEAD = 400;
 /** At most this many sessions in one feed (the soonest first), whatever a person has. */
 export const FEED_MAX_SESSIONS = 1_000;
 
-function assertMayHaveFeed(actor: Actor) {
+/** Refuses anyone without sessions of their own (a feed, reminders). */
+export function assertMayHaveFeed(actor: Actor) {
   if (!canAny(actor.role, FEED_PERMISSIONS)) throw new ForbiddenError();
 }
 

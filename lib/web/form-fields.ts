@@ -18,9 +18,14 @@ export function isId(value: unknown): value is string {
   return idField().safeParse(value).success;
 }
 
+/** Zero or more values of a repeated form field (checkboxes, multi-selects), each parsed by `item`. */
+export function repeated<T extends z.ZodType>(item: T, max: number) {
+  return z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max));
+}
+
 /** Zero or more ids from repeated form fields (checkboxes, multi-selects). */
 export function idList(message: string = msg("Fields.chooseFromList"), max = 100) {
-  return z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(idField(message)).max(max));
+  return repeated(idField(message), max);
 }
 
 /** A checkbox: "on" (or "true") when ticked; anything else, or absent, is not ticked. */

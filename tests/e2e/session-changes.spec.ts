@@ -3,7 +3,7 @@ import ICAL from "ical.js";
 import { AppPage } from "./pages/app-page";
 import { APP_URL, linkIn, receivedMail } from "./pages/inbox";
 import { unique } from "../factories/unique";
-import { isoDay } from "../../lib/format/dates";
+import { isoDay, isoTime } from "../../lib/format/dates";
 
 const PAT = "pat@acme.test";
 
@@ -121,4 +121,27 @@ test("a participant subscribes her calendar app to her sessions: a link shown on
   await feed.getByRole("button", { name: "Turn the calendar link off" }).click();
   await expect(feed).toContainText("You have no calendar link.");
   expect((await request.get(url)).status()).toBe(404);
+});
+
+test("a session booked for later today reminds the coachee by email, in her zone, without anyone doing anything more", async ({ page }) => {
+  const title = `Today ${unique()}`;
+  // Five hours from now on London's clock (Pat's zone), on a five-minute mark: within her 24-hour reminder.
+  const start = new Date(Math.ceil((Date.now() + 5 * 3_600_000) / 300_000) * 300_000);
+  const [date, time] = isoTime(start, "Europe/London").split(" ");
+  await AppPage.signIn(page, "coach1@acme.test");
+  await page.goto("/acme/coachees");
+  await page.getByRole("link", { name: "Pat Participant" }).first().click();
+  await expect(page).toHaveURL(/\/coachees\/[0-9a-f-]{36}$/);
+  await page.goto(`${page.url()}/sessions/new`);
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Date").fill(date);
+  await page.getByLabel("Start time").fill(time);
+  await page.getByLabel("Duration (minutes)").fill("15");
+  await page.getByRole("button", { name: "Add the appointment" }).click();
+  await expect(page.getByRole("region", { name: "Upcoming appointments" }).getByRole("link", { name: title })).toBeVisible();
+
+  const reminder = await receivedMail(PAT, new RegExp(`^Reminder: ${title}$`));
+  expect(reminder.text).toContain(time);
+  expect(reminder.text).toContain("(GMT)");
+  expect(reminder.calendar).toBeNull();
 });

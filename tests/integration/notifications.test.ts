@@ -456,11 +456,12 @@ describe("preferences: immediately, in the digest, or in the app only", () => {
       "session.scheduled",
       "session.changed",
       "session.cancelled",
+      "session.reminder",
     ]);
     expect(await getPreferences(db, c.admin)).toEqual([]);
     // Another member's choices are their own.
     expect((await getPreferences(db, c.coach2)).find((p) => p.kind === "goal.created")?.delivery).toBe("DIGEST");
-    expect(NOTIFICATION_KINDS).toHaveLength(20);
+    expect(NOTIFICATION_KINDS).toHaveLength(21);
   });
 });
 

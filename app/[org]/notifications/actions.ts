@@ -9,6 +9,8 @@ import { db } from "@/lib/db/client";
 import { markAllRead, markRead, notificationIdSchema, openNotification } from "@/lib/notifications/centre";
 import { preferencesSchema, setPreferences } from "@/lib/notifications/preferences";
 import { msg } from "@/lib/i18n/msg";
+import { FEED_PERMISSIONS } from "@/lib/sessions/feed";
+import { reminderChoiceSchema, setReminderChoice } from "@/lib/sessions/reminders";
 
 // The bell's count is in the layout: every change here revalidates it.
 
@@ -38,4 +40,11 @@ export const savePreferencesAction = memberAction("notifications:use", preferenc
   await setPreferences(db(), actor, input);
   revalidatePath("/[org]/notifications/preferences", "page");
   return { ok: true as const, message: msg("NotificationCentre.server.preferencesSaved") };
+});
+
+/** How long before each session the member is reminded (none: no reminders). */
+export const saveRemindersAction = memberAction(FEED_PERMISSIONS, reminderChoiceSchema, async (actor, input) => {
+  await setReminderChoice(db(), actor, input);
+  revalidatePath("/[org]/notifications/preferences", "page");
+  return { ok: true, message: msg("NotificationCentre.reminders.saved") };
 });

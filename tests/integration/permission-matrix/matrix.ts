@@ -23,6 +23,7 @@ import { scheduleSession } from "../../../lib/pathways/sessions";
 import { sessionDetails } from "../../../lib/sessions/access";
 import { cancelSession, editSession } from "../../../lib/sessions/changes";
 import { createFeed, feedStatus, revokeFeed } from "../../../lib/sessions/feed";
+import { getReminderChoice, setReminderChoice } from "../../../lib/sessions/reminders";
 import { setSessionStatus } from "../../../lib/sessions/status";
 import { activeCoaches, cohortsForPicker } from "../../../lib/pathways/pickers";
 import { createCohort, updateCohort } from "../../../lib/programmes/cohorts";
@@ -370,6 +371,8 @@ const WORKSPACE: Service[] = [
   { name: "revokeFeed", permission: ["coachees:manage", "portal:use"], call: (a) => revokeFeed(db, a) },
   { name: "createFeed", permission: ["coachees:manage", "portal:use"], call: (a) => createFeed(db, a) },
   { name: "feedStatus", permission: ["coachees:manage", "portal:use"], call: (a) => feedStatus(db, a) },
+  { name: "getReminderChoice", permission: ["coachees:manage", "portal:use"], call: (a) => getReminderChoice(db, a) },
+  { name: "setReminderChoice", permission: ["coachees:manage", "portal:use"], call: (a) => setReminderChoice(db, a, { minutes: [60] }) },
   {
     name: "runBulk",
     permission: "users:manage",

@@ -7,7 +7,11 @@ import { memberActor } from "@/lib/auth/member";
 import { requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
 import { getPreferences } from "@/lib/notifications/preferences";
-import { savePreferencesAction } from "../actions";
+import { RemindersForm } from "@/components/notifications/reminders-form";
+import { canAny } from "@/lib/authz/permissions";
+import { FEED_PERMISSIONS } from "@/lib/sessions/feed";
+import { getReminderChoice, REMINDER_CHOICES } from "@/lib/sessions/reminders";
+import { savePreferencesAction, saveRemindersAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("NotificationCentre"))("preferences.title") };
@@ -16,7 +20,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NotificationPreferencesPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
   const member = await requireMember(org, "notifications:use");
-  const preferences = await getPreferences(db(), memberActor(member));
+  const actor = memberActor(member);
+  const preferences = await getPreferences(db(), actor);
+  const reminders = canAny(member.role, FEED_PERMISSIONS) ? await getReminderChoice(db(), actor) : null;
   const t = await getTranslations("NotificationCentre");
   return (
     <section>
@@ -30,6 +36,7 @@ export default async function NotificationPreferencesPage({ params }: { params: 
       ) : (
         <EmptyState>{t("preferences.notForYou")}</EmptyState>
       )}
+      {reminders ? <RemindersForm org={org} choices={REMINDER_CHOICES} chosen={reminders} action={saveRemindersAction} /> : null}
     </section>
   );
 }
