@@ -139,6 +139,11 @@ export const CHECKS: Check[] = [
   },
   { name: "CoachingSession_cancel_reason_bounded", table: "CoachingSession", purpose: "a cancellation's reason of at most 500 characters" },
   { name: "CoachingSession_sequence_not_negative", table: "CoachingSession", purpose: "an iCalendar SEQUENCE of at least 0" },
+  {
+    name: "CoachAvailability_bounds",
+    table: "CoachAvailability",
+    purpose: "buffer, notice, horizon, daily maximum, days off and lengths within the bounds the availability form states",
+  },
   // An exclusion constraint: a CHECK across rows, so it sits in this list too.
   {
     name: "CoachingSession_coach_never_overlaps",

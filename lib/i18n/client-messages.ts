@@ -37,6 +37,8 @@ export const CLIENT_NAMESPACES = [
   "Roles",
   "Sessions.form",
   "Sessions.change",
+  "Availability",
+  "Booking",
   "Settings",
   "Shell",
   "SignIn",

@@ -23,6 +23,8 @@ import { scheduleSession } from "../../../lib/pathways/sessions";
 import { sessionDetails } from "../../../lib/sessions/access";
 import { cancelSession, editSession } from "../../../lib/sessions/changes";
 import { createFeed, feedStatus, revokeFeed } from "../../../lib/sessions/feed";
+import { availabilitySchema, getAvailability, setAvailability } from "../../../lib/sessions/availability";
+import { bookingOptions, bookSession } from "../../../lib/sessions/booking";
 import { getReminderChoice, setReminderChoice } from "../../../lib/sessions/reminders";
 import { setSessionStatus } from "../../../lib/sessions/status";
 import { activeCoaches, cohortsForPicker } from "../../../lib/pathways/pickers";
@@ -371,6 +373,11 @@ const WORKSPACE: Service[] = [
   { name: "revokeFeed", permission: ["coachees:manage", "portal:use"], call: (a) => revokeFeed(db, a) },
   { name: "createFeed", permission: ["coachees:manage", "portal:use"], call: (a) => createFeed(db, a) },
   { name: "feedStatus", permission: ["coachees:manage", "portal:use"], call: (a) => feedStatus(db, a) },
+  // Availability and self-booking: a coach publishes, a participant books.
+  { name: "setAvailability", permission: "coachees:manage", call: (a) => setAvailability(db, a, availabilitySchema.parse(OPEN_ALL_WEEK)) },
+  { name: "getAvailability", permission: "coachees:manage", call: (a) => getAvailability(db, a) },
+  { name: "bookingOptions", permission: "portal:use", call: (a) => bookingOptions(db, a, {}) },
+  { name: "bookSession", permission: "portal:use", call: async (a) => bookSession(db, a, await bookingFor(a)) },
   { name: "getReminderChoice", permission: ["coachees:manage", "portal:use"], call: (a) => getReminderChoice(db, a) },
   { name: "setReminderChoice", permission: ["coachees:manage", "portal:use"], call: (a) => setReminderChoice(db, a, { minutes: [60] }) },
   {
@@ -1069,6 +1076,28 @@ async function pathwayFor(a: Actor) {
   });
   return pathway.id;
 }
+// A coach who may be booked at any time of any day, in 30-minute sessions, at no notice.
+const OPEN_ALL_WEEK = {
+  timezone: "UTC",
+  ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [`day${d}`, "00:00-24:00"])),
+  lengths: ["30"],
+  bufferMinutes: "0",
+  noticeHours: "0",
+  horizonDays: "30",
+  maxPerDay: "",
+  daysOff: "",
+  open: "on",
+};
+// A booking the actor (when a participant) may make: a coach of theirs, open all week, two days ahead on the hour.
+async function bookingFor(a: Actor) {
+  const coach = await createActor(db, a.organizationId, "COACH");
+  await setAvailability(db, coach, availabilitySchema.parse(OPEN_ALL_WEEK));
+  const coachee =
+    a.role === "PARTICIPANT" ? a.membershipId : (await createMember(db, a.organizationId, { role: "PARTICIPANT" })).membership.id;
+  await createCoachingRelationship(db, { coach: coach.membership, coachee: { id: coachee } });
+  const start = new Date(Math.ceil((Date.now() + 2 * 86_400_000) / 3_600_000) * 3_600_000);
+  return { coachMembershipId: coach.membershipId, start: start.toISOString(), length: 30, pathwayId: null, title: "Booked" };
+}
 // A session, not started yet, on a pathway the actor reaches; each an hour after the last (a coach's
 // sessions never overlap, and one coach may have many here).
 let sessionsMade = 0;
@@ -1224,6 +1253,7 @@ const NOT_FILLED_BY_SERVICES: Record<string, string> = {
   NotificationDigest: "a day's claim of the daily digest job (lib/notifications/digest.ts), read by no service",
   NotificationEmail: "a window's claim of the notification email job (lib/notifications/coalesce.ts), read by no service",
   FileUploadReservation: "held only while uploadFile streams a file's bytes, and released before it returns",
+  SessionReminder: "a reminder's claim, written by the reminder job (lib/sessions/reminders.ts), read by no service",
 };
 
 /**
