@@ -67,7 +67,11 @@ export function ParticipantHome({
             <ul className="space-y-3">
               {home.sessions.map((s) => (
                 <li key={s.id} className="text-sm">
-                  <span className="block font-medium [overflow-wrap:anywhere]">{s.title}</span>
+                  <span className="block [overflow-wrap:anywhere]">
+                    <TextLink href={`/${org}/sessions/${s.id}`} strong>
+                      {s.title}
+                    </TextLink>
+                  </span>
                   <span className="block text-body">
                     {t.rich("session", {
                       time: () => <Time at={s.scheduledAt} zone={zone} />,
@@ -87,6 +91,9 @@ export function ParticipantHome({
             </p>
           </>
         )}
+        <p className="mt-3 text-sm">
+          <TextLink href={`/${org}/book`}>{t("bookSession")}</TextLink>
+        </p>
       </Section>
       <Section id="pathways-heading" title={t("pathways")}>
         {home.pathways.length === 0 ? (

@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { FormStatus } from "@/components/ui/form-status";
+import { Field } from "@/components/ui/field";
+import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 
@@ -32,8 +33,9 @@ export function BookSlots({
   const [result, formProps, pending] = useFormAction(action);
   return (
     <form {...formProps} noValidate aria-label={t("title")}>
-      <HiddenFields fields={{ org, coachMembershipId: coach, length: String(length), pathwayId, title: t("sessionTitle") }} />
+      <HiddenFields fields={{ org, coachMembershipId: coach, length: String(length), pathwayId }} />
       <FormStatus result={result} />
+      <Field label={t("topic")} name="title" maxLength={120} defaultValue={t("sessionTitle")} error={fieldError(result, "title")} />
       <ul className="space-y-4">
         {days.map((d) => (
           <li key={d.day}>

@@ -32,9 +32,9 @@ export const NAV_ITEMS: NavItem[] = [
   { key: "notes", href: (org) => `/${org}/notes`, permission: "goals:own" },
   { key: "files", href: (org) => `/${org}/files`, permission: "goals:own" },
   { key: "sessions", href: (org) => `/${org}/sessions`, permission: ["portal:use", "coachees:manage"] },
+  { key: "calendar", href: (org) => `/${org}/calendar`, permission: "calendar:view" },
   { key: "book", href: (org) => `/${org}/book`, permission: "portal:use" },
   { key: "availability", href: (org) => `/${org}/availability`, permission: "coachees:manage" },
-  { key: "calendar", href: (org) => `/${org}/calendar`, permission: "calendar:view" },
   { key: "messages", href: (org) => `/${org}/messages`, permission: ["portal:use", "coachees:manage"] },
   // A coach's Assessments page links to the templates; an admin builds the organisation's templates only.
   {

@@ -5,7 +5,7 @@ import en from "../../messages/en.json";
 const labels = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role, { devMailbox: false }).map((i) => en.Nav[i.key]);
 
 describe("the navigation follows the permission table", () => {
-  it("a participant's is theirs: Home, Goals, Actions, Notes, Files, Sessions, Calendar, Messages, Assessments, Profile, and no Dashboard", () => {
+  it("a participant's is theirs: Home, Goals, Actions, Notes, Files, Sessions, Calendar, Book a session, Messages, Assessments, Profile, and no Dashboard", () => {
     expect(labels("PARTICIPANT")).toEqual([
       "Home",
       "Goals",
@@ -14,6 +14,7 @@ describe("the navigation follows the permission table", () => {
       "Files",
       "Sessions",
       "Calendar",
+      "Book a session",
       "Messages",
       "Assessments",
       "Profile",
@@ -35,7 +36,7 @@ describe("the navigation follows the permission table", () => {
 
   it("a coach keeps the Dashboard and gets Sessions and Messages", () => {
     const coach = labels("COACH");
-    expect(coach).toEqual(expect.arrayContaining(["Dashboard", "Sessions", "Messages", "Profile"]));
+    expect(coach).toEqual(expect.arrayContaining(["Dashboard", "Sessions", "Availability", "Messages", "Profile"]));
     expect(coach).not.toContain("Home");
     // A coach works goals and actions from each coachee's profile, not a page of their own.
     expect(coach).not.toContain("Goals");

@@ -6,7 +6,19 @@ import { SignInPage } from "./sign-in-page";
 import { DEMO_PASSWORD } from "../../../prisma/seed";
 
 /** What a participant's navigation lists, in order (lib's table is tested in tests/unit/nav-items.test.ts). */
-export const PARTICIPANT_NAV = ["Home", "Goals", "Actions", "Notes", "Files", "Sessions", "Calendar", "Messages", "Assessments", "Profile"];
+export const PARTICIPANT_NAV = [
+  "Home",
+  "Goals",
+  "Actions",
+  "Notes",
+  "Files",
+  "Sessions",
+  "Calendar",
+  "Book a session",
+  "Messages",
+  "Assessments",
+  "Profile",
+];
 
 // Signing in through the form costs a page, a password hash and a redirect, and most specs only need to
 // be signed in. The first sign-in of each person on this worker's server goes through the form, and its

@@ -428,6 +428,8 @@ const ORG_PAGES: PageEntry[] = [
   },
   // The month: the larger of the two views (the week is the same grid with fewer days).
   { name: "calendar", permission: "calendar:view", path: `${ORG}/calendar?view=month` },
+  { name: "availability", permission: "coachees:manage", path: `${ORG}/availability` },
+  { name: "book a session", permission: "portal:use", path: `${ORG}/book` },
   { name: "messages", permission: ["portal:use", "coachees:manage"], path: `${ORG}/messages` },
   { name: "a message thread", permission: ["portal:use", "coachees:manage"], path: thread },
   { name: "coaching requests", permission: "portal:use", path: `${ORG}/coaching-requests` },
