@@ -8,16 +8,26 @@
 // the table. Then it times, beside hand-written SQL reading the same rows:
 // - calendarSessions, the exact service the Calendar page calls, for the coach's month (read in London's
 //   zone), and for one week of it;
-// - the same month as an admin sees it, the coach picked (the picker's list of coaches included).
+// - the same month as an admin sees it, the coach picked (the picker's list of coaches included);
+// - a participant's free slots with a second coach who has BOOKED sessions over a quarter and a week of
+//   availability (weekdays 09:00-17:00, hour-long sessions, 90 days ahead): bookingOptions, as the
+//   booking page calls it, beside the SQL of the sessions it must keep clear of;
+// - that coach's calendar feed of those sessions (lib/sessions/feed.ts readFeed), built, and answered
+//   304 while unchanged, beside the SQL of the same rows.
 // It prints p50/p95 and the ratios; it never fails on machine speed.
 import { performance } from "node:perf_hooks";
 import type { Db } from "../lib/db/client";
+import { availabilitySchema, setAvailability } from "../lib/sessions/availability";
+import { bookingOptions } from "../lib/sessions/booking";
 import { calendarQuerySchema, calendarSessions } from "../lib/sessions/calendar";
+import { createFeed, readFeed } from "../lib/sessions/feed";
+import { createCoachingRelationship } from "../tests/factories";
 import { createMember, createOrganization } from "../tests/factories";
 import { actorOf } from "../tests/factories/actor";
 import { runBench, percentiles } from "./support";
 
 const SESSIONS = Number(process.env.SESSIONS ?? 500);
+const BOOKED = Number(process.env.BOOKED ?? 1_000);
 const OTHER_SESSIONS = Number(process.env.OTHER_SESSIONS ?? 20_000);
 const RUNS = Number(process.env.RUNS ?? 50);
 const COACHEES = 50;
@@ -110,6 +120,60 @@ runBench("bench_scheduling", async (db) => {
       sql: await time(() => sql(monthRange.from, monthRange.to)),
     },
   ];
+  // The booked coach: BOOKED sessions over the 91 days from NOW, back to back from 07:00 UTC each day.
+  const NOW = new Date("2026-09-01T06:00:00Z");
+  const booked = actorOf(await createMember(db, org.id, { role: "COACH", account: { timezone: ZONE } }));
+  const booker = actorOf(await createMember(db, org.id, { role: "PARTICIPANT" }));
+  await createCoachingRelationship(db, { coach: booked.membership, coachee: booker.membership });
+  await db.$executeRaw`
+    INSERT INTO "CoachingSession" ("organizationId", "id", "coachMembershipId", "coacheeMembershipId", "title", "scheduledAt", "durationMinutes", "timezone", "updatedAt")
+    SELECT ${org.id}::uuid, gen_random_uuid(), ${booked.membershipId}::uuid, ${booker.membershipId}::uuid, 'Booked ' || s,
+           ${NOW}::timestamp + interval '1 hour' + ((s % 91) * interval '1 day') + ((s / 91) * interval '40 minutes'), 30, ${ZONE}, now()
+      FROM generate_series(0, ${BOOKED - 1}) s`;
+  await setAvailability(
+    db,
+    booked,
+    availabilitySchema.parse({
+      timezone: ZONE,
+      ...Object.fromEntries([1, 2, 3, 4, 5].map((d) => [`day${d}`, "09:00-17:00"])),
+      day6: "",
+      day7: "",
+      lengths: ["60"],
+      bufferMinutes: "10",
+      noticeHours: "0",
+      horizonDays: "90",
+      maxPerDay: "",
+      daysOff: "",
+      open: "on",
+    }),
+  );
+  await db.$executeRawUnsafe("ANALYZE");
+  const slots = (await bookingOptions(db, booker, { coach: booked.membershipId }, NOW)).chosen!.slots.length;
+  const busySql = () =>
+    db.$queryRaw`SELECT "scheduledAt", "durationMinutes" FROM "CoachingSession"
+                  WHERE "organizationId" = ${org.id}::uuid AND "coachMembershipId" = ${booked.membershipId}::uuid
+                    AND "status" <> 'CANCELLED' AND "scheduledAt" >= ${NOW} AND "scheduledAt" <= ${new Date(NOW.getTime() + 91 * 86_400_000)}`;
+  const { url } = await createFeed(db, booked);
+  const token = /\/feeds\/([^/]+)\.ics$/.exec(url)![1];
+  const feed = await readFeed(db, token, null, NOW);
+  if (feed.status !== 200) throw new Error("the feed answers");
+  const events = feed.body.split("BEGIN:VEVENT").length - 1;
+  const feedSql = () =>
+    db.$queryRaw`SELECT "id", "title", "scheduledAt", "durationMinutes", "timezone", "location", "status", "sequence", "updatedAt"
+                   FROM "CoachingSession"
+                  WHERE "organizationId" = ${org.id}::uuid AND ("coachMembershipId" = ${booked.membershipId}::uuid OR "coacheeMembershipId" = ${booked.membershipId}::uuid)
+                    AND "scheduledAt" >= ${new Date(NOW.getTime() - 90 * 86_400_000)} AND "scheduledAt" <= ${new Date(NOW.getTime() + 400 * 86_400_000)}
+                  ORDER BY "scheduledAt", "id" LIMIT 1000`;
+  rows.push(
+    {
+      name: `Free slots, ${BOOKED} booked (${slots} free)`,
+      service: await time(() => bookingOptions(db, booker, { coach: booked.membershipId }, NOW)),
+      sql: await time(busySql),
+    },
+    { name: `Feed of ${events} sessions`, service: await time(() => readFeed(db, token, null, NOW)), sql: await time(feedSql) },
+    { name: "Feed unchanged (304)", service: await time(() => readFeed(db, token, feed.etag, NOW)), sql: await time(feedSql) },
+  );
+
   console.log(`${RUNS} runs each, times in ms (hand-written SQL reads ${sqlRows} rows for the month, the service ${read})`);
   console.log(`${"case".padEnd(40)}    p50     p95  SQL p50  SQL p95   ratio`);
   for (const r of rows)

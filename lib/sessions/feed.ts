@@ -4,6 +4,7 @@ import { calendarFeedByToken } from "../db/cross-tenant";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { canAny } from "../authz/permissions";
+import type { Role } from "../db/generated/enums";
 import { ForbiddenError } from "../errors";
 import { env } from "../env";
 import { generateToken, hashToken } from "../security/tokens";
@@ -25,8 +26,8 @@ export const FEED_DAYS_AHEAD = 400;
 export const FEED_MAX_SESSIONS = 1_000;
 
 /** Refuses anyone without sessions of their own (a feed, reminders). */
-export function assertMayHaveFeed(actor: Actor) {
-  if (!canAny(actor.role, FEED_PERMISSIONS)) throw new ForbiddenError();
+export function assertMayHaveFeed(role: Role) {
+  if (!canAny(role, FEED_PERMISSIONS)) throw new ForbiddenError();
 }
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -38,7 +39,7 @@ export function feedUrl(token: string): string {
 
 /** Whether the actor has a feed, and since when (the page never learns its link again). */
 export async function feedStatus(db: Db, actor: Actor): Promise<{ createdAt: Date } | null> {
-  assertMayHaveFeed(actor);
+  assertMayHaveFeed(actor.role);
   return tenantDb(db, actor.organizationId).calendarFeed.findFirst({
     where: { membershipId: actor.membershipId },
     select: { createdAt: true },
@@ -47,7 +48,7 @@ export async function feedStatus(db: Db, actor: Actor): Promise<{ createdAt: Dat
 
 /** A new feed link for the actor, replacing any earlier one (which stops working at once); returned once. */
 export async function createFeed(db: Db, actor: Actor): Promise<{ url: string }> {
-  assertMayHaveFeed(actor);
+  assertMayHaveFeed(actor.role);
   const { token, hash } = generateToken();
   const t = tenantDb(db, actor.organizationId);
   await t.$transaction(async (tx) => {
@@ -59,7 +60,7 @@ export async function createFeed(db: Db, actor: Actor): Promise<{ url: string }>
 
 /** Turns the actor's feed off: its link answers 404 from now on. */
 export async function revokeFeed(db: Db, actor: Actor): Promise<void> {
-  assertMayHaveFeed(actor);
+  assertMayHaveFeed(actor.role);
   await tenantDb(db, actor.organizationId).calendarFeed.deleteMany({ where: { membershipId: actor.membershipId } });
 }
 

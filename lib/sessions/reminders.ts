@@ -36,7 +36,7 @@ export type ReminderChoice = z.infer<typeof reminderChoiceSchema>;
 
 /** The actor's reminder choice in this organisation. */
 export async function getReminderChoice(db: Db, actor: Actor): Promise<number[]> {
-  assertMayHaveFeed(actor);
+  assertMayHaveFeed(actor.role);
   const member = await tenantDb(db, actor.organizationId).membership.findFirstOrThrow({
     where: { id: actor.membershipId },
     select: { sessionReminderMinutes: true },
@@ -46,7 +46,7 @@ export async function getReminderChoice(db: Db, actor: Actor): Promise<number[]>
 
 /** Saves the actor's reminder choice (none: no reminders). */
 export async function setReminderChoice(db: Db, actor: Actor, input: ReminderChoice): Promise<void> {
-  assertMayHaveFeed(actor);
+  assertMayHaveFeed(actor.role);
   const minutes = [...new Set(input.minutes)].sort((a, b) => b - a);
   await tenantDb(db, actor.organizationId).membership.updateMany({
     where: { id: actor.membershipId },
