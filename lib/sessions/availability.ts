@@ -152,9 +152,15 @@ function wallMoment(day: string, minute: number, zone: string): Date | null {
 }
 
 /** The next local day ("2026-03-29" -> "2026-03-30"). */
-function nextDay(day: string): string {
+export function nextDay(day: string): string {
   const [y, m, d] = day.split("-").map(Number);
   return isoDay(new Date(Date.UTC(y, m - 1, d + 1)));
+}
+
+/** The day before a local day. */
+function previousDay(day: string): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return isoDay(new Date(Date.UTC(y, m - 1, d - 1)));
 }
 
 /** ISO weekday of a local day: Monday 1 ... Sunday 7. */
@@ -163,32 +169,43 @@ function weekdayOf(day: string): number {
   return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
 }
 
+/** Local days to look at, inclusive ("YYYY-MM-DD"), and at most how many starts to find. */
+export type SlotWindow = { fromDay?: string; toDay?: string; limit?: number };
+
 /**
  * The free starts of `length` minutes in the availability between `now` (plus the notice) and the
- * horizon, given the coach's sessions (`busy`, not cancelled), each kept `buffer` minutes clear. Pure:
- * the services below read what it needs.
+ * horizon, given the coach's sessions (`busy`, not cancelled), each kept `buffer` minutes clear; within
+ * `window` when given. Pure: the services below read what it needs. Each day is checked against its own
+ * sessions and its neighbours' (a buffer may reach across midnight), so the work grows with the days
+ * looked at, not with days times sessions.
  */
-export function freeStarts(a: Availability, length: number, busy: Busy[], now: Date): Date[] {
+export function freeStarts(a: Availability, length: number, busy: Busy[], now: Date, window: SlotWindow = {}): Date[] {
   const earliest = now.getTime() + a.noticeMinutes * 60_000;
   const latest = now.getTime() + a.horizonDays * 86_400_000;
-  const perDay = new Map<string, number>();
-  for (const b of busy) perDay.set(b.day, (perDay.get(b.day) ?? 0) + 1);
+  const limit = Math.min(window.limit ?? MAX_SLOTS, MAX_SLOTS);
+  const byDay = new Map<string, Busy[]>();
+  for (const b of busy) byDay.set(b.day, [...(byDay.get(b.day) ?? []), b]);
   const daysOff = new Set(a.daysOff);
   const buffer = a.bufferMinutes * 60_000;
   const starts: Date[] = [];
+  const firstDay = isoDate(new Date(earliest), a.timezone);
   const lastDay = isoDate(new Date(latest), a.timezone);
-  for (let day = isoDate(new Date(earliest), a.timezone); day <= lastDay && starts.length < MAX_SLOTS; day = nextDay(day)) {
+  const from = window.fromDay && window.fromDay > firstDay ? window.fromDay : firstDay;
+  const to = window.toDay && window.toDay < lastDay ? window.toDay : lastDay;
+  for (let day = from, before = previousDay(from); day <= to && starts.length < limit; before = day, day = nextDay(day)) {
     if (daysOff.has(day)) continue;
-    if (a.maxPerDay !== null && (perDay.get(day) ?? 0) >= a.maxPerDay) continue;
+    const today = byDay.get(day) ?? [];
+    if (a.maxPerDay !== null && today.length >= a.maxPerDay) continue;
+    const near = [...(byDay.get(before) ?? []), ...today, ...(byDay.get(nextDay(day)) ?? [])];
     const weekday = weekdayOf(day);
     for (const range of a.weekly.filter((r) => r.weekday === weekday)) {
-      for (let minute = range.start; minute + length <= range.end; minute += length) {
+      for (let minute = range.start; minute + length <= range.end && starts.length < limit; minute += length) {
         const start = wallMoment(day, minute, a.timezone);
         if (!start) continue;
         const s = start.getTime();
         const e = s + length * 60_000;
         if (s < earliest || s > latest) continue;
-        if (busy.some((b) => s < b.end + buffer && b.start < e + buffer)) continue;
+        if (near.some((b) => s < b.end + buffer && b.start < e + buffer)) continue;
         starts.push(start);
       }
     }

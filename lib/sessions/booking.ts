@@ -12,7 +12,7 @@ import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
 import { idField, isoDayField, nameField, optionalId } from "../web/form-fields";
 import { assertOpenAndLock } from "./access";
-import { availabilityOf, busyTimes, freeStarts } from "./availability";
+import { availabilityOf, busyTimes, freeStarts, nextDay as nextDayOf } from "./availability";
 import { announceSession, refuseOverlap } from "./changes";
 
 // A participant books a free slot with one of their coaches, in the coach's published availability
@@ -85,14 +85,11 @@ export async function bookingOptions(db: Db, actor: Actor, query: SlotsQuery, no
     new Date(now.getTime() + (availability.horizonDays + 1) * 86_400_000),
     availability.timezone,
   );
-  const starts = freeStarts(availability, length, busy, now);
   const firstDay = query.from ?? isoDate(now, availability.timezone);
   const lastDay = isoDate(new Date(Date.parse(`${firstDay}T12:00:00Z`) + (SLOT_DAYS - 1) * 86_400_000), availability.timezone);
-  const shown = starts.filter((s) => {
-    const day = isoDate(s, availability.timezone);
-    return day >= firstDay && day <= lastDay;
-  });
-  const later = starts.find((s) => isoDate(s, availability.timezone) > lastDay);
+  const shown = freeStarts(availability, length, busy, now, { fromDay: firstDay, toDay: lastDay });
+  // Whether there is anything after this week, and from which day: the first free start past it.
+  const [later] = freeStarts(availability, length, busy, now, { fromDay: nextDayOf(lastDay), limit: 1 });
   const pathways = await pathwaysWith(t, actor, coach.id);
   return {
     coaches,
@@ -127,8 +124,9 @@ export async function bookSession(db: Db, actor: Actor, input: BookingInput, now
       const start = new Date(input.start);
       const around = (days: number) => new Date(start.getTime() + days * 86_400_000);
       const busy = await busyTimes(tx, coach.id, around(-2), around(2), availability.timezone);
-      if (!freeStarts(availability, input.length, busy, now).some((s) => s.getTime() === start.getTime()))
-        throw new ValidationError(msg("Booking.server.slotGone"));
+      const day = isoDate(start, availability.timezone);
+      const free = freeStarts(availability, input.length, busy, now, { fromDay: day, toDay: day });
+      if (!free.some((s) => s.getTime() === start.getTime())) throw new ValidationError(msg("Booking.server.slotGone"));
       const pathwayId = input.pathwayId ? await drawFromPathway(tx, actor, coach.id, input.pathwayId) : null;
       const me = await tx.membership.findFirstOrThrow({ where: { id: actor.membershipId }, select: { timezone: true } });
       const session = await tx.coachingSession.create({
