@@ -36,6 +36,7 @@ export const CLIENT_NAMESPACES = [
   "Roles",
   "Sessions.form",
   "Sessions.change",
+  "Sessions.notepad",
   "Settings",
   "Shell",
   "SignIn",
