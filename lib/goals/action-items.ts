@@ -36,7 +36,7 @@ export const createActionItemSchema = z.strictObject({
   weight: weightField,
   monitoredByCoach: checkbox.default(false),
   // Agreed in this session (its notepad).
-  sessionId: placement(msg("Server.notFound")),
+  sessionId: placement(msg("Fields.chooseFromList")),
 });
 /** A new action; in a session only when said. */
 export type CreateActionItemInput = Omit<z.infer<typeof createActionItemSchema>, "sessionId"> & { sessionId?: string | null };
