@@ -64,8 +64,9 @@ export const TRIGGERS: Trigger[] = [
     table: "Note",
     event: "BEFORE INSERT OR UPDATE",
     fn: "note_rules",
-    purpose: "a note is written by its coachee or a coach of theirs; only the coachee's own can be shared; coachee and author never change",
-    migration: "20261202192618_notes",
+    purpose:
+      "a note is written by its coachee or a coach of theirs; a coach's is shared only as a session note; coachee and author never change",
+    migration: "20261207182540_session_notepad",
   },
   {
     name: "note_comment_rules",
@@ -144,6 +145,8 @@ export const CHECKS: Check[] = [
     table: "CoachAvailability",
     purpose: "buffer, notice, horizon, daily maximum, days off and lengths within the bounds the availability form states",
   },
+  { name: "CoachingSession_agenda_bounded", table: "CoachingSession", purpose: "an agenda of at most 5,000 characters" },
+  { name: "Membership_meeting_url_https", table: "Membership", purpose: "a meeting link is https and at most 500 characters" },
   // An exclusion constraint: a CHECK across rows, so it sits in this list too.
   {
     name: "CoachingSession_coach_never_overlaps",

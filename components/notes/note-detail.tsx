@@ -44,7 +44,9 @@ export function NoteDetail({
       ? note.shared
         ? t("sharedOwn")
         : t("privateOwn")
-      : t("privateCoach")
+      : note.shared
+        ? t("sharedCoach")
+        : t("privateCoach")
     : t("sharedBy", { name: note.authorName });
   return (
     <article id={`note-${note.id}`} aria-label={title} className="space-y-6">

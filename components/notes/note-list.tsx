@@ -90,7 +90,7 @@ export function NoteList({
                     <Time at={n.updatedAt} zone={zone} />
                   </span>
                 ) : null}
-                {!coach || !n.mine ? <VisibilityBadge visibility={n.shared ? "SHARED" : "PRIVATE"} /> : null}
+                {!coach || !n.mine || n.shared ? <VisibilityBadge visibility={n.shared ? "SHARED" : "PRIVATE"} /> : null}
                 {n.comments > 0 ? <span>{t("comments", { count: n.comments })}</span> : null}
               </p>
               {n.body ? (

@@ -25,7 +25,7 @@ type Shared = {
 function useGoWhenSaved(result: { ok: boolean } | null, done: string) {
   const router = useRouter();
   useEffect(() => {
-    if (result?.ok) router.push(done);
+    if (result?.ok && done) router.push(done);
   }, [result, done, router]);
 }
 
@@ -34,7 +34,14 @@ function PlaceAndPathway({ pathways, result }: { pathways: readonly Option[]; re
   const t = useTranslations("Sessions.form");
   return (
     <>
-      <Field label={t("location")} name="location" autoComplete="off" maxLength={500} error={fieldError(result, "location")} />
+      <Field
+        label={t("location")}
+        name="location"
+        autoComplete="off"
+        maxLength={500}
+        hint={t("locationHint")}
+        error={fieldError(result, "location")}
+      />
       {pathways.length ? (
         <SelectField
           label={t("pathway")}
@@ -82,11 +89,20 @@ export function AppointmentForm({
   );
 }
 
-/** A session that starts now: what it is called, how long, where, and whether it counts against a pathway. */
-export function StartSessionForm({ org, coacheeId, pathways, action, done }: Shared) {
+/**
+ * A session that starts now: what it is called, how long, where, and whether it counts against a
+ * pathway. Once started, on to its notepad.
+ */
+export function StartSessionForm({
+  org,
+  coacheeId,
+  pathways,
+  action,
+}: Omit<Shared, "action" | "done"> & { action: FormAction<{ sessionId: string }> }) {
   const t = useTranslations("Sessions.form");
   const [result, formProps, pending] = useFormAction(action);
-  useGoWhenSaved(result, done);
+  const started = result?.ok ? result.data?.sessionId : undefined;
+  useGoWhenSaved(result, started ? `/${org}/sessions/${started}/notepad` : "");
   return (
     <form {...formProps} noValidate aria-label={t("startNow")} className="max-w-md">
       <FormStatus result={result} />

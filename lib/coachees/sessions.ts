@@ -10,6 +10,7 @@ import { assertOpenAndLock } from "../sessions/access";
 import { announceSession, refuseOverlap } from "../sessions/changes";
 import { localMoment, sessionFields, sessionLocation as location } from "../sessions/fields";
 import { CALENDAR_SESSION } from "../sessions/ical";
+import { meetingLinkFor } from "../sessions/meeting-links";
 import { pageWindow } from "../web/pagination";
 import { idField, optionalId, timeZoneSchema } from "../web/form-fields";
 import { coacheeOfCoach } from "../coaching/relationship";
@@ -96,6 +97,8 @@ async function createSession(
   const coachee = await coacheeOfCoach(tx, actor, coacheeMembershipId);
   const pathwayId = await chosenPathway(tx, actor, coachee.id, input.pathwayId);
   const { scheduledAt, timezone } = await when(coachee.user.timezone);
+  // A place typed on the form wins; else the coach's meeting link fills it.
+  const place = input.location || (await meetingLinkFor(tx, actor.membershipId, { ...input, scheduledAt }));
   const session = await tx.coachingSession.create({
     data: {
       organizationId: actor.organizationId,
@@ -104,7 +107,7 @@ async function createSession(
       coacheeMembershipId: coachee.id,
       timezone,
       title: input.title,
-      location: input.location,
+      location: place,
       scheduledAt,
       durationMinutes: input.durationMinutes,
     },

@@ -11,6 +11,7 @@ import { descriptionField, dueDateField, titleField } from "./access";
 import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
 import { assertCoacheeRoom } from "./caps";
 import { COMPLETE, lockGoals, recomputeGoal } from "./rollup";
+import { sessionToWriteIn } from "../sessions/access";
 
 // A coachee's actions: on a milestone, directly on a goal, or standing alone. Every change to an action
 // on a goal locks the goal first and rolls it up again before the transaction ends (lib/goals/rollup.ts).
@@ -34,8 +35,11 @@ export const createActionItemSchema = z.strictObject({
   dueDate: dueDateField,
   weight: weightField,
   monitoredByCoach: checkbox.default(false),
+  // Agreed in this session (its notepad).
+  sessionId: placement(msg("Fields.chooseFromList")),
 });
-export type CreateActionItemInput = z.infer<typeof createActionItemSchema>;
+/** A new action; in a session only when said. */
+export type CreateActionItemInput = Omit<z.infer<typeof createActionItemSchema>, "sessionId"> & { sessionId?: string | null };
 
 export const updateActionItemSchema = z.strictObject({
   actionId: idField(),
@@ -142,6 +146,7 @@ export async function createActionItem(db: Db, actor: Actor, input: CreateAction
   assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coacheeMembershipId = await reachCoachee(tx, actor, input.coacheeMembershipId);
+    const sessionId = input.sessionId ? await sessionToWriteIn(tx, actor, coacheeMembershipId, input.sessionId) : null;
     await assertCoacheeRoom(tx, actor.organizationId, coacheeMembershipId, { actions: 1 });
     const where = await place(tx, coacheeMembershipId, input.goalId, input.milestoneId);
     await lockGoals(tx, actor.organizationId, [where.goalId]);
@@ -159,6 +164,7 @@ export async function createActionItem(db: Db, actor: Actor, input: CreateAction
         monitoredByCoach: input.monitoredByCoach,
         position: (last._max.position ?? -1) + 1,
         createdByMembershipId: actor.membershipId,
+        sessionId,
       },
       select: { id: true },
     });

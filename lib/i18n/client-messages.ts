@@ -39,6 +39,7 @@ export const CLIENT_NAMESPACES = [
   "Sessions.change",
   "Availability",
   "Booking",
+  "Sessions.notepad",
   "Settings",
   "Shell",
   "SignIn",

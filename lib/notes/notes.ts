@@ -4,22 +4,24 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
-import { can } from "../authz/permissions";
 import { likeLiteral } from "../db/like";
-import { ForbiddenError, NotFoundError } from "../errors";
+import { ForbiddenError, NotFoundError, fieldError } from "../errors";
 import { TITLE_MAX } from "../goals/access";
 import { assertCoacheeMaterialRole, reachCoachee } from "../coaching/material";
 import { notify } from "../notifications/notify";
 import { displayName } from "../users/display-name";
 import { PERSON, seen } from "../users/person";
-import { idField, isId, nameField } from "../web/form-fields";
+import { checkbox, idField, isId, nameField, optionalId } from "../web/form-fields";
+import { sessionToWriteIn } from "../sessions/access";
 import { pageWindow } from "../web/pagination";
 import { lenient, pageNumber, searchText } from "../web/search-params";
 
 // Notes on a coachee's coaching (SECURITY.md 4 and 24). Who sees a note:
 //  - a coach's note on a coachee: that coach only (not the coachee, not another coach of theirs, nobody
 //    else), and only while they coach the coachee;
-//  - a coachee's note: the coachee, and, while they share it, every current coach of theirs.
+//  - a coachee's note: the coachee, and, while they share it, every current coach of theirs;
+//  - a coach's note written in a session for the coachee (shared, on the session's notepad): like a
+//    shared note, the coachee and every current coach of theirs.
 // Everyone else is refused before anything is read (admins, programme managers and sponsors: the role),
 // and a note the actor cannot see answers exactly like a missing one: "not found". Only the author
 // changes a note; only a coachee shares one (the database refuses a shared coach's note, too). Notes
@@ -41,8 +43,15 @@ export const createNoteSchema = z.strictObject({
   coacheeMembershipId: idField(),
   title: noteTitleField,
   body: noteBodyField,
+  // Written in this session (its notepad), and whether it is shared from the start.
+  sessionId: optionalId().default(null),
+  shared: checkbox,
 });
-export type CreateNoteInput = z.infer<typeof createNoteSchema>;
+/** A new note: in a session and shared only when said. */
+export type CreateNoteInput = Omit<z.infer<typeof createNoteSchema>, "sessionId" | "shared"> & {
+  sessionId?: string | null;
+  shared?: boolean;
+};
 
 /** What the editor autosaves: the whole note as it stands (each save replaces the last). */
 export const saveNoteSchema = z.strictObject({ noteId: idField(), title: noteTitleField, body: noteBodyField });
@@ -67,23 +76,46 @@ export const noteFilterSchema = z.object({
 });
 export type NoteFilter = z.infer<typeof noteFilterSchema>;
 
-type NoteHead = { id: string; coacheeMembershipId: string; authorMembershipId: string; visibility: "PRIVATE" | "SHARED"; title: string };
+type NoteHead = {
+  id: string;
+  coacheeMembershipId: string;
+  authorMembershipId: string;
+  visibility: "PRIVATE" | "SHARED";
+  title: string;
+  sessionId: string | null;
+};
+
+const SHARED = { visibility: "SHARED" as const };
 
 /**
  * The notes of `coacheeMembershipId` the actor may see, as a where clause (the actor already reaches
  * the coachee): a coachee's own, or a coach's own and the coachee's shared ones.
  */
 function visibleWhere(actor: Actor, coacheeMembershipId: string, show: NoteShow = "all"): Prisma.NoteWhereInput {
-  if (coacheeMembershipId === actor.membershipId) return { coacheeMembershipId, authorMembershipId: actor.membershipId };
   const mine = { authorMembershipId: actor.membershipId };
-  const shared = { authorMembershipId: coacheeMembershipId, visibility: "SHARED" as const };
-  return { coacheeMembershipId, ...(show === "mine" ? mine : show === "shared" ? shared : { OR: [mine, shared] }) };
+  if (coacheeMembershipId === actor.membershipId) return { coacheeMembershipId, OR: [mine, SHARED] };
+  // "Shared by the coachee" is the coachee's; a coach's shared session note shows under All (and Mine, for its author).
+  const byCoachee = { authorMembershipId: coacheeMembershipId, ...SHARED };
+  return { coacheeMembershipId, ...(show === "mine" ? mine : show === "shared" ? byCoachee : { OR: [mine, SHARED] }) };
 }
 
-/** Whether the actor may see this note (they reach its coachee, which the caller has checked). */
+/** Whether the actor may see this note (they reach its coachee, which the caller has checked: the coachee or a current coach). */
 function sees(actor: Actor, note: NoteHead): boolean {
-  if (note.authorMembershipId === actor.membershipId) return true;
-  return note.authorMembershipId === note.coacheeMembershipId && note.visibility === "SHARED" && !can(actor.role, "goals:own");
+  return note.authorMembershipId === actor.membershipId || note.visibility === "SHARED";
+}
+
+/**
+ * The notes of one session of the coachee's the actor may see (they reach the coachee), oldest first:
+ * the notepad's and the session page's. At most `take`.
+ */
+export async function sessionNotes(tx: TenantTx, actor: Actor, coacheeMembershipId: string, sessionId: string, take: number) {
+  const rows = await tx.note.findMany({
+    where: { AND: [visibleWhere(actor, coacheeMembershipId), { sessionId }] },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take,
+    select: NOTE_ROW,
+  });
+  return rows.map((r) => shown(actor, r));
 }
 
 /** A note the actor may see, or not found (another organisation's, another coach's, a private one, a missing id). */
@@ -91,7 +123,7 @@ export async function visibleNote(tx: TenantTx, actor: Actor, noteId: string): P
   if (!isId(noteId)) throw new NotFoundError();
   const note = await tx.note.findFirst({
     where: { id: noteId },
-    select: { id: true, coacheeMembershipId: true, authorMembershipId: true, visibility: true, title: true },
+    select: { id: true, coacheeMembershipId: true, authorMembershipId: true, visibility: true, title: true, sessionId: true },
   });
   if (!note) throw new NotFoundError();
   await reachCoachee(tx, actor, note.coacheeMembershipId);
@@ -111,11 +143,18 @@ const orgSlug = async (tx: TenantTx) => (await tx.organization.findFirstOrThrow(
 
 const key = (actor: Actor, id: string) => ({ organizationId_id: { organizationId: actor.organizationId, id } });
 
-/** A new note by the actor on the coachee (themself, for a participant); it starts private. */
+/**
+ * A new note by the actor on the coachee (themself, for a participant); private unless `shared`. In a
+ * session (one of the two people's), a coach's note may be shared with the coachee; elsewhere only the
+ * coachee shares, and their coaches are told.
+ */
 export async function createNote(db: Db, actor: Actor, input: CreateNoteInput) {
   assertCoacheeMaterialRole(actor.role);
   return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
     const coacheeMembershipId = await reachCoachee(tx, actor, input.coacheeMembershipId);
+    const sessionId = input.sessionId ? await sessionToWriteIn(tx, actor, coacheeMembershipId, input.sessionId) : null;
+    const byCoachee = coacheeMembershipId === actor.membershipId;
+    if (input.shared && !byCoachee && !sessionId) throw fieldError("shared", msg("Notes.server.coachNotesPrivate"));
     const note = await tx.note.create({
       data: {
         organizationId: actor.organizationId,
@@ -123,11 +162,27 @@ export async function createNote(db: Db, actor: Actor, input: CreateNoteInput) {
         authorMembershipId: actor.membershipId,
         title: input.title,
         body: input.body,
+        sessionId,
+        visibility: input.shared ? "SHARED" : "PRIVATE",
       },
-      select: { id: true, coacheeMembershipId: true, updatedAt: true },
+      select: { id: true, coacheeMembershipId: true, updatedAt: true, title: true },
     });
-    return { ...note, orgSlug: await orgSlug(tx) };
+    if (input.shared && byCoachee) await tellCoaches(tx, actor, note);
+    return { id: note.id, coacheeMembershipId, updatedAt: note.updatedAt, orgSlug: await orgSlug(tx) };
   });
+}
+
+/** A coachee's note just shared: their coaches are told ("note.shared"). */
+async function tellCoaches(tx: TenantTx, actor: Actor, note: { id: string; coacheeMembershipId: string; title: string }) {
+  const told = await notify(tx, actor.organizationId, {
+    kind: "note.shared",
+    coacheeMembershipId: note.coacheeMembershipId,
+    subjectId: note.id,
+    actorMembershipId: actor.membershipId,
+    // An untitled note keeps no title: each reader's language names it (lib/notifications/sentence.ts).
+    data: { title: note.title },
+  });
+  return told.recipients.length;
 }
 
 /** The editor's save (as one types, and on leaving): the author's note as it now stands. */
@@ -145,7 +200,8 @@ export async function saveNote(db: Db, actor: Actor, input: SaveNoteInput) {
 
 /**
  * A coachee shares their note with their coaches (who are told, "note.shared") or stops sharing it
- * (the coaches no longer see it, nor its notification). A coach's note cannot be shared.
+ * (the coaches no longer see it, nor its notification). A coach's note is shared only in a session
+ * (the notepad), and its author may take it back.
  */
 export async function setNoteSharing(db: Db, actor: Actor, input: ShareNoteInput) {
   assertCoacheeMaterialRole(actor.role);
@@ -153,18 +209,11 @@ export async function setNoteSharing(db: Db, actor: Actor, input: ShareNoteInput
     const note = await ownNote(tx, actor, input.noteId);
     const visibility = input.shared ? "SHARED" : "PRIVATE";
     if (note.visibility === visibility) return { id: note.id, shared: input.shared, notified: 0 };
-    if (note.coacheeMembershipId !== actor.membershipId) throw new ForbiddenError(msg("Notes.server.coachNotesPrivate"));
+    const byCoachee = note.coacheeMembershipId === actor.membershipId;
+    if (!byCoachee && !note.sessionId) throw new ForbiddenError(msg("Notes.server.coachNotesPrivate"));
     await tx.note.update({ where: key(actor, note.id), data: { visibility } });
-    if (!input.shared) return { id: note.id, shared: false, notified: 0 };
-    const told = await notify(tx, actor.organizationId, {
-      kind: "note.shared",
-      coacheeMembershipId: note.coacheeMembershipId,
-      subjectId: note.id,
-      actorMembershipId: actor.membershipId,
-      // An untitled note keeps no title: each reader's language names it (lib/notifications/sentence.ts).
-      data: { title: note.title },
-    });
-    return { id: note.id, shared: true, notified: told.recipients.length };
+    if (!input.shared || !byCoachee) return { id: note.id, shared: input.shared, notified: 0 };
+    return { id: note.id, shared: true, notified: await tellCoaches(tx, actor, note) };
   });
 }
 

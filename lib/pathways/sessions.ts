@@ -7,6 +7,7 @@ import { recordActivity } from "../activity/record";
 import { assertOpenAndLock } from "../sessions/access";
 import { announceSession, refuseOverlap } from "../sessions/changes";
 import { localMoment, sessionFields } from "../sessions/fields";
+import { meetingLinkFor } from "../sessions/meeting-links";
 import { pathwayInScope, uuid } from "./scope";
 
 export const sessionSchema = z.strictObject({ pathwayId: uuid, ...sessionFields });
@@ -26,6 +27,8 @@ export async function scheduleSession(db: Db, actor: Actor, input: z.infer<typeo
         select: { timezone: true, coachMembershipId: true, membershipId: true },
       });
       const scheduledAt = localMoment(input.date, input.time, timezone);
+      // The pathway form asks no place: the session's coach's meeting link is it.
+      const location = await meetingLinkFor(tx, coachMembershipId, { ...input, scheduledAt });
       const session = await tx.coachingSession.create({
         data: {
           organizationId: actor.organizationId,
@@ -34,6 +37,7 @@ export async function scheduleSession(db: Db, actor: Actor, input: z.infer<typeo
           coacheeMembershipId: membershipId,
           timezone,
           title: input.title,
+          location,
           scheduledAt,
           durationMinutes: input.durationMinutes,
         },

@@ -107,3 +107,22 @@ export async function sessionDetails(db: Db, actor: Actor, sessionId: string) {
     canWork: work,
   };
 }
+
+/**
+ * The session a note or an action of this coachee's is written in: one of the coachee's, and the actor
+ * is one of its two people (its coach, or the coachee). Anything else, another organisation's id
+ * included, is not found.
+ */
+export async function sessionToWriteIn(tx: TenantTx, actor: Actor, coacheeMembershipId: string, sessionId: string) {
+  if (!isId(sessionId)) throw new NotFoundError();
+  const session = await tx.coachingSession.findFirst({
+    where: {
+      id: sessionId,
+      coacheeMembershipId,
+      OR: [{ coachMembershipId: actor.membershipId }, { coacheeMembershipId: actor.membershipId }],
+    },
+    select: { id: true },
+  });
+  if (!session) throw new NotFoundError();
+  return session.id;
+}

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import ICAL from "ical.js";
 import { AppPage } from "./pages/app-page";
+import { addAppointmentWithPat } from "./pages/appointments";
 import { APP_URL, linkIn, receivedMail } from "./pages/inbox";
 import { unique } from "../factories/unique";
 import { isoDay, isoTime } from "../../lib/format/dates";
@@ -26,21 +27,7 @@ test("a coach moves and then cancels a session from its page; the coachee's cale
   const title = `Review ${unique()}`;
   const [first, second] = [inDays(23), inDays(24)];
   await AppPage.signIn(page, "coach1@acme.test");
-  await page.goto("/acme/coachees");
-  await page.getByRole("link", { name: "Pat Participant" }).first().click();
-  await expect(page).toHaveURL(/\/coachees\/[0-9a-f-]{36}$/);
-  await page.goto(`${page.url()}/sessions/new`);
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Date").fill(first);
-  await page.getByLabel("Start time").fill("14:00");
-  await expect(page.getByLabel("Time zone")).toHaveValue("Europe/London");
-  await page.getByLabel("Duration (minutes)").fill("45");
-  await page.getByRole("button", { name: "Add the appointment" }).click();
-
-  // From the Sessions tab to the session's own page.
-  await page.getByRole("region", { name: "Upcoming appointments" }).getByRole("link", { name: title }).click();
-  await expect(page).toHaveURL(/\/acme\/sessions\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await addAppointmentWithPat(page, { title, date: first, time: "14:00", minutes: 45, zone: "Europe/London" });
 
   // Moved to the next day at 15:30.
   const edit = page.getByRole("form", { name: "Change the session" });

@@ -27,7 +27,7 @@ import {
 import { testDb } from "../support/db";
 import { recordFigures } from "../support/figures";
 import { createPrivacyWorld, type PrivacyWorld } from "../support/privacy";
-import { english } from "../support/english";
+import { english, fieldProblems } from "../support/english";
 
 const db = testDb();
 
@@ -39,13 +39,7 @@ const answer = (p: Promise<unknown>) =>
     () => "ok",
     (e: Error) => `${e.constructor.name}: ${english(e.message)}`,
   );
-const problems = (
-  schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } },
-  v: unknown,
-) => {
-  const r = schema.safeParse(v);
-  return r.success ? null : r.error!.issues.map((i) => [i.path.join("."), english(i.message)]);
-};
+const problems = fieldProblems;
 
 describe("note input", () => {
   it("a title is one line of at most 200 characters and may be empty; a body is plain text of at most 50,000; clear messages", () => {
@@ -163,7 +157,7 @@ describe("notes", () => {
     expect(await titles(w.coachee, coachee)).toContain("For my coaches");
   });
 
-  it("only the author edits, shares or deletes a note; a coach's note can never be shared", async () => {
+  it("only the author edits, shares or deletes a note; a coach's note is shared only in a session (session-notepad.test.ts)", async () => {
     const coachs = await createNote(db, w.coach, { coacheeMembershipId: coachee, title: "Coach only", body: "" });
     const theirs = await createNote(db, w.coachee, { coacheeMembershipId: coachee, title: "Shared one", body: "" });
     await setNoteSharing(db, w.coachee, { noteId: theirs.id, shared: true });
@@ -174,7 +168,7 @@ describe("notes", () => {
     // The database refuses it too, whatever a service might do.
     await expect(
       db.note.update({ where: { organizationId_id: { organizationId: w.org.id, id: coachs.id } }, data: { visibility: "SHARED" } }),
-    ).rejects.toThrow(/only a coachee's own note can be shared/);
+    ).rejects.toThrow(/a coach's note is shared only as a session note/);
     // And a note by someone who is neither the coachee nor their coach.
     await expect(
       db.note.create({ data: { organizationId: w.org.id, coacheeMembershipId: coachee, authorMembershipId: w.otherCoach.membershipId } }),

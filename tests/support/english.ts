@@ -22,3 +22,12 @@ export const englishError = async (work: Promise<unknown>): Promise<string> => {
   }
   throw new Error("expected the work to fail");
 };
+
+/** What a schema refuses in a value: each problem's field and its English words, or null when it accepts it. */
+export const fieldProblems = (
+  schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } },
+  v: unknown,
+) => {
+  const r = schema.safeParse(v);
+  return r.success ? null : r.error!.issues.map((i) => [i.path.join("."), english(i.message)]);
+};

@@ -7,6 +7,7 @@ import { msg } from "@/lib/i18n/msg";
 import { changePassword, changePasswordSchema, endAllSessions, profileSchema, updateProfile } from "@/lib/users/profile";
 import { z } from "zod";
 import { createFeed, FEED_PERMISSIONS, revokeFeed } from "@/lib/sessions/feed";
+import { meetingUrlSchema, setMeetingLink } from "@/lib/sessions/meeting-links";
 
 export const updateProfileAction = userAction(profileSchema, async (user, input) => {
   await updateProfile(db(), user.id, input);
@@ -35,4 +36,11 @@ export const revokeFeedAction = memberAction(FEED_PERMISSIONS, z.strictObject({}
   await revokeFeed(db(), actor);
   revalidatePath("/[org]/profile", "page");
   return { ok: true, message: msg("Profile.feed.revoked") };
+});
+
+// A coach's meeting room in this organisation (their membership's), the place new sessions of theirs get.
+export const setMeetingLinkAction = memberAction("coachees:manage", meetingUrlSchema, async (actor, input) => {
+  await setMeetingLink(db(), actor, input);
+  revalidatePath("/[org]/profile", "page");
+  return { ok: true, message: msg("Profile.server.meetingLinkSaved"), keep: true };
 });

@@ -11,7 +11,17 @@ import { canAny } from "@/lib/authz/permissions";
 import { db } from "@/lib/db/client";
 import { viewerClock } from "@/lib/format/dates";
 import { FEED_PERMISSIONS, feedStatus } from "@/lib/sessions/feed";
-import { changePasswordAction, createFeedAction, revokeFeedAction, signOutEverywhereAction, updateProfileAction } from "./actions";
+import { MeetingLinkForm } from "@/components/sessions/meeting-link-form";
+import { can } from "@/lib/authz/permissions";
+import { meetingLinkSettings } from "@/lib/sessions/meeting-links";
+import {
+  changePasswordAction,
+  createFeedAction,
+  revokeFeedAction,
+  setMeetingLinkAction,
+  signOutEverywhereAction,
+  updateProfileAction,
+} from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Profile"))("title") };
@@ -23,6 +33,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ org: s
   const t = await getTranslations("Profile");
   const feeds = canAny(member.role, FEED_PERMISSIONS);
   const feed = feeds ? await feedStatus(db(), memberActor(member)) : null;
+  const room = can(member.role, "coachees:manage") ? await meetingLinkSettings(db(), memberActor(member)) : null;
   return (
     <section className="space-y-10">
       <PageHeader title={t("title")} description={member.user.email} />
@@ -33,6 +44,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ org: s
         organisationLocale={pickLocale(member.locale, member.organization.defaultLocale)}
       />
       <PasswordForm action={changePasswordAction} />
+      {room ? <MeetingLinkForm org={org} meetingUrl={room.meetingUrl} action={setMeetingLinkAction} /> : null}
       {feeds ? (
         <CalendarFeedForm
           org={org}

@@ -426,6 +426,12 @@ const ORG_PAGES: PageEntry[] = [
     permission: "pathways:view",
     path: async (page, role) => firstLink(page, await pathway(page, role), /^\/[^/]+\/sessions\/[0-9a-f-]{36}$/),
   },
+  // The coach of a pathway's session works in it on its notepad (the seed's pathway is coach1's).
+  {
+    name: "a session's notepad",
+    permission: "coachees:manage",
+    path: async (page, role) => `${await firstLink(page, await pathway(page, role), /^\/[^/]+\/sessions\/[0-9a-f-]{36}$/)}/notepad`,
+  },
   // The month: the larger of the two views (the week is the same grid with fewer days).
   { name: "calendar", permission: "calendar:view", path: `${ORG}/calendar?view=month` },
   { name: "availability", permission: "coachees:manage", path: `${ORG}/availability` },
@@ -476,6 +482,7 @@ const FOUND_ROUTES: Record<string, string> = {
   "an assessment template": "/[org]/assessments/templates/[templateId]",
   "a message thread": "/[org]/messages/[id]",
   "a session": "/[org]/sessions/[id]",
+  "a session's notepad": "/[org]/sessions/[id]/notepad",
 };
 
 /** Pages of the app the sweeps do not open, and why. */

@@ -21,6 +21,8 @@ import { archivePathway, unarchivePathway } from "../../../lib/pathways/archive"
 import { getPathway, memberPathways, pathwaysInReach, pathwayWatchlist } from "../../../lib/pathways/read";
 import { scheduleSession } from "../../../lib/pathways/sessions";
 import { sessionDetails } from "../../../lib/sessions/access";
+import { sessionNotepad, setAgenda } from "../../../lib/sessions/notepad";
+import { meetingLinkSettings, setMeetingLink } from "../../../lib/sessions/meeting-links";
 import { cancelSession, editSession } from "../../../lib/sessions/changes";
 import { createFeed, feedStatus, revokeFeed } from "../../../lib/sessions/feed";
 import { availabilitySchema, getAvailability, setAvailability } from "../../../lib/sessions/availability";
@@ -369,6 +371,20 @@ const WORKSPACE: Service[] = [
     call: async (a) => cancelSession(db, a, { sessionId: await sessionFor(a), reason: "" }),
   },
   { name: "sessionDetails", permission: "pathways:view", call: async (a) => sessionDetails(db, a, await sessionFor(a)) },
+  // The notepad: read by whoever reaches the session (its notes and actions by the notes' own rules), the agenda by whoever works it.
+  { name: "sessionNotepad", permission: "pathways:view", call: async (a) => sessionNotepad(db, a, await sessionFor(a)) },
+  {
+    name: "setAgenda",
+    permission: "sessions:manage",
+    call: async (a) => setAgenda(db, a, { sessionId: await sessionFor(a), agenda: "Matrix agenda" }),
+  },
+  // A coach's own meeting room, on their profile.
+  { name: "meetingLinkSettings", permission: "coachees:manage", call: (a) => meetingLinkSettings(db, a) },
+  {
+    name: "setMeetingLink",
+    permission: "coachees:manage",
+    call: (a) => setMeetingLink(db, a, { meetingUrl: "https://meet.example.test/matrix" }),
+  },
   // A calendar feed: whoever has sessions of their own (turned off before it is made, so the fill keeps one).
   { name: "revokeFeed", permission: ["coachees:manage", "portal:use"], call: (a) => revokeFeed(db, a) },
   { name: "createFeed", permission: ["coachees:manage", "portal:use"], call: (a) => createFeed(db, a) },

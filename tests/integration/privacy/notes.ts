@@ -1,3 +1,4 @@
+import type { Db } from "../../../lib/db/client";
 import { listNotifications } from "../../../lib/notifications/centre";
 import { addNoteComment, listNoteComments } from "../../../lib/notes/comments";
 import { createNote, getNote, listNotes, noteFilterSchema, setNoteSharing } from "../../../lib/notes/notes";
@@ -9,6 +10,20 @@ import { anyShows, shows, type PrivacyItem, type PrivacyKind } from "../../suppo
 // Each item carries a random word in its title or body, looked for on every path that reads notes: the
 // coachee's list (every filter), a search for the word, the note by id, its comments, and the
 // notification centre (sharing tells the coaches).
+/** Every read of notes that could show `note` (its word is in its title and body) to `viewer`. */
+export function noteReads(db: Db, coachee: string, note: { id: string; word: string }, viewer: TestActor) {
+  return [
+    ...(["all", "mine", "shared"] as const).map(
+      (show) => () => shows(listNotes(db, viewer, coachee, noteFilterSchema.parse({ show })), (r) => JSON.stringify(r).includes(note.word)),
+    ),
+    () => shows(listNotes(db, viewer, coachee, noteFilterSchema.parse({ q: note.word })), (r) => r.total > 0),
+    () => shows(listNotes(db, viewer, viewer.membershipId, noteFilterSchema.parse({ q: note.word })), (r) => r.total > 0),
+    () => shows(getNote(db, viewer, note.id), () => true),
+    () => shows(listNoteComments(db, viewer, { noteId: note.id }), () => true),
+    () => shows(listNotifications(db, viewer, { page: 1 }), (r) => JSON.stringify(r).includes(note.word)),
+  ];
+}
+
 export const notes: PrivacyKind = {
   kind: "notes and note comments",
   models: ["Note", "NoteComment"],
@@ -26,18 +41,7 @@ export const notes: PrivacyKind = {
     const sharedNote = await noteBy(w.coachee, true);
 
     // A note, seen by any read of notes (the word is in its title and body).
-    const noteSeen = (note: { id: string; word: string }) => (viewer: TestActor) =>
-      anyShows([
-        ...(["all", "mine", "shared"] as const).map(
-          (show) => () =>
-            shows(listNotes(db, viewer, coachee, noteFilterSchema.parse({ show })), (r) => JSON.stringify(r).includes(note.word)),
-        ),
-        () => shows(listNotes(db, viewer, coachee, noteFilterSchema.parse({ q: note.word })), (r) => r.total > 0),
-        () => shows(listNotes(db, viewer, viewer.membershipId, noteFilterSchema.parse({ q: note.word })), (r) => r.total > 0),
-        () => shows(getNote(db, viewer, note.id), () => true),
-        () => shows(listNoteComments(db, viewer, { noteId: note.id }), () => true),
-        () => shows(listNotifications(db, viewer, { page: 1 }), (r) => JSON.stringify(r).includes(note.word)),
-      ]);
+    const noteSeen = (note: { id: string; word: string }) => (viewer: TestActor) => anyShows(noteReads(db, coachee, note, viewer));
     // A comment, seen through its note's comments (or anywhere its words show up in a note read).
     const commentOn = async (note: { id: string }, by: TestActor) => {
       const word = secret();

@@ -17,9 +17,9 @@ export const scheduleAppointmentAction = memberAction("coachees:manage", appoint
 });
 
 export const startSessionNowAction = memberAction("coachees:manage", startSessionSchema, async (actor, input) => {
-  await startSessionNow(db(), actor, input);
+  const session = await startSessionNow(db(), actor, input);
   refreshOrganisation();
-  return { ok: true, message: msg("Coachees.server.sessionStarted") };
+  return { ok: true, data: { sessionId: session.id }, message: msg("Coachees.server.sessionStarted") };
 });
 
 export const coacheeSessionStatusAction = memberAction("coachees:manage", sessionStatusSchema, async (actor, input) => {

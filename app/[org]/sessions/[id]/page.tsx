@@ -9,8 +9,11 @@ import { Section } from "@/components/ui/section";
 import { memberActor } from "@/lib/auth/member";
 import { orNotFound, requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
-import { isoTime, viewerClock, zoneName } from "@/lib/format/dates";
-import { sessionDetails } from "@/lib/sessions/access";
+import { displayDay, isoTime, viewerClock, zoneName } from "@/lib/format/dates";
+import { sessionNotepad } from "@/lib/sessions/notepad";
+import { SessionActionList, SessionNoteList } from "@/components/sessions/session-material";
+import { LinkButton } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { displayName } from "@/lib/users/display-name";
 import { TIME_ZONES } from "@/lib/web/form-fields";
 import { cancelSessionAction, editSessionAction } from "../actions";
@@ -19,20 +22,34 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Sessions.details"))("title") };
 }
 
-// One session, for whoever reaches it (lib/sessions/access.ts): when, with whom, where; and, for those
-// who may change it while it is still scheduled, its edit and cancel forms.
+// One session, for whoever reaches it (lib/sessions/access.ts): when, with whom, where, its agenda, and
+// the shared notes and actions written in it for those who may see them (lib/sessions/notepad.ts); for
+// its coach the way into its notepad; for those who may change it while it is still scheduled, its edit
+// and cancel forms.
 export default async function SessionPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org, id } = await params;
   const member = await requireMember(org);
-  const session = await orNotFound(sessionDetails(db(), memberActor(member), id));
+  const pad = await orNotFound(sessionNotepad(db(), memberActor(member), id));
+  const { session } = pad;
   const t = await getTranslations("Sessions.details");
-  const clock = viewerClock(member.user, await getLocale());
+  const locale = await getLocale();
+  const clock = viewerClock(member.user, locale);
   const end = new Date(session.scheduledAt.getTime() + session.durationMinutes * 60_000);
   const [date, time] = isoTime(session.scheduledAt, session.timezone).split(" ");
   const changeable = session.canWork && session.status === "SCHEDULED";
   return (
     <section className="space-y-8">
-      <PageHeader back={{ href: `/${org}/sessions`, label: t("back") }} title={session.title} />
+      <PageHeader
+        back={{ href: `/${org}/sessions`, label: t("back") }}
+        title={session.title}
+        actions={
+          pad.canWrite && session.status !== "CANCELLED" ? (
+            <LinkButton href={`/${org}/sessions/${session.id}/notepad`} variant={session.status === "SCHEDULED" ? "primary" : "secondary"}>
+              {session.status === "SCHEDULED" ? t("start") : t("openNotepad")}
+            </LinkButton>
+          ) : null
+        }
+      />
       <DescriptionList
         items={[
           { term: t("status"), detail: <SessionStatusBadge status={session.status} /> },
@@ -52,6 +69,24 @@ export default async function SessionPage({ params }: { params: Promise<{ org: s
           session.status === "CANCELLED" && session.cancelReason ? { term: t("reason"), detail: session.cancelReason } : null,
         ]}
       />
+      <Section id="agenda-heading" title={t("agenda")}>
+        {pad.agenda ? (
+          <p className="max-w-2xl text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">{pad.agenda}</p>
+        ) : (
+          <EmptyState inline>{t("noAgenda")}</EmptyState>
+        )}
+      </Section>
+      {pad.seesMaterial ? (
+        <>
+          <Section id="shared-notes-heading" title={t("sharedNotes")}>
+            <SessionNoteList notes={pad.sharedNotes} empty={t("noSharedNotes")} />
+          </Section>
+          <Section id="session-actions-heading" title={t("actions")}>
+            <SessionActionList org={org} actions={pad.actions} empty={t("noActions")} day={(d) => displayDay(d, "–", locale)} />
+          </Section>
+        </>
+      ) : null}
+      {pad.more ? <p className="text-sm text-muted">{t("more")}</p> : null}
       {changeable ? (
         <>
           <Section id="edit-heading" title={t("edit")}>

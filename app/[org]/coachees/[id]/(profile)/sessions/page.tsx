@@ -1,6 +1,7 @@
 import { TextLink } from "@/components/ui/button";
 import { getTranslations } from "next-intl/server";
 import { SessionActions } from "@/components/pathways/session-actions";
+import { SessionLocation } from "@/components/sessions/session-location";
 import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
@@ -49,7 +50,7 @@ export default async function CoacheeSessionsPage({ params, searchParams }: Prof
             { header: t("when"), cell: when, nowrap: true },
             { header: t("title"), cell: (s) => <TextLink href={`/${org}/sessions/${s.id}`}>{s.title}</TextLink> },
             { header: t("length"), cell: (s) => t("minutes", { minutes: s.durationMinutes }) },
-            { header: t("where"), cell: (s) => s.location || "–" },
+            { header: t("where"), cell: (s) => <SessionLocation location={s.location} /> },
             { header: t("pathway"), cell: pathwayOf },
             {
               header: t("actions"),
@@ -79,6 +80,14 @@ export default async function CoacheeSessionsPage({ params, searchParams }: Prof
             { header: t("title"), cell: (s) => <TextLink href={`/${org}/sessions/${s.id}`}>{s.title}</TextLink> },
             { header: t("duration"), cell: (s) => t("minutes", { minutes: s.durationMinutes }) },
             { header: t("pathway"), cell: pathwayOf },
+            {
+              header: t("notes"),
+              cell: (s) => (
+                <TextLink href={`/${org}/sessions/${s.id}/notepad`} aria-label={t("openNotes", { title: s.title })}>
+                  {t("notes")}
+                </TextLink>
+              ),
+            },
           ]}
         />
         <Pagination page={shown} pages={pages} href={(p) => profileTabHref(org, coacheeId, "sessions", p)} />

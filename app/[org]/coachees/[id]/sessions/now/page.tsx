@@ -29,7 +29,6 @@ export default async function StartSessionPage({ params }: { params: Promise<{ o
         coacheeId={coachee.id}
         pathways={pathways.map((p) => ({ value: p.id, label: p.label }))}
         action={startSessionNowAction}
-        done={sessions}
       />
     </section>
   );
