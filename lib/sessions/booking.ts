@@ -14,6 +14,7 @@ import { idField, isoDayField, nameField, optionalId } from "../web/form-fields"
 import { assertOpenAndLock } from "./access";
 import { availabilityOf, busyTimes, freeStarts, nextDay as nextDayOf } from "./availability";
 import { announceSession, refuseOverlap } from "./changes";
+import { meetingLinkFor } from "./meeting-links";
 
 // A participant books a free slot with one of their coaches, in the coach's published availability
 // (lib/sessions/availability.ts). On a pathway a booking draws from its allotment: the programme's
@@ -139,6 +140,8 @@ export async function bookSession(db: Db, actor: Actor, input: BookingInput, now
           scheduledAt: start,
           durationMinutes: input.length,
           timezone: me.timezone ?? availability.timezone,
+          // The coach's meeting room, as for every session they schedule without a place.
+          location: await meetingLinkFor(tx, coach.id, { title: input.title, scheduledAt: start, durationMinutes: input.length }),
         },
       });
       await recordActivity(tx, actor.organizationId, {

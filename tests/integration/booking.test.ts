@@ -134,7 +134,12 @@ describe("self-booking", () => {
     const w = await pair();
     await setAvailability(db, w.coach, form({ noticeHours: "0", horizonDays: "10" }));
     const [first] = await slotsOf(w.participant, new Date());
+    await db.membership.update({
+      where: { organizationId_id: { organizationId: w.org.id, id: w.coach.membershipId } },
+      data: { meetingUrl: "https://meet.example/carla" },
+    });
     const session = await bookSession(db, w.participant, booking(w.coach, first));
+    expect(session.location).toBe("https://meet.example/carla"); // the coach's own room
     expect(session).toMatchObject({
       coachMembershipId: w.coach.membershipId,
       coacheeMembershipId: w.participant.membershipId,
