@@ -19,6 +19,7 @@ export type AvailabilityValues = {
   horizonDays: number;
   maxPerDay: number | null;
   daysOff: string;
+  needsApproval: boolean;
 };
 
 /** A coach's weekly availability and booking rules, in their own zone. */

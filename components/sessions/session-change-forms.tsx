@@ -74,3 +74,21 @@ export function CancelSessionForm({ org, sessionId, action }: { org: string; ses
     </form>
   );
 }
+
+/** A coach's answer to a booking awaiting it: approve (it is scheduled, both calendars get it) or decline. */
+export function AnswerBookingForm({ org, sessionId, action }: { org: string; sessionId: string; action: FormAction }) {
+  const t = useTranslations("Sessions.change");
+  const [result, formProps, pending] = useFormAction(action);
+  return (
+    <form {...formProps} noValidate aria-label={t("answer")} className="flex flex-wrap gap-3">
+      <HiddenFields fields={{ org, sessionId }} />
+      <FormStatus result={result} />
+      <Button type="submit" name="answer" value="approve" variant="primary" disabled={pending}>
+        {t("approve")}
+      </Button>
+      <Button type="submit" name="answer" value="decline" variant="secondary" disabled={pending}>
+        {t("decline")}
+      </Button>
+    </form>
+  );
+}

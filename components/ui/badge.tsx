@@ -55,7 +55,13 @@ export function PathwayStatusBadge({ pathway }: { pathway: { status: PathwayStat
   );
 }
 
-const SESSION_TONE: Record<SessionStatus, BadgeTone> = { SCHEDULED: "info", ATTENDED: "success", CANCELLED: "neutral", NO_SHOW: "warning" };
+const SESSION_TONE: Record<SessionStatus, BadgeTone> = {
+  SCHEDULED: "info",
+  ATTENDED: "success",
+  CANCELLED: "neutral",
+  NO_SHOW: "warning",
+  REQUESTED: "warning",
+};
 
 export function SessionStatusBadge({ status }: { status: SessionStatus }) {
   const t = useTranslations("Labels");

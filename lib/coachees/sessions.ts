@@ -10,6 +10,7 @@ import { assertOpenAndLock } from "../sessions/access";
 import { announceSession, refuseOverlap } from "../sessions/changes";
 import { localMoment, sessionFields, sessionLocation as location } from "../sessions/fields";
 import { CALENDAR_SESSION } from "../sessions/ical";
+import { OPEN_STATUSES } from "../sessions/open";
 import { meetingLinkFor } from "../sessions/meeting-links";
 import { pageWindow } from "../web/pagination";
 import { idField, optionalId, timeZoneSchema } from "../web/form-fields";
@@ -171,7 +172,7 @@ export async function coacheeSessions(db: Db, actor: Actor, coacheeMembershipId:
   const { pages, page: shown, skip, take } = pageWindow(total, SESSION_LOG_PAGE_SIZE, page);
   const [open, log, [{ now }]] = await Promise.all([
     t.coachingSession.findMany({
-      where: { ...pair, status: "SCHEDULED" },
+      where: { ...pair, status: { in: OPEN_STATUSES } },
       orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
       take: OPEN_SESSIONS_SHOWN,
       select: SESSION_ROW,

@@ -26,6 +26,7 @@ export const NOTIFICATION_KINDS = [
   "session.changed",
   "session.cancelled",
   "session.reminder",
+  "session.requested",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -70,6 +71,8 @@ export type NotificationData = {
   "session.cancelled": { title: string; coachMembershipId: string };
   /** `startsAt`: the start it reminds of, an ISO moment. Told to one person at a time, as they chose. */
   "session.reminder": { title: string; coachMembershipId: string; startsAt: string };
+  /** A participant booked a time with a coach who answers each booking first: the coach is asked. */
+  "session.requested": { title: string; coachMembershipId: string };
 };
 
 export const NOTIFICATION_DELIVERIES = ["IMMEDIATE", "DIGEST", "IN_APP"] as const satisfies readonly NotificationDelivery[];
@@ -105,6 +108,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   "session.cancelled": "IN_APP",
   // The reminder's own email goes at the time the person chose (lib/sessions/reminders.ts).
   "session.reminder": "IN_APP",
+  // The coach should answer soon: the participant waits for it.
+  "session.requested": "IMMEDIATE",
 };
 
 /**
@@ -138,6 +143,7 @@ export const AUDIENCE: Record<NotificationKind, { coachee: boolean; coaches: boo
   "session.changed": { coachee: true, coaches: "the session's" },
   "session.cancelled": { coachee: true, coaches: "the session's" },
   "session.reminder": { coachee: true, coaches: "the session's" },
+  "session.requested": { coachee: false, coaches: "the session's" },
 };
 
 /** The kinds a coach, and a coachee, can be told about (what their preferences page lists). */
@@ -197,6 +203,7 @@ export function placeOf(
     case "session.changed":
     case "session.cancelled":
     case "session.reminder":
+    case "session.requested":
       return { tab: "sessions", anchor: `session-${subjectId}` };
   }
 }

@@ -1,3 +1,4 @@
+import { OPEN_STATUSES } from "../sessions/open";
 import type { Db } from "../db/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
@@ -28,7 +29,7 @@ export async function participantHome(db: Db, actor: Actor, now = new Date()) {
       select: { coach: { select: { id: true, ...PERSON } } },
     }),
     t.coachingSession.findMany({
-      where: { coacheeMembershipId: actor.membershipId, status: "SCHEDULED", scheduledAt: { gt: now } },
+      where: { coacheeMembershipId: actor.membershipId, status: { in: OPEN_STATUSES }, scheduledAt: { gt: now } },
       orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
       take: HOME_SESSIONS,
       select: { id: true, title: true, scheduledAt: true, durationMinutes: true, location: true, coach: { select: PERSON } },

@@ -84,6 +84,7 @@ export const availabilitySchema = z.strictObject({
       }
       return [...new Set(days)].sort();
     }),
+  needsApproval: checkbox,
   open: checkbox,
 });
 export type AvailabilityInput = z.infer<typeof availabilitySchema>;
@@ -120,6 +121,7 @@ export async function setAvailability(db: Db, actor: Actor, input: AvailabilityI
     horizonDays: input.horizonDays,
     maxPerDay: input.maxPerDay ?? null,
     daysOff: input.daysOff,
+    needsApproval: input.needsApproval,
   };
   await t.coachAvailability.upsert({
     where: { organizationId_membershipId: { organizationId: actor.organizationId, membershipId: actor.membershipId } },

@@ -14,7 +14,9 @@ import { idField, isoDayField, nameField, optionalId } from "../web/form-fields"
 import { assertOpenAndLock } from "./access";
 import { availabilityOf, busyTimes, freeStarts, nextDay as nextDayOf } from "./availability";
 import { announceSession, refuseOverlap } from "./changes";
+import { notify } from "../notifications/notify";
 import { meetingLinkFor } from "./meeting-links";
+import { OPEN_STATUSES } from "./open";
 
 // A participant books a free slot with one of their coaches, in the coach's published availability
 // (lib/sessions/availability.ts). On a pathway a booking draws from its allotment: the programme's
@@ -51,7 +53,7 @@ async function pathwaysWith(tx: TenantTx, actor: Actor, coachMembershipId: strin
   });
   const taken = await tx.coachingSession.groupBy({
     by: ["pathwayId"],
-    where: { pathwayId: { in: pathways.map((p) => p.id) }, status: { in: ["SCHEDULED", "ATTENDED"] } },
+    where: { pathwayId: { in: pathways.map((p) => p.id) }, status: { in: [...OPEN_STATUSES, "ATTENDED"] } },
     _count: { _all: true },
   });
   const used = new Map(taken.map((t) => [t.pathwayId, t._count._all]));
@@ -108,7 +110,10 @@ export async function bookingOptions(db: Db, actor: Actor, query: SlotsQuery, no
   };
 }
 
-/** Books one free slot with one of the participant's coaches; the coach is told, both calendars get it. */
+/**
+ * Books one free slot with one of the participant's coaches: the coach is told and both calendars get it,
+ * or, when the coach answers each booking first, the coach is asked (lib/sessions/changes.ts answerBooking).
+ */
 export async function bookSession(db: Db, actor: Actor, input: BookingInput, now: Date = new Date()) {
   assertCan(actor.role, "portal:use");
   return tenantDb(db, actor.organizationId)
@@ -140,6 +145,7 @@ export async function bookSession(db: Db, actor: Actor, input: BookingInput, now
           scheduledAt: start,
           durationMinutes: input.length,
           timezone: me.timezone ?? availability.timezone,
+          status: availability.needsApproval ? "REQUESTED" : "SCHEDULED",
           // The coach's meeting room, as for every session they schedule without a place.
           location: await meetingLinkFor(tx, coach.id, { title: input.title, scheduledAt: start, durationMinutes: input.length }),
         },
@@ -152,7 +158,16 @@ export async function bookSession(db: Db, actor: Actor, input: BookingInput, now
         subjectId: session.id,
         data: { title: session.title, scheduledAt: start.toISOString(), pathwayId },
       });
-      await announceSession(tx, actor, session);
+      // A coach who answers each booking first is asked; the calendars get it once they say yes.
+      if (session.status === "REQUESTED")
+        await notify(tx, actor.organizationId, {
+          kind: "session.requested",
+          coacheeMembershipId: actor.membershipId,
+          subjectId: session.id,
+          actorMembershipId: actor.membershipId,
+          data: { title: session.title, coachMembershipId: coach.id },
+        });
+      else await announceSession(tx, actor, session);
       return session;
     })
     .catch(refuseOverlap(null));

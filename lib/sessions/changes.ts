@@ -167,3 +167,21 @@ export async function announceSession(
   });
   await queueSessionInvitations(tx, actor.organizationId, session.id, "scheduled");
 }
+
+export const answerBookingSchema = z.strictObject({
+  sessionId: idField(),
+  answer: z.enum(["approve", "decline"], { error: msg("Sessions.server.notRequested") }),
+});
+export type AnswerBookingInput = z.infer<typeof answerBookingSchema>;
+
+/** The coach's answer to a booking awaiting it: approved, it is scheduled and both calendars get it; declined, it is cancelled. */
+export async function answerBooking(db: Db, actor: Actor, input: AnswerBookingInput): Promise<void> {
+  assertCan(actor.role, "sessions:manage");
+  await tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const session = await lockSessionToWork(tx, actor, input.sessionId);
+    if (session.status !== "REQUESTED") throw new ValidationError(msg("Sessions.server.notRequested"));
+    if (input.answer === "decline") return cancelLocked(tx, actor, session, null);
+    await tx.coachingSession.updateMany({ where: { id: session.id }, data: { status: "SCHEDULED" } });
+    await announceSession(tx, actor, session);
+  });
+}

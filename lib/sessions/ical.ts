@@ -85,7 +85,8 @@ export function sessionsCalendar({
       location: s.location || null,
       url: s.url,
       description: s.url,
-      status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      // A booking awaiting its coach's answer is in the feed as tentative.
+      status: cancelled ? ICalEventStatus.CANCELLED : s.status === "REQUESTED" ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
       ...(s.coach && s.coachee
         ? {
             organizer: { name: s.coach.name, email: s.coach.email },

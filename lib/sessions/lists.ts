@@ -1,3 +1,4 @@
+import { OPEN_STATUSES } from "./open";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
@@ -74,11 +75,11 @@ export async function participantSessions(db: Db, actor: Actor, { page, past }: 
   return { upcoming, past: earlier };
 }
 
-/** A coach's own upcoming scheduled sessions across their coachees, soonest first. */
+/** A coach's own upcoming sessions across their coachees (scheduled, and booked ones awaiting their answer), soonest first. */
 export async function coachUpcomingSessions(db: Db, actor: Actor, { page }: Pick<SessionsPage, "page">, now = new Date()) {
   assertCan(actor.role, "coachees:manage");
   const t = tenantDb(db, actor.organizationId);
-  const where = { coachMembershipId: actor.membershipId, status: "SCHEDULED" as const, scheduledAt: { gte: now } };
+  const where = { coachMembershipId: actor.membershipId, status: { in: OPEN_STATUSES }, scheduledAt: { gte: now } };
   const select = { ...ROW, coachee: { select: { id: true, ...PERSON } } } as const;
   return paged(
     () => t.coachingSession.count({ where }),

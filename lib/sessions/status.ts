@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { SessionStatus } from "../db/generated/enums";
+import type { SessionStatus } from "../db/generated/enums";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
@@ -10,11 +10,14 @@ import { recordActivity } from "../activity/record";
 import { NOT_STARTED_MESSAGE, SESSION_OUTCOMES } from "../pathways/session-outcomes";
 import { idField } from "../web/form-fields";
 import { lockSessionToWork } from "./access";
-import { cancelLocked, refuseOverlap, restoreLocked } from "./changes";
+import { announceSession, cancelLocked, refuseOverlap, restoreLocked } from "./changes";
 
 export const sessionStatusSchema = z.strictObject({
   sessionId: idField(),
-  status: z.enum(SessionStatus, { error: msg("Pathways.server.chooseStatus") }),
+  // A booking awaiting its coach is answered (lib/sessions/changes.ts answerBooking), never set by hand.
+  status: z.enum(["SCHEDULED", "ATTENDED", "CANCELLED", "NO_SHOW"] satisfies SessionStatus[], {
+    error: msg("Pathways.server.chooseStatus"),
+  }),
 });
 
 /**
@@ -36,6 +39,10 @@ export async function setSessionStatus(db: Db, actor: Actor, input: z.infer<type
       // Into or out of cancelled, the two people's calendars follow (and a restored time may be taken).
       if (input.status === "CANCELLED") return cancelLocked(tx, actor, session, null);
       if (session.status === "CANCELLED" && input.status === "SCHEDULED") return restoreLocked(tx, actor, session);
+      if (session.status === "REQUESTED" && input.status === "SCHEDULED") {
+        await tx.coachingSession.updateMany({ where: { id: session.id }, data: { status: "SCHEDULED" } });
+        return announceSession(tx, actor, session);
+      }
       await tx.coachingSession.updateMany({ where: { id: session.id }, data: { status: input.status } });
       const common = {
         coacheeMembershipId: session.coacheeMembershipId,

@@ -3,6 +3,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors
 import { msg } from "../../lib/i18n/msg";
 import { availabilitySchema, setAvailability } from "../../lib/sessions/availability";
 import { bookingOptions, bookSession, type BookingInput } from "../../lib/sessions/booking";
+import { answerBooking } from "../../lib/sessions/changes";
 import { createActor, createCoachingRelationship, createCoachingSession, type TestActor } from "../factories";
 import { recordFigures } from "../support/figures";
 import { testDb } from "../support/db";
@@ -206,6 +207,47 @@ describe("self-booking", () => {
     await expect(bookSession(db, other, booking(w.coach, c, { pathwayId: w.pathway.id }))).rejects.toMatchObject({
       message: msg("Booking.server.choosePathway"),
     });
+  });
+
+  it("with a coach who answers each booking: the time is held and the coach asked; approved, both calendars get it; declined, it is free again", async () => {
+    const w = await pair();
+    await setAvailability(db, w.coach, form({ needsApproval: "on" }));
+    const [a, b] = await slotsOf(w.participant, new Date());
+    const invitations = () => db.emailOutbox.count({ where: { subject: { startsWith: "Session scheduled: Asked" } } });
+    const asked = await bookSession(db, w.participant, booking(w.coach, a, { title: "Asked" }));
+    expect(asked.status).toBe("REQUESTED");
+    expect(
+      await db.notification.count({
+        where: { recipientMembershipId: w.coach.membershipId, kind: "session.requested", subjectId: asked.id },
+      }),
+    ).toBe(1);
+    expect(await invitations()).toBe(0);
+    expect(await slotsOf(w.participant, new Date())).not.toContain(a);
+    // Only the coach (or whoever works the session) answers, and only a booking that waits.
+    await expect(answerBooking(db, w.participant, { sessionId: asked.id, answer: "approve" })).rejects.toThrow(ForbiddenError);
+    await expect(answerBooking(db, w.other.coach, { sessionId: asked.id, answer: "approve" })).rejects.toThrow(NotFoundError);
+    expect((await db.coachingSession.findFirstOrThrow({ where: { id: asked.id } })).status).toBe("REQUESTED");
+    await answerBooking(db, w.coach, { sessionId: asked.id, answer: "approve" });
+    expect((await db.coachingSession.findFirstOrThrow({ where: { id: asked.id } })).status).toBe("SCHEDULED");
+    expect(await invitations()).toBe(2);
+    expect(
+      await db.notification.count({
+        where: { recipientMembershipId: w.participant.membershipId, kind: "session.scheduled", subjectId: asked.id },
+      }),
+    ).toBe(1);
+    await expect(answerBooking(db, w.coach, { sessionId: asked.id, answer: "decline" })).rejects.toMatchObject({
+      message: msg("Sessions.server.notRequested"),
+    });
+
+    const declined = await bookSession(db, w.participant, booking(w.coach, b, { title: "Declined" }));
+    await answerBooking(db, w.coach, { sessionId: declined.id, answer: "decline" });
+    expect((await db.coachingSession.findFirstOrThrow({ where: { id: declined.id } })).status).toBe("CANCELLED");
+    expect(
+      await db.notification.count({
+        where: { recipientMembershipId: w.participant.membershipId, kind: "session.cancelled", subjectId: declined.id },
+      }),
+    ).toBe(1);
+    expect(await slotsOf(w.participant, new Date())).toContain(b);
   });
 
   it("50 parallel bookings of one slot make exactly one session", async () => {

@@ -461,7 +461,7 @@ describe("preferences: immediately, in the digest, or in the app only", () => {
     expect(await getPreferences(db, c.admin)).toEqual([]);
     // Another member's choices are their own.
     expect((await getPreferences(db, c.coach2)).find((p) => p.kind === "goal.created")?.delivery).toBe("DIGEST");
-    expect(NOTIFICATION_KINDS).toHaveLength(21);
+    expect(NOTIFICATION_KINDS).toHaveLength(22);
   });
 });
 

@@ -36,6 +36,7 @@ export default async function AvailabilityPage({ params }: { params: Promise<{ o
           horizonDays: a?.horizonDays ?? 60,
           maxPerDay: a?.maxPerDay ?? null,
           daysOff: a?.daysOff.join(", ") ?? "",
+          needsApproval: a?.needsApproval ?? false,
         }}
         lengthChoices={LENGTH_CHOICES}
         zones={TIME_ZONES}

@@ -7,7 +7,7 @@ import { msg } from "@/lib/i18n/msg";
 import { bookingSchema, bookSession } from "@/lib/sessions/booking";
 
 export const bookSessionAction = memberAction("portal:use", bookingSchema, async (actor, input) => {
-  await bookSession(db(), actor, input);
+  const session = await bookSession(db(), actor, input);
   refreshOrganisation();
-  return { ok: true, message: msg("Booking.booked") };
+  return { ok: true, message: msg(session.status === "REQUESTED" ? "Booking.requested" : "Booking.booked") };
 });

@@ -4,7 +4,14 @@ import { memberAction } from "@/lib/actions/action";
 import { refreshOrganisation } from "@/lib/actions/refresh";
 import { db } from "@/lib/db/client";
 import { msg } from "@/lib/i18n/msg";
-import { cancelSession, cancelSessionSchema, editSession, editSessionSchema } from "@/lib/sessions/changes";
+import {
+  answerBooking,
+  answerBookingSchema,
+  cancelSession,
+  cancelSessionSchema,
+  editSession,
+  editSessionSchema,
+} from "@/lib/sessions/changes";
 import { agendaSchema, setAgenda } from "@/lib/sessions/notepad";
 import { createNote, createNoteSchema } from "@/lib/notes/notes";
 import { createActionItem, createActionItemSchema } from "@/lib/goals/action-items";
@@ -43,4 +50,10 @@ export const addSessionActionItemAction = memberAction("coachees:manage", create
   await createActionItem(db(), actor, input);
   refreshOrganisation();
   return { ok: true, message: msg("Sessions.server.actionAdded") };
+});
+
+export const answerBookingAction = memberAction("sessions:manage", answerBookingSchema, async (actor, input) => {
+  await answerBooking(db(), actor, input);
+  refreshOrganisation();
+  return { ok: true, message: msg(input.answer === "approve" ? "Sessions.server.approved" : "Sessions.server.declined") };
 });

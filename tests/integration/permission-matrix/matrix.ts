@@ -23,7 +23,7 @@ import { scheduleSession } from "../../../lib/pathways/sessions";
 import { sessionDetails } from "../../../lib/sessions/access";
 import { sessionNotepad, setAgenda } from "../../../lib/sessions/notepad";
 import { meetingLinkSettings, setMeetingLink } from "../../../lib/sessions/meeting-links";
-import { cancelSession, editSession } from "../../../lib/sessions/changes";
+import { answerBooking, cancelSession, editSession } from "../../../lib/sessions/changes";
 import { createFeed, feedStatus, revokeFeed } from "../../../lib/sessions/feed";
 import { availabilitySchema, getAvailability, setAvailability } from "../../../lib/sessions/availability";
 import { bookingOptions, bookSession } from "../../../lib/sessions/booking";
@@ -394,6 +394,15 @@ const WORKSPACE: Service[] = [
   { name: "getAvailability", permission: "coachees:manage", call: (a) => getAvailability(db, a) },
   { name: "bookingOptions", permission: "portal:use", call: (a) => bookingOptions(db, a, {}) },
   { name: "bookSession", permission: "portal:use", call: async (a) => bookSession(db, a, await bookingFor(a)) },
+  {
+    name: "answerBooking",
+    permission: "sessions:manage",
+    call: async (a) => {
+      const sessionId = await sessionFor(a);
+      await db.coachingSession.updateMany({ where: { organizationId: a.organizationId, id: sessionId }, data: { status: "REQUESTED" } });
+      return answerBooking(db, a, { sessionId, answer: "approve" });
+    },
+  },
   { name: "getReminderChoice", permission: ["coachees:manage", "portal:use"], call: (a) => getReminderChoice(db, a) },
   { name: "setReminderChoice", permission: ["coachees:manage", "portal:use"], call: (a) => setReminderChoice(db, a, { minutes: [60] }) },
   {

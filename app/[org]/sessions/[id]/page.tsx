@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { CancelSessionForm, EditSessionForm } from "@/components/sessions/session-change-forms";
+import { AnswerBookingForm, CancelSessionForm, EditSessionForm } from "@/components/sessions/session-change-forms";
 import { SessionLocation } from "@/components/sessions/session-location";
 import { SessionStatusBadge } from "@/components/ui/badge";
 import { DescriptionList } from "@/components/ui/description-list";
@@ -16,7 +16,7 @@ import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { displayName } from "@/lib/users/display-name";
 import { TIME_ZONES } from "@/lib/web/form-fields";
-import { cancelSessionAction, editSessionAction } from "../actions";
+import { answerBookingAction, cancelSessionAction, editSessionAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Sessions.details"))("title") };
@@ -87,6 +87,12 @@ export default async function SessionPage({ params }: { params: Promise<{ org: s
         </>
       ) : null}
       {pad.more ? <p className="text-sm text-muted">{t("more")}</p> : null}
+      {session.canWork && session.status === "REQUESTED" ? (
+        <Section id="answer-heading" title={t("answer")}>
+          <p className="mb-3 text-sm">{t("answerExplain")}</p>
+          <AnswerBookingForm org={org} sessionId={session.id} action={answerBookingAction} />
+        </Section>
+      ) : null}
       {changeable ? (
         <>
           <Section id="edit-heading" title={t("edit")}>
