@@ -146,6 +146,7 @@ runBench("bench_scheduling", async (db) => {
       horizonDays: "90",
       maxPerDay: "",
       daysOff: "",
+      cancelWindowHours: "24",
       open: "on",
     }),
   );

@@ -147,6 +147,12 @@ export const CHECKS: Check[] = [
   },
   { name: "CoachingSession_agenda_bounded", table: "CoachingSession", purpose: "an agenda of at most 5,000 characters" },
   { name: "Membership_meeting_url_https", table: "Membership", purpose: "a meeting link is https and at most 500 characters" },
+  { name: "CoachAvailability_cancel_window", table: "CoachAvailability", purpose: "a cancellation window of 0 to 168 hours" },
+  {
+    name: "CoachingSession_counts_as_used_when_cancelled",
+    table: "CoachingSession",
+    purpose: "only a cancelled session counts as used by its cancellation",
+  },
   // An exclusion constraint: a CHECK across rows, so it sits in this list too.
   {
     name: "CoachingSession_coach_never_overlaps",

@@ -2,13 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { Field, TextareaField } from "@/components/ui/field";
+import { CheckboxField, Field, TextareaField } from "@/components/ui/field";
 import { fieldError, FormStatus } from "@/components/ui/form-status";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import { dayInputValue } from "@/lib/format/dates";
 
-type Programme = { id: string; name: string; description: string; sessionsIncluded: number };
+type Programme = { id: string; name: string; description: string; sessionsIncluded: number; lateCancellationCounts: boolean };
 
 /** Create a programme, or edit one when `programme` is given. */
 export function ProgrammeForm({ org, programme, action }: { org: string; programme?: Programme; action: FormAction }) {
@@ -38,6 +38,13 @@ export function ProgrammeForm({ org, programme, action }: { org: string; program
         min={0}
         defaultValue={programme?.sessionsIncluded ?? 6}
         error={fieldError(result, "sessionsIncluded")}
+      />
+      <CheckboxField
+        label={t("lateCancellationCounts")}
+        name="lateCancellationCounts"
+        id={`${form}-late`}
+        defaultChecked={programme?.lateCancellationCounts ?? false}
+        hint={t("lateCancellationHint")}
       />
       <Button type="submit" disabled={pending}>
         {programme ? t("save") : t("create")}

@@ -20,6 +20,7 @@ export type AvailabilityValues = {
   maxPerDay: number | null;
   daysOff: string;
   needsApproval: boolean;
+  cancelWindowHours: number;
 };
 
 /** A coach's weekly availability and booking rules, in their own zone. */
@@ -100,6 +101,16 @@ export function AvailabilityForm({
         max={24}
         defaultValue={values.maxPerDay ?? ""}
         error={fieldError(result, "maxPerDay")}
+      />
+      <Field
+        label={t("cancelWindow")}
+        name="cancelWindowHours"
+        type="number"
+        min={0}
+        max={168}
+        defaultValue={values.cancelWindowHours}
+        hint={t("cancelWindowHint")}
+        error={fieldError(result, "cancelWindowHours")}
       />
       <TextareaField
         label={t("daysOff")}

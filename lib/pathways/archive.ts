@@ -1,3 +1,4 @@
+import { USED_SESSION } from "../sessions/open";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { ArchiveReason } from "../db/generated/enums";
@@ -13,7 +14,7 @@ import { checkbox } from "../web/form-fields";
 import { pathwayInScope, uuid } from "./scope";
 
 async function attendedCount(tx: TenantTx, pathwayId: string) {
-  return tx.coachingSession.count({ where: { pathwayId, status: "ATTENDED" } });
+  return tx.coachingSession.count({ where: { pathwayId, ...USED_SESSION } });
 }
 
 export const archiveSchema = z.strictObject({

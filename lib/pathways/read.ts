@@ -1,3 +1,4 @@
+import { isUsed, USED_SESSION } from "../sessions/open";
 import { isoDay } from "../format/dates";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
@@ -25,7 +26,7 @@ export async function getPathway(db: Db, actor: Actor, pathwayId: string) {
     },
   });
   if (!pathway) throw new NotFoundError(); // gone since the check (a cancelled invitation)
-  const used = pathway.sessions.filter((s) => s.status === "ATTENDED").length;
+  const used = pathway.sessions.filter(isUsed).length;
   // Whether each session has started, by the same clock setSessionStatus checks against.
   const [{ now }] = await t.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
   const sessions = pathway.sessions.map((s) => ({ ...s, started: s.scheduledAt <= now }));
@@ -54,7 +55,7 @@ export async function memberPathways(db: Db, actor: Actor, membershipId: string)
       programme: { select: { name: true, sessionsIncluded: true } },
       cohort: { select: { id: true, name: true } },
       coach: { select: PERSON },
-      _count: { select: { sessions: { where: { status: "ATTENDED" } } } },
+      _count: { select: { sessions: { where: USED_SESSION } } },
     },
   });
   return pathways.map((p) => ({ ...p, coach: seen(p.coach) }));

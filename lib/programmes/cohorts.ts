@@ -1,3 +1,4 @@
+import { USED_SESSION } from "../sessions/open";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
@@ -153,7 +154,7 @@ export async function getCohort(db: Db, actor: Actor, cohortId: string, filter: 
   ]);
   const attended = await t.coachingSession.groupBy({
     by: ["pathwayId"],
-    where: { pathwayId: { in: pathways.map((p) => p.id) }, status: "ATTENDED" },
+    where: { pathwayId: { in: pathways.map((p) => p.id) }, ...USED_SESSION },
     _count: { _all: true },
   });
   const used = new Map(attended.map((a) => [a.pathwayId, a._count._all]));

@@ -8,7 +8,7 @@ import { fieldError, NotFoundError } from "../errors";
 import { msg } from "../i18n/msg";
 import { programmeScope } from "./scope";
 import { isUniqueViolation } from "../db/errors";
-import { idField, NAME_MAX, nameField } from "../web/form-fields";
+import { checkbox, idField, NAME_MAX, nameField } from "../web/form-fields";
 
 const uuid = idField();
 
@@ -20,6 +20,7 @@ export const programmeSchema = z.strictObject({
     .int(msg("Programmes.server.wholeSessions"))
     .min(0, msg("Programmes.server.sessionsMin"))
     .max(500, msg("Programmes.server.sessionsMax")),
+  lateCancellationCounts: checkbox,
 });
 export const updateProgrammeSchema = programmeSchema.extend({ programmeId: uuid });
 
@@ -66,7 +67,12 @@ export async function updateProgramme(db: Db, actor: Actor, { programmeId, ...in
         action: "programme.update",
         targetType: "programme",
         targetId: programmeId,
-        before: { name: before.name, description: before.description, sessionsIncluded: before.sessionsIncluded },
+        before: {
+          name: before.name,
+          description: before.description,
+          sessionsIncluded: before.sessionsIncluded,
+          lateCancellationCounts: before.lateCancellationCounts,
+        },
         after: input,
       });
     });
@@ -91,6 +97,7 @@ export async function listProgrammesWithCounts(db: Db, actor: Actor) {
       name: true,
       description: true,
       sessionsIncluded: true,
+      lateCancellationCounts: true,
       cohorts: {
         orderBy: [{ startDate: "desc" }, { name: "asc" }],
         select: { id: true, name: true, clientName: true, startDate: true, endDate: true, creditBalance: true },

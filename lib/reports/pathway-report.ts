@@ -1,3 +1,4 @@
+import { USED_SESSION } from "../sessions/open";
 import type { Db } from "../db/client";
 import { tenantDb } from "../db/tenant";
 import type { Actor } from "../authz/actor";
@@ -38,7 +39,7 @@ export async function pathwayReport(db: Db, actor: Actor): Promise<{ cohorts: Re
       where: inScope,
       select: { id: true, cohortId: true, status: true, archiveReason: true, programme: { select: { sessionsIncluded: true } } },
     }),
-    t.coachingSession.groupBy({ by: ["pathwayId"], where: { status: "ATTENDED", pathway: inScope }, _count: { _all: true } }),
+    t.coachingSession.groupBy({ by: ["pathwayId"], where: { ...USED_SESSION, pathway: inScope }, _count: { _all: true } }),
     t.creditEntry.groupBy({ by: ["cohortId"], where: { cohort: inScope }, _sum: { amount: true } }),
   ]);
   const usedBy = new Map(used.map((u) => [u.pathwayId, u._count._all]));

@@ -73,6 +73,17 @@ async function mayWork(tx: TenantTx, actor: Actor, session: { pathwayId: string 
   return (await tx.pathway.count({ where: { id: session.pathwayId, status: "ACTIVE", ...(await pathwayScope(tx, actor)) } })) > 0;
 }
 
+/** The terms of the coachee's own cancellation: the coach's window, and the programme's rule. */
+async function cancellationTerms(t: TenantTx, session: { coachMembershipId: string; pathwayId: string | null }) {
+  const [availability, pathway] = await Promise.all([
+    t.coachAvailability.findFirst({ where: { membershipId: session.coachMembershipId }, select: { cancelWindowHours: true } }),
+    session.pathwayId
+      ? t.pathway.findFirst({ where: { id: session.pathwayId }, select: { programme: { select: { lateCancellationCounts: true } } } })
+      : null,
+  ]);
+  return { windowHours: availability?.cancelWindowHours ?? 24, countsWhenLate: pathway?.programme.lateCancellationCounts ?? false };
+}
+
 /** One session as its page shows it, with what the actor may do to it; not found for anyone who does not reach it. */
 export async function sessionDetails(db: Db, actor: Actor, sessionId: string) {
   assertCan(actor.role, "pathways:view");
@@ -98,13 +109,19 @@ export async function sessionDetails(db: Db, actor: Actor, sessionId: string) {
     can(actor.role, "pathways:view") &&
     (await t.pathway.count({ where: { id: session.pathwayId, ...(await pathwayScope(t, actor)) } })) > 0;
   if (!own && !viaPathway) throw new NotFoundError();
-  const [[{ now }], work] = await Promise.all([t.$queryRaw<{ now: Date }[]>`SELECT now() AS now`, mayWork(t, actor, session)]);
+  const [[{ now }], work, cancellation] = await Promise.all([
+    t.$queryRaw<{ now: Date }[]>`SELECT now() AS now`,
+    mayWork(t, actor, session),
+    session.coacheeMembershipId === actor.membershipId ? cancellationTerms(t, session) : null,
+  ]);
   return {
     ...session,
     coach: seen(session.coach).user,
     coachee: seen(session.coachee).user,
     started: session.scheduledAt <= now,
     canWork: work,
+    /** For the coachee: when cancelling is late, and whether a late cancellation counts as used. */
+    cancellation,
   };
 }
 

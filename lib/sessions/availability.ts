@@ -85,6 +85,7 @@ export const availabilitySchema = z.strictObject({
       return [...new Set(days)].sort();
     }),
   needsApproval: checkbox,
+  cancelWindowHours: whole(0, 168),
   open: checkbox,
 });
 export type AvailabilityInput = z.infer<typeof availabilitySchema>;
@@ -122,6 +123,7 @@ export async function setAvailability(db: Db, actor: Actor, input: AvailabilityI
     maxPerDay: input.maxPerDay ?? null,
     daysOff: input.daysOff,
     needsApproval: input.needsApproval,
+    cancelWindowHours: input.cancelWindowHours,
   };
   await t.coachAvailability.upsert({
     where: { organizationId_membershipId: { organizationId: actor.organizationId, membershipId: actor.membershipId } },

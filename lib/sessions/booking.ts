@@ -16,7 +16,7 @@ import { availabilityOf, busyTimes, freeStarts, nextDay as nextDayOf } from "./a
 import { announceSession, refuseOverlap } from "./changes";
 import { notify } from "../notifications/notify";
 import { meetingLinkFor } from "./meeting-links";
-import { OPEN_STATUSES } from "./open";
+import { OPEN_STATUSES, USED_SESSION } from "./open";
 
 // A participant books a free slot with one of their coaches, in the coach's published availability
 // (lib/sessions/availability.ts). On a pathway a booking draws from its allotment: the programme's
@@ -53,7 +53,7 @@ async function pathwaysWith(tx: TenantTx, actor: Actor, coachMembershipId: strin
   });
   const taken = await tx.coachingSession.groupBy({
     by: ["pathwayId"],
-    where: { pathwayId: { in: pathways.map((p) => p.id) }, status: { in: [...OPEN_STATUSES, "ATTENDED"] } },
+    where: { pathwayId: { in: pathways.map((p) => p.id) }, OR: [{ status: { in: OPEN_STATUSES } }, ...USED_SESSION.OR] },
     _count: { _all: true },
   });
   const used = new Map(taken.map((t) => [t.pathwayId, t._count._all]));

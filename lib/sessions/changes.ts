@@ -4,12 +4,15 @@ import { isExclusionViolation } from "../db/errors";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
-import { fieldError, ValidationError } from "../errors";
+import { fieldError, NotFoundError, ValidationError } from "../errors";
+import type { SessionStatus } from "../db/generated/enums";
 import { msg } from "../i18n/msg";
 import { recordActivity } from "../activity/record";
 import { notify } from "../notifications/notify";
-import { CONTROL_CHARACTERS, idField, timeZoneSchema } from "../web/form-fields";
-import { lockSessionToWork } from "./access";
+import { CONTROL_CHARACTERS, idField, isId, timeZoneSchema } from "../web/form-fields";
+import { assertOpenAndLock, lockSessionToWork } from "./access";
+import { availabilityOf } from "./availability";
+import { OPEN_STATUSES } from "./open";
 import { localMoment, sessionFields, sessionLocation } from "./fields";
 import { queueSessionInvitations } from "./invitations";
 
@@ -54,13 +57,15 @@ export const cancelSessionSchema = z.strictObject({
 export type CancelSessionInput = z.infer<typeof cancelSessionSchema>;
 
 type Locked = Awaited<ReturnType<typeof lockSessionToWork>>;
+/** What a cancellation needs of a locked session. */
+type Cancellable = Pick<Locked, "id" | "coachMembershipId" | "coacheeMembershipId" | "title" | "scheduledAt">;
 
 function assertScheduled(session: Locked) {
   if (session.status !== "SCHEDULED") throw new ValidationError(msg("Sessions.server.notScheduled"));
 }
 
 /** Tells the session's other person (its coachee, its coach, never the actor) in the app. */
-function tell(tx: TenantTx, actor: Actor, session: Locked, kind: "session.scheduled" | "session.cancelled", title: string) {
+function tell(tx: TenantTx, actor: Actor, session: Cancellable, kind: "session.scheduled" | "session.cancelled", title: string) {
   return notify(tx, actor.organizationId, {
     kind,
     coacheeMembershipId: session.coacheeMembershipId,
@@ -125,10 +130,10 @@ export async function cancelSession(db: Db, actor: Actor, input: CancelSessionIn
 }
 
 /** Cancels a session already locked by lockSessionToWork (a cancellation here or by its status). */
-export async function cancelLocked(tx: TenantTx, actor: Actor, session: Locked, reason: string | null) {
+export async function cancelLocked(tx: TenantTx, actor: Actor, session: Cancellable, reason: string | null, countsAsUsed = false) {
   await tx.coachingSession.updateMany({
     where: { id: session.id },
-    data: { status: "CANCELLED", cancelReason: reason, sequence: { increment: 1 } },
+    data: { status: "CANCELLED", cancelReason: reason, countsAsUsed, sequence: { increment: 1 } },
   });
   await recordActivity(tx, actor.organizationId, {
     kind: "session.cancelled",
@@ -146,7 +151,7 @@ export async function cancelLocked(tx: TenantTx, actor: Actor, session: Locked, 
 export async function restoreLocked(tx: TenantTx, actor: Actor, session: Locked) {
   await tx.coachingSession.updateMany({
     where: { id: session.id },
-    data: { status: "SCHEDULED", cancelReason: null, sequence: { increment: 1 } },
+    data: { status: "SCHEDULED", cancelReason: null, countsAsUsed: false, sequence: { increment: 1 } },
   });
   await tell(tx, actor, session, "session.scheduled", session.title);
   await queueSessionInvitations(tx, actor.organizationId, session.id, "scheduled");
@@ -183,5 +188,42 @@ export async function answerBooking(db: Db, actor: Actor, input: AnswerBookingIn
     if (input.answer === "decline") return cancelLocked(tx, actor, session, null);
     await tx.coachingSession.updateMany({ where: { id: session.id }, data: { status: "SCHEDULED" } });
     await announceSession(tx, actor, session);
+  });
+}
+
+/** The cancellation window of a coach who has not set one: a day. */
+export const DEFAULT_CANCEL_WINDOW_HOURS = 24;
+
+/**
+ * The participant cancels one of their own sessions still to come. Inside the coach's cancellation
+ * window it is late; a late cancellation on a pathway whose programme says so counts as a used session
+ * (USED_SESSION). The coach is told, both calendars follow.
+ */
+export async function cancelMySession(db: Db, actor: Actor, input: CancelSessionInput): Promise<{ late: boolean; countsAsUsed: boolean }> {
+  assertCan(actor.role, "portal:use");
+  if (!isId(input.sessionId)) throw new NotFoundError();
+  return tenantDb(db, actor.organizationId).$transaction(async (tx) => {
+    const mine = await tx.coachingSession.findFirst({
+      where: { id: input.sessionId, coacheeMembershipId: actor.membershipId },
+      select: {
+        id: true,
+        pathwayId: true,
+        coachMembershipId: true,
+        coacheeMembershipId: true,
+        pathway: { select: { programme: { select: { lateCancellationCounts: true } } } },
+      },
+    });
+    if (!mine) throw new NotFoundError();
+    if (mine.pathwayId) await assertOpenAndLock(tx, actor, mine.pathwayId);
+    const [row] = await tx.$queryRaw<{ status: string; title: string; scheduledAt: Date; hoursLeft: number }[]>`
+      SELECT "status", "title", "scheduledAt", EXTRACT(EPOCH FROM ("scheduledAt" - now())) / 3600 AS "hoursLeft"
+        FROM "CoachingSession" WHERE "organizationId" = ${actor.organizationId}::uuid AND "id" = ${mine.id}::uuid FOR UPDATE`;
+    if (!row || !OPEN_STATUSES.includes(row.status as SessionStatus) || Number(row.hoursLeft) <= 0)
+      throw new ValidationError(msg("Sessions.server.notScheduled"));
+    const window = (await availabilityOf(tx, mine.coachMembershipId))?.cancelWindowHours ?? DEFAULT_CANCEL_WINDOW_HOURS;
+    const late = Number(row.hoursLeft) < window;
+    const countsAsUsed = late && (mine.pathway?.programme.lateCancellationCounts ?? false);
+    await cancelLocked(tx, actor, { ...mine, title: row.title, scheduledAt: row.scheduledAt }, input.reason || null, countsAsUsed);
+    return { late, countsAsUsed };
   });
 }

@@ -43,7 +43,7 @@ export async function setSessionStatus(db: Db, actor: Actor, input: z.infer<type
         await tx.coachingSession.updateMany({ where: { id: session.id }, data: { status: "SCHEDULED" } });
         return announceSession(tx, actor, session);
       }
-      await tx.coachingSession.updateMany({ where: { id: session.id }, data: { status: input.status } });
+      await tx.coachingSession.updateMany({ where: { id: session.id }, data: { status: input.status, countsAsUsed: false } });
       const common = {
         coacheeMembershipId: session.coacheeMembershipId,
         actorMembershipId: actor.membershipId,

@@ -3,7 +3,9 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors
 import { msg } from "../../lib/i18n/msg";
 import { availabilitySchema, setAvailability } from "../../lib/sessions/availability";
 import { bookingOptions, bookSession, type BookingInput } from "../../lib/sessions/booking";
-import { answerBooking } from "../../lib/sessions/changes";
+import { answerBooking, cancelMySession } from "../../lib/sessions/changes";
+import { getPathway } from "../../lib/pathways/read";
+import { setSessionStatus } from "../../lib/sessions/status";
 import { createActor, createCoachingRelationship, createCoachingSession, type TestActor } from "../factories";
 import { recordFigures } from "../support/figures";
 import { testDb } from "../support/db";
@@ -23,6 +25,7 @@ function form(over: Record<string, unknown> = {}, ranges = "09:00-10:00") {
     horizonDays: "30",
     maxPerDay: "",
     daysOff: "",
+    cancelWindowHours: "24",
     open: "on",
     ...over,
   });
@@ -113,6 +116,7 @@ describe("availability: free slots", () => {
         horizonDays: "10",
         maxPerDay: "",
         daysOff: "",
+        cancelWindowHours: "24",
         open: "on",
         ...over,
       });
@@ -248,6 +252,50 @@ describe("self-booking", () => {
       }),
     ).toBe(1);
     expect(await slotsOf(w.participant, new Date())).toContain(b);
+  });
+
+  it("a participant cancels her own session: inside the coach's window it is late, and counts as used where the programme says so", async () => {
+    const w = await pair();
+    await setAvailability(db, w.coach, form({ cancelWindowHours: "24" }));
+    const inHours = (h: number) => new Date(Date.now() + h * 3_600_000);
+    const session = (h: number) =>
+      createCoachingSession(db, w.pathway, { scheduledAt: inHours(h), durationMinutes: 30, status: "SCHEDULED" });
+    const used = async () => (await getPathway(db, w.admin, w.pathway.id)).used;
+    const [early, late, lateUncounted, started] = [await session(72), await session(5), await session(6), await session(-1)];
+    // Not hers, not a participant's to cancel this way, not any more.
+    const other = await createActor(db, w.org.id, "PARTICIPANT");
+    await expect(cancelMySession(db, other, { sessionId: early.id, reason: "" })).rejects.toThrow(NotFoundError);
+    await expect(cancelMySession(db, w.coach, { sessionId: early.id, reason: "" })).rejects.toThrow(ForbiddenError);
+    await expect(cancelMySession(db, w.participant, { sessionId: started.id, reason: "" })).rejects.toMatchObject({
+      message: msg("Sessions.server.notScheduled"),
+    });
+    expect(await used()).toBe(0);
+
+    expect(await cancelMySession(db, w.participant, { sessionId: early.id, reason: "Moved house" })).toEqual({
+      late: false,
+      countsAsUsed: false,
+    });
+    await db.programme.updateMany({ where: { id: w.programme.id }, data: { lateCancellationCounts: true } });
+    expect(await cancelMySession(db, w.participant, { sessionId: late.id, reason: "" })).toEqual({ late: true, countsAsUsed: true });
+    expect(await used()).toBe(1);
+    expect((await bookingOptions(db, w.participant, {})).chosen?.pathways[0].left).toBe(0);
+    // The coach is told, with the reason.
+    expect(
+      await db.notification.count({
+        where: { recipientMembershipId: w.coach.membershipId, kind: "session.cancelled", subjectId: early.id },
+      }),
+    ).toBe(1);
+    expect((await db.coachingSession.findFirstOrThrow({ where: { id: early.id } })).cancelReason).toBe("Moved house");
+    // Where the programme does not count them, a late cancellation is late and nothing more.
+    await db.programme.updateMany({ where: { id: w.programme.id }, data: { lateCancellationCounts: false } });
+    expect(await cancelMySession(db, w.participant, { sessionId: lateUncounted.id, reason: "" })).toEqual({
+      late: true,
+      countsAsUsed: false,
+    });
+    expect(await used()).toBe(1);
+    // Set back to scheduled by whoever works it, a session no longer counts as used.
+    await setSessionStatus(db, w.admin, { sessionId: late.id, status: "SCHEDULED" });
+    expect(await used()).toBe(0);
   });
 
   it("50 parallel bookings of one slot make exactly one session", async () => {

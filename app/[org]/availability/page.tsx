@@ -37,6 +37,7 @@ export default async function AvailabilityPage({ params }: { params: Promise<{ o
           maxPerDay: a?.maxPerDay ?? null,
           daysOff: a?.daysOff.join(", ") ?? "",
           needsApproval: a?.needsApproval ?? false,
+          cancelWindowHours: a?.cancelWindowHours ?? 24,
         }}
         lengthChoices={LENGTH_CHOICES}
         zones={TIME_ZONES}

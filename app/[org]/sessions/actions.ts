@@ -7,6 +7,7 @@ import { msg } from "@/lib/i18n/msg";
 import {
   answerBooking,
   answerBookingSchema,
+  cancelMySession,
   cancelSession,
   cancelSessionSchema,
   editSession,
@@ -56,4 +57,10 @@ export const answerBookingAction = memberAction("sessions:manage", answerBooking
   await answerBooking(db(), actor, input);
   refreshOrganisation();
   return { ok: true, message: msg(input.answer === "approve" ? "Sessions.server.approved" : "Sessions.server.declined") };
+});
+
+export const cancelMySessionAction = memberAction("portal:use", cancelSessionSchema, async (actor, input) => {
+  const { countsAsUsed } = await cancelMySession(db(), actor, input);
+  refreshOrganisation();
+  return { ok: true, message: msg(countsAsUsed ? "Sessions.server.cancelledLate" : "Sessions.server.cancelledByYou") };
 });

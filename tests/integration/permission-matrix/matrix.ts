@@ -23,7 +23,7 @@ import { scheduleSession } from "../../../lib/pathways/sessions";
 import { sessionDetails } from "../../../lib/sessions/access";
 import { sessionNotepad, setAgenda } from "../../../lib/sessions/notepad";
 import { meetingLinkSettings, setMeetingLink } from "../../../lib/sessions/meeting-links";
-import { answerBooking, cancelSession, editSession } from "../../../lib/sessions/changes";
+import { answerBooking, cancelMySession, cancelSession, editSession } from "../../../lib/sessions/changes";
 import { createFeed, feedStatus, revokeFeed } from "../../../lib/sessions/feed";
 import { availabilitySchema, getAvailability, setAvailability } from "../../../lib/sessions/availability";
 import { bookingOptions, bookSession } from "../../../lib/sessions/booking";
@@ -218,7 +218,13 @@ const PEOPLE: Service[] = [
   {
     name: "createProgramme",
     permission: "programmes:manage",
-    call: (a) => createProgramme(db, a, { name: `Programme by ${a.role} ${Math.random()}`, description: "", sessionsIncluded: 4 }),
+    call: (a) =>
+      createProgramme(db, a, {
+        name: `Programme by ${a.role} ${Math.random()}`,
+        description: "",
+        sessionsIncluded: 4,
+        lateCancellationCounts: false,
+      }),
   },
   {
     name: "createCohort",
@@ -253,6 +259,7 @@ const PEOPLE: Service[] = [
         name: `Programme ${Math.random()}`,
         description: "",
         sessionsIncluded: 6,
+        lateCancellationCounts: true,
       }),
   },
   {
@@ -364,6 +371,11 @@ const WORKSPACE: Service[] = [
         durationMinutes: 30,
         location: "",
       }),
+  },
+  {
+    name: "cancelMySession",
+    permission: "portal:use",
+    call: async (a) => cancelMySession(db, a, { sessionId: await sessionFor(a), reason: "" }),
   },
   {
     name: "cancelSession",
@@ -1111,6 +1123,7 @@ const OPEN_ALL_WEEK = {
   horizonDays: "30",
   maxPerDay: "",
   daysOff: "",
+  cancelWindowHours: "24",
   open: "on",
 };
 // A booking the actor (when a participant) may make: a coach of theirs, open all week, two days ahead on the hour.

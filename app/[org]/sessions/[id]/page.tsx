@@ -11,12 +11,13 @@ import { orNotFound, requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
 import { displayDay, isoTime, viewerClock, zoneName } from "@/lib/format/dates";
 import { sessionNotepad } from "@/lib/sessions/notepad";
+import { OPEN_STATUSES } from "@/lib/sessions/open";
 import { SessionActionList, SessionNoteList } from "@/components/sessions/session-material";
 import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { displayName } from "@/lib/users/display-name";
 import { TIME_ZONES } from "@/lib/web/form-fields";
-import { answerBookingAction, cancelSessionAction, editSessionAction } from "../actions";
+import { answerBookingAction, cancelMySessionAction, cancelSessionAction, editSessionAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Sessions.details"))("title") };
@@ -91,6 +92,14 @@ export default async function SessionPage({ params }: { params: Promise<{ org: s
         <Section id="answer-heading" title={t("answer")}>
           <p className="mb-3 text-sm">{t("answerExplain")}</p>
           <AnswerBookingForm org={org} sessionId={session.id} action={answerBookingAction} />
+        </Section>
+      ) : null}
+      {session.cancellation && !session.started && OPEN_STATUSES.includes(session.status) ? (
+        <Section id="cancel-mine-heading" title={t("cancel")}>
+          <p className="mb-3 text-sm">
+            {t("cancelTerms", { hours: session.cancellation.windowHours, counts: session.cancellation.countsWhenLate ? "yes" : "no" })}
+          </p>
+          <CancelSessionForm org={org} sessionId={session.id} action={cancelMySessionAction} />
         </Section>
       ) : null}
       {changeable ? (
