@@ -75,13 +75,14 @@ test("a coach finds a session they scheduled in their calendar, by week and mont
   await expect(page).toHaveURL(/view=month/);
   const monthUrl = page.url();
   await expect(grid.getByRole("link", { name: title, exact: true })).toBeVisible();
-  // Three more that day (written straight to the database, as setup): the month shows three and folds
+  // Three more that day, back to back after it and clear of the coach's other sessions that morning (a
+  // coach's sessions never overlap), written straight to the database as setup: the month shows three and folds
   // the rest into "+N more", which opens that day's week, where every one is listed.
   await onAppDatabase((db) =>
     db.query(
       `INSERT INTO "CoachingSession" ("organizationId", "id", "pathwayId", "coachMembershipId", "coacheeMembershipId", "title", "scheduledAt", "durationMinutes", "timezone", "updatedAt")
        SELECT "organizationId", gen_random_uuid(), "pathwayId", "coachMembershipId", "coacheeMembershipId", "title" || ' +' || n,
-              "scheduledAt" + n * interval '1 hour', 45, "timezone", now()
+              "scheduledAt" + n * interval '45 minutes', 30, "timezone", now()
          FROM "CoachingSession", generate_series(1, 3) n WHERE "title" = $1`,
       [title],
     ),

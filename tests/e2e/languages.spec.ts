@@ -42,6 +42,8 @@ test("a participant reads the app in French once she chooses it, and in her orga
       "Notes",
       "Fichiers",
       "Séances",
+      "Calendrier",
+      "Réserver une séance",
       "Messages",
       "Évaluations",
       "Profil",
