@@ -96,6 +96,34 @@ describe("a person's calendar feed", () => {
     recordFigures("calendar feed", { feedsChecked: 2, feedLeaks: 0 });
   });
 
+  it("writes each session at its moment across daylight-saving changes in three zones, read back by ical.js", async () => {
+    const coach = await createActor(db, w.org.id, "COACH");
+    const coachee = await createActor(db, w.org.id, "PARTICIPANT");
+    await createCoachingRelationship(db, { coach: coach.membership, coachee: coachee.membership });
+    // 09:00 local on each side of a change: the same wall clock, another moment. (Days relative to today,
+    // inside the feed's window, are not enough for a change of clocks: these dates are fixed, so the
+    // feed is read as of 1 March 2026.)
+    const cases = [
+      ["Europe/London", "2026-03-28", "2026-03-28T09:00:00.000Z"],
+      ["Europe/London", "2026-03-30", "2026-03-30T08:00:00.000Z"],
+      ["America/New_York", "2026-03-07", "2026-03-07T14:00:00.000Z"],
+      ["America/New_York", "2026-03-09", "2026-03-09T13:00:00.000Z"],
+      ["Australia/Sydney", "2026-04-04", "2026-04-03T22:00:00.000Z"],
+      ["Australia/Sydney", "2026-04-06", "2026-04-05T23:00:00.000Z"],
+    ] as const;
+    const made = new Map<string, string>();
+    for (const [zone, date, utc] of cases) {
+      const s = await appointment(coach, coachee, `In ${zone} on ${date}`, { date, timezone: zone });
+      made.set(sessionUid(s.id), utc);
+    }
+    const { url } = await createFeed(db, coach);
+    const read = await readFeed(db, tokenOf(url), null, new Date("2026-03-01T00:00:00Z"));
+    if (read.status !== 200) throw new Error("the feed answers");
+    const events = eventsOf(read.body);
+    expect(events).toHaveLength(cases.length);
+    for (const e of events) expect(e.start.toISOString(), e.summary).toBe(made.get(e.uid));
+  });
+
   it("answers 304 while nothing changed, and the new state once a session moves or is cancelled", async () => {
     const session = await appointment(w.coach, w.participant, "Polled");
     const { url } = await createFeed(db, w.coach);
