@@ -1,4 +1,3 @@
-import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { tenantDb, type TenantTx } from "../db/tenant";
@@ -6,8 +5,9 @@ import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/permissions";
 import { fieldError } from "../errors";
 import { msg } from "../i18n/msg";
-import { isoDate, isoDay, isoTime } from "../format/dates";
+import { isoDate, isoDay } from "../format/dates";
 import { checkbox, isoDayField, repeated, timeZoneSchema } from "../web/form-fields";
+import { wallClock } from "./fields";
 
 // A coach's availability, and the free slots it leaves: weekly ranges in the coach's own zone (several
 // a day), the lengths offered, a buffer kept free around each session, the notice needed, how far ahead
@@ -18,6 +18,8 @@ export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 export const LENGTH_CHOICES = [15, 30, 45, 60, 90, 120] as const;
 /** Past this many slots the list stops (a month of 15-minute slots all day is still within it). */
 export const MAX_SLOTS = 2_000;
+/** At most this many of a coach's sessions are read to find free slots (a year of 12 a day). */
+export const MAX_BUSY = 5_000;
 
 const RANGE = /^([01]\d|2[0-3]):([0-5]\d)\s*[-–]\s*([01]\d|2[0-4]):([0-5]\d)$/;
 const minutesOf = (hh: string, mm: string) => Number(hh) * 60 + Number(mm);
@@ -144,15 +146,14 @@ export function rangesText(weekly: Weekly, weekday: number): string {
 type Availability = NonNullable<Awaited<ReturnType<typeof availabilityOf>>>;
 type Busy = { start: number; end: number; day: string };
 
-/**
- * The moment a wall-clock minute of a local day names in a zone, or null when the clocks skip it (a
- * time passed twice is its first passing).
- */
+/** The moment a wall-clock minute of a local day names in a zone, or null when the clocks skip it. */
 function wallMoment(day: string, minute: number, zone: string): Date | null {
-  const [y, m, d] = day.split("-").map(Number);
-  const moment = new Date(new TZDate(y, m - 1, d, Math.floor(minute / 60), minute % 60, zone).getTime());
-  const hhmm = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
-  return isoTime(moment, zone) === `${day} ${hhmm}` ? moment : null;
+  const { moment, exact } = wallClock(
+    day,
+    `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`,
+    zone,
+  );
+  return exact ? moment : null;
 }
 
 /** The next local day ("2026-03-29" -> "2026-03-30"). */
@@ -221,6 +222,10 @@ export function freeStarts(a: Availability, length: number, busy: Busy[], now: D
 export async function busyTimes(tx: TenantTx, coachMembershipId: string, from: Date, to: Date, zone: string): Promise<Busy[]> {
   const rows = await tx.coachingSession.findMany({
     where: { coachMembershipId, status: { not: "CANCELLED" }, scheduledAt: { gte: new Date(from.getTime() - 86_400_000), lte: to } },
+    orderBy: { scheduledAt: "asc" },
+    // A bound on what one page reads: past it, later slots may show as free, and booking one is then
+    // refused by its own check of that day (and by the exclusion constraint).
+    take: MAX_BUSY,
     select: { scheduledAt: true, durationMinutes: true },
   });
   return rows.map((r) => ({

@@ -45,11 +45,9 @@ function dayParts(year: number, month: number, day: number) {
  * they go back, is its first passing.)
  */
 export function localMoment(date: string, time: string, timezone: string): Date {
+  const { moment, read, exact } = wallClock(date, time, timezone);
   const [y, m, d] = date.split("-").map(Number);
-  const [hh, mm] = time.split(":").map(Number);
-  const moment = new Date(new TZDate(y, m - 1, d, hh, mm, timezone).getTime());
-  const read = isoTime(moment, timezone);
-  if (read !== `${date} ${time}`)
+  if (!exact)
     throw new ValidationError(msg("Server.checkFields"), {
       time: [
         msg("Pathways.server.skippedTime", {
@@ -61,6 +59,19 @@ export function localMoment(date: string, time: string, timezone: string): Date 
       ],
     });
   return moment;
+}
+
+/**
+ * The moment a local date ("2026-03-29") and time ("01:30") name in a zone, what the zone's clock reads
+ * at it, and whether that is the time asked for (not, for a time the clocks skip): the one reading of a
+ * wall clock that session forms and free slots share.
+ */
+export function wallClock(date: string, time: string, timezone: string): { moment: Date; read: string; exact: boolean } {
+  const [y, m, d] = date.split("-").map(Number);
+  const [hh, mm] = time.split(":").map(Number);
+  const moment = new Date(new TZDate(y, m - 1, d, hh, mm, timezone).getTime());
+  const read = isoTime(moment, timezone);
+  return { moment, read, exact: read === `${date} ${time}` };
 }
 
 /** Where a session happens: a place or a meeting link. */

@@ -14,7 +14,13 @@ import { CALENDAR_SESSION, sessionsCalendar, type CalendarSession } from "./ical
 
 export type SessionChange = "scheduled" | "changed" | "cancelled";
 
-const SIDE = { ...PERSON, status: true, ...MEMBER_LOCALE_SELECT, user: { select: { id: true, email: true, locale: true } } } as const;
+/** One of a session's two people as its messages need them: name, address, zone, status, language. */
+export const SESSION_PERSON = {
+  ...PERSON,
+  status: true,
+  ...MEMBER_LOCALE_SELECT,
+  user: { select: { id: true, email: true, locale: true } },
+} as const;
 
 /** The session's page for either of its people (the organisation's slug is in it). */
 export function sessionUrl(orgSlug: string, sessionId: string): string {
@@ -29,8 +35,8 @@ export async function queueSessionInvitations(tx: TenantTx, organizationId: stri
       select: {
         ...CALENDAR_SESSION,
         cancelReason: true,
-        coach: { select: SIDE },
-        coachee: { select: SIDE },
+        coach: { select: SESSION_PERSON },
+        coachee: { select: SESSION_PERSON },
       },
     }),
     tx.organization.findFirstOrThrow({ select: { name: true, slug: true, defaultLocale: true } }),

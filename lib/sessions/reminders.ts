@@ -4,15 +4,15 @@ import { sessionReminderCandidates } from "../db/cross-tenant";
 import { tenantDb, type TenantTx } from "../db/tenant";
 import type { Actor } from "../authz/actor";
 import { msg } from "../i18n/msg";
-import { memberLocale, MEMBER_LOCALE_SELECT } from "../i18n/member-locale";
+import { memberLocale } from "../i18n/member-locale";
 import { queueEmail } from "../mail/outbox";
 import { notify } from "../notifications/notify";
 import { displayName } from "../users/display-name";
-import { PERSON, seen } from "../users/person";
+import { seen } from "../users/person";
 import { repeated } from "../web/form-fields";
 import { FALLBACK_ZONE } from "../format/dates";
 import { assertMayHaveFeed } from "./feed";
-import { sessionUrl } from "./invitations";
+import { SESSION_PERSON, sessionUrl } from "./invitations";
 
 // Reminders before each session, to its coach and its coachee, as each of them chose (24 hours and 1
 // hour before unless they chose otherwise; none if they turned them off): in the app and by email, in
@@ -54,13 +54,7 @@ export async function setReminderChoice(db: Db, actor: Actor, input: ReminderCho
   });
 }
 
-const SIDE = {
-  ...PERSON,
-  status: true,
-  sessionReminderMinutes: true,
-  ...MEMBER_LOCALE_SELECT,
-  user: { select: { id: true, email: true, locale: true } },
-} as const;
+const SIDE = { ...SESSION_PERSON, sessionReminderMinutes: true } as const;
 
 /**
  * Sends the session reminders due at `now`. Of a person's reminders due at once for one session (the
